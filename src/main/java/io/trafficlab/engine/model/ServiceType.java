@@ -1,0 +1,21 @@
+package io.trafficlab.engine.model;
+
+/**
+ * A Service's {@code spec.type}.
+ */
+public enum ServiceType {
+
+	CLUSTER_IP("ClusterIP"), NODE_PORT("NodePort"), LOAD_BALANCER("LoadBalancer"), EXTERNAL_NAME("ExternalName");
+
+	private final String apiName;
+
+	ServiceType(String apiName) {
+		this.apiName = apiName;
+	}
+
+	/** The value as the Kubernetes API spells it. */
+	public String apiName() {
+		return this.apiName;
+	}
+
+}
