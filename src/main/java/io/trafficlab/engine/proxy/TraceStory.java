@@ -238,6 +238,10 @@ final class TraceStory {
 			say(name() + " has " + count(local.size(), "ready local endpoint")
 					+ ", so external traffic stays on " + name() + " and keeps its source address.");
 		}
+		if (this.from == SourceClass.EXTERNAL && this.destination.kind() == DestinationKind.LOAD_BALANCER_IP) {
+			say("The pod sees the client's own address only because the load balancer passes packets through "
+					+ "unchanged; a proxying load balancer would show its own address instead.");
+		}
 		if (this.from == SourceClass.POD && this.detector == null) {
 			say("Without a local-traffic detector (clusterCidr none) kube-proxy cannot recognise the pod, so there "
 					+ "is no short-circuit: the pod gets only " + name() + "'s local endpoints.");

@@ -14,7 +14,6 @@ import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceType;
-import io.trafficlab.engine.model.TrafficPolicy;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package io.trafficlab.engine.endpoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -244,7 +245,7 @@ class EndpointCategorizerTests {
 	}
 
 	private static Node node(@Nullable String zone) {
-		return new Node(NODE, (zone != null) ? java.util.Map.of("topology.kubernetes.io/zone", zone) : java.util.Map.of(),
+		return new Node(NODE, (zone != null) ? Map.of("topology.kubernetes.io/zone", zone) : Map.of(),
 				(zone == null || zone.isEmpty()) ? null : zone, "192.168.0.11", "10.244.1.0/24", "10.244.1.1",
 				List.of(), false, true, false);
 	}

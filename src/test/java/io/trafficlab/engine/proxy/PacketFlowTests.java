@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.trafficlab.engine.endpoint.ClusterFixtures;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Endpoint;
+import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.TrafficPolicy;
 import org.jspecify.annotations.Nullable;
@@ -280,7 +282,7 @@ class PacketFlowTests {
 
 		private final String name;
 
-		private Service service = io.trafficlab.engine.endpoint.ClusterFixtures.web(CLUSTER).build();
+		private Service service = ClusterFixtures.web(CLUSTER).build();
 
 		private List<Endpoint> endpointList = layout(3, 1, 0);
 
@@ -313,7 +315,7 @@ class PacketFlowTests {
 		}
 
 		Flow web(TrafficPolicy policy) {
-			return service(io.trafficlab.engine.endpoint.ClusterFixtures.web(policy).externalIps(EXTERNAL_IP_ADDRESS).build());
+			return service(ClusterFixtures.web(policy).externalIps(EXTERNAL_IP_ADDRESS).build());
 		}
 
 		Flow service(Service service) {
@@ -416,11 +418,11 @@ class PacketFlowTests {
 		}
 
 		Cluster cluster() {
-			List<io.trafficlab.engine.model.Node> nodes = new ArrayList<>(nodes(3));
+			List<Node> nodes = new ArrayList<>(nodes(3));
 			for (int i = 0; i < this.zones.length; i++) {
-				nodes.set(i, io.trafficlab.engine.endpoint.ClusterFixtures.node(i + 1).zone(this.zones[i]).build());
+				nodes.set(i, ClusterFixtures.node(i + 1).zone(this.zones[i]).build());
 			}
-			return io.trafficlab.engine.endpoint.ClusterFixtures.cluster(nodes, this.service, this.endpointList);
+			return ClusterFixtures.cluster(nodes, this.service, this.endpointList);
 		}
 
 		TraceRequest request() {
