@@ -46,13 +46,15 @@ final class ManifestParser {
 
 	/** The documents, empty ones included as JSON nulls. */
 	List<SourceDocument> documents() {
-		ObjectReader reader = this.mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		ObjectReader reader = this.mapper.readerFor(JsonNode.class)
+			.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 		List<SourceDocument> documents = new ArrayList<>();
 		try (JsonParser parser = this.mapper.createParser(this.text)) {
 			while (parser.nextToken() != null) {
 				TokenStreamLocation start = parser.currentTokenLocation();
 				JsonNode root = reader.readValue(parser);
-				documents.add(new SourceDocument(root, Math.max(start.getLineNr(), 1), Math.max(start.getColumnNr(), 1)));
+				int line = Math.max(start.getLineNr(), 1);
+				documents.add(new SourceDocument(root, line, Math.max(start.getColumnNr(), 1)));
 			}
 		}
 		catch (JacksonException ex) {

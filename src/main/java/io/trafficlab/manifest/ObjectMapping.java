@@ -89,16 +89,18 @@ final class ObjectMapping {
 			taints.add(new Taint(Objects.requireNonNullElse(taint.getKey(), ""), taint.getValue(),
 					Objects.requireNonNullElse(taint.getEffect(), "")));
 		}
-		return new DeclaredNode(name(node), map(metadata.getLabels()), map(metadata.getAnnotations()), internalIp, podCidr,
-				taints, metadata.getDeletionTimestamp() != null, Boolean.TRUE.equals(spec.getUnschedulable()));
+		return new DeclaredNode(name(node), map(metadata.getLabels()), map(metadata.getAnnotations()), internalIp,
+				podCidr, taints, metadata.getDeletionTimestamp() != null, Boolean.TRUE.equals(spec.getUnschedulable()));
 	}
 
 	static DeclaredService service(io.fabric8.kubernetes.api.model.Service service) {
 		ServiceSpec spec = (service.getSpec() != null) ? service.getSpec() : new ServiceSpec();
 		List<DeclaredServicePort> ports = new ArrayList<>();
 		for (io.fabric8.kubernetes.api.model.ServicePort port : list(spec.getPorts())) {
-			ports.add(new DeclaredServicePort(port.getName(), port.getProtocol(),
-					Objects.requireNonNullElse(port.getPort(), 0), intOrString(port.getTargetPort()), port.getNodePort()));
+			int number = Objects.requireNonNullElse(port.getPort(), 0);
+			String targetPort = intOrString(port.getTargetPort());
+			ports.add(new DeclaredServicePort(port.getName(), port.getProtocol(), number, targetPort,
+					port.getNodePort()));
 		}
 		Integer timeout = null;
 		if (spec.getSessionAffinityConfig() != null && spec.getSessionAffinityConfig().getClientIP() != null) {
@@ -107,7 +109,7 @@ final class ObjectMapping {
 		List<LoadBalancerIngress> ingress = new ArrayList<>();
 		ServiceStatus status = service.getStatus();
 		if (status != null && status.getLoadBalancer() != null) {
-			for (io.fabric8.kubernetes.api.model.LoadBalancerIngress entry : list(status.getLoadBalancer().getIngress())) {
+			for (var entry : list(status.getLoadBalancer().getIngress())) {
 				ingress.add(new LoadBalancerIngress(entry.getIp(), entry.getHostname(), entry.getIpMode()));
 			}
 		}
@@ -232,7 +234,8 @@ final class ObjectMapping {
 		return Boolean.TRUE.equals(container.getReady());
 	}
 
-	private static @Nullable LabelSelector labelSelector(io.fabric8.kubernetes.api.model.@Nullable LabelSelector selector) {
+	private static @Nullable LabelSelector labelSelector(
+			io.fabric8.kubernetes.api.model.@Nullable LabelSelector selector) {
 		if (selector == null) {
 			return null;
 		}

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests for {@link ManifestImporter}: the bundled examples and the input formats.
@@ -67,7 +68,8 @@ class ManifestImporterTests {
 		assertThat(cluster.endpointsOf(WEB)).extracting(Endpoint::nodeName).containsExactly("n1", "n1", "n1", "n2");
 		assertThat(cluster.endpointsOf(WEB)).extracting(Endpoint::ip)
 			.containsExactly("10.244.1.10", "10.244.1.11", "10.244.1.12", "10.244.2.10");
-		assertThat(cluster.nodes()).extracting(Node::bridgeIp).containsExactly("10.244.1.1", "10.244.2.1", "10.244.3.1");
+		assertThat(cluster.nodes()).extracting(Node::bridgeIp)
+			.containsExactly("10.244.1.1", "10.244.2.1", "10.244.3.1");
 	}
 
 	@Test
@@ -90,19 +92,23 @@ class ManifestImporterTests {
 		ImportedCluster imported = read(example("kubectl-get-output.yaml"));
 		Cluster cluster = imported.cluster();
 		assertThat(cluster.nodes()).extracting(Node::name, Node::internalIp, Node::podCidr, Node::zone)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("worker-1", "10.0.1.17", "10.244.0.0/24", "eu-west-1a"),
-					org.assertj.core.groups.Tuple.tuple("worker-2", "10.0.2.23", "10.244.1.0/24", "eu-west-1b"),
-					org.assertj.core.groups.Tuple.tuple("worker-3", "10.0.3.41", "10.244.2.0/24", "eu-west-1c"));
+			.containsExactly(tuple("worker-1", "10.0.1.17", "10.244.0.0/24", "eu-west-1a"),
+					tuple("worker-2", "10.0.2.23", "10.244.1.0/24", "eu-west-1b"),
+					tuple("worker-3", "10.0.3.41", "10.244.2.0/24", "eu-west-1c"));
 		assertThat(cluster.pods()).hasSize(4);
-		Service web = cluster.services().stream().filter((service) -> service.ref().equals(WEB)).findFirst().orElseThrow();
+		Service web = cluster.services()
+			.stream()
+			.filter((service) -> service.ref().equals(WEB))
+			.findFirst()
+			.orElseThrow();
 		assertThat(web.clusterIp()).isEqualTo("10.96.148.201");
 		assertThat(web.healthCheckNodePort()).isEqualTo(30751);
 		assertThat(web.primaryPort().nodePort()).isEqualTo(31380);
 		assertThat(web.loadBalancerIps()).containsExactly("198.51.100.77");
 		assertThat(cluster.endpointsOf(WEB)).extracting(Endpoint::ip, Endpoint::servingTerminating)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("10.244.0.12", false),
-					org.assertj.core.groups.Tuple.tuple("10.244.0.13", false),
-					org.assertj.core.groups.Tuple.tuple("10.244.1.7", true));
+			.containsExactly(tuple("10.244.0.12", false),
+					tuple("10.244.0.13", false),
+					tuple("10.244.1.7", true));
 		assertThat(cluster.endpointsOf(new ServiceRef("default", "kubernetes"))).extracting(Endpoint::ip)
 			.containsExactly("10.0.0.10");
 		assertThat(imported.warnings()).isEmpty();
@@ -149,7 +155,8 @@ class ManifestImporterTests {
 					"apiVersion": "v1",
 					"kind": "Service",
 					"metadata": {"name": "web"},
-					"spec": {"type": "NodePort", "selector": {"app": "web"}, "ports": [{"port": 80, "targetPort": "http"}]}
+					"spec": {"type": "NodePort", "selector": {"app": "web"},
+						"ports": [{"port": 80, "targetPort": "http"}]}
 				}
 				""");
 		Service web = imported.cluster().services().get(0);

@@ -65,8 +65,8 @@ class ManifestSyntaxTests {
 				spec:
 				  ports: [{port: 80}
 				  type: NodePort
-				""", 6, 3, "line 6, column 3: expected ',' or ']', but got <scalar> (while parsing a flow sequence that "
-						+ "starts at line 5, column 10)");
+				""", 6, 3, "line 6, column 3: expected ',' or ']', but got <scalar> "
+						+ "(while parsing a flow sequence that starts at line 5, column 10)");
 	}
 
 	@Test

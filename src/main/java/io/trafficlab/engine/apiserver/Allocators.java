@@ -184,7 +184,9 @@ final class Allocators {
 		}
 	}
 
-	/** The health-check node port of a new Service that needs one (kube-apiserver's {@code allocHealthCheckNodePort}). */
+	/**
+	 * The health-check node port of a new Service that needs one (kube-apiserver's {@code allocHealthCheckNodePort}).
+	 */
 	void allocateHealthCheckNodePort(ServiceDraft service) {
 		int requested = service.healthCheckNodePort;
 		if (requested != 0) {

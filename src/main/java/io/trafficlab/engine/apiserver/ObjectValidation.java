@@ -100,7 +100,8 @@ public final class ObjectValidation {
 			}
 			Integer minDomains = constraint.minDomains();
 			if (minDomains != null && minDomains <= 0) {
-				errors.add(FieldError.invalid(entry + ".minDomains", minDomains.toString(), "must be greater than zero"));
+				errors.add(
+						FieldError.invalid(entry + ".minDomains", minDomains.toString(), "must be greater than zero"));
 			}
 			checkPolicy(entry + ".nodeAffinityPolicy", constraint.nodeAffinityPolicy(), errors);
 			checkPolicy(entry + ".nodeTaintsPolicy", constraint.nodeTaintsPolicy(), errors);

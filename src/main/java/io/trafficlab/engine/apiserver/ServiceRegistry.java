@@ -129,7 +129,10 @@ public final class ServiceRegistry {
 
 	/** Every stored Service, in creation order. */
 	public List<Service> services() {
-		return this.stored.values().stream().map((declared) -> ServiceConversion.toService(ServiceDraft.of(declared))).toList();
+		return this.stored.values()
+			.stream()
+			.map((declared) -> ServiceConversion.toService(ServiceDraft.of(declared)))
+			.toList();
 	}
 
 	private Service store(ServiceDraft service, Allocators attempt) {
