@@ -18,6 +18,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Parses a manifest body into documents: a multi-document YAML stream, or JSON (one or more values) when the body
@@ -46,6 +47,9 @@ final class ManifestParser {
 
 	/** The documents, empty ones included as JSON nulls. */
 	List<SourceDocument> documents() {
+		if (this.mapper == YAML && this.text.indexOf('*') >= 0) {
+			rejectAliases();
+		}
 		ObjectReader reader = this.mapper.readerFor(JsonNode.class)
 			.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 		List<SourceDocument> documents = new ArrayList<>();
@@ -61,6 +65,27 @@ final class ManifestParser {
 			throw syntaxError(ex);
 		}
 		return documents;
+	}
+
+	/**
+	 * YAML aliases ({@code *name}) would be read as plain text, silently wrong, so they are rejected: they are rare
+	 * in Kubernetes manifests.
+	 */
+	private void rejectAliases() {
+		try (JsonParser parser = YAML.createParser(this.text)) {
+			while (parser.nextToken() != null) {
+				if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+					TokenStreamLocation location = parser.currentTokenLocation();
+					int line = Math.max(location.getLineNr(), 1);
+					int column = Math.max(location.getColumnNr(), 1);
+					throw new ManifestSyntaxException("line " + line + ", column " + column + ": YAML aliases (*"
+							+ parser.getString() + ") are not supported; write the value out instead", line, column);
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			throw syntaxError(ex);
+		}
 	}
 
 	/**

@@ -149,6 +149,18 @@ class ManifestSyntaxTests {
 						+ "integer from String \"http\": not a valid integer value");
 	}
 
+	@Test
+	void readWhenYamlAliasUsedShouldRejectIt() {
+		assertSyntaxError("""
+				apiVersion: v1
+				kind: Pod
+				metadata:
+				  name: p1
+				  labels: &labels {app: web}
+				  annotations: *labels
+				""", 6, 16, "line 6, column 16: YAML aliases (*labels) are not supported; write the value out instead");
+	}
+
 	private void assertSyntaxError(String text, int line, int column, String message) {
 		assertThatExceptionOfType(ManifestSyntaxException.class)
 			.isThrownBy(() -> this.importer.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))))
