@@ -1,5 +1,6 @@
 package io.trafficlab.engine.apiserver;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -193,6 +194,19 @@ class ServiceRegistryTests {
 		assertThat(good.primaryPort().nodePort()).isEqualTo(30080);
 		assertThat(good.loadBalancerIps()).containsExactly("198.51.100.10");
 		assertThat(this.registry.services()).hasSize(1);
+	}
+
+	@Test
+	void createAllWhenManyRejectedShouldListEachMessageOnceAndCountTheRest() {
+		List<DeclaredService> requests = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			requests.add(DeclaredService.builder("default", "s" + i).build());
+		}
+		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(() -> this.registry.createAll(requests))
+			.satisfies((ex) -> {
+				assertThat(ex.messages()).hasSize(21).startsWith("Service \"s0\" is invalid: spec.ports: Required value");
+				assertThat(ex.messages().get(20)).isEqualTo("... and 10 more rejected Service(s)");
+			});
 	}
 
 	@Test

@@ -135,6 +135,29 @@ class ServiceUpdateTests {
 	}
 
 	@Test
+	void updateWhenRejectedShouldKeepWhatTheServiceHeld() {
+		this.registry.create(web("LoadBalancer").externalTrafficPolicy("Local")
+			.ports(List.of(DeclaredServicePort.tcp(80, 8080).withNodePort(30080)))
+			.healthCheckNodePort(32000)
+			.build());
+		DeclaredService rejected = stored().withType("ClusterIP").withExternalTrafficPolicy("Cluster");
+		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(() -> this.registry.update(rejected));
+		for (int port : List.of(30080, 32000)) {
+			DeclaredService clash = DeclaredService.builder("default", "api" + port)
+				.type("NodePort")
+				.port(DeclaredServicePort.tcp(80, 80).withNodePort(port))
+				.build();
+			assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(() -> this.registry.create(clash));
+		}
+		assertThat(this.registry.services().get(0).loadBalancerIps()).containsExactly("198.51.100.10");
+		Service other = this.registry.create(DeclaredService.builder("default", "other")
+			.type("LoadBalancer")
+			.port(DeclaredServicePort.tcp(80, 80))
+			.build());
+		assertThat(other.loadBalancerIps()).containsExactly("198.51.100.11");
+	}
+
+	@Test
 	void updateWhenClusterIpServiceSetsPolicyShouldBeInvalid() {
 		this.registry.create(web("ClusterIP").build());
 		assertRejected(stored().withExternalTrafficPolicy("Local"),
