@@ -249,6 +249,16 @@ class ManifestImporterTests {
 	}
 
 	@Test
+	void readWhenNodeHasNoNameShouldRejectItAsTheApiServerWould() {
+		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(() -> read("""
+				apiVersion: v1
+				kind: Node
+				metadata: {labels: {a: b}}
+				"""))
+			.withMessage("Node \"\" is invalid: metadata.name: Required value: name or generateName is required");
+	}
+
+	@Test
 	void readWhenNothingDeclaredShouldGiveDefaultNodes() {
 		ImportedCluster imported = read("");
 		assertThat(imported.cluster().nodes()).extracting(Node::name).containsExactly("node-a", "node-b", "node-c");
