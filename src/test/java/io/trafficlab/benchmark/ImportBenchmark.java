@@ -1,0 +1,103 @@
+package io.trafficlab.benchmark;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import io.trafficlab.manifest.ImportedCluster;
+import io.trafficlab.manifest.ManifestImporter;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The other half of {@code POST /api/v1/analyze}: reading manifests into a complete cluster. N Nodes (in three
+ * zones) as YAML, a LoadBalancer Service with {@code externalTrafficPolicy: Local}, and a Deployment of 10 × N
+ * replicas spread by zone and hostname, which the scheduler places and the EndpointSlice step turns into endpoints.
+ * Run: see README, "Benchmarks".
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ImportBenchmark {
+
+	@Param({ "2500", "5000" })
+	int nodes;
+
+	private final ManifestImporter importer = new ManifestImporter();
+
+	private byte[] manifests;
+
+	@Setup
+	public void writeManifests() {
+		StringBuilder yaml = new StringBuilder();
+		for (int i = 1; i <= this.nodes; i++) {
+			yaml.append("apiVersion: v1\nkind: Node\nmetadata:\n  name: node-").append(i)
+				.append("\n  labels:\n    topology.kubernetes.io/zone: zone-").append((char) ('a' + i % 3))
+				.append("\n---\n");
+		}
+		yaml.append("""
+				apiVersion: v1
+				kind: Service
+				metadata:
+				  name: web
+				spec:
+				  type: LoadBalancer
+				  externalTrafficPolicy: Local
+				  selector:
+				    app: web
+				  ports:
+				  - port: 80
+				    targetPort: 8080
+				---
+				apiVersion: apps/v1
+				kind: Deployment
+				metadata:
+				  name: web
+				spec:
+				  replicas: %d
+				  selector:
+				    matchLabels:
+				      app: web
+				  template:
+				    metadata:
+				      labels:
+				        app: web
+				    spec:
+				      topologySpreadConstraints:
+				      - maxSkew: 1
+				        topologyKey: topology.kubernetes.io/zone
+				        whenUnsatisfiable: DoNotSchedule
+				        labelSelector:
+				          matchLabels:
+				            app: web
+				      - maxSkew: 1
+				        topologyKey: kubernetes.io/hostname
+				        whenUnsatisfiable: ScheduleAnyway
+				        labelSelector:
+				          matchLabels:
+				            app: web
+				      containers:
+				      - name: web
+				        image: nginx
+				""".formatted(10 * this.nodes));
+		this.manifests = yaml.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	@Benchmark
+	public ImportedCluster importManifests() {
+		return this.importer.read(new ByteArrayInputStream(this.manifests));
+	}
+
+}
