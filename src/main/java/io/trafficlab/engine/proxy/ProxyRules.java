@@ -1,0 +1,154 @@
+package io.trafficlab.engine.proxy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import io.trafficlab.engine.endpoint.CategorizedEndpoints;
+import io.trafficlab.engine.endpoint.EndpointSet;
+import io.trafficlab.engine.endpoint.IpAddress;
+import io.trafficlab.engine.model.Endpoint;
+import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.model.Service;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One Service's kube-proxy rules as iptables and nftables program them (R8–R10, R13, R15), applied to one packet on
+ * one node. Shared by the packet tracer and the cluster analyzer so that both follow the same rules.
+ */
+public final class ProxyRules {
+
+	private final Service service;
+
+	private final List<Cidr> sourceRanges;
+
+	private final List<IpAddress> loadBalancerIps;
+
+	private ProxyRules(Service service) {
+		this.service = service;
+		List<Cidr> ranges = new ArrayList<>();
+		for (String range : service.loadBalancerSourceRanges()) {
+			Cidr cidr = Cidr.tryParse(range);
+			if (cidr != null) {
+				ranges.add(cidr);
+			}
+		}
+		this.sourceRanges = Collections.unmodifiableList(ranges);
+		List<IpAddress> lbIps = new ArrayList<>();
+		for (String ip : service.loadBalancerIps()) {
+			IpAddress address = IpAddress.tryParse(ip);
+			if (address != null) {
+				lbIps.add(address);
+			}
+		}
+		this.loadBalancerIps = Collections.unmodifiableList(lbIps);
+	}
+
+	/** The rules for one Service; parses {@code loadBalancerSourceRanges} once. */
+	public static ProxyRules of(Service service) {
+		return new ProxyRules(service);
+	}
+
+	public Service service() {
+		return this.service;
+	}
+
+	/** The parsed {@code loadBalancerSourceRanges} (entries that are not CIDRs are left out). */
+	public List<Cidr> sourceRanges() {
+		return this.sourceRanges;
+	}
+
+	/** R13: the source-range filter applies only to traffic for a load-balancer IP. */
+	public boolean sourceRangesApply(DestinationKind to) {
+		return to == DestinationKind.LOAD_BALANCER_IP && !this.sourceRanges.isEmpty()
+				&& !this.loadBalancerIps.isEmpty();
+	}
+
+	/**
+	 * R13: whether the filter lets the source through on this node: it is inside a range, or it is the LB IP itself
+	 * and a range contains the node's IP (a VIP bound locally loops back with the VIP as source).
+	 */
+	public boolean sourceRangesAllow(Node node, @Nullable IpAddress source) {
+		if (source == null) {
+			return false;
+		}
+		for (Cidr range : this.sourceRanges) {
+			if (range.contains(source)) {
+				return true;
+			}
+		}
+		return this.loadBalancerIps.contains(source) && nodeIpInSourceRanges(node);
+	}
+
+	private boolean nodeIpInSourceRanges(Node node) {
+		IpAddress nodeIp = IpAddress.tryParse(node.internalIp());
+		if (nodeIp == null) {
+			return false;
+		}
+		for (Cidr range : this.sourceRanges) {
+			if (range.contains(nodeIp)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The fate of one new connection arriving at {@code node}, given the sets that node computed. */
+	public Route route(CategorizedEndpoints sets, Node node, PacketFacts packet) {
+		// R13: the firewall runs before the no-endpoints check (iptables KUBE-PROXY-FIREWALL is jumped to first;
+		// nftables checks it at prerouting, before input/forward)
+		if (sourceRangesApply(packet.to()) && !sourceRangesAllow(node, packet.sourceAddress())) {
+			return Route.drop(Decision.DROP_SOURCE_RANGES);
+		}
+		// R10: no usable endpoint anywhere: REJECT for every destination and source
+		if (!sets.hasAnyEndpoints()) {
+			return Route.reject();
+		}
+		return (packet.to() == DestinationKind.CLUSTER_IP) ? routeInternal(sets, packet) : routeExternal(sets, packet);
+	}
+
+	private Route routeInternal(CategorizedEndpoints sets, PacketFacts packet) {
+		// R8: SNAT ClusterIP traffic from non-pods (needs a detector), or everything with --masquerade-all
+		boolean masquerade = packet.masqueradeAll() || (packet.detectorPresent() && !packet.podSource());
+		if (this.service.internalPolicyLocal()) {
+			EndpointSet local = orEmpty(sets.local());
+			// R10: iTP=Local without a local endpoint drops ClusterIP traffic
+			return local.isEmpty() ? Route.drop(Decision.DROP_NO_LOCAL_INTERNAL)
+					: Route.dnat(Decision.CLUSTER_IP_TO_LOCAL, local, masquerade);
+		}
+		return Route.dnat(Decision.CLUSTER_IP_TO_CLUSTER, orEmpty(sets.cluster()), masquerade);
+	}
+
+	private Route routeExternal(CategorizedEndpoints sets, PacketFacts packet) {
+		EndpointSet cluster = orEmpty(sets.cluster());
+		if (!this.service.externalPolicyLocal()) {
+			// R8: eTP=Cluster marks every external-destination packet for SNAT, then the Cluster set
+			return Route.dnat(Decision.EXTERNAL_CLUSTER, cluster, true);
+		}
+		if (packet.detectorPresent() && packet.podSource()) {
+			// R8: pod sources are short-circuited to the Cluster set, unmasqueraded
+			return Route.dnat(Decision.EXTERNAL_POD_SHORT_CIRCUIT, cluster, false);
+		}
+		if (packet.nodeLocalSource()) {
+			// R8: node-local sources are masqueraded and sent to the Cluster set
+			return Route.dnat(Decision.EXTERNAL_NODE_SHORT_CIRCUIT, cluster, true);
+		}
+		EndpointSet local = orEmpty(sets.local());
+		// R10: no local endpoint: DROP (the client times out), the Service still has endpoints elsewhere
+		return local.isEmpty() ? Route.drop(Decision.DROP_NO_LOCAL_EXTERNAL)
+				: Route.dnat(Decision.EXTERNAL_LOCAL, local, false);
+	}
+
+	private static EndpointSet orEmpty(@Nullable EndpointSet set) {
+		return (set != null) ? set : EndpointSet.empty();
+	}
+
+	/**
+	 * R15: the address MASQUERADE gives a packet from {@code receiving} toward {@code endpoint}: the pod bridge
+	 * gateway when the endpoint is on the same node, else the node's InternalIP (routed networks).
+	 */
+	public static String masqueradeAddress(Node receiving, Endpoint endpoint) {
+		return endpoint.isLocalTo(receiving.name()) ? receiving.bridgeIp() : receiving.internalIp();
+	}
+
+}
