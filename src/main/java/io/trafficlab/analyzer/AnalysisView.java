@@ -40,11 +40,11 @@ record AnalysisView(List<ServiceView> services, List<String> warnings, List<Stri
 				clientIp);
 	}
 
-	int nodeCount() {
+	public int nodeCount() {
 		return this.nodeNames.size();
 	}
 
-	boolean nodesLimited() {
+	public boolean nodesLimited() {
 		return this.nodeNames.size() > MAX_NODES;
 	}
 

@@ -17,15 +17,15 @@ record AnalyzeForm(@Nullable String manifests, @Nullable String lb, @Nullable St
 		return new AnalyzeForm(manifests, null, null);
 	}
 
-	String manifestsText() {
+	public String manifestsText() {
 		return (this.manifests != null) ? this.manifests : "";
 	}
 
-	String lbOrDefault() {
+	public String lbOrDefault() {
 		return (this.lb == null || this.lb.isBlank()) ? DEFAULT_LB : this.lb;
 	}
 
-	String clientIpText() {
+	public String clientIpText() {
 		return (this.clientIp != null) ? this.clientIp.strip() : "";
 	}
 

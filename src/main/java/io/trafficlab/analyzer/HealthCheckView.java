@@ -31,7 +31,7 @@ record HealthCheckView(int status, String statusLine, boolean passing, List<Map.
 	}
 
 	/** The command that asks a node the same question the cloud load balancer asks. */
-	String curlCommand() {
+	public String curlCommand() {
 		String address = this.host.contains(":") ? "[" + this.host + "]" : this.host;
 		return "curl -i http://" + address + ":" + this.port + "/healthz";
 	}

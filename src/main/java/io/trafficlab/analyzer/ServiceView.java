@@ -55,7 +55,7 @@ record ServiceView(String ref, String type, @Nullable String externalTrafficPoli
 				analysis.endpoints().size(), Share.of(analysis.droppedShare()), Share.of(analysis.rejectedShare()));
 	}
 
-	boolean endpointsLimited() {
+	public boolean endpointsLimited() {
 		return this.totalEndpoints > this.endpoints.size();
 	}
 

@@ -18,7 +18,7 @@ record TraceForm(@Nullable String traceService, @Nullable String traceNode, @Nul
 		return new TraceForm(null, null, TraceChoices.DEFAULT_SOURCE, TraceChoices.DEFAULT_DESTINATION, null);
 	}
 
-	String sourceIpText() {
+	public String sourceIpText() {
 		return (this.traceSourceIp != null) ? this.traceSourceIp.strip() : "";
 	}
 

@@ -30,7 +30,7 @@ record TraceView(String summary, String verdict, String outcome, boolean masquer
 				HopRow.of(result.hops()), result.why());
 	}
 
-	boolean delivered() {
+	public boolean delivered() {
 		return "DNAT".equals(this.verdict);
 	}
 
@@ -77,11 +77,11 @@ record TraceView(String summary, String verdict, String outcome, boolean masquer
 			return rows;
 		}
 
-		boolean srcChanged() {
+		public boolean srcChanged() {
 			return !this.srcBefore.equals(this.src);
 		}
 
-		boolean dstChanged() {
+		public boolean dstChanged() {
 			return !this.dstBefore.equals(this.dst);
 		}
 

@@ -12,8 +12,6 @@ import io.trafficlab.engine.analysis.AnalysisOptions;
 import io.trafficlab.engine.analysis.ClusterAnalysis;
 import io.trafficlab.engine.analysis.ClusterAnalyzer;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
-import io.trafficlab.engine.model.Cluster;
-import io.trafficlab.engine.model.Node;
 import io.trafficlab.manifest.ImportedCluster;
 import io.trafficlab.manifest.ManifestImporter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,24 +52,19 @@ class AnalyzeApiController {
 		String client = Objects.requireNonNullElse(QueryParameters.ipAddress("clientIp", clientIp),
 				AnalysisOptions.DEFAULT_CLIENT_IP);
 		ImportedCluster imported = this.importer.read(new ByteArrayInputStream(ManifestRequestBody.read(request)));
-		Set<String> onlyNodes = onlyNodes(nodes, imported.cluster());
+		Set<String> onlyNodes = onlyNodes(nodes);
 		ClusterAnalysis analysis = this.analyzer.analyze(imported.cluster(),
 				new AnalysisOptions(loadBalancer, client, onlyNodes));
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(AnalysisJson.of(analysis, imported));
 	}
 
-	private static @Nullable Set<String> onlyNodes(@Nullable List<String> nodes, Cluster cluster) {
+	/** Unknown names are not refused: the analysis lists no such node and warns about it. */
+	private static @Nullable Set<String> onlyNodes(@Nullable List<String> nodes) {
 		if (nodes == null || nodes.stream().allMatch(QueryParameters::isBlank)) {
 			return null;
 		}
-		List<String> known = cluster.nodes().stream().map(Node::name).toList();
 		Set<String> onlyNodes = new LinkedHashSet<>();
-		for (String node : nodes) {
-			if (!QueryParameters.isBlank(node)) {
-				QueryParameters.requireKnown("node", node, known, "node");
-				onlyNodes.add(node);
-			}
-		}
+		nodes.stream().filter((node) -> !QueryParameters.isBlank(node)).forEach(onlyNodes::add);
 		return onlyNodes;
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -23,18 +24,23 @@ class ErrorPageController implements ErrorController {
 
 	static final String PAGE = "error";
 
-	static final String FRAGMENT = "error :: inline";
+	static final String FRAGMENT = "fragments/errorNotice :: errorNotice";
 
 	@RequestMapping("${spring.web.error.path:/error}")
-	Object error(HttpServletRequest request) {
+	Object error(HttpServletRequest request, HttpServletResponse response) {
 		HttpStatus status = statusOf(request);
 		if (ApiRequests.isApiRequest(request)) {
 			return apiError(status);
 		}
 		Map<String, Object> model = Map.of("status", status.value(), "reason", status.getReasonPhrase(), "message",
 				pageMessage(status));
-		String view = HtmxRequest.fromRequest(request).isHtmxRequest() ? FRAGMENT : PAGE;
-		return new ModelAndView(view, model, status);
+		if (HtmxRequest.fromRequest(request).isHtmxRequest()) {
+			// Whatever the htmx request targeted, the notice goes to the layout's alert region
+			response.setHeader("HX-Retarget", "#request-error");
+			response.setHeader("HX-Reswap", "innerHTML");
+			return new ModelAndView(FRAGMENT, model, status);
+		}
+		return new ModelAndView(PAGE, model, status);
 	}
 
 	private static HttpStatus statusOf(HttpServletRequest request) {
