@@ -79,7 +79,8 @@ class ErrorPageControllerTests {
 	@Test
 	void pageWhenMissingShouldNotBeHandledAsApi() {
 		assertThat(this.mvc.get().uri("/no-such-page").accept(MediaType.TEXT_HTML)).hasStatus(HttpStatus.NOT_FOUND)
-			.doesNotHaveContentType(MediaType.APPLICATION_JSON);
+			.bodyText()
+			.doesNotContain("\"errors\"");
 	}
 
 }
