@@ -122,6 +122,52 @@ class AnalyzerBrowserIT {
 		assertNoSevereConsoleEntries();
 	}
 
+	@Test
+	void copyCurlWhenClickedShouldCopyTheCommandThatProbesTheNode() {
+		ChromeDriver driver = open(1280, 800);
+		this.browser.allowClipboard("http://localhost:" + this.port);
+		paste(driver, TestManifests.uneven310());
+		driver.findElement(By.id("analyze-button")).click();
+		waitForResults();
+		WebElement copy = driver.findElements(By.cssSelector("button[data-copy-curl]"))
+			.stream()
+			.filter((button) -> "192.168.0.13".equals(button.getDomAttribute("data-host")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(copy.isDisplayed()).as("copy button revealed by the frontend bundle").isTrue();
+		copy.click();
+		this.browser.waitUpTo(SWAP).until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
+		Object copied = driver.executeAsyncScript(
+				"const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, (e) => done('failed: ' + e));");
+		assertThat(copied).isEqualTo("curl -i http://192.168.0.13:32000/healthz");
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
+	void tabMarkersWhenToggledOffShouldHideTheArrows() {
+		ChromeDriver driver = open(1280, 800);
+		paste(driver, TestManifests.uneven310());
+		driver.findElement(By.id("analyze-button")).click();
+		waitForResults();
+		WebElement marker = driver.findElement(By.cssSelector(".http-answer__text .ws-tab"));
+		assertThat(marker.isDisplayed()).isTrue();
+		driver.findElement(By.cssSelector("label[data-whitespace-toggle] input")).click();
+		assertThat(driver.findElement(By.tagName("html")).getDomAttribute("class")).contains("hide-whitespace");
+		assertThat(marker.isDisplayed()).isFalse();
+	}
+
+	@Test
+	void welcomeShouldLeadToTheAnalyzer() {
+		this.browser = HeadlessChromium.start(1280, 800);
+		ChromeDriver driver = this.browser.driver();
+		driver.get("http://localhost:" + this.port + "/");
+		this.browser.screenshot("welcome");
+		driver.findElement(By.linkText("Analyze your manifests")).click();
+		this.browser.waitUpTo(SWAP).until(ExpectedConditions.presenceOfElementLocated(By.id("manifests")));
+		assertThat(driver.getTitle()).contains("Analyze");
+		assertNoSevereConsoleEntries();
+	}
+
 	private ChromeDriver open(int width, int height) {
 		this.browser = HeadlessChromium.start(width, height);
 		ChromeDriver driver = this.browser.driver();

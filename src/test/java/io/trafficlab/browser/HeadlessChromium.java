@@ -76,6 +76,12 @@ public final class HeadlessChromium implements AutoCloseable {
 				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
 	}
 
+	/** Lets pages from that origin write and read the clipboard without asking. */
+	public void allowClipboard(String origin) {
+		this.driver.executeCdpCommand("Browser.grantPermissions",
+				Map.of("origin", origin, "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+	}
+
 	public ChromeDriver driver() {
 		return this.driver;
 	}
