@@ -8,14 +8,12 @@ import io.trafficlab.engine.endpoint.EndpointSet;
 import io.trafficlab.engine.model.Fraction;
 
 /**
- * The nodes that deliver external connections to the same endpoint set in the same way (SNATed or not), with each
- * node's share, in node order.
+ * The nodes that deliver SNATed external connections to the same endpoint set, with each node's share, in node
+ * order.
  */
 final class DeliveryGroup {
 
 	private final EndpointSet set;
-
-	private final boolean masquerade;
 
 	private int[] nodeIndexes = new int[1];
 
@@ -23,9 +21,8 @@ final class DeliveryGroup {
 
 	private Fraction total = Fraction.ZERO;
 
-	DeliveryGroup(EndpointSet set, boolean masquerade) {
+	DeliveryGroup(EndpointSet set) {
 		this.set = set;
-		this.masquerade = masquerade;
 	}
 
 	void add(int nodeIndex, Fraction share) {
@@ -40,10 +37,6 @@ final class DeliveryGroup {
 
 	EndpointSet set() {
 		return this.set;
-	}
-
-	boolean masquerade() {
-		return this.masquerade;
 	}
 
 	Fraction total() {

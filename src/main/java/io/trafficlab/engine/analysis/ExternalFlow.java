@@ -13,9 +13,9 @@ import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Node;
 
 /**
- * Where one Service's external connections end: dropped, rejected, or delivered to a set of endpoints. Deliveries
- * to the same set instance (nodes sharing a Cluster set) are summed as one group, and each group's total is spread
- * over its endpoints in one pass.
+ * Where one Service's external connections end: dropped, rejected, or delivered to a set of endpoints. SNATed
+ * deliveries to the same set instance (nodes sharing a Cluster set) are summed as one group, and each group's total
+ * is spread over its endpoints in one pass.
  */
 final class ExternalFlow {
 
@@ -24,8 +24,6 @@ final class ExternalFlow {
 	private final String clientIp;
 
 	private final Map<EndpointSet, DeliveryGroup> masqueraded = new IdentityHashMap<>();
-
-	private final Map<EndpointSet, DeliveryGroup> unmasqueraded = new IdentityHashMap<>();
 
 	private final List<DeliveryGroup> groups = new ArrayList<>();
 
@@ -59,36 +57,46 @@ final class ExternalFlow {
 		this.rejected = this.rejected.plus(share);
 	}
 
-	/** Node {@code nodeIndex} sends {@code share} of all connections to {@code set}, SNATed or not. */
+	/**
+	 * Node {@code nodeIndex} sends {@code share} of all connections to {@code set}, SNATed or not. SNATed
+	 * deliveries are grouped by set (the source depends on the node); the others keep the client address, so they
+	 * are spread at once (under Local each node's set is its own anyway).
+	 */
 	void deliver(EndpointSet set, boolean masquerade, int nodeIndex, Fraction share) {
 		if (set.isEmpty()) {
 			drop(share);
 			return;
 		}
-		Map<EndpointSet, DeliveryGroup> bySet = masquerade ? this.masqueraded : this.unmasqueraded;
-		DeliveryGroup group = bySet.get(set);
+		if (!masquerade) {
+			spread(set, share, false);
+			return;
+		}
+		DeliveryGroup group = this.masqueraded.get(set);
 		if (group == null) {
-			group = new DeliveryGroup(set, masquerade);
-			bySet.put(set, group);
+			group = new DeliveryGroup(set);
+			this.masqueraded.put(set, group);
 			this.groups.add(group);
 		}
 		group.add(nodeIndex, share);
 	}
 
-	/** Gives every endpoint of every group an equal part of the group's total (R11: uniform choice). */
+	/** Gives every endpoint of every SNATed group an equal part of the group's total (R11: uniform choice). */
 	void spreadOverEndpoints() {
 		for (DeliveryGroup group : this.groups) {
-			EndpointSet set = group.set();
-			Fraction perEndpoint = this.divisions.divide(group.total(), set.size());
-			for (int i = 0; i < set.size(); i++) {
-				int position = set.position(i);
-				this.endpointShares[position] = this.endpointShares[position].plus(perEndpoint);
-				if (group.masquerade()) {
-					this.reachedThroughNodes[position] = true;
-				}
-				else {
-					this.clientShares[position] = this.clientShares[position].plus(perEndpoint);
-				}
+			spread(group.set(), group.total(), true);
+		}
+	}
+
+	private void spread(EndpointSet set, Fraction share, boolean masquerade) {
+		Fraction perEndpoint = this.divisions.divide(share, set.size());
+		for (int i = 0; i < set.size(); i++) {
+			int position = set.position(i);
+			this.endpointShares[position] = this.endpointShares[position].plus(perEndpoint);
+			if (masquerade) {
+				this.reachedThroughNodes[position] = true;
+			}
+			else {
+				this.clientShares[position] = this.clientShares[position].plus(perEndpoint);
 			}
 		}
 	}
@@ -102,14 +110,8 @@ final class ExternalFlow {
 	}
 
 	List<EndpointAnalysis> endpointAnalyses(List<Endpoint> endpoints) {
-		List<DeliveryGroup> masqueradedGroups = new ArrayList<>(this.masqueraded.size());
-		for (DeliveryGroup group : this.groups) {
-			if (group.masquerade()) {
-				masqueradedGroups.add(group);
-			}
-		}
-		SourcesIndex index = new SourcesIndex(endpoints, this.nodes, this.clientIp, this.clientShares,
-				masqueradedGroups, this.divisions);
+		SourcesIndex index = new SourcesIndex(endpoints, this.nodes, this.clientIp, this.clientShares, this.groups,
+				this.divisions);
 		List<EndpointAnalysis> result = new ArrayList<>(endpoints.size());
 		for (int position = 0; position < endpoints.size(); position++) {
 			Fraction share = this.endpointShares[position];

@@ -12,6 +12,7 @@ import io.trafficlab.engine.balancer.ExternalEntry;
 import io.trafficlab.engine.balancer.NodeProbe;
 import io.trafficlab.engine.endpoint.CategorizedEndpoints;
 import io.trafficlab.engine.endpoint.EndpointSet;
+import io.trafficlab.engine.endpoint.IpAddress;
 import io.trafficlab.engine.endpoint.ServiceEndpoints;
 import io.trafficlab.engine.health.HealthCheckResponse;
 import io.trafficlab.engine.health.ProxyHealthServer;
@@ -121,8 +122,7 @@ final class ServiceAnalyzer {
 			this.warnings.add(ref + " has no ready or serving-terminating endpoints, so kube-proxy rejects its "
 					+ "traffic on every node");
 		}
-		if (rules.sourceRangesApply(destination) && !flow.dropped().isZero()
-				&& flow.dropped().equals(Fraction.ONE)) {
+		if (rules.sourceRangesApply(destination) && !rules.inSourceRanges(IpAddress.parse(this.options.clientIp()))) {
 			this.warnings.add("Client " + this.options.clientIp() + " is outside loadBalancerSourceRanges of " + ref
 					+ " (" + joinRanges(rules.sourceRanges()) + "), so kube-proxy drops its traffic to the LB IP");
 		}

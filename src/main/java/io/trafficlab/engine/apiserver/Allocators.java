@@ -103,7 +103,7 @@ final class Allocators {
 			this.clusterIps.allocate(requested);
 		}
 		catch (AllocationException ex) {
-			throw ServiceErrors.invalid(service.name, List.of(FieldError.invalid("spec.clusterIPs",
+			throw ApiErrors.invalid(service.name, List.of(FieldError.invalid("spec.clusterIPs",
 					GoValue.stringSlice(List.of(requested)), "failed to allocate IP " + requested + ": "
 							+ ex.getMessage())));
 		}
@@ -192,7 +192,7 @@ final class Allocators {
 				this.nodePorts.allocate(requested);
 			}
 			catch (AllocationException ex) {
-				throw ServiceErrors.internal(
+				throw ApiErrors.internal(
 						"failed to allocate requested HealthCheck NodePort " + requested + ": " + ex.getMessage());
 			}
 			return;
@@ -201,7 +201,7 @@ final class Allocators {
 			service.healthCheckNodePort = this.nodePorts.allocateNext(key(service, "healthCheckNodePort"));
 		}
 		catch (AllocationException ex) {
-			throw ServiceErrors.internal("failed to allocate a HealthCheck NodePort 0: " + ex.getMessage());
+			throw ApiErrors.internal("failed to allocate a HealthCheck NodePort 0: " + ex.getMessage());
 		}
 	}
 
@@ -250,7 +250,7 @@ final class Allocators {
 			return this.clusterIps.allocateNext(key(service, "clusterIP"));
 		}
 		catch (AllocationException ex) {
-			throw ServiceErrors.internal("failed to allocate a serviceIP: " + ex.getMessage());
+			throw ApiErrors.internal("failed to allocate a serviceIP: " + ex.getMessage());
 		}
 	}
 
@@ -259,7 +259,7 @@ final class Allocators {
 			this.nodePorts.allocate(port);
 		}
 		catch (AllocationException ex) {
-			throw ServiceErrors.invalid(service.name, List.of(FieldError
+			throw ApiErrors.invalid(service.name, List.of(FieldError
 				.invalid("spec.ports[" + index + "].nodePort", String.valueOf(port), ex.getMessage())));
 		}
 	}
@@ -269,7 +269,7 @@ final class Allocators {
 			return this.nodePorts.allocateNext(key(service, "ports[" + index + "]"));
 		}
 		catch (AllocationException ex) {
-			throw ServiceErrors.internal("failed to allocate a nodePort: " + ex.getMessage());
+			throw ApiErrors.internal("failed to allocate a nodePort: " + ex.getMessage());
 		}
 	}
 

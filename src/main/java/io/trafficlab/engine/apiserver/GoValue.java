@@ -1,6 +1,8 @@
 package io.trafficlab.engine.apiserver;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +41,14 @@ final class GoValue {
 	/** A Go string slice as {@code %#v} prints it. */
 	static String stringSlice(List<String> values) {
 		return values.stream().map(GoValue::quote).collect(Collectors.joining(", ", "[]string{", "}"));
+	}
+
+	/** A Go string map as {@code %#v} prints it (keys sorted): {@code map[string]string{"app":"web"}}. */
+	static String stringMap(Map<String, String> values) {
+		return new TreeMap<>(values).entrySet()
+			.stream()
+			.map((entry) -> quote(entry.getKey()) + ":" + quote(entry.getValue()))
+			.collect(Collectors.joining(", ", "map[string]string{", "}"));
 	}
 
 	/** The internal ServicePort struct as {@code %#v} prints it for a duplicate (protocol, port) key. */

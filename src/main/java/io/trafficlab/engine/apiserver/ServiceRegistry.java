@@ -46,7 +46,7 @@ public final class ServiceRegistry {
 	public Service create(DeclaredService request) {
 		rejectExternalName(request);
 		if (this.stored.containsKey(request.ref())) {
-			throw ServiceErrors.alreadyExists(request.name());
+			throw ApiErrors.alreadyExists(request.name());
 		}
 		ServiceDraft service = ServiceDraft.of(request);
 		ServiceDefaults.apply(service);
@@ -96,7 +96,7 @@ public final class ServiceRegistry {
 		rejectExternalName(request);
 		DeclaredService current = this.stored.get(request.ref());
 		if (current == null) {
-			throw ServiceErrors.notFound(request.name());
+			throw ApiErrors.notFound(request.name());
 		}
 		ServiceDraft old = ServiceDraft.of(current);
 		ServiceDraft service = ServiceDraft.of(request);
@@ -141,7 +141,7 @@ public final class ServiceRegistry {
 
 	private static void rejectIfAny(ServiceDraft service, List<FieldError> errors) {
 		if (!errors.isEmpty()) {
-			throw ServiceErrors.invalid(service.name, errors);
+			throw ApiErrors.invalid(service.name, errors);
 		}
 	}
 

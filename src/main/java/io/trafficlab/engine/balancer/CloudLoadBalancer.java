@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>Probe: with {@code externalTrafficPolicy: Local} the LB probes the Service's {@code healthCheckNodePort}, so
  * only nodes with a Ready local endpoint (and a healthy kube-proxy) pass; with {@code Cluster} it probes kube-proxy's
- * {@code :10256/healthz}, so every healthy, eligible node passes.</li>
+ * {@code :10256/healthz}, so every healthy, eligible node passes. (A Local Service without a health-check port, which
+ * the API server never stores, is probed like a Cluster one.)</li>
  * <li>{@link LoadBalancerModel#EVEN}: equal shares over passing nodes.</li>
  * <li>{@link LoadBalancerModel#WEIGHTED}: shares in proportion to {@code X-Load-Balancing-Endpoint-Weight}. Under
  * {@code Cluster} the probed {@code /healthz} carries no weight header, so weighted degrades to even over the
@@ -32,6 +33,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 public final class CloudLoadBalancer {
+
+	private static final NodeProbe PASSING = new NodeProbe(true, null);
+
+	private static final NodeProbe FAILING = new NodeProbe(false, null);
 
 	private final LoadBalancerModel model;
 
@@ -47,11 +52,11 @@ public final class CloudLoadBalancer {
 	public static NodeProbe probe(Service service, @Nullable HealthCheckResponse serviceHealthCheck,
 			ProxyHealth proxyHealthz) {
 		return switch (ExternalEntry.of(service)) {
-			case NONE -> new NodeProbe(false, null);
-			case CLIENTS_TO_ALL_NODES -> new NodeProbe(true, null);
+			case NONE -> FAILING;
+			case CLIENTS_TO_ALL_NODES -> PASSING;
 			case CLOUD_LOAD_BALANCER -> (service.externalPolicyLocal() && serviceHealthCheck != null)
 					? new NodeProbe(serviceHealthCheck.status() == 200, weight(serviceHealthCheck))
-					: new NodeProbe(proxyHealthz.status() == 200, null);
+					: ((proxyHealthz.status() == 200) ? PASSING : FAILING);
 		};
 	}
 

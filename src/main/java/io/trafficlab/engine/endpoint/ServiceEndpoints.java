@@ -18,13 +18,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ServiceEndpoints {
 
+	private static final byte UNUSABLE = 0;
+
+	private static final byte READY = 1;
+
+	private static final byte SERVING_TERMINATING = 2;
+
 	private final List<Endpoint> all;
 
 	private final boolean usesCluster;
 
 	private final boolean usesLocal;
-
-	private final boolean hasReady;
 
 	private final boolean hasAnyEndpoints;
 
@@ -36,34 +40,57 @@ public final class ServiceEndpoints {
 
 	private final Map<String, EndpointSet> readyByZoneHint;
 
-	private final Map<String, EndpointSet> readyByNode;
+	/** Node name to the index of its sets below; filled only when the Service uses Local sets. */
+	private final Map<String, Integer> nodeIds;
 
-	private final Map<String, EndpointSet> servingTerminatingByNode;
+	private final EndpointSet[] readyByNode;
 
-	private final Map<String, Integer> readyIpCountByNode;
+	private final EndpointSet[] servingTerminatingByNode;
 
 	private ServiceEndpoints(Service service, List<Endpoint> endpoints) {
 		this.all = List.copyOf(endpoints);
 		// R2: the Cluster set serves iTP=Cluster and every external destination (the short-circuits need it)
 		this.usesCluster = !service.internalPolicyLocal() || service.externallyAccessible();
 		this.usesLocal = service.internalPolicyLocal() || service.externalPolicyLocal();
-		Buckets buckets = new Buckets();
-		for (int i = 0; i < this.all.size(); i++) {
-			buckets.add(i, this.all.get(i));
+		int count = this.all.size();
+		byte[] kinds = new byte[count];
+		int readyCount = 0;
+		int servingTerminatingCount = 0;
+		HintBuckets hints = new HintBuckets();
+		for (int i = 0; i < count; i++) {
+			Endpoint endpoint = this.all.get(i);
+			if (endpoint.ready()) {
+				kinds[i] = READY;
+				readyCount++;
+				hints.add(i, endpoint);
+			}
+			else if (endpoint.servingTerminating()) {
+				kinds[i] = SERVING_TERMINATING;
+				servingTerminatingCount++;
+			}
 		}
-		this.hasReady = !buckets.ready.isEmpty();
 		// R5: any Ready or serving-terminating endpoint anywhere
-		this.hasAnyEndpoints = this.hasReady || !buckets.servingTerminating.isEmpty();
-		this.ready = EndpointSet.of(this.all, buckets.ready.toArray());
-		this.servingTerminating = EndpointSet.of(this.all, buckets.servingTerminating.toArray());
+		this.hasAnyEndpoints = readyCount + servingTerminatingCount > 0;
+		this.ready = EndpointSet.of(this.all, positionsOf(kinds, READY, readyCount));
+		this.servingTerminating = EndpointSet.of(this.all,
+				positionsOf(kinds, SERVING_TERMINATING, servingTerminatingCount));
 		// R6: one Ready endpoint without a node (zone) hint disables that level for every node
-		this.readyByNodeHint = (buckets.allReadyHaveNodeHints && this.hasReady) ? sets(buckets.readyByNodeHint)
+		this.readyByNodeHint = (hints.allReadyHaveNodeHints && readyCount > 0) ? hints.sets(this.all, hints.byNode)
 				: Map.of();
-		this.readyByZoneHint = (buckets.allReadyHaveZoneHints && this.hasReady) ? sets(buckets.readyByZoneHint)
+		this.readyByZoneHint = (hints.allReadyHaveZoneHints && readyCount > 0) ? hints.sets(this.all, hints.byZone)
 				: Map.of();
-		this.readyByNode = sets(buckets.readyByNode);
-		this.servingTerminatingByNode = sets(buckets.servingTerminatingByNode);
-		this.readyIpCountByNode = distinctIpCounts(this.readyByNode);
+		if (this.usesLocal) {
+			// per-node buckets, as slices of one array per kind, are only needed for Local sets
+			this.nodeIds = new HashMap<>();
+			int[] nodeOf = nodeIds(kinds);
+			this.readyByNode = byNode(kinds, nodeOf, READY);
+			this.servingTerminatingByNode = byNode(kinds, nodeOf, SERVING_TERMINATING);
+		}
+		else {
+			this.nodeIds = Map.of();
+			this.readyByNode = new EndpointSet[0];
+			this.servingTerminatingByNode = new EndpointSet[0];
+		}
 	}
 
 	/** Sorts the endpoints of one Service. */
@@ -71,22 +98,60 @@ public final class ServiceEndpoints {
 		return new ServiceEndpoints(service, endpoints);
 	}
 
-	private Map<String, EndpointSet> sets(Map<String, IntList> buckets) {
-		Map<String, EndpointSet> sets = new HashMap<>(buckets.size() * 4 / 3 + 1);
-		buckets.forEach((key, positions) -> sets.put(key, EndpointSet.of(this.all, positions.toArray())));
-		return sets;
+	private static int[] positionsOf(byte[] kinds, byte kind, int count) {
+		int[] positions = new int[count];
+		int next = 0;
+		for (int i = 0; i < kinds.length; i++) {
+			if (kinds[i] == kind) {
+				positions[next++] = i;
+			}
+		}
+		return positions;
 	}
 
-	private static Map<String, Integer> distinctIpCounts(Map<String, EndpointSet> byNode) {
-		Map<String, Integer> counts = new HashMap<>(byNode.size() * 4 / 3 + 1);
-		byNode.forEach((node, set) -> {
-			Set<String> ips = new HashSet<>();
-			for (Endpoint endpoint : set.endpoints()) {
-				ips.add(endpoint.ip());
+	/** Numbers the nodes of usable endpoints; -1 for endpoints without a node or unusable ones. */
+	private int[] nodeIds(byte[] kinds) {
+		int[] nodeOf = new int[kinds.length];
+		for (int i = 0; i < kinds.length; i++) {
+			String nodeName = this.all.get(i).nodeName();
+			if (kinds[i] == UNUSABLE || nodeName == null) {
+				nodeOf[i] = -1;
+				continue;
 			}
-			counts.put(node, ips.size());
-		});
-		return counts;
+			Integer id = this.nodeIds.get(nodeName);
+			if (id == null) {
+				id = this.nodeIds.size();
+				this.nodeIds.put(nodeName, id);
+			}
+			nodeOf[i] = id;
+		}
+		return nodeOf;
+	}
+
+	/** One set per node for endpoints of {@code kind}: a counting sort into one shared positions array. */
+	private EndpointSet[] byNode(byte[] kinds, int[] nodeOf, byte kind) {
+		int nodes = this.nodeIds.size();
+		int[] start = new int[nodes + 1];
+		for (int i = 0; i < kinds.length; i++) {
+			if (kinds[i] == kind && nodeOf[i] >= 0) {
+				start[nodeOf[i] + 1]++;
+			}
+		}
+		for (int node = 0; node < nodes; node++) {
+			start[node + 1] += start[node];
+		}
+		int[] positions = new int[start[nodes]];
+		int[] next = Arrays.copyOf(start, nodes);
+		for (int i = 0; i < kinds.length; i++) {
+			if (kinds[i] == kind && nodeOf[i] >= 0) {
+				positions[next[nodeOf[i]]++] = i;
+			}
+		}
+		EndpointSet[] sets = new EndpointSet[nodes];
+		for (int node = 0; node < nodes; node++) {
+			sets[node] = EndpointSet.of(this.all, positions, start[node], start[node + 1] - start[node]);
+		}
+		return sets;
 	}
 
 	/** The Service's endpoints, in their original order (the positions {@link EndpointSet} refers to). */
@@ -113,7 +178,16 @@ public final class ServiceEndpoints {
 	 * R17: the number of distinct IPs among the node's Ready endpoints (serving-terminating ones do not count).
 	 */
 	public int localReadyIpCount(String nodeName) {
-		return this.readyIpCountByNode.getOrDefault(nodeName, 0);
+		if (this.usesLocal) {
+			return localSet(this.readyByNode, nodeName).distinctIpCount();
+		}
+		Set<String> ips = new HashSet<>();
+		for (Endpoint endpoint : this.all) {
+			if (endpoint.ready() && endpoint.isLocalTo(nodeName)) {
+				ips.add(endpoint.ip());
+			}
+		}
+		return ips.size();
 	}
 
 	/**
@@ -143,17 +217,19 @@ public final class ServiceEndpoints {
 		boolean localUsesTerminating = false;
 		if (this.usesLocal) {
 			// R4: local Ready endpoints, else local serving-terminating ones; never filtered by topology
-			local = this.readyByNode.get(nodeName);
-			if (local == null) {
-				local = this.servingTerminatingByNode.get(nodeName);
-				localUsesTerminating = local != null;
-			}
-			if (local == null) {
-				local = EndpointSet.EMPTY;
+			local = localSet(this.readyByNode, nodeName);
+			if (local.isEmpty()) {
+				local = localSet(this.servingTerminatingByNode, nodeName);
+				localUsesTerminating = !local.isEmpty();
 			}
 		}
 		return new CategorizedEndpoints(cluster, local, this.hasAnyEndpoints, mode, clusterUsesTerminating,
 				localUsesTerminating);
+	}
+
+	private EndpointSet localSet(EndpointSet[] byNode, String nodeName) {
+		Integer id = this.nodeIds.get(nodeName);
+		return (id != null) ? byNode[id] : EndpointSet.empty();
 	}
 
 	/** R6, from the hints on Ready endpoints only. */
@@ -167,52 +243,36 @@ public final class ServiceEndpoints {
 		return TopologyMode.NONE;
 	}
 
-	/** One pass over the endpoints, filling every bucket. */
-	private static final class Buckets {
+	/** Ready endpoints by node hint and by zone hint, while every Ready endpoint so far has one. */
+	private static final class HintBuckets {
 
-		final IntList ready = new IntList();
+		final Map<String, IntList> byNode = new HashMap<>();
 
-		final IntList servingTerminating = new IntList();
-
-		final Map<String, IntList> readyByNode = new HashMap<>();
-
-		final Map<String, IntList> servingTerminatingByNode = new HashMap<>();
-
-		final Map<String, IntList> readyByNodeHint = new HashMap<>();
-
-		final Map<String, IntList> readyByZoneHint = new HashMap<>();
+		final Map<String, IntList> byZone = new HashMap<>();
 
 		boolean allReadyHaveNodeHints = true;
 
 		boolean allReadyHaveZoneHints = true;
 
 		void add(int position, Endpoint endpoint) {
-			if (endpoint.ready()) {
-				this.ready.add(position);
-				addByKey(this.readyByNode, endpoint.nodeName(), position);
-				this.allReadyHaveNodeHints &= !endpoint.nodeHints().isEmpty();
-				this.allReadyHaveZoneHints &= !endpoint.zoneHints().isEmpty();
-				if (this.allReadyHaveNodeHints) {
-					for (String node : endpoint.nodeHints()) {
-						addByKey(this.readyByNodeHint, node, position);
-					}
-				}
-				if (this.allReadyHaveZoneHints) {
-					for (String zone : endpoint.zoneHints()) {
-						addByKey(this.readyByZoneHint, zone, position);
-					}
+			this.allReadyHaveNodeHints &= !endpoint.nodeHints().isEmpty();
+			this.allReadyHaveZoneHints &= !endpoint.zoneHints().isEmpty();
+			if (this.allReadyHaveNodeHints) {
+				for (String node : endpoint.nodeHints()) {
+					this.byNode.computeIfAbsent(node, (key) -> new IntList()).add(position);
 				}
 			}
-			else if (endpoint.servingTerminating()) {
-				this.servingTerminating.add(position);
-				addByKey(this.servingTerminatingByNode, endpoint.nodeName(), position);
+			if (this.allReadyHaveZoneHints) {
+				for (String zone : endpoint.zoneHints()) {
+					this.byZone.computeIfAbsent(zone, (key) -> new IntList()).add(position);
+				}
 			}
 		}
 
-		private static void addByKey(Map<String, IntList> buckets, @Nullable String key, int position) {
-			if (key != null) {
-				buckets.computeIfAbsent(key, (k) -> new IntList()).add(position);
-			}
+		Map<String, EndpointSet> sets(List<Endpoint> all, Map<String, IntList> buckets) {
+			Map<String, EndpointSet> sets = new HashMap<>(buckets.size() * 4 / 3 + 1);
+			buckets.forEach((key, positions) -> sets.put(key, EndpointSet.of(all, positions.toArray())));
+			return sets;
 		}
 
 	}
@@ -229,10 +289,6 @@ public final class ServiceEndpoints {
 				this.values = Arrays.copyOf(this.values, this.size * 2);
 			}
 			this.values[this.size++] = value;
-		}
-
-		boolean isEmpty() {
-			return this.size == 0;
 		}
 
 		int[] toArray() {

@@ -2,10 +2,12 @@ package io.trafficlab.engine.proxy;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.trafficlab.engine.endpoint.CategorizedEndpoints;
 import io.trafficlab.engine.endpoint.EndpointSet;
@@ -138,17 +140,22 @@ public final class PacketTracer {
 		}
 		long size = (podCidr.hostBits() >= 62) ? Long.MAX_VALUE : (1L << podCidr.hostBits());
 		long offset = Math.min(POD_SOURCE_OFFSET, Math.max(size - 2, 0));
-		List<IpAddress> taken = new ArrayList<>();
-		taken.add(IpAddress.tryParse(node.bridgeIp()));
+		Set<String> taken = new HashSet<>();
+		taken.add(canonical(node.bridgeIp()));
 		for (Endpoint endpoint : endpoints.all()) {
-			taken.add(IpAddress.tryParse(endpoint.ip()));
+			taken.add(canonical(endpoint.ip()));
 		}
 		IpAddress candidate = podCidr.network().plus(offset);
-		while (offset > 1 && taken.contains(candidate)) {
+		while (offset > 1 && taken.contains(candidate.toString())) {
 			offset--;
 			candidate = podCidr.network().plus(offset);
 		}
 		return candidate.toString();
+	}
+
+	private static String canonical(String ip) {
+		IpAddress address = IpAddress.tryParse(ip);
+		return (address != null) ? address.toString() : ip;
 	}
 
 	/**

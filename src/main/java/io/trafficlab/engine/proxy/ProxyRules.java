@@ -72,25 +72,22 @@ public final class ProxyRules {
 		if (source == null) {
 			return false;
 		}
+		return inSourceRanges(source) || (this.loadBalancerIps.contains(source) && nodeIpInSourceRanges(node));
+	}
+
+	/** Whether {@code source} lies inside one of the {@code loadBalancerSourceRanges}. */
+	public boolean inSourceRanges(IpAddress source) {
 		for (Cidr range : this.sourceRanges) {
 			if (range.contains(source)) {
 				return true;
 			}
 		}
-		return this.loadBalancerIps.contains(source) && nodeIpInSourceRanges(node);
+		return false;
 	}
 
 	private boolean nodeIpInSourceRanges(Node node) {
 		IpAddress nodeIp = IpAddress.tryParse(node.internalIp());
-		if (nodeIp == null) {
-			return false;
-		}
-		for (Cidr range : this.sourceRanges) {
-			if (range.contains(nodeIp)) {
-				return true;
-			}
-		}
-		return false;
+		return nodeIp != null && inSourceRanges(nodeIp);
 	}
 
 	/** The fate of one new connection arriving at {@code node}, given the sets that node computed. */

@@ -173,8 +173,8 @@ final class TraceStory {
 			case EXTERNAL_CLUSTER -> {
 				hop(name(), entry() + "KUBE-EXT: externalTrafficPolicy Cluster → KUBE-MARK-MASQ, then KUBE-SVC");
 				say("externalTrafficPolicy is Cluster, so kube-proxy masquerades every packet to an external "
-						+ "destination (pods and same-node endpoints included) and picks among all "
-						+ count(candidates().size(), "cluster endpoint") + "; the endpoint sees a node address "
+						+ "destination (pods and same-node endpoints included) and picks among "
+						+ all(candidates().size(), "cluster endpoint") + "; the endpoint sees a node address "
 						+ "instead of " + this.facts.sourceIp() + ".");
 				topology();
 			}
@@ -186,8 +186,8 @@ final class TraceStory {
 				hop(name(), entry() + "KUBE-EXT: externalTrafficPolicy Local, pod source (inside " + this.detector
 						+ ") → short-circuit to KUBE-SVC, no SNAT");
 				say("The source " + this.facts.sourceIp() + " is inside the cluster CIDR " + this.detector
-						+ ", so kube-proxy treats it as a pod and short-circuits it to all "
-						+ count(candidates().size(), "cluster endpoint") + " without SNAT, as if it had gone out to "
+						+ ", so kube-proxy treats it as a pod and short-circuits it to "
+						+ all(candidates().size(), "cluster endpoint") + " without SNAT, as if it had gone out to "
 						+ "the load balancer and come back; the endpoint sees the pod's own address.");
 				topology();
 			}
@@ -195,8 +195,8 @@ final class TraceStory {
 				hop(name(), entry() + "KUBE-EXT: externalTrafficPolicy Local, source is local to " + name()
 						+ " → KUBE-MARK-MASQ, then KUBE-SVC");
 				say("The source " + this.facts.sourceIp() + " is an address of " + name()
-						+ " itself (a host-network process), so kube-proxy masquerades it and sends it to all "
-						+ count(candidates().size(), "cluster endpoint") + ".");
+						+ " itself (a host-network process), so kube-proxy masquerades it and sends it to "
+						+ all(candidates().size(), "cluster endpoint") + ".");
 				topology();
 			}
 		}
@@ -238,6 +238,10 @@ final class TraceStory {
 			say(name() + " has " + count(local.size(), "ready local endpoint")
 					+ ", so external traffic stays on " + name() + " and keeps its source address.");
 		}
+		if (this.from == SourceClass.EXTERNAL && this.destination.kind() == DestinationKind.LOAD_BALANCER_IP) {
+			say("The pod sees the client's own address only because the load balancer passes packets through "
+					+ "unchanged; a proxying load balancer would show its own address instead.");
+		}
 		if (this.from == SourceClass.POD && this.detector == null) {
 			say("Without a local-traffic detector (clusterCidr none) kube-proxy cannot recognise the pod, so there "
 					+ "is no short-circuit: the pod gets only " + name() + "'s local endpoints.");
@@ -264,8 +268,8 @@ final class TraceStory {
 					+ " hinted for it.");
 		}
 		if (this.sets.clusterUsesTerminating()) {
-			say("No endpoint of " + svc() + " is ready anywhere, so the Cluster set falls back to all "
-					+ count(cluster.size(), "serving-terminating endpoint") + ".");
+			say("No endpoint of " + svc() + " is ready anywhere, so the Cluster set falls back to "
+					+ all(cluster.size(), "serving-terminating endpoint") + ".");
 		}
 	}
 
@@ -300,9 +304,11 @@ final class TraceStory {
 				+ n + " each)"));
 		Endpoint only = (n == 1) ? candidates.endpoints().get(0) : null;
 		this.dst = ((only != null) ? only.ip() : ANY_ENDPOINT) + ":" + targetPort();
-		hop(name(), "KUBE-SEP: DNAT to " + this.dst);
 		List<String> hairpins = hairpins();
-		boolean snat = this.route.masquerade() || (only != null && hairpins.contains(only.ip()));
+		boolean hairpin = only != null && hairpins.contains(only.ip());
+		hop(name(), "KUBE-SEP: " + (hairpin ? "source is this endpoint (hairpin) → KUBE-MARK-MASQ; " : "")
+				+ "DNAT to " + this.dst);
+		boolean snat = this.route.masquerade() || hairpin;
 		if (snat) {
 			String address = snatAddress(candidates);
 			this.src = address + ":" + PacketTracer.CLIENT_PORT;
@@ -476,6 +482,11 @@ final class TraceStory {
 
 	private void say(String sentence) {
 		this.why.add(sentence);
+	}
+
+	/** "the only endpoint" or "all 4 endpoints". */
+	static String all(int n, String noun) {
+		return (n == 1) ? "the only " + noun : "all " + n + " " + noun + "s";
 	}
 
 	static String count(int n, String noun) {

@@ -8,9 +8,9 @@ import java.util.Set;
  * Builds the API server's error messages: {@code Service "web" is invalid: <error>} (several errors in brackets,
  * duplicates dropped, as the API server's aggregate prints them) and {@code Internal error occurred: <message>}.
  */
-final class ServiceErrors {
+final class ApiErrors {
 
-	private ServiceErrors() {
+	private ApiErrors() {
 	}
 
 	static InvalidObjectException invalid(String name, List<FieldError> errors) {
@@ -18,10 +18,15 @@ final class ServiceErrors {
 	}
 
 	static String invalidMessage(String name, List<FieldError> errors) {
+		return invalidMessage("Service", name, errors);
+	}
+
+	/** {@code <Kind> "<name>" is invalid: <errors>}, as the API server's aggregate prints them. */
+	static String invalidMessage(String qualifiedKind, String name, List<FieldError> errors) {
 		Set<String> messages = new LinkedHashSet<>();
 		errors.forEach((error) -> messages.add(error.toString()));
 		String body = (messages.size() == 1) ? messages.iterator().next() : "[" + String.join(", ", messages) + "]";
-		return "Service " + GoValue.quote(name) + " is invalid: " + body;
+		return qualifiedKind + " " + GoValue.quote(name) + " is invalid: " + body;
 	}
 
 	static InvalidObjectException internal(String message) {

@@ -1,0 +1,46 @@
+package io.trafficlab.engine.endpoint;
+
+import java.util.Set;
+
+import io.trafficlab.engine.model.Endpoint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The hints the EndpointSlice controller writes for a Service's {@code trafficDistribution} (R7): with
+ * {@code PreferClose}, {@code PreferSameZone} or {@code PreferSameNode}, every Ready endpoint gets a zone hint for
+ * its own zone (when it has one), and with {@code PreferSameNode} also a node hint for its own node; endpoints that
+ * are not Ready are left as they are. With no (or another) {@code trafficDistribution} every hint is removed. The
+ * older {@code topology-mode: Auto} annotation's proportional hints are out of scope.
+ */
+public final class TopologyHints {
+
+	private static final Set<String> PREFER_CLOSE = Set.of("PreferClose", "PreferSameZone", "PreferSameNode");
+
+	private static final String PREFER_SAME_NODE = "PreferSameNode";
+
+	private TopologyHints() {
+	}
+
+	/** The endpoint with the hints the controller would write for {@code trafficDistribution}. */
+	public static Endpoint apply(@Nullable String trafficDistribution, Endpoint endpoint) {
+		if (trafficDistribution == null || !PREFER_CLOSE.contains(trafficDistribution)) {
+			return withHints(endpoint, Set.of(), Set.of());
+		}
+		if (!endpoint.ready()) {
+			return endpoint;
+		}
+		Set<String> zoneHints = (endpoint.zone() != null) ? Set.of(endpoint.zone()) : Set.of();
+		Set<String> nodeHints = (PREFER_SAME_NODE.equals(trafficDistribution) && endpoint.nodeName() != null)
+				? Set.of(endpoint.nodeName()) : Set.of();
+		return withHints(endpoint, zoneHints, nodeHints);
+	}
+
+	private static Endpoint withHints(Endpoint endpoint, Set<String> zoneHints, Set<String> nodeHints) {
+		if (endpoint.zoneHints().equals(zoneHints) && endpoint.nodeHints().equals(nodeHints)) {
+			return endpoint;
+		}
+		return new Endpoint(endpoint.ip(), endpoint.nodeName(), endpoint.zone(), endpoint.ready(), endpoint.serving(),
+				endpoint.terminating(), zoneHints, nodeHints, endpoint.podName());
+	}
+
+}

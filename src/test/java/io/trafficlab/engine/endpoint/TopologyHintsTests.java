@@ -1,0 +1,47 @@
+package io.trafficlab.engine.endpoint;
+
+import io.trafficlab.engine.model.Endpoint;
+import org.junit.jupiter.api.Test;
+
+import static io.trafficlab.engine.endpoint.ClusterFixtures.endpoint;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TopologyHints} (R7).
+ */
+class TopologyHintsTests {
+
+	@Test
+	void applyWhenPreferCloseShouldHintTheOwnZoneOnly() {
+		Endpoint hinted = TopologyHints.apply("PreferClose", endpoint("10.244.1.10", "n1").zone("zone-a").build());
+		assertThat(hinted.zoneHints()).containsExactly("zone-a");
+		assertThat(hinted.nodeHints()).isEmpty();
+	}
+
+	@Test
+	void applyWhenPreferSameNodeShouldHintZoneAndNode() {
+		Endpoint hinted = TopologyHints.apply("PreferSameNode", endpoint("10.244.1.10", "n1").zone("zone-a").build());
+		assertThat(hinted.zoneHints()).containsExactly("zone-a");
+		assertThat(hinted.nodeHints()).containsExactly("n1");
+	}
+
+	@Test
+	void applyWhenNotReadyShouldLeaveTheEndpointAlone() {
+		Endpoint terminating = endpoint("10.244.1.10", "n1").zone("zone-a").servingTerminating().build();
+		assertThat(TopologyHints.apply("PreferSameZone", terminating)).isSameAs(terminating);
+	}
+
+	@Test
+	void applyWhenNoTrafficDistributionShouldRemoveHints() {
+		Endpoint hinted = endpoint("10.244.1.10", "n1").zoneHints("zone-a").nodeHints("n1").build();
+		Endpoint cleared = TopologyHints.apply(null, hinted);
+		assertThat(cleared.zoneHints()).isEmpty();
+		assertThat(cleared.nodeHints()).isEmpty();
+	}
+
+	@Test
+	void applyWhenNoZoneShouldWriteNoZoneHint() {
+		assertThat(TopologyHints.apply("PreferSameZone", endpoint("10.244.1.10", "n1").build()).zoneHints()).isEmpty();
+	}
+
+}
