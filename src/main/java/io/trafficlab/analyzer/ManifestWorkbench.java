@@ -113,7 +113,10 @@ class ManifestWorkbench {
 		catch (ClusterLimitException ex) {
 			throw rejected(HttpStatus.UNPROCESSABLE_CONTENT, "Over the sandbox's limits", String.valueOf(ex.getMessage()));
 		}
-		catch (RuntimeException | StackOverflowError ex) {
+		catch (StackOverflowError ex) {
+			throw rejected(HttpStatus.BAD_REQUEST, "Not valid YAML or JSON", "The manifests are nested too deeply to read.");
+		}
+		catch (RuntimeException ex) {
 			throw unexpected(ex);
 		}
 	}
