@@ -1,5 +1,6 @@
 package io.trafficlab.engine.apiserver;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -8,29 +9,36 @@ import java.util.Set;
 
 /**
  * What kube-apiserver allocates for Services: ClusterIPs, node ports and health-check node ports (R23), plus the
- * sandbox's cloud, which gives LoadBalancer Services an ingress IP. Changes are made on a {@link #copy()} that
- * replaces the original only when the whole request succeeds.
+ * sandbox's cloud, which gives LoadBalancer Services an ingress IP. A request's changes are journalled between
+ * {@link #begin()} and {@link #commit()}, so that {@link #rollback()} can undo them when the request fails.
  */
 final class Allocators {
 
-	private final ClusterIpAllocator clusterIps;
+	private final ClusterIpAllocator clusterIps = new ClusterIpAllocator();
 
-	private final NodePortAllocator nodePorts;
+	private final NodePortAllocator nodePorts = new NodePortAllocator();
 
-	private final LoadBalancerIpPool loadBalancerIps;
+	private final LoadBalancerIpPool loadBalancerIps = new LoadBalancerIpPool();
 
-	Allocators() {
-		this(new ClusterIpAllocator(), new NodePortAllocator(), new LoadBalancerIpPool());
+	/** How to undo each change of the current request, in the order they were made. */
+	private final List<Runnable> undo = new ArrayList<>();
+
+	/** Starts journalling a request's changes. */
+	void begin() {
+		this.undo.clear();
 	}
 
-	private Allocators(ClusterIpAllocator clusterIps, NodePortAllocator nodePorts, LoadBalancerIpPool loadBalancerIps) {
-		this.clusterIps = clusterIps;
-		this.nodePorts = nodePorts;
-		this.loadBalancerIps = loadBalancerIps;
+	/** Keeps the request's changes. */
+	void commit() {
+		this.undo.clear();
 	}
 
-	Allocators copy() {
-		return new Allocators(this.clusterIps.copy(), this.nodePorts.copy(), this.loadBalancerIps.copy());
+	/** Undoes the request's changes, newest first. */
+	void rollback() {
+		for (int i = this.undo.size() - 1; i >= 0; i--) {
+			this.undo.get(i).run();
+		}
+		this.undo.clear();
 	}
 
 	/** Keeps what a batch of Services asks for out of dynamic allocation, so that creation order does not matter. */
@@ -55,7 +63,7 @@ final class Allocators {
 
 	/** Reserves everything a stored Service holds, without checks. */
 	void restore(ServiceDraft service) {
-		if (service.clusterIp != null && Ipv4.isValid(service.clusterIp)) {
+		if (service.clusterIp != null && Ipv4.isValid(service.clusterIp) && !this.clusterIps.isTaken(service.clusterIp)) {
 			this.clusterIps.allocate(service.clusterIp);
 		}
 		for (int port : service.nodePorts()) {
@@ -101,6 +109,7 @@ final class Allocators {
 		}
 		try {
 			this.clusterIps.allocate(requested);
+			this.undo.add(() -> this.clusterIps.release(requested));
 		}
 		catch (AllocationException ex) {
 			throw ApiErrors.invalid(service.name, List.of(FieldError.invalid("spec.clusterIPs",
@@ -154,7 +163,7 @@ final class Allocators {
 	void updateNodePorts(ServiceDraft service, ServiceDraft old) {
 		List<Integer> oldNodePorts = old.nodePorts();
 		if (old.needsNodePorts() && !service.needsNodePorts()) {
-			oldNodePorts.forEach(this.nodePorts::release);
+			oldNodePorts.forEach(this::releaseNodePort);
 			return;
 		}
 		if (!service.needsNodePorts()) {
@@ -179,17 +188,20 @@ final class Allocators {
 		List<Integer> newNodePorts = service.nodePorts();
 		for (int oldPort : oldNodePorts) {
 			if (!newNodePorts.contains(oldPort)) {
-				this.nodePorts.release(oldPort);
+				releaseNodePort(oldPort);
 			}
 		}
 	}
 
-	/** The health-check node port of a new Service that needs one (kube-apiserver's {@code allocHealthCheckNodePort}). */
+	/**
+	 * The health-check node port of a new Service that needs one (kube-apiserver's {@code allocHealthCheckNodePort}).
+	 */
 	void allocateHealthCheckNodePort(ServiceDraft service) {
 		int requested = service.healthCheckNodePort;
 		if (requested != 0) {
 			try {
 				this.nodePorts.allocate(requested);
+				this.undo.add(() -> this.nodePorts.release(requested));
 			}
 			catch (AllocationException ex) {
 				throw ApiErrors.internal(
@@ -198,7 +210,9 @@ final class Allocators {
 			return;
 		}
 		try {
-			service.healthCheckNodePort = this.nodePorts.allocateNext(key(service, "healthCheckNodePort"));
+			int allocated = this.nodePorts.allocateNext(key(service, "healthCheckNodePort"));
+			this.undo.add(() -> this.nodePorts.release(allocated));
+			service.healthCheckNodePort = allocated;
 		}
 		catch (AllocationException ex) {
 			throw ApiErrors.internal("failed to allocate a HealthCheck NodePort 0: " + ex.getMessage());
@@ -216,7 +230,7 @@ final class Allocators {
 			allocateHealthCheckNodePort(service);
 		}
 		else if (needed && !needs) {
-			this.nodePorts.release(old.healthCheckNodePort);
+			releaseNodePort(old.healthCheckNodePort);
 		}
 	}
 
@@ -227,27 +241,35 @@ final class Allocators {
 	void reconcileLoadBalancer(ServiceDraft service) {
 		if (!service.isType(ServiceDraft.LOAD_BALANCER)) {
 			for (LoadBalancerIngress ingress : service.ingress) {
-				if (ingress.ip() != null) {
-					this.loadBalancerIps.release(ingress.ip());
+				String ip = ingress.ip();
+				if (ip != null && this.loadBalancerIps.isReserved(ip)) {
+					this.loadBalancerIps.release(ip);
+					this.undo.add(() -> this.loadBalancerIps.reserve(ip));
 				}
 			}
 			service.ingress = List.of();
 			return;
 		}
 		if (service.ingress.isEmpty()) {
-			service.ingress = List.of(LoadBalancerIngress.vip(this.loadBalancerIps.next()));
+			String ip = this.loadBalancerIps.next();
+			this.undo.add(() -> this.loadBalancerIps.release(ip));
+			service.ingress = List.of(LoadBalancerIngress.vip(ip));
 			return;
 		}
 		for (LoadBalancerIngress ingress : service.ingress) {
-			if (ingress.ip() != null) {
-				this.loadBalancerIps.reserve(ingress.ip());
+			String ip = ingress.ip();
+			if (ip != null && !this.loadBalancerIps.isReserved(ip)) {
+				this.loadBalancerIps.reserve(ip);
+				this.undo.add(() -> this.loadBalancerIps.release(ip));
 			}
 		}
 	}
 
 	private String allocateNextClusterIp(ServiceDraft service) {
 		try {
-			return this.clusterIps.allocateNext(key(service, "clusterIP"));
+			String ip = this.clusterIps.allocateNext(key(service, "clusterIP"));
+			this.undo.add(() -> this.clusterIps.release(ip));
+			return ip;
 		}
 		catch (AllocationException ex) {
 			throw ApiErrors.internal("failed to allocate a serviceIP: " + ex.getMessage());
@@ -257,6 +279,7 @@ final class Allocators {
 	private void reserveNodePort(ServiceDraft service, int index, int port) {
 		try {
 			this.nodePorts.allocate(port);
+			this.undo.add(() -> this.nodePorts.release(port));
 		}
 		catch (AllocationException ex) {
 			throw ApiErrors.invalid(service.name, List.of(FieldError
@@ -264,9 +287,18 @@ final class Allocators {
 		}
 	}
 
+	private void releaseNodePort(int port) {
+		if (this.nodePorts.isTaken(port)) {
+			this.nodePorts.release(port);
+			this.undo.add(() -> this.nodePorts.allocate(port));
+		}
+	}
+
 	private int allocateNextNodePort(ServiceDraft service, int index) {
 		try {
-			return this.nodePorts.allocateNext(key(service, "ports[" + index + "]"));
+			int port = this.nodePorts.allocateNext(key(service, "ports[" + index + "]"));
+			this.undo.add(() -> this.nodePorts.release(port));
+			return port;
 		}
 		catch (AllocationException ex) {
 			throw ApiErrors.internal("failed to allocate a nodePort: " + ex.getMessage());

@@ -25,16 +25,8 @@ final class ClusterIpAllocator {
 	private final Set<Long> avoided;
 
 	ClusterIpAllocator() {
-		this(new HashSet<>(), new HashSet<>());
-	}
-
-	private ClusterIpAllocator(Set<Long> taken, Set<Long> avoided) {
-		this.taken = taken;
-		this.avoided = avoided;
-	}
-
-	ClusterIpAllocator copy() {
-		return new ClusterIpAllocator(new HashSet<>(this.taken), new HashSet<>(this.avoided));
+		this.taken = new HashSet<>();
+		this.avoided = new HashSet<>();
 	}
 
 	/** Reserves a requested address. */
@@ -62,6 +54,10 @@ final class ClusterIpAllocator {
 		if (Ipv4.isValid(ip)) {
 			this.taken.remove(Ipv4.parse(ip));
 		}
+	}
+
+	boolean isTaken(String ip) {
+		return Ipv4.isValid(ip) && this.taken.contains(Ipv4.parse(ip));
 	}
 
 	void avoid(String ip) {

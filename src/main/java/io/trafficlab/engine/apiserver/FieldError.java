@@ -35,7 +35,9 @@ record FieldError(Type type, String field, @Nullable String value, String detail
 
 	/** An unsupported value of an enumerated field, listing the supported values quoted, in the given order. */
 	static FieldError notSupported(String field, String value, List<String> supported) {
-		String detail = supported.stream().map(GoValue::quote).collect(Collectors.joining(", ", "supported values: ", ""));
+		String detail = supported.stream()
+			.map(GoValue::quote)
+			.collect(Collectors.joining(", ", "supported values: ", ""));
 		return new FieldError(Type.NOT_SUPPORTED, field, GoValue.quote(value), detail);
 	}
 

@@ -1,8 +1,8 @@
 package io.trafficlab.engine.apiserver;
 
 /**
- * IPv4 address arithmetic shared by the API server's allocators and the cluster assembler. Addresses are unsigned 32-bit
- * values held in a {@code long}.
+ * IPv4 address arithmetic shared by the API server's allocators and the cluster assembler. Addresses are unsigned
+ * 32-bit values held in a {@code long}.
  */
 public final class Ipv4 {
 

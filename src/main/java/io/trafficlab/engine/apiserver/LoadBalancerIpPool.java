@@ -19,16 +19,12 @@ final class LoadBalancerIpPool {
 	private long searchFrom;
 
 	LoadBalancerIpPool() {
-		this(new HashSet<>(), START);
+		this.taken = new HashSet<>();
+		this.searchFrom = START;
 	}
 
-	private LoadBalancerIpPool(Set<Long> taken, long searchFrom) {
-		this.taken = taken;
-		this.searchFrom = searchFrom;
-	}
-
-	LoadBalancerIpPool copy() {
-		return new LoadBalancerIpPool(new HashSet<>(this.taken), this.searchFrom);
+	boolean isReserved(String ip) {
+		return Ipv4.isValid(ip) && this.taken.contains(Ipv4.parse(ip));
 	}
 
 	/** Marks an address as in use (a Service's status shows it). */

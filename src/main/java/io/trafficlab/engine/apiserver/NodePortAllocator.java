@@ -24,17 +24,8 @@ final class NodePortAllocator {
 	private final BitSet avoided;
 
 	NodePortAllocator() {
-		this(new BitSet(SIZE), new BitSet(SIZE));
-	}
-
-	private NodePortAllocator(BitSet taken, BitSet avoided) {
-		this.taken = taken;
-		this.avoided = avoided;
-	}
-
-	/** An independent copy, for all-or-nothing changes. */
-	NodePortAllocator copy() {
-		return new NodePortAllocator((BitSet) this.taken.clone(), (BitSet) this.avoided.clone());
+		this.taken = new BitSet(SIZE);
+		this.avoided = new BitSet(SIZE);
 	}
 
 	/** Reserves a requested port. */

@@ -34,7 +34,7 @@ public final class ObjectValidation {
 	public static void validateWorkload(String qualifiedKind, String name, @Nullable Integer replicas,
 			@Nullable LabelSelector selector, Map<String, String> templateLabels,
 			List<TopologySpreadConstraint> spreadConstraints) {
-		List<FieldError> errors = new ArrayList<>();
+		List<FieldError> errors = new ArrayList<>(nameErrors(name));
 		if (replicas != null && replicas < 0) {
 			errors.add(FieldError.invalid("spec.replicas", replicas.toString(), "must be greater than or equal to 0"));
 		}
@@ -51,15 +51,19 @@ public final class ObjectValidation {
 
 	/** A Pod's spread constraints. */
 	public static void validatePod(String name, List<TopologySpreadConstraint> spreadConstraints) {
-		reject("Pod", name, spreadConstraintErrors("spec.topologySpreadConstraints", spreadConstraints));
+		List<FieldError> errors = new ArrayList<>(nameErrors(name));
+		errors.addAll(spreadConstraintErrors("spec.topologySpreadConstraints", spreadConstraints));
+		reject("Pod", name, errors);
 	}
 
-	/** A Node's pod CIDR. */
+	/** A Node's name and pod CIDR. */
 	public static void validateNode(String name, @Nullable String podCidr) {
+		List<FieldError> errors = new ArrayList<>(nameErrors(name));
 		if (podCidr != null && !Names.isCidr(podCidr)) {
-			reject("Node", name, List.of(FieldError.invalid("spec.podCIDRs[0]", GoValue.quote(podCidr),
-					"must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)")));
+			errors.add(FieldError.invalid("spec.podCIDRs[0]", GoValue.quote(podCidr),
+					"must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)"));
 		}
+		reject("Node", name, errors);
 	}
 
 	/** The addresses of an EndpointSlice of address type IPv4. */
@@ -78,6 +82,13 @@ public final class ObjectValidation {
 			}
 		}
 		reject("EndpointSlice.discovery.k8s.io", name, errors);
+	}
+
+	private static List<FieldError> nameErrors(String name) {
+		if (name.isEmpty()) {
+			return List.of(FieldError.required("metadata.name", "name or generateName is required"));
+		}
+		return List.of();
 	}
 
 	private static List<FieldError> spreadConstraintErrors(String path,
@@ -100,7 +111,8 @@ public final class ObjectValidation {
 			}
 			Integer minDomains = constraint.minDomains();
 			if (minDomains != null && minDomains <= 0) {
-				errors.add(FieldError.invalid(entry + ".minDomains", minDomains.toString(), "must be greater than zero"));
+				errors.add(
+						FieldError.invalid(entry + ".minDomains", minDomains.toString(), "must be greater than zero"));
 			}
 			checkPolicy(entry + ".nodeAffinityPolicy", constraint.nodeAffinityPolicy(), errors);
 			checkPolicy(entry + ".nodeTaintsPolicy", constraint.nodeTaintsPolicy(), errors);

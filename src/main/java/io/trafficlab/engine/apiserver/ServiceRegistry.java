@@ -3,6 +3,7 @@ package io.trafficlab.engine.apiserver;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +24,11 @@ import io.trafficlab.engine.model.ServiceRef;
  */
 public final class ServiceRegistry {
 
+	private static final int MAX_REJECTIONS_LISTED = 20;
+
 	private final Map<ServiceRef, DeclaredService> stored = new LinkedHashMap<>();
 
-	private Allocators allocators = new Allocators();
+	private final Allocators allocators = new Allocators();
 
 	/** A registry holding already stored Services (a cluster's), with their addresses and ports reserved. */
 	public static ServiceRegistry of(Collection<Service> services) {
@@ -51,22 +54,29 @@ public final class ServiceRegistry {
 		ServiceDraft service = ServiceDraft.of(request);
 		ServiceDefaults.apply(service);
 		rejectIfAny(service, ServiceValidation.validateClusterIp(service));
-		Allocators attempt = this.allocators.copy();
-		attempt.allocateClusterIp(service);
-		attempt.allocateNodePorts(service);
-		if (service.needsHealthCheck()) {
-			attempt.allocateHealthCheckNodePort(service);
+		this.allocators.begin();
+		try {
+			this.allocators.allocateClusterIp(service);
+			this.allocators.allocateNodePorts(service);
+			if (service.needsHealthCheck()) {
+				this.allocators.allocateHealthCheckNodePort(service);
+			}
+			rejectIfAny(service, ServiceValidation.validate(service));
+			this.allocators.reconcileLoadBalancer(service);
 		}
-		rejectIfAny(service, ServiceValidation.validate(service));
-		attempt.reconcileLoadBalancer(service);
-		return store(service, attempt);
+		catch (RuntimeException ex) {
+			this.allocators.rollback();
+			throw ex;
+		}
+		return store(service);
 	}
 
 	/**
 	 * Creates Services in order, as {@code kubectl create -f} would, except that addresses and ports any of them asks
 	 * for are kept out of dynamic allocation for the others, so that the order does not matter. All valid Services
 	 * are stored even when others are rejected.
-	 * @throws InvalidObjectException naming every rejected Service, one message each
+	 * @throws InvalidObjectException naming the rejected Services, one message each (identical messages once, at
+	 * most 20, then how many more)
 	 */
 	public List<Service> createAll(List<DeclaredService> requests) {
 		requests.forEach(this.allocators::avoid);
@@ -81,7 +91,7 @@ public final class ServiceRegistry {
 			}
 		}
 		if (!rejections.isEmpty()) {
-			throw new InvalidObjectException(rejections);
+			throw new InvalidObjectException(shortened(rejections));
 		}
 		return created;
 	}
@@ -105,13 +115,19 @@ public final class ServiceRegistry {
 		UpdateRules.dropTypeDependentFields(service, old);
 		UpdateRules.keepStatus(service, old);
 		rejectIfAny(service, ServiceValidation.validateClusterIp(service));
-		Allocators attempt = this.allocators.copy();
-		attempt.updateClusterIp(service, old);
-		attempt.updateNodePorts(service, old);
-		attempt.updateHealthCheckNodePort(service, old);
-		rejectIfAny(service, ServiceValidation.validateUpdate(service, old));
-		attempt.reconcileLoadBalancer(service);
-		return store(service, attempt);
+		this.allocators.begin();
+		try {
+			this.allocators.updateClusterIp(service, old);
+			this.allocators.updateNodePorts(service, old);
+			this.allocators.updateHealthCheckNodePort(service, old);
+			rejectIfAny(service, ServiceValidation.validateUpdate(service, old));
+			this.allocators.reconcileLoadBalancer(service);
+		}
+		catch (RuntimeException ex) {
+			this.allocators.rollback();
+			throw ex;
+		}
+		return store(service);
 	}
 
 	/** Deletes a Service and frees what it held; unknown Services are ignored. */
@@ -129,11 +145,25 @@ public final class ServiceRegistry {
 
 	/** Every stored Service, in creation order. */
 	public List<Service> services() {
-		return this.stored.values().stream().map((declared) -> ServiceConversion.toService(ServiceDraft.of(declared))).toList();
+		return this.stored.values()
+			.stream()
+			.map((declared) -> ServiceConversion.toService(ServiceDraft.of(declared)))
+			.toList();
 	}
 
-	private Service store(ServiceDraft service, Allocators attempt) {
-		this.allocators = attempt;
+	/** The first rejections, each worded once, and how many more there are. */
+	private static List<String> shortened(List<String> rejections) {
+		List<String> distinct = new ArrayList<>(new LinkedHashSet<>(rejections));
+		if (distinct.size() <= MAX_REJECTIONS_LISTED) {
+			return distinct;
+		}
+		List<String> shown = new ArrayList<>(distinct.subList(0, MAX_REJECTIONS_LISTED));
+		shown.add("... and " + (distinct.size() - MAX_REJECTIONS_LISTED) + " more rejected Service(s)");
+		return shown;
+	}
+
+	private Service store(ServiceDraft service) {
+		this.allocators.commit();
 		DeclaredService declared = service.toDeclared();
 		this.stored.put(declared.ref(), declared);
 		return ServiceConversion.toService(service);

@@ -49,12 +49,12 @@ public final class ClusterAssembler {
 		List<DeclaredService> proxied = new ArrayList<>();
 		for (DeclaredService service : declared) {
 			if ("ExternalName".equals(service.type())) {
-				warnings.add("Service " + service.ref() + " is an ExternalName Service, which kube-proxy ignores; it is "
-						+ "left out.");
+				warnings.add("Service " + service.ref()
+						+ " is an ExternalName Service, which kube-proxy ignores; it is left out.");
 			}
 			else if ("None".equals(service.clusterIp())) {
-				warnings.add("Service " + service.ref() + " is headless (clusterIP: None), which kube-proxy ignores; it "
-						+ "is left out.");
+				warnings.add("Service " + service.ref()
+						+ " is headless (clusterIP: None), which kube-proxy ignores; it is left out.");
 			}
 			else {
 				proxied.add(service);

@@ -75,8 +75,8 @@ final class NodeLayout {
 			for (String letter : List.of("a", "b", "c")) {
 				nodes.add(DeclaredNode.named("node-" + letter, Map.of(ZONE, "zone-" + letter)));
 			}
-			warnings.add("The manifests have no Nodes; Traffic Lab uses three nodes, node-a, node-b and node-c, in zones "
-					+ "zone-a, zone-b and zone-c.");
+			warnings.add("The manifests have no Nodes; Traffic Lab uses three nodes, node-a, node-b and node-c, "
+					+ "in zones zone-a, zone-b and zone-c.");
 		}
 		ClusterLimits.checkNodes(nodes.size());
 		return nodes;

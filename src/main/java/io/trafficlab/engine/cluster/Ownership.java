@@ -45,7 +45,8 @@ final class Ownership {
 		String namespace = pod.namespace();
 		switch (owner.kind()) {
 			case "ReplicaSet" -> {
-				DeclaredWorkload replicaSet = this.workloads.get(key(WorkloadKind.REPLICA_SET, namespace, owner.name()));
+				DeclaredWorkload replicaSet = this.workloads
+					.get(key(WorkloadKind.REPLICA_SET, namespace, owner.name()));
 				if (replicaSet != null) {
 					this.skipped.add(key(replicaSet));
 					DeclaredWorkload deployment = owningDeployment(replicaSet);

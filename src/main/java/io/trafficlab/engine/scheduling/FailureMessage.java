@@ -16,7 +16,7 @@ final class FailureMessage {
 
 	static final String SPREAD_MISMATCH = "node(s) didn't match pod topology spread constraints";
 
-	static final String SPREAD_MISSING_LABEL = "node(s) didn't match pod topology spread constraints (missing required label)";
+	static final String SPREAD_MISSING_LABEL = SPREAD_MISMATCH + " (missing required label)";
 
 	private FailureMessage() {
 	}

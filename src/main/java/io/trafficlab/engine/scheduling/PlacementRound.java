@@ -1,12 +1,9 @@
 package io.trafficlab.engine.scheduling;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,7 +34,7 @@ final class PlacementRound {
 
 	private final @Nullable String[] staticReason;
 
-	private final List<Spread> spreads = new ArrayList<>();
+	private final List<SpreadCounts> spreads = new ArrayList<>();
 
 	private final @Nullable LabelSelector ownerSelector;
 
@@ -51,9 +48,9 @@ final class PlacementRound {
 
 	private final int noKeyGroup;
 
-	private final List<Spread> hostSpreads = new ArrayList<>();
+	private final List<SpreadCounts> hostSpreads = new ArrayList<>();
 
-	private final List<Spread> groupSpreads = new ArrayList<>();
+	private final List<SpreadCounts> groupSpreads = new ArrayList<>();
 
 	private final List<TreeSet<Integer>> members = new ArrayList<>();
 
@@ -73,12 +70,12 @@ final class PlacementRound {
 		this.ownerSelfMatch = (this.ownerSelector != null && this.ownerSelector.matches(pod.labels())) ? 1 : 0;
 		this.matchCount = new int[nodes.size()];
 		for (TopologySpreadConstraint constraint : constraints(pod)) {
-			this.spreads.add(new Spread(constraint, placed));
+			this.spreads.add(new SpreadCounts(constraint, placed, nodes, pod, this.staticReason));
 		}
 		countOwnerMatches(placed);
 		Set<String> groupKeys = new HashSet<>();
 		boolean uniqueHosts = true;
-		for (Spread spread : this.spreads) {
+		for (SpreadCounts spread : this.spreads) {
 			if (spread.hostname) {
 				uniqueHosts &= spread.oneNodePerDomain;
 			}
@@ -88,8 +85,8 @@ final class PlacementRound {
 		}
 		this.sorted = !scanOnly && uniqueHosts && groupKeys.size() <= 1;
 		this.groupOf = new int[nodes.size()];
-		Spread grouping = null;
-		for (Spread spread : this.spreads) {
+		SpreadCounts grouping = null;
+		for (SpreadCounts spread : this.spreads) {
 			(spread.hostname ? this.hostSpreads : this.groupSpreads).add(spread);
 			if (!spread.hostname) {
 				grouping = spread;
@@ -119,7 +116,7 @@ final class PlacementRound {
 			this.members.get(group).remove(node);
 		}
 		this.podCount[node]++;
-		for (Spread spread : this.spreads) {
+		for (SpreadCounts spread : this.spreads) {
 			spread.addSelfOn(node);
 		}
 		this.matchCount[node] += this.ownerSelfMatch;
@@ -222,7 +219,7 @@ final class PlacementRound {
 	}
 
 	private boolean groupFits(int group) {
-		for (Spread spread : this.groupSpreads) {
+		for (SpreadCounts spread : this.groupSpreads) {
 			if (spread.hard && (group == this.noKeyGroup || !spread.fitsDomain(group))) {
 				return false;
 			}
@@ -234,7 +231,7 @@ final class PlacementRound {
 		if (this.podCount[node] >= this.maxPods) {
 			return false;
 		}
-		for (Spread spread : this.hostSpreads) {
+		for (SpreadCounts spread : this.hostSpreads) {
 			if (spread.hard && (spread.domainOf[node] < 0 || !spread.fitsDomain(spread.domainOf[node]))) {
 				return false;
 			}
@@ -243,7 +240,7 @@ final class PlacementRound {
 	}
 
 	private @Nullable String spreadReason(int node) {
-		for (Spread spread : this.spreads) {
+		for (SpreadCounts spread : this.spreads) {
 			if (!spread.hard) {
 				continue;
 			}
@@ -279,7 +276,7 @@ final class PlacementRound {
 
 	private double hostScore(int node) {
 		double score = 0;
-		for (Spread spread : this.hostSpreads) {
+		for (SpreadCounts spread : this.hostSpreads) {
 			if (!spread.hard) {
 				score += spread.score(spread.domainOf[node]);
 			}
@@ -290,7 +287,7 @@ final class PlacementRound {
 	/** The score from constraints on keys other than the hostname: the same for every node of a group. */
 	private double groupScore(int node) {
 		double score = 0;
-		for (Spread spread : this.groupSpreads) {
+		for (SpreadCounts spread : this.groupSpreads) {
 			if (!spread.hard) {
 				score += spread.score(spread.domainOf[node]);
 			}
@@ -318,149 +315,6 @@ final class PlacementRound {
 			}
 			this.node = this.nodes.next();
 			return true;
-		}
-
-	}
-
-	/**
-	 * One spread constraint's domains and matching-pod counts.
-	 */
-	private final class Spread {
-
-		final TopologySpreadConstraint constraint;
-
-		final boolean hard;
-
-		final boolean hostname;
-
-		final int selfMatch;
-
-		final int[] domainOf;
-
-		final int domainCount;
-
-		final boolean oneNodePerDomain;
-
-		private final boolean[] eligibleNode;
-
-		private final boolean[] eligibleDomain;
-
-		private final int eligibleDomainCount;
-
-		private final int[] counts;
-
-		/** How many eligible domains hold each count. */
-		private int[] histogram = new int[8];
-
-		private int minCount;
-
-		private final double weight;
-
-		Spread(TopologySpreadConstraint constraint, List<PlacedPod> placed) {
-			this.constraint = constraint;
-			this.hard = constraint.hard();
-			this.hostname = TopologySpreadConstraint.HOSTNAME.equals(constraint.topologyKey());
-			LabelSelector selector = constraint.labelSelector();
-			this.selfMatch = (selector != null && selector.matches(PlacementRound.this.pod.labels())) ? 1 : 0;
-			int nodeCount = PlacementRound.this.nodes.size();
-			this.domainOf = new int[nodeCount];
-			this.eligibleNode = new boolean[nodeCount];
-			Map<String, Integer> domains = new HashMap<>();
-			boolean unique = true;
-			Set<Integer> candidateDomains = new HashSet<>();
-			for (int i = 0; i < nodeCount; i++) {
-				Node node = PlacementRound.this.nodes.get(i);
-				String value = node.labels().get(constraint.topologyKey());
-				if (value == null) {
-					this.domainOf[i] = -1;
-					continue;
-				}
-				Integer known = domains.get(value);
-				unique &= (known == null);
-				this.domainOf[i] = (known != null) ? known : domains.size();
-				domains.putIfAbsent(value, this.domainOf[i]);
-				this.eligibleNode[i] = eligible(node);
-				if (PlacementRound.this.staticReason[i] == null) {
-					candidateDomains.add(this.domainOf[i]);
-				}
-			}
-			this.domainCount = domains.size();
-			this.oneNodePerDomain = unique;
-			this.eligibleDomain = new boolean[this.domainCount];
-			int eligibleDomains = 0;
-			for (int i = 0; i < nodeCount; i++) {
-				if (this.eligibleNode[i] && !this.eligibleDomain[this.domainOf[i]]) {
-					this.eligibleDomain[this.domainOf[i]] = true;
-					eligibleDomains++;
-				}
-			}
-			this.eligibleDomainCount = eligibleDomains;
-			this.counts = new int[this.domainCount];
-			for (PlacedPod other : placed) {
-				if (counts(other, selector)) {
-					this.counts[this.domainOf[other.node()]]++;
-				}
-			}
-			this.histogram = new int[Math.max(8, Arrays.stream(this.counts).max().orElse(0) + 2)];
-			for (int domain = 0; domain < this.domainCount; domain++) {
-				if (this.eligibleDomain[domain]) {
-					this.histogram[this.counts[domain]]++;
-				}
-			}
-			this.minCount = 0;
-			while (this.eligibleDomainCount > 0 && this.histogram[this.minCount] == 0) {
-				this.minCount++;
-			}
-			this.weight = Math.log(candidateDomains.size() + 2);
-		}
-
-		/** Whether one more pod (this one) in the domain keeps the skew within maxSkew. */
-		boolean fitsDomain(int domain) {
-			return this.counts[domain] + this.selfMatch - globalMin() <= this.constraint.maxSkew();
-		}
-
-		/** The spreading score of a node in the domain: lower is better; nodes without the key come last. */
-		double score(int domain) {
-			return (domain < 0) ? Double.POSITIVE_INFINITY : this.counts[domain] * this.weight;
-		}
-
-		void addSelfOn(int node) {
-			int domain = this.domainOf[node];
-			if (this.selfMatch == 0 || domain < 0 || !this.eligibleNode[node]) {
-				return;
-			}
-			int old = this.counts[domain]++;
-			if (old + 2 > this.histogram.length) {
-				this.histogram = Arrays.copyOf(this.histogram, this.histogram.length * 2);
-			}
-			this.histogram[old]--;
-			this.histogram[old + 1]++;
-			if (old == this.minCount && this.histogram[old] == 0) {
-				this.minCount++;
-			}
-		}
-
-		private int globalMin() {
-			Integer minDomains = this.constraint.minDomains();
-			if (minDomains != null && this.eligibleDomainCount < minDomains) {
-				return 0;
-			}
-			return this.minCount;
-		}
-
-		private boolean eligible(Node node) {
-			if (this.constraint.honorsNodeAffinity()
-					&& !NodeFit.matchesSelector(node, PlacementRound.this.pod.nodeSelector())) {
-				return false;
-			}
-			return !this.constraint.honorsTaints()
-					|| NodeFit.untoleratedTaint(node, PlacementRound.this.pod.tolerations()) == null;
-		}
-
-		private boolean counts(PlacedPod other, @Nullable LabelSelector selector) {
-			return selector != null && !other.terminating() && this.domainOf[other.node()] >= 0
-					&& this.eligibleNode[other.node()] && other.namespace().equals(PlacementRound.this.pod.namespace())
-					&& selector.matches(other.labels());
 		}
 
 	}

@@ -132,8 +132,8 @@ public final class Scheduler {
 	private Placement bind(PodRequirements pod, String nodeName) {
 		Integer index = this.indexByName.get(nodeName);
 		if (index == null) {
-			return Placement.pending("The pod asks for node \"" + nodeName + "\" (spec.nodeName), which does not exist, "
-					+ "so it stays Pending.");
+			return Placement.pending("The pod asks for node \"" + nodeName
+					+ "\" (spec.nodeName), which does not exist, so it stays Pending.");
 		}
 		record(new PlacedPod(pod.namespace(), pod.labels(), index, false));
 		return Placement.on(nodeName);

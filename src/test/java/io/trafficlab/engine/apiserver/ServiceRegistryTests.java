@@ -1,5 +1,6 @@
 package io.trafficlab.engine.apiserver;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -64,8 +65,10 @@ class ServiceRegistryTests {
 			.create(web(null).externalIps(List.of("203.0.113.50")).externalTrafficPolicy("Local").build());
 		assertThat(service.externallyAccessible()).isTrue();
 		assertThat(service.externalTrafficPolicy()).isEqualTo(TrafficPolicy.LOCAL);
-		Service other = this.registry.create(
-				DeclaredService.builder("default", "other").port(DeclaredServicePort.tcp(80, 80)).externalIps(List.of("203.0.113.51")).build());
+		Service other = this.registry.create(DeclaredService.builder("default", "other")
+			.port(DeclaredServicePort.tcp(80, 80))
+			.externalIps(List.of("203.0.113.51"))
+			.build());
 		assertThat(other.externalTrafficPolicy()).isEqualTo(TrafficPolicy.CLUSTER);
 	}
 
@@ -175,7 +178,8 @@ class ServiceRegistryTests {
 	@Test
 	void createWhenNameTakenShouldSayAlreadyExists() {
 		this.registry.create(web(null).build());
-		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(() -> this.registry.create(web(null).build()))
+		DeclaredService again = web(null).build();
+		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(() -> this.registry.create(again))
 			.satisfies((ex) -> assertThat(ex.messages()).containsExactly("services \"web\" already exists"));
 	}
 
@@ -185,10 +189,24 @@ class ServiceRegistryTests {
 			.externalTrafficPolicy("Foo")
 			.build();
 		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(() -> this.registry.create(bad));
-		Service good = this.registry.create(web("LoadBalancer").ports(List.of(DeclaredServicePort.tcp(80, 8080).withNodePort(30080))).build());
+		Service good = this.registry
+			.create(web("LoadBalancer").ports(List.of(DeclaredServicePort.tcp(80, 8080).withNodePort(30080))).build());
 		assertThat(good.primaryPort().nodePort()).isEqualTo(30080);
 		assertThat(good.loadBalancerIps()).containsExactly("198.51.100.10");
 		assertThat(this.registry.services()).hasSize(1);
+	}
+
+	@Test
+	void createAllWhenManyRejectedShouldListEachMessageOnceAndCountTheRest() {
+		List<DeclaredService> requests = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			requests.add(DeclaredService.builder("default", "s" + i).build());
+		}
+		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(() -> this.registry.createAll(requests))
+			.satisfies((ex) -> {
+				assertThat(ex.messages()).hasSize(21).startsWith("Service \"s0\" is invalid: spec.ports: Required value");
+				assertThat(ex.messages().get(20)).isEqualTo("... and 10 more rejected Service(s)");
+			});
 	}
 
 	@Test

@@ -35,7 +35,8 @@ class ServiceUpdateTests {
 	@Test
 	void updateWhenClusterBecomesLocalWithRequestedPortShouldReserveIt() {
 		this.registry.create(web("LoadBalancer").build());
-		Service after = this.registry.update(stored().withExternalTrafficPolicy("Local").withHealthCheckNodePort(32000));
+		DeclaredService request = stored().withExternalTrafficPolicy("Local").withHealthCheckNodePort(32000);
+		Service after = this.registry.update(request);
 		assertThat(after.healthCheckNodePort()).isEqualTo(32000);
 	}
 
@@ -49,8 +50,8 @@ class ServiceUpdateTests {
 		DeclaredService request = stored().withExternalTrafficPolicy("Local").withHealthCheckNodePort(32000);
 		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(() -> this.registry.update(request))
 			.satisfies((ex) -> assertThat(ex.messages()).containsExactly(
-					"Internal error occurred: failed to allocate requested HealthCheck NodePort 32000: provided port is "
-							+ "already allocated"));
+					"Internal error occurred: failed to allocate requested HealthCheck NodePort 32000: "
+							+ "provided port is already allocated"));
 		assertThat(stored().externalTrafficPolicy()).isEqualTo("Cluster");
 	}
 
@@ -126,9 +127,34 @@ class ServiceUpdateTests {
 	@Test
 	void updateWhenBecomingClusterIpWithChangedPolicyShouldBeInvalid() {
 		this.registry.create(web("LoadBalancer").externalTrafficPolicy("Local").build());
-		assertRejected(stored().withType("ClusterIP").withExternalTrafficPolicy("Cluster").withHealthCheckNodePort(null),
-				"Service \"web\" is invalid: spec.externalTrafficPolicy: Invalid value: \"Cluster\": may only be set for "
-						+ "externally-accessible services");
+		DeclaredService request = stored().withType("ClusterIP")
+			.withExternalTrafficPolicy("Cluster")
+			.withHealthCheckNodePort(null);
+		assertRejected(request, "Service \"web\" is invalid: spec.externalTrafficPolicy: Invalid value: \"Cluster\": "
+				+ "may only be set for externally-accessible services");
+	}
+
+	@Test
+	void updateWhenRejectedShouldKeepWhatTheServiceHeld() {
+		this.registry.create(web("LoadBalancer").externalTrafficPolicy("Local")
+			.ports(List.of(DeclaredServicePort.tcp(80, 8080).withNodePort(30080)))
+			.healthCheckNodePort(32000)
+			.build());
+		DeclaredService rejected = stored().withType("ClusterIP").withExternalTrafficPolicy("Cluster");
+		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(() -> this.registry.update(rejected));
+		for (int port : List.of(30080, 32000)) {
+			DeclaredService clash = DeclaredService.builder("default", "api" + port)
+				.type("NodePort")
+				.port(DeclaredServicePort.tcp(80, 80).withNodePort(port))
+				.build();
+			assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(() -> this.registry.create(clash));
+		}
+		assertThat(this.registry.services().get(0).loadBalancerIps()).containsExactly("198.51.100.10");
+		Service other = this.registry.create(DeclaredService.builder("default", "other")
+			.type("LoadBalancer")
+			.port(DeclaredServicePort.tcp(80, 80))
+			.build());
+		assertThat(other.loadBalancerIps()).containsExactly("198.51.100.11");
 	}
 
 	@Test
@@ -162,7 +188,8 @@ class ServiceUpdateTests {
 	void updateWhenClusterIpChangedShouldBeInvalid() {
 		this.registry.create(web(null).clusterIp("10.96.0.50").build());
 		assertRejected(stored().toBuilder().clusterIp("10.96.0.51").build(),
-				"Service \"web\" is invalid: spec.clusterIPs[0]: Invalid value: \"10.96.0.51\": may not change once set");
+				"Service \"web\" is invalid: spec.clusterIPs[0]: Invalid value: \"10.96.0.51\": "
+						+ "may not change once set");
 	}
 
 	@Test

@@ -155,9 +155,9 @@ class ServiceValidationMessagesTests {
 	void createWhenNameHasCapitalsShouldBeInvalid() {
 		assertRejected(DeclaredService.builder("default", "Web").port(DeclaredServicePort.tcp(80, 80)).build(),
 				"Service \"Web\" is invalid: metadata.name: Invalid value: \"Web\": a DNS-1035 label must consist of "
-						+ "lower case alphanumeric characters or '-', start with an alphabetic character, and end with an "
-						+ "alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is "
-						+ "'[a-z]([-a-z0-9]*[a-z0-9])?')");
+						+ "lower case alphanumeric characters or '-', start with an alphabetic character, "
+						+ "and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for "
+						+ "validation is '[a-z]([-a-z0-9]*[a-z0-9])?')");
 	}
 
 	@Test
@@ -174,8 +174,8 @@ class ServiceValidationMessagesTests {
 					new DeclaredServicePort("b", null, 443, null, null)))
 			.build(),
 				"Service \"web\" is invalid: spec.ports[1]: Duplicate value: core.ServicePort{Name:\"\", "
-						+ "Protocol:\"TCP\", AppProtocol:(*string)(nil), Port:443, TargetPort:intstr.IntOrString{Type:0, "
-						+ "IntVal:0, StrVal:\"\"}, NodePort:0}");
+						+ "Protocol:\"TCP\", AppProtocol:(*string)(nil), Port:443, "
+						+ "TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}, NodePort:0}");
 	}
 
 	@Test

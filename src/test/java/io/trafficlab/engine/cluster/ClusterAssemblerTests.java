@@ -1,34 +1,31 @@
 package io.trafficlab.engine.cluster;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.apiserver.DeclaredServicePort;
 import io.trafficlab.engine.apiserver.InvalidObjectException;
 import io.trafficlab.engine.apiserver.Ipv4;
 import io.trafficlab.engine.model.Cluster;
-import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Pod;
-import io.trafficlab.engine.model.ServiceRef;
 import io.trafficlab.engine.model.Taint;
 import io.trafficlab.engine.scheduling.LabelSelector;
 import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
 import org.junit.jupiter.api.Test;
 
 import static io.trafficlab.engine.cluster.Declarations.WEB;
-import static io.trafficlab.engine.cluster.Declarations.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests for {@link ClusterAssembler}: nodes, addresses, pods and workloads.
  */
 class ClusterAssemblerTests {
-
-	private static final ServiceRef WEB_SERVICE = new ServiceRef("default", "web");
 
 	@Test
 	void assembleWhenNoNodesShouldUseThreeNodesInThreeZones() {
@@ -106,9 +103,9 @@ class ClusterAssemblerTests {
 			.assemble()
 			.cluster();
 		assertThat(cluster.pods()).extracting(Pod::name, Pod::ip)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("p1", "10.244.1.11"),
-					org.assertj.core.groups.Tuple.tuple("p2", "10.244.1.10"),
-					org.assertj.core.groups.Tuple.tuple("p3", "10.244.1.12"));
+			.containsExactly(tuple("p1", "10.244.1.11"),
+					tuple("p2", "10.244.1.10"),
+					tuple("p3", "10.244.1.12"));
 	}
 
 	@Test
@@ -134,7 +131,12 @@ class ClusterAssemblerTests {
 	@Test
 	void assembleWhenBarePodHasNoNodeShouldScheduleIt() {
 		DeclaredPod bare = new DeclaredPod("default", "p1", WEB, PodScheduling.ANYWHERE, null, false, List.of());
-		Cluster cluster = new Declarations().node("n1", "a").node("n2", "b").pod("p0", "n1").pod(bare).assemble().cluster();
+		Cluster cluster = new Declarations().node("n1", "a")
+			.node("n2", "b")
+			.pod("p0", "n1")
+			.pod(bare)
+			.assemble()
+			.cluster();
 		assertThat(cluster.pods().get(1).nodeName()).isEqualTo("n2");
 		assertThat(cluster.pods().get(1).ip()).isEqualTo("10.244.2.10");
 	}
@@ -181,7 +183,8 @@ class ClusterAssemblerTests {
 		AssembledCluster assembled = new Declarations().node(DeclaredNode.named("n1", Map.of()))
 			.workload(WorkloadKind.DEPLOYMENT, "web", 2, spread)
 			.assemble();
-		assertThat(assembled.cluster().pods()).allMatch((pod) -> pod.nodeName() == null && pod.ip() == null && !pod.ready());
+		assertThat(assembled.cluster().pods())
+			.allMatch((pod) -> pod.nodeName() == null && pod.ip() == null && !pod.ready());
 		assertThat(assembled.warnings()).contains("Deployment default/web: 2 of 2 pod(s) stay Pending: 0/1 nodes are "
 				+ "available: 1 node(s) didn't match pod topology spread constraints (missing required label).");
 	}
@@ -207,7 +210,8 @@ class ClusterAssemblerTests {
 			.pod(new DeclaredPod("default", "web-5d4f8b7c9d-fghij", WEB, PodScheduling.on("n1"), null, false, owner))
 			.assemble()
 			.cluster();
-		assertThat(cluster.pods()).extracting(Pod::name).containsExactly("web-5d4f8b7c9d-abcde", "web-5d4f8b7c9d-fghij");
+		assertThat(cluster.pods()).extracting(Pod::name)
+			.containsExactly("web-5d4f8b7c9d-abcde", "web-5d4f8b7c9d-fghij");
 	}
 
 	@Test
@@ -268,27 +272,29 @@ class ClusterAssemblerTests {
 	void assembleWhenWorkloadInvalidShouldWordItLikeTheApiServer() {
 		Declarations negative = new Declarations().workload(WorkloadKind.DEPLOYMENT, "web", -1);
 		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(negative::assemble)
-			.withMessage("Deployment.apps \"web\" is invalid: spec.replicas: Invalid value: -1: must be greater than or "
-					+ "equal to 0");
+			.withMessage("Deployment.apps \"web\" is invalid: spec.replicas: Invalid value: -1: "
+					+ "must be greater than or equal to 0");
 		Declarations mismatch = new Declarations().workload(new DeclaredWorkload(WorkloadKind.DEPLOYMENT, "default",
 				"web", 1, LabelSelector.of(Map.of("app", "api")), WEB, PodScheduling.ANYWHERE, List.of()));
 		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(mismatch::assemble)
 			.withMessage("Deployment.apps \"web\" is invalid: spec.template.metadata.labels: Invalid value: "
 					+ "map[string]string{\"app\":\"web\"}: `selector` does not match template `labels`");
-		Declarations skew = new Declarations().workload(WorkloadKind.DEPLOYMENT, "web", 1,
-				TopologySpreadConstraint.of(0, TopologySpreadConstraint.ZONE, "DoNotScheduleNow", LabelSelector.of(WEB)));
+		TopologySpreadConstraint bad = TopologySpreadConstraint.of(0, TopologySpreadConstraint.ZONE,
+				"DoNotScheduleNow", LabelSelector.of(WEB));
+		Declarations skew = new Declarations().workload(WorkloadKind.DEPLOYMENT, "web", 1, bad);
 		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(skew::assemble)
-			.withMessage("Deployment.apps \"web\" is invalid: [spec.template.spec.topologySpreadConstraints[0].maxSkew: "
-					+ "Invalid value: 0: must be greater than zero, spec.template.spec.topologySpreadConstraints[0]."
-					+ "whenUnsatisfiable: Unsupported value: \"DoNotScheduleNow\": supported values: \"DoNotSchedule\", "
+			.withMessage("Deployment.apps \"web\" is invalid: "
+					+ "[spec.template.spec.topologySpreadConstraints[0].maxSkew: Invalid value: 0: must be greater "
+					+ "than zero, spec.template.spec.topologySpreadConstraints[0].whenUnsatisfiable: "
+					+ "Unsupported value: \"DoNotScheduleNow\": supported values: \"DoNotSchedule\", "
 					+ "\"ScheduleAnyway\"]");
 	}
 
 	@Test
 	void assembleWhenServiceInvalidShouldReportEveryRejectedService() {
 		Declarations declarations = new Declarations().webService("LoadBalancer", null);
-		declarations.services.add(io.trafficlab.engine.apiserver.DeclaredService.builder("default", "api")
-			.port(io.trafficlab.engine.apiserver.DeclaredServicePort.tcp(80, 80))
+		declarations.services.add(DeclaredService.builder("default", "api")
+			.port(DeclaredServicePort.tcp(80, 80))
 			.externalTrafficPolicy("Local")
 			.build());
 		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(declarations::assemble)
@@ -300,20 +306,16 @@ class ClusterAssemblerTests {
 	@Test
 	void assembleWhenServiceIsHeadlessOrExternalNameShouldLeaveItOutWithAWarning() {
 		Declarations declarations = new Declarations();
-		declarations.services.add(io.trafficlab.engine.apiserver.DeclaredService.builder("default", "db")
+		declarations.services.add(DeclaredService.builder("default", "db")
 			.clusterIp("None")
 			.build());
-		declarations.services.add(io.trafficlab.engine.apiserver.DeclaredService.builder("default", "ext")
+		declarations.services.add(DeclaredService.builder("default", "ext")
 			.type("ExternalName")
 			.build());
 		AssembledCluster assembled = declarations.assemble();
 		assertThat(assembled.cluster().services()).isEmpty();
 		assertThat(assembled.warnings()).anyMatch((w) -> w.contains("headless"))
 			.anyMatch((w) -> w.contains("ExternalName"));
-	}
-
-	static List<Endpoint> endpointsOf(Cluster cluster) {
-		return new ArrayList<>(cluster.endpointsOf(WEB_SERVICE));
 	}
 
 }

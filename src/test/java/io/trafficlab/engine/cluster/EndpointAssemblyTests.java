@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.apiserver.DeclaredServicePort;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.ServiceRef;
@@ -74,7 +75,8 @@ class EndpointAssemblyTests {
 
 	@Test
 	void assembleWhenNoTrafficDistributionShouldGiveNoHints() {
-		assertThat(hinted(null)).allMatch((endpoint) -> endpoint.zoneHints().isEmpty() && endpoint.nodeHints().isEmpty());
+		assertThat(hinted(null))
+			.allMatch((endpoint) -> endpoint.zoneHints().isEmpty() && endpoint.nodeHints().isEmpty());
 	}
 
 	@Test
@@ -106,8 +108,9 @@ class EndpointAssemblyTests {
 			.slice(new DeclaredEndpointSlice("default", "loose", null, "IPv4", List.of()))
 			.assemble();
 		assertThat(assembled.cluster().endpointsOf(WEB_SERVICE)).extracting(Endpoint::podName).containsExactly("p1");
-		assertThat(assembled.warnings()).anyMatch((w) -> w.startsWith("EndpointSlice default/api-abc belongs to Service "
-				+ "default/api, which is not in the manifests"))
+		assertThat(assembled.warnings())
+			.anyMatch((w) -> w.startsWith(
+					"EndpointSlice default/api-abc belongs to Service default/api, which is not in the manifests"))
 			.anyMatch((w) -> w.contains("addressType IPv6"))
 			.anyMatch((w) -> w.contains("no kubernetes.io/service-name label"));
 	}
@@ -116,7 +119,7 @@ class EndpointAssemblyTests {
 	void assembleWhenServiceHasNoSelectorAndNoSlicesShouldWarn() {
 		Declarations declarations = new Declarations();
 		declarations.services.add(DeclaredService.builder("default", "web")
-			.port(io.trafficlab.engine.apiserver.DeclaredServicePort.tcp(80, 80))
+			.port(DeclaredServicePort.tcp(80, 80))
 			.build());
 		AssembledCluster assembled = declarations.assemble();
 		assertThat(assembled.cluster().endpointsOf(WEB_SERVICE)).isEmpty();

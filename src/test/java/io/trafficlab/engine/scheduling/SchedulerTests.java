@@ -44,7 +44,7 @@ class SchedulerTests {
 
 	@Test
 	void scheduleWhenNoConstraintsShouldBalanceZonesToo() {
-		Scheduler scheduler = new Scheduler(List.of(node("n1", "a"), node("n2", "a"), node("n3", "b"), node("n4", "c")));
+		Scheduler scheduler = new Scheduler(fourNodesInThreeZones());
 		assertThat(nodesOf(scheduler.schedule(pod().build(), 4))).containsExactly("n1", "n3", "n4", "n2");
 	}
 
@@ -152,9 +152,10 @@ class SchedulerTests {
 
 	@Test
 	void scheduleWhenZoneSpreadShouldBalanceZonesNotNodes() {
-		Scheduler scheduler = new Scheduler(List.of(node("n1", "a"), node("n2", "a"), node("n3", "b"), node("n4", "c")));
+		Scheduler scheduler = new Scheduler(fourNodesInThreeZones());
 		List<Placement> placements = scheduler.schedule(pod().spread(zone(1, "DoNotSchedule")).build(), 6);
-		assertThat(countByNode(placements)).containsExactlyInAnyOrderEntriesOf(Map.of("n1", 1, "n2", 1, "n3", 2, "n4", 2));
+		assertThat(countByNode(placements))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("n1", 1, "n2", 1, "n3", 2, "n4", 2));
 	}
 
 	@Test
@@ -211,15 +212,17 @@ class SchedulerTests {
 
 	@Test
 	void scheduleWhenRepeatedShouldPlaceIdentically() {
-		List<String> first = nodesOf(new Scheduler(threeNodes()).schedule(pod().spread(zone(2, "ScheduleAnyway")).build(), 20));
-		List<String> second = nodesOf(new Scheduler(threeNodes()).schedule(pod().spread(zone(2, "ScheduleAnyway")).build(), 20));
+		PodRequirements pod = pod().spread(zone(2, "ScheduleAnyway")).build();
+		List<String> first = nodesOf(new Scheduler(threeNodes()).schedule(pod, 20));
+		List<String> second = nodesOf(new Scheduler(threeNodes()).schedule(pod, 20));
 		assertThat(second).isEqualTo(first);
 	}
 
 	@Test
 	void scheduleDaemonSetWhenNodesDifferShouldRunWhereAllowed() {
-		Scheduler scheduler = new Scheduler(List.of(node("n1", "a"), cordoned(node("n2", "b")), node("n3", "c", gpuTaint()),
-				node("n4", "c")), 1);
+		List<Node> nodes = List.of(node("n1", "a"), cordoned(node("n2", "b")), node("n3", "c", gpuTaint()),
+				node("n4", "c"));
+		Scheduler scheduler = new Scheduler(nodes, 1);
 		scheduler.recordPod("default", Map.of("app", "db"), "n4", false);
 		List<Placement> placements = scheduler.scheduleDaemonSet(pod().build());
 		assertThat(nodesOf(placements)).containsExactly("n1", "n2", null);
@@ -257,6 +260,10 @@ class SchedulerTests {
 			assertThat(fast.schedule(pod.build(), replicas)).as("round %d", round)
 				.isEqualTo(scan.schedule(pod.build(), replicas));
 		}
+	}
+
+	private static List<Node> fourNodesInThreeZones() {
+		return List.of(node("n1", "a"), node("n2", "a"), node("n3", "b"), node("n4", "c"));
 	}
 
 	private static List<Node> threeNodes() {
