@@ -74,6 +74,29 @@ class AnalyzerBrowserIT {
 	}
 
 	@Test
+	void everyExampleWhenAnalyzedShouldShowItsServicesWithoutErrors() {
+		ChromeDriver driver = open(1280, 800);
+		List<String> examples = new Select(driver.findElement(By.id("example"))).getOptions()
+			.stream()
+			.map((option) -> option.getDomAttribute("value"))
+			.filter((value) -> value != null && !value.isEmpty())
+			.toList();
+		for (String example : examples) {
+			Select picker = new Select(driver.findElement(By.id("example")));
+			picker.selectByValue(example);
+			String title = picker.getFirstSelectedOption().getText();
+			this.browser.waitUpTo(SWAP).until((d) -> manifests(driver).startsWith("# title: " + title));
+			driver.findElement(By.id("analyze-button")).click();
+			this.browser.waitUpTo(SWAP).until((d) -> !driver.findElements(By.cssSelector("#results .service")).isEmpty()
+					|| !driver.findElements(By.cssSelector("#results .notice--error")).isEmpty());
+			assertThat(driver.findElements(By.cssSelector("#results .notice--error"))).as(example).isEmpty();
+			this.browser.screenshot("example-" + example);
+			driver.navigate().refresh();
+		}
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
 	void traceWhenExternalPacketArrivesAtNodeWithoutLocalPodShouldShowDrop() {
 		ChromeDriver driver = open(1280, 800);
 		paste(driver, TestManifests.uneven310());
