@@ -189,6 +189,11 @@ class AnalyzerBrowserIT {
 		this.browser.waitUpTo(SWAP).until(ExpectedConditions.presenceOfElementLocated(By.id("manifests")));
 		assertThat(driver.getTitle()).contains("Analyze");
 		assertNoSevereConsoleEntries();
+		driver.get("http://localhost:" + this.port + "/no-such-page");
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("404")
+			.contains("There is no page at this address.")
+			.doesNotContain("Exception");
+		this.browser.screenshot("error-404");
 	}
 
 	private ChromeDriver open(int width, int height) {
