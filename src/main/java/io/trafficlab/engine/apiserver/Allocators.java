@@ -63,8 +63,9 @@ final class Allocators {
 
 	/** Reserves everything a stored Service holds, without checks. */
 	void restore(ServiceDraft service) {
-		if (service.clusterIp != null && Ipv4.isValid(service.clusterIp) && !this.clusterIps.isTaken(service.clusterIp)) {
-			this.clusterIps.allocate(service.clusterIp);
+		String clusterIp = service.clusterIp;
+		if (clusterIp != null && Ipv4.isValid(clusterIp) && !this.clusterIps.isTaken(clusterIp)) {
+			this.clusterIps.allocate(clusterIp);
 		}
 		for (int port : service.nodePorts()) {
 			if (!this.nodePorts.isTaken(port)) {

@@ -204,7 +204,8 @@ class ServiceRegistryTests {
 		}
 		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(() -> this.registry.createAll(requests))
 			.satisfies((ex) -> {
-				assertThat(ex.messages()).hasSize(21).startsWith("Service \"s0\" is invalid: spec.ports: Required value");
+				assertThat(ex.messages()).hasSize(21)
+					.startsWith("Service \"s0\" is invalid: spec.ports: Required value");
 				assertThat(ex.messages().get(20)).isEqualTo("... and 10 more rejected Service(s)");
 			});
 	}
