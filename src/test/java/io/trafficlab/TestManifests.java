@@ -59,6 +59,45 @@ public final class TestManifests {
 		return manifests.toString();
 	}
 
+	/**
+	 * {@code nodes} Nodes and a LoadBalancer Service {@code default/web} with the given external traffic policy over a
+	 * Deployment of {@code replicas} pods.
+	 */
+	public static String bigCluster(int nodes, int replicas, String policy) {
+		return nodes(nodes) + """
+				---
+				apiVersion: v1
+				kind: Service
+				metadata:
+				  name: web
+				spec:
+				  type: LoadBalancer
+				  externalTrafficPolicy: %s
+				  selector:
+				    app: web
+				  ports:
+				  - port: 80
+				---
+				apiVersion: apps/v1
+				kind: Deployment
+				metadata:
+				  name: web
+				spec:
+				  replicas: %d
+				  selector:
+				    matchLabels:
+				      app: web
+				  template:
+				    metadata:
+				      labels:
+				        app: web
+				    spec:
+				      containers:
+				      - name: web
+				        image: nginx
+				""".formatted(policy, replicas);
+	}
+
 	private static String read(String resource) {
 		try (InputStream in = TestManifests.class.getResourceAsStream(resource)) {
 			if (in == null) {

@@ -18,15 +18,15 @@ import io.trafficlab.manifest.ImportedCluster;
  */
 record AnalysisJson(List<ServiceJson> services, List<String> warnings) {
 
-	static AnalysisJson of(ClusterAnalysis analysis, ImportedCluster imported) {
+	static AnalysisJson of(ClusterAnalysis analysis, ImportedCluster imported, boolean withSourcesSeen) {
 		Map<String, Node> nodes = imported.cluster()
 			.nodes()
 			.stream()
 			.collect(Collectors.toMap(Node::name, Function.identity(), (first, second) -> first));
 		List<String> warnings = new ArrayList<>(imported.warnings());
 		warnings.addAll(analysis.warnings());
-		return new AnalysisJson(MappedList.of(analysis.services(), (service) -> ServiceJson.of(service, nodes)),
-				warnings);
+		return new AnalysisJson(
+				MappedList.of(analysis.services(), (service) -> ServiceJson.of(service, nodes, withSourcesSeen)), warnings);
 	}
 
 }

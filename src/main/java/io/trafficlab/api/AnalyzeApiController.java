@@ -46,16 +46,21 @@ class AnalyzeApiController {
 					ManifestRequestBody.APPLICATION_X_YAML, ManifestRequestBody.APPLICATION_JSON })
 	ResponseEntity<AnalysisJson> analyze(@RequestParam(name = "lb", required = false) @Nullable String lb,
 			@RequestParam(name = "clientIp", required = false) @Nullable String clientIp,
-			@RequestParam(name = "node", required = false) @Nullable List<String> nodes, HttpServletRequest request)
-			throws IOException {
+			@RequestParam(name = "node", required = false) @Nullable List<String> nodes,
+			@RequestParam(name = "sourcesSeen", required = false) @Nullable String sourcesSeen,
+			HttpServletRequest request) throws IOException {
 		LoadBalancerModel loadBalancer = QueryParameters.oneOf("lb", lb, LOAD_BALANCER_MODELS, LoadBalancerModel.EVEN);
+		boolean withSourcesSeen = sourcesSeen == null || QueryParameters.bool("sourcesSeen", sourcesSeen);
 		String client = Objects.requireNonNullElse(QueryParameters.ipAddress("clientIp", clientIp),
 				AnalysisOptions.DEFAULT_CLIENT_IP);
 		ImportedCluster imported = this.importer.read(new ByteArrayInputStream(ManifestRequestBody.read(request)));
 		Set<String> onlyNodes = onlyNodes(nodes);
 		ClusterAnalysis analysis = this.analyzer.analyze(imported.cluster(),
 				new AnalysisOptions(loadBalancer, client, onlyNodes));
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(AnalysisJson.of(analysis, imported));
+		ResponseBudget.check(analysis, withSourcesSeen);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(AnalysisJson.of(analysis, imported, withSourcesSeen));
 	}
 
 	/** Unknown names are not refused: the analysis lists no such node and warns about it. */

@@ -61,6 +61,11 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ApiErrors> responseTooLarge(ResponseBudget.ResponseTooLargeException ex) {
+		return error(HttpStatus.UNPROCESSABLE_CONTENT, String.valueOf(ex.getMessage()));
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ApiErrors> clusterLimit(ClusterLimitException ex, HttpServletRequest request)
 			throws ClusterLimitException {
 		requireApiRequest(request, ex);

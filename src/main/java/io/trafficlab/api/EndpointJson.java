@@ -21,17 +21,17 @@ import tools.jackson.databind.ser.std.ToStringSerializer;
  * @param externalShare its share of all new external connections, exact
  * @param externalSharePercent the same as a percentage
  * @param sourcesSeen each source address it sees and that source's share; the engine's map is written as is, each
- * fraction as its exact text
+ * fraction as its exact text; {@code null} when the request asked for {@code sourcesSeen=false}
  */
 record EndpointJson(String ip, @Nullable String node, @Nullable String pod, boolean ready, boolean serving,
 		boolean terminating, String externalShare, double externalSharePercent,
-		@JsonSerialize(contentUsing = ToStringSerializer.class) Map<String, Fraction> sourcesSeen) {
+		@JsonSerialize(contentUsing = ToStringSerializer.class) @Nullable Map<String, Fraction> sourcesSeen) {
 
-	static EndpointJson of(EndpointAnalysis analysis) {
+	static EndpointJson of(EndpointAnalysis analysis, boolean withSourcesSeen) {
 		Endpoint endpoint = analysis.endpoint();
 		return new EndpointJson(endpoint.ip(), endpoint.nodeName(), endpoint.podName(), endpoint.ready(),
 				endpoint.serving(), endpoint.terminating(), analysis.externalShare().toString(),
-				Percent.of(analysis.externalShare()), analysis.sourcesSeen());
+				Percent.of(analysis.externalShare()), withSourcesSeen ? analysis.sourcesSeen() : null);
 	}
 
 }

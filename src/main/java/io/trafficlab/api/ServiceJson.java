@@ -35,7 +35,7 @@ record ServiceJson(String namespace, String name, String type, @Nullable String 
 		List<EndpointJson> endpoints, List<String> externalIPs, List<PortJson> ports, String droppedShare,
 		String rejectedShare) {
 
-	static ServiceJson of(ServiceAnalysis analysis, Map<String, Node> nodes) {
+	static ServiceJson of(ServiceAnalysis analysis, Map<String, Node> nodes, boolean withSourcesSeen) {
 		Service service = analysis.service();
 		TrafficPolicy externalPolicy = service.externallyAccessible() ? service.externalTrafficPolicy() : null;
 		return new ServiceJson(service.ref().namespace(), service.ref().name(), service.type().apiName(),
@@ -43,7 +43,8 @@ record ServiceJson(String namespace, String name, String type, @Nullable String 
 				service.clusterIp(), PortJson.positiveOrNull(service.primaryPort().nodePort()),
 				service.loadBalancerIps(), PortJson.positiveOrNull(service.healthCheckNodePort()),
 				analysis.hasAnyEndpoints(), MappedList.of(analysis.nodes(), (node) -> NodeJson.of(node, nodes)),
-				MappedList.of(analysis.endpoints(), EndpointJson::of), service.externalIps(),
+				MappedList.of(analysis.endpoints(), (endpoint) -> EndpointJson.of(endpoint, withSourcesSeen)),
+				service.externalIps(),
 				MappedList.of(service.ports(), PortJson::of), analysis.droppedShare().toString(),
 				analysis.rejectedShare().toString());
 	}

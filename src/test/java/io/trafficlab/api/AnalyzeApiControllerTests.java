@@ -320,6 +320,38 @@ class AnalyzeApiControllerTests {
 	}
 
 	@Test
+	void analyzeWhenResponseWouldListMillionsOfAddressesShouldAnswer422NamingHowToNarrowIt() {
+		// 500 nodes × 5,000 pods under Cluster: 2.5 million endpoint IPs in per-node sets, 2.5 million sources
+		assertThat(analyze(TestManifests.bigCluster(500, 5_000, "Cluster"))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("5,000,000 addresses", "the limit is 2,000,000", "node=<name>", "sourcesSeen=false");
+	}
+
+	@Test
+	void analyzeWhenNarrowedToOneNodeWithoutSourcesShouldAnswerTheSameBigCluster() {
+		var json = assertThat(analyze("/api/v1/analyze?node=node-7&sourcesSeen=false",
+				TestManifests.bigCluster(500, 5_000, "Cluster")))
+			.hasStatusOk()
+			.bodyJson();
+		json.extractingPath("$.services[0].nodes.length()").isEqualTo(1);
+		json.extractingPath("$.services[0].nodes[0].clusterEndpoints.length()").isEqualTo(5_000);
+		json.extractingPath("$.services[0].endpoints[0].externalShare").isEqualTo("1/5000");
+		json.extractingPath("$.services[0].endpoints[0].sourcesSeen").isNull();
+	}
+
+	@Test
+	void analyzeWhenSourcesSeenIsNotABooleanShouldAnswer400NamingIt() {
+		assertThat(analyze("/api/v1/analyze?sourcesSeen=maybe", TestManifests.uneven310()))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("sourcesSeen");
+	}
+
+	@Test
 	void analyzeWhenMethodIsGetShouldAnswer405AsJson() {
 		var result = assertThat(this.mvc.get().uri("/api/v1/analyze").accept(MediaType.TEXT_HTML));
 		result.hasStatus(HttpStatus.METHOD_NOT_ALLOWED).hasContentType(MediaType.APPLICATION_JSON);

@@ -39,9 +39,11 @@ final class LazySourcesSeen extends AbstractMap<String, Fraction> {
 		return sources().entrySet();
 	}
 
+	/** Cheap: counts without building the map, so callers can size a response before writing it. */
 	@Override
 	public int size() {
-		return sources().size();
+		Map<String, Fraction> result = this.sources;
+		return (result != null) ? result.size() : this.index.sourceCount(this.position);
 	}
 
 	@Override

@@ -72,6 +72,19 @@ final class SourcesIndex {
 		return Collections.unmodifiableMap(sources);
 	}
 
+	/**
+	 * How many sources endpoint {@code position} sees, without building the map: the client, plus one address per
+	 * node that delivers to it masqueraded (each node belongs to one delivery group).
+	 */
+	synchronized int sourceCount(int position) {
+		index();
+		int count = this.clientShares[position].isZero() ? 0 : 1;
+		for (DeliveryGroup group : this.groupsByEndpoint.get(position)) {
+			count += group.nodeCount();
+		}
+		return count;
+	}
+
 	private void index() {
 		if (this.indexed) {
 			return;

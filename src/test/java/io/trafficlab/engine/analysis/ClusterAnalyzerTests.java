@@ -1,6 +1,7 @@
 package io.trafficlab.engine.analysis;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceType;
+import io.trafficlab.engine.model.TrafficPolicy;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,18 @@ class ClusterAnalyzerTests {
 		assertThat(endpointOf(web, P2).externalShare()).isEqualTo(f(1, 2));
 		assertThat(endpointOf(web, P1).sourcesSeen()).containsExactly(Assertions.entry(CLIENT, f(1, 2)));
 		assertSumsToOne(web);
+	}
+
+	@Test
+	void sourcesSeenSizeWhenNotYetReadShouldEqualTheNumberOfSourcesListed() {
+		for (TrafficPolicy policy : TrafficPolicy.values()) {
+			ServiceAnalysis web = analyze(webCluster(policy, 3, 1, 0), LoadBalancerModel.EVEN);
+			for (EndpointAnalysis endpoint : web.endpoints()) {
+				int counted = endpoint.sourcesSeen().size();
+				assertThat(counted).isEqualTo(new LinkedHashMap<>(endpoint.sourcesSeen()).size())
+					.isEqualTo((policy == CLUSTER) ? 3 : 1);
+			}
+		}
 	}
 
 	@Test
