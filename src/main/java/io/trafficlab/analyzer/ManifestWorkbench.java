@@ -15,6 +15,7 @@ import io.trafficlab.engine.cluster.ClusterLimitException;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.ServiceRef;
+import io.trafficlab.engine.net.IpAddress;
 import io.trafficlab.engine.proxy.DestinationKind;
 import io.trafficlab.engine.proxy.PacketTracer;
 import io.trafficlab.engine.proxy.SourceClass;
@@ -22,7 +23,6 @@ import io.trafficlab.engine.proxy.TraceRequest;
 import io.trafficlab.manifest.ImportedCluster;
 import io.trafficlab.manifest.ManifestImporter;
 import io.trafficlab.manifest.ManifestSyntaxException;
-import io.trafficlab.system.IpAddresses;
 import io.trafficlab.system.RequestLimits;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -124,7 +124,7 @@ class ManifestWorkbench {
 	private AnalysisView analyze(ImportedCluster imported, AnalyzeForm form) {
 		LoadBalancerModel loadBalancer = loadBalancerOf(form.lbOrDefault());
 		String clientIp = form.clientIpText().isEmpty() ? AnalysisOptions.DEFAULT_CLIENT_IP : form.clientIpText();
-		if (!IpAddresses.isIpAddress(clientIp)) {
+		if (IpAddress.tryParse(clientIp) == null) {
 			throw rejected(HttpStatus.BAD_REQUEST, "Check the client IP",
 					"The client IP must be an IP address such as 203.0.113.10 (got \"" + clientIp + "\").");
 		}
@@ -176,7 +176,7 @@ class ManifestWorkbench {
 			// An external packet comes from the same client the analysis uses
 			return (source == SourceClass.EXTERNAL && !form.clientIpText().isEmpty()) ? form.clientIpText() : null;
 		}
-		if (!IpAddresses.isIpAddress(sourceIp)) {
+		if (IpAddress.tryParse(sourceIp) == null) {
 			throw rejected(HttpStatus.BAD_REQUEST, "Check the trace",
 					"The source IP must be an IP address such as 10.244.3.7 (got \"" + sourceIp + "\").");
 		}

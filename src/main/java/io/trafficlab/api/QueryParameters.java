@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.trafficlab.system.IpAddresses;
+import io.trafficlab.engine.net.Cidr;
+import io.trafficlab.engine.net.IpAddress;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +51,7 @@ final class QueryParameters {
 		if (isBlank(value)) {
 			return null;
 		}
-		if (!IpAddresses.isIpAddress(value)) {
+		if (IpAddress.tryParse(value) == null) {
 			throw new InvalidRequestException("Query parameter '" + name
 					+ "' must be an IP address such as 203.0.113.10 or 2001:db8::10 (got \"" + value + "\").");
 		}
@@ -65,7 +66,7 @@ final class QueryParameters {
 		if (none.equals(value)) {
 			return none;
 		}
-		if (!IpAddresses.isCidr(value)) {
+		if (value.indexOf('/') < 0 || Cidr.tryParse(value) == null) {
 			throw new InvalidRequestException("Query parameter '" + name
 					+ "' must be a CIDR block such as 10.244.0.0/16, or \"" + none + "\" (got \"" + value + "\").");
 		}

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.trafficlab.engine.balancer.CloudLoadBalancer;
-import io.trafficlab.engine.endpoint.IpAddress;
+import io.trafficlab.engine.net.IpAddress;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.trafficlab.engine.net.Ipv4;
+
 /**
  * What kube-apiserver allocates for Services: ClusterIPs, node ports and health-check node ports (R23), plus the
  * sandbox's cloud, which gives LoadBalancer Services an ingress IP. A request's changes are journalled between

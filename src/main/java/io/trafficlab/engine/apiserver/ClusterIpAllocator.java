@@ -3,6 +3,8 @@ package io.trafficlab.engine.apiserver;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.trafficlab.engine.net.Ipv4;
+
 /**
  * ClusterIPs from the service range 10.96.0.0/12 (the usual {@code --service-cluster-ip-range}). Dynamic allocation
  * skips kube-apiserver's static band (the first 256 addresses, where 10.96.0.1 and 10.96.0.10 live) and starts at a

@@ -3,6 +3,8 @@ package io.trafficlab.engine.apiserver;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.trafficlab.engine.net.Ipv4;
+
 /**
  * The sandbox's cloud: gives each LoadBalancer Service that has no ingress yet the lowest free address from
  * 198.51.100.10 upward (a documentation range, RFC 5737), skipping addresses other Services already show.

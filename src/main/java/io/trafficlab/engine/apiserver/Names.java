@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.trafficlab.engine.net.Ipv4;
 import org.jspecify.annotations.Nullable;
 
 /**

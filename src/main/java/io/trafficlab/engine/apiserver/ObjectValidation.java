@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.trafficlab.engine.net.Ipv4;
 import io.trafficlab.engine.scheduling.LabelSelector;
 import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
 

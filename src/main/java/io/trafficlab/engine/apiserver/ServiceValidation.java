@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.trafficlab.engine.net.Ipv4;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 import io.trafficlab.engine.apiserver.InvalidObjectException;
-import io.trafficlab.engine.apiserver.Ipv4;
+import io.trafficlab.engine.net.Ipv4;
 import io.trafficlab.engine.apiserver.ObjectValidation;
 import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.net.Ipv4Block;
 import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
 
 import org.jspecify.annotations.Nullable;
@@ -90,7 +91,7 @@ final class NodeLayout {
 			if (node.internalIp() != null && Ipv4.isValid(node.internalIp())) {
 				usedIps.add(Ipv4.parse(node.internalIp()));
 			}
-			Cidr cidr = (node.podCidr() != null) ? Cidr.parse(node.podCidr()) : null;
+			Ipv4Block cidr = (node.podCidr() != null) ? Ipv4Block.parse(node.podCidr()) : null;
 			if (cidr != null) {
 				markSlots(cidr, usedSlots);
 			}
@@ -99,7 +100,7 @@ final class NodeLayout {
 		for (int i = 0; i < declared.size(); i++) {
 			DeclaredNode node = declared.get(i);
 			String internalIp = internalIp(node, i + 1, usedIps, warnings);
-			Cidr podCidr = podCidr(node, i + 1, usedSlots, warnings);
+			Ipv4Block podCidr = podCidr(node, i + 1, usedSlots, warnings);
 			Map<String, String> labels = new LinkedHashMap<>(node.labels());
 			labels.putIfAbsent(HOSTNAME, node.name());
 			String zone = labels.get(ZONE);
@@ -149,9 +150,9 @@ final class NodeLayout {
 		return Ipv4.format(address);
 	}
 
-	private static Cidr podCidr(DeclaredNode node, int position, boolean[] usedSlots, List<String> warnings) {
+	private static Ipv4Block podCidr(DeclaredNode node, int position, boolean[] usedSlots, List<String> warnings) {
 		String declared = node.podCidr();
-		Cidr cidr = (declared != null) ? Cidr.parse(declared) : null;
+		Ipv4Block cidr = (declared != null) ? Ipv4Block.parse(declared) : null;
 		if (cidr != null) {
 			return cidr;
 		}
@@ -164,10 +165,10 @@ final class NodeLayout {
 			slot = (slot + 1) % SLOTS;
 		}
 		usedSlots[slot] = true;
-		return new Cidr(TEN + ((long) slot << 8), 24);
+		return new Ipv4Block(TEN + ((long) slot << 8), 24);
 	}
 
-	private static void markSlots(Cidr cidr, boolean[] usedSlots) {
+	private static void markSlots(Ipv4Block cidr, boolean[] usedSlots) {
 		long from = Math.max(cidr.network(), TEN);
 		long to = Math.min(cidr.last(), TEN + ((long) SLOTS << 8) - 1);
 		for (long address = from; address <= to; address += 256) {

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.trafficlab.engine.apiserver.Ipv4;
+import io.trafficlab.engine.net.Ipv4;
 import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.net.Ipv4Block;
 
 /**
  * Gives the pods the sandbox runs an IP from their node's pod CIDR: {@code .10}, {@code .11}, ... in placement order,
@@ -34,10 +35,10 @@ final class PodAddressing {
 				}
 			}
 		}
-		Map<String, Cidr> cidrByNode = new HashMap<>();
+		Map<String, Ipv4Block> cidrByNode = new HashMap<>();
 		Map<String, Long> nextByNode = new HashMap<>();
 		for (Node node : nodes) {
-			Cidr cidr = Cidr.parse(node.podCidr());
+			Ipv4Block cidr = Ipv4Block.parse(node.podCidr());
 			if (cidr != null) {
 				cidrByNode.put(node.name(), cidr);
 				nextByNode.put(node.name(), cidr.network() + FIRST_HOST);
@@ -47,7 +48,7 @@ final class PodAddressing {
 			if (pod.ip != null || pod.nodeName == null || !pod.sandboxManaged) {
 				continue;
 			}
-			Cidr cidr = cidrByNode.get(pod.nodeName);
+			Ipv4Block cidr = cidrByNode.get(pod.nodeName);
 			if (cidr == null) {
 				continue;
 			}

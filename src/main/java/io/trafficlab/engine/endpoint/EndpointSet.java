@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.RandomAccess;
 
 import io.trafficlab.engine.model.Endpoint;
+import io.trafficlab.engine.net.IpAddress;
 import org.jspecify.annotations.Nullable;
 
 /**

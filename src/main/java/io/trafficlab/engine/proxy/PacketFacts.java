@@ -1,6 +1,6 @@
 package io.trafficlab.engine.proxy;
 
-import io.trafficlab.engine.endpoint.IpAddress;
+import io.trafficlab.engine.net.IpAddress;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -11,7 +11,8 @@ import java.util.Set;
 
 import io.trafficlab.engine.endpoint.CategorizedEndpoints;
 import io.trafficlab.engine.endpoint.EndpointSet;
-import io.trafficlab.engine.endpoint.IpAddress;
+import io.trafficlab.engine.net.Cidr;
+import io.trafficlab.engine.net.IpAddress;
 import io.trafficlab.engine.endpoint.ServiceEndpoints;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Endpoint;

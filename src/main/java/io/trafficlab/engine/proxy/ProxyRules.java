@@ -6,7 +6,8 @@ import java.util.List;
 
 import io.trafficlab.engine.endpoint.CategorizedEndpoints;
 import io.trafficlab.engine.endpoint.EndpointSet;
-import io.trafficlab.engine.endpoint.IpAddress;
+import io.trafficlab.engine.net.Cidr;
+import io.trafficlab.engine.net.IpAddress;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;

@@ -9,7 +9,8 @@ import java.util.Set;
 
 import io.trafficlab.engine.endpoint.CategorizedEndpoints;
 import io.trafficlab.engine.endpoint.EndpointSet;
-import io.trafficlab.engine.endpoint.IpAddress;
+import io.trafficlab.engine.net.Cidr;
+import io.trafficlab.engine.net.IpAddress;
 import io.trafficlab.engine.endpoint.TopologyMode;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Node;

@@ -8,6 +8,7 @@ import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceType;
 import io.trafficlab.engine.model.SessionAffinity;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.net.Ipv4;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

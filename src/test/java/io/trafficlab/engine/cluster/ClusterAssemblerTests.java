@@ -8,7 +8,7 @@ import java.util.Set;
 import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.apiserver.DeclaredServicePort;
 import io.trafficlab.engine.apiserver.InvalidObjectException;
-import io.trafficlab.engine.apiserver.Ipv4;
+import io.trafficlab.engine.net.Ipv4;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Pod;

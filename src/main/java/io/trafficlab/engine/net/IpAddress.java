@@ -1,4 +1,4 @@
-package io.trafficlab.engine.endpoint;
+package io.trafficlab.engine.net;
 
 import java.util.Arrays;
 import java.util.Comparator;

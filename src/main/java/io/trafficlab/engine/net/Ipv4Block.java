@@ -1,19 +1,19 @@
-package io.trafficlab.engine.cluster;
+package io.trafficlab.engine.net;
 
-import io.trafficlab.engine.apiserver.Ipv4;
+
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * An IPv4 CIDR block.
+ * An IPv4 CIDR block as numbers, for allocating pod CIDRs and addresses.
  *
  * @param network the first address
  * @param prefix the prefix length
  */
-record Cidr(long network, int prefix) {
+public record Ipv4Block(long network, int prefix) {
 
 	/** The block, or {@code null} when the text is not an IPv4 CIDR. */
-	static @Nullable Cidr parse(String text) {
+	public static @Nullable Ipv4Block parse(String text) {
 		int slash = text.indexOf('/');
 		if (slash < 0 || !Ipv4.isValid(text.substring(0, slash))) {
 			return null;
@@ -30,14 +30,14 @@ record Cidr(long network, int prefix) {
 		}
 		long size = 1L << (32 - prefix);
 		long network = Ipv4.parse(text.substring(0, slash)) / size * size;
-		return new Cidr(network, prefix);
+		return new Ipv4Block(network, prefix);
 	}
 
-	long size() {
+	public long size() {
 		return 1L << (32 - this.prefix);
 	}
 
-	long last() {
+	public long last() {
 		return this.network + size() - 1;
 	}
 

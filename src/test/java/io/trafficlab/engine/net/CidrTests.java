@@ -1,8 +1,7 @@
-package io.trafficlab.engine.proxy;
+package io.trafficlab.engine.net;
 
 import java.util.List;
 
-import io.trafficlab.engine.endpoint.IpAddress;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.trafficlab.engine.apiserver;
+package io.trafficlab.engine.net;
 
 /**
  * IPv4 address arithmetic shared by the API server's allocators and the cluster assembler. Addresses are unsigned
