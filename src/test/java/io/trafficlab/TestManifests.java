@@ -50,11 +50,15 @@ public final class TestManifests {
 				""";
 	}
 
-	/** More nodes than the sandbox accepts. */
+	/** {@code count} Nodes named {@code node-0}, {@code node-1}, ... in zones {@code zone-a/b/c}. */
 	public static String nodes(int count) {
 		StringBuilder manifests = new StringBuilder();
 		for (int i = 0; i < count; i++) {
-			manifests.append("---\napiVersion: v1\nkind: Node\nmetadata:\n  name: node-").append(i).append('\n');
+			manifests.append("---\napiVersion: v1\nkind: Node\nmetadata:\n  name: node-")
+				.append(i)
+				.append("\n  labels:\n    topology.kubernetes.io/zone: zone-")
+				.append((char) ('a' + i % 3))
+				.append('\n');
 		}
 		return manifests.toString();
 	}

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
+import io.trafficlab.TestManifests;
 import io.trafficlab.manifest.ImportedCluster;
 import io.trafficlab.manifest.ManifestImporter;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The other half of {@code POST /api/v1/analyze}: reading manifests into a complete cluster. N Nodes (in three
  * zones) as YAML, a LoadBalancer Service with {@code externalTrafficPolicy: Local}, and a Deployment of 10 × N
- * replicas spread by zone and hostname, which the scheduler places and the EndpointSlice step turns into endpoints.
+ * replicas, which the scheduler places (kube-scheduler's default spreading by hostname and zone) and the
+ * EndpointSlice step turns into endpoints.
  * Run: see README, "Benchmarks".
  */
 @State(Scope.Benchmark)
@@ -41,58 +43,7 @@ public class ImportBenchmark {
 
 	@Setup
 	public void writeManifests() {
-		StringBuilder yaml = new StringBuilder();
-		for (int i = 1; i <= this.nodes; i++) {
-			yaml.append("apiVersion: v1\nkind: Node\nmetadata:\n  name: node-").append(i)
-				.append("\n  labels:\n    topology.kubernetes.io/zone: zone-").append((char) ('a' + i % 3))
-				.append("\n---\n");
-		}
-		yaml.append("""
-				apiVersion: v1
-				kind: Service
-				metadata:
-				  name: web
-				spec:
-				  type: LoadBalancer
-				  externalTrafficPolicy: Local
-				  selector:
-				    app: web
-				  ports:
-				  - port: 80
-				    targetPort: 8080
-				---
-				apiVersion: apps/v1
-				kind: Deployment
-				metadata:
-				  name: web
-				spec:
-				  replicas: %d
-				  selector:
-				    matchLabels:
-				      app: web
-				  template:
-				    metadata:
-				      labels:
-				        app: web
-				    spec:
-				      topologySpreadConstraints:
-				      - maxSkew: 1
-				        topologyKey: topology.kubernetes.io/zone
-				        whenUnsatisfiable: DoNotSchedule
-				        labelSelector:
-				          matchLabels:
-				            app: web
-				      - maxSkew: 1
-				        topologyKey: kubernetes.io/hostname
-				        whenUnsatisfiable: ScheduleAnyway
-				        labelSelector:
-				          matchLabels:
-				            app: web
-				      containers:
-				      - name: web
-				        image: nginx
-				""".formatted(10 * this.nodes));
-		this.manifests = yaml.toString().getBytes(StandardCharsets.UTF_8);
+		this.manifests = TestManifests.bigCluster(this.nodes, 10 * this.nodes, "Local").getBytes(StandardCharsets.UTF_8);
 	}
 
 	@Benchmark
