@@ -367,6 +367,7 @@ final class Lifecycle {
 			this.core.emitter.emit(new NodeRemoved(this.core.now(), node.name, true, node.name + " died: its pods "
 					+ "are gone at once, and the load balancer only notices through failing probes"));
 		}
+		this.core.balancer.nodeKilled(node);
 		this.core.traffic.reset(null, node, reason);
 		Set<SimWorkload> owners = new LinkedHashSet<>();
 		for (SimPod pod : this.world.livePods()) {

@@ -48,10 +48,18 @@ final class LoadBalancer {
 		this.core = core;
 	}
 
-	/** At start, every node is a target whose verdict already matches what it answers. */
+	/**
+	 * At start, every node is a target whose verdict already matches what it answers. Without a cloud LB (a NodePort
+	 * Service, or external IPs) clients reach every node in the cluster directly: nothing is probed.
+	 */
 	void begin() {
 		LoadBalancerProbe probe = this.core.settings.probe();
 		for (SimNode node : this.core.world.nodesByName.values()) {
+			if (noLoadBalancer()) {
+				node.verdict = TargetState.HEALTHY;
+				this.targets.add(node);
+				continue;
+			}
 			ProbeResult result = answer(node);
 			node.verdict = result.probe.passing() ? TargetState.HEALTHY : TargetState.UNHEALTHY;
 			node.lastProbePassed = result.probe.passing();
@@ -65,6 +73,12 @@ final class LoadBalancer {
 
 	/** Registers a new node: it gets no traffic until it has passed {@code healthyThreshold} probes. */
 	void register(SimNode node) {
+		if (noLoadBalancer()) {
+			node.verdict = TargetState.HEALTHY;
+			this.targets.add(node);
+			rebuild();
+			return;
+		}
 		node.verdict = TargetState.INITIAL;
 		node.consecutive = 0;
 		node.lastProbePassed = false;
@@ -86,6 +100,15 @@ final class LoadBalancer {
 		this.targets.remove(node);
 		emitChange(node, before, null, reason);
 		rebuild();
+	}
+
+	/** A node died: without a cloud LB, clients stop reaching it at once; a cloud LB notices through its probes. */
+	void nodeKilled(SimNode node) {
+		if (noLoadBalancer()) {
+			node.verdict = null;
+			this.targets.remove(node);
+			rebuild();
+		}
 	}
 
 	private void scheduleFirstProbe(SimNode node) {
