@@ -2,6 +2,7 @@ package io.trafficlab.engine.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import io.trafficlab.engine.balancer.CloudLoadBalancer;
 import io.trafficlab.engine.balancer.ExternalEntry;
@@ -135,7 +136,7 @@ final class LoadBalancer {
 		else if (!passed && before != TargetState.UNHEALTHY && node.consecutive >= settings.unhealthyThreshold()) {
 			after = TargetState.UNHEALTHY;
 		}
-		boolean weightChanged = passed && !java.util.Objects.equals(node.weight, result.probe.weight());
+		boolean weightChanged = passed && !Objects.equals(node.weight, result.probe.weight());
 		if (passed) {
 			node.weight = result.probe.weight();
 		}
@@ -159,7 +160,7 @@ final class LoadBalancer {
 	}
 
 	private void emitChange(SimNode node, @Nullable TargetState from, @Nullable TargetState to, String reason) {
-		if (this.core.emitter.wants()) {
+		if (this.core.emitter.wants() && !noLoadBalancer()) {
 			this.core.emitter.emit(new LoadBalancerTargetChanged(this.core.now(), node.name, from, to, reason));
 		}
 	}

@@ -65,14 +65,6 @@ final class PodFactory {
 		this.usedNames.add(namespace + "/" + name);
 	}
 
-	/** The name for a new pod of {@code workload}, or of a bare pod derived from {@code baseName}. */
-	String nameFor(@Nullable SimWorkload workload, String namespace, String baseName) {
-		if (workload == null) {
-			return generatedName(namespace, baseName);
-		}
-		return generatedName(namespace, workload.podPrefix);
-	}
-
 	/** The scheduling requirements of a pod (pinned to {@code pinnedNode} when not {@code null}). */
 	static PodRequirements requirements(String namespace, Map<String, String> labels, PodScheduling scheduling,
 			@Nullable SimWorkload workload, @Nullable String pinnedNode) {
