@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.trafficlab.engine.apiserver.Ipv4;
 import io.trafficlab.engine.cluster.PodScheduling;
 import io.trafficlab.engine.cluster.WorkloadKind;
 import io.trafficlab.engine.kernel.SplitMix64;
 import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.net.Ipv4;
 import io.trafficlab.engine.scheduling.LabelSelector;
 import io.trafficlab.engine.scheduling.Placement;
 import io.trafficlab.engine.scheduling.PodRequirements;
