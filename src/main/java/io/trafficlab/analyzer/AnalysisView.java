@@ -1,0 +1,51 @@
+package io.trafficlab.analyzer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.trafficlab.engine.analysis.ClusterAnalysis;
+import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.model.Service;
+import io.trafficlab.manifest.ImportedCluster;
+
+/**
+ * The page's view of a whole analysis.
+ *
+ * @param services one view per Service
+ * @param warnings what the import ignored and what the analysis noticed
+ * @param nodeNames every node's name, for the packet tracer
+ * @param serviceRefs every Service's {@code namespace/name}, for the packet tracer
+ * @param loadBalancer the LB model used, as the form spells it
+ * @param clientIp the external client address used
+ */
+record AnalysisView(List<ServiceView> services, List<String> warnings, List<String> nodeNames,
+		List<String> serviceRefs, String loadBalancer, String clientIp) {
+
+	/** The page lists at most this many nodes per Service; the JSON API has no such limit. */
+	static final int MAX_NODES = 100;
+
+	static AnalysisView of(ClusterAnalysis analysis, ImportedCluster imported, String loadBalancer, String clientIp) {
+		List<Node> nodes = imported.cluster().nodes();
+		Map<String, Node> nodesByName = nodes.stream()
+			.collect(Collectors.toMap(Node::name, Function.identity(), (first, second) -> first));
+		List<String> warnings = new ArrayList<>(imported.warnings());
+		warnings.addAll(analysis.warnings());
+		return new AnalysisView(
+				analysis.services().stream().map((service) -> ServiceView.of(service, nodesByName)).toList(), warnings,
+				nodes.stream().map(Node::name).toList(),
+				imported.cluster().services().stream().map(Service::ref).map(Object::toString).toList(), loadBalancer,
+				clientIp);
+	}
+
+	public int nodeCount() {
+		return this.nodeNames.size();
+	}
+
+	public boolean nodesLimited() {
+		return this.nodeNames.size() > MAX_NODES;
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.trafficlab.analyzer;
+
+import io.trafficlab.engine.health.ProxyHealth;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * kube-proxy's own {@code :10256/healthz} on a node.
+ *
+ * @param statusLine e.g. {@code 200 OK}
+ * @param passing whether the status is 200
+ * @param note why it fails, or {@code null}
+ */
+record ProxyHealthView(String statusLine, boolean passing, @Nullable String note) {
+
+	static ProxyHealthView of(ProxyHealth health) {
+		String note = null;
+		if (!health.healthy()) {
+			note = "rules out of date";
+		}
+		else if (Boolean.FALSE.equals(health.nodeEligible())) {
+			note = "node is being deleted";
+		}
+		return new ProxyHealthView(HttpStatusLine.of(health.status()), health.status() == 200, note);
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.trafficlab.analyzer;
+
+import java.util.List;
+import java.util.Map;
+
+import io.trafficlab.engine.analysis.ServiceAnalysis;
+import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.model.ServiceType;
+import io.trafficlab.engine.model.TrafficPolicy;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the page shows about one Service.
+ *
+ * @param ref {@code namespace/name}
+ * @param type the Service type as the API spells it
+ * @param externalTrafficPolicy {@code Cluster} or {@code Local}, {@code null} when not externally accessible
+ * @param internalTrafficPolicy {@code Cluster} or {@code Local}
+ * @param clusterIp the ClusterIP
+ * @param nodePort the first port's node port, {@code null} when none
+ * @param loadBalancerIps the LB ingress IPs
+ * @param externalIps {@code spec.externalIPs}
+ * @param healthCheckNodePort the health-check node port, {@code null} when none
+ * @param hasAnyEndpoints whether any endpoint anywhere is usable
+ * @param explanation what the policy means for external traffic, in a sentence or two
+ * @param nodes the node rows (at most {@value AnalysisView#MAX_NODES})
+ * @param endpoints the endpoint rows (at most {@value #MAX_ENDPOINTS})
+ * @param totalEndpoints how many endpoints the Service has
+ * @param dropped the share of new external connections that are dropped
+ * @param rejected the share of new external connections that are rejected
+ */
+record ServiceView(String ref, String type, @Nullable String externalTrafficPolicy, String internalTrafficPolicy,
+		String clusterIp, @Nullable Integer nodePort, List<String> loadBalancerIps, List<String> externalIps,
+		@Nullable Integer healthCheckNodePort, boolean hasAnyEndpoints, String explanation, List<NodeRow> nodes,
+		List<EndpointRow> endpoints, int totalEndpoints, Share dropped, Share rejected) {
+
+	static final int MAX_ENDPOINTS = 200;
+
+	static ServiceView of(ServiceAnalysis analysis, Map<String, Node> nodesByName) {
+		Service service = analysis.service();
+		TrafficPolicy externalPolicy = service.externallyAccessible() ? service.externalTrafficPolicy() : null;
+		int nodePort = service.primaryPort().nodePort();
+		List<NodeRow> nodes = analysis.nodes()
+			.stream()
+			.limit(AnalysisView.MAX_NODES)
+			.map((node) -> NodeRow.of(node, nodesByName.get(node.name()), service))
+			.toList();
+		List<EndpointRow> endpoints = analysis.endpoints().stream().limit(MAX_ENDPOINTS).map(EndpointRow::of).toList();
+		return new ServiceView(service.ref().toString(), service.type().apiName(),
+				(externalPolicy != null) ? externalPolicy.apiName() : null, service.internalTrafficPolicy().apiName(),
+				service.clusterIp(), (nodePort > 0) ? nodePort : null, service.loadBalancerIps(),
+				service.externalIps(), (service.healthCheckNodePort() > 0) ? service.healthCheckNodePort() : null,
+				analysis.hasAnyEndpoints(), explain(service, externalPolicy), nodes, endpoints,
+				analysis.endpoints().size(), Share.of(analysis.droppedShare()), Share.of(analysis.rejectedShare()));
+	}
+
+	public boolean endpointsLimited() {
+		return this.totalEndpoints > this.endpoints.size();
+	}
+
+	private static String explain(Service service, @Nullable TrafficPolicy externalPolicy) {
+		if (externalPolicy == null) {
+			return "Not reachable from outside the cluster, so externalTrafficPolicy does not apply.";
+		}
+		if (externalPolicy == TrafficPolicy.CLUSTER) {
+			return "Every node accepts external traffic and forwards it to any ready pod, on any node. "
+					+ "The packet is SNATed on the way, so the pod sees a node address instead of the client's.";
+		}
+		String local = "A node sends external traffic only to its own ready pods, and the pod sees the client's "
+				+ "real address. A node without one drops that traffic";
+		return (service.type() == ServiceType.LOAD_BALANCER)
+				? local + ", so the load balancer's health check on the healthCheckNodePort answers 503 there and "
+						+ "the load balancer leaves that node out."
+				: local + ". Clients must pick a node that runs a pod themselves: only LoadBalancer Services get a "
+						+ "health check.";
+	}
+
+}

@@ -1,0 +1,71 @@
+package io.trafficlab.api;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.trafficlab.engine.analysis.AnalysisOptions;
+import io.trafficlab.engine.analysis.ClusterAnalysis;
+import io.trafficlab.engine.analysis.ClusterAnalyzer;
+import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.manifest.ImportedCluster;
+import io.trafficlab.manifest.ManifestImporter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/analyze}: every Service's per-node and per-endpoint share of external traffic.
+ */
+@RestController
+class AnalyzeApiController {
+
+	static final Map<String, LoadBalancerModel> LOAD_BALANCER_MODELS = QueryParameters
+		.choices(List.of("even", "weighted"), List.of(LoadBalancerModel.EVEN, LoadBalancerModel.WEIGHTED));
+
+	private final ManifestImporter importer;
+
+	private final ClusterAnalyzer analyzer;
+
+	AnalyzeApiController(ManifestImporter importer, ClusterAnalyzer analyzer) {
+		this.importer = importer;
+		this.analyzer = analyzer;
+	}
+
+	@PostMapping(path = "/api/v1/analyze",
+			consumes = { ManifestRequestBody.APPLICATION_YAML, ManifestRequestBody.TEXT_YAML,
+					ManifestRequestBody.APPLICATION_X_YAML, ManifestRequestBody.APPLICATION_JSON })
+	ResponseEntity<AnalysisJson> analyze(@RequestParam(name = "lb", required = false) @Nullable String lb,
+			@RequestParam(name = "clientIp", required = false) @Nullable String clientIp,
+			@RequestParam(name = "node", required = false) @Nullable List<String> nodes, HttpServletRequest request)
+			throws IOException {
+		LoadBalancerModel loadBalancer = QueryParameters.oneOf("lb", lb, LOAD_BALANCER_MODELS, LoadBalancerModel.EVEN);
+		String client = Objects.requireNonNullElse(QueryParameters.ipAddress("clientIp", clientIp),
+				AnalysisOptions.DEFAULT_CLIENT_IP);
+		ImportedCluster imported = this.importer.read(new ByteArrayInputStream(ManifestRequestBody.read(request)));
+		Set<String> onlyNodes = onlyNodes(nodes);
+		ClusterAnalysis analysis = this.analyzer.analyze(imported.cluster(),
+				new AnalysisOptions(loadBalancer, client, onlyNodes));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(AnalysisJson.of(analysis, imported));
+	}
+
+	/** Unknown names are not refused: the analysis lists no such node and warns about it. */
+	private static @Nullable Set<String> onlyNodes(@Nullable List<String> nodes) {
+		if (nodes == null || nodes.stream().allMatch(QueryParameters::isBlank)) {
+			return null;
+		}
+		Set<String> onlyNodes = new LinkedHashSet<>();
+		nodes.stream().filter((node) -> !QueryParameters.isBlank(node)).forEach(onlyNodes::add);
+		return onlyNodes;
+	}
+
+}

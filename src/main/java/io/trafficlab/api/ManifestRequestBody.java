@@ -1,0 +1,49 @@
+package io.trafficlab.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import io.trafficlab.system.RequestLimits;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.MediaType;
+
+/**
+ * Reads the manifests a client sends, never more than {@link RequestLimits#MAX_MANIFEST_BYTES}: a declared
+ * {@code Content-Length} over the limit is refused before reading, and a chunked body is counted while it is read.
+ */
+final class ManifestRequestBody {
+
+	static final String APPLICATION_YAML = "application/yaml";
+
+	static final String TEXT_YAML = "text/yaml";
+
+	static final String APPLICATION_X_YAML = "application/x-yaml";
+
+	static final String APPLICATION_JSON = MediaType.APPLICATION_JSON_VALUE;
+
+	private ManifestRequestBody() {
+	}
+
+	static byte[] read(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > RequestLimits.MAX_MANIFEST_BYTES) {
+			throw new BodyTooLargeException();
+		}
+		try (InputStream body = request.getInputStream()) {
+			return readAtMost(body, RequestLimits.MAX_MANIFEST_BYTES);
+		}
+	}
+
+	static byte[] readAtMost(InputStream body, int limit) throws IOException {
+		byte[] bytes = body.readNBytes(limit + 1);
+		if (bytes.length > limit) {
+			throw new BodyTooLargeException();
+		}
+		if (bytes.length == 0) {
+			throw new InvalidRequestException(
+					"The request body is empty: send Kubernetes manifests as YAML or JSON (for example kubectl get nodes,services,endpointslices,pods -o yaml).");
+		}
+		return bytes;
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.trafficlab.api;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.trafficlab.system.IpAddresses;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses query parameters. Every refusal names the parameter and the values it allows.
+ */
+final class QueryParameters {
+
+	private static final int MAX_LISTED = 10;
+
+	private static final Map<String, Boolean> BOOLEANS = choices(List.of("true", "false"), List.of(true, false));
+
+	private QueryParameters() {
+	}
+
+	/** One of fixed choices, or the default when the parameter is absent or empty. */
+	static <T> T oneOf(String name, @Nullable String value, Map<String, T> choices, T defaultValue) {
+		return isBlank(value) ? defaultValue : requireOneOf(name, value, choices);
+	}
+
+	/** One of fixed choices; the parameter is required. */
+	static <T> T requireOneOf(String name, @Nullable String value, Map<String, T> choices) {
+		if (isBlank(value)) {
+			throw new InvalidRequestException(
+					"Query parameter '" + name + "' is required; use one of: " + listed(choices.keySet()) + ".");
+		}
+		T choice = choices.get(value);
+		if (choice == null) {
+			throw new InvalidRequestException("Query parameter '" + name + "' must be one of: "
+					+ listed(choices.keySet()) + " (got \"" + value + "\").");
+		}
+		return choice;
+	}
+
+	static boolean bool(String name, @Nullable String value) {
+		return oneOf(name, value, BOOLEANS, false);
+	}
+
+	/** An IP address literal, or {@code null} when absent. */
+	static @Nullable String ipAddress(String name, @Nullable String value) {
+		if (isBlank(value)) {
+			return null;
+		}
+		if (!IpAddresses.isIpAddress(value)) {
+			throw new InvalidRequestException("Query parameter '" + name
+					+ "' must be an IP address such as 203.0.113.10 or 2001:db8::10 (got \"" + value + "\").");
+		}
+		return value;
+	}
+
+	/** A CIDR block, {@code none}, or {@code null} when absent. */
+	static @Nullable String clusterCidr(String name, @Nullable String value, String none) {
+		if (isBlank(value)) {
+			return null;
+		}
+		if (none.equals(value)) {
+			return none;
+		}
+		if (!IpAddresses.isCidr(value)) {
+			throw new InvalidRequestException("Query parameter '" + name
+					+ "' must be a CIDR block such as 10.244.0.0/16, or \"" + none + "\" (got \"" + value + "\").");
+		}
+		return value;
+	}
+
+	/**
+	 * A value that must be one of those the manifests hold.
+	 * @param what what the value names, e.g. {@code "node"}
+	 * @param purpose what the parameter is for, said when it is missing
+	 */
+	static String requireKnown(String name, @Nullable String value, Collection<String> known, String what,
+			String purpose) {
+		if (isBlank(value)) {
+			throw new InvalidRequestException("Query parameter '" + name + "' is required (" + purpose
+					+ "); use one of: " + listed(known) + ".");
+		}
+		requireKnown(name, value, known, what);
+		return value;
+	}
+
+	/** A value that, when given, must be one of those the manifests hold. */
+	static void requireKnown(String name, String value, Collection<String> known, String what) {
+		if (!known.contains(value)) {
+			throw new InvalidRequestException("Query parameter '" + name + "': the manifests hold no " + what + " \""
+					+ value + "\"; use one of: " + listed(known) + ".");
+		}
+	}
+
+	/** Up to ten values, then how many there are in all. */
+	static String listed(Collection<String> values) {
+		if (values.isEmpty()) {
+			return "(none)";
+		}
+		String head = values.stream().limit(MAX_LISTED).collect(Collectors.joining(", "));
+		return (values.size() > MAX_LISTED) ? head + ", … (" + values.size() + " in all)" : head;
+	}
+
+	static boolean isBlank(@Nullable String value) {
+		return value == null || value.isBlank();
+	}
+
+	/** The allowed values of a parameter, in the order error messages list them. */
+	static <T> Map<String, T> choices(List<String> names, List<T> values) {
+		Map<String, T> choices = new LinkedHashMap<>();
+		for (int i = 0; i < names.size(); i++) {
+			choices.put(names.get(i), values.get(i));
+		}
+		return Collections.unmodifiableMap(choices);
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.trafficlab.api;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import io.trafficlab.engine.model.Cluster;
+import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.model.ServiceRef;
+import io.trafficlab.engine.proxy.DestinationKind;
+import io.trafficlab.engine.proxy.PacketTracer;
+import io.trafficlab.engine.proxy.SourceClass;
+import io.trafficlab.engine.proxy.TraceRequest;
+import io.trafficlab.engine.proxy.TraceResult;
+import io.trafficlab.manifest.ManifestImporter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/trace}: one new connection's path through one node.
+ */
+@RestController
+class TraceApiController {
+
+	static final Map<String, SourceClass> SOURCES = QueryParameters.choices(List.of("external", "pod", "node"),
+			List.of(SourceClass.EXTERNAL, SourceClass.POD, SourceClass.NODE));
+
+	static final Map<String, DestinationKind> DESTINATIONS = QueryParameters.choices(
+			List.of("clusterIP", "nodePort", "loadBalancerIP", "externalIP"), List.of(DestinationKind.CLUSTER_IP,
+					DestinationKind.NODE_PORT, DestinationKind.LOAD_BALANCER_IP, DestinationKind.EXTERNAL_IP));
+
+	private static final String DEFAULT_NAMESPACE = "default";
+
+	private final ManifestImporter importer;
+
+	private final PacketTracer tracer;
+
+	TraceApiController(ManifestImporter importer, PacketTracer tracer) {
+		this.importer = importer;
+		this.tracer = tracer;
+	}
+
+	@PostMapping(path = "/api/v1/trace",
+			consumes = { ManifestRequestBody.APPLICATION_YAML, ManifestRequestBody.TEXT_YAML,
+					ManifestRequestBody.APPLICATION_X_YAML, ManifestRequestBody.APPLICATION_JSON })
+	ResponseEntity<TraceJson> trace(@RequestParam(name = "service", required = false) @Nullable String service,
+			@RequestParam(name = "node", required = false) @Nullable String node,
+			@RequestParam(name = "from", required = false) @Nullable String from,
+			@RequestParam(name = "to", required = false) @Nullable String to,
+			@RequestParam(name = "sourceIp", required = false) @Nullable String sourceIp,
+			@RequestParam(name = "clusterCidr", required = false) @Nullable String clusterCidr,
+			@RequestParam(name = "masqueradeAll", required = false) @Nullable String masqueradeAll,
+			HttpServletRequest request) throws IOException {
+		SourceClass source = QueryParameters.requireOneOf("from", from, SOURCES);
+		DestinationKind destination = QueryParameters.requireOneOf("to", to, DESTINATIONS);
+		String sourceAddress = QueryParameters.ipAddress("sourceIp", sourceIp);
+		String detector = QueryParameters.clusterCidr("clusterCidr", clusterCidr, TraceRequest.NO_DETECTOR);
+		boolean masqueradeEverything = QueryParameters.bool("masqueradeAll", masqueradeAll);
+		Cluster cluster = this.importer.read(new ByteArrayInputStream(ManifestRequestBody.read(request))).cluster();
+		TraceRequest trace = new TraceRequest(service(service, cluster), node(node, cluster), source, destination,
+				sourceAddress, detector, masqueradeEverything);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(TraceJson.of(trace(cluster, trace)));
+	}
+
+	private TraceResult trace(Cluster cluster, TraceRequest trace) {
+		try {
+			return this.tracer.trace(cluster, trace);
+		}
+		catch (IllegalArgumentException ex) {
+			// The tracer names the field it cannot use (e.g. a destination the Service does not have)
+			throw new InvalidRequestException(String.valueOf(ex.getMessage()));
+		}
+	}
+
+	private static ServiceRef service(@Nullable String value, Cluster cluster) {
+		List<ServiceRef> services = cluster.services().stream().map(Service::ref).toList();
+		if (services.isEmpty()) {
+			throw new InvalidRequestException("The manifests hold no Service, so there is nothing to trace.");
+		}
+		if (QueryParameters.isBlank(value) && services.size() == 1) {
+			return services.get(0);
+		}
+		List<String> names = services.stream().map(ServiceRef::toString).toList();
+		if (QueryParameters.isBlank(value)) {
+			throw new InvalidRequestException(
+					"Query parameter 'service' is required when the manifests hold several Services; use one of: "
+							+ QueryParameters.listed(names) + ".");
+		}
+		String qualified = value.contains("/") ? value : DEFAULT_NAMESPACE + "/" + value;
+		QueryParameters.requireKnown("service", qualified, names, "Service");
+		return services.get(names.indexOf(qualified));
+	}
+
+	private static String node(@Nullable String value, Cluster cluster) {
+		List<String> nodes = cluster.nodes().stream().map(Node::name).toList();
+		return QueryParameters.requireKnown("node", value, nodes, "node", "the node where the packet arrives");
+	}
+
+}

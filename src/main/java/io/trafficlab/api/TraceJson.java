@@ -1,0 +1,43 @@
+package io.trafficlab.api;
+
+import java.util.List;
+import java.util.Map;
+
+import io.trafficlab.engine.proxy.Hop;
+import io.trafficlab.engine.proxy.TraceResult;
+
+/**
+ * The {@code POST /api/v1/trace} response.
+ *
+ * @param verdict {@code DNAT}, {@code DROP} or {@code REJECT}
+ * @param endpoints the candidate endpoints, sorted; empty unless DNAT
+ * @param masquerade whether kube-proxy SNATs the packet
+ * @param sourceSeenByEndpoint for each candidate, the source address it sees
+ * @param hops the packet's headers at each step
+ * @param why the reasons, in plain words
+ */
+record TraceJson(String verdict, List<String> endpoints, boolean masquerade, Map<String, String> sourceSeenByEndpoint,
+		List<HopJson> hops, List<String> why) {
+
+	static TraceJson of(TraceResult result) {
+		return new TraceJson(result.verdict().name(), result.endpoints(), result.masquerade(),
+				result.sourceSeenByEndpoint(), MappedList.of(result.hops(), HopJson::of), result.why());
+	}
+
+	/**
+	 * One step of the packet's path.
+	 *
+	 * @param at where the step happens (a node, {@code client} or {@code lb})
+	 * @param step what the rules do, in words
+	 * @param src the source {@code address:port} after the step
+	 * @param dst the destination {@code address:port} after the step
+	 */
+	record HopJson(String at, String step, String src, String dst) {
+
+		static HopJson of(Hop hop) {
+			return new HopJson(hop.at(), hop.step(), hop.src(), hop.dst());
+		}
+
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Cross-cutting web configuration: the engine's beans, request limits, JSON and HTML error handling, and the welcome
+ * page.
+ */
+@NullMarked
+package io.trafficlab.system;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,255 @@
+package io.trafficlab.api;
+
+import java.util.List;
+
+import io.trafficlab.TestManifests;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TraceApiController}: the worked example of kube-proxy-semantics §8 and the JSON errors of
+ * {@code POST /api/v1/trace}.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class TraceApiControllerTests {
+
+	private static final List<String> ALL_PODS = List.of("10.244.1.10", "10.244.1.11", "10.244.1.12", "10.244.2.10");
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Test
+	void traceWhenExternalClientHitsNodeWithoutLocalPodUnderLocalShouldDrop() {
+		var json = assertThat(trace("node=n3&from=external&to=loadBalancerIP")).hasStatusOk()
+			.hasContentType(MediaType.APPLICATION_JSON)
+			.bodyJson();
+		json.extractingPath("$.verdict").isEqualTo("DROP");
+		json.extractingPath("$.endpoints").asArray().isEmpty();
+		json.extractingPath("$.masquerade").isEqualTo(false);
+	}
+
+	@Test
+	void traceWhenExternalClientHitsNodeWithLocalPodsUnderLocalShouldKeepTheClientAddress() {
+		var json = assertThat(trace("node=n1&from=external&to=loadBalancerIP")).hasStatusOk().bodyJson();
+		json.extractingPath("$.verdict").isEqualTo("DNAT");
+		json.extractingPath("$.endpoints").asArray().containsExactly("10.244.1.10", "10.244.1.11", "10.244.1.12");
+		json.extractingPath("$.masquerade").isEqualTo(false);
+		json.extractingPath("$.sourceSeenByEndpoint['10.244.1.10']").isEqualTo("203.0.113.10");
+	}
+
+	@Test
+	void traceWhenPodOnN3HitsTheLoadBalancerIpShouldShortCircuitToAllPodsWithoutMasquerade() {
+		var json = assertThat(trace("node=n3&from=pod&to=loadBalancerIP")).hasStatusOk().bodyJson();
+		json.extractingPath("$.verdict").isEqualTo("DNAT");
+		json.extractingPath("$.endpoints").asArray().containsExactlyElementsOf(ALL_PODS);
+		json.extractingPath("$.masquerade").isEqualTo(false);
+		json.extractingPath("$.sourceSeenByEndpoint.*").asArray().allSatisfy(
+				(source) -> assertThat(source).asString().startsWith("10.244.3."));
+	}
+
+	@Test
+	void traceWhenHostNetworkProcessOnN3HitsTheLoadBalancerIpShouldMasqueradeToTheNodeAddress() {
+		var json = assertThat(trace("node=n3&from=node&to=loadBalancerIP")).hasStatusOk().bodyJson();
+		json.extractingPath("$.verdict").isEqualTo("DNAT");
+		json.extractingPath("$.endpoints").asArray().containsExactlyElementsOf(ALL_PODS);
+		json.extractingPath("$.masquerade").isEqualTo(true);
+		json.extractingPath("$.sourceSeenByEndpoint.*").asArray().containsOnly("192.168.0.13");
+	}
+
+	@Test
+	void traceWhenServiceHasNoEndpointsAnywhereShouldReject() {
+		assertThat(trace("node=n1&from=external&to=nodePort", TestManifests.uneven310WithoutPods())).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.verdict")
+			.isEqualTo("REJECT");
+	}
+
+	@Test
+	void traceWhenMasqueradeAllShouldMasqueradePodTrafficToTheClusterIp() {
+		assertThat(trace("node=n3&from=pod&to=clusterIP&masqueradeAll=true")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.masquerade")
+			.isEqualTo(true);
+	}
+
+	@Test
+	void traceShouldWriteEveryContractField() {
+		var json = assertThat(trace("service=default/web&node=n1&from=external&to=nodePort&sourceIp=198.51.100.7"))
+			.hasStatusOk()
+			.bodyJson();
+		json.extractingPath("$").asMap()
+			.containsKeys("verdict", "endpoints", "masquerade", "sourceSeenByEndpoint", "hops", "why");
+		json.extractingPath("$.hops[0]").asMap().containsKeys("at", "step", "src", "dst");
+		json.extractingPath("$.why").asArray().isNotEmpty();
+		json.extractingPath("$.sourceSeenByEndpoint['10.244.1.10']").isEqualTo("198.51.100.7");
+	}
+
+	@Test
+	void traceWhenNodeMissingShouldAnswer400ListingTheNodes() {
+		assertThat(trace("from=external&to=loadBalancerIP")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_JSON)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("'node'")
+			.contains("n1, n2, n3");
+	}
+
+	@Test
+	void traceWhenNodeUnknownShouldAnswer400ListingTheNodes() {
+		assertThat(trace("node=n9&from=external&to=loadBalancerIP")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("'node'")
+			.contains("n9")
+			.contains("n1, n2, n3");
+	}
+
+	@Test
+	void traceWhenSourceUnknownShouldAnswer400ListingTheAllowedValues() {
+		assertThat(trace("node=n1&from=internet&to=loadBalancerIP")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("'from'")
+			.contains("external, pod, node");
+	}
+
+	@Test
+	void traceWhenDestinationMissingShouldAnswer400ListingTheAllowedValues() {
+		assertThat(trace("node=n1&from=external")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("'to'")
+			.contains("clusterIP, nodePort, loadBalancerIP, externalIP");
+	}
+
+	@Test
+	void traceWhenMasqueradeAllIsNotABooleanShouldAnswer400() {
+		assertThat(trace("node=n1&from=pod&to=clusterIP&masqueradeAll=yes")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("'masqueradeAll'")
+			.contains("true, false");
+	}
+
+	@Test
+	void traceWhenSourceIpIsNotAnAddressShouldAnswer400() {
+		assertThat(trace("node=n1&from=external&to=nodePort&sourceIp=10.0.0.300")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("'sourceIp'");
+	}
+
+	@Test
+	void traceWhenClusterCidrIsNotACidrShouldAnswer400() {
+		assertThat(trace("node=n1&from=pod&to=nodePort&clusterCidr=10.244.0.0")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("'clusterCidr'")
+			.contains("none");
+	}
+
+	@Test
+	void traceWhenNoLocalTrafficDetectorShouldNotShortCircuitPods() {
+		assertThat(trace("node=n3&from=pod&to=loadBalancerIP&clusterCidr=none")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.verdict")
+			.isEqualTo("DROP");
+	}
+
+	@Test
+	void traceWhenSeveralServicesAndNoneNamedShouldAnswer400ListingThem() {
+		String twoServices = TestManifests.uneven310() + "---\n" + """
+				apiVersion: v1
+				kind: Service
+				metadata:
+				  name: api
+				  namespace: shop
+				spec:
+				  selector:
+				    app: api
+				  ports:
+				  - port: 8080
+				""";
+		assertThat(trace("node=n1&from=external&to=nodePort", twoServices)).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("'service'")
+			.contains("default/web")
+			.contains("shop/api");
+	}
+
+	@Test
+	void traceWhenServiceUnknownShouldAnswer400() {
+		assertThat(trace("service=default/shop&node=n1&from=external&to=nodePort")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("'service'")
+			.contains("default/web");
+	}
+
+	@Test
+	void traceWhenServiceHasNoSuchDestinationShouldAnswer400() {
+		assertThat(trace("node=n1&from=external&to=externalIP")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_JSON)
+			.bodyJson()
+			.extractingPath("$.errors")
+			.asArray()
+			.isNotEmpty();
+	}
+
+	@Test
+	void traceWhenApiServerWouldRejectAServiceShouldAnswer422() {
+		assertThat(trace("node=n1&from=external&to=nodePort", TestManifests.clusterIpWithLocalPolicy()))
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.startsWith("Service \"web\" is invalid: spec.externalTrafficPolicy");
+	}
+
+	@Test
+	void traceWhenYamlIsBrokenShouldAnswer400() {
+		assertThat(trace("node=n1&from=external&to=nodePort", "kind: Service\nmetadata: {name: web\n"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.containsIgnoringCase("line");
+	}
+
+	@Test
+	void traceWhenContentTypeUnsupportedShouldAnswer415() {
+		assertThat(this.mvc.post().uri("/api/v1/trace?node=n1&from=external&to=nodePort")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("manifests=x")).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.hasContentType(MediaType.APPLICATION_JSON);
+	}
+
+	private MockMvcRequestBuilder trace(String query) {
+		return trace(query, TestManifests.uneven310());
+	}
+
+	private MockMvcRequestBuilder trace(String query, String manifests) {
+		return this.mvc.post().uri("/api/v1/trace?" + query).contentType("application/yaml").content(manifests);
+	}
+
+}
