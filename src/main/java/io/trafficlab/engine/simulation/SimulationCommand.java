@@ -1,0 +1,125 @@
+package io.trafficlab.engine.simulation;
+
+import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.model.SessionAffinity;
+import io.trafficlab.engine.model.TrafficPolicy;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something a person does to a running {@link Simulation}; it takes effect at {@link Simulation#now()}. Every command
+ * is a record nested here.
+ */
+public sealed interface SimulationCommand {
+
+	/**
+	 * Reschedules a pod onto another node: the old pod terminates (with grace) and a new pod for the same owner starts
+	 * on {@code toNode}, as a reschedule does; a bare pod moves likewise.
+	 *
+	 * @param pod the pod's name
+	 * @param toNode the target node's name
+	 */
+	record MovePod(String pod, String toNode) implements SimulationCommand {
+	}
+
+	/**
+	 * Deletes a pod gracefully; if a workload owns it, the workload replaces it.
+	 *
+	 * @param pod the pod's name
+	 */
+	record DeletePod(String pod) implements SimulationCommand {
+	}
+
+	/**
+	 * Sets the replica count of the workload whose pods back the Service; new pods are placed by the scheduler,
+	 * surplus pods terminate (newest first).
+	 *
+	 * @param replicas the new count
+	 */
+	record ScaleReplicas(int replicas) implements SimulationCommand {
+	}
+
+	/**
+	 * Adds a Ready node, like the existing ones.
+	 *
+	 * @param name its name, or {@code null} for the next free {@code node-…} name
+	 */
+	record AddNode(@Nullable String name) implements SimulationCommand {
+	}
+
+	/**
+	 * Removes a node in order: it is cordoned and drained, and it leaves (and the LB deregisters it) once its last
+	 * pod is deleted.
+	 *
+	 * @param node the node's name
+	 */
+	record RemoveNode(String node) implements SimulationCommand {
+	}
+
+	/**
+	 * Marks a node unschedulable, or schedulable again.
+	 *
+	 * @param node the node's name
+	 * @param cordoned whether it becomes unschedulable
+	 */
+	record CordonNode(String node, boolean cordoned) implements SimulationCommand {
+	}
+
+	/**
+	 * Cordons a node and evicts its pods: each terminates with grace and its owner places a replacement elsewhere.
+	 *
+	 * @param node the node's name
+	 */
+	record DrainNode(String node) implements SimulationCommand {
+	}
+
+	/**
+	 * The node dies: it is gone at once with its pods (no grace), owners place replacements, and the cloud LB only
+	 * notices through failing probes.
+	 *
+	 * @param node the node's name
+	 */
+	record KillNode(String node) implements SimulationCommand {
+	}
+
+	/**
+	 * Updates {@code spec.externalTrafficPolicy} through the API server's update rules (R23); {@code Local}
+	 * allocates a healthCheckNodePort (R16).
+	 *
+	 * @param policy the new policy
+	 */
+	record SetExternalTrafficPolicy(TrafficPolicy policy) implements SimulationCommand {
+	}
+
+	/**
+	 * Updates {@code spec.internalTrafficPolicy} (R2).
+	 *
+	 * @param policy the new policy
+	 */
+	record SetInternalTrafficPolicy(TrafficPolicy policy) implements SimulationCommand {
+	}
+
+	/**
+	 * Updates {@code spec.sessionAffinity} (R12).
+	 *
+	 * @param affinity the new affinity
+	 */
+	record SetSessionAffinity(SessionAffinity affinity) implements SimulationCommand {
+	}
+
+	/**
+	 * Changes how the cloud LB spreads connections (R20).
+	 *
+	 * @param model the new model
+	 */
+	record SetLoadBalancerModel(LoadBalancerModel model) implements SimulationCommand {
+	}
+
+	/**
+	 * Changes the clients' rate of new connections.
+	 *
+	 * @param connectionsPerSecond 0 to {@link SandboxLimits#MAX_CONNECTIONS_PER_SECOND}
+	 */
+	record SetClientRate(double connectionsPerSecond) implements SimulationCommand {
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.List;
+
+import io.trafficlab.engine.balancer.LoadBalancerModel;
+
+/**
+ * How a {@link Simulation} runs. All times are simulated microseconds.
+ *
+ * @param seed the random source's seed: the same seed and the same commands give the same events
+ * @param clientIps the external clients' addresses (the first is the one the exact analysis follows)
+ * @param connectionsPerSecond the rate of new connections, all clients together (Poisson arrivals)
+ * @param loadBalancer how the cloud LB spreads connections over the nodes it believes healthy (R20)
+ * @param probe how often and how strictly the cloud LB probes each node
+ * @param proxySyncDelayMicros how long kube-proxy on a node takes to apply an endpoint change to its rules
+ * @param podStartupMicros how long a new pod stays STARTING before it becomes Ready
+ * @param terminationGraceMicros how long a terminating pod keeps serving before it is deleted
+ * @param hopLatencyMicros the time a packet takes from one hop to the next
+ */
+public record SimulationSettings(long seed, List<String> clientIps, double connectionsPerSecond,
+		LoadBalancerModel loadBalancer, LoadBalancerProbe probe, long proxySyncDelayMicros, long podStartupMicros,
+		long terminationGraceMicros, long hopLatencyMicros) {
+
+	/** The clients of {@link #defaults()}: documentation addresses (RFC 5737). */
+	public static final List<String> DEFAULT_CLIENT_IPS = List.of("203.0.113.10", "198.51.100.7", "192.0.2.33");
+
+	public SimulationSettings {
+		clientIps = List.copyOf(clientIps);
+		SettingsCheck.check(clientIps, connectionsPerSecond, proxySyncDelayMicros, podStartupMicros,
+				terminationGraceMicros, hopLatencyMicros);
+	}
+
+	/**
+	 * Seed 1, three clients, 50 connections per second, an even LB with {@link LoadBalancerProbe#awsNlbDefaults()},
+	 * kube-proxy's 1 s minimum sync period, 5 s pod startup, Kubernetes' default 30 s termination grace period and
+	 * 0.5 ms per hop.
+	 */
+	public static SimulationSettings defaults() {
+		return new SimulationSettings(1, DEFAULT_CLIENT_IPS, 50, LoadBalancerModel.EVEN,
+				LoadBalancerProbe.awsNlbDefaults(), 1_000_000L, 5_000_000L, 30_000_000L, 500L);
+	}
+
+	/** These settings with another seed. */
+	public SimulationSettings withSeed(long seed) {
+		return new SimulationSettings(seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer, this.probe,
+				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
+	}
+
+	/** These settings with another client rate. */
+	public SimulationSettings withConnectionsPerSecond(double connectionsPerSecond) {
+		return new SimulationSettings(this.seed, this.clientIps, connectionsPerSecond, this.loadBalancer, this.probe,
+				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
+	}
+
+	/** These settings with another LB model. */
+	public SimulationSettings withLoadBalancer(LoadBalancerModel loadBalancer) {
+		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, loadBalancer, this.probe,
+				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
+	}
+
+	/** These settings with another LB probe. */
+	public SimulationSettings withProbe(LoadBalancerProbe probe) {
+		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer, probe,
+				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
+	}
+
+	/** These settings with other clients. */
+	public SimulationSettings withClientIps(List<String> clientIps) {
+		return new SimulationSettings(this.seed, clientIps, this.connectionsPerSecond, this.loadBalancer, this.probe,
+				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
+	}
+
+	/** These settings with other delays (kube-proxy sync, pod startup, termination grace, hop latency). */
+	public SimulationSettings withTimings(long proxySyncDelayMicros, long podStartupMicros,
+			long terminationGraceMicros, long hopLatencyMicros) {
+		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer,
+				this.probe, proxySyncDelayMicros, podStartupMicros, terminationGraceMicros, hopLatencyMicros);
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.List;
+
+import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.model.Service;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The full current state of a {@link Simulation}, for a late joiner: draw this, then apply the events that follow.
+ *
+ * @param now the simulated time, in microseconds since start
+ * @param settings the current settings (the LB model and client rate as last set by commands)
+ * @param nodes every node, in cluster order, plus nodes that are gone but still LB targets
+ * @param pods every pod, in creation order
+ * @param service the Service the simulation follows, as the API server stores it
+ * @param clientIps the external clients
+ * @param loadBalancer the cloud LB's model
+ * @param connectionsPerSecond the client rate
+ * @param connections how many connections have arrived so far
+ */
+public record SimulationSnapshot(long now, SimulationSettings settings, List<NodeState> nodes, List<PodState> pods,
+		Service service, List<String> clientIps, LoadBalancerModel loadBalancer, double connectionsPerSecond,
+		long connections) {
+
+	public SimulationSnapshot {
+		nodes = List.copyOf(nodes);
+		pods = List.copyOf(pods);
+		clientIps = List.copyOf(clientIps);
+	}
+
+	/**
+	 * One node.
+	 *
+	 * @param name the node name
+	 * @param internalIp its InternalIP
+	 * @param zone its zone, or {@code null}
+	 * @param cordoned whether it is unschedulable
+	 * @param gone whether it has been killed (it stays an LB target until the LB deregisters it)
+	 * @param probeTarget what the LB probes on it, e.g. {@code "10.0.0.11:31000/healthz"}
+	 * @param probeStatus what that probe would answer now: 200, 503, or 0 when the node is gone
+	 * @param verdict the LB's current verdict, or {@code null} when the node is not an LB target
+	 * @param consecutive how many probes in a row have agreed with the last one
+	 * @param conntrackEntries the connections in flight through this node
+	 * @param programmedAt when kube-proxy last synced its rules here
+	 */
+	public record NodeState(String name, String internalIp, @Nullable String zone, boolean cordoned, boolean gone,
+			String probeTarget, int probeStatus, @Nullable TargetState verdict, int consecutive, int conntrackEntries,
+			long programmedAt) {
+	}
+
+	/**
+	 * One pod.
+	 *
+	 * @param name the pod name
+	 * @param node its node, or {@code null} while pending
+	 * @param ip its address, or {@code null} while pending
+	 * @param status its lifecycle state
+	 * @param workload its owner ({@code "Deployment/web"}), or {@code null} for a bare pod
+	 * @param backsService whether the Service selects it
+	 * @param since when it entered {@code status}
+	 */
+	public record PodState(String name, @Nullable String node, @Nullable String ip, PodStatus status,
+			@Nullable String workload, boolean backsService, long since) {
+	}
+
+	/** A pod's lifecycle in the simulation. */
+	public enum PodStatus {
+
+		/** No node fits it yet. */
+		PENDING,
+
+		/** Created on a node, not yet Ready. */
+		STARTING,
+
+		/** Ready: a Ready endpoint (R3). */
+		READY,
+
+		/** Terminating: serving until deleted, used only as a fallback (R4), not counted by the health check (R17). */
+		TERMINATING
+
+	}
+
+}

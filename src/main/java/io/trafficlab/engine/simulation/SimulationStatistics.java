@@ -1,0 +1,104 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.List;
+import java.util.Map;
+
+import io.trafficlab.engine.analysis.ServiceAnalysis;
+import io.trafficlab.engine.health.HealthCheckResponse;
+import io.trafficlab.engine.health.ProxyHealth;
+import io.trafficlab.engine.model.Fraction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a {@link Simulation} has observed beside what it should observe. The exact shares are
+ * {@code ClusterAnalyzer}'s on {@link Simulation#cluster()}, exactly what {@code /api/v1/analyze} reports; the observed
+ * counters cover the connections since {@code countingSince}, the last time the cluster, the Service or the LB model
+ * changed, so that they converge to the exact shares once the LB and every kube-proxy have caught up.
+ *
+ * @param now the simulated time
+ * @param countingSince when the observed counters were last restarted
+ * @param connections connections counted since {@code countingSince}
+ * @param routed of those, how many reached a pod
+ * @param dropped of those, how many were dropped
+ * @param rejected of those, how many were refused
+ * @param resets connections cut since {@code countingSince}
+ * @param totalConnections connections since the start
+ * @param exact the exact analysis of the Service (per endpoint share and sources seen, per node LB share,
+ * dropped and rejected shares)
+ * @param pods per pod, exact beside observed
+ * @param nodes per node, exact beside observed
+ * @param dropReasons drops counted by reason
+ * @param rejectReasons rejects counted by reason
+ * @param healthChecks per node, the literal health-check answers right now
+ * @param exactFairness how evenly the exact shares spread over the pods
+ * @param observedFairness how evenly the observed connections spread over the pods
+ */
+public record SimulationStatistics(long now, long countingSince, long connections, long routed, long dropped,
+		long rejected, long resets, long totalConnections, ServiceAnalysis exact, List<PodStatistics> pods,
+		List<NodeStatistics> nodes, Map<String, Long> dropReasons, Map<String, Long> rejectReasons,
+		List<HealthCheckRow> healthChecks, Fairness exactFairness, Fairness observedFairness) {
+
+	public SimulationStatistics {
+		pods = List.copyOf(pods);
+		nodes = List.copyOf(nodes);
+		dropReasons = Map.copyOf(dropReasons);
+		rejectReasons = Map.copyOf(rejectReasons);
+		healthChecks = List.copyOf(healthChecks);
+	}
+
+	/**
+	 * One pod.
+	 *
+	 * @param pod the pod name
+	 * @param node its node, or {@code null} while pending
+	 * @param ip its address, or {@code null} while pending
+	 * @param exactShare its exact share of new external connections ({@link Fraction#ZERO} when it is no endpoint)
+	 * @param observedShare its observed share of the connections counted
+	 * @param connections connections it received since {@code countingSince}
+	 * @param exactSourcesSeen each source address it sees and that source's exact share (for the first client)
+	 * @param sourcesSeen each source address it saw and how many connections came from it (all clients)
+	 */
+	public record PodStatistics(String pod, @Nullable String node, @Nullable String ip, Fraction exactShare,
+			double observedShare, long connections, Map<String, Fraction> exactSourcesSeen,
+			Map<String, Long> sourcesSeen) {
+	}
+
+	/**
+	 * One node.
+	 *
+	 * @param node the node name
+	 * @param exactLbShare the exact share of new connections the cloud LB sends to it
+	 * @param observedLbShare the observed share the LB sent to it
+	 * @param entered connections the LB sent to it since {@code countingSince}
+	 * @param served connections its pods received
+	 * @param dropped connections dropped on it
+	 * @param rejected connections refused by it
+	 */
+	public record NodeStatistics(String node, Fraction exactLbShare, double observedLbShare, long entered, long served,
+			long dropped, long rejected) {
+	}
+
+	/**
+	 * One node's health-check answers right now.
+	 *
+	 * @param node the node name
+	 * @param healthCheck the healthCheckNodePort answer (R16–R18), {@code null} when the Service has none
+	 * @param proxyHealthz kube-proxy's {@code /healthz} (R19)
+	 */
+	public record HealthCheckRow(String node, @Nullable HealthCheckResponse healthCheck, ProxyHealth proxyHealthz) {
+	}
+
+	/**
+	 * How evenly connections spread over the Service's pods.
+	 *
+	 * @param busiestPod the pod with the largest share, or {@code null} when there is none
+	 * @param busiestShare its share (0 to 1)
+	 * @param maxShare the largest pod share
+	 * @param minShare the smallest pod share
+	 * @param maxOverMin {@code maxShare / minShare}, or {@code null} when {@code minShare} is 0
+	 */
+	public record Fairness(@Nullable String busiestPod, double busiestShare, double maxShare, double minShare,
+			@Nullable Double maxOverMin) {
+	}
+
+}
