@@ -1,0 +1,472 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.apiserver.ObjectValidation;
+import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.cluster.ClusterEditor;
+import io.trafficlab.engine.cluster.DeclaredNode;
+import io.trafficlab.engine.cluster.WorkloadKind;
+import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.model.SessionAffinity;
+import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.scheduling.Scheduler;
+import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
+import io.trafficlab.engine.simulation.SimulationCommand.AddNode;
+import io.trafficlab.engine.simulation.SimulationCommand.CordonNode;
+import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
+import io.trafficlab.engine.simulation.SimulationCommand.DrainNode;
+import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
+import io.trafficlab.engine.simulation.SimulationCommand.MovePod;
+import io.trafficlab.engine.simulation.SimulationCommand.RemoveNode;
+import io.trafficlab.engine.simulation.SimulationCommand.ScaleReplicas;
+import io.trafficlab.engine.simulation.SimulationCommand.SetClientRate;
+import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
+import io.trafficlab.engine.simulation.SimulationCommand.SetInternalTrafficPolicy;
+import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
+import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
+import io.trafficlab.engine.simulation.SimulationEvent.ClientRateChanged;
+import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerModelChanged;
+import io.trafficlab.engine.simulation.SimulationEvent.NodeAdded;
+import io.trafficlab.engine.simulation.SimulationEvent.ReplicasScaled;
+import io.trafficlab.engine.simulation.SimulationEvent.ServiceUpdated;
+import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies {@link SimulationCommand}s at the current simulated time: checks them first (an unknown pod or node or a bad
+ * value is an {@link IllegalArgumentException} with a clear message, and nothing changes), then changes the cluster as
+ * {@code kubectl} and the controllers would. Service changes go through the API server's update rules
+ * ({@link ClusterEditor#updateService}, R23), which may reject them with an
+ * {@link io.trafficlab.engine.apiserver.InvalidObjectException}.
+ */
+final class Commands {
+
+	private final Core core;
+
+	private final World world;
+
+	private final Lifecycle lifecycle;
+
+	Commands(Core core) {
+		this.core = core;
+		this.world = core.world;
+		this.lifecycle = core.lifecycle;
+	}
+
+	void apply(SimulationCommand command) {
+		Objects.requireNonNull(command, "command");
+		if (command instanceof MovePod move) {
+			move(move);
+		}
+		else if (command instanceof DeletePod delete) {
+			delete(delete);
+		}
+		else if (command instanceof ScaleReplicas scale) {
+			scale(scale.replicas());
+		}
+		else if (command instanceof AddNode add) {
+			addNode(add.name());
+		}
+		else if (command instanceof RemoveNode remove) {
+			removeNode(remove.node());
+		}
+		else if (command instanceof CordonNode cordon) {
+			this.lifecycle.cordon(node(cordon.node()), cordon.cordoned());
+		}
+		else if (command instanceof DrainNode drain) {
+			SimNode node = node(drain.node());
+			this.lifecycle.drain(node, node.name + " is being drained");
+		}
+		else if (command instanceof KillNode kill) {
+			killNode(kill.node());
+		}
+		else if (command instanceof SetExternalTrafficPolicy policy) {
+			TrafficPolicy value = required(policy.policy(), "externalTrafficPolicy");
+			updateService("spec.externalTrafficPolicy", apiName(this.core.service().externalTrafficPolicy()),
+					value.apiName(), DeclaredService.from(this.core.service()).withExternalTrafficPolicy(value.apiName()));
+		}
+		else if (command instanceof SetInternalTrafficPolicy policy) {
+			TrafficPolicy value = required(policy.policy(), "internalTrafficPolicy");
+			updateService("spec.internalTrafficPolicy", this.core.service().internalTrafficPolicy().apiName(),
+					value.apiName(), DeclaredService.from(this.core.service()).withInternalTrafficPolicy(value.apiName()));
+		}
+		else if (command instanceof SetSessionAffinity affinity) {
+			SessionAffinity value = required(affinity.affinity(), "sessionAffinity");
+			updateService("spec.sessionAffinity", this.core.service().sessionAffinity().apiName(), value.apiName(),
+					DeclaredService.from(this.core.service()).toBuilder().sessionAffinity(value.apiName()).build());
+		}
+		else if (command instanceof SetLoadBalancerModel model) {
+			setModel(required(model.model(), "load balancer model"));
+		}
+		else if (command instanceof SetClientRate rate) {
+			setRate(rate.connectionsPerSecond());
+		}
+	}
+
+	private static <T> T required(@Nullable T value, String what) {
+		if (value == null) {
+			throw new IllegalArgumentException("The " + what + " is missing.");
+		}
+		return value;
+	}
+
+	private static String apiName(@Nullable TrafficPolicy policy) {
+		return (policy != null) ? policy.apiName() : "";
+	}
+
+	// pods
+
+	private SimPod pod(@Nullable String name) {
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException("The pod name is missing.");
+		}
+		String trimmed = name.trim();
+		int slash = trimmed.indexOf('/');
+		SimPod pod = (slash > 0) ? this.world.pod(trimmed.substring(0, slash), trimmed.substring(slash + 1))
+				: findByName(trimmed);
+		if (pod == null) {
+			List<String> names = new ArrayList<>();
+			for (SimPod live : this.world.podsByName.values()) {
+				if (names.size() < 10) {
+					names.add(live.name);
+				}
+			}
+			throw new IllegalArgumentException("There is no pod \"" + trimmed + "\" (pods: "
+					+ (names.isEmpty() ? "none" : String.join(", ", names)
+							+ ((this.world.podsByName.size() > names.size()) ? ", ..." : ""))
+					+ ").");
+		}
+		return pod;
+	}
+
+	private @Nullable SimPod findByName(String name) {
+		SimPod inFollowedNamespace = this.world.pod(this.world.followed.namespace(), name);
+		if (inFollowedNamespace != null) {
+			return inFollowedNamespace;
+		}
+		for (SimPod pod : this.world.podsByName.values()) {
+			if (pod.name.equals(name)) {
+				return pod;
+			}
+		}
+		return null;
+	}
+
+	private void move(MovePod command) {
+		SimPod pod = pod(command.pod());
+		SimNode target = node(command.toNode());
+		if (pod.status == PodStatus.TERMINATING) {
+			throw new IllegalArgumentException("Pod " + pod.name + " is already terminating; it cannot be moved.");
+		}
+		if (pod.node == target) {
+			throw new IllegalArgumentException("Pod " + pod.name + " already runs on " + target.name + ".");
+		}
+		if (pod.workload != null && pod.workload.kind() == WorkloadKind.DAEMON_SET) {
+			throw new IllegalArgumentException("Pod " + pod.name + " belongs to " + pod.workload.key()
+					+ ", which runs one pod on every node; it cannot be moved.");
+		}
+		if (target.declared.unschedulable()) {
+			throw new IllegalArgumentException("Node " + target.name + " is cordoned; uncordon it first or move "
+					+ pod.name + " to another node.");
+		}
+		if (this.core.podFactory.podsOn(target) >= Scheduler.DEFAULT_MAX_PODS_PER_NODE) {
+			throw new IllegalArgumentException("Node " + target.name + " already runs "
+					+ Scheduler.DEFAULT_MAX_PODS_PER_NODE + " pods, kubelet's limit.");
+		}
+		String reason = "moved to " + target.name;
+		SimWorkload workload = pod.workload;
+		if (workload != null && workload.kind() == WorkloadKind.STATEFUL_SET) {
+			pod.successorNode = target.name;
+			this.lifecycle.terminate(pod, reason + " (the StatefulSet recreates it there once it is gone)");
+			if (pod.deleted) {
+				this.lifecycle.reconcile(workload, null, "recreates " + pod.name + " on " + target.name);
+			}
+			return;
+		}
+		this.lifecycle.terminate(pod, reason);
+		if (workload != null) {
+			this.lifecycle.reconcile(workload, target.name, "replaces " + pod.name + " on " + target.name);
+		}
+		else {
+			String name = this.core.podFactory.generatedName(pod.namespace, pod.baseName);
+			this.lifecycle.create(null, pod.namespace, name, pod.baseName, pod.labels, pod.owners, pod.scheduling,
+					target.name, "bare pod " + pod.name + " moved to " + target.name);
+		}
+	}
+
+	private void delete(DeletePod command) {
+		SimPod pod = pod(command.pod());
+		if (pod.status == PodStatus.TERMINATING) {
+			throw new IllegalArgumentException("Pod " + pod.name + " is already terminating.");
+		}
+		this.lifecycle.terminate(pod, "deleted");
+		SimWorkload workload = pod.workload;
+		if (workload != null && (pod.deleted || workload.kind() == WorkloadKind.DEPLOYMENT
+				|| workload.kind() == WorkloadKind.REPLICA_SET)) {
+			this.lifecycle.reconcile(workload, null, "replaces " + pod.name);
+		}
+	}
+
+	private void scale(int replicas) {
+		SimWorkload workload = this.world.serviceWorkload();
+		if (workload == null) {
+			throw new IllegalArgumentException("No Deployment, ReplicaSet or StatefulSet backs Service "
+					+ this.world.followed + "; its pods are bare Pods, which cannot be scaled.");
+		}
+		if (workload.kind() == WorkloadKind.DAEMON_SET) {
+			throw new IllegalArgumentException(workload.key() + " runs one pod on every node it fits; it has no "
+					+ "replica count to scale.");
+		}
+		List<SimPod> active = this.lifecycle.activePods(workload);
+		int otherPods = this.world.podsByName.size() - active.size();
+		if (replicas < 0 || otherPods + replicas > SandboxLimits.MAX_PODS) {
+			throw new IllegalArgumentException(String.format(Locale.ROOT,
+					"Replicas must be between 0 and %,d (a sandbox runs at most %,d pods, and %,d other pods exist), "
+							+ "not %,d.",
+					Math.max(0, SandboxLimits.MAX_PODS - otherPods), SandboxLimits.MAX_PODS, otherPods, replicas));
+		}
+		int from = workload.replicas;
+		workload.replicas = replicas;
+		if (this.core.emitter.wants()) {
+			this.core.emitter.emit(new ReplicasScaled(this.core.now(), workload.key(), from, replicas));
+		}
+		if (replicas >= active.size()) {
+			this.lifecycle.reconcile(workload, null, "scaled to " + replicas);
+			return;
+		}
+		for (SimPod victim : victims(workload, active, active.size() - replicas)) {
+			this.lifecycle.terminate(victim, workload.key() + " scaled down to " + replicas);
+		}
+	}
+
+	/**
+	 * Which pods a scale-down removes, in the ReplicaSet controller's order: unscheduled before scheduled, not Ready
+	 * before Ready, pods on nodes crowded with this workload's pods first, then the newest; a StatefulSet removes its
+	 * highest ordinals.
+	 */
+	private static List<SimPod> victims(SimWorkload workload, List<SimPod> active, int count) {
+		List<SimPod> ranked = new ArrayList<>(active);
+		if (workload.kind() == WorkloadKind.STATEFUL_SET) {
+			ranked.sort(Comparator.comparingInt(Commands::ordinal).reversed());
+			return ranked.subList(0, count);
+		}
+		Map<SimNode, Integer> perNode = new HashMap<>();
+		for (SimPod pod : active) {
+			if (pod.node != null) {
+				perNode.merge(pod.node, 1, Integer::sum);
+			}
+		}
+		ranked.sort(Comparator.<SimPod>comparingInt((pod) -> (pod.node == null) ? 0 : 1)
+			.thenComparingInt((pod) -> (pod.status == PodStatus.READY) ? 1 : 0)
+			.thenComparingInt((pod) -> -((pod.node != null) ? perNode.get(pod.node) : 0))
+			.thenComparingInt((pod) -> -pod.slot));
+		return ranked.subList(0, count);
+	}
+
+	private static int ordinal(SimPod pod) {
+		String index = pod.labels.get("apps.kubernetes.io/pod-index");
+		if (index != null && index.chars().allMatch(Character::isDigit) && !index.isEmpty()) {
+			return Integer.parseInt(index);
+		}
+		int dash = pod.name.lastIndexOf('-');
+		String suffix = pod.name.substring(dash + 1);
+		return (!suffix.isEmpty() && suffix.chars().allMatch(Character::isDigit)) ? Integer.parseInt(suffix) : 0;
+	}
+
+	// nodes
+
+	private SimNode node(@Nullable String name) {
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException("The node name is missing.");
+		}
+		SimNode node = this.world.nodesByName.get(name.trim());
+		if (node == null) {
+			throw new IllegalArgumentException("There is no node \"" + name.trim() + "\" (nodes: "
+					+ String.join(", ", this.world.nodesByName.keySet()) + ").");
+		}
+		return node;
+	}
+
+	private void requireAnotherNode(SimNode node, String doing) {
+		long others = this.world.nodesByName.values().stream().filter((n) -> n != node && !n.removing).count();
+		if (others == 0) {
+			throw new IllegalArgumentException("Cannot " + doing + " " + node.name
+					+ ": it is the last node, and a sandbox keeps at least one.");
+		}
+	}
+
+	private void addNode(@Nullable String requested) {
+		if (this.world.liveNodeCount() >= SandboxLimits.MAX_NODES) {
+			throw new IllegalArgumentException(
+					"The sandbox already has " + SandboxLimits.MAX_NODES + " nodes, its limit.");
+		}
+		String name = (requested == null || requested.isBlank()) ? nextNodeName() : requested.trim();
+		ObjectValidation.validateNode(name, null);
+		for (SimNode node : this.world.nodes) {
+			if (node.name.equals(name) && (node.inCluster || node.isTarget())) {
+				throw new IllegalArgumentException("A node named \"" + name + "\" already exists"
+						+ (node.inCluster ? "." : " as a load-balancer target that is not yet deregistered."));
+			}
+		}
+		Map<String, String> labels = new LinkedHashMap<>();
+		labels.put(TopologySpreadConstraint.HOSTNAME, name);
+		String zone = nextZone();
+		if (zone != null) {
+			labels.put(TopologySpreadConstraint.ZONE, zone);
+		}
+		DeclaredNode declared = DeclaredNode.named(name, labels);
+		Node placeholder = new Node(name, labels, zone, "0.0.0.0", "0.0.0.0/32", "0.0.0.0", List.of(), false, true,
+				false);
+		SimNode node = new SimNode(this.world.nodes.size(), declared, placeholder);
+		this.world.nodes.add(node);
+		this.world.nodesByName.put(name, node);
+		this.core.changed(false);
+		this.world.cluster();
+		Node model = node.model;
+		node.declared = new DeclaredNode(name, model.labels(), Map.of(), model.internalIp(), model.podCidr(),
+				List.of(), false, false);
+		this.core.changed(false);
+		if (this.core.emitter.wants()) {
+			this.core.emitter.emit(new NodeAdded(this.core.now(), name, model.internalIp(), model.zone()));
+		}
+		this.core.balancer.register(node);
+		this.core.proxy.scheduleSync(node, this.core.settings.proxySyncDelayMicros());
+		for (SimWorkload workload : this.world.workloads) {
+			if (workload.kind() == WorkloadKind.DAEMON_SET) {
+				this.lifecycle.reconcile(workload, null, "adds a pod to " + name);
+			}
+		}
+		this.lifecycle.retryPending();
+	}
+
+	/** The next name in the nodes' pattern: n4 after n1–n3, node-d after node-a–node-c, else node-N. */
+	private String nextNodeName() {
+		List<String> names = new ArrayList<>();
+		this.world.nodes.forEach((node) -> names.add(node.name));
+		String prefix = null;
+		int highest = 0;
+		boolean numbered = !names.isEmpty();
+		boolean lettered = !names.isEmpty();
+		char highestLetter = 'a' - 1;
+		for (String name : names) {
+			int digits = name.length();
+			while (digits > 0 && Character.isDigit(name.charAt(digits - 1))) {
+				digits--;
+			}
+			String head = name.substring(0, digits);
+			numbered &= digits < name.length() && (prefix == null || prefix.equals(head));
+			char last = name.charAt(name.length() - 1);
+			String letterHead = name.substring(0, name.length() - 1);
+			lettered &= last >= 'a' && last <= 'y' && (prefix == null || prefix.equals(letterHead));
+			prefix = numbered ? head : (lettered ? letterHead : prefix);
+			if (numbered && digits < name.length() && name.length() - digits < 9) {
+				highest = Math.max(highest, Integer.parseInt(name.substring(digits)));
+			}
+			if (lettered) {
+				highestLetter = (char) Math.max(highestLetter, last);
+			}
+		}
+		String candidate = numbered ? prefix + (highest + 1)
+				: (lettered && highestLetter < 'z') ? prefix + (char) (highestLetter + 1) : null;
+		if (candidate != null && !taken(candidate)) {
+			return candidate;
+		}
+		for (int i = this.world.nodes.size() + 1;; i++) {
+			if (!taken("node-" + i)) {
+				return "node-" + i;
+			}
+		}
+	}
+
+	private boolean taken(String name) {
+		return this.world.nodes.stream().anyMatch((node) -> node.name.equals(name));
+	}
+
+	/** The zone with the fewest nodes, so new nodes spread over the zones in use. */
+	private @Nullable String nextZone() {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		for (SimNode node : this.world.nodesByName.values()) {
+			String zone = node.model.zone();
+			if (zone != null) {
+				counts.merge(zone, 1, Integer::sum);
+			}
+		}
+		return counts.entrySet()
+			.stream()
+			.min(Map.Entry.comparingByValue())
+			.map(Map.Entry::getKey)
+			.orElse(null);
+	}
+
+	private void removeNode(String name) {
+		SimNode node = node(name);
+		if (node.removing) {
+			throw new IllegalArgumentException("Node " + node.name + " is already being removed.");
+		}
+		requireAnotherNode(node, "remove");
+		this.lifecycle.startRemoval(node);
+	}
+
+	private void killNode(String name) {
+		SimNode node = node(name);
+		requireAnotherNode(node, "kill");
+		this.lifecycle.kill(node);
+	}
+
+	// the Service and the load balancer
+
+	private void updateService(String field, String from, String to, DeclaredService request) {
+		if (from.equals(to)) {
+			return;
+		}
+		Service updated = null;
+		for (Service service : ClusterEditor.updateService(this.world.cluster(), request).services()) {
+			if (service.ref().equals(this.world.followed)) {
+				updated = service;
+			}
+		}
+		if (updated == null) {
+			throw new IllegalStateException("The API server lost Service " + this.world.followed);
+		}
+		this.world.replaceService(updated);
+		if (this.core.emitter.wants()) {
+			this.core.emitter.emit(new ServiceUpdated(this.core.now(), field, from, to, updated.healthCheckNodePort()));
+		}
+		this.core.changed(true);
+		for (SimNode node : this.world.nodes) {
+			node.clearAffinity(this.core.clients);
+		}
+		this.core.balancer.rebuild();
+	}
+
+	private void setModel(LoadBalancerModel model) {
+		if (model == this.core.settings.loadBalancer()) {
+			return;
+		}
+		this.core.settings = this.core.settings.withLoadBalancer(model);
+		this.core.balancer.rebuild();
+		if (this.core.emitter.wants()) {
+			this.core.emitter.emit(new LoadBalancerModelChanged(this.core.now(), model.name()));
+		}
+	}
+
+	private void setRate(double connectionsPerSecond) {
+		SettingsCheck.checkRate(connectionsPerSecond);
+		this.core.settings = this.core.settings.withConnectionsPerSecond(connectionsPerSecond);
+		this.core.traffic.rateChanged();
+		if (this.core.emitter.wants()) {
+			this.core.emitter.emit(new ClientRateChanged(this.core.now(), connectionsPerSecond));
+		}
+	}
+
+}

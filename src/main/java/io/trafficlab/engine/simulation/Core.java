@@ -1,0 +1,131 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.List;
+
+import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.kernel.EventHandler;
+import io.trafficlab.engine.kernel.EventLoop;
+import io.trafficlab.engine.kernel.SplitMix64;
+import io.trafficlab.engine.model.Service;
+
+/**
+ * Wires the actors to the kernel: owns the clock, the random sources, the world and the actors, and dispatches each
+ * queued event to the actor it belongs to.
+ */
+final class Core implements EventHandler {
+
+	static final int ARRIVAL = 0;
+
+	static final int COMPLETION = 1;
+
+	static final int PROBE = 2;
+
+	static final int PROXY_SYNC = 3;
+
+	static final int POD_READY = 4;
+
+	static final int POD_DELETION = 5;
+
+	final EventLoop loop = new EventLoop();
+
+	/** Draws for traffic: arrivals, clients, the LB's and kube-proxy's random choices. */
+	final SplitMix64 trafficRandom;
+
+	/** Draws for everything else: probe phases, pod names. */
+	final SplitMix64 controlRandom;
+
+	final World world;
+
+	final Emitter emitter = new Emitter();
+
+	final List<String> clientIps;
+
+	final int clients;
+
+	SimulationSettings settings;
+
+	private Entry entry;
+
+	private long entryVersion = -1;
+
+	final PodFactory podFactory;
+
+	final Conntrack conntrack = new Conntrack();
+
+	final KubeProxy proxy;
+
+	final LoadBalancer balancer;
+
+	final Traffic traffic;
+
+	final Lifecycle lifecycle;
+
+	Core(World world, SimulationSettings settings) {
+		this.world = world;
+		this.settings = settings;
+		this.clientIps = settings.clientIps();
+		this.clients = this.clientIps.size();
+		this.trafficRandom = new SplitMix64(settings.seed());
+		this.controlRandom = new SplitMix64(settings.seed() ^ 0x6a09e667f3bcc909L);
+		this.entry = Entry.of(world.service());
+		this.podFactory = new PodFactory(world, this.controlRandom);
+		this.proxy = new KubeProxy(this);
+		this.balancer = new LoadBalancer(this);
+		this.traffic = new Traffic(this);
+		this.lifecycle = new Lifecycle(this);
+	}
+
+	/** Brings every actor to the steady state of the world at time 0. */
+	void begin() {
+		this.proxy.syncAllNow();
+		this.balancer.begin();
+		this.lifecycle.begin();
+		this.traffic.begin();
+	}
+
+	long now() {
+		return this.loop.now();
+	}
+
+	Service service() {
+		return this.world.service();
+	}
+
+	/** Where clients send connections, for the current Service. */
+	Entry entry() {
+		if (this.entryVersion != this.world.version()) {
+			this.entry = Entry.of(this.world.service());
+			this.entryVersion = this.world.version();
+		}
+		return this.entry;
+	}
+
+	LoadBalancerModel loadBalancerModel() {
+		return this.settings.loadBalancer();
+	}
+
+	/**
+	 * The cluster changed: the API server's state is rebuilt on demand and (when endpoints or the Service may have
+	 * changed) every kube-proxy syncs after its delay.
+	 */
+	void changed(boolean proxies) {
+		this.world.changed();
+		if (proxies) {
+			this.proxy.scheduleSyncs();
+		}
+	}
+
+	@Override
+	public void handle(int kind, long payload) {
+		switch (kind) {
+			case ARRIVAL -> this.traffic.arrive(payload);
+			case COMPLETION -> this.traffic.complete(payload);
+			case PROBE -> this.balancer.probe((int) payload);
+			case PROXY_SYNC -> this.proxy.sync((int) payload);
+			case POD_READY -> this.lifecycle.ready((int) payload);
+			case POD_DELETION -> this.lifecycle.delete((int) payload);
+			default -> throw new IllegalStateException("Unknown event kind " + kind);
+		}
+	}
+
+}

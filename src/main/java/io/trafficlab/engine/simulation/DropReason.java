@@ -1,0 +1,46 @@
+package io.trafficlab.engine.simulation;
+
+/**
+ * Why a new connection did not reach a pod, as counted in the statistics (the events say it in full sentences).
+ */
+enum DropReason {
+
+	/** The LB has no target at all. */
+	NO_TARGETS(false, "the load balancer has no targets"),
+
+	/** The LB sent it to a node that was killed and that it has not yet marked unhealthy. */
+	NODE_GONE(false, "the node is gone, but the load balancer still sends to it"),
+
+	/** The node's kube-proxy has not programmed the Service yet. */
+	NOT_PROGRAMMED(false, "kube-proxy has not programmed the Service yet"),
+
+	/** R10: externalTrafficPolicy Local and no local endpoint on the node. */
+	NO_LOCAL_ENDPOINT(false, "no local endpoint (externalTrafficPolicy: Local, R10)"),
+
+	/** R13: the client is outside loadBalancerSourceRanges. */
+	SOURCE_RANGES(false, "client outside loadBalancerSourceRanges (R13)"),
+
+	/** The node's rules still DNAT to a pod that has been deleted (its kube-proxy has not synced yet). */
+	STALE_ENDPOINT(false, "stale rules: DNAT to a deleted pod (kube-proxy not yet synced)"),
+
+	/** The set the rules chose is empty. */
+	EMPTY_SET(false, "no endpoint in the node's set"),
+
+	/** R10: no Ready or serving-terminating endpoint anywhere: REJECT. */
+	NO_ENDPOINTS(true, "no endpoints anywhere: REJECT (R10)");
+
+	final boolean reject;
+
+	final String summary;
+
+	DropReason(boolean reject, String summary) {
+		this.reject = reject;
+		this.summary = summary;
+	}
+
+	/** The statistics key: {@code "n3: no local endpoint (externalTrafficPolicy: Local, R10)"}. */
+	String key(String node) {
+		return node.isEmpty() ? this.summary : node + ": " + this.summary;
+	}
+
+}

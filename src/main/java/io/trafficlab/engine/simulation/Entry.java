@@ -1,0 +1,79 @@
+package io.trafficlab.engine.simulation;
+
+import io.trafficlab.engine.balancer.ExternalEntry;
+import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.model.ServiceType;
+import io.trafficlab.engine.proxy.DestinationKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where external clients send their connections, as the analyzer follows them: the first load-balancer IP of a
+ * LoadBalancer Service, else the nodePort of its first port, else its first external IP; through the cloud LB for a
+ * LoadBalancer Service, straight to a node otherwise (R1, R20).
+ *
+ * @param kind how external traffic reaches the nodes
+ * @param destination which of the Service's addresses clients use, {@code null} when none exists
+ * @param address the LB IP or external IP ({@code ""} for a nodePort, which is per node)
+ * @param port the destination port
+ * @param targetPort the port on the pod
+ */
+record Entry(ExternalEntry kind, @Nullable DestinationKind destination, String address, int port, String targetPort) {
+
+	static Entry of(Service service) {
+		ExternalEntry kind = ExternalEntry.of(service);
+		DestinationKind destination = (kind != ExternalEntry.NONE) ? primaryDestination(service) : null;
+		int servicePort = service.primaryPort().port();
+		String target = service.primaryPort().targetPort();
+		String targetPort = (target.isEmpty() || !target.chars().allMatch(Character::isDigit))
+				? String.valueOf(servicePort) : target;
+		if (destination == DestinationKind.LOAD_BALANCER_IP) {
+			return new Entry(kind, destination, service.loadBalancerIps().get(0), servicePort, targetPort);
+		}
+		if (destination == DestinationKind.EXTERNAL_IP) {
+			return new Entry(kind, destination, service.externalIps().get(0), servicePort, targetPort);
+		}
+		int port = (destination == DestinationKind.NODE_PORT) ? service.primaryPort().nodePort() : servicePort;
+		return new Entry(kind, destination, "", port, targetPort);
+	}
+
+	/** The LB IP of a LoadBalancer Service, else the nodePort, else an external IP (as the analyzer follows it). */
+	private static @Nullable DestinationKind primaryDestination(Service service) {
+		if (service.type() == ServiceType.LOAD_BALANCER && !service.loadBalancerIps().isEmpty()) {
+			return DestinationKind.LOAD_BALANCER_IP;
+		}
+		boolean hasNodePorts = service.type() == ServiceType.LOAD_BALANCER || service.type() == ServiceType.NODE_PORT;
+		if (hasNodePorts && service.primaryPort().nodePort() != 0) {
+			return DestinationKind.NODE_PORT;
+		}
+		return service.externalIps().isEmpty() ? null : DestinationKind.EXTERNAL_IP;
+	}
+
+	/** Whether clients can reach the Service at all. */
+	boolean reachable() {
+		return this.destination != null;
+	}
+
+	/** Whether connections pass a cloud load balancer (otherwise clients reach a node directly). */
+	boolean viaLoadBalancer() {
+		return this.kind == ExternalEntry.CLOUD_LOAD_BALANCER;
+	}
+
+	/** The address and port a client's packet carries on arrival at {@code node}. */
+	String destinationAt(SimNode node) {
+		return (this.destination == DestinationKind.NODE_PORT) ? node.model.internalIp() + ":" + this.port
+				: this.address + ":" + this.port;
+	}
+
+	/** How people call the destination. */
+	String describe() {
+		if (this.destination == null) {
+			return "nothing";
+		}
+		return switch (this.destination) {
+			case LOAD_BALANCER_IP -> "the load-balancer IP " + this.address + ":" + this.port;
+			case EXTERNAL_IP -> "the external IP " + this.address + ":" + this.port;
+			default -> "NodePort " + this.port;
+		};
+	}
+
+}

@@ -1,0 +1,220 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.trafficlab.engine.simulation.Hop.Direction;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRejected;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tells a connection's trip hop by hop, {@code hopLatencyMicros} apart: client, load balancer, entry node (DNAT, and
+ * SNAT when the rules say so), the pod's node when it is another one, the pod; then the reply back the same way,
+ * reverse-NATed by the entry node's conntrack entry. Only called when a sink wants events.
+ */
+final class Hops {
+
+	/** The first ephemeral port Linux hands out. */
+	private static final int FIRST_EPHEMERAL_PORT = 32768;
+
+	private static final int EPHEMERAL_PORTS = 60999 - FIRST_EPHEMERAL_PORT + 1;
+
+	private final Core core;
+
+	Hops(Core core) {
+		this.core = core;
+	}
+
+	/** From the client's first packet to the reply's arrival back at the client. */
+	long duration(boolean podOnEntryNode) {
+		int podHop = (this.core.entry().viaLoadBalancer() ? 3 : 2) + (podOnEntryNode ? 0 : 1);
+		return (2L * podHop + 1) * this.core.settings.hopLatencyMicros();
+	}
+
+	ConnectionRouted routed(long id, int client, SimNode entryNode, SimPod pod, NodeRoute route, boolean affinity,
+			long completesAt) {
+		Trip trip = new Trip(id, client);
+		Entry entry = this.core.entry();
+		SimNode podNode = pod.node;
+		boolean local = podNode == entryNode;
+		String destination = entry.destinationAt(entryNode);
+		String clientAddress = trip.clientAddress();
+		String podAddress = pod.ip + ":" + entry.targetPort();
+		String seen = route.masquerade ? (local ? entryNode.model.bridgeIp() : entryNode.model.internalIp())
+				: this.core.clientIps.get(client);
+		String seenAddress = route.masquerade ? seen + ":" + trip.port : clientAddress;
+		trip.arrive(entryNode, destination);
+		trip.hop(Direction.REQUEST, entryNode.name, dnatReason(entryNode, pod, route, affinity, local, seen),
+				clientAddress, destination, seenAddress, podAddress);
+		if (!local && podNode != null) {
+			trip.hop(Direction.REQUEST, podNode.name, "routed to " + podNode.name + ", whose pod CIDR "
+					+ podNode.model.podCidr() + " holds " + pod.ip, seenAddress, podAddress, seenAddress, podAddress);
+		}
+		trip.hop(Direction.REQUEST, pod.name, pod.name + " accepts the connection from " + seen, seenAddress,
+				podAddress, seenAddress, podAddress);
+		trip.hop(Direction.REPLY, pod.name, pod.name + " replies to " + seen, podAddress, seenAddress, podAddress,
+				seenAddress);
+		if (!local && podNode != null) {
+			trip.hop(Direction.REPLY, podNode.name, "routed back to " + entryNode.name + ", which holds the "
+					+ "conntrack entry", podAddress, seenAddress, podAddress, seenAddress);
+		}
+		trip.hop(Direction.REPLY, entryNode.name, "conntrack reverses the "
+				+ (route.masquerade ? "SNAT and DNAT" : "DNAT") + ": the reply comes from " + destination,
+				podAddress, seenAddress, destination, clientAddress);
+		if (entry.viaLoadBalancer()) {
+			trip.hop(Direction.REPLY, "lb", "the load balancer passes the reply back", destination, clientAddress,
+					destination, clientAddress);
+		}
+		trip.hop(Direction.REPLY, trip.clientIp, "the client receives the reply", destination, clientAddress,
+				destination, clientAddress);
+		return new ConnectionRouted(trip.start, id, trip.clientIp, entryNode.name,
+				(podNode != null) ? podNode.name : "", pod.name, (pod.ip != null) ? pod.ip : "", seen, trip.hops,
+				completesAt);
+	}
+
+	private String dnatReason(SimNode node, SimPod pod, NodeRoute route, boolean affinity, boolean local,
+			String seen) {
+		StringBuilder reason = new StringBuilder("kube-proxy: ");
+		int candidates = route.pods.length;
+		reason.append(route.setName).append(" set (").append(candidates)
+			.append((candidates == 1) ? " endpoint" : " endpoints");
+		if (route.terminatingFallback) {
+			reason.append(", all serving-terminating: ")
+				.append(route.setName.equals("Local") ? "R4" : "R3")
+				.append(" fallback");
+		}
+		reason.append("): DNAT to ").append(pod.name).append(' ').append(pod.ip);
+		if (!local && pod.node != null) {
+			reason.append(" on ").append(pod.node.name);
+		}
+		if (affinity) {
+			reason.append(", the same pod as this client's last connection (ClientIP affinity, R12)");
+		}
+		if (route.masquerade) {
+			reason.append("; externalTrafficPolicy Cluster marks it for SNAT (R8), MASQUERADE to ").append(seen)
+				.append(local ? ", the pod bridge (R15)" : ", " + node.name + "'s InternalIP (R15)");
+		}
+		else {
+			reason.append("; no SNAT: the pod sees the client's address (R8)");
+		}
+		return reason.toString();
+	}
+
+	SimulationEvent failed(long id, int client, @Nullable SimNode node, DropReason why, @Nullable NodeRoute route,
+			int podSlot) {
+		Trip trip = new Trip(id, client);
+		String reason = (node != null) ? sentence(node, why, podSlot) : "the load balancer has no targets to send "
+				+ "the connection to, so it goes nowhere and the client times out";
+		String at = (node != null) ? node.name : "lb";
+		if (node != null) {
+			String destination = this.core.entry().destinationAt(node);
+			trip.arrive(node, destination);
+			trip.hop(Direction.REQUEST, node.name, (why.reject ? "REJECT: " : "DROP: ") + reason, trip.clientAddress(),
+					destination, trip.clientAddress(), destination);
+			if (why.reject) {
+				trip.hop(Direction.REPLY, trip.clientIp, "the client gets \"connection refused\" at once", destination,
+						trip.clientAddress(), destination, trip.clientAddress());
+			}
+		}
+		else {
+			trip.hop(Direction.REQUEST, trip.clientIp, "client " + trip.clientIp + " opens a connection to "
+					+ this.core.entry().describe(), trip.clientAddress(), this.core.entry().describe(),
+					trip.clientAddress(), this.core.entry().describe());
+		}
+		return why.reject ? new ConnectionRejected(trip.start, id, trip.clientIp, at, reason, trip.hops)
+				: new ConnectionDropped(trip.start, id, trip.clientIp, at, reason, trip.hops);
+	}
+
+	/** The reason in plain words, with what the load balancer believes about the node. */
+	String sentence(SimNode node, DropReason why, int podSlot) {
+		String service = this.core.world.followed.toString();
+		return switch (why) {
+			case NODE_GONE -> node.name + " is gone (killed at " + Times.format(node.goneAt) + ") and "
+					+ loadBalancerView(node);
+			case NOT_PROGRAMMED -> "kube-proxy on " + node.name + " has not programmed " + service + " yet, so "
+					+ "nothing on " + node.name + " answers, and " + loadBalancerView(node);
+			case NO_LOCAL_ENDPOINT -> node.name + " has no local endpoint for " + service + " and "
+					+ loadBalancerView(node);
+			case SOURCE_RANGES -> "the client is outside loadBalancerSourceRanges of " + service + " (R13)";
+			case STALE_ENDPOINT -> staleSentence(node, podSlot);
+			case EMPTY_SET -> node.name + "'s rules for " + service + " have no endpoint to send it to";
+			case NO_ENDPOINTS -> service + " has no ready or serving-terminating endpoint anywhere, so kube-proxy on "
+					+ node.name + " rejects the connection (R10)";
+			case NO_TARGETS -> "the load balancer has no targets";
+		};
+	}
+
+	private String staleSentence(SimNode node, int podSlot) {
+		SimPod pod = this.core.world.pods.get(podSlot);
+		NodeRules rules = node.rules;
+		String synced = (rules != null) ? Times.format(rules.syncedAt) : "?";
+		return "kube-proxy on " + node.name + " still DNATs to " + pod.name + " (" + pod.ip + "), which is gone: its "
+				+ "rules date from " + synced + " and it has not synced since, so the packet is lost";
+	}
+
+	/** What the LB believes about {@code node}, e.g. "the load balancer has not yet marked it unhealthy (1 of 2 ...)". */
+	String loadBalancerView(SimNode node) {
+		if (this.core.balancer.noLoadBalancer()) {
+			return "clients reach every node directly (no cloud load balancer)";
+		}
+		if (this.core.balancer.failingOpen()) {
+			return "no node passes the load balancer's health check, so it fails open and sends connections to "
+					+ "every node";
+		}
+		int threshold = this.core.settings.probe().unhealthyThreshold();
+		int failed = node.lastProbePassed ? 0 : node.consecutive;
+		return "the load balancer has not yet marked it unhealthy (" + failed + " of " + threshold
+				+ " failed probes)";
+	}
+
+	/** One trip's hops, with the times {@code hopLatencyMicros} apart. */
+	private final class Trip {
+
+		final List<Hop> hops = new ArrayList<>(10);
+
+		final long start;
+
+		final String clientIp;
+
+		final int port;
+
+		private long time;
+
+		Trip(long id, int client) {
+			this.start = Hops.this.core.now();
+			this.time = this.start;
+			this.clientIp = Hops.this.core.clientIps.get(client);
+			this.port = FIRST_EPHEMERAL_PORT + (int) (id % EPHEMERAL_PORTS);
+		}
+
+		String clientAddress() {
+			return this.clientIp + ":" + this.port;
+		}
+
+		/** The client's packet and, through a cloud LB, the LB's hop, up to the entry node. */
+		void arrive(SimNode node, String destination) {
+			Entry entry = Hops.this.core.entry();
+			hop(Direction.REQUEST, this.clientIp, "client " + this.clientIp + " opens a connection to "
+					+ ((entry.viaLoadBalancer() || entry.destination() != io.trafficlab.engine.proxy.DestinationKind.NODE_PORT)
+							? entry.describe() : "NodePort " + entry.port() + " on " + node.name),
+					clientAddress(), destination, clientAddress(), destination);
+			if (entry.viaLoadBalancer()) {
+				int spread = Hops.this.core.balancer.spreadOver();
+				hop(Direction.REQUEST, "lb", "the load balancer sends it to " + node.name + ", one of the " + spread
+						+ ((spread == 1) ? " node" : " nodes") + " it spreads over, unchanged (VIP mode: the "
+						+ "destination stays " + destination + ")", clientAddress(), destination, clientAddress(),
+						destination);
+			}
+		}
+
+		void hop(Direction direction, String at, String reason, String srcBefore, String dstBefore, String srcAfter,
+				String dstAfter) {
+			this.hops.add(new Hop(this.time, direction, at, reason, srcBefore, dstBefore, srcAfter, dstAfter));
+			this.time += Hops.this.core.settings.hopLatencyMicros();
+		}
+
+	}
+
+}

@@ -1,0 +1,265 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.trafficlab.engine.balancer.CloudLoadBalancer;
+import io.trafficlab.engine.balancer.ExternalEntry;
+import io.trafficlab.engine.balancer.NodeProbe;
+import io.trafficlab.engine.health.HealthCheckResponse;
+import io.trafficlab.engine.health.ProxyHealth;
+import io.trafficlab.engine.health.ProxyHealthServer;
+import io.trafficlab.engine.health.ServiceHealthCheck;
+import io.trafficlab.engine.kernel.SplitMix64;
+import io.trafficlab.engine.model.Fraction;
+import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
+import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The cloud load balancer (R20). It probes every target node each {@code intervalMicros} (the Service's
+ * healthCheckNodePort under Local, whose answer is {@link ServiceHealthCheck}'s as of the node's last kube-proxy sync;
+ * kube-proxy's {@code :10256/healthz} under Cluster, {@link ProxyHealthServer}), changes its verdict on a node only
+ * after {@code healthyThreshold} or {@code unhealthyThreshold} probes in a row, and spreads new connections over the
+ * nodes it believes healthy with {@link CloudLoadBalancer}'s shares (even or weighted, failing open when none is).
+ * So its target set lags reality by up to (threshold × interval).
+ */
+final class LoadBalancer {
+
+	/** kube-proxy's health server port (R19). */
+	static final int PROXY_HEALTH_PORT = 10256;
+
+	private final Core core;
+
+	/** Registered targets, in registration order. */
+	private final List<SimNode> targets = new ArrayList<>();
+
+	/** Targets that get connections, and the cumulative share up to each (all equal: uniform pick). */
+	private SimNode[] picks = new SimNode[0];
+
+	private double[] cumulative = new double[0];
+
+	private boolean uniform = true;
+
+	private boolean failingOpen;
+
+	LoadBalancer(Core core) {
+		this.core = core;
+	}
+
+	/** At start, every node is a target whose verdict already matches what it answers. */
+	void begin() {
+		LoadBalancerProbe probe = this.core.settings.probe();
+		for (SimNode node : this.core.world.nodesByName.values()) {
+			ProbeResult result = answer(node);
+			node.verdict = result.probe.passing() ? TargetState.HEALTHY : TargetState.UNHEALTHY;
+			node.lastProbePassed = result.probe.passing();
+			node.consecutive = result.probe.passing() ? probe.healthyThreshold() : probe.unhealthyThreshold();
+			node.weight = result.probe.weight();
+			this.targets.add(node);
+			scheduleFirstProbe(node);
+		}
+		rebuild();
+	}
+
+	/** Registers a new node: it gets no traffic until it has passed {@code healthyThreshold} probes. */
+	void register(SimNode node) {
+		node.verdict = TargetState.INITIAL;
+		node.consecutive = 0;
+		node.lastProbePassed = false;
+		node.weight = null;
+		this.targets.add(node);
+		scheduleFirstProbe(node);
+		emitChange(node, null, TargetState.INITIAL, node.name + " joined the cluster; the load balancer registers it "
+				+ "and waits for " + this.core.settings.probe().healthyThreshold() + " passing probes");
+		rebuild();
+	}
+
+	/** Removes a target at once (the cloud controller deregisters a deleted node). */
+	void deregister(SimNode node, String reason) {
+		TargetState before = node.verdict;
+		if (before == null) {
+			return;
+		}
+		node.verdict = null;
+		this.targets.remove(node);
+		emitChange(node, before, null, reason);
+		rebuild();
+	}
+
+	private void scheduleFirstProbe(SimNode node) {
+		SplitMix64 random = this.core.controlRandom;
+		long interval = this.core.settings.probe().intervalMicros();
+		this.core.loop.scheduleIn(1 + (long) (random.nextDouble() * (interval - 1)), Core.PROBE, node.id);
+	}
+
+	void probe(int nodeId) {
+		SimNode node = this.core.world.nodes.get(nodeId);
+		if (!node.isTarget()) {
+			return;
+		}
+		LoadBalancerProbe settings = this.core.settings.probe();
+		ProbeResult result = answer(node);
+		boolean passed = result.probe.passing();
+		node.consecutive = (passed == node.lastProbePassed) ? node.consecutive + 1 : 1;
+		node.lastProbePassed = passed;
+		TargetState before = node.verdict;
+		TargetState after = before;
+		if (passed && before != TargetState.HEALTHY && node.consecutive >= settings.healthyThreshold()) {
+			after = TargetState.HEALTHY;
+		}
+		else if (!passed && before != TargetState.UNHEALTHY && node.consecutive >= settings.unhealthyThreshold()) {
+			after = TargetState.UNHEALTHY;
+		}
+		boolean weightChanged = passed && !java.util.Objects.equals(node.weight, result.probe.weight());
+		if (passed) {
+			node.weight = result.probe.weight();
+		}
+		node.verdict = after;
+		if (this.core.emitter.wants()) {
+			this.core.emitter.emit(new ProbeAnswered(this.core.now(), node.name, result.target, result.status,
+					result.body, passed, after, node.consecutive));
+		}
+		this.core.loop.scheduleIn(settings.intervalMicros(), Core.PROBE, node.id);
+		if (after != before) {
+			emitChange(node, before, after, node.consecutive + " " + (passed ? "passing" : "failing")
+					+ " probes in a row" + (passed ? "" : " (" + result.failure() + ")"));
+		}
+		if (after != before || weightChanged) {
+			rebuild();
+		}
+		if (node.killed && after == TargetState.UNHEALTHY) {
+			deregister(node, node.name + " no longer exists; the cloud controller removes it from the load "
+					+ "balancer");
+		}
+	}
+
+	private void emitChange(SimNode node, @Nullable TargetState from, @Nullable TargetState to, String reason) {
+		if (this.core.emitter.wants()) {
+			this.core.emitter.emit(new LoadBalancerTargetChanged(this.core.now(), node.name, from, to, reason));
+		}
+	}
+
+	/** What the LB's probe of {@code node} finds now. */
+	ProbeResult answer(SimNode node) {
+		Service service = this.core.service();
+		String ip = node.model.internalIp();
+		if (ServiceHealthCheck.hasHealthCheck(service)) {
+			String target = ip + ":" + service.healthCheckNodePort() + "/healthz";
+			NodeRules rules = node.rules;
+			if (node.killed) {
+				return ProbeResult.noAnswer(target, "no answer: " + node.name + " is gone");
+			}
+			if (rules == null || rules.service.healthCheckNodePort() != service.healthCheckNodePort()
+					|| !ServiceHealthCheck.hasHealthCheck(rules.service)) {
+				return ProbeResult.noAnswer(target, "connection refused: kube-proxy on " + node.name
+						+ " has not opened health-check port " + service.healthCheckNodePort() + " yet");
+			}
+			HealthCheckResponse response = ServiceHealthCheck.respond(rules.service, node.model,
+					rules.localReadyEndpoints);
+			NodeProbe probe = CloudLoadBalancer.probe(service, response, ProxyHealthServer.healthz(node.model));
+			return new ProbeResult(target, (response != null) ? response.status() : 0,
+					(response != null) ? response.body() : "", probe, null);
+		}
+		String target = ip + ":" + PROXY_HEALTH_PORT + "/healthz";
+		if (node.killed) {
+			return ProbeResult.noAnswer(target, "no answer: " + node.name + " is gone");
+		}
+		ProxyHealth healthz = ProxyHealthServer.healthz(node.model);
+		NodeProbe probe = CloudLoadBalancer.probe(service, null, healthz);
+		return new ProbeResult(target, healthz.status(), "", probe, null);
+	}
+
+	/** Recomputes who gets connections, with {@link CloudLoadBalancer}'s shares over the believed verdicts. */
+	void rebuild() {
+		Service service = this.core.service();
+		List<NodeProbe> believed = new ArrayList<>(this.targets.size());
+		for (SimNode target : this.targets) {
+			believed.add(new NodeProbe(target.passing(), target.weight));
+		}
+		List<Fraction> shares = new CloudLoadBalancer(this.core.loadBalancerModel()).shares(service, believed);
+		this.failingOpen = CloudLoadBalancer.failsOpen(service, believed);
+		List<SimNode> picked = new ArrayList<>();
+		List<Fraction> pickedShares = new ArrayList<>();
+		for (int i = 0; i < shares.size(); i++) {
+			if (!shares.get(i).isZero()) {
+				picked.add(this.targets.get(i));
+				pickedShares.add(shares.get(i));
+			}
+		}
+		this.picks = picked.toArray(new SimNode[0]);
+		this.cumulative = new double[pickedShares.size()];
+		this.uniform = true;
+		double sum = 0;
+		for (int i = 0; i < pickedShares.size(); i++) {
+			sum += pickedShares.get(i).toDouble();
+			this.cumulative[i] = sum;
+			this.uniform &= pickedShares.get(i).equals(pickedShares.get(0));
+		}
+	}
+
+	/** The node the LB sends the next new connection to, or {@code null} when it has none. */
+	@Nullable SimNode pick(SplitMix64 random) {
+		SimNode[] nodes = this.picks;
+		int n = nodes.length;
+		if (n <= 1) {
+			return (n == 0) ? null : nodes[0];
+		}
+		if (this.uniform) {
+			return nodes[random.nextInt(n)];
+		}
+		double x = random.nextDouble() * this.cumulative[n - 1];
+		int low = 0;
+		int high = n - 1;
+		while (low < high) {
+			int mid = (low + high) >>> 1;
+			if (this.cumulative[mid] > x) {
+				high = mid;
+			}
+			else {
+				low = mid + 1;
+			}
+		}
+		return nodes[low];
+	}
+
+	boolean failingOpen() {
+		return this.failingOpen;
+	}
+
+	/** How many targets the LB currently sends connections to. */
+	int spreadOver() {
+		return this.picks.length;
+	}
+
+	List<SimNode> targets() {
+		return this.targets;
+	}
+
+	boolean noLoadBalancer() {
+		return this.core.entry().kind() != ExternalEntry.CLOUD_LOAD_BALANCER;
+	}
+
+	/**
+	 * What one probe found.
+	 *
+	 * @param target what was probed
+	 * @param status the HTTP status, 0 when nothing answered
+	 * @param body the answer's body
+	 * @param probe passing, and the weight header
+	 * @param noAnswer why nothing answered, or {@code null}
+	 */
+	record ProbeResult(String target, int status, String body, NodeProbe probe, @Nullable String noAnswer) {
+
+		static ProbeResult noAnswer(String target, String why) {
+			return new ProbeResult(target, 0, "", new NodeProbe(false, null), why);
+		}
+
+		String failure() {
+			return (this.noAnswer != null) ? this.noAnswer : "HTTP " + this.status;
+		}
+
+	}
+
+}

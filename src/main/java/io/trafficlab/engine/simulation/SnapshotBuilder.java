@@ -1,0 +1,48 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.trafficlab.engine.simulation.SimulationSnapshot.NodeState;
+import io.trafficlab.engine.simulation.SimulationSnapshot.PodState;
+
+/**
+ * The full state for a late joiner.
+ */
+final class SnapshotBuilder {
+
+	private SnapshotBuilder() {
+	}
+
+	static SimulationSnapshot build(Core core) {
+		core.world.cluster();
+		List<NodeState> nodes = new ArrayList<>();
+		for (SimNode node : shownNodes(core)) {
+			LoadBalancer.ProbeResult probe = core.balancer.answer(node);
+			NodeRules rules = node.rules;
+			nodes.add(new NodeState(node.name, node.model.internalIp(), node.model.zone(),
+					node.declared.unschedulable(), node.killed, probe.target(), probe.status(), node.verdict,
+					node.consecutive, node.conntrackEntries, (rules != null) ? rules.syncedAt : -1));
+		}
+		List<PodState> pods = new ArrayList<>();
+		for (SimPod pod : core.world.podsByName.values()) {
+			pods.add(new PodState(pod.name, (pod.node != null) ? pod.node.name : null, pod.ip, pod.status,
+					(pod.workload != null) ? pod.workload.key() : null, pod.backsService, pod.since));
+		}
+		SimulationSettings settings = core.settings;
+		return new SimulationSnapshot(core.now(), settings, nodes, pods, core.service(), core.clientIps,
+				settings.loadBalancer(), settings.connectionsPerSecond(), core.traffic.lastConnection());
+	}
+
+	/** The nodes in the cluster, in order, then killed nodes the load balancer still lists. */
+	static List<SimNode> shownNodes(Core core) {
+		List<SimNode> shown = new ArrayList<>(core.world.nodesByName.values());
+		for (SimNode node : core.world.nodes) {
+			if (!node.inCluster && node.isTarget()) {
+				shown.add(node);
+			}
+		}
+		return shown;
+	}
+
+}
