@@ -18,6 +18,7 @@ export function startLiveSandbox(root: HTMLElement, location: Location): Sandbox
 			eventsTopic: data.eventsTopic ?? '',
 			statsTopic: data.statsTopic ?? '',
 			snapshotDestination: data.snapshotDestination ?? '',
+			sandboxExists: async () => (await fetch(`${data.api ?? ''}/snapshot`)).status !== 404,
 		},
 		{
 			snapshot: (snapshot) => view.snapshot(snapshot),

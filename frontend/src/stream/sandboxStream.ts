@@ -16,6 +16,8 @@ export interface SandboxStreamOptions {
 	eventsTopic: string;
 	statsTopic: string;
 	snapshotDestination: string;
+	/** Asked before every (re)connection: a sandbox that ended (idle too long) is not reconnected to. */
+	sandboxExists: () => Promise<boolean>;
 }
 
 export interface SandboxStreamListener {
@@ -37,6 +39,12 @@ export class SandboxStream {
 		this.client = new Client({
 			brokerURL: options.brokerURL,
 			reconnectDelay: 2000,
+			beforeConnect: async (client) => {
+				if (!(await options.sandboxExists().catch(() => true))) {
+					listener.status('this sandbox has ended (unused for too long); reload the page for a new one');
+					await client.deactivate();
+				}
+			},
 			onConnect: () => this.connected(),
 			onWebSocketClose: () => listener.status('disconnected, reconnecting…'),
 			onStompError: (frame) => listener.status(`error: ${frame.headers['message'] ?? 'unknown'}`),

@@ -42,6 +42,8 @@ class StreamEndpoints implements WebSocketMessageBrokerConfigurer {
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
 		registry.enableSimpleBroker("/topic");
 		registry.setApplicationDestinationPrefixes("/app");
+		// The outbound channel is a thread pool: without this, two batches for one browser could overtake each other
+		registry.setPreservePublishOrder(true);
 	}
 
 	@Override
