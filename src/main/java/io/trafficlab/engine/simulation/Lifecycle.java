@@ -367,6 +367,7 @@ final class Lifecycle {
 			this.core.emitter.emit(new NodeRemoved(this.core.now(), node.name, true, node.name + " died: its pods "
 					+ "are gone at once, and the load balancer only notices through failing probes"));
 		}
+		this.core.traffic.reset(null, node, reason);
 		Set<SimWorkload> owners = new LinkedHashSet<>();
 		for (SimPod pod : this.world.livePods()) {
 			if (pod.node == node) {
@@ -376,7 +377,6 @@ final class Lifecycle {
 				}
 			}
 		}
-		this.core.traffic.reset(null, node, reason);
 		this.core.changed(true);
 		for (SimWorkload owner : owners) {
 			reconcile(owner, null, "replaces the pods lost with " + node.name);

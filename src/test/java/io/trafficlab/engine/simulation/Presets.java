@@ -1,0 +1,88 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.apiserver.DeclaredServicePort;
+import io.trafficlab.engine.apiserver.LoadBalancerIngress;
+import io.trafficlab.engine.cluster.ClusterDeclaration;
+import io.trafficlab.engine.cluster.DeclaredNode;
+import io.trafficlab.engine.cluster.DeclaredPod;
+import io.trafficlab.engine.cluster.DeclaredWorkload;
+import io.trafficlab.engine.cluster.PodScheduling;
+import io.trafficlab.engine.cluster.WorkloadKind;
+import io.trafficlab.engine.scheduling.LabelSelector;
+import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
+
+/**
+ * The preset shapes of the sandbox as {@link ClusterDeclaration}s (the same clusters as the bundled examples).
+ */
+final class Presets {
+
+	static final Map<String, String> WEB = Map.of("app", "web");
+
+	private Presets() {
+	}
+
+	/** Three nodes n1–n3 in zones a–c, with the addresses of the semantics notes' worked example (§8). */
+	static List<DeclaredNode> threeNodes() {
+		List<DeclaredNode> nodes = new ArrayList<>();
+		for (int i = 1; i <= 3; i++) {
+			nodes.add(new DeclaredNode("n" + i,
+					Map.of(TopologySpreadConstraint.ZONE, "zone-" + (char) ('a' + i - 1),
+							TopologySpreadConstraint.HOSTNAME, "n" + i),
+					Map.of(), "192.168.0.1" + i, "10.244." + i + ".0/24", List.of(), false, false));
+		}
+		return nodes;
+	}
+
+	/** {@code default/web}, a LoadBalancer with LB IP 198.51.100.10, nodePort 30080 (and health check 32000). */
+	static DeclaredService webService(String policy) {
+		return DeclaredService.builder("default", "web")
+			.type("LoadBalancer")
+			.selector(WEB)
+			.port(DeclaredServicePort.tcp(80, 8080).withNodePort(30080))
+			.externalTrafficPolicy(policy)
+			.healthCheckNodePort("Local".equals(policy) ? 32000 : null)
+			.loadBalancerIngress(List.of(LoadBalancerIngress.vip("198.51.100.10")))
+			.build();
+	}
+
+	/** The worked example: web-1..3 on n1, web-4 on n2, nothing on n3 (bare pods). */
+	static ClusterDeclaration uneven310(String policy) {
+		List<DeclaredPod> pods = List.of(DeclaredPod.on("default", "web-1", WEB, "n1"),
+				DeclaredPod.on("default", "web-2", WEB, "n1"), DeclaredPod.on("default", "web-3", WEB, "n1"),
+				DeclaredPod.on("default", "web-4", WEB, "n2"));
+		return new ClusterDeclaration(threeNodes(), List.of(webService(policy)), pods, List.of(), List.of());
+	}
+
+	/** Two replicas of a Deployment spread over hosts: n3 has none. */
+	static ClusterDeclaration twoPodsThreeNodes() {
+		return deployment(2, TopologySpreadConstraint.of(1, TopologySpreadConstraint.HOSTNAME,
+				TopologySpreadConstraint.DO_NOT_SCHEDULE, LabelSelector.of(WEB)));
+	}
+
+	/** Six replicas spread by zone and host: two per node. */
+	static ClusterDeclaration sixReplicasSpread() {
+		return deployment(6,
+				TopologySpreadConstraint.of(1, TopologySpreadConstraint.ZONE, TopologySpreadConstraint.DO_NOT_SCHEDULE,
+						LabelSelector.of(WEB)),
+				TopologySpreadConstraint.of(1, TopologySpreadConstraint.HOSTNAME,
+						TopologySpreadConstraint.DO_NOT_SCHEDULE, LabelSelector.of(WEB)));
+	}
+
+	static ClusterDeclaration deployment(int replicas, TopologySpreadConstraint... spread) {
+		DeclaredWorkload deployment = new DeclaredWorkload(WorkloadKind.DEPLOYMENT, "default", "web", replicas,
+				LabelSelector.of(WEB), WEB, new PodScheduling(null, Map.of(), List.of(), List.of(spread)), List.of());
+		return new ClusterDeclaration(threeNodes(), List.of(webService("Local")), List.of(), List.of(deployment),
+				List.of());
+	}
+
+	/** Settings with the given seed, otherwise the defaults. */
+	static SimulationSettings settings(long seed) {
+		return SimulationSettings.defaults().withSeed(seed);
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.List;
+
+import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
+import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionReset;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
+import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
+import io.trafficlab.engine.simulation.SimulationEvent.ProxyRulesSynced;
+import io.trafficlab.engine.simulation.SimulationStatistics.HealthCheckRow;
+import io.trafficlab.engine.simulation.SimulationSnapshot.NodeState;
+import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A node whose only pod is terminating fails its health check (R17) but keeps serving what still arrives through its
+ * Local set's fallback to serving-terminating endpoints (R4); conntrack keeps established connections on their pod.
+ */
+class TerminatingPodTests {
+
+	/** 100 ms per hop: a connection lives 700 ms, so some are in flight at any moment. */
+	private static final SimulationSettings SLOW_HOPS = Presets.settings(2).withTimings(1_000_000, 5_000_000,
+			30_000_000, 100_000);
+
+	@Test
+	void nodeWithOnlyATerminatingPodShouldAnswer503YetDrainWhatTheLbStillSends() {
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS);
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(10_000_000, recorder);
+		simulation.apply(new DeletePod("web-4"));
+		long syncedAt = 11_000_000;
+		simulation.advanceTo(syncedAt, recorder);
+		ProxyRulesSynced n2 = recorder.first(ProxyRulesSynced.class,
+				(event) -> event.node().equals("n2") && event.time() == syncedAt);
+		assertThat(n2.localEndpoints()).containsExactly("10.244.2.10");
+		HealthCheckRow row = simulation.statistics()
+			.healthChecks()
+			.stream()
+			.filter((check) -> check.node().equals("n2"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(row.healthCheck().status()).isEqualTo(503);
+		assertThat(row.healthCheck().headers()).containsEntry("X-Load-Balancing-Endpoint-Weight", "0");
+		NodeState state = simulation.snapshot().nodes().get(1);
+		assertThat(state.probeStatus()).isEqualTo(503);
+		assertThat(simulation.snapshot().pods().get(3).status()).isEqualTo(PodStatus.TERMINATING);
+		simulation.advanceTo(60_000_000, recorder);
+		long unhealthyAt = recorder.first(LoadBalancerTargetChanged.class,
+				(event) -> event.node().equals("n2") && event.to() == TargetState.UNHEALTHY).time();
+		List<ConnectionRouted> drained = recorder.all(ConnectionRouted.class,
+				(event) -> event.entryNode().equals("n2") && event.time() > syncedAt);
+		assertThat(drained).isNotEmpty().allSatisfy((event) -> {
+			assertThat(event.pod()).isEqualTo("web-4");
+			assertThat(event.time()).isLessThan(unhealthyAt);
+			assertThat(event.hops().get(2).reason()).contains("all serving-terminating: R4 fallback");
+		});
+		assertThat(recorder.all(ConnectionDropped.class)).isEmpty();
+		assertThat(recorder.all(ConnectionReset.class)).isEmpty();
+	}
+
+	@Test
+	void connectionsEstablishedBeforeTerminationShouldCompleteOnTheTerminatingPod() {
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS);
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(10_000_000, recorder);
+		List<ConnectionRouted> inFlight = recorder.all(ConnectionRouted.class,
+				(event) -> event.pod().equals("web-4") && event.completesAt() > 10_000_000);
+		assertThat(inFlight).isNotEmpty();
+		assertThat(simulation.snapshot().nodes().get(1).conntrackEntries()).isEqualTo(inFlight.size());
+		simulation.apply(new DeletePod("web-4"));
+		simulation.advanceTo(45_000_000, recorder);
+		assertThat(recorder.all(ConnectionReset.class)).isEmpty();
+		assertThat(simulation.snapshot().nodes().get(1).conntrackEntries()).isZero();
+	}
+
+	@Test
+	void connectionsOnAKilledNodeShouldBeReset() {
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS);
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(10_000_000, recorder);
+		List<ConnectionRouted> inFlight = recorder.all(ConnectionRouted.class,
+				(event) -> event.entryNode().equals("n2") && event.completesAt() > 10_000_000);
+		assertThat(inFlight).isNotEmpty();
+		simulation.apply(new KillNode("n2"));
+		simulation.advanceTo(10_000_001, recorder);
+		assertThat(recorder.all(ConnectionReset.class)).extracting(ConnectionReset::connection)
+			.containsExactlyInAnyOrderElementsOf(inFlight.stream().map(ConnectionRouted::connection).toList());
+		assertThat(recorder.all(ConnectionReset.class)).allSatisfy((reset) -> {
+			assertThat(reset.pod()).isEqualTo("web-4");
+			assertThat(reset.reason()).isEqualTo("n2 was killed");
+		});
+		assertThat(simulation.statistics().resets()).isEqualTo(inFlight.size());
+	}
+
+}
