@@ -49,6 +49,8 @@ public final class Sandbox {
 
 	private long seq;
 
+	private long publishedGeneration;
+
 	private int pendingSteps;
 
 	private volatile Instant lastActive;
@@ -149,28 +151,30 @@ public final class Sandbox {
 
 	/**
 	 * One tick: advances the clock by {@code intervalMicros} times the speed (unless paused), processes the steps
-	 * asked for, and numbers what happened as the next batch.
+	 * asked for, and numbers what happened as the next batch. While paused, only what is due at the current instant
+	 * is processed: what commands have just caused.
 	 * @param intervalMicros the tick's length at 1x
 	 * @param tickWallTime when the tick started, epoch milliseconds
 	 * @param watched whether anybody watches the stream: if not, no events are built and no batch is returned
-	 * @return the batch to publish, or {@code null} when there is nothing to tell (paused, or nobody watches)
+	 * @return the batch to publish, or {@code null} when there is nothing to tell (paused and nothing happened, or
+	 * nobody watches)
 	 */
 	public @Nullable EventBatch tick(long intervalMicros, long tickWallTime, boolean watched) {
 		return read((simulation) -> {
 			this.pending.want(watched);
-			boolean moved = !this.paused || this.pendingSteps > 0;
-			if (!this.paused) {
-				simulation.advanceTo(simulation.now() + Math.max(1, Math.round(intervalMicros * this.speed)),
-						this.pending);
-			}
+			boolean stepped = this.pendingSteps > 0;
+			long advance = this.paused ? 0 : Math.max(1, Math.round(intervalMicros * this.speed));
+			simulation.advanceTo(simulation.now() + advance, this.pending);
 			for (; this.pendingSteps > 0; this.pendingSteps--) {
 				simulation.step(this.pending);
 			}
-			if (!watched || !moved) {
+			boolean replaced = this.generation != this.publishedGeneration;
+			if (!watched || (this.paused && !stepped && !replaced && this.pending.isEmpty())) {
 				this.pending.clear();
 				return null;
 			}
 			this.seq++;
+			this.publishedGeneration = this.generation;
 			return new EventBatch(this.seq, this.generation, simulation.now(), tickWallTime, this.pending.drainEvents(),
 					this.pending.drainMissed());
 		});
