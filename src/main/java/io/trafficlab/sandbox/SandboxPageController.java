@@ -1,6 +1,5 @@
 package io.trafficlab.sandbox;
 
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +39,7 @@ class SandboxPageController {
 		}
 		catch (SandboxRequestException ex) {
 			response.setStatus(ex.status().value());
-			model.addAllAttributes(Map.of("unavailable", String.valueOf(ex.getMessage())));
+			model.addAttribute("unavailable", String.valueOf(ex.getMessage()));
 		}
 		return PAGE;
 	}

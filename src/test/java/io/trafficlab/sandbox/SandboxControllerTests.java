@@ -78,6 +78,19 @@ class SandboxControllerTests {
 	}
 
 	@Test
+	void createWhenManifestsAreSentAsAFormShouldAnswer415SayingHowToSendThem() {
+		assertThat(this.mvc.post()
+			.uri("/api/v1/sandboxes")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content(TestManifests.uneven310()))
+			.hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("application/yaml");
+	}
+
+	@Test
 	void createWhenPresetAndBodyBothGivenShouldAnswer400() {
 		assertThat(this.mvc.post()
 			.uri("/api/v1/sandboxes?preset=empty")
