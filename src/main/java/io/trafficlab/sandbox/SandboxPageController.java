@@ -1,6 +1,5 @@
 package io.trafficlab.sandbox;
 
-
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
