@@ -92,13 +92,17 @@ final class Commands {
 		}
 		else if (command instanceof SetExternalTrafficPolicy policy) {
 			TrafficPolicy value = required(policy.policy(), "externalTrafficPolicy");
+			DeclaredService request = DeclaredService.from(this.core.service())
+				.withExternalTrafficPolicy(value.apiName());
 			updateService("spec.externalTrafficPolicy", apiName(this.core.service().externalTrafficPolicy()),
-					value.apiName(), DeclaredService.from(this.core.service()).withExternalTrafficPolicy(value.apiName()));
+					value.apiName(), request);
 		}
 		else if (command instanceof SetInternalTrafficPolicy policy) {
 			TrafficPolicy value = required(policy.policy(), "internalTrafficPolicy");
+			DeclaredService request = DeclaredService.from(this.core.service())
+				.withInternalTrafficPolicy(value.apiName());
 			updateService("spec.internalTrafficPolicy", this.core.service().internalTrafficPolicy().apiName(),
-					value.apiName(), DeclaredService.from(this.core.service()).withInternalTrafficPolicy(value.apiName()));
+					value.apiName(), request);
 		}
 		else if (command instanceof SetSessionAffinity affinity) {
 			SessionAffinity value = required(affinity.affinity(), "sessionAffinity");

@@ -155,7 +155,7 @@ final class Hops {
 				+ "rules date from " + synced + " and it has not synced since, so the packet is lost";
 	}
 
-	/** What the LB believes about {@code node}, e.g. "the load balancer has not yet marked it unhealthy (1 of 2 ...)". */
+	/** What the LB believes about the node: "the load balancer has not yet marked it unhealthy (1 of 2 ...)". */
 	String loadBalancerView(SimNode node) {
 		if (this.core.balancer.noLoadBalancer()) {
 			return "clients reach every node directly (no cloud load balancer)";

@@ -334,8 +334,8 @@ final class Lifecycle {
 	}
 
 	/**
-	 * Removes a node in order, as the cluster autoscaler scales one down: taints it {@code ToBeDeletedByClusterAutoscaler}
-	 * (so its {@code /healthz} answers 503, R19), cordons it, evicts every pod, and deletes it once the last is gone.
+	 * Removes a node in order, as the cluster autoscaler scales one down: taints it
+	 * {@code ToBeDeletedByClusterAutoscaler} (so its {@code /healthz} answers 503, R19), cordons it, evicts every pod, and deletes it once the last is gone.
 	 */
 	void startRemoval(SimNode node) {
 		node.removing = true;

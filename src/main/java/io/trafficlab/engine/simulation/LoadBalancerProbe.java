@@ -29,11 +29,12 @@ public record LoadBalancerProbe(long intervalMicros, int healthyThreshold, int u
 	 * {@code externalTrafficPolicy: Local}: HTTP {@code GET /healthz} on the {@code healthCheckNodePort} every 10 s
 	 * (6 s timeout), healthy after 2 passing probes in a row, unhealthy after 2 failing ones. Source:
 	 * kubernetes-sigs/aws-load-balancer-controller, {@code pkg/service/model_builder.go}
-	 * ({@code defaultHealthCheckIntervalForInstanceModeLocal: 10}, {@code defaultHealthCheckTimeoutForInstanceModeLocal:
-	 * 6}, {@code defaultHealthCheckHealthyThresholdForInstanceModeLocal: 2},
+	 * ({@code defaultHealthCheckIntervalForInstanceModeLocal: 10},
+	 * {@code defaultHealthCheckTimeoutForInstanceModeLocal: 6},
+	 * {@code defaultHealthCheckHealthyThresholdForInstanceModeLocal: 2},
 	 * {@code defaultHealthCheckUnhealthyThresholdForInstanceModeLocal: 2}, path {@code "/healthz"}, port
-	 * {@code service.Spec.HealthCheckNodePort}); {@code docs/guide/service/annotations.md} documents the healthCheckNodePort
-	 * default for Local. The timeout is not modelled: a probe is answered at once or not at all.
+	 * {@code service.Spec.HealthCheckNodePort}); {@code docs/guide/service/annotations.md} documents the
+	 * healthCheckNodePort default for Local. The timeout is not modelled: a probe is answered at once or not at all.
 	 */
 	public static LoadBalancerProbe awsNlbDefaults() {
 		return new LoadBalancerProbe(10_000_000L, 2, 2);
