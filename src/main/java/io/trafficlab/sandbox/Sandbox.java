@@ -87,6 +87,11 @@ public final class Sandbox {
 		});
 	}
 
+	/** Starts a new window for the observed counters: they count from now on. */
+	public void resetStatistics() {
+		update(Simulation::resetStatistics);
+	}
+
 	public void pause() {
 		update((simulation) -> this.paused = true);
 	}

@@ -62,6 +62,13 @@ class SandboxController implements SandboxErrorResponses {
 		return this.registry.get(id).statistics();
 	}
 
+	/** The observed counters start over from now (the exact shares stay). */
+	@PostMapping("/{id}/statistics/reset")
+	ResponseEntity<Void> resetStatistics(@PathVariable String id) {
+		this.registry.get(id).resetStatistics();
+		return ResponseEntity.noContent().build();
+	}
+
 	/** Replaces the running simulation with the manifests in the body. */
 	@PostMapping("/{id}/manifests")
 	ResponseEntity<Void> manifests(@PathVariable String id, HttpServletRequest request) throws IOException {

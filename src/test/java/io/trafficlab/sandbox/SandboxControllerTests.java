@@ -142,6 +142,17 @@ class SandboxControllerTests {
 	}
 
 	@Test
+	void resetStatisticsShouldStartANewCountingWindow() {
+		String id = create("uneven-3-1-0");
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/pause")).hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/statistics/reset")).hasStatus(HttpStatus.NO_CONTENT);
+		String statistics = body(this.mvc.get().uri("/api/v1/sandboxes/" + id + "/statistics").exchange());
+		assertThat(JsonPath.<Number>read(statistics, "$.statistics.countingSince"))
+			.isEqualTo(JsonPath.<Number>read(statistics, "$.statistics.now"));
+		assertThat(JsonPath.<Integer>read(statistics, "$.statistics.connections")).isZero();
+	}
+
+	@Test
 	void presetShouldReplaceTheSimulationAsANewGeneration() {
 		String id = create("uneven-3-1-0");
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/preset?name=six-replicas-spread"))
