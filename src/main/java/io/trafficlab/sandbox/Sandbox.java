@@ -69,6 +69,17 @@ public final class Sandbox {
 		return this.id;
 	}
 
+	/** The preset the simulation started from, or {@code null} for pasted manifests. */
+	public @Nullable String preset() {
+		this.lock.lock();
+		try {
+			return this.source.preset();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	/**
 	 * Applies a command at the current simulated time.
 	 * @throws SandboxRequestException when the command goes beyond the sandbox's limits or the simulation refuses a
@@ -122,7 +133,13 @@ public final class Sandbox {
 
 	/** Starts over from what the sandbox started from, same seed; the clock's pause and speed stay. */
 	void reset(Function<SandboxSource, Simulation> starter) {
-		replace(this.source, starter);
+		this.lock.lock();
+		try {
+			replace(this.source, starter);
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/** Starts a new simulation from {@code source}; watchers see a new generation. */

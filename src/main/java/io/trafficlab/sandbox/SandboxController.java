@@ -40,7 +40,7 @@ class SandboxController implements SandboxErrorResponses {
 		}
 		Sandbox sandbox = (manifests != null) ? this.registry.createFromManifests(manifests, seed)
 				: this.registry.createFromPreset(preset, seed);
-		SandboxCreatedJson created = SandboxCreatedJson.of(sandbox.id(), sandbox.snapshot().preset());
+		SandboxCreatedJson created = SandboxCreatedJson.of(sandbox.id(), sandbox.preset());
 		return ResponseEntity.created(URI.create(created.snapshotUrl())).body(created);
 	}
 

@@ -32,9 +32,8 @@ class SandboxPageController {
 		model.addAttribute("presets", this.presets.all());
 		try {
 			Sandbox sandbox = this.registry.createFromPreset(preset, null);
-			SandboxSnapshot snapshot = sandbox.snapshot();
-			model.addAttribute("sandbox", SandboxCreatedJson.of(sandbox.id(), snapshot.preset()));
-			model.addAttribute("preset", this.presets.find(snapshot.preset()).orElseThrow());
+			model.addAttribute("sandbox", SandboxCreatedJson.of(sandbox.id(), sandbox.preset()));
+			model.addAttribute("preset", this.presets.find(sandbox.preset()).orElseThrow());
 		}
 		catch (SandboxRequestException ex) {
 			response.setStatus(ex.status().value());
