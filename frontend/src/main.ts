@@ -1,8 +1,9 @@
-// Composition root for the browser code: the only module that touches window and document. The analyzer page is
-// server-rendered (Thymeleaf + htmx); this bundle only adds small enhancements on top of it.
+// Composition root for the browser code: the only module that touches window and document. The pages are
+// server-rendered (Thymeleaf + htmx); this bundle adds the analyzer's enhancements and the live sandbox's stream.
 import { installCopyCurl, legacyClipboard, revealCopyButtons } from './analyzer/copyCurl';
 import { installRequestErrorNotice } from './analyzer/requestErrors';
 import { installWhitespaceToggle } from './analyzer/whitespace';
+import { startLiveSandbox } from './live/startLiveSandbox';
 
 function localStorageOrUndefined(): Storage | undefined {
 	try {
@@ -18,3 +19,8 @@ installCopyCurl(document, clipboard);
 installWhitespaceToggle(document, localStorageOrUndefined());
 installRequestErrorNotice(document, () => navigator.onLine);
 document.addEventListener('htmx:afterSettle', () => revealCopyButtons(document));
+
+const liveSandbox = document.getElementById('live-sandbox');
+if (liveSandbox !== null) {
+	startLiveSandbox(liveSandbox, window.location);
+}

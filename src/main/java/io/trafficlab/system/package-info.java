@@ -1,6 +1,5 @@
 /**
- * Cross-cutting web configuration: the engine's beans, request limits, JSON and HTML error handling, and the welcome
- * page.
+ * Cross-cutting web configuration: the engine's beans, request limits, JSON and HTML error handling.
  */
 @NullMarked
 package io.trafficlab.system;

@@ -12,8 +12,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ErrorPageController} and {@link WelcomeController}. MockMvc does not perform the servlet
- * container's error dispatch, so the error path is requested directly with the attributes the container sets.
+ * Tests for {@link ErrorPageController}, and that the home page (the live sandbox) links to the analyzer. MockMvc
+ * does not perform the servlet container's error dispatch, so the error path is requested directly with the
+ * attributes the container sets.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -23,11 +24,8 @@ class ErrorPageControllerTests {
 	private MockMvcTester mvc;
 
 	@Test
-	void welcomeShouldLinkToTheAnalyzer() {
-		assertThat(this.mvc.get().uri("/")).hasStatusOk()
-			.hasViewName("welcome")
-			.bodyText()
-			.contains("href=\"/analyze\"");
+	void homeShouldLinkToTheAnalyzer() {
+		assertThat(this.mvc.get().uri("/")).hasStatusOk().bodyText().contains("href=\"/analyze\"");
 	}
 
 	@Test

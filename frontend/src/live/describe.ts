@@ -1,0 +1,56 @@
+// One line of plain words per event, for the event log.
+import type { SimulationEvent } from '../protocol/events';
+
+/** Simulated microseconds as seconds with millisecond precision: "12.345 s". */
+export function formatSimTime(micros: number): string {
+	return `${(micros / 1_000_000).toFixed(3)} s`;
+}
+
+export function describeEvent(event: SimulationEvent): string {
+	switch (event.type) {
+		case 'ConnectionRouted':
+			return `#${event.connection} from ${event.clientIp} via ${event.entryNode} to ${event.pod} on ${event.node}, `
+				+ `which sees ${event.sourceSeen}`;
+		case 'ConnectionDropped':
+			return `#${event.connection} from ${event.clientIp} dropped on ${event.node}: ${event.reason}`;
+		case 'ConnectionRejected':
+			return `#${event.connection} from ${event.clientIp} refused by ${event.node}: ${event.reason}`;
+		case 'ConnectionReset':
+			return `#${event.connection} to ${event.pod} on ${event.node} cut: ${event.reason}`;
+		case 'ProbeAnswered':
+			return `LB probe of ${event.node} (${event.target}): ${event.status === 0 ? 'no answer' : event.status}, `
+				+ `${event.passed ? 'passed' : 'failed'}, target ${event.verdict}`;
+		case 'LoadBalancerTargetChanged':
+			return `LB target ${event.node}: ${event.from ?? 'registered'} → ${event.to ?? 'deregistered'} (${event.reason})`;
+		case 'ProxyRulesSynced':
+			return `kube-proxy on ${event.node} synced: cluster ${list(event.clusterEndpoints)}, local ${list(event.localEndpoints)}`;
+		case 'PodScheduled':
+			return event.node !== null
+				? `${event.pod} scheduled on ${event.node} (${event.reason})`
+				: `${event.pod} pending: ${event.reason}`;
+		case 'PodBecameReady':
+			return `${event.pod} on ${event.node} is Ready`;
+		case 'PodTerminating':
+			return `${event.pod} on ${event.node} terminating until ${formatSimTime(event.deletesAt)} (${event.reason})`;
+		case 'PodDeleted':
+			return `${event.pod} deleted (${event.reason})`;
+		case 'NodeAdded':
+			return `node ${event.node} (${event.internalIp}) joined`;
+		case 'NodeRemoved':
+			return `node ${event.node} ${event.killed ? 'died' : 'left'}: ${event.reason}`;
+		case 'NodeCordoned':
+			return `node ${event.node} ${event.cordoned ? 'cordoned' : 'uncordoned'}`;
+		case 'ServiceUpdated':
+			return `Service ${event.field}: ${event.from} → ${event.to}`;
+		case 'ReplicasScaled':
+			return `${event.workload} scaled from ${event.from} to ${event.to}`;
+		case 'LoadBalancerModelChanged':
+			return `LB now spreads ${event.model.toLowerCase()}`;
+		case 'ClientRateChanged':
+			return `clients now send ${event.connectionsPerSecond} connections per second`;
+	}
+}
+
+function list(ips: string[] | null): string {
+	return ips === null ? 'unused' : `[${ips.join(', ')}]`;
+}

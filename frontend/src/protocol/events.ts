@@ -1,0 +1,389 @@
+// The stream's wire format, mirroring docs/events.md and the Java records it comes from
+// (io.trafficlab.engine.simulation.SimulationEvent, io.trafficlab.sandbox.EventBatch, ...). Times are simulated
+// microseconds since the simulation started; enum values are the Java constant names; null means "none".
+
+export type TargetState = 'INITIAL' | 'HEALTHY' | 'UNHEALTHY';
+
+export interface Hop {
+	time: number;
+	direction: 'REQUEST' | 'REPLY';
+	at: string;
+	reason: string;
+	srcBefore: string;
+	dstBefore: string;
+	srcAfter: string;
+	dstAfter: string;
+}
+
+export interface ConnectionRouted {
+	type: 'ConnectionRouted';
+	time: number;
+	connection: number;
+	clientIp: string;
+	entryNode: string;
+	node: string;
+	pod: string;
+	podIp: string;
+	sourceSeen: string;
+	hops: Hop[];
+	completesAt: number;
+}
+
+export interface ConnectionDropped {
+	type: 'ConnectionDropped';
+	time: number;
+	connection: number;
+	clientIp: string;
+	node: string;
+	reason: string;
+	hops: Hop[];
+}
+
+export interface ConnectionRejected {
+	type: 'ConnectionRejected';
+	time: number;
+	connection: number;
+	clientIp: string;
+	node: string;
+	reason: string;
+	hops: Hop[];
+}
+
+export interface ConnectionReset {
+	type: 'ConnectionReset';
+	time: number;
+	connection: number;
+	clientIp: string;
+	pod: string;
+	node: string;
+	reason: string;
+}
+
+export interface ProbeAnswered {
+	type: 'ProbeAnswered';
+	time: number;
+	node: string;
+	target: string;
+	status: number;
+	body: string;
+	passed: boolean;
+	verdict: TargetState;
+	consecutive: number;
+}
+
+export interface LoadBalancerTargetChanged {
+	type: 'LoadBalancerTargetChanged';
+	time: number;
+	node: string;
+	from: TargetState | null;
+	to: TargetState | null;
+	reason: string;
+}
+
+export interface ProxyRulesSynced {
+	type: 'ProxyRulesSynced';
+	time: number;
+	node: string;
+	clusterEndpoints: string[] | null;
+	localEndpoints: string[] | null;
+}
+
+export interface PodScheduled {
+	type: 'PodScheduled';
+	time: number;
+	pod: string;
+	node: string | null;
+	podIp: string | null;
+	workload: string | null;
+	reason: string;
+}
+
+export interface PodBecameReady {
+	type: 'PodBecameReady';
+	time: number;
+	pod: string;
+	node: string;
+}
+
+export interface PodTerminating {
+	type: 'PodTerminating';
+	time: number;
+	pod: string;
+	node: string;
+	deletesAt: number;
+	reason: string;
+}
+
+export interface PodDeleted {
+	type: 'PodDeleted';
+	time: number;
+	pod: string;
+	node: string | null;
+	reason: string;
+}
+
+export interface NodeAdded {
+	type: 'NodeAdded';
+	time: number;
+	node: string;
+	internalIp: string;
+	zone: string | null;
+}
+
+export interface NodeRemoved {
+	type: 'NodeRemoved';
+	time: number;
+	node: string;
+	killed: boolean;
+	reason: string;
+}
+
+export interface NodeCordoned {
+	type: 'NodeCordoned';
+	time: number;
+	node: string;
+	cordoned: boolean;
+}
+
+export interface ServiceUpdated {
+	type: 'ServiceUpdated';
+	time: number;
+	field: string;
+	from: string;
+	to: string;
+	healthCheckNodePort: number;
+}
+
+export interface ReplicasScaled {
+	type: 'ReplicasScaled';
+	time: number;
+	workload: string;
+	from: number;
+	to: number;
+}
+
+export interface LoadBalancerModelChanged {
+	type: 'LoadBalancerModelChanged';
+	time: number;
+	model: string;
+}
+
+export interface ClientRateChanged {
+	type: 'ClientRateChanged';
+	time: number;
+	connectionsPerSecond: number;
+}
+
+export type SimulationEvent =
+	| ConnectionRouted
+	| ConnectionDropped
+	| ConnectionRejected
+	| ConnectionReset
+	| ProbeAnswered
+	| LoadBalancerTargetChanged
+	| ProxyRulesSynced
+	| PodScheduled
+	| PodBecameReady
+	| PodTerminating
+	| PodDeleted
+	| NodeAdded
+	| NodeRemoved
+	| NodeCordoned
+	| ServiceUpdated
+	| ReplicasScaled
+	| LoadBalancerModelChanged
+	| ClientRateChanged;
+
+export type EventType = SimulationEvent['type'];
+
+/** Every event type, in the order docs/events.md lists them. */
+export const EVENT_TYPES: readonly EventType[] = [
+	'ConnectionRouted',
+	'ConnectionDropped',
+	'ConnectionRejected',
+	'ConnectionReset',
+	'ProbeAnswered',
+	'LoadBalancerTargetChanged',
+	'ProxyRulesSynced',
+	'PodScheduled',
+	'PodBecameReady',
+	'PodTerminating',
+	'PodDeleted',
+	'NodeAdded',
+	'NodeRemoved',
+	'NodeCordoned',
+	'ServiceUpdated',
+	'ReplicasScaled',
+	'LoadBalancerModelChanged',
+	'ClientRateChanged',
+];
+
+/** One tick of one sandbox, on /topic/sandboxes/{id}/events. */
+export interface EventBatch {
+	seq: number;
+	generation: number;
+	simTime: number;
+	tickWallTime: number;
+	events: SimulationEvent[];
+	missed: Record<string, number>;
+}
+
+export type PodStatus = 'PENDING' | 'STARTING' | 'READY' | 'TERMINATING';
+
+export interface NodeState {
+	name: string;
+	internalIp: string;
+	zone: string | null;
+	cordoned: boolean;
+	gone: boolean;
+	probeTarget: string;
+	probeStatus: number;
+	verdict: TargetState | null;
+	consecutive: number;
+	conntrackEntries: number;
+	programmedAt: number;
+}
+
+export interface PodState {
+	name: string;
+	node: string | null;
+	ip: string | null;
+	status: PodStatus;
+	workload: string | null;
+	backsService: boolean;
+	since: number;
+}
+
+export interface SimulationSnapshot {
+	now: number;
+	settings: Record<string, unknown>;
+	nodes: NodeState[];
+	pods: PodState[];
+	service: Record<string, unknown>;
+	clientIps: string[];
+	loadBalancer: 'EVEN' | 'WEIGHTED';
+	connectionsPerSecond: number;
+	connections: number;
+}
+
+/** The answer on /app/sandboxes/{id}/snapshot and GET /api/v1/sandboxes/{id}/snapshot. */
+export interface SandboxSnapshot {
+	id: string;
+	generation: number;
+	seq: number;
+	paused: boolean;
+	speed: number;
+	preset: string | null;
+	simulation: SimulationSnapshot;
+}
+
+export interface HealthCheckResponse {
+	status: number;
+	headers: Record<string, string>;
+	body: string;
+}
+
+export interface ProxyHealth {
+	status: number;
+	healthy: boolean;
+	nodeEligible: boolean | null;
+}
+
+export interface PodStatistics {
+	pod: string;
+	node: string | null;
+	ip: string | null;
+	exactShare: string;
+	observedShare: number;
+	connections: number;
+	exactSourcesSeen: Record<string, string>;
+	sourcesSeen: Record<string, number>;
+}
+
+export interface NodeStatistics {
+	node: string;
+	exactLbShare: string;
+	observedLbShare: number;
+	entered: number;
+	served: number;
+	dropped: number;
+	rejected: number;
+}
+
+export interface HealthCheckRow {
+	node: string;
+	healthCheck: HealthCheckResponse | null;
+	proxyHealthz: ProxyHealth;
+}
+
+export interface Fairness {
+	busiestPod: string | null;
+	busiestShare: number;
+	maxShare: number;
+	minShare: number;
+	maxOverMin: number | null;
+}
+
+export interface SimulationStatistics {
+	now: number;
+	countingSince: number;
+	connections: number;
+	routed: number;
+	dropped: number;
+	rejected: number;
+	resets: number;
+	totalConnections: number;
+	exact: Record<string, unknown>;
+	pods: PodStatistics[];
+	nodes: NodeStatistics[];
+	dropReasons: Record<string, number>;
+	rejectReasons: Record<string, number>;
+	healthChecks: HealthCheckRow[];
+	exactFairness: Fairness;
+	observedFairness: Fairness;
+}
+
+/** On /topic/sandboxes/{id}/stats, a few times a second. */
+export interface StatisticsMessage {
+	generation: number;
+	tickWallTime: number;
+	statistics: SimulationStatistics;
+}
+
+/** The v1 API's error body. */
+export interface ApiErrors {
+	errors: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isEventBatch(value: unknown): value is EventBatch {
+	return (
+		isRecord(value) &&
+		typeof value.seq === 'number' &&
+		typeof value.generation === 'number' &&
+		typeof value.simTime === 'number' &&
+		Array.isArray(value.events) &&
+		isRecord(value.missed)
+	);
+}
+
+export function isSandboxSnapshot(value: unknown): value is SandboxSnapshot {
+	return (
+		isRecord(value) &&
+		typeof value.id === 'string' &&
+		typeof value.seq === 'number' &&
+		typeof value.generation === 'number' &&
+		isRecord(value.simulation)
+	);
+}
+
+export function isStatisticsMessage(value: unknown): value is StatisticsMessage {
+	return isRecord(value) && typeof value.generation === 'number' && isRecord(value.statistics);
+}
+
+export function isApiErrors(value: unknown): value is ApiErrors {
+	return isRecord(value) && Array.isArray(value.errors);
+}

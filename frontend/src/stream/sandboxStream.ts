@@ -1,0 +1,120 @@
+// Connects to a sandbox's STOMP topics: events and statistics, plus a snapshot whenever the view must start over
+// (first connection, reconnection, a missed batch, a replaced simulation). Only receives: commands are HTTP.
+import { Client, type IMessage, type StompSubscription } from '@stomp/stompjs';
+import {
+	isEventBatch,
+	isSandboxSnapshot,
+	isStatisticsMessage,
+	type EventBatch,
+	type SandboxSnapshot,
+	type StatisticsMessage,
+} from '../protocol/events';
+import { BatchSequencer } from './sequencer';
+
+export interface SandboxStreamOptions {
+	brokerURL: string;
+	eventsTopic: string;
+	statsTopic: string;
+	snapshotDestination: string;
+	/** Asked before every (re)connection: a sandbox that ended (idle too long) is not reconnected to. */
+	sandboxExists: () => Promise<boolean>;
+}
+
+export interface SandboxStreamListener {
+	snapshot(snapshot: SandboxSnapshot): void;
+	batch(batch: EventBatch): void;
+	statistics(message: StatisticsMessage): void;
+	status(text: string): void;
+}
+
+export class SandboxStream {
+	private readonly client: Client;
+	private readonly sequencer = new BatchSequencer();
+	private snapshotSubscription: StompSubscription | undefined;
+
+	constructor(
+		private readonly options: SandboxStreamOptions,
+		private readonly listener: SandboxStreamListener,
+	) {
+		this.client = new Client({
+			brokerURL: options.brokerURL,
+			reconnectDelay: 2000,
+			beforeConnect: async (client) => {
+				if (!(await options.sandboxExists().catch(() => true))) {
+					listener.status('this sandbox has ended (unused for too long); reload the page for a new one');
+					await client.deactivate();
+				}
+			},
+			onConnect: () => this.connected(),
+			onWebSocketClose: () => listener.status('disconnected, reconnecting…'),
+			onStompError: (frame) => listener.status(`error: ${frame.headers['message'] ?? 'unknown'}`),
+		});
+	}
+
+	start(): void {
+		this.client.activate();
+	}
+
+	stop(): Promise<void> {
+		return this.client.deactivate();
+	}
+
+	private connected(): void {
+		this.listener.status('connected');
+		this.sequencer.resync();
+		// Events first, then the snapshot: no batch can fall between the two
+		this.client.subscribe(this.options.eventsTopic, (message) => this.received(message));
+		this.client.subscribe(this.options.statsTopic, (message) => {
+			const body = parse(message);
+			if (isStatisticsMessage(body)) {
+				this.listener.statistics(body);
+			}
+		});
+		this.requestSnapshot();
+	}
+
+	private received(message: IMessage): void {
+		const body = parse(message);
+		if (!isEventBatch(body)) {
+			return;
+		}
+		const verdict = this.sequencer.onBatch(body);
+		if (verdict.kind === 'resync') {
+			this.listener.status(`resynchronising: ${verdict.reason}`);
+			this.requestSnapshot();
+			return;
+		}
+		verdict.batches.forEach((batch) => this.listener.batch(batch));
+	}
+
+	private requestSnapshot(): void {
+		this.snapshotSubscription?.unsubscribe();
+		const subscription = this.client.subscribe(this.options.snapshotDestination, (message) => {
+			subscription.unsubscribe();
+			this.snapshotSubscription = undefined;
+			const body = parse(message);
+			if (!isSandboxSnapshot(body)) {
+				this.listener.status('this sandbox has ended; reload the page for a new one');
+				return;
+			}
+			this.listener.snapshot(body);
+			this.listener.status('live');
+			const verdict = this.sequencer.onSnapshot(body);
+			if (verdict.kind === 'resync') {
+				this.requestSnapshot();
+				return;
+			}
+			verdict.batches.forEach((batch) => this.listener.batch(batch));
+		});
+		this.snapshotSubscription = subscription;
+	}
+}
+
+function parse(message: IMessage): unknown {
+	try {
+		return JSON.parse(message.body);
+	}
+	catch {
+		return undefined;
+	}
+}

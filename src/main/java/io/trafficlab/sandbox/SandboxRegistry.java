@@ -1,0 +1,206 @@
+package io.trafficlab.sandbox;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.trafficlab.engine.cluster.ClusterDeclaration;
+import io.trafficlab.engine.simulation.Simulation;
+import io.trafficlab.engine.simulation.SimulationSettings;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The live sandboxes, by id. An id is 128 random bits, base64url: the only handle on a sandbox, so one sandbox's
+ * commands can never reach another's. Sandboxes nobody has used or watched for {@code idle-timeout} end; past
+ * {@code max-live} live sandboxes, creation is refused.
+ */
+@Component
+public class SandboxRegistry {
+
+	private static final Logger logger = LoggerFactory.getLogger(SandboxRegistry.class);
+
+	private static final int ID_BYTES = 16;
+
+	private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
+
+	private final Map<String, ClusterDeclaration> presetDeclarations = new ConcurrentHashMap<>();
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final SandboxProperties properties;
+
+	private final SandboxCommandLimits limits;
+
+	private final PresetCatalog presets;
+
+	private final ClusterReader reader;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	SandboxRegistry(SandboxProperties properties, PresetCatalog presets, ClusterReader reader, Clock clock,
+			ApplicationEventPublisher events) {
+		this.properties = properties;
+		this.limits = SandboxCommandLimits.of(properties);
+		this.presets = presets;
+		this.reader = reader;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	/**
+	 * A new sandbox running a preset.
+	 * @param name the preset, or {@code null} for the default
+	 * @param seed the random seed, or {@code null} for a random one
+	 */
+	public Sandbox createFromPreset(@Nullable String name, @Nullable Long seed) {
+		return create(presetSource(name, seed));
+	}
+
+	/** A new sandbox running the manifests. */
+	public Sandbox createFromManifests(String manifests, @Nullable Long seed) {
+		return create(manifestSource(manifests, seed));
+	}
+
+	/**
+	 * The live sandbox with that id, marked as used.
+	 * @throws SandboxRequestException (404) when there is none
+	 */
+	public Sandbox get(String id) {
+		Sandbox sandbox = find(id).orElseThrow(() -> SandboxRequestException.notFound(id));
+		sandbox.touch(this.clock.instant());
+		return sandbox;
+	}
+
+	/** The live sandbox with that id, if any, without marking it as used. */
+	public Optional<Sandbox> find(String id) {
+		return Optional.ofNullable(this.sandboxes.get(id));
+	}
+
+	/** Every live sandbox. */
+	public Collection<Sandbox> live() {
+		return List.copyOf(this.sandboxes.values());
+	}
+
+	public int size() {
+		return this.sandboxes.size();
+	}
+
+	/** Marks a sandbox as used because somebody watches it. */
+	public void keepAlive(Sandbox sandbox) {
+		sandbox.touch(this.clock.instant());
+	}
+
+	/** Ends a sandbox at once; {@code false} when there was none. */
+	public boolean end(String id) {
+		return this.sandboxes.remove(id) != null;
+	}
+
+	/** Ends every sandbox idle for longer than the idle timeout; returns how many ended. */
+	public int endIdle() {
+		Instant cutoff = this.clock.instant().minus(this.properties.idleTimeout());
+		int ended = 0;
+		for (Sandbox sandbox : live()) {
+			if (sandbox.lastActive().isBefore(cutoff) && this.sandboxes.remove(sandbox.id(), sandbox)) {
+				ended++;
+			}
+		}
+		if (ended > 0) {
+			logger.debug("Ended {} idle sandbox(es); {} live", ended, this.sandboxes.size());
+		}
+		return ended;
+	}
+
+	/** Replaces a sandbox's simulation with one running a preset. */
+	public void switchToPreset(Sandbox sandbox, @Nullable String name) {
+		sandbox.replace(presetSource(name, null), this::start);
+	}
+
+	/** Replaces a sandbox's simulation with one running the manifests. */
+	public void switchToManifests(Sandbox sandbox, String manifests) {
+		sandbox.replace(manifestSource(manifests, null), this::start);
+	}
+
+	/** Starts a sandbox's simulation over, with its seed. */
+	public void reset(Sandbox sandbox) {
+		sandbox.reset(this::start);
+	}
+
+	private Sandbox create(SandboxSource source) {
+		endIdle();
+		requireRoom();
+		Simulation simulation = start(source);
+		Sandbox sandbox;
+		synchronized (this.sandboxes) {
+			requireRoom();
+			sandbox = new Sandbox(newId(), source, simulation, this.limits, this.properties.maxEventsPerBatch(),
+					this.clock.instant());
+			this.sandboxes.put(sandbox.id(), sandbox);
+		}
+		this.events.publishEvent(new SandboxCreated(sandbox.id()));
+		return sandbox;
+	}
+
+	private void requireRoom() {
+		if (this.sandboxes.size() >= this.properties.maxLive()) {
+			throw SandboxRequestException.full(this.properties.maxLive());
+		}
+	}
+
+	private Simulation start(SandboxSource source) {
+		this.limits.checkDeclared(source.declaration());
+		Simulation simulation;
+		try {
+			simulation = Simulation.start(source.declaration(), source.settings());
+		}
+		catch (IllegalArgumentException ex) {
+			throw SandboxRequestException.unprocessable(String.valueOf(ex.getMessage()));
+		}
+		this.limits.checkStarted(simulation.cluster());
+		return simulation;
+	}
+
+	private SandboxSource presetSource(@Nullable String name, @Nullable Long seed) {
+		String presetName = (name == null || name.isBlank()) ? PresetCatalog.DEFAULT : name;
+		Preset preset = this.presets.find(presetName)
+			.orElseThrow(() -> SandboxRequestException.badValue("Query parameter 'preset' must be one of: "
+					+ this.presets.names() + " (got \"" + presetName + "\")."));
+		ClusterDeclaration declaration = this.presetDeclarations.computeIfAbsent(preset.name(),
+				(key) -> this.reader.read(preset.manifests()));
+		return new SandboxSource(declaration, settings(seed), preset.name());
+	}
+
+	private SandboxSource manifestSource(String manifests, @Nullable Long seed) {
+		return new SandboxSource(this.reader.read(manifests), settings(seed), null);
+	}
+
+	private SimulationSettings settings(@Nullable Long seed) {
+		SimulationSettings defaults = SimulationSettings.defaults();
+		return defaults.withSeed((seed != null) ? seed : this.random.nextLong())
+			.withConnectionsPerSecond(Math.min(defaults.connectionsPerSecond(), this.properties.maxClientRate()));
+	}
+
+	private String newId() {
+		byte[] bytes = new byte[ID_BYTES];
+		String id;
+		do {
+			this.random.nextBytes(bytes);
+			id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		}
+		while (this.sandboxes.containsKey(id));
+		return id;
+	}
+
+}

@@ -1,0 +1,50 @@
+package io.trafficlab.sandbox;
+
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A sandbox request refused with a clear message and the status the API contract gives it.
+ */
+public class SandboxRequestException extends RuntimeException {
+
+	private final HttpStatus status;
+
+	SandboxRequestException(HttpStatus status, String message) {
+		super(message);
+		this.status = status;
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	static SandboxRequestException notFound(String id) {
+		return new SandboxRequestException(HttpStatus.NOT_FOUND, "There is no sandbox \"" + id
+				+ "\": it never existed or it ended (sandboxes end after a while without use). "
+				+ "Create one with POST /api/v1/sandboxes.");
+	}
+
+	static SandboxRequestException full(int maxLive) {
+		return new SandboxRequestException(HttpStatus.SERVICE_UNAVAILABLE, String.format(Locale.ROOT,
+				"Traffic Lab is running its limit of %,d live sandboxes. Try again in a few minutes: "
+						+ "sandboxes nobody uses end by themselves.",
+				maxLive));
+	}
+
+	/** A value a command or parameter cannot take; the message names the parameter. */
+	static SandboxRequestException badValue(String message) {
+		return new SandboxRequestException(HttpStatus.BAD_REQUEST, message);
+	}
+
+	/** A cluster or command beyond the sandbox's limits, or manifests the simulation cannot follow. */
+	static SandboxRequestException unprocessable(String message) {
+		return new SandboxRequestException(HttpStatus.UNPROCESSABLE_CONTENT, message);
+	}
+
+	static SandboxRequestException bodyTooLarge(String message) {
+		return new SandboxRequestException(HttpStatus.CONTENT_TOO_LARGE, message);
+	}
+
+}

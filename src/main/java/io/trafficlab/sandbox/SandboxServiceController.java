@@ -1,0 +1,68 @@
+package io.trafficlab.sandbox;
+
+import java.util.function.Supplier;
+
+import io.trafficlab.engine.simulation.SimulationCommand;
+import io.trafficlab.engine.simulation.SimulationCommand.SetClientRate;
+import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
+import io.trafficlab.engine.simulation.SimulationCommand.SetInternalTrafficPolicy;
+import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
+import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Commands on a sandbox's Service, cloud load balancer and clients.
+ */
+@RestController
+@RequestMapping(SandboxDestinations.API + "/{id}")
+class SandboxServiceController implements SandboxErrorResponses {
+
+	private final SandboxRegistry registry;
+
+	SandboxServiceController(SandboxRegistry registry) {
+		this.registry = registry;
+	}
+
+	@PutMapping("/service/external-traffic-policy")
+	ResponseEntity<Void> externalTrafficPolicy(@PathVariable String id, @RequestParam("value") String value) {
+		return apply(id, () -> new SetExternalTrafficPolicy(
+				CommandParameters.oneOf("value", value, CommandParameters.TRAFFIC_POLICIES)));
+	}
+
+	@PutMapping("/service/internal-traffic-policy")
+	ResponseEntity<Void> internalTrafficPolicy(@PathVariable String id, @RequestParam("value") String value) {
+		return apply(id, () -> new SetInternalTrafficPolicy(
+				CommandParameters.oneOf("value", value, CommandParameters.TRAFFIC_POLICIES)));
+	}
+
+	@PutMapping("/service/session-affinity")
+	ResponseEntity<Void> sessionAffinity(@PathVariable String id, @RequestParam("value") String value) {
+		return apply(id, () -> new SetSessionAffinity(
+				CommandParameters.oneOf("value", value, CommandParameters.SESSION_AFFINITIES)));
+	}
+
+	@PutMapping("/load-balancer")
+	ResponseEntity<Void> loadBalancer(@PathVariable String id, @RequestParam("model") String model) {
+		return apply(id, () -> new SetLoadBalancerModel(
+				CommandParameters.oneOf("model", model, CommandParameters.LOAD_BALANCER_MODELS)));
+	}
+
+	@PutMapping("/client-rate")
+	ResponseEntity<Void> clientRate(@PathVariable String id, @RequestParam("perSecond") double perSecond) {
+		return apply(id, () -> new SetClientRate(perSecond));
+	}
+
+	/** The sandbox is looked up first: an unknown sandbox is a 404 whatever the parameters. */
+	private ResponseEntity<Void> apply(String id, Supplier<SimulationCommand> command) {
+		Sandbox sandbox = this.registry.get(id);
+		sandbox.apply(command.get());
+		return ResponseEntity.noContent().build();
+	}
+
+}

@@ -1,0 +1,193 @@
+package io.trafficlab.stream;
+
+import java.util.Collection;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.trafficlab.sandbox.EventBatch;
+import io.trafficlab.sandbox.Sandbox;
+import io.trafficlab.sandbox.SandboxCreated;
+import io.trafficlab.sandbox.SandboxProperties;
+import io.trafficlab.sandbox.SandboxRegistry;
+import io.trafficlab.sandbox.SandboxStatistics;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one thread that moves every sandbox's clock: each tick (every {@code tick-interval}, 50 ms by default) advances
+ * every running sandbox by the interval times its speed and publishes one batch per watched sandbox; every
+ * {@code stats-interval} it publishes watched sandboxes' statistics; about once a second it ends idle sandboxes.
+ * Sandboxes nobody watches keep their clocks running but build no events. It runs only while there are sandboxes.
+ */
+@Component
+class SimulationTicker implements SmartLifecycle, DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(SimulationTicker.class);
+
+	private final SandboxRegistry registry;
+
+	private final StreamSubscriptions subscriptions;
+
+	private final StreamPublisher publisher;
+
+	private final long intervalMillis;
+
+	private final long intervalMicros;
+
+	private final long statsEvery;
+
+	private final long sweepEvery;
+
+	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "sandbox-ticker");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private @Nullable ScheduledFuture<?> ticking;
+
+	private volatile boolean running;
+
+	private long ticks;
+
+	SimulationTicker(SandboxRegistry registry, StreamSubscriptions subscriptions, StreamPublisher publisher,
+			SandboxProperties properties) {
+		this.registry = registry;
+		this.subscriptions = subscriptions;
+		this.publisher = publisher;
+		this.intervalMillis = properties.tickInterval().toMillis();
+		this.intervalMicros = properties.tickInterval().toNanos() / 1_000;
+		this.statsEvery = Math.max(1, properties.statsInterval().toMillis() / this.intervalMillis);
+		this.sweepEvery = Math.max(1, 1_000 / this.intervalMillis);
+	}
+
+	@EventListener
+	void sandboxCreated(SandboxCreated created) {
+		startTicking();
+	}
+
+	/** Whether the ticker is scheduled right now (it stops while there are no sandboxes). */
+	synchronized boolean isTicking() {
+		return this.ticking != null && !this.ticking.isDone();
+	}
+
+	@Override
+	public synchronized void start() {
+		this.running = true;
+		if (this.registry.size() > 0) {
+			startTicking();
+		}
+	}
+
+	/** Stops ticking; a later {@link #start()} (a context can be stopped and started again) resumes. */
+	@Override
+	public synchronized void stop() {
+		this.running = false;
+		if (this.ticking != null) {
+			this.ticking.cancel(false);
+			this.ticking = null;
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private synchronized void startTicking() {
+		if (this.running && !isTicking()) {
+			this.ticking = this.executor.scheduleAtFixedRate(this::tickSafely, 0, this.intervalMillis,
+					TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/** Stops unless a sandbox was created since the caller looked. */
+	private synchronized void stopTickingIfEmpty() {
+		if (this.registry.size() == 0 && this.ticking != null) {
+			this.ticking.cancel(false);
+			this.ticking = null;
+		}
+	}
+
+	private void tickSafely() {
+		try {
+			tick(System.currentTimeMillis());
+		}
+		catch (RuntimeException ex) {
+			// An exception would cancel the schedule for good
+			logger.error("Sandbox tick failed", ex);
+		}
+	}
+
+	private void tick(long wallTime) {
+		this.ticks++;
+		if (this.ticks % this.sweepEvery == 0) {
+			this.registry.endIdle();
+		}
+		if (this.registry.size() == 0) {
+			stopTickingIfEmpty();
+			return;
+		}
+		Collection<Sandbox> live = this.registry.live();
+		for (Sandbox sandbox : live) {
+			advance(sandbox, wallTime);
+		}
+		// Statistics after every batch is out, so that computing them never delays a batch
+		if (this.ticks % this.statsEvery == 0) {
+			for (Sandbox sandbox : live) {
+				publishStatistics(sandbox, wallTime);
+			}
+		}
+	}
+
+	private void advance(Sandbox sandbox, long wallTime) {
+		String id = sandbox.id();
+		boolean watched = this.subscriptions.watchesEvents(id);
+		if (watched || this.subscriptions.watchesStats(id)) {
+			this.registry.keepAlive(sandbox);
+		}
+		try {
+			EventBatch batch = sandbox.tick(this.intervalMicros, wallTime, watched);
+			if (batch != null) {
+				this.publisher.publishBatch(id, batch);
+			}
+		}
+		catch (RuntimeException ex) {
+			failed(sandbox, ex);
+		}
+	}
+
+	private void publishStatistics(Sandbox sandbox, long wallTime) {
+		if (!this.subscriptions.watchesStats(sandbox.id())) {
+			return;
+		}
+		try {
+			SandboxStatistics statistics = sandbox.statistics();
+			this.publisher.publishStatistics(sandbox.id(),
+					new StatisticsMessage(statistics.generation(), wallTime, statistics.statistics()));
+		}
+		catch (RuntimeException ex) {
+			failed(sandbox, ex);
+		}
+	}
+
+	/** A simulation that fails once would fail on every tick: its clock stops, and the log says so once. */
+	private static void failed(Sandbox sandbox, RuntimeException ex) {
+		sandbox.pause();
+		logger.error("Sandbox {} failed on a tick and was paused", sandbox.id(), ex);
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.trafficlab.stream;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who watches which sandbox, from the SUBSCRIBE, UNSUBSCRIBE and DISCONNECT frames that pass the guard (Spring sends a
+ * DISCONNECT of its own when a connection just drops). The ticker builds events and statistics only for sandboxes
+ * somebody watches.
+ */
+@Component
+class StreamSubscriptions implements ChannelInterceptor {
+
+	private final Map<String, Map<String, StreamDestination>> bySession = new HashMap<>();
+
+	private final Map<StreamDestination, Integer> watchers = new HashMap<>();
+
+	@Override
+	public void postSend(Message<?> message, MessageChannel channel, boolean sent) {
+		MessageHeaders headers = message.getHeaders();
+		String session = SimpMessageHeaderAccessor.getSessionId(headers);
+		SimpMessageType type = SimpMessageHeaderAccessor.getMessageType(headers);
+		if (!sent || session == null || type == null) {
+			return;
+		}
+		String subscription = SimpMessageHeaderAccessor.getSubscriptionId(headers);
+		switch (type) {
+			case SUBSCRIBE -> StreamDestination.parse(SimpMessageHeaderAccessor.getDestination(headers))
+				.filter((destination) -> destination.kind() != StreamDestination.Kind.SNAPSHOT)
+				.ifPresent((destination) -> subscribed(session, subscription, destination));
+			case UNSUBSCRIBE -> unsubscribed(session, subscription);
+			case DISCONNECT -> disconnected(session);
+			default -> {
+			}
+		}
+	}
+
+	synchronized boolean watchesEvents(String sandbox) {
+		return this.watchers.containsKey(new StreamDestination(sandbox, StreamDestination.Kind.EVENTS));
+	}
+
+	synchronized boolean watchesStats(String sandbox) {
+		return this.watchers.containsKey(new StreamDestination(sandbox, StreamDestination.Kind.STATS));
+	}
+
+	private synchronized void subscribed(String session, @Nullable String subscription,
+			StreamDestination destination) {
+		StreamDestination previous = this.bySession.computeIfAbsent(session, (key) -> new HashMap<>())
+			.put(String.valueOf(subscription), destination);
+		if (previous != null) {
+			release(previous);
+		}
+		this.watchers.merge(destination, 1, Integer::sum);
+	}
+
+	private synchronized void unsubscribed(String session, @Nullable String subscription) {
+		Map<String, StreamDestination> subscriptions = this.bySession.get(session);
+		StreamDestination destination = (subscriptions != null) ? subscriptions.remove(String.valueOf(subscription))
+				: null;
+		if (destination != null) {
+			release(destination);
+		}
+	}
+
+	private synchronized void disconnected(String session) {
+		Map<String, StreamDestination> subscriptions = this.bySession.remove(session);
+		if (subscriptions != null) {
+			subscriptions.values().forEach(this::release);
+		}
+	}
+
+	private void release(StreamDestination destination) {
+		this.watchers.computeIfPresent(destination, (key, count) -> (count > 1) ? count - 1 : null);
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.trafficlab.sandbox;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import io.trafficlab.engine.model.Cluster;
+import io.trafficlab.manifest.ManifestImporter;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PresetCatalog} and the bundled presets.
+ */
+class PresetCatalogTests {
+
+	private final PresetCatalog catalog = new PresetCatalog();
+
+	@Test
+	void allShouldListTheFivePresetsWithTheDefaultFirst() {
+		assertThat(this.catalog.all()).extracting(Preset::name)
+			.containsExactly("two-pods-three-nodes", "empty", "rolling-update-local", "six-replicas-spread",
+					"uneven-3-1-0");
+	}
+
+	@Test
+	void allShouldGiveEveryPresetATitleAndADescription() {
+		assertThat(this.catalog.all()).allSatisfy((preset) -> {
+			assertThat(preset.title()).isNotBlank().isNotEqualTo(preset.name());
+			assertThat(preset.description()).hasSizeGreaterThan(40);
+		});
+	}
+
+	@Test
+	void presetsWhenImportedShouldBeValidClustersWithOneLoadBalancerService() {
+		ManifestImporter importer = new ManifestImporter();
+		for (Preset preset : this.catalog.all()) {
+			Cluster cluster = importer.read(new ByteArrayInputStream(preset.manifests().getBytes(StandardCharsets.UTF_8)))
+				.cluster();
+			assertThat(cluster.services()).as(preset.name()).hasSize(1);
+			assertThat(cluster.nodes()).as(preset.name()).hasSize(3);
+		}
+	}
+
+	@Test
+	void presetsWhenImportedShouldPlaceThePodsAsTheirDescriptionsSay() {
+		ManifestImporter importer = new ManifestImporter();
+		assertThat(podsPerNode(importer, "uneven-3-1-0")).isEqualTo("n1=3 n2=1 n3=0");
+		assertThat(podsPerNode(importer, "six-replicas-spread")).isEqualTo("n1=2 n2=2 n3=2");
+		assertThat(podsPerNode(importer, "empty")).isEqualTo("n1=0 n2=0 n3=0");
+		assertThat(podsPerNode(importer, "rolling-update-local")).isEqualTo("n1=1 n2=1 n3=1");
+		assertThat(podsPerNode(importer, "two-pods-three-nodes")).matches("n1=[01] n2=[01] n3=[01]")
+			.contains("=0");
+	}
+
+	@Test
+	void findWhenUnknownShouldBeEmpty() {
+		assertThat(this.catalog.find("nope")).isEmpty();
+		assertThat(this.catalog.find(null)).isEmpty();
+	}
+
+	private String podsPerNode(ManifestImporter importer, String name) {
+		Preset preset = this.catalog.find(name).orElseThrow();
+		Cluster cluster = importer.read(new ByteArrayInputStream(preset.manifests().getBytes(StandardCharsets.UTF_8)))
+			.cluster();
+		StringBuilder text = new StringBuilder();
+		for (var node : cluster.nodes()) {
+			long pods = cluster.pods().stream().filter((pod) -> node.name().equals(pod.nodeName())).count();
+			text.append(text.isEmpty() ? "" : " ").append(node.name()).append('=').append(pods);
+		}
+		return text.toString();
+	}
+
+}

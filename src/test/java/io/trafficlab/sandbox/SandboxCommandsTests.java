@@ -1,0 +1,317 @@
+package io.trafficlab.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SandboxClockController}, {@link SandboxClusterController} and {@link SandboxServiceController}:
+ * each command's effect shows in the snapshot, and each kind of refusal has its status and message.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SandboxCommandsTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Test
+	void pauseAndResumeShouldStopAndRestartTheClock() {
+		String id = create("two-pods-three-nodes");
+		command(this.mvc.post(), id, "/pause");
+		assertThat(JsonPath.<Boolean>read(snapshot(id), "$.paused")).isTrue();
+		long now = now(id);
+		pause(Duration.ofMillis(200));
+		assertThat(now(id)).isEqualTo(now);
+		command(this.mvc.post(), id, "/resume");
+		assertThat(JsonPath.<Boolean>read(snapshot(id), "$.paused")).isFalse();
+		awaitSnapshot(id, (snapshot) -> JsonPath.<Number>read(snapshot, "$.simulation.now").longValue() > now);
+	}
+
+	@Test
+	void stepWhenPausedShouldProcessOneEventOnTheNextTick() {
+		String id = create("two-pods-three-nodes");
+		command(this.mvc.post(), id, "/pause");
+		long seq = JsonPath.<Number>read(snapshot(id), "$.seq").longValue();
+		long now = now(id);
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/step")).hasStatus(HttpStatus.ACCEPTED);
+		String stepped = awaitSnapshot(id, (snapshot) -> JsonPath.<Number>read(snapshot, "$.simulation.now")
+			.longValue() > now);
+		assertThat(JsonPath.<Boolean>read(stepped, "$.paused")).isTrue();
+		assertThat(JsonPath.<Number>read(stepped, "$.seq").longValue()).isGreaterThanOrEqualTo(seq);
+	}
+
+	@Test
+	void stepWhenCountOutOfRangeShouldAnswer400NamingIt() {
+		String id = create("empty");
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/step?count=500"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.startsWith("Query parameter 'count' must be between 1 and 100");
+	}
+
+	@Test
+	void speedShouldBeKeptAndRefusedOutsideItsRange() {
+		String id = create("empty");
+		command(this.mvc.put(), id, "/speed?factor=5");
+		assertThat(JsonPath.<Double>read(snapshot(id), "$.speed")).isEqualTo(5.0);
+		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/speed?factor=51"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.isEqualTo("Query parameter 'factor' must be between 0.1 and 50 (got 51.0).");
+		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/speed")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.isEqualTo("Query parameter 'factor' is required.");
+	}
+
+	@Test
+	void speedWhenSentAsAFormBodyLikeHtmxShouldWork() {
+		String id = create("empty");
+		assertThat(this.mvc.put()
+			.uri("/api/v1/sandboxes/" + id + "/speed")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content("factor=20")).hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(JsonPath.<Double>read(snapshot(id), "$.speed")).isEqualTo(20.0);
+	}
+
+	@Test
+	void resetShouldStartOverAsANewGeneration() {
+		String id = create("two-pods-three-nodes");
+		awaitSnapshot(id, (snapshot) -> JsonPath.<Number>read(snapshot, "$.simulation.now").longValue() > 0);
+		command(this.mvc.post(), id, "/pause");
+		command(this.mvc.post(), id, "/reset");
+		String snapshot = snapshot(id);
+		assertThat(JsonPath.<Integer>read(snapshot, "$.generation")).isEqualTo(1);
+		assertThat(JsonPath.<Number>read(snapshot, "$.simulation.now").longValue()).isZero();
+	}
+
+	@Test
+	void cordonAndUncordonShouldMarkTheNode() {
+		String id = pausedSandbox("uneven-3-1-0");
+		command(this.mvc.post(), id, "/nodes/n3/cordon");
+		assertThat(JsonPath.<List<Boolean>>read(snapshot(id), "$.simulation.nodes[?(@.name == 'n3')].cordoned"))
+			.containsExactly(true);
+		command(this.mvc.post(), id, "/nodes/n3/uncordon");
+		assertThat(JsonPath.<List<Boolean>>read(snapshot(id), "$.simulation.nodes[?(@.name == 'n3')].cordoned"))
+			.containsExactly(false);
+	}
+
+	@Test
+	void drainShouldCordonTheNodeAndTerminateItsPods() {
+		String id = pausedSandbox("uneven-3-1-0");
+		command(this.mvc.post(), id, "/nodes/n2/drain");
+		String snapshot = snapshot(id);
+		assertThat(JsonPath.<List<Boolean>>read(snapshot, "$.simulation.nodes[?(@.name == 'n2')].cordoned"))
+			.containsExactly(true);
+		assertThat(JsonPath.<List<String>>read(snapshot, "$.simulation.pods[?(@.name == 'web-4')].status"))
+			.containsExactly("TERMINATING");
+	}
+
+	@Test
+	void killShouldMarkTheNodeGone() {
+		String id = pausedSandbox("uneven-3-1-0");
+		command(this.mvc.post(), id, "/nodes/n1/kill");
+		assertThat(JsonPath.<List<Boolean>>read(snapshot(id), "$.simulation.nodes[?(@.name == 'n1')].gone"))
+			.containsExactly(true);
+	}
+
+	@Test
+	void addNodeShouldAddANodeAndRemoveNodeShouldStartTakingItOut() {
+		String id = pausedSandbox("uneven-3-1-0");
+		command(this.mvc.post(), id, "/nodes?name=n4");
+		assertThat(JsonPath.<List<String>>read(snapshot(id), "$.simulation.nodes[*].name")).contains("n4");
+		command(this.mvc.delete(), id, "/nodes/n2");
+		assertThat(JsonPath.<List<Boolean>>read(snapshot(id), "$.simulation.nodes[?(@.name == 'n2')].cordoned"))
+			.containsExactly(true);
+	}
+
+	@Test
+	void deletePodShouldStartItsTermination() {
+		String id = pausedSandbox("uneven-3-1-0");
+		command(this.mvc.delete(), id, "/pods/web-1");
+		assertThat(JsonPath.<List<String>>read(snapshot(id), "$.simulation.pods[?(@.name == 'web-1')].status"))
+			.containsExactly("TERMINATING");
+	}
+
+	@Test
+	void movePodShouldTerminateItAndStartAReplacementOnTheTargetNode() {
+		String id = pausedSandbox("uneven-3-1-0");
+		command(this.mvc.post(), id, "/pods/web-4/move?node=n3");
+		String snapshot = snapshot(id);
+		assertThat(JsonPath.<List<String>>read(snapshot, "$.simulation.pods[?(@.name == 'web-4')].status"))
+			.containsExactly("TERMINATING");
+		assertThat(JsonPath.<List<String>>read(snapshot, "$.simulation.pods[?(@.status != 'TERMINATING')].node"))
+			.contains("n3");
+	}
+
+	@Test
+	void commandWhenPodUnknownShouldAnswer400WithTheSimulationsMessage() {
+		String id = pausedSandbox("uneven-3-1-0");
+		assertThat(this.mvc.delete().uri("/api/v1/sandboxes/" + id + "/pods/nope"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("nope");
+	}
+
+	@Test
+	void moveWhenNodeMissingShouldAnswer400NamingTheParameter() {
+		String id = pausedSandbox("uneven-3-1-0");
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/pods/web-1/move"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.isEqualTo("Query parameter 'node' is required.");
+	}
+
+	@Test
+	void replicasWhenCountIsNotANumberOrTooLargeShouldAnswer400() {
+		String id = pausedSandbox("two-pods-three-nodes");
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/replicas?count=many"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.isEqualTo("Query parameter 'count' must be a whole number (got \"many\").");
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/replicas?count=201"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("a sandbox holds at most 200 pods");
+	}
+
+	@Test
+	void externalTrafficPolicyShouldUpdateTheService() {
+		String id = pausedSandbox("uneven-3-1-0");
+		command(this.mvc.put(), id, "/service/external-traffic-policy?value=Cluster");
+		String snapshot = snapshot(id);
+		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.externalTrafficPolicy")).isEqualTo("CLUSTER");
+		assertThat(JsonPath.<Integer>read(snapshot, "$.simulation.service.healthCheckNodePort")).isZero();
+	}
+
+	@Test
+	void externalTrafficPolicyWhenValueUnknownShouldAnswer400ListingTheValues() {
+		String id = pausedSandbox("uneven-3-1-0");
+		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/service/external-traffic-policy?value=local"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.isEqualTo("Query parameter 'value' must be one of: Cluster, Local (got \"local\").");
+	}
+
+	@Test
+	void internalTrafficPolicyAndSessionAffinityShouldUpdateTheService() {
+		String id = pausedSandbox("uneven-3-1-0");
+		command(this.mvc.put(), id, "/service/internal-traffic-policy?value=Local");
+		command(this.mvc.put(), id, "/service/session-affinity?value=ClientIP");
+		String snapshot = snapshot(id);
+		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.internalTrafficPolicy")).isEqualTo("LOCAL");
+		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.sessionAffinity")).isEqualTo("CLIENT_IP");
+	}
+
+	@Test
+	void loadBalancerShouldChangeTheModel() {
+		String id = pausedSandbox("uneven-3-1-0");
+		command(this.mvc.put(), id, "/load-balancer?model=weighted");
+		assertThat(JsonPath.<String>read(snapshot(id), "$.simulation.loadBalancer")).isEqualTo("WEIGHTED");
+		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/load-balancer?model=random"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.isEqualTo("Query parameter 'model' must be one of: even, weighted (got \"random\").");
+	}
+
+	@Test
+	void clientRateShouldChangeTheRateWithinTheLimit() {
+		String id = pausedSandbox("uneven-3-1-0");
+		command(this.mvc.put(), id, "/client-rate?perSecond=12.5");
+		assertThat(JsonPath.<Double>read(snapshot(id), "$.simulation.connectionsPerSecond")).isEqualTo(12.5);
+		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/client-rate?perSecond=-1"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.isEqualTo("Query parameter 'perSecond' must be between 0 and 200 new connections per second (got -1).");
+	}
+
+	@Test
+	void commandWhenSandboxUnknownShouldAnswer404EvenWithBadParameters() {
+		assertThat(this.mvc.put().uri("/api/v1/sandboxes/AAAAAAAAAAAAAAAAAAAAAA/client-rate?perSecond=99999"))
+			.hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.startsWith("There is no sandbox");
+	}
+
+	private String pausedSandbox(String preset) {
+		String id = create(preset);
+		command(this.mvc.post(), id, "/pause");
+		return id;
+	}
+
+	private String create(String preset) {
+		MvcTestResult result = this.mvc.post().uri("/api/v1/sandboxes?seed=1&preset=" + preset).exchange();
+		assertThat(result).hasStatus(HttpStatus.CREATED);
+		return JsonPath.read(body(result), "$.id");
+	}
+
+	private void command(MockMvcTester.MockMvcRequestBuilder request, String id, String path) {
+		MvcTestResult result = request.uri("/api/v1/sandboxes/" + id + path).exchange();
+		assertThat(result).as(path + ": " + body(result)).hasStatus(HttpStatus.NO_CONTENT);
+	}
+
+	private String snapshot(String id) {
+		MvcTestResult result = this.mvc.get().uri("/api/v1/sandboxes/" + id + "/snapshot").exchange();
+		assertThat(result).hasStatusOk();
+		return body(result);
+	}
+
+	private long now(String id) {
+		return JsonPath.<Number>read(snapshot(id), "$.simulation.now").longValue();
+	}
+
+	/** The ticker moves the clock: wait up to 5 s for a snapshot that satisfies the condition. */
+	private String awaitSnapshot(String id, Predicate<String> condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		String snapshot = snapshot(id);
+		while (!condition.test(snapshot) && System.nanoTime() < deadline) {
+			pause(Duration.ofMillis(20));
+			snapshot = snapshot(id);
+		}
+		assertThat(condition).as("snapshot condition within 5 s").accepts(snapshot);
+		return snapshot;
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static String body(MvcTestResult result) {
+		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+	}
+
+}

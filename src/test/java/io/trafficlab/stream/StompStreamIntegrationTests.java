@@ -1,0 +1,256 @@
+package io.trafficlab.stream;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.trafficlab.engine.simulation.SimulationEvent;
+import io.trafficlab.sandbox.Sandbox;
+import io.trafficlab.sandbox.SandboxDestinations;
+import io.trafficlab.sandbox.SandboxRegistry;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stream end to end over a real WebSocket: snapshot on subscribe, numbered batches of typed events, statistics,
+ * and the refusals that keep it one-way and per sandbox.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class StompStreamIntegrationTests {
+
+	private static final Set<String> EVENT_TYPES = Arrays.stream(SimulationEvent.class.getPermittedSubclasses())
+		.map(Class::getSimpleName)
+		.collect(Collectors.toSet());
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SandboxRegistry registry;
+
+	private WebSocketStompClient client;
+
+	private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+
+	@BeforeEach
+	void createClient() {
+		// Tomcat's client closes a session on text messages over 8 KiB unless told otherwise; batches are larger
+		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+		container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
+		this.client = new WebSocketStompClient(new StandardWebSocketClient(container));
+		this.client.setInboundMessageSizeLimit(1024 * 1024);
+		this.client.setMessageConverter(new JacksonJsonMessageConverter());
+	}
+
+	@AfterEach
+	void stopClient() {
+		this.client.stop();
+	}
+
+	@Test
+	void subscribeWhenSandboxRunsShouldAnswerASnapshotThenStreamBatchesWithIncreasingSeqAndTypedEvents()
+			throws Exception {
+		Sandbox sandbox = this.registry.createFromPreset("six-replicas-spread", 1L);
+		StompSession session = connect();
+		BlockingQueue<Map<String, Object>> batches = subscribe(session, SandboxDestinations.eventsTopic(sandbox.id()));
+		Thread.sleep(200);
+		BlockingQueue<Map<String, Object>> snapshots = subscribe(session,
+				SandboxDestinations.snapshotDestination(sandbox.id()));
+		Map<String, Object> snapshot = snapshots.poll(5, TimeUnit.SECONDS);
+		assertThat(snapshot).isNotNull().containsEntry("id", sandbox.id()).containsKeys("seq", "generation", "simulation");
+		List<Map<String, Object>> received = new ArrayList<>();
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (received.size() < 20 && System.currentTimeMillis() < deadline) {
+			Map<String, Object> batch = batches.poll(1, TimeUnit.SECONDS);
+			if (batch != null) {
+				received.add(batch);
+			}
+		}
+		assertThat(received).hasSizeGreaterThanOrEqualTo(20);
+		List<Long> seqs = received.stream().map((batch) -> number(batch, "seq")).toList();
+		for (int i = 1; i < seqs.size(); i++) {
+			assertThat(seqs.get(i)).as("seq after " + seqs.get(i - 1)).isEqualTo(seqs.get(i - 1) + 1);
+		}
+		assertThat(seqs.get(seqs.size() - 1)).isGreaterThan(number(snapshot, "seq"));
+		List<Long> simTimes = received.stream().map((batch) -> number(batch, "simTime")).toList();
+		assertThat(simTimes).isSorted().doesNotHaveDuplicates();
+		assertThat(received).allSatisfy((batch) -> assertThat(batch).containsKeys("tickWallTime", "missed", "generation"));
+		List<Map<String, Object>> events = received.stream().flatMap((batch) -> events(batch).stream()).toList();
+		assertThat(events).isNotEmpty().allSatisfy((event) -> {
+			assertThat(EVENT_TYPES).contains(String.valueOf(event.get("type")));
+			assertThat(event).containsKey("time");
+		});
+		assertThat(events).anySatisfy((event) -> assertThat(event).containsEntry("type", "ConnectionRouted")
+			.containsKeys("clientIp", "entryNode", "pod", "sourceSeen", "hops"));
+	}
+
+	@Test
+	void subscribeToStatsShouldDeliverStatisticsAFewTimesASecond() throws Exception {
+		Sandbox sandbox = this.registry.createFromPreset("uneven-3-1-0", 1L);
+		StompSession session = connect();
+		BlockingQueue<Map<String, Object>> stats = subscribe(session, SandboxDestinations.statsTopic(sandbox.id()));
+		Map<String, Object> first = stats.poll(5, TimeUnit.SECONDS);
+		Map<String, Object> second = stats.poll(5, TimeUnit.SECONDS);
+		assertThat(first).isNotNull().containsKeys("generation", "tickWallTime", "statistics");
+		assertThat(second).isNotNull();
+		assertThat(number(second, "tickWallTime") - number(first, "tickWallTime")).isBetween(150L, 1_000L);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> statistics = (Map<String, Object>) first.get("statistics");
+		assertThat(statistics).containsKeys("pods", "nodes", "healthChecks", "exact");
+	}
+
+	/**
+	 * Spring sends the ERROR frame and closes the connection at once; the frame can lose that race, so the refusal is
+	 * the closed connection, with the reason when the frame made it.
+	 */
+	@Test
+	void subscribeWhenSandboxUnknownShouldBeRefused() throws Exception {
+		StompSession session = connect();
+		session.subscribe("/topic/sandboxes/AAAAAAAAAAAAAAAAAAAAAA/events", new PayloadCollector(new LinkedBlockingQueue<>()));
+		assertRefused(session);
+	}
+
+	@Test
+	void subscribeWhenDestinationIsNoSandboxTopicShouldBeRefused() throws Exception {
+		StompSession session = connect();
+		session.subscribe("/topic/everything", new PayloadCollector(new LinkedBlockingQueue<>()));
+		assertRefused(session);
+	}
+
+	@Test
+	void sendWhenClientSendsAnythingShouldBeRefused() throws Exception {
+		Sandbox sandbox = this.registry.createFromPreset("empty", 1L);
+		StompSession session = connect();
+		session.send(SandboxDestinations.eventsTopic(sandbox.id()), Map.of("type", "ConnectionRouted"));
+		assertRefused(session);
+	}
+
+	@Test
+	void subscribeWhenNobodyWatchedBeforeShouldStillFindTheClockMoving() throws Exception {
+		Sandbox sandbox = this.registry.createFromPreset("empty", 1L);
+		Thread.sleep(300);
+		StompSession session = connect();
+		BlockingQueue<Map<String, Object>> snapshots = subscribe(session,
+				SandboxDestinations.snapshotDestination(sandbox.id()));
+		Map<String, Object> snapshot = snapshots.poll(5, TimeUnit.SECONDS);
+		assertThat(snapshot).isNotNull();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> simulation = (Map<String, Object>) snapshot.get("simulation");
+		assertThat(number(simulation, "now")).isPositive();
+		assertThat(number(snapshot, "seq")).isZero();
+	}
+
+	private StompSession connect() throws Exception {
+		CompletableFuture<StompSession> session = this.client.connectAsync("ws://127.0.0.1:" + this.port + "/ws",
+				new StompSessionHandlerAdapter() {
+
+					@Override
+					public void handleFrame(StompHeaders headers, Object payload) {
+						StreamErrors.add(StompStreamIntegrationTests.this.errors, headers);
+					}
+
+					@Override
+					public void handleTransportError(StompSession session, Throwable exception) {
+						StompStreamIntegrationTests.this.errors.add("transport: " + exception.getMessage());
+					}
+
+					@Override
+					public void handleException(StompSession session, StompCommand command, StompHeaders headers,
+							byte[] payload, Throwable exception) {
+						StompStreamIntegrationTests.this.errors.add(String.valueOf(exception.getMessage()));
+					}
+
+				});
+		return session.get(5, TimeUnit.SECONDS);
+	}
+
+	private void assertRefused(StompSession session) throws InterruptedException {
+		assertThat(errorsWithin(Duration.ofSeconds(5), "Connection closed")).contains("transport: Connection closed");
+		assertThat(session.isConnected()).isFalse();
+	}
+
+	/** The errors reported until one contains {@code expected}, or the time is up. */
+	private List<String> errorsWithin(Duration timeout, String expected) throws InterruptedException {
+		List<String> seen = new ArrayList<>();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (seen.stream().noneMatch((error) -> error.contains(expected)) && System.nanoTime() < deadline) {
+			String error = this.errors.poll(100, TimeUnit.MILLISECONDS);
+			if (error != null) {
+				seen.add(error);
+			}
+		}
+		return seen;
+	}
+
+	private static BlockingQueue<Map<String, Object>> subscribe(StompSession session, String destination) {
+		BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
+		session.subscribe(destination, new PayloadCollector(received));
+		return received;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> events(Map<String, Object> batch) {
+		return (List<Map<String, Object>>) batch.get("events");
+	}
+
+	private static long number(Map<String, Object> map, String key) {
+		return ((Number) map.get(key)).longValue();
+	}
+
+	/**
+	 * Puts every payload, read as a JSON object, into a queue.
+	 */
+	private record PayloadCollector(BlockingQueue<Map<String, Object>> received) implements StompFrameHandler {
+
+		@Override
+		public Type getPayloadType(StompHeaders headers) {
+			return Map.class;
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public void handleFrame(StompHeaders headers, Object payload) {
+			this.received.add((Map<String, Object>) payload);
+		}
+
+	}
+
+	/**
+	 * ERROR frames reach the session handler; their text is in the {@code message} header.
+	 */
+	private static final class StreamErrors {
+
+		static void add(BlockingQueue<String> errors, StompHeaders headers) {
+			errors.add(String.valueOf(headers.getFirst("message")));
+		}
+
+	}
+
+}
