@@ -53,6 +53,19 @@ public final class ManifestImporter {
 	 * @throws io.trafficlab.engine.cluster.ClusterLimitException when the cluster is over the limits
 	 */
 	public ImportedCluster read(InputStream manifests) {
+		DeclaredManifests declared = readDeclaration(manifests);
+		AssembledCluster assembled = new ClusterAssembler().assemble(declared.declaration());
+		List<String> warnings = new ArrayList<>(declared.warnings());
+		warnings.addAll(assembled.warnings());
+		return new ImportedCluster(assembled.cluster(), warnings);
+	}
+
+	/**
+	 * Reads the objects the manifests declare, before the cluster is assembled: what the live sandbox starts its
+	 * simulation from, so that workloads stay workloads (scaling, replacing deleted pods).
+	 * @throws ManifestSyntaxException as {@link #read(InputStream)}
+	 */
+	public DeclaredManifests readDeclaration(InputStream manifests) {
 		String text;
 		try {
 			text = new String(manifests.readAllBytes(), StandardCharsets.UTF_8);
@@ -67,10 +80,7 @@ public final class ManifestImporter {
 			reading.visit(documents.get(i).root(), i, List.of(), null, null);
 		}
 		reading.summarizeIgnored();
-		AssembledCluster assembled = new ClusterAssembler().assemble(reading.declaration());
-		List<String> warnings = new ArrayList<>(reading.warnings);
-		warnings.addAll(assembled.warnings());
-		return new ImportedCluster(assembled.cluster(), warnings);
+		return new DeclaredManifests(reading.declaration(), reading.warnings);
 	}
 
 	/**

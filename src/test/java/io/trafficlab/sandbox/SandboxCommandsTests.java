@@ -184,6 +184,24 @@ class SandboxCommandsTests {
 	}
 
 	@Test
+	void replicasShouldScaleTheDeploymentOfTheEmptyPresetAndPlaceOnePodPerNode() {
+		String id = pausedSandbox("empty");
+		assertThat(JsonPath.<List<String>>read(snapshot(id), "$.simulation.pods[*].name")).isEmpty();
+		command(this.mvc.post(), id, "/replicas?count=3");
+		assertThat(JsonPath.<List<String>>read(snapshot(id), "$.simulation.pods[*].node"))
+			.containsExactlyInAnyOrder("n1", "n2", "n3");
+	}
+
+	@Test
+	void deletePodOfADeploymentShouldStartAReplacement() {
+		String id = pausedSandbox("two-pods-three-nodes");
+		List<String> before = JsonPath.read(snapshot(id), "$.simulation.pods[*].name");
+		command(this.mvc.delete(), id, "/pods/" + before.get(0));
+		List<String> after = JsonPath.read(snapshot(id), "$.simulation.pods[?(@.status != 'TERMINATING')].name");
+		assertThat(after).hasSize(2).doesNotContain(before.get(0));
+	}
+
+	@Test
 	void replicasWhenCountIsNotANumberOrTooLargeShouldAnswer400() {
 		String id = pausedSandbox("two-pods-three-nodes");
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/replicas?count=many"))
