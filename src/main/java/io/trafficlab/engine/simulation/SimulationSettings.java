@@ -21,8 +21,11 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 		LoadBalancerModel loadBalancer, LoadBalancerProbe probe, long proxySyncDelayMicros, long podStartupMicros,
 		long terminationGraceMicros, long hopLatencyMicros) {
 
-	/** The clients of {@link #defaults()}: documentation addresses (RFC 5737). */
-	public static final List<String> DEFAULT_CLIENT_IPS = List.of("203.0.113.10", "198.51.100.7", "192.0.2.33");
+	/**
+	 * The clients of {@link #defaults()}: documentation addresses (RFC 5737), outside 198.51.100.0/24 where the cloud
+	 * assigns load-balancer IPs, so a client is never mistaken for the LB.
+	 */
+	public static final List<String> DEFAULT_CLIENT_IPS = List.of("203.0.113.10", "203.0.113.77", "192.0.2.33");
 
 	public SimulationSettings {
 		clientIps = List.copyOf(clientIps);
