@@ -26,8 +26,9 @@ import io.trafficlab.engine.simulation.SimulationStatistics.PodStatistics;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Puts the exact shares ({@link ClusterAnalyzer} on the simulation's cluster, with the LB model and the first client,
- * computed once per cluster version) beside the observed counters.
+ * Puts the exact shares ({@link ClusterAnalyzer} on the simulation's cluster, with the LB model, computed once per
+ * cluster version; the client's source share split evenly over the simulation's clients) beside the observed
+ * counters.
  */
 final class StatisticsBuilder {
 
@@ -95,9 +96,32 @@ final class StatisticsBuilder {
 			EndpointAnalysis endpoint = byPod.get(pod.name);
 			result.add(new PodStatistics(pod.name, (pod.node != null) ? pod.node.name : null, pod.ip,
 					(endpoint != null) ? endpoint.externalShare() : Fraction.ZERO, share(pod.connections, connections),
-					pod.connections, (endpoint != null) ? endpoint.sourcesSeen() : Map.of(), sources(pod)));
+					pod.connections, (endpoint != null) ? exactSources(endpoint.sourcesSeen()) : Map.of(), sources(pod)));
 		}
 		return result;
+	}
+
+	/**
+	 * The analyzer follows one client; the simulation's clients each open an equal share of the connections (a client
+	 * is drawn uniformly per connection), so the client's share is split evenly over every client address.
+	 */
+	private Map<String, Fraction> exactSources(Map<String, Fraction> analyzed) {
+		String analyzedClient = this.core.clientIps.get(0);
+		Fraction clientShare = analyzed.get(analyzedClient);
+		if (clientShare == null || this.core.clients == 1) {
+			return analyzed;
+		}
+		Map<String, Fraction> sources = new LinkedHashMap<>();
+		Fraction perClient = clientShare.dividedBy(this.core.clients);
+		for (String client : this.core.clientIps) {
+			sources.put(client, perClient);
+		}
+		analyzed.forEach((address, share) -> {
+			if (!address.equals(analyzedClient)) {
+				sources.put(address, share);
+			}
+		});
+		return sources;
 	}
 
 	private Map<String, Long> sources(SimPod pod) {

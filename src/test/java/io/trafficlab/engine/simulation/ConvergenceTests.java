@@ -77,7 +77,7 @@ class ConvergenceTests {
 		Simulation simulation = Simulation.start(declaration, Presets.settings(5)
 			.withConnectionsPerSecond(1_000)
 			.withLoadBalancer(model)
-			.withClientIps(SimulationSettings.DEFAULT_CLIENT_IPS.subList(0, 1)));
+			.withClientIps(SimulationSettings.DEFAULT_CLIENT_IPS));
 		simulation.advanceTo(20_000_000, EventSink.NONE);
 		SimulationStatistics statistics = simulation.statistics();
 		for (PodStatistics pod : statistics.pods()) {
