@@ -44,3 +44,29 @@ describe('hitTest', () => {
 		expect(nodeAt(layout, { x: 2, y: 2 })).toBeNull();
 	});
 });
+
+describe('pointer intents', () => {
+	it('turn a drop on another node into a move, outside every node into a delete, on its own node into nothing', async () => {
+		const { dropIntent } = await import('../../src/input/pointer');
+		const { scene } = setup();
+		expect(dropIntent(scene, { pod: 'web-1', point: { x: 0, y: 0 }, over: 'n3' })).toEqual({ kind: 'move', pod: 'web-1', node: 'n3' });
+		expect(dropIntent(scene, { pod: 'web-1', point: { x: 0, y: 0 }, over: null })).toEqual({ kind: 'delete', pod: 'web-1' });
+		expect(dropIntent(scene, { pod: 'web-1', point: { x: 0, y: 0 }, over: 'n1' })).toEqual({ kind: 'none' });
+	});
+
+	it('turn clicks into inspecting a packet, picking a pod up, putting it down on a node, or a node menu', async () => {
+		const { clickIntent } = await import('../../src/input/pointer');
+		const { NO_VIEW } = await import('../../src/scene/view');
+		const { scene, layout } = setup();
+		const packet = packetPoint(scene.flights[0] as PacketFlight, scene.clock.anim, layout, false)!;
+		expect(clickIntent(scene, layout, packet.point, NO_VIEW)).toEqual({ kind: 'inspect', connection: 7 });
+		const pod = layout.pods.get('web-2')!.center;
+		expect(clickIntent(scene, layout, pod, NO_VIEW)).toEqual({ kind: 'carry', pod: 'web-2' });
+		const n3 = layout.nodes.get('n3')!;
+		const inside = { x: n3.rect.x + n3.rect.w / 2, y: n3.rect.y + n3.rect.h - 4 };
+		expect(clickIntent(scene, layout, inside, { ...NO_VIEW, carrying: 'web-2' })).toEqual({ kind: 'move', pod: 'web-2', node: 'n3' });
+		expect(clickIntent(scene, layout, inside, NO_VIEW)).toEqual({ kind: 'select', item: { kind: 'node', name: 'n3' } });
+		const menu = { x: n3.menu.x + 3, y: n3.menu.y + 3 };
+		expect(clickIntent(scene, layout, menu, NO_VIEW)).toEqual({ kind: 'menu', node: 'n3', at: menu });
+	});
+});
