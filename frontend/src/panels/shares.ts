@@ -45,7 +45,8 @@ export function nodeShareRows(scene: Scene): ShareRow[] {
 		exact: node.exactLbShare,
 		exactValue: toNumber(parseFraction(node.exactLbShare) ?? { n: 0, d: 1 }),
 		observed: stats.connections === 0 ? null : node.observedLbShare,
-		counts: `${node.entered} in · ${node.dropped} dropped · ${node.rejected} refused`,
+		counts: [`${node.entered}`, node.dropped > 0 ? `${node.dropped} dropped` : '', node.rejected > 0 ? `${node.rejected} refused` : '']
+			.filter((part) => part !== '').join(' · '),
 	}));
 }
 

@@ -3,7 +3,7 @@
 import { classifySource, describeSource, type SourceKind } from '../scene/addresses';
 import { parseFraction, percent, toNumber } from '../scene/fraction';
 import type { Scene } from '../scene/scene';
-import { h, setText, syncKeyed } from './dom';
+import { h } from './dom';
 
 export type Seen = 'client' | 'node' | 'mixed' | 'none';
 
@@ -44,8 +44,9 @@ export function sourceRows(scene: Scene): SourceRow[] {
 	if (stats === null) {
 		return [];
 	}
+	// Observed shares are of all new connections, like the exact fractions
+	const total = stats.connections;
 	return stats.pods.map((pod) => {
-		const total = Object.values(pod.sourcesSeen).reduce((sum, n) => sum + n, 0);
 		const addresses = [...new Set([...Object.keys(pod.exactSourcesSeen), ...Object.keys(pod.sourcesSeen)])];
 		const lines = addresses.map((address) => {
 			const exact = pod.exactSourcesSeen[address];
@@ -68,47 +69,58 @@ function exactValue(text: string | null): number {
 	return f === null ? 0 : toNumber(f);
 }
 
-function createRow(doc: Document): HTMLElement {
-	return h(doc, 'tr', {},
-		h(doc, 'th', { scope: 'row' }, h(doc, 'span', { class: 'node-name' }), h(doc, 'span', { class: 'node-ip' })),
-		h(doc, 'td', { 'data-label': 'Sees' }, h(doc, 'span', { class: 'seen' })),
-		h(doc, 'td', { 'data-label': 'Addresses' }, h(doc, 'ul', { class: 'sources' })),
+function addressRow(doc: Document, item: SourceRow, line: SourceLine | null, first: boolean, count: number): HTMLElement {
+	const row = h(doc, 'tr', { 'data-kind': line?.kind.kind ?? 'none' });
+	if (first) {
+		row.append(
+			h(doc, 'th', { scope: 'rowgroup', rowspan: String(count) },
+				h(doc, 'span', { class: 'node-name', text: item.pod }),
+				h(doc, 'span', { class: 'node-ip', text: item.node ?? 'pending' })),
+			h(doc, 'td', { rowspan: String(count), 'data-label': 'Sees' },
+				h(doc, 'span', { class: `seen seen--${item.seen}`, text: item.summary })),
+		);
+	}
+	if (line === null) {
+		row.append(h(doc, 'td', { colspan: '4', class: 'muted', text: 'no connections yet' }));
+		return row;
+	}
+	row.append(
+		h(doc, 'td', { class: 'mono source-address', 'data-label': 'Address', text: line.address }),
+		h(doc, 'td', { class: 'source-kind', 'data-label': 'Whose', text: describeSource(line.kind) }),
+		h(doc, 'td', { class: 'fraction', 'data-label': 'Exact', text: line.exact ?? '—' }),
+		h(doc, 'td', { class: 'num observed-cell', 'data-label': 'Observed', text: line.observed ?? '—' }),
 	);
+	return row;
 }
 
-function updateRow(row: HTMLElement, item: SourceRow): void {
-	setText(row.querySelector('.node-name'), item.pod);
-	setText(row.querySelector('.node-ip'), item.node ?? 'pending');
-	const seen = row.querySelector('.seen');
-	setText(seen, item.summary);
-	if (seen !== null) {
-		seen.className = `seen seen--${item.seen}`;
-	}
-	row.dataset.seen = item.seen;
-	const list = row.querySelector('.sources');
-	if (list === null) {
-		return;
-	}
-	const doc = row.ownerDocument;
-	syncKeyed(list, item.lines, (line) => line.address, () => h(doc, 'li', {},
-		h(doc, 'span', { class: 'mono source-address' }),
-		h(doc, 'span', { class: 'source-kind' }),
-		h(doc, 'span', { class: 'fraction source-exact' }),
-		h(doc, 'span', { class: 'muted source-observed' }),
-	), (li, line) => {
-		setText(li.querySelector('.source-address'), line.address);
-		setText(li.querySelector('.source-kind'), describeSource(line.kind));
-		setText(li.querySelector('.source-exact'), line.exact === null ? '' : `exact ${line.exact}`);
-		setText(li.querySelector('.source-observed'), line.observed === null ? '' : `observed ${line.observed}`);
-		li.dataset.kind = line.kind.kind;
-	});
-}
-
+/** One tbody per pod: its summary, then one row per address it sees. */
 export function renderSources(table: HTMLElement | null, rows: SourceRow[]): void {
-	const body = table?.querySelector('tbody');
-	if (body === null || body === undefined) {
+	if (table === null) {
 		return;
 	}
-	const doc = body.ownerDocument;
-	syncKeyed(body, rows, (row) => row.pod, () => createRow(doc), updateRow);
+	const doc = table.ownerDocument;
+	const bodies = rows.map((item) => ({ item, signature: JSON.stringify(item) }));
+	for (const body of Array.from(table.querySelectorAll('tbody'))) {
+		if (!bodies.some((b) => b.item.pod === body.dataset.key)) {
+			body.remove();
+		}
+	}
+	let previous: Element | null = table.querySelector('thead');
+	for (const { item, signature } of bodies) {
+		let body = Array.from(table.querySelectorAll<HTMLElement>('tbody')).find((b) => b.dataset.key === item.pod);
+		if (body === undefined) {
+			body = h(doc, 'tbody');
+			body.dataset.key = item.pod;
+		}
+		if (body.dataset.signature !== signature) {
+			const lines = item.lines.length === 0 ? [null] : item.lines;
+			body.replaceChildren(...lines.map((line, index) => addressRow(doc, item, line, index === 0, lines.length)));
+			body.dataset.signature = signature;
+			body.dataset.seen = item.seen;
+		}
+		if (previous?.nextElementSibling !== body) {
+			previous?.after(body);
+		}
+		previous = body;
+	}
 }

@@ -44,8 +44,6 @@ export class CanvasRenderer {
 		const s = layout.scale;
 		drawBanner(ctx, scene, layout);
 		drawLinks(ctx, scene, layout);
-		drawClients(ctx, scene, layout);
-		drawLoadBalancer(ctx, scene, layout);
 		const drag = view.drag ?? (view.carrying === null ? null : { pod: view.carrying, over: null });
 		const source = drag === null ? null : scene.pods.find((pod) => pod.name === drag.pod)?.node ?? null;
 		for (const node of scene.nodes) {
@@ -63,7 +61,11 @@ export class CanvasRenderer {
 			}
 		}
 		const selectedPacket = view.selected?.kind === 'packet' ? view.selected.connection : null;
-		drawFlights(ctx, scene, layout, selectedPacket);
+		// Packets pass under the clients and the load balancer (they are "inside" them there); labels stay on top
+		const labels = drawFlights(ctx, scene, layout, selectedPacket);
+		drawClients(ctx, scene, layout);
+		drawLoadBalancer(ctx, scene, layout);
+		labels();
 		drawOverlay(ctx, scene, layout, view);
 	}
 

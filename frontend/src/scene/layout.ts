@@ -94,14 +94,16 @@ function podGrid(input: LayoutInput, innerWidth: number, s: number): PodGrid {
 	return { columns, rows: Math.ceil(most / columns), podW, podH };
 }
 
-function placeNodes(input: LayoutInput, area: Rect, columns: number, s: number, layout: Layout): number {
+function placeNodes(input: LayoutInput, area: Rect, columns: number, s: number, layout: Layout, minHeight = 0): number {
 	const gap = 14 * s;
 	const nodeW = (area.w - (columns - 1) * gap) / columns;
 	const pad = 8 * s;
 	const grid = podGrid(input, nodeW - 2 * pad, s);
 	const headerH = 64 * s;
 	const proxyH = 24 * s;
-	const nodeH = headerH + proxyH + 8 * s + grid.rows * grid.podH + (grid.rows - 1) * 6 * s + pad;
+	const rowCount = Math.max(1, Math.ceil(input.nodes.length / columns));
+	const needed = headerH + proxyH + 8 * s + grid.rows * grid.podH + (grid.rows - 1) * 6 * s + pad;
+	const nodeH = Math.max(needed, (minHeight - (rowCount - 1) * gap) / rowCount);
 	input.nodes.forEach((node, index) => {
 		const x = area.x + (index % columns) * (nodeW + gap);
 		const y = area.y + Math.floor(index / columns) * (nodeH + gap);
@@ -122,16 +124,17 @@ function placeNodes(input: LayoutInput, area: Rect, columns: number, s: number, 
 		onNode.forEach((pod, i) => {
 			const px = pods.x + (i % grid.columns) * (grid.podW + 6 * s);
 			const py = pods.y + Math.floor(i / grid.columns) * (grid.podH + 6 * s);
-			placePod(layout, pod, { x: px, y: py, w: grid.podW, h: grid.podH });
+			placePod(layout, pod, { x: px, y: py, w: grid.podW, h: grid.podH }, s);
 		});
 	});
 	const rows = Math.ceil(input.nodes.length / columns);
 	return rows * nodeH + Math.max(0, rows - 1) * gap;
 }
 
-function placePod(layout: Layout, pod: { name: string; node: string | null }, rect: Rect): void {
+function placePod(layout: Layout, pod: { name: string; node: string | null }, rect: Rect, s: number): void {
+	// Packets arrive at the pod's top-right corner, where no text is written
 	layout.pods.set(pod.name, {
-		name: pod.name, node: pod.node, rect, center: { x: rect.x + rect.w / 2, y: rect.y + rect.h / 2 },
+		name: pod.name, node: pod.node, rect, center: { x: rect.x + rect.w - 16 * s, y: rect.y + rect.h * 0.3 },
 	});
 }
 
@@ -154,7 +157,7 @@ function placePending(input: LayoutInput, layout: Layout, area: Rect, s: number)
 			y: area.y + labelH + Math.floor(i / columns) * (podH + 6 * s),
 			w: podW,
 			h: podH,
-		});
+		}, s);
 	});
 	return h;
 }
@@ -178,14 +181,14 @@ function wideLayout(input: LayoutInput): Layout {
 	const lbW = 164 * s;
 	const nodesX = m + clientW + 44 * s + lbW + 56 * s;
 	const area = { x: nodesX, y: top, w: width - m - nodesX, h: 0 };
-	const nodesH = placeNodes(input, area, nodeColumns(input.nodes.length, 'wide', width), s, layout);
+	const nodesH = placeNodes(input, area, nodeColumns(input.nodes.length, 'wide', width), s, layout, 300 * s);
 	const pendingH = placePending(input, layout, { x: nodesX, y: top + nodesH + 14 * s, w: area.w, h: 0 }, s);
 	const clientH = 40 * s;
 	const clientGap = 14 * s;
 	const clientsH = input.clientIps.length * clientH + Math.max(0, input.clientIps.length - 1) * clientGap;
-	const lbH = 116 * s;
-	const contentH = Math.max(nodesH + (pendingH > 0 ? pendingH + 14 * s : 0), clientsH, lbH, 240 * s);
-	const middle = top + Math.min(contentH, Math.max(nodesH, 240 * s)) / 2;
+	const lbH = 104 * s;
+	const contentH = Math.max(nodesH + (pendingH > 0 ? pendingH + 14 * s : 0), clientsH + 40 * s, lbH + 40 * s, 300 * s);
+	const middle = top + Math.max(nodesH, 300 * s) / 2;
 	input.clientIps.forEach((ip, i) => {
 		const rect = { x: m, y: middle - clientsH / 2 + i * (clientH + clientGap), w: clientW, h: clientH };
 		layout.clients.set(ip, { rect, anchor: { x: rect.x + rect.w, y: rect.y + rect.h / 2 } });

@@ -2,7 +2,7 @@
 // when a flight is over. Trips are slowed down: a hop takes 0.5 ms of simulated time, far too short to see, so every
 // trip is stretched to HOP_MS per hop (fewer at high speed, more under reduced motion), keeping the hops' proportions.
 import type { Hop } from '../protocol/events';
-import type { Flight, PacketFlight, ProbeFlight, ResetMark } from './scene';
+import type { Flight, PacketFlight, ProbeFlight, ResetMark, Scene } from './scene';
 
 /** Animation ms per hop at 1× speed. */
 export const HOP_MS = 260;
@@ -153,4 +153,54 @@ export function probePhase(probe: ProbeFlight, anim: number, discrete: boolean):
 
 export function resetVisible(mark: ResetMark, anim: number): boolean {
 	return mark.start !== null && anim >= mark.start && anim < mark.start + MARK_MS;
+}
+
+/**
+ * Benchmark packets: {@code count} trips over the scene's real clients, nodes and pods, spread along their paths, each
+ * taking about {@code tripMs} of animation time; every other one masqueraded so both looks are drawn. Only the
+ * debug hook uses them (window.__trafficLab.injectPackets), never the stream.
+ */
+export function syntheticFlights(scene: Scene, count: number, tripMs = 24_000): PacketFlight[] {
+	const nodes = scene.nodes.filter((node) => !node.gone);
+	const flights: PacketFlight[] = [];
+	if (nodes.length === 0 || scene.clientIps.length === 0) {
+		return flights;
+	}
+	const hopCount = 8;
+	const stretch = tripMs / ((hopCount - 1) * 500);
+	for (let i = 0; i < count; i++) {
+		const client = scene.clientIps[i % scene.clientIps.length];
+		const node = nodes[i % nodes.length];
+		const pods = scene.pods.filter((pod) => pod.node === node.name && pod.ip !== null);
+		const pod = pods.length > 0 ? pods[i % pods.length] : scene.pods.find((p) => p.ip !== null);
+		if (pod === undefined || pod.ip === null) {
+			continue;
+		}
+		const snat = i % 2 === 0;
+		const c = `${client}:${40000 + (i % 20000)}`;
+		const vip = `${scene.service.loadBalancerIps[0] ?? '198.51.100.10'}:80`;
+		const seen = snat ? `${node.internalIp}:${40000 + (i % 20000)}` : c;
+		const backend = `${pod.ip}:8080`;
+		const at = [client, 'lb', node.name, pod.name, pod.name, node.name, 'lb', client];
+		const hops: Hop[] = at.map((place, k) => {
+			const request = k < 4;
+			return {
+				time: k * 500,
+				direction: request ? 'REQUEST' : 'REPLY',
+				at: place,
+				reason: 'benchmark packet',
+				srcBefore: request ? (k >= 3 ? seen : c) : backend,
+				srcAfter: request ? (k >= 2 ? seen : c) : k >= 5 ? vip : backend,
+				dstBefore: request ? (k >= 3 ? backend : vip) : k >= 6 ? c : seen,
+				dstAfter: request ? (k >= 2 ? backend : vip) : k >= 5 ? c : seen,
+			};
+		});
+		// Spread evenly along the trip: the i-th packet is i/count of the way through
+		const offset = ((i * 7919) % count) / count * tripMs;
+		flights.push({
+			kind: 'packet', id: 1_000_000 + i, outcome: 'routed', simStart: 0, clientIp: client, hops, reason: null,
+			start: scene.clock.anim - offset, stretch,
+		});
+	}
+	return flights;
 }

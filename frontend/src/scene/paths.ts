@@ -33,7 +33,7 @@ export function arcControl(a: Point, b: Point, scale: number): Point {
 	const dx = b.x - a.x;
 	const dy = b.y - a.y;
 	const length = Math.hypot(dx, dy) || 1;
-	const bow = Math.min(90 * scale, 0.35 * length);
+	const bow = Math.min(60 * scale, 0.3 * length);
 	return { x: mid.x + (dy / length) * bow, y: mid.y - (Math.abs(dx) / length) * bow };
 }
 
@@ -119,8 +119,8 @@ export function probePoint(probe: ProbeFlight, anim: number, layout: Layout, dis
 	if (node === undefined || phase.state === 'waiting' || phase.state === 'done') {
 		return null;
 	}
-	const lb = layout.lb.anchor;
 	const target = node.anchor;
+	const lb = lbEdge(layout, target);
 	const offset = -10 * layout.scale;
 	switch (phase.state) {
 		case 'asking':
@@ -130,4 +130,15 @@ export function probePoint(probe: ProbeFlight, anim: number, layout: Layout, dis
 		case 'answered':
 			return { point: lane(along(target, lb, 1, null), lb, target, offset), answering: true, answered: true };
 	}
+}
+
+/** Where the line from the load balancer's centre towards {@code toward} leaves its box. */
+export function lbEdge(layout: Layout, toward: Point): Point {
+	const { rect, anchor } = layout.lb;
+	const dx = toward.x - anchor.x;
+	const dy = toward.y - anchor.y;
+	const tx = dx === 0 ? Number.POSITIVE_INFINITY : (rect.w / 2) / Math.abs(dx);
+	const ty = dy === 0 ? Number.POSITIVE_INFINITY : (rect.h / 2) / Math.abs(dy);
+	const t = Math.min(tx, ty, 1);
+	return { x: anchor.x + dx * t, y: anchor.y + dy * t };
 }

@@ -85,3 +85,16 @@ describe('probes', () => {
 		expect(probePhase(probe, 1e9, false)).toEqual({ state: 'done' });
 	});
 });
+
+describe('syntheticFlights', () => {
+	it('makes the asked number of trips over real places, spread along their paths', async () => {
+		const { syntheticFlights } = await import('../../src/scene/packets');
+		const scene = sceneFromSnapshot(snapshot());
+		const flights = syntheticFlights(scene, 500);
+		expect(flights).toHaveLength(500);
+		const moving = flights.filter((f) => packetPosition(f, 0, false).state === 'moving');
+		expect(moving).toHaveLength(500);
+		expect(new Set(flights.map((f) => f.hops[2].at))).toEqual(new Set(['n1', 'n2', 'n3']));
+		expect(flights.filter((f) => isSnatted(f, 2))).toHaveLength(250);
+	});
+});

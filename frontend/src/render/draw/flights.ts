@@ -1,16 +1,16 @@
 // Everything in flight: packets (circle = request, diamond = reply; a dashed ring once SNAT has rewritten the
 // source, with the new source in the label), the marks where packets are dropped (✕) or refused (⊘) with the reason,
 // cut connections, and the LB's health-check probes with their answers and the count toward the threshold.
-import type { Layout, Point } from '../../scene/layout';
+import { contains, type Layout, type Point } from '../../scene/layout';
 import { hopTime, isSnatted, addressOf, rewritesSource, verdictHop, reachedHop } from '../../scene/packets';
 import { anchorOf, packetPoint, probePoint } from '../../scene/paths';
 import type { PacketFlight, ProbeFlight, ResetMark, Scene } from '../../scene/scene';
 import { clientColour, font, THEME } from '../theme';
 import { cross, fit, haloText, pill, roundRect } from './shapes';
 
-/** Label one connection in this many so that labels stay readable (about four new labels a second). */
+/** Label one connection in this many so that labels stay readable (about one new label a second). */
 export function labelEvery(connectionsPerSecond: number, speed: number): number {
-	return Math.max(1, Math.round((connectionsPerSecond * Math.max(speed, 1)) / 4));
+	return Math.max(1, Math.round(connectionsPerSecond * Math.max(speed, 1)));
 }
 
 const SNAT_FLASH_MS = 900;
@@ -25,7 +25,8 @@ interface FlightContext {
 	every: number;
 }
 
-export function drawFlights(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout, selected: number | null): void {
+/** Draws marks, packets and probes; returns a function that draws their labels (to be called last, on top). */
+export function drawFlights(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout, selected: number | null): () => void {
 	const context: FlightContext = {
 		ctx, scene, layout, selected, clientIndex: new Map(scene.clientIps.map((ip, i) => [ip, i])),
 		every: labelEvery(scene.connectionsPerSecond, scene.speed),
@@ -49,12 +50,14 @@ export function drawFlights(ctx: CanvasRenderingContext2D, scene: Scene, layout:
 			drawPacket(context, flight, anim, labels);
 		}
 	}
-	for (const flight of scene.flights) {
-		if (flight.kind === 'probe') {
-			drawProbe(context, flight, anim);
+	return () => {
+		for (const flight of scene.flights) {
+			if (flight.kind === 'probe') {
+				drawProbe(context, flight, anim);
+			}
 		}
-	}
-	labels.forEach((label) => label());
+		labels.forEach((label) => label());
+	};
 }
 
 function drawPacket(context: FlightContext, flight: PacketFlight, anim: number, labels: (() => void)[]): void {
@@ -109,10 +112,28 @@ function drawPacket(context: FlightContext, flight: PacketFlight, anim: number, 
 		ctx.lineWidth = 2.5 * s;
 		ctx.stroke();
 	}
-	const flash = snatFlash(flight, at.hop, anim);
-	if (isSelected || flight.id % context.every === 0 || flash !== null) {
+	if (hidden(layout, at.point)) {
+		return;
+	}
+	// A sample of the requests (about one a second) and the selected packet carry their source address, and show
+	// the moment SNAT rewrites it
+	if (isSelected || (!reply && flight.id % context.every === 0)) {
+		const flash = snatFlash(flight, at.hop, anim);
 		labels.push(() => drawPacketLabel(context, flight, at.hop, at.point, reply, snatted, flash));
 	}
+}
+
+/** Inside a client or the load balancer, where packets pass under the box: no label there. */
+function hidden(layout: Layout, point: Point): boolean {
+	if (contains(layout.lb.rect, point)) {
+		return true;
+	}
+	for (const client of layout.clients.values()) {
+		if (contains(client.rect, point)) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /** The hop where SNAT rewrote the source, while the rewrite is fresh. */

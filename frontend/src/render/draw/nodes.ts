@@ -35,21 +35,14 @@ function port(target: string): string {
 	return match === null ? '' : `:${match[1]}`;
 }
 
-/** kube-proxy's endpoint sets, as counts: "Local set 3 · Cluster set 4". */
+/** kube-proxy and the endpoint set external traffic uses here: "kube-proxy · Local set: 3 endpoints". */
 export function proxyText(node: SceneNode, policy: string | null): string {
-	const parts: string[] = [];
-	const local = node.localEndpoints;
-	const cluster = node.clusterEndpoints;
-	if (policy === 'Local' && local !== null && local !== undefined) {
-		parts.push(`Local set ${local.length}`);
+	const local = policy === 'Local';
+	const set = local ? node.localEndpoints : node.clusterEndpoints;
+	if (set === null || set === undefined) {
+		return 'kube-proxy';
 	}
-	if (cluster !== null && cluster !== undefined) {
-		parts.push(`Cluster set ${cluster.length}`);
-	}
-	if (policy !== 'Local' && local !== null && local !== undefined) {
-		parts.push(`Local set ${local.length}`);
-	}
-	return parts.length === 0 ? 'kube-proxy' : `kube-proxy · ${parts.join(' · ')}`;
+	return `kube-proxy · ${local ? 'Local' : 'Cluster'} set: ${set.length}`;
 }
 
 function hatch(ctx: CanvasRenderingContext2D, rect: Rect, gap: number): void {

@@ -167,7 +167,7 @@ export function drawLinks(ctx: CanvasRenderingContext2D, scene: Scene, layout: L
 		ctx.stroke();
 		ctx.setLineDash([]);
 		const share = lbShare(scene, node.name);
-		const t = layout.orientation === 'wide' ? 0.72 : 0.55;
+		const t = layout.orientation === 'wide' ? 0.45 : 0.55;
 		const mid = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
 		if (!sends) {
 			cross(ctx, mid.x, mid.y, 4.5 * s, THEME.fail, 2 * s);

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SandboxPageController {
 
-	static final String PAGE = "sandbox/livePage";
+	static final String PAGE = "playground/playgroundPage";
 
 	private final SandboxRegistry registry;
 
