@@ -40,6 +40,15 @@ record AnalysisView(List<ServiceView> services, List<String> warnings, List<Stri
 				clientIp);
 	}
 
+	/** The Service the trace form starts with: the first one that external traffic can reach. */
+	public String defaultTraceService() {
+		return this.services.stream()
+			.filter(ServiceView::externallyAccessible)
+			.map(ServiceView::ref)
+			.findFirst()
+			.orElse(this.serviceRefs.isEmpty() ? "" : this.serviceRefs.get(0));
+	}
+
 	public int nodeCount() {
 		return this.nodeNames.size();
 	}

@@ -55,6 +55,11 @@ record ServiceView(String ref, String type, @Nullable String externalTrafficPoli
 				analysis.endpoints().size(), Share.of(analysis.droppedShare()), Share.of(analysis.rejectedShare()));
 	}
 
+	/** Only externally accessible Services get external traffic, so only they have LB and share columns. */
+	public boolean externallyAccessible() {
+		return this.externalTrafficPolicy != null;
+	}
+
 	public boolean endpointsLimited() {
 		return this.totalEndpoints > this.endpoints.size();
 	}

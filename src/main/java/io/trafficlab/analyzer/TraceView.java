@@ -34,6 +34,13 @@ record TraceView(String summary, String verdict, String outcome, boolean masquer
 		return "DNAT".equals(this.verdict);
 	}
 
+	public String masqueradeText() {
+		if (!delivered()) {
+			return this.masquerade ? "yes, but the packet is not delivered" : "no: the packet is not delivered";
+		}
+		return this.masquerade ? "yes: the source address is rewritten" : "no: the endpoint sees the original source";
+	}
+
 	private static String outcome(TraceResult result) {
 		if (result.verdict() == Verdict.DNAT) {
 			int count = result.endpoints().size();

@@ -3,10 +3,14 @@ package io.trafficlab.sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import io.trafficlab.system.RequestLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 /**
  * Reads manifests sent as a request body, never more than {@link RequestLimits#MAX_MANIFEST_BYTES}.
@@ -18,6 +22,13 @@ final class ManifestBody {
 
 	/** The body as text, or {@code null} when there is none (or only white space). */
 	static @Nullable String read(HttpServletRequest request) throws IOException {
+		if (isForm(request) && request.getContentLengthLong() != 0) {
+			// The servlet container has read a form body as parameters: the manifests are gone
+			throw new SandboxRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"Content-Type application/x-www-form-urlencoded is not accepted for manifests. Send them as "
+							+ "application/yaml, text/yaml, application/x-yaml or application/json "
+							+ "(curl: -H 'Content-Type: application/yaml' --data-binary @cluster.yaml).");
+		}
 		if (request.getContentLengthLong() > RequestLimits.MAX_MANIFEST_BYTES) {
 			throw SandboxRequestException.bodyTooLarge(RequestLimits.BODY_TOO_LARGE);
 		}
@@ -29,6 +40,11 @@ final class ManifestBody {
 			String text = new String(bytes, StandardCharsets.UTF_8);
 			return text.isBlank() ? null : text;
 		}
+	}
+
+	private static boolean isForm(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
 	}
 
 	/** The body as text; refuses an empty one. */

@@ -49,6 +49,8 @@ public final class Sandbox {
 
 	private long seq;
 
+	private long publishedGeneration;
+
 	private int pendingSteps;
 
 	private volatile Instant lastActive;
@@ -67,6 +69,17 @@ public final class Sandbox {
 		return this.id;
 	}
 
+	/** The preset the simulation started from, or {@code null} for pasted manifests. */
+	public @Nullable String preset() {
+		this.lock.lock();
+		try {
+			return this.source.preset();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	/**
 	 * Applies a command at the current simulated time.
 	 * @throws SandboxRequestException when the command goes beyond the sandbox's limits or the simulation refuses a
@@ -83,6 +96,11 @@ public final class Sandbox {
 				throw SandboxRequestException.badValue(String.valueOf(ex.getMessage()));
 			}
 		});
+	}
+
+	/** Starts a new window for the observed counters: they count from now on. */
+	public void resetStatistics() {
+		update(Simulation::resetStatistics);
 	}
 
 	public void pause() {
@@ -115,7 +133,13 @@ public final class Sandbox {
 
 	/** Starts over from what the sandbox started from, same seed; the clock's pause and speed stay. */
 	void reset(Function<SandboxSource, Simulation> starter) {
-		replace(this.source, starter);
+		this.lock.lock();
+		try {
+			replace(this.source, starter);
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/** Starts a new simulation from {@code source}; watchers see a new generation. */
@@ -149,28 +173,30 @@ public final class Sandbox {
 
 	/**
 	 * One tick: advances the clock by {@code intervalMicros} times the speed (unless paused), processes the steps
-	 * asked for, and numbers what happened as the next batch.
+	 * asked for, and numbers what happened as the next batch. While paused, only what is due at the current instant
+	 * is processed: what commands have just caused.
 	 * @param intervalMicros the tick's length at 1x
 	 * @param tickWallTime when the tick started, epoch milliseconds
 	 * @param watched whether anybody watches the stream: if not, no events are built and no batch is returned
-	 * @return the batch to publish, or {@code null} when there is nothing to tell (paused, or nobody watches)
+	 * @return the batch to publish, or {@code null} when there is nothing to tell (paused and nothing happened, or
+	 * nobody watches)
 	 */
 	public @Nullable EventBatch tick(long intervalMicros, long tickWallTime, boolean watched) {
 		return read((simulation) -> {
 			this.pending.want(watched);
-			boolean moved = !this.paused || this.pendingSteps > 0;
-			if (!this.paused) {
-				simulation.advanceTo(simulation.now() + Math.max(1, Math.round(intervalMicros * this.speed)),
-						this.pending);
-			}
+			boolean stepped = this.pendingSteps > 0;
+			long advance = this.paused ? 0 : Math.max(1, Math.round(intervalMicros * this.speed));
+			simulation.advanceTo(simulation.now() + advance, this.pending);
 			for (; this.pendingSteps > 0; this.pendingSteps--) {
 				simulation.step(this.pending);
 			}
-			if (!watched || !moved) {
+			boolean replaced = this.generation != this.publishedGeneration;
+			if (!watched || (this.paused && !stepped && !replaced && this.pending.isEmpty())) {
 				this.pending.clear();
 				return null;
 			}
 			this.seq++;
+			this.publishedGeneration = this.generation;
 			return new EventBatch(this.seq, this.generation, simulation.now(), tickWallTime, this.pending.drainEvents(),
 					this.pending.drainMissed());
 		});

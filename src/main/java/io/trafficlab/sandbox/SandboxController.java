@@ -40,7 +40,7 @@ class SandboxController implements SandboxErrorResponses {
 		}
 		Sandbox sandbox = (manifests != null) ? this.registry.createFromManifests(manifests, seed)
 				: this.registry.createFromPreset(preset, seed);
-		SandboxCreatedJson created = SandboxCreatedJson.of(sandbox.id(), sandbox.snapshot().preset());
+		SandboxCreatedJson created = SandboxCreatedJson.of(sandbox.id(), sandbox.preset());
 		return ResponseEntity.created(URI.create(created.snapshotUrl())).body(created);
 	}
 
@@ -60,6 +60,13 @@ class SandboxController implements SandboxErrorResponses {
 	@GetMapping("/{id}/statistics")
 	SandboxStatistics statistics(@PathVariable String id) {
 		return this.registry.get(id).statistics();
+	}
+
+	/** The observed counters start over from now (the exact shares stay). */
+	@PostMapping("/{id}/statistics/reset")
+	ResponseEntity<Void> resetStatistics(@PathVariable String id) {
+		this.registry.get(id).resetStatistics();
+		return ResponseEntity.noContent().build();
 	}
 
 	/** Replaces the running simulation with the manifests in the body. */

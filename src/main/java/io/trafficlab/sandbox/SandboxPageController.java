@@ -1,7 +1,5 @@
 package io.trafficlab.sandbox;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -34,13 +32,12 @@ class SandboxPageController {
 		model.addAttribute("presets", this.presets.all());
 		try {
 			Sandbox sandbox = this.registry.createFromPreset(preset, null);
-			SandboxSnapshot snapshot = sandbox.snapshot();
-			model.addAttribute("sandbox", SandboxCreatedJson.of(sandbox.id(), snapshot.preset()));
-			model.addAttribute("preset", this.presets.find(snapshot.preset()).orElseThrow());
+			model.addAttribute("sandbox", SandboxCreatedJson.of(sandbox.id(), sandbox.preset()));
+			model.addAttribute("preset", this.presets.find(sandbox.preset()).orElseThrow());
 		}
 		catch (SandboxRequestException ex) {
 			response.setStatus(ex.status().value());
-			model.addAllAttributes(Map.of("unavailable", String.valueOf(ex.getMessage())));
+			model.addAttribute("unavailable", String.valueOf(ex.getMessage()));
 		}
 		return PAGE;
 	}

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * Sandboxes nobody watches keep their clocks running but build no events. It runs only while there are sandboxes.
  */
 @Component
-class SimulationTicker implements SmartLifecycle {
+class SimulationTicker implements SmartLifecycle, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(SimulationTicker.class);
 
@@ -79,16 +80,25 @@ class SimulationTicker implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
 		this.running = true;
 		if (this.registry.size() > 0) {
 			startTicking();
 		}
 	}
 
+	/** Stops ticking; a later {@link #start()} (a context can be stopped and started again) resumes. */
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.running = false;
+		if (this.ticking != null) {
+			this.ticking.cancel(false);
+			this.ticking = null;
+		}
+	}
+
+	@Override
+	public void destroy() {
 		this.executor.shutdownNow();
 	}
 

@@ -74,6 +74,29 @@ class AnalyzerBrowserIT {
 	}
 
 	@Test
+	void everyExampleWhenAnalyzedShouldShowItsServicesWithoutErrors() {
+		ChromeDriver driver = open(1280, 800);
+		List<String> examples = new Select(driver.findElement(By.id("example"))).getOptions()
+			.stream()
+			.map((option) -> option.getDomAttribute("value"))
+			.filter((value) -> value != null && !value.isEmpty())
+			.toList();
+		for (String example : examples) {
+			Select picker = new Select(driver.findElement(By.id("example")));
+			picker.selectByValue(example);
+			String title = picker.getFirstSelectedOption().getText();
+			this.browser.waitUpTo(SWAP).until((d) -> manifests(driver).startsWith("# title: " + title));
+			driver.findElement(By.id("analyze-button")).click();
+			this.browser.waitUpTo(SWAP).until((d) -> !driver.findElements(By.cssSelector("#results .service")).isEmpty()
+					|| !driver.findElements(By.cssSelector("#results .notice--error")).isEmpty());
+			assertThat(driver.findElements(By.cssSelector("#results .notice--error"))).as(example).isEmpty();
+			this.browser.screenshot("example-" + example);
+			driver.navigate().refresh();
+		}
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
 	void traceWhenExternalPacketArrivesAtNodeWithoutLocalPodShouldShowDrop() {
 		ChromeDriver driver = open(1280, 800);
 		paste(driver, TestManifests.uneven310());
@@ -166,6 +189,11 @@ class AnalyzerBrowserIT {
 		this.browser.waitUpTo(SWAP).until(ExpectedConditions.presenceOfElementLocated(By.id("manifests")));
 		assertThat(driver.getTitle()).contains("Analyze");
 		assertNoSevereConsoleEntries();
+		driver.get("http://localhost:" + this.port + "/no-such-page");
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("404")
+			.contains("There is no page at this address.")
+			.doesNotContain("Exception");
+		this.browser.screenshot("error-404");
 	}
 
 	private ChromeDriver open(int width, int height) {

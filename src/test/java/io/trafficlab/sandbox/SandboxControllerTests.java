@@ -78,6 +78,19 @@ class SandboxControllerTests {
 	}
 
 	@Test
+	void createWhenManifestsAreSentAsAFormShouldAnswer415SayingHowToSendThem() {
+		assertThat(this.mvc.post()
+			.uri("/api/v1/sandboxes")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.content(TestManifests.uneven310()))
+			.hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("application/yaml");
+	}
+
+	@Test
 	void createWhenPresetAndBodyBothGivenShouldAnswer400() {
 		assertThat(this.mvc.post()
 			.uri("/api/v1/sandboxes?preset=empty")
@@ -126,6 +139,17 @@ class SandboxControllerTests {
 		assertThat(JsonPath.<Integer>read(statistics, "$.generation")).isZero();
 		assertThat(JsonPath.<java.util.List<String>>read(statistics, "$.statistics.pods[*].exactShare"))
 			.containsExactlyInAnyOrder("1/6", "1/6", "1/6", "1/2");
+	}
+
+	@Test
+	void resetStatisticsShouldStartANewCountingWindow() {
+		String id = create("uneven-3-1-0");
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/pause")).hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/statistics/reset")).hasStatus(HttpStatus.NO_CONTENT);
+		String statistics = body(this.mvc.get().uri("/api/v1/sandboxes/" + id + "/statistics").exchange());
+		assertThat(JsonPath.<Number>read(statistics, "$.statistics.countingSince"))
+			.isEqualTo(JsonPath.<Number>read(statistics, "$.statistics.now"));
+		assertThat(JsonPath.<Integer>read(statistics, "$.statistics.connections")).isZero();
 	}
 
 	@Test

@@ -2,6 +2,9 @@ package io.trafficlab.sandbox;
 
 import java.time.Instant;
 
+import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.simulation.SimulationCommand;
+import io.trafficlab.engine.simulation.SimulationEvent;
 import io.trafficlab.manifest.ManifestImporter;
 import org.junit.jupiter.api.Test;
 
@@ -53,13 +56,37 @@ class SandboxTickTests {
 	}
 
 	@Test
+	void tickWhenPausedShouldStillTellWhatACommandCausedAtTheCurrentInstant() {
+		Sandbox sandbox = this.registry.createFromPreset(null, 1L);
+		sandbox.pause();
+		sandbox.apply(new SimulationCommand.SetExternalTrafficPolicy(TrafficPolicy.CLUSTER));
+		EventBatch batch = sandbox.tick(50_000, 0, true);
+		assertThat(batch).isNotNull();
+		assertThat(batch.simTime()).isZero();
+		assertThat(batch.events()).anySatisfy((event) -> assertThat(event).isInstanceOf(SimulationEvent.ServiceUpdated.class));
+		assertThat(sandbox.tick(50_000, 0, true)).isNull();
+	}
+
+	@Test
+	void tickWhenPausedAfterAResetShouldAnnounceTheNewGeneration() {
+		Sandbox sandbox = this.registry.createFromPreset(null, 1L);
+		sandbox.tick(50_000, 0, true);
+		sandbox.pause();
+		this.registry.reset(sandbox);
+		EventBatch batch = sandbox.tick(50_000, 0, true);
+		assertThat(batch).isNotNull();
+		assertThat(batch.generation()).isEqualTo(1);
+		assertThat(batch.seq()).isEqualTo(2);
+	}
+
+	@Test
 	void tickWhenMoreEventsThanABatchHoldsShouldCountTheRestByType() {
 		SandboxRegistry small = new SandboxRegistry(new SandboxProperties(10, java.time.Duration.ofMinutes(30), 20, 200,
 				200, 5, java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(250)), new PresetCatalog(),
 				new ClusterReader(new ManifestImporter()), new MutableClock(Instant.EPOCH), (event) -> {
 				});
 		Sandbox sandbox = small.createFromPreset("six-replicas-spread", 1L);
-		sandbox.apply(new io.trafficlab.engine.simulation.SimulationCommand.SetClientRate(200));
+		sandbox.apply(new SimulationCommand.SetClientRate(200));
 		EventBatch batch = sandbox.tick(1_000_000, 0, true);
 		assertThat(batch).isNotNull();
 		assertThat(batch.events()).hasSize(5);

@@ -92,13 +92,17 @@ final class Commands {
 		}
 		else if (command instanceof SetExternalTrafficPolicy policy) {
 			TrafficPolicy value = required(policy.policy(), "externalTrafficPolicy");
+			DeclaredService request = DeclaredService.from(this.core.service())
+				.withExternalTrafficPolicy(value.apiName());
 			updateService("spec.externalTrafficPolicy", apiName(this.core.service().externalTrafficPolicy()),
-					value.apiName(), DeclaredService.from(this.core.service()).withExternalTrafficPolicy(value.apiName()));
+					value.apiName(), request);
 		}
 		else if (command instanceof SetInternalTrafficPolicy policy) {
 			TrafficPolicy value = required(policy.policy(), "internalTrafficPolicy");
+			DeclaredService request = DeclaredService.from(this.core.service())
+				.withInternalTrafficPolicy(value.apiName());
 			updateService("spec.internalTrafficPolicy", this.core.service().internalTrafficPolicy().apiName(),
-					value.apiName(), DeclaredService.from(this.core.service()).withInternalTrafficPolicy(value.apiName()));
+					value.apiName(), request);
 		}
 		else if (command instanceof SetSessionAffinity affinity) {
 			SessionAffinity value = required(affinity.affinity(), "sessionAffinity");
@@ -312,6 +316,10 @@ final class Commands {
 		}
 		String name = (requested == null || requested.isBlank()) ? nextNodeName() : requested.trim();
 		ObjectValidation.validateNode(name, null);
+		if (name.length() > 253 || !name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")) {
+			throw new IllegalArgumentException("\"" + name + "\" is not a valid node name: use lowercase letters, "
+					+ "digits, '-' and '.', starting and ending with a letter or digit.");
+		}
 		for (SimNode node : this.world.nodes) {
 			if (node.name.equals(name) && (node.inCluster || node.isTarget())) {
 				throw new IllegalArgumentException("A node named \"" + name + "\" already exists"

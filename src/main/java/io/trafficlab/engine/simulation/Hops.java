@@ -3,6 +3,7 @@ package io.trafficlab.engine.simulation;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.trafficlab.engine.proxy.DestinationKind;
 import io.trafficlab.engine.simulation.Hop.Direction;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRejected;
@@ -154,7 +155,7 @@ final class Hops {
 				+ "rules date from " + synced + " and it has not synced since, so the packet is lost";
 	}
 
-	/** What the LB believes about {@code node}, e.g. "the load balancer has not yet marked it unhealthy (1 of 2 ...)". */
+	/** What the LB believes about the node: "the load balancer has not yet marked it unhealthy (1 of 2 ...)". */
 	String loadBalancerView(SimNode node) {
 		if (this.core.balancer.noLoadBalancer()) {
 			return "clients reach every node directly (no cloud load balancer)";
@@ -196,16 +197,21 @@ final class Hops {
 		/** The client's packet and, through a cloud LB, the LB's hop, up to the entry node. */
 		void arrive(SimNode node, String destination) {
 			Entry entry = Hops.this.core.entry();
-			hop(Direction.REQUEST, this.clientIp, "client " + this.clientIp + " opens a connection to "
-					+ ((entry.viaLoadBalancer() || entry.destination() != io.trafficlab.engine.proxy.DestinationKind.NODE_PORT)
-							? entry.describe() : "NodePort " + entry.port() + " on " + node.name),
+			boolean nodePort = entry.destination() == DestinationKind.NODE_PORT;
+			String target = !nodePort ? entry.describe()
+					: entry.viaLoadBalancer() ? "the load balancer, which forwards to NodePort " + entry.port()
+							: "NodePort " + entry.port() + " on " + node.name;
+			hop(Direction.REQUEST, this.clientIp, "client " + this.clientIp + " opens a connection to " + target,
 					clientAddress(), destination, clientAddress(), destination);
 			if (entry.viaLoadBalancer()) {
 				int spread = Hops.this.core.balancer.spreadOver();
-				hop(Direction.REQUEST, "lb", "the load balancer sends it to " + node.name + ", one of the " + spread
-						+ ((spread == 1) ? " node" : " nodes") + " it spreads over, unchanged (VIP mode: the "
-						+ "destination stays " + destination + ")", clientAddress(), destination, clientAddress(),
-						destination);
+				String among = ", one of the " + spread + ((spread == 1) ? " node" : " nodes") + " it spreads over";
+				hop(Direction.REQUEST, "lb", nodePort
+						? "the load balancer sends it to " + node.name + among + ", at its NodePort " + destination
+								+ " (the Service has no VIP-mode load-balancer IP)"
+						: "the load balancer sends it to " + node.name + among + ", unchanged (VIP mode: the "
+								+ "destination stays " + destination + ")",
+						clientAddress(), destination, clientAddress(), destination);
 			}
 		}
 

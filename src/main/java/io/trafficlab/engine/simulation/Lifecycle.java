@@ -64,6 +64,13 @@ final class Lifecycle {
 			String why) {
 		PodRequirements requirements = PodFactory.requirements(namespace, labels, scheduling, workload, pinned);
 		Placement placement = this.core.podFactory.place(requirements, 1).get(0);
+		return createPlaced(workload, namespace, name, baseName, labels, owners, scheduling, pinned, placement, why);
+	}
+
+	/** Creates a pod where the scheduler already placed it. */
+	private SimPod createPlaced(@Nullable SimWorkload workload, String namespace, String name, String baseName,
+			Map<String, String> labels, List<OwnerReference> owners, PodScheduling scheduling, @Nullable String pinned,
+			Placement placement, String why) {
 		PodScheduling kept = (pinned != null) ? new PodScheduling(pinned, scheduling.nodeSelector(),
 				scheduling.tolerations(), scheduling.spreadConstraints()) : scheduling;
 		SimPod pod = new SimPod(this.world.pods.size(), namespace, name, baseName, labels, workload, owners, kept,
@@ -192,13 +199,24 @@ final class Lifecycle {
 
 	private void reconcileReplicas(SimWorkload workload, @Nullable String pinFirst, String why) {
 		int missing = workload.replicas - activePods(workload).size();
-		String pin = pinFirst;
+		if (missing <= 0) {
+			return;
+		}
 		String namespace = workload.declared.namespace();
-		for (int i = 0; i < missing; i++) {
+		PodScheduling scheduling = workload.declared.scheduling();
+		if (pinFirst != null) {
 			String name = this.core.podFactory.generatedName(namespace, workload.podPrefix);
-			create(workload, namespace, name, name, workload.podLabels, List.of(workload.podOwner),
-					workload.declared.scheduling(), pin, workload.key() + " " + why);
-			pin = null;
+			create(workload, namespace, name, name, workload.podLabels, List.of(workload.podOwner), scheduling,
+					pinFirst, workload.key() + " " + why);
+			missing--;
+		}
+		// one scheduling round for all of them: each placement counts for the next, as in kube-scheduler
+		PodRequirements requirements = PodFactory.requirements(namespace, workload.podLabels, scheduling, workload,
+				null);
+		for (Placement placement : this.core.podFactory.place(requirements, missing)) {
+			String name = this.core.podFactory.generatedName(namespace, workload.podPrefix);
+			createPlaced(workload, namespace, name, name, workload.podLabels, List.of(workload.podOwner), scheduling,
+					null, placement, workload.key() + " " + why);
 		}
 	}
 
@@ -316,8 +334,8 @@ final class Lifecycle {
 	}
 
 	/**
-	 * Removes a node in order, as the cluster autoscaler scales one down: taints it {@code ToBeDeletedByClusterAutoscaler}
-	 * (so its {@code /healthz} answers 503, R19), cordons it, evicts every pod, and deletes it once the last is gone.
+	 * Removes a node in order, as the cluster autoscaler scales one down: taints it
+	 * {@code ToBeDeletedByClusterAutoscaler} (so its {@code /healthz} answers 503, R19), cordons it, evicts every pod, and deletes it once the last is gone.
 	 */
 	void startRemoval(SimNode node) {
 		node.removing = true;
@@ -367,6 +385,7 @@ final class Lifecycle {
 			this.core.emitter.emit(new NodeRemoved(this.core.now(), node.name, true, node.name + " died: its pods "
 					+ "are gone at once, and the load balancer only notices through failing probes"));
 		}
+		this.core.balancer.nodeKilled(node);
 		this.core.traffic.reset(null, node, reason);
 		Set<SimWorkload> owners = new LinkedHashSet<>();
 		for (SimPod pod : this.world.livePods()) {

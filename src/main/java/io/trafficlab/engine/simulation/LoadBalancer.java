@@ -2,6 +2,7 @@ package io.trafficlab.engine.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import io.trafficlab.engine.balancer.CloudLoadBalancer;
 import io.trafficlab.engine.balancer.ExternalEntry;
@@ -48,10 +49,18 @@ final class LoadBalancer {
 		this.core = core;
 	}
 
-	/** At start, every node is a target whose verdict already matches what it answers. */
+	/**
+	 * At start, every node is a target whose verdict already matches what it answers. Without a cloud LB (a NodePort
+	 * Service, or external IPs) clients reach every node in the cluster directly: nothing is probed.
+	 */
 	void begin() {
 		LoadBalancerProbe probe = this.core.settings.probe();
 		for (SimNode node : this.core.world.nodesByName.values()) {
+			if (noLoadBalancer()) {
+				node.verdict = TargetState.HEALTHY;
+				this.targets.add(node);
+				continue;
+			}
 			ProbeResult result = answer(node);
 			node.verdict = result.probe.passing() ? TargetState.HEALTHY : TargetState.UNHEALTHY;
 			node.lastProbePassed = result.probe.passing();
@@ -65,6 +74,12 @@ final class LoadBalancer {
 
 	/** Registers a new node: it gets no traffic until it has passed {@code healthyThreshold} probes. */
 	void register(SimNode node) {
+		if (noLoadBalancer()) {
+			node.verdict = TargetState.HEALTHY;
+			this.targets.add(node);
+			rebuild();
+			return;
+		}
 		node.verdict = TargetState.INITIAL;
 		node.consecutive = 0;
 		node.lastProbePassed = false;
@@ -86,6 +101,15 @@ final class LoadBalancer {
 		this.targets.remove(node);
 		emitChange(node, before, null, reason);
 		rebuild();
+	}
+
+	/** A node died: without a cloud LB, clients stop reaching it at once; a cloud LB notices through its probes. */
+	void nodeKilled(SimNode node) {
+		if (noLoadBalancer()) {
+			node.verdict = null;
+			this.targets.remove(node);
+			rebuild();
+		}
 	}
 
 	private void scheduleFirstProbe(SimNode node) {
@@ -112,7 +136,7 @@ final class LoadBalancer {
 		else if (!passed && before != TargetState.UNHEALTHY && node.consecutive >= settings.unhealthyThreshold()) {
 			after = TargetState.UNHEALTHY;
 		}
-		boolean weightChanged = passed && !java.util.Objects.equals(node.weight, result.probe.weight());
+		boolean weightChanged = passed && !Objects.equals(node.weight, result.probe.weight());
 		if (passed) {
 			node.weight = result.probe.weight();
 		}
@@ -136,7 +160,7 @@ final class LoadBalancer {
 	}
 
 	private void emitChange(SimNode node, @Nullable TargetState from, @Nullable TargetState to, String reason) {
-		if (this.core.emitter.wants()) {
+		if (this.core.emitter.wants() && !noLoadBalancer()) {
 			this.core.emitter.emit(new LoadBalancerTargetChanged(this.core.now(), node.name, from, to, reason));
 		}
 	}

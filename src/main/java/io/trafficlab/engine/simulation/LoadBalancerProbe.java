@@ -25,12 +25,29 @@ public record LoadBalancerProbe(long intervalMicros, int healthyThreshold, int u
 	}
 
 	/**
-	 * The AWS Load Balancer Controller's NLB target-group health check for a Service with
-	 * {@code externalTrafficPolicy: Local}: HTTP on the {@code healthCheckNodePort}, path {@code /healthz}, every 10
-	 * seconds, 2 passing probes to become healthy, 2 failing probes to become unhealthy.
+	 * The AWS Load Balancer Controller's defaults for an NLB target group (instance targets) of a Service with
+	 * {@code externalTrafficPolicy: Local}: HTTP {@code GET /healthz} on the {@code healthCheckNodePort} every 10 s
+	 * (6 s timeout), healthy after 2 passing probes in a row, unhealthy after 2 failing ones. Source:
+	 * kubernetes-sigs/aws-load-balancer-controller, {@code pkg/service/model_builder.go}
+	 * ({@code defaultHealthCheckIntervalForInstanceModeLocal: 10},
+	 * {@code defaultHealthCheckTimeoutForInstanceModeLocal: 6},
+	 * {@code defaultHealthCheckHealthyThresholdForInstanceModeLocal: 2},
+	 * {@code defaultHealthCheckUnhealthyThresholdForInstanceModeLocal: 2}, path {@code "/healthz"}, port
+	 * {@code service.Spec.HealthCheckNodePort}); {@code docs/guide/service/annotations.md} documents the
+	 * healthCheckNodePort default for Local. The timeout is not modelled: a probe is answered at once or not at all.
 	 */
 	public static LoadBalancerProbe awsNlbDefaults() {
 		return new LoadBalancerProbe(10_000_000L, 2, 2);
+	}
+
+	/**
+	 * The same controller's defaults for {@code externalTrafficPolicy: Cluster}: every 10 s, 3 probes in a row either
+	 * way (its TCP probe of the traffic port has no weight header; the simulation probes kube-proxy's
+	 * {@code :10256/healthz} under Cluster, as the Kubernetes documentation recommends). Source:
+	 * {@code docs/guide/service/annotations.md} (healthcheck-interval 10, healthy and unhealthy thresholds 3).
+	 */
+	public static LoadBalancerProbe awsNlbClusterDefaults() {
+		return new LoadBalancerProbe(10_000_000L, 3, 3);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.trafficlab.engine.simulation;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import io.trafficlab.engine.apiserver.Ipv4;
 import io.trafficlab.engine.cluster.PodScheduling;
 import io.trafficlab.engine.cluster.WorkloadKind;
 import io.trafficlab.engine.kernel.SplitMix64;
+import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.scheduling.LabelSelector;
 import io.trafficlab.engine.scheduling.Placement;
 import io.trafficlab.engine.scheduling.PodRequirements;
@@ -63,14 +65,6 @@ final class PodFactory {
 		this.usedNames.add(namespace + "/" + name);
 	}
 
-	/** The name for a new pod of {@code workload}, or of a bare pod derived from {@code baseName}. */
-	String nameFor(@Nullable SimWorkload workload, String namespace, String baseName) {
-		if (workload == null) {
-			return generatedName(namespace, baseName);
-		}
-		return generatedName(namespace, workload.podPrefix);
-	}
-
 	/** The scheduling requirements of a pod (pinned to {@code pinnedNode} when not {@code null}). */
 	static PodRequirements requirements(String namespace, Map<String, String> labels, PodScheduling scheduling,
 			@Nullable SimWorkload workload, @Nullable String pinnedNode) {
@@ -92,7 +86,15 @@ final class PodFactory {
 	}
 
 	private Scheduler scheduler() {
-		Scheduler scheduler = new Scheduler(this.world.cluster().nodes());
+		List<Node> nodes = new ArrayList<>(this.world.nodesByName.size());
+		for (SimNode node : this.world.nodesByName.values()) {
+			Node model = node.model;
+			// the declared node holds the latest cordon and taints, even before the cluster is assembled again
+			nodes.add(new Node(model.name(), model.labels(), model.zone(), model.internalIp(), model.podCidr(),
+					model.bridgeIp(), node.declared.taints(), node.declared.deleting(), model.proxyHealthy(),
+					node.declared.unschedulable()));
+		}
+		Scheduler scheduler = new Scheduler(nodes);
 		for (SimPod pod : this.world.podsByName.values()) {
 			if (pod.node != null) {
 				scheduler.recordPod(pod.namespace, pod.labels, pod.node.name,

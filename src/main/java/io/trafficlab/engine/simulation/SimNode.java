@@ -1,5 +1,7 @@
 package io.trafficlab.engine.simulation;
 
+import java.util.Arrays;
+
 import io.trafficlab.engine.cluster.DeclaredNode;
 import io.trafficlab.engine.model.Node;
 import org.jspecify.annotations.Nullable;
@@ -92,7 +94,7 @@ final class SimNode {
 			this.affinityPod = new int[clients];
 			this.affinityLastSeen = new long[clients];
 		}
-		java.util.Arrays.fill(this.affinityPod, -1);
+		Arrays.fill(this.affinityPod, -1);
 	}
 
 	void restartCounters() {

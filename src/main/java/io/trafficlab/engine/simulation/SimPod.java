@@ -52,9 +52,6 @@ final class SimPod {
 
 	boolean deleted;
 
-	/** Succeeded or Failed at start: exported as declared, never an endpoint. */
-	boolean finished;
-
 	/** For a StatefulSet pod being moved: the node its successor (same name) is bound to. */
 	@Nullable String successorNode;
 

@@ -97,8 +97,10 @@ public sealed interface SimulationEvent {
 	 * @param node the probed node
 	 * @param target what was probed, e.g. {@code "10.0.0.11:31000/healthz"} (the healthCheckNodePort under Local)
 	 * or {@code "10.0.0.11:10256/healthz"} (kube-proxy under Cluster)
-	 * @param status the HTTP status, or 0 when nothing answered (the node is gone)
-	 * @param body the answer's body, byte for byte ({@code ""} when nothing answered)
+	 * @param status the HTTP status, or 0 when nothing answered (the node is gone, or its kube-proxy has not opened
+	 * the health-check port yet)
+	 * @param body the healthCheckNodePort's body, byte for byte (R18); {@code ""} for kube-proxy's {@code /healthz}
+	 * (whose body carries wall-clock times the simulation does not model) and when nothing answered
 	 * @param passed whether the LB counts it as a passing probe
 	 * @param verdict the LB's verdict on the node after this probe
 	 * @param consecutive how many probes in a row have now passed (or failed, when this one failed)

@@ -37,9 +37,11 @@ public record SimulationSnapshot(long now, SimulationSettings settings, List<Nod
 	 * @param zone its zone, or {@code null}
 	 * @param cordoned whether it is unschedulable
 	 * @param gone whether it has been killed (it stays an LB target until the LB deregisters it)
-	 * @param probeTarget what the LB probes on it, e.g. {@code "10.0.0.11:31000/healthz"}
-	 * @param probeStatus what that probe would answer now: 200, 503, or 0 when the node is gone
-	 * @param verdict the LB's current verdict, or {@code null} when the node is not an LB target
+	 * @param probeTarget what the LB probes on it, e.g. {@code "192.168.0.11:32000/healthz"} ({@code ""} when the
+	 * Service has no cloud LB)
+	 * @param probeStatus what that probe would answer now: 200, 503, or 0 when nothing answers (the node is gone, or
+	 * its kube-proxy has not opened the health-check port yet)
+	 * @param verdict the LB's current verdict, or {@code null} when the node is not an LB target (or there is no LB)
 	 * @param consecutive how many probes in a row have agreed with the last one
 	 * @param conntrackEntries the connections in flight through this node
 	 * @param programmedAt when kube-proxy last synced its rules here

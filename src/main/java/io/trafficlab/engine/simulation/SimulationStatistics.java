@@ -11,9 +11,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link Simulation} has observed beside what it should observe. The exact shares are
- * {@code ClusterAnalyzer}'s on {@link Simulation#cluster()}, exactly what {@code /api/v1/analyze} reports; the observed
- * counters cover the connections since {@code countingSince}, the last time the cluster, the Service or the LB model
- * changed, so that they converge to the exact shares once the LB and every kube-proxy have caught up.
+ * {@code ClusterAnalyzer}'s on {@link Simulation#cluster()} with the LB model and the first client, exactly what
+ * {@code /api/v1/analyze} reports (the steady state of the cluster as it is now). The observed counters cover the
+ * connections since {@code countingSince}: the start, the last command, or {@link Simulation#resetStatistics()}. So
+ * after a command they include the transition (the LB's lag, kube-proxy's sync delay, pods starting and draining),
+ * and they converge to the exact shares as the window grows once every actor has caught up.
  *
  * @param now the simulated time
  * @param countingSince when the observed counters were last restarted

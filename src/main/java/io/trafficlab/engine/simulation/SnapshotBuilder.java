@@ -21,7 +21,8 @@ final class SnapshotBuilder {
 			LoadBalancer.ProbeResult probe = core.balancer.answer(node);
 			NodeRules rules = node.rules;
 			nodes.add(new NodeState(node.name, node.model.internalIp(), node.model.zone(),
-					node.declared.unschedulable(), node.killed, probe.target(), probe.status(), node.verdict,
+					node.declared.unschedulable(), node.killed, core.balancer.noLoadBalancer() ? "" : probe.target(),
+					probe.status(), core.balancer.noLoadBalancer() ? null : node.verdict,
 					node.consecutive, node.conntrackEntries, (rules != null) ? rules.syncedAt : -1));
 		}
 		List<PodState> pods = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.trafficlab.engine.simulation;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import io.trafficlab.engine.kernel.EventLoop;
 import io.trafficlab.engine.kernel.SplitMix64;
@@ -321,7 +322,7 @@ final class Traffic {
 	}
 
 	/** Drops or rejects since the window started, by statistics key, in reason then node order. */
-	void countReasons(boolean rejects, java.util.Map<String, Long> into) {
+	void countReasons(boolean rejects, Map<String, Long> into) {
 		List<SimNode> nodes = this.world.nodes;
 		for (DropReason reason : DropReason.values()) {
 			if (reason.reject != rejects) {

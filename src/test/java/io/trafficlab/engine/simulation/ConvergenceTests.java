@@ -61,8 +61,8 @@ class ConvergenceTests {
 	void exactSharesShouldBeTheAnalyzersOnTheSimulationsCluster(String name, ClusterDeclaration declaration,
 			LoadBalancerModel model) {
 		Simulation simulation = Simulation.start(declaration, Presets.settings(11).withLoadBalancer(model));
-		ServiceAnalysis analyzed = new ClusterAnalyzer()
-			.analyze(simulation.cluster(), new AnalysisOptions(model, SimulationSettings.DEFAULT_CLIENT_IPS.get(0), null))
+		AnalysisOptions options = new AnalysisOptions(model, SimulationSettings.DEFAULT_CLIENT_IPS.get(0), null);
+		ServiceAnalysis analyzed = new ClusterAnalyzer().analyze(simulation.cluster(), options)
 			.services()
 			.get(0);
 		assertThat(simulation.statistics().exact()).isEqualTo(analyzed);

@@ -1,6 +1,7 @@
 package io.trafficlab.api;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -20,11 +22,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The 16 MiB limit over real HTTP: the application, not Tomcat, answers with a JSON {@code 413}, whether the client
- * declares the length or streams the body in chunks.
+ * What only real HTTP shows: the 16 MiB limit is the application's (a JSON {@code 413} whether the client declares
+ * the length or streams the body in chunks), and Tomcat's parameter decoding failures are 400s, not 500s.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class RequestBodyLimitIntegrationTests {
+class ApiOverHttpIntegrationTests {
 
 	private static final String TOO_LARGE = "{\"errors\":[\"The request body is over the 16 MiB limit.\"]}";
 
@@ -50,8 +52,37 @@ class RequestBodyLimitIntegrationTests {
 		assertThat(response.body()).isEqualTo(TOO_LARGE);
 	}
 
+	@Test
+	void analyzeWhenQueryStringCannotBeDecodedShouldAnswer400AsJson() throws Exception {
+		String response = raw("POST /api/v1/analyze?lb=%ZZ HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Content-Type: application/yaml\r\nContent-Length: 10\r\nConnection: close\r\n\r\nkind: Node");
+		assertThat(response).startsWith("HTTP/1.1 400")
+			.contains("Content-Type: application/json")
+			.contains("{\"errors\":[\"The query string cannot be decoded");
+	}
+
+	@Test
+	void pageWhenQueryStringCannotBeDecodedShouldAnswer400() throws Exception {
+		String response = raw("GET /analyze?example=%ZZ HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+				+ "Connection: close\r\n\r\n");
+		assertThat(response).startsWith("HTTP/1.1 400").contains("<html").doesNotContain("Exception");
+	}
+
+	/** java.net.URI refuses malformed escapes, so these requests are written by hand. */
+	private String raw(String request) throws Exception {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
 	private HttpResponse<String> post(BodyPublisher body) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/analyze"))
+		return post("/api/v1/analyze", body);
+	}
+
+	private HttpResponse<String> post(String path, BodyPublisher body) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.version(HttpClient.Version.HTTP_1_1)
 			.header("Content-Type", "application/yaml")
 			.timeout(Duration.ofSeconds(60))

@@ -1,0 +1,78 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.List;
+
+import io.trafficlab.engine.simulation.Hop.Direction;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each routed connection carries its whole trip: client, LB, entry node (DNAT, and SNAT under Cluster: R8, R15), the
+ * pod's node when it is another one, the pod, and the reply back the same way, reverse-NATed.
+ */
+class HopTests {
+
+	private static List<ConnectionRouted> routed(String policy) {
+		Simulation simulation = Simulation.start(Presets.uneven310(policy), Presets.settings(6));
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(20_000_000, recorder);
+		return recorder.all(ConnectionRouted.class);
+	}
+
+	@Test
+	void clusterPolicyToAPodOnAnotherNodeShouldBeSnatedToTheEntryNodesAddress() {
+		ConnectionRouted connection = routed("Cluster").stream()
+			.filter((event) -> event.entryNode().equals("n3") && event.pod().equals("web-4"))
+			.findFirst()
+			.orElseThrow();
+		List<Hop> hops = connection.hops();
+		assertThat(hops).extracting(Hop::at)
+			.containsExactly(connection.clientIp(), "lb", "n3", "n2", "web-4", "web-4", "n2", "n3", "lb",
+					connection.clientIp());
+		assertThat(hops).extracting(Hop::direction)
+			.containsExactly(Direction.REQUEST, Direction.REQUEST, Direction.REQUEST, Direction.REQUEST,
+					Direction.REQUEST, Direction.REPLY, Direction.REPLY, Direction.REPLY, Direction.REPLY,
+					Direction.REPLY);
+		for (int i = 0; i < hops.size(); i++) {
+			assertThat(hops.get(i).time()).isEqualTo(connection.time() + i * 500L);
+		}
+		assertThat(connection.completesAt()).isEqualTo(hops.get(hops.size() - 1).time());
+		assertThat(connection.sourceSeen()).isEqualTo("192.168.0.13");
+		Hop dnat = hops.get(2);
+		String client = dnat.srcBefore();
+		String port = client.substring(client.indexOf(':'));
+		assertThat(dnat.dstBefore()).isEqualTo("198.51.100.10:80");
+		assertThat(dnat.srcAfter()).isEqualTo("192.168.0.13" + port);
+		assertThat(dnat.dstAfter()).isEqualTo("10.244.2.10:8080");
+		assertThat(dnat.reason()).contains("Cluster set (4 endpoints)", "MASQUERADE to 192.168.0.13", "R8", "R15");
+		Hop reverse = hops.get(7);
+		assertThat(reverse.srcBefore()).isEqualTo("10.244.2.10:8080");
+		assertThat(reverse.dstBefore()).isEqualTo("192.168.0.13" + port);
+		assertThat(reverse.srcAfter()).isEqualTo("198.51.100.10:80");
+		assertThat(reverse.dstAfter()).isEqualTo(client);
+	}
+
+	@Test
+	void clusterPolicyToAPodOnTheEntryNodeShouldBeSnatedToThePodBridge() {
+		ConnectionRouted connection = routed("Cluster").stream()
+			.filter((event) -> event.entryNode().equals("n1") && event.node().equals("n1"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(connection.sourceSeen()).isEqualTo("10.244.1.1");
+		assertThat(connection.hops()).hasSize(8);
+		assertThat(connection.completesAt()).isEqualTo(connection.time() + 7 * 500L);
+	}
+
+	@Test
+	void localPolicyShouldKeepTheClientsAddress() {
+		assertThat(routed("Local")).isNotEmpty().allSatisfy((connection) -> {
+			assertThat(connection.sourceSeen()).isEqualTo(connection.clientIp());
+			assertThat(connection.node()).isEqualTo(connection.entryNode());
+			assertThat(connection.hops().get(2).reason()).contains("Local set", "no SNAT");
+			assertThat(connection.hops().get(3).srcBefore()).startsWith(connection.clientIp() + ":");
+		});
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.trafficlab.sandbox;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * At the cap on live sandboxes, the API answers 503 as JSON and the live page says so.
+ */
+@SpringBootTest(properties = "trafficlab.sandbox.max-live=2")
+@AutoConfigureMockMvc
+class SandboxCapacityTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private SandboxRegistry registry;
+
+	@Test
+	void createWhenAtTheCapShouldAnswer503WithRetryAfterAndTheLivePageShouldSaySo() {
+		while (this.registry.size() < 2) {
+			assertThat(this.mvc.post().uri("/api/v1/sandboxes?preset=empty")).hasStatus(HttpStatus.CREATED);
+		}
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.hasContentType(MediaType.APPLICATION_JSON)
+			.hasHeader(HttpHeaders.RETRY_AFTER, "60")
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.startsWith("Traffic Lab is running its limit of 2 live sandboxes.");
+		assertThat(this.mvc.get().uri("/")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.bodyText()
+			.contains("Traffic Lab is running its limit of 2 live sandboxes.")
+			.doesNotContain("id=\"live-sandbox\"")
+			.contains("href=\"/analyze\"");
+		this.registry.live().forEach((sandbox) -> this.registry.end(sandbox.id()));
+	}
+
+}
