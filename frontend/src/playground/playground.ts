@@ -5,6 +5,7 @@ import { installCommandErrors } from '../live/commandErrors';
 import { webSocketUrl } from '../live/startLiveSandbox';
 import { FrameLoop } from '../loop/frameLoop';
 import { syntheticFlights } from '../scene/packets';
+import { packetPoint } from '../scene/paths';
 import type { Scene } from '../scene/scene';
 import { Announcer } from './announcer';
 import { CompareMode, type CreatedSandbox } from './compare';
@@ -30,6 +31,12 @@ export interface TrafficLabHook {
 	firstFrameAt: number | null;
 	firstPacketAt: number | null;
 	scene(): Scene | null;
+	/** Where a pod (its centre) or a node (an empty spot inside it) is drawn, in CSS px from the canvas' corner. */
+	locate(name: string): { x: number; y: number } | null;
+	/** The packets drawn now and where. */
+	packets(): { connection: number; x: number; y: number }[];
+	/** The canvas item the keyboard is on, as "pod web-1" or "node n2". */
+	focused(): string | null;
 }
 
 export class Playground {
@@ -390,6 +397,33 @@ export class Playground {
 			firstFrameAt: null,
 			firstPacketAt: null,
 			scene: () => this.primary.scene,
+			locate: (name) => {
+				const layout = this.primary.layout();
+				const pod = layout?.pods.get(name);
+				if (pod !== undefined) {
+					return { x: pod.rect.x + pod.rect.w / 2, y: pod.rect.y + pod.rect.h / 2 };
+				}
+				const node = layout?.nodes.get(name);
+				return node === undefined ? null : { x: node.rect.x + node.rect.w / 2, y: node.rect.y + node.rect.h - 12 };
+			},
+			packets: () => {
+				const scene = this.primary.scene;
+				const layout = this.primary.layout();
+				if (scene === null || layout === null) {
+					return [];
+				}
+				return scene.flights.flatMap((flight) => {
+					if (flight.kind !== 'packet') {
+						return [];
+					}
+					const at = packetPoint(flight, scene.clock.anim, layout, scene.reducedMotion);
+					return at === null || at.position.state !== 'moving' ? [] : [{ connection: flight.id, ...at.point }];
+				});
+			},
+			focused: () => {
+				const item = this.primary.view.focused;
+				return item === null ? null : item.kind === 'pod' || item.kind === 'node' ? `${item.kind} ${item.name}` : item.kind;
+			},
 		};
 		return hook;
 	}
