@@ -80,9 +80,9 @@ interface PodGrid {
 	podH: number;
 }
 
-function podGrid(input: LayoutInput, innerWidth: number, s: number): PodGrid {
+function podGrid(input: LayoutInput, innerWidth: number, s: number, minPodWidth: number): PodGrid {
 	const podH = 42 * s;
-	const columns = Math.max(1, Math.floor((innerWidth + 6 * s) / (112 * s + 6 * s)));
+	const columns = Math.max(1, Math.floor((innerWidth + 6 * s) / (minPodWidth * s + 6 * s)));
 	const podW = (innerWidth - (columns - 1) * 6 * s) / columns;
 	const counts = new Map<string, number>();
 	for (const pod of input.pods) {
@@ -98,7 +98,7 @@ function placeNodes(input: LayoutInput, area: Rect, columns: number, s: number, 
 	const gap = 14 * s;
 	const nodeW = (area.w - (columns - 1) * gap) / columns;
 	const pad = 8 * s;
-	const grid = podGrid(input, nodeW - 2 * pad, s);
+	const grid = podGrid(input, nodeW - 2 * pad, s, layout.orientation === 'tall' ? 130 : 112);
 	const headerH = 64 * s;
 	const proxyH = 24 * s;
 	const rowCount = Math.max(1, Math.ceil(input.nodes.length / columns));
@@ -172,7 +172,7 @@ function emptyLayout(width: number, orientation: 'wide' | 'tall', scale: number)
 
 function wideLayout(input: LayoutInput): Layout {
 	const width = input.width;
-	const s = Math.min(2.4, Math.max(0.85, width / 1200));
+	const s = Math.min(3.2, Math.max(0.85, width / 1200));
 	const layout = emptyLayout(width, 'wide', s);
 	const m = 16 * s;
 	layout.banner = { x: m, y: m, w: width - 2 * m, h: 30 * s };

@@ -156,11 +156,12 @@ export function resetVisible(mark: ResetMark, anim: number): boolean {
 }
 
 /**
- * Benchmark packets: {@code count} trips over the scene's real clients, nodes and pods, spread along their paths, each
- * taking about {@code tripMs} of animation time; every other one masqueraded so both looks are drawn. Only the
- * debug hook uses them (window.__trafficLab.injectPackets), never the stream.
+ * Benchmark packets: {@code count} trips over the scene's real clients, nodes and pods, each taking {@code tripMs} of
+ * animation time and spread over the first half of it, so that all of them stay in flight for at least tripMs / 2;
+ * every other one masqueraded so both looks are drawn. Only the debug hook uses them
+ * (window.__trafficLab.injectPackets), never the stream.
  */
-export function syntheticFlights(scene: Scene, count: number, tripMs = 24_000): PacketFlight[] {
+export function syntheticFlights(scene: Scene, count: number, tripMs = 40_000): PacketFlight[] {
 	const nodes = scene.nodes.filter((node) => !node.gone);
 	const flights: PacketFlight[] = [];
 	if (nodes.length === 0 || scene.clientIps.length === 0) {
@@ -195,8 +196,8 @@ export function syntheticFlights(scene: Scene, count: number, tripMs = 24_000): 
 				dstAfter: request ? (k >= 2 ? backend : vip) : k >= 5 ? c : seen,
 			};
 		});
-		// Spread evenly along the trip: the i-th packet is i/count of the way through
-		const offset = ((i * 7919) % count) / count * tripMs;
+		// Spread evenly over the first half of the trip (7919 is a prime: neighbours do not start together)
+		const offset = (((i * 7919) % count) / count) * (tripMs / 2);
 		flights.push({
 			kind: 'packet', id: 1_000_000 + i, outcome: 'routed', simStart: 0, clientIp: client, hops, reason: null,
 			start: scene.clock.anim - offset, stretch,

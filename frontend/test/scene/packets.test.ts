@@ -92,7 +92,7 @@ describe('syntheticFlights', () => {
 		const scene = sceneFromSnapshot(snapshot());
 		const flights = syntheticFlights(scene, 500);
 		expect(flights).toHaveLength(500);
-		const moving = flights.filter((f) => packetPosition(f, 0, false).state === 'moving');
+		const moving = flights.filter((f) => packetPosition(f, 19_000, false).state === 'moving');
 		expect(moving).toHaveLength(500);
 		expect(new Set(flights.map((f) => f.hops[2].at))).toEqual(new Set(['n1', 'n2', 'n3']));
 		expect(flights.filter((f) => isSnatted(f, 2))).toHaveLength(250);

@@ -168,7 +168,8 @@ export function drawPod(ctx: CanvasRenderingContext2D, pod: ScenePod, rect: Rect
 	ctx.fillText(fit(ctx, shortPodName(pod.name), rect.w - 2 * pad), rect.x + pad, rect.y + rect.h * 0.3);
 	ctx.font = font(10.5, s, 400, true);
 	ctx.fillStyle = THEME.muted;
-	const stateText = `${state.symbol} ${state.label}`;
+	// Too narrow for the word: the symbol and the outline style still tell the state
+	const stateText = rect.w < 118 * s ? state.symbol : `${state.symbol} ${state.label}`;
 	const ip = pod.ip ?? 'no IP';
 	const line = `${ip}`;
 	ctx.fillText(fit(ctx, line, rect.w * 0.58), rect.x + pad, rect.y + rect.h * 0.72);
