@@ -15,6 +15,7 @@ export interface PointerHost {
 	layout(): Layout | null;
 	view(): ViewState;
 	setDrag(drag: Drag | null): void;
+	setHover(connection: number | null): void;
 	intent(intent: Intent): void;
 }
 
@@ -78,6 +79,7 @@ export function installPointer(canvas: HTMLCanvasElement, host: PointerHost): vo
 		const point = pointOf(event);
 		if (down === null || down.id !== event.pointerId) {
 			const target = hitTest(scene, layout, point);
+			host.setHover(target.kind === 'packet' ? target.connection : null);
 			canvas.style.cursor = target.kind === 'pod' ? 'grab' : target.kind === 'packet' || target.kind === 'node-menu'
 				|| (target.kind === 'node' && host.view().carrying !== null) ? 'pointer' : 'default';
 			return;

@@ -13,13 +13,16 @@ function address(doc: Document, before: string, after: string, changed: boolean)
 		h(doc, 'mark', { text: after }));
 }
 
-function hopRow(doc: Document, hop: HopRow): HTMLElement {
-	return h(doc, 'tr', { 'data-direction': hop.direction },
-		h(doc, 'th', { scope: 'row', 'data-label': 'Hop' }, `${hop.index}. `, h(doc, 'span', { text: hop.where }),
-			h(doc, 'span', { class: 'note', text: hop.direction === 'request' ? '→ request' : '← reply' })),
-		h(doc, 'td', { 'data-label': 'Source' }, address(doc, hop.srcBefore, hop.srcAfter, hop.srcChanged)),
-		h(doc, 'td', { 'data-label': 'Destination' }, address(doc, hop.dstBefore, hop.dstAfter, hop.dstChanged)),
-		h(doc, 'td', { class: 'hop-reason', 'data-label': 'What happens' }, hop.reason),
+/** One hop: where, source and destination (before → after a rewrite), and below them what happens there. */
+function hopBody(doc: Document, hop: HopRow): HTMLElement {
+	return h(doc, 'tbody', { 'data-direction': hop.direction },
+		h(doc, 'tr', {},
+			h(doc, 'th', { scope: 'rowgroup', 'data-label': 'Hop' }, `${hop.index}. `, h(doc, 'span', { text: hop.where }),
+				h(doc, 'span', { class: 'note', text: hop.direction === 'request' ? '→ request' : '← reply' })),
+			h(doc, 'td', { 'data-label': 'Source' }, address(doc, hop.srcBefore, hop.srcAfter, hop.srcChanged)),
+			h(doc, 'td', { 'data-label': 'Destination' }, address(doc, hop.dstBefore, hop.dstAfter, hop.dstChanged))),
+		h(doc, 'tr', { class: 'hop-reason-row' },
+			h(doc, 'td', { colspan: '3', class: 'hop-reason', 'data-label': 'What happens' }, hop.reason)),
 	);
 }
 
@@ -39,10 +42,9 @@ export function renderInspector(root: HTMLElement, view: InspectorView | null, m
 				h(doc, 'caption', { class: 'visually-hidden', text: 'Headers at each hop, before and after any rewrite' }),
 				h(doc, 'thead', {}, h(doc, 'tr', {},
 					h(doc, 'th', { scope: 'col', text: 'Hop' }),
-					h(doc, 'th', { scope: 'col', text: 'Source' }),
-					h(doc, 'th', { scope: 'col', text: 'Destination' }),
-					h(doc, 'th', { scope: 'col', text: 'What happens' }))),
-				h(doc, 'tbody', {}, ...view.hops.map((hop) => hopRow(doc, hop))))),
+					h(doc, 'th', { scope: 'col', text: 'Source (before → after)' }),
+					h(doc, 'th', { scope: 'col', text: 'Destination (before → after)' }))),
+				...view.hops.map((hop) => hopBody(doc, hop)))),
 		h(doc, 'h5', { class: 'inspector__why', text: 'Why it went this way' }),
 		h(doc, 'dl', { class: 'why-list' }, ...view.why.flatMap((decision) => [
 			h(doc, 'dt', { text: decision.topic }),

@@ -33,8 +33,8 @@ export interface TrafficLabHook {
 	scene(): Scene | null;
 	/** Where a pod (its centre) or a node (an empty spot inside it) is drawn, in CSS px from the canvas' corner. */
 	locate(name: string): { x: number; y: number } | null;
-	/** The packets drawn now and where. */
-	packets(): { connection: number; x: number; y: number }[];
+	/** The packets drawn now, where, and how far between two hops (always 0 under reduced motion). */
+	packets(): { connection: number; x: number; y: number; t: number }[];
 	/** The canvas item the keyboard is on, as "pod web-1" or "node n2". */
 	focused(): string | null;
 }
@@ -101,11 +101,25 @@ export class Playground {
 	}
 
 	start(): void {
+		this.showMotion();
+		this.reduceMotion.addEventListener('change', () => this.showMotion());
 		this.primary.start();
 		this.loop.start();
 		this.env.window.addEventListener('pagehide', () => {
 			if (this.compare.active) {
 				void this.compare.leave();
+			}
+		});
+	}
+
+	/** Reduced motion: packets jump from hop to hop (the scene's flag), and a note says so. */
+	private showMotion(): void {
+		const reduced = this.reduceMotion.matches;
+		this.views.forEach((view) => {
+			view.locally((scene) => ({ ...scene, reducedMotion: reduced }));
+			const note = view.root.querySelector<HTMLElement>('[data-part="motion-note"]');
+			if (note !== null) {
+				note.hidden = !reduced;
 			}
 		});
 	}
@@ -417,7 +431,7 @@ export class Playground {
 						return [];
 					}
 					const at = packetPoint(flight, scene.clock.anim, layout, scene.reducedMotion);
-					return at === null || at.position.state !== 'moving' ? [] : [{ connection: flight.id, ...at.point }];
+					return at === null || at.position.state !== 'moving' ? [] : [{ connection: flight.id, ...at.point, t: at.position.t }];
 				});
 			},
 			focused: () => {

@@ -75,6 +75,11 @@ export class SandboxView {
 			layout: () => this.layout(),
 			view: () => this.view,
 			setDrag: (drag: Drag | null) => this.setView({ ...this.view, drag }),
+			setHover: (hover) => {
+				if (hover !== this.view.hover) {
+					this.setView({ ...this.view, hover });
+				}
+			},
 			intent: (intent) => this.intent(intent),
 		});
 		canvas.addEventListener('keydown', (event) => this.key(event));
@@ -318,7 +323,9 @@ export class SandboxView {
 			return;
 		}
 		const record = scene.connections.get(this.inspected);
-		const places = { nodes: new Set(scene.nodes.map((n) => n.name)), pods: new Set(scene.pods.map((p) => p.name)) };
+		// The nodes when the connection arrived, too: a node killed since is still a node in its trip
+		const nodes = new Set([...scene.nodes.map((n) => n.name), ...(record?.context.targets.map((t) => t.node) ?? [])]);
+		const places = { nodes, pods: new Set(scene.pods.map((p) => p.name)) };
 		renderInspector(root, record === undefined ? null : inspectConnection(record, places),
 			record === undefined ? this.inspected : null);
 	}

@@ -62,7 +62,7 @@ export class CanvasRenderer {
 		}
 		const selectedPacket = view.selected?.kind === 'packet' ? view.selected.connection : null;
 		// Packets pass under the clients and the load balancer (they are "inside" them there); labels stay on top
-		const labels = drawFlights(ctx, scene, layout, selectedPacket);
+		const labels = drawFlights(ctx, scene, layout, selectedPacket, view.hover);
 		drawClients(ctx, scene, layout);
 		drawLoadBalancer(ctx, scene, layout);
 		labels();

@@ -22,9 +22,13 @@ export interface ViewState {
 	/** A pod picked up with the keyboard, waiting for a node number. */
 	carrying: string | null;
 	drag: Drag | null;
+	/** The packet under the pointer: it shows its source address like the selected one. */
+	hover: number | null;
 }
 
-export const NO_VIEW: ViewState = { selected: null, focused: null, canvasFocused: false, carrying: null, drag: null };
+export const NO_VIEW: ViewState = {
+	selected: null, focused: null, canvasFocused: false, carrying: null, drag: null, hover: null,
+};
 
 export function sameItem(a: Item | null, b: Item | null): boolean {
 	if (a === null || b === null) {

@@ -22,13 +22,15 @@ interface FlightContext {
 	layout: Layout;
 	clientIndex: Map<string, number>;
 	selected: number | null;
+	hover: number | null;
 	every: number;
 }
 
 /** Draws marks, packets and probes; returns a function that draws their labels (to be called last, on top). */
-export function drawFlights(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout, selected: number | null): () => void {
+export function drawFlights(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout, selected: number | null,
+	hover: number | null = null): () => void {
 	const context: FlightContext = {
-		ctx, scene, layout, selected, clientIndex: new Map(scene.clientIps.map((ip, i) => [ip, i])),
+		ctx, scene, layout, selected, hover, clientIndex: new Map(scene.clientIps.map((ip, i) => [ip, i])),
 		every: labelEvery(scene.connectionsPerSecond, scene.speed),
 	};
 	const anim = scene.clock.anim;
@@ -117,7 +119,7 @@ function drawPacket(context: FlightContext, flight: PacketFlight, anim: number, 
 	}
 	// A sample of the requests (about one a second) and the selected packet carry their source address, and show
 	// the moment SNAT rewrites it
-	if (isSelected || (!reply && flight.id % context.every === 0)) {
+	if (isSelected || context.hover === flight.id || (!reply && flight.id % context.every === 0)) {
 		const flash = snatFlash(flight, at.hop, anim);
 		labels.push(() => drawPacketLabel(context, flight, at.hop, at.point, reply, snatted, flash));
 	}

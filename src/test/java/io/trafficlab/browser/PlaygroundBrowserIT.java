@@ -142,6 +142,9 @@ class PlaygroundBrowserIT {
 		driver.findElement(By.cssSelector("[data-control=pause]")).click();
 		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
 				"return window.__trafficLab.scene().paused && window.__trafficLab.packets().length > 0")));
+		// Without reduced motion packets glide: paused, some stand between two hops
+		assertThat((List<?>) driver.executeScript("return window.__trafficLab.packets().map((p) => p.t)"))
+			.anyMatch((t) -> ((Number) t).doubleValue() > 0 && ((Number) t).doubleValue() < 1);
 		Map<String, Number> packet = loneliestPacket(driver);
 		WebElement canvas = canvas(driver);
 		new Actions(driver)
@@ -172,6 +175,27 @@ class PlaygroundBrowserIT {
 		this.browser.screenshot("playground-compare");
 		driver.findElement(By.cssSelector("[data-control=compare]")).click();
 		this.browser.waitUpTo(LIVE).until((d) -> d.findElements(By.cssSelector("[data-view=second]")).isEmpty());
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
+	void reducedMotionShouldMovePacketsHopByHop() {
+		this.browser = HeadlessChromium.start(1280, 800);
+		ChromeDriver driver = this.browser.driver();
+		driver.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+		driver.get("http://localhost:" + this.port + "/?preset=uneven-3-1-0");
+		waitForStatistics(driver);
+		assertThat(driver.executeScript("return window.__trafficLab.scene().reducedMotion")).isEqualTo(true);
+		assertThat(driver.findElement(By.cssSelector("[data-view=primary] [data-part=motion-note]")).isDisplayed()).isTrue();
+		// Every packet sits exactly on a hop, the place it last reached, never between two places
+		this.browser.waitUpTo(LIVE).until((d) -> ((Number) driver.executeScript(
+				"return window.__trafficLab.packets().length")).intValue() >= 5);
+		assertThat((List<?>) driver.executeScript("return window.__trafficLab.packets().map((p) => p.t)"))
+			.isNotEmpty()
+			.allMatch((t) -> ((Number) t).doubleValue() == 0);
+		driver.executeScript("document.querySelector('[data-view=primary] canvas').scrollIntoView({block: 'center'})");
+		this.browser.screenshot("playground-reduced-motion");
 		assertNoSevereConsoleEntries();
 	}
 
