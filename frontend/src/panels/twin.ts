@@ -107,8 +107,8 @@ function renderPods(body: Element, scene: Scene): void {
 
 export function renderTwin(root: HTMLElement, scene: Scene): void {
 	setText(root.querySelector('[data-twin-summary]'), twinSummary(scene));
-	const nodes = root.querySelector('#twin-nodes tbody');
-	const pods = root.querySelector('#twin-pods tbody');
+	const nodes = root.querySelector('[data-twin="nodes"] tbody');
+	const pods = root.querySelector('[data-twin="pods"] tbody');
 	if (nodes !== null) {
 		renderNodes(nodes, scene);
 	}

@@ -19,6 +19,8 @@ export interface CompareHost {
 	apiOf(id: string): string;
 	/** Puts the second view on the page and starts its stream. */
 	addView(created: CreatedSandbox): void;
+	/** Both sandboxes now run (or stand still): pause and resume send no event, so the views are told. */
+	setPaused(paused: boolean): void;
 	removeView(): Promise<void>;
 	setMode(active: boolean): void;
 }
@@ -90,14 +92,16 @@ export class CompareMode {
 		if (!policies.ok) {
 			return policies;
 		}
-		this.host.addView(body);
-		this.host.setMode(true);
 		if (!snapshot.paused) {
 			const failed = await this.each(both, [{ kind: 'resume' }]);
 			if (failed !== null) {
 				return failed;
 			}
 		}
+		// The second view starts watching only now, so its first snapshot already shows the clock running
+		this.host.addView(body);
+		this.host.setMode(true);
+		this.host.setPaused(snapshot.paused);
 		return { ok: true };
 	}
 

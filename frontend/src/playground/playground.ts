@@ -59,6 +59,7 @@ export class Playground {
 			primaryApi: () => this.primary.endpoints.api,
 			apiOf: (id) => `${data.sandboxes ?? '/api/v1/sandboxes'}/${encodeURIComponent(id)}`,
 			addView: (created) => this.addSecondView(created),
+			setPaused: (paused) => this.views.forEach((view) => view.locally((scene) => ({ ...scene, paused }))),
 			removeView: () => this.removeSecondView(),
 			setMode: (active) => this.setCompareMode(active),
 		});
