@@ -134,7 +134,8 @@ class PlaygroundBrowserIT {
 		String connection = row.getDomAttribute("data-connection");
 		row.click();
 		WebElement inspector = driver.findElement(By.cssSelector("[data-view=primary] [data-part=inspector]"));
-		assertThat(inspector.findElement(By.cssSelector(".inspector__title")).getText()).startsWith("Connection #" + connection);
+		assertThat(inspector.findElement(By.cssSelector(".inspector__title")).getText())
+			.startsWith("Connection #" + connection);
 		assertThat(inspector.findElements(By.cssSelector("table.hops tbody tr"))).hasSizeGreaterThanOrEqualTo(8);
 		assertThat(inspector.findElements(By.cssSelector(".why-list dt")).stream().map(WebElement::getText))
 			.contains("Load balancer", "Health checks", "Endpoint set", "Masquerade");
@@ -171,7 +172,8 @@ class PlaygroundBrowserIT {
 					&& !seen(driver, "second").isEmpty());
 		assertThat(driver.findElement(By.cssSelector("[data-view=primary] [data-part=side]")).getText()).contains("Cluster");
 		assertThat(driver.findElement(By.cssSelector("[data-view=second] [data-part=side]")).getText()).contains("Local");
-		assertThat(driver.findElement(By.cssSelector("fieldset[data-control=policy]")).getDomProperty("disabled")).isEqualTo("true");
+		assertThat(driver.findElement(By.cssSelector("fieldset[data-control=policy]")).getDomProperty("disabled"))
+			.isEqualTo("true");
 		this.browser.screenshot("playground-compare");
 		driver.findElement(By.cssSelector("[data-control=compare]")).click();
 		this.browser.waitUpTo(LIVE).until((d) -> d.findElements(By.cssSelector("[data-view=second]")).isEmpty());
@@ -274,7 +276,8 @@ class PlaygroundBrowserIT {
 	private static String podShare(ChromeDriver driver, String pod) {
 		return String.valueOf(driver.executeScript("for (const row of document.querySelectorAll("
 				+ "'[data-view=primary] [data-part=pod-shares] tbody tr')) {"
-				+ " if (row.querySelector('.node-name').textContent === arguments[0]) return row.querySelector('.fraction').textContent; }"
+				+ " if (row.querySelector('.node-name').textContent === arguments[0])"
+				+ "  return row.querySelector('.fraction').textContent; }"
 				+ "return null", pod));
 	}
 
