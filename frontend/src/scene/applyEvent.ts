@@ -74,6 +74,7 @@ export function applyStatistics(scene: Scene, message: StatisticsMessage): Scene
 		return scene;
 	}
 	const stats = message.statistics;
+	const service = stats.exact.service === undefined ? scene.service : readService(stats.exact.service);
 	const health = new Map(stats.healthChecks.map((row) => [row.node, row]));
 	const exactNodes = new Map(exactNodeSets(stats.exact).map((row) => [row.name, row]));
 	const nodes = scene.nodes.map((node) => {
@@ -82,14 +83,17 @@ export function applyStatistics(scene: Scene, message: StatisticsMessage): Scene
 		if (row === undefined && sets === undefined) {
 			return node;
 		}
+		// Under Local the LB probes healthCheckNodePort, under Cluster kube-proxy's /healthz on 10256 (R20)
+		const port = row === undefined ? null : row.healthCheck !== null && service.healthCheckNodePort > 0
+			? service.healthCheckNodePort : 10256;
 		return {
 			...node,
+			probeTarget: port === null || node.gone ? node.probeTarget : `${node.internalIp}:${port}/healthz`,
 			probeStatus: node.gone ? 0 : row?.healthCheck?.status ?? row?.proxyHealthz.status ?? node.probeStatus,
 			clusterEndpoints: node.clusterEndpoints === undefined ? sets?.clusterEndpoints : node.clusterEndpoints,
 			localEndpoints: node.localEndpoints === undefined ? sets?.localEndpoints : node.localEndpoints,
 		};
 	});
-	const service = stats.exact.service === undefined ? scene.service : readService(stats.exact.service);
 	return { ...scene, statistics: stats, nodes, service };
 }
 

@@ -33,7 +33,7 @@ export function arcControl(a: Point, b: Point, scale: number): Point {
 	const dx = b.x - a.x;
 	const dy = b.y - a.y;
 	const length = Math.hypot(dx, dy) || 1;
-	const bow = Math.min(60 * scale, 0.3 * length);
+	const bow = Math.min(26 * scale, 0.2 * length);
 	return { x: mid.x + (dy / length) * bow, y: mid.y - (Math.abs(dx) / length) * bow };
 }
 
@@ -120,7 +120,8 @@ export function probePoint(probe: ProbeFlight, anim: number, layout: Layout, dis
 		return null;
 	}
 	const target = node.anchor;
-	const lb = lbEdge(layout, target);
+	// The probe's end at the load balancer: a little outside its box, so the answer stays readable
+	const lb = along(lbEdge(layout, target), target, 0.14, null);
 	const offset = -10 * layout.scale;
 	switch (phase.state) {
 		case 'asking':

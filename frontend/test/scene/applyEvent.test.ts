@@ -135,6 +135,29 @@ describe('applyStatistics', () => {
 		expect(findNode(next, 'n1')?.localEndpoints).toBeNull();
 	});
 
+	it('names what the LB probes now: healthCheckNodePort under Local, kube-proxy on 10256 under Cluster', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		const message = statistics();
+		const local = {
+			...message,
+			statistics: {
+				...message.statistics,
+				exact: { ...message.statistics.exact, service: { ...snapshot().simulation.service } },
+			},
+		};
+		expect(findNode(applyStatistics(scene, local), 'n3')?.probeTarget).toBe('192.168.0.13:30273/healthz');
+		const cluster = {
+			...message,
+			statistics: {
+				...message.statistics,
+				healthChecks: message.statistics.healthChecks.map((row) => ({ ...row, healthCheck: null })),
+			},
+		};
+		const next = applyStatistics(scene, cluster);
+		expect(findNode(next, 'n3')?.probeTarget).toBe('192.168.0.13:10256/healthz');
+		expect(findNode(next, 'n3')?.probeStatus).toBe(200);
+	});
+
 	it('ignores statistics of another generation', () => {
 		const scene = sceneFromSnapshot(snapshot());
 		expect(applyStatistics(scene, statistics(3))).toBe(scene);

@@ -49,7 +49,7 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, scene: Scene, layout:
 		const pod = layout.pods.get(view.carrying);
 		if (pod !== undefined) {
 			ctx.font = font(11.5, s, 700);
-			pill(ctx, 'press a node number to move, Delete to delete, Esc to cancel', pod.rect.x,
+			pill(ctx, 'a node number or Enter on a node moves it · Delete deletes · Esc cancels', pod.rect.x,
 				pod.rect.y - 22 * s, 19 * s, { fill: THEME.focus, stroke: THEME.focus, text: '#ffffff' },
 				layout.width - pod.rect.x - 4 * s);
 		}
