@@ -17,19 +17,45 @@ import {
 } from './scene';
 import { readService, updateService } from './service';
 
-/** A scene being changed by one batch: its own copies of everything the batch may touch. */
-type Draft = Scene;
+/**
+ * A scene being changed by one batch. Nodes and pods are copied only when an event changes one (copy on write), so
+ * a batch of connections leaves them, and the renderer's cached picture of them, as they were.
+ */
+interface Draft extends Scene {
+	owned: Set<unknown>;
+}
 
 function draftOf(scene: Scene): Draft {
 	return {
 		...scene,
-		nodes: scene.nodes.map((node) => ({ ...node })),
-		pods: scene.pods.map((pod) => ({ ...pod })),
 		flights: [...scene.flights],
 		recent: [...scene.recent],
 		connections: new Map(scene.connections),
 		clock: { ...scene.clock },
+		owned: new Set(),
 	};
+}
+
+function finish(draft: Draft): Scene {
+	const { owned, ...scene } = draft;
+	owned.clear();
+	return scene;
+}
+
+function nodesOf(draft: Draft): SceneNode[] {
+	if (!draft.owned.has(draft.nodes)) {
+		draft.nodes = draft.nodes.map((node) => ({ ...node }));
+		draft.owned.add(draft.nodes);
+	}
+	return draft.nodes;
+}
+
+function podsOf(draft: Draft): Scene['pods'] {
+	if (!draft.owned.has(draft.pods)) {
+		draft.pods = draft.pods.map((pod) => ({ ...pod }));
+		draft.owned.add(draft.pods);
+	}
+	return draft.pods;
 }
 
 export function applyEvent(scene: Scene, event: SimulationEvent): Scene {
@@ -37,7 +63,7 @@ export function applyEvent(scene: Scene, event: SimulationEvent): Scene {
 	const listed: SimulationEvent[] = [];
 	apply(draft, event, listed);
 	listEvents(draft, listed);
-	return draft;
+	return finish(draft);
 }
 
 /** Applies a batch in order; the scene's simulated time moves to the batch's. */
@@ -54,7 +80,7 @@ export function applyBatch(scene: Scene, batch: EventBatch): Scene {
 		// A step: let the animation run long enough for its packets to make their trips
 		draft.clock.runUntil = Math.max(draft.clock.runUntil, draft.clock.anim + stepPlayMs(draft, batch));
 	}
-	return draft;
+	return finish(draft);
 }
 
 function stepPlayMs(scene: Scene, batch: EventBatch): number {
@@ -177,7 +203,7 @@ function apply(draft: Draft, event: SimulationEvent, listed: SimulationEvent[]):
 			});
 			return;
 		case 'PodScheduled': {
-			const pod = draft.pods.find((p) => p.name === event.pod);
+			const pod = podsOf(draft).find((p) => p.name === event.pod);
 			const status = event.node === null ? 'PENDING' : 'STARTING';
 			if (pod === undefined) {
 				draft.pods.push({
@@ -205,7 +231,7 @@ function apply(draft: Draft, event: SimulationEvent, listed: SimulationEvent[]):
 			return;
 		case 'NodeAdded':
 			if (!draft.nodes.some((node) => node.name === event.node)) {
-				draft.nodes.push({
+				nodesOf(draft).push({
 					name: event.node, internalIp: event.internalIp, zone: event.zone, cordoned: false, gone: false,
 					probeTarget: '', probeStatus: 0, verdict: null, consecutive: 0, clusterEndpoints: undefined,
 					localEndpoints: undefined,
@@ -240,14 +266,20 @@ function apply(draft: Draft, event: SimulationEvent, listed: SimulationEvent[]):
 }
 
 function withNode(draft: Draft, name: string, change: (node: SceneNode) => void): void {
-	const node = draft.nodes.find((n) => n.name === name);
+	if (!draft.nodes.some((n) => n.name === name)) {
+		return;
+	}
+	const node = nodesOf(draft).find((n) => n.name === name);
 	if (node !== undefined) {
 		change(node);
 	}
 }
 
 function withPod(draft: Draft, name: string, change: (pod: Draft['pods'][number]) => void): void {
-	const pod = draft.pods.find((p) => p.name === name);
+	if (!draft.pods.some((p) => p.name === name)) {
+		return;
+	}
+	const pod = podsOf(draft).find((p) => p.name === name);
 	if (pod !== undefined) {
 		change(pod);
 	}

@@ -80,10 +80,8 @@ interface PodGrid {
 	podH: number;
 }
 
+/** Pods per row and their size; crowded nodes (more than three rows) get compact one-line pods. */
 function podGrid(input: LayoutInput, innerWidth: number, s: number, minPodWidth: number): PodGrid {
-	const podH = 42 * s;
-	const columns = Math.max(1, Math.floor((innerWidth + 6 * s) / (minPodWidth * s + 6 * s)));
-	const podW = (innerWidth - (columns - 1) * 6 * s) / columns;
 	const counts = new Map<string, number>();
 	for (const pod of input.pods) {
 		if (pod.node !== null) {
@@ -91,7 +89,13 @@ function podGrid(input: LayoutInput, innerWidth: number, s: number, minPodWidth:
 		}
 	}
 	const most = Math.max(1, ...counts.values());
-	return { columns, rows: Math.ceil(most / columns), podW, podH };
+	const grid = (width: number, podH: number): PodGrid => {
+		const columns = Math.max(1, Math.floor((innerWidth + 6 * s) / (width * s + 6 * s)));
+		const podW = (innerWidth - (columns - 1) * 6 * s) / columns;
+		return { columns, rows: Math.ceil(most / columns), podW, podH };
+	};
+	const roomy = grid(minPodWidth, 42 * s);
+	return roomy.rows <= 3 ? roomy : grid(Math.min(minPodWidth, 92), 24 * s);
 }
 
 function placeNodes(input: LayoutInput, area: Rect, columns: number, s: number, layout: Layout, minHeight = 0): number {
@@ -134,7 +138,7 @@ function placeNodes(input: LayoutInput, area: Rect, columns: number, s: number, 
 function placePod(layout: Layout, pod: { name: string; node: string | null }, rect: Rect, s: number): void {
 	// Packets arrive at the pod's top-right corner, where no text is written
 	layout.pods.set(pod.name, {
-		name: pod.name, node: pod.node, rect, center: { x: rect.x + rect.w - 16 * s, y: rect.y + rect.h * 0.3 },
+		name: pod.name, node: pod.node, rect, center: { x: rect.x + rect.w - 16 * s, y: rect.y + Math.min(rect.h / 2, 13 * s) },
 	});
 }
 

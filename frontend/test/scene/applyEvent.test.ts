@@ -117,6 +117,17 @@ describe('applyBatch', () => {
 		expect(findNode(next, 'n1')?.cordoned).toBe(true);
 	});
 
+	it('keeps the very same nodes and pods when a batch only carries connections (the renderer caches them)', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		const next = applyBatch(scene, batch(11, 1_050_000, [routedViaN3(1, 1_000_100), droppedAtN3(2, 1_000_200)]));
+		expect(next.nodes).toBe(scene.nodes);
+		expect(next.pods).toBe(scene.pods);
+		const cordoned = applyBatch(next, batch(12, 1_100_000, [{ type: 'NodeCordoned', time: 1_060_000, node: 'n2', cordoned: true }]));
+		expect(cordoned.nodes).not.toBe(next.nodes);
+		expect(findNode(next, 'n2')?.cordoned).toBe(false);
+		expect(cordoned.pods).toBe(next.pods);
+	});
+
 	it('lets a step play out while paused', () => {
 		const scene = sceneFromSnapshot(snapshot({ paused: true }));
 		const next = applyBatch(scene, batch(11, 1_000_100, [routedViaN3(1, 1_000_100)]));

@@ -128,14 +128,17 @@ function drawMenuButton(ctx: CanvasRenderingContext2D, menu: Rect, s: number): v
 }
 
 function drawBadges(ctx: CanvasRenderingContext2D, node: SceneNode, badge: Rect, s: number): void {
+	// A narrow node keeps the symbols and the status code, and drops the port and the verdict's word
+	const narrow = badge.w < 200 * s;
 	ctx.font = font(11.5, s, 700);
 	const status = node.probeStatus;
 	const ok = status >= 200 && status < 300;
-	const first = pill(ctx, `${answerText(status)}${port(node.probeTarget)}`, badge.x, badge.y, badge.h,
-		node.gone ? NEUTRAL : ok ? OK : FAIL, badge.w * 0.5);
+	const answer = narrow ? answerText(status).replace('no answer', '—') : `${answerText(status)}${port(node.probeTarget)}`;
+	const first = pill(ctx, answer, badge.x, badge.y, badge.h, node.gone ? NEUTRAL : ok ? OK : FAIL, badge.w * 0.55);
 	ctx.font = font(11, s, 600);
 	const verdictStyle = node.verdict === 'HEALTHY' ? OK : node.verdict === 'UNHEALTHY' ? FAIL : NEUTRAL;
-	pill(ctx, verdictText(node), badge.x + first + 5 * s, badge.y, badge.h, verdictStyle, badge.w - first - 5 * s);
+	const verdict = narrow ? `${verdictText(node).charAt(0)} LB` : verdictText(node);
+	pill(ctx, verdict, badge.x + first + 5 * s, badge.y, badge.h, verdictStyle, badge.w - first - 5 * s);
 }
 
 const POD_STATE: Record<ScenePod['status'], { label: string; symbol: string; fill: string; stroke: string; dash: number[] }> = {
@@ -164,6 +167,17 @@ export function drawPod(ctx: CanvasRenderingContext2D, pod: ScenePod, rect: Rect
 	ctx.textAlign = 'left';
 	ctx.textBaseline = 'middle';
 	ctx.fillStyle = pod.status === 'TERMINATING' ? THEME.muted : THEME.text;
+	if (rect.h < 32 * s) {
+		// Compact (a crowded node): the name and the state's symbol on one line; the IP is in the tables
+		ctx.font = font(11, s, 600);
+		ctx.fillText(fit(ctx, shortPodName(pod.name), rect.w - 2 * pad - 12 * s), rect.x + pad, rect.y + rect.h / 2);
+		ctx.fillStyle = state.stroke;
+		ctx.textAlign = 'right';
+		ctx.fillText(state.symbol, rect.x + rect.w - pad, rect.y + rect.h / 2);
+		ctx.textAlign = 'left';
+		ctx.globalAlpha = 1;
+		return;
+	}
 	ctx.font = font(12, s, 600);
 	ctx.fillText(fit(ctx, shortPodName(pod.name), rect.w - 2 * pad), rect.x + pad, rect.y + rect.h * 0.3);
 	ctx.font = font(10.5, s, 400, true);
