@@ -1,6 +1,6 @@
 // The canvas as text and tables: everything it draws, with the same actions as buttons, for screen readers and
 // keyboards. Rows update in place, so the focus stays on the button or menu the learner is using.
-import { answerText, podStateLabel, proxyText, verdictText } from '../render/draw/nodes';
+import { answerText, podStateLabel, verdictText } from '../render/draw/nodes';
 import type { Scene } from '../scene/scene';
 import { h, setText, syncKeyed } from './dom';
 
@@ -17,6 +17,20 @@ export function twinSummary(scene: Scene): string {
 		+ `Clients ${scene.clientIps.join(', ')} open ${scene.connectionsPerSecond} connections per simulated second. `
 		+ `On the canvas now: ${packets} connection${packets === 1 ? '' : 's'} and ${probes} probe${probes === 1 ? '' : 's'}`
 		+ `${scene.unanimated > 0 ? ` (${scene.unanimated} more were too many to animate)` : ''}.`;
+}
+
+/** kube-proxy's endpoint sets in full, the one external traffic uses first. */
+export function endpointSets(local: string[] | null | undefined, cluster: string[] | null | undefined,
+	policy: string | null): string {
+	const list = (ips: string[]) => (ips.length === 0 ? 'empty' : ips.join(', '));
+	const parts: string[] = [];
+	if (policy === 'Local' && local != null) {
+		parts.push(`Local set (external traffic): ${list(local)}`);
+	}
+	if (cluster != null) {
+		parts.push(`Cluster set${policy === 'Local' ? '' : ' (external traffic)'}: ${list(cluster)}`);
+	}
+	return parts.length === 0 ? 'not synced yet' : parts.join('; ');
 }
 
 function actionButton(doc: Document, label: string, command: string, target: Record<string, string>): HTMLElement {
@@ -45,7 +59,7 @@ function renderNodes(body: Element, scene: Scene): void {
 		setText(row.querySelector('.node-ip'), node.gone ? `${node.internalIp} (gone)` : node.internalIp);
 		setText(row.querySelector('.twin-health'), `${answerText(node.probeStatus)} ${node.probeTarget}`);
 		setText(row.querySelector('.twin-verdict'), verdictText(node));
-		setText(row.querySelector('.twin-proxy'), proxyText(node, policy));
+		setText(row.querySelector('.twin-proxy'), endpointSets(node.localEndpoints, node.clusterEndpoints, policy));
 		const pods = scene.pods.filter((pod) => pod.node === node.name);
 		setText(row.querySelector('.twin-pods'), pods.length === 0 ? 'none' : pods.map((pod) => `${pod.name} (${pod.status.toLowerCase()})`).join(', '));
 		const cordon = row.querySelector<HTMLButtonElement>('[data-command="cordon"], [data-command="uncordon"]');
