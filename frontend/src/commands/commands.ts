@@ -92,8 +92,26 @@ export function describeCommand(command: Command): string {
 			return `Removing ${command.node}`;
 		case 'add-node':
 			return 'Adding a node';
-		default:
-			return command.kind;
+		case 'manifests':
+			return 'Applying the manifests';
+		case 'preset':
+			return `Switching to the preset ${command.name}`;
+		case 'replicas':
+			return `Scaling to ${command.count} replicas`;
+		case 'client-rate':
+			return `Setting the client rate to ${command.perSecond}/s`;
+		case 'lb-model':
+			return `Setting the load balancer to ${command.model}`;
+		case 'speed':
+			return `Setting the speed to ${command.factor}×`;
+		case 'step':
+			return 'Stepping';
+		case 'pause':
+			return 'Pausing';
+		case 'resume':
+			return 'Resuming';
+		case 'reset':
+			return 'Resetting';
 	}
 }
 
