@@ -1,6 +1,6 @@
 // The canvas as text and tables: everything it draws, with the same actions as buttons, for screen readers and
 // keyboards. Rows update in place, so the focus stays on the button or menu the learner is using.
-import { answerText, podStateLabel, verdictText } from '../render/draw/nodes';
+import { answerText, podStateLabel, verdictText } from '../scene/labels';
 import type { Scene } from '../scene/scene';
 import { h, setText, syncKeyed } from './dom';
 

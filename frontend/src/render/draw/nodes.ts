@@ -3,32 +3,12 @@
 import type { Layout, NodeBox, Rect } from '../../scene/layout';
 import type { Scene, SceneNode, ScenePod } from '../../scene/scene';
 import { font, THEME } from '../theme';
+import { answerText, POD_STATES, verdictText } from '../../scene/labels';
 import { fit, pill, roundRect, shortPodName, type PillStyle } from './shapes';
 
 const OK: PillStyle = { fill: THEME.okSoft, stroke: '#8fcdb6', text: THEME.ok };
 const FAIL: PillStyle = { fill: THEME.failSoft, stroke: '#eab595', text: THEME.fail };
 const NEUTRAL: PillStyle = { fill: '#eef2f5', stroke: THEME.border, text: THEME.muted, dash: [3, 2] };
-
-/** The probe answer as the badge shows it: "✓ 200", "✕ 503", "✕ no answer". */
-export function answerText(status: number): string {
-	if (status === 0) {
-		return '✕ no answer';
-	}
-	return `${status >= 200 && status < 300 ? '✓' : '✕'} ${status}`;
-}
-
-export function verdictText(node: SceneNode): string {
-	switch (node.verdict) {
-		case 'HEALTHY':
-			return '✓ LB: healthy';
-		case 'UNHEALTHY':
-			return '✕ LB: unhealthy';
-		case 'INITIAL':
-			return '◌ LB: checking';
-		default:
-			return '– LB: not a target';
-	}
-}
 
 function port(target: string): string {
 	const match = /:(\d+)\//.exec(target);
@@ -141,19 +121,15 @@ function drawBadges(ctx: CanvasRenderingContext2D, node: SceneNode, badge: Rect,
 	pill(ctx, verdict, badge.x + first + 5 * s, badge.y, badge.h, verdictStyle, badge.w - first - 5 * s);
 }
 
-const POD_STATE: Record<ScenePod['status'], { label: string; symbol: string; fill: string; stroke: string; dash: number[] }> = {
-	READY: { label: 'ready', symbol: '●', fill: '#ffffff', stroke: THEME.ok, dash: [] },
-	STARTING: { label: 'starting', symbol: '◐', fill: '#fffaf0', stroke: THEME.warn, dash: [4, 3] },
-	TERMINATING: { label: 'terminating', symbol: '◌', fill: '#f3f4f6', stroke: THEME.muted, dash: [1.5, 2.5] },
-	PENDING: { label: 'pending', symbol: '○', fill: '#ffffff', stroke: THEME.muted, dash: [4, 3] },
+const POD_LOOK: Record<ScenePod['status'], { fill: string; stroke: string; dash: number[] }> = {
+	READY: { fill: '#ffffff', stroke: THEME.ok, dash: [] },
+	STARTING: { fill: '#fffaf0', stroke: THEME.warn, dash: [4, 3] },
+	TERMINATING: { fill: '#f3f4f6', stroke: THEME.muted, dash: [1.5, 2.5] },
+	PENDING: { fill: '#ffffff', stroke: THEME.muted, dash: [4, 3] },
 };
 
-export function podStateLabel(status: ScenePod['status']): string {
-	return `${POD_STATE[status].symbol} ${POD_STATE[status].label}`;
-}
-
 export function drawPod(ctx: CanvasRenderingContext2D, pod: ScenePod, rect: Rect, s: number, lifted: boolean): void {
-	const state = POD_STATE[pod.status];
+	const state = { ...POD_LOOK[pod.status], ...POD_STATES[pod.status] };
 	roundRect(ctx, rect, 5 * s);
 	ctx.fillStyle = state.fill;
 	ctx.globalAlpha = lifted ? 0.35 : 1;
