@@ -4,6 +4,7 @@ import { installCopyCurl, legacyClipboard, revealCopyButtons } from './analyzer/
 import { installRequestErrorNotice } from './analyzer/requestErrors';
 import { installWhitespaceToggle } from './analyzer/whitespace';
 import { startLiveSandbox } from './live/startLiveSandbox';
+import { Playground, type TrafficLabHook } from './playground/playground';
 
 function localStorageOrUndefined(): Storage | undefined {
 	try {
@@ -23,4 +24,12 @@ document.addEventListener('htmx:afterSettle', () => revealCopyButtons(document))
 const liveSandbox = document.getElementById('live-sandbox');
 if (liveSandbox !== null) {
 	startLiveSandbox(liveSandbox, window.location);
+}
+
+const playgroundRoot = document.getElementById('playground');
+if (playgroundRoot !== null) {
+	const playground = new Playground(playgroundRoot, { window, document, fetcher: (url, init) => fetch(url, init) });
+	// Debug hook for the benchmark and the browser tests (README "Playground"): frames, first frames, injectPackets
+	(window as Window & { __trafficLab?: TrafficLabHook }).__trafficLab = playground.hook;
+	playground.start();
 }

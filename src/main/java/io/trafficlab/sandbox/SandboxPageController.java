@@ -9,13 +9,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The live page at {@code /}: every visit creates a sandbox (one per browser tab) from a preset, and the page watches
- * it over the stream.
+ * The playground at {@code /} and the plain live view at {@code /live}: every visit creates a sandbox (one per browser
+ * tab) from a preset, and the page watches it over the stream.
  */
 @Controller
 class SandboxPageController {
 
-	static final String PAGE = "sandbox/livePage";
+	static final String PAGE = "playground/playgroundPage";
+
+	static final String PLAIN_PAGE = "sandbox/livePage";
 
 	private final SandboxRegistry registry;
 
@@ -27,8 +29,19 @@ class SandboxPageController {
 	}
 
 	@GetMapping("/")
+	String playground(@RequestParam(name = "preset", required = false) @Nullable String preset, Model model,
+			HttpServletResponse response) {
+		return page(PAGE, preset, model, response);
+	}
+
+	/** The same sandbox as text and tables only, without the canvas. */
+	@GetMapping("/live")
 	String live(@RequestParam(name = "preset", required = false) @Nullable String preset, Model model,
 			HttpServletResponse response) {
+		return page(PLAIN_PAGE, preset, model, response);
+	}
+
+	private String page(String view, @Nullable String preset, Model model, HttpServletResponse response) {
 		model.addAttribute("presets", this.presets.all());
 		try {
 			Sandbox sandbox = this.registry.createFromPreset(preset, null);
@@ -39,7 +52,7 @@ class SandboxPageController {
 			response.setStatus(ex.status().value());
 			model.addAttribute("unavailable", String.valueOf(ex.getMessage()));
 		}
-		return PAGE;
+		return view;
 	}
 
 }

@@ -16,8 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The live page in a real browser: it creates a sandbox, connects to its stream, and shows the clock moving, events
- * arriving and the statistics; its htmx controls send commands. Screenshots go to {@code target/screenshots}.
+ * The plain live page ({@code /live}; the playground at {@code /} has its own test) in a real browser: it creates a
+ * sandbox, connects to its stream, and shows the clock moving, events arriving and the statistics; its htmx controls
+ * send commands. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SandboxBrowserIT {
@@ -92,7 +93,7 @@ class SandboxBrowserIT {
 	private ChromeDriver open() {
 		this.browser = HeadlessChromium.start(1280, 900);
 		ChromeDriver driver = this.browser.driver();
-		driver.get("http://localhost:" + this.port + "/");
+		driver.get("http://localhost:" + this.port + "/live");
 		return driver;
 	}
 

@@ -1,0 +1,152 @@
+// Every HTTP command of docs/sandbox-api.md as a value, its request, and sending it to one sandbox or (compare mode)
+// several. Errors come back as the server's own words ({"errors": [...]}).
+import { errorText } from '../live/commandErrors';
+
+export type Command =
+	| { kind: 'pause' }
+	| { kind: 'resume' }
+	| { kind: 'step'; count: number }
+	| { kind: 'speed'; factor: number }
+	| { kind: 'reset' }
+	| { kind: 'move'; pod: string; node: string }
+	| { kind: 'delete-pod'; pod: string }
+	| { kind: 'replicas'; count: number }
+	| { kind: 'add-node' }
+	| { kind: 'remove-node'; node: string }
+	| { kind: 'cordon'; node: string }
+	| { kind: 'uncordon'; node: string }
+	| { kind: 'drain'; node: string }
+	| { kind: 'kill'; node: string }
+	| { kind: 'policy'; value: 'Cluster' | 'Local' }
+	| { kind: 'lb-model'; model: 'even' | 'weighted' }
+	| { kind: 'client-rate'; perSecond: number }
+	| { kind: 'preset'; name: string }
+	| { kind: 'manifests'; body: string };
+
+export interface CommandRequest {
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+	path: string;
+	body?: string;
+	contentType?: string;
+}
+
+const enc = encodeURIComponent;
+
+/** The request for a command to the sandbox whose API base is {@code api} ("/api/v1/sandboxes/{id}"). */
+export function requestFor(api: string, command: Command): CommandRequest {
+	switch (command.kind) {
+		case 'pause':
+		case 'resume':
+		case 'reset':
+			return { method: 'POST', path: `${api}/${command.kind}` };
+		case 'step':
+			return { method: 'POST', path: `${api}/step?count=${command.count}` };
+		case 'speed':
+			return { method: 'PUT', path: `${api}/speed?factor=${command.factor}` };
+		case 'move':
+			return { method: 'POST', path: `${api}/pods/${enc(command.pod)}/move?node=${enc(command.node)}` };
+		case 'delete-pod':
+			return { method: 'DELETE', path: `${api}/pods/${enc(command.pod)}` };
+		case 'replicas':
+			return { method: 'POST', path: `${api}/replicas?count=${command.count}` };
+		case 'add-node':
+			return { method: 'POST', path: `${api}/nodes` };
+		case 'remove-node':
+			return { method: 'DELETE', path: `${api}/nodes/${enc(command.node)}` };
+		case 'cordon':
+		case 'uncordon':
+		case 'drain':
+		case 'kill':
+			return { method: 'POST', path: `${api}/nodes/${enc(command.node)}/${command.kind}` };
+		case 'policy':
+			return { method: 'PUT', path: `${api}/service/external-traffic-policy?value=${command.value}` };
+		case 'lb-model':
+			return { method: 'PUT', path: `${api}/load-balancer?model=${command.model}` };
+		case 'client-rate':
+			return { method: 'PUT', path: `${api}/client-rate?perSecond=${command.perSecond}` };
+		case 'preset':
+			return { method: 'POST', path: `${api}/preset?name=${enc(command.name)}` };
+		case 'manifests':
+			return { method: 'POST', path: `${api}/manifests`, body: command.body, contentType: 'application/yaml' };
+	}
+}
+
+/** Plain words for what a command does, for the status line. */
+export function describeCommand(command: Command): string {
+	switch (command.kind) {
+		case 'move':
+			return `Moving ${command.pod} to ${command.node}`;
+		case 'delete-pod':
+			return `Deleting ${command.pod}`;
+		case 'policy':
+			return `Setting externalTrafficPolicy to ${command.value}`;
+		case 'cordon':
+			return `Cordoning ${command.node}`;
+		case 'uncordon':
+			return `Uncordoning ${command.node}`;
+		case 'drain':
+			return `Draining ${command.node}`;
+		case 'kill':
+			return `Killing ${command.node}`;
+		case 'remove-node':
+			return `Removing ${command.node}`;
+		case 'add-node':
+			return 'Adding a node';
+		case 'manifests':
+			return 'Applying the manifests';
+		case 'preset':
+			return `Switching to the preset ${command.name}`;
+		case 'replicas':
+			return `Scaling to ${command.count} replicas`;
+		case 'client-rate':
+			return `Setting the client rate to ${command.perSecond}/s`;
+		case 'lb-model':
+			return `Setting the load balancer to ${command.model}`;
+		case 'speed':
+			return `Setting the speed to ${command.factor}×`;
+		case 'step':
+			return 'Stepping';
+		case 'pause':
+			return 'Pausing';
+		case 'resume':
+			return 'Resuming';
+		case 'reset':
+			return 'Resetting';
+	}
+}
+
+export type Outcome = { ok: true } | { ok: false; message: string };
+
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+export async function send(fetcher: Fetch, api: string, command: Command): Promise<Outcome> {
+	const request = requestFor(api, command);
+	try {
+		const response = await fetcher(request.path, {
+			method: request.method,
+			body: request.body,
+			headers: request.contentType === undefined ? {} : { 'Content-Type': request.contentType },
+		});
+		if (response.ok) {
+			return { ok: true };
+		}
+		return { ok: false, message: errorText(response.status, await response.text()) };
+	}
+	catch {
+		return { ok: false, message: 'The server did not answer. Check that Traffic Lab is still running.' };
+	}
+}
+
+/** The same path for another sandbox: /api/v1/sandboxes/A/pause → /api/v1/sandboxes/B/pause. */
+export function mirrorPath(path: string, from: string, to: string): string | null {
+	const marker = `/sandboxes/${from}`;
+	const index = path.indexOf(marker);
+	if (index < 0) {
+		return null;
+	}
+	const rest = path.slice(index + marker.length);
+	if (rest !== '' && !rest.startsWith('/') && !rest.startsWith('?')) {
+		return null;
+	}
+	return `${path.slice(0, index)}/sandboxes/${to}${rest}`;
+}

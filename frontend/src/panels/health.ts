@@ -1,0 +1,110 @@
+// The health-check table: what the cloud LB probes on each node, kube-proxy's literal answer (status line, headers,
+// body byte for byte), the LB's verdict and its count, and kube-proxy's own /healthz.
+import type { HealthCheckRow } from '../protocol/events';
+import type { Scene } from '../scene/scene';
+import { h, setText, syncKeyed } from './dom';
+
+const REASONS: Record<number, string> = { 200: 'OK', 503: 'Service Unavailable' };
+
+export function statusLine(status: number): string {
+	return status === 0 ? 'no answer' : `HTTP/1.1 ${status} ${REASONS[status] ?? ''}`.trimEnd();
+}
+
+export interface HealthRow {
+	node: string;
+	internalIp: string;
+	probed: string;
+	ok: boolean;
+	answer: string;
+	literal: string;
+	literalTitle: string;
+	verdict: string;
+	proxy: string;
+}
+
+/** The answer as curl -i prints it: status line, headers, blank line, body. */
+export function literalAnswer(row: HealthCheckRow | undefined): string {
+	const check = row?.healthCheck ?? null;
+	if (check === null) {
+		if (row === undefined) {
+			return '';
+		}
+		return `${statusLine(row.proxyHealthz.status)}\nContent-Type: application/json\nX-Content-Type-Options: nosniff\n\n`
+			+ `{"healthy":${row.proxyHealthz.healthy},"nodeEligible":${row.proxyHealthz.nodeEligible},…}`;
+	}
+	const headers = Object.entries(check.headers).map(([name, value]) => `${name}: ${value}`);
+	return [statusLine(check.status), ...headers, '', check.body].join('\n');
+}
+
+function verdictText(verdict: string | null, consecutive: number): string {
+	switch (verdict) {
+		case 'HEALTHY':
+			return `✓ healthy (${consecutive} in a row)`;
+		case 'UNHEALTHY':
+			return `✕ unhealthy (${consecutive} in a row)`;
+		case 'INITIAL':
+			return `◌ checking (${consecutive} so far)`;
+		default:
+			return '– not a target';
+	}
+}
+
+export function healthRows(scene: Scene): HealthRow[] {
+	const checks = new Map((scene.statistics?.healthChecks ?? []).map((row) => [row.node, row]));
+	return scene.nodes.map((node) => {
+		const row = checks.get(node.name);
+		const status = node.gone ? 0 : row?.healthCheck?.status ?? row?.proxyHealthz.status ?? node.probeStatus;
+		const proxy = row === undefined ? '—'
+			: `${row.proxyHealthz.status} · healthy ${row.proxyHealthz.healthy} · nodeEligible ${row.proxyHealthz.nodeEligible}`;
+		return {
+			node: node.name,
+			internalIp: node.internalIp,
+			probed: node.probeTarget === '' ? '—' : node.probeTarget,
+			ok: status >= 200 && status < 300,
+			answer: `${status >= 200 && status < 300 ? '✓' : '✕'} ${statusLine(status)}`,
+			literal: node.gone ? '(the node is gone: nothing answers)' : literalAnswer(row),
+			literalTitle: row?.healthCheck == null ? 'Answer (/healthz timestamps left out)' : 'Literal answer',
+			verdict: verdictText(node.verdict, node.consecutive),
+			proxy,
+		};
+	});
+}
+
+function createRow(doc: Document): HTMLElement {
+	return h(doc, 'tr', {},
+		h(doc, 'th', { scope: 'row' }, h(doc, 'span', { class: 'node-name' }), h(doc, 'span', { class: 'node-ip' })),
+		h(doc, 'td', { class: 'mono probed', 'data-label': 'LB probes' }),
+		h(doc, 'td', { class: 'health-cell', 'data-label': 'Answer now' },
+			h(doc, 'span', { class: 'badge answer' }),
+			h(doc, 'details', { class: 'http-answer' },
+				h(doc, 'summary', { text: 'Literal answer' }),
+				h(doc, 'pre', { class: 'http-answer__text' }))),
+		h(doc, 'td', { class: 'verdict-cell', 'data-label': 'LB verdict' }),
+		h(doc, 'td', { class: 'mono proxy-cell', 'data-label': 'kube-proxy /healthz' }),
+	);
+}
+
+function updateRow(row: HTMLElement, item: HealthRow): void {
+	setText(row.querySelector('.node-name'), item.node);
+	setText(row.querySelector('.node-ip'), item.internalIp);
+	setText(row.querySelector('.probed'), item.probed);
+	const answer = row.querySelector('.answer');
+	setText(answer, item.answer);
+	if (answer !== null) {
+		answer.className = `badge answer ${item.ok ? 'badge--ok' : 'badge--fail'}`;
+	}
+	setText(row.querySelector('.http-answer__text'), item.literal);
+	setText(row.querySelector('.http-answer summary'), item.literalTitle);
+	setText(row.querySelector('.verdict-cell'), item.verdict);
+	setText(row.querySelector('.proxy-cell'), item.proxy);
+	row.dataset.status = item.answer;
+}
+
+export function renderHealth(table: HTMLElement | null, rows: HealthRow[]): void {
+	const body = table?.querySelector('tbody');
+	if (body === null || body === undefined) {
+		return;
+	}
+	const doc = body.ownerDocument;
+	syncKeyed(body, rows, (row) => row.node, () => createRow(doc), updateRow);
+}

@@ -1,0 +1,137 @@
+// The packet inspector's content (pure): one connection's headers at every hop, before and after each rewrite, and
+// the decisions behind its route in plain words: the LB's choice, the health checks, kube-proxy's endpoint set, SNAT.
+import type { Hop } from '../protocol/events';
+import { addressOf, rewritesDestination, rewritesSource } from '../scene/packets';
+import type { ConnectionRecord } from '../scene/scene';
+
+export interface HopRow {
+	index: number;
+	where: string;
+	direction: 'request' | 'reply';
+	srcBefore: string;
+	srcAfter: string;
+	dstBefore: string;
+	dstAfter: string;
+	srcChanged: boolean;
+	dstChanged: boolean;
+	reason: string;
+}
+
+export interface Decision {
+	topic: string;
+	text: string;
+}
+
+export interface InspectorView {
+	title: string;
+	summary: string;
+	hops: HopRow[];
+	why: Decision[];
+}
+
+export interface Places {
+	nodes: ReadonlySet<string>;
+	pods: ReadonlySet<string>;
+}
+
+export function placeName(at: string, places: Places): string {
+	if (at === 'lb') {
+		return 'cloud load balancer';
+	}
+	if (places.nodes.has(at)) {
+		return `node ${at} (kube-proxy)`;
+	}
+	if (places.pods.has(at) || /^[a-z]/.test(at)) {
+		return `pod ${at}`;
+	}
+	return `client ${at}`;
+}
+
+function hopRow(hop: Hop, index: number, places: Places): HopRow {
+	return {
+		index: index + 1,
+		where: placeName(hop.at, places),
+		direction: hop.direction === 'REQUEST' ? 'request' : 'reply',
+		srcBefore: hop.srcBefore,
+		srcAfter: hop.srcAfter,
+		dstBefore: hop.dstBefore,
+		dstAfter: hop.dstAfter,
+		srcChanged: hop.srcBefore !== hop.srcAfter,
+		dstChanged: rewritesDestination(hop),
+		reason: hop.reason,
+	};
+}
+
+function verdictSymbol(verdict: string | null): string {
+	return verdict === 'HEALTHY' ? '✓ passing' : verdict === 'UNHEALTHY' ? '✕ failing' : verdict === 'INITIAL' ? '◌ not yet checked' : '– not a target';
+}
+
+function decisions(record: ConnectionRecord, places: Places): Decision[] {
+	const { event, context } = record;
+	const hops = event.hops;
+	const why: Decision[] = [];
+	const lb = hops.find((hop) => hop.at === 'lb' && hop.direction === 'REQUEST');
+	if (lb !== undefined) {
+		why.push({ topic: 'Load balancer', text: lb.reason });
+	}
+	const targets = context.targets
+		.map((t) => `${t.node} ${verdictSymbol(t.verdict)} (probe answers ${t.probeStatus === 0 ? 'nothing' : t.probeStatus}`
+			+ `${t.probeTarget === '' ? '' : ` on ${t.probeTarget}`})`)
+		.join('; ');
+	why.push({
+		topic: 'Health checks',
+		text: `When it arrived, the LB (${context.loadBalancer.toLowerCase()} model) saw: ${targets}. `
+			+ (context.policy === 'Local'
+				? 'Under Local it probes healthCheckNodePort, which answers 200 only where a Ready endpoint runs.'
+				: 'Under Cluster it probes kube-proxy’s /healthz on port 10256, which every healthy node passes.'),
+	});
+	const proxy = hops.find((hop) => hop.direction === 'REQUEST' && places.nodes.has(hop.at));
+	if (proxy !== undefined) {
+		why.push({ topic: 'Endpoint set', text: proxy.reason });
+		why.push({
+			topic: 'Masquerade',
+			text: rewritesSource(proxy)
+				? `SNAT on ${proxy.at}: the source ${addressOf(proxy.srcBefore)} becomes ${addressOf(proxy.srcAfter)}, `
+					+ 'so the pod cannot see the client’s address (externalTrafficPolicy: Cluster).'
+				: `No SNAT on ${proxy.at}: the source stays ${addressOf(proxy.srcAfter)}`
+					+ (context.policy === 'Local' ? ' (externalTrafficPolicy: Local keeps the client’s address).' : '.'),
+		});
+	}
+	const second = hops.find((hop, i) => i > 0 && hop.direction === 'REQUEST' && places.nodes.has(hop.at) && hop !== proxy);
+	if (second !== undefined) {
+		why.push({ topic: 'Second hop', text: second.reason });
+	}
+	return why;
+}
+
+export function inspectConnection(record: ConnectionRecord, places: Places): InspectorView {
+	const { event } = record;
+	const hops = event.hops.map((hop, index) => hopRow(hop, index, places));
+	const why = decisions(record, places);
+	switch (event.type) {
+		case 'ConnectionRouted':
+			return {
+				title: `Connection #${event.connection}: served by ${event.pod}`,
+				summary: `${event.clientIp} → load balancer → ${event.entryNode}`
+					+ `${event.entryNode === event.node ? '' : ` → ${event.node}`} → ${event.pod} (${event.podIp}), `
+					+ `which sees the source ${event.sourceSeen}.`,
+				hops,
+				why,
+			};
+		case 'ConnectionDropped':
+			return {
+				title: `Connection #${event.connection}: dropped`,
+				summary: `${event.clientIp}’s connection was dropped at ${event.node === 'lb' ? 'the load balancer' : event.node}: `
+					+ `${event.reason}. The client times out.`,
+				hops,
+				why: [...why, { topic: 'Drop', text: event.reason }],
+			};
+		case 'ConnectionRejected':
+			return {
+				title: `Connection #${event.connection}: refused`,
+				summary: `${event.node} refused ${event.clientIp}’s connection at once: ${event.reason}.`,
+				hops,
+				why: [...why, { topic: 'Reject', text: event.reason }],
+			};
+	}
+}

@@ -1,0 +1,132 @@
+// The canvas as text and tables: everything it draws, with the same actions as buttons, for screen readers and
+// keyboards. Rows update in place, so the focus stays on the button or menu the learner is using.
+import { answerText, podStateLabel, verdictText } from '../scene/labels';
+import type { Scene } from '../scene/scene';
+import { h, setText, syncKeyed } from './dom';
+
+export function twinSummary(scene: Scene): string {
+	const service = scene.service;
+	const vip = service.loadBalancerIps[0] ?? 'no address yet';
+	const passing = scene.nodes.filter((node) => node.verdict === 'HEALTHY').map((node) => node.name);
+	const packets = scene.flights.filter((flight) => flight.kind === 'packet').length;
+	const probes = scene.flights.filter((flight) => flight.kind === 'probe').length;
+	return `Service ${service.namespace}/${service.name} (${service.type} ${vip}:${service.ports[0]?.port ?? 80}), `
+		+ `externalTrafficPolicy ${service.externalTrafficPolicy ?? 'unset'}. `
+		+ `The load balancer spreads new connections ${scene.loadBalancer === 'WEIGHTED' ? 'by endpoint count' : 'evenly'} `
+		+ `over the nodes that pass its health check: ${passing.length === 0 ? 'none (it then tries them all)' : passing.join(', ')}. `
+		+ `Clients ${scene.clientIps.join(', ')} open ${scene.connectionsPerSecond} connections per simulated second. `
+		+ `On the canvas now: ${packets} connection${packets === 1 ? '' : 's'} and ${probes} probe${probes === 1 ? '' : 's'}`
+		+ `${scene.unanimated > 0 ? ` (${scene.unanimated} more were too many to animate)` : ''}.`;
+}
+
+/** kube-proxy's endpoint sets in full, the one external traffic uses first. */
+export function endpointSets(local: string[] | null | undefined, cluster: string[] | null | undefined,
+	policy: string | null): string {
+	const list = (ips: string[]) => (ips.length === 0 ? 'empty' : ips.join(', '));
+	const parts: string[] = [];
+	if (policy === 'Local' && local != null) {
+		parts.push(`Local set (external traffic): ${list(local)}`);
+	}
+	if (cluster != null) {
+		parts.push(`Cluster set${policy === 'Local' ? '' : ' (external traffic)'}: ${list(cluster)}`);
+	}
+	return parts.length === 0 ? 'not synced yet' : parts.join('; ');
+}
+
+function actionButton(doc: Document, label: string, command: string, target: Record<string, string>): HTMLElement {
+	const attributes: Record<string, string> = { type: 'button', class: 'button button--small', 'data-command': command, text: label };
+	for (const [key, value] of Object.entries(target)) {
+		attributes[`data-${key}`] = value;
+	}
+	return h(doc, 'button', attributes);
+}
+
+function renderNodes(body: Element, scene: Scene): void {
+	const doc = body.ownerDocument;
+	const policy = scene.service.externalTrafficPolicy;
+	syncKeyed(body, scene.nodes, (node) => node.name, (node) => h(doc, 'tr', {},
+		h(doc, 'th', { scope: 'row' }, h(doc, 'span', { class: 'node-name', text: node.name }), h(doc, 'span', { class: 'node-ip' })),
+		h(doc, 'td', { class: 'twin-health', 'data-label': 'Health check' }),
+		h(doc, 'td', { class: 'twin-verdict', 'data-label': 'Load balancer' }),
+		h(doc, 'td', { class: 'twin-proxy', 'data-label': 'kube-proxy' }),
+		h(doc, 'td', { class: 'twin-pods', 'data-label': 'Pods' }),
+		h(doc, 'td', { class: 'twin-actions', 'data-label': 'Actions' },
+			actionButton(doc, 'Cordon', 'cordon', { node: node.name }),
+			actionButton(doc, 'Drain', 'drain', { node: node.name }),
+			actionButton(doc, 'Kill', 'kill', { node: node.name }),
+			actionButton(doc, 'Remove', 'remove-node', { node: node.name })),
+	), (row, node) => {
+		setText(row.querySelector('.node-ip'), node.gone ? `${node.internalIp} (gone)` : node.internalIp);
+		setText(row.querySelector('.twin-health'), `${answerText(node.probeStatus)} ${node.probeTarget}`);
+		setText(row.querySelector('.twin-verdict'), verdictText(node));
+		setText(row.querySelector('.twin-proxy'), endpointSets(node.localEndpoints, node.clusterEndpoints, policy));
+		const pods = scene.pods.filter((pod) => pod.node === node.name);
+		setText(row.querySelector('.twin-pods'), pods.length === 0 ? 'none' : pods.map((pod) => `${pod.name} (${pod.status.toLowerCase()})`).join(', '));
+		const cordon = row.querySelector<HTMLButtonElement>('[data-command="cordon"], [data-command="uncordon"]');
+		if (cordon !== null) {
+			cordon.dataset.command = node.cordoned ? 'uncordon' : 'cordon';
+			setText(cordon, node.cordoned ? 'Uncordon' : 'Cordon');
+		}
+		row.querySelectorAll<HTMLButtonElement>('button').forEach((button) => {
+			button.disabled = node.gone;
+			button.setAttribute('aria-label', `${button.textContent ?? ''} ${node.name}`);
+		});
+	});
+}
+
+function nodeOptions(select: HTMLSelectElement, scene: Scene, current: string | null): void {
+	const names = scene.nodes.filter((node) => !node.gone).map((node) => node.name);
+	const wanted = names.join(',');
+	if (select.dataset.options !== wanted) {
+		const chosen = select.value;
+		select.replaceChildren(...names.map((name) => {
+			const option = select.ownerDocument.createElement('option');
+			option.value = name;
+			option.textContent = name === current ? `${name} (now)` : name;
+			return option;
+		}));
+		select.dataset.options = wanted;
+		select.value = names.includes(chosen) ? chosen : names.find((name) => name !== current) ?? names[0] ?? '';
+	}
+}
+
+function renderPods(body: Element, scene: Scene): void {
+	const doc = body.ownerDocument;
+	syncKeyed(body, scene.pods, (pod) => pod.name, (pod) => {
+		const select = h(doc, 'select', { class: 'twin-move-to', 'aria-label': `Node to move ${pod.name} to` });
+		return h(doc, 'tr', {},
+			h(doc, 'th', { scope: 'row', class: 'mono', text: pod.name }),
+			h(doc, 'td', { class: 'twin-node', 'data-label': 'Node' }),
+			h(doc, 'td', { class: 'twin-ip mono', 'data-label': 'IP' }),
+			h(doc, 'td', { class: 'twin-state', 'data-label': 'State' }),
+			h(doc, 'td', { class: 'twin-actions', 'data-label': 'Actions' },
+				h(doc, 'span', { class: 'move-group' }, select,
+					actionButton(doc, 'Move', 'move', { pod: pod.name })),
+				actionButton(doc, 'Delete', 'delete-pod', { pod: pod.name })),
+		);
+	}, (row, pod) => {
+		setText(row.querySelector('.twin-node'), pod.node ?? 'pending');
+		setText(row.querySelector('.twin-ip'), pod.ip ?? '—');
+		setText(row.querySelector('.twin-state'), podStateLabel(pod.status));
+		const select = row.querySelector<HTMLSelectElement>('select');
+		if (select !== null) {
+			nodeOptions(select, scene, pod.node);
+		}
+		row.querySelectorAll<HTMLButtonElement>('button').forEach((button) => {
+			button.disabled = pod.status === 'TERMINATING';
+			button.setAttribute('aria-label', `${button.textContent ?? ''} ${pod.name}`);
+		});
+	});
+}
+
+export function renderTwin(root: HTMLElement, scene: Scene): void {
+	setText(root.querySelector('[data-twin-summary]'), twinSummary(scene));
+	const nodes = root.querySelector('[data-twin="nodes"] tbody');
+	const pods = root.querySelector('[data-twin="pods"] tbody');
+	if (nodes !== null) {
+		renderNodes(nodes, scene);
+	}
+	if (pods !== null) {
+		renderPods(pods, scene);
+	}
+}

@@ -1,0 +1,63 @@
+// Keeps the htmx controls showing the sandbox's state, whoever changed it (a keyboard shortcut, a preset, the other
+// tab of compare mode): the policy, the LB model, replicas, client rate, speed, play/pause, the preset.
+import { currentReplicas, type Scene } from '../scene/scene';
+
+function check(root: ParentNode, selector: string, value: string | null): void {
+	root.querySelectorAll<HTMLInputElement>(`${selector} input[type="radio"]`).forEach((input) => {
+		input.checked = input.value === value;
+	});
+}
+
+function setValue(element: HTMLInputElement | HTMLSelectElement | null, value: string): void {
+	if (element !== null && element.ownerDocument.activeElement !== element && element.value !== value) {
+		element.value = value;
+	}
+}
+
+/** The speed option closest to the sandbox's speed. */
+export function closestOption(values: readonly number[], speed: number): number | null {
+	let best: number | null = null;
+	for (const value of values) {
+		if (best === null || Math.abs(value - speed) < Math.abs(best - speed)) {
+			best = value;
+		}
+	}
+	return best;
+}
+
+export function syncControls(root: ParentNode, scene: Scene): void {
+	check(root, '[data-control="policy"]', scene.service.externalTrafficPolicy);
+	check(root, '[data-control="lb-model"]', scene.loadBalancer.toLowerCase());
+	setValue(root.querySelector<HTMLInputElement>('[data-control="replicas"]'), String(currentReplicas(scene)));
+	const rate = root.querySelector<HTMLInputElement>('[data-control="rate"]');
+	setValue(rate, String(Math.round(scene.connectionsPerSecond)));
+	const output = root.querySelector('[data-control="rate-value"]');
+	if (output !== null && rate !== null) {
+		output.textContent = `${rate.value}/s`;
+	}
+	const speed = root.querySelector<HTMLSelectElement>('[data-control="speed"]');
+	if (speed !== null) {
+		const best = closestOption(Array.from(speed.options).map((option) => Number(option.value)), scene.speed);
+		setValue(speed, best === null ? speed.value : String(best));
+	}
+	root.querySelector('[data-control="play"]')?.setAttribute('aria-pressed', String(!scene.paused));
+	root.querySelector('[data-control="pause"]')?.setAttribute('aria-pressed', String(scene.paused));
+	const preset = root.querySelector<HTMLSelectElement>('[data-control="preset"]');
+	if (preset !== null && scene.preset !== null) {
+		setValue(preset, scene.preset);
+	}
+}
+
+/** Shows the running preset's title and description above each canvas (or says the manifests are the learner's). */
+export function showPreset(doc: Document, name: string | null): void {
+	const option = name === null ? null
+		: doc.querySelector<HTMLOptionElement>(`[data-control="preset"] option[value="${CSS.escape(name)}"]`);
+	const title = option === null ? 'Your manifests' : option.textContent ?? '';
+	const description = option === null ? 'The manifests you applied, with a new random seed.' : option.dataset.description ?? '';
+	doc.querySelectorAll('[data-preset-title]').forEach((element) => {
+		element.textContent = title;
+	});
+	doc.querySelectorAll('[data-preset-description]').forEach((element) => {
+		element.textContent = description;
+	});
+}

@@ -1,0 +1,184 @@
+// The still parts of the picture: the Service banner, clients, the load balancer and the lines between them and the
+// nodes (solid where the LB sends traffic, dashed with a cross where its health check keeps it away).
+import type { Layout } from '../../scene/layout';
+import type { Scene, SceneNode } from '../../scene/scene';
+import { clientColour, font, THEME } from '../theme';
+import { cross, fit, haloText, roundRect } from './shapes';
+
+export function drawBanner(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout): void {
+	const s = layout.scale;
+	const { x, y, w, h } = layout.banner;
+	const service = scene.service;
+	const policy = service.externalTrafficPolicy ?? '—';
+	const port = service.ports[0];
+	const vip = service.loadBalancerIps[0] ?? 'pending';
+	roundRect(ctx, layout.banner, 6 * s);
+	ctx.fillStyle = THEME.proxy;
+	ctx.fill();
+	ctx.textBaseline = 'middle';
+	ctx.textAlign = 'left';
+	ctx.fillStyle = THEME.proxyText;
+	const parts = [
+		`Service ${service.namespace}/${service.name}`,
+		service.type,
+		port === undefined ? '' : `${vip}:${port.port}`,
+	].filter((part) => part !== '');
+	const policyText = `externalTrafficPolicy: ${policy}`;
+	const hc = service.healthCheckNodePort > 0 ? `healthCheckNodePort ${service.healthCheckNodePort}` : 'no healthCheckNodePort';
+	if (layout.orientation === 'tall') {
+		ctx.font = font(12, s, 600);
+		ctx.fillText(fit(ctx, parts.join(' · '), w - 16 * s), x + 8 * s, y + h * 0.3);
+		ctx.font = font(12, s, 700, true);
+		ctx.fillText(fit(ctx, policyText, w - 16 * s), x + 8 * s, y + h * 0.72);
+		return;
+	}
+	ctx.font = font(13, s, 600);
+	const left = parts.join(' · ');
+	ctx.fillText(left, x + 10 * s, y + h / 2);
+	let cursor = x + 10 * s + ctx.measureText(left).width + 14 * s;
+	ctx.font = font(13, s, 700, true);
+	ctx.fillText(policyText, cursor, y + h / 2);
+	cursor += ctx.measureText(policyText).width + 14 * s;
+	ctx.font = font(12, s, 400);
+	ctx.fillStyle = THEME.muted;
+	const right = `${hc} · LB ${scene.loadBalancer === 'WEIGHTED' ? 'weighted' : 'even'} · `
+		+ `${formatRate(scene.connectionsPerSecond)} new connections/s · ${scene.paused ? 'paused' : `${scene.speed}×`}`;
+	ctx.textAlign = 'right';
+	ctx.fillText(fit(ctx, right, x + w - 10 * s - cursor), x + w - 10 * s, y + h / 2);
+	ctx.textAlign = 'left';
+}
+
+function formatRate(rate: number): string {
+	return Number.isInteger(rate) ? String(rate) : rate.toFixed(1);
+}
+
+export function drawClients(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout): void {
+	const s = layout.scale;
+	scene.clientIps.forEach((ip, index) => {
+		const client = layout.clients.get(ip);
+		if (client === undefined) {
+			return;
+		}
+		const { rect } = client;
+		roundRect(ctx, rect, 6 * s);
+		ctx.fillStyle = THEME.background;
+		ctx.fill();
+		ctx.strokeStyle = THEME.border;
+		ctx.lineWidth = 1;
+		ctx.stroke();
+		// The client's colour swatch (its packets share it) with its number, so colour is not the only key
+		const swatch = Math.min(18 * s, rect.h - 10 * s);
+		ctx.fillStyle = clientColour(index);
+		ctx.beginPath();
+		ctx.arc(rect.x + 8 * s + swatch / 2, rect.y + rect.h / 2, swatch / 2, 0, Math.PI * 2);
+		ctx.fill();
+		ctx.fillStyle = '#fff';
+		ctx.font = font(10, s, 700);
+		ctx.textAlign = 'center';
+		ctx.textBaseline = 'middle';
+		ctx.fillText(String(index + 1), rect.x + 8 * s + swatch / 2, rect.y + rect.h / 2 + 0.5);
+		ctx.textAlign = 'left';
+		const textX = rect.x + 14 * s + swatch;
+		ctx.fillStyle = THEME.muted;
+		ctx.font = font(10, s, 600);
+		ctx.fillText('client', textX, rect.y + rect.h * 0.3);
+		ctx.fillStyle = THEME.text;
+		ctx.font = font(12, s, 500, true);
+		ctx.fillText(fit(ctx, ip, rect.x + rect.w - textX - 4 * s), textX, rect.y + rect.h * 0.68);
+	});
+}
+
+export function drawLoadBalancer(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout): void {
+	const s = layout.scale;
+	const rect = layout.lb.rect;
+	roundRect(ctx, rect, 8 * s);
+	ctx.fillStyle = THEME.background;
+	ctx.fill();
+	ctx.strokeStyle = THEME.accent;
+	ctx.lineWidth = 2 * s;
+	ctx.stroke();
+	const vip = scene.service.loadBalancerIps[0] ?? 'no IP yet';
+	const port = scene.service.ports[0]?.port ?? 80;
+	const passing = scene.nodes.filter((node) => node.verdict === 'HEALTHY').length;
+	const lines: [string, string][] = [
+		[font(13, s, 700), 'Cloud load balancer'],
+		[font(12, s, 500, true), `${vip}:${port}`],
+		[font(11, s), scene.loadBalancer === 'WEIGHTED' ? 'weighted by endpoint count' : 'even over passing nodes'],
+		[font(11, s), `${passing} of ${scene.nodes.length} nodes pass`],
+	];
+	ctx.textBaseline = 'middle';
+	ctx.textAlign = layout.orientation === 'tall' ? 'left' : 'center';
+	if (layout.orientation === 'tall') {
+		ctx.font = lines[0][0];
+		ctx.fillStyle = THEME.text;
+		ctx.fillText(fit(ctx, `${lines[0][1]} ${lines[1][1]}`, rect.w - 16 * s), rect.x + 8 * s, rect.y + rect.h * 0.32);
+		ctx.font = lines[2][0];
+		ctx.fillStyle = THEME.muted;
+		ctx.fillText(fit(ctx, `${lines[2][1]} · ${lines[3][1]}`, rect.w - 16 * s), rect.x + 8 * s, rect.y + rect.h * 0.72);
+		ctx.textAlign = 'left';
+		return;
+	}
+	const step = rect.h / (lines.length + 1);
+	lines.forEach(([f, text], i) => {
+		ctx.font = f;
+		ctx.fillStyle = i < 2 ? THEME.text : THEME.muted;
+		ctx.fillText(fit(ctx, text, rect.w - 12 * s), rect.x + rect.w / 2, rect.y + step * (i + 1));
+	});
+	ctx.textAlign = 'left';
+}
+
+function lbShare(scene: Scene, node: string): string | null {
+	const row = scene.statistics?.nodes.find((n) => n.node === node);
+	return row === undefined ? null : row.exactLbShare;
+}
+
+/** Whether the LB sends new connections to the node. */
+export function lbSendsTo(node: SceneNode): boolean {
+	return node.verdict === 'HEALTHY';
+}
+
+export function drawLinks(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout): void {
+	const s = layout.scale;
+	const lb = layout.lb;
+	ctx.lineWidth = 1.2 * s;
+	ctx.strokeStyle = THEME.faint;
+	for (const client of layout.clients.values()) {
+		ctx.beginPath();
+		ctx.moveTo(client.anchor.x, client.anchor.y);
+		ctx.lineTo(lb.anchor.x, lb.anchor.y);
+		ctx.stroke();
+	}
+	for (const node of scene.nodes) {
+		const box = layout.nodes.get(node.name);
+		if (box === undefined) {
+			continue;
+		}
+		const from = layout.orientation === 'wide'
+			? { x: lb.rect.x + lb.rect.w, y: lb.anchor.y }
+			: { x: lb.anchor.x, y: lb.rect.y + lb.rect.h };
+		const to = box.anchor;
+		const sends = lbSendsTo(node);
+		ctx.beginPath();
+		ctx.moveTo(from.x, from.y);
+		ctx.lineTo(to.x, to.y);
+		ctx.setLineDash(sends ? [] : [6 * s, 5 * s]);
+		ctx.strokeStyle = sends ? '#8fa0b0' : THEME.faint;
+		ctx.lineWidth = (sends ? 2 : 1.5) * s;
+		ctx.stroke();
+		ctx.setLineDash([]);
+		const share = lbShare(scene, node.name);
+		const t = layout.orientation === 'wide' ? 0.45 : 0.55;
+		const mid = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
+		if (!sends) {
+			cross(ctx, mid.x, mid.y, 4.5 * s, THEME.fail, 2 * s);
+		}
+		if (share !== null && layout.orientation === 'wide') {
+			ctx.font = font(11, s, 600, true);
+			ctx.fillStyle = sends ? THEME.text : THEME.fail;
+			ctx.textAlign = 'center';
+			ctx.textBaseline = 'bottom';
+			haloText(ctx, `LB ${share}`, mid.x, mid.y - 6 * s, 4 * s);
+			ctx.textAlign = 'left';
+		}
+	}
+}

@@ -1,0 +1,216 @@
+// The client-side picture of one sandbox: what the canvas, the panels and the inspector read. Built from a snapshot,
+// then changed only by the pure functions in applyEvent.ts (events, statistics) and timeline.ts (the clocks).
+import type {
+	ConnectionDropped,
+	ConnectionRejected,
+	ConnectionRouted,
+	PodStatus,
+	SandboxSnapshot,
+	SimulationEvent,
+	SimulationStatistics,
+	TargetState,
+} from '../protocol/events';
+import { NO_SERVICE, readService, type ServiceView } from './service';
+
+export interface SceneNode {
+	name: string;
+	internalIp: string;
+	zone: string | null;
+	cordoned: boolean;
+	gone: boolean;
+	probeTarget: string;
+	/** What the LB's probe answers now: 200, 503, or 0 when nothing answers. */
+	probeStatus: number;
+	verdict: TargetState | null;
+	consecutive: number;
+	/** The endpoint sets kube-proxy last programmed here; undefined until a sync or statistics tell. */
+	clusterEndpoints: string[] | null | undefined;
+	localEndpoints: string[] | null | undefined;
+}
+
+export interface ScenePod {
+	name: string;
+	node: string | null;
+	ip: string | null;
+	status: PodStatus;
+	workload: string | null;
+	backsService: boolean;
+	since: number;
+}
+
+export type ConnectionEvent = ConnectionRouted | ConnectionDropped | ConnectionRejected;
+
+/** What the LB and the entry node looked like when a connection arrived: the inspector's "why". */
+export interface ConnectionContext {
+	policy: string | null;
+	loadBalancer: string;
+	targets: { node: string; verdict: TargetState | null; probeStatus: number; probeTarget: string }[];
+}
+
+export interface ConnectionRecord {
+	event: ConnectionEvent;
+	context: ConnectionContext;
+}
+
+/** A connection's packet on its way: request, reply, or the trip up to a drop or reject. */
+export interface PacketFlight {
+	kind: 'packet';
+	id: number;
+	outcome: 'routed' | 'dropped' | 'rejected';
+	simStart: number;
+	clientIp: string;
+	hops: ConnectionEvent['hops'];
+	reason: string | null;
+	/** Animation time (ms) the trip starts, once the display clock reaches simStart. */
+	start: number | null;
+	/** Animation ms per simulated µs of the trip (trips are slowed down to be visible). */
+	stretch: number;
+}
+
+/** The LB's health-check probe of a node and its answer. */
+export interface ProbeFlight {
+	kind: 'probe';
+	id: number;
+	node: string;
+	simStart: number;
+	status: number;
+	passed: boolean;
+	verdict: TargetState;
+	consecutive: number;
+	start: number | null;
+}
+
+/** An established connection cut where its pod was. */
+export interface ResetMark {
+	kind: 'reset';
+	id: number;
+	pod: string;
+	node: string;
+	reason: string;
+	simStart: number;
+	start: number | null;
+}
+
+export type Flight = PacketFlight | ProbeFlight | ResetMark;
+
+export interface Clock {
+	/** Animation time, wall-clock milliseconds that run while the view plays. */
+	anim: number;
+	/** Display time on the simulated clock (µs): follows the stream's simTime, smoothly, a little behind. */
+	display: number;
+	/** While paused, animation runs until this time so that a step plays out. */
+	runUntil: number;
+}
+
+export interface ListedEvent {
+	key: number;
+	event: SimulationEvent;
+}
+
+export interface Scene {
+	sandboxId: string;
+	generation: number;
+	seq: number;
+	paused: boolean;
+	speed: number;
+	preset: string | null;
+	seed: number | null;
+	/** The simulated time of the last batch (µs). */
+	now: number;
+	nodes: SceneNode[];
+	pods: ScenePod[];
+	service: ServiceView;
+	clientIps: string[];
+	loadBalancer: 'EVEN' | 'WEIGHTED';
+	connectionsPerSecond: number;
+	replicas: number | null;
+	hopLatencyMicros: number;
+	healthyThreshold: number;
+	unhealthyThreshold: number;
+	probeIntervalMicros: number;
+	flights: Flight[];
+	/** Connections not animated because too many were in flight. */
+	unanimated: number;
+	/** The newest events first, for the event list. */
+	recent: ListedEvent[];
+	nextKey: number;
+	/** Connections the inspector can open, by number (the newest few hundred). */
+	connections: Map<number, ConnectionRecord>;
+	statistics: SimulationStatistics | null;
+	clock: Clock;
+	/** prefers-reduced-motion: packets jump from hop to hop, slower. */
+	reducedMotion: boolean;
+}
+
+export const RECENT_EVENTS = 60;
+export const KEPT_CONNECTIONS = 300;
+
+function settingNumber(settings: Record<string, unknown>, key: string, fallback: number): number {
+	const value = settings[key];
+	return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+function probeSetting(settings: Record<string, unknown>, key: string, fallback: number): number {
+	const probe = settings.probe;
+	if (typeof probe !== 'object' || probe === null) {
+		return fallback;
+	}
+	return settingNumber(probe as Record<string, unknown>, key, fallback);
+}
+
+/** The scene a snapshot describes; the animation clock carries over so running packets do not jump. */
+export function sceneFromSnapshot(snapshot: SandboxSnapshot, anim = 0, reducedMotion = false): Scene {
+	const sim = snapshot.simulation;
+	const settings = sim.settings ?? {};
+	const seed = settings.seed;
+	return {
+		sandboxId: snapshot.id,
+		generation: snapshot.generation,
+		seq: snapshot.seq,
+		paused: snapshot.paused,
+		speed: snapshot.speed,
+		preset: snapshot.preset,
+		seed: typeof seed === 'number' ? seed : null,
+		now: sim.now,
+		nodes: sim.nodes.map((node) => ({ ...node, clusterEndpoints: undefined, localEndpoints: undefined })),
+		pods: sim.pods.map((pod) => ({ ...pod })),
+		service: sim.service === undefined ? NO_SERVICE : readService(sim.service),
+		clientIps: [...sim.clientIps],
+		loadBalancer: sim.loadBalancer,
+		connectionsPerSecond: sim.connectionsPerSecond,
+		replicas: null,
+		hopLatencyMicros: settingNumber(settings, 'hopLatencyMicros', 500),
+		healthyThreshold: probeSetting(settings, 'healthyThreshold', 2),
+		unhealthyThreshold: probeSetting(settings, 'unhealthyThreshold', 2),
+		probeIntervalMicros: probeSetting(settings, 'intervalMicros', 10_000_000),
+		flights: [],
+		unanimated: 0,
+		recent: [],
+		nextKey: 1,
+		connections: new Map(),
+		statistics: null,
+		clock: { anim, display: sim.now, runUntil: anim },
+		reducedMotion,
+	};
+}
+
+export function findNode(scene: Scene, name: string): SceneNode | undefined {
+	return scene.nodes.find((node) => node.name === name);
+}
+
+export function findPod(scene: Scene, name: string): ScenePod | undefined {
+	return scene.pods.find((pod) => pod.name === name);
+}
+
+/** Nodes that are still part of the cluster (not killed or removed), in order. */
+export function liveNodes(scene: Scene): SceneNode[] {
+	return scene.nodes.filter((node) => !node.gone);
+}
+
+/** Pods the workload counts: not terminating. */
+export function currentReplicas(scene: Scene): number {
+	if (scene.replicas !== null) {
+		return scene.replicas;
+	}
+	return scene.pods.filter((pod) => pod.backsService && pod.status !== 'TERMINATING').length;
+}

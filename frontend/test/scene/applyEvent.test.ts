@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { applyBatch, applyEvent, applyStatistics } from '../../src/scene/applyEvent';
+import { currentReplicas, findNode, findPod, sceneFromSnapshot } from '../../src/scene/scene';
+import { batch, droppedAtN3, routedViaN3, snapshot, statistics } from './fixtures';
+
+describe('sceneFromSnapshot', () => {
+	it('reads nodes, pods, the Service in Kubernetes spelling and the settings', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		expect(scene.nodes.map((node) => node.name)).toEqual(['n1', 'n2', 'n3']);
+		expect(scene.pods).toHaveLength(4);
+		expect(scene.service.type).toBe('LoadBalancer');
+		expect(scene.service.externalTrafficPolicy).toBe('Local');
+		expect(scene.service.sessionAffinity).toBe('None');
+		expect(scene.seed).toBe(7);
+		expect(scene.hopLatencyMicros).toBe(500);
+		expect(scene.clock.display).toBe(1_000_000);
+		expect(currentReplicas(scene)).toBe(4);
+	});
+});
+
+describe('applyEvent', () => {
+	const scene = sceneFromSnapshot(snapshot());
+
+	it('never changes the scene it is given', () => {
+		const before = JSON.stringify({ ...scene, connections: [...scene.connections] });
+		applyEvent(scene, { type: 'PodDeleted', time: 1, pod: 'web-1', node: 'n1', reason: 'moved' });
+		applyEvent(scene, routedViaN3(1, 1_000_100));
+		expect(JSON.stringify({ ...scene, connections: [...scene.connections] })).toBe(before);
+	});
+
+	it('follows a pod from scheduled to ready to terminating to deleted', () => {
+		let next = applyEvent(scene, {
+			type: 'PodScheduled', time: 2, pod: 'web-5', node: 'n3', podIp: '10.244.3.10', workload: 'Deployment/web',
+			reason: 'replaces web-4',
+		});
+		expect(findPod(next, 'web-5')?.status).toBe('STARTING');
+		next = applyEvent(next, { type: 'PodBecameReady', time: 3, pod: 'web-5', node: 'n3' });
+		expect(findPod(next, 'web-5')?.status).toBe('READY');
+		next = applyEvent(next, { type: 'PodTerminating', time: 4, pod: 'web-5', node: 'n3', deletesAt: 9, reason: 'x' });
+		expect(findPod(next, 'web-5')?.status).toBe('TERMINATING');
+		next = applyEvent(next, { type: 'PodDeleted', time: 9, pod: 'web-5', node: 'n3', reason: 'x' });
+		expect(findPod(next, 'web-5')).toBeUndefined();
+	});
+
+	it('is idempotent: a pod already there is not added twice, a pod already gone stays gone', () => {
+		const scheduled = {
+			type: 'PodScheduled' as const, time: 2, pod: 'web-1', node: 'n1', podIp: '10.244.1.10',
+			workload: 'Deployment/web', reason: 'created',
+		};
+		const twice = applyEvent(applyEvent(scene, scheduled), scheduled);
+		expect(twice.pods.filter((pod) => pod.name === 'web-1')).toHaveLength(1);
+		expect(findPod(twice, 'web-1')?.status).toBe('READY');
+		const deleted = { type: 'PodDeleted' as const, time: 3, pod: 'web-9', node: null, reason: 'x' };
+		expect(applyEvent(scene, deleted).pods).toHaveLength(4);
+		const added = { type: 'NodeAdded' as const, time: 1, node: 'n1', internalIp: '192.168.0.11', zone: null };
+		expect(applyEvent(scene, added).nodes).toHaveLength(3);
+	});
+
+	it('keeps a killed node until the load balancer deregisters it', () => {
+		let next = applyEvent(scene, { type: 'NodeRemoved', time: 5, node: 'n2', killed: true, reason: 'killed' });
+		expect(findNode(next, 'n2')?.gone).toBe(true);
+		expect(findNode(next, 'n2')?.probeStatus).toBe(0);
+		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 6, node: 'n2', from: 'HEALTHY', to: 'UNHEALTHY', reason: 'x' });
+		expect(findNode(next, 'n2')).toBeDefined();
+		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 7, node: 'n2', from: 'UNHEALTHY', to: null, reason: 'x' });
+		expect(findNode(next, 'n2')).toBeUndefined();
+	});
+
+	it('records probe answers on the node and animates the probe', () => {
+		const next = applyEvent(scene, {
+			type: 'ProbeAnswered', time: 8, node: 'n3', target: '192.168.0.13:10256/healthz', status: 200, body: '',
+			passed: true, verdict: 'UNHEALTHY', consecutive: 1,
+		});
+		const n3 = findNode(next, 'n3');
+		expect(n3?.probeStatus).toBe(200);
+		expect(n3?.probeTarget).toBe('192.168.0.13:10256/healthz');
+		expect(n3?.consecutive).toBe(1);
+		expect(next.flights).toEqual([expect.objectContaining({ kind: 'probe', node: 'n3', status: 200, start: null })]);
+	});
+
+	it('turns the policy, the LB model, the client rate and the replicas as events tell', () => {
+		let next = applyEvent(scene, {
+			type: 'ServiceUpdated', time: 1, field: 'spec.externalTrafficPolicy', from: 'Local', to: 'Cluster',
+			healthCheckNodePort: 0,
+		});
+		expect(next.service.externalTrafficPolicy).toBe('Cluster');
+		expect(next.service.healthCheckNodePort).toBe(0);
+		next = applyEvent(next, { type: 'LoadBalancerModelChanged', time: 2, model: 'WEIGHTED' });
+		next = applyEvent(next, { type: 'ClientRateChanged', time: 3, connectionsPerSecond: 5 });
+		next = applyEvent(next, { type: 'ReplicasScaled', time: 4, workload: 'Deployment/web', from: 4, to: 6 });
+		expect([next.loadBalancer, next.connectionsPerSecond, currentReplicas(next)]).toEqual(['WEIGHTED', 5, 6]);
+	});
+
+	it('keeps connections for the inspector with what the LB looked like, and animates them', () => {
+		const next = applyEvent(scene, routedViaN3(42, 1_000_100));
+		const record = next.connections.get(42);
+		expect(record?.event.type).toBe('ConnectionRouted');
+		expect(record?.context.policy).toBe('Local');
+		expect(record?.context.targets.find((t) => t.node === 'n3')?.verdict).toBe('UNHEALTHY');
+		expect(next.flights).toEqual([expect.objectContaining({ kind: 'packet', id: 42, outcome: 'routed', start: null })]);
+		const dropped = applyEvent(next, droppedAtN3(43, 1_000_200));
+		expect(dropped.flights[1]).toEqual(expect.objectContaining({ outcome: 'dropped', reason: 'n3 has no local endpoint' }));
+	});
+});
+
+describe('applyBatch', () => {
+	it('applies events in order, lists the newest first and moves the clock', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		const next = applyBatch(scene, batch(11, 1_050_000, [
+			routedViaN3(1, 1_000_100),
+			{ type: 'NodeCordoned', time: 1_000_200, node: 'n1', cordoned: true },
+		]));
+		expect(next.seq).toBe(11);
+		expect(next.now).toBe(1_050_000);
+		expect(next.recent.map((item) => item.event.type)).toEqual(['NodeCordoned', 'ConnectionRouted']);
+		expect(new Set(next.recent.map((item) => item.key)).size).toBe(2);
+		expect(findNode(next, 'n1')?.cordoned).toBe(true);
+	});
+
+	it('keeps the very same nodes and pods when a batch only carries connections (the renderer caches them)', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		const next = applyBatch(scene, batch(11, 1_050_000, [routedViaN3(1, 1_000_100), droppedAtN3(2, 1_000_200)]));
+		expect(next.nodes).toBe(scene.nodes);
+		expect(next.pods).toBe(scene.pods);
+		const cordoned = applyBatch(next, batch(12, 1_100_000, [{ type: 'NodeCordoned', time: 1_060_000, node: 'n2', cordoned: true }]));
+		expect(cordoned.nodes).not.toBe(next.nodes);
+		expect(findNode(next, 'n2')?.cordoned).toBe(false);
+		expect(cordoned.pods).toBe(next.pods);
+	});
+
+	it('lets a step play out while paused', () => {
+		const scene = sceneFromSnapshot(snapshot({ paused: true }));
+		const next = applyBatch(scene, batch(11, 1_000_100, [routedViaN3(1, 1_000_100)]));
+		expect(next.clock.runUntil).toBeGreaterThan(scene.clock.anim + 2000);
+	});
+});
+
+describe('applyStatistics', () => {
+	it('takes the live health answers, the Service and the endpoint sets of the same generation', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		const next = applyStatistics(scene, statistics());
+		expect(next.statistics?.pods[0].exactShare).toBe('1/2');
+		expect(findNode(next, 'n3')?.probeStatus).toBe(503);
+		expect(next.service.externalTrafficPolicy).toBe('Cluster');
+		expect(findNode(next, 'n1')?.clusterEndpoints).toEqual(['10.244.1.10']);
+		expect(findNode(next, 'n1')?.localEndpoints).toBeNull();
+	});
+
+	it('names what the LB probes now: healthCheckNodePort under Local, kube-proxy on 10256 under Cluster', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		const message = statistics();
+		const local = {
+			...message,
+			statistics: {
+				...message.statistics,
+				exact: { ...message.statistics.exact, service: { ...snapshot().simulation.service } },
+			},
+		};
+		expect(findNode(applyStatistics(scene, local), 'n3')?.probeTarget).toBe('192.168.0.13:30273/healthz');
+		const cluster = {
+			...message,
+			statistics: {
+				...message.statistics,
+				healthChecks: message.statistics.healthChecks.map((row) => ({ ...row, healthCheck: null })),
+			},
+		};
+		const next = applyStatistics(scene, cluster);
+		expect(findNode(next, 'n3')?.probeTarget).toBe('192.168.0.13:10256/healthz');
+		expect(findNode(next, 'n3')?.probeStatus).toBe(200);
+	});
+
+	it('ignores statistics of another generation', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		expect(applyStatistics(scene, statistics(3))).toBe(scene);
+	});
+});

@@ -1,0 +1,130 @@
+// A small sandbox as the stream describes it: uneven-3-1-0 (pods 3/1/0 on n1/n2/n3, Local).
+import type {
+	ConnectionDropped,
+	ConnectionRouted,
+	EventBatch,
+	Hop,
+	SandboxSnapshot,
+	SimulationEvent,
+	StatisticsMessage,
+} from '../../src/protocol/events';
+
+export const CLIENT = '203.0.113.10';
+
+export function snapshot(overrides: Partial<SandboxSnapshot> = {}): SandboxSnapshot {
+	const node = (name: string, ip: string, status: number) => ({
+		name, internalIp: ip, zone: null, cordoned: false, gone: false, probeTarget: `${ip}:30273/healthz`,
+		probeStatus: status, verdict: status === 200 ? 'HEALTHY' as const : 'UNHEALTHY' as const, consecutive: 2,
+		conntrackEntries: 0, programmedAt: 0,
+	});
+	const pod = (name: string, nodeName: string, ip: string) => ({
+		name, node: nodeName, ip, status: 'READY' as const, workload: 'Deployment/web', backsService: true, since: 0,
+	});
+	return {
+		id: 'sandbox-a',
+		generation: 0,
+		seq: 10,
+		paused: false,
+		speed: 1,
+		preset: 'uneven-3-1-0',
+		simulation: {
+			now: 1_000_000,
+			settings: { seed: 7, hopLatencyMicros: 500, probe: { intervalMicros: 10_000_000, healthyThreshold: 2, unhealthyThreshold: 2 } },
+			nodes: [node('n1', '192.168.0.11', 200), node('n2', '192.168.0.12', 200), node('n3', '192.168.0.13', 503)],
+			pods: [
+				pod('web-1', 'n1', '10.244.1.10'), pod('web-2', 'n1', '10.244.1.11'), pod('web-3', 'n1', '10.244.1.12'),
+				pod('web-4', 'n2', '10.244.2.10'),
+			],
+			service: {
+				ref: { namespace: 'default', name: 'web' }, type: 'LOAD_BALANCER',
+				ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: '8080', nodePort: 31426 }],
+				selector: { app: 'web' }, clusterIp: '10.101.253.78', externalIps: [], loadBalancerIps: ['198.51.100.10'],
+				externalTrafficPolicy: 'LOCAL', internalTrafficPolicy: 'CLUSTER', healthCheckNodePort: 30273,
+				sessionAffinity: 'NONE', sessionAffinityTimeoutSeconds: 0, loadBalancerSourceRanges: [],
+				trafficDistribution: null,
+			},
+			clientIps: [CLIENT, '198.51.100.7'],
+			loadBalancer: 'EVEN',
+			connectionsPerSecond: 50,
+			connections: 0,
+		},
+		...overrides,
+	};
+}
+
+function hop(time: number, direction: 'REQUEST' | 'REPLY', at: string, src: [string, string], dst: [string, string]): Hop {
+	return {
+		time, direction, at, reason: `at ${at}`, srcBefore: src[0], srcAfter: src[1], dstBefore: dst[0], dstAfter: dst[1],
+	};
+}
+
+/** Cluster: enters n3, SNAT to n3's address, second hop to n2, web-4, and back. */
+export function routedViaN3(connection: number, time: number): ConnectionRouted {
+	const c = `${CLIENT}:40000`;
+	const vip = '198.51.100.10:80';
+	const snat = '192.168.0.13:40000';
+	const pod = '10.244.2.10:8080';
+	return {
+		type: 'ConnectionRouted', time, connection, clientIp: CLIENT, entryNode: 'n3', node: 'n2', pod: 'web-4',
+		podIp: '10.244.2.10', sourceSeen: '192.168.0.13', completesAt: time + 4500,
+		hops: [
+			hop(time, 'REQUEST', CLIENT, [c, c], [vip, vip]),
+			hop(time + 500, 'REQUEST', 'lb', [c, c], [vip, vip]),
+			hop(time + 1000, 'REQUEST', 'n3', [c, snat], [vip, pod]),
+			hop(time + 1500, 'REQUEST', 'n2', [snat, snat], [pod, pod]),
+			hop(time + 2000, 'REQUEST', 'web-4', [snat, snat], [pod, pod]),
+			hop(time + 2500, 'REPLY', 'web-4', [pod, pod], [snat, snat]),
+			hop(time + 3000, 'REPLY', 'n2', [pod, pod], [snat, snat]),
+			hop(time + 3500, 'REPLY', 'n3', [pod, vip], [snat, c]),
+			hop(time + 4000, 'REPLY', 'lb', [vip, vip], [c, c]),
+			hop(time + 4500, 'REPLY', CLIENT, [vip, vip], [c, c]),
+		],
+	};
+}
+
+export function droppedAtN3(connection: number, time: number): ConnectionDropped {
+	const c = `${CLIENT}:40001`;
+	const vip = '198.51.100.10:80';
+	return {
+		type: 'ConnectionDropped', time, connection, clientIp: CLIENT, node: 'n3',
+		reason: 'n3 has no local endpoint', hops: [
+			hop(time, 'REQUEST', CLIENT, [c, c], [vip, vip]),
+			hop(time + 500, 'REQUEST', 'lb', [c, c], [vip, vip]),
+			hop(time + 1000, 'REQUEST', 'n3', [c, c], [vip, vip]),
+		],
+	};
+}
+
+export function batch(seq: number, simTime: number, events: SimulationEvent[], generation = 0): EventBatch {
+	return { seq, generation, simTime, tickWallTime: 0, events, missed: {} };
+}
+
+export function statistics(generation = 0): StatisticsMessage {
+	const health = (node: string, status: number) => ({
+		node,
+		healthCheck: { status, headers: { 'X-Load-Balancing-Endpoint-Weight': status === 200 ? '1' : '0' }, body: '{}' },
+		proxyHealthz: { status: 200, healthy: true, nodeEligible: true },
+	});
+	return {
+		generation,
+		tickWallTime: 0,
+		statistics: {
+			now: 1_000_000, countingSince: 0, connections: 12, routed: 12, dropped: 0, rejected: 0, resets: 0,
+			totalConnections: 12,
+			exact: {
+				service: { ref: { namespace: 'default', name: 'web' }, type: 'LOAD_BALANCER', externalTrafficPolicy: 'CLUSTER' },
+				nodes: [{ name: 'n1', clusterEndpoints: ['10.244.1.10'], localEndpoints: null }],
+			},
+			pods: [
+				{ pod: 'web-4', node: 'n2', ip: '10.244.2.10', exactShare: '1/2', observedShare: 0.5, connections: 6,
+					exactSourcesSeen: { [CLIENT]: '1/2' }, sourcesSeen: { [CLIENT]: 6 } },
+			],
+			nodes: [],
+			dropReasons: {},
+			rejectReasons: {},
+			healthChecks: [health('n1', 200), health('n2', 200), health('n3', 503)],
+			exactFairness: { busiestPod: 'web-4', busiestShare: 0.5, maxShare: 0.5, minShare: 1 / 6, maxOverMin: 3 },
+			observedFairness: { busiestPod: 'web-4', busiestShare: 0.5, maxShare: 0.5, minShare: 0.15, maxOverMin: 3.3 },
+		},
+	};
+}

@@ -1,0 +1,332 @@
+package io.trafficlab.browser;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The playground at {@code /} in a real browser: dragging a pod, toggling the policy, the keyboard path, the packet
+ * inspector, compare mode and three screen sizes. Screenshots go to {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class PlaygroundBrowserIT {
+
+	private static final Duration LIVE = Duration.ofSeconds(30);
+
+	@LocalServerPort
+	private int port;
+
+	private HeadlessChromium browser;
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void dragPodToEmptyNodeShouldShowTheNewExactShares() {
+		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
+		speed(driver, "5");
+		assertThat(podShare(driver, "web-4")).isEqualTo("1/2");
+		assertThat(podShare(driver, "web-1")).isEqualTo("1/6");
+		WebElement canvas = canvas(driver);
+		Map<String, Number> from = locate(driver, "web-1");
+		Map<String, Number> to = locate(driver, "n3");
+		int dx = canvas.getRect().getWidth() / 2;
+		int dy = canvas.getRect().getHeight() / 2;
+		new Actions(driver).moveToElement(canvas, from.get("x").intValue() - dx, from.get("y").intValue() - dy)
+			.clickAndHold()
+			.moveByOffset(12, 6)
+			.moveByOffset(40, 20)
+			.moveToElement(canvas, to.get("x").intValue() - dx, to.get("y").intValue() - dy)
+			.pause(Duration.ofMillis(150))
+			.release()
+			.perform();
+		// web-1 terminates and its replacement starts on n3: n1 keeps two pods, n2 one, n3 one
+		this.browser.waitUpTo(LIVE).until((d) -> "1/3".equals(replacementShare(driver, "web-1-")));
+		assertThat(podShare(driver, "web-2")).isEqualTo("1/6");
+		assertThat(podShare(driver, "web-3")).isEqualTo("1/6");
+		assertThat(podShare(driver, "web-4")).isEqualTo("1/3");
+		this.browser.screenshot("playground-after-drag");
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
+	void toggleLocalShouldShowTheClientAddressAndTheEmptyNodeFailing() {
+		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
+		policy(driver, "Cluster");
+		this.browser.waitUpTo(LIVE).until((d) -> seen(driver).stream().allMatch("node"::equals)
+				&& healthAnswer(driver, "n3").contains("200"));
+		this.browser.screenshot("playground-cluster");
+		policy(driver, "Local");
+		this.browser.waitUpTo(LIVE).until((d) -> seen(driver).stream().allMatch("client"::equals)
+				&& healthAnswer(driver, "n3").contains("503") && probeStatus(driver, "n3") == 503);
+		assertThat(seen(driver)).hasSize(4);
+		assertThat(sourceAddresses(driver, "web-4")).contains("203.0.113.10").noneMatch((a) -> a.startsWith("192.168."));
+		assertThat(yaml(driver)).contains("externalTrafficPolicy: Local").contains("healthCheckNodePort:");
+		this.browser.screenshot("playground-local");
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
+	void keyboardShouldMoveAPodToNodeNAndTogglePolicy() {
+		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
+		speed(driver, "5");
+		// Tab from the last control onto the canvas, so the focus is a keyboard focus (and visible)
+		driver.executeScript("document.querySelector('.manifests-box summary').focus()");
+		new Actions(driver).sendKeys(Keys.TAB).perform();
+		WebElement canvas = canvas(driver);
+		assertThat(driver.switchTo().activeElement()).isEqualTo(canvas);
+		assertThat((Boolean) driver.executeScript("return arguments[0].matches(':focus-visible')", canvas)).isTrue();
+		new Actions(driver).sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT).perform();
+		assertThat(driver.executeScript("return window.__trafficLab.focused()")).isEqualTo("pod web-1");
+		this.browser.screenshot("playground-keyboard-focus");
+		new Actions(driver).sendKeys("3").perform();
+		this.browser.waitUpTo(LIVE).until((d) -> "1/3".equals(replacementShare(driver, "web-1-")));
+		assertThat(podShare(driver, "web-4")).isEqualTo("1/3");
+		new Actions(driver).sendKeys("p").perform();
+		this.browser.waitUpTo(LIVE).until((d) -> yaml(driver).contains("externalTrafficPolicy: Cluster")
+				&& checkedPolicy(driver).equals("Cluster"));
+		// A node's menu from the keyboard: Enter opens it on its first item, Escape closes it onto the canvas
+		new Actions(driver).sendKeys(Keys.ARROW_LEFT).perform();
+		this.browser.waitUpTo(LIVE).until((d) -> String.valueOf(driver.executeScript("return window.__trafficLab.focused()"))
+			.startsWith("node "));
+		new Actions(driver).sendKeys(Keys.ENTER).perform();
+		WebElement menu = driver.findElement(By.cssSelector("[data-view=primary] [data-part=node-menu]"));
+		assertThat(menu.isDisplayed()).isTrue();
+		assertThat(driver.switchTo().activeElement().getDomAttribute("data-node-action")).isEqualTo("cordon");
+		this.browser.screenshot("playground-keyboard-node-menu");
+		new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+		assertThat(menu.isDisplayed()).isFalse();
+		assertThat(driver.switchTo().activeElement()).isEqualTo(canvas);
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
+	void inspectorShouldShowOnePacketsHeadersAtEveryHop() {
+		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
+		policy(driver, "Cluster");
+		this.browser.waitUpTo(LIVE).until((d) -> yaml(driver).contains("externalTrafficPolicy: Cluster"));
+		// From the event list
+		WebElement row = this.browser.waitUpTo(LIVE)
+			.until((d) -> d.findElements(By.cssSelector("[data-view=primary] [data-part=event-list] button[data-connection]"))
+				.stream()
+				.findFirst()
+				.orElse(null));
+		String connection = row.getDomAttribute("data-connection");
+		row.click();
+		WebElement inspector = driver.findElement(By.cssSelector("[data-view=primary] [data-part=inspector]"));
+		assertThat(inspector.findElement(By.cssSelector(".inspector__title")).getText())
+			.startsWith("Connection #" + connection);
+		assertThat(inspector.findElements(By.cssSelector("table.hops tbody tr"))).hasSizeGreaterThanOrEqualTo(8);
+		assertThat(inspector.findElements(By.cssSelector(".why-list dt")).stream().map(WebElement::getText))
+			.contains("Load balancer", "Health checks", "Endpoint set", "Masquerade");
+		// From the canvas: pause, so packets hold still, and click one
+		driver.findElement(By.cssSelector("[data-control=pause]")).click();
+		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
+				"return window.__trafficLab.scene().paused && window.__trafficLab.packets().length > 0")));
+		// Without reduced motion packets glide: paused, some stand between two hops
+		assertThat((List<?>) driver.executeScript("return window.__trafficLab.packets().map((p) => p.t)"))
+			.anyMatch((t) -> ((Number) t).doubleValue() > 0 && ((Number) t).doubleValue() < 1);
+		Map<String, Number> packet = loneliestPacket(driver);
+		WebElement canvas = canvas(driver);
+		new Actions(driver)
+			.moveToElement(canvas, packet.get("x").intValue() - canvas.getRect().getWidth() / 2,
+					packet.get("y").intValue() - canvas.getRect().getHeight() / 2)
+			.click()
+			.perform();
+		this.browser.waitUpTo(LIVE).until((d) -> inspector.getText().startsWith("Connection #" + packet.get("connection")));
+		assertThat(inspector.findElements(By.cssSelector("table.hops mark"))).isNotEmpty();
+		assertThat(inspector.getText()).contains("SNAT on");
+		driver.executeScript("document.querySelector('[data-view=primary] .panel--inspector').scrollIntoView()");
+		this.browser.screenshot("playground-inspector");
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
+	void compareModeShouldShowClusterAndLocalSideBySide() {
+		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
+		driver.findElement(By.cssSelector("[data-control=compare]")).click();
+		this.browser.waitUpTo(LIVE).until((d) -> d.findElements(By.cssSelector("[data-view=second] canvas")).size() == 1);
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> seen(driver, "primary").stream().allMatch("node"::equals)
+					&& !seen(driver, "primary").isEmpty() && seen(driver, "second").stream().allMatch("client"::equals)
+					&& !seen(driver, "second").isEmpty());
+		assertThat(driver.findElement(By.cssSelector("[data-view=primary] [data-part=side]")).getText()).contains("Cluster");
+		assertThat(driver.findElement(By.cssSelector("[data-view=second] [data-part=side]")).getText()).contains("Local");
+		assertThat(driver.findElement(By.cssSelector("fieldset[data-control=policy]")).getDomProperty("disabled"))
+			.isEqualTo("true");
+		this.browser.screenshot("playground-compare");
+		driver.findElement(By.cssSelector("[data-control=compare]")).click();
+		this.browser.waitUpTo(LIVE).until((d) -> d.findElements(By.cssSelector("[data-view=second]")).isEmpty());
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
+	void reducedMotionShouldMovePacketsHopByHop() {
+		this.browser = HeadlessChromium.start(1280, 800);
+		ChromeDriver driver = this.browser.driver();
+		driver.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+		driver.get("http://localhost:" + this.port + "/?preset=uneven-3-1-0");
+		waitForStatistics(driver);
+		assertThat(driver.executeScript("return window.__trafficLab.scene().reducedMotion")).isEqualTo(true);
+		assertThat(driver.findElement(By.cssSelector("[data-view=primary] [data-part=motion-note]")).isDisplayed()).isTrue();
+		// Every packet sits exactly on a hop, the place it last reached, never between two places
+		this.browser.waitUpTo(LIVE).until((d) -> ((Number) driver.executeScript(
+				"return window.__trafficLab.packets().length")).intValue() >= 5);
+		assertThat((List<?>) driver.executeScript("return window.__trafficLab.packets().map((p) => p.t)"))
+			.isNotEmpty()
+			.allMatch((t) -> ((Number) t).doubleValue() == 0);
+		driver.executeScript("document.querySelector('[data-view=primary] canvas').scrollIntoView({block: 'center'})");
+		this.browser.screenshot("playground-reduced-motion");
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
+	void pageShouldFitAPhoneALaptopAndAProjector() {
+		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
+		this.browser.screenshot("playground-1280");
+		this.browser.close();
+		this.browser = HeadlessChromium.start(500, 900);
+		this.browser.emulateViewport(360, 780);
+		driver = this.browser.driver();
+		driver.get("http://localhost:" + this.port + "/?preset=uneven-3-1-0");
+		waitForStatistics(driver);
+		assertThat((Number) driver.executeScript("return document.documentElement.scrollWidth")).isEqualTo(360L);
+		this.browser.screenshot("playground-360");
+		assertNoSevereConsoleEntries();
+		this.browser.close();
+		this.browser = HeadlessChromium.start(3840, 2160);
+		driver = this.browser.driver();
+		driver.get("http://localhost:" + this.port + "/?preset=uneven-3-1-0");
+		waitForStatistics(driver);
+		this.browser.screenshot("playground-3840");
+		assertNoSevereConsoleEntries();
+	}
+
+	private ChromeDriver open(int width, int height, String preset) {
+		this.browser = HeadlessChromium.start(width, height);
+		ChromeDriver driver = this.browser.driver();
+		driver.get("http://localhost:" + this.port + "/?preset=" + preset);
+		waitForStatistics(driver);
+		driver.executeScript("document.querySelector('[data-view=primary] canvas').scrollIntoView({block: 'center'})");
+		return driver;
+	}
+
+	private void waitForStatistics(ChromeDriver driver) {
+		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
+				"const lab = window.__trafficLab; const s = lab && lab.scene();"
+						+ "return !!(s && s.statistics && s.statistics.pods.length > 0 && lab.firstFrameAt !== null)")));
+	}
+
+	/** The first view's canvas, scrolled to the middle of the window (pointer actions must stay inside it). */
+	private static WebElement canvas(ChromeDriver driver) {
+		WebElement canvas = driver.findElement(By.cssSelector("[data-view=primary] canvas"));
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", canvas);
+		return canvas;
+	}
+
+	private static void speed(ChromeDriver driver, String factor) {
+		new Select(driver.findElement(By.cssSelector("[data-control=speed]"))).selectByValue(factor);
+	}
+
+	private static void policy(ChromeDriver driver, String value) {
+		driver.findElement(By.xpath("//fieldset[@data-control='policy']//label[input[@value='" + value + "']]")).click();
+	}
+
+	private static String checkedPolicy(ChromeDriver driver) {
+		return String.valueOf(driver.executeScript(
+				"const c = document.querySelector('fieldset[data-control=policy] input:checked'); return c ? c.value : ''"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Number> locate(ChromeDriver driver, String name) {
+		Object at = driver.executeScript("return window.__trafficLab.locate(arguments[0])", name);
+		assertThat(at).as("where %s is drawn", name).isNotNull();
+		return (Map<String, Number>) at;
+	}
+
+	/** The packet farthest from any other, so that a click on it cannot mean another. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Number> loneliestPacket(ChromeDriver driver) {
+		return (Map<String, Number>) driver.executeScript("const p = window.__trafficLab.packets();"
+				+ "const gap = (a) => Math.min(...p.filter((b) => b !== a).map((b) => Math.hypot(a.x - b.x, a.y - b.y)), 1e9);"
+				+ "return p.reduce((best, a) => (gap(a) > gap(best) ? a : best), p[0])");
+	}
+
+	private static String podShare(ChromeDriver driver, String pod) {
+		return String.valueOf(driver.executeScript("for (const row of document.querySelectorAll("
+				+ "'[data-view=primary] [data-part=pod-shares] tbody tr')) {"
+				+ " if (row.querySelector('.node-name').textContent === arguments[0])"
+				+ "  return row.querySelector('.fraction').textContent; }"
+				+ "return null", pod));
+	}
+
+	/** The exact share of the pod whose name starts with the prefix (a replacement pod gets a new suffix). */
+	private static String replacementShare(ChromeDriver driver, String prefix) {
+		Object share = driver.executeScript("for (const row of document.querySelectorAll("
+				+ "'[data-view=primary] [data-part=pod-shares] tbody tr')) {"
+				+ " if (row.querySelector('.node-name').textContent.startsWith(arguments[0]))"
+				+ "  return row.querySelector('.fraction').textContent; }"
+				+ "return null", prefix);
+		return (share != null) ? share.toString() : null;
+	}
+
+	private static List<String> seen(ChromeDriver driver) {
+		return seen(driver, "primary");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> seen(ChromeDriver driver, String view) {
+		return (List<String>) driver.executeScript("return [...document.querySelectorAll("
+				+ "'[data-view=' + arguments[0] + '] [data-part=sources] tbody')]"
+				+ ".map((b) => b.dataset.seen)", view);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> sourceAddresses(ChromeDriver driver, String pod) {
+		return (List<String>) driver.executeScript("const b = [...document.querySelectorAll("
+				+ "'[data-view=primary] [data-part=sources] tbody')].find((b) => b.dataset.key === arguments[0]);"
+				+ "return b ? [...b.querySelectorAll('.source-address')].map((c) => c.textContent) : []", pod);
+	}
+
+	private static String healthAnswer(ChromeDriver driver, String node) {
+		return String.valueOf(driver.executeScript("const r = [...document.querySelectorAll("
+				+ "'[data-view=primary] [data-part=health] tbody tr')].find((r) => r.dataset.key === arguments[0]);"
+				+ "return r ? r.querySelector('.answer').textContent : ''", node));
+	}
+
+	private static long probeStatus(ChromeDriver driver, String node) {
+		Object status = driver.executeScript(
+				"return window.__trafficLab.scene().nodes.find((n) => n.name === arguments[0]).probeStatus", node);
+		return ((Number) Objects.requireNonNull(status)).longValue();
+	}
+
+	private static String yaml(ChromeDriver driver) {
+		return driver.findElement(By.cssSelector("[data-view=primary] [data-part=service-yaml]")).getText();
+	}
+
+	private void assertNoSevereConsoleEntries() {
+		assertThat(this.browser.severeConsoleEntries()).as("console errors").isEmpty();
+	}
+
+}
