@@ -28,8 +28,14 @@ final class Core implements EventHandler {
 
 	final EventLoop loop = new EventLoop();
 
-	/** Draws for traffic: arrivals, clients, the LB's and kube-proxy's random choices. */
-	final SplitMix64 trafficRandom;
+	/**
+	 * Draws for the clients: arrival times and which client opens each connection. Kept apart from routing, so the
+	 * same seed gives the same client traffic whatever the policy (compare mode relies on it).
+	 */
+	final SplitMix64 arrivalRandom;
+
+	/** Draws for routing: the LB's pick and kube-proxy's choice of endpoint. */
+	final SplitMix64 routingRandom;
 
 	/** Draws for everything else: probe phases, pod names. */
 	final SplitMix64 controlRandom;
@@ -65,7 +71,8 @@ final class Core implements EventHandler {
 		this.settings = settings;
 		this.clientIps = settings.clientIps();
 		this.clients = this.clientIps.size();
-		this.trafficRandom = new SplitMix64(settings.seed());
+		this.arrivalRandom = new SplitMix64(settings.seed());
+		this.routingRandom = new SplitMix64(settings.seed() ^ 0xbb67ae8584caa73bL);
 		this.controlRandom = new SplitMix64(settings.seed() ^ 0x6a09e667f3bcc909L);
 		this.entry = Entry.of(world.service());
 		this.podFactory = new PodFactory(world, this.controlRandom);

@@ -25,7 +25,9 @@ final class Traffic {
 
 	private final EventLoop loop;
 
-	private final SplitMix64 random;
+	private final SplitMix64 arrivals;
+
+	private final SplitMix64 routing;
 
 	private final Conntrack conntrack;
 
@@ -62,7 +64,8 @@ final class Traffic {
 		this.core = core;
 		this.world = core.world;
 		this.loop = core.loop;
-		this.random = core.trafficRandom;
+		this.arrivals = core.arrivalRandom;
+		this.routing = core.routingRandom;
 		this.conntrack = core.conntrack;
 		this.balancer = core.balancer;
 		this.emitter = core.emitter;
@@ -84,7 +87,7 @@ final class Traffic {
 		if (rate <= 0 || !this.core.entry().reachable()) {
 			return;
 		}
-		long gap = Math.round(this.random.nextExponential(1_000_000.0 / rate));
+		long gap = Math.round(this.arrivals.nextExponential(1_000_000.0 / rate));
 		this.loop.scheduleIn(gap, Core.ARRIVAL, this.arrivalGeneration);
 	}
 
@@ -96,8 +99,8 @@ final class Traffic {
 		long id = ++this.lastConnection;
 		this.connections++;
 		this.totalConnections++;
-		int client = (this.core.clients == 1) ? 0 : this.random.nextInt(this.core.clients);
-		SimNode entry = this.balancer.pick(this.random);
+		int client = (this.core.clients == 1) ? 0 : this.arrivals.nextInt(this.core.clients);
+		SimNode entry = this.balancer.pick(this.routing);
 		if (entry == null) {
 			drop(id, client, null, DropReason.NO_TARGETS, null, -1);
 			return;
@@ -136,13 +139,13 @@ final class Traffic {
 			slot = affinityPick(entry, client, rules, candidates);
 			affinity = slot >= 0;
 			if (slot < 0) {
-				slot = candidates[(n == 1) ? 0 : this.random.nextInt(n)];
+				slot = candidates[(n == 1) ? 0 : this.routing.nextInt(n)];
 			}
 			entry.affinityPod[client] = slot;
 			entry.affinityLastSeen[client] = this.loop.now();
 		}
 		else {
-			slot = candidates[(n == 1) ? 0 : this.random.nextInt(n)];
+			slot = candidates[(n == 1) ? 0 : this.routing.nextInt(n)];
 		}
 		SimPod pod = this.world.pods.get(slot);
 		SimNode podNode = pod.node;

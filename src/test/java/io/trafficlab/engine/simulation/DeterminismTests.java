@@ -1,5 +1,6 @@
 package io.trafficlab.engine.simulation;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.trafficlab.engine.balancer.LoadBalancerModel;
@@ -14,6 +15,9 @@ import io.trafficlab.engine.simulation.SimulationCommand.SetClientRate;
 import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
 import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRejected;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +52,31 @@ class DeterminismTests {
 			.limit(byAdvance.events.size())
 			.toList();
 		assertThat(steppedLines).isEqualTo(byAdvance.lines());
+	}
+
+	@Test
+	void runWhenOnlyThePolicyDiffersShouldGiveTheSameClientTraffic() {
+		assertThat(clientTraffic("Local")).hasSizeGreaterThan(400).isEqualTo(clientTraffic("Cluster"));
+	}
+
+	/** When each connection arrived and from which client, whatever became of it. */
+	private static List<String> clientTraffic(String policy) {
+		Simulation simulation = Simulation.start(Presets.uneven310(policy), Presets.settings(11));
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(10_000_000, recorder);
+		List<String> arrivals = new ArrayList<>();
+		for (SimulationEvent event : recorder.events) {
+			if (event instanceof ConnectionRouted routed) {
+				arrivals.add(routed.connection() + "@" + routed.time() + " from " + routed.clientIp());
+			}
+			else if (event instanceof ConnectionDropped dropped) {
+				arrivals.add(dropped.connection() + "@" + dropped.time() + " from " + dropped.clientIp());
+			}
+			else if (event instanceof ConnectionRejected rejected) {
+				arrivals.add(rejected.connection() + "@" + rejected.time() + " from " + rejected.clientIp());
+			}
+		}
+		return arrivals;
 	}
 
 	/** A busy script: every kind of change, at fixed simulated times. */
