@@ -3,6 +3,9 @@ package io.trafficlab.sandbox;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
+import io.trafficlab.engine.analysis.AnalysisOptions;
+import io.trafficlab.engine.analysis.ClusterAnalyzer;
+import io.trafficlab.engine.analysis.ServiceAnalysis;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.manifest.ManifestImporter;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,21 @@ class PresetCatalogTests {
 		assertThat(podsPerNode(importer, "rolling-update-local")).isEqualTo("n1=1 n2=1 n3=1");
 		assertThat(podsPerNode(importer, "two-pods-three-nodes")).matches("n1=[01] n2=[01] n3=[01]")
 			.contains("=0");
+	}
+
+	@Test
+	void rollingUpdateShouldStartWithN1PassingAndN2DrainingToItsTerminatingPod() {
+		Preset preset = this.catalog.find("rolling-update-local").orElseThrow();
+		Cluster cluster = new ManifestImporter()
+			.read(new ByteArrayInputStream(preset.manifests().getBytes(StandardCharsets.UTF_8)))
+			.cluster();
+		ServiceAnalysis web = new ClusterAnalyzer().analyze(cluster, AnalysisOptions.defaults()).services().get(0);
+		assertThat(web.hasAnyEndpoints()).isTrue();
+		assertThat(web.nodes()).extracting((node) -> node.name() + "=" + node.healthCheck().status())
+			.containsExactly("n1=200", "n2=503", "n3=503");
+		// R4/R17: n2 fails its health check, but its Local set still holds the terminating pod
+		assertThat(web.nodes().get(1).localEndpoints()).hasSize(1);
+		assertThat(web.nodes().get(2).localEndpoints()).isEmpty();
 	}
 
 	@Test
