@@ -83,7 +83,8 @@ function decisions(record: ConnectionRecord, places: Places): Decision[] {
 		text: `When it arrived, the LB (${context.loadBalancer.toLowerCase()} model) saw: ${targets}. `
 			+ (context.policy === 'Local'
 				? 'Under Local it probes healthCheckNodePort, which answers 200 only where a Ready endpoint runs.'
-				: 'Under Cluster it probes kube-proxy’s /healthz on port 10256, which every healthy node passes.'),
+				: 'Under Cluster it probes kube-proxy’s /healthz on port 10256, which every node with a healthy kube-proxy '
+					+ 'passes, except a node being deleted (nodeEligible false: 503 although healthy).'),
 	});
 	const proxy = hops.find((hop) => hop.direction === 'REQUEST' && places.nodes.has(hop.at));
 	if (proxy !== undefined) {

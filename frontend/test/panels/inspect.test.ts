@@ -30,6 +30,14 @@ describe('inspectConnection', () => {
 			+ 'client’s address (externalTrafficPolicy: Cluster).');
 	});
 
+	it('says which port the LB probes under each policy, and that a node being deleted fails /healthz (R19, R20)', () => {
+		const local = inspectConnection({ ...scene.connections.get(9)!, context: { ...scene.connections.get(9)!.context, policy: 'Local' } }, places);
+		expect(local.why[1].text).toContain('Under Local it probes healthCheckNodePort, which answers 200 only where a Ready endpoint runs.');
+		const cluster = inspectConnection({ ...scene.connections.get(9)!, context: { ...scene.connections.get(9)!.context, policy: 'Cluster' } }, places);
+		expect(cluster.why[1].text).toContain('/healthz on port 10256');
+		expect(cluster.why[1].text).toContain('except a node being deleted (nodeEligible false: 503 although healthy)');
+	});
+
 	it('tells where and why a connection was dropped', () => {
 		const view = inspectConnection(scene.connections.get(10)!, places);
 		expect(view.title).toBe('Connection #10: dropped');
