@@ -232,8 +232,10 @@ final class TraceStory {
 		EndpointSet local = candidates();
 		if (this.sets.localUsesTerminating()) {
 			say(name() + " has no ready local endpoint but " + count(local.size(), "serving-terminating one")
-					+ ", so external traffic that still arrives is drained to it and keeps its source address; "
-					+ "the health check already answers 503 because terminating endpoints are not counted.");
+					+ ", so external traffic that still arrives is drained to it and keeps its source address"
+					+ ((this.service.needsHealthCheck() && this.service.healthCheckNodePort() != 0)
+							? "; the health check already answers 503 because terminating endpoints are not counted."
+							: "."));
 		}
 		else {
 			say(name() + " has " + count(local.size(), "ready local endpoint")

@@ -3,6 +3,7 @@ package io.trafficlab.engine.proxy;
 import java.util.List;
 
 import io.trafficlab.engine.model.Cluster;
+import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceRef;
 import io.trafficlab.engine.model.ServiceType;
@@ -97,6 +98,24 @@ class PacketTracerTests {
 		assertThat(result.hops()).extracting(Hop::step)
 			.contains("KUBE-SEP: source is this endpoint (hairpin) → KUBE-MARK-MASQ; DNAT to 10.244.1.10:8080");
 		assertThat(result.sourceSeenByEndpoint()).containsEntry("10.244.1.10", "10.244.1.1");
+	}
+
+	@Test
+	void traceWhenLocalAndOnlyTerminatingLocalEndpointShouldMentionTheHealthCheckOnlyIfThereIsOne() {
+		List<Endpoint> endpoints = List.of(endpoint("10.244.1.10", "n1").build(),
+				endpoint("10.244.2.10", "n2").servingTerminating().build());
+		TraceResult lb = trace(cluster(nodes(3), web(TrafficPolicy.LOCAL).build(), endpoints), "n2",
+				SourceClass.EXTERNAL, DestinationKind.NODE_PORT);
+		assertThat(lb.why()).anyMatch((sentence) -> sentence.startsWith("n2 has no ready local endpoint")
+				&& sentence.endsWith("the health check already answers 503 because terminating endpoints are not counted."));
+		// R16: a NodePort Service with externalTrafficPolicy Local has no healthCheckNodePort at all
+		Service nodePort = web(TrafficPolicy.LOCAL).type(ServiceType.NODE_PORT).loadBalancerIps().healthCheckNodePort(0)
+			.build();
+		TraceResult np = trace(cluster(nodes(3), nodePort, endpoints), "n2", SourceClass.EXTERNAL,
+				DestinationKind.NODE_PORT);
+		assertThat(np.verdict()).isEqualTo(Verdict.DNAT);
+		assertThat(np.why()).anyMatch((sentence) -> sentence.startsWith("n2 has no ready local endpoint"))
+			.noneMatch((sentence) -> sentence.contains("health check"));
 	}
 
 	@Test
