@@ -4,6 +4,19 @@ import { answerText, podStateLabel, verdictText } from '../scene/labels';
 import type { Scene } from '../scene/scene';
 import { h, setText, syncKeyed } from './dom';
 
+/**
+ * How the LB spreads: weighted follows X-Load-Balancing-Endpoint-Weight, which only the healthCheckNodePort of a Local
+ * Service sends; under Cluster it probes /healthz on 10256, which has no weight, so it spreads evenly (R18, R20).
+ */
+export function spreading(scene: Pick<Scene, 'loadBalancer' | 'service'>): string {
+	if (scene.loadBalancer !== 'WEIGHTED') {
+		return 'evenly';
+	}
+	return scene.service.externalTrafficPolicy === 'Local' && scene.service.healthCheckNodePort > 0
+		? 'in proportion to each node’s Ready local endpoints (X-Load-Balancing-Endpoint-Weight)'
+		: 'evenly (weighted, but /healthz on 10256 sends no weight)';
+}
+
 export function twinSummary(scene: Scene): string {
 	const service = scene.service;
 	const vip = service.loadBalancerIps[0] ?? 'no address yet';
@@ -12,8 +25,8 @@ export function twinSummary(scene: Scene): string {
 	const probes = scene.flights.filter((flight) => flight.kind === 'probe').length;
 	return `Service ${service.namespace}/${service.name} (${service.type} ${vip}:${service.ports[0]?.port ?? 80}), `
 		+ `externalTrafficPolicy ${service.externalTrafficPolicy ?? 'unset'}. `
-		+ `The load balancer spreads new connections ${scene.loadBalancer === 'WEIGHTED' ? 'by endpoint count' : 'evenly'} `
-		+ `over the nodes that pass its health check: ${passing.length === 0 ? 'none (it then tries them all)' : passing.join(', ')}. `
+		+ `The load balancer spreads new connections ${spreading(scene)} `
+		+ `over the nodes that pass its health check: ${passing.length === 0 ? 'none, so it fails open and spreads evenly over every node' : passing.join(', ')}. `
 		+ `Clients ${scene.clientIps.join(', ')} open ${scene.connectionsPerSecond} connections per simulated second. `
 		+ `On the canvas now: ${packets} connection${packets === 1 ? '' : 's'} and ${probes} probe${probes === 1 ? '' : 's'}`
 		+ `${scene.unanimated > 0 ? ` (${scene.unanimated} more were too many to animate)` : ''}.`;
