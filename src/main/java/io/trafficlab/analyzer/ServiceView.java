@@ -64,7 +64,7 @@ record ServiceView(String ref, String type, @Nullable String externalTrafficPoli
 		return this.totalEndpoints > this.endpoints.size();
 	}
 
-	private static String explain(Service service, @Nullable TrafficPolicy externalPolicy) {
+	static String explain(Service service, @Nullable TrafficPolicy externalPolicy) {
 		if (externalPolicy == null) {
 			return "Not reachable from outside the cluster, so externalTrafficPolicy does not apply.";
 		}
@@ -72,11 +72,15 @@ record ServiceView(String ref, String type, @Nullable String externalTrafficPoli
 			return "Every node accepts external traffic and forwards it to any ready pod, on any node. "
 					+ "The packet is SNATed on the way, so the pod sees a node address instead of the client's.";
 		}
-		String local = "A node sends external traffic only to its own ready pods, and the pod sees the client's "
-				+ "real address. A node without one drops that traffic";
+		String local = "A node sends traffic from outside the cluster only to its own pods (ready ones, or its "
+				+ "serving-terminating ones while it has no ready one), without SNAT, so the pod sees the client's real "
+				+ "address. A node without a local pod drops that traffic, as long as the Service has pods elsewhere. "
+				+ "Pods and the nodes themselves are not limited this way: connecting to the node port or "
+				+ "load-balancer IP, they reach every ready pod";
 		return (service.type() == ServiceType.LOAD_BALANCER)
-				? local + ", so the load balancer's health check on the healthCheckNodePort answers 503 there and "
-						+ "the load balancer leaves that node out."
+				? local + ". The load balancer's health check on the healthCheckNodePort answers 200 only on nodes "
+						+ "with a ready local pod, so the load balancer leaves the other nodes out (if no node passes, "
+						+ "it fails open and uses them all)."
 				: local + ". Clients must pick a node that runs a pod themselves: only LoadBalancer Services get a "
 						+ "health check.";
 	}
