@@ -98,6 +98,14 @@ class AnalyzerPageControllerTests {
 	}
 
 	@Test
+	void analyzeWhenNoEndpointAnywhereShouldSayReadyOrServingTerminating() {
+		// R5: a serving endpoint that is neither ready nor terminating is never used, so "serving" alone is wrong
+		assertThat(analyze(TestManifests.uneven310WithoutPods(), true)).hasStatusOk()
+			.bodyText()
+			.contains("serving-terminating anywhere, so every node REJECTs");
+	}
+
+	@Test
 	void analyzeWhenWeightedShouldGiveEveryPodAQuarter() {
 		assertThat(this.mvc.post().uri("/analyze").header("HX-Request", "true")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
