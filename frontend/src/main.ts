@@ -28,7 +28,7 @@ if (liveSandbox !== null) {
 
 const playgroundRoot = document.getElementById('playground');
 if (playgroundRoot !== null) {
-	const playground = new Playground(playgroundRoot, { window, document, fetcher: (url, init) => fetch(url, init) });
+	const playground = new Playground(playgroundRoot, { window, document, fetcher: (url, init) => fetch(url, init), clipboard });
 	// Debug hook for the benchmark and the browser tests (README "Playground"): frames, first frames, injectPackets
 	(window as Window & { __trafficLab?: TrafficLabHook }).__trafficLab = playground.hook;
 	playground.start();

@@ -1,5 +1,6 @@
 // Wires the playground page: one sandbox view (two in compare mode), the frame loop that drives them, the htmx
 // controls and their mirror, commands from the canvas and the tables, the live region and the benchmark hook.
+import type { ClipboardLike } from '../analyzer/copyCurl';
 import { describeCommand, mirrorPath, send, type Command, type Fetch } from '../commands/commands';
 import { installCommandErrors } from '../live/commandErrors';
 import { webSocketUrl } from '../live/startLiveSandbox';
@@ -10,12 +11,14 @@ import type { Scene } from '../scene/scene';
 import { Announcer } from './announcer';
 import { CompareMode, type CreatedSandbox } from './compare';
 import { showPreset, syncControls } from './controls';
+import { copyLink, exportYaml, type ShareEnvironment } from './share';
 import { SandboxView, type SandboxEndpoints, type ViewHost } from './sandboxView';
 
 export interface PlaygroundEnvironment {
 	window: Window;
 	document: Document;
 	fetcher: Fetch;
+	clipboard?: ClipboardLike;
 }
 
 interface HtmxRequestDetail {
@@ -242,6 +245,9 @@ export class Playground {
 			if (control === 'compare') {
 				void this.toggleCompare();
 			}
+			else if (control === 'copy-link' || control === 'export-yaml') {
+				void this.share(control);
+			}
 			else if (control === 'apply-manifests') {
 				const text = this.root.querySelector<HTMLTextAreaElement>('[data-control="manifests"]')?.value ?? '';
 				this.compare.rememberManifests(text);
@@ -255,6 +261,26 @@ export class Playground {
 				output.textContent = `${rate.value}/s`;
 			}
 		});
+	}
+
+	private async share(control: 'copy-link' | 'export-yaml'): Promise<void> {
+		const status = this.root.querySelector('[data-control="share-status"]');
+		const env: ShareEnvironment = {
+			fetcher: this.env.fetcher,
+			clipboard: this.env.clipboard,
+			objectUrl: (blob) => URL.createObjectURL(blob),
+		};
+		const api = this.primary.endpoints.api;
+		let text: string;
+		try {
+			text = control === 'copy-link' ? await copyLink(this.root, api, env) : await exportYaml(this.root, api, env);
+		}
+		catch {
+			text = 'The server cannot be reached.';
+		}
+		if (status !== null) {
+			status.textContent = text;
+		}
 	}
 
 	private fillManifests(preset: string): void {

@@ -2,12 +2,15 @@ package io.trafficlab.sandbox;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationCommand;
+import io.trafficlab.engine.simulation.SimulationSnapshot;
+import io.trafficlab.export.ManifestExporter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -160,6 +163,26 @@ public final class Sandbox {
 	public SandboxSnapshot snapshot() {
 		return read((simulation) -> new SandboxSnapshot(this.id, this.generation, this.seq, this.paused, this.speed,
 				this.source.preset(), simulation.snapshot()));
+	}
+
+	/** The current state as a permalink carries it: the cluster exported as manifests, and the settings. */
+	SharedState share() {
+		return read((simulation) -> {
+			SimulationSnapshot snapshot = simulation.snapshot();
+			String lb = CommandParameters.LOAD_BALANCER_MODELS.entrySet()
+				.stream()
+				.filter((entry) -> entry.getValue() == snapshot.loadBalancer())
+				.map(Map.Entry::getKey)
+				.findFirst()
+				.orElse("even");
+			return new SharedState(ManifestExporter.yaml(simulation.declaration()), this.source.preset(),
+					snapshot.settings().seed(), lb, snapshot.connectionsPerSecond(), this.speed);
+		});
+	}
+
+	/** The current cluster as Kubernetes YAML. */
+	public String manifests() {
+		return read((simulation) -> ManifestExporter.yaml(simulation.declaration()));
 	}
 
 	public SandboxStatistics statistics() {

@@ -6,6 +6,8 @@ import java.net.URI;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Creating, reading, replacing and ending sandboxes.
@@ -28,18 +31,29 @@ class SandboxController implements SandboxErrorResponses {
 		this.registry = registry;
 	}
 
-	/** From manifests in the body, or else from {@code ?preset=} (default: the default preset). */
+	/**
+	 * From manifests in the body, or from a permalink's {@code ?s=}, or else from {@code ?preset=} (default: the
+	 * default preset).
+	 */
 	@PostMapping
 	ResponseEntity<SandboxCreatedJson> create(@RequestParam(name = "preset", required = false) @Nullable String preset,
-			@RequestParam(name = "seed", required = false) @Nullable Long seed, HttpServletRequest request)
+			@RequestParam(name = "seed", required = false) @Nullable Long seed,
+			@RequestParam(name = "s", required = false) @Nullable String link, HttpServletRequest request)
 			throws IOException {
 		String manifests = ManifestBody.read(request);
-		if (manifests != null && preset != null) {
-			throw SandboxRequestException
-				.badValue("Send either manifests as the body or query parameter 'preset', not both.");
+		int sources = ((manifests != null) ? 1 : 0) + ((preset != null) ? 1 : 0) + ((link != null) ? 1 : 0);
+		if (sources > 1) {
+			throw SandboxRequestException.badValue(
+					"Send only one of: manifests as the body, query parameter 'preset', query parameter 's'.");
 		}
-		Sandbox sandbox = (manifests != null) ? this.registry.createFromManifests(manifests, seed)
-				: this.registry.createFromPreset(preset, seed);
+		Sandbox sandbox;
+		if (link != null) {
+			sandbox = this.registry.createFromShared(PermalinkCodec.decode(link));
+		}
+		else {
+			sandbox = (manifests != null) ? this.registry.createFromManifests(manifests, seed)
+					: this.registry.createFromPreset(preset, seed);
+		}
 		SandboxCreatedJson created = SandboxCreatedJson.of(sandbox.id(), sandbox.preset());
 		return ResponseEntity.created(URI.create(created.snapshotUrl())).body(created);
 	}
@@ -67,6 +81,34 @@ class SandboxController implements SandboxErrorResponses {
 	ResponseEntity<Void> resetStatistics(@PathVariable String id) {
 		this.registry.get(id).resetStatistics();
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * A link to the playground that starts a new sandbox in this one's state: {@code {"url": "http://host/?s=..."}}.
+	 * A state too large for a link is a 422 (export the manifests instead).
+	 */
+	@GetMapping("/{id}/permalink")
+	Permalink permalink(@PathVariable String id) {
+		String link = PermalinkCodec.encode(this.registry.get(id).share());
+		if (link.length() > PermalinkCodec.MAX_LINK_CHARS) {
+			throw SandboxRequestException.unprocessable("This sandbox is too large to share as a link ("
+					+ link.length() + " characters, at most " + PermalinkCodec.MAX_LINK_CHARS
+					+ "): export it as YAML instead (GET .../manifests) and apply that.");
+		}
+		return new Permalink(ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/")
+			.queryParam("s", link)
+			.build()
+			.toUriString());
+	}
+
+	/** The current cluster as Kubernetes manifests: nodes, the Service, workloads, and every pod on its node. */
+	@GetMapping(path = "/{id}/manifests", produces = "application/yaml")
+	ResponseEntity<String> exportManifests(@PathVariable String id) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/yaml;charset=UTF-8"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"traffic-lab.yaml\"")
+			.body(this.registry.get(id).manifests());
 	}
 
 	/** Replaces the running simulation with the manifests in the body. */

@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The playground at {@code /} and the plain live view at {@code /live}: every visit creates a sandbox (one per browser
- * tab) from a preset, and the page watches it over the stream.
+ * The playground at {@code /}, the plain live view at {@code /live} and the embeddable canvas at {@code /embed}: every
+ * visit (for the embed: every Start) creates a sandbox (one per browser tab) from a preset or a permalink, and the page
+ * watches it over the stream.
  */
 @Controller
 class SandboxPageController {
@@ -18,6 +19,8 @@ class SandboxPageController {
 	static final String PAGE = "playground/playgroundPage";
 
 	static final String PLAIN_PAGE = "sandbox/livePage";
+
+	static final String EMBED_PAGE = "playground/embedPage";
 
 	private final SandboxRegistry registry;
 
@@ -29,24 +32,50 @@ class SandboxPageController {
 	}
 
 	@GetMapping("/")
-	String playground(@RequestParam(name = "preset", required = false) @Nullable String preset, Model model,
+	String playground(@RequestParam(name = "preset", required = false) @Nullable String preset,
+			@RequestParam(name = "s", required = false) @Nullable String link, Model model,
 			HttpServletResponse response) {
-		return page(PAGE, preset, model, response);
+		return page(PAGE, preset, link, model, response);
 	}
 
 	/** The same sandbox as text and tables only, without the canvas. */
 	@GetMapping("/live")
 	String live(@RequestParam(name = "preset", required = false) @Nullable String preset, Model model,
 			HttpServletResponse response) {
-		return page(PLAIN_PAGE, preset, model, response);
+		return page(PLAIN_PAGE, preset, null, model, response);
 	}
 
-	private String page(String view, @Nullable String preset, Model model, HttpServletResponse response) {
+	/**
+	 * The canvas alone, for an iframe: first a Start button (no sandbox yet), then, with {@code run}, the running
+	 * sandbox from {@code preset} or a permalink's {@code s}.
+	 */
+	@GetMapping("/embed")
+	String embed(@RequestParam(name = "preset", required = false) @Nullable String preset,
+			@RequestParam(name = "s", required = false) @Nullable String link,
+			@RequestParam(name = "run", required = false) @Nullable String run, Model model,
+			HttpServletResponse response) {
+		model.addAttribute("startPreset", preset);
+		model.addAttribute("startLink", link);
+		if (run == null) {
+			model.addAttribute("title", this.presets.find((preset != null) ? preset : PresetCatalog.DEFAULT)
+				.map(Preset::title)
+				.orElse("Traffic Lab"));
+			return EMBED_PAGE;
+		}
+		return page(EMBED_PAGE, preset, link, model, response);
+	}
+
+	private String page(String view, @Nullable String preset, @Nullable String link, Model model,
+			HttpServletResponse response) {
 		model.addAttribute("presets", this.presets.all());
 		try {
-			Sandbox sandbox = this.registry.createFromPreset(preset, null);
+			Sandbox sandbox = (link != null) ? this.registry.createFromShared(PermalinkCodec.decode(link))
+					: this.registry.createFromPreset(preset, null);
 			model.addAttribute("sandbox", SandboxCreatedJson.of(sandbox.id(), sandbox.preset()));
-			model.addAttribute("preset", this.presets.find(sandbox.preset()).orElseThrow());
+			model.addAttribute("preset", this.presets.find(sandbox.preset())
+				.orElseGet(() -> new Preset("", "Shared sandbox",
+						"Opened from a link: the cluster, policy, placement and settings someone shared.",
+						sandbox.manifests())));
 		}
 		catch (SandboxRequestException ex) {
 			response.setStatus(ex.status().value());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationSettings;
@@ -72,6 +73,34 @@ public class SandboxRegistry {
 	/** A new sandbox running the manifests. */
 	public Sandbox createFromManifests(String manifests, @Nullable Long seed) {
 		return create(manifestSource(manifests, seed));
+	}
+
+	/**
+	 * A new sandbox reproducing a shared one: its cluster, policy, placement, seed, LB model, client rate and speed.
+	 * @throws SandboxRequestException (400) for a value out of range
+	 */
+	Sandbox createFromShared(SharedState state) {
+		LoadBalancerModel model = CommandParameters.LOAD_BALANCER_MODELS.get(state.lb());
+		if (model == null || !(state.rate() >= 0 && state.rate() <= this.properties.maxClientRate())
+				|| !(state.speed() >= Sandbox.MIN_SPEED && state.speed() <= Sandbox.MAX_SPEED)) {
+			throw SandboxRequestException.badValue("This Traffic Lab link is broken: its load balancer model, client "
+					+ "rate or speed is out of range. Ask for a new link, or start from a preset.");
+		}
+		SimulationSettings settings = SimulationSettings.defaults()
+			.withSeed(state.seed())
+			.withLoadBalancer(model)
+			.withConnectionsPerSecond(state.rate());
+		ClusterDeclaration declaration;
+		try {
+			declaration = this.reader.read(state.manifests());
+		}
+		catch (RuntimeException ex) {
+			throw SandboxRequestException.badValue("This Traffic Lab link is broken: its manifests do not read ("
+					+ ex.getMessage() + "). Ask for a new link, or start from a preset.");
+		}
+		Sandbox sandbox = create(new SandboxSource(declaration, settings, null));
+		sandbox.speed(state.speed());
+		return sandbox;
 	}
 
 	/**

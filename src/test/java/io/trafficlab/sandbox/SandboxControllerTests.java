@@ -99,7 +99,7 @@ class SandboxControllerTests {
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.errors[0]")
-			.isEqualTo("Send either manifests as the body or query parameter 'preset', not both.");
+			.isEqualTo("Send only one of: manifests as the body, query parameter 'preset', query parameter 's'.");
 	}
 
 	@Test

@@ -1,0 +1,64 @@
+package io.trafficlab.export;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.trafficlab.engine.cluster.ClusterDeclaration;
+import io.trafficlab.engine.cluster.DeclaredNode;
+import io.trafficlab.engine.cluster.DeclaredPod;
+import io.trafficlab.engine.cluster.DeclaredWorkload;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * Writes a {@link ClusterDeclaration} as a multi-document YAML stream that {@code kubectl apply} accepts and
+ * {@link io.trafficlab.manifest.ManifestImporter} reads back into the same declaration: the Nodes, the Services as
+ * stored, every Pod pinned to its node with {@code spec.nodeName} (so the placement is reproduced exactly, with its
+ * status: IP, readiness, terminating), and the workloads with their current replica counts. EndpointSlices are left
+ * out: the sandbox derives them from the pods.
+ */
+public final class ManifestExporter {
+
+	private static final ObjectMapper YAML = YAMLMapper.builder()
+		.disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+		.enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+		.changeDefaultPropertyInclusion((include) -> include.withValueInclusion(JsonInclude.Include.NON_EMPTY))
+		.build();
+
+	private ManifestExporter() {
+	}
+
+	/** The declaration as YAML documents separated by {@code ---}. */
+	public static String yaml(ClusterDeclaration declaration) {
+		List<HasMetadata> objects = objects(declaration);
+		StringBuilder out = new StringBuilder();
+		for (HasMetadata object : objects) {
+			if (!out.isEmpty()) {
+				out.append("---\n");
+			}
+			out.append(YAML.writeValueAsString(object));
+		}
+		return out.toString();
+	}
+
+	/** The declaration as fabric8 objects, in {@code kubectl apply} order: nodes, services, workloads, pods. */
+	static List<HasMetadata> objects(ClusterDeclaration declaration) {
+		Containers containers = Containers.serving(declaration.services());
+		List<HasMetadata> objects = new ArrayList<>();
+		for (DeclaredNode node : declaration.nodes()) {
+			objects.add(NodeExport.node(node));
+		}
+		declaration.services().forEach((service) -> objects.add(ServiceExport.service(service)));
+		for (DeclaredWorkload workload : declaration.workloads()) {
+			objects.add(WorkloadExport.workload(workload, containers));
+		}
+		for (DeclaredPod pod : declaration.pods()) {
+			objects.add(PodExport.pod(pod, containers));
+		}
+		return objects;
+	}
+
+}
