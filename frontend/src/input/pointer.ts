@@ -66,8 +66,10 @@ export function installPointer(canvas: HTMLCanvasElement, host: PointerHost): vo
 			return;
 		}
 		const point = pointOf(event);
-		const target = hitTest(scene, layout, point);
-		down = { point, pod: target.kind === 'pod' ? target.name : null, id: event.pointerId };
+		// A drag always grabs the pod under the pointer, even while a packet passes over it; a click without a drag
+		// still selects what is on top (the packet)
+		const under = hitTest(scene, layout, point, false);
+		down = { point, pod: under.kind === 'pod' ? under.name : null, id: event.pointerId };
 		dragging = false;
 	});
 	canvas.addEventListener('pointermove', (event) => {

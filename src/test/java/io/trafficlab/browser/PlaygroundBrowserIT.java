@@ -128,7 +128,13 @@ class PlaygroundBrowserIT {
 		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
 		policy(driver, "Cluster");
 		this.browser.waitUpTo(LIVE).until((d) -> yaml(driver).contains("externalTrafficPolicy: Cluster"));
-		// From the event list
+		// From the event list, paused so that the list holds still between finding a row and clicking it
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> !d.findElements(By.cssSelector("[data-view=primary] [data-part=event-list] button[data-connection]"))
+				.isEmpty());
+		driver.findElement(By.cssSelector("[data-control=pause]")).click();
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> Boolean.TRUE.equals(driver.executeScript("return window.__trafficLab.scene().paused")));
 		WebElement row = this.browser.waitUpTo(LIVE)
 			.until((d) -> d.findElements(By.cssSelector("[data-view=primary] [data-part=event-list] button[data-connection]"))
 				.stream()
@@ -142,8 +148,7 @@ class PlaygroundBrowserIT {
 		assertThat(inspector.findElements(By.cssSelector("table.hops tbody tr"))).hasSizeGreaterThanOrEqualTo(8);
 		assertThat(inspector.findElements(By.cssSelector(".why-list dt")).stream().map(WebElement::getText))
 			.contains("Load balancer", "Health checks", "Endpoint set", "Masquerade");
-		// From the canvas: pause, so packets hold still, and click one
-		driver.findElement(By.cssSelector("[data-control=pause]")).click();
+		// From the canvas: still paused, so packets hold still; click one
 		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
 				"return window.__trafficLab.scene().paused && window.__trafficLab.packets().length > 0")));
 		// Without reduced motion packets glide: paused, some stand between two hops
