@@ -237,6 +237,7 @@ export interface NodeState {
 	cordoned: boolean;
 	gone: boolean;
 	probeTarget: string;
+	/** What the LB's probe answers now: 200, 503, or 0 when nothing answers. */
 	probeStatus: number;
 	verdict: TargetState | null;
 	consecutive: number;

@@ -4,6 +4,7 @@ import type {
 	ConnectionDropped,
 	ConnectionRejected,
 	ConnectionRouted,
+	NodeState,
 	PodStatus,
 	SandboxSnapshot,
 	SimulationEvent,
@@ -12,17 +13,8 @@ import type {
 } from '../protocol/events';
 import { NO_SERVICE, readService, type ServiceView } from './service';
 
-export interface SceneNode {
-	name: string;
-	internalIp: string;
-	zone: string | null;
-	cordoned: boolean;
-	gone: boolean;
-	probeTarget: string;
-	/** What the LB's probe answers now: 200, 503, or 0 when nothing answers. */
-	probeStatus: number;
-	verdict: TargetState | null;
-	consecutive: number;
+/** A node as the snapshot has it (less the counters the scene does not follow), plus what kube-proxy programmed. */
+export interface SceneNode extends Omit<NodeState, 'conntrackEntries' | 'programmedAt'> {
 	/** The endpoint sets kube-proxy last programmed here; undefined until a sync or statistics tell. */
 	clusterEndpoints: string[] | null | undefined;
 	localEndpoints: string[] | null | undefined;
