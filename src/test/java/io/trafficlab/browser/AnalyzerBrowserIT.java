@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import io.trafficlab.TestManifests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -14,7 +13,6 @@ import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,21 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class AnalyzerBrowserIT {
+class AnalyzerBrowserIT extends BrowserTest {
 
 	private static final Duration SWAP = Duration.ofSeconds(15);
-
-	@LocalServerPort
-	private int port;
-
-	private HeadlessChromium browser;
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	void analyzeWhenManifestsPastedShouldShowTheLonePodsHalfOfTheTraffic() {

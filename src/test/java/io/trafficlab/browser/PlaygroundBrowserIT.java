@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -17,7 +16,6 @@ import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,21 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * inspector, compare mode and three screen sizes. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class PlaygroundBrowserIT {
+class PlaygroundBrowserIT extends BrowserTest {
 
 	private static final Duration LIVE = Duration.ofSeconds(30);
-
-	@LocalServerPort
-	private int port;
-
-	private HeadlessChromium browser;
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	void dragPodToEmptyNodeShouldShowTheNewExactShares() {

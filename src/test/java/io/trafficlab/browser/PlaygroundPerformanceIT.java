@@ -18,13 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,23 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deterministic and must meet its target.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class PlaygroundPerformanceIT {
+class PlaygroundPerformanceIT extends BrowserTest {
 
 	private static final Duration LIVE = Duration.ofSeconds(30);
 
 	private static final Pattern SCRIPT = Pattern.compile("<script[^>]*\\ssrc=\"([^\"]+)\"");
-
-	@LocalServerPort
-	private int port;
-
-	private HeadlessChromium browser;
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	void measureTheThreeFigures() throws Exception {

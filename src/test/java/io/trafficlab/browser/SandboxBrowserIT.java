@@ -2,7 +2,6 @@ package io.trafficlab.browser;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -11,7 +10,6 @@ import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,21 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * send commands. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class SandboxBrowserIT {
+class SandboxBrowserIT extends BrowserTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(15);
-
-	@LocalServerPort
-	private int port;
-
-	private HeadlessChromium browser;
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	void openWhenStreamConnectsShouldShowTheClockMovingEventsAndStatistics() {

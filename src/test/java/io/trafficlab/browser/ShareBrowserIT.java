@@ -23,7 +23,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,25 +31,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * inside an iframe on a page of another origin. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ShareBrowserIT {
+class ShareBrowserIT extends BrowserTest {
 
 	private static final Duration LIVE = Duration.ofSeconds(30);
-
-	@LocalServerPort
-	private int port;
 
 	@Autowired
 	private SandboxRegistry registry;
 
-	private HeadlessChromium browser;
-
 	private HttpServer otherSite;
 
 	@AfterEach
-	void close() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
+	void stopOtherSite() {
 		if (this.otherSite != null) {
 			this.otherSite.stop(0);
 		}
