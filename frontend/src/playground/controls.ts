@@ -52,8 +52,10 @@ export function syncControls(root: ParentNode, scene: Scene): void {
 export function showPreset(doc: Document, name: string | null): void {
 	const option = name === null ? null
 		: doc.querySelector<HTMLOptionElement>(`[data-control="preset"] option[value="${CSS.escape(name)}"]`);
-	const title = option === null ? 'Your manifests' : option.textContent ?? '';
-	const description = option === null ? 'The manifests you applied, with a new random seed.' : option.dataset.description ?? '';
+	const title = option === null ? 'Custom manifests' : option.textContent ?? '';
+	const description = option === null
+		? 'Manifests applied here or opened from a shared link; Reset starts them over with the same seed.'
+		: option.dataset.description ?? '';
 	doc.querySelectorAll('[data-preset-title]').forEach((element) => {
 		element.textContent = title;
 	});
