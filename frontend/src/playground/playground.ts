@@ -19,6 +19,8 @@ export interface PlaygroundEnvironment {
 	document: Document;
 	fetcher: Fetch;
 	clipboard?: ClipboardLike;
+	/** Turns a permalink into the link "Copy link" shares (a lesson step page's own URL); the permalink if absent. */
+	shareLink?: (permalink: string) => string;
 }
 
 interface HtmxRequestDetail {
@@ -269,6 +271,7 @@ export class Playground {
 			fetcher: this.env.fetcher,
 			clipboard: this.env.clipboard,
 			objectUrl: (blob) => URL.createObjectURL(blob),
+			shareLink: this.env.shareLink,
 		};
 		const api = this.primary.endpoints.api;
 		let text: string;

@@ -158,7 +158,7 @@ final class LessonReader {
 			throw new IllegalArgumentException(where + " (settle): expected 0 to " + MAX_SETTLE_SECONDS
 					+ " simulated seconds, got " + settle);
 		}
-		return new Question(text(node, "prompt", where), read, reveal, RichText.parse(text(node, "explanation", where)),
+		return new Question(RichText.parse(text(node, "prompt", where)), read, reveal, RichText.parse(text(node, "explanation", where)),
 				goal, settle.asInt(0), curl(node, where));
 	}
 

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param settleSeconds simulated seconds after the reveal by which {@code expect} holds (pods starting or terminating)
  * @param curlNode a node whose health-check answer the explanation shows, or {@code null}
  */
-public record Question(String prompt, List<Choice> choices, List<SimulationCommand> reveal, RichText explanation,
+public record Question(RichText prompt, List<Choice> choices, List<SimulationCommand> reveal, RichText explanation,
 		Goal expect, int settleSeconds, @Nullable String curlNode) {
 
 	public Question {
@@ -33,7 +33,7 @@ public record Question(String prompt, List<Choice> choices, List<SimulationComma
 				return i + 1;
 			}
 		}
-		throw new IllegalStateException("A question without a correct choice: " + this.prompt);
+		throw new IllegalStateException("A question without a correct choice: " + this.prompt.plain());
 	}
 
 	/**

@@ -143,7 +143,7 @@ class BundledLessonsTests {
 			shares.addAll(shares(after.statistics().exact()));
 			addresses.addAll(addresses(after));
 			Question read = question.get();
-			texts.add(RichText.parse(read.prompt()));
+			texts.add(read.prompt());
 			texts.add(read.choices().get(read.correctChoice() - 1).text());
 			texts.add(read.explanation());
 		}
