@@ -25,7 +25,7 @@ import org.springframework.http.HttpStatus;
  * @param output the answer's lines, or empty when there is no health-check port
  * @param note a sentence under the terminal
  */
-record CurlView(String node, String command, List<String> output, String note) {
+public record CurlView(String node, String command, List<String> output, String note) {
 
 	static CurlView of(Sandbox sandbox, String node) {
 		NodeState state = sandbox.snapshot()
@@ -65,7 +65,7 @@ record CurlView(String node, String command, List<String> output, String note) {
 	}
 
 	/** The whole terminal text, as a learner would see it: prompt, command, answer. */
-	String text() {
+	public String text() {
 		StringBuilder out = new StringBuilder("$ ").append(this.command);
 		this.output.forEach((line) -> out.append('\n').append(line));
 		return out.toString();

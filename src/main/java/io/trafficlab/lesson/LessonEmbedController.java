@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * it shows a Start card first and creates no sandbox until it is clicked, and needs no cookie.
  */
 @Controller
-class LessonEmbedController {
+class LessonEmbedController implements LessonErrorResponses {
 
 	static final String PAGE = "lesson/embedPage";
 

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * fragment: the explanation, after the reveal is applied to the sandbox), and the step's terminal.
  */
 @Controller
-class LessonPageController {
+class LessonPageController implements LessonErrorResponses {
 
 	static final String INDEX = "lesson/indexPage";
 

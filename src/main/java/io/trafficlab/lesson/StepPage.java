@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param nextLesson the next lesson, shown on the last step, or {@code null}
  * @param stepUrls every step's URL, for the progress list
  */
-record StepPage(Lesson lesson, int number, LessonStep step, String url, @Nullable String previousUrl,
+public record StepPage(Lesson lesson, int number, LessonStep step, String url, @Nullable String previousUrl,
 		@Nullable String nextUrl, @Nullable Lesson nextLesson, List<String> stepUrls) {
 
 	static String url(Lesson lesson, int number) {
@@ -35,7 +35,7 @@ record StepPage(Lesson lesson, int number, LessonStep step, String url, @Nullabl
 				(number == lesson.steps().size()) ? nextLesson : null, urls);
 	}
 
-	boolean last() {
+	public boolean last() {
 		return this.number == this.lesson.steps().size();
 	}
 

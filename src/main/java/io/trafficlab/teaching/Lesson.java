@@ -11,7 +11,7 @@ import java.util.List;
  * @param steps the steps, in order (step 1 first)
  * @param file the file it was read from, for messages
  */
-public record Lesson(String id, String title, String summary, List<LessonStep> steps, String file) {
+public record Lesson(String id, String title, RichText summary, List<LessonStep> steps, String file) {
 
 	public Lesson {
 		steps = List.copyOf(steps);

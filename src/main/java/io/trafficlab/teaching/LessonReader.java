@@ -71,7 +71,8 @@ final class LessonReader {
 		for (int i = 0; i < steps.size(); i++) {
 			read.add(step(steps.get(i), "step " + (i + 1)));
 		}
-		return new Lesson(id, text(root, "title", "the lesson"), text(root, "summary", "the lesson"), read, this.file);
+		return new Lesson(id, text(root, "title", "the lesson"), RichText.parse(text(root, "summary", "the lesson")), read,
+				this.file);
 	}
 
 	private LessonStep step(JsonNode node, String where) {
