@@ -19,4 +19,9 @@ public final class TestSandboxes {
 				});
 	}
 
+	/** The bundled presets. */
+	public static PresetCatalog presets() {
+		return new PresetCatalog();
+	}
+
 }
