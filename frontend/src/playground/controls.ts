@@ -54,7 +54,7 @@ export function showPreset(doc: Document, name: string | null): void {
 		: doc.querySelector<HTMLOptionElement>(`[data-control="preset"] option[value="${CSS.escape(name)}"]`);
 	const title = option === null ? 'Custom manifests' : option.textContent ?? '';
 	const description = option === null
-		? 'Manifests applied here or opened from a shared link; Reset starts them over with the same seed.'
+		? 'The manifests you applied; Reset starts them over with the same seed.'
 		: option.dataset.description ?? '';
 	doc.querySelectorAll('[data-preset-title]').forEach((element) => {
 		element.textContent = title;
