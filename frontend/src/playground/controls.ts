@@ -54,7 +54,7 @@ export function showPreset(doc: Document, name: string | null): void {
 		: doc.querySelector<HTMLOptionElement>(`[data-control="preset"] option[value="${CSS.escape(name)}"]`);
 	const title = option === null ? 'Custom manifests' : option.textContent ?? '';
 	const description = option === null
-		? 'The manifests you applied; Reset starts them over with the same seed.'
+		? 'The manifests you applied, with a new random seed; Reset starts them over with that seed.'
 		: option.dataset.description ?? '';
 	doc.querySelectorAll('[data-preset-title]').forEach((element) => {
 		element.textContent = title;
