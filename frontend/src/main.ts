@@ -3,6 +3,7 @@
 import { installCopyCurl, legacyClipboard, revealCopyButtons } from './analyzer/copyCurl';
 import { installRequestErrorNotice } from './analyzer/requestErrors';
 import { installWhitespaceToggle } from './analyzer/whitespace';
+import { installChallengePanel } from './challenge/challengePanel';
 import { ChangeTracker, installLessonPanel, lessonLink } from './lesson/lessonPage';
 import { startLiveSandbox } from './live/startLiveSandbox';
 import { Playground, type TrafficLabHook } from './playground/playground';
@@ -44,4 +45,9 @@ if (playgroundRoot !== null) {
 	// Debug hook for the benchmark and the browser tests (README "Playground"): frames, first frames, injectPackets
 	(window as Window & { __trafficLab?: TrafficLabHook }).__trafficLab = playground.hook;
 	playground.start();
+}
+
+const challengePanel = document.querySelector<HTMLElement>('[data-challenge-panel]');
+if (challengePanel !== null) {
+	installChallengePanel(document, challengePanel, playgroundRoot);
 }

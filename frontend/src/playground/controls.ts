@@ -52,9 +52,11 @@ export function syncControls(root: ParentNode, scene: Scene): void {
 export function showPreset(doc: Document, name: string | null): void {
 	const option = name === null ? null
 		: doc.querySelector<HTMLOptionElement>(`[data-control="preset"] option[value="${CSS.escape(name)}"]`);
-	const title = option === null ? 'Custom manifests' : option.textContent ?? '';
+	// A page that starts the sandbox from its own cluster (a challenge) names it on [data-start-title]
+	const start = doc.querySelector<HTMLElement>('[data-start-title]')?.dataset;
+	const title = option === null ? start?.startTitle ?? 'Custom manifests' : option.textContent ?? '';
 	const description = option === null
-		? 'The manifests you applied, with a new random seed; Reset starts them over with that seed.'
+		? start?.startDescription ?? 'The manifests you applied, with a new random seed; Reset starts them over with that seed.'
 		: option.dataset.description ?? '';
 	doc.querySelectorAll('[data-preset-title]').forEach((element) => {
 		element.textContent = title;

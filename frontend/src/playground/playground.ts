@@ -188,6 +188,8 @@ export class Playground {
 			this.showError(`${describeCommand(command)} failed: ${failed.message}`);
 			return;
 		}
+		// Pages around the playground (a challenge's checklist) re-check at once
+		this.root.dispatchEvent(new CustomEvent('trafficlab:command', { bubbles: true, detail: { kind: command.kind } }));
 		await this.afterSuccess(command.kind, command.kind === 'speed' ? command.factor : null);
 	}
 

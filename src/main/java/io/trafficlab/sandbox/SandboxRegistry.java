@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
@@ -73,6 +74,17 @@ public class SandboxRegistry {
 	/** A new sandbox running the manifests. */
 	public Sandbox createFromManifests(String manifests, @Nullable Long seed) {
 		return create(manifestSource(manifests, seed));
+	}
+
+	/**
+	 * A new sandbox running a declared cluster, such as a challenge's start; reset starts it over the same way.
+	 * @param seed the random seed, or {@code null} for a random one
+	 * @param adjust changes to a new sandbox's settings (the LB model, the client rate, capped at
+	 * {@code max-client-rate})
+	 */
+	public Sandbox createFromDeclaration(ClusterDeclaration declaration, @Nullable Long seed,
+			UnaryOperator<SimulationSettings> adjust) {
+		return createFromDeclaration(declaration, adjust.apply(settings(seed)));
 	}
 
 	/**

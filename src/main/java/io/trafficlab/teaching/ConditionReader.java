@@ -29,7 +29,7 @@ public final class ConditionReader {
 			"maxShareRatio", (value) -> new Condition.MaxShareRatio(atLeastOne(fraction(value))),
 			"equalShares", ConditionReader::equalShares,
 			"healthCheck", (value) -> new Condition.HealthCheckPasses(text(value, "node"), bool(field(value, "passes"))),
-			"readyPods", (value) -> new Condition.ReadyPods(count(value)),
+			"readyPods", ConditionReader::readyPods,
 			"podsOnNode", (value) -> new Condition.PodsOnNode(text(value, "node"), count(field(value, "count"))),
 			"podShareOnNode",
 			(value) -> new Condition.PodShareOnNode(text(value, "node"), fraction(field(value, "share"))),
@@ -83,6 +83,17 @@ public final class ConditionReader {
 			throw new IllegalArgumentException("only \"equalShares: true\" is a goal; use maxShareRatio to allow a spread");
 		}
 		return new Condition.EqualShares();
+	}
+
+	/** {@code readyPods: 4} (exactly) or {@code readyPods: {atLeast: 4}}. */
+	private static Condition readyPods(JsonNode value) {
+		if (value.isObject()) {
+			if (value.size() != 1) {
+				throw new IllegalArgumentException("expected a count or {atLeast: count}, got " + value);
+			}
+			return new Condition.AtLeastReadyPods(count(field(value, "atLeast")));
+		}
+		return new Condition.ReadyPods(count(value));
 	}
 
 	private static TrafficPolicy policy(JsonNode value) {

@@ -38,6 +38,18 @@ class ConditionReaderTests {
 	}
 
 	@Test
+	void readyPodsMayBeALowerBound() {
+		Goal goal = ConditionReader.goal(yaml("- readyPods: {atLeast: 4}\n- readyPods: 3"), "g");
+
+		assertThat(goal.conditions()).containsExactly(new Condition.AtLeastReadyPods(4), new Condition.ReadyPods(3));
+		assertThatIllegalArgumentException().isThrownBy(() -> ConditionReader.goal(yaml("- readyPods: {atMost: 4}"), "g"))
+			.withMessage("g, condition 1 (readyPods): expected a map with \"atLeast\"");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ConditionReader.goal(yaml("- readyPods: {atLeast: -1}"), "g"))
+			.withMessage("g, condition 1 (readyPods): expected a count (0 or more), got -1");
+	}
+
+	@Test
 	void mistakesSayWhereAndWhatWasExpected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ConditionReader.goal(yaml("- shares: even"), "step 2's goal"))
 			.withMessage("step 2's goal, condition 1: unknown condition \"shares\", expected one of [clientIpKept, "

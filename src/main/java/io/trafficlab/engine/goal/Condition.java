@@ -188,6 +188,27 @@ public sealed interface Condition {
 	}
 
 	/**
+	 * At least {@code count} Ready pods behind the Service: a goal that must not be reached by deleting pods or scaling
+	 * down, yet accepts scaling up.
+	 *
+	 * @param count the smallest number allowed
+	 */
+	record AtLeastReadyPods(int count) implements Condition {
+
+		@Override
+		public String describe() {
+			return "At least " + this.count + " ready " + ((this.count == 1) ? "pod" : "pods");
+		}
+
+		@Override
+		public Verdict check(GoalSubject subject) {
+			long ready = subject.service().endpoints().stream().filter((pod) -> pod.endpoint().ready()).count();
+			return Verdict.of(ready >= this.count, ready + " ready " + ((ready == 1) ? "pod" : "pods"));
+		}
+
+	}
+
+	/**
 	 * The number of Ready pods on a node.
 	 *
 	 * @param node the node's name

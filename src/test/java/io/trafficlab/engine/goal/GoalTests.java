@@ -3,6 +3,7 @@ package io.trafficlab.engine.goal;
 import java.util.List;
 
 import io.trafficlab.engine.cluster.ClusterDeclaration;
+import io.trafficlab.engine.goal.Condition.AtLeastReadyPods;
 import io.trafficlab.engine.goal.Condition.ClientIpKept;
 import io.trafficlab.engine.goal.Condition.EqualShares;
 import io.trafficlab.engine.goal.Condition.FailedShare;
@@ -77,6 +78,9 @@ class GoalTests {
 		assertThat(new PodsOnNode("n1", 3).check(subject).holds()).isTrue();
 		assertThat(new ReadyPods(4).check(subject).holds()).isTrue();
 		assertThat(new ReadyPods(3).check(subject).detail()).isEqualTo("4 ready pods");
+		assertThat(new AtLeastReadyPods(4).check(subject).holds()).isTrue();
+		assertThat(new AtLeastReadyPods(5).check(subject).holds()).isFalse();
+		assertThat(new AtLeastReadyPods(5).describe()).isEqualTo("At least 5 ready pods");
 		assertThat(new FailedShare(Fraction.ZERO).check(subject).holds()).isTrue();
 		assertThat(new EqualShares().check(subject).detail()).isEqualTo("shares: 3 × 1/6, 1 × 1/2");
 		assertThat(new PolicyIs(TrafficPolicy.LOCAL).check(subject).holds()).isTrue();

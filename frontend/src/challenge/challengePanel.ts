@@ -1,0 +1,106 @@
+// Wires a challenge's panel: hints revealed one at a time, the polled checklist refreshed at once after a command,
+// swapped only when it changed (so focus and reading position survive), and its changes told to a live region.
+import { checkAnnouncement, hintLabel, type CheckState } from './checkState';
+
+const CHECKLIST_ID = 'challenge-check';
+
+/** The event the checklist's hx-trigger listens for on the body. */
+export const REFRESH_EVENT = 'trafficlab:refresh';
+
+/** What the playground dispatches on its root after a command from the canvas or the tables succeeded. */
+export const COMMAND_EVENT = 'trafficlab:command';
+
+interface HtmxSwapDetail {
+	target?: Element;
+	serverResponse?: string;
+	shouldSwap?: boolean;
+	elt?: Element;
+}
+
+function readState(element: Element | null): CheckState | null {
+	if (!(element instanceof HTMLElement)) {
+		return null;
+	}
+	const problem = element.querySelector('.challenge-check__problem')?.textContent?.trim() ?? null;
+	return {
+		achieved: element.dataset.achieved === 'true',
+		holding: Number(element.dataset.holding ?? 0),
+		total: Number(element.dataset.total ?? 0),
+		problem: problem === '' ? null : problem,
+	};
+}
+
+export function installChallengePanel(doc: Document, panel: HTMLElement, playground: HTMLElement | null): void {
+	const announcer = panel.querySelector<HTMLElement>('[data-part="challenge-announcer"]');
+	const say = (text: string): void => {
+		if (announcer !== null) {
+			announcer.textContent = text;
+		}
+	};
+	installHints(panel, say);
+
+	const refresh = (): void => {
+		doc.body.dispatchEvent(new CustomEvent(REFRESH_EVENT));
+	};
+	playground?.addEventListener(COMMAND_EVENT, refresh);
+	// htmx controls (the playground's and Start over), but not the checklist's own polling
+	const onRequest = (event: Event): void => {
+		const detail = (event as CustomEvent<HtmxSwapDetail & { successful?: boolean }>).detail;
+		if (detail.successful === true && detail.elt?.closest(`#${CHECKLIST_ID}`) == null) {
+			refresh();
+		}
+	};
+	playground?.addEventListener('htmx:afterRequest', onRequest);
+	panel.addEventListener('htmx:afterRequest', onRequest);
+
+	let shown = doc.getElementById(CHECKLIST_ID);
+	let state = readState(shown);
+	let lastResponse: string | null = null;
+	doc.addEventListener('htmx:beforeSwap', (event) => {
+		const detail = (event as CustomEvent<HtmxSwapDetail>).detail;
+		if (detail.target?.id !== CHECKLIST_ID || detail.serverResponse === undefined) {
+			return;
+		}
+		if (detail.serverResponse === lastResponse) {
+			detail.shouldSwap = false;
+		}
+		lastResponse = detail.serverResponse;
+	});
+	doc.addEventListener('htmx:afterSwap', () => {
+		const current = doc.getElementById(CHECKLIST_ID);
+		if (current === null || current === shown) {
+			return;
+		}
+		shown = current;
+		const next = readState(current);
+		if (next !== null) {
+			const text = checkAnnouncement(state, next);
+			if (text !== null) {
+				say(text);
+			}
+			state = next;
+		}
+	});
+}
+
+function installHints(panel: HTMLElement, say: (text: string) => void): void {
+	const button = panel.querySelector<HTMLButtonElement>('[data-control="hint"]');
+	const hints = Array.from(panel.querySelectorAll<HTMLLIElement>('[data-part="hints"] li'));
+	if (button === null) {
+		return;
+	}
+	const update = (): void => {
+		const visible = hints.filter((hint) => !hint.hidden).length;
+		button.textContent = hintLabel(visible, hints.length);
+		button.disabled = visible >= hints.length;
+	};
+	button.addEventListener('click', () => {
+		const next = hints.find((hint) => hint.hidden);
+		if (next !== undefined) {
+			next.hidden = false;
+			say(`Hint ${hints.indexOf(next) + 1}: ${next.textContent ?? ''}`);
+		}
+		update();
+	});
+	update();
+}

@@ -1,0 +1,119 @@
+package io.trafficlab.challenge;
+
+import io.trafficlab.engine.goal.GoalReport;
+import io.trafficlab.sandbox.Preset;
+import io.trafficlab.sandbox.PresetCatalog;
+import io.trafficlab.sandbox.Sandbox;
+import io.trafficlab.sandbox.SandboxRegistry;
+import io.trafficlab.sandbox.SandboxRequestException;
+import io.trafficlab.teaching.Challenge;
+import io.trafficlab.teaching.ChallengeCatalog;
+import io.trafficlab.teaching.ChallengeStart;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The challenge list, one challenge in a live sandbox, and the checklist fragment the page polls.
+ */
+@Controller
+class ChallengePageController {
+
+	static final String INDEX = "challenge/indexPage";
+
+	static final String PAGE = "challenge/challengePage";
+
+	static final String MISSING = "challenge/missingPage";
+
+	static final String CHECKLIST = "challenge/checklist :: checklist";
+
+	private final ChallengeCatalog challenges;
+
+	private final SandboxRegistry registry;
+
+	private final PresetCatalog presets;
+
+	ChallengePageController(ChallengeCatalog challenges, SandboxRegistry registry, PresetCatalog presets) {
+		this.challenges = challenges;
+		this.registry = registry;
+		this.presets = presets;
+	}
+
+	@GetMapping("/challenges")
+	String index(Model model) {
+		model.addAttribute("challenges", this.challenges.all());
+		return INDEX;
+	}
+
+	/** The challenge in a new sandbox (one per visit, like the playground's). */
+	@GetMapping("/challenges/{id}")
+	String challenge(@PathVariable String id, Model model, HttpServletResponse response) {
+		Challenge challenge = this.challenges.find(id).orElse(null);
+		if (challenge == null) {
+			return missing(id, model, response);
+		}
+		model.addAttribute("challenge", challenge);
+		model.addAttribute("presets", this.presets.all());
+		ChallengeStart start = challenge.start();
+		model.addAttribute("preset", new Preset("", challenge.title(),
+				"The cluster this challenge starts from. Start over brings it back.", start.manifests()));
+		try {
+			Sandbox sandbox = this.registry.createFromDeclaration(start.declaration(), start.seed(), start::settings);
+			if (start.speed() != null) {
+				sandbox.speed(start.speed());
+			}
+			model.addAttribute("sandbox", ChallengeSandbox.of(sandbox.id()));
+			model.addAttribute("report", sandbox.check(challenge.goal()));
+		}
+		catch (SandboxRequestException ex) {
+			response.setStatus(ex.status().value());
+			model.addAttribute("unavailable", String.valueOf(ex.getMessage()));
+		}
+		return PAGE;
+	}
+
+	/**
+	 * The goal's checklist for a sandbox, as it stands now. A missing or ended sandbox gets a message in the fragment
+	 * (which then stops polling), never a 500.
+	 */
+	@GetMapping("/challenges/{id}/check")
+	String check(@PathVariable String id, @RequestParam(name = "sandbox", required = false) @Nullable String sandboxId,
+			Model model, HttpServletResponse response) {
+		Challenge challenge = this.challenges.find(id).orElse(null);
+		if (challenge == null) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			model.addAttribute("problem", "There is no challenge \"" + id + "\". The challenges are listed at /challenges.");
+			return CHECKLIST;
+		}
+		model.addAttribute("challenge", challenge);
+		if (sandboxId == null || sandboxId.isBlank()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("problem", "Query parameter 'sandbox' is required: the id of the sandbox to check.");
+			return CHECKLIST;
+		}
+		Sandbox sandbox = this.registry.find(sandboxId).orElse(null);
+		if (sandbox == null) {
+			response.setStatus(HttpStatus.NOT_FOUND.value());
+			model.addAttribute("problem", "This sandbox has ended (sandboxes end after a while without use), so its goal "
+					+ "can no longer be checked. Reload the page to start the challenge again.");
+			return CHECKLIST;
+		}
+		GoalReport report = sandbox.check(challenge.goal());
+		model.addAttribute("sandbox", ChallengeSandbox.of(sandbox.id()));
+		model.addAttribute("report", report);
+		return CHECKLIST;
+	}
+
+	private static String missing(String id, Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.NOT_FOUND.value());
+		model.addAttribute("id", id);
+		return MISSING;
+	}
+
+}

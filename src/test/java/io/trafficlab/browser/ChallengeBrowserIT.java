@@ -1,0 +1,156 @@
+package io.trafficlab.browser;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A challenge in a real browser: the checklist fails, a hint appears on request, the learner drags the right pod onto
+ * the right node on the canvas, and the checklist turns to all ✔ with the Solved banner; Start over brings the start
+ * back. Screenshots of the list and of a challenge at desktop and phone widths go to {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ChallengeBrowserIT extends BrowserTest {
+
+	private static final Duration LIVE = Duration.ofSeconds(30);
+
+	@Test
+	void dragTheRightPodShouldSolveTheOneMoveChallenge() {
+		ChromeDriver driver = open(1280, 800, "one-move-equal-shares");
+		assertThat(checks(driver)).containsExactly("✔ Holds:", "✘ Not yet:", "✔ Holds:");
+		assertThat(checklistText(driver)).contains("shares: 2 × 1/4, 1 × 1/2").doesNotContain("Solved!");
+
+		WebElement hint = driver.findElement(By.cssSelector("[data-control=hint]"));
+		assertThat(visibleHints(driver)).isEmpty();
+		hint.click();
+		assertThat(visibleHints(driver)).hasSize(1).first().asString().startsWith("Under Local every node");
+		assertThat(hint.getText()).isEqualTo("Show another hint (2 of 3)");
+		assertThat(announced(driver)).startsWith("Hint 1: Under Local");
+
+		new Select(driver.findElement(By.cssSelector("[data-control=speed]"))).selectByValue("5");
+		drag(driver, "web-1", "n3");
+
+		this.browser.waitUpTo(LIVE).until((d) -> "true".equals(achieved(driver)));
+		assertThat(checks(driver)).containsExactly("✔ Holds:", "✔ Holds:", "✔ Holds:");
+		assertThat(String.valueOf(driver.executeScript("const s = document.querySelector('#challenge-check .solved');"
+				+ "return s && s.offsetParent !== null ? s.innerText : 'not shown'")))
+			.contains("Solved!", "Moving a pod from n1 to n3 is the one move");
+		assertThat(checklistText(driver)).contains("shares: 3 × 1/3");
+		this.browser.waitUpTo(Duration.ofSeconds(5)).until((d) -> announced(driver).startsWith("Solved!"));
+		scrollToTop(driver);
+		this.browser.screenshot("challenge-solved-1280");
+
+		driver.findElement(By.cssSelector("[data-control=start-over]")).click();
+		this.browser.waitUpTo(LIVE).until((d) -> "false".equals(achieved(driver)));
+		assertThat(checks(driver)).containsExactly("✔ Holds:", "✘ Not yet:", "✔ Holds:");
+		assertThat(this.browser.severeConsoleEntries()).as("console errors").isEmpty();
+	}
+
+	@Test
+	void listAndChallengeShouldReadWellOnAPhoneAndADesktop() {
+		this.browser = HeadlessChromium.start(1280, 900);
+		ChromeDriver driver = this.browser.driver();
+		driver.get("http://localhost:" + this.port + "/challenges");
+		assertThat(driver.findElements(By.cssSelector(".challenge-card"))).hasSize(4);
+		this.browser.screenshot("challenges-list-1280");
+		driver.findElement(By.linkText("Make n3 pass the health check")).click();
+		waitForStatistics(driver);
+		assertThat(checks(driver)).containsExactly("✔ Holds:", "✘ Not yet:");
+		assertThat(driver.findElement(By.cssSelector("[data-preset-title]")).getText())
+			.isEqualTo("Make n3 pass the health check");
+		this.browser.screenshot("challenge-1280");
+
+		this.browser.emulateViewport(390, 844);
+		driver.navigate().refresh();
+		waitForStatistics(driver);
+		Number overflow = (Number) driver.executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+		assertThat(overflow.intValue()).as("horizontal overflow at 390 px").isLessThanOrEqualTo(0);
+		this.browser.screenshot("challenge-390");
+		assertThat(this.browser.severeConsoleEntries()).as("console errors").isEmpty();
+	}
+
+	private ChromeDriver open(int width, int height, String challenge) {
+		this.browser = HeadlessChromium.start(width, height);
+		ChromeDriver driver = this.browser.driver();
+		driver.get("http://localhost:" + this.port + "/challenges/" + challenge);
+		waitForStatistics(driver);
+		return driver;
+	}
+
+	private void waitForStatistics(ChromeDriver driver) {
+		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
+				"const lab = window.__trafficLab; const s = lab && lab.scene();"
+						+ "return !!(s && s.statistics && s.statistics.pods.length > 0 && lab.firstFrameAt !== null)")));
+	}
+
+	/** Drags a pod onto a node on the canvas, as a mouse does: press, a few moves, release. */
+	private static void drag(ChromeDriver driver, String pod, String node) {
+		WebElement canvas = driver.findElement(By.cssSelector("[data-view=primary] canvas"));
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", canvas);
+		Map<String, Number> from = locate(driver, pod);
+		Map<String, Number> to = locate(driver, node);
+		int dx = canvas.getRect().getWidth() / 2;
+		int dy = canvas.getRect().getHeight() / 2;
+		new Actions(driver).moveToElement(canvas, from.get("x").intValue() - dx, from.get("y").intValue() - dy)
+			.clickAndHold()
+			.moveByOffset(12, 6)
+			.moveByOffset(40, 20)
+			.moveToElement(canvas, to.get("x").intValue() - dx, to.get("y").intValue() - dy)
+			.pause(Duration.ofMillis(150))
+			.release()
+			.perform();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Number> locate(ChromeDriver driver, String name) {
+		Object at = driver.executeScript("return window.__trafficLab.locate(arguments[0])", name);
+		assertThat(at).as("where %s is drawn", name).isNotNull();
+		return (Map<String, Number>) at;
+	}
+
+	/** Each condition's icon and words, as shown: "✔ Holds:" or "✘ Not yet:" (read in one go: htmx swaps the list). */
+	@SuppressWarnings("unchecked")
+	private static List<String> checks(ChromeDriver driver) {
+		return (List<String>) driver.executeScript("return Array.from(document.querySelectorAll('#challenge-check .check'),"
+				+ " (c) => c.querySelector('.check__icon').innerText + ' ' + c.querySelector('.check__state').innerText)");
+	}
+
+	private static String achieved(ChromeDriver driver) {
+		return String.valueOf(driver.executeScript("return document.getElementById('challenge-check').dataset.achieved"));
+	}
+
+	private static String checklistText(ChromeDriver driver) {
+		return String.valueOf(driver.executeScript("return document.getElementById('challenge-check').innerText"));
+	}
+
+	private static List<String> visibleHints(ChromeDriver driver) {
+		return driver.findElements(By.cssSelector("[data-part=hints] li"))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.map(WebElement::getText)
+			.toList();
+	}
+
+	private static String announced(ChromeDriver driver) {
+		return String.valueOf(driver.executeScript(
+				"return document.querySelector('[data-part=challenge-announcer]').textContent"));
+	}
+
+	private static void scrollToTop(ChromeDriver driver) {
+		driver.executeScript("window.scrollTo(0, 0)");
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.trafficlab.challenge;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
+import io.trafficlab.sandbox.SandboxRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class ChallengePageControllerTests {
+
+	private static final Pattern SANDBOX_ID = Pattern.compile("data-sandbox-id=\"([A-Za-z0-9_-]{22})\"");
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private SandboxRegistry registry;
+
+	@Test
+	void indexShouldListEveryChallengeWithItsLink() {
+		assertThat(this.mvc.get().uri("/challenges")).hasStatusOk()
+			.bodyText()
+			.contains("href=\"/challenges/even-load-keep-client-ip\"", "Keep the client IP, share the load")
+			.contains("href=\"/challenges/n3-passes-health-check\"", "href=\"/challenges/one-move-equal-shares\"",
+					"href=\"/challenges/drain-n1-for-maintenance\"");
+	}
+
+	@Test
+	void layoutAndPlaygroundShouldLinkToTheChallenges() {
+		assertThat(this.mvc.get().uri("/analyze")).bodyText().contains("<a href=\"/challenges\">Challenges</a>");
+		assertThat(this.mvc.get().uri("/")).bodyText().contains("href=\"/challenges\">challenge</a>");
+	}
+
+	@Test
+	void challengeShouldStartASandboxAndShowTheFailingChecklist() throws Exception {
+		String page = page("n3-passes-health-check");
+
+		assertThat(page).contains("Make n3 pass the health check", "id=\"playground\"", "data-challenge-panel")
+			.contains("Holds:", "externalTrafficPolicy is Local")
+			.contains("Not yet:", "Node n3 passes the load balancer&#39;s health check",
+					"n3 fails: its healthCheckNodePort answers 503")
+			.contains("1 of 2 conditions hold")
+			.contains("hx-trigger=\"every 1s, trafficlab:refresh from:body\"")
+			.doesNotContain("Solved!")
+			.contains("Show a hint (1 of 3)");
+		assertThat(page).containsPattern("<li hidden>Under Local, kube-proxy");
+		assertThat(this.registry.find(sandboxId(page))).isPresent();
+	}
+
+	@Test
+	void checkShouldFollowTheSandboxAndShowTheSolutionOnceSolved() throws Exception {
+		String id = sandboxId(page("one-move-equal-shares"));
+		assertThat(this.mvc.get().uri("/challenges/one-move-equal-shares/check?sandbox=" + id)).hasStatusOk()
+			.bodyText()
+			.contains("2 of 3 conditions hold", "shares: 2 × 1/4, 1 × 1/2")
+			.doesNotContain("<html", "Solved!");
+
+		this.registry.get(id).apply(new SetLoadBalancerModel(LoadBalancerModel.WEIGHTED));
+
+		assertThat(this.mvc.get().uri("/challenges/one-move-equal-shares/check?sandbox=" + id)).hasStatusOk()
+			.bodyText()
+			.contains("3 of 3 conditions hold", "shares: 3 × 1/3", "data-achieved=\"true\"", "Solved!")
+			.contains("A weighted load balancer also reaches equal shares")
+			.doesNotContain("Not yet:");
+	}
+
+	@Test
+	void checkWhenTheSandboxEndedShouldSaySoAndStopPolling() throws Exception {
+		String id = sandboxId(page("one-move-equal-shares"));
+		this.registry.end(id);
+
+		var result = assertThat(this.mvc.get().uri("/challenges/one-move-equal-shares/check?sandbox=" + id));
+		result.hasStatus(HttpStatus.NOT_FOUND);
+		result.bodyText().contains("This sandbox has ended").doesNotContain("hx-trigger", "hx-get");
+		assertThat(this.mvc.get().uri("/challenges/one-move-equal-shares/check?sandbox=nope")).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void checkWithoutASandboxOrForAnUnknownChallengeShouldBeAClearFragment() {
+		var missing = assertThat(this.mvc.get().uri("/challenges/one-move-equal-shares/check"));
+		missing.hasStatus(HttpStatus.BAD_REQUEST);
+		missing.bodyText().contains("Query parameter &#39;sandbox&#39; is required").doesNotContain("<html");
+
+		var unknown = assertThat(this.mvc.get().uri("/challenges/nope/check?sandbox=x"));
+		unknown.hasStatus(HttpStatus.NOT_FOUND);
+		unknown.bodyText().contains("There is no challenge &quot;nope&quot;");
+	}
+
+	@Test
+	void unknownChallengeShouldBeA404PageLinkingToTheList() {
+		var result = assertThat(this.mvc.get().uri("/challenges/<script>"));
+		result.hasStatus(HttpStatus.NOT_FOUND);
+		result.bodyText().contains("No such challenge", "&lt;script&gt;", "href=\"/challenges\"").doesNotContain("<script>");
+	}
+
+	private String page(String challenge) throws Exception {
+		var result = this.mvc.get().uri("/challenges/" + challenge).exchange();
+		assertThat(result).hasStatusOk();
+		return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static String sandboxId(String page) {
+		Matcher matcher = SANDBOX_ID.matcher(page);
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
+	}
+
+}
