@@ -5,6 +5,7 @@ import { installRequestErrorNotice } from './analyzer/requestErrors';
 import { installWhitespaceToggle } from './analyzer/whitespace';
 import { startLiveSandbox } from './live/startLiveSandbox';
 import { Playground, type TrafficLabHook } from './playground/playground';
+import { RoomWatcher, type RoomHook } from './room/roomWatcher';
 
 function localStorageOrUndefined(): Storage | undefined {
 	try {
@@ -32,4 +33,12 @@ if (playgroundRoot !== null) {
 	// Debug hook for the benchmark and the browser tests (README "Playground"): frames, first frames, injectPackets
 	(window as Window & { __trafficLab?: TrafficLabHook }).__trafficLab = playground.hook;
 	playground.start();
+}
+
+const roomRoot = document.getElementById('room');
+if (roomRoot !== null) {
+	const room = new RoomWatcher(roomRoot, { window, document, fetcher: (url, init) => fetch(url, init) });
+	// The reading half of the playground's debug hook, for the browser tests
+	(window as Window & { __trafficLab?: RoomHook }).__trafficLab = room.hook;
+	room.start();
 }

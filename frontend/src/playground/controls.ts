@@ -48,12 +48,24 @@ export function syncControls(root: ParentNode, scene: Scene): void {
 	}
 }
 
-/** Shows the running preset's title and description above each canvas (or says the manifests are the learner's). */
-export function showPreset(doc: Document, name: string | null): void {
-	const option = name === null ? null
-		: doc.querySelector<HTMLOptionElement>(`[data-control="preset"] option[value="${CSS.escape(name)}"]`);
-	const title = option === null ? 'Your manifests' : option.textContent ?? '';
-	const description = option === null ? 'The manifests you applied, with a new random seed.' : option.dataset.description ?? '';
+/** Whose manifests run when no preset does. */
+export interface OwnManifests {
+	title: string;
+	description: string;
+}
+
+const LEARNER_MANIFESTS: OwnManifests = { title: 'Your manifests', description: 'The manifests you applied, with a new random seed.' };
+
+/**
+ * Shows the running preset's title and description above each canvas (or says whose manifests run). The presets are
+ * the preset control's options, or a room page's catalog.
+ */
+export function showPreset(doc: Document, name: string | null, own: OwnManifests = LEARNER_MANIFESTS): void {
+	const value = name === null ? null : CSS.escape(name);
+	const option = value === null ? null : doc.querySelector<HTMLOptionElement>(
+		`[data-control="preset"] option[value="${value}"], [data-preset-catalog] option[value="${value}"]`);
+	const title = option === null ? own.title : option.textContent ?? '';
+	const description = option === null ? own.description : option.dataset.description ?? '';
 	doc.querySelectorAll('[data-preset-title]').forEach((element) => {
 		element.textContent = title;
 	});

@@ -9,6 +9,7 @@ import { syntheticFlights } from '../scene/packets';
 import { packetPoint } from '../scene/paths';
 import type { Scene } from '../scene/scene';
 import { Announcer } from './announcer';
+import { ClassroomBanner } from './classroom';
 import { CompareMode, type CreatedSandbox } from './compare';
 import { showPreset, syncControls } from './controls';
 import { copyLink, exportYaml, type ShareEnvironment } from './share';
@@ -47,6 +48,7 @@ export class Playground {
 	private readonly loop: FrameLoop;
 	private readonly announcer: Announcer;
 	private readonly compare: CompareMode;
+	private readonly classroom: ClassroomBanner | null;
 	private readonly errorLine: HTMLElement | null;
 	private readonly reduceMotion: MediaQueryList;
 	readonly hook: TrafficLabHook;
@@ -78,6 +80,7 @@ export class Playground {
 			statsTopic: data.statsTopic ?? '',
 			snapshotDestination: data.snapshotDestination ?? '',
 		}, this.viewHost()));
+		this.classroom = this.createClassroom();
 		this.hook = this.createHook();
 		let lastControls = 0;
 		let shownPreset: string | null | undefined;
@@ -248,6 +251,15 @@ export class Playground {
 			else if (control === 'copy-link' || control === 'export-yaml') {
 				void this.share(control);
 			}
+			else if (control === 'open-room') {
+				void this.classroom?.open();
+			}
+			else if (control === 'close-room') {
+				void this.classroom?.close();
+			}
+			else if (control === 'copy-room-link') {
+				void this.classroom?.copyLink();
+			}
 			else if (control === 'apply-manifests') {
 				const text = this.root.querySelector<HTMLTextAreaElement>('[data-control="manifests"]')?.value ?? '';
 				this.compare.rememberManifests(text);
@@ -260,6 +272,27 @@ export class Playground {
 			if (output !== null) {
 				output.textContent = `${rate.value}/s`;
 			}
+		});
+	}
+
+	/** The classroom banner, where the page has one (the embed hides it). */
+	private createClassroom(): ClassroomBanner | null {
+		const banner = this.root.querySelector<HTMLElement>('[data-part="room-banner"]');
+		const button = this.root.querySelector<HTMLElement>('[data-control="open-room"]');
+		if (banner === null) {
+			return null;
+		}
+		const status = this.root.querySelector('[data-control="share-status"]');
+		return new ClassroomBanner(banner, button, button?.dataset.rooms ?? '/api/v1/rooms', {
+			fetcher: this.env.fetcher,
+			clipboard: this.env.clipboard,
+			window: this.env.window,
+			sandbox: () => this.primary.endpoints.id,
+			say: (text) => {
+				if (status !== null) {
+					status.textContent = text;
+				}
+			},
 		});
 	}
 
