@@ -74,6 +74,7 @@ export class SandboxView {
 
 	constructor(readonly root: HTMLElement, readonly endpoints: SandboxEndpoints, private readonly host: ViewHost) {
 		const canvas = this.canvas;
+		this.view = host.readOnly === true ? { ...NO_VIEW, readOnly: true } : NO_VIEW;
 		this.renderer = new CanvasRenderer(canvas);
 		this.events = new EventListPanel(this.part('event-list'), this.root.querySelector('[data-part="event-filter"]'),
 			(connection) => this.inspect(connection));

@@ -110,7 +110,7 @@ export class RoomWatcher {
 		this.loop.start();
 	}
 
-	/** The picture stays, dimmed, under a notice; there is nothing left to fork. */
+	/** The picture stays, dimmed, under a notice; there is nothing left to fork or to project. */
 	private ended(message: string): void {
 		this.endedWith = message;
 		this.root.classList.add('room-root--ended');
@@ -122,8 +122,12 @@ export class RoomWatcher {
 		if (notice !== null) {
 			notice.hidden = false;
 		}
-		this.env.document.querySelectorAll<HTMLElement>('[data-control="fork"]').forEach((fork) => {
-			fork.hidden = true;
+		this.env.document.querySelectorAll<HTMLElement>('[data-control="fork"], [data-control="projector"]').forEach((link) => {
+			link.hidden = true;
 		});
+		const note = this.env.document.querySelector('[data-part="room-note"]');
+		if (note !== null) {
+			note.textContent = 'The room has ended. Below is the teacher’s sandbox as it was last.';
+		}
 	}
 }

@@ -36,6 +36,7 @@ export interface SandboxStreamListener {
 export class SandboxStream {
 	private readonly client: Client;
 	private readonly sequencer = new BatchSequencer();
+	private ended = false;
 	private snapshotSubscription: StompSubscription | undefined;
 
 	constructor(
@@ -51,7 +52,11 @@ export class SandboxStream {
 				}
 			},
 			onConnect: () => this.connected(),
-			onWebSocketClose: () => listener.status('disconnected, reconnecting…'),
+			onWebSocketClose: () => {
+				if (!this.ended) {
+					listener.status('disconnected, reconnecting…');
+				}
+			},
 			onStompError: (frame) => listener.status(`error: ${frame.headers['message'] ?? 'unknown'}`),
 		});
 	}
@@ -79,6 +84,7 @@ export class SandboxStream {
 	}
 
 	private end(text: string): Promise<void> {
+		this.ended = true;
 		this.listener.status(text);
 		this.listener.ended?.(text);
 		return this.client.deactivate();
