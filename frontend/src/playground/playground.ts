@@ -112,6 +112,10 @@ export class Playground {
 		this.reduceMotion.addEventListener('change', () => this.showMotion());
 		this.primary.start();
 		this.loop.start();
+		// /rooms/new sends a teacher here to open a room at once
+		if (new URL(this.env.window.location.href).searchParams.get('classroom') === 'open') {
+			void this.classroom?.open();
+		}
 		this.env.window.addEventListener('pagehide', () => {
 			if (this.compare.active) {
 				void this.compare.leave();

@@ -1,6 +1,7 @@
 package io.trafficlab.room;
 
 import java.util.Map;
+import java.util.Optional;
 
 import io.trafficlab.sandbox.Preset;
 import io.trafficlab.sandbox.PresetCatalog;
@@ -23,7 +24,8 @@ import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The students' side: the join form at {@code /rooms}, a room's read-only view at {@code /rooms/{code}}, its projector
- * view, and the fork that gives a student their own sandbox in the teacher's current state. A bad, unknown or ended
+ * view, and the fork that gives a student their own sandbox in the teacher's current state; and {@code /rooms/new}, a
+ * teacher's way in. A bad, unknown or ended
  * code shows the join form again with the reason and the matching status (400, 404, 410).
  */
 @Controller
@@ -62,6 +64,17 @@ class RoomPageController {
 		catch (RoomRequestException ex) {
 			return joinAgain(code, ex);
 		}
+	}
+
+	/** A teacher's bookmark: the playground, opening a room on its new sandbox as soon as it loads. */
+	@RequestMapping(path = "/new", method = RequestMethod.GET)
+	ModelAndView teach(@RequestParam(name = "preset", required = false) @Nullable String preset) {
+		return redirect(ServletUriComponentsBuilder.fromPath("/")
+			.queryParamIfPresent("preset", Optional.ofNullable(preset))
+			.queryParam("classroom", "open")
+			.build()
+			.encode()
+			.toUriString());
 	}
 
 	@RequestMapping(path = "/{code}", method = RequestMethod.GET)

@@ -151,10 +151,14 @@ class ClassroomBrowserIT extends BrowserTest {
 	void projectorShouldShowTheCodeLargeAndTheRoomShouldEndWithTheTeachersSandbox() {
 		this.browser = HeadlessChromium.start(1280, 900);
 		ChromeDriver teacher = this.browser.driver();
-		teacher.get(origin() + "/?preset=uneven-3-1-0");
+		// A teacher's bookmark: the playground opens a room by itself
+		teacher.get(origin() + "/rooms/new?preset=uneven-3-1-0");
 		waitForScene(this.browser);
 		String teacherId = teacher.findElement(By.id("playground")).getDomAttribute("data-sandbox-id");
-		String code = openRoom(teacher);
+		WebElement banner = teacher.findElement(By.cssSelector("[data-part=room-banner]"));
+		this.browser.waitUpTo(LIVE).until((d) -> banner.isDisplayed());
+		String code = banner.findElement(By.cssSelector("[data-room=code]")).getText();
+		assertThat(teacher.findElement(By.cssSelector("[data-preset-title]")).getText()).isEqualTo("Uneven pods 3/1/0");
 
 		this.firstStudent = HeadlessChromium.start(1920, 1080);
 		ChromeDriver projector = this.firstStudent.driver();

@@ -119,7 +119,7 @@ class RoomControllerTests {
 			.contains("There is no room ZZZ-ZZZ.")
 			.contains("name=\"code\"")
 			.contains("value=\"ZZZ-ZZZ\"");
-		assertThat(this.mvc.get().uri("/rooms/new")).hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(this.mvc.get().uri("/rooms/K7F2Q")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
 			.contains("A room code has 6 letters and digits");
 		assertThat(this.mvc.get().uri("/rooms/ZZZ-ZZZ/projector")).hasStatus(HttpStatus.NOT_FOUND);
@@ -147,6 +147,16 @@ class RoomControllerTests {
 		assertThat(this.mvc.get().uri("/rooms?code=12")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
 			.contains("A room code has 6 letters and digits, like K7F-2QX (got &quot;12&quot;, which has 2).");
+	}
+
+	@Test
+	void newRoomShouldSendTheTeacherToAPlaygroundThatOpensOne() {
+		assertThat(this.mvc.get().uri("/rooms/new")).hasStatus(HttpStatus.SEE_OTHER)
+			.headers()
+			.hasValue(HttpHeaders.LOCATION, "/?classroom=open");
+		assertThat(this.mvc.get().uri("/rooms/new?preset=uneven-3-1-0")).hasStatus(HttpStatus.SEE_OTHER)
+			.headers()
+			.hasValue(HttpHeaders.LOCATION, "/?preset=uneven-3-1-0&classroom=open");
 	}
 
 	@Test
