@@ -65,7 +65,9 @@ class ClassroomBrowserIT extends BrowserTest {
 		first.get(origin() + "/rooms");
 		first.findElement(By.id("room-code")).sendKeys(code.replace("-", "").toLowerCase());
 		first.findElement(By.cssSelector(".room-join__form button[type=submit]")).click();
+		// The other student is on a phone
 		this.secondStudent = HeadlessChromium.start(1280, 900);
+		this.secondStudent.emulateViewport(390, 844);
 		ChromeDriver second = this.secondStudent.driver();
 		second.get(origin() + "/rooms/" + code);
 		waitForScene(this.firstStudent);
@@ -102,7 +104,7 @@ class ClassroomBrowserIT extends BrowserTest {
 				this.firstStudent.screenshot("classroom-student-cluster");
 			}
 		}
-		this.secondStudent.screenshot("classroom-student-local");
+		this.secondStudent.screenshot("classroom-student-phone");
 		assertThat(this.firstStudent.severeConsoleEntries()).as("console errors").isEmpty();
 		assertThat(this.secondStudent.severeConsoleEntries()).as("console errors").isEmpty();
 		assertThat(this.browser.severeConsoleEntries()).as("console errors").isEmpty();
