@@ -3,6 +3,7 @@
 import { installCopyCurl, legacyClipboard, revealCopyButtons } from './analyzer/copyCurl';
 import { installRequestErrorNotice } from './analyzer/requestErrors';
 import { installWhitespaceToggle } from './analyzer/whitespace';
+import { ChangeTracker, installLessonPanel, lessonLink } from './lesson/lessonPage';
 import { startLiveSandbox } from './live/startLiveSandbox';
 import { Playground, type TrafficLabHook } from './playground/playground';
 import { RoomWatcher, type RoomHook } from './room/roomWatcher';
@@ -28,8 +29,19 @@ if (liveSandbox !== null) {
 }
 
 const playgroundRoot = document.getElementById('playground');
+const lessonPanel = document.querySelector<HTMLElement>('[data-lesson-panel]');
+const lessonChanges = lessonPanel !== null && playgroundRoot !== null ? new ChangeTracker(playgroundRoot.dataset.api ?? '') : null;
+if (lessonPanel !== null) {
+	installLessonPanel(lessonPanel, lessonChanges, playgroundRoot, (url, init) => fetch(url, init), (url) => window.location.assign(url));
+}
 if (playgroundRoot !== null) {
-	const playground = new Playground(playgroundRoot, { window, document, fetcher: (url, init) => fetch(url, init), clipboard });
+	const plainFetch = (url: string, init?: RequestInit): Promise<Response> => fetch(url, init);
+	// On a lesson step, "Copy link" shares the step's URL, with the state once the learner has changed the sandbox
+	const shareLink = lessonPanel !== null && lessonChanges !== null
+		? (permalink: string) => lessonLink(lessonPanel.dataset.stepUrl ?? '/', permalink, lessonChanges.changed)
+		: undefined;
+	const fetcher = lessonChanges !== null ? lessonChanges.wrap(plainFetch) : plainFetch;
+	const playground = new Playground(playgroundRoot, { window, document, fetcher, clipboard, shareLink });
 	// Debug hook for the benchmark and the browser tests (README "Playground"): frames, first frames, injectPackets
 	(window as Window & { __trafficLab?: TrafficLabHook }).__trafficLab = playground.hook;
 	playground.start();

@@ -54,7 +54,10 @@ export interface OwnManifests {
 	description: string;
 }
 
-const LEARNER_MANIFESTS: OwnManifests = { title: 'Your manifests', description: 'The manifests you applied, with a new random seed.' };
+const LEARNER_MANIFESTS: OwnManifests = {
+	title: 'Custom manifests',
+	description: 'The manifests you applied, with a new random seed; Reset starts them over with that seed.',
+};
 
 /**
  * Shows the running preset's title and description above each canvas (or says whose manifests run). The presets are

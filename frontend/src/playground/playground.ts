@@ -20,6 +20,8 @@ export interface PlaygroundEnvironment {
 	document: Document;
 	fetcher: Fetch;
 	clipboard?: ClipboardLike;
+	/** Turns a permalink into the link "Copy link" shares (a lesson step page's own URL); the permalink if absent. */
+	shareLink?: (permalink: string) => string;
 }
 
 interface HtmxRequestDetail {
@@ -51,6 +53,8 @@ export class Playground {
 	private readonly classroom: ClassroomBanner | null;
 	private readonly errorLine: HTMLElement | null;
 	private readonly reduceMotion: MediaQueryList;
+	/** The page already titles a sandbox without a preset (a shared link, a lesson step): keep that title. */
+	private shownPreset: string | null = null;
 	readonly hook: TrafficLabHook;
 
 	constructor(private readonly root: HTMLElement, private readonly env: PlaygroundEnvironment) {
@@ -83,7 +87,6 @@ export class Playground {
 		this.classroom = this.createClassroom();
 		this.hook = this.createHook();
 		let lastControls = 0;
-		let shownPreset: string | null | undefined;
 		this.loop = new FrameLoop({
 			update: (step) => this.views.forEach((view) => view.update(step)),
 			render: () => {
@@ -92,8 +95,8 @@ export class Playground {
 				const scene = this.primary.scene;
 				if (now - lastControls > 250 && scene !== null) {
 					syncControls(this.root, scene);
-					if (scene.preset !== shownPreset) {
-						shownPreset = scene.preset;
+					if (scene.preset !== this.shownPreset) {
+						this.shownPreset = scene.preset;
 						showPreset(env.document, scene.preset);
 					}
 					lastControls = now;
@@ -203,6 +206,10 @@ export class Playground {
 		if (kind === 'speed' && factor !== null) {
 			this.views.forEach((view) => view.locally((scene) => ({ ...scene, speed: factor })));
 		}
+		if (kind === 'manifests') {
+			this.shownPreset = null;
+			showPreset(this.env.document, null);
+		}
 		if (kind === 'preset' || kind === 'manifests') {
 			if (this.compare.active) {
 				const outcome = await this.compare.rebuild();
@@ -306,6 +313,7 @@ export class Playground {
 			fetcher: this.env.fetcher,
 			clipboard: this.env.clipboard,
 			objectUrl: (blob) => URL.createObjectURL(blob),
+			shareLink: this.env.shareLink,
 		};
 		const api = this.primary.endpoints.api;
 		let text: string;

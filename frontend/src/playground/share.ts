@@ -9,6 +9,8 @@ export interface ShareEnvironment {
 	clipboard: ClipboardLike | undefined;
 	/** URL.createObjectURL, or undefined where there is none (tests). */
 	objectUrl?: (blob: Blob) => string;
+	/** Turns the playground's permalink into the link to share (a lesson step's page); the permalink itself if absent. */
+	shareLink?: (permalink: string) => string;
 }
 
 export async function errorOf(response: Response): Promise<string> {
@@ -28,7 +30,8 @@ export async function copyLink(root: ParentNode, api: string, env: ShareEnvironm
 	if (!response.ok) {
 		return errorOf(response);
 	}
-	const { url } = (await response.json()) as { url: string };
+	const { url: permalink } = (await response.json()) as { url: string };
+	const url = env.shareLink?.(permalink) ?? permalink;
 	if (field !== null) {
 		field.value = url;
 		field.hidden = false;

@@ -7,6 +7,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.trafficlab.engine.goal.Goal;
+import io.trafficlab.engine.goal.GoalReport;
+import io.trafficlab.engine.goal.GoalSubject;
 import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import io.trafficlab.engine.simulation.SimulationSnapshot;
@@ -197,6 +200,11 @@ public final class Sandbox {
 	/** The current cluster as Kubernetes YAML. */
 	public String manifests() {
 		return read((simulation) -> ManifestExporter.yaml(simulation.declaration()));
+	}
+
+	/** Checks a lesson's or challenge's goal against the cluster as it is now. */
+	public GoalReport check(Goal goal) {
+		return read((simulation) -> goal.check(GoalSubject.of(simulation)));
 	}
 
 	public SandboxStatistics statistics() {

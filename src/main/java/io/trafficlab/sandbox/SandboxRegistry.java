@@ -104,6 +104,24 @@ public class SandboxRegistry {
 	}
 
 	/**
+	 * A new sandbox running a cluster declared elsewhere (a lesson step), with these settings; the client rate is capped
+	 * at the sandbox limit.
+	 */
+	public Sandbox createFromDeclaration(ClusterDeclaration declaration, SimulationSettings settings) {
+		return create(new SandboxSource(declaration,
+				settings.withConnectionsPerSecond(Math.min(settings.connectionsPerSecond(), this.properties.maxClientRate())),
+				null));
+	}
+
+	/**
+	 * A new sandbox reproducing a permalink's {@code s}.
+	 * @throws SandboxRequestException (400) for a broken link
+	 */
+	public Sandbox createFromLink(String link) {
+		return createFromShared(PermalinkCodec.decode(link));
+	}
+
+	/**
 	 * The live sandbox with that id, marked as used.
 	 * @throws SandboxRequestException (404) when there is none
 	 */

@@ -26,4 +26,9 @@ public final class TestSandboxes {
 				new ClusterReader(new ManifestImporter()), clock, events);
 	}
 
+	/** The bundled presets. */
+	public static PresetCatalog presets() {
+		return new PresetCatalog();
+	}
+
 }

@@ -19,15 +19,15 @@ import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
 /**
  * The preset shapes of the sandbox as {@link ClusterDeclaration}s (the same clusters as the bundled examples).
  */
-final class Presets {
+public final class Presets {
 
-	static final Map<String, String> WEB = Map.of("app", "web");
+	public static final Map<String, String> WEB = Map.of("app", "web");
 
 	private Presets() {
 	}
 
 	/** Three nodes n1–n3 in zones a–c, with the addresses of the semantics notes' worked example (§8). */
-	static List<DeclaredNode> threeNodes() {
+	public static List<DeclaredNode> threeNodes() {
 		List<DeclaredNode> nodes = new ArrayList<>();
 		for (int i = 1; i <= 3; i++) {
 			nodes.add(new DeclaredNode("n" + i,
@@ -39,7 +39,7 @@ final class Presets {
 	}
 
 	/** {@code default/web}, a LoadBalancer with LB IP 198.51.100.10, nodePort 30080 (and health check 32000). */
-	static DeclaredService webService(String policy) {
+	public static DeclaredService webService(String policy) {
 		return DeclaredService.builder("default", "web")
 			.type("LoadBalancer")
 			.selector(WEB)
@@ -51,7 +51,7 @@ final class Presets {
 	}
 
 	/** The worked example: web-1..3 on n1, web-4 on n2, nothing on n3 (bare pods). */
-	static ClusterDeclaration uneven310(String policy) {
+	public static ClusterDeclaration uneven310(String policy) {
 		List<DeclaredPod> pods = List.of(DeclaredPod.on("default", "web-1", WEB, "n1"),
 				DeclaredPod.on("default", "web-2", WEB, "n1"), DeclaredPod.on("default", "web-3", WEB, "n1"),
 				DeclaredPod.on("default", "web-4", WEB, "n2"));
@@ -59,13 +59,13 @@ final class Presets {
 	}
 
 	/** Two replicas of a Deployment spread over hosts: n3 has none. */
-	static ClusterDeclaration twoPodsThreeNodes() {
+	public static ClusterDeclaration twoPodsThreeNodes() {
 		return deployment(2, TopologySpreadConstraint.of(1, TopologySpreadConstraint.HOSTNAME,
 				TopologySpreadConstraint.DO_NOT_SCHEDULE, LabelSelector.of(WEB)));
 	}
 
 	/** Six replicas spread by zone and host: two per node. */
-	static ClusterDeclaration sixReplicasSpread() {
+	public static ClusterDeclaration sixReplicasSpread() {
 		return deployment(6,
 				TopologySpreadConstraint.of(1, TopologySpreadConstraint.ZONE, TopologySpreadConstraint.DO_NOT_SCHEDULE,
 						LabelSelector.of(WEB)),
@@ -73,7 +73,7 @@ final class Presets {
 						TopologySpreadConstraint.DO_NOT_SCHEDULE, LabelSelector.of(WEB)));
 	}
 
-	static ClusterDeclaration deployment(int replicas, TopologySpreadConstraint... spread) {
+	public static ClusterDeclaration deployment(int replicas, TopologySpreadConstraint... spread) {
 		DeclaredWorkload deployment = new DeclaredWorkload(WorkloadKind.DEPLOYMENT, "default", "web", replicas,
 				LabelSelector.of(WEB), WEB, new PodScheduling(null, Map.of(), List.of(), List.of(spread)), List.of());
 		return new ClusterDeclaration(threeNodes(), List.of(webService("Local")), List.of(), List.of(deployment),
@@ -81,7 +81,7 @@ final class Presets {
 	}
 
 	/** Settings with the given seed, otherwise the defaults. */
-	static SimulationSettings settings(long seed) {
+	public static SimulationSettings settings(long seed) {
 		return SimulationSettings.defaults().withSeed(seed);
 	}
 

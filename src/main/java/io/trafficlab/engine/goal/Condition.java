@@ -1,0 +1,294 @@
+package io.trafficlab.engine.goal;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.trafficlab.engine.analysis.EndpointAnalysis;
+import io.trafficlab.engine.analysis.NodeAnalysis;
+import io.trafficlab.engine.health.HealthCheckResponse;
+import io.trafficlab.engine.model.Fraction;
+import io.trafficlab.engine.model.TrafficPolicy;
+
+/**
+ * One thing that must be true of the sandbox. Conditions name nodes, never pods: a move or a reschedule gives a pod a
+ * new name, and a goal must accept every placement that reaches it. Every condition is a record nested here.
+ */
+public sealed interface Condition {
+
+	/** The condition in words, as the learner reads it in the checklist. */
+	String describe();
+
+	/** Whether the condition holds for {@code subject}, and the facts that decide it. */
+	Verdict check(GoalSubject subject);
+
+	/**
+	 * The Service's {@code externalTrafficPolicy} is {@code policy}.
+	 *
+	 * @param policy the required policy
+	 */
+	record PolicyIs(TrafficPolicy policy) implements Condition {
+
+		@Override
+		public String describe() {
+			return "externalTrafficPolicy is " + this.policy.apiName();
+		}
+
+		@Override
+		public Verdict check(GoalSubject subject) {
+			TrafficPolicy actual = subject.service().service().externalPolicyLocal() ? TrafficPolicy.LOCAL
+					: TrafficPolicy.CLUSTER;
+			return Verdict.of(actual == this.policy, "externalTrafficPolicy is " + actual.apiName());
+		}
+
+	}
+
+	/**
+	 * Every pod that receives connections sees the client's own address (no SNAT), or, with {@code kept} false, at
+	 * least one pod sees another address instead.
+	 *
+	 * @param kept whether the client address must be kept
+	 */
+	record ClientIpKept(boolean kept) implements Condition {
+
+		@Override
+		public String describe() {
+			return this.kept ? "Every pod sees the client's own IP address"
+					: "Pods see a node's address instead of the client's (SNAT)";
+		}
+
+		@Override
+		public Verdict check(GoalSubject subject) {
+			List<EndpointAnalysis> receiving = subject.pods()
+				.stream()
+				.filter((pod) -> !pod.externalShare().isZero())
+				.toList();
+			if (receiving.isEmpty()) {
+				return Verdict.of(false, "no pod receives connections");
+			}
+			for (EndpointAnalysis pod : receiving) {
+				for (String source : pod.sourcesSeen().keySet()) {
+					if (!source.equals(subject.clientIp())) {
+						return Verdict.of(!this.kept, GoalSubject.name(pod) + " sees " + source + " instead of the client's "
+								+ subject.clientIp());
+					}
+				}
+			}
+			return Verdict.of(this.kept, "every pod sees the client's " + subject.clientIp());
+		}
+
+	}
+
+	/**
+	 * No pod takes more than {@code limit} times the mean share of the pods.
+	 *
+	 * @param limit the largest allowed ratio of a pod's share to the mean, at least 1
+	 */
+	record MaxShareRatio(Fraction limit) implements Condition {
+
+		@Override
+		public String describe() {
+			return "No pod takes more than " + Shares.decimal(this.limit) + "× the mean share";
+		}
+
+		@Override
+		public Verdict check(GoalSubject subject) {
+			List<EndpointAnalysis> pods = subject.pods();
+			if (pods.isEmpty()) {
+				return Verdict.of(false, "no pod is ready");
+			}
+			Fraction mean = subject.meanShare(pods);
+			if (mean.isZero()) {
+				return Verdict.of(false, "no pod receives connections");
+			}
+			EndpointAnalysis busiest = pods.stream()
+				.max(Comparator.comparing(EndpointAnalysis::externalShare))
+				.orElseThrow();
+			boolean holds = busiest.externalShare().compareTo(this.limit.times(mean)) <= 0;
+			return Verdict.of(holds, GoalSubject.name(busiest) + " takes " + busiest.externalShare() + ", "
+					+ Shares.ratio(busiest.externalShare(), mean) + "× the mean " + mean);
+		}
+
+	}
+
+	/** Every pod takes the same share, and they take all connections between them. */
+	record EqualShares() implements Condition {
+
+		@Override
+		public String describe() {
+			return "Every pod gets the same share";
+		}
+
+		@Override
+		public Verdict check(GoalSubject subject) {
+			List<EndpointAnalysis> pods = subject.pods();
+			if (pods.isEmpty()) {
+				return Verdict.of(false, "no pod is ready");
+			}
+			Map<Fraction, Long> counts = pods.stream()
+				.collect(Collectors.groupingBy(EndpointAnalysis::externalShare, java.util.TreeMap::new,
+						Collectors.counting()));
+			String spread = counts.entrySet()
+				.stream()
+				.map((entry) -> entry.getValue() + " × " + entry.getKey())
+				.collect(Collectors.joining(", "));
+			boolean holds = counts.size() == 1 && !pods.get(0).externalShare().isZero();
+			return Verdict.of(holds, "shares: " + spread);
+		}
+
+	}
+
+	/**
+	 * The cloud load balancer's health check passes (or, with {@code passes} false, fails) on a node.
+	 *
+	 * @param node the node's name
+	 * @param passes whether it must pass
+	 */
+	record HealthCheckPasses(String node, boolean passes) implements Condition {
+
+		@Override
+		public String describe() {
+			return "Node " + this.node + (this.passes ? " passes" : " fails") + " the load balancer's health check";
+		}
+
+		@Override
+		public Verdict check(GoalSubject subject) {
+			NodeAnalysis found = subject.node(this.node);
+			if (found == null) {
+				return Verdict.of(false, "there is no node " + this.node);
+			}
+			HealthCheckResponse answer = found.healthCheck();
+			String how = (answer != null) ? "its healthCheckNodePort answers " + answer.status()
+					: "the Service has no healthCheckNodePort; the load balancer checks the node itself";
+			return Verdict.of(found.lbPassing() == this.passes,
+					this.node + (found.lbPassing() ? " passes: " : " fails: ") + how);
+		}
+
+	}
+
+	/**
+	 * The number of Ready pods behind the Service.
+	 *
+	 * @param count the required number
+	 */
+	record ReadyPods(int count) implements Condition {
+
+		@Override
+		public String describe() {
+			return "Exactly " + this.count + " ready " + ((this.count == 1) ? "pod" : "pods");
+		}
+
+		@Override
+		public Verdict check(GoalSubject subject) {
+			long ready = subject.service().endpoints().stream().filter((pod) -> pod.endpoint().ready()).count();
+			return Verdict.of(ready == this.count, ready + " ready " + ((ready == 1) ? "pod" : "pods"));
+		}
+
+	}
+
+	/**
+	 * The number of Ready pods on a node.
+	 *
+	 * @param node the node's name
+	 * @param count the required number
+	 */
+	record PodsOnNode(String node, int count) implements Condition {
+
+		@Override
+		public String describe() {
+			return "Node " + this.node + " runs " + this.count + " ready " + ((this.count == 1) ? "pod" : "pods");
+		}
+
+		@Override
+		public Verdict check(GoalSubject subject) {
+			long ready = subject.service()
+				.endpoints()
+				.stream()
+				.filter((pod) -> pod.endpoint().ready() && this.node.equals(pod.endpoint().nodeName()))
+				.count();
+			return Verdict.of(ready == this.count, this.node + " runs " + ready + " ready "
+					+ ((ready == 1) ? "pod" : "pods"));
+		}
+
+	}
+
+	/**
+	 * Each Ready pod on a node takes exactly {@code share} of the connections.
+	 *
+	 * @param node the node's name
+	 * @param share each pod's required share
+	 */
+	record PodShareOnNode(String node, Fraction share) implements Condition {
+
+		@Override
+		public String describe() {
+			return "Each pod on " + this.node + " takes " + this.share + " of the connections";
+		}
+
+		@Override
+		public Verdict check(GoalSubject subject) {
+			List<EndpointAnalysis> pods = subject.pods()
+				.stream()
+				.filter((pod) -> this.node.equals(pod.endpoint().nodeName()))
+				.toList();
+			if (pods.isEmpty()) {
+				return Verdict.of(false, this.node + " runs no ready pod");
+			}
+			String shares = pods.stream()
+				.map((pod) -> GoalSubject.name(pod) + " " + pod.externalShare())
+				.collect(Collectors.joining(", "));
+			boolean holds = pods.stream().allMatch((pod) -> pod.externalShare().equals(this.share));
+			return Verdict.of(holds, shares);
+		}
+
+	}
+
+	/**
+	 * The cloud load balancer sends exactly {@code share} of new connections to a node.
+	 *
+	 * @param node the node's name
+	 * @param share the required share
+	 */
+	record NodeShare(String node, Fraction share) implements Condition {
+
+		@Override
+		public String describe() {
+			return "The load balancer sends " + this.share + " of the connections to " + this.node;
+		}
+
+		@Override
+		public Verdict check(GoalSubject subject) {
+			NodeAnalysis found = subject.node(this.node);
+			if (found == null) {
+				return Verdict.of(false, "there is no node " + this.node);
+			}
+			return Verdict.of(found.lbShare().equals(this.share), this.node + " gets " + found.lbShare());
+		}
+
+	}
+
+	/**
+	 * Exactly {@code share} of new connections fail: dropped (the client times out) or refused.
+	 *
+	 * @param share the required share of failed connections
+	 */
+	record FailedShare(Fraction share) implements Condition {
+
+		@Override
+		public String describe() {
+			return this.share.isZero() ? "No connection is dropped or refused"
+					: this.share + " of the connections are dropped or refused";
+		}
+
+		@Override
+		public Verdict check(GoalSubject subject) {
+			Fraction dropped = subject.service().droppedShare();
+			Fraction rejected = subject.service().rejectedShare();
+			return Verdict.of(dropped.plus(rejected).equals(this.share),
+					"dropped " + dropped + ", refused " + rejected);
+		}
+
+	}
+
+}

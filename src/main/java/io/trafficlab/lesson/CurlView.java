@@ -1,0 +1,74 @@
+package io.trafficlab.lesson;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.trafficlab.engine.health.HealthCheckResponse;
+import io.trafficlab.engine.simulation.SimulationSnapshot.NodeState;
+import io.trafficlab.engine.simulation.SimulationStatistics;
+import io.trafficlab.engine.simulation.SimulationStatistics.HealthCheckRow;
+import io.trafficlab.sandbox.Sandbox;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A terminal showing {@code curl -i} against a node's healthCheckNodePort, answered by the sandbox's kube-proxy as it
+ * is now: the status line and headers as Go's HTTP server writes them (sorted, with the Content-Length it adds for a
+ * small body), then the body byte for byte.
+ *
+ * @param node the node
+ * @param command the command line, without the prompt
+ * @param output the answer's lines, or empty when there is no health-check port
+ * @param note a sentence under the terminal
+ */
+public record CurlView(String node, String command, List<String> output, String note) {
+
+	static CurlView of(Sandbox sandbox, String node) {
+		NodeState state = sandbox.snapshot()
+			.simulation()
+			.nodes()
+			.stream()
+			.filter((candidate) -> candidate.name().equals(node) && !candidate.gone())
+			.findFirst()
+			.orElseThrow(() -> new LessonBadRequestException("The sandbox has no node \"" + node + "\" now."));
+		SimulationStatistics statistics = sandbox.statistics().statistics();
+		int port = statistics.exact().service().healthCheckNodePort();
+		HealthCheckResponse answer = statistics.healthChecks()
+			.stream()
+			.filter((row) -> row.node().equals(node))
+			.map(HealthCheckRow::healthCheck)
+			.findFirst()
+			.orElse(null);
+		if (port == 0 || answer == null) {
+			return new CurlView(node, "kubectl get service web -o jsonpath='{.spec.healthCheckNodePort}'", List.of(),
+					"Empty: under externalTrafficPolicy Cluster the Service has no healthCheckNodePort; the load "
+							+ "balancer checks kube-proxy's own :10256/healthz instead.");
+		}
+		return new CurlView(node, "curl -i http://" + state.internalIp() + ":" + port + "/healthz", lines(answer),
+				"kube-proxy's answer on " + node + " as it is now (Go's HTTP server also adds a Date header).");
+	}
+
+	private static List<String> lines(HealthCheckResponse answer) {
+		List<String> lines = new ArrayList<>();
+		@Nullable HttpStatus status = HttpStatus.resolve(answer.status());
+		lines.add("HTTP/1.1 " + answer.status() + ((status != null) ? " " + status.getReasonPhrase() : ""));
+		Map<String, String> headers = new TreeMap<>(answer.headers());
+		headers.put("Content-Length", String.valueOf(answer.body().getBytes(StandardCharsets.UTF_8).length));
+		headers.forEach((name, value) -> lines.add(name + ": " + value));
+		lines.add("");
+		lines.addAll(answer.body().lines().toList());
+		return lines;
+	}
+
+	/** The whole terminal text, as a learner would see it: prompt, command, answer. */
+	public String text() {
+		StringBuilder out = new StringBuilder("$ ").append(this.command);
+		this.output.forEach((line) -> out.append('\n').append(line));
+		return out.toString();
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.trafficlab.lesson;
+
+import java.util.Optional;
+
+import io.trafficlab.sandbox.Sandbox;
+import io.trafficlab.sandbox.SandboxRegistry;
+import io.trafficlab.sandbox.SandboxRequestException;
+import io.trafficlab.teaching.Lesson;
+import io.trafficlab.teaching.LessonCatalog;
+import io.trafficlab.teaching.Question;
+import io.trafficlab.teaching.StepStart;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a step's sandbox and applies a question's reveal to it, through the sandbox's own command checks.
+ */
+@Component
+class LessonSandboxes {
+
+	private final SandboxRegistry registry;
+
+	private final LessonCatalog catalog;
+
+	LessonSandboxes(SandboxRegistry registry, LessonCatalog catalog) {
+		this.registry = registry;
+		this.catalog = catalog;
+	}
+
+	/**
+	 * A new sandbox in the step's state, or in a shared link's state when the learner's link carries one.
+	 * @throws SandboxRequestException when no sandbox can be started (503 full, 400 broken link)
+	 */
+	Sandbox start(Lesson lesson, int step, @Nullable String link) {
+		if (link != null) {
+			return this.registry.createFromLink(link);
+		}
+		StepStart start = this.catalog.start(lesson, step);
+		Sandbox sandbox = this.registry.createFromDeclaration(start.declaration(), start.settings());
+		if (start.speed() != 1) {
+			sandbox.speed(start.speed());
+		}
+		if (start.paused()) {
+			sandbox.pause();
+		}
+		return sandbox;
+	}
+
+	/** The live sandbox with this id, if any. */
+	Optional<Sandbox> find(String id) {
+		return this.registry.find(id);
+	}
+
+	/**
+	 * Applies the reveal's commands in order.
+	 * @return {@code null}, or why a command was refused (the learner changed the sandbox so that it no longer fits)
+	 */
+	@Nullable String reveal(Sandbox sandbox, Question question) {
+		try {
+			question.reveal().forEach(sandbox::apply);
+			return null;
+		}
+		catch (RuntimeException ex) {
+			return String.valueOf(ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.trafficlab.teaching;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.trafficlab.engine.goal.Condition;
+import io.trafficlab.engine.goal.Goal;
+import io.trafficlab.engine.model.Fraction;
+import io.trafficlab.engine.model.TrafficPolicy;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a goal written as a YAML list of one-key maps (docs/lessons.md, "Conditions"), for example
+ * {@code [{policy: Local}, {maxShareRatio: 1.25}, {healthCheck: {node: n3, passes: true}}]}. Every mistake is an
+ * {@link IllegalArgumentException} that names where it is and what was expected.
+ */
+public final class ConditionReader {
+
+	private static final Pattern FRACTION = Pattern.compile("\\s*(\\d{1,9})\\s*/\\s*(\\d{1,9})\\s*");
+
+	private static final Map<String, Function<JsonNode, Condition>> KINDS = Map.of(
+			"policy", (value) -> new Condition.PolicyIs(policy(value)),
+			"clientIpKept", (value) -> new Condition.ClientIpKept(bool(value)),
+			"maxShareRatio", (value) -> new Condition.MaxShareRatio(atLeastOne(fraction(value))),
+			"equalShares", ConditionReader::equalShares,
+			"healthCheck", (value) -> new Condition.HealthCheckPasses(text(value, "node"), bool(field(value, "passes"))),
+			"readyPods", (value) -> new Condition.ReadyPods(count(value)),
+			"podsOnNode", (value) -> new Condition.PodsOnNode(text(value, "node"), count(field(value, "count"))),
+			"podShareOnNode",
+			(value) -> new Condition.PodShareOnNode(text(value, "node"), fraction(field(value, "share"))),
+			"nodeShare", (value) -> new Condition.NodeShare(text(value, "node"), fraction(field(value, "share"))),
+			"failedShare", (value) -> new Condition.FailedShare(fraction(value)));
+
+	private ConditionReader() {
+	}
+
+	/** The names a condition may have, sorted, for error messages and the docs. */
+	public static List<String> kinds() {
+		return KINDS.keySet().stream().sorted().toList();
+	}
+
+	/**
+	 * Reads a goal.
+	 *
+	 * @param node the YAML list
+	 * @param where where the list is, for messages ({@code "step 3's goal"})
+	 */
+	public static Goal goal(JsonNode node, String where) {
+		if (!node.isArray() || node.isEmpty()) {
+			throw new IllegalArgumentException(where + " must be a non-empty list of conditions");
+		}
+		List<Condition> conditions = new ArrayList<>();
+		for (int i = 0; i < node.size(); i++) {
+			conditions.add(condition(node.get(i), where + ", condition " + (i + 1)));
+		}
+		return new Goal(conditions);
+	}
+
+	static Condition condition(JsonNode node, String where) {
+		if (!node.isObject() || node.size() != 1) {
+			throw new IllegalArgumentException(where + " must be a map with one key, one of " + kinds());
+		}
+		String kind = node.propertyNames().iterator().next();
+		Function<JsonNode, Condition> reader = KINDS.get(kind);
+		if (reader == null) {
+			throw new IllegalArgumentException(where + ": unknown condition \"" + kind + "\", expected one of " + kinds());
+		}
+		try {
+			return reader.apply(node.get(kind));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(where + " (" + kind + "): " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Condition equalShares(JsonNode value) {
+		if (!bool(value)) {
+			throw new IllegalArgumentException("only \"equalShares: true\" is a goal; use maxShareRatio to allow a spread");
+		}
+		return new Condition.EqualShares();
+	}
+
+	private static TrafficPolicy policy(JsonNode value) {
+		for (TrafficPolicy policy : TrafficPolicy.values()) {
+			if (policy.apiName().equals(value.asString(""))) {
+				return policy;
+			}
+		}
+		throw new IllegalArgumentException("expected Cluster or Local, got " + value);
+	}
+
+	private static boolean bool(JsonNode value) {
+		if (!value.isBoolean()) {
+			throw new IllegalArgumentException("expected true or false, got " + value);
+		}
+		return value.booleanValue();
+	}
+
+	private static int count(JsonNode value) {
+		if (!value.isInt() || value.intValue() < 0) {
+			throw new IllegalArgumentException("expected a count (0 or more), got " + value);
+		}
+		return value.intValue();
+	}
+
+	/** A share as {@code 1/6}, {@code 0}, {@code 1} or a decimal such as {@code 1.25}. */
+	static Fraction fraction(JsonNode value) {
+		if (value.isString()) {
+			Matcher matcher = FRACTION.matcher(value.stringValue());
+			if (matcher.matches() && Long.parseLong(matcher.group(2)) > 0) {
+				return Fraction.of(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)));
+			}
+		}
+		else if (value.isNumber() && value.decimalValue().signum() >= 0) {
+			BigDecimal decimal = value.decimalValue().stripTrailingZeros();
+			int scale = Math.max(decimal.scale(), 0);
+			if (scale <= 9) {
+				return Fraction.of(decimal.movePointRight(scale).longValueExact(), BigDecimal.TEN.pow(scale).longValue());
+			}
+		}
+		throw new IllegalArgumentException("expected a share such as 1/6, 0 or 1.25, got " + value);
+	}
+
+	private static Fraction atLeastOne(Fraction ratio) {
+		if (ratio.compareTo(Fraction.ONE) < 0) {
+			throw new IllegalArgumentException("a ratio to the mean below 1 can never hold, got " + ratio);
+		}
+		return ratio;
+	}
+
+	private static JsonNode field(JsonNode value, String name) {
+		JsonNode field = value.isObject() ? value.get(name) : null;
+		if (field == null) {
+			throw new IllegalArgumentException("expected a map with \"" + name + "\"");
+		}
+		return field;
+	}
+
+	private static String text(JsonNode value, String name) {
+		JsonNode field = field(value, name);
+		if (!field.isString() || field.stringValue().isBlank()) {
+			throw new IllegalArgumentException("\"" + name + "\" must be a name, got " + field);
+		}
+		return field.stringValue();
+	}
+
+}

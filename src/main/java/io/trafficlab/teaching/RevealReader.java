@@ -1,0 +1,122 @@
+package io.trafficlab.teaching;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.simulation.SimulationCommand;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a question's {@code reveal}: a YAML list of one-key maps, each one of the sandbox's HTTP commands
+ * (docs/sandbox-api.md), for example {@code [{externalTrafficPolicy: Cluster}, {movePod: {pod: web-4, node: n3}}]}.
+ */
+final class RevealReader {
+
+	private static final Map<String, Function<JsonNode, SimulationCommand>> KINDS = new TreeMap<>();
+
+	static {
+		KINDS.put("externalTrafficPolicy", (value) -> new SimulationCommand.SetExternalTrafficPolicy(policy(value)));
+		KINDS.put("loadBalancer", (value) -> new SimulationCommand.SetLoadBalancerModel(loadBalancer(value)));
+		KINDS.put("movePod", (value) -> new SimulationCommand.MovePod(name(field(value, "pod")), name(field(value, "node"))));
+		KINDS.put("deletePod", (value) -> new SimulationCommand.DeletePod(name(value)));
+		KINDS.put("scale", (value) -> new SimulationCommand.ScaleReplicas(count(value)));
+		KINDS.put("addNode", (value) -> new SimulationCommand.AddNode(name(value)));
+		KINDS.put("removeNode", (value) -> new SimulationCommand.RemoveNode(name(value)));
+		KINDS.put("cordonNode", (value) -> new SimulationCommand.CordonNode(name(value), true));
+		KINDS.put("uncordonNode", (value) -> new SimulationCommand.CordonNode(name(value), false));
+		KINDS.put("drainNode", (value) -> new SimulationCommand.DrainNode(name(value)));
+		KINDS.put("killNode", (value) -> new SimulationCommand.KillNode(name(value)));
+		KINDS.put("clientRate", (value) -> new SimulationCommand.SetClientRate(rate(value)));
+	}
+
+	private RevealReader() {
+	}
+
+	static List<String> kinds() {
+		return List.copyOf(KINDS.keySet());
+	}
+
+	/** Reads the list; a missing reveal is an empty list. */
+	static List<SimulationCommand> commands(JsonNode node, String where) {
+		if (node.isMissingNode() || node.isNull()) {
+			return List.of();
+		}
+		if (!node.isArray()) {
+			throw new IllegalArgumentException(where + " must be a list of commands, one of " + kinds());
+		}
+		List<SimulationCommand> commands = new ArrayList<>();
+		for (int i = 0; i < node.size(); i++) {
+			commands.add(command(node.get(i), where + ", command " + (i + 1)));
+		}
+		return commands;
+	}
+
+	private static SimulationCommand command(JsonNode node, String where) {
+		if (!node.isObject() || node.size() != 1) {
+			throw new IllegalArgumentException(where + " must be a map with one key, one of " + kinds());
+		}
+		String kind = node.propertyNames().iterator().next();
+		Function<JsonNode, SimulationCommand> reader = KINDS.get(kind);
+		if (reader == null) {
+			throw new IllegalArgumentException(where + ": unknown command \"" + kind + "\", expected one of " + kinds());
+		}
+		try {
+			return reader.apply(node.get(kind));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(where + " (" + kind + "): " + ex.getMessage(), ex);
+		}
+	}
+
+	static TrafficPolicy policy(JsonNode value) {
+		for (TrafficPolicy policy : TrafficPolicy.values()) {
+			if (policy.apiName().equals(value.asString(""))) {
+				return policy;
+			}
+		}
+		throw new IllegalArgumentException("expected Cluster or Local, got " + value);
+	}
+
+	static LoadBalancerModel loadBalancer(JsonNode value) {
+		return switch (value.asString("")) {
+			case "even" -> LoadBalancerModel.EVEN;
+			case "weighted" -> LoadBalancerModel.WEIGHTED;
+			default -> throw new IllegalArgumentException("expected even or weighted, got " + value);
+		};
+	}
+
+	static double rate(JsonNode value) {
+		if (!value.isNumber() || value.doubleValue() < 0) {
+			throw new IllegalArgumentException("expected connections per second (0 or more), got " + value);
+		}
+		return value.doubleValue();
+	}
+
+	private static int count(JsonNode value) {
+		if (!value.isInt() || value.intValue() < 0) {
+			throw new IllegalArgumentException("expected a count (0 or more), got " + value);
+		}
+		return value.intValue();
+	}
+
+	private static JsonNode field(JsonNode value, String name) {
+		JsonNode field = value.isObject() ? value.get(name) : null;
+		if (field == null) {
+			throw new IllegalArgumentException("expected a map with \"" + name + "\"");
+		}
+		return field;
+	}
+
+	private static String name(JsonNode value) {
+		if (!value.isString() || value.stringValue().isBlank()) {
+			throw new IllegalArgumentException("expected a name, got " + value);
+		}
+		return value.stringValue();
+	}
+
+}

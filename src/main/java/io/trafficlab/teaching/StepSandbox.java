@@ -1,0 +1,23 @@
+package io.trafficlab.teaching;
+
+import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.model.TrafficPolicy;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The sandbox state a step opens with: a preset and/or inline manifests, then overrides.
+ *
+ * @param preset a preset's name ({@code src/main/resources/presets/NAME.yaml}), or {@code null}
+ * @param manifests inline Kubernetes YAML, added after the preset's, or {@code null}
+ * @param externalTrafficPolicy the policy the Service is switched to, or {@code null} to keep the manifests'
+ * @param loadBalancer the LB model
+ * @param clientRate new connections per simulated second
+ * @param speed simulated seconds per wall-clock second
+ * @param seed the random seed, so every learner sees the same run
+ * @param paused whether the clock starts paused
+ */
+public record StepSandbox(@Nullable String preset, @Nullable String manifests,
+		@Nullable TrafficPolicy externalTrafficPolicy, LoadBalancerModel loadBalancer, double clientRate, double speed,
+		long seed, boolean paused) {
+
+}

@@ -1,0 +1,76 @@
+package io.trafficlab.teaching;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.cluster.ClusterDeclaration;
+import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.simulation.SimulationSettings;
+import io.trafficlab.manifest.ManifestImporter;
+
+/**
+ * Turns a step's {@link StepSandbox} into a {@link StepStart}: the preset's manifests followed by the inline ones,
+ * read as the playground reads pasted manifests, then the overrides.
+ */
+public final class StepStates {
+
+	private final Function<String, Optional<String>> presets;
+
+	private final ManifestImporter importer;
+
+	/**
+	 * @param presets a preset's manifests by name
+	 * @param importer the manifest reader
+	 */
+	public StepStates(Function<String, Optional<String>> presets, ManifestImporter importer) {
+		this.presets = presets;
+		this.importer = importer;
+	}
+
+	/**
+	 * @throws IllegalArgumentException for an unknown preset or manifests that do not read, with the reason
+	 */
+	public StepStart resolve(StepSandbox sandbox) {
+		StringBuilder manifests = new StringBuilder();
+		if (sandbox.preset() != null) {
+			manifests.append(this.presets.apply(sandbox.preset())
+				.orElseThrow(() -> new IllegalArgumentException("unknown preset \"" + sandbox.preset()
+						+ "\" (the presets are the files in src/main/resources/presets/)")));
+		}
+		if (sandbox.manifests() != null) {
+			manifests.append(manifests.isEmpty() ? "" : "\n---\n").append(sandbox.manifests());
+		}
+		ClusterDeclaration declaration;
+		try {
+			declaration = this.importer
+				.readDeclaration(new ByteArrayInputStream(manifests.toString().getBytes(StandardCharsets.UTF_8)))
+				.declaration();
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException("the manifests do not read: " + ex.getMessage(), ex);
+		}
+		if (sandbox.externalTrafficPolicy() != null) {
+			declaration = withPolicy(declaration, sandbox.externalTrafficPolicy());
+		}
+		SimulationSettings settings = SimulationSettings.defaults()
+			.withSeed(sandbox.seed())
+			.withLoadBalancer(sandbox.loadBalancer())
+			.withConnectionsPerSecond(sandbox.clientRate());
+		return new StepStart(declaration, settings, sandbox.speed(), sandbox.paused());
+	}
+
+	/** Every externally reachable Service switched to {@code policy}; Cluster drops a declared healthCheckNodePort. */
+	private static ClusterDeclaration withPolicy(ClusterDeclaration declaration, TrafficPolicy policy) {
+		return new ClusterDeclaration(declaration.nodes(), declaration.services().stream().map((service) -> {
+			if (!"LoadBalancer".equals(service.type()) && !"NodePort".equals(service.type())) {
+				return service;
+			}
+			DeclaredService updated = service.withExternalTrafficPolicy(policy.apiName());
+			return (policy == TrafficPolicy.CLUSTER) ? updated.withHealthCheckNodePort(null) : updated;
+		}).toList(), declaration.pods(), declaration.workloads(), declaration.endpointSlices());
+	}
+
+}

@@ -1,0 +1,205 @@
+package io.trafficlab.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A whole lesson in a real browser: every step of "The uneven-distribution problem" through Next, each prediction
+ * answered (the first wrong, the others right), the explanation shown and focused, the reveal reaching the canvas,
+ * the step URLs, a reload, and Copy link on a step. Screenshots go to {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class LessonBrowserIT extends BrowserTest {
+
+	private static final Duration LIVE = Duration.ofSeconds(30);
+
+	/** Long enough for a moved pod's replacement to be Ready (5 s) at 2×, with room for a slow machine. */
+	private static final Duration SETTLE = Duration.ofSeconds(45);
+
+	private String origin;
+
+	@Test
+	void walkingTheUnevenDistributionLessonShouldRevealEachPredictionOnTheCanvas() {
+		this.browser = HeadlessChromium.start(1440, 900);
+		ChromeDriver driver = this.browser.driver();
+		this.origin = "http://localhost:" + this.port;
+		driver.get(this.origin + "/lessons");
+		this.browser.screenshot("lessons-index");
+		driver.findElement(By.linkText("The uneven-distribution problem")).click();
+
+		// Step 1: Cluster, then a wrong prediction; the reveal switches the sandbox to Local
+		waitForStep(driver, 1);
+		assertThat(policy(driver)).isEqualTo("Cluster");
+		assertThat(driver.findElements(By.cssSelector("[data-explanation]"))).isEmpty();
+		answer(driver, 1, 1);
+		WebElement explanation = driver.findElement(By.cssSelector("#question-1 [data-explanation]"));
+		assertThat(explanation.getText()).startsWith("Not quite. The answer is: 1/2").contains("three times");
+		assertThat(explanation.getDomAttribute("data-verdict")).isEqualTo("wrong");
+		assertThat(driver.findElement(By.cssSelector("#question-1 .choice--wrong")).getText()).contains("1/4");
+		this.browser.waitUpTo(LIVE).until((d) -> "Local".equals(policy(driver)));
+		this.browser.waitUpTo(LIVE).until((d) -> "Local".equals(checkedPolicy(driver)));
+		assertThat(driver.findElement(By.cssSelector("[data-lesson-announcer]")).getDomProperty("textContent"))
+			.startsWith("Not quite.");
+		this.browser.screenshot("lesson-step-1-answered");
+		viewport(driver, "lesson-step-1-desktop");
+
+		// Reload: the same step, its prediction not yet revealed, the sandbox back in the step's state
+		driver.navigate().refresh();
+		waitForStep(driver, 1);
+		assertThat(driver.findElements(By.cssSelector("[data-explanation]"))).isEmpty();
+		assertThat(policy(driver)).isEqualTo("Cluster");
+
+		// Step 2: move web-4 to n3 (right)
+		next(driver, 2);
+		answer(driver, 1, 2);
+		assertThat(driver.findElement(By.cssSelector("#question-1 [data-explanation]")).getText()).startsWith("Right.");
+		speedUp(driver);
+		this.browser.waitUpTo(SETTLE).until((d) -> readyPodsOn(driver, "n3") == 1 && readyPodsOn(driver, "n2") == 0);
+
+		// Step 3: move web-1 to n2 (right): 2/2/0
+		next(driver, 3);
+		assertThat(readyPodsOn(driver, "n1")).isEqualTo(3);
+		answer(driver, 1, 1);
+		speedUp(driver);
+		this.browser.waitUpTo(SETTLE).until((d) -> readyPodsOn(driver, "n2") == 2 && readyPodsOn(driver, "n1") == 2);
+
+		// Step 4: move web-1 to n3 (right): 2/1/1; the last step offers the next lesson
+		next(driver, 4);
+		answer(driver, 1, 2);
+		speedUp(driver);
+		this.browser.waitUpTo(SETTLE).until((d) -> readyPodsOn(driver, "n3") == 1 && readyPodsOn(driver, "n1") == 2);
+		assertThat(driver.findElements(By.cssSelector("[rel=next]"))).isEmpty();
+		assertThat(driver.findElement(By.cssSelector("[data-lesson-link=next-lesson]")).getText())
+			.startsWith("Next lesson: Fixing it");
+		this.browser.screenshot("lesson-step-4-answered");
+
+		driver.findElement(By.cssSelector("[rel=prev]")).click();
+		waitForStep(driver, 3);
+		assertThat(this.browser.severeConsoleEntries()).as("console errors").isEmpty();
+	}
+
+	@Test
+	void copyLinkOnAStepShouldShareTheStepAndTheStateOnceTheLearnerChangedIt() {
+		this.browser = HeadlessChromium.start(1280, 900);
+		ChromeDriver driver = this.browser.driver();
+		this.origin = "http://localhost:" + this.port;
+		this.browser.allowClipboard(this.origin);
+		driver.get(this.origin + "/lessons/uneven-distribution/2");
+		waitForStep(driver, 2);
+
+		assertThat(copyLink(driver)).isEqualTo(this.origin + "/lessons/uneven-distribution/2");
+
+		driver.findElement(By.xpath("//fieldset[@data-control='policy']//label[input[@value='Cluster']]")).click();
+		this.browser.waitUpTo(LIVE).until((d) -> "Cluster".equals(policy(driver)));
+		String link = copyLink(driver);
+		assertThat(link).startsWith(this.origin + "/lessons/uneven-distribution/2?s=");
+
+		driver.switchTo().newWindow(WindowType.TAB);
+		driver.get(link);
+		waitForStep(driver, 2);
+		assertThat(policy(driver)).isEqualTo("Cluster");
+		assertThat(driver.findElement(By.id("step-title")).getText()).isEqualTo("It is the count per node");
+	}
+
+	@Test
+	void aStepShouldReadWellOnAPhone() {
+		this.browser = HeadlessChromium.start(390, 844);
+		ChromeDriver driver = this.browser.driver();
+		this.origin = "http://localhost:" + this.port;
+		driver.get(this.origin + "/lessons/local-health-check/1");
+		waitForStep(driver, 1);
+		answer(driver, 1, 2);
+		this.browser.waitUpTo(LIVE).until((d) -> d.findElements(By.cssSelector("#question-1 .terminal-block"))
+			.stream()
+			.anyMatch((terminal) -> terminal.getText().contains("HTTP/1.1 503 Service Unavailable")));
+		Number overflow = (Number) driver.executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+		assertThat(overflow.intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+		this.browser.screenshot("lesson-phone-answered");
+		driver.executeScript("document.querySelector('#question-1').scrollIntoView()");
+		viewport(driver, "lesson-phone-question");
+	}
+
+	/** What the screen shows, not the whole page. */
+	private static void viewport(ChromeDriver driver, String name) {
+		try {
+			Path file = Path.of("target", "screenshots", name + ".png");
+			Files.createDirectories(file.getParent());
+			Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void waitForStep(ChromeDriver driver, int step) {
+		this.browser.waitUpTo(LIVE).until((d) -> d.getCurrentUrl().contains("/lessons/uneven-distribution/" + step)
+				|| d.getCurrentUrl().matches(".*/lessons/[a-z-]+/" + step + "(\\?.*)?$"));
+		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
+				"const lab = window.__trafficLab; const s = lab && lab.scene();"
+						+ "return !!(s && s.statistics && s.statistics.pods.length > 0 && lab.firstFrameAt !== null)")));
+		assertThat(driver.findElement(By.cssSelector("[data-lesson-progress]")).getText()).startsWith("Step " + step + " of");
+	}
+
+	private void next(ChromeDriver driver, int step) {
+		driver.findElement(By.cssSelector("[rel=next]")).click();
+		waitForStep(driver, step);
+		assertThat(driver.getCurrentUrl()).endsWith("/lessons/uneven-distribution/" + step);
+	}
+
+	private void answer(ChromeDriver driver, int question, int choice) {
+		String form = "#question-" + question + " ";
+		driver.findElement(By.cssSelector(form + "label.choice:nth-of-type(" + choice + ")")).click();
+		driver.findElement(By.cssSelector(form + "button[type=submit]")).click();
+		this.browser.waitUpTo(LIVE).until((d) -> !d.findElements(By.cssSelector(form + "[data-explanation]")).isEmpty());
+		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
+				"return document.activeElement && document.activeElement.matches('[data-explanation]')")));
+	}
+
+	private static void speedUp(ChromeDriver driver) {
+		driver.executeScript("const s = document.querySelector('[data-control=speed]'); s.value = '5';"
+				+ "s.dispatchEvent(new Event('change', {bubbles: true}))");
+	}
+
+	private String copyLink(ChromeDriver driver) {
+		WebElement field = driver.findElement(By.cssSelector("[data-control=share-link]"));
+		driver.executeScript("arguments[0].value = ''", field);
+		driver.findElement(By.cssSelector("[data-control=copy-link]")).click();
+		this.browser.waitUpTo(LIVE).until((d) -> field.isDisplayed() && !field.getDomProperty("value").isEmpty());
+		return field.getDomProperty("value");
+	}
+
+	private static String policy(ChromeDriver driver) {
+		return String.valueOf(driver.executeScript("return window.__trafficLab.scene().service.externalTrafficPolicy"));
+	}
+
+	private static String checkedPolicy(ChromeDriver driver) {
+		return String.valueOf(driver.executeScript(
+				"const c = document.querySelector('fieldset[data-control=policy] input:checked'); return c ? c.value : ''"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static long readyPodsOn(ChromeDriver driver, String node) {
+		List<Map<String, Object>> pods = (List<Map<String, Object>>) driver.executeScript(
+				"return window.__trafficLab.scene().pods.map((p) => ({node: p.node, status: p.status}))");
+		return pods.stream().filter((pod) -> node.equals(pod.get("node")) && "READY".equals(pod.get("status"))).count();
+	}
+
+}

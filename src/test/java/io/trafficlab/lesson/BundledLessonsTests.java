@@ -1,0 +1,243 @@
+package io.trafficlab.lesson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.trafficlab.engine.analysis.EndpointAnalysis;
+import io.trafficlab.engine.analysis.NodeAnalysis;
+import io.trafficlab.engine.analysis.ServiceAnalysis;
+import io.trafficlab.engine.goal.GoalReport;
+import io.trafficlab.engine.goal.GoalSubject;
+import io.trafficlab.engine.model.Fraction;
+import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.model.Pod;
+import io.trafficlab.engine.simulation.EventSink;
+import io.trafficlab.engine.simulation.Simulation;
+import io.trafficlab.engine.simulation.SimulationCommand;
+import io.trafficlab.engine.simulation.SimulationEvent;
+import io.trafficlab.engine.simulation.SimulationSettings;
+import io.trafficlab.manifest.ManifestImporter;
+import io.trafficlab.sandbox.Preset;
+import io.trafficlab.sandbox.TestSandboxes;
+import io.trafficlab.teaching.Lesson;
+import io.trafficlab.teaching.LessonCatalog;
+import io.trafficlab.teaching.LessonStep;
+import io.trafficlab.teaching.Question;
+import io.trafficlab.teaching.RichText;
+import io.trafficlab.teaching.StepStates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bundled lessons are valid and their claims are true: every step's sandbox starts, every reveal applies, and
+ * every question's {@code expect} holds in the engine after its reveal; every fraction and address a step states is
+ * one the engine computes for that step.
+ */
+class BundledLessonsTests {
+
+	private static final Pattern FRACTION = Pattern.compile("(?<![\\d/])(\\d+)/(\\d+)(?![\\d/])");
+
+	private static final Pattern ADDRESS = Pattern.compile("\\b\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b");
+
+	static final LessonCatalog CATALOG = LessonCatalog.read(LessonConfiguration.bundled(), new StepStates(
+			(name) -> TestSandboxes.presets().find(name).map(Preset::manifests), new ManifestImporter()));
+
+	record QuestionCase(Lesson lesson, int step, int question) {
+
+		Question get() {
+			return this.lesson.step(this.step).questions().get(this.question - 1);
+		}
+
+		@Override
+		public String toString() {
+			return this.lesson.id() + " step " + this.step + " question " + this.question;
+		}
+
+	}
+
+	record StepCase(Lesson lesson, int step) {
+
+		@Override
+		public String toString() {
+			return this.lesson.id() + " step " + this.step;
+		}
+
+	}
+
+	static Stream<QuestionCase> questions() {
+		return CATALOG.all().stream().flatMap((lesson) -> {
+			List<QuestionCase> cases = new ArrayList<>();
+			for (int step = 1; step <= lesson.steps().size(); step++) {
+				for (int q = 1; q <= lesson.step(step).questions().size(); q++) {
+					cases.add(new QuestionCase(lesson, step, q));
+				}
+			}
+			return cases.stream();
+		});
+	}
+
+	static Stream<StepCase> steps() {
+		return CATALOG.all().stream().flatMap((lesson) -> {
+			List<StepCase> cases = new ArrayList<>();
+			for (int step = 1; step <= lesson.steps().size(); step++) {
+				cases.add(new StepCase(lesson, step));
+			}
+			return cases.stream();
+		});
+	}
+
+	@Test
+	void theFiveLessonsLoadInOrder() {
+		assertThat(CATALOG.all()).extracting(Lesson::id)
+			.containsExactly("cluster-client-ip", "local-health-check", "uneven-distribution", "fixing-uneven-load",
+					"rolling-update-local");
+	}
+
+	@Test
+	void everyLessonHasThreeToSixStepsAndAtLeastOnePrediction() {
+		for (Lesson lesson : CATALOG.all()) {
+			assertThat(lesson.steps()).as(lesson.id()).hasSizeBetween(3, 6);
+			assertThat(lesson.steps().stream().mapToInt((step) -> step.questions().size()).sum()).as(lesson.id())
+				.isPositive();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("questions")
+	void everyQuestionHasExactlyOneCorrectChoice(QuestionCase question) {
+		assertThat(question.get().choices()).filteredOn(Question.Choice::correct).hasSize(1);
+		assertThat(question.get().correctChoice()).isBetween(1, question.get().choices().size());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("questions")
+	void everyExpectHoldsAfterTheReveal(QuestionCase question) {
+		Simulation simulation = afterReveal(question);
+		GoalReport report = question.get().expect().check(GoalSubject.of(simulation));
+		assertThat(report.lines()).allSatisfy((line) -> assertThat(line.verdict().holds())
+			.as("%s: %s (%s)", question, line.condition(), line.verdict().detail())
+			.isTrue());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("steps")
+	void everyStepStartsAndStatesOnlyFractionsAndAddressesTheEngineComputes(StepCase step) {
+		LessonStep lessonStep = step.lesson().step(step.step());
+		Simulation start = CATALOG.start(step.lesson(), step.step()).simulation();
+		assertThat(start.cluster().services()).isNotEmpty();
+
+		Set<Fraction> shares = new TreeSet<>(shares(start.statistics().exact()));
+		Set<String> addresses = new TreeSet<>(addresses(start));
+		List<RichText> texts = new ArrayList<>(List.of(lessonStep.text()));
+		for (int q = 1; q <= lessonStep.questions().size(); q++) {
+			QuestionCase question = new QuestionCase(step.lesson(), step.step(), q);
+			Simulation after = afterReveal(question);
+			shares.addAll(shares(after.statistics().exact()));
+			addresses.addAll(addresses(after));
+			Question read = question.get();
+			texts.add(read.prompt());
+			texts.add(read.choices().get(read.correctChoice() - 1).text());
+			texts.add(read.explanation());
+		}
+		for (RichText text : texts) {
+			Matcher fractions = FRACTION.matcher(text.plain());
+			while (fractions.find()) {
+				Fraction stated = Fraction.of(Long.parseLong(fractions.group(1)), Long.parseLong(fractions.group(2)));
+				assertThat(shares).as("%s states %s, but the engine computes only %s", step, fractions.group(), shares)
+					.contains(stated);
+			}
+			Matcher ips = ADDRESS.matcher(text.plain());
+			while (ips.find()) {
+				assertThat(addresses).as("%s names %s", step, ips.group()).contains(ips.group());
+			}
+		}
+	}
+
+	@Test
+	void theTimingsTheLessonsStateAreTheSimulations() {
+		// Lessons 2 and 5 say: probes every 10 s, 2 in a row either way, pods Ready after 5 s, a 30 s grace period,
+		// kube-proxy syncing about a second after a change. Change their text if this fails.
+		SimulationSettings settings = SimulationSettings.defaults();
+		assertThat(settings.probe().intervalMicros()).isEqualTo(10_000_000L);
+		assertThat(settings.probe().healthyThreshold()).isEqualTo(2);
+		assertThat(settings.probe().unhealthyThreshold()).isEqualTo(2);
+		assertThat(settings.podStartupMicros()).isEqualTo(5_000_000L);
+		assertThat(settings.terminationGraceMicros()).isEqualTo(30_000_000L);
+		assertThat(settings.proxySyncDelayMicros()).isEqualTo(1_000_000L);
+	}
+
+	@Test
+	void drainingUnderLocalLosesNoConnectionBecauseTheTerminatingPodServesTheStragglers() {
+		Lesson lesson = CATALOG.find("rolling-update-local").orElseThrow();
+		Simulation simulation = CATALOG.start(lesson, 2).simulation();
+		lesson.step(2).questions().get(0).reveal().forEach(simulation::apply);
+		List<SimulationEvent> events = new ArrayList<>();
+		simulation.advanceTo(25_000_000L, events::add);
+
+		assertThat(events).noneMatch((event) -> event instanceof SimulationEvent.ConnectionDropped);
+		assertThat(events).filteredOn((event) -> event instanceof SimulationEvent.ConnectionRouted routed
+				&& routed.node().equals("n2") && routed.sourceSeen().equals(routed.clientIp()))
+			.isNotEmpty();
+		assertThat(events).anyMatch((event) -> event instanceof SimulationEvent.LoadBalancerTargetChanged changed
+				&& changed.node().equals("n2") && changed.time() <= 21_000_000L);
+	}
+
+	@Test
+	void aKilledNodeLosesConnectionsOnlyUntilTheLoadBalancerHasSeenTwoFailingProbes() {
+		Lesson lesson = CATALOG.find("rolling-update-local").orElseThrow();
+		Simulation simulation = CATALOG.start(lesson, 3).simulation();
+		lesson.step(3).questions().get(0).reveal().forEach(simulation::apply);
+		List<Long> drops = new ArrayList<>();
+		simulation.advanceTo(40_000_000L, (event) -> {
+			if (event instanceof SimulationEvent.ConnectionDropped dropped) {
+				drops.add(dropped.time());
+			}
+		});
+
+		assertThat(drops).isNotEmpty();
+		assertThat(drops).allMatch((time) -> time <= 20_000_000L);
+	}
+
+	/** A fresh simulation in the step's state, the question's reveal applied, advanced by its settle time. */
+	static Simulation afterReveal(QuestionCase question) {
+		Simulation simulation = CATALOG.start(question.lesson(), question.step()).simulation();
+		for (SimulationCommand command : question.get().reveal()) {
+			simulation.apply(command);
+		}
+		// Commands take effect as events; a tick lets them happen even when nothing needs to settle
+		simulation.advanceTo(simulation.now() + 1_000L + question.get().settleSeconds() * 1_000_000L, EventSink.NONE);
+		return simulation;
+	}
+
+	private static List<Fraction> shares(ServiceAnalysis analysis) {
+		List<Fraction> shares = new ArrayList<>(List.of(analysis.droppedShare(), analysis.rejectedShare()));
+		for (NodeAnalysis node : analysis.nodes()) {
+			shares.add(node.lbShare());
+		}
+		for (EndpointAnalysis endpoint : analysis.endpoints()) {
+			shares.add(endpoint.externalShare());
+			shares.addAll(endpoint.sourcesSeen().values());
+		}
+		return shares;
+	}
+
+	private static List<String> addresses(Simulation simulation) {
+		List<String> addresses = new ArrayList<>(simulation.snapshot().settings().clientIps());
+		addresses.addAll(simulation.cluster().services().stream().flatMap((service) -> service.loadBalancerIps().stream()).toList());
+		for (Node node : simulation.cluster().nodes()) {
+			addresses.add(node.internalIp());
+			addresses.add(node.bridgeIp());
+		}
+		simulation.cluster().pods().stream().map(Pod::ip).filter((ip) -> ip != null).forEach(addresses::add);
+		return addresses;
+	}
+
+}

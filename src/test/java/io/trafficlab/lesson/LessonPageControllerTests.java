@@ -1,0 +1,181 @@
+package io.trafficlab.lesson;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.sandbox.Sandbox;
+import io.trafficlab.sandbox.SandboxRegistry;
+import io.trafficlab.teaching.LessonCatalog;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the lesson pages: the index, a step page and its sandbox, answers (the reveal reaches the sandbox), the
+ * terminal, the embed, and clear 404 and 400 answers.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class LessonPageControllerTests {
+
+	private static final Pattern SANDBOX_ID = Pattern.compile("data-sandbox-id=\"([A-Za-z0-9_-]{22})\"");
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private SandboxRegistry registry;
+
+	@Autowired
+	private LessonCatalog catalog;
+
+	@Test
+	void indexListsEveryLessonWithItsFirstStep() throws Exception {
+		var body = assertThat(this.mvc.get().uri("/lessons")).hasStatusOk().hasViewName(LessonPageController.INDEX).bodyText();
+		this.catalog.all().forEach((lesson) -> body.contains("href=\"/lessons/" + lesson.id() + "/1\""));
+		body.contains("The uneven-distribution problem");
+	}
+
+	@Test
+	void aLessonRedirectsToItsFirstStep() throws Exception {
+		assertThat(this.mvc.get().uri("/lessons/uneven-distribution")).hasStatus(HttpStatus.FOUND)
+			.hasRedirectedUrl("/lessons/uneven-distribution/1");
+	}
+
+	@Test
+	void aStepPageStartsASandboxInTheStepsStateAndHidesTheAnswer() throws Exception {
+		var result = this.mvc.get().uri("/lessons/uneven-distribution/1").exchange();
+		assertThat(result).hasStatusOk().hasViewName(LessonPageController.STEP);
+		String body = result.getResponse().getContentAsString();
+		assertThat(body).contains("Step <span>1</span> of <span>4</span>")
+			.contains("id=\"playground\"")
+			.contains("<code>web-4</code>")
+			.contains("href=\"/lessons/uneven-distribution/2\"")
+			.contains("hx-post=\"/lessons/uneven-distribution/1/questions/1\"")
+			.doesNotContain("choice--correct")
+			.doesNotContain("three times");
+		Sandbox sandbox = sandbox(body);
+		assertThat(sandbox.snapshot().simulation().service().externalTrafficPolicy()).isEqualTo(TrafficPolicy.CLUSTER);
+	}
+
+	@Test
+	void answeringAppliesTheRevealAndShowsTheExplanation() throws Exception {
+		String page = this.mvc.get().uri("/lessons/uneven-distribution/1").exchange().getResponse().getContentAsString();
+		Sandbox sandbox = sandbox(page);
+
+		var answer = assertThat(this.mvc.post()
+			.uri("/lessons/uneven-distribution/1/questions/1")
+			.header("HX-Request", "true")
+			.param("choice", "1")
+			.param("sandbox", sandbox.id())).hasStatusOk().bodyText();
+		answer.contains("Not quite.")
+			.contains("data-verdict=\"wrong\"")
+			.contains("<strong>three times</strong>")
+			.contains("choice--correct")
+			.contains("your answer")
+			.doesNotContain("<form");
+		assertThat(sandbox.snapshot().simulation().service().externalTrafficPolicy()).isEqualTo(TrafficPolicy.LOCAL);
+	}
+
+	@Test
+	void theRightAnswerSaysSo() throws Exception {
+		assertThat(this.mvc.post().uri("/lessons/uneven-distribution/1/questions/1").param("choice", "3"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("<strong>Right.</strong>")
+			.contains("This step&#39;s sandbox has ended");
+	}
+
+	@Test
+	void aBadAnswerIsA400ThatKeepsTheForm() throws Exception {
+		assertThat(this.mvc.post().uri("/lessons/uneven-distribution/1/questions/1").param("choice", "9"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("Pick one of the 4 choices, then check it.")
+			.contains("<form");
+		assertThat(this.mvc.post().uri("/lessons/uneven-distribution/1/questions/1").param("choice", "x"))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.post().uri("/lessons/uneven-distribution/1/questions/1")).hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void unknownLessonsStepsAndQuestionsAre404PagesThatSayWhich() throws Exception {
+		assertThat(this.mvc.get().uri("/lessons/nope/1")).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyText()
+			.contains("There is no lesson &quot;nope&quot;. The lessons are listed at /lessons.");
+		assertThat(this.mvc.get().uri("/lessons/uneven-distribution/9")).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyText()
+			.contains("has no step 9; its steps are 1 to 4.");
+		assertThat(this.mvc.get().uri("/lessons/uneven-distribution/zero")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/lessons/uneven-distribution/0")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.post().uri("/lessons/uneven-distribution/1/questions/2").param("choice", "1"))
+			.hasStatus(HttpStatus.NOT_FOUND)
+			.bodyText()
+			.contains("has no question 2");
+		assertThat(this.mvc.get().uri("/embed?lesson=nope")).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void theTerminalShowsKubeProxysAnswerFromTheSandbox() throws Exception {
+		String page = this.mvc.get().uri("/lessons/local-health-check/1").exchange().getResponse().getContentAsString();
+		Sandbox sandbox = sandbox(page);
+		int port = sandbox.statistics().statistics().exact().service().healthCheckNodePort();
+		assertThat(page).contains("$ curl -i http://192.168.0.11:" + port + "/healthz\nHTTP/1.1 200 OK\nContent-Length: ")
+			.contains("X-Load-Balancing-Endpoint-Weight: 1\n\n{\n\t&quot;service&quot;: {");
+
+		assertThat(this.mvc.get()
+			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n3")
+			.header("HX-Request", "true")).hasStatusOk()
+			.bodyText()
+			.contains("HTTP/1.1 503 Service Unavailable")
+			.contains("&quot;localEndpoints&quot;: 0,");
+		assertThat(this.mvc.get().uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n9"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("The sandbox has no node &quot;n9&quot; now.");
+	}
+
+	@Test
+	void aSharedLinkOpensTheStepWithTheSharedState() throws Exception {
+		String broken = "/lessons/uneven-distribution/2?s=not-a-link!";
+		assertThat(this.mvc.get().uri(broken)).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("This Traffic Lab link is broken")
+			.contains("Step <span>2</span> of <span>4</span>");
+	}
+
+	@Test
+	void theEmbedStartsOnClickAndThenShowsTheStepWithoutTheSiteChrome() throws Exception {
+		int before = this.registry.size();
+		assertThat(this.mvc.get().uri("/embed?lesson=uneven-distribution&step=3")).hasStatusOk()
+			.hasViewName(LessonEmbedController.PAGE)
+			.bodyText()
+			.contains("name=\"lesson\" value=\"uneven-distribution\"")
+			.contains("Step 3 of 4: Even counts, even load")
+			.doesNotContain("site-header");
+		assertThat(this.registry.size()).isEqualTo(before);
+
+		assertThat(this.mvc.get().uri("/embed?lesson=uneven-distribution&step=3&run=1")).hasStatusOk()
+			.bodyText()
+			.contains("id=\"playground\"")
+			.contains("Even counts, even load")
+			.contains("href=\"/embed?lesson=uneven-distribution&amp;step=4&amp;run=1\"")
+			.doesNotContain("site-header");
+		assertThat(this.mvc.get().uri("/embed?lesson=uneven-distribution&step=3").exchange().getResponse()
+			.getHeader("Content-Security-Policy")).isEqualTo("frame-ancestors *");
+	}
+
+	private Sandbox sandbox(String body) {
+		Matcher matcher = SANDBOX_ID.matcher(body);
+		assertThat(matcher.find()).isTrue();
+		return this.registry.find(matcher.group(1)).orElseThrow();
+	}
+
+}
