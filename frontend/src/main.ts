@@ -7,6 +7,7 @@ import { installChallengePanel } from './challenge/challengePanel';
 import { ChangeTracker, installLessonPanel, lessonLink } from './lesson/lessonPage';
 import { startLiveSandbox } from './live/startLiveSandbox';
 import { Playground, type TrafficLabHook } from './playground/playground';
+import { RoomWatcher, type RoomHook } from './room/roomWatcher';
 
 function localStorageOrUndefined(): Storage | undefined {
 	try {
@@ -50,4 +51,12 @@ if (playgroundRoot !== null) {
 const challengePanel = document.querySelector<HTMLElement>('[data-challenge-panel]');
 if (challengePanel !== null) {
 	installChallengePanel(document, challengePanel, playgroundRoot);
+}
+
+const roomRoot = document.getElementById('room');
+if (roomRoot !== null) {
+	const room = new RoomWatcher(roomRoot, { window, document, fetcher: (url, init) => fetch(url, init) });
+	// The reading half of the playground's debug hook, for the browser tests
+	(window as Window & { __trafficLab?: RoomHook }).__trafficLab = room.hook;
+	room.start();
 }

@@ -13,3 +13,21 @@ export type Intent =
 	| { kind: 'toggle-policy' }
 	| { kind: 'cancel' }
 	| { kind: 'none' };
+
+/**
+ * What a read-only watcher (a classroom room's student) may do of an intent: look, select and inspect, never change
+ * the sandbox. Picking a pod up only selects it.
+ */
+export function watcherIntent(intent: Intent): Intent {
+	switch (intent.kind) {
+		case 'carry':
+			return intent.pod === null ? { kind: 'select', item: null } : { kind: 'select', item: { kind: 'pod', name: intent.pod } };
+		case 'move':
+		case 'delete':
+		case 'menu':
+		case 'toggle-policy':
+			return { kind: 'none' };
+		default:
+			return intent;
+	}
+}

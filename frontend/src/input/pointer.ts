@@ -17,6 +17,8 @@ export interface PointerHost {
 	setDrag(drag: Drag | null): void;
 	setHover(connection: number | null): void;
 	intent(intent: Intent): void;
+	/** A watcher's canvas: pods cannot be dragged. */
+	readOnly?: boolean;
 }
 
 /** What releasing a dragged pod means: a move, a delete, or nothing (dropped where it was). */
@@ -69,7 +71,7 @@ export function installPointer(canvas: HTMLCanvasElement, host: PointerHost): vo
 		// A drag always grabs the pod under the pointer, even while a packet passes over it; a click without a drag
 		// still selects what is on top (the packet)
 		const under = hitTest(scene, layout, point, false);
-		down = { point, pod: under.kind === 'pod' ? under.name : null, id: event.pointerId };
+		down = { point, pod: under.kind === 'pod' && host.readOnly !== true ? under.name : null, id: event.pointerId };
 		dragging = false;
 	});
 	canvas.addEventListener('pointermove', (event) => {
@@ -82,7 +84,8 @@ export function installPointer(canvas: HTMLCanvasElement, host: PointerHost): vo
 		if (down === null || down.id !== event.pointerId) {
 			const target = hitTest(scene, layout, point);
 			host.setHover(target.kind === 'packet' ? target.connection : null);
-			canvas.style.cursor = target.kind === 'pod' ? 'grab' : target.kind === 'packet' || target.kind === 'node-menu'
+			canvas.style.cursor = target.kind === 'pod' && host.readOnly !== true ? 'grab'
+				: target.kind === 'packet' || (target.kind === 'node-menu' && host.readOnly !== true)
 				|| (target.kind === 'node' && host.view().carrying !== null) ? 'pointer' : 'default';
 			return;
 		}

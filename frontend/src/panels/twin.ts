@@ -54,7 +54,7 @@ function actionButton(doc: Document, label: string, command: string, target: Rec
 	return h(doc, 'button', attributes);
 }
 
-function renderNodes(body: Element, scene: Scene): void {
+function renderNodes(body: Element, scene: Scene, actions: boolean): void {
 	const doc = body.ownerDocument;
 	const policy = scene.service.externalTrafficPolicy;
 	syncKeyed(body, scene.nodes, (node) => node.name, (node) => h(doc, 'tr', {},
@@ -63,11 +63,11 @@ function renderNodes(body: Element, scene: Scene): void {
 		h(doc, 'td', { class: 'twin-verdict', 'data-label': 'Load balancer' }),
 		h(doc, 'td', { class: 'twin-proxy', 'data-label': 'kube-proxy' }),
 		h(doc, 'td', { class: 'twin-pods', 'data-label': 'Pods' }),
-		h(doc, 'td', { class: 'twin-actions', 'data-label': 'Actions' },
+		h(doc, 'td', { class: 'twin-actions', 'data-label': 'Actions' }, ...(actions ? [
 			actionButton(doc, 'Cordon', 'cordon', { node: node.name }),
 			actionButton(doc, 'Drain', 'drain', { node: node.name }),
 			actionButton(doc, 'Kill', 'kill', { node: node.name }),
-			actionButton(doc, 'Remove', 'remove-node', { node: node.name })),
+			actionButton(doc, 'Remove', 'remove-node', { node: node.name })] : [])),
 	), (row, node) => {
 		setText(row.querySelector('.node-ip'), node.gone ? `${node.internalIp} (gone)` : node.internalIp);
 		setText(row.querySelector('.twin-health'), `${answerText(node.probeStatus)} ${node.probeTarget}`);
@@ -103,7 +103,7 @@ function nodeOptions(select: HTMLSelectElement, scene: Scene, current: string | 
 	}
 }
 
-function renderPods(body: Element, scene: Scene): void {
+function renderPods(body: Element, scene: Scene, actions: boolean): void {
 	const doc = body.ownerDocument;
 	syncKeyed(body, scene.pods, (pod) => pod.name, (pod) => {
 		const select = h(doc, 'select', { class: 'twin-move-to', 'aria-label': `Node to move ${pod.name} to` });
@@ -112,10 +112,10 @@ function renderPods(body: Element, scene: Scene): void {
 			h(doc, 'td', { class: 'twin-node', 'data-label': 'Node' }),
 			h(doc, 'td', { class: 'twin-ip mono', 'data-label': 'IP' }),
 			h(doc, 'td', { class: 'twin-state', 'data-label': 'State' }),
-			h(doc, 'td', { class: 'twin-actions', 'data-label': 'Actions' },
+			h(doc, 'td', { class: 'twin-actions', 'data-label': 'Actions' }, ...(actions ? [
 				h(doc, 'span', { class: 'move-group' }, select,
 					actionButton(doc, 'Move', 'move', { pod: pod.name })),
-				actionButton(doc, 'Delete', 'delete-pod', { pod: pod.name })),
+				actionButton(doc, 'Delete', 'delete-pod', { pod: pod.name })] : [])),
 		);
 	}, (row, pod) => {
 		setText(row.querySelector('.twin-node'), pod.node ?? 'pending');
@@ -132,14 +132,15 @@ function renderPods(body: Element, scene: Scene): void {
 	});
 }
 
-export function renderTwin(root: HTMLElement, scene: Scene): void {
+/** The picture as tables; {@code actions} false leaves out the buttons that change the sandbox (a room's students). */
+export function renderTwin(root: HTMLElement, scene: Scene, actions = true): void {
 	setText(root.querySelector('[data-twin-summary]'), twinSummary(scene));
 	const nodes = root.querySelector('[data-twin="nodes"] tbody');
 	const pods = root.querySelector('[data-twin="pods"] tbody');
 	if (nodes !== null) {
-		renderNodes(nodes, scene);
+		renderNodes(nodes, scene, actions);
 	}
 	if (pods !== null) {
-		renderPods(pods, scene);
+		renderPods(pods, scene, actions);
 	}
 }

@@ -48,16 +48,29 @@ export function syncControls(root: ParentNode, scene: Scene): void {
 	}
 }
 
-/** Shows the running preset's title and description above each canvas (or says the manifests are the learner's). */
-export function showPreset(doc: Document, name: string | null): void {
-	const option = name === null ? null
-		: doc.querySelector<HTMLOptionElement>(`[data-control="preset"] option[value="${CSS.escape(name)}"]`);
+/** Whose manifests run when no preset does. */
+export interface OwnManifests {
+	title: string;
+	description: string;
+}
+
+const LEARNER_MANIFESTS: OwnManifests = {
+	title: 'Custom manifests',
+	description: 'The manifests you applied, with a new random seed; Reset starts them over with that seed.',
+};
+
+/**
+ * Shows the running preset's title and description above each canvas (or says whose manifests run). The presets are
+ * the preset control's options, or a room page's catalog.
+ */
+export function showPreset(doc: Document, name: string | null, own: OwnManifests = LEARNER_MANIFESTS): void {
+	const value = name === null ? null : CSS.escape(name);
+	const option = value === null ? null : doc.querySelector<HTMLOptionElement>(
+		`[data-control="preset"] option[value="${value}"], [data-preset-catalog] option[value="${value}"]`);
 	// A page that starts the sandbox from its own cluster (a challenge) names it on [data-start-title]
 	const start = doc.querySelector<HTMLElement>('[data-start-title]')?.dataset;
-	const title = option === null ? start?.startTitle ?? 'Custom manifests' : option.textContent ?? '';
-	const description = option === null
-		? start?.startDescription ?? 'The manifests you applied, with a new random seed; Reset starts them over with that seed.'
-		: option.dataset.description ?? '';
+	const title = option === null ? start?.startTitle ?? own.title : option.textContent ?? '';
+	const description = option === null ? start?.startDescription ?? own.description : option.dataset.description ?? '';
 	doc.querySelectorAll('[data-preset-title]').forEach((element) => {
 		element.textContent = title;
 	});

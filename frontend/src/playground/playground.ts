@@ -9,6 +9,7 @@ import { syntheticFlights } from '../scene/packets';
 import { packetPoint } from '../scene/paths';
 import type { Scene } from '../scene/scene';
 import { Announcer } from './announcer';
+import { ClassroomBanner } from './classroom';
 import { CompareMode, type CreatedSandbox } from './compare';
 import { showPreset, syncControls } from './controls';
 import { copyLink, exportYaml, type ShareEnvironment } from './share';
@@ -49,6 +50,7 @@ export class Playground {
 	private readonly loop: FrameLoop;
 	private readonly announcer: Announcer;
 	private readonly compare: CompareMode;
+	private readonly classroom: ClassroomBanner | null;
 	private readonly errorLine: HTMLElement | null;
 	private readonly reduceMotion: MediaQueryList;
 	/** The page already titles a sandbox without a preset (a shared link, a lesson step): keep that title. */
@@ -82,6 +84,7 @@ export class Playground {
 			statsTopic: data.statsTopic ?? '',
 			snapshotDestination: data.snapshotDestination ?? '',
 		}, this.viewHost()));
+		this.classroom = this.createClassroom();
 		this.hook = this.createHook();
 		let lastControls = 0;
 		this.loop = new FrameLoop({
@@ -112,6 +115,10 @@ export class Playground {
 		this.reduceMotion.addEventListener('change', () => this.showMotion());
 		this.primary.start();
 		this.loop.start();
+		// /rooms/new sends a teacher here to open a room at once
+		if (new URL(this.env.window.location.href).searchParams.get('classroom') === 'open') {
+			void this.classroom?.open();
+		}
 		this.env.window.addEventListener('pagehide', () => {
 			if (this.compare.active) {
 				void this.compare.leave();
@@ -257,6 +264,15 @@ export class Playground {
 			else if (control === 'copy-link' || control === 'export-yaml') {
 				void this.share(control);
 			}
+			else if (control === 'open-room') {
+				void this.classroom?.open();
+			}
+			else if (control === 'close-room') {
+				void this.classroom?.close();
+			}
+			else if (control === 'copy-room-link') {
+				void this.classroom?.copyLink();
+			}
 			else if (control === 'apply-manifests') {
 				const text = this.root.querySelector<HTMLTextAreaElement>('[data-control="manifests"]')?.value ?? '';
 				this.compare.rememberManifests(text);
@@ -269,6 +285,27 @@ export class Playground {
 			if (output !== null) {
 				output.textContent = `${rate.value}/s`;
 			}
+		});
+	}
+
+	/** The classroom banner, where the page has one (the embed hides it). */
+	private createClassroom(): ClassroomBanner | null {
+		const banner = this.root.querySelector<HTMLElement>('[data-part="room-banner"]');
+		const button = this.root.querySelector<HTMLElement>('[data-control="open-room"]');
+		if (banner === null) {
+			return null;
+		}
+		const status = this.root.querySelector('[data-control="share-status"]');
+		return new ClassroomBanner(banner, button, button?.dataset.rooms ?? '/api/v1/rooms', {
+			fetcher: this.env.fetcher,
+			clipboard: this.env.clipboard,
+			window: this.env.window,
+			sandbox: () => this.primary.endpoints.id,
+			say: (text) => {
+				if (status !== null) {
+					status.textContent = text;
+				}
+			},
 		});
 	}
 

@@ -4,7 +4,7 @@ import type { Command } from '../commands/commands';
 import { clickIntent } from '../input/pointer';
 import { installPointer } from '../input/pointer';
 import { keyIntent } from '../input/keyboard';
-import type { Intent } from '../input/intent';
+import { watcherIntent, type Intent } from '../input/intent';
 import { renderInspector } from '../panels/inspector';
 import { inspectConnection } from '../panels/inspect';
 import { announcements } from '../panels/announcements';
@@ -33,6 +33,10 @@ export interface SandboxEndpoints {
 	eventsTopic: string;
 	statsTopic: string;
 	snapshotDestination: string;
+	/** Whether what the view watches still exists; by default, whether the sandbox's snapshot is there. */
+	exists?: () => Promise<boolean>;
+	/** The stream's status once it is gone. */
+	endedText?: string;
 }
 
 export interface ViewHost {
@@ -41,6 +45,10 @@ export interface ViewHost {
 	announce(text: string, from: SandboxView): void;
 	reducedMotion(): boolean;
 	firstFrame(kind: 'scene' | 'packet'): void;
+	/** A watcher's view (a classroom room's): look and inspect, never change the sandbox. */
+	readOnly?: boolean;
+	/** The stream stopped for good. */
+	ended?(message: string): void;
 }
 
 const PANEL_INTERVAL_MS = 250;
@@ -66,6 +74,7 @@ export class SandboxView {
 
 	constructor(readonly root: HTMLElement, readonly endpoints: SandboxEndpoints, private readonly host: ViewHost) {
 		const canvas = this.canvas;
+		this.view = host.readOnly === true ? { ...NO_VIEW, readOnly: true } : NO_VIEW;
 		this.renderer = new CanvasRenderer(canvas);
 		this.events = new EventListPanel(this.part('event-list'), this.root.querySelector('[data-part="event-filter"]'),
 			(connection) => this.inspect(connection));
@@ -81,6 +90,7 @@ export class SandboxView {
 				}
 			},
 			intent: (intent) => this.intent(intent),
+			readOnly: host.readOnly,
 		});
 		canvas.addEventListener('keydown', (event) => this.key(event));
 		canvas.addEventListener('focus', () => this.setView({ ...this.view, canvasFocused: true }));
@@ -94,12 +104,14 @@ export class SandboxView {
 			eventsTopic: endpoints.eventsTopic,
 			statsTopic: endpoints.statsTopic,
 			snapshotDestination: endpoints.snapshotDestination,
-			sandboxExists: async () => (await fetch(`${endpoints.api}/snapshot`)).status !== 404,
+			sandboxExists: endpoints.exists ?? (async () => (await fetch(`${endpoints.api}/snapshot`)).status !== 404),
+			endedText: endpoints.endedText,
 		}, {
 			snapshot: (snapshot) => this.snapshot(snapshot),
 			batch: (batch) => this.batch(batch),
 			statistics: (message) => this.statistics(message),
 			status: (text) => setText(this.root.querySelector('[data-part="stream-status"]'), text),
+			ended: (message) => host.ended?.(message),
 		});
 		this.renderInspector();
 	}
@@ -260,8 +272,9 @@ export class SandboxView {
 		}
 	}
 
-	private intent(intent: Intent): void {
+	private intent(wanted: Intent): void {
 		const scene = this.scene;
+		const intent = this.host.readOnly === true ? watcherIntent(wanted) : wanted;
 		switch (intent.kind) {
 			case 'focus':
 				this.setView({ ...this.view, focused: intent.item });
@@ -339,7 +352,7 @@ export class SandboxView {
 		renderHealth(this.part('health'), healthRows(scene));
 		this.renderYaml(scene, now);
 		this.events.render(scene.recent);
-		renderTwin(this.part('twin'), scene);
+		renderTwin(this.part('twin'), scene, this.host.readOnly !== true);
 		setText(this.root.querySelector('[data-part="sim-clock"]'), `${(scene.now / 1_000_000).toFixed(1)} s`);
 	}
 

@@ -344,11 +344,20 @@ export interface SimulationStatistics {
 	observedFairness: Fairness;
 }
 
-/** On /topic/sandboxes/{id}/stats, a few times a second. */
+/** On /topic/sandboxes/{id}/stats (or a room's), a few times a second. */
 export interface StatisticsMessage {
 	generation: number;
 	tickWallTime: number;
+	/** How the clock runs: no event tells, so a room's students learn it here. */
+	paused?: boolean;
+	speed?: number;
 	statistics: SimulationStatistics;
+}
+
+/** The last message on a room's events topic: the room has ended. */
+export interface StreamEnded {
+	type: 'StreamEnded';
+	message: string;
 }
 
 /** The v1 API's error body. */
@@ -383,6 +392,10 @@ export function isSandboxSnapshot(value: unknown): value is SandboxSnapshot {
 
 export function isStatisticsMessage(value: unknown): value is StatisticsMessage {
 	return isRecord(value) && typeof value.generation === 'number' && isRecord(value.statistics);
+}
+
+export function isStreamEnded(value: unknown): value is StreamEnded {
+	return isRecord(value) && value.type === 'StreamEnded' && typeof value.message === 'string';
 }
 
 export function isApiErrors(value: unknown): value is ApiErrors {

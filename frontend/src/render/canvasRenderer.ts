@@ -89,7 +89,7 @@ export class CanvasRenderer {
 			const box = layout.nodes.get(node.name);
 			if (box !== undefined) {
 				const target = view.drag !== null && view.drag.over === node.name && node.name !== source ? 'target' : 'none';
-				drawNode(ctx, scene, node, box, s, target);
+				drawNode(ctx, scene, node, box, s, target, view.readOnly !== true);
 			}
 		}
 		drawPending(ctx, layout);

@@ -94,7 +94,7 @@ function stepPlayMs(scene: Scene, batch: EventBatch): number {
 	return longest + 600;
 }
 
-/** The newest statistics for this generation; they also carry the live health answers and the Service. */
+/** The newest statistics for this generation; they also carry the live health answers, the Service and the clock. */
 export function applyStatistics(scene: Scene, message: StatisticsMessage): Scene {
 	if (message.generation !== scene.generation) {
 		return scene;
@@ -120,7 +120,8 @@ export function applyStatistics(scene: Scene, message: StatisticsMessage): Scene
 			localEndpoints: node.localEndpoints === undefined ? sets?.localEndpoints : node.localEndpoints,
 		};
 	});
-	return { ...scene, statistics: stats, nodes, service };
+	// The clock's pause and speed come with the statistics too: a view that sent no command (a room's) learns them here
+	return { ...scene, statistics: stats, nodes, service, paused: message.paused ?? scene.paused, speed: message.speed ?? scene.speed };
 }
 
 interface ExactNodeSets {

@@ -24,6 +24,8 @@ export interface ViewState {
 	drag: Drag | null;
 	/** The packet under the pointer: it shows its source address like the selected one. */
 	hover: number | null;
+	/** A watcher's view (a classroom room's): nothing is drawn that looks like it changes the sandbox. */
+	readOnly?: boolean;
 }
 
 export const NO_VIEW: ViewState = {

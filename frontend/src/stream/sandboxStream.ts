@@ -1,10 +1,12 @@
-// Connects to a sandbox's STOMP topics: events and statistics, plus a snapshot whenever the view must start over
-// (first connection, reconnection, a missed batch, a replaced simulation). Only receives: commands are HTTP.
+// Connects to a sandbox's STOMP topics (or a classroom room's): events and statistics, plus a snapshot whenever the view
+// must start over (first connection, reconnection, a missed batch, a replaced simulation). Only receives: commands are
+// HTTP. It stops for good when what it watches is gone (a room's last message says so).
 import { Client, type IMessage, type StompSubscription } from '@stomp/stompjs';
 import {
 	isEventBatch,
 	isSandboxSnapshot,
 	isStatisticsMessage,
+	isStreamEnded,
 	type EventBatch,
 	type SandboxSnapshot,
 	type StatisticsMessage,
@@ -18,6 +20,8 @@ export interface SandboxStreamOptions {
 	snapshotDestination: string;
 	/** Asked before every (re)connection: a sandbox that ended (idle too long) is not reconnected to. */
 	sandboxExists: () => Promise<boolean>;
+	/** What the status says when what is watched is gone (a room words it its own way). */
+	endedText?: string;
 }
 
 export interface SandboxStreamListener {
@@ -25,11 +29,14 @@ export interface SandboxStreamListener {
 	batch(batch: EventBatch): void;
 	statistics(message: StatisticsMessage): void;
 	status(text: string): void;
+	/** What is watched is gone for good: the stream has stopped. */
+	ended?(message: string): void;
 }
 
 export class SandboxStream {
 	private readonly client: Client;
 	private readonly sequencer = new BatchSequencer();
+	private ended = false;
 	private snapshotSubscription: StompSubscription | undefined;
 
 	constructor(
@@ -39,14 +46,17 @@ export class SandboxStream {
 		this.client = new Client({
 			brokerURL: options.brokerURL,
 			reconnectDelay: 2000,
-			beforeConnect: async (client) => {
+			beforeConnect: async () => {
 				if (!(await options.sandboxExists().catch(() => true))) {
-					listener.status('this sandbox has ended (unused for too long); reload the page for a new one');
-					await client.deactivate();
+					await this.end(options.endedText ?? 'this sandbox has ended (unused for too long); reload the page for a new one');
 				}
 			},
 			onConnect: () => this.connected(),
-			onWebSocketClose: () => listener.status('disconnected, reconnecting…'),
+			onWebSocketClose: () => {
+				if (!this.ended) {
+					listener.status('disconnected, reconnecting…');
+				}
+			},
 			onStompError: (frame) => listener.status(`error: ${frame.headers['message'] ?? 'unknown'}`),
 		});
 	}
@@ -73,8 +83,19 @@ export class SandboxStream {
 		this.requestSnapshot();
 	}
 
+	private end(text: string): Promise<void> {
+		this.ended = true;
+		this.listener.status(text);
+		this.listener.ended?.(text);
+		return this.client.deactivate();
+	}
+
 	private received(message: IMessage): void {
 		const body = parse(message);
+		if (isStreamEnded(body)) {
+			void this.end(body.message);
+			return;
+		}
 		if (!isEventBatch(body)) {
 			return;
 		}
@@ -94,7 +115,7 @@ export class SandboxStream {
 			this.snapshotSubscription = undefined;
 			const body = parse(message);
 			if (!isSandboxSnapshot(body)) {
-				this.listener.status('this sandbox has ended; reload the page for a new one');
+				void this.end(this.options.endedText ?? 'this sandbox has ended; reload the page for a new one');
 				return;
 			}
 			this.listener.snapshot(body);

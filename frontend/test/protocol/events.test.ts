@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES, isApiErrors, isEventBatch, isSandboxSnapshot, isStatisticsMessage } from '../../src/protocol/events';
+import { EVENT_TYPES, isApiErrors, isEventBatch, isSandboxSnapshot, isStatisticsMessage, isStreamEnded } from '../../src/protocol/events';
 
 describe('protocol guards', () => {
 	it('recognise a batch', () => {
@@ -17,6 +17,12 @@ describe('protocol guards', () => {
 	it('recognise statistics', () => {
 		expect(isStatisticsMessage({ generation: 0, tickWallTime: 0, statistics: {} })).toBe(true);
 		expect(isStatisticsMessage({ generation: 0 })).toBe(false);
+	});
+
+	it('recognise a room’s last message, and nothing else as one', () => {
+		expect(isStreamEnded({ type: 'StreamEnded', message: 'This room has ended: the teacher closed it.' })).toBe(true);
+		expect(isStreamEnded({ type: 'StreamEnded' })).toBe(false);
+		expect(isStreamEnded({ seq: 1, generation: 0, simTime: 0, tickWallTime: 1, events: [], missed: {} })).toBe(false);
 	});
 
 	it('list every event type once', () => {

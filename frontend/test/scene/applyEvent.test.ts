@@ -173,4 +173,16 @@ describe('applyStatistics', () => {
 		const scene = sceneFromSnapshot(snapshot());
 		expect(applyStatistics(scene, statistics(3))).toBe(scene);
 	});
+
+	it('takes the clock’s pause and speed, which no event carries, when the message has them', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		expect(scene.paused).toBe(false);
+		expect(scene.speed).toBe(1);
+		const paused = applyStatistics(scene, { ...statistics(), paused: true, speed: 5 });
+		expect(paused.paused).toBe(true);
+		expect(paused.speed).toBe(5);
+		const older = applyStatistics(paused, statistics());
+		expect(older.paused).toBe(true);
+		expect(older.speed).toBe(5);
+	});
 });

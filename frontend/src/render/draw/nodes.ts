@@ -41,7 +41,7 @@ function hatch(ctx: CanvasRenderingContext2D, rect: Rect, gap: number): void {
 }
 
 export function drawNode(ctx: CanvasRenderingContext2D, scene: Scene, node: SceneNode, box: NodeBox, s: number,
-	dropTarget: 'none' | 'target' | 'source'): void {
+	dropTarget: 'none' | 'target' | 'source', menu = true): void {
 	const { rect } = box;
 	roundRect(ctx, rect, 8 * s);
 	ctx.fillStyle = node.gone ? '#fafbfc' : THEME.node;
@@ -69,7 +69,9 @@ export function drawNode(ctx: CanvasRenderingContext2D, scene: Scene, node: Scen
 	ctx.fillStyle = THEME.muted;
 	const extra = node.gone ? 'gone' : node.cordoned ? `${node.internalIp} · cordoned` : node.internalIp;
 	ctx.fillText(fit(ctx, extra, available - nameW - 8 * s), rect.x + pad + nameW + 8 * s, nameY);
-	drawMenuButton(ctx, box.menu, s);
+	if (menu) {
+		drawMenuButton(ctx, box.menu, s);
+	}
 	drawBadges(ctx, node, box.badge, s);
 	const proxy = box.proxy;
 	roundRect(ctx, proxy, 4 * s);

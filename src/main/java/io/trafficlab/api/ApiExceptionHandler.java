@@ -122,8 +122,8 @@ class ApiExceptionHandler {
 	ResponseEntity<ApiErrors> notFound(Exception ex, HttpServletRequest request) throws Exception {
 		requireApiRequest(request, ex);
 		return error(HttpStatus.NOT_FOUND, "There is no API endpoint at " + request.getRequestURI()
-				+ ". The API has POST /api/v1/analyze, POST /api/v1/trace and the sandbox commands under "
-				+ "/api/v1/sandboxes (docs/sandbox-api.md).");
+				+ ". The API has POST /api/v1/analyze, POST /api/v1/trace, the sandbox commands under "
+				+ "/api/v1/sandboxes and the classroom rooms under /api/v1/rooms (docs/sandbox-api.md).");
 	}
 
 	@ExceptionHandler({ ServletRequestBindingException.class, MethodArgumentTypeMismatchException.class })

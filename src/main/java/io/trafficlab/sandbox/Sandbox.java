@@ -183,6 +183,20 @@ public final class Sandbox {
 		});
 	}
 
+	/**
+	 * The current state as a permalink's {@code s} parameter: opening {@code /?s=...} starts a new sandbox like this one.
+	 * @throws SandboxRequestException (422) when the state is too long for a link
+	 */
+	public String permalinkState() {
+		String link = PermalinkCodec.encode(share());
+		if (link.length() > PermalinkCodec.MAX_LINK_CHARS) {
+			throw SandboxRequestException.unprocessable("This sandbox is too large to share as a link ("
+					+ link.length() + " characters, at most " + PermalinkCodec.MAX_LINK_CHARS
+					+ "): export it as YAML instead (GET .../manifests) and apply that.");
+		}
+		return link;
+	}
+
 	/** The current cluster as Kubernetes YAML. */
 	public String manifests() {
 		return read((simulation) -> ManifestExporter.yaml(simulation.declaration()));
@@ -194,7 +208,8 @@ public final class Sandbox {
 	}
 
 	public SandboxStatistics statistics() {
-		return read((simulation) -> new SandboxStatistics(this.generation, simulation.statistics()));
+		return read((simulation) -> new SandboxStatistics(this.generation, this.paused, this.speed,
+				simulation.statistics()));
 	}
 
 	/** The simulation's generation; see {@link EventBatch#generation()}. */

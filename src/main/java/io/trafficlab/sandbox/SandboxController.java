@@ -89,12 +89,7 @@ class SandboxController implements SandboxErrorResponses {
 	 */
 	@GetMapping("/{id}/permalink")
 	Permalink permalink(@PathVariable String id) {
-		String link = PermalinkCodec.encode(this.registry.get(id).share());
-		if (link.length() > PermalinkCodec.MAX_LINK_CHARS) {
-			throw SandboxRequestException.unprocessable("This sandbox is too large to share as a link ("
-					+ link.length() + " characters, at most " + PermalinkCodec.MAX_LINK_CHARS
-					+ "): export it as YAML instead (GET .../manifests) and apply that.");
-		}
+		String link = this.registry.get(id).permalinkState();
 		return new Permalink(ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/")
 			.queryParam("s", link)

@@ -164,7 +164,11 @@ public class SandboxRegistry {
 
 	/** Ends a sandbox at once; {@code false} when there was none. */
 	public boolean end(String id) {
-		return this.sandboxes.remove(id) != null;
+		if (this.sandboxes.remove(id) == null) {
+			return false;
+		}
+		this.events.publishEvent(new SandboxEnded(id));
+		return true;
 	}
 
 	/** Ends every sandbox idle for longer than the idle timeout; returns how many ended. */
@@ -173,6 +177,7 @@ public class SandboxRegistry {
 		int ended = 0;
 		for (Sandbox sandbox : live()) {
 			if (sandbox.lastActive().isBefore(cutoff) && this.sandboxes.remove(sandbox.id(), sandbox)) {
+				this.events.publishEvent(new SandboxEnded(sandbox.id()));
 				ended++;
 			}
 		}

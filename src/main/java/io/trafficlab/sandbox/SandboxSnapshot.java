@@ -18,4 +18,10 @@ import org.jspecify.annotations.Nullable;
 public record SandboxSnapshot(String id, long generation, long seq, boolean paused, double speed,
 		@Nullable String preset, SimulationSnapshot simulation) {
 
+	/** The same snapshot under another name: a classroom room shows its code, never the sandbox id. */
+	public SandboxSnapshot withId(String name) {
+		return new SandboxSnapshot(name, this.generation, this.seq, this.paused, this.speed, this.preset,
+				this.simulation);
+	}
+
 }

@@ -6,6 +6,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.trafficlab.room.Room;
+import io.trafficlab.room.RoomCode;
+import io.trafficlab.room.RoomRegistry;
 import io.trafficlab.sandbox.EventBatch;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxCreated;
@@ -25,6 +28,7 @@ import org.springframework.stereotype.Component;
  * The one thread that moves every sandbox's clock: each tick (every {@code tick-interval}, 50 ms by default) advances
  * every running sandbox by the interval times its speed and publishes one batch per watched sandbox; every
  * {@code stats-interval} it publishes watched sandboxes' statistics; about once a second it ends idle sandboxes.
+ * Watching a classroom room counts as watching the sandbox it follows: the batch goes to the room's topic too, once.
  * Sandboxes nobody watches keep their clocks running but build no events. It runs only while there are sandboxes.
  */
 @Component
@@ -37,6 +41,8 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 	private final StreamSubscriptions subscriptions;
 
 	private final StreamPublisher publisher;
+
+	private final RoomRegistry rooms;
 
 	private final long intervalMillis;
 
@@ -58,9 +64,10 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 
 	private long ticks;
 
-	SimulationTicker(SandboxRegistry registry, StreamSubscriptions subscriptions, StreamPublisher publisher,
-			SandboxProperties properties) {
+	SimulationTicker(SandboxRegistry registry, RoomRegistry rooms, StreamSubscriptions subscriptions,
+			StreamPublisher publisher, SandboxProperties properties) {
 		this.registry = registry;
+		this.rooms = rooms;
 		this.subscriptions = subscriptions;
 		this.publisher = publisher;
 		this.intervalMillis = properties.tickInterval().toMillis();
@@ -154,40 +161,80 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 	}
 
 	private void advance(Sandbox sandbox, long wallTime) {
-		String id = sandbox.id();
-		boolean watched = this.subscriptions.watchesEvents(id);
-		if (watched || this.subscriptions.watchesStats(id)) {
+		Audience audience = audience(sandbox, StreamDestination.Kind.EVENTS);
+		if (audience.any() || audience(sandbox, StreamDestination.Kind.STATS).any()) {
 			this.registry.keepAlive(sandbox);
 		}
+		EventBatch batch;
 		try {
-			EventBatch batch = sandbox.tick(this.intervalMicros, wallTime, watched);
-			if (batch != null) {
-				this.publisher.publishBatch(id, batch);
-			}
+			batch = sandbox.tick(this.intervalMicros, wallTime, audience.any());
 		}
 		catch (RuntimeException ex) {
 			failed(sandbox, ex);
+			return;
+		}
+		if (batch == null) {
+			return;
+		}
+		if (audience.sandbox()) {
+			this.publisher.publishBatch(sandbox.id(), batch);
+		}
+		if (audience.room() != null) {
+			this.publisher.publishRoomBatch(audience.room(), batch);
 		}
 	}
 
 	private void publishStatistics(Sandbox sandbox, long wallTime) {
-		if (!this.subscriptions.watchesStats(sandbox.id())) {
+		Audience audience = audience(sandbox, StreamDestination.Kind.STATS);
+		if (!audience.any()) {
 			return;
 		}
+		StatisticsMessage message;
 		try {
 			SandboxStatistics statistics = sandbox.statistics();
-			this.publisher.publishStatistics(sandbox.id(),
-					new StatisticsMessage(statistics.generation(), wallTime, statistics.statistics()));
+			message = new StatisticsMessage(statistics.generation(), wallTime, statistics.paused(), statistics.speed(),
+					statistics.statistics());
 		}
 		catch (RuntimeException ex) {
 			failed(sandbox, ex);
+			return;
 		}
+		if (audience.sandbox()) {
+			this.publisher.publishStatistics(sandbox.id(), message);
+		}
+		if (audience.room() != null) {
+			this.publisher.publishRoomStatistics(audience.room(), message);
+		}
+	}
+
+	/** Who subscribes to this kind of topic of the sandbox: its own, and the room that follows it, if any. */
+	private Audience audience(Sandbox sandbox, StreamDestination.Kind kind) {
+		boolean direct = this.subscriptions.watches(StreamDestination.sandbox(sandbox.id(), kind));
+		RoomCode room = this.rooms.ofSandbox(sandbox.id())
+			.map(Room::code)
+			.filter((code) -> this.subscriptions.watches(StreamDestination.room(code, kind)))
+			.orElse(null);
+		return new Audience(direct, room);
 	}
 
 	/** A simulation that fails once would fail on every tick: its clock stops, and the log says so once. */
 	private static void failed(Sandbox sandbox, RuntimeException ex) {
 		sandbox.pause();
 		logger.error("Sandbox {} failed on a tick and was paused", sandbox.id(), ex);
+	}
+
+	/**
+	 * Who watches one kind of a sandbox's topics.
+	 *
+	 * @param sandbox whether somebody subscribes to the sandbox's own topic
+	 * @param room the room whose topic somebody subscribes to, or {@code null}
+	 */
+	private record Audience(boolean sandbox, @Nullable RoomCode room) {
+
+		boolean any() {
+			return this.sandbox || this.room != null;
+		}
+
 	}
 
 }

@@ -1,5 +1,10 @@
 package io.trafficlab.stream;
 
+import java.util.Optional;
+
+import io.trafficlab.room.Room;
+import io.trafficlab.room.RoomCode;
+import io.trafficlab.room.RoomRegistry;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxRegistry;
 import io.trafficlab.system.ApiErrors;
@@ -9,16 +14,20 @@ import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Answers a subscription to {@code /app/sandboxes/{id}/snapshot} once, to that subscriber only, with the sandbox's
- * full state: a late joiner draws it at once, then applies the batches numbered after its {@code seq}.
+ * Answers a subscription to {@code /app/sandboxes/{id}/snapshot} (or a room's {@code /app/rooms/{code}/snapshot})
+ * once, to that subscriber only, with the sandbox's full state: a late joiner draws it at once, then applies the
+ * batches numbered after its {@code seq}.
  */
 @Controller
 class SnapshotController {
 
 	private final SandboxRegistry registry;
 
-	SnapshotController(SandboxRegistry registry) {
+	private final RoomRegistry rooms;
+
+	SnapshotController(SandboxRegistry registry, RoomRegistry rooms) {
 		this.registry = registry;
+		this.rooms = rooms;
 	}
 
 	/** A snapshot, or {@code {"errors": [...]}} when the sandbox ended in the meantime. */
@@ -30,6 +39,21 @@ class SnapshotController {
 		}
 		this.registry.keepAlive(sandbox);
 		return sandbox.snapshot();
+	}
+
+	/**
+	 * The snapshot of the sandbox the room follows, named by the room's code instead of the sandbox id; or
+	 * {@code {"errors": [...]}} when the room ended in the meantime. The guard has checked the code's form.
+	 */
+	@SubscribeMapping("/rooms/{code}/snapshot")
+	Object roomSnapshot(@DestinationVariable String code) {
+		RoomCode room = new RoomCode(code);
+		Optional<Sandbox> sandbox = this.rooms.find(room).map(Room::sandbox).flatMap(this.registry::find);
+		if (sandbox.isEmpty()) {
+			return ApiErrors.of("This room has ended (room " + room.display() + ").");
+		}
+		this.registry.keepAlive(sandbox.get());
+		return sandbox.get().snapshot().withId(room.value());
 	}
 
 }

@@ -7,8 +7,11 @@ import io.trafficlab.engine.simulation.SimulationStatistics;
  *
  * @param generation the simulation's generation (a change means: fetch a new snapshot)
  * @param tickWallTime the wall-clock time of the tick that published it, epoch milliseconds
+ * @param paused whether the sandbox's clock stands still (no event tells: a room's students learn it here)
+ * @param speed simulated seconds per wall-clock second (likewise)
  * @param statistics exact shares beside observed counters
  */
-record StatisticsMessage(long generation, long tickWallTime, SimulationStatistics statistics) {
+record StatisticsMessage(long generation, long tickWallTime, boolean paused, double speed,
+		SimulationStatistics statistics) {
 
 }

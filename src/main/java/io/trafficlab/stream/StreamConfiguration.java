@@ -1,11 +1,14 @@
 package io.trafficlab.stream;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.SubscribableChannel;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.messaging.support.AbstractSubscribableChannel;
+import org.springframework.messaging.tcp.reactor.ReactorNettyTcpClient;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.DelegatingWebSocketMessageBrokerConfiguration;
@@ -14,9 +17,10 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 
 /**
- * STOMP messaging with the simple in-memory broker: what {@code @EnableWebSocketMessageBroker} sets up (that
- * annotation only imports the class extended here), plus one change: a slow browser loses its oldest unsent messages
- * instead of its connection.
+ * STOMP messaging: what {@code @EnableWebSocketMessageBroker} sets up (that annotation only imports the class extended
+ * here), plus two choices. The broker: Spring's in-memory simple broker, or with {@code trafficlab.stream.relay.enabled}
+ * an external STOMP broker through Spring's broker relay. And a slow browser loses its oldest unsent messages instead of
+ * its connection.
  *
  * <p>
  * Spring wraps every WebSocket session in a {@link ConcurrentWebSocketSessionDecorator} whose overflow strategy is
@@ -27,7 +31,37 @@ import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
  * disconnected. A client that sees a gap in the batch numbers fetches a new snapshot.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StreamProperties.class)
 class StreamConfiguration extends DelegatingWebSocketMessageBrokerConfiguration {
+
+	/** Every topic lives under this prefix, with either broker. */
+	static final String BROKER_PREFIX = "/topic";
+
+	private final StreamProperties properties;
+
+	StreamConfiguration(StreamProperties properties) {
+		this.properties = properties;
+	}
+
+	/** The endpoint's settings from {@link StreamEndpoints}, then the broker. */
+	@Override
+	protected void configureMessageBroker(MessageBrokerRegistry registry) {
+		super.configureMessageBroker(registry);
+		StreamProperties.Relay relay = this.properties.relay();
+		if (!relay.enabled()) {
+			registry.enableSimpleBroker(BROKER_PREFIX);
+			return;
+		}
+		registry.enableStompBrokerRelay(BROKER_PREFIX)
+			.setRelayHost(relay.host())
+			.setRelayPort(relay.port())
+			.setClientLogin(relay.login())
+			.setClientPasscode(relay.passcode())
+			.setSystemLogin(relay.login())
+			.setSystemPasscode(relay.passcode())
+			.setVirtualHost(relay.virtualHost())
+			.setTcpClient(new ReactorNettyTcpClient<>(relay.host(), relay.port(), new BrokerRelayCodec()));
+	}
 
 	@Bean
 	@Override

@@ -4,22 +4,37 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.trafficlab.room.RoomCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A destination a client may subscribe to: a sandbox's events or statistics topic, or its snapshot.
+ * A destination a client may subscribe to: the events or statistics topic of a sandbox or of a classroom room, or a
+ * snapshot of either.
  *
- * @param sandbox the sandbox id
+ * @param scope whether it names a sandbox (by id) or a room (by code)
+ * @param key the sandbox id, or the room's canonical code
  * @param kind which of the three
  */
-record StreamDestination(String sandbox, Kind kind) {
+record StreamDestination(Scope scope, String key, Kind kind) {
 
-	private static final Pattern TOPIC = Pattern.compile("/topic/sandboxes/([A-Za-z0-9_-]{1,64})/(events|stats)");
+	private static final String SANDBOX_ID = "[A-Za-z0-9_-]{1,64}";
 
-	private static final Pattern SNAPSHOT = Pattern.compile("/app/sandboxes/([A-Za-z0-9_-]{1,64})/snapshot");
+	private static final Pattern TOPIC = Pattern.compile(
+			"/topic/(?:sandboxes/(?<sandbox>" + SANDBOX_ID + ")|rooms/(?<room>" + RoomCode.CANONICAL + "))/(?<kind>events|stats)");
 
-	static final String ALLOWED = "/topic/sandboxes/{id}/events, /topic/sandboxes/{id}/stats or "
-			+ "/app/sandboxes/{id}/snapshot";
+	private static final Pattern SNAPSHOT = Pattern.compile(
+			"/app/(?:sandboxes/(?<sandbox>" + SANDBOX_ID + ")|rooms/(?<room>" + RoomCode.CANONICAL + "))/snapshot");
+
+	static final String ALLOWED = "/topic/sandboxes/{id}/events, /topic/sandboxes/{id}/stats, "
+			+ "/app/sandboxes/{id}/snapshot, or the same under /rooms/{code} for a classroom room";
+
+	static StreamDestination sandbox(String id, Kind kind) {
+		return new StreamDestination(Scope.SANDBOX, id, kind);
+	}
+
+	static StreamDestination room(RoomCode code, Kind kind) {
+		return new StreamDestination(Scope.ROOM, code.value(), kind);
+	}
 
 	static Optional<StreamDestination> parse(@Nullable String destination) {
 		if (destination == null) {
@@ -27,12 +42,35 @@ record StreamDestination(String sandbox, Kind kind) {
 		}
 		Matcher topic = TOPIC.matcher(destination);
 		if (topic.matches()) {
-			return Optional.of(new StreamDestination(topic.group(1),
-					topic.group(2).equals("events") ? Kind.EVENTS : Kind.STATS));
+			return Optional.of(of(topic, topic.group("kind").equals("events") ? Kind.EVENTS : Kind.STATS));
 		}
 		Matcher snapshot = SNAPSHOT.matcher(destination);
-		return snapshot.matches() ? Optional.of(new StreamDestination(snapshot.group(1), Kind.SNAPSHOT))
-				: Optional.empty();
+		return snapshot.matches() ? Optional.of(of(snapshot, Kind.SNAPSHOT)) : Optional.empty();
+	}
+
+	/** The room's code; only for {@link Scope#ROOM}. */
+	RoomCode roomCode() {
+		if (this.scope != Scope.ROOM) {
+			throw new IllegalStateException(this + " is not a room's destination");
+		}
+		return new RoomCode(this.key);
+	}
+
+	private static StreamDestination of(Matcher matcher, Kind kind) {
+		String sandbox = matcher.group("sandbox");
+		return (sandbox != null) ? new StreamDestination(Scope.SANDBOX, sandbox, kind)
+				: new StreamDestination(Scope.ROOM, matcher.group("room"), kind);
+	}
+
+	/** What a destination names. */
+	enum Scope {
+
+		/** One sandbox, by its id: whoever holds the id may also send it commands. */
+		SANDBOX,
+
+		/** A classroom room, by its code: read-only, the sandbox id stays on the server. */
+		ROOM
+
 	}
 
 	/** What a destination carries. */

@@ -10,7 +10,7 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
- * The STOMP endpoint {@code /ws}, application prefix {@code /app}, broker prefix {@code /topic}, and bounded sends.
+ * The STOMP endpoint {@code /ws}, application prefix {@code /app}, and bounded sends.
  */
 @Component
 class StreamEndpoints implements WebSocketMessageBrokerConfigurer {
@@ -40,7 +40,7 @@ class StreamEndpoints implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
-		registry.enableSimpleBroker("/topic");
+		// The broker itself, simple or relay, is StreamConfiguration's choice
 		registry.setApplicationDestinationPrefixes("/app");
 		// The outbound channel is a thread pool: without this, two batches for one browser could overtake each other
 		registry.setPreservePublishOrder(true);

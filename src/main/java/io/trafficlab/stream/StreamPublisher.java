@@ -1,29 +1,76 @@
 package io.trafficlab.stream;
 
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.trafficlab.room.RoomCode;
+import io.trafficlab.room.RoomDestinations;
+import io.trafficlab.room.RoomEnded;
 import io.trafficlab.sandbox.EventBatch;
 import io.trafficlab.sandbox.SandboxDestinations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends batches and statistics to a sandbox's topics, as JSON.
+ * Sends batches and statistics to a sandbox's topics or a room's, as JSON: one message per topic, however many
+ * browsers subscribe to it (the broker copies it to each). Tells a room's students when it ends.
+ *
+ * <p>
+ * The simple broker never refuses a message; an external broker that is down does, and that must not stop a tick, so
+ * a refused message is dropped and logged at most once a minute.
  */
 @Component
 class StreamPublisher {
 
+	private static final Logger logger = LoggerFactory.getLogger(StreamPublisher.class);
+
+	private static final long WARN_EVERY_MILLIS = 60_000;
+
 	private final SimpMessagingTemplate template;
+
+	private final AtomicLong lastWarned = new AtomicLong(Long.MIN_VALUE / 2);
 
 	StreamPublisher(SimpMessagingTemplate template) {
 		this.template = template;
 	}
 
 	void publishBatch(String sandbox, EventBatch batch) {
-		this.template.convertAndSend(SandboxDestinations.eventsTopic(sandbox), batch);
+		send(SandboxDestinations.eventsTopic(sandbox), batch);
 	}
 
 	void publishStatistics(String sandbox, StatisticsMessage statistics) {
-		this.template.convertAndSend(SandboxDestinations.statsTopic(sandbox), statistics);
+		send(SandboxDestinations.statsTopic(sandbox), statistics);
+	}
+
+	void publishRoomBatch(RoomCode room, EventBatch batch) {
+		send(RoomDestinations.eventsTopic(room), batch);
+	}
+
+	void publishRoomStatistics(RoomCode room, StatisticsMessage statistics) {
+		send(RoomDestinations.statsTopic(room), statistics);
+	}
+
+	@EventListener
+	void roomEnded(RoomEnded ended) {
+		send(RoomDestinations.eventsTopic(ended.code()), StreamEnded.because(ended.message()));
+	}
+
+	private void send(String destination, Object payload) {
+		try {
+			this.template.convertAndSend(destination, payload);
+		}
+		catch (MessagingException ex) {
+			long now = System.currentTimeMillis();
+			long last = this.lastWarned.get();
+			if (now - last >= WARN_EVERY_MILLIS && this.lastWarned.compareAndSet(last, now)) {
+				logger.warn("The message broker refused a message to {}; dropping messages while it does: {}",
+						destination, ex.getMessage());
+			}
+		}
 	}
 
 }

@@ -3,6 +3,8 @@ package io.trafficlab.stream;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.trafficlab.room.RoomAudience;
+import io.trafficlab.room.RoomCode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.Message;
@@ -14,12 +16,12 @@ import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Who watches which sandbox, from the SUBSCRIBE, UNSUBSCRIBE and DISCONNECT frames that pass the guard (Spring sends a
- * DISCONNECT of its own when a connection just drops). The ticker builds events and statistics only for sandboxes
- * somebody watches.
+ * Who watches which sandbox or room, from the SUBSCRIBE, UNSUBSCRIBE and DISCONNECT frames that pass the guard (Spring
+ * sends a DISCONNECT of its own when a connection just drops). The ticker builds events and statistics only for
+ * sandboxes somebody watches, directly or through a room.
  */
 @Component
-class StreamSubscriptions implements ChannelInterceptor {
+class StreamSubscriptions implements ChannelInterceptor, RoomAudience {
 
 	private final Map<String, Map<String, StreamDestination>> bySession = new HashMap<>();
 
@@ -45,12 +47,19 @@ class StreamSubscriptions implements ChannelInterceptor {
 		}
 	}
 
-	synchronized boolean watchesEvents(String sandbox) {
-		return this.watchers.containsKey(new StreamDestination(sandbox, StreamDestination.Kind.EVENTS));
+	synchronized boolean watches(StreamDestination destination) {
+		return this.watchers.containsKey(destination);
 	}
 
-	synchronized boolean watchesStats(String sandbox) {
-		return this.watchers.containsKey(new StreamDestination(sandbox, StreamDestination.Kind.STATS));
+	/** How many subscriptions a topic has now. */
+	synchronized int watchers(StreamDestination destination) {
+		return this.watchers.getOrDefault(destination, 0);
+	}
+
+	/** Every browser watching a room subscribes to its events. */
+	@Override
+	public int watching(RoomCode code) {
+		return watchers(StreamDestination.room(code, StreamDestination.Kind.EVENTS));
 	}
 
 	private synchronized void subscribed(String session, @Nullable String subscription,

@@ -57,8 +57,9 @@ class ErrorPageController implements ErrorController {
 
 	private static String apiMessage(HttpStatus status) {
 		return switch (status.value()) {
-			case 404 -> "There is no such API endpoint. The API has POST /api/v1/analyze, POST /api/v1/trace and "
-					+ "the sandbox commands under /api/v1/sandboxes (docs/sandbox-api.md).";
+			case 404 -> "There is no such API endpoint. The API has POST /api/v1/analyze, POST /api/v1/trace, the "
+					+ "sandbox commands under /api/v1/sandboxes and the classroom rooms under /api/v1/rooms "
+					+ "(docs/sandbox-api.md).";
 			case 413 -> RequestLimits.BODY_TOO_LARGE;
 			case 400 -> "The request could not be read.";
 			default -> status.is5xxServerError() ? "The request could not be processed; the details are in the server log."

@@ -7,17 +7,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A fixed clock that a test moves forward by hand.
+ * A fixed clock that a test moves forward by hand (the ticker's thread reads it too).
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
-	private Instant now;
+	private volatile Instant now;
 
-	MutableClock(Instant now) {
+	public MutableClock(Instant now) {
 		this.now = now;
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 

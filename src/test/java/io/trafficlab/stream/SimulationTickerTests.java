@@ -1,9 +1,16 @@
 package io.trafficlab.stream;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.trafficlab.room.RoomCode;
+import io.trafficlab.room.RoomDestinations;
+import io.trafficlab.room.RoomRegistry;
+import io.trafficlab.room.TestRooms;
+import io.trafficlab.sandbox.EventBatch;
+import io.trafficlab.sandbox.MutableClock;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxCreated;
 import io.trafficlab.sandbox.SandboxDestinations;
@@ -23,8 +30,8 @@ import org.springframework.messaging.support.MessageBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SimulationTicker}: it runs only while there are sandboxes, publishes only for watched ones, and
- * keeps unwatched clocks running.
+ * Tests for {@link SimulationTicker}: it runs only while there are sandboxes, publishes only for watched ones (directly
+ * or through a classroom room, once per room topic), keeps unwatched clocks running, and keeps watched sandboxes alive.
  */
 class SimulationTickerTests {
 
@@ -34,9 +41,14 @@ class SimulationTickerTests {
 
 	private final StreamSubscriptions subscriptions = new StreamSubscriptions();
 
-	private final SandboxRegistry registry = TestSandboxes.registry();
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
 
-	private final SimulationTicker ticker = new SimulationTicker(this.registry, this.subscriptions,
+	private final SandboxRegistry registry = TestSandboxes.registry(this.clock, (event) -> {
+	});
+
+	private final RoomRegistry rooms = TestRooms.registry(this.registry);
+
+	private final SimulationTicker ticker = new SimulationTicker(this.registry, this.rooms, this.subscriptions,
 			new StreamPublisher(new SimpMessagingTemplate((message, timeout) -> this.sent.add(message))),
 			SandboxProperties.defaults());
 
@@ -72,7 +84,44 @@ class SimulationTickerTests {
 		await(() -> unwatched.snapshot().simulation().now() > 0);
 		assertThat(unwatched.snapshot().seq()).isZero();
 		this.subscriptions.postSend(disconnect("s1"), CHANNEL, true);
-		assertThat(this.subscriptions.watchesEvents(watched.id())).isFalse();
+		assertThat(this.subscriptions.watches(StreamDestination.sandbox(watched.id(), StreamDestination.Kind.EVENTS)))
+			.isFalse();
+	}
+
+	@Test
+	void tickerWhenOnlyARoomIsWatchedShouldPublishEachBatchOnceToTheRoomTopicAndNeverToTheSandboxTopic() {
+		Sandbox sandbox = this.registry.createFromPreset(null, 1L);
+		RoomCode room = this.rooms.open(sandbox.id()).room().code();
+		for (String student : List.of("s1", "s2", "s3")) {
+			this.subscriptions.postSend(subscribe(student, "sub-1", RoomDestinations.eventsTopic(room)), CHANNEL, true);
+		}
+		this.ticker.start();
+		this.ticker.sandboxCreated(new SandboxCreated(sandbox.id()));
+		await(() -> this.sent.size() >= 10);
+		List<Message<?>> sent = List.copyOf(this.sent);
+		assertThat(sent).allSatisfy((message) -> assertThat(SimpMessageHeaderAccessor.getDestination(
+				message.getHeaders())).isEqualTo(RoomDestinations.eventsTopic(room)));
+		// One message per batch however many students watch: the broker copies it to each
+		List<Long> seqs = sent.stream().map((message) -> ((EventBatch) message.getPayload()).seq()).toList();
+		assertThat(seqs).doesNotHaveDuplicates().isSorted();
+	}
+
+	@Test
+	void tickerWhenStudentsWatchARoomShouldKeepItsSandboxAliveWhileAnUnwatchedOneEnds() {
+		Sandbox teacher = this.registry.createFromPreset(null, 1L);
+		Sandbox forgotten = this.registry.createFromPreset(null, 2L);
+		RoomCode room = this.rooms.open(teacher.id()).room().code();
+		this.subscriptions.postSend(subscribe("s1", "sub-1", RoomDestinations.statsTopic(room)), CHANNEL, true);
+		this.ticker.start();
+		this.ticker.sandboxCreated(new SandboxCreated(teacher.id()));
+		for (int step = 0; step < 2; step++) {
+			int before = this.sent.size();
+			await(() -> this.sent.size() > before + 2);
+			this.clock.advance(Duration.ofMinutes(20));
+		}
+		await(() -> this.registry.find(forgotten.id()).isEmpty());
+		assertThat(this.registry.find(forgotten.id())).isEmpty();
+		assertThat(this.registry.find(teacher.id())).isPresent();
 	}
 
 	private static Message<byte[]> subscribe(String session, String subscription, String destination) {

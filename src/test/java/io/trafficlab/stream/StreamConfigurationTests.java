@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.messaging.SubscribableChannel;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
+import org.springframework.messaging.simp.stomp.StompBrokerRelayMessageHandler;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
@@ -29,7 +32,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
- * Tests for {@link StreamConfiguration}: the outermost session decorator drops the oldest unsent messages of a slow
+ * Tests for {@link StreamConfiguration}: the in-memory broker unless the relay is enabled (see
+ * {@link StompBrokerRelayTests}), and the outermost session decorator drops the oldest unsent messages of a slow
  * browser instead of queueing without bound or closing its connection.
  */
 @SpringBootTest
@@ -38,6 +42,15 @@ class StreamConfigurationTests {
 	@Autowired
 	@Qualifier("subProtocolWebSocketHandler")
 	private WebSocketHandler handler;
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Test
+	void brokerByDefaultShouldBeTheInMemorySimpleBroker() {
+		assertThat(this.context.getBean("simpleBrokerMessageHandler")).isInstanceOf(SimpleBrokerMessageHandler.class);
+		assertThat(this.context.getBeansOfType(StompBrokerRelayMessageHandler.class)).isEmpty();
+	}
 
 	@Test
 	void subProtocolHandlerShouldDecorateSessionsToDropWithTheConfiguredLimits() {

@@ -1,0 +1,94 @@
+package io.trafficlab.room;
+
+import java.net.URI;
+import java.util.List;
+
+import io.trafficlab.system.ApiErrors;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Opening, reading and closing rooms. Opening and closing take the teacher's sandbox id (the capability: whoever holds
+ * it controls the sandbox); reading takes only the code, and never answers the id.
+ */
+@RestController
+@RequestMapping(RoomDestinations.API)
+class RoomController {
+
+	/** How long a client should wait before opening a room again after a 503. */
+	private static final String RETRY_AFTER_SECONDS = "60";
+
+	private final RoomRegistry rooms;
+
+	private final RoomAudience audience;
+
+	private final RoomProperties properties;
+
+	RoomController(RoomRegistry rooms, RoomAudience audience, RoomProperties properties) {
+		this.rooms = rooms;
+		this.audience = audience;
+		this.properties = properties;
+	}
+
+	/** Opens a room on the sandbox: {@code 201} with its code, or {@code 200} with the one already open on it. */
+	@PostMapping
+	ResponseEntity<RoomJson> open(@RequestParam("sandbox") String sandbox) {
+		RoomRegistry.Opened opened = this.rooms.open(sandbox);
+		RoomJson room = json(opened.room());
+		if (!opened.created()) {
+			return ResponseEntity.ok(room);
+		}
+		return ResponseEntity.created(URI.create(RoomDestinations.API + "/" + room.code())).body(room);
+	}
+
+	@GetMapping("/{code}")
+	RoomJson read(@PathVariable String code) {
+		return json(this.rooms.get(RoomCode.parse(code)));
+	}
+
+	/** Ends the room now: its students read that it has ended; the sandbox goes on. */
+	@DeleteMapping("/{code}")
+	ResponseEntity<Void> close(@PathVariable String code, @RequestParam("sandbox") String sandbox) {
+		this.rooms.close(RoomCode.parse(code), sandbox);
+		return ResponseEntity.noContent().build();
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiErrors> roomRequest(RoomRequestException ex) {
+		HttpHeaders headers = new HttpHeaders();
+		if (ex.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+			headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		}
+		return error(ex.status(), headers, String.valueOf(ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiErrors> missingParameter(MissingServletRequestParameterException ex) {
+		return error(HttpStatus.BAD_REQUEST, new HttpHeaders(), "Query parameter '" + ex.getParameterName()
+				+ "' is required: the id of the sandbox the room follows.");
+	}
+
+	private RoomJson json(Room room) {
+		return RoomJson.of(room, this.audience.watching(room.code()), this.properties.maxStudents());
+	}
+
+	private static ResponseEntity<ApiErrors> error(HttpStatus status, HttpHeaders headers, String message) {
+		return ResponseEntity.status(status)
+			.headers(headers)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new ApiErrors(List.of(message)));
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.trafficlab.room;
+
+/**
+ * Where a room is reached: its pages, its API and its STOMP destinations (the canonical code in each).
+ */
+public final class RoomDestinations {
+
+	/** The room API's root. */
+	public static final String API = "/api/v1/rooms";
+
+	/** The join page; a room's own page is below it. */
+	public static final String PAGES = "/rooms";
+
+	private RoomDestinations() {
+	}
+
+	/** The topic the teacher sandbox's event batches are published on for the room. */
+	public static String eventsTopic(RoomCode code) {
+		return "/topic/rooms/" + code.value() + "/events";
+	}
+
+	/** The topic the teacher sandbox's statistics are published on for the room. */
+	public static String statsTopic(RoomCode code) {
+		return "/topic/rooms/" + code.value() + "/stats";
+	}
+
+	/** Subscribing here answers once with the teacher sandbox's snapshot, under the room's code. */
+	public static String snapshotDestination(RoomCode code) {
+		return "/app/rooms/" + code.value() + "/snapshot";
+	}
+
+	/** The student's page, with the code as people read it. */
+	public static String page(RoomCode code) {
+		return PAGES + "/" + code.display();
+	}
+
+}

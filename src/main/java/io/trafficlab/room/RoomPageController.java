@@ -1,0 +1,161 @@
+package io.trafficlab.room;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.trafficlab.sandbox.Preset;
+import io.trafficlab.sandbox.PresetCatalog;
+import io.trafficlab.sandbox.Sandbox;
+import io.trafficlab.sandbox.SandboxDestinations;
+import io.trafficlab.sandbox.SandboxRegistry;
+import io.trafficlab.sandbox.SandboxRequestException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * The students' side: the join form at {@code /rooms}, a room's read-only view at {@code /rooms/{code}}, its projector
+ * view, and the fork that gives a student their own sandbox in the teacher's current state; and {@code /rooms/new}, a
+ * teacher's way in. A bad, unknown or ended
+ * code shows the join form again with the reason and the matching status (400, 404, 410).
+ */
+@Controller
+@RequestMapping(RoomDestinations.PAGES)
+class RoomPageController {
+
+	static final String JOIN_PAGE = "room/joinPage";
+
+	static final String ROOM_PAGE = "room/roomPage";
+
+	static final String PROJECTOR_PAGE = "room/projectorPage";
+
+	private static final String ERROR_PAGE = "error";
+
+	private final RoomRegistry rooms;
+
+	private final SandboxRegistry sandboxes;
+
+	private final PresetCatalog presets;
+
+	RoomPageController(RoomRegistry rooms, SandboxRegistry sandboxes, PresetCatalog presets) {
+		this.rooms = rooms;
+		this.sandboxes = sandboxes;
+		this.presets = presets;
+	}
+
+	/** The join form; with {@code ?code=}, the room it names (or the form again, saying why not). */
+	@RequestMapping(path = { "", "/" }, method = RequestMethod.GET)
+	ModelAndView join(@RequestParam(name = "code", required = false) @Nullable String code) {
+		if (code == null) {
+			return new ModelAndView(JOIN_PAGE);
+		}
+		try {
+			return redirect(RoomDestinations.page(this.rooms.get(RoomCode.parse(code)).code()));
+		}
+		catch (RoomRequestException ex) {
+			return joinAgain(code, ex);
+		}
+	}
+
+	/** A teacher's bookmark: the playground, opening a room on its new sandbox as soon as it loads. */
+	@RequestMapping(path = "/new", method = RequestMethod.GET)
+	ModelAndView teach(@RequestParam(name = "preset", required = false) @Nullable String preset) {
+		return redirect(ServletUriComponentsBuilder.fromPath("/")
+			.queryParamIfPresent("preset", Optional.ofNullable(preset))
+			.queryParam("classroom", "open")
+			.build()
+			.encode()
+			.toUriString());
+	}
+
+	@RequestMapping(path = "/{code}", method = RequestMethod.GET)
+	ModelAndView room(@PathVariable String code) {
+		return view(ROOM_PAGE, code);
+	}
+
+	@RequestMapping(path = "/{code}/projector", method = RequestMethod.GET)
+	ModelAndView projector(@PathVariable String code) {
+		return view(PROJECTOR_PAGE, code);
+	}
+
+	/** A new sandbox for the student, in the teacher's current state: the playground with the state as a permalink. */
+	@RequestMapping(path = "/{code}/fork", method = { RequestMethod.GET, RequestMethod.POST })
+	ModelAndView fork(@PathVariable String code) {
+		String state;
+		try {
+			state = teacherSandbox(this.rooms.get(RoomCode.parse(code))).permalinkState();
+		}
+		catch (RoomRequestException ex) {
+			return joinAgain(code, ex);
+		}
+		catch (SandboxRequestException ex) {
+			return new ModelAndView(ERROR_PAGE, Map.of("status", ex.status().value(), "reason",
+					ex.status().getReasonPhrase(), "message", "The teacher's sandbox is too large to fork as a link. "
+							+ "Ask your teacher for its YAML (Export as YAML) and apply it in your own playground."),
+					ex.status());
+		}
+		return redirect(ServletUriComponentsBuilder.fromPath("/").queryParam("s", state).build().toUriString());
+	}
+
+	private ModelAndView view(String page, String code) {
+		Room room;
+		Sandbox sandbox;
+		try {
+			room = this.rooms.get(RoomCode.parse(code));
+			sandbox = teacherSandbox(room);
+		}
+		catch (RoomRequestException ex) {
+			return joinAgain(code, ex);
+		}
+		RoomCode roomCode = room.code();
+		ModelAndView view = new ModelAndView(page);
+		view.addObject("room", roomCode);
+		view.addObject("roomPage", RoomDestinations.page(roomCode));
+		view.addObject("joinPage", absolute(RoomDestinations.PAGES));
+		view.addObject("joinUrl", absolute(RoomDestinations.page(roomCode)));
+		view.addObject("roomApi", RoomDestinations.API + "/" + roomCode.value());
+		view.addObject("eventsTopic", RoomDestinations.eventsTopic(roomCode));
+		view.addObject("statsTopic", RoomDestinations.statsTopic(roomCode));
+		view.addObject("snapshotDestination", RoomDestinations.snapshotDestination(roomCode));
+		view.addObject("endpoint", SandboxDestinations.ENDPOINT);
+		view.addObject("presets", this.presets.all());
+		view.addObject("preset", this.presets.find(sandbox.preset())
+			.orElseGet(() -> new Preset("", "The teacher's manifests", "A cluster your teacher applied or shared.", "")));
+		return view;
+	}
+
+	/** The sandbox a room follows; gone means the room is ending right now. */
+	private Sandbox teacherSandbox(Room room) {
+		return this.sandboxes.find(room.sandbox())
+			.orElseThrow(() -> RoomRequestException.ended(room.code(), "the teacher's sandbox ended"));
+	}
+
+	private static ModelAndView joinAgain(String code, RoomRequestException ex) {
+		ModelAndView view = new ModelAndView(JOIN_PAGE, ex.status());
+		view.addObject("code", code);
+		view.addObject("error", ex.getMessage());
+		view.addObject("ended", ex.status() == HttpStatus.GONE);
+		return view;
+	}
+
+	private static ModelAndView redirect(String path) {
+		RedirectView redirect = new RedirectView(path, true);
+		redirect.setStatusCode(HttpStatus.SEE_OTHER);
+		redirect.setExposeModelAttributes(false);
+		return new ModelAndView(redirect);
+	}
+
+	private static String absolute(String path) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build().toUriString();
+	}
+
+}

@@ -1,0 +1,167 @@
+package io.trafficlab.room;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+import io.trafficlab.sandbox.Sandbox;
+import io.trafficlab.sandbox.SandboxEnded;
+import io.trafficlab.sandbox.SandboxRegistry;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The open rooms, by code and by the sandbox each follows: at most one room per sandbox, at most {@code max} rooms. A
+ * room ends when its sandbox ends or its teacher closes it; the codes of recently ended rooms are remembered, so a
+ * student who comes late reads "this room has ended" rather than "no such room", and no new room gets such a code.
+ */
+@Component
+public class RoomRegistry {
+
+	/** How many ended rooms are remembered. */
+	static final int REMEMBERED_ENDED = 10_000;
+
+	private final Map<RoomCode, Room> rooms = new HashMap<>();
+
+	private final Map<String, Room> bySandbox = new HashMap<>();
+
+	private final Map<RoomCode, String> ended = new LinkedHashMap<>() {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<RoomCode, String> eldest) {
+			return size() > REMEMBERED_ENDED;
+		}
+
+	};
+
+	private final SandboxRegistry sandboxes;
+
+	private final RoomProperties properties;
+
+	private final RandomGenerator random;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	@Autowired
+	RoomRegistry(SandboxRegistry sandboxes, RoomProperties properties, Clock clock, ApplicationEventPublisher events) {
+		this(sandboxes, properties, new SecureRandom(), clock, events);
+	}
+
+	/** With a given source of codes, for tests. */
+	RoomRegistry(SandboxRegistry sandboxes, RoomProperties properties, RandomGenerator random, Clock clock,
+			ApplicationEventPublisher events) {
+		this.sandboxes = sandboxes;
+		this.properties = properties;
+		this.random = random;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	/**
+	 * The sandbox's room: a new one, or the one already open on it.
+	 * @throws RoomRequestException 404 when there is no such sandbox, 503 when {@code max} rooms are open
+	 */
+	public synchronized Opened open(String sandboxId) {
+		Sandbox sandbox = this.sandboxes.find(sandboxId).orElseThrow(() -> RoomRequestException.noSandbox(sandboxId));
+		this.sandboxes.keepAlive(sandbox);
+		Room existing = this.bySandbox.get(sandboxId);
+		if (existing != null) {
+			return new Opened(existing, false);
+		}
+		if (this.rooms.size() >= this.properties.max()) {
+			throw RoomRequestException.full(this.properties.max());
+		}
+		RoomCode code;
+		do {
+			code = RoomCode.random(this.random);
+		}
+		while (this.rooms.containsKey(code) || this.ended.containsKey(code));
+		Room room = new Room(code, sandboxId, this.clock.instant());
+		this.rooms.put(code, room);
+		this.bySandbox.put(sandboxId, room);
+		return new Opened(room, true);
+	}
+
+	/** The open room with that code, if any. */
+	public synchronized Optional<Room> find(RoomCode code) {
+		return Optional.ofNullable(this.rooms.get(code));
+	}
+
+	/**
+	 * The open room with that code.
+	 * @throws RoomRequestException 410 when it has ended, 404 when there never was one (or it ended long ago)
+	 */
+	public synchronized Room get(RoomCode code) {
+		Room room = this.rooms.get(code);
+		if (room != null) {
+			return room;
+		}
+		String why = this.ended.get(code);
+		throw (why != null) ? RoomRequestException.ended(code, why) : RoomRequestException.unknown(code);
+	}
+
+	/** The room that follows this sandbox, if one is open. */
+	public synchronized Optional<Room> ofSandbox(String sandboxId) {
+		return Optional.ofNullable(this.bySandbox.get(sandboxId));
+	}
+
+	public synchronized int size() {
+		return this.rooms.size();
+	}
+
+	/**
+	 * Ends a room at the teacher's request: {@code sandboxId} must be the sandbox it follows.
+	 * @throws RoomRequestException 404 or 410 as {@link #get}, 403 when the sandbox is another one
+	 */
+	public void close(RoomCode code, String sandboxId) {
+		RoomEnded ending;
+		synchronized (this) {
+			Room room = get(code);
+			if (!room.sandbox().equals(sandboxId)) {
+				throw RoomRequestException.notTheTeacher(code);
+			}
+			ending = end(room, "the teacher closed it");
+		}
+		this.events.publishEvent(ending);
+	}
+
+	@EventListener
+	void sandboxEnded(SandboxEnded ended) {
+		RoomEnded ending;
+		synchronized (this) {
+			Room room = this.bySandbox.get(ended.id());
+			if (room == null) {
+				return;
+			}
+			ending = end(room, "the teacher's sandbox ended");
+		}
+		this.events.publishEvent(ending);
+	}
+
+	private RoomEnded end(Room room, String why) {
+		this.rooms.remove(room.code());
+		this.bySandbox.remove(room.sandbox());
+		this.ended.put(room.code(), why);
+		return new RoomEnded(room.code(), "This room has ended: " + why + ".");
+	}
+
+	/**
+	 * What {@link #open} did.
+	 *
+	 * @param room the sandbox's room
+	 * @param created whether it was opened now, rather than already open
+	 */
+	public record Opened(Room room, boolean created) {
+
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.trafficlab.room;
+
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A room request refused with a clear message and its status: on the API as {@code {"errors": [...]}}, on the room
+ * pages inline.
+ */
+public class RoomRequestException extends RuntimeException {
+
+	private final HttpStatus status;
+
+	RoomRequestException(HttpStatus status, String message) {
+		super(message);
+		this.status = status;
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	static RoomRequestException badCode(String message) {
+		return new RoomRequestException(HttpStatus.BAD_REQUEST, message);
+	}
+
+	static RoomRequestException unknown(RoomCode code) {
+		return new RoomRequestException(HttpStatus.NOT_FOUND, "There is no room " + code.display()
+				+ ". Check the code your teacher shows; rooms end when the teacher's sandbox ends.");
+	}
+
+	static RoomRequestException ended(RoomCode code, String why) {
+		return new RoomRequestException(HttpStatus.GONE, "This room has ended: " + why + " (room " + code.display()
+				+ ").");
+	}
+
+	static RoomRequestException noSandbox(String id) {
+		return new RoomRequestException(HttpStatus.NOT_FOUND, "There is no sandbox \"" + id
+				+ "\" to open a room on: it never existed or it ended. Open the playground and try again.");
+	}
+
+	static RoomRequestException notTheTeacher(RoomCode code) {
+		return new RoomRequestException(HttpStatus.FORBIDDEN, "Only the teacher can close room " + code.display()
+				+ ": send the id of the sandbox the room follows as query parameter 'sandbox'.");
+	}
+
+	static RoomRequestException full(int max) {
+		return new RoomRequestException(HttpStatus.SERVICE_UNAVAILABLE, String.format(Locale.ROOT,
+				"Traffic Lab has its limit of %,d open classroom rooms. Try again in a few minutes: a room ends "
+						+ "when its teacher's sandbox ends.",
+				max));
+	}
+
+}

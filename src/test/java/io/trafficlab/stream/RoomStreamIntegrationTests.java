@@ -1,0 +1,179 @@
+package io.trafficlab.stream;
+
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.trafficlab.room.RoomCode;
+import io.trafficlab.room.RoomDestinations;
+import io.trafficlab.room.RoomRegistry;
+import io.trafficlab.sandbox.Sandbox;
+import io.trafficlab.sandbox.SandboxRegistry;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A classroom room's stream over real WebSockets: every student subscribed to the room's topic gets the teacher
+ * sandbox's batches, the snapshot names the room and never the sandbox, a student cannot send anything, and the room's
+ * end reaches its students.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class RoomStreamIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SandboxRegistry sandboxes;
+
+	@Autowired
+	private RoomRegistry rooms;
+
+	private WebSocketStompClient client;
+
+	private Sandbox teacher;
+
+	private RoomCode room;
+
+	@BeforeEach
+	void openRoom() {
+		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+		container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
+		this.client = new WebSocketStompClient(new StandardWebSocketClient(container));
+		this.client.setInboundMessageSizeLimit(1024 * 1024);
+		this.client.setMessageConverter(new JacksonJsonMessageConverter());
+		this.teacher = this.sandboxes.createFromPreset("six-replicas-spread", 1L);
+		this.room = this.rooms.open(this.teacher.id()).room().code();
+	}
+
+	@AfterEach
+	void stopClient() {
+		this.client.stop();
+		this.sandboxes.end(this.teacher.id());
+	}
+
+	@Test
+	void twoStudentsOnTheRoomTopicShouldBothReceiveTheTeachersBatches() throws Exception {
+		BlockingQueue<Map<String, Object>> first = subscribe(connect(new ArrayList<>()), RoomDestinations.eventsTopic(this.room));
+		BlockingQueue<Map<String, Object>> second = subscribe(connect(new ArrayList<>()), RoomDestinations.eventsTopic(this.room));
+		List<Map<String, Object>> firstBatches = take(first, 10);
+		// The second student subscribed a moment later: its first batch is one the first student got too, the same
+		Map<String, Object> common = take(second, 1).get(0);
+		assertThat(firstBatches).anySatisfy((batch) -> assertThat(batch).isEqualTo(common));
+		assertThat(common).containsKeys("seq", "generation", "simTime", "events");
+		assertThat(number(common, "seq")).isPositive();
+	}
+
+	@Test
+	void roomSnapshotShouldNameTheRoomAndNeverTheSandbox() throws Exception {
+		StompSession session = connect(new ArrayList<>());
+		BlockingQueue<Map<String, Object>> snapshots = subscribe(session, RoomDestinations.snapshotDestination(this.room));
+		Map<String, Object> snapshot = snapshots.poll(5, TimeUnit.SECONDS);
+		assertThat(snapshot).isNotNull().containsEntry("id", this.room.value()).containsKeys("seq", "simulation");
+		assertThat(snapshot.toString()).doesNotContain(this.teacher.id());
+		BlockingQueue<Map<String, Object>> stats = subscribe(session, RoomDestinations.statsTopic(this.room));
+		Map<String, Object> statistics = stats.poll(5, TimeUnit.SECONDS);
+		assertThat(statistics).isNotNull().containsEntry("paused", false).containsEntry("speed", 1.0);
+	}
+
+	@Test
+	void sendToTheRoomShouldBeRefusedAndCloseTheConnection() throws Exception {
+		List<String> errors = new ArrayList<>();
+		StompSession session = connect(errors);
+		session.send("/app/rooms/" + this.room.value() + "/snapshot", Map.of("policy", "Cluster"));
+		long deadline = System.currentTimeMillis() + 5_000;
+		while (session.isConnected() && System.currentTimeMillis() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(session.isConnected()).isFalse();
+		assertThat(this.teacher.manifests()).as("the sandbox is untouched").contains("externalTrafficPolicy: Local");
+	}
+
+	@Test
+	void roomEndingShouldTellEveryStudentOnce() throws Exception {
+		BlockingQueue<Map<String, Object>> events = subscribe(connect(new ArrayList<>()), RoomDestinations.eventsTopic(this.room));
+		assertThat(events.poll(5, TimeUnit.SECONDS)).as("a first batch").isNotNull();
+		this.sandboxes.end(this.teacher.id());
+		Map<String, Object> last = null;
+		long deadline = System.currentTimeMillis() + 5_000;
+		while (System.currentTimeMillis() < deadline) {
+			Map<String, Object> message = events.poll(100, TimeUnit.MILLISECONDS);
+			if (message != null && "StreamEnded".equals(message.get("type"))) {
+				last = message;
+				break;
+			}
+		}
+		assertThat(last).isEqualTo(Map.of("type", "StreamEnded", "message",
+				"This room has ended: the teacher's sandbox ended."));
+	}
+
+	private StompSession connect(List<String> errors) throws Exception {
+		return this.client.connectAsync("ws://127.0.0.1:" + this.port + "/ws", new StompSessionHandlerAdapter() {
+
+			@Override
+			public void handleFrame(StompHeaders headers, Object payload) {
+				errors.add(String.valueOf(headers.getFirst("message")));
+			}
+
+		}).get(5, TimeUnit.SECONDS);
+	}
+
+	private static BlockingQueue<Map<String, Object>> subscribe(StompSession session, String destination) {
+		BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
+		session.subscribe(destination, new StompFrameHandler() {
+
+			@Override
+			public Type getPayloadType(StompHeaders headers) {
+				return Map.class;
+			}
+
+			@Override
+			@SuppressWarnings("unchecked")
+			public void handleFrame(StompHeaders headers, Object payload) {
+				received.add((Map<String, Object>) payload);
+			}
+
+		});
+		return received;
+	}
+
+	private static List<Map<String, Object>> take(BlockingQueue<Map<String, Object>> queue, int count)
+			throws InterruptedException {
+		List<Map<String, Object>> taken = new ArrayList<>();
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (taken.size() < count && System.currentTimeMillis() < deadline) {
+			Map<String, Object> next = queue.poll(200, TimeUnit.MILLISECONDS);
+			if (next != null) {
+				taken.add(next);
+			}
+		}
+		assertThat(taken).hasSize(count);
+		return taken;
+	}
+
+	private static long number(Map<String, Object> map, String key) {
+		return ((Number) map.get(key)).longValue();
+	}
+
+}
