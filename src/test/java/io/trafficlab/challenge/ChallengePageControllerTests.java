@@ -48,6 +48,7 @@ class ChallengePageControllerTests {
 		String page = page("n3-passes-health-check");
 
 		assertThat(page).contains("Make n3 pass the health check", "id=\"playground\"", "data-challenge-panel")
+			.doesNotContain("data-control=\"open-room\"", "data-part=\"room-banner\"")
 			.contains("Holds:", "externalTrafficPolicy is Local")
 			.contains("Not yet:", "Node n3 passes the load balancer&#39;s health check",
 					"n3 fails: its healthCheckNodePort answers 503")

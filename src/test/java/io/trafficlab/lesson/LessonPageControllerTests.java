@@ -56,6 +56,7 @@ class LessonPageControllerTests {
 		String body = result.getResponse().getContentAsString();
 		assertThat(body).contains("Step <span>1</span> of <span>4</span>")
 			.contains("id=\"playground\"")
+			.doesNotContain("data-control=\"open-room\"", "data-part=\"room-banner\"")
 			.contains("<code>web-4</code>")
 			.contains("href=\"/lessons/uneven-distribution/2\"")
 			.contains("hx-post=\"/lessons/uneven-distribution/1/questions/1\"")

@@ -20,7 +20,7 @@ public record GoalSubject(ServiceAnalysis service, String clientIp) {
 
 	/** The subject of a running simulation. */
 	public static GoalSubject of(Simulation simulation) {
-		return new GoalSubject(simulation.statistics().exact(), simulation.snapshot().settings().clientIps().get(0));
+		return new GoalSubject(simulation.statistics().exact(), simulation.settings().clientIps().get(0));
 	}
 
 	/**

@@ -144,6 +144,11 @@ public final class Simulation {
 		return this.core.world.declaration();
 	}
 
+	/** The settings as they are now: the ones it started with, changed by commands (LB model, client rate). */
+	public SimulationSettings settings() {
+		return this.core.settings;
+	}
+
 	/** The Service the simulation follows. */
 	public ServiceRef service() {
 		return this.core.world.followed;
