@@ -40,7 +40,9 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * {@code -Dsandboxes=200} sandboxes over HTTP, subscribes one STOMP client to each sandbox's events and statistics
  * (speed 1x), warms up for {@code -Dwarmup=10} seconds, measures for {@code -Dseconds=60}, and stops by itself. It
  * reports the delay from each tick's start ({@code tickWallTime}) to its batch reaching the client, and the heap each
- * sandbox takes. Everything stays on 127.0.0.1. Run: see docs/sandbox-api.md, "Load benchmark".
+ * sandbox takes. With {@code -Dstudents=200} it measures a classroom instead: one sandbox, a room opened on it, and
+ * that many STOMP clients (one WebSocket each, like students' browsers) subscribed to the room's topics, so the broker
+ * fans every batch out to all of them. Everything stays on 127.0.0.1. Run: see docs/sandbox-api.md, "Load benchmark".
  */
 public final class SandboxLoadBenchmark {
 
@@ -70,25 +72,35 @@ public final class SandboxLoadBenchmark {
 		int sandboxes = Integer.getInteger("sandboxes", 200);
 		int seconds = Integer.getInteger("seconds", 60);
 		int warmup = Integer.getInteger("warmup", 10);
-		new SandboxLoadBenchmark().run(sandboxes, seconds, warmup);
+		int students = Integer.getInteger("students", 0);
+		new SandboxLoadBenchmark().run(sandboxes, seconds, warmup, students);
 		System.exit(0);
 	}
 
-	private void run(int sandboxes, int seconds, int warmup) throws Exception {
+	private void run(int sandboxes, int seconds, int warmup, int students) throws Exception {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(TrafficLabApplication.class)
 			.web(WebApplicationType.SERVLET)
 			.properties("server.port=0", "server.address=127.0.0.1", "logging.level.root=WARN",
-					"spring.main.banner-mode=off", "trafficlab.sandbox.max-live=" + Math.max(500, sandboxes))
+					"spring.main.banner-mode=off", "trafficlab.sandbox.max-live=" + Math.max(500, sandboxes),
+					"trafficlab.rooms.max-students=" + Math.max(200, students))
 			.run();
 		try {
 			String base = "127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 			long heapBefore = usedHeapAfterGc();
-			List<String> ids = createSandboxes("http://" + base, sandboxes);
+			List<String> ids = createSandboxes("http://" + base, (students > 0) ? 1 : sandboxes);
 			long heapWithSandboxes = usedHeapAfterGc();
 			WebSocketStompClient client = stompClient();
 			List<StompSession> sessions = new ArrayList<>();
-			for (String id : ids) {
-				sessions.add(subscribe(client, "ws://" + base + "/ws", id));
+			if (students > 0) {
+				String topics = "/topic/rooms/" + openRoom("http://" + base, ids.get(0));
+				for (int i = 0; i < students; i++) {
+					sessions.add(subscribe(client, "ws://" + base + "/ws", topics));
+				}
+			}
+			else {
+				for (String id : ids) {
+					sessions.add(subscribe(client, "ws://" + base + "/ws", "/topic/sandboxes/" + id));
+				}
 			}
 			System.out.printf(Locale.ROOT, "%d sandboxes, %d STOMP sessions; warming up %d s%n", ids.size(),
 					sessions.size(), warmup);
@@ -102,7 +114,7 @@ public final class SandboxLoadBenchmark {
 			client.stop();
 			TimeUnit.SECONDS.sleep(1);
 			long heapAfterRun = usedHeapAfterGc();
-			report(ids.size(), measured, heapBefore, heapWithSandboxes, heapAfterRun);
+			report(ids.size(), sessions.size(), measured, heapBefore, heapWithSandboxes, heapAfterRun);
 		}
 		finally {
 			context.close();
@@ -129,6 +141,21 @@ public final class SandboxLoadBenchmark {
 		return ids;
 	}
 
+	/** Opens a room on the sandbox and answers its code. */
+	private static String openRoom(String base, String sandbox) throws Exception {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/rooms?sandbox=" + sandbox))
+			.timeout(Duration.ofSeconds(10))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		Matcher code = Pattern.compile("\"code\":\"([A-Z0-9]+)\"").matcher(response.body());
+		if (response.statusCode() != 201 || !code.find()) {
+			throw new IllegalStateException("Opening a room failed: " + response.statusCode() + " " + response.body());
+		}
+		return code.group(1);
+	}
+
 	private static WebSocketStompClient stompClient() {
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 		container.setDefaultMaxTextMessageBufferSize(2 * 1024 * 1024);
@@ -139,12 +166,13 @@ public final class SandboxLoadBenchmark {
 		return client;
 	}
 
-	private StompSession subscribe(WebSocketStompClient client, String url, String id) throws Exception {
+	/** One WebSocket with a STOMP session on {@code topics + "/events"} and {@code topics + "/stats"}. */
+	private StompSession subscribe(WebSocketStompClient client, String url, String topics) throws Exception {
 		CompletableFuture<StompSession> connecting = client.connectAsync(url, new StompSessionHandlerAdapter() {
 		});
 		StompSession session = connecting.get(10, TimeUnit.SECONDS);
-		session.subscribe("/topic/sandboxes/" + id + "/events", new BatchTimer());
-		session.subscribe("/topic/sandboxes/" + id + "/stats", new Counter(this.statistics));
+		session.subscribe(topics + "/events", new BatchTimer());
+		session.subscribe(topics + "/stats", new Counter(this.statistics));
 		return session;
 	}
 
@@ -208,16 +236,20 @@ public final class SandboxLoadBenchmark {
 
 	}
 
-	private void report(int sandboxes, double seconds, long heapBefore, long heapWithSandboxes, long heapAfterRun) {
+	private void report(int sandboxes, int clients, double seconds, long heapBefore, long heapWithSandboxes,
+			long heapAfterRun) {
 		long total = this.batches.get();
-		System.out.printf(Locale.ROOT, "%nSandbox load benchmark: %d sandboxes at 1x, one STOMP client each, %.1f s%n",
-				sandboxes, seconds);
+		System.out.printf(Locale.ROOT, "%nSandbox load benchmark: %d sandboxes at 1x, %d STOMP clients%s, %.1f s%n",
+				sandboxes, clients, (clients > sandboxes) ? " watching one room" : ", one each", seconds);
 		System.out.printf(Locale.ROOT, "batches received   %,d (%.0f/s; expected %,d/s), %.1f MB/s, %d seq gaps%n",
-				total, total / seconds, sandboxes * 20, this.bytes.get() / seconds / 1e6, this.gaps.get());
+				total, total / seconds, clients * 20, this.bytes.get() / seconds / 1e6, this.gaps.get());
 		System.out.printf(Locale.ROOT, "statistics received %,d (%.0f/s; expected %,d/s)%n", this.statistics.get(),
-				this.statistics.get() / seconds, sandboxes * 4);
+				this.statistics.get() / seconds, clients * 4);
 		System.out.printf(Locale.ROOT, "tick-to-client delay: p50 %d ms, p99 %d ms, max %d ms (target p99 <= 100 ms)%n",
 				percentile(total, 0.50), percentile(total, 0.99), percentile(total, 1.0));
+		if (clients > sandboxes) {
+			return; // one sandbox: its heap share would be noise
+		}
 		System.out.printf(Locale.ROOT,
 				"heap per sandbox: %.2f MB just created, %.2f MB after the run (target <= 2 MB)%n",
 				(heapWithSandboxes - heapBefore) / (double) sandboxes / 1e6,
