@@ -45,8 +45,9 @@ public record CurlView(String node, String command, List<String> output, String 
 			.orElse(null);
 		if (port == 0 || answer == null) {
 			return new CurlView(node, "kubectl get service web -o jsonpath='{.spec.healthCheckNodePort}'", List.of(),
-					"Empty: under externalTrafficPolicy Cluster the Service has no healthCheckNodePort; the load "
-							+ "balancer checks kube-proxy's own :10256/healthz instead.");
+					"Empty: under externalTrafficPolicy Cluster the Service has no healthCheckNodePort. This sandbox's "
+							+ "load balancer then checks kube-proxy's own :10256/healthz, as Google Cloud's does (the "
+							+ "AWS Load Balancer Controller's default opens a TCP connection to the NodePort).");
 		}
 		return new CurlView(node, "curl -i http://" + state.internalIp() + ":" + port + "/healthz", lines(answer),
 				"kube-proxy's answer on " + node + " as it is now (Go's HTTP server also adds a Date header).");
