@@ -6,6 +6,7 @@ import io.trafficlab.sandbox.PresetCatalog;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxRegistry;
 import io.trafficlab.sandbox.SandboxRequestException;
+import io.trafficlab.sandbox.SandboxUnavailable;
 import io.trafficlab.teaching.Challenge;
 import io.trafficlab.teaching.ChallengeCatalog;
 import io.trafficlab.teaching.ChallengeStart;
@@ -72,8 +73,7 @@ class ChallengePageController {
 			model.addAttribute("report", sandbox.check(challenge.goal()));
 		}
 		catch (SandboxRequestException ex) {
-			response.setStatus(ex.status().value());
-			model.addAttribute("unavailable", String.valueOf(ex.getMessage()));
+			SandboxUnavailable.show(ex, model, response);
 		}
 		return PAGE;
 	}

@@ -2,6 +2,7 @@ package io.trafficlab.lesson;
 
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxRequestException;
+import io.trafficlab.sandbox.SandboxUnavailable;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -43,8 +44,7 @@ class LessonEmbedController implements LessonErrorResponses {
 			this.pages.addSandbox(model, page, sandbox);
 		}
 		catch (SandboxRequestException ex) {
-			response.setStatus(ex.status().value());
-			model.addAttribute("unavailable", String.valueOf(ex.getMessage()));
+			SandboxUnavailable.show(ex, model, response);
 		}
 		return PAGE;
 	}

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import io.trafficlab.sandbox.PresetCatalog;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxRequestException;
+import io.trafficlab.sandbox.SandboxUnavailable;
 import io.trafficlab.teaching.LessonCatalog;
 import io.trafficlab.teaching.Question;
 import jakarta.servlet.http.HttpServletResponse;
@@ -71,8 +72,7 @@ class LessonPageController implements LessonErrorResponses {
 			addSandbox(model, page, sandbox);
 		}
 		catch (SandboxRequestException ex) {
-			response.setStatus(ex.status().value());
-			model.addAttribute("unavailable", String.valueOf(ex.getMessage()));
+			SandboxUnavailable.show(ex, model, response);
 		}
 		return STEP;
 	}

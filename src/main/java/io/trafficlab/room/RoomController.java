@@ -1,13 +1,10 @@
 package io.trafficlab.room;
 
 import java.net.URI;
-import java.util.List;
 
 import io.trafficlab.system.ApiErrors;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,9 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(RoomDestinations.API)
 class RoomController {
-
-	/** How long a client should wait before opening a room again after a 503. */
-	private static final String RETRY_AFTER_SECONDS = "60";
 
 	private final RoomRegistry rooms;
 
@@ -67,28 +61,17 @@ class RoomController {
 
 	@ExceptionHandler
 	ResponseEntity<ApiErrors> roomRequest(RoomRequestException ex) {
-		HttpHeaders headers = new HttpHeaders();
-		if (ex.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-			headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-		}
-		return error(ex.status(), headers, String.valueOf(ex.getMessage()));
+		return ApiErrors.refusal(ex);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ApiErrors> missingParameter(MissingServletRequestParameterException ex) {
-		return error(HttpStatus.BAD_REQUEST, new HttpHeaders(), "Query parameter '" + ex.getParameterName()
+		return ApiErrors.response(HttpStatus.BAD_REQUEST, "Query parameter '" + ex.getParameterName()
 				+ "' is required: the id of the sandbox the room follows.");
 	}
 
 	private RoomJson json(Room room) {
 		return RoomJson.of(room, this.audience.watching(room.code()), this.properties.maxStudents());
-	}
-
-	private static ResponseEntity<ApiErrors> error(HttpStatus status, HttpHeaders headers, String message) {
-		return ResponseEntity.status(status)
-			.headers(headers)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new ApiErrors(List.of(message)));
 	}
 
 }

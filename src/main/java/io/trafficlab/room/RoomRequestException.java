@@ -2,23 +2,18 @@ package io.trafficlab.room;
 
 import java.util.Locale;
 
+import io.trafficlab.system.RefusedRequestException;
+
 import org.springframework.http.HttpStatus;
 
 /**
  * A room request refused with a clear message and its status: on the API as {@code {"errors": [...]}}, on the room
  * pages inline.
  */
-public class RoomRequestException extends RuntimeException {
-
-	private final HttpStatus status;
+public class RoomRequestException extends RefusedRequestException {
 
 	RoomRequestException(HttpStatus status, String message) {
-		super(message);
-		this.status = status;
-	}
-
-	public HttpStatus status() {
-		return this.status;
+		super(status, message);
 	}
 
 	static RoomRequestException badCode(String message) {

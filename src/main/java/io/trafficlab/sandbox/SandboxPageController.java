@@ -78,8 +78,7 @@ class SandboxPageController {
 						sandbox.manifests())));
 		}
 		catch (SandboxRequestException ex) {
-			response.setStatus(ex.status().value());
-			model.addAttribute("unavailable", String.valueOf(ex.getMessage()));
+			SandboxUnavailable.show(ex, model, response);
 		}
 		return view;
 	}

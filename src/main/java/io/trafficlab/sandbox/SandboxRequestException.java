@@ -2,22 +2,17 @@ package io.trafficlab.sandbox;
 
 import java.util.Locale;
 
+import io.trafficlab.system.RefusedRequestException;
+
 import org.springframework.http.HttpStatus;
 
 /**
  * A sandbox request refused with a clear message and the status the API contract gives it.
  */
-public class SandboxRequestException extends RuntimeException {
-
-	private final HttpStatus status;
+public class SandboxRequestException extends RefusedRequestException {
 
 	SandboxRequestException(HttpStatus status, String message) {
-		super(message);
-		this.status = status;
-	}
-
-	public HttpStatus status() {
-		return this.status;
+		super(status, message);
 	}
 
 	static SandboxRequestException notFound(String id) {

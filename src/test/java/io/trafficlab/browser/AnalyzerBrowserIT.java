@@ -213,8 +213,4 @@ class AnalyzerBrowserIT extends BrowserTest {
 			.orElseThrow(() -> new AssertionError("No endpoint row for pod " + pod));
 	}
 
-	private void assertNoSevereConsoleEntries() {
-		assertThat(this.browser.severeConsoleEntries()).as("severe browser console entries").isEmpty();
-	}
-
 }

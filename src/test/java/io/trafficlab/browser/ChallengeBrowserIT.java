@@ -2,13 +2,11 @@ package io.trafficlab.browser;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ChallengeBrowserIT extends BrowserTest {
 
-	private static final Duration LIVE = Duration.ofSeconds(30);
-
 	@Test
 	void dragTheRightPodShouldSolveTheOneMoveChallenge() {
 		ChromeDriver driver = open(1280, 800, "one-move-equal-shares");
@@ -40,7 +36,7 @@ class ChallengeBrowserIT extends BrowserTest {
 		assertThat(announced(driver)).startsWith("Hint 1: Under Local");
 
 		new Select(driver.findElement(By.cssSelector("[data-control=speed]"))).selectByValue("5");
-		drag(driver, "web-1", "n3");
+		LabPage.drag(driver, "web-1", "n3");
 
 		this.browser.waitUpTo(LIVE).until((d) -> "true".equals(achieved(driver)));
 		assertThat(checks(driver)).containsExactly("✔ Holds:", "✔ Holds:", "✔ Holds:");
@@ -55,7 +51,7 @@ class ChallengeBrowserIT extends BrowserTest {
 		driver.findElement(By.cssSelector("[data-control=start-over]")).click();
 		this.browser.waitUpTo(LIVE).until((d) -> "false".equals(achieved(driver)));
 		assertThat(checks(driver)).containsExactly("✔ Holds:", "✘ Not yet:", "✔ Holds:");
-		assertThat(this.browser.severeConsoleEntries()).as("console errors").isEmpty();
+		assertNoSevereConsoleEntries();
 	}
 
 	@Test
@@ -66,7 +62,7 @@ class ChallengeBrowserIT extends BrowserTest {
 		assertThat(driver.findElements(By.cssSelector(".challenge-card"))).hasSize(4);
 		this.browser.screenshot("challenges-list-1280");
 		driver.findElement(By.linkText("Make n3 pass the health check")).click();
-		waitForStatistics(driver);
+		LabPage.waitForScene(this.browser);
 		assertThat(checks(driver)).containsExactly("✔ Holds:", "✘ Not yet:");
 		assertThat(driver.findElement(By.cssSelector("[data-preset-title]")).getText())
 			.isEqualTo("Make n3 pass the health check");
@@ -74,51 +70,20 @@ class ChallengeBrowserIT extends BrowserTest {
 
 		this.browser.emulateViewport(390, 844);
 		driver.navigate().refresh();
-		waitForStatistics(driver);
+		LabPage.waitForScene(this.browser);
 		Number overflow = (Number) driver.executeScript(
 				"return document.documentElement.scrollWidth - document.documentElement.clientWidth");
 		assertThat(overflow.intValue()).as("horizontal overflow at 390 px").isLessThanOrEqualTo(0);
 		this.browser.screenshot("challenge-390");
-		assertThat(this.browser.severeConsoleEntries()).as("console errors").isEmpty();
+		assertNoSevereConsoleEntries();
 	}
 
 	private ChromeDriver open(int width, int height, String challenge) {
 		this.browser = HeadlessChromium.start(width, height);
 		ChromeDriver driver = this.browser.driver();
 		driver.get("http://localhost:" + this.port + "/challenges/" + challenge);
-		waitForStatistics(driver);
+		LabPage.waitForScene(this.browser);
 		return driver;
-	}
-
-	private void waitForStatistics(ChromeDriver driver) {
-		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
-				"const lab = window.__trafficLab; const s = lab && lab.scene();"
-						+ "return !!(s && s.statistics && s.statistics.pods.length > 0 && lab.firstFrameAt !== null)")));
-	}
-
-	/** Drags a pod onto a node on the canvas, as a mouse does: press, a few moves, release. */
-	private static void drag(ChromeDriver driver, String pod, String node) {
-		WebElement canvas = driver.findElement(By.cssSelector("[data-view=primary] canvas"));
-		driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", canvas);
-		Map<String, Number> from = locate(driver, pod);
-		Map<String, Number> to = locate(driver, node);
-		int dx = canvas.getRect().getWidth() / 2;
-		int dy = canvas.getRect().getHeight() / 2;
-		new Actions(driver).moveToElement(canvas, from.get("x").intValue() - dx, from.get("y").intValue() - dy)
-			.clickAndHold()
-			.moveByOffset(12, 6)
-			.moveByOffset(40, 20)
-			.moveToElement(canvas, to.get("x").intValue() - dx, to.get("y").intValue() - dy)
-			.pause(Duration.ofMillis(150))
-			.release()
-			.perform();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Number> locate(ChromeDriver driver, String name) {
-		Object at = driver.executeScript("return window.__trafficLab.locate(arguments[0])", name);
-		assertThat(at).as("where %s is drawn", name).isNotNull();
-		return (Map<String, Number>) at;
 	}
 
 	/** Each condition's icon and words, as shown: "✔ Holds:" or "✘ Not yet:" (read in one go: htmx swaps the list). */

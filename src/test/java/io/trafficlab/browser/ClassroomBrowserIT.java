@@ -3,7 +3,6 @@ package io.trafficlab.browser;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import io.trafficlab.sandbox.SandboxRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ClassroomBrowserIT extends BrowserTest {
-
-	private static final Duration LIVE = Duration.ofSeconds(30);
 
 	/** How soon a teacher's change must show on the students' screens. */
 	private static final Duration FEW_SECONDS = Duration.ofSeconds(5);
@@ -54,7 +51,7 @@ class ClassroomBrowserIT extends BrowserTest {
 		this.browser = HeadlessChromium.start(1280, 900);
 		ChromeDriver teacher = this.browser.driver();
 		teacher.get(origin() + "/?preset=uneven-3-1-0");
-		waitForScene(this.browser);
+		LabPage.waitForScene(this.browser);
 		String sandboxId = teacher.findElement(By.id("playground")).getDomAttribute("data-sandbox-id");
 		String code = openRoom(teacher);
 		assertThat(code).matches("[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}");
@@ -70,11 +67,11 @@ class ClassroomBrowserIT extends BrowserTest {
 		this.secondStudent.emulateViewport(390, 844);
 		ChromeDriver second = this.secondStudent.driver();
 		second.get(origin() + "/rooms/" + code);
-		waitForScene(this.firstStudent);
-		waitForScene(this.secondStudent);
+		LabPage.waitForScene(this.firstStudent);
+		LabPage.waitForScene(this.secondStudent);
 		assertThat(first.getCurrentUrl()).isEqualTo(origin() + "/rooms/" + code);
-		assertThat(policy(first)).isEqualTo("Local");
-		assertThat(policy(second)).isEqualTo("Local");
+		assertThat(LabPage.policy(first)).isEqualTo("Local");
+		assertThat(LabPage.policy(second)).isEqualTo("Local");
 
 		// Read-only: no sandbox id, no controls, and a drag moves nothing
 		for (ChromeDriver student : List.of(first, second)) {
@@ -82,19 +79,21 @@ class ClassroomBrowserIT extends BrowserTest {
 			assertThat(student.findElements(By.cssSelector("[data-control=policy], [data-command], [data-sandbox-id]")))
 				.isEmpty();
 		}
-		Map<String, String> placement = placement(teacher);
-		drag(first, "web-1", "web-4");
+		Map<String, String> placement = LabPage.placement(teacher);
+		// The room view locates only pods: drag onto another pod's place, then give a move a moment to show
+		LabPage.drag(first, "web-1", "web-4");
+		new Actions(first).pause(Duration.ofSeconds(1)).perform();
 		assertThat(first.executeScript("return window.__trafficLab.scene().pods.some((p) => p.status === 'TERMINATING')"))
 			.isEqualTo(Boolean.FALSE);
-		assertThat(placement(teacher)).isEqualTo(placement);
+		assertThat(LabPage.placement(teacher)).isEqualTo(placement);
 		this.browser.waitUpTo(LIVE).until((d) -> watching(teacher).startsWith("2 browsers are watching"));
 		this.browser.screenshot("classroom-teacher");
 
 		for (String wanted : List.of("Cluster", "Local")) {
-			clickPolicy(teacher, wanted);
+			LabPage.choosePolicy(teacher, wanted);
 			long started = System.nanoTime();
-			this.firstStudent.waitUpTo(FEW_SECONDS).until((d) -> wanted.equals(policy(first)));
-			this.secondStudent.waitUpTo(FEW_SECONDS).until((d) -> wanted.equals(policy(second)));
+			this.firstStudent.waitUpTo(FEW_SECONDS).until((d) -> wanted.equals(LabPage.policy(first)));
+			this.secondStudent.waitUpTo(FEW_SECONDS).until((d) -> wanted.equals(LabPage.policy(second)));
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(FEW_SECONDS);
 			for (ChromeDriver student : List.of(first, second)) {
 				this.firstStudent.waitUpTo(FEW_SECONDS).until((d) -> serviceYaml(student)
@@ -107,7 +106,7 @@ class ClassroomBrowserIT extends BrowserTest {
 		this.secondStudent.screenshot("classroom-student-phone");
 		assertThat(this.firstStudent.severeConsoleEntries()).as("console errors").isEmpty();
 		assertThat(this.secondStudent.severeConsoleEntries()).as("console errors").isEmpty();
-		assertThat(this.browser.severeConsoleEntries()).as("console errors").isEmpty();
+		assertNoSevereConsoleEntries();
 	}
 
 	@Test
@@ -115,36 +114,36 @@ class ClassroomBrowserIT extends BrowserTest {
 		this.browser = HeadlessChromium.start(1280, 900);
 		ChromeDriver teacher = this.browser.driver();
 		teacher.get(origin() + "/?preset=uneven-3-1-0");
-		waitForScene(this.browser);
+		LabPage.waitForScene(this.browser);
 		String teacherId = teacher.findElement(By.id("playground")).getDomAttribute("data-sandbox-id");
-		clickPolicy(teacher, "Cluster");
-		this.browser.waitUpTo(LIVE).until((d) -> "Cluster".equals(policy(teacher)));
+		LabPage.choosePolicy(teacher, "Cluster");
+		this.browser.waitUpTo(LIVE).until((d) -> "Cluster".equals(LabPage.policy(teacher)));
 		String code = openRoom(teacher);
 
 		this.firstStudent = HeadlessChromium.start(1280, 900);
 		ChromeDriver student = this.firstStudent.driver();
 		student.get(origin() + "/rooms/" + code);
-		waitForScene(this.firstStudent);
+		LabPage.waitForScene(this.firstStudent);
 		String room = student.getWindowHandle();
 		student.findElement(By.cssSelector("[data-control=fork]")).click();
 		this.firstStudent.waitUpTo(LIVE).until((d) -> d.getWindowHandles().size() == 2);
 		String fork = student.getWindowHandles().stream().filter((handle) -> !handle.equals(room)).findFirst().orElseThrow();
 		student.switchTo().window(fork);
-		waitForScene(this.firstStudent);
+		LabPage.waitForScene(this.firstStudent);
 		assertThat(student.getCurrentUrl()).startsWith(origin() + "/?s=");
 		String forkId = student.findElement(By.id("playground")).getDomAttribute("data-sandbox-id");
 		assertThat(forkId).isNotEqualTo(teacherId);
 		assertThat(this.registry.find(forkId)).isPresent();
-		assertThat(policy(student)).isEqualTo("Cluster");
-		assertThat(placement(student)).isEqualTo(placement(teacher));
+		assertThat(LabPage.policy(student)).isEqualTo("Cluster");
+		assertThat(LabPage.placement(student)).isEqualTo(LabPage.placement(teacher));
 
 		// The fork is the student's: its controls work, and change neither the teacher's sandbox nor the room
-		clickPolicy(student, "Local");
-		this.firstStudent.waitUpTo(LIVE).until((d) -> "Local".equals(policy(student)));
+		LabPage.choosePolicy(student, "Local");
+		this.firstStudent.waitUpTo(LIVE).until((d) -> "Local".equals(LabPage.policy(student)));
 		this.firstStudent.screenshot("classroom-fork");
 		student.switchTo().window(room);
-		assertThat(policy(student)).isEqualTo("Cluster");
-		assertThat(policy(teacher)).isEqualTo("Cluster");
+		assertThat(LabPage.policy(student)).isEqualTo("Cluster");
+		assertThat(LabPage.policy(teacher)).isEqualTo("Cluster");
 		assertThat(this.registry.find(teacherId).orElseThrow().manifests()).contains("externalTrafficPolicy: Cluster");
 		assertThat(this.firstStudent.severeConsoleEntries()).as("console errors").isEmpty();
 	}
@@ -155,7 +154,7 @@ class ClassroomBrowserIT extends BrowserTest {
 		ChromeDriver teacher = this.browser.driver();
 		// A teacher's bookmark: the playground opens a room by itself
 		teacher.get(origin() + "/rooms/new?preset=uneven-3-1-0");
-		waitForScene(this.browser);
+		LabPage.waitForScene(this.browser);
 		String teacherId = teacher.findElement(By.id("playground")).getDomAttribute("data-sandbox-id");
 		WebElement banner = teacher.findElement(By.cssSelector("[data-part=room-banner]"));
 		this.browser.waitUpTo(LIVE).until((d) -> banner.isDisplayed());
@@ -165,7 +164,7 @@ class ClassroomBrowserIT extends BrowserTest {
 		this.firstStudent = HeadlessChromium.start(1920, 1080);
 		ChromeDriver projector = this.firstStudent.driver();
 		projector.get(origin() + "/rooms/" + code + "/projector");
-		waitForScene(this.firstStudent);
+		LabPage.waitForScene(this.firstStudent);
 		WebElement shown = projector.findElement(By.cssSelector("[data-part=room-code]"));
 		assertThat(shown.getText()).isEqualTo(code);
 		assertThat(pixels(shown.getCssValue("font-size"))).isGreaterThanOrEqualTo(48);
@@ -178,7 +177,7 @@ class ClassroomBrowserIT extends BrowserTest {
 		this.secondStudent = HeadlessChromium.start(1280, 900);
 		ChromeDriver student = this.secondStudent.driver();
 		student.get(origin() + "/rooms/" + code);
-		waitForScene(this.secondStudent);
+		LabPage.waitForScene(this.secondStudent);
 
 		// The teacher's sandbox ends (here: deleted, as the idle sweep would): both screens say so at once
 		this.registry.end(teacherId);
@@ -210,20 +209,6 @@ class ClassroomBrowserIT extends BrowserTest {
 		return banner.findElement(By.cssSelector("[data-room=code]")).getText();
 	}
 
-	private static void waitForScene(HeadlessChromium browser) {
-		browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(browser.driver().executeScript(
-				"const lab = window.__trafficLab; const s = lab && lab.scene();"
-						+ "return !!(s && s.statistics && s.statistics.pods.length > 0 && lab.firstFrameAt !== null)")));
-	}
-
-	private static String policy(ChromeDriver driver) {
-		return String.valueOf(driver.executeScript("return window.__trafficLab.scene().service.externalTrafficPolicy"));
-	}
-
-	private static void clickPolicy(ChromeDriver teacher, String value) {
-		teacher.findElement(By.xpath("//fieldset[@data-control='policy']//label[input[@value='" + value + "']]")).click();
-	}
-
 	private static String serviceYaml(ChromeDriver driver) {
 		return driver.findElement(By.cssSelector("[data-part=service-yaml]")).getText();
 	}
@@ -232,37 +217,8 @@ class ClassroomBrowserIT extends BrowserTest {
 		return teacher.findElement(By.cssSelector("[data-room=watching]")).getText();
 	}
 
-	/** Drags one pod onto another's place, as a teacher would move it. */
-	@SuppressWarnings("unchecked")
-	private static void drag(ChromeDriver driver, String pod, String onto) {
-		WebElement canvas = driver.findElement(By.cssSelector("[data-view=primary] canvas"));
-		Map<String, Number> from = (Map<String, Number>) driver.executeScript("return window.__trafficLab.locate(arguments[0])", pod);
-		Map<String, Number> to = (Map<String, Number>) driver.executeScript("return window.__trafficLab.locate(arguments[0])", onto);
-		int dx = canvas.getRect().getWidth() / 2;
-		int dy = canvas.getRect().getHeight() / 2;
-		new Actions(driver).moveToElement(canvas, from.get("x").intValue() - dx, from.get("y").intValue() - dy)
-			.clickAndHold()
-			.moveByOffset(12, 6)
-			.moveToElement(canvas, to.get("x").intValue() - dx, to.get("y").intValue() - dy + 40)
-			.pause(Duration.ofMillis(150))
-			.release()
-			.pause(Duration.ofMillis(1000))
-			.perform();
-	}
-
-	/** Every pod the scene knows and its node. */
-	@SuppressWarnings("unchecked")
-	private static Map<String, String> placement(ChromeDriver driver) {
-		Map<String, Object> pods = (Map<String, Object>) driver.executeScript(
-				"const out = {}; for (const p of window.__trafficLab.scene().pods) out[p.name] = p.node; return out");
-		Map<String, String> placement = new TreeMap<>();
-		pods.forEach((name, node) -> placement.put(name, String.valueOf(node)));
-		return placement;
-	}
-
 	private static int pixels(String cssLength) {
 		return (int) Math.round(Double.parseDouble(cssLength.replace("px", "")));
 	}
-
 
 }

@@ -28,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LessonBrowserIT extends BrowserTest {
 
-	private static final Duration LIVE = Duration.ofSeconds(30);
-
 	/** Long enough for a moved pod's replacement to be Ready (5 s) at 2×, with room for a slow machine. */
 	private static final Duration SETTLE = Duration.ofSeconds(45);
 
@@ -46,15 +44,15 @@ class LessonBrowserIT extends BrowserTest {
 
 		// Step 1: Cluster, then a wrong prediction; the reveal switches the sandbox to Local
 		waitForStep(driver, 1);
-		assertThat(policy(driver)).isEqualTo("Cluster");
+		assertThat(LabPage.policy(driver)).isEqualTo("Cluster");
 		assertThat(driver.findElements(By.cssSelector("[data-explanation]"))).isEmpty();
 		answer(driver, 1, 1);
 		WebElement explanation = driver.findElement(By.cssSelector("#question-1 [data-explanation]"));
 		assertThat(explanation.getText()).startsWith("Not quite. The answer is: 1/2").contains("three times");
 		assertThat(explanation.getDomAttribute("data-verdict")).isEqualTo("wrong");
 		assertThat(driver.findElement(By.cssSelector("#question-1 .choice--wrong")).getText()).contains("1/4");
-		this.browser.waitUpTo(LIVE).until((d) -> "Local".equals(policy(driver)));
-		this.browser.waitUpTo(LIVE).until((d) -> "Local".equals(checkedPolicy(driver)));
+		this.browser.waitUpTo(LIVE).until((d) -> "Local".equals(LabPage.policy(driver)));
+		this.browser.waitUpTo(LIVE).until((d) -> "Local".equals(LabPage.checkedPolicy(driver)));
 		assertThat(driver.findElement(By.cssSelector("[data-lesson-announcer]")).getDomProperty("textContent"))
 			.startsWith("Not quite.");
 		this.browser.screenshot("lesson-step-1-answered");
@@ -64,7 +62,7 @@ class LessonBrowserIT extends BrowserTest {
 		driver.navigate().refresh();
 		waitForStep(driver, 1);
 		assertThat(driver.findElements(By.cssSelector("[data-explanation]"))).isEmpty();
-		assertThat(policy(driver)).isEqualTo("Cluster");
+		assertThat(LabPage.policy(driver)).isEqualTo("Cluster");
 
 		// Step 2: move web-4 to n3 (right)
 		next(driver, 2);
@@ -92,7 +90,7 @@ class LessonBrowserIT extends BrowserTest {
 
 		driver.findElement(By.cssSelector("[rel=prev]")).click();
 		waitForStep(driver, 3);
-		assertThat(this.browser.severeConsoleEntries()).as("console errors").isEmpty();
+		assertNoSevereConsoleEntries();
 	}
 
 	@Test
@@ -107,14 +105,14 @@ class LessonBrowserIT extends BrowserTest {
 		assertThat(copyLink(driver)).isEqualTo(this.origin + "/lessons/uneven-distribution/2");
 
 		driver.findElement(By.xpath("//fieldset[@data-control='policy']//label[input[@value='Cluster']]")).click();
-		this.browser.waitUpTo(LIVE).until((d) -> "Cluster".equals(policy(driver)));
+		this.browser.waitUpTo(LIVE).until((d) -> "Cluster".equals(LabPage.policy(driver)));
 		String link = copyLink(driver);
 		assertThat(link).startsWith(this.origin + "/lessons/uneven-distribution/2?s=");
 
 		driver.switchTo().newWindow(WindowType.TAB);
 		driver.get(link);
 		waitForStep(driver, 2);
-		assertThat(policy(driver)).isEqualTo("Cluster");
+		assertThat(LabPage.policy(driver)).isEqualTo("Cluster");
 		assertThat(driver.findElement(By.id("step-title")).getText()).isEqualTo("It is the count per node");
 	}
 
@@ -152,9 +150,7 @@ class LessonBrowserIT extends BrowserTest {
 	private void waitForStep(ChromeDriver driver, int step) {
 		this.browser.waitUpTo(LIVE).until((d) -> d.getCurrentUrl().contains("/lessons/uneven-distribution/" + step)
 				|| d.getCurrentUrl().matches(".*/lessons/[a-z-]+/" + step + "(\\?.*)?$"));
-		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
-				"const lab = window.__trafficLab; const s = lab && lab.scene();"
-						+ "return !!(s && s.statistics && s.statistics.pods.length > 0 && lab.firstFrameAt !== null)")));
+		LabPage.waitForScene(this.browser);
 		assertThat(driver.findElement(By.cssSelector("[data-lesson-progress]")).getText()).startsWith("Step " + step + " of");
 	}
 
@@ -184,15 +180,6 @@ class LessonBrowserIT extends BrowserTest {
 		driver.findElement(By.cssSelector("[data-control=copy-link]")).click();
 		this.browser.waitUpTo(LIVE).until((d) -> field.isDisplayed() && !field.getDomProperty("value").isEmpty());
 		return field.getDomProperty("value");
-	}
-
-	private static String policy(ChromeDriver driver) {
-		return String.valueOf(driver.executeScript("return window.__trafficLab.scene().service.externalTrafficPolicy"));
-	}
-
-	private static String checkedPolicy(ChromeDriver driver) {
-		return String.valueOf(driver.executeScript(
-				"const c = document.querySelector('fieldset[data-control=policy] input:checked'); return c ? c.value : ''"));
 	}
 
 	@SuppressWarnings("unchecked")

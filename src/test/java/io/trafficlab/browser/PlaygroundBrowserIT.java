@@ -26,27 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PlaygroundBrowserIT extends BrowserTest {
 
-	private static final Duration LIVE = Duration.ofSeconds(30);
-
 	@Test
 	void dragPodToEmptyNodeShouldShowTheNewExactShares() {
 		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
 		speed(driver, "5");
 		assertThat(podShare(driver, "web-4")).isEqualTo("1/2");
 		assertThat(podShare(driver, "web-1")).isEqualTo("1/6");
-		WebElement canvas = canvas(driver);
-		Map<String, Number> from = locate(driver, "web-1");
-		Map<String, Number> to = locate(driver, "n3");
-		int dx = canvas.getRect().getWidth() / 2;
-		int dy = canvas.getRect().getHeight() / 2;
-		new Actions(driver).moveToElement(canvas, from.get("x").intValue() - dx, from.get("y").intValue() - dy)
-			.clickAndHold()
-			.moveByOffset(12, 6)
-			.moveByOffset(40, 20)
-			.moveToElement(canvas, to.get("x").intValue() - dx, to.get("y").intValue() - dy)
-			.pause(Duration.ofMillis(150))
-			.release()
-			.perform();
+		LabPage.drag(driver, "web-1", "n3");
 		// web-1 terminates and its replacement starts on n3: n1 keeps two pods, n2 one, n3 one
 		this.browser.waitUpTo(LIVE).until((d) -> "1/3".equals(replacementShare(driver, "web-1-")));
 		assertThat(podShare(driver, "web-2")).isEqualTo("1/6");
@@ -59,11 +45,11 @@ class PlaygroundBrowserIT extends BrowserTest {
 	@Test
 	void toggleLocalShouldShowTheClientAddressAndTheEmptyNodeFailing() {
 		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
-		policy(driver, "Cluster");
+		LabPage.choosePolicy(driver, "Cluster");
 		this.browser.waitUpTo(LIVE).until((d) -> seen(driver).stream().allMatch("node"::equals)
 				&& healthAnswer(driver, "n3").contains("200"));
 		this.browser.screenshot("playground-cluster");
-		policy(driver, "Local");
+		LabPage.choosePolicy(driver, "Local");
 		this.browser.waitUpTo(LIVE).until((d) -> seen(driver).stream().allMatch("client"::equals)
 				&& healthAnswer(driver, "n3").contains("503") && probeStatus(driver, "n3") == 503);
 		assertThat(seen(driver)).hasSize(4);
@@ -83,7 +69,7 @@ class PlaygroundBrowserIT extends BrowserTest {
 		// Tab from the last control onto the canvas, so the focus is a keyboard focus (and visible)
 		driver.executeScript("document.querySelector('.manifests-box summary').focus()");
 		new Actions(driver).sendKeys(Keys.TAB).perform();
-		WebElement canvas = canvas(driver);
+		WebElement canvas = LabPage.canvas(driver);
 		assertThat(driver.switchTo().activeElement()).isEqualTo(canvas);
 		assertThat((Boolean) driver.executeScript("return arguments[0].matches(':focus-visible')", canvas)).isTrue();
 		new Actions(driver).sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT).perform();
@@ -94,7 +80,7 @@ class PlaygroundBrowserIT extends BrowserTest {
 		assertThat(podShare(driver, "web-4")).isEqualTo("1/3");
 		new Actions(driver).sendKeys("p").perform();
 		this.browser.waitUpTo(LIVE).until((d) -> yaml(driver).contains("externalTrafficPolicy: Cluster")
-				&& checkedPolicy(driver).equals("Cluster"));
+				&& LabPage.checkedPolicy(driver).equals("Cluster"));
 		// A node's menu from the keyboard: Enter opens it on its first item, Escape closes it onto the canvas
 		new Actions(driver).sendKeys(Keys.ARROW_LEFT).perform();
 		this.browser.waitUpTo(LIVE).until((d) -> String.valueOf(driver.executeScript("return window.__trafficLab.focused()"))
@@ -113,7 +99,7 @@ class PlaygroundBrowserIT extends BrowserTest {
 	@Test
 	void inspectorShouldShowOnePacketsHeadersAtEveryHop() {
 		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
-		policy(driver, "Cluster");
+		LabPage.choosePolicy(driver, "Cluster");
 		this.browser.waitUpTo(LIVE).until((d) -> yaml(driver).contains("externalTrafficPolicy: Cluster"));
 		// From the event list, paused so that the list holds still between finding a row and clicking it
 		this.browser.waitUpTo(LIVE)
@@ -142,7 +128,7 @@ class PlaygroundBrowserIT extends BrowserTest {
 		assertThat((List<?>) driver.executeScript("return window.__trafficLab.packets().map((p) => p.t)"))
 			.anyMatch((t) -> ((Number) t).doubleValue() > 0 && ((Number) t).doubleValue() < 1);
 		// Packets passing under the clients' or the LB's box cannot be clicked: try the loneliest few in turn
-		WebElement canvas = canvas(driver);
+		WebElement canvas = LabPage.canvas(driver);
 		boolean opened = false;
 		for (Map<String, Number> packet : loneliestPackets(driver, 5)) {
 			new Actions(driver)
@@ -194,7 +180,7 @@ class PlaygroundBrowserIT extends BrowserTest {
 		driver.executeCdpCommand("Emulation.setEmulatedMedia",
 				Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
 		driver.get("http://localhost:" + this.port + "/?preset=uneven-3-1-0");
-		waitForStatistics(driver);
+		LabPage.waitForScene(this.browser);
 		assertThat(driver.executeScript("return window.__trafficLab.scene().reducedMotion")).isEqualTo(true);
 		assertThat(driver.findElement(By.cssSelector("[data-view=primary] [data-part=motion-note]")).isDisplayed()).isTrue();
 		// Every packet sits exactly on a hop, the place it last reached, never between two places
@@ -217,7 +203,7 @@ class PlaygroundBrowserIT extends BrowserTest {
 		this.browser.emulateViewport(360, 780);
 		driver = this.browser.driver();
 		driver.get("http://localhost:" + this.port + "/?preset=uneven-3-1-0");
-		waitForStatistics(driver);
+		LabPage.waitForScene(this.browser);
 		assertThat((Number) driver.executeScript("return document.documentElement.scrollWidth")).isEqualTo(360L);
 		this.browser.screenshot("playground-360");
 		assertNoSevereConsoleEntries();
@@ -225,7 +211,7 @@ class PlaygroundBrowserIT extends BrowserTest {
 		this.browser = HeadlessChromium.start(3840, 2160);
 		driver = this.browser.driver();
 		driver.get("http://localhost:" + this.port + "/?preset=uneven-3-1-0");
-		waitForStatistics(driver);
+		LabPage.waitForScene(this.browser);
 		this.browser.screenshot("playground-3840");
 		assertNoSevereConsoleEntries();
 	}
@@ -234,47 +220,17 @@ class PlaygroundBrowserIT extends BrowserTest {
 		this.browser = HeadlessChromium.start(width, height);
 		ChromeDriver driver = this.browser.driver();
 		driver.get("http://localhost:" + this.port + "/?preset=" + preset);
-		waitForStatistics(driver);
+		LabPage.waitForScene(this.browser);
 		driver.executeScript("document.querySelector('[data-view=primary] canvas').scrollIntoView({block: 'center'})");
 		return driver;
-	}
-
-	private void waitForStatistics(ChromeDriver driver) {
-		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
-				"const lab = window.__trafficLab; const s = lab && lab.scene();"
-						+ "return !!(s && s.statistics && s.statistics.pods.length > 0 && lab.firstFrameAt !== null)")));
-	}
-
-	/** The first view's canvas, scrolled to the middle of the window (pointer actions must stay inside it). */
-	private static WebElement canvas(ChromeDriver driver) {
-		WebElement canvas = driver.findElement(By.cssSelector("[data-view=primary] canvas"));
-		driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", canvas);
-		return canvas;
 	}
 
 	private static void speed(ChromeDriver driver, String factor) {
 		new Select(driver.findElement(By.cssSelector("[data-control=speed]"))).selectByValue(factor);
 	}
 
-	private static void policy(ChromeDriver driver, String value) {
-		driver.findElement(By.xpath("//fieldset[@data-control='policy']//label[input[@value='" + value + "']]")).click();
-	}
-
-	private static String checkedPolicy(ChromeDriver driver) {
-		return String.valueOf(driver.executeScript(
-				"const c = document.querySelector('fieldset[data-control=policy] input:checked'); return c ? c.value : ''"));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Number> locate(ChromeDriver driver, String name) {
-		Object at = driver.executeScript("return window.__trafficLab.locate(arguments[0])", name);
-		assertThat(at).as("where %s is drawn", name).isNotNull();
-		return (Map<String, Number>) at;
-	}
-
-	/** The packet farthest from any other, so that a click on it cannot mean another. */
-	@SuppressWarnings("unchecked")
 	/** Up to {@code count} packets, the farthest from any other first. */
+	@SuppressWarnings("unchecked")
 	private static List<Map<String, Number>> loneliestPackets(ChromeDriver driver, int count) {
 		return (List<Map<String, Number>>) driver.executeScript("const p = window.__trafficLab.packets();"
 				+ "const gap = (a) => Math.min(...p.filter((b) => b !== a).map((b) => Math.hypot(a.x - b.x, a.y - b.y)), 1e9);"
@@ -334,10 +290,6 @@ class PlaygroundBrowserIT extends BrowserTest {
 
 	private static String yaml(ChromeDriver driver) {
 		return driver.findElement(By.cssSelector("[data-view=primary] [data-part=service-yaml]")).getText();
-	}
-
-	private void assertNoSevereConsoleEntries() {
-		assertThat(this.browser.severeConsoleEntries()).as("console errors").isEmpty();
 	}
 
 }

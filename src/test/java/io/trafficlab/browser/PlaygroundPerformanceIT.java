@@ -36,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PlaygroundPerformanceIT extends BrowserTest {
 
-	private static final Duration LIVE = Duration.ofSeconds(30);
-
 	private static final Pattern SCRIPT = Pattern.compile("<script[^>]*\\ssrc=\"([^\"]+)\"");
 
 	@Test

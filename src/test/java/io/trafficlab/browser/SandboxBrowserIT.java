@@ -97,8 +97,4 @@ class SandboxBrowserIT extends BrowserTest {
 		}
 	}
 
-	private void assertNoSevereConsoleEntries() {
-		assertThat(this.browser.severeConsoleEntries()).as("severe browser console entries").isEmpty();
-	}
-
 }

@@ -5,9 +5,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 
 import com.sun.net.httpserver.HttpServer;
 import io.trafficlab.sandbox.SandboxRegistry;
@@ -33,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ShareBrowserIT extends BrowserTest {
 
-	private static final Duration LIVE = Duration.ofSeconds(30);
-
 	@Autowired
 	private SandboxRegistry registry;
 
@@ -54,15 +50,15 @@ class ShareBrowserIT extends BrowserTest {
 		String origin = "http://localhost:" + this.port;
 		this.browser.allowClipboard(origin);
 		driver.get(origin + "/?preset=uneven-3-1-0");
-		waitForScene(driver);
-		driver.findElement(By.xpath("//fieldset[@data-control='policy']//label[input[@value='Cluster']]")).click();
-		this.browser.waitUpTo(LIVE).until((d) -> "Cluster".equals(checkedPolicy(driver)));
+		LabPage.waitForScene(this.browser);
+		LabPage.choosePolicy(driver, "Cluster");
+		this.browser.waitUpTo(LIVE).until((d) -> "Cluster".equals(LabPage.checkedPolicy(driver)));
 		// Move web-1 to n3 from the keyboard: focus the canvas, walk to web-1, press 3
 		driver.executeScript("document.querySelector('[data-view=primary] canvas').focus()");
 		new Actions(driver).sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT).perform();
 		assertThat(driver.executeScript("return window.__trafficLab.focused()")).isEqualTo("pod web-1");
 		new Actions(driver).sendKeys("3").perform();
-		this.browser.waitUpTo(LIVE).until((d) -> placement(driver).values().stream().filter("n3"::equals).count() == 1);
+		this.browser.waitUpTo(LIVE).until((d) -> LabPage.placement(driver).values().stream().filter("n3"::equals).count() == 1);
 		driver.findElement(By.cssSelector("[data-control=pause]")).click();
 		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(
 				driver.executeScript("return window.__trafficLab.scene().paused")));
@@ -74,21 +70,21 @@ class ShareBrowserIT extends BrowserTest {
 		assertThat(link).startsWith(origin + "/?s=");
 		this.browser.waitUpTo(LIVE).until((d) -> "Link copied.".equals(
 				d.findElement(By.cssSelector("[data-control=share-status]")).getText()));
-		Map<String, String> placement = placement(driver);
+		Map<String, String> placement = LabPage.placement(driver);
 		assertThat(placement).containsEntry("web-1", "n1").containsEntry("web-4", "n2").containsValue("n3");
 		this.browser.screenshot("share-copy-link");
 
 		driver.switchTo().newWindow(WindowType.TAB);
 		driver.get(link);
-		waitForScene(driver);
-		assertThat(placement(driver)).isEqualTo(placement);
-		this.browser.waitUpTo(LIVE).until((d) -> "Cluster".equals(checkedPolicy(driver)));
+		LabPage.waitForScene(this.browser);
+		assertThat(LabPage.placement(driver)).isEqualTo(placement);
+		this.browser.waitUpTo(LIVE).until((d) -> "Cluster".equals(LabPage.checkedPolicy(driver)));
 		driver.findElement(By.cssSelector("[data-control=export-yaml]")).click();
 		WebElement exported = driver.findElement(By.cssSelector("[data-part=export] code"));
 		this.browser.waitUpTo(LIVE).until((d) -> exported.isDisplayed() && exported.getText().contains("kind: Pod"));
 		assertThat(exported.getText()).contains("externalTrafficPolicy: Cluster").contains("nodeName: n3");
 		this.browser.screenshot("share-opened-link");
-		assertThat(this.browser.severeConsoleEntries()).as("console errors").isEmpty();
+		assertNoSevereConsoleEntries();
 	}
 
 	@Test
@@ -111,7 +107,7 @@ class ShareBrowserIT extends BrowserTest {
 		this.browser.screenshot("embed-before-start");
 		driver.switchTo().frame(driver.findElement(By.id("lab")));
 		start.click();
-		waitForScene(driver);
+		LabPage.waitForScene(this.browser);
 		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
 				"return window.__trafficLab.firstPacketAt !== null && window.__trafficLab.frames() > 10")));
 		assertThat(this.registry.size()).isEqualTo(before + 1);
@@ -121,7 +117,7 @@ class ShareBrowserIT extends BrowserTest {
 		assertThat(driver.findElement(By.cssSelector("[data-part=pod-shares]")).isDisplayed()).isFalse();
 		driver.switchTo().defaultContent();
 		this.browser.screenshot("embed-in-iframe");
-		assertThat(this.browser.severeConsoleEntries()).as("console errors").isEmpty();
+		assertNoSevereConsoleEntries();
 	}
 
 	/** A page on 127.0.0.1 (another origin than the app's localhost), as a docs site would be. */
@@ -137,27 +133,6 @@ class ShareBrowserIT extends BrowserTest {
 		});
 		this.otherSite.start();
 		return "http://127.0.0.1:" + this.otherSite.getAddress().getPort() + "/docs.html";
-	}
-
-	private void waitForScene(ChromeDriver driver) {
-		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
-				"const lab = window.__trafficLab; const s = lab && lab.scene();"
-						+ "return !!(s && s.statistics && s.statistics.pods.length > 0 && lab.firstFrameAt !== null)")));
-	}
-
-	private static String checkedPolicy(ChromeDriver driver) {
-		return String.valueOf(driver.executeScript(
-				"const c = document.querySelector('fieldset[data-control=policy] input:checked'); return c ? c.value : ''"));
-	}
-
-	/** Every pod the scene knows, terminating ones included, and its node. */
-	@SuppressWarnings("unchecked")
-	private static Map<String, String> placement(ChromeDriver driver) {
-		Map<String, Object> pods = (Map<String, Object>) driver.executeScript(
-				"const out = {}; for (const p of window.__trafficLab.scene().pods) out[p.name] = p.node; return out");
-		Map<String, String> placement = new TreeMap<>();
-		pods.forEach((name, node) -> placement.put(name, String.valueOf(node)));
-		return placement;
 	}
 
 }

@@ -13,7 +13,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * At the cap on live sandboxes, the API answers 503 as JSON and the live page says so.
+ * At the cap on live sandboxes, the API answers 503 as JSON and every page that starts a sandbox says so.
  */
 @SpringBootTest(properties = "trafficlab.sandbox.max-live=2")
 @AutoConfigureMockMvc
@@ -42,6 +42,21 @@ class SandboxCapacityTests {
 			.contains("Traffic Lab is running its limit of 2 live sandboxes.")
 			.doesNotContain("id=\"live-sandbox\"")
 			.contains("href=\"/analyze\"");
+		this.registry.live().forEach((sandbox) -> this.registry.end(sandbox.id()));
+	}
+
+	@Test
+	void lessonAndChallengePagesWhenAtTheCapShouldAnswer503AndSaySo() {
+		while (this.registry.size() < 2) {
+			this.registry.createFromPreset("empty", 1L);
+		}
+		for (String page : new String[] { "/lessons/uneven-distribution/1", "/embed?lesson=uneven-distribution&run=1",
+				"/challenges/one-move-equal-shares" }) {
+			assertThat(this.mvc.get().uri(page)).as(page)
+				.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+				.bodyText()
+				.contains("Traffic Lab is running its limit of 2 live sandboxes.");
+		}
 		this.registry.live().forEach((sandbox) -> this.registry.end(sandbox.id()));
 	}
 

@@ -1,11 +1,9 @@
 package io.trafficlab.stream;
 
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.trafficlab.room.RoomCode;
@@ -13,8 +11,6 @@ import io.trafficlab.room.RoomDestinations;
 import io.trafficlab.room.RoomRegistry;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxRegistry;
-import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.WebSocketContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,13 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +40,7 @@ class RoomStreamIntegrationTests {
 	@Autowired
 	private RoomRegistry rooms;
 
-	private WebSocketStompClient client;
+	private StompTestClient client;
 
 	private Sandbox teacher;
 
@@ -58,25 +48,21 @@ class RoomStreamIntegrationTests {
 
 	@BeforeEach
 	void openRoom() {
-		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
-		container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
-		this.client = new WebSocketStompClient(new StandardWebSocketClient(container));
-		this.client.setInboundMessageSizeLimit(1024 * 1024);
-		this.client.setMessageConverter(new JacksonJsonMessageConverter());
+		this.client = new StompTestClient(this.port);
 		this.teacher = this.sandboxes.createFromPreset("six-replicas-spread", 1L);
 		this.room = this.rooms.open(this.teacher.id()).room().code();
 	}
 
 	@AfterEach
 	void stopClient() {
-		this.client.stop();
+		this.client.close();
 		this.sandboxes.end(this.teacher.id());
 	}
 
 	@Test
 	void twoStudentsOnTheRoomTopicShouldBothReceiveTheTeachersBatches() throws Exception {
-		BlockingQueue<Map<String, Object>> first = subscribe(connect(new ArrayList<>()), RoomDestinations.eventsTopic(this.room));
-		BlockingQueue<Map<String, Object>> second = subscribe(connect(new ArrayList<>()), RoomDestinations.eventsTopic(this.room));
+		BlockingQueue<Map<String, Object>> first = StompTestClient.subscribe(this.client.connect(), RoomDestinations.eventsTopic(this.room));
+		BlockingQueue<Map<String, Object>> second = StompTestClient.subscribe(this.client.connect(), RoomDestinations.eventsTopic(this.room));
 		List<Map<String, Object>> firstBatches = take(first, 10);
 		// The second student subscribed a moment later: its first batch is one the first student got too, the same
 		Map<String, Object> common = take(second, 1).get(0);
@@ -87,20 +73,19 @@ class RoomStreamIntegrationTests {
 
 	@Test
 	void roomSnapshotShouldNameTheRoomAndNeverTheSandbox() throws Exception {
-		StompSession session = connect(new ArrayList<>());
-		BlockingQueue<Map<String, Object>> snapshots = subscribe(session, RoomDestinations.snapshotDestination(this.room));
+		StompSession session = this.client.connect();
+		BlockingQueue<Map<String, Object>> snapshots = StompTestClient.subscribe(session, RoomDestinations.snapshotDestination(this.room));
 		Map<String, Object> snapshot = snapshots.poll(5, TimeUnit.SECONDS);
 		assertThat(snapshot).isNotNull().containsEntry("id", this.room.value()).containsKeys("seq", "simulation");
 		assertThat(snapshot.toString()).doesNotContain(this.teacher.id());
-		BlockingQueue<Map<String, Object>> stats = subscribe(session, RoomDestinations.statsTopic(this.room));
+		BlockingQueue<Map<String, Object>> stats = StompTestClient.subscribe(session, RoomDestinations.statsTopic(this.room));
 		Map<String, Object> statistics = stats.poll(5, TimeUnit.SECONDS);
 		assertThat(statistics).isNotNull().containsEntry("paused", false).containsEntry("speed", 1.0);
 	}
 
 	@Test
 	void sendToTheRoomShouldBeRefusedAndCloseTheConnection() throws Exception {
-		List<String> errors = new ArrayList<>();
-		StompSession session = connect(errors);
+		StompSession session = this.client.connect();
 		session.send("/app/rooms/" + this.room.value() + "/snapshot", Map.of("policy", "Cluster"));
 		long deadline = System.currentTimeMillis() + 5_000;
 		while (session.isConnected() && System.currentTimeMillis() < deadline) {
@@ -112,7 +97,7 @@ class RoomStreamIntegrationTests {
 
 	@Test
 	void roomEndingShouldTellEveryStudentOnce() throws Exception {
-		BlockingQueue<Map<String, Object>> events = subscribe(connect(new ArrayList<>()), RoomDestinations.eventsTopic(this.room));
+		BlockingQueue<Map<String, Object>> events = StompTestClient.subscribe(this.client.connect(), RoomDestinations.eventsTopic(this.room));
 		assertThat(events.poll(5, TimeUnit.SECONDS)).as("a first batch").isNotNull();
 		this.sandboxes.end(this.teacher.id());
 		Map<String, Object> last = null;
@@ -126,36 +111,6 @@ class RoomStreamIntegrationTests {
 		}
 		assertThat(last).isEqualTo(Map.of("type", "StreamEnded", "message",
 				"This room has ended: the teacher's sandbox ended."));
-	}
-
-	private StompSession connect(List<String> errors) throws Exception {
-		return this.client.connectAsync("ws://127.0.0.1:" + this.port + "/ws", new StompSessionHandlerAdapter() {
-
-			@Override
-			public void handleFrame(StompHeaders headers, Object payload) {
-				errors.add(String.valueOf(headers.getFirst("message")));
-			}
-
-		}).get(5, TimeUnit.SECONDS);
-	}
-
-	private static BlockingQueue<Map<String, Object>> subscribe(StompSession session, String destination) {
-		BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
-		session.subscribe(destination, new StompFrameHandler() {
-
-			@Override
-			public Type getPayloadType(StompHeaders headers) {
-				return Map.class;
-			}
-
-			@Override
-			@SuppressWarnings("unchecked")
-			public void handleFrame(StompHeaders headers, Object payload) {
-				received.add((Map<String, Object>) payload);
-			}
-
-		});
-		return received;
 	}
 
 	private static List<Map<String, Object>> take(BlockingQueue<Map<String, Object>> queue, int count)

@@ -1,7 +1,6 @@
 package io.trafficlab.stream;
 
 import java.io.IOException;
-import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -13,8 +12,6 @@ import io.trafficlab.room.RoomDestinations;
 import io.trafficlab.room.RoomRegistry;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxRegistry;
-import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.WebSocketContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,16 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompBrokerRelayMessageHandler;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,31 +74,12 @@ class StompBrokerRelayTests {
 		Sandbox teacher = this.sandboxes.createFromPreset("six-replicas-spread", 1L);
 		RoomCode room = this.rooms.open(teacher.id()).room().code();
 		String brokerName = "/topic/rooms." + room.value() + ".events";
-		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
-		container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
-		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
-		client.setInboundMessageSizeLimit(1024 * 1024);
-		client.setMessageConverter(new JacksonJsonMessageConverter());
+		StompTestClient client = new StompTestClient(this.port);
 		try {
-			StompSession student = client.connectAsync("ws://127.0.0.1:" + this.port + "/ws",
-					new StompSessionHandlerAdapter() {
-					})
-				.get(10, TimeUnit.SECONDS);
+			StompSession student = client.connect();
 			BlockingQueue<Delivered> delivered = new LinkedBlockingQueue<>();
-			student.subscribe(RoomDestinations.eventsTopic(room), new StompFrameHandler() {
-
-				@Override
-				public Type getPayloadType(StompHeaders headers) {
-					return Map.class;
-				}
-
-				@Override
-				@SuppressWarnings("unchecked")
-				public void handleFrame(StompHeaders headers, Object payload) {
-					delivered.add(new Delivered(headers.getDestination(), (Map<String, Object>) payload));
-				}
-
-			});
+			student.subscribe(RoomDestinations.eventsTopic(room), StompTestClient
+				.jsonObjects((headers, batch) -> delivered.add(new Delivered(headers.getDestination(), batch))));
 			SmallStompBroker.Frame subscribe = awaitFrame((frame) -> frame.command().equals("SUBSCRIBE"));
 			assertThat(subscribe.header("destination")).isEqualTo(brokerName);
 			SmallStompBroker.Frame send = awaitFrame((frame) -> frame.command().equals("SEND"));
@@ -122,7 +94,7 @@ class StompBrokerRelayTests {
 				.contains(teacher.id()));
 		}
 		finally {
-			client.stop();
+			client.close();
 			this.sandboxes.end(teacher.id());
 		}
 	}

@@ -1,6 +1,5 @@
 package io.trafficlab.stream;
 
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -17,8 +15,6 @@ import io.trafficlab.engine.simulation.SimulationEvent;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxDestinations;
 import io.trafficlab.sandbox.SandboxRegistry;
-import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.WebSocketContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,14 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,23 +47,18 @@ class StompStreamIntegrationTests {
 	@Autowired
 	private SandboxRegistry registry;
 
-	private WebSocketStompClient client;
+	private StompTestClient client;
 
 	private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
 
 	@BeforeEach
 	void createClient() {
-		// Tomcat's client closes a session on text messages over 8 KiB unless told otherwise; batches are larger
-		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
-		container.setDefaultMaxTextMessageBufferSize(1024 * 1024);
-		this.client = new WebSocketStompClient(new StandardWebSocketClient(container));
-		this.client.setInboundMessageSizeLimit(1024 * 1024);
-		this.client.setMessageConverter(new JacksonJsonMessageConverter());
+		this.client = new StompTestClient(this.port);
 	}
 
 	@AfterEach
 	void stopClient() {
-		this.client.stop();
+		this.client.close();
 	}
 
 	@Test
@@ -79,9 +66,9 @@ class StompStreamIntegrationTests {
 			throws Exception {
 		Sandbox sandbox = this.registry.createFromPreset("six-replicas-spread", 1L);
 		StompSession session = connect();
-		BlockingQueue<Map<String, Object>> batches = subscribe(session, SandboxDestinations.eventsTopic(sandbox.id()));
+		BlockingQueue<Map<String, Object>> batches = StompTestClient.subscribe(session, SandboxDestinations.eventsTopic(sandbox.id()));
 		Thread.sleep(200);
-		BlockingQueue<Map<String, Object>> snapshots = subscribe(session,
+		BlockingQueue<Map<String, Object>> snapshots = StompTestClient.subscribe(session,
 				SandboxDestinations.snapshotDestination(sandbox.id()));
 		Map<String, Object> snapshot = snapshots.poll(5, TimeUnit.SECONDS);
 		assertThat(snapshot).isNotNull().containsEntry("id", sandbox.id()).containsKeys("seq", "generation", "simulation");
@@ -115,7 +102,7 @@ class StompStreamIntegrationTests {
 	void subscribeToStatsShouldDeliverStatisticsAFewTimesASecond() throws Exception {
 		Sandbox sandbox = this.registry.createFromPreset("uneven-3-1-0", 1L);
 		StompSession session = connect();
-		BlockingQueue<Map<String, Object>> stats = subscribe(session, SandboxDestinations.statsTopic(sandbox.id()));
+		BlockingQueue<Map<String, Object>> stats = StompTestClient.subscribe(session, SandboxDestinations.statsTopic(sandbox.id()));
 		Map<String, Object> first = stats.poll(5, TimeUnit.SECONDS);
 		Map<String, Object> second = stats.poll(5, TimeUnit.SECONDS);
 		assertThat(first).isNotNull().containsKeys("generation", "tickWallTime", "statistics");
@@ -133,14 +120,14 @@ class StompStreamIntegrationTests {
 	@Test
 	void subscribeWhenSandboxUnknownShouldBeRefused() throws Exception {
 		StompSession session = connect();
-		session.subscribe("/topic/sandboxes/AAAAAAAAAAAAAAAAAAAAAA/events", new PayloadCollector(new LinkedBlockingQueue<>()));
+		StompTestClient.subscribe(session, "/topic/sandboxes/AAAAAAAAAAAAAAAAAAAAAA/events");
 		assertRefused(session);
 	}
 
 	@Test
 	void subscribeWhenDestinationIsNoSandboxTopicShouldBeRefused() throws Exception {
 		StompSession session = connect();
-		session.subscribe("/topic/everything", new PayloadCollector(new LinkedBlockingQueue<>()));
+		StompTestClient.subscribe(session, "/topic/everything");
 		assertRefused(session);
 	}
 
@@ -157,7 +144,7 @@ class StompStreamIntegrationTests {
 		Sandbox sandbox = this.registry.createFromPreset("empty", 1L);
 		Thread.sleep(300);
 		StompSession session = connect();
-		BlockingQueue<Map<String, Object>> snapshots = subscribe(session,
+		BlockingQueue<Map<String, Object>> snapshots = StompTestClient.subscribe(session,
 				SandboxDestinations.snapshotDestination(sandbox.id()));
 		Map<String, Object> snapshot = snapshots.poll(5, TimeUnit.SECONDS);
 		assertThat(snapshot).isNotNull();
@@ -168,27 +155,25 @@ class StompStreamIntegrationTests {
 	}
 
 	private StompSession connect() throws Exception {
-		CompletableFuture<StompSession> session = this.client.connectAsync("ws://127.0.0.1:" + this.port + "/ws",
-				new StompSessionHandlerAdapter() {
+		return this.client.connect(new StompSessionHandlerAdapter() {
 
-					@Override
-					public void handleFrame(StompHeaders headers, Object payload) {
-						StreamErrors.add(StompStreamIntegrationTests.this.errors, headers);
-					}
+			@Override
+			public void handleFrame(StompHeaders headers, Object payload) {
+				StreamErrors.add(StompStreamIntegrationTests.this.errors, headers);
+			}
 
-					@Override
-					public void handleTransportError(StompSession session, Throwable exception) {
-						StompStreamIntegrationTests.this.errors.add("transport: " + exception.getMessage());
-					}
+			@Override
+			public void handleTransportError(StompSession session, Throwable exception) {
+				StompStreamIntegrationTests.this.errors.add("transport: " + exception.getMessage());
+			}
 
-					@Override
-					public void handleException(StompSession session, StompCommand command, StompHeaders headers,
-							byte[] payload, Throwable exception) {
-						StompStreamIntegrationTests.this.errors.add(String.valueOf(exception.getMessage()));
-					}
+			@Override
+			public void handleException(StompSession session, StompCommand command, StompHeaders headers,
+					byte[] payload, Throwable exception) {
+				StompStreamIntegrationTests.this.errors.add(String.valueOf(exception.getMessage()));
+			}
 
-				});
-		return session.get(5, TimeUnit.SECONDS);
+		});
 	}
 
 	private void assertRefused(StompSession session) throws InterruptedException {
@@ -209,12 +194,6 @@ class StompStreamIntegrationTests {
 		return seen;
 	}
 
-	private static BlockingQueue<Map<String, Object>> subscribe(StompSession session, String destination) {
-		BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
-		session.subscribe(destination, new PayloadCollector(received));
-		return received;
-	}
-
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> events(Map<String, Object> batch) {
 		return (List<Map<String, Object>>) batch.get("events");
@@ -222,24 +201,6 @@ class StompStreamIntegrationTests {
 
 	private static long number(Map<String, Object> map, String key) {
 		return ((Number) map.get(key)).longValue();
-	}
-
-	/**
-	 * Puts every payload, read as a JSON object, into a queue.
-	 */
-	private record PayloadCollector(BlockingQueue<Map<String, Object>> received) implements StompFrameHandler {
-
-		@Override
-		public Type getPayloadType(StompHeaders headers) {
-			return Map.class;
-		}
-
-		@Override
-		@SuppressWarnings("unchecked")
-		public void handleFrame(StompHeaders headers, Object payload) {
-			this.received.add((Map<String, Object>) payload);
-		}
-
 	}
 
 	/**
