@@ -31,13 +31,21 @@ export function describeEvent(event: SimulationEvent): string {
 		case 'PodBecameReady':
 			return `${event.pod} on ${event.node} is Ready`;
 		case 'PodTerminating':
-			return `${event.pod} on ${event.node} terminating until ${formatSimTime(event.deletesAt)} (${event.reason})`;
+			return event.deletesAt < 0
+				? `${event.pod} on ${event.node} terminating (${event.reason})`
+				: `${event.pod} on ${event.node} terminating until ${formatSimTime(event.deletesAt)} (${event.reason})`;
 		case 'PodDeleted':
 			return `${event.pod} deleted (${event.reason})`;
 		case 'NodeAdded':
 			return `node ${event.node} (${event.internalIp}) joined`;
 		case 'NodeRemoved':
-			return `node ${event.node} ${event.killed ? 'died' : 'left'}: ${event.reason}`;
+			return `node ${event.node} ${event.killed ? '(dead) deleted' : 'left'}: ${event.reason}`;
+		case 'NodeDied':
+			return `node ${event.node} died: ${event.reason}`;
+		case 'NodeNotReady':
+			return `node ${event.node} NotReady, pods marked NotReady ${list(event.pods)}: ${event.reason}`;
+		case 'PodEvicted':
+			return `${event.pod} on ${event.node} evicted (${event.reason})`;
 		case 'NodeCordoned':
 			return `node ${event.node} ${event.cordoned ? 'cordoned' : 'uncordoned'}`;
 		case 'ServiceUpdated':

@@ -8,7 +8,7 @@ import { h, setText, syncKeyed } from './dom';
 export type EventFilter = 'all' | 'connections' | 'problems' | 'cluster';
 
 const CONNECTIONS = new Set(['ConnectionRouted', 'ConnectionDropped', 'ConnectionRejected', 'ConnectionReset']);
-const PROBLEMS = new Set(['ConnectionDropped', 'ConnectionRejected', 'ConnectionReset', 'NodeRemoved', 'LoadBalancerTargetChanged']);
+const PROBLEMS = new Set(['ConnectionDropped', 'ConnectionRejected', 'ConnectionReset', 'NodeRemoved', 'NodeDied', 'NodeNotReady', 'PodEvicted', 'LoadBalancerTargetChanged']);
 
 export function matches(event: SimulationEvent, filter: EventFilter): boolean {
 	switch (filter) {

@@ -138,6 +138,29 @@ export interface NodeRemoved {
 	reason: string;
 }
 
+export interface NodeDied {
+	type: 'NodeDied';
+	time: number;
+	node: string;
+	reason: string;
+}
+
+export interface NodeNotReady {
+	type: 'NodeNotReady';
+	time: number;
+	node: string;
+	pods: string[];
+	reason: string;
+}
+
+export interface PodEvicted {
+	type: 'PodEvicted';
+	time: number;
+	pod: string;
+	node: string;
+	reason: string;
+}
+
 export interface NodeCordoned {
 	type: 'NodeCordoned';
 	time: number;
@@ -188,6 +211,9 @@ export type SimulationEvent =
 	| PodDeleted
 	| NodeAdded
 	| NodeRemoved
+	| NodeDied
+	| NodeNotReady
+	| PodEvicted
 	| NodeCordoned
 	| ServiceUpdated
 	| ReplicasScaled
@@ -211,6 +237,9 @@ export const EVENT_TYPES: readonly EventType[] = [
 	'PodDeleted',
 	'NodeAdded',
 	'NodeRemoved',
+	'NodeDied',
+	'NodeNotReady',
+	'PodEvicted',
 	'NodeCordoned',
 	'ServiceUpdated',
 	'ReplicasScaled',
@@ -228,7 +257,7 @@ export interface EventBatch {
 	missed: Record<string, number>;
 }
 
-export type PodStatus = 'PENDING' | 'STARTING' | 'READY' | 'TERMINATING';
+export type PodStatus = 'PENDING' | 'STARTING' | 'READY' | 'NOT_READY' | 'TERMINATING';
 
 export interface NodeState {
 	name: string;

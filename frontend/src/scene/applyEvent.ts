@@ -195,7 +195,7 @@ function apply(draft: Draft, event: SimulationEvent, listed: SimulationEvent[]):
 			withNode(draft, event.node, (node) => {
 				node.verdict = event.to;
 			});
-			draft.nodes = draft.nodes.filter((node) => !(node.gone && node.verdict === null));
+			draft.nodes = draft.nodes.filter((node) => !(node.removed === true && node.verdict === null));
 			return;
 		case 'ProxyRulesSynced':
 			withNode(draft, event.node, (node) => {
@@ -242,9 +242,28 @@ function apply(draft: Draft, event: SimulationEvent, listed: SimulationEvent[]):
 		case 'NodeRemoved':
 			withNode(draft, event.node, (node) => {
 				node.gone = true;
+				node.removed = true;
 				node.probeStatus = 0;
 			});
-			draft.nodes = draft.nodes.filter((node) => !(node.gone && node.verdict === null));
+			draft.nodes = draft.nodes.filter((node) => !(node.removed === true && node.verdict === null));
+			return;
+		case 'NodeDied':
+			withNode(draft, event.node, (node) => {
+				node.gone = true;
+				node.probeStatus = 0;
+			});
+			return;
+		case 'NodeNotReady':
+			for (const name of event.pods) {
+				withPod(draft, name, (pod) => {
+					Object.assign(pod, { status: 'NOT_READY', since: event.time });
+				});
+			}
+			return;
+		case 'PodEvicted':
+			withPod(draft, event.pod, (pod) => {
+				Object.assign(pod, { status: 'TERMINATING', since: event.time });
+			});
 			return;
 		case 'NodeCordoned':
 			withNode(draft, event.node, (node) => {

@@ -26,6 +26,7 @@ export function verdictText(node: Pick<SceneNode, 'verdict'>): string {
 export const POD_STATES: Record<PodStatus, { symbol: string; label: string }> = {
 	READY: { symbol: '●', label: 'ready' },
 	STARTING: { symbol: '◐', label: 'starting' },
+	NOT_READY: { symbol: '◍', label: 'NotReady (node unreachable)' },
 	TERMINATING: { symbol: '◌', label: 'terminating' },
 	PENDING: { symbol: '○', label: 'pending' },
 };

@@ -15,6 +15,8 @@ import { NO_SERVICE, readService, type ServiceView } from './service';
 
 /** A node as the snapshot has it (less the counters the scene does not follow), plus what kube-proxy programmed. */
 export interface SceneNode extends Omit<NodeState, 'conntrackEntries' | 'programmedAt'> {
+	/** Its Node object was deleted (a dead node stays until then, shown as gone). */
+	removed?: boolean;
 	/** The endpoint sets kube-proxy last programmed here; undefined until a sync or statistics tell. */
 	clusterEndpoints: string[] | null | undefined;
 	localEndpoints: string[] | null | undefined;

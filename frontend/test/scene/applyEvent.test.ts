@@ -66,6 +66,19 @@ describe('applyEvent', () => {
 		expect(findNode(next, 'n2')).toBeUndefined();
 	});
 
+	it('keeps a dead node and its pods until its Node object is deleted', () => {
+		let next = applyEvent(scene, { type: 'NodeDied', time: 5, node: 'n2', reason: 'died' });
+		expect(findNode(next, 'n2')?.gone).toBe(true);
+		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 7, node: 'n2', from: 'UNHEALTHY', to: null, reason: 'x' });
+		expect(findNode(next, 'n2')).toBeDefined();
+		const pod = next.pods.find((p) => p.node === 'n2');
+		expect(pod).toBeDefined();
+		next = applyEvent(next, { type: 'NodeNotReady', time: 55, node: 'n2', pods: [pod!.name], reason: 'x' });
+		expect(next.pods.find((p) => p.name === pod!.name)?.status).toBe('NOT_READY');
+		next = applyEvent(next, { type: 'PodEvicted', time: 355, pod: pod!.name, node: 'n2', reason: 'x' });
+		expect(next.pods.find((p) => p.name === pod!.name)?.status).toBe('TERMINATING');
+	});
+
 	it('records probe answers on the node and animates the probe', () => {
 		const next = applyEvent(scene, {
 			type: 'ProbeAnswered', time: 8, node: 'n3', target: '192.168.0.13:10256/healthz', status: 200, body: '',

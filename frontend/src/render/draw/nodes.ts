@@ -126,6 +126,7 @@ function drawBadges(ctx: CanvasRenderingContext2D, node: SceneNode, badge: Rect,
 const POD_LOOK: Record<ScenePod['status'], { fill: string; stroke: string; dash: number[] }> = {
 	READY: { fill: '#ffffff', stroke: THEME.ok, dash: [] },
 	STARTING: { fill: '#fffaf0', stroke: THEME.warn, dash: [4, 3] },
+	NOT_READY: { fill: '#fdf2f2', stroke: THEME.warn, dash: [2, 2] },
 	TERMINATING: { fill: '#f3f4f6', stroke: THEME.muted, dash: [1.5, 2.5] },
 	PENDING: { fill: '#ffffff', stroke: THEME.muted, dash: [4, 3] },
 };

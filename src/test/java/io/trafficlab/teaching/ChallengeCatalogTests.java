@@ -136,7 +136,9 @@ class ChallengeCatalogTests {
 		assertThat(drained.snapshot().pods()).filteredOn((pod) -> pod.status() == PodStatus.PENDING).hasSize(2);
 		assertThat(outcome(challenge, podOn("n1", "n2"), podOn("n1", "n3"))).isEqualTo("✔✔✔✔");
 
-		assertThat(outcome(challenge, fixed(new KillNode("n1")))).isEqualTo("✔✘✔✔");
+		// a dead n1 stays a node, NotReady after 50 s with no ready pod: after the settle the goal cannot tell it
+		// from a drained one (its drops came before the settle); the solution text says why it is no maintenance
+		assertThat(outcome(challenge, fixed(new KillNode("n1")))).isEqualTo("✔✔✔✔");
 		assertThat(outcome(challenge, fixed(new RemoveNode("n1")))).isEqualTo("✔✘✔✔");
 		assertThat(outcome(challenge, fixed(new CordonNode("n1", true)))).isEqualTo("✘✘✔✔");
 		assertThat(outcome(challenge, fixed(new DrainNode("n1")),

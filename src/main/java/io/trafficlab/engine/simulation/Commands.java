@@ -302,7 +302,7 @@ final class Commands {
 	}
 
 	private void requireAnotherNode(SimNode node, String doing) {
-		long others = this.world.nodesByName.values().stream().filter((n) -> n != node && !n.removing).count();
+		long others = this.world.nodesByName.values().stream().filter((n) -> n != node && !n.removing && !n.killed).count();
 		if (others == 0) {
 			throw new IllegalArgumentException("Cannot " + doing + " " + node.name
 					+ ": it is the last node, and a sandbox keeps at least one.");
@@ -421,14 +421,22 @@ final class Commands {
 		if (node.removing) {
 			throw new IllegalArgumentException("Node " + node.name + " is already being removed.");
 		}
+		if (node.killed) {
+			// nothing on a dead node can be drained: deleting its Node object lets pod GC delete its pods
+			this.core.nodeController.delete(node);
+			return;
+		}
 		requireAnotherNode(node, "remove");
 		this.lifecycle.startRemoval(node);
 	}
 
 	private void killNode(String name) {
 		SimNode node = node(name);
+		if (node.killed) {
+			throw new IllegalArgumentException("Node " + node.name + " is already dead.");
+		}
 		requireAnotherNode(node, "kill");
-		this.lifecycle.kill(node);
+		this.core.nodeController.kill(node);
 	}
 
 	// the Service and the load balancer

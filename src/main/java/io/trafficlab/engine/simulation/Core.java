@@ -26,6 +26,10 @@ final class Core implements EventHandler {
 
 	static final int POD_DELETION = 5;
 
+	static final int NODE_NOT_READY = 6;
+
+	static final int TAINT_EVICTION = 7;
+
 	final EventLoop loop = new EventLoop();
 
 	/**
@@ -66,6 +70,8 @@ final class Core implements EventHandler {
 
 	final Lifecycle lifecycle;
 
+	final NodeController nodeController;
+
 	Core(World world, SimulationSettings settings) {
 		this.world = world;
 		this.settings = settings;
@@ -80,6 +86,7 @@ final class Core implements EventHandler {
 		this.balancer = new LoadBalancer(this);
 		this.traffic = new Traffic(this);
 		this.lifecycle = new Lifecycle(this);
+		this.nodeController = new NodeController(this, this.lifecycle);
 	}
 
 	/** Brings every actor to the steady state of the world at time 0. */
@@ -131,6 +138,8 @@ final class Core implements EventHandler {
 			case PROXY_SYNC -> this.proxy.sync((int) payload);
 			case POD_READY -> this.lifecycle.ready((int) payload);
 			case POD_DELETION -> this.lifecycle.delete((int) payload);
+			case NODE_NOT_READY -> this.nodeController.notReady((int) payload);
+			case TAINT_EVICTION -> this.nodeController.evict((int) payload);
 			default -> throw new IllegalStateException("Unknown event kind " + kind);
 		}
 	}

@@ -23,6 +23,10 @@ enum DropReason {
 	/** The node's rules still DNAT to a pod that has been deleted (its kube-proxy has not synced yet). */
 	STALE_ENDPOINT(false, "stale rules: DNAT to a deleted pod (kube-proxy not yet synced)"),
 
+	/** The rules DNAT to an endpoint on a dead node: still Ready until the node controller marks its pods NotReady. */
+	DEAD_NODE_ENDPOINT(false, "the pod's node is dead; its endpoint is still Ready until the node controller marks it "
+			+ "NotReady"),
+
 	/** The set the rules chose is empty. */
 	EMPTY_SET(false, "no endpoint in the node's set"),
 

@@ -64,7 +64,7 @@ final class KubeProxy {
 	void sync(int nodeId) {
 		SimNode node = this.core.world.nodes.get(nodeId);
 		node.syncPending = false;
-		if (!node.inCluster) {
+		if (!node.inCluster || node.killed) {
 			return;
 		}
 		NodeRules compiled = compile(node);

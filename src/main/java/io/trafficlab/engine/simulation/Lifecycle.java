@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * (or stays Pending), starts, becomes Ready after {@code podStartupMicros}, terminates with a grace period (serving,
  * but no longer Ready: R4, R17) and is then deleted, cutting the connections still on it. Owners keep their replica
  * count: a Deployment's or ReplicaSet's replacement is created as soon as a pod starts terminating, a StatefulSet's
- * (same name) and a DaemonSet's once the old pod is gone.
+ * (same name) and a DaemonSet's once the old pod is gone. A dead node's timeline is {@link NodeController}'s.
  */
 final class Lifecycle {
 
@@ -113,7 +113,7 @@ final class Lifecycle {
 
 	void ready(int slot) {
 		SimPod pod = this.world.pods.get(slot);
-		if (pod.deleted || pod.status != PodStatus.STARTING || pod.node == null) {
+		if (pod.deleted || pod.status != PodStatus.STARTING || pod.node == null || pod.node.killed) {
 			return;
 		}
 		pod.status = PodStatus.READY;
@@ -140,10 +140,15 @@ final class Lifecycle {
 		long grace = this.core.settings.terminationGraceMicros();
 		pod.status = PodStatus.TERMINATING;
 		pod.since = this.core.now();
-		this.core.loop.scheduleIn(grace, Core.POD_DELETION, pod.slot);
+		// on a dead node no kubelet confirms the end, so the pod stays Terminating until its node is deleted
+		boolean ends = !pod.node.killed;
+		if (ends) {
+			this.core.loop.scheduleIn(grace, Core.POD_DELETION, pod.slot);
+		}
 		if (this.core.emitter.wants()) {
 			this.core.emitter.emit(new PodTerminating(this.core.now(), pod.name, pod.node.name,
-					this.core.now() + grace, reason));
+					ends ? this.core.now() + grace : -1, ends ? reason : reason + "; it stays Terminating, since "
+							+ "no kubelet on dead " + pod.node.name + " confirms its end, until the node is deleted"));
 		}
 		this.core.changed(true);
 	}
@@ -352,7 +357,7 @@ final class Lifecycle {
 		finishRemovalIfEmpty(node);
 	}
 
-	private void finishRemovalIfEmpty(SimNode node) {
+	void finishRemovalIfEmpty(SimNode node) {
 		if (!node.removing || !node.inCluster) {
 			return;
 		}
@@ -362,45 +367,18 @@ final class Lifecycle {
 			}
 		}
 		node.inCluster = false;
-		node.goneAt = this.core.now();
+		if (!node.killed) {
+			node.goneAt = this.core.now();
+		}
 		this.world.nodesByName.remove(node.name);
-		String reason = node.name + " was drained and deleted";
+		String reason = node.killed ? "dead " + node.name + " was deleted" : node.name + " was drained and deleted";
 		if (this.core.emitter.wants()) {
-			this.core.emitter.emit(new NodeRemoved(this.core.now(), node.name, false, reason));
+			this.core.emitter.emit(new NodeRemoved(this.core.now(), node.name, node.killed, reason));
 		}
 		this.core.traffic.reset(null, node, reason);
 		this.core.changed(true);
 		this.core.balancer.deregister(node, node.name + " was deleted; the cloud controller removes it from the load "
 				+ "balancer");
-	}
-
-	/** The node dies: gone at once, its pods with it (no grace); the cloud LB only notices through its probes. */
-	void kill(SimNode node) {
-		node.killed = true;
-		node.inCluster = false;
-		node.goneAt = this.core.now();
-		this.world.nodesByName.remove(node.name);
-		String reason = node.name + " was killed";
-		if (this.core.emitter.wants()) {
-			this.core.emitter.emit(new NodeRemoved(this.core.now(), node.name, true, node.name + " died: its pods "
-					+ "are gone at once, and the load balancer only notices through failing probes"));
-		}
-		this.core.balancer.nodeKilled(node);
-		this.core.traffic.reset(null, node, reason);
-		Set<SimWorkload> owners = new LinkedHashSet<>();
-		for (SimPod pod : this.world.livePods()) {
-			if (pod.node == node) {
-				remove(pod, reason, false);
-				if (pod.workload != null && pod.workload.kind() != WorkloadKind.DAEMON_SET) {
-					owners.add(pod.workload);
-				}
-			}
-		}
-		this.core.changed(true);
-		for (SimWorkload owner : owners) {
-			reconcile(owner, null, "replaces the pods lost with " + node.name);
-		}
-		retryPending();
 	}
 
 }

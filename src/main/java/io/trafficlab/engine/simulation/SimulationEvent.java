@@ -200,14 +200,55 @@ public sealed interface SimulationEvent {
 	}
 
 	/**
-	 * A node left the cluster.
+	 * A node left the cluster: its Node object was deleted.
 	 *
 	 * @param time when
 	 * @param node its name
-	 * @param killed whether it died at once (its pods gone without grace) rather than being removed in order
+	 * @param killed whether it had died (its pods deleted by pod GC) rather than being drained in order
 	 * @param reason what happened, in plain words
 	 */
 	record NodeRemoved(long time, String node, boolean killed, String reason) implements SimulationEvent {
+	}
+
+	/**
+	 * A node's machine died. The Node object and its pods stay; its pods are still Ready endpoints until the node
+	 * controller marks them NotReady ({@link NodeNotReady}).
+	 *
+	 * @param time when
+	 * @param node the node
+	 * @param reason what happens next, in plain words
+	 */
+	record NodeDied(long time, String node, String reason) implements SimulationEvent {
+	}
+
+	/**
+	 * The node controller saw no heartbeat for {@code node-monitor-grace-period}: the node's Ready condition is
+	 * Unknown, it is tainted {@code node.kubernetes.io/unreachable} (NoExecute, NoSchedule) and its pods are marked
+	 * NotReady, so their endpoints are neither ready nor serving.
+	 *
+	 * @param time when
+	 * @param node the node
+	 * @param pods the pods marked NotReady
+	 * @param reason what happened and what comes next, in plain words
+	 */
+	record NodeNotReady(long time, String node, List<String> pods, String reason) implements SimulationEvent {
+
+		public NodeNotReady {
+			pods = List.copyOf(pods);
+		}
+
+	}
+
+	/**
+	 * The taint eviction controller deleted a pod whose toleration of the unreachable taint ran out. It stays
+	 * Terminating on its dead node (no kubelet confirms its end); its owner creates a replacement.
+	 *
+	 * @param time when
+	 * @param pod the pod
+	 * @param node its dead node
+	 * @param reason why, in plain words
+	 */
+	record PodEvicted(long time, String pod, String node, String reason) implements SimulationEvent {
 	}
 
 	/**

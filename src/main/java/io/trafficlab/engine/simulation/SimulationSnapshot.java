@@ -78,6 +78,12 @@ public record SimulationSnapshot(long now, SimulationSettings settings, List<Nod
 		/** Ready: a Ready endpoint (R3). */
 		READY,
 
+		/**
+		 * Running, but its Ready condition is False: the node controller marked it NotReady because its node stopped
+		 * answering. Neither a ready nor a serving endpoint.
+		 */
+		NOT_READY,
+
 		/** Terminating: serving until deleted, used only as a fallback (R4), not counted by the health check (R17). */
 		TERMINATING
 

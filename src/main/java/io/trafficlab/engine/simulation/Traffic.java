@@ -149,8 +149,12 @@ final class Traffic {
 		}
 		SimPod pod = this.world.pods.get(slot);
 		SimNode podNode = pod.node;
-		if (pod.deleted || podNode == null || podNode.killed) {
+		if (pod.deleted || podNode == null) {
 			drop(id, client, entry, DropReason.STALE_ENDPOINT, route, slot);
+			return;
+		}
+		if (podNode.killed) {
+			drop(id, client, entry, DropReason.DEAD_NODE_ENDPOINT, route, slot);
 			return;
 		}
 		boolean local = podNode == entry;

@@ -290,41 +290,6 @@ class CommandTests {
 		assertThat(node(simulation, "n1").verdict()).isEqualTo(TargetState.UNHEALTHY);
 	}
 
-	@Test
-	void killNodeShouldLosePodsAtOnceWhileTheLbOnlyNoticesThroughProbes() {
-		Simulation simulation = start(Presets.uneven310("Cluster"));
-		simulation.apply(new KillNode("n2"));
-		simulation.advanceTo(1_000_001, this.recorder);
-		assertThat(this.recorder.first(PodDeleted.class, (event) -> true))
-			.isEqualTo(new PodDeleted(1_000_000, "web-4", "n2", "n2 was killed"));
-		assertThat(this.recorder.all(PodTerminating.class)).isEmpty();
-		assertThat(simulation.cluster().nodes()).hasSize(2);
-		NodeState ghost = node(simulation, "n2");
-		assertThat(ghost.gone()).isTrue();
-		assertThat(ghost.verdict()).isEqualTo(TargetState.HEALTHY);
-		assertThat(ghost.probeStatus()).isZero();
-		simulation.advanceTo(40_000_000, this.recorder);
-		LoadBalancerTargetChanged deregistered = this.recorder.first(LoadBalancerTargetChanged.class,
-				(event) -> event.node().equals("n2") && event.to() == null);
-		List<ConnectionDropped> drops = this.recorder.all(ConnectionDropped.class, (drop) -> drop.node().equals("n2"));
-		assertThat(drops).isNotEmpty().allSatisfy((drop) -> {
-			assertThat(drop.reason()).startsWith("n2 is gone (killed at 1.000 s) and the load balancer has not yet "
-					+ "marked it unhealthy");
-			assertThat(drop.time()).isLessThan(deregistered.time());
-		});
-		// under Cluster the other nodes still DNAT to web-4 until their kube-proxy has synced
-		assertThat(this.recorder.all(ConnectionDropped.class, (drop) -> !drop.node().equals("n2")))
-			.allSatisfy((drop) -> {
-				assertThat(drop.reason()).contains("still DNATs to web-4 (10.244.2.10), which is gone");
-				assertThat(drop.time()).isLessThan(2_000_000);
-			});
-		assertThat(simulation.snapshot().nodes()).extracting(NodeState::name).containsExactly("n1", "n3");
-		assertThatIllegalArgumentException().isThrownBy(() -> {
-			simulation.apply(new KillNode("n1"));
-			simulation.apply(new KillNode("n3"));
-		}).withMessage("Cannot kill n3: it is the last node, and a sandbox keeps at least one.");
-	}
-
 	// the Service
 
 	@Test

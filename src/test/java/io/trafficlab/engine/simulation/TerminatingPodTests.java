@@ -91,7 +91,7 @@ class TerminatingPodTests {
 			.containsExactlyInAnyOrderElementsOf(inFlight.stream().map(ConnectionRouted::connection).toList());
 		assertThat(recorder.all(ConnectionReset.class)).allSatisfy((reset) -> {
 			assertThat(reset.pod()).isEqualTo("web-4");
-			assertThat(reset.reason()).isEqualTo("n2 was killed");
+			assertThat(reset.reason()).isEqualTo("n2 died");
 		});
 		assertThat(simulation.statistics().resets()).isEqualTo(inFlight.size());
 	}
