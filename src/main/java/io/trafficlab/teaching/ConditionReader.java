@@ -23,18 +23,23 @@ public final class ConditionReader {
 
 	private static final Pattern FRACTION = Pattern.compile("\\s*(\\d{1,9})\\s*/\\s*(\\d{1,9})\\s*");
 
-	private static final Map<String, Function<JsonNode, Condition>> KINDS = Map.of(
-			"policy", (value) -> new Condition.PolicyIs(policy(value)),
-			"clientIpKept", (value) -> new Condition.ClientIpKept(bool(value)),
-			"maxShareRatio", (value) -> new Condition.MaxShareRatio(atLeastOne(fraction(value))),
-			"equalShares", ConditionReader::equalShares,
-			"healthCheck", (value) -> new Condition.HealthCheckPasses(text(value, "node"), bool(field(value, "passes"))),
-			"readyPods", ConditionReader::readyPods,
-			"podsOnNode", (value) -> new Condition.PodsOnNode(text(value, "node"), count(field(value, "count"))),
-			"podShareOnNode",
-			(value) -> new Condition.PodShareOnNode(text(value, "node"), fraction(field(value, "share"))),
-			"nodeShare", (value) -> new Condition.NodeShare(text(value, "node"), fraction(field(value, "share"))),
-			"failedShare", (value) -> new Condition.FailedShare(fraction(value)));
+	private static final Map<String, Function<JsonNode, Condition>> KINDS = Map.ofEntries(
+			Map.entry("policy", (value) -> new Condition.PolicyIs(policy(value))),
+			Map.entry("clientIpKept", (value) -> new Condition.ClientIpKept(bool(value))),
+			Map.entry("maxShareRatio", (value) -> new Condition.MaxShareRatio(atLeastOne(fraction(value)))),
+			Map.entry("equalShares", ConditionReader::equalShares),
+			Map.entry("healthCheck",
+					(value) -> new Condition.HealthCheckPasses(text(value, "node"), bool(field(value, "passes")))),
+			Map.entry("readyPods", ConditionReader::readyPods),
+			Map.entry("nodeReady",
+					(value) -> new Condition.NodeReady(text(value, "node"), bool(field(value, "ready")))),
+			Map.entry("podsOnNode",
+					(value) -> new Condition.PodsOnNode(text(value, "node"), count(field(value, "count")))),
+			Map.entry("podShareOnNode",
+					(value) -> new Condition.PodShareOnNode(text(value, "node"), fraction(field(value, "share")))),
+			Map.entry("nodeShare",
+					(value) -> new Condition.NodeShare(text(value, "node"), fraction(field(value, "share")))),
+			Map.entry("failedShare", (value) -> new Condition.FailedShare(fraction(value))));
 
 	private ConditionReader() {
 	}

@@ -134,16 +134,15 @@ class ChallengeCatalogTests {
 		Simulation drained = after(challenge, fixed(new DrainNode("n1")));
 		assertThat(challenge.goal().check(GoalSubject.of(drained)).achieved()).isTrue();
 		assertThat(drained.snapshot().pods()).filteredOn((pod) -> pod.status() == PodStatus.PENDING).hasSize(2);
-		assertThat(outcome(challenge, podOn("n1", "n2"), podOn("n1", "n3"))).isEqualTo("✔✔✔✔");
+		assertThat(outcome(challenge, podOn("n1", "n2"), podOn("n1", "n3"))).isEqualTo("✔✔✔✔✔");
 
-		// a dead n1 stays a node, NotReady after 50 s with no ready pod: after the settle the goal cannot tell it
-		// from a drained one (its drops came before the settle); the solution text says why it is no maintenance
-		assertThat(outcome(challenge, fixed(new KillNode("n1")))).isEqualTo("✔✔✔✔");
-		assertThat(outcome(challenge, fixed(new RemoveNode("n1")))).isEqualTo("✔✘✔✔");
-		assertThat(outcome(challenge, fixed(new CordonNode("n1", true)))).isEqualTo("✘✘✔✔");
+		// a dead n1 stays a node with Ready pods for 50 s, then turns NotReady: never a Ready node without pods
+		assertThat(outcome(challenge, fixed(new KillNode("n1")))).isEqualTo("✔✘✔✔✔");
+		assertThat(outcome(challenge, fixed(new RemoveNode("n1")))).isEqualTo("✔✘✘✔✔");
+		assertThat(outcome(challenge, fixed(new CordonNode("n1", true)))).isEqualTo("✘✔✘✔✔");
 		assertThat(outcome(challenge, fixed(new DrainNode("n1")),
 				fixed(new SetExternalTrafficPolicy(TrafficPolicy.CLUSTER))))
-			.isEqualTo("✔✘✔✘");
+			.isEqualTo("✔✔✘✔✘");
 	}
 
 	private static Challenge challenge(String id) {

@@ -28,13 +28,15 @@ class ConditionReaderTests {
 				- podShareOnNode: {node: n2, share: 1/2}
 				- nodeShare: {node: n3, share: 0}
 				- failedShare: 0
+				- nodeReady: {node: n1, ready: true}
 				"""), "the goal");
 
 		assertThat(goal.conditions()).containsExactly(new Condition.PolicyIs(TrafficPolicy.LOCAL),
 				new Condition.ClientIpKept(true), new Condition.MaxShareRatio(Fraction.of(5, 4)),
 				new Condition.EqualShares(), new Condition.HealthCheckPasses("n3", true), new Condition.ReadyPods(4),
 				new Condition.PodsOnNode("n2", 1), new Condition.PodShareOnNode("n2", Fraction.oneOver(2)),
-				new Condition.NodeShare("n3", Fraction.ZERO), new Condition.FailedShare(Fraction.ZERO));
+				new Condition.NodeShare("n3", Fraction.ZERO), new Condition.FailedShare(Fraction.ZERO),
+				new Condition.NodeReady("n1", true));
 	}
 
 	@Test
@@ -53,8 +55,8 @@ class ConditionReaderTests {
 	void mistakesSayWhereAndWhatWasExpected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ConditionReader.goal(yaml("- shares: even"), "step 2's goal"))
 			.withMessage("step 2's goal, condition 1: unknown condition \"shares\", expected one of [clientIpKept, "
-					+ "equalShares, failedShare, healthCheck, maxShareRatio, nodeShare, podShareOnNode, podsOnNode, "
-					+ "policy, readyPods]");
+					+ "equalShares, failedShare, healthCheck, maxShareRatio, nodeReady, nodeShare, podShareOnNode, "
+					+ "podsOnNode, policy, readyPods]");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ConditionReader.goal(yaml("- policy: Local\n- podShareOnNode: {node: n2, share: 1/0}"), "g"))
 			.withMessage("g, condition 2 (podShareOnNode): expected a share such as 1/6, 0 or 1.25, got \"1/0\"");

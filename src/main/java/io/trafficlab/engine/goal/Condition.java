@@ -168,6 +168,42 @@ public sealed interface Condition {
 	}
 
 	/**
+	 * A node is Ready, or, with {@code ready} false, NotReady: the node controller has tainted it
+	 * {@code node.kubernetes.io/unreachable} or {@code not-ready} because its kubelet stopped reporting. A node that
+	 * has just died still counts as Ready until then, as {@code kubectl get nodes} shows it.
+	 *
+	 * @param node the node's name
+	 * @param ready whether it must be Ready
+	 */
+	record NodeReady(String node, boolean ready) implements Condition {
+
+		private static final List<String> NOT_READY_TAINTS = List.of("node.kubernetes.io/unreachable",
+				"node.kubernetes.io/not-ready");
+
+		@Override
+		public String describe() {
+			return "Node " + this.node + (this.ready ? " is Ready" : " is NotReady");
+		}
+
+		@Override
+		public Verdict check(GoalSubject subject) {
+			return subject.nodes()
+				.stream()
+				.filter((candidate) -> candidate.name().equals(this.node))
+				.findFirst()
+				.map((found) -> found.taints()
+					.stream()
+					.filter((taint) -> NOT_READY_TAINTS.contains(taint.key()))
+					.findFirst()
+					.map((taint) -> Verdict.of(!this.ready,
+							this.node + " is NotReady: tainted " + taint.key() + " (its kubelet stopped reporting)"))
+					.orElseGet(() -> Verdict.of(this.ready, this.node + " is Ready")))
+				.orElseGet(() -> Verdict.of(false, "there is no node " + this.node));
+		}
+
+	}
+
+	/**
 	 * The number of Ready pods behind the Service.
 	 *
 	 * @param count the required number

@@ -6,6 +6,7 @@ import io.trafficlab.engine.analysis.EndpointAnalysis;
 import io.trafficlab.engine.analysis.NodeAnalysis;
 import io.trafficlab.engine.analysis.ServiceAnalysis;
 import io.trafficlab.engine.model.Fraction;
+import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.simulation.Simulation;
 import org.jspecify.annotations.Nullable;
 
@@ -15,12 +16,18 @@ import org.jspecify.annotations.Nullable;
  *
  * @param service the Service's exact analysis
  * @param clientIp the followed client's address
+ * @param nodes the cluster's Node objects as the API server stores them
  */
-public record GoalSubject(ServiceAnalysis service, String clientIp) {
+public record GoalSubject(ServiceAnalysis service, String clientIp, List<Node> nodes) {
+
+	public GoalSubject {
+		nodes = List.copyOf(nodes);
+	}
 
 	/** The subject of a running simulation. */
 	public static GoalSubject of(Simulation simulation) {
-		return new GoalSubject(simulation.statistics().exact(), simulation.settings().clientIps().get(0));
+		return new GoalSubject(simulation.statistics().exact(), simulation.settings().clientIps().get(0),
+				simulation.cluster().nodes());
 	}
 
 	/**

@@ -9,6 +9,7 @@ import io.trafficlab.engine.goal.Condition.EqualShares;
 import io.trafficlab.engine.goal.Condition.FailedShare;
 import io.trafficlab.engine.goal.Condition.HealthCheckPasses;
 import io.trafficlab.engine.goal.Condition.MaxShareRatio;
+import io.trafficlab.engine.goal.Condition.NodeReady;
 import io.trafficlab.engine.goal.Condition.NodeShare;
 import io.trafficlab.engine.goal.Condition.PodShareOnNode;
 import io.trafficlab.engine.goal.Condition.PodsOnNode;
@@ -18,6 +19,7 @@ import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.simulation.Presets;
 import io.trafficlab.engine.simulation.Simulation;
+import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
 import io.trafficlab.engine.simulation.SimulationCommand.MovePod;
 import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
@@ -120,6 +122,25 @@ class GoalTests {
 		simulation.apply(new SetExternalTrafficPolicy(TrafficPolicy.CLUSTER));
 
 		assertThat(new EqualShares().check(GoalSubject.of(simulation)).holds()).isTrue();
+	}
+
+	/** A dead node still reads Ready, as kubectl shows it, until the node controller taints it 50 s later. */
+	@Test
+	void aDeadNodeTurnsNotReadyOnlyWhenTheNodeControllerNotices() {
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(4));
+		simulation.apply(new KillNode("n2"));
+		assertThat(new NodeReady("n2", true).check(GoalSubject.of(simulation))).isEqualTo(new Verdict(true, "n2 is Ready"));
+
+		simulation.advanceTo(simulation.now() + 51 * SECOND, (event) -> {
+		});
+
+		Verdict verdict = new NodeReady("n2", true).check(GoalSubject.of(simulation));
+		assertThat(verdict.holds()).isFalse();
+		assertThat(verdict.detail())
+			.isEqualTo("n2 is NotReady: tainted node.kubernetes.io/unreachable (its kubelet stopped reporting)");
+		assertThat(new NodeReady("n2", false).check(GoalSubject.of(simulation)).holds()).isTrue();
+		assertThat(new NodeReady("n1", true).check(GoalSubject.of(simulation)).holds()).isTrue();
+		assertThat(new NodeReady("n9", true).check(GoalSubject.of(simulation)).detail()).isEqualTo("there is no node n9");
 	}
 
 	private static GoalSubject subject(ClusterDeclaration declaration) {
