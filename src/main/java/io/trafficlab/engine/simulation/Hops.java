@@ -164,7 +164,7 @@ final class Hops {
 			return "no node passes the load balancer's health check, so it fails open and sends connections to "
 					+ "every node";
 		}
-		int threshold = this.core.settings.probe().unhealthyThreshold();
+		int threshold = this.core.balancer.probeSettings().unhealthyThreshold();
 		int failed = node.lastProbePassed ? 0 : node.consecutive;
 		return "the load balancer has not yet marked it unhealthy (" + failed + " of " + threshold
 				+ " failed probes)";
