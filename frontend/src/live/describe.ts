@@ -18,7 +18,7 @@ export function describeEvent(event: SimulationEvent): string {
 		case 'ConnectionReset':
 			return `#${event.connection} to ${event.pod} on ${event.node} cut: ${event.reason}`;
 		case 'ProbeAnswered':
-			return `LB probe of ${event.node} (${event.target}): ${event.status === 0 ? 'no answer' : event.status}, `
+			return `LB probe of ${event.node} (${event.target}): ${event.answer === '' ? 'no answer' : event.answer}, `
 				+ `${event.passed ? 'passed' : 'failed'}, target ${event.verdict}`;
 		case 'LoadBalancerTargetChanged':
 			return `LB target ${event.node}: ${event.from ?? 'registered'} → ${event.to ?? 'deregistered'} (${event.reason})`;

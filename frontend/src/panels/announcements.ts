@@ -1,6 +1,7 @@
 // What the ARIA live region says when the picture changes in a way that matters: the exact shares, a node's health
 // answer, the load balancer's verdict, the policy. Pure: the previous and the next scene in, sentences out.
 import type { Scene } from '../scene/scene';
+import { probeWords } from '../scene/labels';
 
 const MAX_PODS_NAMED = 8;
 
@@ -49,8 +50,8 @@ export function announcements(previous: Scene | null, next: Scene): string[] {
 		if (before === undefined) {
 			continue;
 		}
-		if (before.probeStatus !== node.probeStatus) {
-			said.push(`${node.name}'s health check now answers ${node.probeStatus === 0 ? 'nothing' : node.probeStatus}.`);
+		if (before.probeStatus !== node.probeStatus || before.probeAnswer !== node.probeAnswer) {
+			said.push(`${node.name}'s health check now ${probeWords(node.probeStatus, node.probeAnswer)}.`);
 		}
 		if (before.verdict !== node.verdict) {
 			said.push(`The load balancer now counts ${node.name} as ${verdictWords(node.verdict)}.`);

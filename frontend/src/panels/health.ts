@@ -1,6 +1,7 @@
 // The health-check table: what the cloud LB probes on each node, kube-proxy's literal answer (status line, headers,
 // body byte for byte), the LB's verdict and its count, and kube-proxy's own /healthz.
 import type { HealthCheckRow } from '../protocol/events';
+import { answerText, probeOk } from '../scene/labels';
 import type { Scene } from '../scene/scene';
 import { h, setText, syncKeyed } from './dom';
 
@@ -53,17 +54,21 @@ export function healthRows(scene: Scene): HealthRow[] {
 	const checks = new Map((scene.statistics?.healthChecks ?? []).map((row) => [row.node, row]));
 	return scene.nodes.map((node) => {
 		const row = checks.get(node.name);
-		const status = node.gone ? 0 : row?.healthCheck?.status ?? row?.proxyHealthz.status ?? node.probeStatus;
+		// Under Cluster the AWS NLB opens a TCP connection to the NodePort: no HTTP status, only its outcome
+		const status = node.gone ? 0 : row?.healthCheck?.status ?? node.probeStatus;
+		const tcp = row?.healthCheck == null && status === 0 && node.probeAnswer !== '';
 		const proxy = row === undefined ? '—'
 			: `${row.proxyHealthz.status} · healthy ${row.proxyHealthz.healthy} · nodeEligible ${row.proxyHealthz.nodeEligible}`;
 		return {
 			node: node.name,
 			internalIp: node.internalIp,
 			probed: node.probeTarget === '' ? '—' : node.probeTarget,
-			ok: status >= 200 && status < 300,
-			answer: `${status >= 200 && status < 300 ? '✓' : '✕'} ${statusLine(status)}`,
-			literal: node.gone ? '(the node is gone: nothing answers)' : literalAnswer(row),
-			literalTitle: row?.healthCheck == null ? 'Answer (/healthz timestamps left out)' : 'Literal answer',
+			ok: probeOk(status, node.probeAnswer),
+			answer: tcp ? answerText(0, node.probeAnswer) : `${probeOk(status) ? '✓' : '✕'} ${statusLine(status)}`,
+			literal: node.gone ? '(the node is gone: nothing answers)'
+				: tcp ? `TCP connect to ${node.probeTarget} — ${node.probeAnswer} (no HTTP answer)` : literalAnswer(row),
+			literalTitle: tcp ? 'What the probe sees' : row?.healthCheck == null ? 'Answer (/healthz timestamps left out)'
+				: 'Literal answer',
 			verdict: verdictText(node.verdict, node.consecutive),
 			proxy,
 		};

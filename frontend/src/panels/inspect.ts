@@ -3,6 +3,7 @@
 import type { Hop } from '../protocol/events';
 import { addressOf, rewritesDestination, rewritesSource } from '../scene/packets';
 import type { ConnectionRecord } from '../scene/scene';
+import { probeWords } from '../scene/labels';
 
 export interface HopRow {
 	index: number;
@@ -75,16 +76,18 @@ function decisions(record: ConnectionRecord, places: Places): Decision[] {
 		why.push({ topic: 'Load balancer', text: lb.reason });
 	}
 	const targets = context.targets
-		.map((t) => `${t.node} ${verdictSymbol(t.verdict)} (probe answers ${t.probeStatus === 0 ? 'nothing' : t.probeStatus}`
+		.map((t) => `${t.node} ${verdictSymbol(t.verdict)} (probe ${probeWords(t.probeStatus, t.probeAnswer)}`
 			+ `${t.probeTarget === '' ? '' : ` on ${t.probeTarget}`})`)
 		.join('; ');
 	why.push({
 		topic: 'Health checks',
 		text: `When it arrived, the LB (${context.loadBalancer.toLowerCase()} model) saw: ${targets}. `
 			+ (context.policy === 'Local'
-				? 'Under Local it probes healthCheckNodePort, which answers 200 only where a Ready endpoint runs.'
-				: 'Under Cluster it probes kube-proxy’s /healthz on port 10256, which every node with a healthy kube-proxy '
-					+ 'passes, except a node being deleted (nodeEligible false: 503 although healthy).'),
+				? 'It is an AWS NLB with instance targets: under Local it probes healthCheckNodePort’s /healthz, which '
+					+ 'answers 200 only where a Ready endpoint runs.'
+				: 'It is an AWS NLB with instance targets: under Cluster it opens a TCP connection to the NodePort, which '
+					+ 'kube-proxy forwards to any endpoint, so every node passes while the Service has one; with none, '
+					+ 'kube-proxy refuses it everywhere (R10) and the LB fails open.'),
 	});
 	const proxy = hops.find((hop) => hop.direction === 'REQUEST' && places.nodes.has(hop.at));
 	if (proxy !== undefined) {

@@ -6,7 +6,8 @@ import { h, setText, syncKeyed } from './dom';
 
 /**
  * How the LB spreads: weighted follows X-Load-Balancing-Endpoint-Weight, which only the healthCheckNodePort of a Local
- * Service sends; under Cluster it probes /healthz on 10256, which has no weight, so it spreads evenly (R18, R20).
+ * Service sends; under Cluster the AWS NLB's TCP probe of the NodePort carries no weight, so it spreads evenly (R18,
+ * R20).
  */
 export function spreading(scene: Pick<Scene, 'loadBalancer' | 'service'>): string {
 	if (scene.loadBalancer !== 'WEIGHTED') {
@@ -14,7 +15,7 @@ export function spreading(scene: Pick<Scene, 'loadBalancer' | 'service'>): strin
 	}
 	return scene.service.externalTrafficPolicy === 'Local' && scene.service.healthCheckNodePort > 0
 		? 'in proportion to each node’s Ready local endpoints (X-Load-Balancing-Endpoint-Weight)'
-		: 'evenly (weighted, but /healthz on 10256 sends no weight)';
+		: 'evenly (weighted, but the TCP probe of the NodePort carries no weight)';
 }
 
 export function twinSummary(scene: Scene): string {
@@ -70,7 +71,7 @@ function renderNodes(body: Element, scene: Scene, actions: boolean): void {
 			actionButton(doc, 'Remove', 'remove-node', { node: node.name })] : [])),
 	), (row, node) => {
 		setText(row.querySelector('.node-ip'), node.gone ? `${node.internalIp} (gone)` : node.internalIp);
-		setText(row.querySelector('.twin-health'), `${answerText(node.probeStatus)} ${node.probeTarget}`);
+		setText(row.querySelector('.twin-health'), `${answerText(node.probeStatus, node.probeAnswer)} ${node.probeTarget}`);
 		setText(row.querySelector('.twin-verdict'), verdictText(node));
 		setText(row.querySelector('.twin-proxy'), endpointSets(node.localEndpoints, node.clusterEndpoints, policy));
 		const pods = scene.pods.filter((pod) => pod.node === node.name);

@@ -64,8 +64,11 @@ export interface ProbeAnswered {
 	time: number;
 	node: string;
 	target: string;
+	/** The HTTP status; 0 for a TCP probe (Cluster) and when nothing answered. */
 	status: number;
 	body: string;
+	/** "HTTP 200", "HTTP 503", "connected", "refused" or "timed out". */
+	answer: string;
 	passed: boolean;
 	verdict: TargetState;
 	consecutive: number;
@@ -266,8 +269,10 @@ export interface NodeState {
 	cordoned: boolean;
 	gone: boolean;
 	probeTarget: string;
-	/** What the LB's probe answers now: 200, 503, or 0 when nothing answers. */
+	/** The HTTP status the LB's probe gets now: 200, 503, or 0 for a TCP probe or when nothing answers. */
 	probeStatus: number;
+	/** That probe's outcome: "HTTP 200", "connected", "refused", "timed out" ("" without a cloud LB). */
+	probeAnswer: string;
 	verdict: TargetState | null;
 	consecutive: number;
 	conntrackEntries: number;

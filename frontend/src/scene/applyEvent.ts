@@ -109,13 +109,17 @@ export function applyStatistics(scene: Scene, message: StatisticsMessage): Scene
 		if (row === undefined && sets === undefined) {
 			return node;
 		}
-		// Under Local the LB probes healthCheckNodePort, under Cluster kube-proxy's /healthz on 10256 (R20)
-		const port = row === undefined ? null : row.healthCheck !== null && service.healthCheckNodePort > 0
-			? service.healthCheckNodePort : 10256;
+		// The AWS NLB probes healthCheckNodePort's /healthz under Local (its answer is in the statistics) and opens a
+		// TCP connection to the NodePort under Cluster (its outcome comes with the probe events and snapshots)
+		const http = row?.healthCheck != null && service.healthCheckNodePort > 0 ? row.healthCheck : null;
+		const nodePort = service.ports[0]?.nodePort ?? null;
+		const target = http !== null ? `${node.internalIp}:${service.healthCheckNodePort}/healthz`
+			: row !== undefined && nodePort !== null ? `${node.internalIp}:${nodePort}` : node.probeTarget;
 		return {
 			...node,
-			probeTarget: port === null || node.gone ? node.probeTarget : `${node.internalIp}:${port}/healthz`,
-			probeStatus: node.gone ? 0 : row?.healthCheck?.status ?? row?.proxyHealthz.status ?? node.probeStatus,
+			probeTarget: node.gone ? node.probeTarget : target,
+			probeStatus: node.gone ? 0 : http?.status ?? (row === undefined ? node.probeStatus : 0),
+			probeAnswer: node.gone || http === null ? node.probeAnswer : `HTTP ${http.status}`,
 			clusterEndpoints: node.clusterEndpoints === undefined ? sets?.clusterEndpoints : node.clusterEndpoints,
 			localEndpoints: node.localEndpoints === undefined ? sets?.localEndpoints : node.localEndpoints,
 		};
@@ -181,13 +185,14 @@ function apply(draft: Draft, event: SimulationEvent, listed: SimulationEvent[]):
 			withNode(draft, event.node, (node) => {
 				node.probeTarget = event.target;
 				node.probeStatus = event.status;
+				node.probeAnswer = event.answer;
 				node.verdict = event.verdict;
 				node.consecutive = event.consecutive;
 			});
 			if (draft.flights.length < MAX_FLIGHTS) {
 				draft.flights.push({
 					kind: 'probe', id: event.time, node: event.node, simStart: event.time, status: event.status,
-					passed: event.passed, verdict: event.verdict, consecutive: event.consecutive, start: null,
+					answer: event.answer, passed: event.passed, verdict: event.verdict, consecutive: event.consecutive, start: null,
 				});
 			}
 			return;
@@ -234,7 +239,7 @@ function apply(draft: Draft, event: SimulationEvent, listed: SimulationEvent[]):
 			if (!draft.nodes.some((node) => node.name === event.node)) {
 				nodesOf(draft).push({
 					name: event.node, internalIp: event.internalIp, zone: event.zone, cordoned: false, gone: false,
-					probeTarget: '', probeStatus: 0, verdict: null, consecutive: 0, clusterEndpoints: undefined,
+					probeTarget: '', probeStatus: 0, probeAnswer: '', verdict: null, consecutive: 0, clusterEndpoints: undefined,
 					localEndpoints: undefined,
 				});
 			}
@@ -244,6 +249,7 @@ function apply(draft: Draft, event: SimulationEvent, listed: SimulationEvent[]):
 				node.gone = true;
 				node.removed = true;
 				node.probeStatus = 0;
+				node.probeAnswer = 'timed out';
 			});
 			draft.nodes = draft.nodes.filter((node) => !(node.removed === true && node.verdict === null));
 			return;
@@ -310,7 +316,8 @@ function contextOf(draft: Draft): ConnectionContext {
 		policy: draft.service.externalTrafficPolicy,
 		loadBalancer: draft.loadBalancer,
 		targets: draft.nodes.map((node) => ({
-			node: node.name, verdict: node.verdict, probeStatus: node.probeStatus, probeTarget: node.probeTarget,
+			node: node.name, verdict: node.verdict, probeStatus: node.probeStatus, probeAnswer: node.probeAnswer,
+			probeTarget: node.probeTarget,
 		})),
 	};
 }

@@ -2,12 +2,40 @@
 import type { PodStatus } from '../protocol/events';
 import type { SceneNode } from './scene';
 
-/** The probe answer as the badge shows it: "✓ 200", "✕ 503", "✕ no answer". */
-export function answerText(status: number): string {
-	if (status === 0) {
-		return '✕ no answer';
+/** Whether the probe passes: an HTTP 2xx (Local's /healthz) or a TCP connection made (Cluster's NodePort). */
+export function probeOk(status: number, answer = ''): boolean {
+	return status === 0 ? answer === 'connected' : status >= 200 && status < 300;
+}
+
+/**
+ * The probe answer as the badge shows it: "✓ 200", "✕ 503" for the HTTP probe of healthCheckNodePort (Local);
+ * "✓ connected", "✕ refused", "✕ timed out" for the TCP probe of the NodePort (Cluster), which has no HTTP status.
+ */
+export function answerText(status: number, answer = ''): string {
+	if (status !== 0) {
+		return `${probeOk(status) ? '✓' : '✕'} ${status}`;
 	}
-	return `${status >= 200 && status < 300 ? '✓' : '✕'} ${status}`;
+	if (answer === 'connected' || answer === 'refused' || answer === 'timed out') {
+		return `${answer === 'connected' ? '✓' : '✕'} ${answer}`;
+	}
+	return '✕ no answer';
+}
+
+/** The probe in words: "answers 200", "answers nothing", "connects", "is refused", "times out". */
+export function probeWords(status: number, answer = ''): string {
+	if (status !== 0) {
+		return `answers ${status}`;
+	}
+	switch (answer) {
+		case 'connected':
+			return 'connects';
+		case 'refused':
+			return 'is refused';
+		case 'timed out':
+			return 'times out';
+		default:
+			return 'answers nothing';
+	}
 }
 
 export function verdictText(node: Pick<SceneNode, 'verdict'>): string {

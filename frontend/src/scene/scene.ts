@@ -38,7 +38,9 @@ export type ConnectionEvent = ConnectionRouted | ConnectionDropped | ConnectionR
 export interface ConnectionContext {
 	policy: string | null;
 	loadBalancer: string;
-	targets: { node: string; verdict: TargetState | null; probeStatus: number; probeTarget: string }[];
+	targets: {
+		node: string; verdict: TargetState | null; probeStatus: number; probeAnswer: string; probeTarget: string;
+	}[];
 }
 
 export interface ConnectionRecord {
@@ -68,6 +70,7 @@ export interface ProbeFlight {
 	node: string;
 	simStart: number;
 	status: number;
+	answer: string;
 	passed: boolean;
 	verdict: TargetState;
 	consecutive: number;
@@ -119,9 +122,8 @@ export interface Scene {
 	connectionsPerSecond: number;
 	replicas: number | null;
 	hopLatencyMicros: number;
-	healthyThreshold: number;
-	unhealthyThreshold: number;
-	probeIntervalMicros: number;
+	/** The LB's health checks: the AWS Load Balancer Controller's, one per policy. */
+	probes: { local: ProbeSettings; cluster: ProbeSettings };
 	flights: Flight[];
 	/** Connections not animated because too many were in flight. */
 	unanimated: number;
@@ -144,12 +146,38 @@ function settingNumber(settings: Record<string, unknown>, key: string, fallback:
 	return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
-function probeSetting(settings: Record<string, unknown>, key: string, fallback: number): number {
-	const probe = settings.probe;
+export interface ProbeSettings {
+	intervalMicros: number;
+	timeoutMicros: number;
+	healthyThreshold: number;
+	unhealthyThreshold: number;
+}
+
+/** The AWS Load Balancer Controller's defaults: HTTP /healthz under Local, TCP to the NodePort under Cluster. */
+const DEFAULT_PROBES = {
+	local: { intervalMicros: 10_000_000, timeoutMicros: 6_000_000, healthyThreshold: 2, unhealthyThreshold: 2 },
+	cluster: { intervalMicros: 10_000_000, timeoutMicros: 10_000_000, healthyThreshold: 3, unhealthyThreshold: 3 },
+};
+
+function readProbe(settings: Record<string, unknown>, policy: 'local' | 'cluster'): ProbeSettings {
+	const probes = settings.probes;
+	const fallback = DEFAULT_PROBES[policy];
+	const probe = typeof probes === 'object' && probes !== null ? (probes as Record<string, unknown>)[policy] : null;
 	if (typeof probe !== 'object' || probe === null) {
 		return fallback;
 	}
-	return settingNumber(probe as Record<string, unknown>, key, fallback);
+	const values = probe as Record<string, unknown>;
+	return {
+		intervalMicros: settingNumber(values, 'intervalMicros', fallback.intervalMicros),
+		timeoutMicros: settingNumber(values, 'timeoutMicros', fallback.timeoutMicros),
+		healthyThreshold: settingNumber(values, 'healthyThreshold', fallback.healthyThreshold),
+		unhealthyThreshold: settingNumber(values, 'unhealthyThreshold', fallback.unhealthyThreshold),
+	};
+}
+
+/** The health check in use: the controller picks it by the Service's policy (a healthCheckNodePort means Local). */
+export function probeOf(scene: Pick<Scene, 'probes' | 'service'>): ProbeSettings {
+	return scene.service.healthCheckNodePort > 0 ? scene.probes.local : scene.probes.cluster;
 }
 
 /** The scene a snapshot describes; the animation clock carries over so running packets do not jump. */
@@ -174,9 +202,7 @@ export function sceneFromSnapshot(snapshot: SandboxSnapshot, anim = 0, reducedMo
 		connectionsPerSecond: sim.connectionsPerSecond,
 		replicas: null,
 		hopLatencyMicros: settingNumber(settings, 'hopLatencyMicros', 500),
-		healthyThreshold: probeSetting(settings, 'healthyThreshold', 2),
-		unhealthyThreshold: probeSetting(settings, 'unhealthyThreshold', 2),
-		probeIntervalMicros: probeSetting(settings, 'intervalMicros', 10_000_000),
+		probes: { local: readProbe(settings, 'local'), cluster: readProbe(settings, 'cluster') },
 		flights: [],
 		unanimated: 0,
 		recent: [],

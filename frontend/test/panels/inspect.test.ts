@@ -30,12 +30,12 @@ describe('inspectConnection', () => {
 			+ 'client’s address (externalTrafficPolicy: Cluster).');
 	});
 
-	it('says which port the LB probes under each policy, and that a node being deleted fails /healthz (R19, R20)', () => {
+	it('says what the AWS NLB probes under each policy: /healthz under Local, a TCP connect to the NodePort under Cluster (R20)', () => {
 		const local = inspectConnection({ ...scene.connections.get(9)!, context: { ...scene.connections.get(9)!.context, policy: 'Local' } }, places);
-		expect(local.why[1].text).toContain('Under Local it probes healthCheckNodePort, which answers 200 only where a Ready endpoint runs.');
+		expect(local.why[1].text).toContain('under Local it probes healthCheckNodePort’s /healthz, which answers 200 only where a Ready endpoint runs.');
 		const cluster = inspectConnection({ ...scene.connections.get(9)!, context: { ...scene.connections.get(9)!.context, policy: 'Cluster' } }, places);
-		expect(cluster.why[1].text).toContain('/healthz on port 10256');
-		expect(cluster.why[1].text).toContain('except a node being deleted (nodeEligible false: 503 although healthy)');
+		expect(cluster.why[1].text).toContain('under Cluster it opens a TCP connection to the NodePort');
+		expect(cluster.why[1].text).toContain('kube-proxy refuses it everywhere (R10) and the LB fails open');
 	});
 
 	it('tells where and why a connection was dropped', () => {

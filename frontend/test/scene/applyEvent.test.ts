@@ -81,12 +81,12 @@ describe('applyEvent', () => {
 
 	it('records probe answers on the node and animates the probe', () => {
 		const next = applyEvent(scene, {
-			type: 'ProbeAnswered', time: 8, node: 'n3', target: '192.168.0.13:10256/healthz', status: 200, body: '',
-			passed: true, verdict: 'UNHEALTHY', consecutive: 1,
+			type: 'ProbeAnswered', time: 8, node: 'n3', target: '192.168.0.13:32000/healthz', status: 200, body: '',
+			answer: 'HTTP 200', passed: true, verdict: 'UNHEALTHY', consecutive: 1,
 		});
 		const n3 = findNode(next, 'n3');
 		expect(n3?.probeStatus).toBe(200);
-		expect(n3?.probeTarget).toBe('192.168.0.13:10256/healthz');
+		expect(n3?.probeTarget).toBe('192.168.0.13:32000/healthz');
 		expect(n3?.consecutive).toBe(1);
 		expect(next.flights).toEqual([expect.objectContaining({ kind: 'probe', node: 'n3', status: 200, start: null })]);
 	});
@@ -153,13 +153,12 @@ describe('applyStatistics', () => {
 		const scene = sceneFromSnapshot(snapshot());
 		const next = applyStatistics(scene, statistics());
 		expect(next.statistics?.pods[0].exactShare).toBe('1/2');
-		expect(findNode(next, 'n3')?.probeStatus).toBe(503);
 		expect(next.service.externalTrafficPolicy).toBe('Cluster');
 		expect(findNode(next, 'n1')?.clusterEndpoints).toEqual(['10.244.1.10']);
 		expect(findNode(next, 'n1')?.localEndpoints).toBeNull();
 	});
 
-	it('names what the LB probes now: healthCheckNodePort under Local, kube-proxy on 10256 under Cluster', () => {
+	it('names what the LB probes now: healthCheckNodePort under Local, a TCP connect to the NodePort under Cluster', () => {
 		const scene = sceneFromSnapshot(snapshot());
 		const message = statistics();
 		const local = {
@@ -169,17 +168,25 @@ describe('applyStatistics', () => {
 				exact: { ...message.statistics.exact, service: { ...snapshot().simulation.service } },
 			},
 		};
-		expect(findNode(applyStatistics(scene, local), 'n3')?.probeTarget).toBe('192.168.0.13:30273/healthz');
+		const probedLocal = findNode(applyStatistics(scene, local), 'n3');
+		expect(probedLocal?.probeTarget).toBe('192.168.0.13:30273/healthz');
+		expect(probedLocal?.probeStatus).toBe(503);
+		expect(probedLocal?.probeAnswer).toBe('HTTP 503');
 		const cluster = {
 			...message,
 			statistics: {
 				...message.statistics,
 				healthChecks: message.statistics.healthChecks.map((row) => ({ ...row, healthCheck: null })),
+				exact: {
+					...message.statistics.exact,
+					service: { ...(message.statistics.exact.service as object), ports: [{ name: 'http', port: 80, targetPort: '8080', nodePort: 30080 }] },
+				},
 			},
 		};
 		const next = applyStatistics(scene, cluster);
-		expect(findNode(next, 'n3')?.probeTarget).toBe('192.168.0.13:10256/healthz');
-		expect(findNode(next, 'n3')?.probeStatus).toBe(200);
+		// no HTTP status: the outcome of the TCP probe comes with the probe events
+		expect(findNode(next, 'n3')?.probeTarget).toBe('192.168.0.13:30080');
+		expect(findNode(next, 'n3')?.probeStatus).toBe(0);
 	});
 
 	it('ignores statistics of another generation', () => {

@@ -14,7 +14,7 @@ export const CLIENT = '203.0.113.10';
 export function snapshot(overrides: Partial<SandboxSnapshot> = {}): SandboxSnapshot {
 	const node = (name: string, ip: string, status: number) => ({
 		name, internalIp: ip, zone: null, cordoned: false, gone: false, probeTarget: `${ip}:30273/healthz`,
-		probeStatus: status, verdict: status === 200 ? 'HEALTHY' as const : 'UNHEALTHY' as const, consecutive: 2,
+		probeStatus: status, probeAnswer: `HTTP ${status}`, verdict: status === 200 ? 'HEALTHY' as const : 'UNHEALTHY' as const, consecutive: 2,
 		conntrackEntries: 0, programmedAt: 0,
 	});
 	const pod = (name: string, nodeName: string, ip: string) => ({
@@ -29,7 +29,10 @@ export function snapshot(overrides: Partial<SandboxSnapshot> = {}): SandboxSnaps
 		preset: 'uneven-3-1-0',
 		simulation: {
 			now: 1_000_000,
-			settings: { seed: 7, hopLatencyMicros: 500, probe: { intervalMicros: 10_000_000, healthyThreshold: 2, unhealthyThreshold: 2 } },
+			settings: { seed: 7, hopLatencyMicros: 500, probes: {
+				local: { intervalMicros: 10_000_000, timeoutMicros: 6_000_000, healthyThreshold: 2, unhealthyThreshold: 2 },
+				cluster: { intervalMicros: 10_000_000, timeoutMicros: 10_000_000, healthyThreshold: 3, unhealthyThreshold: 3 },
+			} },
 			nodes: [node('n1', '192.168.0.11', 200), node('n2', '192.168.0.12', 200), node('n3', '192.168.0.13', 503)],
 			pods: [
 				pod('web-1', 'n1', '10.244.1.10'), pod('web-2', 'n1', '10.244.1.11'), pod('web-3', 'n1', '10.244.1.12'),

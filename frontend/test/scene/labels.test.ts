@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { answerText, podStateLabel, verdictText } from '../../src/scene/labels';
+import { answerText, podStateLabel, probeOk, probeWords, verdictText } from '../../src/scene/labels';
 
 describe('labels', () => {
 	it('say every state with a symbol and a word, never by colour alone', () => {
-		expect([200, 503, 0].map(answerText)).toEqual(['✓ 200', '✕ 503', '✕ no answer']);
+		expect([200, 503, 0].map((status) => answerText(status))).toEqual(['✓ 200', '✕ 503', '✕ no answer']);
 		expect(verdictText({ verdict: 'UNHEALTHY' })).toBe('✕ LB: unhealthy');
 		expect(verdictText({ verdict: null })).toBe('– LB: not a target');
 		expect(podStateLabel('TERMINATING')).toBe('◌ terminating');
 		expect(podStateLabel('STARTING')).toBe('◐ starting');
+	});
+
+	it('say the TCP probe of the NodePort (Cluster) by its outcome, since it has no HTTP status', () => {
+		expect(['connected', 'refused', 'timed out'].map((answer) => answerText(0, answer)))
+			.toEqual(['✓ connected', '✕ refused', '✕ timed out']);
+		expect(['connected', 'refused', 'timed out'].map((answer) => probeOk(0, answer))).toEqual([true, false, false]);
+		expect(probeOk(200, 'HTTP 200')).toBe(true);
+		expect(probeOk(503, 'HTTP 503')).toBe(false);
+		expect(probeWords(0, 'refused')).toBe('is refused');
+		expect(probeWords(503, 'HTTP 503')).toBe('answers 503');
+		expect(probeWords(0, '')).toBe('answers nothing');
 	});
 });

@@ -4,7 +4,7 @@
 import { contains, type Layout, type Point } from '../../scene/layout';
 import { hopTime, isSnatted, addressOf, rewritesSource, verdictHop, reachedHop } from '../../scene/packets';
 import { anchorOf, packetPoint, probePoint } from '../../scene/paths';
-import type { PacketFlight, ProbeFlight, ResetMark, Scene } from '../../scene/scene';
+import { probeOf, type PacketFlight, type ProbeFlight, type ResetMark, type Scene } from '../../scene/scene';
 import { clientColour, font, THEME } from '../theme';
 import { cross, fit, haloText, pill, roundRect } from './shapes';
 
@@ -296,8 +296,9 @@ function drawProbe(context: FlightContext, probe: ProbeFlight, anim: number): vo
 			{ fill: '#ffffff', stroke: THEME.accent, text: THEME.accent, dash: [3 * s, 2 * s] });
 		return;
 	}
-	const threshold = probe.passed ? scene.healthyThreshold : scene.unhealthyThreshold;
-	const answer = probe.status === 0 ? 'no answer' : String(probe.status);
+	const settings = probeOf(scene);
+	const threshold = probe.passed ? settings.healthyThreshold : settings.unhealthyThreshold;
+	const answer = probe.status !== 0 ? String(probe.status) : probe.answer === '' ? 'no answer' : probe.answer;
 	const text = `${probe.passed ? '✓' : '✕'} ${answer} · ${Math.min(probe.consecutive, threshold)}/${threshold}`;
 	const w = pillWidth(ctx, text, h);
 	ctx.globalAlpha = at.answered ? 0.75 : 1;

@@ -3,7 +3,7 @@
 import type { Layout, NodeBox, Rect } from '../../scene/layout';
 import type { Scene, SceneNode, ScenePod } from '../../scene/scene';
 import { font, THEME } from '../theme';
-import { answerText, POD_STATES, verdictText } from '../../scene/labels';
+import { answerText, POD_STATES, probeOk, verdictText } from '../../scene/labels';
 import { fit, pill, roundRect, shortPodName, type PillStyle } from './shapes';
 
 const OK: PillStyle = { fill: THEME.okSoft, stroke: '#8fcdb6', text: THEME.ok };
@@ -11,7 +11,7 @@ const FAIL: PillStyle = { fill: THEME.failSoft, stroke: '#eab595', text: THEME.f
 const NEUTRAL: PillStyle = { fill: '#eef2f5', stroke: THEME.border, text: THEME.muted, dash: [3, 2] };
 
 function port(target: string): string {
-	const match = /:(\d+)\//.exec(target);
+	const match = /:(\d+)(\/|$)/.exec(target);
 	return match === null ? '' : `:${match[1]}`;
 }
 
@@ -114,8 +114,9 @@ function drawBadges(ctx: CanvasRenderingContext2D, node: SceneNode, badge: Rect,
 	const narrow = badge.w < 200 * s;
 	ctx.font = font(11.5, s, 700);
 	const status = node.probeStatus;
-	const ok = status >= 200 && status < 300;
-	const answer = narrow ? answerText(status).replace('no answer', '—') : `${answerText(status)}${port(node.probeTarget)}`;
+	const ok = probeOk(status, node.probeAnswer);
+	const text = answerText(status, node.probeAnswer);
+	const answer = narrow ? text.replace('no answer', '—') : `${text}${port(node.probeTarget)}`;
 	const first = pill(ctx, answer, badge.x, badge.y, badge.h, node.gone ? NEUTRAL : ok ? OK : FAIL, badge.w * 0.55);
 	ctx.font = font(11, s, 600);
 	const verdictStyle = node.verdict === 'HEALTHY' ? OK : node.verdict === 'UNHEALTHY' ? FAIL : NEUTRAL;

@@ -46,8 +46,8 @@ public record CurlView(String node, String command, List<String> output, String 
 		if (port == 0 || answer == null) {
 			return new CurlView(node, "kubectl get service web -o jsonpath='{.spec.healthCheckNodePort}'", List.of(),
 					"Empty: under externalTrafficPolicy Cluster the Service has no healthCheckNodePort. This sandbox's "
-							+ "load balancer then checks kube-proxy's own :10256/healthz, as Google Cloud's does (the "
-							+ "AWS Load Balancer Controller's default opens a TCP connection to the NodePort).");
+							+ "load balancer, an AWS NLB as the AWS Load Balancer Controller configures it, then "
+							+ "opens a TCP connection to the NodePort instead: no HTTP answer to show.");
 		}
 		return new CurlView(node, "curl -i http://" + state.internalIp() + ":" + port + "/healthz", lines(answer),
 				"kube-proxy's answer on " + node + " as it is now (Go's HTTP server also adds a Date header).");

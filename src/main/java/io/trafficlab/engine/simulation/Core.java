@@ -30,6 +30,8 @@ final class Core implements EventHandler {
 
 	static final int TAINT_EVICTION = 7;
 
+	static final int PROBE_TIMEOUT = 8;
+
 	final EventLoop loop = new EventLoop();
 
 	/**
@@ -135,6 +137,7 @@ final class Core implements EventHandler {
 			case ARRIVAL -> this.traffic.arrive(payload);
 			case COMPLETION -> this.traffic.complete(payload);
 			case PROBE -> this.balancer.probe((int) payload);
+			case PROBE_TIMEOUT -> this.balancer.timedOut((int) payload);
 			case PROXY_SYNC -> this.proxy.sync((int) payload);
 			case POD_READY -> this.lifecycle.ready((int) payload);
 			case POD_DELETION -> this.lifecycle.delete((int) payload);

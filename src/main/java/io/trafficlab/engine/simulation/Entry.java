@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param address the LB IP or external IP ({@code ""} for a nodePort, which is per node)
  * @param port the destination port
  * @param targetPort the port on the pod
+ * @param nodePort the primary port's nodePort, 0 when it has none
  */
-record Entry(ExternalEntry kind, @Nullable DestinationKind destination, String address, int port, String targetPort) {
+record Entry(ExternalEntry kind, @Nullable DestinationKind destination, String address, int port, String targetPort,
+		int nodePort) {
 
 	static Entry of(Service service) {
 		ExternalEntry kind = ExternalEntry.of(service);
@@ -26,14 +28,15 @@ record Entry(ExternalEntry kind, @Nullable DestinationKind destination, String a
 		String target = service.primaryPort().targetPort();
 		String targetPort = (target.isEmpty() || !target.chars().allMatch(Character::isDigit))
 				? String.valueOf(servicePort) : target;
+		int nodePort = service.primaryPort().nodePort();
 		if (destination == DestinationKind.LOAD_BALANCER_IP) {
-			return new Entry(kind, destination, service.loadBalancerIps().get(0), servicePort, targetPort);
+			return new Entry(kind, destination, service.loadBalancerIps().get(0), servicePort, targetPort, nodePort);
 		}
 		if (destination == DestinationKind.EXTERNAL_IP) {
-			return new Entry(kind, destination, service.externalIps().get(0), servicePort, targetPort);
+			return new Entry(kind, destination, service.externalIps().get(0), servicePort, targetPort, nodePort);
 		}
-		int port = (destination == DestinationKind.NODE_PORT) ? service.primaryPort().nodePort() : servicePort;
-		return new Entry(kind, destination, "", port, targetPort);
+		int port = (destination == DestinationKind.NODE_PORT) ? nodePort : servicePort;
+		return new Entry(kind, destination, "", port, targetPort, nodePort);
 	}
 
 	/** The LB IP of a LoadBalancer Service, else the nodePort, else an external IP (as the analyzer follows it). */
@@ -62,6 +65,16 @@ record Entry(ExternalEntry kind, @Nullable DestinationKind destination, String a
 	String destinationAt(SimNode node) {
 		return (this.destination == DestinationKind.NODE_PORT) ? node.model.internalIp() + ":" + this.port
 				: this.address + ":" + this.port;
+	}
+
+	/**
+	 * The destination a packet carries when it reaches {@code node}: through the cloud LB, an AWS NLB with instance
+	 * targets, the node's IP and NodePort (the NLB rewrites the destination and keeps the client's source); straight
+	 * from the client, {@link #destinationAt}.
+	 */
+	String arrivalAt(SimNode node) {
+		return (viaLoadBalancer() && this.nodePort != 0) ? node.model.internalIp() + ":" + this.nodePort
+				: destinationAt(node);
 	}
 
 	/** How people call the destination. */

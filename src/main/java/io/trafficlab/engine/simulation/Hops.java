@@ -11,9 +11,10 @@ import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells a connection's trip hop by hop, {@code hopLatencyMicros} apart: client, load balancer, entry node (DNAT, and
- * SNAT when the rules say so), the pod's node when it is another one, the pod; then the reply back the same way,
- * reverse-NATed by the entry node's conntrack entry. Only called when a sink wants events.
+ * Tells a connection's trip hop by hop, {@code hopLatencyMicros} apart: client, load balancer (an AWS NLB with instance
+ * targets: it rewrites the destination to the node's IP and NodePort and keeps the client's source), entry node (DNAT,
+ * and SNAT when the rules say so), the pod's node when it is another one, the pod; then the reply back the same way,
+ * reverse-NATed by the entry node's conntrack entry and then by the NLB. Only called when a sink wants events.
  */
 final class Hops {
 
@@ -41,14 +42,15 @@ final class Hops {
 		SimNode podNode = pod.node;
 		boolean local = podNode == entryNode;
 		String destination = entry.destinationAt(entryNode);
+		String arrival = entry.arrivalAt(entryNode);
 		String clientAddress = trip.clientAddress();
 		String podAddress = pod.ip + ":" + entry.targetPort();
 		String seen = route.masquerade ? (local ? entryNode.model.bridgeIp() : entryNode.model.internalIp())
 				: this.core.clientIps.get(client);
 		String seenAddress = route.masquerade ? seen + ":" + trip.port : clientAddress;
-		trip.arrive(entryNode, destination);
-		trip.hop(Direction.REQUEST, entryNode.name, dnatReason(entryNode, pod, route, affinity, local, seen),
-				clientAddress, destination, seenAddress, podAddress);
+		trip.arrive(entryNode, destination, arrival);
+		trip.hop(Direction.REQUEST, entryNode.name, dnatReason(entryNode, pod, route, affinity, local, seen, arrival),
+				clientAddress, arrival, seenAddress, podAddress);
 		if (!local && podNode != null) {
 			trip.hop(Direction.REQUEST, podNode.name, "routed to " + podNode.name + ", whose pod CIDR "
 					+ podNode.model.podCidr() + " holds " + pod.ip, seenAddress, podAddress, seenAddress, podAddress);
@@ -62,11 +64,12 @@ final class Hops {
 					+ "conntrack entry", podAddress, seenAddress, podAddress, seenAddress);
 		}
 		trip.hop(Direction.REPLY, entryNode.name, "conntrack reverses the "
-				+ (route.masquerade ? "SNAT and DNAT" : "DNAT") + ": the reply comes from " + destination,
-				podAddress, seenAddress, destination, clientAddress);
+				+ (route.masquerade ? "SNAT and DNAT" : "DNAT") + ": the reply comes from " + arrival,
+				podAddress, seenAddress, arrival, clientAddress);
 		if (entry.viaLoadBalancer()) {
-			trip.hop(Direction.REPLY, "lb", "the load balancer passes the reply back", destination, clientAddress,
-					destination, clientAddress);
+			trip.hop(Direction.REPLY, "lb", arrival.equals(destination) ? "the load balancer passes the reply back"
+					: "the load balancer reverses its rewrite: the reply comes from " + destination, arrival,
+					clientAddress, destination, clientAddress);
 		}
 		trip.hop(Direction.REPLY, trip.clientIp, "the client receives the reply", destination, clientAddress,
 				destination, clientAddress);
@@ -76,8 +79,13 @@ final class Hops {
 	}
 
 	private String dnatReason(SimNode node, SimPod pod, NodeRoute route, boolean affinity, boolean local,
-			String seen) {
+			String seen, String arrival) {
 		StringBuilder reason = new StringBuilder("kube-proxy: ");
+		if (this.core.entry().viaLoadBalancer() && this.core.entry().destination() != DestinationKind.NODE_PORT
+				&& !arrival.equals(this.core.entry().destinationAt(node))) {
+			// the NodePort rule enters the same external chain as the LB IP would (R1), so the sets are the same
+			reason.append("the NodePort rule for ").append(arrival).append(" matches; ");
+		}
 		int candidates = route.pods.length;
 		reason.append(route.setName).append(" set (").append(candidates)
 			.append((candidates == 1) ? " endpoint" : " endpoints");
@@ -111,9 +119,10 @@ final class Hops {
 		String at = (node != null) ? node.name : "lb";
 		if (node != null) {
 			String destination = this.core.entry().destinationAt(node);
-			trip.arrive(node, destination);
+			String arrival = this.core.entry().arrivalAt(node);
+			trip.arrive(node, destination, arrival);
 			trip.hop(Direction.REQUEST, node.name, (why.reject ? "REJECT: " : "DROP: ") + reason, trip.clientAddress(),
-					destination, trip.clientAddress(), destination);
+					arrival, trip.clientAddress(), arrival);
 			if (why.reject) {
 				trip.hop(Direction.REPLY, trip.clientIp, "the client gets \"connection refused\" at once", destination,
 						trip.clientAddress(), destination, trip.clientAddress());
@@ -165,7 +174,7 @@ final class Hops {
 			return "no node passes the load balancer's health check, so it fails open and sends connections to "
 					+ "every node";
 		}
-		int threshold = this.core.settings.probe().unhealthyThreshold();
+		int threshold = this.core.balancer.probeSettings().unhealthyThreshold();
 		int failed = node.lastProbePassed ? 0 : node.consecutive;
 		return "the load balancer has not yet marked it unhealthy (" + failed + " of " + threshold
 				+ " failed probes)";
@@ -196,7 +205,7 @@ final class Hops {
 		}
 
 		/** The client's packet and, through a cloud LB, the LB's hop, up to the entry node. */
-		void arrive(SimNode node, String destination) {
+		void arrive(SimNode node, String destination, String arrival) {
 			Entry entry = Hops.this.core.entry();
 			boolean nodePort = entry.destination() == DestinationKind.NODE_PORT;
 			String target = !nodePort ? entry.describe()
@@ -209,10 +218,13 @@ final class Hops {
 				String among = ", one of the " + spread + ((spread == 1) ? " node" : " nodes") + " it spreads over";
 				hop(Direction.REQUEST, "lb", nodePort
 						? "the load balancer sends it to " + node.name + among + ", at its NodePort " + destination
-								+ " (the Service has no VIP-mode load-balancer IP)"
-						: "the load balancer sends it to " + node.name + among + ", unchanged (VIP mode: the "
-								+ "destination stays " + destination + ")",
-						clientAddress(), destination, clientAddress(), destination);
+								+ " (the Service has no load-balancer IP)"
+						: arrival.equals(destination)
+								? "the load balancer sends it to " + node.name + among + ", unchanged"
+								: "the load balancer (an AWS NLB with instance targets) sends it to " + node.name
+										+ among + ": the destination becomes its NodePort " + arrival
+										+ ", the client's address is kept (client IP preservation)",
+						clientAddress(), destination, clientAddress(), arrival);
 			}
 		}
 

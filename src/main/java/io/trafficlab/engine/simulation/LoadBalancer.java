@@ -7,29 +7,24 @@ import java.util.Objects;
 import io.trafficlab.engine.balancer.CloudLoadBalancer;
 import io.trafficlab.engine.balancer.ExternalEntry;
 import io.trafficlab.engine.balancer.NodeProbe;
-import io.trafficlab.engine.health.HealthCheckResponse;
-import io.trafficlab.engine.health.ProxyHealth;
-import io.trafficlab.engine.health.ProxyHealthServer;
-import io.trafficlab.engine.health.ServiceHealthCheck;
 import io.trafficlab.engine.kernel.SplitMix64;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.simulation.ProbeAnswers.ProbeResult;
 import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The cloud load balancer (R20). It probes every target node each {@code intervalMicros} (the Service's
- * healthCheckNodePort under Local, whose answer is {@link ServiceHealthCheck}'s as of the node's last kube-proxy sync;
- * kube-proxy's {@code :10256/healthz} under Cluster, {@link ProxyHealthServer}), changes its verdict on a node only
+ * The cloud load balancer (R20), modelled on an AWS Network Load Balancer with instance targets as the AWS Load
+ * Balancer Controller sets it up. It probes every target node each {@code intervalMicros} ({@link ProbeAnswers}: the
+ * Service's healthCheckNodePort under Local, a TCP connect to the NodePort under Cluster), counts a probe nothing
+ * answers only when its timeout expires, changes its verdict on a node only
  * after {@code healthyThreshold} or {@code unhealthyThreshold} probes in a row, and spreads new connections over the
  * nodes it believes healthy with {@link CloudLoadBalancer}'s shares (even or weighted, failing open when none is).
  * So its target set lags reality by up to (threshold × interval).
  */
 final class LoadBalancer {
-
-	/** kube-proxy's health server port (R19). */
-	static final int PROXY_HEALTH_PORT = 10256;
 
 	private final Core core;
 
@@ -54,7 +49,7 @@ final class LoadBalancer {
 	 * Service, or external IPs) clients reach every node in the cluster directly: nothing is probed.
 	 */
 	void begin() {
-		LoadBalancerProbe probe = this.core.settings.probe();
+		LoadBalancerProbe probe = probeSettings();
 		for (SimNode node : this.core.world.nodesByName.values()) {
 			if (noLoadBalancer()) {
 				node.verdict = TargetState.HEALTHY;
@@ -62,10 +57,10 @@ final class LoadBalancer {
 				continue;
 			}
 			ProbeResult result = answer(node);
-			node.verdict = result.probe.passing() ? TargetState.HEALTHY : TargetState.UNHEALTHY;
-			node.lastProbePassed = result.probe.passing();
-			node.consecutive = result.probe.passing() ? probe.healthyThreshold() : probe.unhealthyThreshold();
-			node.weight = result.probe.weight();
+			node.verdict = result.probe().passing() ? TargetState.HEALTHY : TargetState.UNHEALTHY;
+			node.lastProbePassed = result.probe().passing();
+			node.consecutive = result.probe().passing() ? probe.healthyThreshold() : probe.unhealthyThreshold();
+			node.weight = result.probe().weight();
 			this.targets.add(node);
 			scheduleFirstProbe(node);
 		}
@@ -87,7 +82,7 @@ final class LoadBalancer {
 		this.targets.add(node);
 		scheduleFirstProbe(node);
 		emitChange(node, null, TargetState.INITIAL, node.name + " joined the cluster; the load balancer registers it "
-				+ "and waits for " + this.core.settings.probe().healthyThreshold() + " passing probes");
+				+ "and waits for " + probeSettings().healthyThreshold() + " passing probes");
 		rebuild();
 	}
 
@@ -114,18 +109,40 @@ final class LoadBalancer {
 
 	private void scheduleFirstProbe(SimNode node) {
 		SplitMix64 random = this.core.controlRandom;
-		long interval = this.core.settings.probe().intervalMicros();
+		long interval = probeSettings().intervalMicros();
 		this.core.loop.scheduleIn(1 + (long) (random.nextDouble() * (interval - 1)), Core.PROBE, node.id);
 	}
 
+	/** Sends a probe; an answer counts at once, silence only when the probe's timeout expires. */
 	void probe(int nodeId) {
 		SimNode node = this.core.world.nodes.get(nodeId);
 		if (!node.isTarget()) {
 			return;
 		}
-		LoadBalancerProbe settings = this.core.settings.probe();
+		LoadBalancerProbe settings = probeSettings();
+		this.core.loop.scheduleIn(settings.intervalMicros(), Core.PROBE, node.id);
 		ProbeResult result = answer(node);
-		boolean passed = result.probe.passing();
+		if (result.timedOut()) {
+			node.pendingProbe = result;
+			this.core.loop.scheduleIn(settings.timeoutMicros(), Core.PROBE_TIMEOUT, node.id);
+			return;
+		}
+		count(node, result);
+	}
+
+	/** The probe sent one timeout ago got no answer. */
+	void timedOut(int nodeId) {
+		SimNode node = this.core.world.nodes.get(nodeId);
+		ProbeResult result = node.pendingProbe;
+		node.pendingProbe = null;
+		if (result != null && node.isTarget()) {
+			count(node, result);
+		}
+	}
+
+	private void count(SimNode node, ProbeResult result) {
+		LoadBalancerProbe settings = probeSettings();
+		boolean passed = result.probe().passing();
 		node.consecutive = (passed == node.lastProbePassed) ? node.consecutive + 1 : 1;
 		node.lastProbePassed = passed;
 		TargetState before = node.verdict;
@@ -136,16 +153,15 @@ final class LoadBalancer {
 		else if (!passed && before != TargetState.UNHEALTHY && node.consecutive >= settings.unhealthyThreshold()) {
 			after = TargetState.UNHEALTHY;
 		}
-		boolean weightChanged = passed && !Objects.equals(node.weight, result.probe.weight());
+		boolean weightChanged = passed && !Objects.equals(node.weight, result.probe().weight());
 		if (passed) {
-			node.weight = result.probe.weight();
+			node.weight = result.probe().weight();
 		}
 		node.verdict = after;
 		if (this.core.emitter.wants()) {
-			this.core.emitter.emit(new ProbeAnswered(this.core.now(), node.name, result.target, result.status,
-					result.body, passed, after, node.consecutive));
+			this.core.emitter.emit(new ProbeAnswered(this.core.now(), node.name, result.target(), result.status(),
+					result.body(), result.answer(), passed, after, node.consecutive));
 		}
-		this.core.loop.scheduleIn(settings.intervalMicros(), Core.PROBE, node.id);
 		if (after != before) {
 			emitChange(node, before, after, node.consecutive + " " + (passed ? "passing" : "failing")
 					+ " probes in a row" + (passed ? "" : " (" + result.failure() + ")"));
@@ -153,10 +169,13 @@ final class LoadBalancer {
 		if (after != before || weightChanged) {
 			rebuild();
 		}
-		if (node.killed && after == TargetState.UNHEALTHY) {
-			deregister(node, node.name + " no longer exists; the cloud controller removes it from the load "
-					+ "balancer");
-		}
+		// A dead node stays a registered, unhealthy target: the AWS Load Balancer Controller registers every node
+		// not tainted for deletion (k8s.IsNodeSuitableAsTrafficProxy), Ready or not, until its Node object is deleted
+	}
+
+	/** The health check the AWS Load Balancer Controller configures for the Service as it is now. */
+	LoadBalancerProbe probeSettings() {
+		return this.core.settings.probes().of(this.core.service());
 	}
 
 	private void emitChange(SimNode node, @Nullable TargetState from, @Nullable TargetState to, String reason) {
@@ -167,32 +186,7 @@ final class LoadBalancer {
 
 	/** What the LB's probe of {@code node} finds now. */
 	ProbeResult answer(SimNode node) {
-		Service service = this.core.service();
-		String ip = node.model.internalIp();
-		if (ServiceHealthCheck.hasHealthCheck(service)) {
-			String target = ip + ":" + service.healthCheckNodePort() + "/healthz";
-			NodeRules rules = node.rules;
-			if (node.killed) {
-				return ProbeResult.noAnswer(target, "no answer: " + node.name + " is gone");
-			}
-			if (rules == null || rules.service.healthCheckNodePort() != service.healthCheckNodePort()
-					|| !ServiceHealthCheck.hasHealthCheck(rules.service)) {
-				return ProbeResult.noAnswer(target, "connection refused: kube-proxy on " + node.name
-						+ " has not opened health-check port " + service.healthCheckNodePort() + " yet");
-			}
-			HealthCheckResponse response = ServiceHealthCheck.respond(rules.service, node.model,
-					rules.localReadyEndpoints);
-			NodeProbe probe = CloudLoadBalancer.probe(service, response, ProxyHealthServer.healthz(node.model));
-			return new ProbeResult(target, (response != null) ? response.status() : 0,
-					(response != null) ? response.body() : "", probe, null);
-		}
-		String target = ip + ":" + PROXY_HEALTH_PORT + "/healthz";
-		if (node.killed) {
-			return ProbeResult.noAnswer(target, "no answer: " + node.name + " is gone");
-		}
-		ProxyHealth healthz = ProxyHealthServer.healthz(node.model);
-		NodeProbe probe = CloudLoadBalancer.probe(service, null, healthz);
-		return new ProbeResult(target, healthz.status(), "", probe, null);
+		return ProbeAnswers.answer(this.core.service(), node);
 	}
 
 	/** Recomputes who gets connections, with {@link CloudLoadBalancer}'s shares over the believed verdicts. */
@@ -263,27 +257,6 @@ final class LoadBalancer {
 
 	boolean noLoadBalancer() {
 		return this.core.entry().kind() != ExternalEntry.CLOUD_LOAD_BALANCER;
-	}
-
-	/**
-	 * What one probe found.
-	 *
-	 * @param target what was probed
-	 * @param status the HTTP status, 0 when nothing answered
-	 * @param body the answer's body
-	 * @param probe passing, and the weight header
-	 * @param noAnswer why nothing answered, or {@code null}
-	 */
-	record ProbeResult(String target, int status, String body, NodeProbe probe, @Nullable String noAnswer) {
-
-		static ProbeResult noAnswer(String target, String why) {
-			return new ProbeResult(target, 0, "", new NodeProbe(false, null), why);
-		}
-
-		String failure() {
-			return (this.noAnswer != null) ? this.noAnswer : "HTTP " + this.status;
-		}
-
 	}
 
 }

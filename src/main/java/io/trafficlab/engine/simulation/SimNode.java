@@ -45,6 +45,9 @@ final class SimNode {
 
 	boolean lastProbePassed;
 
+	/** A probe nothing answered, counted when its timeout expires; {@code null} when none is waiting. */
+	ProbeAnswers.@Nullable ProbeResult pendingProbe;
+
 	/** The weight the last probe reported ({@code X-Load-Balancing-Endpoint-Weight}), or {@code null}. */
 	@Nullable Integer weight;
 

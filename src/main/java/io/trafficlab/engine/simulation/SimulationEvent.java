@@ -93,20 +93,22 @@ public sealed interface SimulationEvent {
 	/**
 	 * The cloud LB probed a node and counted the answer.
 	 *
-	 * @param time when the probe was answered
+	 * @param time when the probe was answered, or for a probe nothing answered, when its timeout expired
 	 * @param node the probed node
-	 * @param target what was probed, e.g. {@code "10.0.0.11:31000/healthz"} (the healthCheckNodePort under Local)
-	 * or {@code "10.0.0.11:10256/healthz"} (kube-proxy under Cluster)
-	 * @param status the HTTP status, or 0 when nothing answered (the node is gone, or its kube-proxy has not opened
-	 * the health-check port yet)
-	 * @param body the healthCheckNodePort's body, byte for byte (R18); {@code ""} for kube-proxy's {@code /healthz}
-	 * (whose body carries wall-clock times the simulation does not model) and when nothing answered
+	 * @param target what was probed: {@code "10.0.0.11:31000/healthz"} (HTTP to the healthCheckNodePort under
+	 * Local) or {@code "10.0.0.11:30080"} (TCP connect to the NodePort under Cluster)
+	 * @param status the HTTP status, or 0 for a TCP probe and when nothing answered (the node is gone, or its
+	 * kube-proxy has not opened the health-check port yet)
+	 * @param body the healthCheckNodePort's body, byte for byte (R18); {@code ""} for a TCP probe and when nothing
+	 * answered
+	 * @param answer the outcome in a few words: {@code "HTTP 200"}, {@code "HTTP 503"}, {@code "connected"},
+	 * {@code "refused"} or {@code "timed out"}
 	 * @param passed whether the LB counts it as a passing probe
 	 * @param verdict the LB's verdict on the node after this probe
 	 * @param consecutive how many probes in a row have now passed (or failed, when this one failed)
 	 */
-	record ProbeAnswered(long time, String node, String target, int status, String body, boolean passed,
-			TargetState verdict, int consecutive) implements SimulationEvent {
+	record ProbeAnswered(long time, String node, String target, int status, String body, String answer,
+			boolean passed, TargetState verdict, int consecutive) implements SimulationEvent {
 	}
 
 	/**

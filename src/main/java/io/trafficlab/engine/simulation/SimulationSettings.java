@@ -11,14 +11,14 @@ import io.trafficlab.engine.balancer.LoadBalancerModel;
  * @param clientIps the external clients' addresses (the first is the one the exact analysis follows)
  * @param connectionsPerSecond the rate of new connections, all clients together (Poisson arrivals)
  * @param loadBalancer how the cloud LB spreads connections over the nodes it believes healthy (R20)
- * @param probe how often and how strictly the cloud LB probes each node
+ * @param probes how the cloud LB probes each node, under Local and under Cluster
  * @param proxySyncDelayMicros how long kube-proxy on a node takes to apply an endpoint change to its rules
  * @param podStartupMicros how long a new pod stays STARTING before it becomes Ready
  * @param terminationGraceMicros how long a terminating pod keeps serving before it is deleted
  * @param hopLatencyMicros the time a packet takes from one hop to the next
  */
 public record SimulationSettings(long seed, List<String> clientIps, double connectionsPerSecond,
-		LoadBalancerModel loadBalancer, LoadBalancerProbe probe, long proxySyncDelayMicros, long podStartupMicros,
+		LoadBalancerModel loadBalancer, LoadBalancerHealthChecks probes, long proxySyncDelayMicros, long podStartupMicros,
 		long terminationGraceMicros, long hopLatencyMicros) {
 
 	/**
@@ -34,42 +34,43 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 	}
 
 	/**
-	 * Seed 1, three clients, 50 connections per second, an even LB with {@link LoadBalancerProbe#awsNlbDefaults()},
+	 * Seed 1, three clients, 50 connections per second, an even LB probing as
+	 * {@link LoadBalancerHealthChecks#awsNlbDefaults()},
 	 * kube-proxy's 1 s minimum sync period, 5 s pod startup, Kubernetes' default 30 s termination grace period and
 	 * 0.5 ms per hop.
 	 */
 	public static SimulationSettings defaults() {
 		return new SimulationSettings(1, DEFAULT_CLIENT_IPS, 50, LoadBalancerModel.EVEN,
-				LoadBalancerProbe.awsNlbDefaults(), 1_000_000L, 5_000_000L, 30_000_000L, 500L);
+				LoadBalancerHealthChecks.awsNlbDefaults(), 1_000_000L, 5_000_000L, 30_000_000L, 500L);
 	}
 
 	/** These settings with another seed. */
 	public SimulationSettings withSeed(long seed) {
-		return new SimulationSettings(seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer, this.probe,
+		return new SimulationSettings(seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer, this.probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
 	}
 
 	/** These settings with another client rate. */
 	public SimulationSettings withConnectionsPerSecond(double connectionsPerSecond) {
-		return new SimulationSettings(this.seed, this.clientIps, connectionsPerSecond, this.loadBalancer, this.probe,
+		return new SimulationSettings(this.seed, this.clientIps, connectionsPerSecond, this.loadBalancer, this.probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
 	}
 
 	/** These settings with another LB model. */
 	public SimulationSettings withLoadBalancer(LoadBalancerModel loadBalancer) {
-		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, loadBalancer, this.probe,
+		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, loadBalancer, this.probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
 	}
 
-	/** These settings with another LB probe. */
-	public SimulationSettings withProbe(LoadBalancerProbe probe) {
-		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer, probe,
+	/** These settings with other LB health checks. */
+	public SimulationSettings withProbes(LoadBalancerHealthChecks probes) {
+		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer, probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
 	}
 
 	/** These settings with other clients. */
 	public SimulationSettings withClientIps(List<String> clientIps) {
-		return new SimulationSettings(this.seed, clientIps, this.connectionsPerSecond, this.loadBalancer, this.probe,
+		return new SimulationSettings(this.seed, clientIps, this.connectionsPerSecond, this.loadBalancer, this.probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
 	}
 
@@ -77,7 +78,7 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 	public SimulationSettings withTimings(long proxySyncDelayMicros, long podStartupMicros,
 			long terminationGraceMicros, long hopLatencyMicros) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer,
-				this.probe, proxySyncDelayMicros, podStartupMicros, terminationGraceMicros, hopLatencyMicros);
+				this.probes, proxySyncDelayMicros, podStartupMicros, terminationGraceMicros, hopLatencyMicros);
 	}
 
 }

@@ -37,17 +37,19 @@ public record SimulationSnapshot(long now, SimulationSettings settings, List<Nod
 	 * @param zone its zone, or {@code null}
 	 * @param cordoned whether it is unschedulable
 	 * @param gone whether it has been killed (it stays an LB target until the LB deregisters it)
-	 * @param probeTarget what the LB probes on it, e.g. {@code "192.168.0.11:32000/healthz"} ({@code ""} when the
-	 * Service has no cloud LB)
-	 * @param probeStatus what that probe would answer now: 200, 503, or 0 when nothing answers (the node is gone, or
-	 * its kube-proxy has not opened the health-check port yet)
+	 * @param probeTarget what the LB probes on it: {@code "192.168.0.11:32000/healthz"} (HTTP, Local) or
+	 * {@code "192.168.0.11:30080"} (TCP connect to the NodePort, Cluster); {@code ""} when the Service has no cloud LB
+	 * @param probeStatus the HTTP status that probe would get now: 200, 503, or 0 for a TCP probe or when nothing
+	 * answers (the node is gone, or its kube-proxy has not opened the health-check port yet)
+	 * @param probeAnswer that probe's outcome in a few words: {@code "HTTP 200"}, {@code "connected"},
+	 * {@code "refused"}, {@code "timed out"}
 	 * @param verdict the LB's current verdict, or {@code null} when the node is not an LB target (or there is no LB)
 	 * @param consecutive how many probes in a row have agreed with the last one
 	 * @param conntrackEntries the connections in flight through this node
 	 * @param programmedAt when kube-proxy last synced its rules here
 	 */
 	public record NodeState(String name, String internalIp, @Nullable String zone, boolean cordoned, boolean gone,
-			String probeTarget, int probeStatus, @Nullable TargetState verdict, int consecutive, int conntrackEntries,
+			String probeTarget, int probeStatus, String probeAnswer, @Nullable TargetState verdict, int consecutive, int conntrackEntries,
 			long programmedAt) {
 	}
 

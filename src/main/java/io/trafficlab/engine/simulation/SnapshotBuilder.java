@@ -18,11 +18,11 @@ final class SnapshotBuilder {
 		core.world.cluster();
 		List<NodeState> nodes = new ArrayList<>();
 		for (SimNode node : shownNodes(core)) {
-			LoadBalancer.ProbeResult probe = core.balancer.answer(node);
+			ProbeAnswers.ProbeResult probe = core.balancer.answer(node);
 			NodeRules rules = node.rules;
 			nodes.add(new NodeState(node.name, node.model.internalIp(), node.model.zone(),
 					node.declared.unschedulable(), node.killed, core.balancer.noLoadBalancer() ? "" : probe.target(),
-					probe.status(), core.balancer.noLoadBalancer() ? null : node.verdict,
+					probe.status(), core.balancer.noLoadBalancer() ? "" : probe.answer(), core.balancer.noLoadBalancer() ? null : node.verdict,
 					node.consecutive, node.conntrackEntries, (rules != null) ? rules.syncedAt : -1));
 		}
 		List<PodState> pods = new ArrayList<>();

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each routed connection carries its whole trip: client, LB, entry node (DNAT, and SNAT under Cluster: R8, R15), the
- * pod's node when it is another one, the pod, and the reply back the same way, reverse-NATed.
+ * Each routed connection carries its whole trip: client, LB (an AWS NLB with instance targets: destination rewritten
+ * to the node's NodePort, client source kept), entry node (DNAT, and SNAT under Cluster: R8, R15), the pod's node when
+ * it is another one, the pod, and the reply back the same way, reverse-NATed by the node and then by the NLB.
  */
 class HopTests {
 
@@ -40,18 +41,29 @@ class HopTests {
 		}
 		assertThat(connection.completesAt()).isEqualTo(hops.get(hops.size() - 1).time());
 		assertThat(connection.sourceSeen()).isEqualTo("192.168.0.13");
-		Hop dnat = hops.get(2);
-		String client = dnat.srcBefore();
+		Hop lb = hops.get(1);
+		String client = lb.srcBefore();
 		String port = client.substring(client.indexOf(':'));
-		assertThat(dnat.dstBefore()).isEqualTo("198.51.100.10:80");
+		assertThat(lb.dstBefore()).isEqualTo("198.51.100.10:80");
+		assertThat(lb.srcAfter()).isEqualTo(client);
+		assertThat(lb.dstAfter()).isEqualTo("192.168.0.13:30080");
+		Hop dnat = hops.get(2);
+		assertThat(dnat.srcBefore()).isEqualTo(client);
+		assertThat(dnat.dstBefore()).isEqualTo("192.168.0.13:30080");
 		assertThat(dnat.srcAfter()).isEqualTo("192.168.0.13" + port);
 		assertThat(dnat.dstAfter()).isEqualTo("10.244.2.10:8080");
-		assertThat(dnat.reason()).contains("Cluster set (4 endpoints)", "MASQUERADE to 192.168.0.13", "R8", "R15");
+		assertThat(dnat.reason()).contains("NodePort rule", "Cluster set (4 endpoints)", "MASQUERADE to 192.168.0.13",
+				"R8", "R15");
 		Hop reverse = hops.get(7);
 		assertThat(reverse.srcBefore()).isEqualTo("10.244.2.10:8080");
 		assertThat(reverse.dstBefore()).isEqualTo("192.168.0.13" + port);
-		assertThat(reverse.srcAfter()).isEqualTo("198.51.100.10:80");
+		assertThat(reverse.srcAfter()).isEqualTo("192.168.0.13:30080");
 		assertThat(reverse.dstAfter()).isEqualTo(client);
+		Hop unrewrite = hops.get(8);
+		assertThat(unrewrite.srcBefore()).isEqualTo("192.168.0.13:30080");
+		assertThat(unrewrite.srcAfter()).isEqualTo("198.51.100.10:80");
+		assertThat(unrewrite.dstAfter()).isEqualTo(client);
+		assertThat(hops.get(9).srcBefore()).isEqualTo("198.51.100.10:80");
 	}
 
 	@Test

@@ -140,6 +140,15 @@ class NodeDeathTests {
 			assertThat(drop.time()).isLessThan(unhealthy.time());
 		});
 		assertThat(unhealthy.reason()).contains("failing probes in a row");
+		// still a registered target, unhealthy, until its Node object is deleted
+		assertThat(simulation.snapshot().nodes()).filteredOn((node) -> node.name().equals("n2"))
+			.singleElement()
+			.satisfies((node) -> assertThat(node.verdict()).isEqualTo(TargetState.UNHEALTHY));
+		simulation.apply(new RemoveNode("n2"));
+		simulation.advanceTo(simulation.now() + 1, this.recorder);
+		assertThat(this.recorder.first(LoadBalancerTargetChanged.class,
+				(event) -> event.node().equals("n2") && event.to() == null).reason())
+			.isEqualTo("n2 was deleted; the cloud controller removes it from the load balancer");
 	}
 
 	@Test

@@ -85,9 +85,9 @@ class SimulationStartTests {
 			.withMessage("The client rate must be between 0 and 1,000 new connections per second, not 5000.0.");
 		assertThatIllegalArgumentException().isThrownBy(() -> defaults.withTimings(0, 0, 0, 0))
 			.withMessage("The hop latency must be between 1 µs and one hour, not 0 µs.");
-		assertThatIllegalArgumentException().isThrownBy(() -> new LoadBalancerProbe(10_000_000, 0, 2))
+		assertThatIllegalArgumentException().isThrownBy(() -> new LoadBalancerProbe(10_000_000, 6_000_000, 0, 2))
 			.withMessage("The healthy threshold must be 1 to 10, not 0.");
-		assertThat(LoadBalancerProbe.awsNlbDefaults()).isEqualTo(new LoadBalancerProbe(10_000_000, 2, 2));
+		assertThat(LoadBalancerProbe.awsNlbDefaults()).isEqualTo(new LoadBalancerProbe(10_000_000, 6_000_000, 2, 2));
 	}
 
 	@Test

@@ -1,0 +1,114 @@
+package io.trafficlab.engine.simulation;
+
+import io.trafficlab.engine.balancer.CloudLoadBalancer;
+import io.trafficlab.engine.balancer.NodeProbe;
+import io.trafficlab.engine.health.HealthCheckResponse;
+import io.trafficlab.engine.health.ProxyHealthServer;
+import io.trafficlab.engine.health.ServiceHealthCheck;
+import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.proxy.Decision;
+import io.trafficlab.engine.proxy.Verdict;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the AWS NLB's health check of one node finds (R20, {@link LoadBalancerHealthChecks}): under Local an HTTP
+ * {@code GET /healthz} on the healthCheckNodePort, answered by kube-proxy's health server (R17, R18); under Cluster a
+ * TCP connect to the NodePort, which kube-proxy's rules treat like any external connection to the NodePort.
+ */
+final class ProbeAnswers {
+
+	private ProbeAnswers() {
+	}
+
+	static ProbeResult answer(Service service, SimNode node) {
+		return ServiceHealthCheck.hasHealthCheck(service) ? healthCheckNodePort(service, node)
+				: trafficPort(service, node);
+	}
+
+	private static ProbeResult healthCheckNodePort(Service service, SimNode node) {
+		String target = node.model.internalIp() + ":" + service.healthCheckNodePort() + "/healthz";
+		NodeRules rules = node.rules;
+		if (node.killed) {
+			return ProbeResult.timedOut(target, node.name + " is gone");
+		}
+		if (rules == null || rules.service.healthCheckNodePort() != service.healthCheckNodePort()
+				|| !ServiceHealthCheck.hasHealthCheck(rules.service)) {
+			return ProbeResult.refused(target, "kube-proxy on " + node.name + " has not opened health-check port "
+					+ service.healthCheckNodePort() + " yet");
+		}
+		HealthCheckResponse response = ServiceHealthCheck.respond(rules.service, node.model,
+				rules.localReadyEndpoints);
+		NodeProbe probe = CloudLoadBalancer.probe(service, response, ProxyHealthServer.healthz(node.model));
+		int status = (response != null) ? response.status() : 0;
+		return new ProbeResult(target, status, (response != null) ? response.body() : "", "HTTP " + status, probe,
+				null, false);
+	}
+
+	/**
+	 * A SYN to nodeIP:nodePort enters the same external chain as a client's connection (R1, R8), never the source
+	 * ranges (R13: NodePorts bypass them). With an endpoint to DNAT to, the endpoint's SYN-ACK comes back through
+	 * conntrack: connected, even on a node with no pod of its own. With no endpoint anywhere kube-proxy REJECTs (R10):
+	 * refused on every node, so the LB fails open. A DROP (Local with no local endpoint, or no rules yet, as the data
+	 * path treats them) leaves the probe to time out.
+	 */
+	private static ProbeResult trafficPort(Service service, SimNode node) {
+		String target = node.model.internalIp() + ":" + service.primaryPort().nodePort();
+		NodeRules rules = node.rules;
+		if (node.killed) {
+			return ProbeResult.timedOut(target, node.name + " is gone");
+		}
+		NodeRoute route = (rules != null) ? nodePortRoute(rules) : null;
+		if (route == null) {
+			return ProbeResult.timedOut(target, "kube-proxy on " + node.name + " has not programmed the NodePort yet");
+		}
+		if (route.decision == Decision.REJECT_NO_ENDPOINTS) {
+			return ProbeResult.refused(target, "the Service has no endpoint, so kube-proxy on " + node.name
+					+ " rejects it (R10)");
+		}
+		if (route.verdict == Verdict.DNAT && route.pods.length > 0) {
+			return new ProbeResult(target, 0, "", "connected", new NodeProbe(true, null), null, false);
+		}
+		return ProbeResult.timedOut(target, "kube-proxy on " + node.name + " drops it (R10)");
+	}
+
+	/** The route of a connection the source ranges do not concern, or {@code null} when none is known. */
+	private static @Nullable NodeRoute nodePortRoute(NodeRules rules) {
+		for (NodeRoute route : rules.routes) {
+			if (route != null && route.decision != Decision.DROP_SOURCE_RANGES) {
+				return route;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * What one probe found.
+	 *
+	 * @param target what was probed
+	 * @param status the HTTP status, 0 for a TCP probe or when nothing answered
+	 * @param body the answer's body
+	 * @param answer the outcome in a few words: {@code "HTTP 200"}, {@code "connected"}, {@code "refused"},
+	 * {@code "timed out"}
+	 * @param probe passing, and the weight header
+	 * @param why why it failed without an HTTP answer, or {@code null}
+	 * @param timedOut whether nothing answered, so the LB learns it only when the timeout expires
+	 */
+	record ProbeResult(String target, int status, String body, String answer, NodeProbe probe, @Nullable String why,
+			boolean timedOut) {
+
+		static ProbeResult refused(String target, String why) {
+			return new ProbeResult(target, 0, "", "refused", new NodeProbe(false, null), "connection refused: " + why,
+					false);
+		}
+
+		static ProbeResult timedOut(String target, String why) {
+			return new ProbeResult(target, 0, "", "timed out", new NodeProbe(false, null), "no answer: " + why, true);
+		}
+
+		String failure() {
+			return (this.why != null) ? this.why : this.answer;
+		}
+
+	}
+
+}
