@@ -32,11 +32,16 @@ public record CurlView(String node, String command, List<String> output, String 
 			.simulation()
 			.nodes()
 			.stream()
-			.filter((candidate) -> candidate.name().equals(node) && !candidate.gone())
+			.filter((candidate) -> candidate.name().equals(node))
 			.findFirst()
 			.orElseThrow(() -> new LessonBadRequestException("The sandbox has no node \"" + node + "\" now."));
 		SimulationStatistics statistics = sandbox.statistics().statistics();
 		int port = statistics.exact().service().healthCheckNodePort();
+		if (state.gone() && port != 0) {
+			return new CurlView(node, "curl -i http://" + state.internalIp() + ":" + port + "/healthz", List.of(),
+					node + " is dead: nothing answers, so curl waits until the connection attempt times out, "
+							+ "as the load balancer's probe does.");
+		}
 		HealthCheckResponse answer = statistics.healthChecks()
 			.stream()
 			.filter((row) -> row.node().equals(node))

@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.simulation.SimulationCommand;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxRegistry;
 import io.trafficlab.teaching.LessonCatalog;
@@ -141,6 +142,15 @@ class LessonPageControllerTests {
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
 			.contains("The sandbox has no node &quot;n9&quot; now.");
+
+		sandbox.apply(new SimulationCommand.KillNode("n1"));
+		assertThat(this.mvc.get()
+			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n1")
+			.header("HX-Request", "true")).hasStatusOk()
+			.bodyText()
+			.contains("$ curl -i http://192.168.0.11:" + port + "/healthz")
+			.contains("n1 is dead: nothing answers")
+			.doesNotContain("HTTP/1.1");
 	}
 
 	@Test
