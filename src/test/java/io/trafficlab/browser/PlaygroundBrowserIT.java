@@ -30,7 +30,8 @@ class PlaygroundBrowserIT extends BrowserTest {
 	void dragPodToEmptyNodeShouldShowTheNewExactShares() {
 		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
 		speed(driver, "5");
-		assertThat(podShare(driver, "web-4")).isEqualTo("1/2");
+		// the shares panel draws on the frame after the statistics arrive
+		this.browser.waitUpTo(LIVE).until((d) -> "1/2".equals(podShare(driver, "web-4")));
 		assertThat(podShare(driver, "web-1")).isEqualTo("1/6");
 		LabPage.drag(driver, "web-1", "n3");
 		// web-1 terminates and its replacement starts on n3: n1 keeps two pods, n2 one, n3 one
