@@ -353,6 +353,10 @@ final class Lifecycle {
 			this.core.emitter.emit(new NodeCordoned(this.core.now(), node.name, true));
 		}
 		this.core.changed(false);
+		// the AWS Load Balancer Controller drops nodes with this taint from the target group
+		// (k8s.IsNodeSuitableAsTrafficProxy), as kube-proxy's /healthz turns 503 for them (R19)
+		this.core.balancer.deregister(node, node.name + " is tainted " + Taint.TO_BE_DELETED_KEY
+				+ "; the AWS Load Balancer Controller takes it out of the target group");
 		evict(node, node.name + " is being removed", true);
 		finishRemovalIfEmpty(node);
 	}

@@ -248,16 +248,21 @@ class CommandTests {
 		assertThat(node(simulation, "n2").cordoned()).isTrue();
 		assertThat(simulation.cluster().nodes().get(1).taints()).extracting(Taint::key)
 			.containsExactly(Taint.TO_BE_DELETED_KEY);
-		// the NLB's TCP probe of the NodePort still connects: kube-proxy forwards to the other endpoints
-		assertThat(node(simulation, "n2").probeAnswer()).isEqualTo("connected");
+		// the AWS Load Balancer Controller takes a node tainted for deletion out of the target group at once
+		LoadBalancerTargetChanged deregistered = this.recorder.first(LoadBalancerTargetChanged.class,
+				(event) -> event.node().equals("n2") && event.to() == null);
+		assertThat(deregistered.time()).isEqualTo(1_000_000);
+		assertThat(deregistered.reason()).isEqualTo("n2 is tainted ToBeDeletedByClusterAutoscaler; the AWS Load "
+				+ "Balancer Controller takes it out of the target group");
+		assertThat(node(simulation, "n2").verdict()).isNull();
 		assertThat(pod(simulation, "web-4").status()).isEqualTo(PodStatus.TERMINATING);
 		simulation.advanceTo(40_000_000, this.recorder);
 		NodeRemoved removed = this.recorder.first(NodeRemoved.class, (event) -> true);
 		assertThat(removed.node()).isEqualTo("n2");
 		assertThat(removed.killed()).isFalse();
 		assertThat(removed.time()).isEqualTo(31_000_000);
-		assertThat(this.recorder.first(LoadBalancerTargetChanged.class,
-				(event) -> event.node().equals("n2") && event.to() == null).time()).isEqualTo(31_000_000);
+		assertThat(this.recorder.all(LoadBalancerTargetChanged.class)).filteredOn((event) -> event.node().equals("n2"))
+			.hasSize(1);
 		assertThat(simulation.snapshot().nodes()).extracting(NodeState::name).containsExactly("n1", "n3");
 		assertThat(this.recorder.all(ConnectionDropped.class)).isEmpty();
 		assertAssemblesBack(simulation);
