@@ -67,7 +67,8 @@ export function drawNode(ctx: CanvasRenderingContext2D, scene: Scene, node: Scen
 	const nameW = ctx.measureText(name).width;
 	ctx.font = font(11.5, s, 400, true);
 	ctx.fillStyle = THEME.muted;
-	const extra = node.gone ? 'gone' : node.cordoned ? `${node.internalIp} · cordoned` : node.internalIp;
+	// A killed node's Node object stays in the API until it is deleted: "dead", then "deleted"
+	const extra = node.removed === true ? 'deleted' : node.gone ? `${node.internalIp} · dead` : node.cordoned ? `${node.internalIp} · cordoned` : node.internalIp;
 	ctx.fillText(fit(ctx, extra, available - nameW - 8 * s), rect.x + pad + nameW + 8 * s, nameY);
 	if (menu) {
 		drawMenuButton(ctx, box.menu, s);
