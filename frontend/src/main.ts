@@ -6,6 +6,9 @@ import { installWhitespaceToggle } from './analyzer/whitespace';
 import { installChallengePanel } from './challenge/challengePanel';
 import { ChangeTracker, installLessonPanel, lessonLink } from './lesson/lessonPage';
 import { startLiveSandbox } from './live/startLiveSandbox';
+import { installIndexMarks } from './progress/indexMarks';
+import { ProgressStore } from './progress/progressStore';
+import { installStepProgress } from './progress/stepMarks';
 import { Playground, type TrafficLabHook } from './playground/playground';
 import { RoomWatcher, type RoomHook } from './room/roomWatcher';
 
@@ -21,6 +24,7 @@ function localStorageOrUndefined(): Storage | undefined {
 const clipboard = window.isSecureContext && navigator.clipboard ? navigator.clipboard : legacyClipboard(document);
 installCopyCurl(document, clipboard);
 installWhitespaceToggle(document, localStorageOrUndefined());
+const progress = new ProgressStore(localStorageOrUndefined());
 installRequestErrorNotice(document, () => navigator.onLine);
 document.addEventListener('htmx:afterSettle', () => revealCopyButtons(document));
 
@@ -33,6 +37,7 @@ const playgroundRoot = document.getElementById('playground');
 const lessonPanel = document.querySelector<HTMLElement>('[data-lesson-panel]');
 const lessonChanges = lessonPanel !== null && playgroundRoot !== null ? new ChangeTracker(playgroundRoot.dataset.api ?? '') : null;
 if (lessonPanel !== null) {
+	installStepProgress(lessonPanel, progress);
 	installLessonPanel(lessonPanel, lessonChanges, playgroundRoot, (url, init) => fetch(url, init), (url) => window.location.assign(url));
 }
 if (playgroundRoot !== null) {
@@ -50,7 +55,22 @@ if (playgroundRoot !== null) {
 
 const challengePanel = document.querySelector<HTMLElement>('[data-challenge-panel]');
 if (challengePanel !== null) {
-	installChallengePanel(document, challengePanel, playgroundRoot);
+	const challengeId = challengePanel.dataset.challengeId;
+	installChallengePanel(document, challengePanel, playgroundRoot, () => {
+		if (challengeId !== undefined) {
+			progress.recordSolved(challengeId);
+		}
+	});
+}
+
+if (document.querySelector('[data-progress-tools]') !== null) {
+	const redrawMarks = installIndexMarks(document, progress);
+	// Back from a step or a challenge, a page restored from the back-forward cache shows what was just done
+	window.addEventListener('pageshow', (event) => {
+		if (event.persisted) {
+			redrawMarks();
+		}
+	});
 }
 
 const roomRoot = document.getElementById('room');

@@ -30,7 +30,9 @@ function readState(element: Element | null): CheckState | null {
 	};
 }
 
-export function installChallengePanel(doc: Document, panel: HTMLElement, playground: HTMLElement | null): void {
+/** {@code onSolved} runs each time a checklist with every condition holding is shown. */
+export function installChallengePanel(doc: Document, panel: HTMLElement, playground: HTMLElement | null,
+	onSolved: () => void = () => {}): void {
 	const announcer = panel.querySelector<HTMLElement>('[data-part="challenge-announcer"]');
 	const say = (text: string): void => {
 		if (announcer !== null) {
@@ -55,6 +57,9 @@ export function installChallengePanel(doc: Document, panel: HTMLElement, playgro
 
 	let shown = doc.getElementById(CHECKLIST_ID);
 	let state = readState(shown);
+	if (state?.achieved === true) {
+		onSolved();
+	}
 	let lastResponse: string | null = null;
 	doc.addEventListener('htmx:beforeSwap', (event) => {
 		const detail = (event as CustomEvent<HtmxSwapDetail>).detail;
@@ -79,6 +84,9 @@ export function installChallengePanel(doc: Document, panel: HTMLElement, playgro
 				say(text);
 			}
 			state = next;
+			if (next.achieved) {
+				onSolved();
+			}
 		}
 	});
 }

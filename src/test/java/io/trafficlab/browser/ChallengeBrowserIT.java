@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A challenge in a real browser: the checklist fails, a hint appears on request, the learner drags the right pod onto
  * the right node on the canvas, and the checklist turns to all ✔ with the Solved banner; Start over brings the start
- * back. Screenshots of the list and of a challenge at desktop and phone widths go to {@code target/screenshots}.
+ * back, and the list shows it ✓ Solved until "Forget my progress". Screenshots of the list and of a challenge at
+ * desktop and phone widths go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ChallengeBrowserIT extends BrowserTest {
@@ -51,7 +52,23 @@ class ChallengeBrowserIT extends BrowserTest {
 		driver.findElement(By.cssSelector("[data-control=start-over]")).click();
 		this.browser.waitUpTo(LIVE).until((d) -> "false".equals(achieved(driver)));
 		assertThat(checks(driver)).containsExactly("✔ Holds:", "✘ Not yet:", "✔ Holds:");
+
+		// Checked before leaving: a live page being unloaded may log its closing WebSocket
 		assertNoSevereConsoleEntries();
+
+		// Solved stays solved in this browser, after Start over and on the list, until the learner forgets it
+		driver.findElement(By.linkText("Challenges")).click();
+		this.browser.waitUpTo(LIVE).until((d) -> d.getCurrentUrl().endsWith("/challenges"));
+		assertThat(solvedMarks(driver)).containsExactly("one-move-equal-shares: ✓ Solved");
+		this.browser.screenshot("challenges-list-solved-1280");
+		this.browser.emulateViewport(390, 844);
+		this.browser.screenshot("challenges-list-solved-390");
+		driver.findElement(By.cssSelector("[data-control=forget-progress]")).click();
+		assertThat(solvedMarks(driver)).isEmpty();
+		assertThat(driver.findElement(By.cssSelector("[data-progress-note]")).getText()).contains("forgotten");
+		driver.navigate().refresh();
+		assertThat(solvedMarks(driver)).isEmpty();
+		assertThat(driver.findElement(By.cssSelector("[data-control=forget-progress]")).isDisplayed()).isFalse();
 	}
 
 	@Test
@@ -91,6 +108,16 @@ class ChallengeBrowserIT extends BrowserTest {
 	private static List<String> checks(ChromeDriver driver) {
 		return (List<String>) driver.executeScript("return Array.from(document.querySelectorAll('#challenge-check .check'),"
 				+ " (c) => c.querySelector('.check__icon').innerText + ' ' + c.querySelector('.check__state').innerText)");
+	}
+
+	/** The list's visible progress marks, as "challenge id: mark". */
+	private static List<String> solvedMarks(ChromeDriver driver) {
+		return driver.findElements(By.cssSelector("[data-progress-challenge]"))
+			.stream()
+			.filter((card) -> card.findElement(By.cssSelector("[data-progress-line]")).isDisplayed())
+			.map((card) -> card.getDomAttribute("data-progress-challenge") + ": "
+					+ card.findElement(By.cssSelector("[data-progress-line]")).getText())
+			.toList();
 	}
 
 	private static String achieved(ChromeDriver driver) {

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A whole lesson in a real browser: every step of "The uneven-distribution problem" through Next, each prediction
  * answered (the first wrong, the others right), the explanation shown and focused, the reveal reaching the canvas,
- * the step URLs, a reload, and Copy link on a step. Screenshots go to {@code target/screenshots}.
+ * the step URLs, a reload, the progress this browser keeps (✓ on done steps, the index, forgetting it), and Copy link
+ * on a step. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LessonBrowserIT extends BrowserTest {
@@ -58,11 +59,15 @@ class LessonBrowserIT extends BrowserTest {
 		this.browser.screenshot("lesson-step-1-answered");
 		viewport(driver, "lesson-step-1-desktop");
 
-		// Reload: the same step, its prediction not yet revealed, the sandbox back in the step's state
+		// Reload: the same step, its prediction not yet revealed, the sandbox back in the step's state; this browser
+		// remembers that step 1 was answered
 		driver.navigate().refresh();
 		waitForStep(driver, 1);
 		assertThat(driver.findElements(By.cssSelector("[data-explanation]"))).isEmpty();
 		assertThat(LabPage.policy(driver)).isEqualTo("Cluster");
+		assertThat(driver.findElement(By.cssSelector("#question-1 [data-answered-before]")).getText())
+			.isEqualTo("You answered this before.");
+		assertThat(doneSteps(driver)).containsExactly("Step 1: Pods 3/1/0 under Cluster: even, done");
 
 		// Step 2: move web-4 to n3 (right)
 		next(driver, 2);
@@ -90,7 +95,25 @@ class LessonBrowserIT extends BrowserTest {
 
 		driver.findElement(By.cssSelector("[rel=prev]")).click();
 		waitForStep(driver, 3);
+		assertThat(doneSteps(driver)).hasSize(4);
+		assertThat(driver.findElement(By.cssSelector(".step-dots a[aria-current=step]")).getDomProperty("textContent"))
+			.isEqualTo("3✓");
+		assertThat(driver.findElements(By.cssSelector("[data-answered-before]"))).hasSize(1);
+		driver.executeScript("window.scrollTo(0, 0)");
+		viewport(driver, "lesson-step-3-revisited");
+
+		// Checked before leaving: a live page being unloaded may log its closing WebSocket
 		assertNoSevereConsoleEntries();
+
+		// The index shows the lesson done, until the learner forgets their progress
+		driver.findElement(By.linkText("Lessons")).click();
+		this.browser.waitUpTo(LIVE).until((d) -> d.getCurrentUrl().endsWith("/lessons"));
+		assertThat(lessonMarks(driver)).containsExactly("uneven-distribution: ✓ Done");
+		this.browser.screenshot("lessons-index-done");
+		driver.findElement(By.cssSelector("[data-control=forget-progress]")).click();
+		assertThat(lessonMarks(driver)).isEmpty();
+		driver.navigate().refresh();
+		assertThat(lessonMarks(driver)).isEmpty();
 	}
 
 	@Test
@@ -133,6 +156,20 @@ class LessonBrowserIT extends BrowserTest {
 		this.browser.screenshot("lesson-phone-answered");
 		driver.executeScript("document.querySelector('#question-1').scrollIntoView()");
 		viewport(driver, "lesson-phone-question");
+
+		// The index counts the step and continues at the next one (emulated: a headless window is wider than 390 px)
+		this.browser.emulateViewport(390, 844);
+		driver.get(this.origin + "/lessons");
+		assertThat(lessonMarks(driver)).containsExactly("local-health-check: 1 of 3 steps done · Continue at step 2");
+		Number indexOverflow = (Number) driver.executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+		assertThat(indexOverflow.intValue()).as("horizontal overflow of the index in px").isLessThanOrEqualTo(0);
+		this.browser.screenshot("lessons-index-phone");
+		driver.findElement(By.linkText("Continue at step 2")).click();
+		waitForStep(driver, 2);
+		assertThat(driver.getCurrentUrl()).endsWith("/lessons/local-health-check/2");
+		assertThat(doneSteps(driver)).containsExactly("Step 1: A health-check port on every node, done");
+		assertThat(driver.findElements(By.cssSelector("[data-answered-before]"))).isEmpty();
 	}
 
 	/** What the screen shows, not the whole page. */
@@ -145,6 +182,25 @@ class LessonBrowserIT extends BrowserTest {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The step links marked done, by their accessible names. */
+	private static List<String> doneSteps(ChromeDriver driver) {
+		return driver.findElements(By.cssSelector(".step-dots a"))
+			.stream()
+			.filter((link) -> link.getDomProperty("textContent").endsWith("✓"))
+			.map((link) -> link.getDomAttribute("aria-label"))
+			.toList();
+	}
+
+	/** The index's visible progress lines, as "lesson id: line". */
+	private static List<String> lessonMarks(ChromeDriver driver) {
+		return driver.findElements(By.cssSelector("[data-progress-lesson]"))
+			.stream()
+			.filter((card) -> card.findElement(By.cssSelector("[data-progress-line]")).isDisplayed())
+			.map((card) -> card.getDomAttribute("data-progress-lesson") + ": "
+					+ card.findElement(By.cssSelector("[data-progress-line]")).getText())
+			.toList();
 	}
 
 	private void waitForStep(ChromeDriver driver, int step) {
