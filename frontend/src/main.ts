@@ -21,6 +21,19 @@ function localStorageOrUndefined(): Storage | undefined {
 	}
 }
 
+/**
+ * Closes a live page's stream when the page goes away, so the STOMP client says goodbye instead of writing to a
+ * socket the browser is closing; a page restored from the back-forward cache then reloads for a fresh sandbox.
+ */
+function leaveCleanly(leave: () => Promise<void>): void {
+	window.addEventListener('pagehide', () => void leave());
+	window.addEventListener('pageshow', (event) => {
+		if (event.persisted) {
+			window.location.reload();
+		}
+	});
+}
+
 const clipboard = window.isSecureContext && navigator.clipboard ? navigator.clipboard : legacyClipboard(document);
 installCopyCurl(document, clipboard);
 installWhitespaceToggle(document, localStorageOrUndefined());
@@ -51,6 +64,7 @@ if (playgroundRoot !== null) {
 	// Debug hook for the benchmark and the browser tests (README "Playground"): frames, first frames, injectPackets
 	(window as Window & { __trafficLab?: TrafficLabHook }).__trafficLab = playground.hook;
 	playground.start();
+	leaveCleanly(() => playground.leave());
 }
 
 const challengePanel = document.querySelector<HTMLElement>('[data-challenge-panel]');
@@ -79,4 +93,5 @@ if (roomRoot !== null) {
 	// The reading half of the playground's debug hook, for the browser tests
 	(window as Window & { __trafficLab?: RoomHook }).__trafficLab = room.hook;
 	room.start();
+	leaveCleanly(() => room.leave());
 }

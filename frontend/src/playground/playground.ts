@@ -126,6 +126,11 @@ export class Playground {
 		});
 	}
 
+	/** The page is going away: close the streams cleanly rather than let the browser cut them mid-frame. */
+	leave(): Promise<void> {
+		return Promise.all(this.views.map((view) => view.stop())).then(() => undefined);
+	}
+
 	/** Reduced motion: packets jump from hop to hop (the scene's flag), and a note says so. */
 	private showMotion(): void {
 		const reduced = this.reduceMotion.matches;

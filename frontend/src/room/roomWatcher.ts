@@ -110,6 +110,11 @@ export class RoomWatcher {
 		this.loop.start();
 	}
 
+	/** The page is going away: close the stream cleanly rather than let the browser cut it mid-frame. */
+	leave(): Promise<void> {
+		return this.view.stop();
+	}
+
 	/** The picture stays, dimmed, under a notice; there is nothing left to fork or to project. */
 	private ended(message: string): void {
 		this.endedWith = message;
