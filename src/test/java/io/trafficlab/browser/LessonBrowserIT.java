@@ -142,6 +142,8 @@ class LessonBrowserIT extends BrowserTest {
 	@Test
 	void aStepShouldReadWellOnAPhone() {
 		this.browser = HeadlessChromium.start(390, 844);
+		// emulated: a headless window is wider than 390 px
+		this.browser.emulateViewport(390, 844);
 		ChromeDriver driver = this.browser.driver();
 		this.origin = "http://localhost:" + this.port;
 		driver.get(this.origin + "/lessons/local-health-check/1");
@@ -157,8 +159,7 @@ class LessonBrowserIT extends BrowserTest {
 		driver.executeScript("document.querySelector('#question-1').scrollIntoView()");
 		viewport(driver, "lesson-phone-question");
 
-		// The index counts the step and continues at the next one (emulated: a headless window is wider than 390 px)
-		this.browser.emulateViewport(390, 844);
+		// The index counts the step and continues at the next one
 		driver.get(this.origin + "/lessons");
 		assertThat(lessonMarks(driver)).containsExactly("local-health-check: 1 of 3 steps done · Continue at step 2");
 		Number indexOverflow = (Number) driver.executeScript(
