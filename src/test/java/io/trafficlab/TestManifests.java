@@ -6,9 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Manifests the web tests send. {@code uneven-3-1-0.yaml} is the worked example of kube-proxy-semantics §8: nodes
- * n1/n2/n3 (192.168.0.11–13), Service default/web (LoadBalancer 198.51.100.10, nodePort 30080, healthCheckNodePort
- * 32000, {@code externalTrafficPolicy: Local}), three pods on n1 and one on n2.
+ * Manifests the web tests send. {@code uneven-3-1-0.yaml} is the worked example of
+ * kube-proxy-semantics §8: nodes n1/n2/n3 (192.168.0.11–13), Service default/web
+ * (LoadBalancer 198.51.100.10, nodePort 30080, healthCheckNodePort 32000,
+ * {@code externalTrafficPolicy: Local}), three pods on n1 and one on n2.
  */
 public final class TestManifests {
 
@@ -20,7 +21,10 @@ public final class TestManifests {
 		return read("/manifests/uneven-3-1-0.yaml");
 	}
 
-	/** The 3/1/0 example under {@code externalTrafficPolicy: Cluster} (no health-check port, as the API requires). */
+	/**
+	 * The 3/1/0 example under {@code externalTrafficPolicy: Cluster} (no health-check
+	 * port, as the API requires).
+	 */
 	public static String uneven310Cluster() {
 		return uneven310().replace("externalTrafficPolicy: Local", "externalTrafficPolicy: Cluster")
 			.replace("  healthCheckNodePort: 32000\n", "");
@@ -32,7 +36,10 @@ public final class TestManifests {
 		return manifests.substring(0, manifests.indexOf("---\napiVersion: v1\nkind: Pod"));
 	}
 
-	/** A plain ClusterIP Service that sets {@code externalTrafficPolicy: Local}: the API server refuses it. */
+	/**
+	 * A plain ClusterIP Service that sets {@code externalTrafficPolicy: Local}: the API
+	 * server refuses it.
+	 */
 	public static String clusterIpWithLocalPolicy() {
 		return """
 				apiVersion: v1
@@ -50,7 +57,10 @@ public final class TestManifests {
 				""";
 	}
 
-	/** {@code count} Nodes named {@code node-0}, {@code node-1}, ... in zones {@code zone-a/b/c}. */
+	/**
+	 * {@code count} Nodes named {@code node-0}, {@code node-1}, ... in zones
+	 * {@code zone-a/b/c}.
+	 */
 	public static String nodes(int count) {
 		StringBuilder manifests = new StringBuilder();
 		for (int i = 0; i < count; i++) {
@@ -64,8 +74,8 @@ public final class TestManifests {
 	}
 
 	/**
-	 * {@code nodes} Nodes and a LoadBalancer Service {@code default/web} with the given external traffic policy over a
-	 * Deployment of {@code replicas} pods.
+	 * {@code nodes} Nodes and a LoadBalancer Service {@code default/web} with the given
+	 * external traffic policy over a Deployment of {@code replicas} pods.
 	 */
 	public static String bigCluster(int nodes, int replicas, String policy) {
 		return nodes(nodes) + """

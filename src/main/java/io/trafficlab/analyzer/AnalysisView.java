@@ -21,10 +21,12 @@ import io.trafficlab.manifest.ImportedCluster;
  * @param loadBalancer the LB model used, as the form spells it
  * @param clientIp the external client address used
  */
-record AnalysisView(List<ServiceView> services, List<String> warnings, List<String> nodeNames,
-		List<String> serviceRefs, String loadBalancer, String clientIp) {
+record AnalysisView(List<ServiceView> services, List<String> warnings, List<String> nodeNames, List<String> serviceRefs,
+		String loadBalancer, String clientIp) {
 
-	/** The page lists at most this many nodes per Service; the JSON API has no such limit. */
+	/**
+	 * The page lists at most this many nodes per Service; the JSON API has no such limit.
+	 */
 	static final int MAX_NODES = 100;
 
 	static AnalysisView of(ClusterAnalysis analysis, ImportedCluster imported, String loadBalancer, String clientIp) {
@@ -40,7 +42,10 @@ record AnalysisView(List<ServiceView> services, List<String> warnings, List<Stri
 				clientIp);
 	}
 
-	/** The Service the trace form starts with: the first one that external traffic can reach. */
+	/**
+	 * The Service the trace form starts with: the first one that external traffic can
+	 * reach.
+	 */
 	public String defaultTraceService() {
 		return this.services.stream()
 			.filter(ServiceView::externallyAccessible)

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * What the page shows after a submission: an analysis or the error that prevented it, and optionally a trace or the
- * error that prevented that.
+ * What the page shows after a submission: an analysis or the error that prevented it, and
+ * optionally a trace or the error that prevented that.
  *
  * @param analysis the analysis, or {@code null}
  * @param error why there is no analysis, or {@code null}

@@ -17,8 +17,8 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The analyzer page. Each URL answers twice: a full page for browsers without JavaScript, and (with
- * {@code HX-Request}) just the fragment htmx swaps in.
+ * The analyzer page. Each URL answers twice: a full page for browsers without JavaScript,
+ * and (with {@code HX-Request}) just the fragment htmx swaps in.
  */
 @Controller
 class AnalyzerPageController {
@@ -42,21 +42,25 @@ class AnalyzerPageController {
 
 	@GetMapping("/analyze")
 	ModelAndView page(@RequestParam(name = "example", required = false) @Nullable String example) {
-		return page(formWithExample(example), example, new AnalyzerOutcome(null, null, null, null), TraceForm.defaults());
+		return page(formWithExample(example), example, new AnalyzerOutcome(null, null, null, null),
+				TraceForm.defaults());
 	}
 
 	@GetMapping("/analyze/example")
 	String exampleWithoutHtmx(@RequestParam(name = "example", required = false) @Nullable String example) {
-		String target = UriComponentsBuilder.fromPath("/analyze").queryParamIfPresent("example",
-				Optional.ofNullable(example)).encode().build().toUriString();
+		String target = UriComponentsBuilder.fromPath("/analyze")
+			.queryParamIfPresent("example", Optional.ofNullable(example))
+			.encode()
+			.build()
+			.toUriString();
 		return "redirect:" + target;
 	}
 
 	@HxRequest
 	@GetMapping("/analyze/example")
 	ModelAndView example(@RequestParam(name = "example", required = false) @Nullable String example) {
-		return new ModelAndView(MANIFEST_FIELD, Map.of("form", formWithExample(example), "examples", this.examples.all(),
-				"selectedExample", String.valueOf(example)));
+		return new ModelAndView(MANIFEST_FIELD, Map.of("form", formWithExample(example), "examples",
+				this.examples.all(), "selectedExample", String.valueOf(example)));
 	}
 
 	@PostMapping("/analyze")
@@ -78,8 +82,7 @@ class AnalyzerPageController {
 
 	@HxRequest
 	@PostMapping("/analyze/trace")
-	ModelAndView traceFragment(@ModelAttribute("form") AnalyzeForm form,
-			@ModelAttribute("traceForm") TraceForm trace) {
+	ModelAndView traceFragment(@ModelAttribute("form") AnalyzeForm form, @ModelAttribute("traceForm") TraceForm trace) {
 		return view(TRACE_RESULT, form, this.workbench.trace(form, trace), trace);
 	}
 

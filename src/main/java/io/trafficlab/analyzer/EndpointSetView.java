@@ -20,8 +20,7 @@ record EndpointSetView(boolean used, int count, String addresses) {
 			return new EndpointSetView(false, 0, "");
 		}
 		String listed = String.join(", ", endpoints.subList(0, Math.min(endpoints.size(), MAX_LISTED)));
-		return new EndpointSetView(true, endpoints.size(),
-				(endpoints.size() > MAX_LISTED) ? listed + ", …" : listed);
+		return new EndpointSetView(true, endpoints.size(), (endpoints.size() > MAX_LISTED) ? listed + ", …" : listed);
 	}
 
 }

@@ -18,7 +18,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The example clusters bundled under {@code examples/*.yaml}, each starting with a {@code # title: ...} comment.
+ * The example clusters bundled under {@code examples/*.yaml}, each starting with a
+ * {@code # title: ...} comment.
  */
 @Component
 class ExampleCatalog {

@@ -3,7 +3,8 @@ package io.trafficlab.analyzer;
 import org.springframework.http.HttpStatus;
 
 /**
- * Status codes as words, so that colour is never the only signal: {@code 200 OK}, {@code 503 Service Unavailable}.
+ * Status codes as words, so that colour is never the only signal: {@code 200 OK},
+ * {@code 503 Service Unavailable}.
  */
 final class HttpStatusLine {
 

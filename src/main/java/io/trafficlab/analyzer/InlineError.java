@@ -11,7 +11,8 @@ import org.springframework.http.HttpStatus;
  *
  * @param status the HTTP status the response carries
  * @param title one line saying what kind of problem it is
- * @param messages the details, worded as the source words them (kube-apiserver, the YAML parser)
+ * @param messages the details, worded as the source words them (kube-apiserver, the YAML
+ * parser)
  * @param excerpt the offending line for syntax errors, or {@code null}
  */
 record InlineError(HttpStatus status, String title, List<String> messages, @Nullable SourceExcerpt excerpt) {

@@ -32,8 +32,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the page's submissions through the manifest importer, the analyzer and the packet tracer, and turns every
- * problem into an {@link InlineError}. Keeps nothing between requests.
+ * Runs the page's submissions through the manifest importer, the analyzer and the packet
+ * tracer, and turns every problem into an {@link InlineError}. Keeps nothing between
+ * requests.
  */
 @Component
 class ManifestWorkbench {
@@ -111,10 +112,12 @@ class ManifestWorkbench {
 					"The API server would reject these manifests", ex.messages(), null));
 		}
 		catch (ClusterLimitException ex) {
-			throw rejected(HttpStatus.UNPROCESSABLE_CONTENT, "Over the sandbox's limits", String.valueOf(ex.getMessage()));
+			throw rejected(HttpStatus.UNPROCESSABLE_CONTENT, "Over the sandbox's limits",
+					String.valueOf(ex.getMessage()));
 		}
 		catch (StackOverflowError ex) {
-			throw rejected(HttpStatus.BAD_REQUEST, "Not valid YAML or JSON", "The manifests are nested too deeply to read.");
+			throw rejected(HttpStatus.BAD_REQUEST, "Not valid YAML or JSON",
+					"The manifests are nested too deeply to read.");
 		}
 		catch (RuntimeException ex) {
 			throw unexpected(ex);
@@ -144,12 +147,15 @@ class ManifestWorkbench {
 		ServiceRef service = serviceOf(cluster, trace.traceService());
 		String node = trace.traceNode();
 		if (source == null || destination == null || node == null || node.isBlank()) {
-			throw rejected(HttpStatus.BAD_REQUEST, "Check the trace", "Choose a Service, a node, a source and a destination.");
+			throw rejected(HttpStatus.BAD_REQUEST, "Check the trace",
+					"Choose a Service, a node, a source and a destination.");
 		}
 		String sourceIp = sourceIpOf(trace, form, source.kind());
-		TraceRequest request = new TraceRequest(service, node, source.kind(), destination.kind(), sourceIp, null, false);
+		TraceRequest request = new TraceRequest(service, node, source.kind(), destination.kind(), sourceIp, null,
+				false);
 		try {
-			return TraceView.of(summary(source, destination, service, node, sourceIp), this.tracer.trace(cluster, request));
+			return TraceView.of(summary(source, destination, service, node, sourceIp),
+					this.tracer.trace(cluster, request));
 		}
 		catch (IllegalArgumentException ex) {
 			throw rejected(HttpStatus.BAD_REQUEST, "This packet cannot be traced", String.valueOf(ex.getMessage()));
@@ -183,8 +189,9 @@ class ManifestWorkbench {
 		return sourceIp;
 	}
 
-	private static String summary(TraceChoices.Choice<SourceClass> source, TraceChoices.Choice<DestinationKind> destination,
-			ServiceRef service, String node, @Nullable String sourceIp) {
+	private static String summary(TraceChoices.Choice<SourceClass> source,
+			TraceChoices.Choice<DestinationKind> destination, ServiceRef service, String node,
+			@Nullable String sourceIp) {
 		String from = (sourceIp != null) ? source.label() + " (" + sourceIp + ")" : source.label();
 		return "From " + from + " to " + destination.label() + " of " + service + ", arriving at node " + node + ".";
 	}
@@ -198,7 +205,10 @@ class ManifestWorkbench {
 		};
 	}
 
-	/** The page lists a limited number of nodes, so the analyzer need not compute the rest. */
+	/**
+	 * The page lists a limited number of nodes, so the analyzer need not compute the
+	 * rest.
+	 */
 	private static @Nullable Set<String> listedNodes(Cluster cluster) {
 		if (cluster.nodes().size() <= AnalysisView.MAX_NODES) {
 			return null;

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param internalIp the node's InternalIP, or {@code null} when unknown
  * @param clusterEndpoints the Cluster set
  * @param localEndpoints the Local set
- * @param healthCheck the healthCheckNodePort answer, or {@code null} when the Service has none
+ * @param healthCheck the healthCheckNodePort answer, or {@code null} when the Service has
+ * none
  * @param proxyHealthz kube-proxy's {@code /healthz}
  * @param lbPassing whether the cloud LB's health check passes
  * @param lbShare the share of new external connections the LB sends here
@@ -24,10 +25,8 @@ record NodeRow(String name, @Nullable String internalIp, EndpointSetView cluster
 	static NodeRow of(NodeAnalysis analysis, @Nullable Node node, Service service) {
 		String internalIp = (node != null) ? node.internalIp() : null;
 		var response = analysis.healthCheck();
-		HealthCheckView healthCheck = (response != null)
-				? HealthCheckView.of(response, (internalIp != null) ? internalIp : analysis.name(),
-						service.healthCheckNodePort())
-				: null;
+		HealthCheckView healthCheck = (response != null) ? HealthCheckView.of(response,
+				(internalIp != null) ? internalIp : analysis.name(), service.healthCheckNodePort()) : null;
 		return new NodeRow(analysis.name(), internalIp, EndpointSetView.of(analysis.clusterEndpoints()),
 				EndpointSetView.of(analysis.localEndpoints()), healthCheck, ProxyHealthView.of(analysis.proxyHealthz()),
 				analysis.lbPassing(), Share.of(analysis.lbShare()));

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param ref {@code namespace/name}
  * @param type the Service type as the API spells it
- * @param externalTrafficPolicy {@code Cluster} or {@code Local}, {@code null} when not externally accessible
+ * @param externalTrafficPolicy {@code Cluster} or {@code Local}, {@code null} when not
+ * externally accessible
  * @param internalTrafficPolicy {@code Cluster} or {@code Local}
  * @param clusterIp the ClusterIP
  * @param nodePort the first port's node port, {@code null} when none
@@ -49,13 +50,16 @@ record ServiceView(String ref, String type, @Nullable String externalTrafficPoli
 		List<EndpointRow> endpoints = analysis.endpoints().stream().limit(MAX_ENDPOINTS).map(EndpointRow::of).toList();
 		return new ServiceView(service.ref().toString(), service.type().apiName(),
 				(externalPolicy != null) ? externalPolicy.apiName() : null, service.internalTrafficPolicy().apiName(),
-				service.clusterIp(), (nodePort > 0) ? nodePort : null, service.loadBalancerIps(),
-				service.externalIps(), (service.healthCheckNodePort() > 0) ? service.healthCheckNodePort() : null,
-				analysis.hasAnyEndpoints(), explain(service, externalPolicy), nodes, endpoints,
-				analysis.endpoints().size(), Share.of(analysis.droppedShare()), Share.of(analysis.rejectedShare()));
+				service.clusterIp(), (nodePort > 0) ? nodePort : null, service.loadBalancerIps(), service.externalIps(),
+				(service.healthCheckNodePort() > 0) ? service.healthCheckNodePort() : null, analysis.hasAnyEndpoints(),
+				explain(service, externalPolicy), nodes, endpoints, analysis.endpoints().size(),
+				Share.of(analysis.droppedShare()), Share.of(analysis.rejectedShare()));
 	}
 
-	/** Only externally accessible Services get external traffic, so only they have LB and share columns. */
+	/**
+	 * Only externally accessible Services get external traffic, so only they have LB and
+	 * share columns.
+	 */
 	public boolean externallyAccessible() {
 		return this.externalTrafficPolicy != null;
 	}

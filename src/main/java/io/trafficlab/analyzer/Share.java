@@ -7,7 +7,8 @@ import java.util.Locale;
 import io.trafficlab.engine.model.Fraction;
 
 /**
- * A share of traffic as people read it: the exact fraction, a rounded percentage and the width of a bar.
+ * A share of traffic as people read it: the exact fraction, a rounded percentage and the
+ * width of a bar.
  *
  * @param fraction the exact fraction, e.g. {@code 1/6}
  * @param percent the rounded percentage, e.g. {@code 16.7%}
@@ -18,11 +19,14 @@ record Share(String fraction, String percent, String barWidth, boolean zero) {
 
 	static Share of(Fraction fraction) {
 		double percent = fraction.toDouble() * 100;
-		return new Share(fraction.toString(), formatPercent(percent),
-				String.format(Locale.ROOT, "%.3f%%", percent), fraction.isZero());
+		return new Share(fraction.toString(), formatPercent(percent), String.format(Locale.ROOT, "%.3f%%", percent),
+				fraction.isZero());
 	}
 
-	/** Whole percentages stay whole, others get one decimal, tiny ones two significant digits. */
+	/**
+	 * Whole percentages stay whole, others get one decimal, tiny ones two significant
+	 * digits.
+	 */
 	static String formatPercent(double percent) {
 		if (percent == Math.rint(percent)) {
 			return String.format(Locale.ROOT, "%.0f%%", percent);

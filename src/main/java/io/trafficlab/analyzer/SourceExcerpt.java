@@ -3,11 +3,13 @@ package io.trafficlab.analyzer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The line of the pasted manifests a syntax error points at, with a caret under the column.
+ * The line of the pasted manifests a syntax error points at, with a caret under the
+ * column.
  *
  * @param line the 1-based line number
  * @param text the line (shortened when very long)
- * @param caretIndent whitespace that puts a caret under the column (TABs kept so that it lines up)
+ * @param caretIndent whitespace that puts a caret under the column (TABs kept so that it
+ * lines up)
  */
 record SourceExcerpt(int line, String text, String caretIndent) {
 

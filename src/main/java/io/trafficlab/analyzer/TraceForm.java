@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * @param traceService the Service, {@code namespace/name}
  * @param traceNode the node where the packet arrives
  * @param traceFrom {@code external}, {@code pod} or {@code node}
- * @param traceTo {@code loadBalancerIP}, {@code nodePort}, {@code clusterIP} or {@code externalIP}
+ * @param traceTo {@code loadBalancerIP}, {@code nodePort}, {@code clusterIP} or
+ * {@code externalIP}
  * @param traceSourceIp the source address, empty for the default
  */
 record TraceForm(@Nullable String traceService, @Nullable String traceNode, @Nullable String traceFrom,

@@ -10,7 +10,8 @@ import io.trafficlab.engine.proxy.Verdict;
 /**
  * One traced packet: what happened, why, and its headers at every step.
  *
- * @param summary what was traced, e.g. {@code an external client → loadBalancerIP of default/web, arriving at n3}
+ * @param summary what was traced, e.g.
+ * {@code an external client → loadBalancerIP of default/web, arriving at n3}
  * @param verdict {@code DNAT}, {@code DROP} or {@code REJECT}
  * @param outcome what the verdict means for the client
  * @param masquerade whether kube-proxy SNATs the packet

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A piece of a response body: either plain text or one TAB character, which the page marks with an arrow so that
- * the byte-exact indentation is visible.
+ * A piece of a response body: either plain text or one TAB character, which the page
+ * marks with an arrow so that the byte-exact indentation is visible.
  *
  * @param text the text (a single {@code \t} for a tab)
  * @param tab whether this piece is a TAB

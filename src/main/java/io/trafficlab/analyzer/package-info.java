@@ -1,6 +1,7 @@
 /**
- * The {@code /analyze} page: paste manifests or pick an example, see every Service's per-node health checks and
- * per-pod share of external traffic, and trace single packets; full page and htmx fragments.
+ * The {@code /analyze} page: paste manifests or pick an example, see every Service's
+ * per-node health checks and per-pod share of external traffic, and trace single packets;
+ * full page and htmx fragments.
  */
 @NullMarked
 package io.trafficlab.analyzer;

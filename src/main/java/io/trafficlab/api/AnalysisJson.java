@@ -26,7 +26,8 @@ record AnalysisJson(List<ServiceJson> services, List<String> warnings) {
 		List<String> warnings = new ArrayList<>(imported.warnings());
 		warnings.addAll(analysis.warnings());
 		return new AnalysisJson(
-				MappedList.of(analysis.services(), (service) -> ServiceJson.of(service, nodes, withSourcesSeen)), warnings);
+				MappedList.of(analysis.services(), (service) -> ServiceJson.of(service, nodes, withSourcesSeen)),
+				warnings);
 	}
 
 }

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/analyze}: every Service's per-node and per-endpoint share of external traffic.
+ * {@code POST /api/v1/analyze}: every Service's per-node and per-endpoint share of
+ * external traffic.
  */
 @RestController
 class AnalyzeApiController {
@@ -63,7 +64,9 @@ class AnalyzeApiController {
 			.body(AnalysisJson.of(analysis, imported, withSourcesSeen));
 	}
 
-	/** Unknown names are not refused: the analysis lists no such node and warns about it. */
+	/**
+	 * Unknown names are not refused: the analysis lists no such node and warns about it.
+	 */
 	private static @Nullable Set<String> onlyNodes(@Nullable List<String> nodes) {
 		if (nodes == null || nodes.stream().allMatch(QueryParameters::isBlank)) {
 			return null;

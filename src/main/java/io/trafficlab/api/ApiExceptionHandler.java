@@ -36,9 +36,10 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns everything that can go wrong under {@code /api/**} into {@code {"errors": [...]}} JSON: never HTML, never a
- * stack trace, never a 500. It also sees failures that happen before a controller is chosen (wrong method, media
- * type, path), so it applies to every request and hands non-API ones back to the default handling by rethrowing.
+ * Turns everything that can go wrong under {@code /api/**} into {@code {"errors": [...]}}
+ * JSON: never HTML, never a stack trace, never a 500. It also sees failures that happen
+ * before a controller is chosen (wrong method, media type, path), so it applies to every
+ * request and hands non-API ones back to the default handling by rethrowing.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -121,9 +122,10 @@ class ApiExceptionHandler {
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
 	ResponseEntity<ApiErrors> notFound(Exception ex, HttpServletRequest request) throws Exception {
 		requireApiRequest(request, ex);
-		return error(HttpStatus.NOT_FOUND, "There is no API endpoint at " + request.getRequestURI()
-				+ ". The API has POST /api/v1/analyze, POST /api/v1/trace, the sandbox commands under "
-				+ "/api/v1/sandboxes and the classroom rooms under /api/v1/rooms (docs/sandbox-api.md).");
+		return error(HttpStatus.NOT_FOUND,
+				"There is no API endpoint at " + request.getRequestURI()
+						+ ". The API has POST /api/v1/analyze, POST /api/v1/trace, the sandbox commands under "
+						+ "/api/v1/sandboxes and the classroom rooms under /api/v1/rooms (docs/sandbox-api.md).");
 	}
 
 	@ExceptionHandler({ ServletRequestBindingException.class, MethodArgumentTypeMismatchException.class })
@@ -155,13 +157,15 @@ class ApiExceptionHandler {
 		String reference = UUID.randomUUID().toString().substring(0, 8);
 		logger.error("Unexpected failure on {} {} (reference {})", request.getMethod(), request.getRequestURI(),
 				reference, ex);
-		return error(HttpStatus.UNPROCESSABLE_CONTENT, "Traffic Lab could not process these manifests (reference "
-				+ reference + "). This is a bug in Traffic Lab, not in the manifests; the details are in the server log.");
+		return error(HttpStatus.UNPROCESSABLE_CONTENT,
+				"Traffic Lab could not process these manifests (reference " + reference
+						+ "). This is a bug in Traffic Lab, not in the manifests; the details are in the server log.");
 	}
 
 	private static <E extends Exception> void requireApiRequest(HttpServletRequest request, E ex) throws E {
 		if (!ApiRequests.isApiRequest(request)) {
-			// Rethrowing the handled exception lets Spring MVC continue with its default handling (HTML error page)
+			// Rethrowing the handled exception lets Spring MVC continue with its default
+			// handling (HTML error page)
 			throw ex;
 		}
 	}
@@ -188,7 +192,8 @@ class ApiExceptionHandler {
 
 	private static ResponseEntity<ApiErrors> error(HttpStatus status, HttpHeaders headers,
 			List<@Nullable String> messages) {
-		// A preset Content-Type makes the body JSON whatever the client's Accept header says
+		// A preset Content-Type makes the body JSON whatever the client's Accept header
+		// says
 		return ResponseEntity.status(status)
 			.headers(headers)
 			.contentType(MediaType.APPLICATION_JSON)

@@ -3,7 +3,8 @@ package io.trafficlab.api;
 import io.trafficlab.system.RequestLimits;
 
 /**
- * The request body is over {@link RequestLimits#MAX_MANIFEST_BYTES}: answered with {@code 413}.
+ * The request body is over {@link RequestLimits#MAX_MANIFEST_BYTES}: answered with
+ * {@code 413}.
  */
 class BodyTooLargeException extends RuntimeException {
 

@@ -20,8 +20,9 @@ import tools.jackson.databind.ser.std.ToStringSerializer;
  * @param terminating {@code conditions.terminating}
  * @param externalShare its share of all new external connections, exact
  * @param externalSharePercent the same as a percentage
- * @param sourcesSeen each source address it sees and that source's share; the engine's map is written as is, each
- * fraction as its exact text; {@code null} when the request asked for {@code sourcesSeen=false}
+ * @param sourcesSeen each source address it sees and that source's share; the engine's
+ * map is written as is, each fraction as its exact text; {@code null} when the request
+ * asked for {@code sourcesSeen=false}
  */
 record EndpointJson(String ip, @Nullable String node, @Nullable String pod, boolean ready, boolean serving,
 		boolean terminating, String externalShare, double externalSharePercent,

@@ -9,8 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 
 /**
- * Reads the manifests a client sends, never more than {@link RequestLimits#MAX_MANIFEST_BYTES}: a declared
- * {@code Content-Length} over the limit is refused before reading, and a chunked body is counted while it is read.
+ * Reads the manifests a client sends, never more than
+ * {@link RequestLimits#MAX_MANIFEST_BYTES}: a declared {@code Content-Length} over the
+ * limit is refused before reading, and a chunked body is counted while it is read.
  */
 final class ManifestRequestBody {
 

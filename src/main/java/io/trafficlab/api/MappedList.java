@@ -6,8 +6,9 @@ import java.util.RandomAccess;
 import java.util.function.Function;
 
 /**
- * A read-only view that maps each element on access. Response records wrap the engine's (possibly huge) lists with it
- * so that serialization walks them once without building a second list.
+ * A read-only view that maps each element on access. Response records wrap the engine's
+ * (possibly huge) lists with it so that serialization walks them once without building a
+ * second list.
  */
 final class MappedList<S, T> extends AbstractList<T> implements RandomAccess {
 

@@ -8,14 +8,16 @@ import io.trafficlab.engine.model.Node;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One node's view of one Service. {@code internalIP}, {@code lbPassing} and {@code lbSharePercent} are additions to
- * the contract.
+ * One node's view of one Service. {@code internalIP}, {@code lbPassing} and
+ * {@code lbSharePercent} are additions to the contract.
  *
  * @param name the node name
  * @param internalIP the node's InternalIP
- * @param clusterEndpoints the Cluster set, sorted; {@code null} when the node does not use it
+ * @param clusterEndpoints the Cluster set, sorted; {@code null} when the node does not
+ * use it
  * @param localEndpoints the Local set, sorted; {@code null} when the node does not use it
- * @param healthCheck the healthCheckNodePort answer; {@code null} when the Service has none
+ * @param healthCheck the healthCheckNodePort answer; {@code null} when the Service has
+ * none
  * @param proxyHealthz kube-proxy's {@code :10256/healthz}
  * @param proxyLivez kube-proxy's {@code :10256/livez}
  * @param lbPassing whether the cloud LB's health check passes on this node

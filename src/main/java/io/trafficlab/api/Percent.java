@@ -3,8 +3,8 @@ package io.trafficlab.api;
 import io.trafficlab.engine.model.Fraction;
 
 /**
- * The decimal rendering added beside exact fractions: a percentage rounded to four decimals ({@code 1/6} is
- * {@code 16.6667}).
+ * The decimal rendering added beside exact fractions: a percentage rounded to four
+ * decimals ({@code 1/6} is {@code 16.6667}).
  */
 final class Percent {
 

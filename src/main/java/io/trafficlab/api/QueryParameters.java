@@ -81,8 +81,8 @@ final class QueryParameters {
 	static String requireKnown(String name, @Nullable String value, Collection<String> known, String what,
 			String purpose) {
 		if (isBlank(value)) {
-			throw new InvalidRequestException("Query parameter '" + name + "' is required (" + purpose
-					+ "); use one of: " + listed(known) + ".");
+			throw new InvalidRequestException(
+					"Query parameter '" + name + "' is required (" + purpose + "); use one of: " + listed(known) + ".");
 		}
 		requireKnown(name, value, known, what);
 		return value;

@@ -9,20 +9,26 @@ import io.trafficlab.engine.analysis.ServiceAnalysis;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps an analyze response to a size a person or a script can use. The per-node endpoint lists and, under
- * {@code externalTrafficPolicy: Cluster}, the per-endpoint source lists grow as nodes × endpoints: 5,000 nodes with
- * 50,000 pods would list 250 million addresses (gigabytes of JSON). The budget is counted before anything is
- * written, from sizes the engine knows without building the lists.
+ * Keeps an analyze response to a size a person or a script can use. The per-node endpoint
+ * lists and, under {@code externalTrafficPolicy: Cluster}, the per-endpoint source lists
+ * grow as nodes × endpoints: 5,000 nodes with 50,000 pods would list 250 million
+ * addresses (gigabytes of JSON). The budget is counted before anything is written, from
+ * sizes the engine knows without building the lists.
  */
 final class ResponseBudget {
 
-	/** At most this many listed addresses (endpoint IPs plus sources) in one response, about 40 MB of JSON. */
+	/**
+	 * At most this many listed addresses (endpoint IPs plus sources) in one response,
+	 * about 40 MB of JSON.
+	 */
 	static final long MAX_LISTED_ADDRESSES = 2_000_000;
 
 	private ResponseBudget() {
 	}
 
-	/** @throws ResponseTooLargeException naming the limit and how to narrow the request */
+	/**
+	 * @throws ResponseTooLargeException naming the limit and how to narrow the request
+	 */
 	static void check(ClusterAnalysis analysis, boolean withSourcesSeen) {
 		long endpointSets = 0;
 		long sources = 0;
@@ -61,7 +67,10 @@ final class ResponseBudget {
 		return message.append('.').toString();
 	}
 
-	/** Refused with {@code 422}: the cluster is fine, the answer would be too big to be useful. */
+	/**
+	 * Refused with {@code 422}: the cluster is fine, the answer would be too big to be
+	 * useful.
+	 */
 	static final class ResponseTooLargeException extends RuntimeException {
 
 		ResponseTooLargeException(String message) {

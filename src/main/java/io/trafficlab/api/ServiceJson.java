@@ -10,22 +10,27 @@ import io.trafficlab.engine.model.TrafficPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Service in the analyze response. The first twelve components are the contract's; the rest are additions.
+ * One Service in the analyze response. The first twelve components are the contract's;
+ * the rest are additions.
  *
  * @param namespace the namespace
  * @param name the name
- * @param type {@code ClusterIP}, {@code NodePort}, {@code LoadBalancer} or {@code ExternalName}
- * @param externalTrafficPolicy {@code Cluster} or {@code Local}; {@code null} when not externally accessible
+ * @param type {@code ClusterIP}, {@code NodePort}, {@code LoadBalancer} or
+ * {@code ExternalName}
+ * @param externalTrafficPolicy {@code Cluster} or {@code Local}; {@code null} when not
+ * externally accessible
  * @param internalTrafficPolicy {@code Cluster} or {@code Local}
  * @param clusterIP the ClusterIP
  * @param nodePort the first port's node port, {@code null} when it has none
  * @param loadBalancerIPs the VIP-mode load balancer ingress IPs
- * @param healthCheckNodePort the health-check node port, {@code null} when the Service has none
+ * @param healthCheckNodePort the health-check node port, {@code null} when the Service
+ * has none
  * @param hasAnyEndpoints whether any endpoint anywhere is ready or serving-terminating
  * @param nodes per node: endpoint sets, health checks, LB share
  * @param endpoints per endpoint: share of external connections and the sources it sees
  * @param externalIPs {@code spec.externalIPs}
- * @param ports every port, the first being the one {@code nodePort} and the shares describe
+ * @param ports every port, the first being the one {@code nodePort} and the shares
+ * describe
  * @param droppedShare the share of new external connections a node DROPs
  * @param rejectedShare the share of new external connections that are REJECTed
  */
@@ -44,8 +49,7 @@ record ServiceJson(String namespace, String name, String type, @Nullable String 
 				service.loadBalancerIps(), PortJson.positiveOrNull(service.healthCheckNodePort()),
 				analysis.hasAnyEndpoints(), MappedList.of(analysis.nodes(), (node) -> NodeJson.of(node, nodes)),
 				MappedList.of(analysis.endpoints(), (endpoint) -> EndpointJson.of(endpoint, withSourcesSeen)),
-				service.externalIps(),
-				MappedList.of(service.ports(), PortJson::of), analysis.droppedShare().toString(),
+				service.externalIps(), MappedList.of(service.ports(), PortJson::of), analysis.droppedShare().toString(),
 				analysis.rejectedShare().toString());
 	}
 

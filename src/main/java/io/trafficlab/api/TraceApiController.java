@@ -33,9 +33,9 @@ class TraceApiController {
 	static final Map<String, SourceClass> SOURCES = QueryParameters.choices(List.of("external", "pod", "node"),
 			List.of(SourceClass.EXTERNAL, SourceClass.POD, SourceClass.NODE));
 
-	static final Map<String, DestinationKind> DESTINATIONS = QueryParameters.choices(
-			List.of("clusterIP", "nodePort", "loadBalancerIP", "externalIP"), List.of(DestinationKind.CLUSTER_IP,
-					DestinationKind.NODE_PORT, DestinationKind.LOAD_BALANCER_IP, DestinationKind.EXTERNAL_IP));
+	static final Map<String, DestinationKind> DESTINATIONS = QueryParameters
+		.choices(List.of("clusterIP", "nodePort", "loadBalancerIP", "externalIP"), List.of(DestinationKind.CLUSTER_IP,
+				DestinationKind.NODE_PORT, DestinationKind.LOAD_BALANCER_IP, DestinationKind.EXTERNAL_IP));
 
 	private static final String DEFAULT_NAMESPACE = "default";
 
@@ -75,7 +75,8 @@ class TraceApiController {
 			return this.tracer.trace(cluster, trace);
 		}
 		catch (IllegalArgumentException ex) {
-			// The tracer names the field it cannot use (e.g. a destination the Service does not have)
+			// The tracer names the field it cannot use (e.g. a destination the Service
+			// does not have)
 			throw new InvalidRequestException(String.valueOf(ex.getMessage()));
 		}
 	}

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The challenge list, one challenge in a live sandbox, and the checklist fragment the page polls.
+ * The challenge list, one challenge in a live sandbox, and the checklist fragment the
+ * page polls.
  */
 @Controller
 class ChallengePageController {
@@ -79,8 +80,8 @@ class ChallengePageController {
 	}
 
 	/**
-	 * The goal's checklist for a sandbox, as it stands now. A missing or ended sandbox gets a message in the fragment
-	 * (which then stops polling), never a 500.
+	 * The goal's checklist for a sandbox, as it stands now. A missing or ended sandbox
+	 * gets a message in the fragment (which then stops polling), never a 500.
 	 */
 	@GetMapping("/challenges/{id}/check")
 	String check(@PathVariable String id, @RequestParam(name = "sandbox", required = false) @Nullable String sandboxId,
@@ -88,7 +89,8 @@ class ChallengePageController {
 		Challenge challenge = this.challenges.find(id).orElse(null);
 		if (challenge == null) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
-			model.addAttribute("problem", "There is no challenge \"" + id + "\". The challenges are listed at /challenges.");
+			model.addAttribute("problem",
+					"There is no challenge \"" + id + "\". The challenges are listed at /challenges.");
 			return CHECKLIST;
 		}
 		model.addAttribute("challenge", challenge);
@@ -100,8 +102,9 @@ class ChallengePageController {
 		Sandbox sandbox = this.registry.find(sandboxId).orElse(null);
 		if (sandbox == null) {
 			response.setStatus(HttpStatus.NOT_FOUND.value());
-			model.addAttribute("problem", "This sandbox has ended (sandboxes end after a while without use), so its goal "
-					+ "can no longer be checked. Reload the page to start the challenge again.");
+			model.addAttribute("problem",
+					"This sandbox has ended (sandboxes end after a while without use), so its goal "
+							+ "can no longer be checked. Reload the page to start the challenge again.");
 			return CHECKLIST;
 		}
 		GoalReport report = sandbox.check(challenge.goal());

@@ -1,6 +1,7 @@
 /**
- * The routing engine: a pure-Java model of how kube-proxy and the cloud load balancer route external
- * traffic to a Service. It imports nothing from Spring, the web layer or the Kubernetes model library.
+ * The routing engine: a pure-Java model of how kube-proxy and the cloud load balancer
+ * route external traffic to a Service. It imports nothing from Spring, the web layer or
+ * the Kubernetes model library.
  */
 @NullMarked
 package io.trafficlab.engine;

@@ -8,8 +8,9 @@ import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.apiserver.DeclaredServicePort;
 
 /**
- * The container every exported pod and pod template runs (the API server requires one): Kubernetes' own test web
- * server, listening on the first numeric {@code targetPort} of the Services (8080 when there is none).
+ * The container every exported pod and pod template runs (the API server requires one):
+ * Kubernetes' own test web server, listening on the first numeric {@code targetPort} of
+ * the Services (8080 when there is none).
  */
 final class Containers {
 

@@ -14,11 +14,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
- * Writes a {@link ClusterDeclaration} as a multi-document YAML stream that {@code kubectl apply} accepts and
- * {@link io.trafficlab.manifest.ManifestImporter} reads back into the same declaration: the Nodes, the Services as
- * stored, every Pod pinned to its node with {@code spec.nodeName} (so the placement is reproduced exactly, with its
- * status: IP, readiness, terminating), and the workloads with their current replica counts. EndpointSlices are left
- * out: the sandbox derives them from the pods.
+ * Writes a {@link ClusterDeclaration} as a multi-document YAML stream that
+ * {@code kubectl apply} accepts and {@link io.trafficlab.manifest.ManifestImporter} reads
+ * back into the same declaration: the Nodes, the Services as stored, every Pod pinned to
+ * its node with {@code spec.nodeName} (so the placement is reproduced exactly, with its
+ * status: IP, readiness, terminating), and the workloads with their current replica
+ * counts. EndpointSlices are left out: the sandbox derives them from the pods.
  */
 public final class ManifestExporter {
 
@@ -44,7 +45,10 @@ public final class ManifestExporter {
 		return out.toString();
 	}
 
-	/** The declaration as fabric8 objects, in {@code kubectl apply} order: nodes, services, workloads, pods. */
+	/**
+	 * The declaration as fabric8 objects, in {@code kubectl apply} order: nodes,
+	 * services, workloads, pods.
+	 */
 	static List<HasMetadata> objects(ClusterDeclaration declaration) {
 		Containers containers = Containers.serving(declaration.services());
 		List<HasMetadata> objects = new ArrayList<>();

@@ -12,13 +12,18 @@ import io.trafficlab.engine.cluster.OwnerReference;
  */
 final class Metadata {
 
-	/** {@code metadata.deletionTimestamp} of what was being deleted (its value does not matter to Traffic Lab). */
+	/**
+	 * {@code metadata.deletionTimestamp} of what was being deleted (its value does not
+	 * matter to Traffic Lab).
+	 */
 	static final String DELETED_AT = "2026-01-01T00:00:00Z";
 
 	private Metadata() {
 	}
 
-	/** Labels and annotations in a stable order, so the same state gives the same YAML. */
+	/**
+	 * Labels and annotations in a stable order, so the same state gives the same YAML.
+	 */
 	static Map<String, String> sorted(Map<String, String> map) {
 		return new TreeMap<>(map);
 	}

@@ -42,7 +42,11 @@ final class NodeExport {
 		if (internalIp == null) {
 			return null;
 		}
-		return new NodeStatusBuilder().addNewAddress().withType("InternalIP").withAddress(internalIp).endAddress().build();
+		return new NodeStatusBuilder().addNewAddress()
+			.withType("InternalIP")
+			.withAddress(internalIp)
+			.endAddress()
+			.build();
 	}
 
 }

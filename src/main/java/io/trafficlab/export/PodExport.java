@@ -9,7 +9,8 @@ import io.trafficlab.engine.cluster.DeclaredPodStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A declared Pod as a fabric8 Pod: pinned to its node, with its status (phase, IP, the Ready condition).
+ * A declared Pod as a fabric8 Pod: pinned to its node, with its status (phase, IP, the
+ * Ready condition).
  */
 final class PodExport {
 

@@ -11,8 +11,9 @@ import io.trafficlab.engine.apiserver.DeclaredServicePort;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A declared Service as a fabric8 Service, every field the API server stored included (cluster IP, node ports, health
- * check node port, load-balancer ingress), so the re-imported Service is the same.
+ * A declared Service as a fabric8 Service, every field the API server stored included
+ * (cluster IP, node ports, health check node port, load-balancer ingress), so the
+ * re-imported Service is the same.
  */
 final class ServiceExport {
 
@@ -40,7 +41,11 @@ final class ServiceExport {
 			.withPorts(service.ports().stream().map(ServiceExport::port).toList())
 			.endSpec();
 		if (timeout != null) {
-			builder.editSpec().withNewSessionAffinityConfig().withNewClientIP(timeout).endSessionAffinityConfig().endSpec();
+			builder.editSpec()
+				.withNewSessionAffinityConfig()
+				.withNewClientIP(timeout)
+				.endSessionAffinityConfig()
+				.endSpec();
 		}
 		if (service.loadBalancerIngress().isEmpty()) {
 			return builder.build();

@@ -12,8 +12,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.trafficlab.engine.cluster.DeclaredWorkload;
 
 /**
- * A declared workload (Deployment, ReplicaSet, StatefulSet, DaemonSet) as its fabric8 object, with the current
- * replica count.
+ * A declared workload (Deployment, ReplicaSet, StatefulSet, DaemonSet) as its fabric8
+ * object, with the current replica count.
  */
 final class WorkloadExport {
 

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * A terminal showing {@code curl -i} against a node's healthCheckNodePort, answered by the sandbox's kube-proxy as it
- * is now: the status line and headers as Go's HTTP server writes them (sorted, with the Content-Length it adds for a
- * small body), then the body byte for byte.
+ * A terminal showing {@code curl -i} against a node's healthCheckNodePort, answered by
+ * the sandbox's kube-proxy as it is now: the status line and headers as Go's HTTP server
+ * writes them (sorted, with the Content-Length it adds for a small body), then the body
+ * byte for byte.
  *
  * @param node the node
  * @param command the command line, without the prompt

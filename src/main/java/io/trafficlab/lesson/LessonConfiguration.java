@@ -20,8 +20,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Reads the bundled lessons ({@code lessons/*.yaml}) at start-up; a broken file stops the application with a message
- * naming the file and the place.
+ * Reads the bundled lessons ({@code lessons/*.yaml}) at start-up; a broken file stops the
+ * application with a message naming the file and the place.
  */
 @Configuration(proxyBeanMethods = false)
 class LessonConfiguration {

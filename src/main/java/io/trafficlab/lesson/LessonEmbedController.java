@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * {@code /embed?lesson=…&step=…}: a lesson step without the site's chrome, for an iframe. Like the playground's embed
- * it shows a Start card first and creates no sandbox until it is clicked, and needs no cookie.
+ * {@code /embed?lesson=…&step=…}: a lesson step without the site's chrome, for an iframe.
+ * Like the playground's embed it shows a Start card first and creates no sandbox until it
+ * is clicked, and needs no cookie.
  */
 @Controller
 class LessonEmbedController implements LessonErrorResponses {

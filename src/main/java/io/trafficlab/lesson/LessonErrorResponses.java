@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A missing lesson, step or question is a 404 page and a bad request a 400 page, each saying what is wrong; for htmx
- * requests the notice goes to the page's alert region. Controller-local (the controllers implement this interface),
- * because those are consulted before the API-wide advice.
+ * A missing lesson, step or question is a 404 page and a bad request a 400 page, each
+ * saying what is wrong; for htmx requests the notice goes to the page's alert region.
+ * Controller-local (the controllers implement this interface), because those are
+ * consulted before the API-wide advice.
  */
 interface LessonErrorResponses {
 

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The lessons: the index, one page per step with its own live sandbox, the answers to its questions (an htmx
- * fragment: the explanation, after the reveal is applied to the sandbox), and the step's terminal.
+ * The lessons: the index, one page per step with its own live sandbox, the answers to its
+ * questions (an htmx fragment: the explanation, after the reveal is applied to the
+ * sandbox), and the step's terminal.
  */
 @Controller
 class LessonPageController implements LessonErrorResponses {
@@ -83,8 +84,8 @@ class LessonPageController implements LessonErrorResponses {
 			@RequestParam(name = "sandbox", required = false) @Nullable String sandboxId, Model model,
 			HttpServletResponse response) {
 		StepPage page = lesson(lesson, step);
-		int number = number(question, page.step().questions().size(),
-				() -> "Step " + page.number() + " of \"" + page.lesson().title() + "\" has no question " + question + ".");
+		int number = number(question, page.step().questions().size(), () -> "Step " + page.number() + " of \""
+				+ page.lesson().title() + "\" has no question " + question + ".");
 		Question asked = page.step().questions().get(number - 1);
 		model.addAttribute("page", page);
 		model.addAttribute("number", number);
@@ -117,7 +118,8 @@ class LessonPageController implements LessonErrorResponses {
 			@RequestParam("node") String node, Model model) {
 		StepPage page = lesson(lesson, step);
 		Sandbox sandbox = this.sandboxes.find(sandboxId)
-			.orElseThrow(() -> new LessonNotFoundException("This step's sandbox has ended. Reload the page to start it again."));
+			.orElseThrow(() -> new LessonNotFoundException(
+					"This step's sandbox has ended. Reload the page to start it again."));
 		model.addAttribute("page", page);
 		model.addAttribute("sandboxId", sandbox.id());
 		model.addAttribute("curl", CurlView.of(sandbox, node));

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts a step's sandbox and applies a question's reveal to it, through the sandbox's own command checks.
+ * Starts a step's sandbox and applies a question's reveal to it, through the sandbox's
+ * own command checks.
  */
 @Component
 class LessonSandboxes {
@@ -29,8 +30,10 @@ class LessonSandboxes {
 	}
 
 	/**
-	 * A new sandbox in the step's state, or in a shared link's state when the learner's link carries one.
-	 * @throws SandboxRequestException when no sandbox can be started (503 full, 400 broken link)
+	 * A new sandbox in the step's state, or in a shared link's state when the learner's
+	 * link carries one.
+	 * @throws SandboxRequestException when no sandbox can be started (503 full, 400
+	 * broken link)
 	 */
 	Sandbox start(Lesson lesson, int step, @Nullable String link) {
 		if (link != null) {
@@ -54,7 +57,8 @@ class LessonSandboxes {
 
 	/**
 	 * Applies the reveal's commands in order.
-	 * @return {@code null}, or why a command was refused (the learner changed the sandbox so that it no longer fits)
+	 * @return {@code null}, or why a command was refused (the learner changed the sandbox
+	 * so that it no longer fits)
 	 */
 	@Nullable String reveal(Sandbox sandbox, Question question) {
 		try {

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * Finds a lesson's step from its URL (a clear 404 otherwise) and fills in what a step page shows, on the site and in
- * the embed.
+ * Finds a lesson's step from its URL (a clear 404 otherwise) and fills in what a step
+ * page shows, on the site and in the embed.
  */
 @Component
 class StepPages {
@@ -40,9 +40,10 @@ class StepPages {
 	void addSandbox(Model model, StepPage page, Sandbox sandbox) {
 		model.addAttribute("sandbox", SandboxCreatedJson.of(sandbox.id(), sandbox.preset()));
 		model.addAttribute("sandboxId", sandbox.id());
-		model.addAttribute("preset", new Preset("", page.step().title(),
-				page.lesson().title() + ", step " + page.number() + " of " + page.lesson().steps().size(),
-				sandbox.manifests()));
+		model.addAttribute("preset",
+				new Preset("", page.step().title(),
+						page.lesson().title() + ", step " + page.number() + " of " + page.lesson().steps().size(),
+						sandbox.manifests()));
 		String node = page.step().curlNode();
 		if (node != null) {
 			model.addAttribute("curl", CurlView.of(sandbox, node));

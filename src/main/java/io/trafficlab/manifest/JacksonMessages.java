@@ -4,8 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites Jackson's data-binding messages for people who write YAML, not Java: {@code `java.lang.Integer`} becomes
- * {@code integer}, fabric8 classes become {@code object}.
+ * Rewrites Jackson's data-binding messages for people who write YAML, not Java:
+ * {@code `java.lang.Integer`} becomes {@code integer}, fabric8 classes become
+ * {@code object}.
  */
 final class JacksonMessages {
 

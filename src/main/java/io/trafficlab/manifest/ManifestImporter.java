@@ -32,12 +32,13 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads Kubernetes manifests into a complete cluster: a multi-document YAML stream, {@code kind: List} (or a typed
- * list such as {@code PodList}), JSON, or any mix, including {@code kubectl get -o yaml} output with its
- * {@code managedFields}, {@code status} and unknown fields. It reads Nodes, Services, EndpointSlices
- * (discovery.k8s.io/v1), Pods and apps/v1 Deployments, ReplicaSets, StatefulSets and DaemonSets; other kinds are
- * ignored with a warning naming them. The objects then go through the sandbox's API server and cluster assembly
- * ({@link ClusterAssembler}).
+ * Reads Kubernetes manifests into a complete cluster: a multi-document YAML stream,
+ * {@code kind: List} (or a typed list such as {@code PodList}), JSON, or any mix,
+ * including {@code kubectl get -o yaml} output with its {@code managedFields},
+ * {@code status} and unknown fields. It reads Nodes, Services, EndpointSlices
+ * (discovery.k8s.io/v1), Pods and apps/v1 Deployments, ReplicaSets, StatefulSets and
+ * DaemonSets; other kinds are ignored with a warning naming them. The objects then go
+ * through the sandbox's API server and cluster assembly ({@link ClusterAssembler}).
  */
 public final class ManifestImporter {
 
@@ -46,11 +47,15 @@ public final class ManifestImporter {
 	private static final int IGNORED_WARNINGS_SHOWN = 20;
 
 	/**
-	 * Reads a YAML stream (multi-document, {@code kind: List}, {@code kubectl get -o yaml}) or JSON.
-	 * @throws ManifestSyntaxException when the text is not YAML/JSON (names line and column), or an object has no
-	 * {@code kind}/{@code apiVersion}, an API version the kind is not served at, or a field of the wrong type
-	 * @throws io.trafficlab.engine.apiserver.InvalidObjectException when the API server would reject an object
-	 * @throws io.trafficlab.engine.cluster.ClusterLimitException when the cluster is over the limits
+	 * Reads a YAML stream (multi-document, {@code kind: List},
+	 * {@code kubectl get -o yaml}) or JSON.
+	 * @throws ManifestSyntaxException when the text is not YAML/JSON (names line and
+	 * column), or an object has no {@code kind}/{@code apiVersion}, an API version the
+	 * kind is not served at, or a field of the wrong type
+	 * @throws io.trafficlab.engine.apiserver.InvalidObjectException when the API server
+	 * would reject an object
+	 * @throws io.trafficlab.engine.cluster.ClusterLimitException when the cluster is over
+	 * the limits
 	 */
 	public ImportedCluster read(InputStream manifests) {
 		DeclaredManifests declared = readDeclaration(manifests);
@@ -61,8 +66,9 @@ public final class ManifestImporter {
 	}
 
 	/**
-	 * Reads the objects the manifests declare, before the cluster is assembled: what the live sandbox starts its
-	 * simulation from, so that workloads stay workloads (scaling, replacing deleted pods).
+	 * Reads the objects the manifests declare, before the cluster is assembled: what the
+	 * live sandbox starts its simulation from, so that workloads stay workloads (scaling,
+	 * replacing deleted pods).
 	 * @throws ManifestSyntaxException as {@link #read(InputStream)}
 	 */
 	public DeclaredManifests readDeclaration(InputStream manifests) {
@@ -120,8 +126,8 @@ public final class ManifestImporter {
 				return;
 			}
 			if (!node.isObject()) {
-				throw error(document, path, "expected a Kubernetes object (a mapping with apiVersion and kind), found "
-						+ describe(node));
+				throw error(document, path,
+						"expected a Kubernetes object (a mapping with apiVersion and kind), found " + describe(node));
 			}
 			String kind = text(node, "kind", kindFromList);
 			String apiVersion = text(node, "apiVersion", apiVersionFromList);

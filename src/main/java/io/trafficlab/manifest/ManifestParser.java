@@ -21,10 +21,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
- * Parses a manifest body into documents: a multi-document YAML stream, or JSON (one or more values) when the body
- * starts with <code>{</code> or <code>[</code>. Duplicate keys are errors, as they are for kubectl. Every syntax error
- * becomes a {@link ManifestSyntaxException} naming the 1-based line and column. Can also find where a value sits in the
- * text, to point at a bad field.
+ * Parses a manifest body into documents: a multi-document YAML stream, or JSON (one or
+ * more values) when the body starts with <code>{</code> or <code>[</code>. Duplicate keys
+ * are errors, as they are for kubectl. Every syntax error becomes a
+ * {@link ManifestSyntaxException} naming the 1-based line and column. Can also find where
+ * a value sits in the text, to point at a bad field.
  */
 final class ManifestParser {
 
@@ -68,8 +69,8 @@ final class ManifestParser {
 	}
 
 	/**
-	 * YAML aliases ({@code *name}) would be read as plain text, silently wrong, so they are rejected: they are rare
-	 * in Kubernetes manifests.
+	 * YAML aliases ({@code *name}) would be read as plain text, silently wrong, so they
+	 * are rejected: they are rare in Kubernetes manifests.
 	 */
 	private void rejectAliases() {
 		try (JsonParser parser = YAML.createParser(this.text)) {
@@ -89,8 +90,8 @@ final class ManifestParser {
 	}
 
 	/**
-	 * Where the value at the path (property names and array indexes) of a document starts, or {@code null} when the
-	 * path is not in the text.
+	 * Where the value at the path (property names and array indexes) of a document
+	 * starts, or {@code null} when the path is not in the text.
 	 */
 	int @Nullable [] locate(int document, List<Object> path) {
 		try (JsonParser parser = this.mapper.createParser(this.text)) {
@@ -178,9 +179,8 @@ final class ManifestParser {
 		String message = problem;
 		if (context != null && contextMark.isPresent()) {
 			Mark mark = contextMark.get();
-			message = (mark == lead) ? context + ": " + problem
-					: problem + " (" + context + " that starts at line " + (mark.getLine() + 1) + ", column "
-							+ (mark.getColumn() + 1) + ")";
+			message = (mark == lead) ? context + ": " + problem : problem + " (" + context + " that starts at line "
+					+ (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
 		}
 		return new ManifestSyntaxException("line " + line + ", column " + column + ": " + message, line, column);
 	}

@@ -48,8 +48,9 @@ import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps fabric8's Kubernetes objects to the engine's declared records, reading only the fields the sandbox uses (see
- * the API contract's "Input" table). fabric8 types stop here.
+ * Maps fabric8's Kubernetes objects to the engine's declared records, reading only the
+ * fields the sandbox uses (see the API contract's "Input" table). fabric8 types stop
+ * here.
  */
 final class ObjectMapping {
 

@@ -13,7 +13,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 
 /**
- * The kinds the importer reads, with the one API version each is served at and fabric8's class for it.
+ * The kinds the importer reads, with the one API version each is served at and fabric8's
+ * class for it.
  */
 enum ReadKind {
 

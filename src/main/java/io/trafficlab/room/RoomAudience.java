@@ -1,7 +1,8 @@
 package io.trafficlab.room;
 
 /**
- * How many browsers watch a room now (students and projectors): the stream knows, the room API reports it.
+ * How many browsers watch a room now (students and projectors): the stream knows, the
+ * room API reports it.
  */
 @FunctionalInterface
 public interface RoomAudience {

@@ -5,9 +5,10 @@ import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 /**
- * A room's short code: six characters from an alphabet without look-alikes (no 0 or O, no 1 or I), so 32 symbols and
- * 30 random bits. People read it grouped ({@code K7F-2QX}) and may type it in any case, with or without the dash;
- * STOMP destinations carry the canonical form ({@code K7F2QX}), since the broker matches destinations exactly.
+ * A room's short code: six characters from an alphabet without look-alikes (no 0 or O, no
+ * 1 or I), so 32 symbols and 30 random bits. People read it grouped ({@code K7F-2QX}) and
+ * may type it in any case, with or without the dash; STOMP destinations carry the
+ * canonical form ({@code K7F2QX}), since the broker matches destinations exactly.
  *
  * @param value the canonical form: six upper-case symbols of the alphabet
  */
@@ -65,8 +66,8 @@ public record RoomCode(String value) {
 			throw RoomRequestException.badCode("Room codes never contain 0, O, 1 or I: check the code your teacher "
 					+ "shows (got \"" + echo + "\").");
 		}
-		throw RoomRequestException.badCode("A room code has only letters and digits, like K7F-2QX (got \"" + echo
-				+ "\").");
+		throw RoomRequestException
+			.badCode("A room code has only letters and digits, like K7F-2QX (got \"" + echo + "\").");
 	}
 
 	/** As people read it: {@code K7F-2QX}. */

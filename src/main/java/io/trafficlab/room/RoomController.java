@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Opening, reading and closing rooms. Opening and closing take the teacher's sandbox id (the capability: whoever holds
- * it controls the sandbox); reading takes only the code, and never answers the id.
+ * Opening, reading and closing rooms. Opening and closing take the teacher's sandbox id
+ * (the capability: whoever holds it controls the sandbox); reading takes only the code,
+ * and never answers the id.
  */
 @RestController
 @RequestMapping(RoomDestinations.API)
@@ -36,7 +37,10 @@ class RoomController {
 		this.properties = properties;
 	}
 
-	/** Opens a room on the sandbox: {@code 201} with its code, or {@code 200} with the one already open on it. */
+	/**
+	 * Opens a room on the sandbox: {@code 201} with its code, or {@code 200} with the one
+	 * already open on it.
+	 */
 	@PostMapping
 	ResponseEntity<RoomJson> open(@RequestParam("sandbox") String sandbox) {
 		RoomRegistry.Opened opened = this.rooms.open(sandbox);
@@ -66,8 +70,8 @@ class RoomController {
 
 	@ExceptionHandler
 	ResponseEntity<ApiErrors> missingParameter(MissingServletRequestParameterException ex) {
-		return ApiErrors.response(HttpStatus.BAD_REQUEST, "Query parameter '" + ex.getParameterName()
-				+ "' is required: the id of the sandbox the room follows.");
+		return ApiErrors.response(HttpStatus.BAD_REQUEST,
+				"Query parameter '" + ex.getParameterName() + "' is required: the id of the sandbox the room follows.");
 	}
 
 	private RoomJson json(Room room) {

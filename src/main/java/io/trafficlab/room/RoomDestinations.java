@@ -1,7 +1,8 @@
 package io.trafficlab.room;
 
 /**
- * Where a room is reached: its pages, its API and its STOMP destinations (the canonical code in each).
+ * Where a room is reached: its pages, its API and its STOMP destinations (the canonical
+ * code in each).
  */
 public final class RoomDestinations {
 
@@ -24,7 +25,10 @@ public final class RoomDestinations {
 		return "/topic/rooms/" + code.value() + "/stats";
 	}
 
-	/** Subscribing here answers once with the teacher sandbox's snapshot, under the room's code. */
+	/**
+	 * Subscribing here answers once with the teacher sandbox's snapshot, under the room's
+	 * code.
+	 */
 	public static String snapshotDestination(RoomCode code) {
 		return "/app/rooms/" + code.value() + "/snapshot";
 	}

@@ -3,7 +3,8 @@ package io.trafficlab.room;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * A room as the API describes it, to the teacher and to anyone with the code alike: never the sandbox id.
+ * A room as the API describes it, to the teacher and to anyone with the code alike: never
+ * the sandbox id.
  *
  * @param code the canonical code
  * @param display the code as people read it ({@code K7F-2QX})
@@ -13,7 +14,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * @param forkUrl opening it gives a new sandbox in the teacher's current state
  * @param topic the STOMP topic of the teacher sandbox's event batches, for this room
  * @param statsTopic the STOMP topic of its statistics, for this room
- * @param snapshotDestination the STOMP destination that answers a subscription with a snapshot
+ * @param snapshotDestination the STOMP destination that answers a subscription with a
+ * snapshot
  * @param watching how many browsers watch the room now
  * @param maxStudents how many may watch at once
  */

@@ -23,10 +23,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The students' side: the join form at {@code /rooms}, a room's read-only view at {@code /rooms/{code}}, its projector
- * view, and the fork that gives a student their own sandbox in the teacher's current state; and {@code /rooms/new}, a
- * teacher's way in. A bad, unknown or ended
- * code shows the join form again with the reason and the matching status (400, 404, 410).
+ * The students' side: the join form at {@code /rooms}, a room's read-only view at
+ * {@code /rooms/{code}}, its projector view, and the fork that gives a student their own
+ * sandbox in the teacher's current state; and {@code /rooms/new}, a teacher's way in. A
+ * bad, unknown or ended code shows the join form again with the reason and the matching
+ * status (400, 404, 410).
  */
 @Controller
 @RequestMapping(RoomDestinations.PAGES)
@@ -52,7 +53,10 @@ class RoomPageController {
 		this.presets = presets;
 	}
 
-	/** The join form; with {@code ?code=}, the room it names (or the form again, saying why not). */
+	/**
+	 * The join form; with {@code ?code=}, the room it names (or the form again, saying
+	 * why not).
+	 */
 	@RequestMapping(path = { "", "/" }, method = RequestMethod.GET)
 	ModelAndView join(@RequestParam(name = "code", required = false) @Nullable String code) {
 		if (code == null) {
@@ -66,7 +70,10 @@ class RoomPageController {
 		}
 	}
 
-	/** A teacher's bookmark: the playground, opening a room on its new sandbox as soon as it loads. */
+	/**
+	 * A teacher's bookmark: the playground, opening a room on its new sandbox as soon as
+	 * it loads.
+	 */
 	@RequestMapping(path = "/new", method = RequestMethod.GET)
 	ModelAndView teach(@RequestParam(name = "preset", required = false) @Nullable String preset) {
 		return redirect(ServletUriComponentsBuilder.fromPath("/")
@@ -87,7 +94,10 @@ class RoomPageController {
 		return view(PROJECTOR_PAGE, code);
 	}
 
-	/** A new sandbox for the student, in the teacher's current state: the playground with the state as a permalink. */
+	/**
+	 * A new sandbox for the student, in the teacher's current state: the playground with
+	 * the state as a permalink.
+	 */
 	@RequestMapping(path = "/{code}/fork", method = { RequestMethod.GET, RequestMethod.POST })
 	ModelAndView fork(@PathVariable String code) {
 		String state;
@@ -99,7 +109,8 @@ class RoomPageController {
 		}
 		catch (SandboxRequestException ex) {
 			return new ModelAndView(ERROR_PAGE, Map.of("status", ex.status().value(), "reason",
-					ex.status().getReasonPhrase(), "message", "The teacher's sandbox is too large to fork as a link. "
+					ex.status().getReasonPhrase(), "message",
+					"The teacher's sandbox is too large to fork as a link. "
 							+ "Ask your teacher for its YAML (Export as YAML) and apply it in your own playground."),
 					ex.status());
 		}
@@ -129,7 +140,8 @@ class RoomPageController {
 		view.addObject("endpoint", SandboxDestinations.ENDPOINT);
 		view.addObject("presets", this.presets.all());
 		view.addObject("preset", this.presets.find(sandbox.preset())
-			.orElseGet(() -> new Preset("", "The teacher's manifests", "A cluster your teacher applied or shared.", "")));
+			.orElseGet(
+					() -> new Preset("", "The teacher's manifests", "A cluster your teacher applied or shared.", "")));
 		return view;
 	}
 

@@ -18,9 +18,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The open rooms, by code and by the sandbox each follows: at most one room per sandbox, at most {@code max} rooms. A
- * room ends when its sandbox ends or its teacher closes it; the codes of recently ended rooms are remembered, so a
- * student who comes late reads "this room has ended" rather than "no such room", and no new room gets such a code.
+ * The open rooms, by code and by the sandbox each follows: at most one room per sandbox,
+ * at most {@code max} rooms. A room ends when its sandbox ends or its teacher closes it;
+ * the codes of recently ended rooms are remembered, so a student who comes late reads
+ * "this room has ended" rather than "no such room", and no new room gets such a code.
  */
 @Component
 public class RoomRegistry {
@@ -68,7 +69,8 @@ public class RoomRegistry {
 
 	/**
 	 * The sandbox's room: a new one, or the one already open on it.
-	 * @throws RoomRequestException 404 when there is no such sandbox, 503 when {@code max} rooms are open
+	 * @throws RoomRequestException 404 when there is no such sandbox, 503 when
+	 * {@code max} rooms are open
 	 */
 	public synchronized Opened open(String sandboxId) {
 		Sandbox sandbox = this.sandboxes.find(sandboxId).orElseThrow(() -> RoomRequestException.noSandbox(sandboxId));
@@ -98,7 +100,8 @@ public class RoomRegistry {
 
 	/**
 	 * The open room with that code.
-	 * @throws RoomRequestException 410 when it has ended, 404 when there never was one (or it ended long ago)
+	 * @throws RoomRequestException 410 when it has ended, 404 when there never was one
+	 * (or it ended long ago)
 	 */
 	public synchronized Room get(RoomCode code) {
 		Room room = this.rooms.get(code);
@@ -119,8 +122,10 @@ public class RoomRegistry {
 	}
 
 	/**
-	 * Ends a room at the teacher's request: {@code sandboxId} must be the sandbox it follows.
-	 * @throws RoomRequestException 404 or 410 as {@link #get}, 403 when the sandbox is another one
+	 * Ends a room at the teacher's request: {@code sandboxId} must be the sandbox it
+	 * follows.
+	 * @throws RoomRequestException 404 or 410 as {@link #get}, 403 when the sandbox is
+	 * another one
 	 */
 	public void close(RoomCode code, String sandboxId) {
 		RoomEnded ending;

@@ -7,8 +7,8 @@ import io.trafficlab.system.RefusedRequestException;
 import org.springframework.http.HttpStatus;
 
 /**
- * A room request refused with a clear message and its status: on the API as {@code {"errors": [...]}}, on the room
- * pages inline.
+ * A room request refused with a clear message and its status: on the API as
+ * {@code {"errors": [...]}}, on the room pages inline.
  */
 public class RoomRequestException extends RefusedRequestException {
 
@@ -26,8 +26,8 @@ public class RoomRequestException extends RefusedRequestException {
 	}
 
 	static RoomRequestException ended(RoomCode code, String why) {
-		return new RoomRequestException(HttpStatus.GONE, "This room has ended: " + why + " (room " + code.display()
-				+ ").");
+		return new RoomRequestException(HttpStatus.GONE,
+				"This room has ended: " + why + " (room " + code.display() + ").");
 	}
 
 	static RoomRequestException noSandbox(String id) {

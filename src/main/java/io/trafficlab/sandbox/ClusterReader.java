@@ -9,9 +9,10 @@ import io.trafficlab.manifest.ManifestImporter;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns manifests into the declaration a simulation starts from. Workloads stay workloads, so a sandbox can scale
- * them and replaces the pods it deletes. Syntax errors are reported as by {@code /api/v1/analyze}; API-server
- * rejections and limits come from {@code Simulation.start}, which assembles the cluster the same way.
+ * Turns manifests into the declaration a simulation starts from. Workloads stay
+ * workloads, so a sandbox can scale them and replaces the pods it deletes. Syntax errors
+ * are reported as by {@code /api/v1/analyze}; API-server rejections and limits come from
+ * {@code Simulation.start}, which assembles the cluster the same way.
  */
 @Component
 class ClusterReader {

@@ -8,13 +8,13 @@ import io.trafficlab.engine.model.SessionAffinity;
 import io.trafficlab.engine.model.TrafficPolicy;
 
 /**
- * The fixed choices of the sandbox commands' query parameters, spelled as Kubernetes and {@code /api/v1/analyze}
- * spell them. Every refusal names the parameter and the values allowed.
+ * The fixed choices of the sandbox commands' query parameters, spelled as Kubernetes and
+ * {@code /api/v1/analyze} spell them. Every refusal names the parameter and the values
+ * allowed.
  */
 final class CommandParameters {
 
-	static final Map<String, TrafficPolicy> TRAFFIC_POLICIES = choices(TrafficPolicy.values(),
-			TrafficPolicy::apiName);
+	static final Map<String, TrafficPolicy> TRAFFIC_POLICIES = choices(TrafficPolicy.values(), TrafficPolicy::apiName);
 
 	static final Map<String, SessionAffinity> SESSION_AFFINITIES = choices(SessionAffinity.values(),
 			SessionAffinity::apiName);

@@ -9,9 +9,9 @@ import io.trafficlab.engine.simulation.EventSink;
 import io.trafficlab.engine.simulation.SimulationEvent;
 
 /**
- * Collects one batch's events, keeping at most a fixed number and only counting the rest by type, so that a fast
- * simulation never builds an unbounded message. When nobody watches, it tells the simulation not to build events at
- * all.
+ * Collects one batch's events, keeping at most a fixed number and only counting the rest
+ * by type, so that a fast simulation never builds an unbounded message. When nobody
+ * watches, it tells the simulation not to build events at all.
  */
 final class EventCollector implements EventSink {
 

@@ -13,7 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * Reads manifests sent as a request body, never more than {@link RequestLimits#MAX_MANIFEST_BYTES}.
+ * Reads manifests sent as a request body, never more than
+ * {@link RequestLimits#MAX_MANIFEST_BYTES}.
  */
 final class ManifestBody {
 
@@ -23,7 +24,8 @@ final class ManifestBody {
 	/** The body as text, or {@code null} when there is none (or only white space). */
 	static @Nullable String read(HttpServletRequest request) throws IOException {
 		if (isForm(request) && request.getContentLengthLong() != 0) {
-			// The servlet container has read a form body as parameters: the manifests are gone
+			// The servlet container has read a form body as parameters: the manifests are
+			// gone
 			throw new SandboxRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					"Content-Type application/x-www-form-urlencoded is not accepted for manifests. Send them as "
 							+ "application/yaml, text/yaml, application/x-yaml or application/json "

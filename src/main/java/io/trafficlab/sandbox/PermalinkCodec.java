@@ -11,13 +11,16 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A {@link SharedState} as the {@code s} query parameter of a permalink: compact JSON, deflated, base64url without
- * padding. Decoding is bounded (the parameter's length and the inflated size) and every bad link is a 400 that says
- * what is wrong, never a 500.
+ * A {@link SharedState} as the {@code s} query parameter of a permalink: compact JSON,
+ * deflated, base64url without padding. Decoding is bounded (the parameter's length and
+ * the inflated size) and every bad link is a 400 that says what is wrong, never a 500.
  */
 final class PermalinkCodec {
 
-	/** The longest {@code s} parameter accepted, in characters: well within Tomcat's 8 KiB request line. */
+	/**
+	 * The longest {@code s} parameter accepted, in characters: well within Tomcat's 8 KiB
+	 * request line.
+	 */
 	static final int MAX_LINK_CHARS = 7000;
 
 	/** The largest JSON a link may inflate to, in bytes. */
@@ -47,8 +50,8 @@ final class PermalinkCodec {
 	}
 
 	/**
-	 * @throws SandboxRequestException (400) when the link is too long, not base64url, not deflated, too large once
-	 * inflated, or not a shared sandbox
+	 * @throws SandboxRequestException (400) when the link is too long, not base64url, not
+	 * deflated, too large once inflated, or not a shared sandbox
 	 */
 	static SharedState decode(String link) {
 		if (link.length() > MAX_LINK_CHARS) {

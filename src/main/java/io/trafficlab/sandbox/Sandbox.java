@@ -17,12 +17,14 @@ import io.trafficlab.export.ManifestExporter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One live sandbox: a {@link Simulation} confined behind this sandbox's lock, what it started from (for reset), and
- * how its clock runs. Every access to the simulation goes through the lock, from HTTP threads and the ticker alike.
+ * One live sandbox: a {@link Simulation} confined behind this sandbox's lock, what it
+ * started from (for reset), and how its clock runs. Every access to the simulation goes
+ * through the lock, from HTTP threads and the ticker alike.
  *
  * <p>
- * Only the ticker advances simulated time, steps included, and it numbers the batches it produces; a snapshot taken
- * under the same lock therefore shows exactly the batches up to its {@code seq}.
+ * Only the ticker advances simulated time, steps included, and it numbers the batches it
+ * produces; a snapshot taken under the same lock therefore shows exactly the batches up
+ * to its {@code seq}.
  */
 public final class Sandbox {
 
@@ -88,9 +90,10 @@ public final class Sandbox {
 
 	/**
 	 * Applies a command at the current simulated time.
-	 * @throws SandboxRequestException when the command goes beyond the sandbox's limits or the simulation refuses a
-	 * value
-	 * @throws io.trafficlab.engine.apiserver.InvalidObjectException when the API server would refuse the change
+	 * @throws SandboxRequestException when the command goes beyond the sandbox's limits
+	 * or the simulation refuses a value
+	 * @throws io.trafficlab.engine.apiserver.InvalidObjectException when the API server
+	 * would refuse the change
 	 */
 	public void apply(SimulationCommand command) {
 		update((simulation) -> {
@@ -119,25 +122,32 @@ public final class Sandbox {
 
 	public void speed(double factor) {
 		if (!(factor >= MIN_SPEED && factor <= MAX_SPEED)) {
-			throw SandboxRequestException.badValue(String.format(Locale.ROOT,
-					"Query parameter 'factor' must be between %s and %s (got %s).", MIN_SPEED, (int) MAX_SPEED, factor));
+			throw SandboxRequestException
+				.badValue(String.format(Locale.ROOT, "Query parameter 'factor' must be between %s and %s (got %s).",
+						MIN_SPEED, (int) MAX_SPEED, factor));
 		}
 		update((simulation) -> this.speed = factor);
 	}
 
-	/** Asks for {@code count} single events to be processed on the next tick, paused or not. */
+	/**
+	 * Asks for {@code count} single events to be processed on the next tick, paused or
+	 * not.
+	 */
 	public void step(int count) {
 		update((simulation) -> {
 			if (count < 1 || this.pendingSteps + count > MAX_PENDING_STEPS) {
-				throw SandboxRequestException.badValue("Query parameter 'count' must be between 1 and "
-						+ (MAX_PENDING_STEPS - this.pendingSteps) + " (got " + count + "); at most "
-						+ MAX_PENDING_STEPS + " steps wait for the next tick.");
+				throw SandboxRequestException
+					.badValue("Query parameter 'count' must be between 1 and " + (MAX_PENDING_STEPS - this.pendingSteps)
+							+ " (got " + count + "); at most " + MAX_PENDING_STEPS + " steps wait for the next tick.");
 			}
 			this.pendingSteps += count;
 		});
 	}
 
-	/** Starts over from what the sandbox started from, same seed; the clock's pause and speed stay. */
+	/**
+	 * Starts over from what the sandbox started from, same seed; the clock's pause and
+	 * speed stay.
+	 */
 	void reset(Function<SandboxSource, Simulation> starter) {
 		this.lock.lock();
 		try {
@@ -168,7 +178,10 @@ public final class Sandbox {
 				this.source.preset(), simulation.snapshot()));
 	}
 
-	/** The current state as a permalink carries it: the cluster exported as manifests, and the settings. */
+	/**
+	 * The current state as a permalink carries it: the cluster exported as manifests, and
+	 * the settings.
+	 */
 	SharedState share() {
 		return read((simulation) -> {
 			SimulationSnapshot snapshot = simulation.snapshot();
@@ -184,14 +197,15 @@ public final class Sandbox {
 	}
 
 	/**
-	 * The current state as a permalink's {@code s} parameter: opening {@code /?s=...} starts a new sandbox like this one.
+	 * The current state as a permalink's {@code s} parameter: opening {@code /?s=...}
+	 * starts a new sandbox like this one.
 	 * @throws SandboxRequestException (422) when the state is too long for a link
 	 */
 	public String permalinkState() {
 		String link = PermalinkCodec.encode(share());
 		if (link.length() > PermalinkCodec.MAX_LINK_CHARS) {
-			throw SandboxRequestException.unprocessable("This sandbox is too large to share as a link ("
-					+ link.length() + " characters, at most " + PermalinkCodec.MAX_LINK_CHARS
+			throw SandboxRequestException.unprocessable("This sandbox is too large to share as a link (" + link.length()
+					+ " characters, at most " + PermalinkCodec.MAX_LINK_CHARS
 					+ "): export it as YAML instead (GET .../manifests) and apply that.");
 		}
 		return link;
@@ -218,14 +232,16 @@ public final class Sandbox {
 	}
 
 	/**
-	 * One tick: advances the clock by {@code intervalMicros} times the speed (unless paused), processes the steps
-	 * asked for, and numbers what happened as the next batch. While paused, only what is due at the current instant
-	 * is processed: what commands have just caused.
+	 * One tick: advances the clock by {@code intervalMicros} times the speed (unless
+	 * paused), processes the steps asked for, and numbers what happened as the next
+	 * batch. While paused, only what is due at the current instant is processed: what
+	 * commands have just caused.
 	 * @param intervalMicros the tick's length at 1x
 	 * @param tickWallTime when the tick started, epoch milliseconds
-	 * @param watched whether anybody watches the stream: if not, no events are built and no batch is returned
-	 * @return the batch to publish, or {@code null} when there is nothing to tell (paused and nothing happened, or
-	 * nobody watches)
+	 * @param watched whether anybody watches the stream: if not, no events are built and
+	 * no batch is returned
+	 * @return the batch to publish, or {@code null} when there is nothing to tell (paused
+	 * and nothing happened, or nobody watches)
 	 */
 	public @Nullable EventBatch tick(long intervalMicros, long tickWallTime, boolean watched) {
 		return read((simulation) -> {

@@ -33,10 +33,12 @@ class SandboxClockController implements SandboxErrorResponses {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** Steps happen on the next tick (within one tick interval), so that only the ticker ever moves the clock. */
+	/**
+	 * Steps happen on the next tick (within one tick interval), so that only the ticker
+	 * ever moves the clock.
+	 */
 	@PostMapping("/step")
-	ResponseEntity<Void> step(@PathVariable String id,
-			@RequestParam(name = "count", defaultValue = "1") int count) {
+	ResponseEntity<Void> step(@PathVariable String id, @RequestParam(name = "count", defaultValue = "1") int count) {
 		this.registry.get(id).step(count);
 		return ResponseEntity.accepted().build();
 	}

@@ -35,8 +35,7 @@ class SandboxClusterController implements SandboxErrorResponses {
 	}
 
 	@PostMapping("/pods/{pod}/move")
-	ResponseEntity<Void> movePod(@PathVariable String id, @PathVariable String pod,
-			@RequestParam("node") String node) {
+	ResponseEntity<Void> movePod(@PathVariable String id, @PathVariable String pod, @RequestParam("node") String node) {
 		return apply(id, () -> new MovePod(pod, node));
 	}
 
@@ -81,7 +80,10 @@ class SandboxClusterController implements SandboxErrorResponses {
 		return apply(id, () -> new KillNode(node));
 	}
 
-	/** The sandbox is looked up first: an unknown sandbox is a 404 whatever the parameters. */
+	/**
+	 * The sandbox is looked up first: an unknown sandbox is a 404 whatever the
+	 * parameters.
+	 */
 	private ResponseEntity<Void> apply(String id, Supplier<SimulationCommand> command) {
 		Sandbox sandbox = this.registry.get(id);
 		sandbox.apply(command.get());

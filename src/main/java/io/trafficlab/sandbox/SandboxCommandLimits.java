@@ -10,8 +10,8 @@ import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationCommand;
 
 /**
- * The size and rate limits of one sandbox, stricter than (or equal to) the engine's own, each refusal naming the
- * limit.
+ * The size and rate limits of one sandbox, stricter than (or equal to) the engine's own,
+ * each refusal naming the limit.
  *
  * @param maxNodes the most nodes
  * @param maxPods the most pods
@@ -55,7 +55,10 @@ record SandboxCommandLimits(int maxNodes, int maxPods, double maxClientRate) {
 		}
 	}
 
-	/** Refuses a declaration that is obviously too large, before a simulation is started for it. */
+	/**
+	 * Refuses a declaration that is obviously too large, before a simulation is started
+	 * for it.
+	 */
 	void checkDeclared(ClusterDeclaration declaration) {
 		checkNodes(declaration.nodes().size());
 		long pods = declaration.pods().size();

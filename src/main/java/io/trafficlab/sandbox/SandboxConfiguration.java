@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The sandbox feature's settings and the wall clock it measures idleness with (a bean, so tests can fix it).
+ * The sandbox feature's settings and the wall clock it measures idleness with (a bean, so
+ * tests can fix it).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SandboxProperties.class)

@@ -32,8 +32,8 @@ class SandboxController implements SandboxErrorResponses {
 	}
 
 	/**
-	 * From manifests in the body, or from a permalink's {@code ?s=}, or else from {@code ?preset=} (default: the
-	 * default preset).
+	 * From manifests in the body, or from a permalink's {@code ?s=}, or else from
+	 * {@code ?preset=} (default: the default preset).
 	 */
 	@PostMapping
 	ResponseEntity<SandboxCreatedJson> create(@RequestParam(name = "preset", required = false) @Nullable String preset,
@@ -43,8 +43,8 @@ class SandboxController implements SandboxErrorResponses {
 		String manifests = ManifestBody.read(request);
 		int sources = ((manifests != null) ? 1 : 0) + ((preset != null) ? 1 : 0) + ((link != null) ? 1 : 0);
 		if (sources > 1) {
-			throw SandboxRequestException.badValue(
-					"Send only one of: manifests as the body, query parameter 'preset', query parameter 's'.");
+			throw SandboxRequestException
+				.badValue("Send only one of: manifests as the body, query parameter 'preset', query parameter 's'.");
 		}
 		Sandbox sandbox;
 		if (link != null) {
@@ -84,8 +84,9 @@ class SandboxController implements SandboxErrorResponses {
 	}
 
 	/**
-	 * A link to the playground that starts a new sandbox in this one's state: {@code {"url": "http://host/?s=..."}}.
-	 * A state too large for a link is a 422 (export the manifests instead).
+	 * A link to the playground that starts a new sandbox in this one's state:
+	 * {@code {"url": "http://host/?s=..."}}. A state too large for a link is a 422
+	 * (export the manifests instead).
 	 */
 	@GetMapping("/{id}/permalink")
 	Permalink permalink(@PathVariable String id) {
@@ -97,7 +98,10 @@ class SandboxController implements SandboxErrorResponses {
 			.toUriString());
 	}
 
-	/** The current cluster as Kubernetes manifests: nodes, the Service, workloads, and every pod on its node. */
+	/**
+	 * The current cluster as Kubernetes manifests: nodes, the Service, workloads, and
+	 * every pod on its node.
+	 */
 	@GetMapping(path = "/{id}/manifests", produces = "application/yaml")
 	ResponseEntity<String> exportManifests(@PathVariable String id) {
 		return ResponseEntity.ok()

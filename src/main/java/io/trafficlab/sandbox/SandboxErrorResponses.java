@@ -9,13 +9,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * The sandbox controllers' own errors, in the v1 API's {@code {"errors": [...]}} shape. Everything else (manifest
- * syntax, API-server rejections, cluster limits, unexpected failures) goes on to the API-wide handler.
+ * The sandbox controllers' own errors, in the v1 API's {@code {"errors": [...]}} shape.
+ * Everything else (manifest syntax, API-server rejections, cluster limits, unexpected
+ * failures) goes on to the API-wide handler.
  *
  * <p>
- * These are controller-local handlers (the controllers implement this interface) because controller-local handlers
- * are consulted before any {@code @RestControllerAdvice}, and the API-wide advice answers every exception type it does
- * not know as an unexpected failure.
+ * These are controller-local handlers (the controllers implement this interface) because
+ * controller-local handlers are consulted before any {@code @RestControllerAdvice}, and
+ * the API-wide advice answers every exception type it does not know as an unexpected
+ * failure.
  */
 interface SandboxErrorResponses {
 

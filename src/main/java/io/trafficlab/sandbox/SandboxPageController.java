@@ -9,9 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The playground at {@code /}, the plain live view at {@code /live} and the embeddable canvas at {@code /embed}: every
- * visit (for the embed: every Start) creates a sandbox (one per browser tab) from a preset or a permalink, and the page
- * watches it over the stream.
+ * The playground at {@code /}, the plain live view at {@code /live} and the embeddable
+ * canvas at {@code /embed}: every visit (for the embed: every Start) creates a sandbox
+ * (one per browser tab) from a preset or a permalink, and the page watches it over the
+ * stream.
  */
 @Controller
 class SandboxPageController {
@@ -46,8 +47,8 @@ class SandboxPageController {
 	}
 
 	/**
-	 * The canvas alone, for an iframe: first a Start button (no sandbox yet), then, with {@code run}, the running
-	 * sandbox from {@code preset} or a permalink's {@code s}.
+	 * The canvas alone, for an iframe: first a Start button (no sandbox yet), then, with
+	 * {@code run}, the running sandbox from {@code preset} or a permalink's {@code s}.
 	 */
 	@GetMapping("/embed")
 	String embed(@RequestParam(name = "preset", required = false) @Nullable String preset,
@@ -57,9 +58,10 @@ class SandboxPageController {
 		model.addAttribute("startPreset", preset);
 		model.addAttribute("startLink", link);
 		if (run == null) {
-			model.addAttribute("title", this.presets.find((preset != null) ? preset : PresetCatalog.DEFAULT)
-				.map(Preset::title)
-				.orElse("Traffic Lab"));
+			model.addAttribute("title",
+					this.presets.find((preset != null) ? preset : PresetCatalog.DEFAULT)
+						.map(Preset::title)
+						.orElse("Traffic Lab"));
 			return EMBED_PAGE;
 		}
 		return page(EMBED_PAGE, preset, link, model, response);
@@ -72,10 +74,11 @@ class SandboxPageController {
 			Sandbox sandbox = (link != null) ? this.registry.createFromShared(PermalinkCodec.decode(link))
 					: this.registry.createFromPreset(preset, null);
 			model.addAttribute("sandbox", SandboxCreatedJson.of(sandbox.id(), sandbox.preset()));
-			model.addAttribute("preset", this.presets.find(sandbox.preset())
-				.orElseGet(() -> new Preset("", "Shared sandbox",
-						"Opened from a link: the cluster, policy, placement and settings someone shared.",
-						sandbox.manifests())));
+			model.addAttribute("preset",
+					this.presets.find(sandbox.preset())
+						.orElseGet(() -> new Preset("", "Shared sandbox",
+								"Opened from a link: the cluster, policy, placement and settings someone shared.",
+								sandbox.manifests())));
 		}
 		catch (SandboxRequestException ex) {
 			SandboxUnavailable.show(ex, model, response);

@@ -11,12 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the live sandboxes ({@code trafficlab.sandbox.*}).
  *
  * @param maxLive how many sandboxes may be live at once; creating one more answers 503
- * @param idleTimeout how long a sandbox lives without a command and without a watching browser
+ * @param idleTimeout how long a sandbox lives without a command and without a watching
+ * browser
  * @param maxNodes the most nodes one sandbox may hold (at most the engine's own limit)
  * @param maxPods the most pods one sandbox may hold (at most the engine's own limit)
- * @param maxClientRate the most new connections per simulated second one sandbox may ask for
- * @param maxEventsPerBatch the most events one stream batch carries; the rest are only counted
- * @param tickInterval how often the ticker advances every running sandbox (and publishes one batch each)
+ * @param maxClientRate the most new connections per simulated second one sandbox may ask
+ * for
+ * @param maxEventsPerBatch the most events one stream batch carries; the rest are only
+ * counted
+ * @param tickInterval how often the ticker advances every running sandbox (and publishes
+ * one batch each)
  * @param statsInterval how often statistics are published to a sandbox's watchers
  */
 @ConfigurationProperties("trafficlab.sandbox")

@@ -23,9 +23,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The live sandboxes, by id. An id is 128 random bits, base64url: the only handle on a sandbox, so one sandbox's
- * commands can never reach another's. Sandboxes nobody has used or watched for {@code idle-timeout} end; past
- * {@code max-live} live sandboxes, creation is refused.
+ * The live sandboxes, by id. An id is 128 random bits, base64url: the only handle on a
+ * sandbox, so one sandbox's commands can never reach another's. Sandboxes nobody has used
+ * or watched for {@code idle-timeout} end; past {@code max-live} live sandboxes, creation
+ * is refused.
  */
 @Component
 public class SandboxRegistry {
@@ -77,10 +78,11 @@ public class SandboxRegistry {
 	}
 
 	/**
-	 * A new sandbox running a declared cluster, such as a challenge's start; reset starts it over the same way.
+	 * A new sandbox running a declared cluster, such as a challenge's start; reset starts
+	 * it over the same way.
 	 * @param seed the random seed, or {@code null} for a random one
-	 * @param adjust changes to a new sandbox's settings (the LB model, the client rate, capped at
-	 * {@code max-client-rate})
+	 * @param adjust changes to a new sandbox's settings (the LB model, the client rate,
+	 * capped at {@code max-client-rate})
 	 */
 	public Sandbox createFromDeclaration(ClusterDeclaration declaration, @Nullable Long seed,
 			UnaryOperator<SimulationSettings> adjust) {
@@ -88,7 +90,8 @@ public class SandboxRegistry {
 	}
 
 	/**
-	 * A new sandbox reproducing a shared one: its cluster, policy, placement, seed, LB model, client rate and speed.
+	 * A new sandbox reproducing a shared one: its cluster, policy, placement, seed, LB
+	 * model, client rate and speed.
 	 * @throws SandboxRequestException (400) for a value out of range
 	 */
 	Sandbox createFromShared(SharedState state) {
@@ -116,13 +119,12 @@ public class SandboxRegistry {
 	}
 
 	/**
-	 * A new sandbox running a cluster declared elsewhere (a lesson step), with these settings; the client rate is capped
-	 * at the sandbox limit.
+	 * A new sandbox running a cluster declared elsewhere (a lesson step), with these
+	 * settings; the client rate is capped at the sandbox limit.
 	 */
 	public Sandbox createFromDeclaration(ClusterDeclaration declaration, SimulationSettings settings) {
-		return create(new SandboxSource(declaration,
-				settings.withConnectionsPerSecond(Math.min(settings.connectionsPerSecond(), this.properties.maxClientRate())),
-				null));
+		return create(new SandboxSource(declaration, settings.withConnectionsPerSecond(
+				Math.min(settings.connectionsPerSecond(), this.properties.maxClientRate())), null));
 	}
 
 	/**
@@ -171,7 +173,9 @@ public class SandboxRegistry {
 		return true;
 	}
 
-	/** Ends every sandbox idle for longer than the idle timeout; returns how many ended. */
+	/**
+	 * Ends every sandbox idle for longer than the idle timeout; returns how many ended.
+	 */
 	public int endIdle() {
 		Instant cutoff = this.clock.instant().minus(this.properties.idleTimeout());
 		int ended = 0;

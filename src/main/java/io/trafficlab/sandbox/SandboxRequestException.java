@@ -7,7 +7,8 @@ import io.trafficlab.system.RefusedRequestException;
 import org.springframework.http.HttpStatus;
 
 /**
- * A sandbox request refused with a clear message and the status the API contract gives it.
+ * A sandbox request refused with a clear message and the status the API contract gives
+ * it.
  */
 public class SandboxRequestException extends RefusedRequestException {
 
@@ -16,16 +17,18 @@ public class SandboxRequestException extends RefusedRequestException {
 	}
 
 	static SandboxRequestException notFound(String id) {
-		return new SandboxRequestException(HttpStatus.NOT_FOUND, "There is no sandbox \"" + id
-				+ "\": it never existed or it ended (sandboxes end after a while without use). "
-				+ "Create one with POST /api/v1/sandboxes.");
+		return new SandboxRequestException(HttpStatus.NOT_FOUND,
+				"There is no sandbox \"" + id
+						+ "\": it never existed or it ended (sandboxes end after a while without use). "
+						+ "Create one with POST /api/v1/sandboxes.");
 	}
 
 	static SandboxRequestException full(int maxLive) {
-		return new SandboxRequestException(HttpStatus.SERVICE_UNAVAILABLE, String.format(Locale.ROOT,
-				"Traffic Lab is running its limit of %,d live sandboxes. Try again in a few minutes: "
-						+ "sandboxes nobody uses end by themselves.",
-				maxLive));
+		return new SandboxRequestException(HttpStatus.SERVICE_UNAVAILABLE,
+				String.format(Locale.ROOT,
+						"Traffic Lab is running its limit of %,d live sandboxes. Try again in a few minutes: "
+								+ "sandboxes nobody uses end by themselves.",
+						maxLive));
 	}
 
 	/** A value a command or parameter cannot take; the message names the parameter. */
@@ -33,7 +36,10 @@ public class SandboxRequestException extends RefusedRequestException {
 		return new SandboxRequestException(HttpStatus.BAD_REQUEST, message);
 	}
 
-	/** A cluster or command beyond the sandbox's limits, or manifests the simulation cannot follow. */
+	/**
+	 * A cluster or command beyond the sandbox's limits, or manifests the simulation
+	 * cannot follow.
+	 */
 	static SandboxRequestException unprocessable(String message) {
 		return new SandboxRequestException(HttpStatus.UNPROCESSABLE_CONTENT, message);
 	}

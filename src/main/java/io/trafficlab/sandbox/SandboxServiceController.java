@@ -58,7 +58,10 @@ class SandboxServiceController implements SandboxErrorResponses {
 		return apply(id, () -> new SetClientRate(perSecond));
 	}
 
-	/** The sandbox is looked up first: an unknown sandbox is a 404 whatever the parameters. */
+	/**
+	 * The sandbox is looked up first: an unknown sandbox is a 404 whatever the
+	 * parameters.
+	 */
 	private ResponseEntity<Void> apply(String id, Supplier<SimulationCommand> command) {
 		Sandbox sandbox = this.registry.get(id);
 		sandbox.apply(command.get());

@@ -5,8 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 
 /**
- * A page whose sandbox could not start still renders: with the refusal's status, and its message as the model
- * attribute {@code unavailable}, which the page shows as a notice where the sandbox would be.
+ * A page whose sandbox could not start still renders: with the refusal's status, and its
+ * message as the model attribute {@code unavailable}, which the page shows as a notice
+ * where the sandbox would be.
  */
 public final class SandboxUnavailable {
 

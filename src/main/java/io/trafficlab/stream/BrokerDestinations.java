@@ -5,10 +5,11 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Topic names as an external broker takes them. RabbitMQ's STOMP plugin reads everything after {@code /topic/} as one
- * AMQP routing key and refuses a name with more slashes, so {@code /topic/rooms/K7F2QX/events} travels to it as
- * {@code /topic/rooms.K7F2QX.events} (dots are RabbitMQ's topic separators) and comes back under its own name. The
- * mapping is one-to-one because no sandbox id, room code or topic segment contains a dot.
+ * Topic names as an external broker takes them. RabbitMQ's STOMP plugin reads everything
+ * after {@code /topic/} as one AMQP routing key and refuses a name with more slashes, so
+ * {@code /topic/rooms/K7F2QX/events} travels to it as {@code /topic/rooms.K7F2QX.events}
+ * (dots are RabbitMQ's topic separators) and comes back under its own name. The mapping
+ * is one-to-one because no sandbox id, room code or topic segment contains a dot.
  */
 final class BrokerDestinations {
 

@@ -13,8 +13,9 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.messaging.tcp.reactor.ReactorNettyCodec;
 
 /**
- * Spring's STOMP codec on the relay's TCP connections, renaming topics on the wire only ({@link BrokerDestinations}):
- * the guard, the subscription counts and the browsers keep seeing the application's own names.
+ * Spring's STOMP codec on the relay's TCP connections, renaming topics on the wire only
+ * ({@link BrokerDestinations}): the guard, the subscription counts and the browsers keep
+ * seeing the application's own names.
  */
 final class BrokerRelayCodec implements ReactorNettyCodec<byte[]> {
 
@@ -26,7 +27,8 @@ final class BrokerRelayCodec implements ReactorNettyCodec<byte[]> {
 	public Collection<Message<byte[]>> decode(ByteBuf inputBuffer) {
 		Collection<Message<byte[]>> messages = this.stomp.decode(inputBuffer);
 		for (Message<byte[]> message : messages) {
-			// The decoder leaves its accessors mutable: the relay sets the session on them too
+			// The decoder leaves its accessors mutable: the relay sets the session on
+			// them too
 			StompHeaderAccessor accessor = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
 			String destination = (accessor != null) ? accessor.getFirstNativeHeader(DESTINATION) : null;
 			if (destination != null) {
@@ -45,7 +47,8 @@ final class BrokerRelayCodec implements ReactorNettyCodec<byte[]> {
 			return;
 		}
 		accessor.setNativeHeader(DESTINATION, BrokerDestinations.toBroker(destination));
-		this.stomp.encode(MessageBuilder.createMessage(message.getPayload(), accessor.getMessageHeaders()), outputBuffer);
+		this.stomp.encode(MessageBuilder.createMessage(message.getPayload(), accessor.getMessageHeaders()),
+				outputBuffer);
 	}
 
 }

@@ -25,11 +25,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The one thread that moves every sandbox's clock: each tick (every {@code tick-interval}, 50 ms by default) advances
- * every running sandbox by the interval times its speed and publishes one batch per watched sandbox; every
- * {@code stats-interval} it publishes watched sandboxes' statistics; about once a second it ends idle sandboxes.
- * Watching a classroom room counts as watching the sandbox it follows: the batch goes to the room's topic too, once.
- * Sandboxes nobody watches keep their clocks running but build no events. It runs only while there are sandboxes.
+ * The one thread that moves every sandbox's clock: each tick (every
+ * {@code tick-interval}, 50 ms by default) advances every running sandbox by the interval
+ * times its speed and publishes one batch per watched sandbox; every
+ * {@code stats-interval} it publishes watched sandboxes' statistics; about once a second
+ * it ends idle sandboxes. Watching a classroom room counts as watching the sandbox it
+ * follows: the batch goes to the room's topic too, once. Sandboxes nobody watches keep
+ * their clocks running but build no events. It runs only while there are sandboxes.
  */
 @Component
 class SimulationTicker implements SmartLifecycle, DisposableBean {
@@ -81,7 +83,9 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 		startTicking();
 	}
 
-	/** Whether the ticker is scheduled right now (it stops while there are no sandboxes). */
+	/**
+	 * Whether the ticker is scheduled right now (it stops while there are no sandboxes).
+	 */
 	synchronized boolean isTicking() {
 		return this.ticking != null && !this.ticking.isDone();
 	}
@@ -94,7 +98,10 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 		}
 	}
 
-	/** Stops ticking; a later {@link #start()} (a context can be stopped and started again) resumes. */
+	/**
+	 * Stops ticking; a later {@link #start()} (a context can be stopped and started
+	 * again) resumes.
+	 */
 	@Override
 	public synchronized void stop() {
 		this.running = false;
@@ -152,7 +159,8 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 		for (Sandbox sandbox : live) {
 			advance(sandbox, wallTime);
 		}
-		// Statistics after every batch is out, so that computing them never delays a batch
+		// Statistics after every batch is out, so that computing them never delays a
+		// batch
 		if (this.ticks % this.statsEvery == 0) {
 			for (Sandbox sandbox : live) {
 				publishStatistics(sandbox, wallTime);
@@ -207,7 +215,10 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 		}
 	}
 
-	/** Who subscribes to this kind of topic of the sandbox: its own, and the room that follows it, if any. */
+	/**
+	 * Who subscribes to this kind of topic of the sandbox: its own, and the room that
+	 * follows it, if any.
+	 */
 	private Audience audience(Sandbox sandbox, StreamDestination.Kind kind) {
 		boolean direct = this.subscriptions.watches(StreamDestination.sandbox(sandbox.id(), kind));
 		RoomCode room = this.rooms.ofSandbox(sandbox.id())
@@ -217,7 +228,10 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 		return new Audience(direct, room);
 	}
 
-	/** A simulation that fails once would fail on every tick: its clock stops, and the log says so once. */
+	/**
+	 * A simulation that fails once would fail on every tick: its clock stops, and the log
+	 * says so once.
+	 */
 	private static void failed(Sandbox sandbox, RuntimeException ex) {
 		sandbox.pause();
 		logger.error("Sandbox {} failed on a tick and was paused", sandbox.id(), ex);

@@ -14,9 +14,10 @@ import org.springframework.messaging.simp.annotation.SubscribeMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Answers a subscription to {@code /app/sandboxes/{id}/snapshot} (or a room's {@code /app/rooms/{code}/snapshot})
- * once, to that subscriber only, with the sandbox's full state: a late joiner draws it at once, then applies the
- * batches numbered after its {@code seq}.
+ * Answers a subscription to {@code /app/sandboxes/{id}/snapshot} (or a room's
+ * {@code /app/rooms/{code}/snapshot}) once, to that subscriber only, with the sandbox's
+ * full state: a late joiner draws it at once, then applies the batches numbered after its
+ * {@code seq}.
  */
 @Controller
 class SnapshotController {
@@ -30,7 +31,9 @@ class SnapshotController {
 		this.rooms = rooms;
 	}
 
-	/** A snapshot, or {@code {"errors": [...]}} when the sandbox ended in the meantime. */
+	/**
+	 * A snapshot, or {@code {"errors": [...]}} when the sandbox ended in the meantime.
+	 */
 	@SubscribeMapping("/sandboxes/{id}/snapshot")
 	Object snapshot(@DestinationVariable String id) {
 		Sandbox sandbox = this.registry.find(id).orElse(null);
@@ -42,8 +45,9 @@ class SnapshotController {
 	}
 
 	/**
-	 * The snapshot of the sandbox the room follows, named by the room's code instead of the sandbox id; or
-	 * {@code {"errors": [...]}} when the room ended in the meantime. The guard has checked the code's form.
+	 * The snapshot of the sandbox the room follows, named by the room's code instead of
+	 * the sandbox id; or {@code {"errors": [...]}} when the room ended in the meantime.
+	 * The guard has checked the code's form.
 	 */
 	@SubscribeMapping("/rooms/{code}/snapshot")
 	Object roomSnapshot(@DestinationVariable String code) {

@@ -17,18 +17,21 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 
 /**
- * STOMP messaging: what {@code @EnableWebSocketMessageBroker} sets up (that annotation only imports the class extended
- * here), plus two choices. The broker: Spring's in-memory simple broker, or with {@code trafficlab.stream.relay.enabled}
- * an external STOMP broker through Spring's broker relay. And a slow browser loses its oldest unsent messages instead of
- * its connection.
+ * STOMP messaging: what {@code @EnableWebSocketMessageBroker} sets up (that annotation
+ * only imports the class extended here), plus two choices. The broker: Spring's in-memory
+ * simple broker, or with {@code trafficlab.stream.relay.enabled} an external STOMP broker
+ * through Spring's broker relay. And a slow browser loses its oldest unsent messages
+ * instead of its connection.
  *
  * <p>
- * Spring wraps every WebSocket session in a {@link ConcurrentWebSocketSessionDecorator} whose overflow strategy is
- * fixed to {@code TERMINATE}. A session decorator added through
- * {@code WebSocketTransportRegistration.addDecoratorFactory} would sit <em>inside</em> that one and never see
- * concurrent sends, so it could never drop anything; the outermost decorator has to be the dropping one. Its buffer is
- * bounded by {@code send-buffer-size-limit}; a client that is stuck for longer than {@code send-time-limit} is still
- * disconnected. A client that sees a gap in the batch numbers fetches a new snapshot.
+ * Spring wraps every WebSocket session in a {@link ConcurrentWebSocketSessionDecorator}
+ * whose overflow strategy is fixed to {@code TERMINATE}. A session decorator added
+ * through {@code WebSocketTransportRegistration.addDecoratorFactory} would sit
+ * <em>inside</em> that one and never see concurrent sends, so it could never drop
+ * anything; the outermost decorator has to be the dropping one. Its buffer is bounded by
+ * {@code send-buffer-size-limit}; a client that is stuck for longer than
+ * {@code send-time-limit} is still disconnected. A client that sees a gap in the batch
+ * numbers fetches a new snapshot.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StreamProperties.class)
@@ -75,7 +78,8 @@ class StreamConfiguration extends DelegatingWebSocketMessageBrokerConfiguration 
 	}
 
 	/**
-	 * Decorates each session so that sends past the buffer limit drop the oldest buffered messages.
+	 * Decorates each session so that sends past the buffer limit drop the oldest buffered
+	 * messages.
 	 */
 	static final class DroppingSubProtocolWebSocketHandler extends SubProtocolWebSocketHandler {
 

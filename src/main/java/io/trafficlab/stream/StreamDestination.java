@@ -8,8 +8,8 @@ import io.trafficlab.room.RoomCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A destination a client may subscribe to: the events or statistics topic of a sandbox or of a classroom room, or a
- * snapshot of either.
+ * A destination a client may subscribe to: the events or statistics topic of a sandbox or
+ * of a classroom room, or a snapshot of either.
  *
  * @param scope whether it names a sandbox (by id) or a room (by code)
  * @param key the sandbox id, or the room's canonical code
@@ -19,8 +19,8 @@ record StreamDestination(Scope scope, String key, Kind kind) {
 
 	private static final String SANDBOX_ID = "[A-Za-z0-9_-]{1,64}";
 
-	private static final Pattern TOPIC = Pattern.compile(
-			"/topic/(?:sandboxes/(?<sandbox>" + SANDBOX_ID + ")|rooms/(?<room>" + RoomCode.CANONICAL + "))/(?<kind>events|stats)");
+	private static final Pattern TOPIC = Pattern.compile("/topic/(?:sandboxes/(?<sandbox>" + SANDBOX_ID
+			+ ")|rooms/(?<room>" + RoomCode.CANONICAL + "))/(?<kind>events|stats)");
 
 	private static final Pattern SNAPSHOT = Pattern.compile(
 			"/app/(?:sandboxes/(?<sandbox>" + SANDBOX_ID + ")|rooms/(?<room>" + RoomCode.CANONICAL + "))/snapshot");
@@ -68,7 +68,9 @@ record StreamDestination(Scope scope, String key, Kind kind) {
 		/** One sandbox, by its id: whoever holds the id may also send it commands. */
 		SANDBOX,
 
-		/** A classroom room, by its code: read-only, the sandbox id stays on the server. */
+		/**
+		 * A classroom room, by its code: read-only, the sandbox id stays on the server.
+		 */
 		ROOM
 
 	}

@@ -42,7 +42,8 @@ class StreamEndpoints implements WebSocketMessageBrokerConfigurer {
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
 		// The broker itself, simple or relay, is StreamConfiguration's choice
 		registry.setApplicationDestinationPrefixes("/app");
-		// The outbound channel is a thread pool: without this, two batches for one browser could overtake each other
+		// The outbound channel is a thread pool: without this, two batches for one
+		// browser could overtake each other
 		registry.setPreservePublishOrder(true);
 	}
 

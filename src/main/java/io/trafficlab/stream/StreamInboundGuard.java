@@ -15,9 +15,10 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the stream one-way and per sandbox or room: clients may not SEND (commands are HTTP, and a SEND to
- * {@code /topic} would reach other subscribers, a whole class through a room's topic), and may subscribe only to a live
- * sandbox's or an open room's own destinations, a room only while it has seats. A refusal reaches the client as a STOMP
+ * Keeps the stream one-way and per sandbox or room: clients may not SEND (commands are
+ * HTTP, and a SEND to {@code /topic} would reach other subscribers, a whole class through
+ * a room's topic), and may subscribe only to a live sandbox's or an open room's own
+ * destinations, a room only while it has seats. A refusal reaches the client as a STOMP
  * ERROR frame.
  */
 @Component

@@ -10,10 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The JSON shape of the engine's types, for the stream and the sandbox API alike: every event gets a {@code type}
- * property with its simple class name ({@code "ConnectionRouted"}) and is otherwise its record components as they
- * are; a fraction is its exact text ({@code "1/6"}), as in {@code /api/v1/analyze}. Mix-ins keep Jackson out of the
- * engine, and no event needs a hand-written mapping.
+ * The JSON shape of the engine's types, for the stream and the sandbox API alike: every
+ * event gets a {@code type} property with its simple class name
+ * ({@code "ConnectionRouted"}) and is otherwise its record components as they are; a
+ * fraction is its exact text ({@code "1/6"}), as in {@code /api/v1/analyze}. Mix-ins keep
+ * Jackson out of the engine, and no event needs a hand-written mapping.
  */
 @Configuration(proxyBeanMethods = false)
 class StreamJson {

@@ -16,12 +16,14 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends batches and statistics to a sandbox's topics or a room's, as JSON: one message per topic, however many
- * browsers subscribe to it (the broker copies it to each). Tells a room's students when it ends.
+ * Sends batches and statistics to a sandbox's topics or a room's, as JSON: one message
+ * per topic, however many browsers subscribe to it (the broker copies it to each). Tells
+ * a room's students when it ends.
  *
  * <p>
- * The simple broker never refuses a message; an external broker that is down does, and that must not stop a tick, so
- * a refused message is dropped and logged at most once a minute.
+ * The simple broker never refuses a message; an external broker that is down does, and
+ * that must not stop a tick, so a refused message is dropped and logged at most once a
+ * minute.
  */
 @Component
 class StreamPublisher {

@@ -16,9 +16,10 @@ import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Who watches which sandbox or room, from the SUBSCRIBE, UNSUBSCRIBE and DISCONNECT frames that pass the guard (Spring
- * sends a DISCONNECT of its own when a connection just drops). The ticker builds events and statistics only for
- * sandboxes somebody watches, directly or through a room.
+ * Who watches which sandbox or room, from the SUBSCRIBE, UNSUBSCRIBE and DISCONNECT
+ * frames that pass the guard (Spring sends a DISCONNECT of its own when a connection just
+ * drops). The ticker builds events and statistics only for sandboxes somebody watches,
+ * directly or through a room.
  */
 @Component
 class StreamSubscriptions implements ChannelInterceptor, RoomAudience {
@@ -62,8 +63,7 @@ class StreamSubscriptions implements ChannelInterceptor, RoomAudience {
 		return watchers(StreamDestination.room(code, StreamDestination.Kind.EVENTS));
 	}
 
-	private synchronized void subscribed(String session, @Nullable String subscription,
-			StreamDestination destination) {
+	private synchronized void subscribed(String session, @Nullable String subscription, StreamDestination destination) {
 		StreamDestination previous = this.bySession.computeIfAbsent(session, (key) -> new HashMap<>())
 			.put(String.valueOf(subscription), destination);
 		if (previous != null) {

@@ -39,7 +39,8 @@ public record ApiErrors(List<String> errors) {
 	}
 
 	private static ResponseEntity<ApiErrors> response(HttpStatus status, HttpHeaders headers, String message) {
-		// A preset Content-Type makes the body JSON whatever the client's Accept header says
+		// A preset Content-Type makes the body JSON whatever the client's Accept header
+		// says
 		return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_JSON).body(of(message));
 	}
 

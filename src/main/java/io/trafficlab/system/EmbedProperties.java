@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the embeddable playground ({@code trafficlab.embed.*}).
  *
- * @param frameAncestors which sites may show {@code /embed} in a frame: the source list of CSP {@code frame-ancestors},
- * e.g. {@code *} (any site, the default) or {@code 'self' https://docs.example.com}
+ * @param frameAncestors which sites may show {@code /embed} in a frame: the source list
+ * of CSP {@code frame-ancestors}, e.g. {@code *} (any site, the default) or
+ * {@code 'self' https://docs.example.com}
  */
 @ConfigurationProperties("trafficlab.embed")
 public record EmbedProperties(@DefaultValue("*") String frameAncestors) {

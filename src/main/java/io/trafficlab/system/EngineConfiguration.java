@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Exposes the engine's facades as beans. They are plain, stateless Java objects: the engine knows nothing of Spring.
+ * Exposes the engine's facades as beans. They are plain, stateless Java objects: the
+ * engine knows nothing of Spring.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {

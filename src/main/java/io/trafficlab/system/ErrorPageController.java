@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Renders whatever reaches the servlet container's error dispatch: JSON for the API, an inline fragment for htmx, a
- * plain page otherwise. Never a stack trace. Replaces Boot's {@code BasicErrorController}.
+ * Renders whatever reaches the servlet container's error dispatch: JSON for the API, an
+ * inline fragment for htmx, a plain page otherwise. Never a stack trace. Replaces Boot's
+ * {@code BasicErrorController}.
  */
 @Controller
 class ErrorPageController implements ErrorController {
@@ -35,7 +36,8 @@ class ErrorPageController implements ErrorController {
 		Map<String, Object> model = Map.of("status", status.value(), "reason", status.getReasonPhrase(), "message",
 				pageMessage(status));
 		if (HtmxRequest.fromRequest(request).isHtmxRequest()) {
-			// Whatever the htmx request targeted, the notice goes to the layout's alert region
+			// Whatever the htmx request targeted, the notice goes to the layout's alert
+			// region
 			response.setHeader("HX-Retarget", "#request-error");
 			response.setHeader("HX-Reswap", "innerHTML");
 			return new ModelAndView(FRAGMENT, model, status);
@@ -50,9 +52,12 @@ class ErrorPageController implements ErrorController {
 	}
 
 	private static ResponseEntity<ApiErrors> apiError(HttpStatus status) {
-		// An API error never goes out as a 500: what escaped the API's own handlers is reported as unprocessable.
+		// An API error never goes out as a 500: what escaped the API's own handlers is
+		// reported as unprocessable.
 		HttpStatus sent = status.is5xxServerError() ? HttpStatus.UNPROCESSABLE_CONTENT : status;
-		return ResponseEntity.status(sent).contentType(MediaType.APPLICATION_JSON).body(ApiErrors.of(apiMessage(status)));
+		return ResponseEntity.status(sent)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(ApiErrors.of(apiMessage(status)));
 	}
 
 	private static String apiMessage(HttpStatus status) {
@@ -62,8 +67,9 @@ class ErrorPageController implements ErrorController {
 					+ "(docs/sandbox-api.md).";
 			case 413 -> RequestLimits.BODY_TOO_LARGE;
 			case 400 -> "The request could not be read.";
-			default -> status.is5xxServerError() ? "The request could not be processed; the details are in the server log."
-					: "The request failed: " + status.value() + " " + status.getReasonPhrase() + ".";
+			default ->
+				status.is5xxServerError() ? "The request could not be processed; the details are in the server log."
+						: "The request failed: " + status.value() + " " + status.getReasonPhrase() + ".";
 		};
 	}
 
@@ -72,8 +78,9 @@ class ErrorPageController implements ErrorController {
 			case 404 -> "There is no page at this address.";
 			case 405 -> "This page cannot be used that way. Go back and try again.";
 			case 413 -> RequestLimits.BODY_TOO_LARGE;
-			default -> status.is5xxServerError() ? "Something went wrong on our side. The details are in the server log."
-					: "The request could not be handled.";
+			default ->
+				status.is5xxServerError() ? "Something went wrong on our side. The details are in the server log."
+						: "The request could not be handled.";
 		};
 	}
 

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who may frame Traffic Lab: {@code /embed} may be framed by the sites {@code trafficlab.embed.frame-ancestors} names
- * (any by default); every other page only by Traffic Lab itself.
+ * Who may frame Traffic Lab: {@code /embed} may be framed by the sites
+ * {@code trafficlab.embed.frame-ancestors} names (any by default); every other page only
+ * by Traffic Lab itself.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

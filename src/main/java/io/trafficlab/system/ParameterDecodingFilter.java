@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads the request parameters before anything else does. Tomcat refuses a query string or form it cannot decode
- * (bad percent-encoding, too many parameters, a form over its size limit) by throwing when the parameters are first
- * read; left to the application that would surface as a 500. Here it becomes a 400 (or 413): JSON for the API, the
+ * Reads the request parameters before anything else does. Tomcat refuses a query string
+ * or form it cannot decode (bad percent-encoding, too many parameters, a form over its
+ * size limit) by throwing when the parameters are first read; left to the application
+ * that would surface as a 500. Here it becomes a 400 (or 413): JSON for the API, the
  * error page otherwise.
  */
 @Component

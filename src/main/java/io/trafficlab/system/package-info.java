@@ -1,5 +1,6 @@
 /**
- * Cross-cutting web configuration: the engine's beans, request limits, JSON and HTML error handling.
+ * Cross-cutting web configuration: the engine's beans, request limits, JSON and HTML
+ * error handling.
  */
 @NullMarked
 package io.trafficlab.system;

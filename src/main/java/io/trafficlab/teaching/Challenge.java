@@ -5,9 +5,10 @@ import java.util.List;
 import io.trafficlab.engine.goal.Goal;
 
 /**
- * A challenge: a goal to reach in a live sandbox from a given start, checked against the sandbox's state (so every
- * correct answer counts), with hints revealed one at a time and a solution shown once the goal holds. Read from
- * {@code challenges/<id>.yaml} (docs/lessons.md, "Challenge files").
+ * A challenge: a goal to reach in a live sandbox from a given start, checked against the
+ * sandbox's state (so every correct answer counts), with hints revealed one at a time and
+ * a solution shown once the goal holds. Read from {@code challenges/<id>.yaml}
+ * (docs/lessons.md, "Challenge files").
  *
  * @param id the file name without {@code .yaml}, as in {@code /challenges/<id>}
  * @param title a short title

@@ -20,8 +20,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The challenges bundled under {@code challenges/*.yaml}, read and checked once at start-up, in their {@code order}
- * (then by id). A broken file stops the application with a message that names the file and the place in it.
+ * The challenges bundled under {@code challenges/*.yaml}, read and checked once at
+ * start-up, in their {@code order} (then by id). A broken file stops the application with
+ * a message that names the file and the place in it.
  */
 @Component
 public class ChallengeCatalog {

@@ -14,8 +14,9 @@ import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationSettings;
 
 /**
- * What a challenge file must satisfy beyond its syntax: its start runs as a simulation, its goal names only nodes the
- * start has, and the goal does not already hold at the start (there would be nothing to do).
+ * What a challenge file must satisfy beyond its syntax: its start runs as a simulation,
+ * its goal names only nodes the start has, and the goal does not already hold at the
+ * start (there would be nothing to do).
  */
 final class ChallengeCheck {
 
@@ -29,7 +30,8 @@ final class ChallengeCheck {
 		return Simulation.start(start.declaration(), start.settings(base));
 	}
 
-	/** @throws IllegalArgumentException naming the place in the file */
+	/**
+	 * @throws IllegalArgumentException naming the place in the file */
 	static void check(Challenge challenge) {
 		Simulation simulation;
 		try {
@@ -54,8 +56,8 @@ final class ChallengeCheck {
 		}
 		GoalReport report = challenge.goal().check(GoalSubject.of(simulation));
 		if (report.achieved()) {
-			throw new IllegalArgumentException("goal: every condition already holds at the start, so there is "
-					+ "nothing to do");
+			throw new IllegalArgumentException(
+					"goal: every condition already holds at the start, so there is " + "nothing to do");
 		}
 	}
 

@@ -27,9 +27,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads one challenge file (docs/lessons.md, "Challenge files"). Every mistake is an {@link IllegalArgumentException}
- * naming the place in the file and what was expected; whether the start runs and the goal fits it is
- * {@link ChallengeCheck}'s business.
+ * Reads one challenge file (docs/lessons.md, "Challenge files"). Every mistake is an
+ * {@link IllegalArgumentException} naming the place in the file and what was expected;
+ * whether the start runs and the goal fits it is {@link ChallengeCheck}'s business.
  */
 final class ChallengeReader {
 
@@ -73,8 +73,8 @@ final class ChallengeReader {
 		onlyKeys(root, KEYS, "the file");
 		List<String> hints = texts(required(root, "hints", "hints"), "hints");
 		if (hints.size() < MIN_HINTS || hints.size() > MAX_HINTS) {
-			throw new IllegalArgumentException("hints: give " + MIN_HINTS + " to " + MAX_HINTS + " hints, got "
-					+ hints.size());
+			throw new IllegalArgumentException(
+					"hints: give " + MIN_HINTS + " to " + MAX_HINTS + " hints, got " + hints.size());
 		}
 		Goal goal = ConditionReader.goal(required(root, "goal", "goal"), "goal");
 		return new Challenge(id, text(root, "title"), text(root, "brief"), order(root.get("order")),
@@ -89,15 +89,17 @@ final class ChallengeReader {
 		JsonNode preset = start.get("preset");
 		JsonNode inline = start.get("manifests");
 		if ((preset == null) == (inline == null)) {
-			throw new IllegalArgumentException("start needs exactly one of \"preset\" (a file in presets/) or "
-					+ "\"manifests\" (inline YAML)");
+			throw new IllegalArgumentException(
+					"start needs exactly one of \"preset\" (a file in presets/) or " + "\"manifests\" (inline YAML)");
 		}
 		String presetName = (preset != null) ? text(start, "preset", "start.preset") : null;
-		String manifests = (presetName != null) ? this.presets.apply(presetName)
-			.orElseThrow(() -> new IllegalArgumentException("start.preset: there is no preset \"" + presetName
-					+ "\" in presets/"))
+		String manifests = (presetName != null)
+				? this.presets.apply(presetName)
+					.orElseThrow(() -> new IllegalArgumentException(
+							"start.preset: there is no preset \"" + presetName + "\" in presets/"))
 				: text(start, "manifests", "start.manifests");
-		ClusterDeclaration declaration = declaration(manifests, (presetName != null) ? "start.preset" : "start.manifests");
+		ClusterDeclaration declaration = declaration(manifests,
+				(presetName != null) ? "start.preset" : "start.manifests");
 		TrafficPolicy policy = policy(start.get("policy"));
 		if (policy != null) {
 			declaration = withPolicy(declaration, policy);
@@ -105,7 +107,8 @@ final class ChallengeReader {
 		}
 		return new ChallengeStart(presetName, manifests, declaration, loadBalancer(start.get("loadBalancer")),
 				number(start.get("clientRate"), "start.clientRate", 0, SandboxLimits.MAX_CONNECTIONS_PER_SECOND),
-				number(start.get("speed"), "start.speed", Sandbox.MIN_SPEED, Sandbox.MAX_SPEED), seed(start.get("seed")));
+				number(start.get("speed"), "start.speed", Sandbox.MIN_SPEED, Sandbox.MAX_SPEED),
+				seed(start.get("seed")));
 	}
 
 	private ClusterDeclaration declaration(String manifests, String where) {
@@ -122,7 +125,10 @@ final class ChallengeReader {
 		}
 	}
 
-	/** Sets the policy on every Service that takes one; Cluster has no healthCheckNodePort. */
+	/**
+	 * Sets the policy on every Service that takes one; Cluster has no
+	 * healthCheckNodePort.
+	 */
 	private static ClusterDeclaration withPolicy(ClusterDeclaration declaration, TrafficPolicy policy) {
 		List<DeclaredService> services = declaration.services().stream().map((service) -> {
 			if (!"LoadBalancer".equals(service.type()) && !"NodePort".equals(service.type())) {
@@ -164,8 +170,8 @@ final class ChallengeReader {
 			return null;
 		}
 		if (!value.isNumber() || !(value.doubleValue() >= min && value.doubleValue() <= max)) {
-			throw new IllegalArgumentException(where + ": expected a number from " + decimal(min) + " to "
-					+ decimal(max) + ", got " + value);
+			throw new IllegalArgumentException(
+					where + ": expected a number from " + decimal(min) + " to " + decimal(max) + ", got " + value);
 		}
 		return value.doubleValue();
 	}
@@ -221,7 +227,10 @@ final class ChallengeReader {
 		return value.stringValue().strip();
 	}
 
-	/** The value at {@code map.key}; {@code path} is where it is in the file ({@code "start.preset"}). */
+	/**
+	 * The value at {@code map.key}; {@code path} is where it is in the file
+	 * ({@code "start.preset"}).
+	 */
 	private static JsonNode required(JsonNode map, String key, String path) {
 		JsonNode value = map.get(key);
 		if (value == null || value.isNull()) {
@@ -233,8 +242,8 @@ final class ChallengeReader {
 	private static void onlyKeys(JsonNode map, Set<String> allowed, String where) {
 		for (String key : map.propertyNames()) {
 			if (!allowed.contains(key)) {
-				throw new IllegalArgumentException(where + ": unknown key \"" + key + "\", expected one of "
-						+ new TreeSet<>(allowed));
+				throw new IllegalArgumentException(
+						where + ": unknown key \"" + key + "\", expected one of " + new TreeSet<>(allowed));
 			}
 		}
 	}

@@ -6,8 +6,8 @@ import io.trafficlab.engine.simulation.SimulationSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sandbox a challenge starts from: a cluster (a preset or inline manifests, with the policy override already
- * applied) and the settings that differ from a new sandbox's.
+ * The sandbox a challenge starts from: a cluster (a preset or inline manifests, with the
+ * policy override already applied) and the settings that differ from a new sandbox's.
  *
  * @param preset the preset the cluster comes from, or {@code null} for inline manifests
  * @param manifests the cluster as YAML, for the playground's "Apply manifests" box
@@ -21,7 +21,9 @@ public record ChallengeStart(@Nullable String preset, String manifests, ClusterD
 		@Nullable LoadBalancerModel loadBalancer, @Nullable Double clientRate, @Nullable Double speed,
 		@Nullable Long seed) {
 
-	/** {@code base} (a new sandbox's settings) with this start's LB model and client rate. */
+	/**
+	 * {@code base} (a new sandbox's settings) with this start's LB model and client rate.
+	 */
 	public SimulationSettings settings(SimulationSettings base) {
 		SimulationSettings settings = base;
 		if (this.loadBalancer != null) {

@@ -15,9 +15,10 @@ import io.trafficlab.engine.model.TrafficPolicy;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a goal written as a YAML list of one-key maps (docs/lessons.md, "Conditions"), for example
- * {@code [{policy: Local}, {maxShareRatio: 1.25}, {healthCheck: {node: n3, passes: true}}]}. Every mistake is an
- * {@link IllegalArgumentException} that names where it is and what was expected.
+ * Reads a goal written as a YAML list of one-key maps (docs/lessons.md, "Conditions"),
+ * for example {@code [{policy: Local}, {maxShareRatio: 1.25}, {healthCheck: {node: n3,
+ * passes: true}}]}. Every mistake is an {@link IllegalArgumentException} that names where
+ * it is and what was expected.
  */
 public final class ConditionReader {
 
@@ -51,7 +52,6 @@ public final class ConditionReader {
 
 	/**
 	 * Reads a goal.
-	 *
 	 * @param node the YAML list
 	 * @param where where the list is, for messages ({@code "step 3's goal"})
 	 */
@@ -73,7 +73,8 @@ public final class ConditionReader {
 		String kind = node.propertyNames().iterator().next();
 		Function<JsonNode, Condition> reader = KINDS.get(kind);
 		if (reader == null) {
-			throw new IllegalArgumentException(where + ": unknown condition \"" + kind + "\", expected one of " + kinds());
+			throw new IllegalArgumentException(
+					where + ": unknown condition \"" + kind + "\", expected one of " + kinds());
 		}
 		try {
 			return reader.apply(node.get(kind));
@@ -85,7 +86,8 @@ public final class ConditionReader {
 
 	private static Condition equalShares(JsonNode value) {
 		if (!bool(value)) {
-			throw new IllegalArgumentException("only \"equalShares: true\" is a goal; use maxShareRatio to allow a spread");
+			throw new IllegalArgumentException(
+					"only \"equalShares: true\" is a goal; use maxShareRatio to allow a spread");
 		}
 		return new Condition.EqualShares();
 	}
@@ -136,7 +138,8 @@ public final class ConditionReader {
 			BigDecimal decimal = value.decimalValue().stripTrailingZeros();
 			int scale = Math.max(decimal.scale(), 0);
 			if (scale <= 9) {
-				return Fraction.of(decimal.movePointRight(scale).longValueExact(), BigDecimal.TEN.pow(scale).longValue());
+				return Fraction.of(decimal.movePointRight(scale).longValueExact(),
+						BigDecimal.TEN.pow(scale).longValue());
 			}
 		}
 		throw new IllegalArgumentException("expected a share such as 1/6, 0 or 1.25, got " + value);

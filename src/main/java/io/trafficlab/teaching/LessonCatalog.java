@@ -10,9 +10,10 @@ import java.util.Optional;
 import io.trafficlab.engine.simulation.Simulation;
 
 /**
- * The bundled lessons, read once and never changed, in the order of their file names ({@code 01-…}, {@code 02-…}).
- * Reading checks every file completely: its structure, that every step's sandbox state starts, and that the nodes a
- * step shows a health check for exist. Whether the lessons' claims hold is {@code BundledLessonsTests}' job.
+ * The bundled lessons, read once and never changed, in the order of their file names
+ * ({@code 01-…}, {@code 02-…}). Reading checks every file completely: its structure, that
+ * every step's sandbox state starts, and that the nodes a step shows a health check for
+ * exist. Whether the lessons' claims hold is {@code BundledLessonsTests}' job.
  */
 public final class LessonCatalog {
 

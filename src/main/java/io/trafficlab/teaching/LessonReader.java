@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads one lesson file (docs/lessons.md, "Lesson files"). Every mistake is a {@link LessonFileException} naming the
- * file and the place: a line and column for YAML syntax, the step, question or choice otherwise.
+ * Reads one lesson file (docs/lessons.md, "Lesson files"). Every mistake is a
+ * {@link LessonFileException} naming the file and the place: a line and column for YAML
+ * syntax, the step, question or choice otherwise.
  */
 final class LessonReader {
 
@@ -41,8 +42,8 @@ final class LessonReader {
 		}
 		catch (JacksonException ex) {
 			TokenStreamLocation at = ex.getLocation();
-			String where = (at != null && at.getLineNr() > 0) ? "line " + at.getLineNr() + ", column " + at.getColumnNr()
-					: "the YAML";
+			String where = (at != null && at.getLineNr() > 0)
+					? "line " + at.getLineNr() + ", column " + at.getColumnNr() : "the YAML";
 			throw new LessonFileException(this.file, where, String.valueOf(ex.getOriginalMessage()));
 		}
 		try {
@@ -71,8 +72,8 @@ final class LessonReader {
 		for (int i = 0; i < steps.size(); i++) {
 			read.add(step(steps.get(i), "step " + (i + 1)));
 		}
-		return new Lesson(id, text(root, "title", "the lesson"), RichText.parse(text(root, "summary", "the lesson")), read,
-				this.file);
+		return new Lesson(id, text(root, "title", "the lesson"), RichText.parse(text(root, "summary", "the lesson")),
+				read, this.file);
 	}
 
 	private LessonStep step(JsonNode node, String where) {
@@ -104,8 +105,9 @@ final class LessonReader {
 		if (preset == null && manifests == null) {
 			throw new IllegalArgumentException(where + " needs a \"preset\", \"manifests\" or both");
 		}
-		TrafficPolicy policy = node.has("externalTrafficPolicy") ? at(where, "externalTrafficPolicy",
-				() -> RevealReader.policy(node.get("externalTrafficPolicy"))) : null;
+		TrafficPolicy policy = node.has("externalTrafficPolicy")
+				? at(where, "externalTrafficPolicy", () -> RevealReader.policy(node.get("externalTrafficPolicy")))
+				: null;
 		LoadBalancerModel model = node.has("loadBalancer")
 				? at(where, "loadBalancer", () -> RevealReader.loadBalancer(node.get("loadBalancer")))
 				: LoadBalancerModel.EVEN;
@@ -139,14 +141,16 @@ final class LessonReader {
 			requireMap(choice, at);
 			allowOnly(choice, at, "text", "correct");
 			if (choice.has("correct") && !choice.get("correct").isBoolean()) {
-				throw new IllegalArgumentException(at + " (correct): expected true or false, got " + choice.get("correct"));
+				throw new IllegalArgumentException(
+						at + " (correct): expected true or false, got " + choice.get("correct"));
 			}
-			read.add(new Question.Choice(RichText.parse(text(choice, "text", at)), choice.path("correct").asBoolean(false)));
+			read.add(new Question.Choice(RichText.parse(text(choice, "text", at)),
+					choice.path("correct").asBoolean(false)));
 		}
 		long correct = read.stream().filter(Question.Choice::correct).count();
 		if (correct != 1) {
-			throw new IllegalArgumentException(where + " has " + correct
-					+ " choices marked \"correct: true\"; exactly one must be");
+			throw new IllegalArgumentException(
+					where + " has " + correct + " choices marked \"correct: true\"; exactly one must be");
 		}
 		JsonNode expect = node.path("expect");
 		if (expect.isMissingNode()) {
@@ -155,12 +159,13 @@ final class LessonReader {
 		Goal goal = ConditionReader.goal(expect, where + "'s expect");
 		List<SimulationCommand> reveal = RevealReader.commands(node.path("reveal"), where + "'s reveal");
 		JsonNode settle = node.path("settle");
-		if (!settle.isMissingNode() && !(settle.isInt() && settle.intValue() >= 0 && settle.intValue() <= MAX_SETTLE_SECONDS)) {
-			throw new IllegalArgumentException(where + " (settle): expected 0 to " + MAX_SETTLE_SECONDS
-					+ " simulated seconds, got " + settle);
+		if (!settle.isMissingNode()
+				&& !(settle.isInt() && settle.intValue() >= 0 && settle.intValue() <= MAX_SETTLE_SECONDS)) {
+			throw new IllegalArgumentException(
+					where + " (settle): expected 0 to " + MAX_SETTLE_SECONDS + " simulated seconds, got " + settle);
 		}
-		return new Question(RichText.parse(text(node, "prompt", where)), read, reveal, RichText.parse(text(node, "explanation", where)),
-				goal, settle.asInt(0), curl(node, where));
+		return new Question(RichText.parse(text(node, "prompt", where)), read, reveal,
+				RichText.parse(text(node, "explanation", where)), goal, settle.asInt(0), curl(node, where));
 	}
 
 	private static @Nullable String curl(JsonNode node, String where) {
@@ -168,7 +173,8 @@ final class LessonReader {
 		if (curl.isMissingNode()) {
 			return null;
 		}
-		if (!curl.isObject() || curl.size() != 1 || !curl.path("node").isString() || curl.path("node").stringValue().isBlank()) {
+		if (!curl.isObject() || curl.size() != 1 || !curl.path("node").isString()
+				|| curl.path("node").stringValue().isBlank()) {
 			throw new IllegalArgumentException(where + "'s curl must be a map with a node, like {node: n3}");
 		}
 		return curl.get("node").stringValue();
@@ -193,7 +199,8 @@ final class LessonReader {
 		Set<String> allowed = new TreeSet<>(List.of(fields));
 		for (String name : node.propertyNames()) {
 			if (!allowed.contains(name)) {
-				throw new IllegalArgumentException(where + ": unknown field \"" + name + "\", expected one of " + allowed);
+				throw new IllegalArgumentException(
+						where + ": unknown field \"" + name + "\", expected one of " + allowed);
 			}
 		}
 	}

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param title the step's title
  * @param text a few sentences with inline markup ({@link RichText})
  * @param sandbox the sandbox state the step opens with
- * @param curlNode the node whose health-check answer the step shows as a terminal, or {@code null}
+ * @param curlNode the node whose health-check answer the step shows as a terminal, or
+ * {@code null}
  * @param questions the "predict, then reveal" questions, possibly none
  */
 public record LessonStep(String title, RichText text, StepSandbox sandbox, @Nullable String curlNode,

@@ -7,15 +7,18 @@ import io.trafficlab.engine.simulation.SimulationCommand;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A "predict, then reveal" question: the learner picks a choice, then the reveal is applied to the step's sandbox and
- * the explanation is shown.
+ * A "predict, then reveal" question: the learner picks a choice, then the reveal is
+ * applied to the step's sandbox and the explanation is shown.
  *
  * @param prompt the question
  * @param choices the choices, exactly one of them correct
- * @param reveal the commands applied to the sandbox once the learner has answered, in order
+ * @param reveal the commands applied to the sandbox once the learner has answered, in
+ * order
  * @param explanation why the correct choice is right
- * @param expect the facts the explanation relies on, true of the sandbox after the reveal once it has settled
- * @param settleSeconds simulated seconds after the reveal by which {@code expect} holds (pods starting or terminating)
+ * @param expect the facts the explanation relies on, true of the sandbox after the reveal
+ * once it has settled
+ * @param settleSeconds simulated seconds after the reveal by which {@code expect} holds
+ * (pods starting or terminating)
  * @param curlNode a node whose health-check answer the explanation shows, or {@code null}
  */
 public record Question(RichText prompt, List<Choice> choices, List<SimulationCommand> reveal, RichText explanation,

@@ -12,8 +12,9 @@ import io.trafficlab.engine.simulation.SimulationCommand;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a question's {@code reveal}: a YAML list of one-key maps, each one of the sandbox's HTTP commands
- * (docs/sandbox-api.md), for example {@code [{externalTrafficPolicy: Cluster}, {movePod: {pod: web-4, node: n3}}]}.
+ * Reads a question's {@code reveal}: a YAML list of one-key maps, each one of the
+ * sandbox's HTTP commands (docs/sandbox-api.md), for example
+ * {@code [{externalTrafficPolicy: Cluster}, {movePod: {pod: web-4, node: n3}}]}.
  */
 final class RevealReader {
 
@@ -22,7 +23,8 @@ final class RevealReader {
 	static {
 		KINDS.put("externalTrafficPolicy", (value) -> new SimulationCommand.SetExternalTrafficPolicy(policy(value)));
 		KINDS.put("loadBalancer", (value) -> new SimulationCommand.SetLoadBalancerModel(loadBalancer(value)));
-		KINDS.put("movePod", (value) -> new SimulationCommand.MovePod(name(field(value, "pod")), name(field(value, "node"))));
+		KINDS.put("movePod",
+				(value) -> new SimulationCommand.MovePod(name(field(value, "pod")), name(field(value, "node"))));
 		KINDS.put("deletePod", (value) -> new SimulationCommand.DeletePod(name(value)));
 		KINDS.put("scale", (value) -> new SimulationCommand.ScaleReplicas(count(value)));
 		KINDS.put("addNode", (value) -> new SimulationCommand.AddNode(name(value)));
@@ -63,7 +65,8 @@ final class RevealReader {
 		String kind = node.propertyNames().iterator().next();
 		Function<JsonNode, SimulationCommand> reader = KINDS.get(kind);
 		if (reader == null) {
-			throw new IllegalArgumentException(where + ": unknown command \"" + kind + "\", expected one of " + kinds());
+			throw new IllegalArgumentException(
+					where + ": unknown command \"" + kind + "\", expected one of " + kinds());
 		}
 		try {
 			return reader.apply(node.get(kind));

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lesson text with a little markup, parsed once so that pages render it as text nodes, never as HTML: paragraphs
- * separated by blank lines, lists of lines starting with {@code "- "}, {@code `code`} and {@code **strong**}. A marker
- * without its closing partner stays as it is.
+ * Lesson text with a little markup, parsed once so that pages render it as text nodes,
+ * never as HTML: paragraphs separated by blank lines, lists of lines starting with
+ * {@code "- "}, {@code `code`} and {@code **strong**}. A marker without its closing
+ * partner stays as it is.
  *
  * @param source the text as written
  * @param blocks the paragraphs and lists

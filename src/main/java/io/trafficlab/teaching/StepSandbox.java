@@ -7,9 +7,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The sandbox state a step opens with: a preset and/or inline manifests, then overrides.
  *
- * @param preset a preset's name ({@code src/main/resources/presets/NAME.yaml}), or {@code null}
+ * @param preset a preset's name ({@code src/main/resources/presets/NAME.yaml}), or
+ * {@code null}
  * @param manifests inline Kubernetes YAML, added after the preset's, or {@code null}
- * @param externalTrafficPolicy the policy the Service is switched to, or {@code null} to keep the manifests'
+ * @param externalTrafficPolicy the policy the Service is switched to, or {@code null} to
+ * keep the manifests'
  * @param loadBalancer the LB model
  * @param clientRate new connections per simulated second
  * @param speed simulated seconds per wall-clock second

@@ -5,7 +5,8 @@ import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationSettings;
 
 /**
- * A step's sandbox state, resolved: the cluster to start and the settings to start it with.
+ * A step's sandbox state, resolved: the cluster to start and the settings to start it
+ * with.
  *
  * @param declaration the cluster, overrides applied
  * @param settings the simulation's settings (seed, LB model, client rate)

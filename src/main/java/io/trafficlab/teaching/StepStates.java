@@ -12,8 +12,9 @@ import io.trafficlab.engine.simulation.SimulationSettings;
 import io.trafficlab.manifest.ManifestImporter;
 
 /**
- * Turns a step's {@link StepSandbox} into a {@link StepStart}: the preset's manifests followed by the inline ones,
- * read as the playground reads pasted manifests, then the overrides.
+ * Turns a step's {@link StepSandbox} into a {@link StepStart}: the preset's manifests
+ * followed by the inline ones, read as the playground reads pasted manifests, then the
+ * overrides.
  */
 public final class StepStates {
 
@@ -31,7 +32,8 @@ public final class StepStates {
 	}
 
 	/**
-	 * @throws IllegalArgumentException for an unknown preset or manifests that do not read, with the reason
+	 * @throws IllegalArgumentException for an unknown preset or manifests that do not
+	 * read, with the reason
 	 */
 	public StepStart resolve(StepSandbox sandbox) {
 		StringBuilder manifests = new StringBuilder();
@@ -62,7 +64,10 @@ public final class StepStates {
 		return new StepStart(declaration, settings, sandbox.speed(), sandbox.paused());
 	}
 
-	/** Every externally reachable Service switched to {@code policy}; Cluster drops a declared healthCheckNodePort. */
+	/**
+	 * Every externally reachable Service switched to {@code policy}; Cluster drops a
+	 * declared healthCheckNodePort.
+	 */
 	private static ClusterDeclaration withPolicy(ClusterDeclaration declaration, TrafficPolicy policy) {
 		return new ClusterDeclaration(declaration.nodes(), declaration.services().stream().map((service) -> {
 			if (!"LoadBalancer".equals(service.type()) && !"NodePort".equals(service.type())) {

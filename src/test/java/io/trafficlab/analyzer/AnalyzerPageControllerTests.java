@@ -16,8 +16,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequest
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link AnalyzerPageController}: every URL as a full page and, with {@code HX-Request}, as the fragment
- * htmx swaps in.
+ * Tests for {@link AnalyzerPageController}: every URL as a full page and, with
+ * {@code HX-Request}, as the fragment htmx swaps in.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -47,8 +47,8 @@ class AnalyzerPageControllerTests {
 	void pageShouldOfferEveryBundledExampleByTitle() {
 		var body = assertThat(this.mvc.get().uri("/analyze")).hasStatusOk().bodyText();
 		assertThat(this.examples.all()).isNotEmpty();
-		this.examples.all().forEach((example) -> body.contains("value=\"" + example.name() + "\"")
-			.contains(example.title()));
+		this.examples.all()
+			.forEach((example) -> body.contains("value=\"" + example.name() + "\"").contains(example.title()));
 	}
 
 	@Test
@@ -99,7 +99,8 @@ class AnalyzerPageControllerTests {
 
 	@Test
 	void analyzeWhenNoEndpointAnywhereShouldSayReadyOrServingTerminating() {
-		// R5: a serving endpoint that is neither ready nor terminating is never used, so "serving" alone is wrong
+		// R5: a serving endpoint that is neither ready nor terminating is never used, so
+		// "serving" alone is wrong
 		assertThat(analyze(TestManifests.uneven310WithoutPods(), true)).hasStatusOk()
 			.bodyText()
 			.contains("serving-terminating anywhere, so every node REJECTs");
@@ -107,7 +108,9 @@ class AnalyzerPageControllerTests {
 
 	@Test
 	void analyzeWhenWeightedShouldGiveEveryPodAQuarter() {
-		assertThat(this.mvc.post().uri("/analyze").header("HX-Request", "true")
+		assertThat(this.mvc.post()
+			.uri("/analyze")
+			.header("HX-Request", "true")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.param("manifests", TestManifests.uneven310())
 			.param("lb", "weighted")).hasStatusOk()
@@ -139,12 +142,16 @@ class AnalyzerPageControllerTests {
 
 	@Test
 	void analyzeWhenNothingPastedShouldAskForManifests() {
-		assertThat(analyze("", true)).hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("Paste Kubernetes manifests");
+		assertThat(analyze("", true)).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("Paste Kubernetes manifests");
 	}
 
 	@Test
 	void analyzeWhenClientIpIsNotAnAddressShouldSayItInline() {
-		assertThat(this.mvc.post().uri("/analyze").header("HX-Request", "true")
+		assertThat(this.mvc.post()
+			.uri("/analyze")
+			.header("HX-Request", "true")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.param("manifests", TestManifests.uneven310())
 			.param("clientIp", "client.example")).hasStatus(HttpStatus.BAD_REQUEST)
@@ -175,7 +182,9 @@ class AnalyzerPageControllerTests {
 
 	@Test
 	void traceWhenSourceIpIsNotAnAddressShouldSayItInline() {
-		assertThat(this.mvc.post().uri("/analyze/trace").header("HX-Request", "true")
+		assertThat(this.mvc.post()
+			.uri("/analyze/trace")
+			.header("HX-Request", "true")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.param("manifests", TestManifests.uneven310())
 			.param("traceService", "default/web")

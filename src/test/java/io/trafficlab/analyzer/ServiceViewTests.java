@@ -19,7 +19,8 @@ class ServiceViewTests {
 		assertThat(text).contains("Pods and the nodes themselves are not limited this way");
 		// R10: DROP only while the Service has endpoints elsewhere (REJECT otherwise)
 		assertThat(text).contains("drops that traffic, as long as the Service has pods elsewhere");
-		// R4/R17: terminating pods still receive traffic; the health check counts only ready ones
+		// R4/R17: terminating pods still receive traffic; the health check counts only
+		// ready ones
 		assertThat(text).contains("serving-terminating").contains("answers 200 only on nodes with a ready local pod");
 		// R20: fail open
 		assertThat(text).contains("fails open");
@@ -27,10 +28,11 @@ class ServiceViewTests {
 
 	@Test
 	void explainWhenNodePortLocalShouldSayThereIsNoHealthCheck() {
-		String text = ServiceView.explain(web(TrafficPolicy.LOCAL).type(ServiceType.NODE_PORT).healthCheckNodePort(0)
-			.loadBalancerIps()
-			.build(), TrafficPolicy.LOCAL);
-		assertThat(text).endsWith("only LoadBalancer Services get a health check.").doesNotContain("healthCheckNodePort");
+		String text = ServiceView.explain(
+				web(TrafficPolicy.LOCAL).type(ServiceType.NODE_PORT).healthCheckNodePort(0).loadBalancerIps().build(),
+				TrafficPolicy.LOCAL);
+		assertThat(text).endsWith("only LoadBalancer Services get a health check.")
+			.doesNotContain("healthCheckNodePort");
 	}
 
 }

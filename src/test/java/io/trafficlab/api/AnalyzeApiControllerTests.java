@@ -22,7 +22,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequest
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link AnalyzeApiController} and the JSON errors of {@code POST /api/v1/analyze}.
+ * Tests for {@link AnalyzeApiController} and the JSON errors of
+ * {@code POST /api/v1/analyze}.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -60,8 +61,10 @@ class AnalyzeApiControllerTests {
 		String n3 = "$.services[0].nodes[?(@.name == 'n3')]";
 		json.extractingPath(n3 + ".healthCheck.status").asArray().containsExactly(503);
 		json.extractingPath(n3 + ".healthCheck.body").asArray().containsExactly(N3_BODY);
-		json.extractingPath(n3 + ".healthCheck.headers").asArray().containsExactly(Map.of("Content-Type",
-				"application/json", "X-Content-Type-Options", "nosniff", "X-Load-Balancing-Endpoint-Weight", "0"));
+		json.extractingPath(n3 + ".healthCheck.headers")
+			.asArray()
+			.containsExactly(Map.of("Content-Type", "application/json", "X-Content-Type-Options", "nosniff",
+					"X-Load-Balancing-Endpoint-Weight", "0"));
 		json.extractingPath(n3 + ".lbShare").asArray().containsExactly("0");
 	}
 
@@ -70,16 +73,21 @@ class AnalyzeApiControllerTests {
 		var json = assertThat(analyze(TestManifests.uneven310())).hasStatusOk().bodyJson();
 		String n1 = "$.services[0].nodes[?(@.name == 'n1')]";
 		json.extractingPath(n1 + ".healthCheck.status").asArray().containsExactly(200);
-		json.extractingPath(n1 + ".healthCheck.headers['X-Load-Balancing-Endpoint-Weight']").asArray().containsExactly("3");
+		json.extractingPath(n1 + ".healthCheck.headers['X-Load-Balancing-Endpoint-Weight']")
+			.asArray()
+			.containsExactly("3");
 		json.extractingPath(n1 + ".lbShare").asArray().containsExactly("1/2");
-		json.extractingPath(n1 + ".localEndpoints").asArray().containsExactly(List.of("10.244.1.10", "10.244.1.11", "10.244.1.12"));
+		json.extractingPath(n1 + ".localEndpoints")
+			.asArray()
+			.containsExactly(List.of("10.244.1.10", "10.244.1.11", "10.244.1.12"));
 	}
 
 	@Test
 	void analyzeWhenLocalShouldWriteEveryContractField() {
 		var json = assertThat(analyze(TestManifests.uneven310())).hasStatusOk().bodyJson();
 		json.extractingPath("$.warnings").asArray().isNotNull();
-		json.extractingPath("$.services[0]").asMap()
+		json.extractingPath("$.services[0]")
+			.asMap()
 			.containsKeys("namespace", "name", "type", "externalTrafficPolicy", "internalTrafficPolicy", "clusterIP",
 					"nodePort", "loadBalancerIPs", "healthCheckNodePort", "hasAnyEndpoints", "nodes", "endpoints")
 			.containsEntry("namespace", "default")
@@ -92,18 +100,22 @@ class AnalyzeApiControllerTests {
 			.containsEntry("loadBalancerIPs", List.of("198.51.100.10"))
 			.containsEntry("healthCheckNodePort", 32000)
 			.containsEntry("hasAnyEndpoints", true);
-		json.extractingPath("$.services[0].nodes[0]").asMap()
+		json.extractingPath("$.services[0].nodes[0]")
+			.asMap()
 			.containsKeys("name", "clusterEndpoints", "localEndpoints", "healthCheck", "proxyHealthz", "proxyLivez",
 					"lbShare");
 		json.extractingPath("$.services[0].nodes[0].healthCheck").asMap().containsKeys("status", "headers", "body");
-		json.extractingPath("$.services[0].nodes[0].proxyHealthz").asMap()
+		json.extractingPath("$.services[0].nodes[0].proxyHealthz")
+			.asMap()
 			.containsEntry("status", 200)
 			.containsEntry("healthy", true)
 			.containsEntry("nodeEligible", true);
-		json.extractingPath("$.services[0].nodes[0].proxyLivez").asMap()
+		json.extractingPath("$.services[0].nodes[0].proxyLivez")
+			.asMap()
 			.containsEntry("status", 200)
 			.containsEntry("healthy", true);
-		json.extractingPath("$.services[0].endpoints[0]").asMap()
+		json.extractingPath("$.services[0].endpoints[0]")
+			.asMap()
 			.containsKeys("ip", "node", "pod", "ready", "serving", "terminating", "externalShare", "sourcesSeen");
 	}
 
@@ -118,7 +130,9 @@ class AnalyzeApiControllerTests {
 
 	@Test
 	void analyzeWhenClientIpGivenShouldUseItAsTheSourcePodsSee() {
-		assertThat(this.mvc.post().uri("/api/v1/analyze?clientIp=198.51.100.77").contentType(YAML)
+		assertThat(this.mvc.post()
+			.uri("/api/v1/analyze?clientIp=198.51.100.77")
+			.contentType(YAML)
 			.content(TestManifests.uneven310())).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.services[0].endpoints[?(@.pod == 'web-n2-a')].sourcesSeen")
@@ -130,7 +144,8 @@ class AnalyzeApiControllerTests {
 	void analyzeWhenWeightedLoadBalancerShouldGiveEveryPodAQuarter() {
 		var json = assertThat(analyze("/api/v1/analyze?lb=weighted", TestManifests.uneven310())).hasStatusOk()
 			.bodyJson();
-		json.extractingPath("$.services[0].endpoints[*].externalShare").asArray()
+		json.extractingPath("$.services[0].endpoints[*].externalShare")
+			.asArray()
 			.containsExactly("1/4", "1/4", "1/4", "1/4");
 		json.extractingPath("$.services[0].nodes[*].lbShare").asArray().containsExactly("3/4", "1/4", "0");
 	}
@@ -139,11 +154,13 @@ class AnalyzeApiControllerTests {
 	void analyzeWhenClusterPolicyShouldGiveEveryPodAQuarterAndNoHealthCheck() {
 		var json = assertThat(analyze(TestManifests.uneven310Cluster())).hasStatusOk().bodyJson();
 		json.extractingPath("$.services[0].externalTrafficPolicy").isEqualTo("Cluster");
-		json.extractingPath("$.services[0].endpoints[*].externalShare").asArray()
+		json.extractingPath("$.services[0].endpoints[*].externalShare")
+			.asArray()
 			.containsExactly("1/4", "1/4", "1/4", "1/4");
 		json.extractingPath("$.services[0].nodes[*].lbShare").asArray().containsExactly("1/3", "1/3", "1/3");
 		json.extractingPath("$.services[0]").asMap().containsEntry("healthCheckNodePort", null);
-		json.extractingPath("$.services[0].nodes[0]").asMap()
+		json.extractingPath("$.services[0].nodes[0]")
+			.asMap()
 			.containsEntry("healthCheck", null)
 			.containsEntry("localEndpoints", null);
 	}
@@ -172,7 +189,8 @@ class AnalyzeApiControllerTests {
 			.replace("  externalTrafficPolicy: Cluster\n", "")
 			.replace("    nodePort: 30080\n", "");
 		var json = assertThat(analyze(clusterIp)).hasStatusOk().bodyJson();
-		json.extractingPath("$.services[0]").asMap()
+		json.extractingPath("$.services[0]")
+			.asMap()
 			.containsEntry("type", "ClusterIP")
 			.containsEntry("externalTrafficPolicy", null)
 			.containsEntry("nodePort", null);
@@ -180,7 +198,9 @@ class AnalyzeApiControllerTests {
 
 	@Test
 	void analyzeWhenBodyIsJsonShouldReadIt() {
-		assertThat(this.mvc.post().uri("/api/v1/analyze").contentType(MediaType.APPLICATION_JSON)
+		assertThat(this.mvc.post()
+			.uri("/api/v1/analyze")
+			.contentType(MediaType.APPLICATION_JSON)
 			.content(asJsonList(TestManifests.uneven310()))).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.services[0].endpoints[?(@.pod == 'web-n2-a')].externalShare")
@@ -214,7 +234,8 @@ class AnalyzeApiControllerTests {
 
 	@Test
 	void analyzeWhenYamlIsAnAliasBombShouldAnswer400() {
-		StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+		StringBuilder bomb = new StringBuilder(
+				"a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
 		for (char level = 'b'; level <= 'k'; level++) {
 			char previous = (char) (level - 1);
 			bomb.append(level).append(": &").append(level).append(" [");
@@ -269,7 +290,9 @@ class AnalyzeApiControllerTests {
 
 	@Test
 	void analyzeWhenContentTypeIsNotYamlOrJsonShouldAnswer415ListingTheAcceptedOnes() {
-		var result = assertThat(this.mvc.post().uri("/api/v1/analyze").contentType(MediaType.TEXT_PLAIN)
+		var result = assertThat(this.mvc.post()
+			.uri("/api/v1/analyze")
+			.contentType(MediaType.TEXT_PLAIN)
 			.content(TestManifests.uneven310()));
 		result.hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE).hasContentType(MediaType.APPLICATION_JSON);
 		result.headers().containsHeader(HttpHeaders.ACCEPT);
@@ -321,7 +344,8 @@ class AnalyzeApiControllerTests {
 
 	@Test
 	void analyzeWhenResponseWouldListMillionsOfAddressesShouldAnswer422NamingHowToNarrowIt() {
-		// 500 nodes × 5,000 pods under Cluster: 2.5 million endpoint IPs in per-node sets, 2.5 million sources
+		// 500 nodes × 5,000 pods under Cluster: 2.5 million endpoint IPs in per-node
+		// sets, 2.5 million sources
 		assertThat(analyze(TestManifests.bigCluster(500, 5_000, "Cluster"))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.bodyJson()
 			.extractingPath("$.errors[0]")
@@ -380,7 +404,9 @@ class AnalyzeApiControllerTests {
 
 	private static String asJsonList(String yaml) {
 		List<Object> items = YAMLMapper.builder().build().readerFor(Object.class).readValues(yaml).readAll();
-		return JsonMapper.builder().build().writeValueAsString(Map.of("apiVersion", "v1", "kind", "List", "items", items));
+		return JsonMapper.builder()
+			.build()
+			.writeValueAsString(Map.of("apiVersion", "v1", "kind", "List", "items", items));
 	}
 
 }

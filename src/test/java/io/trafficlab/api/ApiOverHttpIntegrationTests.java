@@ -22,8 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What only real HTTP shows: the 16 MiB limit is the application's (a JSON {@code 413} whether the client declares
- * the length or streams the body in chunks), and Tomcat's parameter decoding failures are 400s, not 500s.
+ * What only real HTTP shows: the 16 MiB limit is the application's (a JSON {@code 413}
+ * whether the client declares the length or streams the body in chunks), and Tomcat's
+ * parameter decoding failures are 400s, not 500s.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ApiOverHttpIntegrationTests {
@@ -39,8 +40,8 @@ class ApiOverHttpIntegrationTests {
 	void analyzeWhenDeclaredLengthIsOverTheLimitShouldAnswer413AsJson() throws Exception {
 		HttpResponse<String> response = post(BodyPublishers.ofByteArray(seventeenMebibytes()));
 		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		assertThat(response.body()).isEqualTo(TOO_LARGE);
 	}
 

@@ -16,8 +16,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequest
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TraceApiController}: the worked example of kube-proxy-semantics §8 and the JSON errors of
- * {@code POST /api/v1/trace}.
+ * Tests for {@link TraceApiController}: the worked example of kube-proxy-semantics §8 and
+ * the JSON errors of {@code POST /api/v1/trace}.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -53,8 +53,9 @@ class TraceApiControllerTests {
 		json.extractingPath("$.verdict").isEqualTo("DNAT");
 		json.extractingPath("$.endpoints").asArray().containsExactlyElementsOf(ALL_PODS);
 		json.extractingPath("$.masquerade").isEqualTo(false);
-		json.extractingPath("$.sourceSeenByEndpoint.*").asArray().allSatisfy(
-				(source) -> assertThat(source).asString().startsWith("10.244.3."));
+		json.extractingPath("$.sourceSeenByEndpoint.*")
+			.asArray()
+			.allSatisfy((source) -> assertThat(source).asString().startsWith("10.244.3."));
 	}
 
 	@Test
@@ -87,7 +88,8 @@ class TraceApiControllerTests {
 		var json = assertThat(trace("service=default/web&node=n1&from=external&to=nodePort&sourceIp=198.51.100.7"))
 			.hasStatusOk()
 			.bodyJson();
-		json.extractingPath("$").asMap()
+		json.extractingPath("$")
+			.asMap()
 			.containsKeys("verdict", "endpoints", "masquerade", "sourceSeenByEndpoint", "hops", "why");
 		json.extractingPath("$.hops[0]").asMap().containsKeys("at", "step", "src", "dst");
 		json.extractingPath("$.why").asArray().isNotEmpty();
@@ -238,7 +240,8 @@ class TraceApiControllerTests {
 
 	@Test
 	void traceWhenContentTypeUnsupportedShouldAnswer415() {
-		assertThat(this.mvc.post().uri("/api/v1/trace?node=n1&from=external&to=nodePort")
+		assertThat(this.mvc.post()
+			.uri("/api/v1/trace?node=n1&from=external&to=nodePort")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.content("manifests=x")).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 			.hasContentType(MediaType.APPLICATION_JSON);

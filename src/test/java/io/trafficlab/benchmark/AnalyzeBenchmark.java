@@ -32,9 +32,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code analyze} on a large cluster: N nodes in 3 zones with 10 pods per node on average, placed unevenly (node i
- * holds {@code i % 21} pods, so some nodes hold none), one LoadBalancer Service over all of them.
- * Run: see README, "Benchmarks".
+ * {@code analyze} on a large cluster: N nodes in 3 zones with 10 pods per node on
+ * average, placed unevenly (node i holds {@code i % 21} pods, so some nodes hold none),
+ * one LoadBalancer Service over all of them. Run: see README, "Benchmarks".
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -60,7 +60,8 @@ public class AnalyzeBenchmark {
 
 	@Setup
 	public void buildCluster() {
-		this.cluster = LargeClusters.build(this.nodes, 10 * this.nodes, TrafficPolicy.valueOf(this.policy.toUpperCase()),
+		this.cluster = LargeClusters.build(this.nodes, 10 * this.nodes,
+				TrafficPolicy.valueOf(this.policy.toUpperCase()),
 				"none".equals(this.trafficDistribution) ? null : this.trafficDistribution);
 	}
 
@@ -69,7 +70,10 @@ public class AnalyzeBenchmark {
 		return this.analyzer.analyze(this.cluster, AnalysisOptions.defaults());
 	}
 
-	/** Builds big clusters straight from the engine's records (manifest import is measured elsewhere). */
+	/**
+	 * Builds big clusters straight from the engine's records (manifest import is measured
+	 * elsewhere).
+	 */
 	static final class LargeClusters {
 
 		private LargeClusters() {
@@ -79,9 +83,10 @@ public class AnalyzeBenchmark {
 			List<Node> nodes = new ArrayList<>();
 			for (int i = 1; i <= nodeCount; i++) {
 				String zone = "zone-" + (char) ('a' + i % 3);
-				nodes.add(new Node("node-" + i, Map.of("kubernetes.io/hostname", "node-" + i,
-						"topology.kubernetes.io/zone", zone), zone, address(0xC0A8_0000 + 10 + i), address(podCidrBase(i)) + "/24",
-						address(podCidrBase(i) + 1), List.of(), false, true, false));
+				nodes.add(new Node("node-" + i,
+						Map.of("kubernetes.io/hostname", "node-" + i, "topology.kubernetes.io/zone", zone), zone,
+						address(0xC0A8_0000 + 10 + i), address(podCidrBase(i)) + "/24", address(podCidrBase(i) + 1),
+						List.of(), false, true, false));
 			}
 			List<Endpoint> endpoints = new ArrayList<>();
 			int placed = 0;
@@ -94,16 +99,19 @@ public class AnalyzeBenchmark {
 				}
 			}
 			ServiceRef ref = new ServiceRef("default", "web");
-			Service service = new Service(ref, ServiceType.LOAD_BALANCER, List.of(new ServicePort("", "TCP", 80, "8080",
-					30080)), Map.of("app", "web"), "10.96.0.50", List.of(), List.of("198.51.100.10"), policy,
-					TrafficPolicy.CLUSTER, (policy == TrafficPolicy.LOCAL) ? 32000 : 0, SessionAffinity.NONE, 10800,
-					List.of(), trafficDistribution);
+			Service service = new Service(ref, ServiceType.LOAD_BALANCER,
+					List.of(new ServicePort("", "TCP", 80, "8080", 30080)), Map.of("app", "web"), "10.96.0.50",
+					List.of(), List.of("198.51.100.10"), policy, TrafficPolicy.CLUSTER,
+					(policy == TrafficPolicy.LOCAL) ? 32000 : 0, SessionAffinity.NONE, 10800, List.of(),
+					trafficDistribution);
 			Map<ServiceRef, List<Endpoint>> byService = new HashMap<>();
 			byService.put(ref, endpoints);
 			return new Cluster(nodes, List.of(service), byService, List.of());
 		}
 
-		/** Node i's pod CIDR is the i-th /24 from 10.244.0.0, wrapping inside 10.0.0.0/8. */
+		/**
+		 * Node i's pod CIDR is the i-th /24 from 10.244.0.0, wrapping inside 10.0.0.0/8.
+		 */
 		private static int podCidrBase(int node) {
 			return 0x0A00_0000 | ((0xF4_0000 + node * 256) & 0xFF_FFFF);
 		}

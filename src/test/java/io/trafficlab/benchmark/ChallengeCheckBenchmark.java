@@ -34,12 +34,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What {@code GET /challenges/{id}/check} computes under the sandbox's lock: a goal checked against the simulation's
- * exact analysis. {@code check} is the usual poll (the cluster has not changed since the last one, so the analysis is
- * the cached one); {@code checkAfterChange} flips the LB model first, so every check recomputes the analysis, as the
- * first poll after a command does. Sizes: a challenge's (3 nodes, 4 pods, pods 3/1/0) and the sandbox's maximum
- * (20 nodes, 200 pods, 0–19 per node). The goal has every kind of condition that reads shares or sources.
- * Run: see README, "Benchmarks".
+ * What {@code GET /challenges/{id}/check} computes under the sandbox's lock: a goal
+ * checked against the simulation's exact analysis. {@code check} is the usual poll (the
+ * cluster has not changed since the last one, so the analysis is the cached one);
+ * {@code checkAfterChange} flips the LB model first, so every check recomputes the
+ * analysis, as the first poll after a command does. Sizes: a challenge's (3 nodes, 4
+ * pods, pods 3/1/0) and the sandbox's maximum (20 nodes, 200 pods, 0–19 per node). The
+ * goal has every kind of condition that reads shares or sources. Run: see README,
+ * "Benchmarks".
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,10 +51,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ChallengeCheckBenchmark {
 
-	private static final Goal GOAL = new Goal(List.of(new Condition.ClientIpKept(true),
-			new Condition.MaxShareRatio(Fraction.of(5, 4)), new Condition.EqualShares(),
-			new Condition.AtLeastReadyPods(4), new Condition.HealthCheckPasses("n3", true),
-			new Condition.FailedShare(Fraction.ZERO)));
+	private static final Goal GOAL = new Goal(
+			List.of(new Condition.ClientIpKept(true), new Condition.MaxShareRatio(Fraction.of(5, 4)),
+					new Condition.EqualShares(), new Condition.AtLeastReadyPods(4),
+					new Condition.HealthCheckPasses("n3", true), new Condition.FailedShare(Fraction.ZERO)));
 
 	@Param({ "3x4", "20x200" })
 	public String size;
@@ -84,7 +86,10 @@ public class ChallengeCheckBenchmark {
 		return GOAL.check(GoalSubject.of(this.simulation));
 	}
 
-	/** {@code nodes} nodes n1…, {@code pods} bare pods placed unevenly (3/1/0 for the small size), one LB Service. */
+	/**
+	 * {@code nodes} nodes n1…, {@code pods} bare pods placed unevenly (3/1/0 for the
+	 * small size), one LB Service.
+	 */
 	static ClusterDeclaration cluster(int nodes, int pods, String policy) {
 		List<DeclaredNode> declared = new ArrayList<>();
 		for (int i = 1; i <= nodes; i++) {
@@ -112,10 +117,12 @@ public class ChallengeCheckBenchmark {
 		if (nodes == 3 && pods == 4) {
 			return List.of("n1", "n1", "n1", "n2");
 		}
-		// node i gets about (i - 1) × 2 × pods / (nodes × (nodes - 1)) pods: 0 on n1, most on n20
+		// node i gets about (i - 1) × 2 × pods / (nodes × (nodes - 1)) pods: 0 on n1,
+		// most on n20
 		int placed = 0;
 		for (int i = 1; i <= nodes && placed < pods; i++) {
-			int count = (i == nodes) ? pods - placed : Math.min(pods - placed, (i - 1) * 2 * pods / (nodes * (nodes - 1)));
+			int count = (i == nodes) ? pods - placed
+					: Math.min(pods - placed, (i - 1) * 2 * pods / (nodes * (nodes - 1)));
 			for (int k = 0; k < count; k++) {
 				placement.add("n" + i);
 			}

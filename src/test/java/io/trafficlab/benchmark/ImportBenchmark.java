@@ -20,11 +20,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The other half of {@code POST /api/v1/analyze}: reading manifests into a complete cluster. N Nodes (in three
- * zones) as YAML, a LoadBalancer Service with {@code externalTrafficPolicy: Local}, and a Deployment of 10 × N
- * replicas, which the scheduler places (kube-scheduler's default spreading by hostname and zone) and the
- * EndpointSlice step turns into endpoints.
- * Run: see README, "Benchmarks".
+ * The other half of {@code POST /api/v1/analyze}: reading manifests into a complete
+ * cluster. N Nodes (in three zones) as YAML, a LoadBalancer Service with
+ * {@code externalTrafficPolicy: Local}, and a Deployment of 10 × N replicas, which the
+ * scheduler places (kube-scheduler's default spreading by hostname and zone) and the
+ * EndpointSlice step turns into endpoints. Run: see README, "Benchmarks".
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,7 +43,8 @@ public class ImportBenchmark {
 
 	@Setup
 	public void writeManifests() {
-		this.manifests = TestManifests.bigCluster(this.nodes, 10 * this.nodes, "Local").getBytes(StandardCharsets.UTF_8);
+		this.manifests = TestManifests.bigCluster(this.nodes, 10 * this.nodes, "Local")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	@Benchmark

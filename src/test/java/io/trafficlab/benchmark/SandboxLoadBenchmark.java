@@ -36,13 +36,16 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
- * A load benchmark of the live sandboxes (not a unit test): starts Traffic Lab on a random loopback port, creates
- * {@code -Dsandboxes=200} sandboxes over HTTP, subscribes one STOMP client to each sandbox's events and statistics
- * (speed 1x), warms up for {@code -Dwarmup=10} seconds, measures for {@code -Dseconds=60}, and stops by itself. It
- * reports the delay from each tick's start ({@code tickWallTime}) to its batch reaching the client, and the heap each
- * sandbox takes. With {@code -Dstudents=200} it measures a classroom instead: one sandbox, a room opened on it, and
- * that many STOMP clients (one WebSocket each, like students' browsers) subscribed to the room's topics, so the broker
- * fans every batch out to all of them. Everything stays on 127.0.0.1. Run: see docs/sandbox-api.md, "Load benchmark".
+ * A load benchmark of the live sandboxes (not a unit test): starts Traffic Lab on a
+ * random loopback port, creates {@code -Dsandboxes=200} sandboxes over HTTP, subscribes
+ * one STOMP client to each sandbox's events and statistics (speed 1x), warms up for
+ * {@code -Dwarmup=10} seconds, measures for {@code -Dseconds=60}, and stops by itself. It
+ * reports the delay from each tick's start ({@code tickWallTime}) to its batch reaching
+ * the client, and the heap each sandbox takes. With {@code -Dstudents=200} it measures a
+ * classroom instead: one sandbox, a room opened on it, and that many STOMP clients (one
+ * WebSocket each, like students' browsers) subscribed to the room's topics, so the broker
+ * fans every batch out to all of them. Everything stays on 127.0.0.1. Run: see
+ * docs/sandbox-api.md, "Load benchmark".
  */
 public final class SandboxLoadBenchmark {
 
@@ -50,7 +53,10 @@ public final class SandboxLoadBenchmark {
 
 	private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
 
-	/** Delays are counted per millisecond up to this; anything slower lands in the last bucket. */
+	/**
+	 * Delays are counted per millisecond up to this; anything slower lands in the last
+	 * bucket.
+	 */
 	private static final int MAX_DELAY_MILLIS = 10_000;
 
 	private final AtomicLongArray delays = new AtomicLongArray(MAX_DELAY_MILLIS + 1);
@@ -133,8 +139,8 @@ public final class SandboxLoadBenchmark {
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			Matcher matcher = id.matcher(response.body());
 			if (response.statusCode() != 201 || !matcher.find()) {
-				throw new IllegalStateException("Creating sandbox " + i + " failed: " + response.statusCode() + " "
-						+ response.body());
+				throw new IllegalStateException(
+						"Creating sandbox " + i + " failed: " + response.statusCode() + " " + response.body());
 			}
 			ids.add(matcher.group(1));
 		}
@@ -161,12 +167,16 @@ public final class SandboxLoadBenchmark {
 		container.setDefaultMaxTextMessageBufferSize(2 * 1024 * 1024);
 		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
 		client.setInboundMessageSizeLimit(2 * 1024 * 1024);
-		// The payload stays bytes: parsing every batch would load the machine the server runs on
+		// The payload stays bytes: parsing every batch would load the machine the server
+		// runs on
 		client.setMessageConverter(new SimpleMessageConverter());
 		return client;
 	}
 
-	/** One WebSocket with a STOMP session on {@code topics + "/events"} and {@code topics + "/stats"}. */
+	/**
+	 * One WebSocket with a STOMP session on {@code topics + "/events"} and
+	 * {@code topics + "/stats"}.
+	 */
 	private StompSession subscribe(WebSocketStompClient client, String url, String topics) throws Exception {
 		CompletableFuture<StompSession> connecting = client.connectAsync(url, new StompSessionHandlerAdapter() {
 		});
@@ -176,7 +186,10 @@ public final class SandboxLoadBenchmark {
 		return session;
 	}
 
-	/** Records each batch's delay from scanning the JSON for two numbers: parsing it all would load the client. */
+	/**
+	 * Records each batch's delay from scanning the JSON for two numbers: parsing it all
+	 * would load the client.
+	 */
 	private final class BatchTimer implements StompFrameHandler {
 
 		private long lastSeq = -1;

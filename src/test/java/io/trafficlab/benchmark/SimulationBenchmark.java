@@ -29,11 +29,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Simulated connections per second of wall time on one core, with no subscriber ({@link EventSink#NONE}: no event
- * objects are built), on the 3/1/0 preset with {@code externalTrafficPolicy: Local} at the highest client rate. One
- * operation advances the simulation by 100 simulated seconds (about 100,000 connections, plus the LB's probes and the
- * conntrack completions); the {@code connections} counter is the figure that matters.
- * Run: see README, "Benchmarks".
+ * Simulated connections per second of wall time on one core, with no subscriber
+ * ({@link EventSink#NONE}: no event objects are built), on the 3/1/0 preset with
+ * {@code externalTrafficPolicy: Local} at the highest client rate. One operation advances
+ * the simulation by 100 simulated seconds (about 100,000 connections, plus the LB's
+ * probes and the conntrack completions); the {@code connections} counter is the figure
+ * that matters. Run: see README, "Benchmarks".
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -49,8 +50,8 @@ public class SimulationBenchmark {
 
 	@Setup(Level.Trial)
 	public void start() {
-		this.simulation = Simulation.start(uneven310Local(), SimulationSettings.defaults()
-			.withConnectionsPerSecond(SandboxLimits.MAX_CONNECTIONS_PER_SECOND));
+		this.simulation = Simulation.start(uneven310Local(),
+				SimulationSettings.defaults().withConnectionsPerSecond(SandboxLimits.MAX_CONNECTIONS_PER_SECOND));
 	}
 
 	@Benchmark
@@ -71,7 +72,10 @@ public class SimulationBenchmark {
 
 	}
 
-	/** Three pods on n1, one on n2, none on n3; LoadBalancer {@code default/web} with Local external policy. */
+	/**
+	 * Three pods on n1, one on n2, none on n3; LoadBalancer {@code default/web} with
+	 * Local external policy.
+	 */
 	static ClusterDeclaration uneven310Local() {
 		List<DeclaredNode> nodes = new ArrayList<>();
 		for (int i = 1; i <= 3; i++) {

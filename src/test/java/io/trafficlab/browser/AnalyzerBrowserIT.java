@@ -17,8 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The analyzer page in a real browser: htmx swaps, the example picker, the packet tracer and a phone-sized window.
- * Screenshots go to {@code target/screenshots}.
+ * The analyzer page in a real browser: htmx swaps, the example picker, the packet tracer
+ * and a phone-sized window. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AnalyzerBrowserIT extends BrowserTest {
@@ -44,7 +44,9 @@ class AnalyzerBrowserIT extends BrowserTest {
 	void pickExampleWhenChosenShouldFillTheManifestsAndAnalyzeThem() {
 		ChromeDriver driver = open(1280, 800);
 		Select picker = new Select(driver.findElement(By.id("example")));
-		List<String> examples = picker.getOptions().stream().map((option) -> option.getDomAttribute("value"))
+		List<String> examples = picker.getOptions()
+			.stream()
+			.map((option) -> option.getDomAttribute("value"))
 			.filter((value) -> value != null && !value.isEmpty())
 			.toList();
 		assertThat(examples).as("bundled examples").isNotEmpty();
@@ -73,8 +75,9 @@ class AnalyzerBrowserIT extends BrowserTest {
 			String title = picker.getFirstSelectedOption().getText();
 			this.browser.waitUpTo(SWAP).until((d) -> manifests(driver).startsWith("# title: " + title));
 			driver.findElement(By.id("analyze-button")).click();
-			this.browser.waitUpTo(SWAP).until((d) -> !driver.findElements(By.cssSelector("#results .service")).isEmpty()
-					|| !driver.findElements(By.cssSelector("#results .notice--error")).isEmpty());
+			this.browser.waitUpTo(SWAP)
+				.until((d) -> !driver.findElements(By.cssSelector("#results .service")).isEmpty()
+						|| !driver.findElements(By.cssSelector("#results .notice--error")).isEmpty());
 			assertThat(driver.findElements(By.cssSelector("#results .notice--error"))).as(example).isEmpty();
 			this.browser.screenshot("example-" + example);
 			driver.navigate().refresh();
@@ -111,7 +114,8 @@ class AnalyzerBrowserIT extends BrowserTest {
 		driver.findElement(By.id("analyze-button")).click();
 		this.browser.waitUpTo(SWAP)
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .notice--error")));
-		assertThat(driver.findElement(By.cssSelector("#results .notice--error")).getText()).containsIgnoringCase("line");
+		assertThat(driver.findElement(By.cssSelector("#results .notice--error")).getText())
+			.containsIgnoringCase("line");
 		assertThat(driver.findElement(By.id("manifests")).isDisplayed()).isTrue();
 		this.browser.screenshot("analyzer-broken-yaml");
 	}
@@ -201,7 +205,8 @@ class AnalyzerBrowserIT extends BrowserTest {
 
 	private void waitForResults() {
 		this.browser.waitUpTo(SWAP)
-			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .service, #results .notice--error")));
+			.until(ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector("#results .service, #results .notice--error")));
 	}
 
 	private static String endpointShare(ChromeDriver driver, String pod) {

@@ -9,8 +9,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every browser test shares: the app's port, one headless Chromium closed after each test, and how long a live
- * page may take. Subclasses are {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and start the browser they need;
+ * What every browser test shares: the app's port, one headless Chromium closed after each
+ * test, and how long a live page may take. Subclasses are
+ * {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and start the browser they need;
  * {@link LabPage} drives pages with a live sandbox view.
  */
 abstract class BrowserTest {

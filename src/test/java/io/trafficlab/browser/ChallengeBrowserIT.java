@@ -15,9 +15,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A challenge in a real browser: the checklist fails, a hint appears on request, the learner drags the right pod onto
- * the right node on the canvas, and the checklist turns to all ✔ with the Solved banner; Start over brings the start
- * back, and the list shows it ✓ Solved until "Forget my progress". Screenshots of the list and of a challenge at
+ * A challenge in a real browser: the checklist fails, a hint appears on request, the
+ * learner drags the right pod onto the right node on the canvas, and the checklist turns
+ * to all ✔ with the Solved banner; Start over brings the start back, and the list shows
+ * it ✓ Solved until "Forget my progress". Screenshots of the list and of a challenge at
  * desktop and phone widths go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -53,10 +54,12 @@ class ChallengeBrowserIT extends BrowserTest {
 		this.browser.waitUpTo(LIVE).until((d) -> "false".equals(achieved(driver)));
 		assertThat(checks(driver)).containsExactly("✔ Holds:", "✘ Not yet:", "✔ Holds:");
 
-		// Checked before leaving: a live page being unloaded may log its closing WebSocket
+		// Checked before leaving: a live page being unloaded may log its closing
+		// WebSocket
 		assertNoSevereConsoleEntries();
 
-		// Solved stays solved in this browser, after Start over and on the list, until the learner forgets it
+		// Solved stays solved in this browser, after Start over and on the list, until
+		// the learner forgets it
 		driver.findElement(By.linkText("Challenges")).click();
 		this.browser.waitUpTo(LIVE).until((d) -> d.getCurrentUrl().endsWith("/challenges"));
 		assertThat(solvedMarks(driver)).containsExactly("one-move-equal-shares: ✓ Solved");
@@ -88,8 +91,8 @@ class ChallengeBrowserIT extends BrowserTest {
 		this.browser.emulateViewport(390, 844);
 		driver.navigate().refresh();
 		LabPage.waitForScene(this.browser);
-		Number overflow = (Number) driver.executeScript(
-				"return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+		Number overflow = (Number) driver
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
 		assertThat(overflow.intValue()).as("horizontal overflow at 390 px").isLessThanOrEqualTo(0);
 		this.browser.screenshot("challenge-390");
 		assertNoSevereConsoleEntries();
@@ -103,11 +106,15 @@ class ChallengeBrowserIT extends BrowserTest {
 		return driver;
 	}
 
-	/** Each condition's icon and words, as shown: "✔ Holds:" or "✘ Not yet:" (read in one go: htmx swaps the list). */
+	/**
+	 * Each condition's icon and words, as shown: "✔ Holds:" or "✘ Not yet:" (read in one
+	 * go: htmx swaps the list).
+	 */
 	@SuppressWarnings("unchecked")
 	private static List<String> checks(ChromeDriver driver) {
-		return (List<String>) driver.executeScript("return Array.from(document.querySelectorAll('#challenge-check .check'),"
-				+ " (c) => c.querySelector('.check__icon').innerText + ' ' + c.querySelector('.check__state').innerText)");
+		return (List<String>) driver
+			.executeScript("return Array.from(document.querySelectorAll('#challenge-check .check'),"
+					+ " (c) => c.querySelector('.check__icon').innerText + ' ' + c.querySelector('.check__state').innerText)");
 	}
 
 	/** The list's visible progress marks, as "challenge id: mark". */
@@ -121,7 +128,8 @@ class ChallengeBrowserIT extends BrowserTest {
 	}
 
 	private static String achieved(ChromeDriver driver) {
-		return String.valueOf(driver.executeScript("return document.getElementById('challenge-check').dataset.achieved"));
+		return String
+			.valueOf(driver.executeScript("return document.getElementById('challenge-check').dataset.achieved"));
 	}
 
 	private static String checklistText(ChromeDriver driver) {
@@ -137,8 +145,8 @@ class ChallengeBrowserIT extends BrowserTest {
 	}
 
 	private static String announced(ChromeDriver driver) {
-		return String.valueOf(driver.executeScript(
-				"return document.querySelector('[data-part=challenge-announcer]').textContent"));
+		return String.valueOf(
+				driver.executeScript("return document.querySelector('[data-part=challenge-announcer]').textContent"));
 	}
 
 	private static void scrollToTop(ChromeDriver driver) {

@@ -19,9 +19,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A classroom in real browsers, at most three at a time: a teacher opens a room on the playground, two students join
- * with the code and watch read-only, and the teacher's policy toggles reach both within seconds; a student's fork is a
- * sandbox of their own in the teacher's state; the projector view; the room ending under the students' eyes.
+ * A classroom in real browsers, at most three at a time: a teacher opens a room on the
+ * playground, two students join with the code and watch read-only, and the teacher's
+ * policy toggles reach both within seconds; a student's fork is a sandbox of their own in
+ * the teacher's state; the projector view; the room ending under the students' eyes.
  * Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -56,7 +57,8 @@ class ClassroomBrowserIT extends BrowserTest {
 		String code = openRoom(teacher);
 		assertThat(code).matches("[2-9A-HJ-NP-Z]{3}-[2-9A-HJ-NP-Z]{3}");
 
-		// One student types the code in lower case without the dash, the other opens the room's address
+		// One student types the code in lower case without the dash, the other opens the
+		// room's address
 		this.firstStudent = HeadlessChromium.start(1280, 900);
 		ChromeDriver first = this.firstStudent.driver();
 		first.get(origin() + "/rooms");
@@ -80,10 +82,12 @@ class ClassroomBrowserIT extends BrowserTest {
 				.isEmpty();
 		}
 		Map<String, String> placement = LabPage.placement(teacher);
-		// The room view locates only pods: drag onto another pod's place, then give a move a moment to show
+		// The room view locates only pods: drag onto another pod's place, then give a
+		// move a moment to show
 		LabPage.drag(first, "web-1", "web-4");
 		new Actions(first).pause(Duration.ofSeconds(1)).perform();
-		assertThat(first.executeScript("return window.__trafficLab.scene().pods.some((p) => p.status === 'TERMINATING')"))
+		assertThat(
+				first.executeScript("return window.__trafficLab.scene().pods.some((p) => p.status === 'TERMINATING')"))
 			.isEqualTo(Boolean.FALSE);
 		assertThat(LabPage.placement(teacher)).isEqualTo(placement);
 		this.browser.waitUpTo(LIVE).until((d) -> watching(teacher).startsWith("2 browsers are watching"));
@@ -96,8 +100,8 @@ class ClassroomBrowserIT extends BrowserTest {
 			this.secondStudent.waitUpTo(FEW_SECONDS).until((d) -> wanted.equals(LabPage.policy(second)));
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(FEW_SECONDS);
 			for (ChromeDriver student : List.of(first, second)) {
-				this.firstStudent.waitUpTo(FEW_SECONDS).until((d) -> serviceYaml(student)
-					.contains("externalTrafficPolicy: " + wanted));
+				this.firstStudent.waitUpTo(FEW_SECONDS)
+					.until((d) -> serviceYaml(student).contains("externalTrafficPolicy: " + wanted));
 			}
 			if (wanted.equals("Cluster")) {
 				this.firstStudent.screenshot("classroom-student-cluster");
@@ -127,7 +131,11 @@ class ClassroomBrowserIT extends BrowserTest {
 		String room = student.getWindowHandle();
 		student.findElement(By.cssSelector("[data-control=fork]")).click();
 		this.firstStudent.waitUpTo(LIVE).until((d) -> d.getWindowHandles().size() == 2);
-		String fork = student.getWindowHandles().stream().filter((handle) -> !handle.equals(room)).findFirst().orElseThrow();
+		String fork = student.getWindowHandles()
+			.stream()
+			.filter((handle) -> !handle.equals(room))
+			.findFirst()
+			.orElseThrow();
 		student.switchTo().window(fork);
 		LabPage.waitForScene(this.firstStudent);
 		assertThat(student.getCurrentUrl()).startsWith(origin() + "/?s=");
@@ -137,7 +145,8 @@ class ClassroomBrowserIT extends BrowserTest {
 		assertThat(LabPage.policy(student)).isEqualTo("Cluster");
 		assertThat(LabPage.placement(student)).isEqualTo(LabPage.placement(teacher));
 
-		// The fork is the student's: its controls work, and change neither the teacher's sandbox nor the room
+		// The fork is the student's: its controls work, and change neither the teacher's
+		// sandbox nor the room
 		LabPage.choosePolicy(student, "Local");
 		this.firstStudent.waitUpTo(LIVE).until((d) -> "Local".equals(LabPage.policy(student)));
 		this.firstStudent.screenshot("classroom-fork");
@@ -179,10 +188,12 @@ class ClassroomBrowserIT extends BrowserTest {
 		student.get(origin() + "/rooms/" + code);
 		LabPage.waitForScene(this.secondStudent);
 
-		// The teacher's sandbox ends (here: deleted, as the idle sweep would): both screens say so at once
+		// The teacher's sandbox ends (here: deleted, as the idle sweep would): both
+		// screens say so at once
 		this.registry.end(teacherId);
 		for (HeadlessChromium watcher : List.of(this.firstStudent, this.secondStudent)) {
-			watcher.waitUpTo(FEW_SECONDS).until((d) -> d.findElement(By.cssSelector("[data-part=room-ended]")).isDisplayed());
+			watcher.waitUpTo(FEW_SECONDS)
+				.until((d) -> d.findElement(By.cssSelector("[data-part=room-ended]")).isDisplayed());
 			assertThat(watcher.driver().findElement(By.cssSelector("[data-part=room-ended]")).getText())
 				.contains("This room has ended: the teacher's sandbox ended.");
 		}

@@ -23,8 +23,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven by its own chromedriver, never by Selenium Manager (no downloads, no calls to
- * Google hosts). Missing binaries fail the test: browser tests must never be skipped silently.
+ * Debian's headless Chromium driven by its own chromedriver, never by Selenium Manager
+ * (no downloads, no calls to Google hosts). Missing binaries fail the test: browser tests
+ * must never be skipped silently.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -68,8 +69,8 @@ public final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/**
-	 * Makes the page lay out as on a phone of that size: headless Chromium does not make windows narrower than
-	 * 500 px, so this goes through DevTools device emulation.
+	 * Makes the page lay out as on a phone of that size: headless Chromium does not make
+	 * windows narrower than 500 px, so this goes through DevTools device emulation.
 	 */
 	public void emulateViewport(int width, int height) {
 		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
@@ -90,7 +91,10 @@ public final class HeadlessChromium implements AutoCloseable {
 		return new WebDriverWait(this.driver, timeout);
 	}
 
-	/** Saves the whole page, not only the viewport, to {@code target/screenshots/<name>.png}. */
+	/**
+	 * Saves the whole page, not only the viewport, to
+	 * {@code target/screenshots/<name>.png}.
+	 */
 	@SuppressWarnings("unchecked")
 	public Path screenshot(String name) {
 		try {

@@ -12,8 +12,9 @@ import org.openqa.selenium.interactions.Actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the browser tests do on a page with a live sandbox view (playground, lesson, challenge, room): read and drive it
- * through the page's canvas, its policy controls and its test hook {@code window.__trafficLab}.
+ * What the browser tests do on a page with a live sandbox view (playground, lesson,
+ * challenge, room): read and drive it through the page's canvas, its policy controls and
+ * its test hook {@code window.__trafficLab}.
  */
 final class LabPage {
 
@@ -22,12 +23,16 @@ final class LabPage {
 
 	/** Waits until the scene has its first statistics and the canvas its first frame. */
 	static void waitForScene(HeadlessChromium browser) {
-		browser.waitUpTo(BrowserTest.LIVE).until((d) -> Boolean.TRUE.equals(browser.driver().executeScript(
-				"const lab = window.__trafficLab; const s = lab && lab.scene();"
+		browser.waitUpTo(BrowserTest.LIVE)
+			.until((d) -> Boolean.TRUE.equals(browser.driver()
+				.executeScript("const lab = window.__trafficLab; const s = lab && lab.scene();"
 						+ "return !!(s && s.statistics && s.statistics.pods.length > 0 && lab.firstFrameAt !== null)")));
 	}
 
-	/** The first view's canvas, scrolled to the middle of the window (pointer actions must stay inside it). */
+	/**
+	 * The first view's canvas, scrolled to the middle of the window (pointer actions must
+	 * stay inside it).
+	 */
 	static WebElement canvas(ChromeDriver driver) {
 		WebElement canvas = driver.findElement(By.cssSelector("[data-view=primary] canvas"));
 		driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", canvas);
@@ -42,7 +47,10 @@ final class LabPage {
 		return (Map<String, Number>) at;
 	}
 
-	/** Drags a pod onto a node (or another pod's place) on the canvas, as a mouse does: press, a few moves, release. */
+	/**
+	 * Drags a pod onto a node (or another pod's place) on the canvas, as a mouse does:
+	 * press, a few moves, release.
+	 */
 	static void drag(ChromeDriver driver, String pod, String target) {
 		WebElement canvas = canvas(driver);
 		Map<String, Number> from = locate(driver, pod);
@@ -82,7 +90,8 @@ final class LabPage {
 
 	/** Clicks the policy control's label for {@code Cluster} or {@code Local}. */
 	static void choosePolicy(ChromeDriver driver, String value) {
-		driver.findElement(By.xpath("//fieldset[@data-control='policy']//label[input[@value='" + value + "']]")).click();
+		driver.findElement(By.xpath("//fieldset[@data-control='policy']//label[input[@value='" + value + "']]"))
+			.click();
 	}
 
 }

@@ -21,15 +21,19 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A whole lesson in a real browser: every step of "The uneven-distribution problem" through Next, each prediction
- * answered (the first wrong, the others right), the explanation shown and focused, the reveal reaching the canvas,
- * the step URLs, a reload, the progress this browser keeps (✓ on done steps, the index, forgetting it), and Copy link
- * on a step. Screenshots go to {@code target/screenshots}.
+ * A whole lesson in a real browser: every step of "The uneven-distribution problem"
+ * through Next, each prediction answered (the first wrong, the others right), the
+ * explanation shown and focused, the reveal reaching the canvas, the step URLs, a reload,
+ * the progress this browser keeps (✓ on done steps, the index, forgetting it), and Copy
+ * link on a step. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LessonBrowserIT extends BrowserTest {
 
-	/** Long enough for a moved pod's replacement to be Ready (5 s) at 2×, with room for a slow machine. */
+	/**
+	 * Long enough for a moved pod's replacement to be Ready (5 s) at 2×, with room for a
+	 * slow machine.
+	 */
 	private static final Duration SETTLE = Duration.ofSeconds(45);
 
 	private String origin;
@@ -43,7 +47,8 @@ class LessonBrowserIT extends BrowserTest {
 		this.browser.screenshot("lessons-index");
 		driver.findElement(By.linkText("The uneven-distribution problem")).click();
 
-		// Step 1: Cluster, then a wrong prediction; the reveal switches the sandbox to Local
+		// Step 1: Cluster, then a wrong prediction; the reveal switches the sandbox to
+		// Local
 		waitForStep(driver, 1);
 		assertThat(LabPage.policy(driver)).isEqualTo("Cluster");
 		assertThat(driver.findElements(By.cssSelector("[data-explanation]"))).isEmpty();
@@ -59,7 +64,8 @@ class LessonBrowserIT extends BrowserTest {
 		this.browser.screenshot("lesson-step-1-answered");
 		viewport(driver, "lesson-step-1-desktop");
 
-		// Reload: the same step, its prediction not yet revealed, the sandbox back in the step's state; this browser
+		// Reload: the same step, its prediction not yet revealed, the sandbox back in the
+		// step's state; this browser
 		// remembers that step 1 was answered
 		driver.navigate().refresh();
 		waitForStep(driver, 1);
@@ -102,7 +108,8 @@ class LessonBrowserIT extends BrowserTest {
 		driver.executeScript("window.scrollTo(0, 0)");
 		viewport(driver, "lesson-step-3-revisited");
 
-		// Checked before leaving: a live page being unloaded may log its closing WebSocket
+		// Checked before leaving: a live page being unloaded may log its closing
+		// WebSocket
 		assertNoSevereConsoleEntries();
 
 		// The index shows the lesson done, until the learner forgets their progress
@@ -149,11 +156,12 @@ class LessonBrowserIT extends BrowserTest {
 		driver.get(this.origin + "/lessons/local-health-check/1");
 		waitForStep(driver, 1);
 		answer(driver, 1, 2);
-		this.browser.waitUpTo(LIVE).until((d) -> d.findElements(By.cssSelector("#question-1 .terminal-block"))
-			.stream()
-			.anyMatch((terminal) -> terminal.getText().contains("HTTP/1.1 503 Service Unavailable")));
-		Number overflow = (Number) driver.executeScript(
-				"return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> d.findElements(By.cssSelector("#question-1 .terminal-block"))
+				.stream()
+				.anyMatch((terminal) -> terminal.getText().contains("HTTP/1.1 503 Service Unavailable")));
+		Number overflow = (Number) driver
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
 		assertThat(overflow.intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
 		this.browser.screenshot("lesson-phone-answered");
 		driver.executeScript("document.querySelector('#question-1').scrollIntoView()");
@@ -162,8 +170,8 @@ class LessonBrowserIT extends BrowserTest {
 		// The index counts the step and continues at the next one
 		driver.get(this.origin + "/lessons");
 		assertThat(lessonMarks(driver)).containsExactly("local-health-check: 1 of 3 steps done · Continue at step 2");
-		Number indexOverflow = (Number) driver.executeScript(
-				"return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+		Number indexOverflow = (Number) driver
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
 		assertThat(indexOverflow.intValue()).as("horizontal overflow of the index in px").isLessThanOrEqualTo(0);
 		this.browser.screenshot("lessons-index-phone");
 		driver.findElement(By.linkText("Continue at step 2")).click();
@@ -205,10 +213,12 @@ class LessonBrowserIT extends BrowserTest {
 	}
 
 	private void waitForStep(ChromeDriver driver, int step) {
-		this.browser.waitUpTo(LIVE).until((d) -> d.getCurrentUrl().contains("/lessons/uneven-distribution/" + step)
-				|| d.getCurrentUrl().matches(".*/lessons/[a-z-]+/" + step + "(\\?.*)?$"));
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> d.getCurrentUrl().contains("/lessons/uneven-distribution/" + step)
+					|| d.getCurrentUrl().matches(".*/lessons/[a-z-]+/" + step + "(\\?.*)?$"));
 		LabPage.waitForScene(this.browser);
-		assertThat(driver.findElement(By.cssSelector("[data-lesson-progress]")).getText()).startsWith("Step " + step + " of");
+		assertThat(driver.findElement(By.cssSelector("[data-lesson-progress]")).getText())
+			.startsWith("Step " + step + " of");
 	}
 
 	private void next(ChromeDriver driver, int step) {
@@ -221,9 +231,11 @@ class LessonBrowserIT extends BrowserTest {
 		String form = "#question-" + question + " ";
 		driver.findElement(By.cssSelector(form + "label.choice:nth-of-type(" + choice + ")")).click();
 		driver.findElement(By.cssSelector(form + "button[type=submit]")).click();
-		this.browser.waitUpTo(LIVE).until((d) -> !d.findElements(By.cssSelector(form + "[data-explanation]")).isEmpty());
-		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
-				"return document.activeElement && document.activeElement.matches('[data-explanation]')")));
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> !d.findElements(By.cssSelector(form + "[data-explanation]")).isEmpty());
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> Boolean.TRUE.equals(driver.executeScript(
+					"return document.activeElement && document.activeElement.matches('[data-explanation]')")));
 	}
 
 	private static void speedUp(ChromeDriver driver) {
@@ -241,8 +253,8 @@ class LessonBrowserIT extends BrowserTest {
 
 	@SuppressWarnings("unchecked")
 	private static long readyPodsOn(ChromeDriver driver, String node) {
-		List<Map<String, Object>> pods = (List<Map<String, Object>>) driver.executeScript(
-				"return window.__trafficLab.scene().pods.map((p) => ({node: p.node, status: p.status}))");
+		List<Map<String, Object>> pods = (List<Map<String, Object>>) driver
+			.executeScript("return window.__trafficLab.scene().pods.map((p) => ({node: p.node, status: p.status}))");
 		return pods.stream().filter((pod) -> node.equals(pod.get("node")) && "READY".equals(pod.get("status"))).count();
 	}
 

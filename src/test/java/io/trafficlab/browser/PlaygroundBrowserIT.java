@@ -20,8 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The playground at {@code /} in a real browser: dragging a pod, toggling the policy, the keyboard path, the packet
- * inspector, compare mode and three screen sizes. Screenshots go to {@code target/screenshots}.
+ * The playground at {@code /} in a real browser: dragging a pod, toggling the policy, the
+ * keyboard path, the packet inspector, compare mode and three screen sizes. Screenshots
+ * go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PlaygroundBrowserIT extends BrowserTest {
@@ -34,7 +35,8 @@ class PlaygroundBrowserIT extends BrowserTest {
 		this.browser.waitUpTo(LIVE).until((d) -> "1/2".equals(podShare(driver, "web-4")));
 		assertThat(podShare(driver, "web-1")).isEqualTo("1/6");
 		LabPage.drag(driver, "web-1", "n3");
-		// web-1 terminates and its replacement starts on n3: n1 keeps two pods, n2 one, n3 one
+		// web-1 terminates and its replacement starts on n3: n1 keeps two pods, n2 one,
+		// n3 one
 		this.browser.waitUpTo(LIVE).until((d) -> "1/3".equals(replacementShare(driver, "web-1-")));
 		assertThat(podShare(driver, "web-2")).isEqualTo("1/6");
 		assertThat(podShare(driver, "web-3")).isEqualTo("1/6");
@@ -47,15 +49,19 @@ class PlaygroundBrowserIT extends BrowserTest {
 	void toggleLocalShouldShowTheClientAddressAndTheEmptyNodeFailing() {
 		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
 		LabPage.choosePolicy(driver, "Cluster");
-		// under Cluster the NLB's TCP probe of the NodePort connects on n3 too, which has no pod
-		this.browser.waitUpTo(LIVE).until((d) -> seen(driver).stream().allMatch("node"::equals)
-				&& healthAnswer(driver, "n3").contains("connected"));
+		// under Cluster the NLB's TCP probe of the NodePort connects on n3 too, which has
+		// no pod
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> seen(driver).stream().allMatch("node"::equals)
+					&& healthAnswer(driver, "n3").contains("connected"));
 		this.browser.screenshot("playground-cluster");
 		LabPage.choosePolicy(driver, "Local");
-		this.browser.waitUpTo(LIVE).until((d) -> seen(driver).stream().allMatch("client"::equals)
-				&& healthAnswer(driver, "n3").contains("503") && probeStatus(driver, "n3") == 503);
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> seen(driver).stream().allMatch("client"::equals) && healthAnswer(driver, "n3").contains("503")
+					&& probeStatus(driver, "n3") == 503);
 		assertThat(seen(driver)).hasSize(4);
-		// Exact sources only: connections that n1's kube-proxy DNATed and SNATed with its Cluster rules during its sync
+		// Exact sources only: connections that n1's kube-proxy DNATed and SNATed with its
+		// Cluster rules during its sync
 		// delay are observed (and stay in the window), as they would in a real cluster
 		assertThat(exactSourceAddresses(driver, "web-4")).contains("203.0.113.10")
 			.noneMatch((a) -> a.startsWith("192.168."));
@@ -68,7 +74,8 @@ class PlaygroundBrowserIT extends BrowserTest {
 	void keyboardShouldMoveAPodToNodeNAndTogglePolicy() {
 		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
 		speed(driver, "5");
-		// Tab from the last control onto the canvas, so the focus is a keyboard focus (and visible)
+		// Tab from the last control onto the canvas, so the focus is a keyboard focus
+		// (and visible)
 		driver.executeScript("document.querySelector('.manifests-box summary').focus()");
 		new Actions(driver).sendKeys(Keys.TAB).perform();
 		WebElement canvas = LabPage.canvas(driver);
@@ -81,12 +88,15 @@ class PlaygroundBrowserIT extends BrowserTest {
 		this.browser.waitUpTo(LIVE).until((d) -> "1/3".equals(replacementShare(driver, "web-1-")));
 		assertThat(podShare(driver, "web-4")).isEqualTo("1/3");
 		new Actions(driver).sendKeys("p").perform();
-		this.browser.waitUpTo(LIVE).until((d) -> yaml(driver).contains("externalTrafficPolicy: Cluster")
-				&& LabPage.checkedPolicy(driver).equals("Cluster"));
-		// A node's menu from the keyboard: Enter opens it on its first item, Escape closes it onto the canvas
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> yaml(driver).contains("externalTrafficPolicy: Cluster")
+					&& LabPage.checkedPolicy(driver).equals("Cluster"));
+		// A node's menu from the keyboard: Enter opens it on its first item, Escape
+		// closes it onto the canvas
 		new Actions(driver).sendKeys(Keys.ARROW_LEFT).perform();
-		this.browser.waitUpTo(LIVE).until((d) -> String.valueOf(driver.executeScript("return window.__trafficLab.focused()"))
-			.startsWith("node "));
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> String.valueOf(driver.executeScript("return window.__trafficLab.focused()"))
+				.startsWith("node "));
 		new Actions(driver).sendKeys(Keys.ENTER).perform();
 		WebElement menu = driver.findElement(By.cssSelector("[data-view=primary] [data-part=node-menu]"));
 		assertThat(menu.isDisplayed()).isTrue();
@@ -103,15 +113,18 @@ class PlaygroundBrowserIT extends BrowserTest {
 		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
 		LabPage.choosePolicy(driver, "Cluster");
 		this.browser.waitUpTo(LIVE).until((d) -> yaml(driver).contains("externalTrafficPolicy: Cluster"));
-		// From the event list, paused so that the list holds still between finding a row and clicking it
+		// From the event list, paused so that the list holds still between finding a row
+		// and clicking it
 		this.browser.waitUpTo(LIVE)
-			.until((d) -> !d.findElements(By.cssSelector("[data-view=primary] [data-part=event-list] button[data-connection]"))
+			.until((d) -> !d
+				.findElements(By.cssSelector("[data-view=primary] [data-part=event-list] button[data-connection]"))
 				.isEmpty());
 		driver.findElement(By.cssSelector("[data-control=pause]")).click();
 		this.browser.waitUpTo(LIVE)
 			.until((d) -> Boolean.TRUE.equals(driver.executeScript("return window.__trafficLab.scene().paused")));
 		WebElement row = this.browser.waitUpTo(LIVE)
-			.until((d) -> d.findElements(By.cssSelector("[data-view=primary] [data-part=event-list] button[data-connection]"))
+			.until((d) -> d
+				.findElements(By.cssSelector("[data-view=primary] [data-part=event-list] button[data-connection]"))
 				.stream()
 				.findFirst()
 				.orElse(null));
@@ -124,12 +137,14 @@ class PlaygroundBrowserIT extends BrowserTest {
 		assertThat(inspector.findElements(By.cssSelector(".why-list dt")).stream().map(WebElement::getText))
 			.contains("Load balancer", "Health checks", "Endpoint set", "Masquerade");
 		// From the canvas: still paused, so packets hold still; click one
-		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
-				"return window.__trafficLab.scene().paused && window.__trafficLab.packets().length > 0")));
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> Boolean.TRUE.equals(driver.executeScript(
+					"return window.__trafficLab.scene().paused && window.__trafficLab.packets().length > 0")));
 		// Without reduced motion packets glide: paused, some stand between two hops
 		assertThat((List<?>) driver.executeScript("return window.__trafficLab.packets().map((p) => p.t)"))
 			.anyMatch((t) -> ((Number) t).doubleValue() > 0 && ((Number) t).doubleValue() < 1);
-		// Packets passing under the clients' or the LB's box cannot be clicked: try the loneliest few in turn
+		// Packets passing under the clients' or the LB's box cannot be clicked: try the
+		// loneliest few in turn
 		WebElement canvas = LabPage.canvas(driver);
 		boolean opened = false;
 		for (Map<String, Number> packet : loneliestPackets(driver, 5)) {
@@ -160,13 +175,16 @@ class PlaygroundBrowserIT extends BrowserTest {
 	void compareModeShouldShowClusterAndLocalSideBySide() {
 		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
 		driver.findElement(By.cssSelector("[data-control=compare]")).click();
-		this.browser.waitUpTo(LIVE).until((d) -> d.findElements(By.cssSelector("[data-view=second] canvas")).size() == 1);
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> d.findElements(By.cssSelector("[data-view=second] canvas")).size() == 1);
 		this.browser.waitUpTo(LIVE)
 			.until((d) -> seen(driver, "primary").stream().allMatch("node"::equals)
 					&& !seen(driver, "primary").isEmpty() && seen(driver, "second").stream().allMatch("client"::equals)
 					&& !seen(driver, "second").isEmpty());
-		assertThat(driver.findElement(By.cssSelector("[data-view=primary] [data-part=side]")).getText()).contains("Cluster");
-		assertThat(driver.findElement(By.cssSelector("[data-view=second] [data-part=side]")).getText()).contains("Local");
+		assertThat(driver.findElement(By.cssSelector("[data-view=primary] [data-part=side]")).getText())
+			.contains("Cluster");
+		assertThat(driver.findElement(By.cssSelector("[data-view=second] [data-part=side]")).getText())
+			.contains("Local");
 		assertThat(driver.findElement(By.cssSelector("fieldset[data-control=policy]")).getDomProperty("disabled"))
 			.isEqualTo("true");
 		this.browser.screenshot("playground-compare");
@@ -184,12 +202,14 @@ class PlaygroundBrowserIT extends BrowserTest {
 		driver.get("http://localhost:" + this.port + "/?preset=uneven-3-1-0");
 		LabPage.waitForScene(this.browser);
 		assertThat(driver.executeScript("return window.__trafficLab.scene().reducedMotion")).isEqualTo(true);
-		assertThat(driver.findElement(By.cssSelector("[data-view=primary] [data-part=motion-note]")).isDisplayed()).isTrue();
-		// Every packet sits exactly on a hop, the place it last reached, never between two places
-		this.browser.waitUpTo(LIVE).until((d) -> ((Number) driver.executeScript(
-				"return window.__trafficLab.packets().length")).intValue() >= 5);
-		assertThat((List<?>) driver.executeScript("return window.__trafficLab.packets().map((p) => p.t)"))
-			.isNotEmpty()
+		assertThat(driver.findElement(By.cssSelector("[data-view=primary] [data-part=motion-note]")).isDisplayed())
+			.isTrue();
+		// Every packet sits exactly on a hop, the place it last reached, never between
+		// two places
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> ((Number) driver.executeScript("return window.__trafficLab.packets().length"))
+				.intValue() >= 5);
+		assertThat((List<?>) driver.executeScript("return window.__trafficLab.packets().map((p) => p.t)")).isNotEmpty()
 			.allMatch((t) -> ((Number) t).doubleValue() == 0);
 		driver.executeScript("document.querySelector('[data-view=primary] canvas').scrollIntoView({block: 'center'})");
 		this.browser.screenshot("playground-reduced-motion");
@@ -243,17 +263,18 @@ class PlaygroundBrowserIT extends BrowserTest {
 		return String.valueOf(driver.executeScript("for (const row of document.querySelectorAll("
 				+ "'[data-view=primary] [data-part=pod-shares] tbody tr')) {"
 				+ " if (row.querySelector('.node-name').textContent === arguments[0])"
-				+ "  return row.querySelector('.fraction').textContent; }"
-				+ "return null", pod));
+				+ "  return row.querySelector('.fraction').textContent; }" + "return null", pod));
 	}
 
-	/** The exact share of the pod whose name starts with the prefix (a replacement pod gets a new suffix). */
+	/**
+	 * The exact share of the pod whose name starts with the prefix (a replacement pod
+	 * gets a new suffix).
+	 */
 	private static String replacementShare(ChromeDriver driver, String prefix) {
 		Object share = driver.executeScript("for (const row of document.querySelectorAll("
 				+ "'[data-view=primary] [data-part=pod-shares] tbody tr')) {"
 				+ " if (row.querySelector('.node-name').textContent.startsWith(arguments[0]))"
-				+ "  return row.querySelector('.fraction').textContent; }"
-				+ "return null", prefix);
+				+ "  return row.querySelector('.fraction').textContent; }" + "return null", prefix);
 		return (share != null) ? share.toString() : null;
 	}
 
@@ -264,11 +285,14 @@ class PlaygroundBrowserIT extends BrowserTest {
 	@SuppressWarnings("unchecked")
 	private static List<String> seen(ChromeDriver driver, String view) {
 		return (List<String>) driver.executeScript("return [...document.querySelectorAll("
-				+ "'[data-view=' + arguments[0] + '] [data-part=sources] tbody')]"
-				+ ".map((b) => b.dataset.seen)", view);
+				+ "'[data-view=' + arguments[0] + '] [data-part=sources] tbody')]" + ".map((b) => b.dataset.seen)",
+				view);
 	}
 
-	/** The addresses of a pod's source rows that have an exact share (not only observed ones). */
+	/**
+	 * The addresses of a pod's source rows that have an exact share (not only observed
+	 * ones).
+	 */
 	@SuppressWarnings("unchecked")
 	private static List<String> exactSourceAddresses(ChromeDriver driver, String pod) {
 		return (List<String>) driver.executeScript("const b = [...document.querySelectorAll("

@@ -27,11 +27,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The playground's three figures (README, "Playground"): frames per second with 500 packets in flight, time from
- * navigation to the first animated frame, and the compressed size of the JavaScript the page loads besides htmx. The
- * figures go to {@code target/playground-benchmark.txt}. Targets are 60 fps, under 1 s and under 150 kB; the test
- * fails only below floors that mean something broke (the build machine is shared), except for the size, which is
- * deterministic and must meet its target.
+ * The playground's three figures (README, "Playground"): frames per second with 500
+ * packets in flight, time from navigation to the first animated frame, and the compressed
+ * size of the JavaScript the page loads besides htmx. The figures go to
+ * {@code target/playground-benchmark.txt}. Targets are 60 fps, under 1 s and under 150
+ * kB; the test fails only below floors that mean something broke (the build machine is
+ * shared), except for the size, which is deterministic and must meet its target.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PlaygroundPerformanceIT extends BrowserTest {
@@ -55,7 +56,8 @@ class PlaygroundPerformanceIT extends BrowserTest {
 
 	private double framesPerSecondWith500Packets(List<String> report) {
 		ChromeDriver driver = open();
-		// No new client connections, wait until the real ones have left, then 500 benchmark packets
+		// No new client connections, wait until the real ones have left, then 500
+		// benchmark packets
 		driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
 				+ "fetch(document.getElementById('playground').dataset.api + '/client-rate?perSecond=0', {method: 'PUT'})"
 				+ ".then(() => done())");
@@ -63,14 +65,17 @@ class PlaygroundPerformanceIT extends BrowserTest {
 			.until((d) -> ((Number) driver.executeScript("return window.__trafficLab.inFlight()")).intValue() == 0);
 		Number inFlight = (Number) driver.executeScript("return window.__trafficLab.injectPackets(500)");
 		assertThat(inFlight.intValue()).isEqualTo(500);
-		Number fps = (Number) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-				+ "let frames = 0; let t0 = null;"
-				+ "function frame(t) { if (t0 === null) { t0 = t; } else { frames++; }"
-				+ " if (t - t0 < 5000) { requestAnimationFrame(frame); } else { done(frames * 1000 / (t - t0)); } }"
-				+ "requestAnimationFrame(frame);");
+		Number fps = (Number) driver
+			.executeAsyncScript("const done = arguments[arguments.length - 1];" + "let frames = 0; let t0 = null;"
+					+ "function frame(t) { if (t0 === null) { t0 = t; } else { frames++; }"
+					+ " if (t - t0 < 5000) { requestAnimationFrame(frame); } else { done(frames * 1000 / (t - t0)); } }"
+					+ "requestAnimationFrame(frame);");
 		Number after = (Number) driver.executeScript("return window.__trafficLab.inFlight()");
-		report.add(String.format(Locale.ROOT, "fps with 500 packets in flight: %.1f (1280x800, 5 s of requestAnimationFrame "
-				+ "callbacks; %d packets still in flight at the end)", fps.doubleValue(), after.intValue()));
+		report
+			.add(String.format(Locale.ROOT,
+					"fps with 500 packets in flight: %.1f (1280x800, 5 s of requestAnimationFrame "
+							+ "callbacks; %d packets still in flight at the end)",
+					fps.doubleValue(), after.intValue()));
 		assertThat(after.intValue()).isGreaterThanOrEqualTo(500);
 		this.browser.screenshot("playground-500-packets");
 		this.browser.close();
@@ -85,15 +90,19 @@ class PlaygroundPerformanceIT extends BrowserTest {
 		ChromeDriver driver = this.browser.driver();
 		for (int i = 0; i <= runs; i++) {
 			driver.get("http://localhost:" + this.port + "/");
-			this.browser.waitUpTo(LIVE).until((d) -> driver.executeScript(
-					"return performance.getEntriesByName('trafficlab:first-animated-frame').length") instanceof Number n
-					&& n.intValue() > 0);
+			this.browser.waitUpTo(LIVE)
+				.until((d) -> driver.executeScript(
+						"return performance.getEntriesByName('trafficlab:first-animated-frame').length") instanceof Number n
+						&& n.intValue() > 0);
 			double scene = ((Number) driver
-				.executeScript("return performance.getEntriesByName('trafficlab:first-frame')[0].startTime")).doubleValue();
-			double packet = ((Number) driver.executeScript(
-					"return performance.getEntriesByName('trafficlab:first-animated-frame')[0].startTime")).doubleValue();
+				.executeScript("return performance.getEntriesByName('trafficlab:first-frame')[0].startTime"))
+				.doubleValue();
+			double packet = ((Number) driver
+				.executeScript("return performance.getEntriesByName('trafficlab:first-animated-frame')[0].startTime"))
+				.doubleValue();
 			if (i > 0) {
-				// The first load warms the server and the browser caches up; it is not counted
+				// The first load warms the server and the browser caches up; it is not
+				// counted
 				scenes.add(scene);
 				packets.add(packet);
 			}
@@ -150,8 +159,9 @@ class PlaygroundPerformanceIT extends BrowserTest {
 		this.browser = HeadlessChromium.start(1280, 800);
 		ChromeDriver driver = this.browser.driver();
 		driver.get("http://localhost:" + this.port + "/?preset=uneven-3-1-0");
-		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
-				"const lab = window.__trafficLab; return !!(lab && lab.scene() && lab.firstFrameAt !== null)")));
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> Boolean.TRUE.equals(driver.executeScript(
+					"const lab = window.__trafficLab; return !!(lab && lab.scene() && lab.firstFrameAt !== null)")));
 		driver.executeScript("document.querySelector('[data-view=primary] canvas').scrollIntoView({block: 'center'})");
 		return driver;
 	}

@@ -14,9 +14,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The plain live page ({@code /live}; the playground at {@code /} has its own test) in a real browser: it creates a
- * sandbox, connects to its stream, and shows the clock moving, events arriving and the statistics; its htmx controls
- * send commands. Screenshots go to {@code target/screenshots}.
+ * The plain live page ({@code /live}; the playground at {@code /} has its own test) in a
+ * real browser: it creates a sandbox, connects to its stream, and shows the clock moving,
+ * events arriving and the statistics; its htmx controls send commands. Screenshots go to
+ * {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SandboxBrowserIT extends BrowserTest {
@@ -31,7 +32,8 @@ class SandboxBrowserIT extends BrowserTest {
 		double before = simSeconds(driver);
 		this.browser.waitUpTo(WAIT).until((d) -> simSeconds(driver) > before + 0.5);
 		this.browser.waitUpTo(WAIT)
-			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#event-log li[data-type=ConnectionRouted]")));
+			.until(ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector("#event-log li[data-type=ConnectionRouted]")));
 		this.browser.waitUpTo(WAIT)
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#pod-stats tbody tr")));
 		assertThat(driver.findElements(By.cssSelector("#event-log li"))).hasSizeBetween(1, 50);
@@ -50,7 +52,8 @@ class SandboxBrowserIT extends BrowserTest {
 		this.browser.waitUpTo(WAIT).until(ExpectedConditions.textToBe(By.id("stream-status"), "live"));
 		new Select(driver.findElement(By.cssSelector("select[name=value]"))).selectByValue("Cluster");
 		this.browser.waitUpTo(WAIT)
-			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#event-log li[data-type=ServiceUpdated]")));
+			.until(ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector("#event-log li[data-type=ServiceUpdated]")));
 		driver.findElement(By.xpath("//button[normalize-space()='Pause']")).click();
 		this.browser.waitUpTo(WAIT).until((d) -> {
 			double first = simSeconds(driver);

@@ -25,8 +25,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sharing in a real browser: a permalink opened in a fresh page shows the same placement and policy; the embed runs
- * inside an iframe on a page of another origin. Screenshots go to {@code target/screenshots}.
+ * Sharing in a real browser: a permalink opened in a fresh page shows the same placement
+ * and policy; the embed runs inside an iframe on a page of another origin. Screenshots go
+ * to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ShareBrowserIT extends BrowserTest {
@@ -58,18 +59,20 @@ class ShareBrowserIT extends BrowserTest {
 		new Actions(driver).sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT).perform();
 		assertThat(driver.executeScript("return window.__trafficLab.focused()")).isEqualTo("pod web-1");
 		new Actions(driver).sendKeys("3").perform();
-		this.browser.waitUpTo(LIVE).until((d) -> LabPage.placement(driver).values().stream().filter("n3"::equals).count() == 1);
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> LabPage.placement(driver).values().stream().filter("n3"::equals).count() == 1);
 		driver.findElement(By.cssSelector("[data-control=pause]")).click();
-		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(
-				driver.executeScript("return window.__trafficLab.scene().paused")));
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> Boolean.TRUE.equals(driver.executeScript("return window.__trafficLab.scene().paused")));
 
 		driver.findElement(By.cssSelector("[data-control=copy-link]")).click();
 		WebElement field = driver.findElement(By.cssSelector("[data-control=share-link]"));
 		this.browser.waitUpTo(LIVE).until((d) -> field.isDisplayed() && !field.getDomProperty("value").isEmpty());
 		String link = field.getDomProperty("value");
 		assertThat(link).startsWith(origin + "/?s=");
-		this.browser.waitUpTo(LIVE).until((d) -> "Link copied.".equals(
-				d.findElement(By.cssSelector("[data-control=share-status]")).getText()));
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> "Link copied."
+				.equals(d.findElement(By.cssSelector("[data-control=share-status]")).getText()));
 		Map<String, String> placement = LabPage.placement(driver);
 		assertThat(placement).containsEntry("web-1", "n1").containsEntry("web-4", "n2").containsValue("n3");
 		this.browser.screenshot("share-copy-link");
@@ -101,15 +104,19 @@ class ShareBrowserIT extends BrowserTest {
 		driver.get(other);
 		driver.switchTo().frame(driver.findElement(By.id("lab")));
 		WebElement start = this.browser.waitUpTo(LIVE)
-			.until((d) -> d.findElements(By.cssSelector("[data-control=embed-start]")).stream().findFirst().orElse(null));
+			.until((d) -> d.findElements(By.cssSelector("[data-control=embed-start]"))
+				.stream()
+				.findFirst()
+				.orElse(null));
 		assertThat(this.registry.size()).as("no sandbox before Start").isEqualTo(before);
 		driver.switchTo().defaultContent();
 		this.browser.screenshot("embed-before-start");
 		driver.switchTo().frame(driver.findElement(By.id("lab")));
 		start.click();
 		LabPage.waitForScene(this.browser);
-		this.browser.waitUpTo(LIVE).until((d) -> Boolean.TRUE.equals(driver.executeScript(
-				"return window.__trafficLab.firstPacketAt !== null && window.__trafficLab.frames() > 10")));
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> Boolean.TRUE.equals(driver.executeScript(
+					"return window.__trafficLab.firstPacketAt !== null && window.__trafficLab.frames() > 10")));
 		assertThat(this.registry.size()).isEqualTo(before + 1);
 		assertThat(driver.findElements(By.cssSelector(".site-header"))).isEmpty();
 		WebElement canvas = driver.findElement(By.cssSelector("[data-view=primary] canvas"));
@@ -120,7 +127,10 @@ class ShareBrowserIT extends BrowserTest {
 		assertNoSevereConsoleEntries();
 	}
 
-	/** A page on 127.0.0.1 (another origin than the app's localhost), as a docs site would be. */
+	/**
+	 * A page on 127.0.0.1 (another origin than the app's localhost), as a docs site would
+	 * be.
+	 */
 	private String serveOtherSite(String html) throws IOException {
 		this.otherSite = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.otherSite.createContext("/", (exchange) -> {

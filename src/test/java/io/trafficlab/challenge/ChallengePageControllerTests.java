@@ -53,7 +53,8 @@ class ChallengePageControllerTests {
 			.contains("Not yet:", "Node n3 passes the load balancer&#39;s health check",
 					"n3 fails: its healthCheckNodePort answers 503")
 			.contains("1 of 2 conditions hold")
-			.contains("hx-trigger=\"every 1s [!document.hidden], visibilitychange from:document, trafficlab:refresh from:body\"")
+			.contains(
+					"hx-trigger=\"every 1s [!document.hidden], visibilitychange from:document, trafficlab:refresh from:body\"")
 			.doesNotContain("Solved!")
 			.contains("Show a hint (1 of 3)");
 		assertThat(page).containsPattern("<li hidden>Under Local, kube-proxy");
@@ -85,7 +86,8 @@ class ChallengePageControllerTests {
 		var result = assertThat(this.mvc.get().uri("/challenges/one-move-equal-shares/check?sandbox=" + id));
 		result.hasStatus(HttpStatus.NOT_FOUND);
 		result.bodyText().contains("This sandbox has ended").doesNotContain("hx-trigger", "hx-get");
-		assertThat(this.mvc.get().uri("/challenges/one-move-equal-shares/check?sandbox=nope")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/challenges/one-move-equal-shares/check?sandbox=nope"))
+			.hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
@@ -103,7 +105,9 @@ class ChallengePageControllerTests {
 	void unknownChallengeShouldBeA404PageLinkingToTheList() {
 		var result = assertThat(this.mvc.get().uri("/challenges/<script>"));
 		result.hasStatus(HttpStatus.NOT_FOUND);
-		result.bodyText().contains("No such challenge", "&lt;script&gt;", "href=\"/challenges\"").doesNotContain("<script>");
+		result.bodyText()
+			.contains("No such challenge", "&lt;script&gt;", "href=\"/challenges\"")
+			.doesNotContain("<script>");
 	}
 
 	private String page(String challenge) throws Exception {

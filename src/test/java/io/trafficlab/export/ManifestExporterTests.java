@@ -42,16 +42,18 @@ class ManifestExporterTests {
 	@MethodSource("presets")
 	void exportAfterCommandsShouldKeepThePlacementAndPolicy(String preset) {
 		Simulation simulation = Simulation.start(read(preset), SimulationSettings.defaults());
-		simulation.apply(new SimulationCommand.SetExternalTrafficPolicy(
-				io.trafficlab.engine.model.TrafficPolicy.CLUSTER));
+		simulation
+			.apply(new SimulationCommand.SetExternalTrafficPolicy(io.trafficlab.engine.model.TrafficPolicy.CLUSTER));
 		ClusterDeclaration before = simulation.declaration();
 		if (!before.pods().isEmpty()) {
 			simulation.apply(new SimulationCommand.MovePod(before.pods().get(0).name(),
 					before.nodes().get(before.nodes().size() - 1).name()));
 		}
 		simulation.advanceTo(simulation.now() + 1_000_000L, io.trafficlab.engine.simulation.EventSink.NONE);
-		assertThat(Simulation.start(read(ManifestExporter.yaml(simulation.declaration())), SimulationSettings.defaults())
-			.declaration()).isEqualTo(simulation.declaration());
+		assertThat(
+				Simulation.start(read(ManifestExporter.yaml(simulation.declaration())), SimulationSettings.defaults())
+					.declaration())
+			.isEqualTo(simulation.declaration());
 		simulation.advanceTo(simulation.now() + 40_000_000L, io.trafficlab.engine.simulation.EventSink.NONE);
 		ClusterDeclaration declaration = simulation.declaration();
 		String yaml = ManifestExporter.yaml(declaration);

@@ -37,9 +37,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bundled lessons are valid and their claims are true: every step's sandbox starts, every reveal applies, and
- * every question's {@code expect} holds in the engine after its reveal; every fraction and address a step states is
- * one the engine computes for that step.
+ * The bundled lessons are valid and their claims are true: every step's sandbox starts,
+ * every reveal applies, and every question's {@code expect} holds in the engine after its
+ * reveal; every fraction and address a step states is one the engine computes for that
+ * step.
  */
 class BundledLessonsTests {
 
@@ -163,8 +164,10 @@ class BundledLessonsTests {
 
 	@Test
 	void theTimingsTheLessonsStateAreTheSimulations() {
-		// Lessons 2 and 5 say: probes every 10 s, 2 in a row either way, pods Ready after 5 s, a 30 s grace period,
-		// kube-proxy syncing about a second after a change. Change their text if this fails.
+		// Lessons 2 and 5 say: probes every 10 s, 2 in a row either way, pods Ready after
+		// 5 s, a 30 s grace period,
+		// kube-proxy syncing about a second after a change. Change their text if this
+		// fails.
 		SimulationSettings settings = SimulationSettings.defaults();
 		assertThat(settings.probes().local().intervalMicros()).isEqualTo(10_000_000L);
 		assertThat(settings.probes().local().healthyThreshold()).isEqualTo(2);
@@ -183,8 +186,9 @@ class BundledLessonsTests {
 		simulation.advanceTo(25_000_000L, events::add);
 
 		assertThat(events).noneMatch((event) -> event instanceof SimulationEvent.ConnectionDropped);
-		assertThat(events).filteredOn((event) -> event instanceof SimulationEvent.ConnectionRouted routed
-				&& routed.node().equals("n2") && routed.sourceSeen().equals(routed.clientIp()))
+		assertThat(events)
+			.filteredOn((event) -> event instanceof SimulationEvent.ConnectionRouted routed
+					&& routed.node().equals("n2") && routed.sourceSeen().equals(routed.clientIp()))
 			.isNotEmpty();
 		assertThat(events).anyMatch((event) -> event instanceof SimulationEvent.LoadBalancerTargetChanged changed
 				&& changed.node().equals("n2") && changed.time() <= 21_000_000L);
@@ -207,13 +211,17 @@ class BundledLessonsTests {
 		assertThat(drops).allMatch((time) -> time <= 26_000_000L);
 	}
 
-	/** A fresh simulation in the step's state, the question's reveal applied, advanced by its settle time. */
+	/**
+	 * A fresh simulation in the step's state, the question's reveal applied, advanced by
+	 * its settle time.
+	 */
 	static Simulation afterReveal(QuestionCase question) {
 		Simulation simulation = CATALOG.start(question.lesson(), question.step()).simulation();
 		for (SimulationCommand command : question.get().reveal()) {
 			simulation.apply(command);
 		}
-		// Commands take effect as events; a tick lets them happen even when nothing needs to settle
+		// Commands take effect as events; a tick lets them happen even when nothing needs
+		// to settle
 		simulation.advanceTo(simulation.now() + 1_000L + question.get().settleSeconds() * 1_000_000L, EventSink.NONE);
 		return simulation;
 	}
@@ -232,7 +240,11 @@ class BundledLessonsTests {
 
 	private static List<String> addresses(Simulation simulation) {
 		List<String> addresses = new ArrayList<>(simulation.snapshot().settings().clientIps());
-		addresses.addAll(simulation.cluster().services().stream().flatMap((service) -> service.loadBalancerIps().stream()).toList());
+		addresses.addAll(simulation.cluster()
+			.services()
+			.stream()
+			.flatMap((service) -> service.loadBalancerIps().stream())
+			.toList());
 		for (Node node : simulation.cluster().nodes()) {
 			addresses.add(node.internalIp());
 			addresses.add(node.bridgeIp());

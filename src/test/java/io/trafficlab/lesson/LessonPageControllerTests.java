@@ -19,8 +19,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the lesson pages: the index, a step page and its sandbox, answers (the reveal reaches the sandbox), the
- * terminal, the embed, and clear 404 and 400 answers.
+ * Tests for the lesson pages: the index, a step page and its sandbox, answers (the reveal
+ * reaches the sandbox), the terminal, the embed, and clear 404 and 400 answers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -39,7 +39,9 @@ class LessonPageControllerTests {
 
 	@Test
 	void indexListsEveryLessonWithItsFirstStep() throws Exception {
-		var body = assertThat(this.mvc.get().uri("/lessons")).hasStatusOk().hasViewName(LessonPageController.INDEX).bodyText();
+		var body = assertThat(this.mvc.get().uri("/lessons")).hasStatusOk()
+			.hasViewName(LessonPageController.INDEX)
+			.bodyText();
 		this.catalog.all().forEach((lesson) -> body.contains("href=\"/lessons/" + lesson.id() + "/1\""));
 		body.contains("The uneven-distribution problem");
 	}
@@ -69,7 +71,11 @@ class LessonPageControllerTests {
 
 	@Test
 	void answeringAppliesTheRevealAndShowsTheExplanation() throws Exception {
-		String page = this.mvc.get().uri("/lessons/uneven-distribution/1").exchange().getResponse().getContentAsString();
+		String page = this.mvc.get()
+			.uri("/lessons/uneven-distribution/1")
+			.exchange()
+			.getResponse()
+			.getContentAsString();
 		Sandbox sandbox = sandbox(page);
 
 		var answer = assertThat(this.mvc.post()
@@ -88,8 +94,7 @@ class LessonPageControllerTests {
 
 	@Test
 	void theRightAnswerSaysSo() throws Exception {
-		assertThat(this.mvc.post().uri("/lessons/uneven-distribution/1/questions/1").param("choice", "3"))
-			.hasStatusOk()
+		assertThat(this.mvc.post().uri("/lessons/uneven-distribution/1/questions/1").param("choice", "3")).hasStatusOk()
 			.bodyText()
 			.contains("<strong>Right.</strong>")
 			.contains("This step&#39;s sandbox has ended");
@@ -129,7 +134,8 @@ class LessonPageControllerTests {
 		String page = this.mvc.get().uri("/lessons/local-health-check/1").exchange().getResponse().getContentAsString();
 		Sandbox sandbox = sandbox(page);
 		int port = sandbox.statistics().statistics().exact().service().healthCheckNodePort();
-		assertThat(page).contains("$ curl -i http://192.168.0.11:" + port + "/healthz\nHTTP/1.1 200 OK\nContent-Length: ")
+		assertThat(page)
+			.contains("$ curl -i http://192.168.0.11:" + port + "/healthz\nHTTP/1.1 200 OK\nContent-Length: ")
 			.contains("X-Load-Balancing-Endpoint-Weight: 1\n\n{\n\t&quot;service&quot;: {");
 
 		assertThat(this.mvc.get()
@@ -179,7 +185,10 @@ class LessonPageControllerTests {
 			.contains("Even counts, even load")
 			.contains("href=\"/embed?lesson=uneven-distribution&amp;step=4&amp;run=1\"")
 			.doesNotContain("site-header");
-		assertThat(this.mvc.get().uri("/embed?lesson=uneven-distribution&step=3").exchange().getResponse()
+		assertThat(this.mvc.get()
+			.uri("/embed?lesson=uneven-distribution&step=3")
+			.exchange()
+			.getResponse()
 			.getHeader("Content-Security-Policy")).isEqualTo("frame-ancestors *");
 	}
 

@@ -106,9 +106,7 @@ class ManifestImporterTests {
 		assertThat(web.primaryPort().nodePort()).isEqualTo(31380);
 		assertThat(web.loadBalancerIps()).containsExactly("198.51.100.77");
 		assertThat(cluster.endpointsOf(WEB)).extracting(Endpoint::ip, Endpoint::servingTerminating)
-			.containsExactly(tuple("10.244.0.12", false),
-					tuple("10.244.0.13", false),
-					tuple("10.244.1.7", true));
+			.containsExactly(tuple("10.244.0.12", false), tuple("10.244.0.13", false), tuple("10.244.1.7", true));
 		assertThat(cluster.endpointsOf(new ServiceRef("default", "kubernetes"))).extracting(Endpoint::ip)
 			.containsExactly("10.0.0.10");
 		assertThat(imported.warnings()).isEmpty();

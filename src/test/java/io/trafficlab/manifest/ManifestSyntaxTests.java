@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests that {@link ManifestImporter} reports broken manifests with the line and column of the problem.
+ * Tests that {@link ManifestImporter} reports broken manifests with the line and column
+ * of the problem.
  */
 class ManifestSyntaxTests {
 
@@ -35,7 +36,7 @@ class ManifestSyntaxTests {
 				 labels:
 				    app: web
 				""", 5, 2, "line 5, column 2: expected <block end>, but found '<block mapping start>' (while parsing a "
-						+ "block mapping that starts at line 1, column 1)");
+				+ "block mapping that starts at line 1, column 1)");
 	}
 
 	@Test
@@ -66,7 +67,7 @@ class ManifestSyntaxTests {
 				  ports: [{port: 80}
 				  type: NodePort
 				""", 6, 3, "line 6, column 3: expected ',' or ']', but got <scalar> "
-						+ "(while parsing a flow sequence that starts at line 5, column 10)");
+				+ "(while parsing a flow sequence that starts at line 5, column 10)");
 	}
 
 	@Test
@@ -146,7 +147,7 @@ class ManifestSyntaxTests {
 				  ports:
 				  - port: http
 				""", 7, 11, "line 7, column 11: Service \"web\": spec.ports[0].port: Cannot deserialize value of type "
-						+ "integer from String \"http\": not a valid integer value");
+				+ "integer from String \"http\": not a valid integer value");
 	}
 
 	@Test

@@ -14,8 +14,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * At the cap on open rooms ({@code trafficlab.rooms.max}), opening one more answers 503 as JSON, and a room that ends
- * frees its place.
+ * At the cap on open rooms ({@code trafficlab.rooms.max}), opening one more answers 503
+ * as JSON, and a room that ends frees its place.
  */
 @SpringBootTest(properties = "trafficlab.rooms.max=1")
 @AutoConfigureMockMvc

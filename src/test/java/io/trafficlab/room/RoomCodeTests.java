@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Tests for {@link RoomCode}: codes from an alphabet without look-alikes, shown grouped, read as people type them.
+ * Tests for {@link RoomCode}: codes from an alphabet without look-alikes, shown grouped,
+ * read as people type them.
  */
 class RoomCodeTests {
 
@@ -53,8 +54,9 @@ class RoomCodeTests {
 
 	@Test
 	void parseWhenTheCodeHasALookAlikeShouldSaySo() {
-		assertThatThrownBy(() -> RoomCode.parse("K0F-2QX")).isInstanceOfSatisfying(RoomRequestException.class,
-				(ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.BAD_REQUEST))
+		assertThatThrownBy(() -> RoomCode.parse("K0F-2QX"))
+			.isInstanceOfSatisfying(RoomRequestException.class,
+					(ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.BAD_REQUEST))
 			.hasMessage("Room codes never contain 0, O, 1 or I: check the code your teacher shows (got \"K0F-2QX\").");
 		assertThatThrownBy(() -> RoomCode.parse("kif2qx")).hasMessageContaining("never contain 0, O, 1 or I");
 	}
@@ -63,7 +65,8 @@ class RoomCodeTests {
 	void parseWhenTheLengthIsWrongShouldSayHowLongACodeIs() {
 		assertThatThrownBy(() -> RoomCode.parse("K7F-2Q"))
 			.hasMessage("A room code has 6 letters and digits, like K7F-2QX (got \"K7F-2Q\", which has 5).");
-		assertThatThrownBy(() -> RoomCode.parse("   ")).hasMessage("Enter the room code your teacher shows, like K7F-2QX.");
+		assertThatThrownBy(() -> RoomCode.parse("   "))
+			.hasMessage("Enter the room code your teacher shows, like K7F-2QX.");
 	}
 
 	@Test

@@ -19,8 +19,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link RoomController} and {@link RoomPageController}: opening, reading and closing rooms over the API,
- * the students' pages and the fork, and every way a code can be wrong (400, 404, 410, 403), never a 500.
+ * Tests for {@link RoomController} and {@link RoomPageController}: opening, reading and
+ * closing rooms over the API, the students' pages and the fork, and every way a code can
+ * be wrong (400, 404, 410, 403), never a 500.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -45,8 +46,8 @@ class RoomControllerTests {
 			.isLenientlyEqualTo("{\"display\": \"" + display + "\", \"joinPage\": \"http://localhost/rooms\", "
 					+ "\"joinUrl\": \"http://localhost/rooms/" + display + "\", "
 					+ "\"projectorUrl\": \"http://localhost/rooms/" + display + "/projector\", "
-					+ "\"forkUrl\": \"http://localhost/rooms/" + display + "/fork\", "
-					+ "\"topic\": \"/topic/rooms/" + code + "/events\", \"statsTopic\": \"/topic/rooms/" + code
+					+ "\"forkUrl\": \"http://localhost/rooms/" + display + "/fork\", " + "\"topic\": \"/topic/rooms/"
+					+ code + "/events\", \"statsTopic\": \"/topic/rooms/" + code
 					+ "/stats\", \"snapshotDestination\": \"/app/rooms/" + code + "/snapshot\", \"watching\": 0, "
 					+ "\"maxStudents\": 200}");
 		assertThat(body(result)).doesNotContain(sandbox.id());
@@ -162,10 +163,12 @@ class RoomControllerTests {
 	@Test
 	void forkShouldRedirectToAPlaygroundInTheTeachersCurrentState() {
 		Sandbox teacher = this.sandboxes.createFromPreset("uneven-3-1-0", 1L);
-		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + teacher.id() + "/service/external-traffic-policy?value=Cluster"))
+		assertThat(this.mvc.put()
+			.uri("/api/v1/sandboxes/" + teacher.id() + "/service/external-traffic-policy?value=Cluster"))
 			.hasStatus(HttpStatus.NO_CONTENT);
 		RoomCode code = open(teacher);
-		for (MvcTestResult fork : new MvcTestResult[] { this.mvc.get().uri("/rooms/" + code.display() + "/fork").exchange(),
+		for (MvcTestResult fork : new MvcTestResult[] {
+				this.mvc.get().uri("/rooms/" + code.display() + "/fork").exchange(),
 				this.mvc.post().uri("/rooms/" + code.display() + "/fork").exchange() }) {
 			assertThat(fork).hasStatus(HttpStatus.SEE_OTHER);
 			String location = fork.getResponse().getHeader(HttpHeaders.LOCATION);

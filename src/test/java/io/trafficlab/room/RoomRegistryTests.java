@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Tests for {@link RoomRegistry}: one room per sandbox, a cap, and rooms that end with their sandbox or their teacher.
+ * Tests for {@link RoomRegistry}: one room per sandbox, a cap, and rooms that end with
+ * their sandbox or their teacher.
  */
 class RoomRegistryTests {
 
@@ -63,8 +64,9 @@ class RoomRegistryTests {
 		this.rooms.open(first.id());
 		this.rooms.open(this.sandboxes.createFromPreset(null, 2L).id());
 		String third = this.sandboxes.createFromPreset(null, 3L).id();
-		assertThatThrownBy(() -> this.rooms.open(third)).isInstanceOfSatisfying(RoomRequestException.class,
-				(ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
+		assertThatThrownBy(() -> this.rooms.open(third))
+			.isInstanceOfSatisfying(RoomRequestException.class,
+					(ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
 			.hasMessageContaining("limit of 2 open classroom rooms");
 		assertThat(this.rooms.open(first.id()).created()).isFalse();
 	}
@@ -77,8 +79,9 @@ class RoomRegistryTests {
 		assertThat(this.rooms.find(code)).isEmpty();
 		assertThat(this.rooms.ofSandbox(sandbox.id())).isEmpty();
 		assertThat(this.events).contains(new RoomEnded(code, "This room has ended: the teacher's sandbox ended."));
-		assertThatThrownBy(() -> this.rooms.get(code)).isInstanceOfSatisfying(RoomRequestException.class,
-				(ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.GONE))
+		assertThatThrownBy(() -> this.rooms.get(code))
+			.isInstanceOfSatisfying(RoomRequestException.class,
+					(ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.GONE))
 			.hasMessage("This room has ended: the teacher's sandbox ended (room " + code.display() + ").");
 	}
 
@@ -107,7 +110,8 @@ class RoomRegistryTests {
 
 	@Test
 	void openShouldNeverReuseTheCodeOfARoomThatJustEnded() {
-		// A source that repeats itself: the first six draws make one code, the next six the same code again
+		// A source that repeats itself: the first six draws make one code, the next six
+		// the same code again
 		this.rooms = new RoomRegistry(this.sandboxes, RoomProperties.defaults(), new Repeating(), Clock.systemUTC(),
 				this.events::add);
 		Sandbox first = this.sandboxes.createFromPreset(null, 1L);
@@ -130,7 +134,9 @@ class RoomRegistryTests {
 		}
 	}
 
-	/** Draws 0, 1, 2, 3, 4, 5 twice, then counts on: the same code twice, then another. */
+	/**
+	 * Draws 0, 1, 2, 3, 4, 5 twice, then counts on: the same code twice, then another.
+	 */
 	private static final class Repeating implements RandomGenerator {
 
 		private int draws;

@@ -12,7 +12,9 @@ public final class TestRooms {
 	private TestRooms() {
 	}
 
-	/** Rooms on these sandboxes, with the default limits, telling nobody when one ends. */
+	/**
+	 * Rooms on these sandboxes, with the default limits, telling nobody when one ends.
+	 */
 	public static RoomRegistry registry(SandboxRegistry sandboxes) {
 		return new RoomRegistry(sandboxes, RoomProperties.defaults(), Clock.systemUTC(), (event) -> {
 		});

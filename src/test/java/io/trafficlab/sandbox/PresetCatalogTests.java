@@ -38,7 +38,8 @@ class PresetCatalogTests {
 	void presetsWhenImportedShouldBeValidClustersWithOneLoadBalancerService() {
 		ManifestImporter importer = new ManifestImporter();
 		for (Preset preset : this.catalog.all()) {
-			Cluster cluster = importer.read(new ByteArrayInputStream(preset.manifests().getBytes(StandardCharsets.UTF_8)))
+			Cluster cluster = importer
+				.read(new ByteArrayInputStream(preset.manifests().getBytes(StandardCharsets.UTF_8)))
 				.cluster();
 			assertThat(cluster.services()).as(preset.name()).hasSize(1);
 			assertThat(cluster.nodes()).as(preset.name()).hasSize(3);
@@ -52,8 +53,7 @@ class PresetCatalogTests {
 		assertThat(podsPerNode(importer, "six-replicas-spread")).isEqualTo("n1=2 n2=2 n3=2");
 		assertThat(podsPerNode(importer, "empty")).isEqualTo("n1=0 n2=0 n3=0");
 		assertThat(podsPerNode(importer, "rolling-update-local")).isEqualTo("n1=1 n2=1 n3=1");
-		assertThat(podsPerNode(importer, "two-pods-three-nodes")).matches("n1=[01] n2=[01] n3=[01]")
-			.contains("=0");
+		assertThat(podsPerNode(importer, "two-pods-three-nodes")).matches("n1=[01] n2=[01] n3=[01]").contains("=0");
 	}
 
 	@Test
@@ -66,7 +66,8 @@ class PresetCatalogTests {
 		assertThat(web.hasAnyEndpoints()).isTrue();
 		assertThat(web.nodes()).extracting((node) -> node.name() + "=" + node.healthCheck().status())
 			.containsExactly("n1=200", "n2=503", "n3=503");
-		// R4/R17: n2 fails its health check, but its Local set still holds the terminating pod
+		// R4/R17: n2 fails its health check, but its Local set still holds the
+		// terminating pod
 		assertThat(web.nodes().get(1).localEndpoints()).hasSize(1);
 		assertThat(web.nodes().get(2).localEndpoints()).isEmpty();
 	}

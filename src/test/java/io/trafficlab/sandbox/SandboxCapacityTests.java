@@ -13,7 +13,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * At the cap on live sandboxes, the API answers 503 as JSON and every page that starts a sandbox says so.
+ * At the cap on live sandboxes, the API answers 503 as JSON and every page that starts a
+ * sandbox says so.
  */
 @SpringBootTest(properties = "trafficlab.sandbox.max-live=2")
 @AutoConfigureMockMvc

@@ -19,8 +19,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SandboxClockController}, {@link SandboxClusterController} and {@link SandboxServiceController}:
- * each command's effect shows in the snapshot, and each kind of refusal has its status and message.
+ * Tests for {@link SandboxClockController}, {@link SandboxClusterController} and
+ * {@link SandboxServiceController}: each command's effect shows in the snapshot, and each
+ * kind of refusal has its status and message.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -49,8 +50,8 @@ class SandboxCommandsTests {
 		long seq = JsonPath.<Number>read(snapshot(id), "$.seq").longValue();
 		long now = now(id);
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/step")).hasStatus(HttpStatus.ACCEPTED);
-		String stepped = awaitSnapshot(id, (snapshot) -> JsonPath.<Number>read(snapshot, "$.simulation.now")
-			.longValue() > now);
+		String stepped = awaitSnapshot(id,
+				(snapshot) -> JsonPath.<Number>read(snapshot, "$.simulation.now").longValue() > now);
 		assertThat(JsonPath.<Boolean>read(stepped, "$.paused")).isTrue();
 		assertThat(JsonPath.<Number>read(stepped, "$.seq").longValue()).isGreaterThanOrEqualTo(seq);
 	}
@@ -58,8 +59,7 @@ class SandboxCommandsTests {
 	@Test
 	void stepWhenCountOutOfRangeShouldAnswer400NamingIt() {
 		String id = create("empty");
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/step?count=500"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/step?count=500")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.asString()
@@ -71,8 +71,7 @@ class SandboxCommandsTests {
 		String id = create("empty");
 		command(this.mvc.put(), id, "/speed?factor=5");
 		assertThat(JsonPath.<Double>read(snapshot(id), "$.speed")).isEqualTo(5.0);
-		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/speed?factor=51"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/speed?factor=51")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.isEqualTo("Query parameter 'factor' must be between 0.1 and 50 (got 51.0).");
@@ -165,8 +164,7 @@ class SandboxCommandsTests {
 	@Test
 	void commandWhenPodUnknownShouldAnswer400WithTheSimulationsMessage() {
 		String id = pausedSandbox("uneven-3-1-0");
-		assertThat(this.mvc.delete().uri("/api/v1/sandboxes/" + id + "/pods/nope"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(this.mvc.delete().uri("/api/v1/sandboxes/" + id + "/pods/nope")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.asString()
@@ -307,7 +305,10 @@ class SandboxCommandsTests {
 		return JsonPath.<Number>read(snapshot(id), "$.simulation.now").longValue();
 	}
 
-	/** The ticker moves the clock: wait up to 5 s for a snapshot that satisfies the condition. */
+	/**
+	 * The ticker moves the clock: wait up to 5 s for a snapshot that satisfies the
+	 * condition.
+	 */
 	private String awaitSnapshot(String id, Predicate<String> condition) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 		String snapshot = snapshot(id);

@@ -18,7 +18,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SandboxController}: creating, reading, replacing and ending sandboxes, and their errors.
+ * Tests for {@link SandboxController}: creating, reading, replacing and ending sandboxes,
+ * and their errors.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -69,8 +70,7 @@ class SandboxControllerTests {
 		assertThat(this.mvc.post()
 			.uri("/api/v1/sandboxes")
 			.contentType("application/yaml")
-			.content(TestManifests.clusterIpWithLocalPolicy()))
-			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.content(TestManifests.clusterIpWithLocalPolicy())).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.asString()
@@ -82,8 +82,7 @@ class SandboxControllerTests {
 		assertThat(this.mvc.post()
 			.uri("/api/v1/sandboxes")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.content(TestManifests.uneven310()))
-			.hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.content(TestManifests.uneven310())).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.asString()
@@ -95,8 +94,7 @@ class SandboxControllerTests {
 		assertThat(this.mvc.post()
 			.uri("/api/v1/sandboxes?preset=empty")
 			.contentType("application/yaml")
-			.content(TestManifests.uneven310()))
-			.hasStatus(HttpStatus.BAD_REQUEST)
+			.content(TestManifests.uneven310())).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.isEqualTo("Send only one of: manifests as the body, query parameter 'preset', query parameter 's'.");
@@ -145,7 +143,8 @@ class SandboxControllerTests {
 	void resetStatisticsShouldStartANewCountingWindow() {
 		String id = create("uneven-3-1-0");
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/pause")).hasStatus(HttpStatus.NO_CONTENT);
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/statistics/reset")).hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/statistics/reset"))
+			.hasStatus(HttpStatus.NO_CONTENT);
 		String statistics = body(this.mvc.get().uri("/api/v1/sandboxes/" + id + "/statistics").exchange());
 		assertThat(JsonPath.<Number>read(statistics, "$.statistics.countingSince"))
 			.isEqualTo(JsonPath.<Number>read(statistics, "$.statistics.now"));

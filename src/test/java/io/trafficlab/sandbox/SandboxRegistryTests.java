@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link SandboxRegistry}: the cap, idle expiry on an injected clock, ids, isolation and limits.
+ * Tests for {@link SandboxRegistry}: the cap, idle expiry on an injected clock, ids,
+ * isolation and limits.
  */
 class SandboxRegistryTests {
 
@@ -83,7 +84,8 @@ class SandboxRegistryTests {
 			ids.add(registry.createFromPreset("empty", (long) i).id());
 		}
 		assertThat(ids).hasSize(20).allSatisfy((id) -> assertThat(id).matches("[A-Za-z0-9_-]{22}"));
-		assertThat(this.published).hasSize(20).allSatisfy((event) -> assertThat(event).isInstanceOf(SandboxCreated.class));
+		assertThat(this.published).hasSize(20)
+			.allSatisfy((event) -> assertThat(event).isInstanceOf(SandboxCreated.class));
 	}
 
 	@Test

@@ -22,7 +22,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Permalinks and the YAML export: state, link, a new sandbox in the same state; broken links are clear 400s.
+ * Permalinks and the YAML export: state, link, a new sandbox in the same state; broken
+ * links are clear 400s.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -56,13 +57,14 @@ class SandboxShareTests {
 		String copy = create("/api/v1/sandboxes?s=" + link);
 		assertThat(declaration(this.registry.get(copy).manifests())).isEqualTo(declaration(before));
 		String snapshot = body(this.mvc.get().uri("/api/v1/sandboxes/" + copy + "/snapshot").exchange());
-		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.externalTrafficPolicy")).isEqualToIgnoringCase("Cluster");
+		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.externalTrafficPolicy"))
+			.isEqualToIgnoringCase("Cluster");
 		assertThat(JsonPath.<Number>read(snapshot, "$.simulation.settings.seed").longValue()).isEqualTo(42);
 		assertThat(JsonPath.<String>read(snapshot, "$.simulation.loadBalancer")).isEqualToIgnoringCase("weighted");
 		assertThat(JsonPath.<Number>read(snapshot, "$.simulation.connectionsPerSecond").doubleValue()).isEqualTo(20);
 		assertThat(JsonPath.<Number>read(snapshot, "$.speed").doubleValue()).isEqualTo(2);
-		assertThat(placement(snapshot)).isEqualTo(
-				placement(body(this.mvc.get().uri("/api/v1/sandboxes/" + id + "/snapshot").exchange())));
+		assertThat(placement(snapshot))
+			.isEqualTo(placement(body(this.mvc.get().uri("/api/v1/sandboxes/" + id + "/snapshot").exchange())));
 		assertThat(placement(snapshot)).containsEntry("web-2", "n1");
 	}
 
@@ -104,8 +106,8 @@ class SandboxShareTests {
 		assertThat(page).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(body(page)).contains("characters long, at most " + PermalinkCodec.MAX_LINK_CHARS);
 		// A small link that inflates past the limit (a zip bomb) stops at the limit
-		String bomb = PermalinkCodec.encode(new SharedState("#".repeat(PermalinkCodec.MAX_INFLATED_BYTES + 10), null,
-				1, "even", 1, 1));
+		String bomb = PermalinkCodec
+			.encode(new SharedState("#".repeat(PermalinkCodec.MAX_INFLATED_BYTES + 10), null, 1, "even", 1, 1));
 		assertThat(bomb.length()).isLessThan(PermalinkCodec.MAX_LINK_CHARS);
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + bomb)).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()

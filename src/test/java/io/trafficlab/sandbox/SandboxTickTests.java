@@ -63,7 +63,8 @@ class SandboxTickTests {
 		EventBatch batch = sandbox.tick(50_000, 0, true);
 		assertThat(batch).isNotNull();
 		assertThat(batch.simTime()).isZero();
-		assertThat(batch.events()).anySatisfy((event) -> assertThat(event).isInstanceOf(SimulationEvent.ServiceUpdated.class));
+		assertThat(batch.events())
+			.anySatisfy((event) -> assertThat(event).isInstanceOf(SimulationEvent.ServiceUpdated.class));
 		assertThat(sandbox.tick(50_000, 0, true)).isNull();
 	}
 
@@ -81,9 +82,11 @@ class SandboxTickTests {
 
 	@Test
 	void tickWhenMoreEventsThanABatchHoldsShouldCountTheRestByType() {
-		SandboxRegistry small = new SandboxRegistry(new SandboxProperties(10, java.time.Duration.ofMinutes(30), 20, 200,
-				200, 5, java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(250)), new PresetCatalog(),
-				new ClusterReader(new ManifestImporter()), new MutableClock(Instant.EPOCH), (event) -> {
+		SandboxRegistry small = new SandboxRegistry(
+				new SandboxProperties(10, java.time.Duration.ofMinutes(30), 20, 200, 200, 5,
+						java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(250)),
+				new PresetCatalog(), new ClusterReader(new ManifestImporter()), new MutableClock(Instant.EPOCH),
+				(event) -> {
 				});
 		Sandbox sandbox = small.createFromPreset("six-replicas-spread", 1L);
 		sandbox.apply(new SimulationCommand.SetClientRate(200));

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link BrokerDestinations}: topic names with one segment after {@code /topic/}, as RabbitMQ's STOMP plugin
- * takes them, and back.
+ * Tests for {@link BrokerDestinations}: topic names with one segment after
+ * {@code /topic/}, as RabbitMQ's STOMP plugin takes them, and back.
  */
 class BrokerDestinationsTests {
 

@@ -26,8 +26,9 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The event schema: every engine event serializes generically with a {@code type}, and the two hand-written mirrors
- * (docs/events.md and frontend/src/protocol/events.ts) name every event and every field.
+ * The event schema: every engine event serializes generically with a {@code type}, and
+ * the two hand-written mirrors (docs/events.md and frontend/src/protocol/events.ts) name
+ * every event and every field.
  */
 @JsonTest
 @Import(StreamJson.class)
@@ -57,8 +58,8 @@ class EventSchemaTests {
 				"203.0.113.10:40000", "10.244.1.5:8080");
 		SimulationEvent routed = new SimulationEvent.ConnectionRouted(5, 1, "203.0.113.10", "n1", "n1", "web-1",
 				"10.244.1.5", "203.0.113.10", List.of(hop), 900);
-		JsonNode batch = this.json.valueToTree(new EventBatch(3, 0, 50_000, 1_700_000_000_000L, List.of(routed),
-				Map.of("ConnectionRouted", 2)));
+		JsonNode batch = this.json.valueToTree(
+				new EventBatch(3, 0, 50_000, 1_700_000_000_000L, List.of(routed), Map.of("ConnectionRouted", 2)));
 		assertThat(batch.path("seq").asLong()).isEqualTo(3);
 		assertThat(batch.path("events").get(0).path("type").asString()).isEqualTo("ConnectionRouted");
 		assertThat(batch.path("events").get(0).path("hops").get(0).path("direction").asString()).isEqualTo("REQUEST");
@@ -79,7 +80,8 @@ class EventSchemaTests {
 			int end = docs.indexOf("**`", start + 4);
 			String section = docs.substring(start, (end < 0) ? docs.length() : end);
 			for (RecordComponent component : type.getRecordComponents()) {
-				assertThat(section).as("docs/events.md, " + type.getSimpleName()).contains("`" + component.getName() + "`");
+				assertThat(section).as("docs/events.md, " + type.getSimpleName())
+					.contains("`" + component.getName() + "`");
 			}
 		}
 	}
@@ -88,7 +90,8 @@ class EventSchemaTests {
 	void frontendProtocolWhenReadShouldMirrorEveryEventAndField() throws IOException {
 		String protocol = Files.readString(Path.of("frontend", "src", "protocol", "events.ts"));
 		for (Class<?> type : EVENT_TYPES) {
-			Matcher block = Pattern.compile("export interface " + type.getSimpleName() + " \\{(.*?)\\n\\}", Pattern.DOTALL)
+			Matcher block = Pattern
+				.compile("export interface " + type.getSimpleName() + " \\{(.*?)\\n\\}", Pattern.DOTALL)
 				.matcher(protocol);
 			assertThat(block.find()).as("events.ts declares " + type.getSimpleName()).isTrue();
 			assertThat(block.group(1)).contains("type: '" + type.getSimpleName() + "';");

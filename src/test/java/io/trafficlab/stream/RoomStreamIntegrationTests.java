@@ -24,9 +24,9 @@ import org.springframework.messaging.simp.stomp.StompSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A classroom room's stream over real WebSockets: every student subscribed to the room's topic gets the teacher
- * sandbox's batches, the snapshot names the room and never the sandbox, a student cannot send anything, and the room's
- * end reaches its students.
+ * A classroom room's stream over real WebSockets: every student subscribed to the room's
+ * topic gets the teacher sandbox's batches, the snapshot names the room and never the
+ * sandbox, a student cannot send anything, and the room's end reaches its students.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class RoomStreamIntegrationTests {
@@ -61,10 +61,13 @@ class RoomStreamIntegrationTests {
 
 	@Test
 	void twoStudentsOnTheRoomTopicShouldBothReceiveTheTeachersBatches() throws Exception {
-		BlockingQueue<Map<String, Object>> first = StompTestClient.subscribe(this.client.connect(), RoomDestinations.eventsTopic(this.room));
-		BlockingQueue<Map<String, Object>> second = StompTestClient.subscribe(this.client.connect(), RoomDestinations.eventsTopic(this.room));
+		BlockingQueue<Map<String, Object>> first = StompTestClient.subscribe(this.client.connect(),
+				RoomDestinations.eventsTopic(this.room));
+		BlockingQueue<Map<String, Object>> second = StompTestClient.subscribe(this.client.connect(),
+				RoomDestinations.eventsTopic(this.room));
 		List<Map<String, Object>> firstBatches = take(first, 10);
-		// The second student subscribed a moment later: its first batch is one the first student got too, the same
+		// The second student subscribed a moment later: its first batch is one the first
+		// student got too, the same
 		Map<String, Object> common = take(second, 1).get(0);
 		assertThat(firstBatches).anySatisfy((batch) -> assertThat(batch).isEqualTo(common));
 		assertThat(common).containsKeys("seq", "generation", "simTime", "events");
@@ -74,11 +77,13 @@ class RoomStreamIntegrationTests {
 	@Test
 	void roomSnapshotShouldNameTheRoomAndNeverTheSandbox() throws Exception {
 		StompSession session = this.client.connect();
-		BlockingQueue<Map<String, Object>> snapshots = StompTestClient.subscribe(session, RoomDestinations.snapshotDestination(this.room));
+		BlockingQueue<Map<String, Object>> snapshots = StompTestClient.subscribe(session,
+				RoomDestinations.snapshotDestination(this.room));
 		Map<String, Object> snapshot = snapshots.poll(5, TimeUnit.SECONDS);
 		assertThat(snapshot).isNotNull().containsEntry("id", this.room.value()).containsKeys("seq", "simulation");
 		assertThat(snapshot.toString()).doesNotContain(this.teacher.id());
-		BlockingQueue<Map<String, Object>> stats = StompTestClient.subscribe(session, RoomDestinations.statsTopic(this.room));
+		BlockingQueue<Map<String, Object>> stats = StompTestClient.subscribe(session,
+				RoomDestinations.statsTopic(this.room));
 		Map<String, Object> statistics = stats.poll(5, TimeUnit.SECONDS);
 		assertThat(statistics).isNotNull().containsEntry("paused", false).containsEntry("speed", 1.0);
 	}
@@ -97,7 +102,8 @@ class RoomStreamIntegrationTests {
 
 	@Test
 	void roomEndingShouldTellEveryStudentOnce() throws Exception {
-		BlockingQueue<Map<String, Object>> events = StompTestClient.subscribe(this.client.connect(), RoomDestinations.eventsTopic(this.room));
+		BlockingQueue<Map<String, Object>> events = StompTestClient.subscribe(this.client.connect(),
+				RoomDestinations.eventsTopic(this.room));
 		assertThat(events.poll(5, TimeUnit.SECONDS)).as("a first batch").isNotNull();
 		this.sandboxes.end(this.teacher.id());
 		Map<String, Object> last = null;
@@ -109,8 +115,8 @@ class RoomStreamIntegrationTests {
 				break;
 			}
 		}
-		assertThat(last).isEqualTo(Map.of("type", "StreamEnded", "message",
-				"This room has ended: the teacher's sandbox ended."));
+		assertThat(last)
+			.isEqualTo(Map.of("type", "StreamEnded", "message", "This room has ended: the teacher's sandbox ended."));
 	}
 
 	private static List<Map<String, Object>> take(BlockingQueue<Map<String, Object>> queue, int count)

@@ -30,8 +30,9 @@ import org.springframework.messaging.support.MessageBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SimulationTicker}: it runs only while there are sandboxes, publishes only for watched ones (directly
- * or through a classroom room, once per room topic), keeps unwatched clocks running, and keeps watched sandboxes alive.
+ * Tests for {@link SimulationTicker}: it runs only while there are sandboxes, publishes
+ * only for watched ones (directly or through a classroom room, once per room topic),
+ * keeps unwatched clocks running, and keeps watched sandboxes alive.
  */
 class SimulationTickerTests {
 
@@ -74,13 +75,14 @@ class SimulationTickerTests {
 	void tickerShouldPublishBatchesOnlyForWatchedSandboxesAndKeepEveryClockRunning() {
 		Sandbox watched = this.registry.createFromPreset(null, 1L);
 		Sandbox unwatched = this.registry.createFromPreset(null, 2L);
-		this.subscriptions.postSend(subscribe("s1", "sub-1", SandboxDestinations.eventsTopic(watched.id())),
-				CHANNEL, true);
+		this.subscriptions.postSend(subscribe("s1", "sub-1", SandboxDestinations.eventsTopic(watched.id())), CHANNEL,
+				true);
 		this.ticker.start();
 		this.ticker.sandboxCreated(new SandboxCreated(watched.id()));
 		await(() -> this.sent.size() >= 5);
-		assertThat(this.sent).allSatisfy((message) -> assertThat(SimpMessageHeaderAccessor.getDestination(
-				message.getHeaders())).isEqualTo(SandboxDestinations.eventsTopic(watched.id())));
+		assertThat(this.sent)
+			.allSatisfy((message) -> assertThat(SimpMessageHeaderAccessor.getDestination(message.getHeaders()))
+				.isEqualTo(SandboxDestinations.eventsTopic(watched.id())));
 		await(() -> unwatched.snapshot().simulation().now() > 0);
 		assertThat(unwatched.snapshot().seq()).isZero();
 		this.subscriptions.postSend(disconnect("s1"), CHANNEL, true);
@@ -99,8 +101,9 @@ class SimulationTickerTests {
 		this.ticker.sandboxCreated(new SandboxCreated(sandbox.id()));
 		await(() -> this.sent.size() >= 10);
 		List<Message<?>> sent = List.copyOf(this.sent);
-		assertThat(sent).allSatisfy((message) -> assertThat(SimpMessageHeaderAccessor.getDestination(
-				message.getHeaders())).isEqualTo(RoomDestinations.eventsTopic(room)));
+		assertThat(sent)
+			.allSatisfy((message) -> assertThat(SimpMessageHeaderAccessor.getDestination(message.getHeaders()))
+				.isEqualTo(RoomDestinations.eventsTopic(room)));
 		// One message per batch however many students watch: the broker copies it to each
 		List<Long> seqs = sent.stream().map((message) -> ((EventBatch) message.getPayload()).seq()).toList();
 		assertThat(seqs).doesNotHaveDuplicates().isSorted();

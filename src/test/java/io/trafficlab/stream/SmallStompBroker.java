@@ -16,9 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Just enough of a STOMP 1.2 broker over TCP for the relay's test, standing in for RabbitMQ (which is not on the
- * project's machines): it accepts every CONNECT, keeps SUBSCRIBEs, copies each SEND to the subscribers of exactly that
- * destination as a MESSAGE, and records every frame it receives. No heart-beats, no acknowledgements, no wildcards.
+ * Just enough of a STOMP 1.2 broker over TCP for the relay's test, standing in for
+ * RabbitMQ (which is not on the project's machines): it accepts every CONNECT, keeps
+ * SUBSCRIBEs, copies each SEND to the subscribers of exactly that destination as a
+ * MESSAGE, and records every frame it receives. No heart-beats, no acknowledgements, no
+ * wildcards.
  */
 final class SmallStompBroker implements AutoCloseable {
 
@@ -100,8 +102,8 @@ final class SmallStompBroker implements AutoCloseable {
 			case "CONNECT", "STOMP" -> connection.write("CONNECTED", Map.of("version", "1.2", "heart-beat", "0,0"), "");
 			case "SUBSCRIBE" ->
 				this.subscriptions.add(new Subscription(connection, frame.header("id"), frame.header("destination")));
-			case "UNSUBSCRIBE" -> this.subscriptions
-				.removeIf((s) -> s.connection() == connection && s.id().equals(frame.header("id")));
+			case "UNSUBSCRIBE" ->
+				this.subscriptions.removeIf((s) -> s.connection() == connection && s.id().equals(frame.header("id")));
 			case "SEND" -> {
 				for (Subscription subscription : this.subscriptions) {
 					if (subscription.destination().equals(frame.header("destination"))) {
@@ -126,7 +128,9 @@ final class SmallStompBroker implements AutoCloseable {
 		}
 	}
 
-	/** One TCP connection: frames end with NUL; newlines between frames are heart-beats. */
+	/**
+	 * One TCP connection: frames end with NUL; newlines between frames are heart-beats.
+	 */
 	private final class Connection {
 
 		private final Socket socket;

@@ -27,10 +27,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The switch to an external STOMP broker ({@code trafficlab.stream.relay.*}), against a small STOMP broker the test
- * runs (RabbitMQ is not on the project's machines): the application connects with the configured login and virtual
- * host, and a student's room subscription and the teacher sandbox's batches go through the broker, under the
- * one-segment names RabbitMQ's STOMP plugin accepts, and reach the student under the room's own topic.
+ * The switch to an external STOMP broker ({@code trafficlab.stream.relay.*}), against a
+ * small STOMP broker the test runs (RabbitMQ is not on the project's machines): the
+ * application connects with the configured login and virtual host, and a student's room
+ * subscription and the teacher sandbox's batches go through the broker, under the
+ * one-segment names RabbitMQ's STOMP plugin accepts, and reach the student under the
+ * room's own topic.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "trafficlab.stream.relay.enabled=true", "trafficlab.stream.relay.login=traffic-lab",
@@ -90,8 +92,8 @@ class StompBrokerRelayTests {
 			assertThat(first).isNotNull();
 			assertThat(first.destination()).isEqualTo(RoomDestinations.eventsTopic(room));
 			assertThat(first.batch()).containsKeys("seq", "generation", "simTime", "events");
-			assertThat(BROKER.received()).noneMatch((frame) -> String.valueOf(frame.header("destination"))
-				.contains(teacher.id()));
+			assertThat(BROKER.received())
+				.noneMatch((frame) -> String.valueOf(frame.header("destination")).contains(teacher.id()));
 		}
 		finally {
 			client.close();

@@ -31,8 +31,8 @@ import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stream end to end over a real WebSocket: snapshot on subscribe, numbered batches of typed events, statistics,
- * and the refusals that keep it one-way and per sandbox.
+ * The stream end to end over a real WebSocket: snapshot on subscribe, numbered batches of
+ * typed events, statistics, and the refusals that keep it one-way and per sandbox.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class StompStreamIntegrationTests {
@@ -66,12 +66,15 @@ class StompStreamIntegrationTests {
 			throws Exception {
 		Sandbox sandbox = this.registry.createFromPreset("six-replicas-spread", 1L);
 		StompSession session = connect();
-		BlockingQueue<Map<String, Object>> batches = StompTestClient.subscribe(session, SandboxDestinations.eventsTopic(sandbox.id()));
+		BlockingQueue<Map<String, Object>> batches = StompTestClient.subscribe(session,
+				SandboxDestinations.eventsTopic(sandbox.id()));
 		Thread.sleep(200);
 		BlockingQueue<Map<String, Object>> snapshots = StompTestClient.subscribe(session,
 				SandboxDestinations.snapshotDestination(sandbox.id()));
 		Map<String, Object> snapshot = snapshots.poll(5, TimeUnit.SECONDS);
-		assertThat(snapshot).isNotNull().containsEntry("id", sandbox.id()).containsKeys("seq", "generation", "simulation");
+		assertThat(snapshot).isNotNull()
+			.containsEntry("id", sandbox.id())
+			.containsKeys("seq", "generation", "simulation");
 		List<Map<String, Object>> received = new ArrayList<>();
 		long deadline = System.currentTimeMillis() + 10_000;
 		while (received.size() < 20 && System.currentTimeMillis() < deadline) {
@@ -88,7 +91,8 @@ class StompStreamIntegrationTests {
 		assertThat(seqs.get(seqs.size() - 1)).isGreaterThan(number(snapshot, "seq"));
 		List<Long> simTimes = received.stream().map((batch) -> number(batch, "simTime")).toList();
 		assertThat(simTimes).isSorted().doesNotHaveDuplicates();
-		assertThat(received).allSatisfy((batch) -> assertThat(batch).containsKeys("tickWallTime", "missed", "generation"));
+		assertThat(received)
+			.allSatisfy((batch) -> assertThat(batch).containsKeys("tickWallTime", "missed", "generation"));
 		List<Map<String, Object>> events = received.stream().flatMap((batch) -> events(batch).stream()).toList();
 		assertThat(events).isNotEmpty().allSatisfy((event) -> {
 			assertThat(EVENT_TYPES).contains(String.valueOf(event.get("type")));
@@ -102,7 +106,8 @@ class StompStreamIntegrationTests {
 	void subscribeToStatsShouldDeliverStatisticsAFewTimesASecond() throws Exception {
 		Sandbox sandbox = this.registry.createFromPreset("uneven-3-1-0", 1L);
 		StompSession session = connect();
-		BlockingQueue<Map<String, Object>> stats = StompTestClient.subscribe(session, SandboxDestinations.statsTopic(sandbox.id()));
+		BlockingQueue<Map<String, Object>> stats = StompTestClient.subscribe(session,
+				SandboxDestinations.statsTopic(sandbox.id()));
 		Map<String, Object> first = stats.poll(5, TimeUnit.SECONDS);
 		Map<String, Object> second = stats.poll(5, TimeUnit.SECONDS);
 		assertThat(first).isNotNull().containsKeys("generation", "tickWallTime", "statistics");
@@ -114,8 +119,9 @@ class StompStreamIntegrationTests {
 	}
 
 	/**
-	 * Spring sends the ERROR frame and closes the connection at once; the frame can lose that race, so the refusal is
-	 * the closed connection, with the reason when the frame made it.
+	 * Spring sends the ERROR frame and closes the connection at once; the frame can lose
+	 * that race, so the refusal is the closed connection, with the reason when the frame
+	 * made it.
 	 */
 	@Test
 	void subscribeWhenSandboxUnknownShouldBeRefused() throws Exception {
@@ -204,7 +210,8 @@ class StompStreamIntegrationTests {
 	}
 
 	/**
-	 * ERROR frames reach the session handler; their text is in the {@code message} header.
+	 * ERROR frames reach the session handler; their text is in the {@code message}
+	 * header.
 	 */
 	private static final class StreamErrors {
 

@@ -20,12 +20,15 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
- * A STOMP client over a real WebSocket to the application's {@code /ws}, reading every payload as a JSON object.
- * Stop it after the test.
+ * A STOMP client over a real WebSocket to the application's {@code /ws}, reading every
+ * payload as a JSON object. Stop it after the test.
  */
 final class StompTestClient implements AutoCloseable {
 
-	/** Batches are larger than the 8 KiB Tomcat's client accepts by default; it would close the session. */
+	/**
+	 * Batches are larger than the 8 KiB Tomcat's client accepts by default; it would
+	 * close the session.
+	 */
 	private static final int MAX_MESSAGE_BYTES = 1024 * 1024;
 
 	private final WebSocketStompClient client;
@@ -58,7 +61,10 @@ final class StompTestClient implements AutoCloseable {
 		return received;
 	}
 
-	/** A frame handler that reads each payload as a JSON object and hands it on with the frame's headers. */
+	/**
+	 * A frame handler that reads each payload as a JSON object and hands it on with the
+	 * frame's headers.
+	 */
 	static StompFrameHandler jsonObjects(BiConsumer<StompHeaders, Map<String, Object>> each) {
 		return new StompFrameHandler() {
 

@@ -32,9 +32,10 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
- * Tests for {@link StreamConfiguration}: the in-memory broker unless the relay is enabled (see
- * {@link StompBrokerRelayTests}), and the outermost session decorator drops the oldest unsent messages of a slow
- * browser instead of queueing without bound or closing its connection.
+ * Tests for {@link StreamConfiguration}: the in-memory broker unless the relay is enabled
+ * (see {@link StompBrokerRelayTests}), and the outermost session decorator drops the
+ * oldest unsent messages of a slow browser instead of queueing without bound or closing
+ * its connection.
  */
 @SpringBootTest
 class StreamConfigurationTests {

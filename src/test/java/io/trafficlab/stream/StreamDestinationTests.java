@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Tests for {@link StreamDestination}: the destinations of sandboxes and of classroom rooms, and nothing else.
+ * Tests for {@link StreamDestination}: the destinations of sandboxes and of classroom
+ * rooms, and nothing else.
  */
 class StreamDestinationTests {
 
@@ -46,13 +47,15 @@ class StreamDestinationTests {
 			.isInstanceOf(IllegalStateException.class);
 	}
 
-	/** Only the canonical code: the broker matches destinations exactly, so another spelling would hear nothing. */
+	/**
+	 * Only the canonical code: the broker matches destinations exactly, so another
+	 * spelling would hear nothing.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "/topic/rooms/k7f2qx/events", "/topic/rooms/K7F-2QX/events", "/topic/rooms/K0F2QX/events",
-			"/topic/rooms/K7F2QXX/events", "/topic/rooms/K7F2QX/commands", "/topic/rooms/K7F2QX/../../sandboxes/" + ID
-					+ "/events",
-			"/app/rooms/K7F2QX/events", "/topic/rooms/K7F2QX", "/topic/rooms//events", "/topic/sandboxes/a.b/events",
-			"/queue/rooms/K7F2QX/events", "" })
+			"/topic/rooms/K7F2QXX/events", "/topic/rooms/K7F2QX/commands",
+			"/topic/rooms/K7F2QX/../../sandboxes/" + ID + "/events", "/app/rooms/K7F2QX/events", "/topic/rooms/K7F2QX",
+			"/topic/rooms//events", "/topic/sandboxes/a.b/events", "/queue/rooms/K7F2QX/events", "" })
 	void parseShouldRefuseAnythingElse(String destination) {
 		assertThat(StreamDestination.parse(destination)).isEmpty();
 	}

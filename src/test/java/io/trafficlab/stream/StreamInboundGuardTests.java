@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Tests for {@link StreamInboundGuard}: the stream is one-way, and a room's students reach the teacher's sandbox only
- * through the room's own read-only destinations, while it is open and has seats.
+ * Tests for {@link StreamInboundGuard}: the stream is one-way, and a room's students
+ * reach the teacher's sandbox only through the room's own read-only destinations, while
+ * it is open and has seats.
  */
 class StreamInboundGuardTests {
 
@@ -46,8 +47,8 @@ class StreamInboundGuardTests {
 
 	@Test
 	void subscribeToAnOpenRoomsDestinationsShouldPass() {
-		for (String destination : List.of(RoomDestinations.eventsTopic(this.room), RoomDestinations.statsTopic(this.room),
-				RoomDestinations.snapshotDestination(this.room))) {
+		for (String destination : List.of(RoomDestinations.eventsTopic(this.room),
+				RoomDestinations.statsTopic(this.room), RoomDestinations.snapshotDestination(this.room))) {
 			Message<byte[]> subscribe = frame(StompCommand.SUBSCRIBE, "s1", destination);
 			assertThat(this.guard.preSend(subscribe, CHANNEL)).isSameAs(subscribe);
 		}
@@ -55,8 +56,9 @@ class StreamInboundGuardTests {
 
 	@Test
 	void sendThroughARoomsDestinationsShouldBeRefused() {
-		for (String destination : List.of(RoomDestinations.eventsTopic(this.room), RoomDestinations.statsTopic(this.room),
-				RoomDestinations.snapshotDestination(this.room), "/app/rooms/" + this.room.value() + "/commands",
+		for (String destination : List.of(RoomDestinations.eventsTopic(this.room),
+				RoomDestinations.statsTopic(this.room), RoomDestinations.snapshotDestination(this.room),
+				"/app/rooms/" + this.room.value() + "/commands",
 				"/app/rooms/" + this.room.value() + "/service/external-traffic-policy",
 				SandboxDestinations.eventsTopic(this.teacher.id()))) {
 			assertThatThrownBy(() -> this.guard.preSend(frame(StompCommand.SEND, "s1", destination), CHANNEL))
@@ -68,12 +70,12 @@ class StreamInboundGuardTests {
 
 	@Test
 	void subscribeWhenTheRoomIsUnknownOrEndedShouldBeRefused() {
-		assertThatThrownBy(() -> this.guard.preSend(frame(StompCommand.SUBSCRIBE, "s1", "/topic/rooms/ZZZZZZ/events"),
-				CHANNEL))
+		assertThatThrownBy(
+				() -> this.guard.preSend(frame(StompCommand.SUBSCRIBE, "s1", "/topic/rooms/ZZZZZZ/events"), CHANNEL))
 			.hasMessageContaining("There is no open room ZZZ-ZZZ: it never existed or it has ended.");
 		this.rooms.close(this.room, this.teacher.id());
-		assertThatThrownBy(() -> this.guard.preSend(frame(StompCommand.SUBSCRIBE, "s1",
-				RoomDestinations.eventsTopic(this.room)), CHANNEL))
+		assertThatThrownBy(() -> this.guard
+			.preSend(frame(StompCommand.SUBSCRIBE, "s1", RoomDestinations.eventsTopic(this.room)), CHANNEL))
 			.hasMessageContaining("There is no open room " + this.room.display());
 	}
 
@@ -85,8 +87,8 @@ class StreamInboundGuardTests {
 			this.subscriptions.postSend(this.guard.preSend(subscribe, CHANNEL), CHANNEL, true);
 		}
 		assertThat(this.subscriptions.watching(this.room)).isEqualTo(2);
-		assertThatThrownBy(() -> this.guard.preSend(frame(StompCommand.SUBSCRIBE, "s3", events), CHANNEL))
-			.hasMessage("Room " + this.room.display() + " is full: 2 browsers watch it already. Try again in a moment.");
+		assertThatThrownBy(() -> this.guard.preSend(frame(StompCommand.SUBSCRIBE, "s3", events), CHANNEL)).hasMessage(
+				"Room " + this.room.display() + " is full: 2 browsers watch it already. Try again in a moment.");
 		this.subscriptions.postSend(frame(StompCommand.DISCONNECT, "s1", null), CHANNEL, true);
 		Message<byte[]> third = frame(StompCommand.SUBSCRIBE, "s3", events);
 		assertThat(this.guard.preSend(third, CHANNEL)).isSameAs(third);
@@ -94,8 +96,8 @@ class StreamInboundGuardTests {
 
 	@Test
 	void subscribeToARoomDestinationSpelledAnotherWayShouldBeRefused() {
-		assertThatThrownBy(() -> this.guard.preSend(frame(StompCommand.SUBSCRIBE, "s1",
-				"/topic/rooms/" + this.room.display() + "/events"), CHANNEL))
+		assertThatThrownBy(() -> this.guard
+			.preSend(frame(StompCommand.SUBSCRIBE, "s1", "/topic/rooms/" + this.room.display() + "/events"), CHANNEL))
 			.hasMessageContaining("Cannot subscribe to /topic/rooms/" + this.room.display() + "/events");
 	}
 

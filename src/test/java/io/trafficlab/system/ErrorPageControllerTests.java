@@ -12,9 +12,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ErrorPageController}, and that the home page (the live sandbox) links to the analyzer. MockMvc
- * does not perform the servlet container's error dispatch, so the error path is requested directly with the
- * attributes the container sets.
+ * Tests for {@link ErrorPageController}, and that the home page (the live sandbox) links
+ * to the analyzer. MockMvc does not perform the servlet container's error dispatch, so
+ * the error path is requested directly with the attributes the container sets.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -30,7 +30,9 @@ class ErrorPageControllerTests {
 
 	@Test
 	void errorWhenPageIsMissingShouldRenderAPlainPageWithoutDetails() {
-		assertThat(this.mvc.get().uri("/error").accept(MediaType.TEXT_HTML)
+		assertThat(this.mvc.get()
+			.uri("/error")
+			.accept(MediaType.TEXT_HTML)
 			.requestAttr("jakarta.servlet.error.status_code", 404)
 			.requestAttr("jakarta.servlet.error.request_uri", "/nowhere")
 			.requestAttr("jakarta.servlet.error.exception", new IllegalStateException("secret detail")))
@@ -44,7 +46,9 @@ class ErrorPageControllerTests {
 
 	@Test
 	void errorWhenHtmxRequestShouldRetargetANoticeToTheAlertRegion() {
-		var result = assertThat(this.mvc.post().uri("/error").header("HX-Request", "true")
+		var result = assertThat(this.mvc.post()
+			.uri("/error")
+			.header("HX-Request", "true")
 			.requestAttr("jakarta.servlet.error.status_code", 500)
 			.requestAttr("jakarta.servlet.error.request_uri", "/analyze"));
 		result.hasStatus(HttpStatus.INTERNAL_SERVER_ERROR).hasHeader("HX-Retarget", "#request-error");
@@ -53,7 +57,9 @@ class ErrorPageControllerTests {
 
 	@Test
 	void errorWhenApiRequestFailedShouldAnswerJsonAndNever500() {
-		assertThat(this.mvc.get().uri("/error").accept(MediaType.TEXT_HTML)
+		assertThat(this.mvc.get()
+			.uri("/error")
+			.accept(MediaType.TEXT_HTML)
 			.requestAttr("jakarta.servlet.error.status_code", 500)
 			.requestAttr("jakarta.servlet.error.request_uri", "/api/v1/analyze"))
 			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
@@ -66,10 +72,10 @@ class ErrorPageControllerTests {
 
 	@Test
 	void errorWhenApiRequestWasTooLargeShouldSayTheLimit() {
-		assertThat(this.mvc.post().uri("/error")
+		assertThat(this.mvc.post()
+			.uri("/error")
 			.requestAttr("jakarta.servlet.error.status_code", 413)
-			.requestAttr("jakarta.servlet.error.request_uri", "/api/v1/trace"))
-			.hasStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+			.requestAttr("jakarta.servlet.error.request_uri", "/api/v1/trace")).hasStatus(HttpStatus.PAYLOAD_TOO_LARGE)
 			.bodyJson()
 			.isEqualTo("{\"errors\":[\"The request body is over the 16 MiB limit.\"]}");
 	}

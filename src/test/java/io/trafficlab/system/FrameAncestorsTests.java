@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@code /embed} may be framed by any site (by default); every other page only by Traffic Lab; the embed creates no
- * sandbox before Start.
+ * {@code /embed} may be framed by any site (by default); every other page only by Traffic
+ * Lab; the embed creates no sandbox before Start.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -52,8 +52,7 @@ class FrameAncestorsTests {
 	@Test
 	void otherPagesShouldOnlyBeFramedByTrafficLab() {
 		for (String uri : new String[] { "/", "/analyze", "/live", "/api/v1/sandboxes/nope/snapshot", "/embed/x" }) {
-			assertThat(this.mvc.get().uri(uri)).headers()
-				.hasValue("Content-Security-Policy", "frame-ancestors 'self'");
+			assertThat(this.mvc.get().uri(uri)).headers().hasValue("Content-Security-Policy", "frame-ancestors 'self'");
 		}
 	}
 

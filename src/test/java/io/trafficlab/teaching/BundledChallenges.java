@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The bundled challenges as the application reads them, with the presets read straight from the classpath.
+ * The bundled challenges as the application reads them, with the presets read straight
+ * from the classpath.
  */
 final class BundledChallenges {
 

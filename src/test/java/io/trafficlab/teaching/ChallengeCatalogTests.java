@@ -29,13 +29,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every bundled challenge: it loads, its start runs and does not meet the goal, the answers its solution calls correct
- * meet it (as engine commands, after the replacements are Ready and the moved pods gone), and plausible wrong answers
- * do not.
+ * Every bundled challenge: it loads, its start runs and does not meet the goal, the
+ * answers its solution calls correct meet it (as engine commands, after the replacements
+ * are Ready and the moved pods gone), and plausible wrong answers do not.
  */
 class ChallengeCatalogTests {
 
-	/** Long enough for a new pod to become Ready (5 s) and a terminating one to go (30 s grace). */
+	/**
+	 * Long enough for a new pod to become Ready (5 s) and a terminating one to go (30 s
+	 * grace).
+	 */
 	private static final long SETTLE_MICROS = 60_000_000L;
 
 	private static final ChallengeCatalog CATALOG = BundledChallenges.catalog();
@@ -136,7 +139,8 @@ class ChallengeCatalogTests {
 		assertThat(drained.snapshot().pods()).filteredOn((pod) -> pod.status() == PodStatus.PENDING).hasSize(2);
 		assertThat(outcome(challenge, podOn("n1", "n2"), podOn("n1", "n3"))).isEqualTo("✔✔✔✔✔");
 
-		// a dead n1 stays a node with Ready pods for 50 s, then turns NotReady: never a Ready node without pods
+		// a dead n1 stays a node with Ready pods for 50 s, then turns NotReady: never a
+		// Ready node without pods
 		assertThat(outcome(challenge, fixed(new KillNode("n1")))).isEqualTo("✔✘✔✔✔");
 		assertThat(outcome(challenge, fixed(new RemoveNode("n1")))).isEqualTo("✔✘✘✔✔");
 		assertThat(outcome(challenge, fixed(new CordonNode("n1", true)))).isEqualTo("✘✔✘✔✔");
@@ -149,7 +153,10 @@ class ChallengeCatalogTests {
 		return CATALOG.find(id).orElseThrow();
 	}
 
-	/** ✔ or ✘ per condition, after the steps (each followed by a minute of simulated time). */
+	/**
+	 * ✔ or ✘ per condition, after the steps (each followed by a minute of simulated
+	 * time).
+	 */
 	@SafeVarargs
 	private static String outcome(Challenge challenge, Function<Simulation, SimulationCommand>... steps) {
 		GoalReport report = challenge.goal().check(GoalSubject.of(after(challenge, steps)));
@@ -201,7 +208,9 @@ class ChallengeCatalogTests {
 			.stream()
 			.filter((pod) -> pod.status() == PodStatus.READY && pod.node() != null)
 			.collect(Collectors.groupingBy(PodState::node, TreeMap::new, Collectors.counting()));
-		return counts.entrySet().stream().map((entry) -> entry.getKey() + "=" + entry.getValue())
+		return counts.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + entry.getValue())
 			.collect(Collectors.joining(" "));
 	}
 

@@ -73,7 +73,8 @@ class ChallengeReaderTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.reader.read("x", VALID.replace("brief:", "breif:")))
 			.withMessage("the file: unknown key \"breif\", expected one of [brief, goal, hints, order, solution, "
 					+ "start, title]");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.reader.read("x", VALID.replace("title: Make n3 pass\n", "")))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.reader.read("x", VALID.replace("title: Make n3 pass\n", "")))
 			.withMessage("title is missing");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.reader.read("x", VALID.replace("two-pods-three-nodes", "three-pods")))
@@ -81,7 +82,8 @@ class ChallengeReaderTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.reader.read("x", VALID.replace("  preset: two-pods-three-nodes\n", "")))
 			.withMessageStartingWith("start needs exactly one of \"preset\"");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.reader.read("x", VALID.replace("speed: 2", "speed: 99")))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.reader.read("x", VALID.replace("speed: 2", "speed: 99")))
 			.withMessage("start.speed: expected a number from 0.1 to 50, got 99");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.reader.read("x", VALID.replace("loadBalancer: weighted", "loadBalancer: ecmp")))
@@ -93,8 +95,9 @@ class ChallengeReaderTests {
 			.isThrownBy(() -> this.reader.read("x", VALID.replace("passes: true", "passes: yes please")))
 			.withMessage("goal, condition 2 (healthCheck): expected true or false, got \"yes please\"");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.reader.read("x", VALID.replace("  preset: two-pods-three-nodes\n",
-					"  manifests: |\n    kind: Service\n    metadata: [\n")))
+			.isThrownBy(() -> this.reader.read("x",
+					VALID.replace("  preset: two-pods-three-nodes\n",
+							"  manifests: |\n    kind: Service\n    metadata: [\n")))
 			.withMessageStartingWith("start.manifests, line ");
 	}
 

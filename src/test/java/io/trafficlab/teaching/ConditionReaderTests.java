@@ -44,7 +44,8 @@ class ConditionReaderTests {
 		Goal goal = ConditionReader.goal(yaml("- readyPods: {atLeast: 4}\n- readyPods: 3"), "g");
 
 		assertThat(goal.conditions()).containsExactly(new Condition.AtLeastReadyPods(4), new Condition.ReadyPods(3));
-		assertThatIllegalArgumentException().isThrownBy(() -> ConditionReader.goal(yaml("- readyPods: {atMost: 4}"), "g"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ConditionReader.goal(yaml("- readyPods: {atMost: 4}"), "g"))
 			.withMessage("g, condition 1 (readyPods): expected a map with \"atLeast\"");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ConditionReader.goal(yaml("- readyPods: {atLeast: -1}"), "g"))
@@ -53,22 +54,26 @@ class ConditionReaderTests {
 
 	@Test
 	void mistakesSayWhereAndWhatWasExpected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> ConditionReader.goal(yaml("- shares: even"), "step 2's goal"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ConditionReader.goal(yaml("- shares: even"), "step 2's goal"))
 			.withMessage("step 2's goal, condition 1: unknown condition \"shares\", expected one of [clientIpKept, "
 					+ "equalShares, failedShare, healthCheck, maxShareRatio, nodeReady, nodeShare, podShareOnNode, "
 					+ "podsOnNode, policy, readyPods]");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> ConditionReader.goal(yaml("- policy: Local\n- podShareOnNode: {node: n2, share: 1/0}"), "g"))
+			.isThrownBy(
+					() -> ConditionReader.goal(yaml("- policy: Local\n- podShareOnNode: {node: n2, share: 1/0}"), "g"))
 			.withMessage("g, condition 2 (podShareOnNode): expected a share such as 1/6, 0 or 1.25, got \"1/0\"");
 		assertThatIllegalArgumentException().isThrownBy(() -> ConditionReader.goal(yaml("- policy: local"), "g"))
 			.withMessage("g, condition 1 (policy): expected Cluster or Local, got \"local\"");
 		assertThatIllegalArgumentException().isThrownBy(() -> ConditionReader.goal(yaml("- maxShareRatio: 0.5"), "g"))
 			.withMessageContaining("below 1 can never hold");
-		assertThatIllegalArgumentException().isThrownBy(() -> ConditionReader.goal(yaml("- healthCheck: {node: n3}"), "g"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ConditionReader.goal(yaml("- healthCheck: {node: n3}"), "g"))
 			.withMessage("g, condition 1 (healthCheck): expected a map with \"passes\"");
 		assertThatIllegalArgumentException().isThrownBy(() -> ConditionReader.goal(yaml("[]"), "g"))
 			.withMessage("g must be a non-empty list of conditions");
-		assertThatIllegalArgumentException().isThrownBy(() -> ConditionReader.goal(yaml("- {policy: Local, readyPods: 2}"), "g"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ConditionReader.goal(yaml("- {policy: Local, readyPods: 2}"), "g"))
 			.withMessageContaining("must be a map with one key");
 	}
 

@@ -79,8 +79,9 @@ class LessonCatalogTests {
 
 	@Test
 	void ordersLessonsByFileName() {
-		LessonCatalog catalog = LessonCatalog.read(List.of(new LessonSource("02-b.yaml", GOOD.replace("id: small", "id: b")),
-				new LessonSource("01-a.yaml", GOOD.replace("id: small", "id: a"))), STATES);
+		LessonCatalog catalog = LessonCatalog
+			.read(List.of(new LessonSource("02-b.yaml", GOOD.replace("id: small", "id: b")),
+					new LessonSource("01-a.yaml", GOOD.replace("id: small", "id: a"))), STATES);
 
 		assertThat(catalog.all()).extracting(Lesson::id).containsExactly("a", "b");
 		assertThat(catalog.next(catalog.all().get(0))).map(Lesson::id).contains("b");
@@ -102,20 +103,24 @@ class LessonCatalogTests {
 
 	@Test
 	void aQuestionNeedsExactlyOneCorrectChoice() {
-		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("- text: That", "- text: That\n            correct: true")))
-			.hasMessage("Lesson file x.yaml: step 1, question 1 has 2 choices marked \"correct: true\"; exactly one must be");
+		assertThatThrownBy(
+				() -> read("x.yaml", GOOD.replace("- text: That", "- text: That\n            correct: true")))
+			.hasMessage(
+					"Lesson file x.yaml: step 1, question 1 has 2 choices marked \"correct: true\"; exactly one must be");
 		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("            correct: true\n", "")))
 			.hasMessageContaining("step 1, question 1 has 0 choices marked");
 	}
 
 	@Test
 	void badConditionsAndCommandsSayWhereAndWhatIsExpected() {
-		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("- policy: Local", "- shares: 1")))
-			.hasMessageStartingWith("Lesson file x.yaml: step 1, question 1's expect, condition 1: unknown condition \"shares\"");
+		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("- policy: Local", "- shares: 1"))).hasMessageStartingWith(
+				"Lesson file x.yaml: step 1, question 1's expect, condition 1: unknown condition \"shares\"");
 		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("- externalTrafficPolicy: Local", "- teleport: n3")))
-			.hasMessageStartingWith("Lesson file x.yaml: step 1, question 1's reveal, command 1: unknown command \"teleport\"");
+			.hasMessageStartingWith(
+					"Lesson file x.yaml: step 1, question 1's reveal, command 1: unknown command \"teleport\"");
 		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("- externalTrafficPolicy: Local", "- scale: many")))
-			.hasMessage("Lesson file x.yaml: step 1, question 1's reveal, command 1 (scale): expected a count (0 or more), got \"many\"");
+			.hasMessage(
+					"Lesson file x.yaml: step 1, question 1's reveal, command 1 (scale): expected a count (0 or more), got \"many\"");
 	}
 
 	@Test
@@ -123,7 +128,8 @@ class LessonCatalogTests {
 		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("preset: two-pods-three-nodes", "preset: nope")))
 			.hasMessageStartingWith("Lesson file x.yaml, step 1's sandbox: unknown preset \"nope\"");
 		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("loadBalancer: weighted", "loadBalancer: random")))
-			.hasMessage("Lesson file x.yaml: step 1's sandbox (loadBalancer): expected even or weighted, got \"random\"");
+			.hasMessage(
+					"Lesson file x.yaml: step 1's sandbox (loadBalancer): expected even or weighted, got \"random\"");
 		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("speed: 2", "speed: 500")))
 			.hasMessage("Lesson file x.yaml: step 1's sandbox (speed): expected 0.1 to 50, got 500");
 		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("curl: {node: n3}", "curl: {node: n9}")))
@@ -132,18 +138,19 @@ class LessonCatalogTests {
 
 	@Test
 	void inlineManifestsThatDoNotReadNameTheStep() {
-		String inline = GOOD.replace("preset: two-pods-three-nodes", "manifests: |\n        kind: Service\n        spec: [");
+		String inline = GOOD.replace("preset: two-pods-three-nodes",
+				"manifests: |\n        kind: Service\n        spec: [");
 		assertThatThrownBy(() -> read("x.yaml", inline))
 			.hasMessageStartingWith("Lesson file x.yaml, step 1's sandbox: the manifests do not read: ");
 	}
 
 	@Test
 	void idsAreUniqueAndUrlSafe() {
-		assertThatThrownBy(() -> LessonCatalog.read(
-				List.of(new LessonSource("01-a.yaml", GOOD), new LessonSource("02-b.yaml", GOOD)), STATES))
+		assertThatThrownBy(() -> LessonCatalog
+			.read(List.of(new LessonSource("01-a.yaml", GOOD), new LessonSource("02-b.yaml", GOOD)), STATES))
 			.hasMessage("Lesson file 02-b.yaml: the id \"small\" is already used by 01-a.yaml");
-		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("id: small", "id: Small Lesson")))
-			.hasMessageContaining("the lesson's id \"Small Lesson\" must be lower-case letters, digits and single hyphens");
+		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("id: small", "id: Small Lesson"))).hasMessageContaining(
+				"the lesson's id \"Small Lesson\" must be lower-case letters, digits and single hyphens");
 	}
 
 	private static LessonCatalog read(String file, String content) {

@@ -16,7 +16,8 @@ class RichTextTests {
 
 		assertThat(text.blocks()).hasSize(2);
 		assertThat(text.blocks().get(0).list()).isFalse();
-		assertThat(text.blocks().get(0).items()).containsExactly(List.of(new Span(Kind.TEXT, "First line wraps here.")));
+		assertThat(text.blocks().get(0).items())
+			.containsExactly(List.of(new Span(Kind.TEXT, "First line wraps here.")));
 		assertThat(text.blocks().get(1).list()).isTrue();
 		assertThat(text.blocks().get(1).items()).containsExactly(List.of(new Span(Kind.TEXT, "one")),
 				List.of(new Span(Kind.TEXT, "two")));
@@ -25,8 +26,8 @@ class RichTextTests {
 	@Test
 	void readsCodeAndStrongAndLeavesHtmlAsText() {
 		assertThat(RichText.spans("Set `externalTrafficPolicy: Local` **now** <b>x</b>")).containsExactly(
-				new Span(Kind.TEXT, "Set "), new Span(Kind.CODE, "externalTrafficPolicy: Local"), new Span(Kind.TEXT, " "),
-				new Span(Kind.STRONG, "now"), new Span(Kind.TEXT, " <b>x</b>"));
+				new Span(Kind.TEXT, "Set "), new Span(Kind.CODE, "externalTrafficPolicy: Local"),
+				new Span(Kind.TEXT, " "), new Span(Kind.STRONG, "now"), new Span(Kind.TEXT, " <b>x</b>"));
 	}
 
 	@Test

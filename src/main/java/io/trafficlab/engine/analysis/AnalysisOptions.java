@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param loadBalancer how the cloud LB spreads connections over passing nodes
  * @param clientIp the external client's address
- * @param onlyNodes list only these nodes in {@link ServiceAnalysis#nodes()}, or {@code null} for all
+ * @param onlyNodes list only these nodes in {@link ServiceAnalysis#nodes()}, or
+ * {@code null} for all
  */
 public record AnalysisOptions(LoadBalancerModel loadBalancer, String clientIp, @Nullable Set<String> onlyNodes) {
 

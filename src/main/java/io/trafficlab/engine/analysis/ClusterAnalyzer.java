@@ -13,23 +13,27 @@ import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
 
 /**
- * Computes, for every Service, what each node's kube-proxy and the cloud load balancer do with external traffic,
- * as exact fractions.
+ * Computes, for every Service, what each node's kube-proxy and the cloud load balancer do
+ * with external traffic, as exact fractions.
  * <p>
- * External traffic is followed to the Service's primary external destination: the first load-balancer IP of a
- * LoadBalancer Service, else the first port's nodePort, else the first external IP. It arrives at each node with
- * that node's LB share ({@link CloudLoadBalancer}) from the client address in the options, and each node applies
- * the same rules as the packet tracer ({@link io.trafficlab.engine.proxy.ProxyRules}). Each endpoint of the chosen
- * set gets an equal part of that node's share.
+ * External traffic is followed to the Service's primary external destination: the first
+ * load-balancer IP of a LoadBalancer Service, else the first port's nodePort, else the
+ * first external IP. It arrives at each node with that node's LB share
+ * ({@link CloudLoadBalancer}) from the client address in the options, and each node
+ * applies the same rules as the packet tracer
+ * ({@link io.trafficlab.engine.proxy.ProxyRules}). Each endpoint of the chosen set gets
+ * an equal part of that node's share.
  * <p>
- * The work is O(nodes + endpoints) per Service: endpoints are categorized once, nodes that compute the same Cluster
- * set share one set instance and are summed as a group, and {@link EndpointAnalysis#sourcesSeen()} (inherently
- * nodes-sized per endpoint under {@code Cluster}) is a lazily computed view.
+ * The work is O(nodes + endpoints) per Service: endpoints are categorized once, nodes
+ * that compute the same Cluster set share one set instance and are summed as a group, and
+ * {@link EndpointAnalysis#sourcesSeen()} (inherently nodes-sized per endpoint under
+ * {@code Cluster}) is a lazily computed view.
  */
 public final class ClusterAnalyzer {
 
 	/**
-	 * @throws IllegalArgumentException naming {@code clientIp} when it is not an IP address
+	 * @throws IllegalArgumentException naming {@code clientIp} when it is not an IP
+	 * address
 	 */
 	public ClusterAnalysis analyze(Cluster cluster, AnalysisOptions options) {
 		if (IpAddress.tryParse(options.clientIp()) == null) {

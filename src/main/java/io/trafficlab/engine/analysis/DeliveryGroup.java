@@ -8,8 +8,8 @@ import io.trafficlab.engine.endpoint.EndpointSet;
 import io.trafficlab.engine.model.Fraction;
 
 /**
- * The nodes that deliver SNATed external connections to the same endpoint set, with each node's share, in node
- * order.
+ * The nodes that deliver SNATed external connections to the same endpoint set, with each
+ * node's share, in node order.
  */
 final class DeliveryGroup {
 

@@ -7,8 +7,9 @@ import java.util.Map;
 import io.trafficlab.engine.model.Fraction;
 
 /**
- * Remembers {@code share / n} by share instance and divisor, since an even LB gives many nodes the very same share
- * instance and exact division is the costly part of the analysis.
+ * Remembers {@code share / n} by share instance and divisor, since an even LB gives many
+ * nodes the very same share instance and exact division is the costly part of the
+ * analysis.
  */
 final class Divisions {
 

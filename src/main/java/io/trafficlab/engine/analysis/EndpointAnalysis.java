@@ -10,8 +10,8 @@ import io.trafficlab.engine.model.Fraction;
  *
  * @param endpoint the endpoint
  * @param externalShare its share of all new external connections
- * @param sourcesSeen each source address it sees and that source's share of all new external connections, in a
- * stable order
+ * @param sourcesSeen each source address it sees and that source's share of all new
+ * external connections, in a stable order
  */
 public record EndpointAnalysis(Endpoint endpoint, Fraction externalShare, Map<String, Fraction> sourcesSeen) {
 

@@ -13,9 +13,10 @@ import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Node;
 
 /**
- * Where one Service's external connections end: dropped, rejected, or delivered to a set of endpoints. SNATed
- * deliveries to the same set instance (nodes sharing a Cluster set) are summed as one group, and each group's total
- * is spread over its endpoints in one pass.
+ * Where one Service's external connections end: dropped, rejected, or delivered to a set
+ * of endpoints. SNATed deliveries to the same set instance (nodes sharing a Cluster set)
+ * are summed as one group, and each group's total is spread over its endpoints in one
+ * pass.
  */
 final class ExternalFlow {
 
@@ -58,9 +59,10 @@ final class ExternalFlow {
 	}
 
 	/**
-	 * Node {@code nodeIndex} sends {@code share} of all connections to {@code set}, SNATed or not. SNATed
-	 * deliveries are grouped by set (the source depends on the node); the others keep the client address, so they
-	 * are spread at once (under Local each node's set is its own anyway).
+	 * Node {@code nodeIndex} sends {@code share} of all connections to {@code set},
+	 * SNATed or not. SNATed deliveries are grouped by set (the source depends on the
+	 * node); the others keep the client address, so they are spread at once (under Local
+	 * each node's set is its own anyway).
 	 */
 	void deliver(EndpointSet set, boolean masquerade, int nodeIndex, Fraction share) {
 		if (set.isEmpty()) {
@@ -80,7 +82,10 @@ final class ExternalFlow {
 		group.add(nodeIndex, share);
 	}
 
-	/** Gives every endpoint of every SNATed group an equal part of the group's total (R11: uniform choice). */
+	/**
+	 * Gives every endpoint of every SNATed group an equal part of the group's total (R11:
+	 * uniform choice).
+	 */
 	void spreadOverEndpoints() {
 		for (DeliveryGroup group : this.groups) {
 			spread(group.set(), group.total(), true);

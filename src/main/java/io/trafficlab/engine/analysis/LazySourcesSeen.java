@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An unmodifiable view of the sources one endpoint sees, computed on first access. Under
- * {@code externalTrafficPolicy: Cluster} an endpoint sees every delivering node's address, so computing these maps
- * eagerly would cost nodes × endpoints.
+ * {@code externalTrafficPolicy: Cluster} an endpoint sees every delivering node's
+ * address, so computing these maps eagerly would cost nodes × endpoints.
  */
 final class LazySourcesSeen extends AbstractMap<String, Fraction> {
 
@@ -39,7 +39,10 @@ final class LazySourcesSeen extends AbstractMap<String, Fraction> {
 		return sources().entrySet();
 	}
 
-	/** Cheap: counts without building the map, so callers can size a response before writing it. */
+	/**
+	 * Cheap: counts without building the map, so callers can size a response before
+	 * writing it.
+	 */
 	@Override
 	public int size() {
 		Map<String, Fraction> result = this.sources;

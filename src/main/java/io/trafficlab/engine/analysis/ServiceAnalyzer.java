@@ -132,8 +132,8 @@ final class ServiceAnalyzer {
 		String ref = this.service.ref().toString();
 		if (entry == ExternalEntry.CLOUD_LOAD_BALANCER && destination != DestinationKind.LOAD_BALANCER_IP) {
 			this.warnings.add(ref + " has no VIP-mode load-balancer IP, so external traffic is followed to its "
-					+ ((destination == DestinationKind.NODE_PORT)
-							? "nodePort " + this.service.primaryPort().nodePort() : "external IP"));
+					+ ((destination == DestinationKind.NODE_PORT) ? "nodePort " + this.service.primaryPort().nodePort()
+							: "external IP"));
 		}
 		if (CloudLoadBalancer.failsOpen(this.service, probes)) {
 			this.warnings.add("No node passes the load balancer's health check for " + ref
@@ -142,13 +142,14 @@ final class ServiceAnalyzer {
 		}
 	}
 
-	/** The LB IP of a LoadBalancer Service, else the nodePort, else an external IP (R1). */
+	/**
+	 * The LB IP of a LoadBalancer Service, else the nodePort, else an external IP (R1).
+	 */
 	static @Nullable DestinationKind primaryDestination(Service service) {
 		if (service.type() == ServiceType.LOAD_BALANCER && !service.loadBalancerIps().isEmpty()) {
 			return DestinationKind.LOAD_BALANCER_IP;
 		}
-		boolean hasNodePorts = service.type() == ServiceType.LOAD_BALANCER
-				|| service.type() == ServiceType.NODE_PORT;
+		boolean hasNodePorts = service.type() == ServiceType.LOAD_BALANCER || service.type() == ServiceType.NODE_PORT;
 		if (hasNodePorts && service.primaryPort().nodePort() != 0) {
 			return DestinationKind.NODE_PORT;
 		}

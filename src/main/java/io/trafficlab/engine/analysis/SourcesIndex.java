@@ -12,10 +12,11 @@ import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.proxy.ProxyRules;
 
 /**
- * Computes, on demand, the sources one endpoint sees (R15): the client address for connections that kept it, and
- * for SNATed connections the delivering node's bridge gateway (endpoint on that node) or InternalIP (elsewhere).
- * The endpoint-to-group index is built on the first request; every computation is synchronized so that the views
- * may be read from any thread.
+ * Computes, on demand, the sources one endpoint sees (R15): the client address for
+ * connections that kept it, and for SNATed connections the delivering node's bridge
+ * gateway (endpoint on that node) or InternalIP (elsewhere). The endpoint-to-group index
+ * is built on the first request; every computation is synchronized so that the views may
+ * be read from any thread.
  */
 final class SourcesIndex {
 
@@ -45,7 +46,10 @@ final class SourcesIndex {
 		this.divisions = divisions;
 	}
 
-	/** The sources endpoint {@code position} sees: the client first, then node addresses in node order. */
+	/**
+	 * The sources endpoint {@code position} sees: the client first, then node addresses
+	 * in node order.
+	 */
 	synchronized Map<String, Fraction> sourcesOf(int position) {
 		index();
 		Map<String, Fraction> sources = new LinkedHashMap<>();
@@ -73,8 +77,9 @@ final class SourcesIndex {
 	}
 
 	/**
-	 * How many sources endpoint {@code position} sees, without building the map: the client, plus one address per
-	 * node that delivers to it masqueraded (each node belongs to one delivery group).
+	 * How many sources endpoint {@code position} sees, without building the map: the
+	 * client, plus one address per node that delivers to it masqueraded (each node
+	 * belongs to one delivery group).
 	 */
 	synchronized int sourceCount(int position) {
 		index();

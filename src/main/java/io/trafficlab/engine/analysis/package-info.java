@@ -1,5 +1,6 @@
 /**
- * Whole-cluster analysis: exact per-node and per-endpoint shares of external traffic, built from the other engine packages.
+ * Whole-cluster analysis: exact per-node and per-endpoint shares of external traffic,
+ * built from the other engine packages.
  */
 @NullMarked
 package io.trafficlab.engine.analysis;

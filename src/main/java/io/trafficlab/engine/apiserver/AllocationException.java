@@ -1,7 +1,8 @@
 package io.trafficlab.engine.apiserver;
 
 /**
- * An allocator could not hand out or reserve a value; the message is worded like the API server's allocator errors.
+ * An allocator could not hand out or reserve a value; the message is worded like the API
+ * server's allocator errors.
  */
 final class AllocationException extends RuntimeException {
 

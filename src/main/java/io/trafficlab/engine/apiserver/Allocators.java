@@ -10,9 +10,10 @@ import java.util.Set;
 import io.trafficlab.engine.net.Ipv4;
 
 /**
- * What kube-apiserver allocates for Services: ClusterIPs, node ports and health-check node ports (R23), plus the
- * sandbox's cloud, which gives LoadBalancer Services an ingress IP. A request's changes are journalled between
- * {@link #begin()} and {@link #commit()}, so that {@link #rollback()} can undo them when the request fails.
+ * What kube-apiserver allocates for Services: ClusterIPs, node ports and health-check
+ * node ports (R23), plus the sandbox's cloud, which gives LoadBalancer Services an
+ * ingress IP. A request's changes are journalled between {@link #begin()} and
+ * {@link #commit()}, so that {@link #rollback()} can undo them when the request fails.
  */
 final class Allocators {
 
@@ -43,7 +44,10 @@ final class Allocators {
 		this.undo.clear();
 	}
 
-	/** Keeps what a batch of Services asks for out of dynamic allocation, so that creation order does not matter. */
+	/**
+	 * Keeps what a batch of Services asks for out of dynamic allocation, so that creation
+	 * order does not matter.
+	 */
 	void avoid(DeclaredService requested) {
 		if (requested.clusterIp() != null) {
 			this.clusterIps.avoid(requested.clusterIp());
@@ -100,7 +104,9 @@ final class Allocators {
 		}
 	}
 
-	/** Allocates or reserves the ClusterIP of a new Service (headless Services get none). */
+	/**
+	 * Allocates or reserves the ClusterIP of a new Service (headless Services get none).
+	 */
 	void allocateClusterIp(ServiceDraft service) {
 		if (service.headless() || service.isType(ServiceDraft.EXTERNAL_NAME)) {
 			return;
@@ -115,9 +121,9 @@ final class Allocators {
 			this.undo.add(() -> this.clusterIps.release(requested));
 		}
 		catch (AllocationException ex) {
-			throw ApiErrors.invalid(service.name, List.of(FieldError.invalid("spec.clusterIPs",
-					GoValue.stringSlice(List.of(requested)), "failed to allocate IP " + requested + ": "
-							+ ex.getMessage())));
+			throw ApiErrors.invalid(service.name,
+					List.of(FieldError.invalid("spec.clusterIPs", GoValue.stringSlice(List.of(requested)),
+							"failed to allocate IP " + requested + ": " + ex.getMessage())));
 		}
 	}
 
@@ -128,7 +134,10 @@ final class Allocators {
 		}
 	}
 
-	/** Node ports of a new NodePort or LoadBalancer Service (kube-apiserver's {@code initNodePorts}). */
+	/**
+	 * Node ports of a new NodePort or LoadBalancer Service (kube-apiserver's
+	 * {@code initNodePorts}).
+	 */
 	void allocateNodePorts(ServiceDraft service) {
 		if (!service.needsNodePorts()) {
 			return;
@@ -197,7 +206,8 @@ final class Allocators {
 	}
 
 	/**
-	 * The health-check node port of a new Service that needs one (kube-apiserver's {@code allocHealthCheckNodePort}).
+	 * The health-check node port of a new Service that needs one (kube-apiserver's
+	 * {@code allocHealthCheckNodePort}).
 	 */
 	void allocateHealthCheckNodePort(ServiceDraft service) {
 		int requested = service.healthCheckNodePort;
@@ -223,8 +233,9 @@ final class Allocators {
 	}
 
 	/**
-	 * The health-check node port across an update: allocated when the Service starts needing one, released when it
-	 * stops (kube-apiserver's {@code updateHealthCheckNodePort}).
+	 * The health-check node port across an update: allocated when the Service starts
+	 * needing one, released when it stops (kube-apiserver's
+	 * {@code updateHealthCheckNodePort}).
 	 */
 	void updateHealthCheckNodePort(ServiceDraft service, ServiceDraft old) {
 		boolean needed = old.needsHealthCheck();
@@ -238,8 +249,8 @@ final class Allocators {
 	}
 
 	/**
-	 * The cloud's part: a LoadBalancer Service whose status shows no ingress gets the next free IP; a Service that is
-	 * no longer a LoadBalancer loses its load balancer.
+	 * The cloud's part: a LoadBalancer Service whose status shows no ingress gets the
+	 * next free IP; a Service that is no longer a LoadBalancer loses its load balancer.
 	 */
 	void reconcileLoadBalancer(ServiceDraft service) {
 		if (!service.isType(ServiceDraft.LOAD_BALANCER)) {
@@ -285,8 +296,8 @@ final class Allocators {
 			this.undo.add(() -> this.nodePorts.release(port));
 		}
 		catch (AllocationException ex) {
-			throw ApiErrors.invalid(service.name, List.of(FieldError
-				.invalid("spec.ports[" + index + "].nodePort", String.valueOf(port), ex.getMessage())));
+			throw ApiErrors.invalid(service.name, List
+				.of(FieldError.invalid("spec.ports[" + index + "].nodePort", String.valueOf(port), ex.getMessage())));
 		}
 	}
 

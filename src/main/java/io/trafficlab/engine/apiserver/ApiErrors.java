@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Builds the API server's error messages: {@code Service "web" is invalid: <error>} (several errors in brackets,
- * duplicates dropped, as the API server's aggregate prints them) and {@code Internal error occurred: <message>}.
+ * Builds the API server's error messages: {@code Service "web" is invalid: <error>}
+ * (several errors in brackets, duplicates dropped, as the API server's aggregate prints
+ * them) and {@code Internal error occurred: <message>}.
  */
 final class ApiErrors {
 
@@ -21,7 +22,10 @@ final class ApiErrors {
 		return invalidMessage("Service", name, errors);
 	}
 
-	/** {@code <Kind> "<name>" is invalid: <errors>}, as the API server's aggregate prints them. */
+	/**
+	 * {@code <Kind> "<name>" is invalid: <errors>}, as the API server's aggregate prints
+	 * them.
+	 */
 	static String invalidMessage(String qualifiedKind, String name, List<FieldError> errors) {
 		Set<String> messages = new LinkedHashSet<>();
 		errors.forEach((error) -> messages.add(error.toString()));

@@ -6,11 +6,12 @@ import java.util.Set;
 import io.trafficlab.engine.net.Ipv4;
 
 /**
- * ClusterIPs from the service range 10.96.0.0/12 (the usual {@code --service-cluster-ip-range}). Dynamic allocation
- * skips kube-apiserver's static band (the first 256 addresses, where 10.96.0.1 and 10.96.0.10 live) and starts at a
- * position hashed from the Service's namespace and name, probing upward. A requested address is accepted anywhere,
- * because manifests exported from a real cluster carry addresses from that cluster's own range; only a duplicate is
- * rejected.
+ * ClusterIPs from the service range 10.96.0.0/12 (the usual
+ * {@code --service-cluster-ip-range}). Dynamic allocation skips kube-apiserver's static
+ * band (the first 256 addresses, where 10.96.0.1 and 10.96.0.10 live) and starts at a
+ * position hashed from the Service's namespace and name, probing upward. A requested
+ * address is accepted anywhere, because manifests exported from a real cluster carry
+ * addresses from that cluster's own range; only a duplicate is rejected.
  */
 final class ClusterIpAllocator {
 

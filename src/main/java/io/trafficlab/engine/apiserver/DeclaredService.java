@@ -14,9 +14,10 @@ import io.trafficlab.engine.model.TrafficPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Service as written in a manifest, before the API server defaults, allocates and validates it. Every field the user
- * may leave out is {@code null} (or empty). Values are kept as written ({@code "LoadBalancer"}, {@code "Local"}) so
- * that unsupported ones can be rejected with kube-apiserver's wording.
+ * A Service as written in a manifest, before the API server defaults, allocates and
+ * validates it. Every field the user may leave out is {@code null} (or empty). Values are
+ * kept as written ({@code "LoadBalancer"}, {@code "Local"}) so that unsupported ones can
+ * be rejected with kube-apiserver's wording.
  *
  * @param namespace the namespace ({@code default} when the manifest has none)
  * @param name {@code metadata.name}
@@ -29,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param internalTrafficPolicy {@code spec.internalTrafficPolicy}
  * @param healthCheckNodePort {@code spec.healthCheckNodePort}
  * @param sessionAffinity {@code spec.sessionAffinity}
- * @param sessionAffinityTimeoutSeconds {@code spec.sessionAffinityConfig.clientIP.timeoutSeconds}
+ * @param sessionAffinityTimeoutSeconds
+ * {@code spec.sessionAffinityConfig.clientIP.timeoutSeconds}
  * @param allocateLoadBalancerNodePorts {@code spec.allocateLoadBalancerNodePorts}
  * @param trafficDistribution {@code spec.trafficDistribution}
  * @param loadBalancerSourceRanges {@code spec.loadBalancerSourceRanges}
@@ -57,8 +59,9 @@ public record DeclaredService(String namespace, String name, @Nullable String ty
 	}
 
 	/**
-	 * The stored form of a Service, as {@code kubectl get -o yaml} would show it: the starting point for an update.
-	 * {@code allocateLoadBalancerNodePorts} is inferred (a LoadBalancer without node ports had it set to false).
+	 * The stored form of a Service, as {@code kubectl get -o yaml} would show it: the
+	 * starting point for an update. {@code allocateLoadBalancerNodePorts} is inferred (a
+	 * LoadBalancer without node ports had it set to false).
 	 */
 	public static DeclaredService from(Service service) {
 		List<DeclaredServicePort> ports = new ArrayList<>();

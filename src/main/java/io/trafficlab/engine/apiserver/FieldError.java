@@ -6,13 +6,14 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One field-level validation error, printed the way the API server's field errors print themselves: {@code
+ * One field-level validation error, printed the way the API server's field errors print
+ * themselves: {@code
  * <field>: <type>[: <value>][: <detail>]}.
  *
  * @param type the kind of error
  * @param field the field path, e.g. {@code spec.ports[0].nodePort}
- * @param value the bad value, already in its printed form (see {@link GoValue}), or {@code null} when the type does not
- * print it
+ * @param value the bad value, already in its printed form (see {@link GoValue}), or
+ * {@code null} when the type does not print it
  * @param detail the explanation, or {@code ""}
  */
 record FieldError(Type type, String field, @Nullable String value, String detail) {
@@ -33,7 +34,10 @@ record FieldError(Type type, String field, @Nullable String value, String detail
 		return new FieldError(Type.DUPLICATE, field, printedValue, "");
 	}
 
-	/** An unsupported value of an enumerated field, listing the supported values quoted, in the given order. */
+	/**
+	 * An unsupported value of an enumerated field, listing the supported values quoted,
+	 * in the given order.
+	 */
 	static FieldError notSupported(String field, String value, List<String> supported) {
 		String detail = supported.stream()
 			.map(GoValue::quote)

@@ -3,7 +3,8 @@ package io.trafficlab.engine.apiserver;
 import java.nio.charset.StandardCharsets;
 
 /**
- * FNV-1a, 32 bits: a tiny, stable hash that gives allocations a deterministic starting point.
+ * FNV-1a, 32 bits: a tiny, stable hash that gives allocations a deterministic starting
+ * point.
  */
 final class Fnv {
 

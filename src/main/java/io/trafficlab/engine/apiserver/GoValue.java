@@ -6,8 +6,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Prints values the way the API server's (Go) error messages print them: strings quoted with escapes, numbers plain,
- * string slices as {@code []string{"a", "b"}}.
+ * Prints values the way the API server's (Go) error messages print them: strings quoted
+ * with escapes, numbers plain, string slices as {@code []string{"a", "b"}}.
  */
 final class GoValue {
 
@@ -43,7 +43,10 @@ final class GoValue {
 		return values.stream().map(GoValue::quote).collect(Collectors.joining(", ", "[]string{", "}"));
 	}
 
-	/** A Go string map as {@code %#v} prints it (keys sorted): {@code map[string]string{"app":"web"}}. */
+	/**
+	 * A Go string map as {@code %#v} prints it (keys sorted):
+	 * {@code map[string]string{"app":"web"}}.
+	 */
 	static String stringMap(Map<String, String> values) {
 		return new TreeMap<>(values).entrySet()
 			.stream()
@@ -51,7 +54,10 @@ final class GoValue {
 			.collect(Collectors.joining(", ", "map[string]string{", "}"));
 	}
 
-	/** The internal ServicePort struct as {@code %#v} prints it for a duplicate (protocol, port) key. */
+	/**
+	 * The internal ServicePort struct as {@code %#v} prints it for a duplicate (protocol,
+	 * port) key.
+	 */
 	static String servicePortKey(String protocol, int port) {
 		return "core.ServicePort{Name:\"\", Protocol:" + quote(protocol) + ", AppProtocol:(*string)(nil), Port:" + port
 				+ ", TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}, NodePort:0}";

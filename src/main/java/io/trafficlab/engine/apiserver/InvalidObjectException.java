@@ -3,7 +3,8 @@ package io.trafficlab.engine.apiserver;
 import java.util.List;
 
 /**
- * An object the API server would reject. Each message is worded exactly as kube-apiserver words it, e.g.
+ * An object the API server would reject. Each message is worded exactly as kube-apiserver
+ * words it, e.g.
  * {@code Service "web" is invalid: spec.externalTrafficPolicy: Invalid value: "Local": may only be set for
  * externally-accessible services}.
  */

@@ -6,8 +6,9 @@ import java.util.Set;
 import io.trafficlab.engine.net.Ipv4;
 
 /**
- * The sandbox's cloud: gives each LoadBalancer Service that has no ingress yet the lowest free address from
- * 198.51.100.10 upward (a documentation range, RFC 5737), skipping addresses other Services already show.
+ * The sandbox's cloud: gives each LoadBalancer Service that has no ingress yet the lowest
+ * free address from 198.51.100.10 upward (a documentation range, RFC 5737), skipping
+ * addresses other Services already show.
  */
 final class LoadBalancerIpPool {
 

@@ -8,8 +8,8 @@ import io.trafficlab.engine.net.Ipv4;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The API machinery's format checks (DNS labels, IANA port names, IP and CIDR syntax), returning the API server's
- * messages.
+ * The API machinery's format checks (DNS labels, IANA port names, IP and CIDR syntax),
+ * returning the API server's messages.
  */
 final class Names {
 
@@ -77,7 +77,10 @@ final class Names {
 		return messages;
 	}
 
-	/** Whether the text is an optionally signed decimal number (a numeric {@code targetPort}). */
+	/**
+	 * Whether the text is an optionally signed decimal number (a numeric
+	 * {@code targetPort}).
+	 */
 	static boolean isNumber(String value) {
 		int start = (value.startsWith("-") || value.startsWith("+")) ? 1 : 0;
 		if (value.length() == start || value.length() > 12) {
@@ -95,7 +98,10 @@ final class Names {
 		return Long.parseLong(value);
 	}
 
-	/** Whether the text is an IPv4 CIDR ({@code 10.0.0.0/8}), or at least shaped like an IPv6 one. */
+	/**
+	 * Whether the text is an IPv4 CIDR ({@code 10.0.0.0/8}), or at least shaped like an
+	 * IPv6 one.
+	 */
 	static boolean isCidr(String value) {
 		int slash = value.indexOf('/');
 		if (slash < 0) {
@@ -113,7 +119,10 @@ final class Names {
 		return Ipv4.isValid(address) && prefix <= 32;
 	}
 
-	/** Why an external IP is not allowed ({@code ValidateNonSpecialIP}), or {@code null} when it is fine. */
+	/**
+	 * Why an external IP is not allowed ({@code ValidateNonSpecialIP}), or {@code null}
+	 * when it is fine.
+	 */
 	static @Nullable String specialAddress(long address) {
 		if (address == 0) {
 			return "may not be unspecified (0.0.0.0, ::)";

@@ -3,10 +3,12 @@ package io.trafficlab.engine.apiserver;
 import java.util.BitSet;
 
 /**
- * The node port range 30000-32767 (kube-apiserver's default {@code --service-node-port-range}). Like kube-apiserver,
- * dynamic allocation prefers the upper part of the range and keeps the lowest ports (30000-30085) for explicit
- * requests. Unlike it, the choice is deterministic: each allocation starts at a position hashed from a key (the
- * Service and port), so a Service keeps the same ports whatever else is in the cluster, and probes upward from there.
+ * The node port range 30000-32767 (kube-apiserver's default
+ * {@code --service-node-port-range}). Like kube-apiserver, dynamic allocation prefers the
+ * upper part of the range and keeps the lowest ports (30000-30085) for explicit requests.
+ * Unlike it, the choice is deterministic: each allocation starts at a position hashed
+ * from a key (the Service and port), so a Service keeps the same ports whatever else is
+ * in the cluster, and probes upward from there.
  */
 final class NodePortAllocator {
 
@@ -31,8 +33,8 @@ final class NodePortAllocator {
 	/** Reserves a requested port. */
 	void allocate(int port) {
 		if (port < FIRST || port > LAST) {
-			throw new AllocationException("provided port is not in the valid range. The range of valid ports is "
-					+ FIRST + "-" + LAST);
+			throw new AllocationException(
+					"provided port is not in the valid range. The range of valid ports is " + FIRST + "-" + LAST);
 		}
 		if (this.taken.get(port - FIRST)) {
 			throw new AllocationException("provided port is already allocated");
@@ -65,7 +67,10 @@ final class NodePortAllocator {
 		}
 	}
 
-	/** Keeps a port out of dynamic allocation (it is requested by a Service created later). */
+	/**
+	 * Keeps a port out of dynamic allocation (it is requested by a Service created
+	 * later).
+	 */
 	void avoid(int port) {
 		if (port >= FIRST && port <= LAST) {
 			this.avoided.set(port - FIRST);

@@ -13,8 +13,9 @@ import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The API server's checks on the other objects the sandbox reads (workloads, Pods, Nodes, EndpointSlices), limited to
- * the fields it uses, worded as kube-apiserver words them, e.g. {@code Deployment.apps "web" is invalid:
+ * The API server's checks on the other objects the sandbox reads (workloads, Pods, Nodes,
+ * EndpointSlices), limited to the fields it uses, worded as kube-apiserver words them,
+ * e.g. {@code Deployment.apps "web" is invalid:
  * spec.replicas: Invalid value: -1: must be greater than or equal to 0}.
  */
 public final class ObjectValidation {
@@ -112,8 +113,8 @@ public final class ObjectValidation {
 			}
 			Integer minDomains = constraint.minDomains();
 			if (minDomains != null && minDomains <= 0) {
-				errors.add(
-						FieldError.invalid(entry + ".minDomains", minDomains.toString(), "must be greater than zero"));
+				errors
+					.add(FieldError.invalid(entry + ".minDomains", minDomains.toString(), "must be greater than zero"));
 			}
 			checkPolicy(entry + ".nodeAffinityPolicy", constraint.nodeAffinityPolicy(), errors);
 			checkPolicy(entry + ".nodeTaintsPolicy", constraint.nodeTaintsPolicy(), errors);

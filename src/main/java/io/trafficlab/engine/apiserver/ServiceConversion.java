@@ -14,7 +14,8 @@ import io.trafficlab.engine.model.TrafficPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a stored (defaulted, allocated, validated) Service into the engine's {@link Service}.
+ * Turns a stored (defaulted, allocated, validated) Service into the engine's
+ * {@link Service}.
  */
 final class ServiceConversion {
 
@@ -35,10 +36,9 @@ final class ServiceConversion {
 			.toList();
 		boolean clientIp = "ClientIP".equals(service.sessionAffinity);
 		Integer timeout = service.sessionAffinityTimeoutSeconds;
-		return new Service(new ServiceRef(service.namespace, service.name), type(service.type), ports,
-				service.selector, Objects.requireNonNullElse(service.clusterIp, ServiceDraft.HEADLESS),
-				service.externalIps, loadBalancerIps,
-				service.externallyAccessible() ? policy(service.externalTrafficPolicy) : null,
+		return new Service(new ServiceRef(service.namespace, service.name), type(service.type), ports, service.selector,
+				Objects.requireNonNullElse(service.clusterIp, ServiceDraft.HEADLESS), service.externalIps,
+				loadBalancerIps, service.externallyAccessible() ? policy(service.externalTrafficPolicy) : null,
 				Objects.requireNonNull(policy(service.internalTrafficPolicy), "internalTrafficPolicy"),
 				service.healthCheckNodePort, clientIp ? SessionAffinity.CLIENT_IP : SessionAffinity.NONE,
 				(clientIp && timeout != null) ? timeout : 0, service.loadBalancerSourceRanges,

@@ -1,11 +1,15 @@
 package io.trafficlab.engine.apiserver;
 
 /**
- * The defaults kube-apiserver fills into a Service when it decodes one (R21, {@code SetDefaults_Service}).
+ * The defaults kube-apiserver fills into a Service when it decodes one (R21,
+ * {@code SetDefaults_Service}).
  */
 final class ServiceDefaults {
 
-	/** {@code sessionAffinityConfig.clientIP.timeoutSeconds} when ClientIP affinity has none: three hours. */
+	/**
+	 * {@code sessionAffinityConfig.clientIP.timeoutSeconds} when ClientIP affinity has
+	 * none: three hours.
+	 */
 	static final int CLIENT_IP_TIMEOUT_SECONDS = 10800;
 
 	private ServiceDefaults() {

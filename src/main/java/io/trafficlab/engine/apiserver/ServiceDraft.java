@@ -7,8 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A mutable working copy of a Service while the API server defaults, allocates and validates it. Like the Go object it
- * imitates, an empty string means "not set" for plain string fields and {@code 0} means "not set" for ports.
+ * A mutable working copy of a Service while the API server defaults, allocates and
+ * validates it. Like the Go object it imitates, an empty string means "not set" for plain
+ * string fields and {@code 0} means "not set" for ports.
  */
 final class ServiceDraft {
 
@@ -114,7 +115,10 @@ final class ServiceDraft {
 		return wanted.equals(this.type);
 	}
 
-	/** NodePort or LoadBalancer: the types that get node ports and an external traffic policy. */
+	/**
+	 * NodePort or LoadBalancer: the types that get node ports and an external traffic
+	 * policy.
+	 */
 	boolean needsNodePorts() {
 		return isType(NODE_PORT) || isType(LOAD_BALANCER);
 	}

@@ -12,14 +12,17 @@ import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceRef;
 
 /**
- * The sandbox's kube-apiserver for Services: creating a Service defaults it (R21), allocates its ClusterIP, node
- * ports and health-check node port (R23), validates it (R22) and stores it; updating one applies the API server's
- * update rules (R23). Every request is all-or-nothing: a rejected request changes nothing. Not thread-safe.
+ * The sandbox's kube-apiserver for Services: creating a Service defaults it (R21),
+ * allocates its ClusterIP, node ports and health-check node port (R23), validates it
+ * (R22) and stores it; updating one applies the API server's update rules (R23). Every
+ * request is all-or-nothing: a rejected request changes nothing. Not thread-safe.
  *
  * <p>
- * Rejections are {@link InvalidObjectException}s worded as kube-apiserver words them, for example
+ * Rejections are {@link InvalidObjectException}s worded as kube-apiserver words them, for
+ * example
  * {@code Service "web" is invalid: spec.externalTrafficPolicy: Invalid value: "Local": may only be set for
- * externally-accessible services} or {@code Internal error occurred: failed to allocate requested HealthCheck NodePort
+ * externally-accessible services} or
+ * {@code Internal error occurred: failed to allocate requested HealthCheck NodePort
  * 32000: provided port is already allocated}.
  */
 public final class ServiceRegistry {
@@ -30,7 +33,10 @@ public final class ServiceRegistry {
 
 	private final Allocators allocators = new Allocators();
 
-	/** A registry holding already stored Services (a cluster's), with their addresses and ports reserved. */
+	/**
+	 * A registry holding already stored Services (a cluster's), with their addresses and
+	 * ports reserved.
+	 */
 	public static ServiceRegistry of(Collection<Service> services) {
 		ServiceRegistry registry = new ServiceRegistry();
 		for (Service service : services) {
@@ -44,7 +50,8 @@ public final class ServiceRegistry {
 	/**
 	 * Creates one Service.
 	 * @throws InvalidObjectException when the API server would reject it
-	 * @throws IllegalArgumentException for an ExternalName Service, which the sandbox does not model
+	 * @throws IllegalArgumentException for an ExternalName Service, which the sandbox
+	 * does not model
 	 */
 	public Service create(DeclaredService request) {
 		rejectExternalName(request);
@@ -72,11 +79,12 @@ public final class ServiceRegistry {
 	}
 
 	/**
-	 * Creates Services in order, as {@code kubectl create -f} would, except that addresses and ports any of them asks
-	 * for are kept out of dynamic allocation for the others, so that the order does not matter. All valid Services
-	 * are stored even when others are rejected.
-	 * @throws InvalidObjectException naming the rejected Services, one message each (identical messages once, at
-	 * most 20, then how many more)
+	 * Creates Services in order, as {@code kubectl create -f} would, except that
+	 * addresses and ports any of them asks for are kept out of dynamic allocation for the
+	 * others, so that the order does not matter. All valid Services are stored even when
+	 * others are rejected.
+	 * @throws InvalidObjectException naming the rejected Services, one message each
+	 * (identical messages once, at most 20, then how many more)
 	 */
 	public List<Service> createAll(List<DeclaredService> requests) {
 		requests.forEach(this.allocators::avoid);
@@ -97,10 +105,11 @@ public final class ServiceRegistry {
 	}
 
 	/**
-	 * Replaces a stored Service's spec with the request (a full update, like {@code kubectl replace}); values the
-	 * request leaves out that the API server allocated are kept. Start from {@link #get(ServiceRef)} to change one
-	 * field.
-	 * @throws InvalidObjectException when the API server would reject the update, or the Service does not exist
+	 * Replaces a stored Service's spec with the request (a full update, like
+	 * {@code kubectl replace}); values the request leaves out that the API server
+	 * allocated are kept. Start from {@link #get(ServiceRef)} to change one field.
+	 * @throws InvalidObjectException when the API server would reject the update, or the
+	 * Service does not exist
 	 */
 	public Service update(DeclaredService request) {
 		rejectExternalName(request);

@@ -9,8 +9,9 @@ import io.trafficlab.engine.net.Ipv4;
 import org.jspecify.annotations.Nullable;
 
 /**
- * kube-apiserver's Service validation ({@code ValidateService}, {@code ValidateServiceUpdate}), for the fields the
- * sandbox reads, in the order the API server checks them. Each message is worded as the API server words it (R22).
+ * kube-apiserver's Service validation ({@code ValidateService},
+ * {@code ValidateServiceUpdate}), for the fields the sandbox reads, in the order the API
+ * server checks them. Each message is worded as the API server words it (R22).
  */
 final class ServiceValidation {
 
@@ -30,7 +31,10 @@ final class ServiceValidation {
 
 	private static final List<String> AFFINITIES = List.of("ClientIP", "None");
 
-	/** The values accepted with the PreferSameTrafficDistribution gate on (beta, default on, since v1.34). */
+	/**
+	 * The values accepted with the PreferSameTrafficDistribution gate on (beta, default
+	 * on, since v1.34).
+	 */
 	private static final List<String> TRAFFIC_DISTRIBUTIONS = List.of("PreferClose", "PreferSameNode",
 			"PreferSameZone");
 
@@ -40,8 +44,9 @@ final class ServiceValidation {
 	}
 
 	/**
-	 * The checks the allocator runs before anything else ({@code ValidateServiceClusterIPsRelatedFields}): a
-	 * malformed clusterIP stops the request before any allocation.
+	 * The checks the allocator runs before anything else
+	 * ({@code ValidateServiceClusterIPsRelatedFields}): a malformed clusterIP stops the
+	 * request before any allocation.
 	 */
 	static List<FieldError> validateClusterIp(ServiceDraft service) {
 		String ip = service.clusterIp;
@@ -58,7 +63,10 @@ final class ServiceValidation {
 		return List.of();
 	}
 
-	/** {@code ValidateServiceUpdate}: what may not change, then everything {@link #validate} checks. */
+	/**
+	 * {@code ValidateServiceUpdate}: what may not change, then everything
+	 * {@link #validate} checks.
+	 */
 	static List<FieldError> validateUpdate(ServiceDraft service, ServiceDraft old) {
 		List<FieldError> errors = new ArrayList<>();
 		if (old.clusterIp != null && service.clusterIp != null && !old.clusterIp.equals(service.clusterIp)) {
@@ -147,8 +155,7 @@ final class ServiceValidation {
 		}
 	}
 
-	private static void validateTargetPort(@Nullable String targetPort, String path,
-			List<FieldError> errors) {
+	private static void validateTargetPort(@Nullable String targetPort, String path, List<FieldError> errors) {
 		if (targetPort == null) {
 			return;
 		}

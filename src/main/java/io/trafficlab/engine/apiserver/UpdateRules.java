@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How kube-apiserver reconciles an update with the stored Service before allocating: values the client left out are
- * copied from the stored object ({@code patchAllocatedValues}), and fields that no longer apply to the new type are
+ * How kube-apiserver reconciles an update with the stored Service before allocating:
+ * values the client left out are copied from the stored object
+ * ({@code patchAllocatedValues}), and fields that no longer apply to the new type are
  * dropped if the client did not change them ({@code dropTypeDependentFields}, R23).
  */
 final class UpdateRules {
@@ -59,7 +60,10 @@ final class UpdateRules {
 		}
 	}
 
-	/** The status is not part of an update: the stored Service's load balancer ingress carries over. */
+	/**
+	 * The status is not part of an update: the stored Service's load balancer ingress
+	 * carries over.
+	 */
 	static void keepStatus(ServiceDraft service, ServiceDraft old) {
 		service.ingress = List.copyOf(old.ingress);
 	}

@@ -1,5 +1,6 @@
 /**
- * What the API server does to a Service before storing it (R21–R23): defaults, node port allocation and validation, worded as kube-apiserver words it.
+ * What the API server does to a Service before storing it (R21–R23): defaults, node port
+ * allocation and validation, worded as kube-apiserver words it.
  */
 @NullMarked
 package io.trafficlab.engine.apiserver;

@@ -14,22 +14,27 @@ import io.trafficlab.engine.model.Service;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The cloud load balancer in front of a Service's nodes (R20): which nodes pass its probe and what share of new
- * connections each node gets.
+ * The cloud load balancer in front of a Service's nodes (R20): which nodes pass its probe
+ * and what share of new connections each node gets.
  * <ul>
- * <li>Probe: with {@code externalTrafficPolicy: Local} the LB probes the Service's {@code healthCheckNodePort}, so
- * only nodes with a Ready local endpoint (and a healthy kube-proxy) pass; with {@code Cluster} it probes kube-proxy's
- * {@code :10256/healthz}, so every healthy, eligible node passes. (A Local Service without a health-check port, which
- * the API server never stores, is probed like a Cluster one.)</li>
+ * <li>Probe: with {@code externalTrafficPolicy: Local} the LB probes the Service's
+ * {@code healthCheckNodePort}, so only nodes with a Ready local endpoint (and a healthy
+ * kube-proxy) pass; with {@code Cluster} it probes kube-proxy's {@code :10256/healthz},
+ * so every healthy, eligible node passes. (A Local Service without a health-check port,
+ * which the API server never stores, is probed like a Cluster one.)</li>
  * <li>{@link LoadBalancerModel#EVEN}: equal shares over passing nodes.</li>
- * <li>{@link LoadBalancerModel#WEIGHTED}: shares in proportion to {@code X-Load-Balancing-Endpoint-Weight}. Under
- * {@code Cluster} the probed {@code /healthz} carries no weight header, so weighted degrades to even over the
- * passing nodes (likewise if any passing node sends no weight, or all weights are 0).</li>
- * <li>Fail open: when no node passes, both models spread evenly over <em>all</em> nodes, as AWS's Network Load
- * Balancer and Google Cloud's passthrough load balancers do.</li>
- * <li>NodePort Services and ClusterIP Services with {@code externalIPs} have no cloud LB and no probe: clients are
- * modelled as spreading evenly over all nodes (every node counts as passing).</li>
- * <li>A plain ClusterIP Service gets no external traffic: every share is 0 and no node passes.</li>
+ * <li>{@link LoadBalancerModel#WEIGHTED}: shares in proportion to
+ * {@code X-Load-Balancing-Endpoint-Weight}. Under {@code Cluster} the probed
+ * {@code /healthz} carries no weight header, so weighted degrades to even over the
+ * passing nodes (likewise if any passing node sends no weight, or all weights are
+ * 0).</li>
+ * <li>Fail open: when no node passes, both models spread evenly over <em>all</em> nodes,
+ * as AWS's Network Load Balancer and Google Cloud's passthrough load balancers do.</li>
+ * <li>NodePort Services and ClusterIP Services with {@code externalIPs} have no cloud LB
+ * and no probe: clients are modelled as spreading evenly over all nodes (every node
+ * counts as passing).</li>
+ * <li>A plain ClusterIP Service gets no external traffic: every share is 0 and no node
+ * passes.</li>
  * </ul>
  */
 public final class CloudLoadBalancer {
@@ -46,7 +51,8 @@ public final class CloudLoadBalancer {
 
 	/**
 	 * What the LB's probe finds on one node.
-	 * @param serviceHealthCheck the node's {@code healthCheckNodePort} answer, {@code null} when the Service has none
+	 * @param serviceHealthCheck the node's {@code healthCheckNodePort} answer,
+	 * {@code null} when the Service has none
 	 * @param proxyHealthz the node's kube-proxy {@code /healthz}
 	 */
 	public static NodeProbe probe(Service service, @Nullable HealthCheckResponse serviceHealthCheck,
@@ -86,7 +92,10 @@ public final class CloudLoadBalancer {
 		return true;
 	}
 
-	/** Each node's share of new external connections, in the order of {@code probes}; they sum to 1 (or all 0). */
+	/**
+	 * Each node's share of new external connections, in the order of {@code probes}; they
+	 * sum to 1 (or all 0).
+	 */
 	public List<Fraction> shares(Service service, List<NodeProbe> probes) {
 		int nodes = probes.size();
 		ExternalEntry entry = ExternalEntry.of(service);

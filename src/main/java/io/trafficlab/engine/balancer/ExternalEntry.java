@@ -8,16 +8,22 @@ import io.trafficlab.engine.model.ServiceType;
  */
 public enum ExternalEntry {
 
-	/** {@code type: LoadBalancer}: a cloud LB probes the nodes and spreads connections over those that pass (R20). */
+	/**
+	 * {@code type: LoadBalancer}: a cloud LB probes the nodes and spreads connections
+	 * over those that pass (R20).
+	 */
 	CLOUD_LOAD_BALANCER,
 
 	/**
-	 * NodePort, or ClusterIP with {@code externalIPs}: there is no LB and no probe; the sandbox models clients
-	 * spreading evenly over all nodes.
+	 * NodePort, or ClusterIP with {@code externalIPs}: there is no LB and no probe; the
+	 * sandbox models clients spreading evenly over all nodes.
 	 */
 	CLIENTS_TO_ALL_NODES,
 
-	/** Not externally accessible (a plain ClusterIP or ExternalName Service): no external traffic. */
+	/**
+	 * Not externally accessible (a plain ClusterIP or ExternalName Service): no external
+	 * traffic.
+	 */
 	NONE;
 
 	/** How external traffic reaches {@code service}. */

@@ -1,14 +1,18 @@
 package io.trafficlab.engine.balancer;
 
 /**
- * How the cloud load balancer spreads new connections over the nodes that pass its health check (R20).
+ * How the cloud load balancer spreads new connections over the nodes that pass its health
+ * check (R20).
  */
 public enum LoadBalancerModel {
 
 	/** Equally over passing nodes (most cloud LBs). */
 	EVEN,
 
-	/** In proportion to each node's {@code X-Load-Balancing-Endpoint-Weight} (e.g. GCE WEIGHTED_MAGLEV). */
+	/**
+	 * In proportion to each node's {@code X-Load-Balancing-Endpoint-Weight} (e.g. GCE
+	 * WEIGHTED_MAGLEV).
+	 */
 	WEIGHTED
 
 }

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
  * What the cloud LB's probe finds on one node.
  *
  * @param passing whether the probe passes (HTTP 200)
- * @param weight the {@code X-Load-Balancing-Endpoint-Weight} header, {@code null} when the probed endpoint sends
- * none
+ * @param weight the {@code X-Load-Balancing-Endpoint-Weight} header, {@code null} when
+ * the probed endpoint sends none
  */
 public record NodeProbe(boolean passing, @Nullable Integer weight) {
 

@@ -14,14 +14,16 @@ import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceRef;
 
 /**
- * Turns what manifests declare into a complete {@link Cluster}, filling in deterministically what a real cluster
- * would: nodes (when none are declared), node addresses and pod CIDRs, Services as the API server stores them, pods
- * for workloads (placed by the {@link io.trafficlab.engine.scheduling.Scheduler}), pod IPs, and endpoints. The same
- * declaration always gives the same cluster.
+ * Turns what manifests declare into a complete {@link Cluster}, filling in
+ * deterministically what a real cluster would: nodes (when none are declared), node
+ * addresses and pod CIDRs, Services as the API server stores them, pods for workloads
+ * (placed by the {@link io.trafficlab.engine.scheduling.Scheduler}), pod IPs, and
+ * endpoints. The same declaration always gives the same cluster.
  *
  * <p>
- * Rejects what kube-apiserver would reject with an {@link io.trafficlab.engine.apiserver.InvalidObjectException} and
- * a cluster over the sandbox's limits with a {@link ClusterLimitException}.
+ * Rejects what kube-apiserver would reject with an
+ * {@link io.trafficlab.engine.apiserver.InvalidObjectException} and a cluster over the
+ * sandbox's limits with a {@link ClusterLimitException}.
  */
 public final class ClusterAssembler {
 

@@ -14,8 +14,9 @@ import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceRef;
 
 /**
- * Changes a live cluster the way {@code kubectl} would: updating a Service goes through the API server's update rules
- * (R23), for example switching {@code externalTrafficPolicy} to {@code Local} allocates a health-check node port.
+ * Changes a live cluster the way {@code kubectl} would: updating a Service goes through
+ * the API server's update rules (R23), for example switching
+ * {@code externalTrafficPolicy} to {@code Local} allocates a health-check node port.
  */
 public final class ClusterEditor {
 
@@ -23,10 +24,12 @@ public final class ClusterEditor {
 	}
 
 	/**
-	 * The cluster with one Service replaced by the API server's result of the update. Start the request from
-	 * {@link DeclaredService#from(Service)} to change one field. When {@code trafficDistribution} changes, the
-	 * Service's endpoint hints are rewritten as the EndpointSlice controller would (R7).
-	 * @throws io.trafficlab.engine.apiserver.InvalidObjectException when the API server would reject the update
+	 * The cluster with one Service replaced by the API server's result of the update.
+	 * Start the request from {@link DeclaredService#from(Service)} to change one field.
+	 * When {@code trafficDistribution} changes, the Service's endpoint hints are
+	 * rewritten as the EndpointSlice controller would (R7).
+	 * @throws io.trafficlab.engine.apiserver.InvalidObjectException when the API server
+	 * would reject the update
 	 */
 	public static Cluster updateService(Cluster cluster, DeclaredService request) {
 		ServiceRegistry registry = ServiceRegistry.of(cluster.services());
@@ -44,10 +47,11 @@ public final class ClusterEditor {
 		}
 		Map<ServiceRef, List<Endpoint>> endpoints = new LinkedHashMap<>(cluster.endpoints());
 		if (before != null && !Objects.equals(before.trafficDistribution(), updated.trafficDistribution())) {
-			endpoints.put(updated.ref(), cluster.endpointsOf(updated.ref())
-				.stream()
-				.map((endpoint) -> EndpointBuilder.withHints(endpoint, updated.trafficDistribution()))
-				.toList());
+			endpoints.put(updated.ref(),
+					cluster.endpointsOf(updated.ref())
+						.stream()
+						.map((endpoint) -> EndpointBuilder.withHints(endpoint, updated.trafficDistribution()))
+						.toList());
 		}
 		return new Cluster(cluster.nodes(), services, endpoints, cluster.pods());
 	}

@@ -6,7 +6,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One entry of an EndpointSlice's {@code endpoints}, conditions as written ({@code null} when missing).
+ * One entry of an EndpointSlice's {@code endpoints}, conditions as written ({@code null}
+ * when missing).
  *
  * @param addresses {@code addresses} (kube-proxy uses the first)
  * @param ready {@code conditions.ready}

@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name {@code metadata.name}
  * @param labels {@code metadata.labels}
- * @param annotations {@code metadata.annotations} ({@code trafficlab.io/kube-proxy-healthy: "false"} simulates a stale
- * kube-proxy)
- * @param internalIp the {@code InternalIP} entry of {@code status.addresses}, or {@code null}
+ * @param annotations {@code metadata.annotations}
+ * ({@code trafficlab.io/kube-proxy-healthy: "false"} simulates a stale kube-proxy)
+ * @param internalIp the {@code InternalIP} entry of {@code status.addresses}, or
+ * {@code null}
  * @param podCidr {@code spec.podCIDR}, or {@code null}
  * @param taints {@code spec.taints}
  * @param deleting whether {@code metadata.deletionTimestamp} is set

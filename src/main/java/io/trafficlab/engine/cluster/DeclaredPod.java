@@ -6,9 +6,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Pod as written in a manifest. A Pod without {@code status} is one a user wrote: it is scheduled if it has no
- * {@code nodeName} and counts as Ready once placed. A Pod with {@code status} was observed in a cluster and is taken as
- * it is (no node means Pending).
+ * A Pod as written in a manifest. A Pod without {@code status} is one a user wrote: it is
+ * scheduled if it has no {@code nodeName} and counts as Ready once placed. A Pod with
+ * {@code status} was observed in a cluster and is taken as it is (no node means Pending).
  *
  * @param namespace its namespace
  * @param name {@code metadata.name}

@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record DeclaredPodStatus(@Nullable String phase, @Nullable String podIp, boolean ready) {
 
-	/** Whether the pod has finished ({@code Succeeded} or {@code Failed}): such pods are never endpoints. */
+	/**
+	 * Whether the pod has finished ({@code Succeeded} or {@code Failed}): such pods are
+	 * never endpoints.
+	 */
 	public boolean finished() {
 		return "Succeeded".equals(this.phase) || "Failed".equals(this.phase);
 	}

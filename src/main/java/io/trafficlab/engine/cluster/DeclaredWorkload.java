@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param namespace its namespace
  * @param name {@code metadata.name}
  * @param replicas {@code spec.replicas} ({@code null} means 1; ignored for DaemonSets)
- * @param selector {@code spec.selector}, or {@code null} when missing (the API server rejects that)
+ * @param selector {@code spec.selector}, or {@code null} when missing (the API server
+ * rejects that)
  * @param templateLabels {@code spec.template.metadata.labels}
  * @param scheduling the scheduling part of the pod template
  * @param owners {@code metadata.ownerReferences} (a ReplicaSet's Deployment)

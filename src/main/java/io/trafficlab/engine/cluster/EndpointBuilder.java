@@ -19,9 +19,11 @@ import io.trafficlab.engine.model.ServiceRef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Each Service's endpoints. Declared EndpointSlices (matched by their {@code kubernetes.io/service-name} label) are
- * the truth, as they are for kube-proxy; otherwise the endpoints are derived from the pods the selector matches, as
- * the EndpointSlice controller would write them, with hints per {@code trafficDistribution} (R7).
+ * Each Service's endpoints. Declared EndpointSlices (matched by their
+ * {@code kubernetes.io/service-name} label) are the truth, as they are for kube-proxy;
+ * otherwise the endpoints are derived from the pods the selector matches, as the
+ * EndpointSlice controller would write them, with hints per {@code trafficDistribution}
+ * (R7).
  */
 final class EndpointBuilder {
 
@@ -56,7 +58,10 @@ final class EndpointBuilder {
 		return endpoints;
 	}
 
-	/** Hints as the EndpointSlice controller writes them for a {@code trafficDistribution} (R7). */
+	/**
+	 * Hints as the EndpointSlice controller writes them for a {@code trafficDistribution}
+	 * (R7).
+	 */
 	static Endpoint withHints(Endpoint endpoint, @Nullable String trafficDistribution) {
 		Set<String> zones = Set.of();
 		Set<String> nodes = Set.of();
@@ -105,11 +110,12 @@ final class EndpointBuilder {
 		for (DeclaredEndpointSlice slice : slices) {
 			for (DeclaredEndpoint endpoint : slice.endpoints()) {
 				String ip = endpoint.addresses().get(0);
-				byIp.putIfAbsent(ip, new Endpoint(ip, endpoint.nodeName(), endpoint.zone(),
-						Objects.requireNonNullElse(endpoint.ready(), true),
-						Objects.requireNonNullElse(endpoint.serving(), true),
-						Objects.requireNonNullElse(endpoint.terminating(), false), endpoint.zoneHints(),
-						endpoint.nodeHints(), endpoint.podName()));
+				byIp.putIfAbsent(ip,
+						new Endpoint(ip, endpoint.nodeName(), endpoint.zone(),
+								Objects.requireNonNullElse(endpoint.ready(), true),
+								Objects.requireNonNullElse(endpoint.serving(), true),
+								Objects.requireNonNullElse(endpoint.terminating(), false), endpoint.zoneHints(),
+								endpoint.nodeHints(), endpoint.podName()));
 			}
 		}
 		return List.copyOf(byIp.values());

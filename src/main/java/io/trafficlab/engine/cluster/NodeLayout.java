@@ -17,10 +17,12 @@ import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides which nodes the cluster has and fills in their addresses. Node {@code i} (1-based, in declaration order)
- * gets InternalIP 192.168.0.(10+i), counted on as a 32-bit number, and pod CIDR the i-th /24 after 10.244.0.0 (node 1
- * gets 10.244.1.0/24), continuing inside 10.0.0.0/8 and wrapping around it, skipping the Service range 10.96.0.0/12
- * and every address or CIDR a declared node already uses. The pod bridge is the first address of the pod CIDR.
+ * Decides which nodes the cluster has and fills in their addresses. Node {@code i}
+ * (1-based, in declaration order) gets InternalIP 192.168.0.(10+i), counted on as a
+ * 32-bit number, and pod CIDR the i-th /24 after 10.244.0.0 (node 1 gets 10.244.1.0/24),
+ * continuing inside 10.0.0.0/8 and wrapping around it, skipping the Service range
+ * 10.96.0.0/12 and every address or CIDR a declared node already uses. The pod bridge is
+ * the first address of the pod CIDR.
  */
 final class NodeLayout {
 
@@ -46,8 +48,9 @@ final class NodeLayout {
 	}
 
 	/**
-	 * The nodes of the cluster: the declared ones, then those pods or EndpointSlices run on that are not declared;
-	 * with none of either, node-a, node-b and node-c in zones zone-a, zone-b and zone-c.
+	 * The nodes of the cluster: the declared ones, then those pods or EndpointSlices run
+	 * on that are not declared; with none of either, node-a, node-b and node-c in zones
+	 * zone-a, zone-b and zone-c.
 	 */
 	static List<DeclaredNode> plan(ClusterDeclaration declaration, List<String> warnings) {
 		List<DeclaredNode> nodes = new ArrayList<>();

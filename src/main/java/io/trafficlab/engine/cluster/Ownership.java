@@ -10,9 +10,10 @@ import io.trafficlab.engine.scheduling.LabelSelector;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps {@code kubectl get all -o yaml} output from being counted twice: a ReplicaSet owned by a declared Deployment is
- * the Deployment's, and a workload whose pods are in the manifests (found through their ownerReferences, directly or
- * through a ReplicaSet, declared or recognised by its {@code <deployment>-<hash>} name) is not expanded again.
+ * Keeps {@code kubectl get all -o yaml} output from being counted twice: a ReplicaSet
+ * owned by a declared Deployment is the Deployment's, and a workload whose pods are in
+ * the manifests (found through their ownerReferences, directly or through a ReplicaSet,
+ * declared or recognised by its {@code <deployment>-<hash>} name) is not expanded again.
  */
 final class Ownership {
 
@@ -81,7 +82,10 @@ final class Ownership {
 		return null;
 	}
 
-	/** A declared Deployment whose ReplicaSet would be called {@code replicaSetName} and whose selector matches. */
+	/**
+	 * A declared Deployment whose ReplicaSet would be called {@code replicaSetName} and
+	 * whose selector matches.
+	 */
 	private @Nullable DeclaredWorkload deploymentByReplicaSetName(String namespace, String replicaSetName,
 			Map<String, String> podLabels) {
 		int dash = replicaSetName.lastIndexOf('-');

@@ -11,8 +11,8 @@ import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.net.Ipv4Block;
 
 /**
- * Gives the pods the sandbox runs an IP from their node's pod CIDR: {@code .10}, {@code .11}, ... in placement order,
- * skipping addresses declared pods already have.
+ * Gives the pods the sandbox runs an IP from their node's pod CIDR: {@code .10},
+ * {@code .11}, ... in placement order, skipping addresses declared pods already have.
  */
 final class PodAddressing {
 

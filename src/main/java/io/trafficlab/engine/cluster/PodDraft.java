@@ -29,12 +29,14 @@ final class PodDraft {
 	/** Succeeded or Failed: never an endpoint. */
 	final boolean finished;
 
-	/** Whether the sandbox gives it an IP once it has a node (it was not observed in a real cluster). */
+	/**
+	 * Whether the sandbox gives it an IP once it has a node (it was not observed in a
+	 * real cluster).
+	 */
 	final boolean sandboxManaged;
 
-	PodDraft(String namespace, String name, Map<String, String> labels, @Nullable String nodeName,
-			@Nullable String ip, boolean readyWhenRunning, boolean terminating, boolean finished,
-			boolean sandboxManaged) {
+	PodDraft(String namespace, String name, Map<String, String> labels, @Nullable String nodeName, @Nullable String ip,
+			boolean readyWhenRunning, boolean terminating, boolean finished, boolean sandboxManaged) {
 		this.namespace = namespace;
 		this.name = name;
 		this.labels = Map.copyOf(labels);

@@ -6,10 +6,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Deterministic pod names in the shapes the controllers use: {@code web-7c5d9b8f4c-x2x9k} for a Deployment's pods
- * (a ReplicaSet name with a 10-character template hash, then 5 random-looking characters), {@code web-x2x9k} for a
- * ReplicaSet's or DaemonSet's, {@code web-0} for a StatefulSet's. The characters come from the alphabet Kubernetes
- * uses for generated names, which has no vowels; here they are derived from hashes instead of a random source.
+ * Deterministic pod names in the shapes the controllers use: {@code web-7c5d9b8f4c-x2x9k}
+ * for a Deployment's pods (a ReplicaSet name with a 10-character template hash, then 5
+ * random-looking characters), {@code web-x2x9k} for a ReplicaSet's or DaemonSet's,
+ * {@code web-0} for a StatefulSet's. The characters come from the alphabet Kubernetes
+ * uses for generated names, which has no vowels; here they are derived from hashes
+ * instead of a random source.
  */
 final class PodNames {
 
@@ -37,7 +39,10 @@ final class PodNames {
 		return encoded.toString();
 	}
 
-	/** {@code <prefix>-<5 characters>}, unique in the namespace, derived from the prefix and a seed. */
+	/**
+	 * {@code <prefix>-<5 characters>}, unique in the namespace, derived from the prefix
+	 * and a seed.
+	 */
 	String generated(String namespace, String prefix, String seed) {
 		for (int attempt = 0;; attempt++) {
 			long hash = hash(prefix + "/" + seed + "/" + attempt);

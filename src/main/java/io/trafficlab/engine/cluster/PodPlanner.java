@@ -18,9 +18,9 @@ import io.trafficlab.engine.scheduling.Scheduler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns declared Pods and workloads into placed pods, in placement order: declared Pods first (those without a node
- * and without status are scheduled), then each workload that is not already represented by its pods, expanded and
- * scheduled replica by replica.
+ * Turns declared Pods and workloads into placed pods, in placement order: declared Pods
+ * first (those without a node and without status are scheduled), then each workload that
+ * is not already represented by its pods, expanded and scheduled replica by replica.
  */
 final class PodPlanner {
 
@@ -54,7 +54,10 @@ final class PodPlanner {
 		return this.pods;
 	}
 
-	/** Adds the declared pods; returns those the scheduler must place, each with its draft. */
+	/**
+	 * Adds the declared pods; returns those the scheduler must place, each with its
+	 * draft.
+	 */
 	private Map<DeclaredPod, PodDraft> addDeclaredPods(List<DeclaredPod> declared) {
 		Set<String> seen = new HashSet<>();
 		Map<DeclaredPod, PodDraft> toSchedule = new LinkedHashMap<>();
@@ -80,7 +83,10 @@ final class PodPlanner {
 		return toSchedule;
 	}
 
-	/** Schedules declared pods in order; a run of pods with the same labels and spec is placed in one round. */
+	/**
+	 * Schedules declared pods in order; a run of pods with the same labels and spec is
+	 * placed in one round.
+	 */
 	private void scheduleDeclaredPods(Map<DeclaredPod, PodDraft> toSchedule) {
 		List<DeclaredPod> run = new ArrayList<>();
 		for (DeclaredPod pod : toSchedule.keySet()) {

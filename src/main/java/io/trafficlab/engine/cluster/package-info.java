@@ -1,5 +1,6 @@
 /**
- * Assembles a complete Cluster from declared objects, filling in what a real cluster would (addresses, CIDRs, endpoints), deterministically.
+ * Assembles a complete Cluster from declared objects, filling in what a real cluster
+ * would (addresses, CIDRs, endpoints), deterministically.
  */
 @NullMarked
 package io.trafficlab.engine.cluster;

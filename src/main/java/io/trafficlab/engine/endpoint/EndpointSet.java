@@ -12,9 +12,11 @@ import io.trafficlab.engine.net.IpAddress;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Some endpoints of one Service, in the Service's endpoint order. Nodes that compute the same set share the same
- * instance, so callers may group nodes by identity ({@link java.util.IdentityHashMap}) instead of comparing contents.
- * A set is a slice of a positions array shared with other sets, so building one per node costs one small object.
+ * Some endpoints of one Service, in the Service's endpoint order. Nodes that compute the
+ * same set share the same instance, so callers may group nodes by identity
+ * ({@link java.util.IdentityHashMap}) instead of comparing contents. A set is a slice of
+ * a positions array shared with other sets, so building one per node costs one small
+ * object.
  */
 public final class EndpointSet {
 
@@ -46,7 +48,10 @@ public final class EndpointSet {
 		return EMPTY;
 	}
 
-	/** The endpoints of {@code all} (a random-access list) at {@code positions[offset, offset + size)}. */
+	/**
+	 * The endpoints of {@code all} (a random-access list) at
+	 * {@code positions[offset, offset + size)}.
+	 */
 	static EndpointSet of(List<Endpoint> all, int[] positions, int offset, int size) {
 		return (size == 0) ? EMPTY : new EndpointSet(all, positions, offset, size);
 	}
@@ -74,7 +79,10 @@ public final class EndpointSet {
 		return this.size == 0;
 	}
 
-	/** Where the {@code index}-th endpoint of this set stands in the Service's endpoint list. */
+	/**
+	 * Where the {@code index}-th endpoint of this set stands in the Service's endpoint
+	 * list.
+	 */
 	public int position(int index) {
 		return this.positions[this.offset + index];
 	}
@@ -85,8 +93,9 @@ public final class EndpointSet {
 	}
 
 	/**
-	 * The endpoint IPs in address order ({@link IpAddress#TEXT_ORDER}): an unmodifiable list that sorts on first
-	 * access to an element (its size is known without sorting), shared by every node that uses this set.
+	 * The endpoint IPs in address order ({@link IpAddress#TEXT_ORDER}): an unmodifiable
+	 * list that sorts on first access to an element (its size is known without sorting),
+	 * shared by every node that uses this set.
 	 */
 	public List<String> sortedIps() {
 		List<String> result = this.sortedIpsView;

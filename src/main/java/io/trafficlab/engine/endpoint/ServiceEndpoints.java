@@ -12,9 +12,10 @@ import io.trafficlab.engine.model.Service;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Service's endpoints, sorted once into the buckets kube-proxy's categorization needs (by readiness, by node,
- * by hint), so that categorizing for a node costs a few map look-ups and nodes with the same Cluster set share one
- * {@link EndpointSet} instance. Immutable and safe to share.
+ * One Service's endpoints, sorted once into the buckets kube-proxy's categorization needs
+ * (by readiness, by node, by hint), so that categorizing for a node costs a few map
+ * look-ups and nodes with the same Cluster set share one {@link EndpointSet} instance.
+ * Immutable and safe to share.
  */
 public final class ServiceEndpoints {
 
@@ -40,7 +41,10 @@ public final class ServiceEndpoints {
 
 	private final Map<String, EndpointSet> readyByZoneHint;
 
-	/** Node name to the index of its sets below; filled only when the Service uses Local sets. */
+	/**
+	 * Node name to the index of its sets below; filled only when the Service uses Local
+	 * sets.
+	 */
 	private final Map<String, Integer> nodeIds;
 
 	private final EndpointSet[] readyByNode;
@@ -49,7 +53,8 @@ public final class ServiceEndpoints {
 
 	private ServiceEndpoints(Service service, List<Endpoint> endpoints) {
 		this.all = List.copyOf(endpoints);
-		// R2: the Cluster set serves iTP=Cluster and every external destination (the short-circuits need it)
+		// R2: the Cluster set serves iTP=Cluster and every external destination (the
+		// short-circuits need it)
 		this.usesCluster = !service.internalPolicyLocal() || service.externallyAccessible();
 		this.usesLocal = service.internalPolicyLocal() || service.externalPolicyLocal();
 		int count = this.all.size();
@@ -74,13 +79,15 @@ public final class ServiceEndpoints {
 		this.ready = EndpointSet.of(this.all, positionsOf(kinds, READY, readyCount));
 		this.servingTerminating = EndpointSet.of(this.all,
 				positionsOf(kinds, SERVING_TERMINATING, servingTerminatingCount));
-		// R6: one Ready endpoint without a node (zone) hint disables that level for every node
+		// R6: one Ready endpoint without a node (zone) hint disables that level for every
+		// node
 		this.readyByNodeHint = (hints.allReadyHaveNodeHints && readyCount > 0) ? hints.sets(this.all, hints.byNode)
 				: Map.of();
 		this.readyByZoneHint = (hints.allReadyHaveZoneHints && readyCount > 0) ? hints.sets(this.all, hints.byZone)
 				: Map.of();
 		if (this.usesLocal) {
-			// per-node buckets, as slices of one array per kind, are only needed for Local sets
+			// per-node buckets, as slices of one array per kind, are only needed for
+			// Local sets
 			this.nodeIds = new HashMap<>();
 			int[] nodeOf = nodeIds(kinds);
 			this.readyByNode = byNode(kinds, nodeOf, READY);
@@ -109,7 +116,10 @@ public final class ServiceEndpoints {
 		return positions;
 	}
 
-	/** Numbers the nodes of usable endpoints; -1 for endpoints without a node or unusable ones. */
+	/**
+	 * Numbers the nodes of usable endpoints; -1 for endpoints without a node or unusable
+	 * ones.
+	 */
 	private int[] nodeIds(byte[] kinds) {
 		int[] nodeOf = new int[kinds.length];
 		for (int i = 0; i < kinds.length; i++) {
@@ -128,7 +138,10 @@ public final class ServiceEndpoints {
 		return nodeOf;
 	}
 
-	/** One set per node for endpoints of {@code kind}: a counting sort into one shared positions array. */
+	/**
+	 * One set per node for endpoints of {@code kind}: a counting sort into one shared
+	 * positions array.
+	 */
 	private EndpointSet[] byNode(byte[] kinds, int[] nodeOf, byte kind) {
 		int nodes = this.nodeIds.size();
 		int[] start = new int[nodes + 1];
@@ -154,7 +167,10 @@ public final class ServiceEndpoints {
 		return sets;
 	}
 
-	/** The Service's endpoints, in their original order (the positions {@link EndpointSet} refers to). */
+	/**
+	 * The Service's endpoints, in their original order (the positions {@link EndpointSet}
+	 * refers to).
+	 */
 	public List<Endpoint> all() {
 		return this.all;
 	}
@@ -175,7 +191,8 @@ public final class ServiceEndpoints {
 	}
 
 	/**
-	 * R17: the number of distinct IPs among the node's Ready endpoints (serving-terminating ones do not count).
+	 * R17: the number of distinct IPs among the node's Ready endpoints
+	 * (serving-terminating ones do not count).
 	 */
 	public int localReadyIpCount(String nodeName) {
 		if (this.usesLocal) {
@@ -191,10 +208,11 @@ public final class ServiceEndpoints {
 	}
 
 	/**
-	 * The sets the named node's kube-proxy computes (R2–R6), with node hints honoured (the
-	 * {@code PreferSameTrafficDistribution} gate is on from Kubernetes 1.34).
+	 * The sets the named node's kube-proxy computes (R2–R6), with node hints honoured
+	 * (the {@code PreferSameTrafficDistribution} gate is on from Kubernetes 1.34).
 	 * @param nodeName the node's name
-	 * @param zone the node's {@code topology.kubernetes.io/zone} label, {@code null} or empty when missing
+	 * @param zone the node's {@code topology.kubernetes.io/zone} label, {@code null} or
+	 * empty when missing
 	 */
 	public CategorizedEndpoints categorize(String nodeName, @Nullable String zone) {
 		EndpointSet cluster = null;
@@ -208,7 +226,8 @@ public final class ServiceEndpoints {
 				case NONE -> this.ready;
 			};
 			if (cluster == null || cluster.isEmpty()) {
-				// R3: only when nothing anywhere is Ready, every serving-terminating endpoint, ignoring topology
+				// R3: only when nothing anywhere is Ready, every serving-terminating
+				// endpoint, ignoring topology
 				cluster = this.servingTerminating;
 				clusterUsesTerminating = !cluster.isEmpty();
 			}
@@ -216,7 +235,8 @@ public final class ServiceEndpoints {
 		EndpointSet local = null;
 		boolean localUsesTerminating = false;
 		if (this.usesLocal) {
-			// R4: local Ready endpoints, else local serving-terminating ones; never filtered by topology
+			// R4: local Ready endpoints, else local serving-terminating ones; never
+			// filtered by topology
 			local = localSet(this.readyByNode, nodeName);
 			if (local.isEmpty()) {
 				local = localSet(this.servingTerminatingByNode, nodeName);
@@ -243,7 +263,10 @@ public final class ServiceEndpoints {
 		return TopologyMode.NONE;
 	}
 
-	/** Ready endpoints by node hint and by zone hint, while every Ready endpoint so far has one. */
+	/**
+	 * Ready endpoints by node hint and by zone hint, while every Ready endpoint so far
+	 * has one.
+	 */
 	private static final class HintBuckets {
 
 		final Map<String, IntList> byNode = new HashMap<>();

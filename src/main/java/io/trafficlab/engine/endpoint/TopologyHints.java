@@ -6,11 +6,13 @@ import io.trafficlab.engine.model.Endpoint;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The hints the EndpointSlice controller writes for a Service's {@code trafficDistribution} (R7): with
- * {@code PreferClose}, {@code PreferSameZone} or {@code PreferSameNode}, every Ready endpoint gets a zone hint for
- * its own zone (when it has one), and with {@code PreferSameNode} also a node hint for its own node; endpoints that
- * are not Ready are left as they are. With no (or another) {@code trafficDistribution} every hint is removed. The
- * older {@code topology-mode: Auto} annotation's proportional hints are out of scope.
+ * The hints the EndpointSlice controller writes for a Service's
+ * {@code trafficDistribution} (R7): with {@code PreferClose}, {@code PreferSameZone} or
+ * {@code PreferSameNode}, every Ready endpoint gets a zone hint for its own zone (when it
+ * has one), and with {@code PreferSameNode} also a node hint for its own node; endpoints
+ * that are not Ready are left as they are. With no (or another)
+ * {@code trafficDistribution} every hint is removed. The older
+ * {@code topology-mode: Auto} annotation's proportional hints are out of scope.
  */
 public final class TopologyHints {
 
@@ -21,7 +23,10 @@ public final class TopologyHints {
 	private TopologyHints() {
 	}
 
-	/** The endpoint with the hints the controller would write for {@code trafficDistribution}. */
+	/**
+	 * The endpoint with the hints the controller would write for
+	 * {@code trafficDistribution}.
+	 */
 	public static Endpoint apply(@Nullable String trafficDistribution, Endpoint endpoint) {
 		if (trafficDistribution == null || !PREFER_CLOSE.contains(trafficDistribution)) {
 			return withHints(endpoint, Set.of(), Set.of());

@@ -11,7 +11,10 @@ public enum TopologyMode {
 	/** Only endpoints hinted for this node's zone. */
 	PREFER_SAME_ZONE,
 
-	/** Only endpoints hinted for this node ({@code PreferSameTrafficDistribution} gate on). */
+	/**
+	 * Only endpoints hinted for this node ({@code PreferSameTrafficDistribution} gate
+	 * on).
+	 */
 	PREFER_SAME_NODE
 
 }

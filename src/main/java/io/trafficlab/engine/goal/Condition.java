@@ -12,8 +12,9 @@ import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.TrafficPolicy;
 
 /**
- * One thing that must be true of the sandbox. Conditions name nodes, never pods: a move or a reschedule gives a pod a
- * new name, and a goal must accept every placement that reaches it. Every condition is a record nested here.
+ * One thing that must be true of the sandbox. Conditions name nodes, never pods: a move
+ * or a reschedule gives a pod a new name, and a goal must accept every placement that
+ * reaches it. Every condition is a record nested here.
  */
 public sealed interface Condition {
 
@@ -45,8 +46,8 @@ public sealed interface Condition {
 	}
 
 	/**
-	 * Every pod that receives connections sees the client's own address (no SNAT), or, with {@code kept} false, at
-	 * least one pod sees another address instead.
+	 * Every pod that receives connections sees the client's own address (no SNAT), or,
+	 * with {@code kept} false, at least one pod sees another address instead.
 	 *
 	 * @param kept whether the client address must be kept
 	 */
@@ -70,8 +71,8 @@ public sealed interface Condition {
 			for (EndpointAnalysis pod : receiving) {
 				for (String source : pod.sourcesSeen().keySet()) {
 					if (!source.equals(subject.clientIp())) {
-						return Verdict.of(!this.kept, GoalSubject.name(pod) + " sees " + source + " instead of the client's "
-								+ subject.clientIp());
+						return Verdict.of(!this.kept, GoalSubject.name(pod) + " sees " + source
+								+ " instead of the client's " + subject.clientIp());
 					}
 				}
 			}
@@ -140,7 +141,8 @@ public sealed interface Condition {
 	}
 
 	/**
-	 * The cloud load balancer's health check passes (or, with {@code passes} false, fails) on a node.
+	 * The cloud load balancer's health check passes (or, with {@code passes} false,
+	 * fails) on a node.
 	 *
 	 * @param node the node's name
 	 * @param passes whether it must pass
@@ -168,9 +170,10 @@ public sealed interface Condition {
 	}
 
 	/**
-	 * A node is Ready, or, with {@code ready} false, NotReady: the node controller has tainted it
-	 * {@code node.kubernetes.io/unreachable} or {@code not-ready} because its kubelet stopped reporting. A node that
-	 * has just died still counts as Ready until then, as {@code kubectl get nodes} shows it.
+	 * A node is Ready, or, with {@code ready} false, NotReady: the node controller has
+	 * tainted it {@code node.kubernetes.io/unreachable} or {@code not-ready} because its
+	 * kubelet stopped reporting. A node that has just died still counts as Ready until
+	 * then, as {@code kubectl get nodes} shows it.
 	 *
 	 * @param node the node's name
 	 * @param ready whether it must be Ready
@@ -224,8 +227,8 @@ public sealed interface Condition {
 	}
 
 	/**
-	 * At least {@code count} Ready pods behind the Service: a goal that must not be reached by deleting pods or scaling
-	 * down, yet accepts scaling up.
+	 * At least {@code count} Ready pods behind the Service: a goal that must not be
+	 * reached by deleting pods or scaling down, yet accepts scaling up.
 	 *
 	 * @param count the smallest number allowed
 	 */
@@ -264,8 +267,8 @@ public sealed interface Condition {
 				.stream()
 				.filter((pod) -> pod.endpoint().ready() && this.node.equals(pod.endpoint().nodeName()))
 				.count();
-			return Verdict.of(ready == this.count, this.node + " runs " + ready + " ready "
-					+ ((ready == 1) ? "pod" : "pods"));
+			return Verdict.of(ready == this.count,
+					this.node + " runs " + ready + " ready " + ((ready == 1) ? "pod" : "pods"));
 		}
 
 	}
@@ -326,7 +329,8 @@ public sealed interface Condition {
 	}
 
 	/**
-	 * Exactly {@code share} of new connections fail: dropped (the client times out) or refused.
+	 * Exactly {@code share} of new connections fail: dropped (the client times out) or
+	 * refused.
 	 *
 	 * @param share the required share of failed connections
 	 */

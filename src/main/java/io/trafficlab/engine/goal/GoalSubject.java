@@ -11,8 +11,9 @@ import io.trafficlab.engine.simulation.Simulation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What conditions look at: the exact analysis of the followed Service as the cluster is now (the steady state, not
- * the counters of a transition), and the client whose address the analysis follows.
+ * What conditions look at: the exact analysis of the followed Service as the cluster is
+ * now (the steady state, not the counters of a transition), and the client whose address
+ * the analysis follows.
  *
  * @param service the Service's exact analysis
  * @param clientIp the followed client's address
@@ -31,8 +32,8 @@ public record GoalSubject(ServiceAnalysis service, String clientIp, List<Node> n
 	}
 
 	/**
-	 * The pods that count for shares: every endpoint that is Ready or receives connections (a serving-terminating
-	 * fallback, R4), in the analysis' order.
+	 * The pods that count for shares: every endpoint that is Ready or receives
+	 * connections (a serving-terminating fallback, R4), in the analysis' order.
 	 */
 	List<EndpointAnalysis> pods() {
 		return this.service.endpoints()
@@ -50,7 +51,10 @@ public record GoalSubject(ServiceAnalysis service, String clientIp, List<Node> n
 		return (pod != null) ? pod : endpoint.endpoint().ip();
 	}
 
-	/** The mean share of {@link #pods()}: what each would take if the routed connections spread evenly. */
+	/**
+	 * The mean share of {@link #pods()}: what each would take if the routed connections
+	 * spread evenly.
+	 */
 	Fraction meanShare(List<EndpointAnalysis> pods) {
 		Fraction total = Fraction.ZERO;
 		for (EndpointAnalysis pod : pods) {

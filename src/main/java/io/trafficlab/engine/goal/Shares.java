@@ -5,7 +5,10 @@ import java.math.RoundingMode;
 
 import io.trafficlab.engine.model.Fraction;
 
-/** Ratios of shares in the short decimal form people read: {@code 2}, {@code 1.25}, {@code 1.33}. */
+/**
+ * Ratios of shares in the short decimal form people read: {@code 2}, {@code 1.25},
+ * {@code 1.33}.
+ */
 final class Shares {
 
 	private Shares() {

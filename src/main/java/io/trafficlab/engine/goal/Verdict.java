@@ -4,7 +4,8 @@ package io.trafficlab.engine.goal;
  * Whether a condition holds right now, and what the sandbox shows that decides it.
  *
  * @param holds whether the condition holds
- * @param detail the deciding facts, for example {@code "web-4 takes 1/2, 2× the mean 1/4"}
+ * @param detail the deciding facts, for example
+ * {@code "web-4 takes 1/2, 2× the mean 1/4"}
  */
 public record Verdict(boolean holds, String detail) {
 

@@ -1,10 +1,11 @@
 package io.trafficlab.engine.health;
 
 /**
- * Quotes a string as Go's {@code %q} verb does ({@code strconv.Quote}): double quotes, backslash escapes for
- * {@code "} and {@code \}, the short escapes {@code \a \b \f \n \r \t \v}, {@code \xHH} for other ASCII control
- * characters, {@code \\uHHHH} or {@code \\UHHHHHHHH} for non-printable characters beyond ASCII, and printable
- * characters as they are.
+ * Quotes a string as Go's {@code %q} verb does ({@code strconv.Quote}): double quotes,
+ * backslash escapes for {@code "} and {@code \}, the short escapes
+ * {@code \a \b \f \n \r \t \v}, {@code \xHH} for other ASCII control characters,
+ * {@code \\uHHHH} or {@code \\UHHHHHHHH} for non-printable characters beyond ASCII, and
+ * printable characters as they are.
  */
 final class GoQuote {
 
@@ -46,7 +47,8 @@ final class GoQuote {
 			quoted.append("\\x").append(hex(codePoint, 2));
 		}
 		else if (Character.isSurrogate((char) codePoint) && codePoint <= 0xffff) {
-			// a lone surrogate is not valid UTF-8; Go would see the replacement character, which is printable
+			// a lone surrogate is not valid UTF-8; Go would see the replacement
+			// character, which is printable
 			quoted.append('\ufffd');
 		}
 		else if (codePoint <= 0xffff) {
@@ -57,7 +59,10 @@ final class GoQuote {
 		}
 	}
 
-	/** Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+	/**
+	 * Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and the
+	 * ASCII space.
+	 */
 	private static boolean isPrintable(int codePoint) {
 		if (codePoint < 0x80) {
 			return codePoint >= 0x20 && codePoint < 0x7f;
@@ -68,9 +73,9 @@ final class GoQuote {
 					Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
 					Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
 					Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
-					Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-					Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-					Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL ->
+					Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION,
+					Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
+					Character.OTHER_SYMBOL ->
 				true;
 			default -> false;
 		};

@@ -3,7 +3,8 @@ package io.trafficlab.engine.health;
 import java.util.Map;
 
 /**
- * An HTTP answer from a health-check server: status, headers in the order they are sent, and the exact body.
+ * An HTTP answer from a health-check server: status, headers in the order they are sent,
+ * and the exact body.
  *
  * @param status the HTTP status code
  * @param headers the response headers, in order

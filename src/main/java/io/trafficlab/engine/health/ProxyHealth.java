@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param status 200 or 503
  * @param healthy whether kube-proxy's rule sync is healthy
- * @param nodeEligible whether the node is eligible ({@code /healthz} only; {@code null} for {@code /livez})
+ * @param nodeEligible whether the node is eligible ({@code /healthz} only; {@code null}
+ * for {@code /livez})
  */
 public record ProxyHealth(int status, boolean healthy, @Nullable Boolean nodeEligible) {
 

@@ -3,8 +3,8 @@ package io.trafficlab.engine.health;
 import io.trafficlab.engine.model.Node;
 
 /**
- * kube-proxy's own health server on {@code :10256} (R19): {@code /healthz} reports sync health and node
- * eligibility, {@code /livez} sync health only.
+ * kube-proxy's own health server on {@code :10256} (R19): {@code /healthz} reports sync
+ * health and node eligibility, {@code /livez} sync health only.
  */
 public final class ProxyHealthServer {
 
@@ -24,8 +24,9 @@ public final class ProxyHealthServer {
 	}
 
 	/**
-	 * {@code /healthz}: 200 iff healthy and the node is eligible (no {@code deletionTimestamp}, no
-	 * {@code ToBeDeletedByClusterAutoscaler} taint); a draining node answers 503 with healthy true.
+	 * {@code /healthz}: 200 iff healthy and the node is eligible (no
+	 * {@code deletionTimestamp}, no {@code ToBeDeletedByClusterAutoscaler} taint); a
+	 * draining node answers 503 with healthy true.
 	 */
 	public static ProxyHealth healthz(Node node) {
 		boolean healthy = node.proxyHealthy();

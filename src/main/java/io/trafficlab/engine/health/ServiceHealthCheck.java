@@ -14,8 +14,8 @@ import io.trafficlab.engine.model.ServiceRef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer of a Service's {@code healthCheckNodePort} on one node (R16–R18), byte for byte as kube-proxy's
- * handler writes it: the same for every path and method.
+ * The answer of a Service's {@code healthCheckNodePort} on one node (R16–R18), byte for
+ * byte as kube-proxy's handler writes it: the same for every path and method.
  */
 public final class ServiceHealthCheck {
 
@@ -29,22 +29,25 @@ public final class ServiceHealthCheck {
 	private ServiceHealthCheck() {
 	}
 
-	/** R16: only a LoadBalancer Service with Local external policy and a health-check port has a server. */
+	/**
+	 * R16: only a LoadBalancer Service with Local external policy and a health-check port
+	 * has a server.
+	 */
 	public static boolean hasHealthCheck(Service service) {
 		return service.needsHealthCheck() && service.healthCheckNodePort() != 0;
 	}
 
 	/**
-	 * The answer on {@code node}, counting the node's Ready endpoints among {@code endpoints}; {@code null} when the
-	 * Service has no health-check port.
+	 * The answer on {@code node}, counting the node's Ready endpoints among
+	 * {@code endpoints}; {@code null} when the Service has no health-check port.
 	 */
 	public static @Nullable HealthCheckResponse respond(Service service, List<Endpoint> endpoints, Node node) {
 		return respond(service, node, countLocalReadyEndpoints(endpoints, node.name()));
 	}
 
 	/**
-	 * The answer on {@code node} when it has {@code localEndpoints} distinct Ready local endpoint IPs; {@code null}
-	 * when the Service has no health-check port.
+	 * The answer on {@code node} when it has {@code localEndpoints} distinct Ready local
+	 * endpoint IPs; {@code null} when the Service has no health-check port.
 	 */
 	public static @Nullable HealthCheckResponse respond(Service service, Node node, int localEndpoints) {
 		if (!hasHealthCheck(service)) {
@@ -61,7 +64,10 @@ public final class ServiceHealthCheck {
 				body(service.ref(), localEndpoints, proxyHealthy));
 	}
 
-	/** R17: the number of distinct IPs among the node's Ready endpoints; serving-terminating ones do not count. */
+	/**
+	 * R17: the number of distinct IPs among the node's Ready endpoints;
+	 * serving-terminating ones do not count.
+	 */
 	public static int countLocalReadyEndpoints(List<Endpoint> endpoints, String nodeName) {
 		Set<String> ips = new HashSet<>();
 		for (Endpoint endpoint : endpoints) {

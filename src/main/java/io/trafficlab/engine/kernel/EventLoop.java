@@ -1,9 +1,10 @@
 package io.trafficlab.engine.kernel;
 
 /**
- * A virtual clock and its event queue: the caller advances simulated time, and every event due is handed to an
- * {@link EventHandler} in (time, sequence) order, with the clock set to the event's time. Times are simulated
- * microseconds; nothing here reads the wall clock.
+ * A virtual clock and its event queue: the caller advances simulated time, and every
+ * event due is handed to an {@link EventHandler} in (time, sequence) order, with the
+ * clock set to the event's time. Times are simulated microseconds; nothing here reads the
+ * wall clock.
  */
 public final class EventLoop {
 
@@ -19,8 +20,8 @@ public final class EventLoop {
 	/** Schedules an event at {@code time}, which must not be in the past. */
 	public void schedule(long time, int kind, long payload) {
 		if (time < this.now) {
-			throw new IllegalArgumentException("Cannot schedule an event at " + time + " µs, before now (" + this.now
-					+ " µs)");
+			throw new IllegalArgumentException(
+					"Cannot schedule an event at " + time + " µs, before now (" + this.now + " µs)");
 		}
 		this.queue.schedule(time, kind, payload);
 	}
@@ -41,7 +42,8 @@ public final class EventLoop {
 	}
 
 	/**
-	 * Handles every event due at or before {@code time}, then sets the clock to {@code time}.
+	 * Handles every event due at or before {@code time}, then sets the clock to
+	 * {@code time}.
 	 * @return how many events were handled
 	 */
 	public int advanceTo(long time, EventHandler handler) {

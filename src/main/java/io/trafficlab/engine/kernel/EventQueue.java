@@ -3,9 +3,10 @@ package io.trafficlab.engine.kernel;
 import java.util.Arrays;
 
 /**
- * Pending events ordered by (time, sequence): earlier first, and among events at the same time the one scheduled
- * first. An event is two numbers, a kind and a payload, whose meaning belongs to the caller; entries live in
- * parallel primitive arrays of a binary heap, so scheduling and polling allocate nothing once the arrays have grown.
+ * Pending events ordered by (time, sequence): earlier first, and among events at the same
+ * time the one scheduled first. An event is two numbers, a kind and a payload, whose
+ * meaning belongs to the caller; entries live in parallel primitive arrays of a binary
+ * heap, so scheduling and polling allocate nothing once the arrays have grown.
  */
 public final class EventQueue {
 
@@ -60,8 +61,8 @@ public final class EventQueue {
 	}
 
 	/**
-	 * Removes the next event; read it with {@link #polledTime()}, {@link #polledKind()} and
-	 * {@link #polledPayload()}.
+	 * Removes the next event; read it with {@link #polledTime()}, {@link #polledKind()}
+	 * and {@link #polledPayload()}.
 	 * @throws IllegalStateException when the queue is empty
 	 */
 	public void poll() {

@@ -1,9 +1,9 @@
 package io.trafficlab.engine.kernel;
 
 /**
- * A seeded, splittable 64-bit random source (Steele, Lea and Flood's SplitMix64, the generator behind
- * {@code java.util.SplittableRandom}): the same seed always gives the same sequence, on every JVM. Not thread-safe;
- * allocates nothing per draw.
+ * A seeded, splittable 64-bit random source (Steele, Lea and Flood's SplitMix64, the
+ * generator behind {@code java.util.SplittableRandom}): the same seed always gives the
+ * same sequence, on every JVM. Not thread-safe; allocates nothing per draw.
  */
 public final class SplitMix64 {
 
@@ -46,7 +46,10 @@ public final class SplitMix64 {
 		return (nextLong() >>> 11) * DOUBLE_UNIT;
 	}
 
-	/** An exponentially distributed wait with the given mean (the gap between Poisson arrivals). */
+	/**
+	 * An exponentially distributed wait with the given mean (the gap between Poisson
+	 * arrivals).
+	 */
 	public double nextExponential(double mean) {
 		return -mean * Math.log1p(-nextDouble());
 	}

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything kube-proxy and the cloud load balancer need: nodes, Services and each Service's endpoints.
+ * Everything kube-proxy and the cloud load balancer need: nodes, Services and each
+ * Service's endpoints.
  *
  * @param nodes the nodes, in a stable order
  * @param services the Services, in a stable order

@@ -5,8 +5,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One endpoint of a Service, as an EndpointSlice carries it, with the conditions already defaulted (ready and serving
- * default to true, terminating to false; semantics §1).
+ * One endpoint of a Service, as an EndpointSlice carries it, with the conditions already
+ * defaulted (ready and serving default to true, terminating to false; semantics §1).
  *
  * @param ip the endpoint address
  * @param nodeName the node it runs on, or {@code null} (never local to any node)
@@ -26,7 +26,10 @@ public record Endpoint(String ip, @Nullable String nodeName, @Nullable String zo
 		nodeHints = Set.copyOf(nodeHints);
 	}
 
-	/** Not ready, but still serving while it terminates: the fallback kube-proxy uses (R3, R4). */
+	/**
+	 * Not ready, but still serving while it terminates: the fallback kube-proxy uses (R3,
+	 * R4).
+	 */
 	public boolean servingTerminating() {
 		return !this.ready && this.serving && this.terminating;
 	}

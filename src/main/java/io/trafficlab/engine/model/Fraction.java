@@ -3,8 +3,8 @@ package io.trafficlab.engine.model;
 import java.math.BigInteger;
 
 /**
- * An exact, always reduced, non-negative rational number. Traffic shares are fractions, never floating point, so
- * that 1/6 stays 1/6 and shares add up to exactly 1.
+ * An exact, always reduced, non-negative rational number. Traffic shares are fractions,
+ * never floating point, so that 1/6 stays 1/6 and shares add up to exactly 1.
  */
 public final class Fraction implements Comparable<Fraction> {
 

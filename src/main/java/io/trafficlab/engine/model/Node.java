@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the node name
  * @param labels the node labels (used by the scheduler's nodeSelector and topology keys)
- * @param zone the value of {@code topology.kubernetes.io/zone}, or {@code null} when missing or empty
+ * @param zone the value of {@code topology.kubernetes.io/zone}, or {@code null} when
+ * missing or empty
  * @param internalIp the node's InternalIP
  * @param podCidr the node's pod CIDR, e.g. {@code 10.244.1.0/24}
  * @param bridgeIp the pod bridge gateway, the first address of the pod CIDR (R15)
@@ -27,7 +28,10 @@ public record Node(String name, Map<String, String> labels, @Nullable String zon
 		taints = List.copyOf(taints);
 	}
 
-	/** Whether kube-proxy considers this node eligible to receive traffic (R19 {@code nodeEligible}). */
+	/**
+	 * Whether kube-proxy considers this node eligible to receive traffic (R19
+	 * {@code nodeEligible}).
+	 */
 	public boolean eligible() {
 		return !this.deleting && this.taints.stream().noneMatch((taint) -> Taint.TO_BE_DELETED_KEY.equals(taint.key()));
 	}

@@ -14,14 +14,16 @@ import org.jspecify.annotations.Nullable;
  * @param selector the pod selector, empty when endpoints are managed by hand
  * @param clusterIp the ClusterIP
  * @param externalIps {@code spec.externalIPs}
- * @param loadBalancerIps the VIP-mode ingress IPs from {@code status.loadBalancer.ingress} (R8: Proxy-mode IPs are
- * left out)
- * @param externalTrafficPolicy {@code null} when the Service is not externally accessible (R1)
+ * @param loadBalancerIps the VIP-mode ingress IPs from
+ * {@code status.loadBalancer.ingress} (R8: Proxy-mode IPs are left out)
+ * @param externalTrafficPolicy {@code null} when the Service is not externally accessible
+ * (R1)
  * @param internalTrafficPolicy the internal traffic policy
  * @param healthCheckNodePort the health-check node port, {@code 0} when none (R16)
  * @param sessionAffinity the session affinity
  * @param sessionAffinityTimeoutSeconds the ClientIP affinity timeout (default 10800)
- * @param loadBalancerSourceRanges CIDRs allowed to reach the LB IPs (R13), empty means all
+ * @param loadBalancerSourceRanges CIDRs allowed to reach the LB IPs (R13), empty means
+ * all
  * @param trafficDistribution {@code spec.trafficDistribution}, or {@code null}
  */
 public record Service(ServiceRef ref, ServiceType type, List<ServicePort> ports, Map<String, String> selector,
@@ -54,7 +56,10 @@ public record Service(ServiceRef ref, ServiceType type, List<ServicePort> ports,
 		return this.internalTrafficPolicy == TrafficPolicy.LOCAL;
 	}
 
-	/** Only LoadBalancer Services with Local external policy get a per-Service health check (R16). */
+	/**
+	 * Only LoadBalancer Services with Local external policy get a per-Service health
+	 * check (R16).
+	 */
 	public boolean needsHealthCheck() {
 		return this.type == ServiceType.LOAD_BALANCER && externalPolicyLocal();
 	}

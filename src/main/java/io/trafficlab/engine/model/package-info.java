@@ -1,5 +1,6 @@
 /**
- * Immutable cluster objects as kube-proxy sees them: nodes, services, endpoints, pods, and exact fractions.
+ * Immutable cluster objects as kube-proxy sees them: nodes, services, endpoints, pods,
+ * and exact fractions.
  */
 @NullMarked
 package io.trafficlab.engine.model;

@@ -19,8 +19,8 @@ public final class Cidr {
 	}
 
 	/**
-	 * Reads {@code address/prefix}; host bits are cleared ({@code 10.244.1.7/24} is {@code 10.244.1.0/24}) and a bare
-	 * address is a single-address prefix.
+	 * Reads {@code address/prefix}; host bits are cleared ({@code 10.244.1.7/24} is
+	 * {@code 10.244.1.0/24}) and a bare address is a single-address prefix.
 	 * @throws IllegalArgumentException when the text is not a CIDR
 	 */
 	public static Cidr parse(String text) {
@@ -51,8 +51,8 @@ public final class Cidr {
 	}
 
 	/**
-	 * The smallest prefix that covers every given prefix, or {@code null} when there are none or they mix IPv4 and
-	 * IPv6.
+	 * The smallest prefix that covers every given prefix, or {@code null} when there are
+	 * none or they mix IPv4 and IPv6.
 	 */
 	public static @Nullable Cidr smallestCovering(List<Cidr> cidrs) {
 		if (cidrs.isEmpty()) {

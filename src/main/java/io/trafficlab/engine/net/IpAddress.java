@@ -6,13 +6,15 @@ import java.util.Comparator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An IPv4 or IPv6 address read from its text form, without any name lookup. Orders IPv4 before IPv6, then
- * numerically, so that {@code 10.244.1.9} sorts before {@code 10.244.1.10}.
+ * An IPv4 or IPv6 address read from its text form, without any name lookup. Orders IPv4
+ * before IPv6, then numerically, so that {@code 10.244.1.9} sorts before
+ * {@code 10.244.1.10}.
  */
 public final class IpAddress implements Comparable<IpAddress> {
 
 	/**
-	 * Orders address strings by the addresses they spell; strings that are not addresses come last, by text.
+	 * Orders address strings by the addresses they spell; strings that are not addresses
+	 * come last, by text.
 	 */
 	public static final Comparator<String> TEXT_ORDER = IpAddress::compareText;
 
@@ -105,7 +107,10 @@ public final class IpAddress implements Comparable<IpAddress> {
 		bytes[2 * group + 1] = (byte) value;
 	}
 
-	/** Hex groups separated by ':', the last one possibly a dotted IPv4 address (two groups). */
+	/**
+	 * Hex groups separated by ':', the last one possibly a dotted IPv4 address (two
+	 * groups).
+	 */
 	private static int @Nullable [] parseGroups(String text) {
 		if (text.isEmpty()) {
 			return new int[0];
@@ -207,7 +212,10 @@ public final class IpAddress implements Comparable<IpAddress> {
 		return Arrays.hashCode(this.bytes);
 	}
 
-	/** Dotted decimal for IPv4; RFC 5952 (lower case, longest zero run compressed) for IPv6. */
+	/**
+	 * Dotted decimal for IPv4; RFC 5952 (lower case, longest zero run compressed) for
+	 * IPv6.
+	 */
 	@Override
 	public String toString() {
 		if (isIpv4()) {

@@ -1,8 +1,8 @@
 package io.trafficlab.engine.net;
 
 /**
- * IPv4 address arithmetic shared by the API server's allocators and the cluster assembler. Addresses are unsigned
- * 32-bit values held in a {@code long}.
+ * IPv4 address arithmetic shared by the API server's allocators and the cluster
+ * assembler. Addresses are unsigned 32-bit values held in a {@code long}.
  */
 public final class Ipv4 {
 
@@ -12,7 +12,10 @@ public final class Ipv4 {
 	private Ipv4() {
 	}
 
-	/** Whether the text is a dotted-quad IPv4 address (no leading zeros, as Go's parser demands). */
+	/**
+	 * Whether the text is a dotted-quad IPv4 address (no leading zeros, as Go's parser
+	 * demands).
+	 */
 	public static boolean isValid(String text) {
 		return parseOrNegative(text) >= 0;
 	}

@@ -1,7 +1,5 @@
 package io.trafficlab.engine.net;
 
-
-
 import org.jspecify.annotations.Nullable;
 
 /**

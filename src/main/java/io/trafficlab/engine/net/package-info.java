@@ -1,5 +1,6 @@
 /**
- * Addresses and prefixes: IPv4 and IPv6 parsing, CIDR matching, and IPv4 arithmetic for allocating addresses.
+ * Addresses and prefixes: IPv4 and IPv6 parsing, CIDR matching, and IPv4 arithmetic for
+ * allocating addresses.
  */
 @NullMarked
 package io.trafficlab.engine.net;

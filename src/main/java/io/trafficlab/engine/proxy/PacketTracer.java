@@ -22,14 +22,17 @@ import io.trafficlab.engine.model.ServiceType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Walks one new connection through a node's kube-proxy rules (iptables/nftables semantics, R8–R15).
+ * Walks one new connection through a node's kube-proxy rules (iptables/nftables
+ * semantics, R8–R15).
  * <p>
- * Defaults: an external source is {@value #DEFAULT_EXTERNAL_SOURCE}; a pod source is the {@code .250} address of the
- * arriving node's pod CIDR (the highest address below it that is neither an endpoint nor the bridge when that one is
- * taken, or the last usable address of a smaller CIDR), so a pod on that node that is not itself a backend; a node
- * source is the node's InternalIP. The local-traffic detector defaults to the smallest CIDR that covers every node's
- * pod CIDR. The NodePort destination is the arriving node's InternalIP; LB-IP and external-IP destinations use the
- * Service's first such address; every destination uses the Service's first port.
+ * Defaults: an external source is {@value #DEFAULT_EXTERNAL_SOURCE}; a pod source is the
+ * {@code .250} address of the arriving node's pod CIDR (the highest address below it that
+ * is neither an endpoint nor the bridge when that one is taken, or the last usable
+ * address of a smaller CIDR), so a pod on that node that is not itself a backend; a node
+ * source is the node's InternalIP. The local-traffic detector defaults to the smallest
+ * CIDR that covers every node's pod CIDR. The NodePort destination is the arriving node's
+ * InternalIP; LB-IP and external-IP destinations use the Service's first such address;
+ * every destination uses the Service's first port.
  */
 public final class PacketTracer {
 
@@ -42,7 +45,8 @@ public final class PacketTracer {
 	private static final int POD_SOURCE_OFFSET = 250;
 
 	/**
-	 * @throws IllegalArgumentException naming the bad field when the Service, node or destination does not exist
+	 * @throws IllegalArgumentException naming the bad field when the Service, node or
+	 * destination does not exist
 	 */
 	public TraceResult trace(Cluster cluster, TraceRequest request) {
 		Service service = findService(cluster, request);
@@ -67,8 +71,8 @@ public final class PacketTracer {
 		ProxyRules rules = ProxyRules.of(service);
 		Route route = rules.route(sets, node, facts);
 		Map<String, String> seen = sourceSeen(route, node, source);
-		TraceStory story = new TraceStory(service, node, request.from(), destination, facts, detector, sets,
-				rules, route, seen, defaultSource);
+		TraceStory story = new TraceStory(service, node, request.from(), destination, facts, detector, sets, rules,
+				route, seen, defaultSource);
 		List<String> candidates = (route.endpoints() != null) ? route.endpoints().sortedIps() : List.of();
 		return new TraceResult(route.verdict(), candidates, route.masquerade(), seen, story.hops(), story.why());
 	}
@@ -77,8 +81,8 @@ public final class PacketTracer {
 		for (Service service : cluster.services()) {
 			if (service.ref().equals(request.service())) {
 				if (service.type() == ServiceType.EXTERNAL_NAME) {
-					throw new IllegalArgumentException("service: " + service.ref()
-							+ " is an ExternalName Service; kube-proxy does not proxy it");
+					throw new IllegalArgumentException(
+							"service: " + service.ref() + " is an ExternalName Service; kube-proxy does not proxy it");
 				}
 				return service;
 			}
@@ -101,7 +105,10 @@ public final class PacketTracer {
 		throw new IllegalArgumentException("node: there is no node \"" + name + "\" in the cluster (" + known + ")");
 	}
 
-	/** The local-traffic detector: the given CIDR, none, or the smallest CIDR covering every node's pod CIDR. */
+	/**
+	 * The local-traffic detector: the given CIDR, none, or the smallest CIDR covering
+	 * every node's pod CIDR.
+	 */
 	private static @Nullable Cidr detector(Cluster cluster, @Nullable String clusterCidr) {
 		if (clusterCidr == null || clusterCidr.isBlank()) {
 			List<Cidr> podCidrs = new ArrayList<>();
@@ -132,12 +139,15 @@ public final class PacketTracer {
 		};
 	}
 
-	/** An address in the node's pod CIDR that is not a backend of the Service: {@code .250} of a /24. */
+	/**
+	 * An address in the node's pod CIDR that is not a backend of the Service:
+	 * {@code .250} of a /24.
+	 */
 	private static String defaultPodIp(Node node, ServiceEndpoints endpoints) {
 		Cidr podCidr = Cidr.tryParse(node.podCidr());
 		if (podCidr == null) {
-			throw new IllegalArgumentException("sourceIp: node " + node.name() + " has no pod CIDR (\""
-					+ node.podCidr() + "\"), so give the pod's address");
+			throw new IllegalArgumentException("sourceIp: node " + node.name() + " has no pod CIDR (\"" + node.podCidr()
+					+ "\"), so give the pod's address");
 		}
 		long size = (podCidr.hostBits() >= 62) ? Long.MAX_VALUE : (1L << podCidr.hostBits());
 		long offset = Math.min(POD_SOURCE_OFFSET, Math.max(size - 2, 0));
@@ -160,8 +170,9 @@ public final class PacketTracer {
 	}
 
 	/**
-	 * R9, R15: the source each candidate sees: the source as received, or the masquerade address when the Service's
-	 * rules SNAT it or the candidate is the source itself (hairpin).
+	 * R9, R15: the source each candidate sees: the source as received, or the masquerade
+	 * address when the Service's rules SNAT it or the candidate is the source itself
+	 * (hairpin).
 	 */
 	private static Map<String, String> sourceSeen(Route route, Node node, IpAddress source) {
 		EndpointSet candidates = route.endpoints();
@@ -176,13 +187,16 @@ public final class PacketTracer {
 		for (String ip : candidates.sortedIps()) {
 			Endpoint endpoint = byIp.get(ip);
 			boolean hairpin = source.equals(IpAddress.tryParse(ip));
-			seen.put(ip, (route.masquerade() || hairpin) ? ProxyRules.masqueradeAddress(node, endpoint)
-					: source.toString());
+			seen.put(ip,
+					(route.masquerade() || hairpin) ? ProxyRules.masqueradeAddress(node, endpoint) : source.toString());
 		}
 		return Collections.unmodifiableMap(seen);
 	}
 
-	/** iptables prints the probability of rule {@code i} of {@code n} as 1/(n−i) with ten decimals (R11). */
+	/**
+	 * iptables prints the probability of rule {@code i} of {@code n} as 1/(n−i) with ten
+	 * decimals (R11).
+	 */
 	static String probability(int remaining) {
 		return String.format(Locale.ROOT, "%.10f", 1.0 / remaining);
 	}
@@ -215,16 +229,16 @@ public final class PacketTracer {
 				}
 				case LOAD_BALANCER_IP -> {
 					if (service.loadBalancerIps().isEmpty()) {
-						throw new IllegalArgumentException("to: " + service.ref() + " (" + type
-								+ ") has no load-balancer IP in VIP mode");
+						throw new IllegalArgumentException(
+								"to: " + service.ref() + " (" + type + ") has no load-balancer IP in VIP mode");
 					}
 					String lbIp = service.loadBalancerIps().get(0);
 					return new Destination(kind, lbIp, port, "the load-balancer IP " + lbIp + ":" + port);
 				}
 				case EXTERNAL_IP -> {
 					if (service.externalIps().isEmpty()) {
-						throw new IllegalArgumentException("to: " + service.ref() + " (" + type
-								+ ") has no externalIPs");
+						throw new IllegalArgumentException(
+								"to: " + service.ref() + " (" + type + ") has no externalIPs");
 					}
 					String externalIp = service.externalIps().get(0);
 					return new Destination(kind, externalIp, port, "the external IP " + externalIp + ":" + port);

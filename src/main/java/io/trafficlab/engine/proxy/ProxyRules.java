@@ -14,8 +14,9 @@ import io.trafficlab.engine.model.Service;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Service's kube-proxy rules as iptables and nftables program them (R8–R10, R13, R15), applied to one packet on
- * one node. Shared by the packet tracer and the cluster analyzer so that both follow the same rules.
+ * One Service's kube-proxy rules as iptables and nftables program them (R8–R10, R13,
+ * R15), applied to one packet on one node. Shared by the packet tracer and the cluster
+ * analyzer so that both follow the same rules.
  */
 public final class ProxyRules {
 
@@ -54,7 +55,10 @@ public final class ProxyRules {
 		return this.service;
 	}
 
-	/** The parsed {@code loadBalancerSourceRanges} (entries that are not CIDRs are left out). */
+	/**
+	 * The parsed {@code loadBalancerSourceRanges} (entries that are not CIDRs are left
+	 * out).
+	 */
 	public List<Cidr> sourceRanges() {
 		return this.sourceRanges;
 	}
@@ -66,8 +70,9 @@ public final class ProxyRules {
 	}
 
 	/**
-	 * R13: whether the filter lets the source through on this node: it is inside a range, or it is the LB IP itself
-	 * and a range contains the node's IP (a VIP bound locally loops back with the VIP as source).
+	 * R13: whether the filter lets the source through on this node: it is inside a range,
+	 * or it is the LB IP itself and a range contains the node's IP (a VIP bound locally
+	 * loops back with the VIP as source).
 	 */
 	public boolean sourceRangesAllow(Node node, @Nullable IpAddress source) {
 		if (source == null) {
@@ -91,9 +96,13 @@ public final class ProxyRules {
 		return nodeIp != null && inSourceRanges(nodeIp);
 	}
 
-	/** The fate of one new connection arriving at {@code node}, given the sets that node computed. */
+	/**
+	 * The fate of one new connection arriving at {@code node}, given the sets that node
+	 * computed.
+	 */
 	public Route route(CategorizedEndpoints sets, Node node, PacketFacts packet) {
-		// R13: the firewall runs before the no-endpoints check (iptables KUBE-PROXY-FIREWALL is jumped to first;
+		// R13: the firewall runs before the no-endpoints check (iptables
+		// KUBE-PROXY-FIREWALL is jumped to first;
 		// nftables checks it at prerouting, before input/forward)
 		if (sourceRangesApply(packet.to()) && !sourceRangesAllow(node, packet.sourceAddress())) {
 			return Route.drop(Decision.DROP_SOURCE_RANGES);
@@ -106,7 +115,8 @@ public final class ProxyRules {
 	}
 
 	private Route routeInternal(CategorizedEndpoints sets, PacketFacts packet) {
-		// R8: SNAT ClusterIP traffic from non-pods (needs a detector), or everything with --masquerade-all
+		// R8: SNAT ClusterIP traffic from non-pods (needs a detector), or everything with
+		// --masquerade-all
 		boolean masquerade = packet.masqueradeAll() || (packet.detectorPresent() && !packet.podSource());
 		if (this.service.internalPolicyLocal()) {
 			EndpointSet local = orEmpty(sets.local());
@@ -120,7 +130,8 @@ public final class ProxyRules {
 	private Route routeExternal(CategorizedEndpoints sets, PacketFacts packet) {
 		EndpointSet cluster = orEmpty(sets.cluster());
 		if (!this.service.externalPolicyLocal()) {
-			// R8: eTP=Cluster marks every external-destination packet for SNAT, then the Cluster set
+			// R8: eTP=Cluster marks every external-destination packet for SNAT, then the
+			// Cluster set
 			return Route.dnat(Decision.EXTERNAL_CLUSTER, cluster, true);
 		}
 		if (packet.detectorPresent() && packet.podSource()) {
@@ -132,7 +143,8 @@ public final class ProxyRules {
 			return Route.dnat(Decision.EXTERNAL_NODE_SHORT_CIRCUIT, cluster, true);
 		}
 		EndpointSet local = orEmpty(sets.local());
-		// R10: no local endpoint: DROP (the client times out), the Service still has endpoints elsewhere
+		// R10: no local endpoint: DROP (the client times out), the Service still has
+		// endpoints elsewhere
 		return local.isEmpty() ? Route.drop(Decision.DROP_NO_LOCAL_EXTERNAL)
 				: Route.dnat(Decision.EXTERNAL_LOCAL, local, false);
 	}
@@ -142,8 +154,9 @@ public final class ProxyRules {
 	}
 
 	/**
-	 * R15: the address MASQUERADE gives a packet from {@code receiving} toward {@code endpoint}: the pod bridge
-	 * gateway when the endpoint is on the same node, else the node's InternalIP (routed networks).
+	 * R15: the address MASQUERADE gives a packet from {@code receiving} toward
+	 * {@code endpoint}: the pod bridge gateway when the endpoint is on the same node,
+	 * else the node's InternalIP (routed networks).
 	 */
 	public static String masqueradeAddress(Node receiving, Endpoint endpoint) {
 		return endpoint.isLocalTo(receiving.name()) ? receiving.bridgeIp() : receiving.internalIp();

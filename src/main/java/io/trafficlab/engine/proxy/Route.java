@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param verdict DNAT, DROP or REJECT
  * @param decision the rule that decided it
- * @param endpoints the candidate endpoints for DNAT (one is picked uniformly per connection), {@code null}
- * otherwise
- * @param masquerade whether the packet is marked for SNAT by the Service's rules (hairpin SNAT not included)
+ * @param endpoints the candidate endpoints for DNAT (one is picked uniformly per
+ * connection), {@code null} otherwise
+ * @param masquerade whether the packet is marked for SNAT by the Service's rules (hairpin
+ * SNAT not included)
  */
 public record Route(Verdict verdict, Decision decision, @Nullable EndpointSet endpoints, boolean masquerade) {
 

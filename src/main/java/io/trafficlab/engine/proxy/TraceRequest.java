@@ -10,10 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @param node the node where the packet arrives
  * @param from the source class
  * @param to the destination kind
- * @param sourceIp the source address, or {@code null} for the default of the source class (external
- * {@code 203.0.113.10}, pod: an address in the node's pod CIDR, node: its InternalIP)
- * @param clusterCidr the local-traffic detector's CIDR; {@code null} for the default (the smallest CIDR covering
- * every node's pod CIDR); {@code "none"} for no detector (R8)
+ * @param sourceIp the source address, or {@code null} for the default of the source class
+ * (external {@code 203.0.113.10}, pod: an address in the node's pod CIDR, node: its
+ * InternalIP)
+ * @param clusterCidr the local-traffic detector's CIDR; {@code null} for the default (the
+ * smallest CIDR covering every node's pod CIDR); {@code "none"} for no detector (R8)
  * @param masqueradeAll kube-proxy's {@code --masquerade-all}
  */
 public record TraceRequest(ServiceRef service, String node, SourceClass from, DestinationKind to,

@@ -21,9 +21,9 @@ import io.trafficlab.engine.proxy.PacketTracer.Destination;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells a traced packet's path for people: the hops with the headers after each rewrite, and the reasons. When
- * several endpoints are candidates, the DNAT hop shows {@code <endpoint>} rather than picking one, since the choice
- * is random per connection.
+ * Tells a traced packet's path for people: the hops with the headers after each rewrite,
+ * and the reasons. When several endpoints are candidates, the DNAT hop shows
+ * {@code <endpoint>} rather than picking one, since the choice is random per connection.
  */
 final class TraceStory {
 
@@ -61,9 +61,9 @@ final class TraceStory {
 
 	private String dst;
 
-	TraceStory(Service service, Node node, SourceClass from, Destination destination,
-			PacketFacts facts, @Nullable Cidr detector, CategorizedEndpoints sets, ProxyRules rules, Route route,
-			Map<String, String> seen, boolean defaultSource) {
+	TraceStory(Service service, Node node, SourceClass from, Destination destination, PacketFacts facts,
+			@Nullable Cidr detector, CategorizedEndpoints sets, ProxyRules rules, Route route, Map<String, String> seen,
+			boolean defaultSource) {
 		this.service = service;
 		this.node = node;
 		this.from = from;
@@ -101,11 +101,11 @@ final class TraceStory {
 	private void origin() {
 		String source = this.facts.sourceIp();
 		switch (this.from) {
-			case EXTERNAL -> hop("client", "new connection from external client " + source + " to "
-					+ this.destination.description());
+			case EXTERNAL -> hop("client",
+					"new connection from external client " + source + " to " + this.destination.description());
 			case POD -> hop("pod", "new connection from pod " + source + " to " + this.destination.description());
-			case NODE -> hop(name(), "new connection from a host-network process on " + name() + " (" + source
-					+ ") to " + this.destination.description());
+			case NODE -> hop(name(), "new connection from a host-network process on " + name() + " (" + source + ") to "
+					+ this.destination.description());
 		}
 		if (this.from == SourceClass.EXTERNAL && this.destination.kind() == DestinationKind.LOAD_BALANCER_IP) {
 			hop("lb", "the cloud load balancer passes the packet to " + name()
@@ -122,16 +122,16 @@ final class TraceStory {
 		String ranges = String.join(", ", this.service.loadBalancerSourceRanges());
 		if (this.rules.sourceRangesApply(to)) {
 			boolean allowed = this.route.decision() != Decision.DROP_SOURCE_RANGES;
-			hop(name(), "KUBE-PROXY-FIREWALL (nftables firewall-check): loadBalancerSourceRanges " + ranges + " "
-					+ (allowed ? "allow " + this.facts.sourceIp() : "do not include " + this.facts.sourceIp()
-							+ ": DROP"));
+			hop(name(),
+					"KUBE-PROXY-FIREWALL (nftables firewall-check): loadBalancerSourceRanges " + ranges + " " + (allowed
+							? "allow " + this.facts.sourceIp() : "do not include " + this.facts.sourceIp() + ": DROP"));
 			if (allowed) {
-				say(this.destination.address() + " accepts only sources in loadBalancerSourceRanges (" + ranges
-						+ "); " + this.facts.sourceIp() + " is allowed.");
+				say(this.destination.address() + " accepts only sources in loadBalancerSourceRanges (" + ranges + "); "
+						+ this.facts.sourceIp() + " is allowed.");
 			}
 			else {
-				say(this.destination.address() + " accepts only sources in loadBalancerSourceRanges (" + ranges
-						+ "); " + this.facts.sourceIp() + " is outside them, so kube-proxy drops the packet"
+				say(this.destination.address() + " accepts only sources in loadBalancerSourceRanges (" + ranges + "); "
+						+ this.facts.sourceIp() + " is outside them, so kube-proxy drops the packet"
 						+ (this.facts.podSource() ? " (pods included)" : "") + " and the client times out.");
 			}
 		}
@@ -238,8 +238,8 @@ final class TraceStory {
 							: "."));
 		}
 		else {
-			say(name() + " has " + count(local.size(), "ready local endpoint")
-					+ ", so external traffic stays on " + name() + " and keeps its source address.");
+			say(name() + " has " + count(local.size(), "ready local endpoint") + ", so external traffic stays on "
+					+ name() + " and keeps its source address.");
 		}
 		if (this.from == SourceClass.EXTERNAL && this.destination.kind() == DestinationKind.LOAD_BALANCER_IP) {
 			say("The pod sees the client's own address only because the load balancer passes packets through "
@@ -266,8 +266,8 @@ final class TraceStory {
 					+ count(cluster.size(), "endpoint") + " hinted for that zone.");
 		}
 		else if (this.sets.topologyMode() == TopologyMode.PREFER_SAME_NODE) {
-			say("Every ready endpoint of " + svc() + " carries a node hint and some are hinted for " + name()
-					+ ", so " + name() + "'s Cluster set holds only the " + count(cluster.size(), "endpoint")
+			say("Every ready endpoint of " + svc() + " carries a node hint and some are hinted for " + name() + ", so "
+					+ name() + "'s Cluster set holds only the " + count(cluster.size(), "endpoint")
 					+ " hinted for it.");
 		}
 		if (this.sets.clusterUsesTerminating()) {
@@ -303,14 +303,14 @@ final class TraceStory {
 		EndpointSet candidates = candidates();
 		String chain = usesLocalChain() ? "KUBE-SVL" : "KUBE-SVC";
 		int n = candidates.size();
-		hop(name(), chain + ((n == 1) ? ": the only endpoint" : ": picks one of " + n + " endpoints at random (1/"
-				+ n + " each)"));
+		hop(name(), chain + ((n == 1) ? ": the only endpoint"
+				: ": picks one of " + n + " endpoints at random (1/" + n + " each)"));
 		Endpoint only = (n == 1) ? candidates.endpoints().get(0) : null;
 		this.dst = ((only != null) ? only.ip() : ANY_ENDPOINT) + ":" + targetPort();
 		List<String> hairpins = hairpins();
 		boolean hairpin = only != null && hairpins.contains(only.ip());
-		hop(name(), "KUBE-SEP: " + (hairpin ? "source is this endpoint (hairpin) → KUBE-MARK-MASQ; " : "")
-				+ "DNAT to " + this.dst);
+		hop(name(), "KUBE-SEP: " + (hairpin ? "source is this endpoint (hairpin) → KUBE-MARK-MASQ; " : "") + "DNAT to "
+				+ this.dst);
 		boolean snat = this.route.masquerade() || hairpin;
 		if (snat) {
 			String address = snatAddress(candidates);
@@ -320,8 +320,7 @@ final class TraceStory {
 		}
 		String at = (only != null && only.nodeName() != null) ? only.nodeName() : "<endpoint's node>";
 		String sees = (only != null) ? this.seen.get(only.ip()) : describeSeen();
-		hop(at, "delivered to " + ((only != null) ? only.ip() : "the chosen endpoint") + ", which sees source "
-				+ sees);
+		hop(at, "delivered to " + ((only != null) ? only.ip() : "the chosen endpoint") + ", which sees source " + sees);
 		if (this.route.masquerade()) {
 			snatWhy(candidates);
 		}
@@ -357,17 +356,19 @@ final class TraceStory {
 	}
 
 	private void selectionWhy(int n) {
-		StringBuilder text = new StringBuilder("Each new connection picks one of the " + n
-				+ " endpoints uniformly at random (1/" + n + " each); ");
+		StringBuilder text = new StringBuilder(
+				"Each new connection picks one of the " + n + " endpoints uniformly at random (1/" + n + " each); ");
 		if (n <= MAX_PROBABILITIES_LISTED) {
 			List<String> probabilities = new ArrayList<>();
 			for (int i = 0; i < n - 1; i++) {
 				probabilities.add(PacketTracer.probability(n - i));
 			}
-			text.append("iptables tries rules with probability ").append(String.join(", ", probabilities))
+			text.append("iptables tries rules with probability ")
+				.append(String.join(", ", probabilities))
 				.append(", then the last one unconditionally; ");
 		}
-		text.append("nftables uses numgen random mod ").append(n)
+		text.append("nftables uses numgen random mod ")
+			.append(n)
 			.append(". conntrack keeps the choice for the connection's life.");
 		say(text.toString());
 	}

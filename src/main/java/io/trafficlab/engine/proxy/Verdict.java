@@ -5,7 +5,9 @@ package io.trafficlab.engine.proxy;
  */
 public enum Verdict {
 
-	/** Delivered to one of the candidate endpoints, chosen uniformly per new connection. */
+	/**
+	 * Delivered to one of the candidate endpoints, chosen uniformly per new connection.
+	 */
 	DNAT,
 
 	/** Silently dropped: the client times out. */

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * kube-scheduler's {@code FailedScheduling} message: {@code 0/<nodes> nodes are available: <count> <reason>, ...}, the
- * entries sorted as strings.
+ * kube-scheduler's {@code FailedScheduling} message:
+ * {@code 0/<nodes> nodes are available: <count> <reason>, ...}, the entries sorted as
+ * strings.
  */
 final class FailureMessage {
 
@@ -35,7 +36,10 @@ final class FailureMessage {
 		return "0/" + nodeCount + " nodes are available: " + String.join(", ", entries) + ".";
 	}
 
-	/** A daemon pod is bound to its node by affinity, so every other node fails the affinity check. */
+	/**
+	 * A daemon pod is bound to its node by affinity, so every other node fails the
+	 * affinity check.
+	 */
 	static String daemonPodOnFullNode(int nodeCount) {
 		List<String> reasons = new ArrayList<>();
 		reasons.add(TOO_MANY_PODS);

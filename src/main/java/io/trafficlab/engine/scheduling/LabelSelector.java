@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Kubernetes label selector: every {@code matchLabels} pair and every {@code matchExpressions} requirement must hold.
- * An empty selector matches everything.
+ * A Kubernetes label selector: every {@code matchLabels} pair and every
+ * {@code matchExpressions} requirement must hold. An empty selector matches everything.
  *
  * @param matchLabels labels that must be present with these values
  * @param matchExpressions further requirements

@@ -9,8 +9,8 @@ import io.trafficlab.engine.model.Taint;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The node-level filters, in kube-scheduler's plugin order (NodeUnschedulable, TaintToleration, NodeAffinity), with
- * the reason each one reports.
+ * The node-level filters, in kube-scheduler's plugin order (NodeUnschedulable,
+ * TaintToleration, NodeAffinity), with the reason each one reports.
  */
 final class NodeFit {
 
@@ -39,7 +39,9 @@ final class NodeFit {
 		return null;
 	}
 
-	/** The first NoSchedule or NoExecute taint no toleration tolerates, or {@code null}. */
+	/**
+	 * The first NoSchedule or NoExecute taint no toleration tolerates, or {@code null}.
+	 */
 	static @Nullable Taint untoleratedTaint(Node node, List<Toleration> tolerations) {
 		for (Taint taint : node.taints()) {
 			boolean filtering = "NoSchedule".equals(taint.effect()) || "NoExecute".equals(taint.effect());

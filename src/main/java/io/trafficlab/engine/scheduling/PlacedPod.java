@@ -8,7 +8,8 @@ import java.util.Map;
  * @param namespace its namespace
  * @param labels its labels
  * @param node the node's index
- * @param terminating whether it has a deletion timestamp (spreading ignores terminating pods)
+ * @param terminating whether it has a deletion timestamp (spreading ignores terminating
+ * pods)
  */
 record PlacedPod(String namespace, Map<String, String> labels, int node, boolean terminating) {
 

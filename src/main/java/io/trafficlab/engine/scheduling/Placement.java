@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
  * Where the scheduler put one pod.
  *
  * @param nodeName the node, or {@code null} when the pod stays Pending
- * @param pendingReason for a Pending pod, the scheduler's event message ({@code 0/3 nodes are available: ...}); or
- * {@code null}
+ * @param pendingReason for a Pending pod, the scheduler's event message
+ * ({@code 0/3 nodes are available: ...}); or {@code null}
  */
 public record Placement(@Nullable String nodeName, @Nullable String pendingReason) {
 

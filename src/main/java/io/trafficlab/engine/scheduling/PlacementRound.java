@@ -13,14 +13,16 @@ import io.trafficlab.engine.model.Node;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Places the replicas of one pod template. The state that changes between replicas (pods per node, matching pods per
- * topology domain, each constraint's least populated domain) is kept in counters, and the candidate nodes in sorted
- * sets, so that a placement costs about {@code log(nodes)} instead of a scan of every node.
+ * Places the replicas of one pod template. The state that changes between replicas (pods
+ * per node, matching pods per topology domain, each constraint's least populated domain)
+ * is kept in counters, and the candidate nodes in sorted sets, so that a placement costs
+ * about {@code log(nodes)} instead of a scan of every node.
  *
  * <p>
- * Sorted sets are used when there is at most one topology key other than the hostname (typically the zone): nodes are
- * grouped by that key, each group keeps its nodes in preference order, and the groups are merged lazily, best first.
- * Other layouts fall back to checking every node for each replica.
+ * Sorted sets are used when there is at most one topology key other than the hostname
+ * (typically the zone): nodes are grouped by that key, each group keeps its nodes in
+ * preference order, and the groups are merged lazily, best first. Other layouts fall back
+ * to checking every node for each replica.
  */
 final class PlacementRound {
 
@@ -284,7 +286,10 @@ final class PlacementRound {
 		return score;
 	}
 
-	/** The score from constraints on keys other than the hostname: the same for every node of a group. */
+	/**
+	 * The score from constraints on keys other than the hostname: the same for every node
+	 * of a group.
+	 */
 	private double groupScore(int node) {
 		double score = 0;
 		for (SpreadCounts spread : this.groupSpreads) {

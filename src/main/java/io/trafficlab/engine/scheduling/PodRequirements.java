@@ -10,12 +10,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param namespace the pod's namespace (spread constraints count pods in it)
  * @param labels the pod's labels
- * @param nodeName {@code spec.nodeName}: the pod bypasses the scheduler and runs there; or {@code null}
+ * @param nodeName {@code spec.nodeName}: the pod bypasses the scheduler and runs there;
+ * or {@code null}
  * @param nodeSelector {@code spec.nodeSelector}
  * @param tolerations {@code spec.tolerations}
  * @param spreadConstraints {@code spec.topologySpreadConstraints}
- * @param ownerSelector the selector of the workload (or Service) the pod belongs to: what default spreading counts;
- * {@code null} when none
+ * @param ownerSelector the selector of the workload (or Service) the pod belongs to: what
+ * default spreading counts; {@code null} when none
  */
 public record PodRequirements(String namespace, Map<String, String> labels, @Nullable String nodeName,
 		Map<String, String> nodeSelector, List<Toleration> tolerations,

@@ -8,20 +8,24 @@ import java.util.Map;
 import io.trafficlab.engine.model.Node;
 
 /**
- * A deterministic stand-in for kube-scheduler. It honours {@code nodeName}, {@code nodeSelector}, cordoned nodes,
- * {@code NoSchedule}/{@code NoExecute} taints against tolerations, {@code topologySpreadConstraints} and kubelet's
- * default limit of 110 pods per node. Among the nodes that fit it prefers, like kube-scheduler's spreading score, the
- * node whose topology domains hold the fewest matching pods ({@code ScheduleAnyway} constraints, or, when a pod has
- * no constraints at all, kube-scheduler's default ones: hostname with maxSkew 3 and zone with maxSkew 5, counting the
- * pods of the same workload), then the node with the fewest pods of the same workload, then the node declared first.
- * Resource requests, affinity and the other scoring plugins are not modelled, and where kube-scheduler breaks ties at
- * random this scheduler takes the first node.
+ * A deterministic stand-in for kube-scheduler. It honours {@code nodeName},
+ * {@code nodeSelector}, cordoned nodes, {@code NoSchedule}/{@code NoExecute} taints
+ * against tolerations, {@code topologySpreadConstraints} and kubelet's default limit of
+ * 110 pods per node. Among the nodes that fit it prefers, like kube-scheduler's spreading
+ * score, the node whose topology domains hold the fewest matching pods
+ * ({@code ScheduleAnyway} constraints, or, when a pod has no constraints at all,
+ * kube-scheduler's default ones: hostname with maxSkew 3 and zone with maxSkew 5,
+ * counting the pods of the same workload), then the node with the fewest pods of the same
+ * workload, then the node declared first. Resource requests, affinity and the other
+ * scoring plugins are not modelled, and where kube-scheduler breaks ties at random this
+ * scheduler takes the first node.
  *
  * <p>
- * Pods that fit nowhere stay Pending, with a reason worded like kube-scheduler's {@code FailedScheduling} event, e.g.
- * {@code 0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 2 node(s) didn't match pod
- * topology spread constraints.} Placing {@code r} replicas on {@code n} nodes costs about {@code r log n}. Not
- * thread-safe.
+ * Pods that fit nowhere stay Pending, with a reason worded like kube-scheduler's
+ * {@code FailedScheduling} event, e.g. {@code 0/3 nodes are available: 1 node(s) had
+ * untolerated taint {dedicated: gpu}, 2 node(s) didn't match pod topology spread
+ * constraints.} Placing {@code r} replicas on {@code n} nodes costs about
+ * {@code r log n}. Not thread-safe.
  */
 public final class Scheduler {
 
@@ -38,7 +42,10 @@ public final class Scheduler {
 
 	private final List<PlacedPod> pods = new ArrayList<>();
 
-	/** Checks every node for every replica instead of using sorted sets: the slow reference, for tests. */
+	/**
+	 * Checks every node for every replica instead of using sorted sets: the slow
+	 * reference, for tests.
+	 */
 	private final boolean scanOnly;
 
 	public Scheduler(List<Node> nodes) {
@@ -60,8 +67,8 @@ public final class Scheduler {
 	}
 
 	/**
-	 * Records a pod that already runs on a node, so that it counts for spreading and capacity. Pods on unknown nodes
-	 * are ignored.
+	 * Records a pod that already runs on a node, so that it counts for spreading and
+	 * capacity. Pods on unknown nodes are ignored.
 	 */
 	public void recordPod(String namespace, Map<String, String> labels, String nodeName, boolean terminating) {
 		Integer index = this.indexByName.get(nodeName);
@@ -70,7 +77,10 @@ public final class Scheduler {
 		}
 	}
 
-	/** Places {@code replicas} pods of the same template, one after the other; each placement counts for the next. */
+	/**
+	 * Places {@code replicas} pods of the same template, one after the other; each
+	 * placement counts for the next.
+	 */
 	public List<Placement> schedule(PodRequirements pod, int replicas) {
 		List<Placement> placements = new ArrayList<>(replicas);
 		if (pod.nodeName() != null) {
@@ -99,9 +109,9 @@ public final class Scheduler {
 	}
 
 	/**
-	 * Places a DaemonSet's pods: one for each node its nodeSelector and tolerations (plus the tolerations the
-	 * DaemonSet controller adds, among them the one for cordoned nodes) allow, in node order. A pod whose node is
-	 * full stays Pending.
+	 * Places a DaemonSet's pods: one for each node its nodeSelector and tolerations (plus
+	 * the tolerations the DaemonSet controller adds, among them the one for cordoned
+	 * nodes) allow, in node order. A pod whose node is full stays Pending.
 	 */
 	public List<Placement> scheduleDaemonSet(PodRequirements pod) {
 		List<Toleration> tolerations = new ArrayList<>(pod.tolerations());

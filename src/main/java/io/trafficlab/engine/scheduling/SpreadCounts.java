@@ -12,8 +12,9 @@ import io.trafficlab.engine.model.Node;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One topology spread constraint's domains and the matching-pod count of each, kept up to date as replicas are placed,
- * with the least populated eligible domain tracked through a histogram of counts.
+ * One topology spread constraint's domains and the matching-pod count of each, kept up to
+ * date as replicas are placed, with the least populated eligible domain tracked through a
+ * histogram of counts.
  */
 final class SpreadCounts {
 
@@ -116,7 +117,10 @@ final class SpreadCounts {
 		return this.counts[domain] + this.selfMatch - globalMin() <= this.constraint.maxSkew();
 	}
 
-	/** The spreading score of a node in the domain: lower is better; nodes without the key come last. */
+	/**
+	 * The spreading score of a node in the domain: lower is better; nodes without the key
+	 * come last.
+	 */
 	double score(int domain) {
 		return (domain < 0) ? Double.POSITIVE_INFINITY : this.counts[domain] * this.weight;
 	}
@@ -146,12 +150,10 @@ final class SpreadCounts {
 	}
 
 	private boolean eligible(Node node) {
-		if (this.constraint.honorsNodeAffinity()
-				&& !NodeFit.matchesSelector(node, this.pod.nodeSelector())) {
+		if (this.constraint.honorsNodeAffinity() && !NodeFit.matchesSelector(node, this.pod.nodeSelector())) {
 			return false;
 		}
-		return !this.constraint.honorsTaints()
-				|| NodeFit.untoleratedTaint(node, this.pod.tolerations()) == null;
+		return !this.constraint.honorsTaints() || NodeFit.untoleratedTaint(node, this.pod.tolerations()) == null;
 	}
 
 	private boolean counts(PlacedPod other, @Nullable LabelSelector selector) {

@@ -10,10 +10,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A pod toleration.
  *
- * @param key the taint key it tolerates; {@code null} or empty with {@code Exists} tolerates every taint
+ * @param key the taint key it tolerates; {@code null} or empty with {@code Exists}
+ * tolerates every taint
  * @param operator {@code Equal} (the default) or {@code Exists}
  * @param value the taint value for {@code Equal}
- * @param effect the taint effect it tolerates; {@code null} or empty tolerates every effect
+ * @param effect the taint effect it tolerates; {@code null} or empty tolerates every
+ * effect
  */
 public record Toleration(@Nullable String key, @Nullable String operator, @Nullable String value,
 		@Nullable String effect) {
@@ -30,7 +32,10 @@ public record Toleration(@Nullable String key, @Nullable String operator, @Nulla
 			new Toleration("node.kubernetes.io/pid-pressure", "Exists", null, "NoSchedule"),
 			new Toleration(UNSCHEDULABLE_KEY, "Exists", null, "NoSchedule"));
 
-	/** Whether this toleration tolerates the taint (the scheduler's {@code ToleratesTaint}). */
+	/**
+	 * Whether this toleration tolerates the taint (the scheduler's
+	 * {@code ToleratesTaint}).
+	 */
 	public boolean tolerates(Taint taint) {
 		if (this.effect != null && !this.effect.isEmpty() && !this.effect.equals(taint.effect())) {
 			return false;

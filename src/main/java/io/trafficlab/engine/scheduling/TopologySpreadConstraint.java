@@ -5,15 +5,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * One {@code topologySpreadConstraints} entry of a pod template.
  *
- * @param maxSkew how far the matching-pod count of a domain may exceed the least populated domain
- * @param topologyKey the node label that defines domains, e.g. {@code kubernetes.io/hostname} or
- * {@code topology.kubernetes.io/zone}
- * @param whenUnsatisfiable {@code DoNotSchedule} (a filter) or {@code ScheduleAnyway} (a preference)
+ * @param maxSkew how far the matching-pod count of a domain may exceed the least
+ * populated domain
+ * @param topologyKey the node label that defines domains, e.g.
+ * {@code kubernetes.io/hostname} or {@code topology.kubernetes.io/zone}
+ * @param whenUnsatisfiable {@code DoNotSchedule} (a filter) or {@code ScheduleAnyway} (a
+ * preference)
  * @param labelSelector which pods count; {@code null} counts none
- * @param minDomains when fewer eligible domains exist, the global minimum counts as 0; or {@code null}
- * @param nodeAffinityPolicy {@code Honor} (default: only nodes matching the pod's nodeSelector form domains) or
- * {@code Ignore}
- * @param nodeTaintsPolicy {@code Ignore} (default: tainted nodes still form domains) or {@code Honor}
+ * @param minDomains when fewer eligible domains exist, the global minimum counts as 0; or
+ * {@code null}
+ * @param nodeAffinityPolicy {@code Honor} (default: only nodes matching the pod's
+ * nodeSelector form domains) or {@code Ignore}
+ * @param nodeTaintsPolicy {@code Ignore} (default: tainted nodes still form domains) or
+ * {@code Honor}
  */
 public record TopologySpreadConstraint(int maxSkew, String topologyKey, String whenUnsatisfiable,
 		@Nullable LabelSelector labelSelector, @Nullable Integer minDomains, @Nullable String nodeAffinityPolicy,

@@ -1,5 +1,6 @@
 /**
- * A deterministic scheduler that places workload replicas on nodes: nodeName, nodeSelector, taints and tolerations, topologySpreadConstraints.
+ * A deterministic scheduler that places workload replicas on nodes: nodeName,
+ * nodeSelector, taints and tolerations, topologySpreadConstraints.
  */
 @NullMarked
 package io.trafficlab.engine.scheduling;

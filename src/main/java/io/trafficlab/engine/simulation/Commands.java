@@ -43,9 +43,10 @@ import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies {@link SimulationCommand}s at the current simulated time: checks them first (an unknown pod or node or a bad
- * value is an {@link IllegalArgumentException} with a clear message, and nothing changes), then changes the cluster as
- * {@code kubectl} and the controllers would. Service changes go through the API server's update rules
+ * Applies {@link SimulationCommand}s at the current simulated time: checks them first (an
+ * unknown pod or node or a bad value is an {@link IllegalArgumentException} with a clear
+ * message, and nothing changes), then changes the cluster as {@code kubectl} and the
+ * controllers would. Service changes go through the API server's update rules
  * ({@link ClusterEditor#updateService}, R23), which may reject them with an
  * {@link io.trafficlab.engine.apiserver.InvalidObjectException}.
  */
@@ -146,8 +147,8 @@ final class Commands {
 				}
 			}
 			throw new IllegalArgumentException("There is no pod \"" + trimmed + "\" (pods: "
-					+ (names.isEmpty() ? "none" : String.join(", ", names)
-							+ ((this.world.podsByName.size() > names.size()) ? ", ..." : ""))
+					+ (names.isEmpty() ? "none"
+							: String.join(", ", names) + ((this.world.podsByName.size() > names.size()) ? ", ..." : ""))
 					+ ").");
 		}
 		return pod;
@@ -228,8 +229,8 @@ final class Commands {
 					+ this.world.followed + "; its pods are bare Pods, which cannot be scaled.");
 		}
 		if (workload.kind() == WorkloadKind.DAEMON_SET) {
-			throw new IllegalArgumentException(workload.key() + " runs one pod on every node it fits; it has no "
-					+ "replica count to scale.");
+			throw new IllegalArgumentException(
+					workload.key() + " runs one pod on every node it fits; it has no " + "replica count to scale.");
 		}
 		List<SimPod> active = this.lifecycle.activePods(workload);
 		int otherPods = this.world.podsByName.size() - active.size();
@@ -254,9 +255,9 @@ final class Commands {
 	}
 
 	/**
-	 * Which pods a scale-down removes, in the ReplicaSet controller's order: unscheduled before scheduled, not Ready
-	 * before Ready, pods on nodes crowded with this workload's pods first, then the newest; a StatefulSet removes its
-	 * highest ordinals.
+	 * Which pods a scale-down removes, in the ReplicaSet controller's order: unscheduled
+	 * before scheduled, not Ready before Ready, pods on nodes crowded with this
+	 * workload's pods first, then the newest; a StatefulSet removes its highest ordinals.
 	 */
 	private static List<SimPod> victims(SimWorkload workload, List<SimPod> active, int count) {
 		List<SimPod> ranked = new ArrayList<>(active);
@@ -302,10 +303,13 @@ final class Commands {
 	}
 
 	private void requireAnotherNode(SimNode node, String doing) {
-		long others = this.world.nodesByName.values().stream().filter((n) -> n != node && !n.removing && !n.killed).count();
+		long others = this.world.nodesByName.values()
+			.stream()
+			.filter((n) -> n != node && !n.removing && !n.killed)
+			.count();
 		if (others == 0) {
-			throw new IllegalArgumentException("Cannot " + doing + " " + node.name
-					+ ": it is the last node, and a sandbox keeps at least one.");
+			throw new IllegalArgumentException(
+					"Cannot " + doing + " " + node.name + ": it is the last node, and a sandbox keeps at least one.");
 		}
 	}
 
@@ -341,8 +345,8 @@ final class Commands {
 		this.core.changed(false);
 		this.world.cluster();
 		Node model = node.model;
-		node.declared = new DeclaredNode(name, model.labels(), Map.of(), model.internalIp(), model.podCidr(),
-				List.of(), false, false);
+		node.declared = new DeclaredNode(name, model.labels(), Map.of(), model.internalIp(), model.podCidr(), List.of(),
+				false, false);
 		this.core.changed(false);
 		if (this.core.emitter.wants()) {
 			this.core.emitter.emit(new NodeAdded(this.core.now(), name, model.internalIp(), model.zone()));
@@ -357,7 +361,10 @@ final class Commands {
 		this.lifecycle.retryPending();
 	}
 
-	/** The next name in the nodes' pattern: n4 after n1–n3, node-d after node-a–node-c, else node-N. */
+	/**
+	 * The next name in the nodes' pattern: n4 after n1–n3, node-d after node-a–node-c,
+	 * else node-N.
+	 */
 	private String nextNodeName() {
 		List<String> names = new ArrayList<>();
 		this.world.nodes.forEach((node) -> names.add(node.name));
@@ -409,11 +416,7 @@ final class Commands {
 				counts.merge(zone, 1, Integer::sum);
 			}
 		}
-		return counts.entrySet()
-			.stream()
-			.min(Map.Entry.comparingByValue())
-			.map(Map.Entry::getKey)
-			.orElse(null);
+		return counts.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
 	}
 
 	private void removeNode(String name) {
@@ -422,7 +425,8 @@ final class Commands {
 			throw new IllegalArgumentException("Node " + node.name + " is already being removed.");
 		}
 		if (node.killed) {
-			// nothing on a dead node can be drained: deleting its Node object lets pod GC delete its pods
+			// nothing on a dead node can be drained: deleting its Node object lets pod GC
+			// delete its pods
 			this.core.nodeController.delete(node);
 			return;
 		}

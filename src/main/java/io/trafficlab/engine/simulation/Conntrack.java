@@ -3,9 +3,10 @@ package io.trafficlab.engine.simulation;
 import java.util.Arrays;
 
 /**
- * The connections in flight, one entry each from arrival until the reply reaches the client: enough to cut them
- * when their pod or node goes away. Entries live in parallel primitive arrays with a free list; a queued completion
- * names its entry by slot and generation ({@link #ticket}), so an entry that was cut and reused is not completed
+ * The connections in flight, one entry each from arrival until the reply reaches the
+ * client: enough to cut them when their pod or node goes away. Entries live in parallel
+ * primitive arrays with a free list; a queued completion names its entry by slot and
+ * generation ({@link #ticket}), so an entry that was cut and reused is not completed
  * twice.
  */
 final class Conntrack {
@@ -76,7 +77,10 @@ final class Conntrack {
 		return this.size;
 	}
 
-	/** One past the highest slot ever used: scan {@code [0, limit())} with {@link #isOpen}. */
+	/**
+	 * One past the highest slot ever used: scan {@code [0, limit())} with
+	 * {@link #isOpen}.
+	 */
 	int limit() {
 		return this.highWater;
 	}

@@ -9,8 +9,8 @@ import io.trafficlab.engine.kernel.SplitMix64;
 import io.trafficlab.engine.model.Service;
 
 /**
- * Wires the actors to the kernel: owns the clock, the random sources, the world and the actors, and dispatches each
- * queued event to the actor it belongs to.
+ * Wires the actors to the kernel: owns the clock, the random sources, the world and the
+ * actors, and dispatches each queued event to the actor it belongs to.
  */
 final class Core implements EventHandler {
 
@@ -35,8 +35,9 @@ final class Core implements EventHandler {
 	final EventLoop loop = new EventLoop();
 
 	/**
-	 * Draws for the clients: arrival times and which client opens each connection. Kept apart from routing, so the
-	 * same seed gives the same client traffic whatever the policy (compare mode relies on it).
+	 * Draws for the clients: arrival times and which client opens each connection. Kept
+	 * apart from routing, so the same seed gives the same client traffic whatever the
+	 * policy (compare mode relies on it).
 	 */
 	final SplitMix64 arrivalRandom;
 
@@ -121,8 +122,8 @@ final class Core implements EventHandler {
 	}
 
 	/**
-	 * The cluster changed: the API server's state is rebuilt on demand and (when endpoints or the Service may have
-	 * changed) every kube-proxy syncs after its delay.
+	 * The cluster changed: the API server's state is rebuilt on demand and (when
+	 * endpoints or the Service may have changed) every kube-proxy syncs after its delay.
 	 */
 	void changed(boolean proxies) {
 		this.world.changed();

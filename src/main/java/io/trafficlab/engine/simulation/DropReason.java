@@ -1,14 +1,17 @@
 package io.trafficlab.engine.simulation;
 
 /**
- * Why a new connection did not reach a pod, as counted in the statistics (the events say it in full sentences).
+ * Why a new connection did not reach a pod, as counted in the statistics (the events say
+ * it in full sentences).
  */
 enum DropReason {
 
 	/** The LB has no target at all. */
 	NO_TARGETS(false, "the load balancer has no targets"),
 
-	/** The LB sent it to a node that was killed and that it has not yet marked unhealthy. */
+	/**
+	 * The LB sent it to a node that was killed and that it has not yet marked unhealthy.
+	 */
 	NODE_GONE(false, "the node is gone, but the load balancer still sends to it"),
 
 	/** The node's kube-proxy has not programmed the Service yet. */
@@ -20,12 +23,18 @@ enum DropReason {
 	/** R13: the client is outside loadBalancerSourceRanges. */
 	SOURCE_RANGES(false, "client outside loadBalancerSourceRanges (R13)"),
 
-	/** The node's rules still DNAT to a pod that has been deleted (its kube-proxy has not synced yet). */
+	/**
+	 * The node's rules still DNAT to a pod that has been deleted (its kube-proxy has not
+	 * synced yet).
+	 */
 	STALE_ENDPOINT(false, "stale rules: DNAT to a deleted pod (kube-proxy not yet synced)"),
 
-	/** The rules DNAT to an endpoint on a dead node: still Ready until the node controller marks its pods NotReady. */
-	DEAD_NODE_ENDPOINT(false, "the pod's node is dead; its endpoint is still Ready until the node controller marks it "
-			+ "NotReady"),
+	/**
+	 * The rules DNAT to an endpoint on a dead node: still Ready until the node controller
+	 * marks its pods NotReady.
+	 */
+	DEAD_NODE_ENDPOINT(false,
+			"the pod's node is dead; its endpoint is still Ready until the node controller marks it " + "NotReady"),
 
 	/** The set the rules chose is empty. */
 	EMPTY_SET(false, "no endpoint in the node's set"),
@@ -42,7 +51,10 @@ enum DropReason {
 		this.summary = summary;
 	}
 
-	/** The statistics key: {@code "n3: no local endpoint (externalTrafficPolicy: Local, R10)"}. */
+	/**
+	 * The statistics key:
+	 * {@code "n3: no local endpoint (externalTrafficPolicy: Local, R10)"}.
+	 */
 	String key(String node) {
 		return node.isEmpty() ? this.summary : node + ": " + this.summary;
 	}

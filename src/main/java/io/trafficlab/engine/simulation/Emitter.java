@@ -6,9 +6,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where events go: to the sink of the {@code advanceTo}/{@code step} call in progress, or, while a command is being
- * applied (no sink at hand), into a buffer that the next call delivers first. Producers ask {@link #wants()} before
- * building an event, so a sink that wants nothing costs no event objects.
+ * Where events go: to the sink of the {@code advanceTo}/{@code step} call in progress,
+ * or, while a command is being applied (no sink at hand), into a buffer that the next
+ * call delivers first. Producers ask {@link #wants()} before building an event, so a sink
+ * that wants nothing costs no event objects.
  */
 final class Emitter {
 
@@ -33,7 +34,10 @@ final class Emitter {
 		}
 	}
 
-	/** Sends events to {@code target} until {@link #detach()}, after delivering (or discarding) the buffer. */
+	/**
+	 * Sends events to {@code target} until {@link #detach()}, after delivering (or
+	 * discarding) the buffer.
+	 */
 	void attach(EventSink target) {
 		if (target.wantsEvents()) {
 			for (SimulationEvent event : this.buffer) {

@@ -7,12 +7,14 @@ import io.trafficlab.engine.proxy.DestinationKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where external clients send their connections, as the analyzer follows them: the first load-balancer IP of a
- * LoadBalancer Service, else the nodePort of its first port, else its first external IP; through the cloud LB for a
- * LoadBalancer Service, straight to a node otherwise (R1, R20).
+ * Where external clients send their connections, as the analyzer follows them: the first
+ * load-balancer IP of a LoadBalancer Service, else the nodePort of its first port, else
+ * its first external IP; through the cloud LB for a LoadBalancer Service, straight to a
+ * node otherwise (R1, R20).
  *
  * @param kind how external traffic reaches the nodes
- * @param destination which of the Service's addresses clients use, {@code null} when none exists
+ * @param destination which of the Service's addresses clients use, {@code null} when none
+ * exists
  * @param address the LB IP or external IP ({@code ""} for a nodePort, which is per node)
  * @param port the destination port
  * @param targetPort the port on the pod
@@ -39,7 +41,10 @@ record Entry(ExternalEntry kind, @Nullable DestinationKind destination, String a
 		return new Entry(kind, destination, "", port, targetPort, nodePort);
 	}
 
-	/** The LB IP of a LoadBalancer Service, else the nodePort, else an external IP (as the analyzer follows it). */
+	/**
+	 * The LB IP of a LoadBalancer Service, else the nodePort, else an external IP (as the
+	 * analyzer follows it).
+	 */
 	private static @Nullable DestinationKind primaryDestination(Service service) {
 		if (service.type() == ServiceType.LOAD_BALANCER && !service.loadBalancerIps().isEmpty()) {
 			return DestinationKind.LOAD_BALANCER_IP;
@@ -56,7 +61,10 @@ record Entry(ExternalEntry kind, @Nullable DestinationKind destination, String a
 		return this.destination != null;
 	}
 
-	/** Whether connections pass a cloud load balancer (otherwise clients reach a node directly). */
+	/**
+	 * Whether connections pass a cloud load balancer (otherwise clients reach a node
+	 * directly).
+	 */
 	boolean viaLoadBalancer() {
 		return this.kind == ExternalEntry.CLOUD_LOAD_BALANCER;
 	}
@@ -68,9 +76,10 @@ record Entry(ExternalEntry kind, @Nullable DestinationKind destination, String a
 	}
 
 	/**
-	 * The destination a packet carries when it reaches {@code node}: through the cloud LB, an AWS NLB with instance
-	 * targets, the node's IP and NodePort (the NLB rewrites the destination and keeps the client's source); straight
-	 * from the client, {@link #destinationAt}.
+	 * The destination a packet carries when it reaches {@code node}: through the cloud
+	 * LB, an AWS NLB with instance targets, the node's IP and NodePort (the NLB rewrites
+	 * the destination and keeps the client's source); straight from the client,
+	 * {@link #destinationAt}.
 	 */
 	String arrivalAt(SimNode node) {
 		return (viaLoadBalancer() && this.nodePort != 0) ? node.model.internalIp() + ":" + this.nodePort

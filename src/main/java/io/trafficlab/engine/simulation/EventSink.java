@@ -5,7 +5,10 @@ package io.trafficlab.engine.simulation;
  */
 public interface EventSink {
 
-	/** A sink that wants nothing: the simulation builds no event objects for it (the fast path). */
+	/**
+	 * A sink that wants nothing: the simulation builds no event objects for it (the fast
+	 * path).
+	 */
 	EventSink NONE = new EventSink() {
 
 		@Override
@@ -22,7 +25,10 @@ public interface EventSink {
 	/** Receives one event. */
 	void accept(SimulationEvent event);
 
-	/** Whether the simulation should build events at all; when {@code false}, {@link #accept} is never called. */
+	/**
+	 * Whether the simulation should build events at all; when {@code false},
+	 * {@link #accept} is never called.
+	 */
 	default boolean wantsEvents() {
 		return true;
 	}

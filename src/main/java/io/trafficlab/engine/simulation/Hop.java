@@ -1,12 +1,15 @@
 package io.trafficlab.engine.simulation;
 
 /**
- * One step of a connection's packet on its way, with the addresses before and after the step's rewrite.
+ * One step of a connection's packet on its way, with the addresses before and after the
+ * step's rewrite.
  *
  * @param time when the packet is at this step, in simulated microseconds
  * @param direction the request (client to pod) or the reply (pod to client)
- * @param at where the step happens: a client address, {@code "lb"}, a node name or a pod name
- * @param reason what happens here, in plain words (e.g. {@code "DNAT to web-1 (node-a's Local set, R3)"})
+ * @param at where the step happens: a client address, {@code "lb"}, a node name or a pod
+ * name
+ * @param reason what happens here, in plain words (e.g.
+ * {@code "DNAT to web-1 (node-a's Local set, R3)"})
  * @param srcBefore the source {@code address:port} as the packet arrives
  * @param dstBefore the destination {@code address:port} as the packet arrives
  * @param srcAfter the source {@code address:port} as the packet leaves

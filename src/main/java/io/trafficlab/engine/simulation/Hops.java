@@ -11,10 +11,12 @@ import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells a connection's trip hop by hop, {@code hopLatencyMicros} apart: client, load balancer (an AWS NLB with instance
- * targets: it rewrites the destination to the node's IP and NodePort and keeps the client's source), entry node (DNAT,
- * and SNAT when the rules say so), the pod's node when it is another one, the pod; then the reply back the same way,
- * reverse-NATed by the entry node's conntrack entry and then by the NLB. Only called when a sink wants events.
+ * Tells a connection's trip hop by hop, {@code hopLatencyMicros} apart: client, load
+ * balancer (an AWS NLB with instance targets: it rewrites the destination to the node's
+ * IP and NodePort and keeps the client's source), entry node (DNAT, and SNAT when the
+ * rules say so), the pod's node when it is another one, the pod; then the reply back the
+ * same way, reverse-NATed by the entry node's conntrack entry and then by the NLB. Only
+ * called when a sink wants events.
  */
 final class Hops {
 
@@ -52,24 +54,28 @@ final class Hops {
 		trip.hop(Direction.REQUEST, entryNode.name, dnatReason(entryNode, pod, route, affinity, local, seen, arrival),
 				clientAddress, arrival, seenAddress, podAddress);
 		if (!local && podNode != null) {
-			trip.hop(Direction.REQUEST, podNode.name, "routed to " + podNode.name + ", whose pod CIDR "
-					+ podNode.model.podCidr() + " holds " + pod.ip, seenAddress, podAddress, seenAddress, podAddress);
+			trip.hop(Direction.REQUEST, podNode.name,
+					"routed to " + podNode.name + ", whose pod CIDR " + podNode.model.podCidr() + " holds " + pod.ip,
+					seenAddress, podAddress, seenAddress, podAddress);
 		}
 		trip.hop(Direction.REQUEST, pod.name, pod.name + " accepts the connection from " + seen, seenAddress,
 				podAddress, seenAddress, podAddress);
 		trip.hop(Direction.REPLY, pod.name, pod.name + " replies to " + seen, podAddress, seenAddress, podAddress,
 				seenAddress);
 		if (!local && podNode != null) {
-			trip.hop(Direction.REPLY, podNode.name, "routed back to " + entryNode.name + ", which holds the "
-					+ "conntrack entry", podAddress, seenAddress, podAddress, seenAddress);
+			trip.hop(Direction.REPLY, podNode.name,
+					"routed back to " + entryNode.name + ", which holds the " + "conntrack entry", podAddress,
+					seenAddress, podAddress, seenAddress);
 		}
-		trip.hop(Direction.REPLY, entryNode.name, "conntrack reverses the "
-				+ (route.masquerade ? "SNAT and DNAT" : "DNAT") + ": the reply comes from " + arrival,
+		trip.hop(
+				Direction.REPLY, entryNode.name, "conntrack reverses the "
+						+ (route.masquerade ? "SNAT and DNAT" : "DNAT") + ": the reply comes from " + arrival,
 				podAddress, seenAddress, arrival, clientAddress);
 		if (entry.viaLoadBalancer()) {
-			trip.hop(Direction.REPLY, "lb", arrival.equals(destination) ? "the load balancer passes the reply back"
-					: "the load balancer reverses its rewrite: the reply comes from " + destination, arrival,
-					clientAddress, destination, clientAddress);
+			trip.hop(Direction.REPLY, "lb",
+					arrival.equals(destination) ? "the load balancer passes the reply back"
+							: "the load balancer reverses its rewrite: the reply comes from " + destination,
+					arrival, clientAddress, destination, clientAddress);
 		}
 		trip.hop(Direction.REPLY, trip.clientIp, "the client receives the reply", destination, clientAddress,
 				destination, clientAddress);
@@ -78,16 +84,19 @@ final class Hops {
 				completesAt);
 	}
 
-	private String dnatReason(SimNode node, SimPod pod, NodeRoute route, boolean affinity, boolean local,
-			String seen, String arrival) {
+	private String dnatReason(SimNode node, SimPod pod, NodeRoute route, boolean affinity, boolean local, String seen,
+			String arrival) {
 		StringBuilder reason = new StringBuilder("kube-proxy: ");
 		if (this.core.entry().viaLoadBalancer() && this.core.entry().destination() != DestinationKind.NODE_PORT
 				&& !arrival.equals(this.core.entry().destinationAt(node))) {
-			// the NodePort rule enters the same external chain as the LB IP would (R1), so the sets are the same
+			// the NodePort rule enters the same external chain as the LB IP would (R1),
+			// so the sets are the same
 			reason.append("the NodePort rule for ").append(arrival).append(" matches; ");
 		}
 		int candidates = route.pods.length;
-		reason.append(route.setName).append(" set (").append(candidates)
+		reason.append(route.setName)
+			.append(" set (")
+			.append(candidates)
 			.append((candidates == 1) ? " endpoint" : " endpoints");
 		if (route.terminatingFallback) {
 			reason.append(", all serving-terminating: ")
@@ -102,7 +111,8 @@ final class Hops {
 			reason.append(", the same pod as this client's last connection (ClientIP affinity, R12)");
 		}
 		if (route.masquerade) {
-			reason.append("; externalTrafficPolicy Cluster marks it for SNAT (R8), MASQUERADE to ").append(seen)
+			reason.append("; externalTrafficPolicy Cluster marks it for SNAT (R8), MASQUERADE to ")
+				.append(seen)
 				.append(local ? ", the pod bridge (R15)" : ", " + node.name + "'s InternalIP (R15)");
 		}
 		else {
@@ -129,9 +139,10 @@ final class Hops {
 			}
 		}
 		else {
-			trip.hop(Direction.REQUEST, trip.clientIp, "client " + trip.clientIp + " opens a connection to "
-					+ this.core.entry().describe(), trip.clientAddress(), this.core.entry().describe(),
-					trip.clientAddress(), this.core.entry().describe());
+			trip.hop(Direction.REQUEST, trip.clientIp,
+					"client " + trip.clientIp + " opens a connection to " + this.core.entry().describe(),
+					trip.clientAddress(), this.core.entry().describe(), trip.clientAddress(),
+					this.core.entry().describe());
 		}
 		return why.reject ? new ConnectionRejected(trip.start, id, trip.clientIp, at, reason, trip.hops)
 				: new ConnectionDropped(trip.start, id, trip.clientIp, at, reason, trip.hops);
@@ -141,12 +152,12 @@ final class Hops {
 	String sentence(SimNode node, DropReason why, int podSlot) {
 		String service = this.core.world.followed.toString();
 		return switch (why) {
-			case NODE_GONE -> node.name + " is gone (killed at " + Times.format(node.goneAt) + ") and "
-					+ loadBalancerView(node);
+			case NODE_GONE ->
+				node.name + " is gone (killed at " + Times.format(node.goneAt) + ") and " + loadBalancerView(node);
 			case NOT_PROGRAMMED -> "kube-proxy on " + node.name + " has not programmed " + service + " yet, so "
 					+ "nothing on " + node.name + " answers, and " + loadBalancerView(node);
-			case NO_LOCAL_ENDPOINT -> node.name + " has no local endpoint for " + service + " and "
-					+ loadBalancerView(node);
+			case NO_LOCAL_ENDPOINT ->
+				node.name + " has no local endpoint for " + service + " and " + loadBalancerView(node);
 			case SOURCE_RANGES -> "the client is outside loadBalancerSourceRanges of " + service + " (R13)";
 			case STALE_ENDPOINT -> staleSentence(node, podSlot);
 			case DEAD_NODE_ENDPOINT -> NodeController.deadEndpointSentence(node, this.core.world.pods.get(podSlot));
@@ -165,7 +176,10 @@ final class Hops {
 				+ "rules date from " + synced + " and it has not synced since, so the packet is lost";
 	}
 
-	/** What the LB believes about the node: "the load balancer has not yet marked it unhealthy (1 of 2 ...)". */
+	/**
+	 * What the LB believes about the node: "the load balancer has not yet marked it
+	 * unhealthy (1 of 2 ...)".
+	 */
 	String loadBalancerView(SimNode node) {
 		if (this.core.balancer.noLoadBalancer()) {
 			return "clients reach every node directly (no cloud load balancer)";
@@ -176,8 +190,7 @@ final class Hops {
 		}
 		int threshold = this.core.balancer.probeSettings().unhealthyThreshold();
 		int failed = node.lastProbePassed ? 0 : node.consecutive;
-		return "the load balancer has not yet marked it unhealthy (" + failed + " of " + threshold
-				+ " failed probes)";
+		return "the load balancer has not yet marked it unhealthy (" + failed + " of " + threshold + " failed probes)";
 	}
 
 	/** One trip's hops, with the times {@code hopLatencyMicros} apart. */
@@ -204,7 +217,10 @@ final class Hops {
 			return this.clientIp + ":" + this.port;
 		}
 
-		/** The client's packet and, through a cloud LB, the LB's hop, up to the entry node. */
+		/**
+		 * The client's packet and, through a cloud LB, the LB's hop, up to the entry
+		 * node.
+		 */
 		void arrive(SimNode node, String destination, String arrival) {
 			Entry entry = Hops.this.core.entry();
 			boolean nodePort = entry.destination() == DestinationKind.NODE_PORT;
@@ -216,14 +232,14 @@ final class Hops {
 			if (entry.viaLoadBalancer()) {
 				int spread = Hops.this.core.balancer.spreadOver();
 				String among = ", one of the " + spread + ((spread == 1) ? " node" : " nodes") + " it spreads over";
-				hop(Direction.REQUEST, "lb", nodePort
-						? "the load balancer sends it to " + node.name + among + ", at its NodePort " + destination
-								+ " (the Service has no load-balancer IP)"
-						: arrival.equals(destination)
-								? "the load balancer sends it to " + node.name + among + ", unchanged"
-								: "the load balancer (an AWS NLB with instance targets) sends it to " + node.name
-										+ among + ": the destination becomes its NodePort " + arrival
-										+ ", the client's address is kept (client IP preservation)",
+				hop(Direction.REQUEST, "lb",
+						nodePort ? "the load balancer sends it to " + node.name + among + ", at its NodePort "
+								+ destination + " (the Service has no load-balancer IP)"
+								: arrival.equals(destination)
+										? "the load balancer sends it to " + node.name + among + ", unchanged"
+										: "the load balancer (an AWS NLB with instance targets) sends it to "
+												+ node.name + among + ": the destination becomes its NodePort "
+												+ arrival + ", the client's address is kept (client IP preservation)",
 						clientAddress(), destination, clientAddress(), arrival);
 			}
 		}

@@ -20,10 +20,12 @@ import io.trafficlab.engine.simulation.SimulationEvent.ProxyRulesSynced;
 import org.jspecify.annotations.Nullable;
 
 /**
- * kube-proxy on every node. A change to the Service or its endpoints reaches each node's rules only when that node
- * syncs, {@code proxySyncDelayMicros} later (one pending sync per node takes in every change made before it runs).
- * A sync categorizes the endpoints for the node ({@link ServiceEndpoints}, R2–R7) and asks {@link ProxyRules} what
- * each client's new connection gets (R8–R10, R13): the same code the analyzer and the packet tracer use.
+ * kube-proxy on every node. A change to the Service or its endpoints reaches each node's
+ * rules only when that node syncs, {@code proxySyncDelayMicros} later (one pending sync
+ * per node takes in every change made before it runs). A sync categorizes the endpoints
+ * for the node ({@link ServiceEndpoints}, R2–R7) and asks {@link ProxyRules} what each
+ * client's new connection gets (R8–R10, R13): the same code the analyzer and the packet
+ * tracer use.
  */
 final class KubeProxy {
 
@@ -86,8 +88,8 @@ final class KubeProxy {
 		Map<Route, NodeRoute> shared = new HashMap<>();
 		for (int client = 0; client < clients; client++) {
 			if (destination == null) {
-				routes[client] = new NodeRoute(Verdict.DROP, Decision.DROP_NO_LOCAL_EXTERNAL, new int[0], false,
-						false, "none");
+				routes[client] = new NodeRoute(Verdict.DROP, Decision.DROP_NO_LOCAL_EXTERNAL, new int[0], false, false,
+						"none");
 				continue;
 			}
 			PacketFacts facts = PacketFacts.externalClient(destination, this.core.clientIps.get(client));

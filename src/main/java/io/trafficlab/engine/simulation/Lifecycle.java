@@ -24,11 +24,13 @@ import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Pods and nodes over time, as kubelet, the controllers and kube-scheduler move them: a pod is placed by the scheduler
- * (or stays Pending), starts, becomes Ready after {@code podStartupMicros}, terminates with a grace period (serving,
- * but no longer Ready: R4, R17) and is then deleted, cutting the connections still on it. Owners keep their replica
- * count: a Deployment's or ReplicaSet's replacement is created as soon as a pod starts terminating, a StatefulSet's
- * (same name) and a DaemonSet's once the old pod is gone. A dead node's timeline is {@link NodeController}'s.
+ * Pods and nodes over time, as kubelet, the controllers and kube-scheduler move them: a
+ * pod is placed by the scheduler (or stays Pending), starts, becomes Ready after
+ * {@code podStartupMicros}, terminates with a grace period (serving, but no longer Ready:
+ * R4, R17) and is then deleted, cutting the connections still on it. Owners keep their
+ * replica count: a Deployment's or ReplicaSet's replacement is created as soon as a pod
+ * starts terminating, a StatefulSet's (same name) and a DaemonSet's once the old pod is
+ * gone. A dead node's timeline is {@link NodeController}'s.
  */
 final class Lifecycle {
 
@@ -44,7 +46,10 @@ final class Lifecycle {
 		this.world = core.world;
 	}
 
-	/** At start: pods that are starting become Ready later, terminating ones are deleted after the grace period. */
+	/**
+	 * At start: pods that are starting become Ready later, terminating ones are deleted
+	 * after the grace period.
+	 */
 	void begin() {
 		for (SimPod pod : this.world.livePods()) {
 			if (pod.status == PodStatus.STARTING) {
@@ -58,7 +63,10 @@ final class Lifecycle {
 
 	// pods
 
-	/** Creates a pod, placed by the scheduler (or bound to {@code pinned}); it may stay Pending. */
+	/**
+	 * Creates a pod, placed by the scheduler (or bound to {@code pinned}); it may stay
+	 * Pending.
+	 */
 	SimPod create(@Nullable SimWorkload workload, String namespace, String name, String baseName,
 			Map<String, String> labels, List<OwnerReference> owners, PodScheduling scheduling, @Nullable String pinned,
 			String why) {
@@ -105,9 +113,9 @@ final class Lifecycle {
 
 	private void emitScheduled(SimPod pod, String reason) {
 		if (this.core.emitter.wants()) {
-			this.core.emitter.emit(new PodScheduled(this.core.now(), pod.name,
-					(pod.node != null) ? pod.node.name : null, pod.ip,
-					(pod.workload != null) ? pod.workload.key() : null, reason));
+			this.core.emitter
+				.emit(new PodScheduled(this.core.now(), pod.name, (pod.node != null) ? pod.node.name : null, pod.ip,
+						(pod.workload != null) ? pod.workload.key() : null, reason));
 		}
 	}
 
@@ -126,8 +134,8 @@ final class Lifecycle {
 	}
 
 	/**
-	 * Starts a pod's graceful termination (a Pending pod, which never ran, is deleted at once). The caller lets the
-	 * owner react ({@link #reconcile}).
+	 * Starts a pod's graceful termination (a Pending pod, which never ran, is deleted at
+	 * once). The caller lets the owner react ({@link #reconcile}).
 	 */
 	void terminate(SimPod pod, String reason) {
 		if (pod.deleted || pod.status == PodStatus.TERMINATING) {
@@ -140,7 +148,8 @@ final class Lifecycle {
 		long grace = this.core.settings.terminationGraceMicros();
 		pod.status = PodStatus.TERMINATING;
 		pod.since = this.core.now();
-		// on a dead node no kubelet confirms the end, so the pod stays Terminating until its node is deleted
+		// on a dead node no kubelet confirms the end, so the pod stays Terminating until
+		// its node is deleted
 		boolean ends = !pod.node.killed;
 		if (ends) {
 			this.core.loop.scheduleIn(grace, Core.POD_DELETION, pod.slot);
@@ -161,7 +170,9 @@ final class Lifecycle {
 		remove(pod, "its termination grace period ended", true);
 	}
 
-	/** Deletes a pod now, cutting its connections; its owner reacts when {@code react}. */
+	/**
+	 * Deletes a pod now, cutting its connections; its owner reacts when {@code react}.
+	 */
 	void remove(SimPod pod, String reason, boolean react) {
 		if (pod.deleted) {
 			return;
@@ -176,8 +187,8 @@ final class Lifecycle {
 			this.core.traffic.reset(pod, null, pod.name + " was deleted before the connection completed");
 		}
 		if (this.core.emitter.wants()) {
-			this.core.emitter.emit(new PodDeleted(this.core.now(), pod.name, (node != null) ? node.name : null,
-					reason));
+			this.core.emitter
+				.emit(new PodDeleted(this.core.now(), pod.name, (node != null) ? node.name : null, reason));
 		}
 		this.core.changed(true);
 		if (react) {
@@ -193,7 +204,10 @@ final class Lifecycle {
 
 	// controllers
 
-	/** The owner creates the pods it is missing (the first one bound to {@code pinFirst} when given). */
+	/**
+	 * The owner creates the pods it is missing (the first one bound to {@code pinFirst}
+	 * when given).
+	 */
 	void reconcile(SimWorkload workload, @Nullable String pinFirst, String why) {
 		switch (workload.kind()) {
 			case DAEMON_SET -> reconcileDaemonSet(workload, why);
@@ -215,7 +229,8 @@ final class Lifecycle {
 					pinFirst, workload.key() + " " + why);
 			missing--;
 		}
-		// one scheduling round for all of them: each placement counts for the next, as in kube-scheduler
+		// one scheduling round for all of them: each placement counts for the next, as in
+		// kube-scheduler
 		PodRequirements requirements = PodFactory.requirements(namespace, workload.podLabels, scheduling, workload,
 				null);
 		for (Placement placement : this.core.podFactory.place(requirements, missing)) {
@@ -235,8 +250,7 @@ final class Lifecycle {
 			this.core.podFactory.reserve(namespace, name);
 			String pin = this.statefulPins.remove(namespace + "/" + name);
 			create(workload, namespace, name, name, PodFactory.labelsFor(workload, name, ordinal),
-					List.of(workload.podOwner), workload.declared.scheduling(), pin,
-					workload.key() + " " + why);
+					List.of(workload.podOwner), workload.declared.scheduling(), pin, workload.key() + " " + why);
 		}
 	}
 
@@ -275,7 +289,10 @@ final class Lifecycle {
 		return active;
 	}
 
-	/** Pending pods get another chance (a node was added or uncordoned, or capacity was freed). */
+	/**
+	 * Pending pods get another chance (a node was added or uncordoned, or capacity was
+	 * freed).
+	 */
 	void retryPending() {
 		for (SimPod pod : this.world.livePods()) {
 			if (pod.status != PodStatus.PENDING || pod.deleted) {
@@ -300,8 +317,8 @@ final class Lifecycle {
 			return false;
 		}
 		DeclaredNode d = node.declared;
-		node.declared = new DeclaredNode(d.name(), d.labels(), d.annotations(), d.internalIp(), d.podCidr(),
-				d.taints(), d.deleting(), cordoned);
+		node.declared = new DeclaredNode(d.name(), d.labels(), d.annotations(), d.internalIp(), d.podCidr(), d.taints(),
+				d.deleting(), cordoned);
 		if (this.core.emitter.wants()) {
 			this.core.emitter.emit(new NodeCordoned(this.core.now(), node.name, cordoned));
 		}
@@ -312,7 +329,10 @@ final class Lifecycle {
 		return true;
 	}
 
-	/** Cordons the node and evicts its pods (DaemonSet pods stay, as {@code kubectl drain --ignore-daemonsets}). */
+	/**
+	 * Cordons the node and evicts its pods (DaemonSet pods stay, as
+	 * {@code kubectl drain --ignore-daemonsets}).
+	 */
 	void drain(SimNode node, String why) {
 		cordon(node, true);
 		evict(node, why, false);
@@ -340,7 +360,8 @@ final class Lifecycle {
 
 	/**
 	 * Removes a node in order, as the cluster autoscaler scales one down: taints it
-	 * {@code ToBeDeletedByClusterAutoscaler} (so its {@code /healthz} answers 503, R19), cordons it, evicts every pod, and deletes it once the last is gone.
+	 * {@code ToBeDeletedByClusterAutoscaler} (so its {@code /healthz} answers 503, R19),
+	 * cordons it, evicts every pod, and deletes it once the last is gone.
 	 */
 	void startRemoval(SimNode node) {
 		node.removing = true;
@@ -353,8 +374,10 @@ final class Lifecycle {
 			this.core.emitter.emit(new NodeCordoned(this.core.now(), node.name, true));
 		}
 		this.core.changed(false);
-		// the AWS Load Balancer Controller drops nodes with this taint from the target group
-		// (k8s.IsNodeSuitableAsTrafficProxy), as kube-proxy's /healthz turns 503 for them (R19)
+		// the AWS Load Balancer Controller drops nodes with this taint from the target
+		// group
+		// (k8s.IsNodeSuitableAsTrafficProxy), as kube-proxy's /healthz turns 503 for them
+		// (R19)
 		this.core.balancer.deregister(node, node.name + " is tainted " + Taint.TO_BE_DELETED_KEY
 				+ "; the AWS Load Balancer Controller takes it out of the target group");
 		evict(node, node.name + " is being removed", true);
@@ -381,8 +404,8 @@ final class Lifecycle {
 		}
 		this.core.traffic.reset(null, node, reason);
 		this.core.changed(true);
-		this.core.balancer.deregister(node, node.name + " was deleted; the cloud controller removes it from the load "
-				+ "balancer");
+		this.core.balancer.deregister(node,
+				node.name + " was deleted; the cloud controller removes it from the load " + "balancer");
 	}
 
 }

@@ -16,13 +16,15 @@ import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The cloud load balancer (R20), modelled on an AWS Network Load Balancer with instance targets as the AWS Load
- * Balancer Controller sets it up. It probes every target node each {@code intervalMicros} ({@link ProbeAnswers}: the
- * Service's healthCheckNodePort under Local, a TCP connect to the NodePort under Cluster), counts a probe nothing
- * answers only when its timeout expires, changes its verdict on a node only
- * after {@code healthyThreshold} or {@code unhealthyThreshold} probes in a row, and spreads new connections over the
- * nodes it believes healthy with {@link CloudLoadBalancer}'s shares (even or weighted, failing open when none is).
- * So its target set lags reality by up to (threshold × interval).
+ * The cloud load balancer (R20), modelled on an AWS Network Load Balancer with instance
+ * targets as the AWS Load Balancer Controller sets it up. It probes every target node
+ * each {@code intervalMicros} ({@link ProbeAnswers}: the Service's healthCheckNodePort
+ * under Local, a TCP connect to the NodePort under Cluster), counts a probe nothing
+ * answers only when its timeout expires, changes its verdict on a node only after
+ * {@code healthyThreshold} or {@code unhealthyThreshold} probes in a row, and spreads new
+ * connections over the nodes it believes healthy with {@link CloudLoadBalancer}'s shares
+ * (even or weighted, failing open when none is). So its target set lags reality by up to
+ * (threshold × interval).
  */
 final class LoadBalancer {
 
@@ -31,7 +33,10 @@ final class LoadBalancer {
 	/** Registered targets, in registration order. */
 	private final List<SimNode> targets = new ArrayList<>();
 
-	/** Targets that get connections, and the cumulative share up to each (all equal: uniform pick). */
+	/**
+	 * Targets that get connections, and the cumulative share up to each (all equal:
+	 * uniform pick).
+	 */
 	private SimNode[] picks = new SimNode[0];
 
 	private double[] cumulative = new double[0];
@@ -45,8 +50,9 @@ final class LoadBalancer {
 	}
 
 	/**
-	 * At start, every node is a target whose verdict already matches what it answers. Without a cloud LB (a NodePort
-	 * Service, or external IPs) clients reach every node in the cluster directly: nothing is probed.
+	 * At start, every node is a target whose verdict already matches what it answers.
+	 * Without a cloud LB (a NodePort Service, or external IPs) clients reach every node
+	 * in the cluster directly: nothing is probed.
 	 */
 	void begin() {
 		LoadBalancerProbe probe = probeSettings();
@@ -67,7 +73,10 @@ final class LoadBalancer {
 		rebuild();
 	}
 
-	/** Registers a new node: it gets no traffic until it has passed {@code healthyThreshold} probes. */
+	/**
+	 * Registers a new node: it gets no traffic until it has passed
+	 * {@code healthyThreshold} probes.
+	 */
 	void register(SimNode node) {
 		if (noLoadBalancer()) {
 			node.verdict = TargetState.HEALTHY;
@@ -98,7 +107,10 @@ final class LoadBalancer {
 		rebuild();
 	}
 
-	/** A node died: without a cloud LB, clients stop reaching it at once; a cloud LB notices through its probes. */
+	/**
+	 * A node died: without a cloud LB, clients stop reaching it at once; a cloud LB
+	 * notices through its probes.
+	 */
 	void nodeKilled(SimNode node) {
 		if (noLoadBalancer()) {
 			node.verdict = null;
@@ -113,7 +125,10 @@ final class LoadBalancer {
 		this.core.loop.scheduleIn(1 + (long) (random.nextDouble() * (interval - 1)), Core.PROBE, node.id);
 	}
 
-	/** Sends a probe; an answer counts at once, silence only when the probe's timeout expires. */
+	/**
+	 * Sends a probe; an answer counts at once, silence only when the probe's timeout
+	 * expires.
+	 */
 	void probe(int nodeId) {
 		SimNode node = this.core.world.nodes.get(nodeId);
 		if (!node.isTarget()) {
@@ -169,11 +184,16 @@ final class LoadBalancer {
 		if (after != before || weightChanged) {
 			rebuild();
 		}
-		// A dead node stays a registered, unhealthy target: the AWS Load Balancer Controller registers every node
-		// not tainted for deletion (k8s.IsNodeSuitableAsTrafficProxy), Ready or not, until its Node object is deleted
+		// A dead node stays a registered, unhealthy target: the AWS Load Balancer
+		// Controller registers every node
+		// not tainted for deletion (k8s.IsNodeSuitableAsTrafficProxy), Ready or not,
+		// until its Node object is deleted
 	}
 
-	/** The health check the AWS Load Balancer Controller configures for the Service as it is now. */
+	/**
+	 * The health check the AWS Load Balancer Controller configures for the Service as it
+	 * is now.
+	 */
 	LoadBalancerProbe probeSettings() {
 		return this.core.settings.probes().of(this.core.service());
 	}
@@ -189,7 +209,10 @@ final class LoadBalancer {
 		return ProbeAnswers.answer(this.core.service(), node);
 	}
 
-	/** Recomputes who gets connections, with {@link CloudLoadBalancer}'s shares over the believed verdicts. */
+	/**
+	 * Recomputes who gets connections, with {@link CloudLoadBalancer}'s shares over the
+	 * believed verdicts.
+	 */
 	void rebuild() {
 		Service service = this.core.service();
 		List<NodeProbe> believed = new ArrayList<>(this.targets.size());
@@ -217,7 +240,9 @@ final class LoadBalancer {
 		}
 	}
 
-	/** The node the LB sends the next new connection to, or {@code null} when it has none. */
+	/**
+	 * The node the LB sends the next new connection to, or {@code null} when it has none.
+	 */
 	@Nullable SimNode pick(SplitMix64 random) {
 		SimNode[] nodes = this.picks;
 		int n = nodes.length;

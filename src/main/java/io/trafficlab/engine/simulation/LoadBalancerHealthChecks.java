@@ -4,10 +4,11 @@ import io.trafficlab.engine.health.ServiceHealthCheck;
 import io.trafficlab.engine.model.Service;
 
 /**
- * The cloud LB's two health checks, as the AWS Load Balancer Controller configures an NLB instance-target group: one
- * for {@code externalTrafficPolicy: Local} (HTTP {@code /healthz} on the healthCheckNodePort) and one for Cluster (TCP
- * connect to the NodePort). The controller reconfigures the target group when the policy changes, so the one in use
- * follows the Service.
+ * The cloud LB's two health checks, as the AWS Load Balancer Controller configures an NLB
+ * instance-target group: one for {@code externalTrafficPolicy: Local} (HTTP
+ * {@code /healthz} on the healthCheckNodePort) and one for Cluster (TCP connect to the
+ * NodePort). The controller reconfigures the target group when the policy changes, so the
+ * one in use follows the Service.
  *
  * @param local the probe of a Service that has a healthCheckNodePort
  * @param cluster the probe of any other LoadBalancer Service

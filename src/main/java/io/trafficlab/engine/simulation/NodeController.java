@@ -14,26 +14,32 @@ import io.trafficlab.engine.simulation.SimulationEvent.PodEvicted;
 import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
 
 /**
- * What a real cluster does when a node dies without warning. The Node object and its pods stay in the API; only the
- * machine is gone. The node lifecycle controller notices once the node's heartbeats are older than
- * {@code --node-monitor-grace-period}: it sets Ready to Unknown, taints the node
- * {@code node.kubernetes.io/unreachable} (NoExecute and NoSchedule) and marks its pods NotReady
- * ({@code MarkPodsNotReady}), so the EndpointSlice controller publishes their endpoints as not ready and not serving
- * and every kube-proxy drops them at its next sync. Until then they are Ready endpoints on a dead machine. The taint
- * eviction controller deletes each pod once its toleration for the taint runs out ({@code tolerationSeconds: 300},
- * added by the DefaultTolerationSeconds admission plugin; DaemonSet pods tolerate it forever); the owner then
- * creates a replacement, but the evicted pod stays Terminating, since no kubelet confirms its end, until the Node is
- * deleted and pod GC removes it.
+ * What a real cluster does when a node dies without warning. The Node object and its pods
+ * stay in the API; only the machine is gone. The node lifecycle controller notices once
+ * the node's heartbeats are older than {@code --node-monitor-grace-period}: it sets Ready
+ * to Unknown, taints the node {@code node.kubernetes.io/unreachable} (NoExecute and
+ * NoSchedule) and marks its pods NotReady ({@code MarkPodsNotReady}), so the
+ * EndpointSlice controller publishes their endpoints as not ready and not serving and
+ * every kube-proxy drops them at its next sync. Until then they are Ready endpoints on a
+ * dead machine. The taint eviction controller deletes each pod once its toleration for
+ * the taint runs out ({@code tolerationSeconds: 300}, added by the
+ * DefaultTolerationSeconds admission plugin; DaemonSet pods tolerate it forever); the
+ * owner then creates a replacement, but the evicted pod stays Terminating, since no
+ * kubelet confirms its end, until the Node is deleted and pod GC removes it.
  */
 final class NodeController {
 
 	/**
-	 * {@code --node-monitor-grace-period}: 50 s since Kubernetes 1.32 (40 s before). The real delay is 40–55 s
-	 * (counted from the last heartbeat, checked every 5 s); the sandbox uses the grace period itself.
+	 * {@code --node-monitor-grace-period}: 50 s since Kubernetes 1.32 (40 s before). The
+	 * real delay is 40–55 s (counted from the last heartbeat, checked every 5 s); the
+	 * sandbox uses the grace period itself.
 	 */
 	static final long NODE_MONITOR_GRACE_MICROS = 50_000_000L;
 
-	/** The DefaultTolerationSeconds admission plugin's {@code tolerationSeconds} for the unreachable taint. */
+	/**
+	 * The DefaultTolerationSeconds admission plugin's {@code tolerationSeconds} for the
+	 * unreachable taint.
+	 */
 	static final long UNREACHABLE_TOLERATION_MICROS = 300_000_000L;
 
 	static final String UNREACHABLE_TAINT_KEY = "node.kubernetes.io/unreachable";
@@ -47,14 +53,17 @@ final class NodeController {
 		this.lifecycle = lifecycle;
 	}
 
-	/** The machine dies: nothing on it answers, its kube-proxy stops syncing; the API still shows it Ready. */
+	/**
+	 * The machine dies: nothing on it answers, its kube-proxy stops syncing; the API
+	 * still shows it Ready.
+	 */
 	void kill(SimNode node) {
 		node.killed = true;
 		node.goneAt = this.core.now();
 		if (this.core.emitter.wants()) {
 			this.core.emitter.emit(new NodeDied(this.core.now(), node.name, node.name + " died: its pods stay Ready "
-					+ "endpoints until the node controller marks them NotReady, "
-					+ seconds(NODE_MONITOR_GRACE_MICROS) + " later (node-monitor-grace-period); connections "
+					+ "endpoints until the node controller marks them NotReady, " + seconds(NODE_MONITOR_GRACE_MICROS)
+					+ " later (node-monitor-grace-period); connections "
 					+ "other nodes send there meanwhile time out, and the load balancer notices through failing "
 					+ "probes"));
 		}
@@ -63,7 +72,10 @@ final class NodeController {
 		this.core.loop.scheduleIn(NODE_MONITOR_GRACE_MICROS, Core.NODE_NOT_READY, node.id);
 	}
 
-	/** The grace period is over: Ready becomes Unknown, the node is tainted and its pods are marked NotReady. */
+	/**
+	 * The grace period is over: Ready becomes Unknown, the node is tainted and its pods
+	 * are marked NotReady.
+	 */
 	void notReady(int nodeId) {
 		SimNode node = this.core.world.nodes.get(nodeId);
 		if (!node.killed || !node.inCluster) {
@@ -77,12 +89,13 @@ final class NodeController {
 				pod.since = this.core.now();
 				marked.add(pod.name);
 			}
-			// the Ready condition is False now, so the endpoint is not serving either, even once it terminates
+			// the Ready condition is False now, so the endpoint is not serving either,
+			// even once it terminates
 			pod.wasReady = false;
 		}
 		if (this.core.emitter.wants()) {
-			this.core.emitter.emit(new NodeNotReady(this.core.now(), node.name, marked, "no heartbeat from "
-					+ node.name + " for " + seconds(NODE_MONITOR_GRACE_MICROS) + " (node-monitor-grace-period): the "
+			this.core.emitter.emit(new NodeNotReady(this.core.now(), node.name, marked, "no heartbeat from " + node.name
+					+ " for " + seconds(NODE_MONITOR_GRACE_MICROS) + " (node-monitor-grace-period): the "
 					+ "node controller sets Ready to Unknown, taints it " + UNREACHABLE_TAINT_KEY + " (NoExecute, "
 					+ "NoSchedule) and marks its pods NotReady, so their endpoints are no longer ready or serving; "
 					+ "the pods are evicted after their " + seconds(UNREACHABLE_TOLERATION_MICROS)
@@ -92,7 +105,10 @@ final class NodeController {
 		this.core.loop.scheduleIn(UNREACHABLE_TOLERATION_MICROS, Core.TAINT_EVICTION, node.id);
 	}
 
-	/** The pods' toleration of the unreachable taint ran out: the taint eviction controller deletes them. */
+	/**
+	 * The pods' toleration of the unreachable taint ran out: the taint eviction
+	 * controller deletes them.
+	 */
 	void evict(int nodeId) {
 		SimNode node = this.core.world.nodes.get(nodeId);
 		if (!node.killed || !node.inCluster) {
@@ -107,10 +123,11 @@ final class NodeController {
 			pod.status = PodStatus.TERMINATING;
 			pod.since = this.core.now();
 			if (this.core.emitter.wants()) {
-				this.core.emitter.emit(new PodEvicted(this.core.now(), pod.name, node.name, "its toleration of "
-						+ UNREACHABLE_TAINT_KEY + ":NoExecute (" + seconds(UNREACHABLE_TOLERATION_MICROS)
-						+ ") ran out; it stays Terminating, since no kubelet on " + node.name + " confirms its end, "
-						+ "until the node is deleted"));
+				this.core.emitter.emit(new PodEvicted(this.core.now(), pod.name, node.name,
+						"its toleration of " + UNREACHABLE_TAINT_KEY + ":NoExecute ("
+								+ seconds(UNREACHABLE_TOLERATION_MICROS)
+								+ ") ran out; it stays Terminating, since no kubelet on " + node.name
+								+ " confirms its end, " + "until the node is deleted"));
 			}
 			if (pod.workload != null) {
 				owners.add(pod.workload);
@@ -122,7 +139,10 @@ final class NodeController {
 		}
 	}
 
-	/** The dead node's Node object is deleted: pod GC deletes the pods bound to it, and it leaves the cluster. */
+	/**
+	 * The dead node's Node object is deleted: pod GC deletes the pods bound to it, and it
+	 * leaves the cluster.
+	 */
 	void delete(SimNode node) {
 		String reason = "pod GC: its node " + node.name + " was deleted";
 		Set<SimWorkload> owners = new LinkedHashSet<>();
@@ -160,7 +180,10 @@ final class NodeController {
 		return pods;
 	}
 
-	/** Why a connection to an endpoint on a dead node is lost: the DNAT is current, the machine behind it is not. */
+	/**
+	 * Why a connection to an endpoint on a dead node is lost: the DNAT is current, the
+	 * machine behind it is not.
+	 */
 	static String deadEndpointSentence(SimNode entry, SimPod pod) {
 		SimNode dead = pod.node;
 		String deadName = (dead != null) ? dead.name : "?";

@@ -5,8 +5,8 @@ import io.trafficlab.engine.proxy.Verdict;
 
 /**
  * What one node's programmed rules do with a new external connection from one client: the
- * {@link io.trafficlab.engine.proxy.ProxyRules} route, with the candidate endpoints resolved to pod slots once per
- * sync so that routing a connection is an array look-up.
+ * {@link io.trafficlab.engine.proxy.ProxyRules} route, with the candidate endpoints
+ * resolved to pod slots once per sync so that routing a connection is an array look-up.
  */
 final class NodeRoute {
 

@@ -6,12 +6,15 @@ import io.trafficlab.engine.model.Service;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One node's kube-proxy rules for the followed Service as of its last sync: the route per client (they differ only
- * when {@code loadBalancerSourceRanges} tell clients apart, R13), and what its health-check server reports (R17).
+ * One node's kube-proxy rules for the followed Service as of its last sync: the route per
+ * client (they differ only when {@code loadBalancerSourceRanges} tell clients apart,
+ * R13), and what its health-check server reports (R17).
  */
 final class NodeRules {
 
-	/** A number that changes with every sync of any node (affinity entries remember it). */
+	/**
+	 * A number that changes with every sync of any node (affinity entries remember it).
+	 */
 	final long generation;
 
 	final long syncedAt;
@@ -19,7 +22,10 @@ final class NodeRules {
 	/** The Service as kube-proxy last saw it. */
 	final Service service;
 
-	/** The route per client index; {@code null} entries never happen while the Service is reachable. */
+	/**
+	 * The route per client index; {@code null} entries never happen while the Service is
+	 * reachable.
+	 */
 	final NodeRoute[] routes;
 
 	/** R17: distinct IPs of this node's Ready endpoints, as kube-proxy last saw them. */

@@ -19,10 +19,11 @@ import io.trafficlab.engine.scheduling.Scheduler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the controllers and kube-scheduler do for a new pod: a name in the controller's shape (a random-looking
- * 5-character suffix from the seeded source, never reused), a node from the
- * {@link io.trafficlab.engine.scheduling.Scheduler} over the current cluster, and an IP from its node's pod CIDR
- * (the next address after the last one handed out there, so a new pod never takes a recently deleted pod's IP).
+ * What the controllers and kube-scheduler do for a new pod: a name in the controller's
+ * shape (a random-looking 5-character suffix from the seeded source, never reused), a
+ * node from the {@link io.trafficlab.engine.scheduling.Scheduler} over the current
+ * cluster, and an IP from its node's pod CIDR (the next address after the last one handed
+ * out there, so a new pod never takes a recently deleted pod's IP).
  */
 final class PodFactory {
 
@@ -65,7 +66,10 @@ final class PodFactory {
 		this.usedNames.add(namespace + "/" + name);
 	}
 
-	/** The scheduling requirements of a pod (pinned to {@code pinnedNode} when not {@code null}). */
+	/**
+	 * The scheduling requirements of a pod (pinned to {@code pinnedNode} when not
+	 * {@code null}).
+	 */
 	static PodRequirements requirements(String namespace, Map<String, String> labels, PodScheduling scheduling,
 			@Nullable SimWorkload workload, @Nullable String pinnedNode) {
 		LabelSelector owner = (workload != null) ? workload.declared.selector()
@@ -75,7 +79,10 @@ final class PodFactory {
 				scheduling.spreadConstraints(), owner);
 	}
 
-	/** Places {@code count} pods with the same requirements, one after the other, given every pod placed so far. */
+	/**
+	 * Places {@code count} pods with the same requirements, one after the other, given
+	 * every pod placed so far.
+	 */
 	List<Placement> place(PodRequirements requirements, int count) {
 		return scheduler().schedule(requirements, count);
 	}
@@ -89,7 +96,8 @@ final class PodFactory {
 		List<Node> nodes = new ArrayList<>(this.world.nodesByName.size());
 		for (SimNode node : this.world.nodesByName.values()) {
 			Node model = node.model;
-			// the declared node holds the latest cordon and taints, even before the cluster is assembled again
+			// the declared node holds the latest cordon and taints, even before the
+			// cluster is assembled again
 			nodes.add(new Node(model.name(), model.labels(), model.zone(), model.internalIp(), model.podCidr(),
 					model.bridgeIp(), node.declared.taints(), node.declared.deleting(), model.proxyHealthy(),
 					node.declared.unschedulable()));
@@ -114,8 +122,8 @@ final class PodFactory {
 	}
 
 	/**
-	 * The next free address in the node's pod CIDR, after the last one handed out there (wrapping around), or
-	 * {@code null} when the CIDR is full.
+	 * The next free address in the node's pod CIDR, after the last one handed out there
+	 * (wrapping around), or {@code null} when the CIDR is full.
 	 */
 	@Nullable String nextIp(SimNode node) {
 		String cidr = node.model.podCidr();

@@ -11,9 +11,11 @@ import io.trafficlab.engine.proxy.Verdict;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the AWS NLB's health check of one node finds (R20, {@link LoadBalancerHealthChecks}): under Local an HTTP
- * {@code GET /healthz} on the healthCheckNodePort, answered by kube-proxy's health server (R17, R18); under Cluster a
- * TCP connect to the NodePort, which kube-proxy's rules treat like any external connection to the NodePort.
+ * What the AWS NLB's health check of one node finds (R20,
+ * {@link LoadBalancerHealthChecks}): under Local an HTTP {@code GET /healthz} on the
+ * healthCheckNodePort, answered by kube-proxy's health server (R17, R18); under Cluster a
+ * TCP connect to the NodePort, which kube-proxy's rules treat like any external
+ * connection to the NodePort.
  */
 final class ProbeAnswers {
 
@@ -36,20 +38,20 @@ final class ProbeAnswers {
 			return ProbeResult.refused(target, "kube-proxy on " + node.name + " has not opened health-check port "
 					+ service.healthCheckNodePort() + " yet");
 		}
-		HealthCheckResponse response = ServiceHealthCheck.respond(rules.service, node.model,
-				rules.localReadyEndpoints);
+		HealthCheckResponse response = ServiceHealthCheck.respond(rules.service, node.model, rules.localReadyEndpoints);
 		NodeProbe probe = CloudLoadBalancer.probe(service, response, ProxyHealthServer.healthz(node.model));
 		int status = (response != null) ? response.status() : 0;
-		return new ProbeResult(target, status, (response != null) ? response.body() : "", "HTTP " + status, probe,
-				null, false);
+		return new ProbeResult(target, status, (response != null) ? response.body() : "", "HTTP " + status, probe, null,
+				false);
 	}
 
 	/**
-	 * A SYN to nodeIP:nodePort enters the same external chain as a client's connection (R1, R8), never the source
-	 * ranges (R13: NodePorts bypass them). With an endpoint to DNAT to, the endpoint's SYN-ACK comes back through
-	 * conntrack: connected, even on a node with no pod of its own. With no endpoint anywhere kube-proxy REJECTs (R10):
-	 * refused on every node, so the LB fails open. A DROP (Local with no local endpoint, or no rules yet, as the data
-	 * path treats them) leaves the probe to time out.
+	 * A SYN to nodeIP:nodePort enters the same external chain as a client's connection
+	 * (R1, R8), never the source ranges (R13: NodePorts bypass them). With an endpoint to
+	 * DNAT to, the endpoint's SYN-ACK comes back through conntrack: connected, even on a
+	 * node with no pod of its own. With no endpoint anywhere kube-proxy REJECTs (R10):
+	 * refused on every node, so the LB fails open. A DROP (Local with no local endpoint,
+	 * or no rules yet, as the data path treats them) leaves the probe to time out.
 	 */
 	private static ProbeResult trafficPort(Service service, SimNode node) {
 		String target = node.model.internalIp() + ":" + service.primaryPort().nodePort();
@@ -62,8 +64,8 @@ final class ProbeAnswers {
 			return ProbeResult.timedOut(target, "kube-proxy on " + node.name + " has not programmed the NodePort yet");
 		}
 		if (route.decision == Decision.REJECT_NO_ENDPOINTS) {
-			return ProbeResult.refused(target, "the Service has no endpoint, so kube-proxy on " + node.name
-					+ " rejects it (R10)");
+			return ProbeResult.refused(target,
+					"the Service has no endpoint, so kube-proxy on " + node.name + " rejects it (R10)");
 		}
 		if (route.verdict == Verdict.DNAT && route.pods.length > 0) {
 			return new ProbeResult(target, 0, "", "connected", new NodeProbe(true, null), null, false);
@@ -71,7 +73,10 @@ final class ProbeAnswers {
 		return ProbeResult.timedOut(target, "kube-proxy on " + node.name + " drops it (R10)");
 	}
 
-	/** The route of a connection the source ranges do not concern, or {@code null} when none is known. */
+	/**
+	 * The route of a connection the source ranges do not concern, or {@code null} when
+	 * none is known.
+	 */
 	private static @Nullable NodeRoute nodePortRoute(NodeRules rules) {
 		for (NodeRoute route : rules.routes) {
 			if (route != null && route.decision != Decision.DROP_SOURCE_RANGES) {
@@ -87,11 +92,12 @@ final class ProbeAnswers {
 	 * @param target what was probed
 	 * @param status the HTTP status, 0 for a TCP probe or when nothing answered
 	 * @param body the answer's body
-	 * @param answer the outcome in a few words: {@code "HTTP 200"}, {@code "connected"}, {@code "refused"},
-	 * {@code "timed out"}
+	 * @param answer the outcome in a few words: {@code "HTTP 200"}, {@code "connected"},
+	 * {@code "refused"}, {@code "timed out"}
 	 * @param probe passing, and the weight header
 	 * @param why why it failed without an HTTP answer, or {@code null}
-	 * @param timedOut whether nothing answered, so the LB learns it only when the timeout expires
+	 * @param timedOut whether nothing answered, so the LB learns it only when the timeout
+	 * expires
 	 */
 	record ProbeResult(String target, int status, String body, String answer, NodeProbe probe, @Nullable String why,
 			boolean timedOut) {

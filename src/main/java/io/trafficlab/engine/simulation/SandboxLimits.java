@@ -1,8 +1,9 @@
 package io.trafficlab.engine.simulation;
 
 /**
- * The limits of one live sandbox, in one place for the engine and the web layer. Commands and settings beyond them
- * are refused with an {@link IllegalArgumentException} whose message names the limit.
+ * The limits of one live sandbox, in one place for the engine and the web layer. Commands
+ * and settings beyond them are refused with an {@link IllegalArgumentException} whose
+ * message names the limit.
  */
 public final class SandboxLimits {
 

@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Checks settings and command values against {@link SandboxLimits}, with messages that name the limit.
+ * Checks settings and command values against {@link SandboxLimits}, with messages that
+ * name the limit.
  */
 final class SettingsCheck {
 
@@ -52,8 +53,8 @@ final class SettingsCheck {
 
 	private static void checkDelay(String what, long micros, long min) {
 		if (micros < min || micros > MAX_DELAY_MICROS) {
-			throw new IllegalArgumentException(String.format(Locale.ROOT,
-					"%s must be between %d µs and one hour, not %d µs.", what, min, micros));
+			throw new IllegalArgumentException(
+					String.format(Locale.ROOT, "%s must be between %d µs and one hour, not %d µs.", what, min, micros));
 		}
 	}
 

@@ -7,9 +7,10 @@ import io.trafficlab.engine.model.Node;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One node of the simulation, with the state of the actors that live on it: the declared node, the cloud LB's view
- * of it as a target, kube-proxy's programmed rules, conntrack and ClientIP affinity (R12). Numbered once; a node that
- * leaves keeps its number, so counters indexed by node never shift.
+ * One node of the simulation, with the state of the actors that live on it: the declared
+ * node, the cloud LB's view of it as a target, kube-proxy's programmed rules, conntrack
+ * and ClientIP affinity (R12). Numbered once; a node that leaves keeps its number, so
+ * counters indexed by node never shift.
  */
 final class SimNode {
 
@@ -20,7 +21,10 @@ final class SimNode {
 	/** The node as declared (addresses pinned after the first assembly). */
 	DeclaredNode declared;
 
-	/** The node as the API server stores it (refreshed on every assembly while it is in the cluster). */
+	/**
+	 * The node as the API server stores it (refreshed on every assembly while it is in
+	 * the cluster).
+	 */
 	Node model;
 
 	/** Whether the node is in the cluster (not yet killed or removed). */
@@ -45,10 +49,16 @@ final class SimNode {
 
 	boolean lastProbePassed;
 
-	/** A probe nothing answered, counted when its timeout expires; {@code null} when none is waiting. */
+	/**
+	 * A probe nothing answered, counted when its timeout expires; {@code null} when none
+	 * is waiting.
+	 */
 	ProbeAnswers.@Nullable ProbeResult pendingProbe;
 
-	/** The weight the last probe reported ({@code X-Load-Balancing-Endpoint-Weight}), or {@code null}. */
+	/**
+	 * The weight the last probe reported ({@code X-Load-Balancing-Endpoint-Weight}), or
+	 * {@code null}.
+	 */
 	@Nullable Integer weight;
 
 	// kube-proxy
@@ -58,7 +68,8 @@ final class SimNode {
 
 	boolean syncPending;
 
-	// conntrack and ClientIP affinity, keyed by client index (the source as received: R12)
+	// conntrack and ClientIP affinity, keyed by client index (the source as received:
+	// R12)
 
 	int conntrackEntries;
 

@@ -10,8 +10,9 @@ import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One pod of the simulation and its lifecycle (PENDING, STARTING, READY, TERMINATING, then deleted), with the
- * connections it has received. Numbered once ({@link #slot}); a deleted pod keeps its number.
+ * One pod of the simulation and its lifecycle (PENDING, STARTING, READY, TERMINATING,
+ * then deleted), with the connections it has received. Numbered once ({@link #slot}); a
+ * deleted pod keeps its number.
  */
 final class SimPod {
 
@@ -32,7 +33,9 @@ final class SimPod {
 	/** {@code metadata.ownerReferences} as exported. */
 	final List<OwnerReference> owners;
 
-	/** Its scheduling constraints (the node it is pinned to, if any, in {@code nodeName}). */
+	/**
+	 * Its scheduling constraints (the node it is pinned to, if any, in {@code nodeName}).
+	 */
 	final PodScheduling scheduling;
 
 	/** Whether the followed Service selects it. */
@@ -52,22 +55,27 @@ final class SimPod {
 
 	boolean deleted;
 
-	/** For a StatefulSet pod being moved: the node its successor (same name) is bound to. */
+	/**
+	 * For a StatefulSet pod being moved: the node its successor (same name) is bound to.
+	 */
 	@Nullable String successorNode;
 
 	// observed counters since the statistics window started
 
 	long connections;
 
-	/** Connections by the source the pod saw: client indexes first, then two slots per node id. */
+	/**
+	 * Connections by the source the pod saw: client indexes first, then two slots per
+	 * node id.
+	 */
 	long[] sources = new long[0];
 
 	/** Connections in flight on this pod. */
 	int live;
 
 	SimPod(int slot, String namespace, String name, String baseName, Map<String, String> labels,
-			@Nullable SimWorkload workload, List<OwnerReference> owners, PodScheduling scheduling,
-			boolean backsService, PodStatus status, long since) {
+			@Nullable SimWorkload workload, List<OwnerReference> owners, PodScheduling scheduling, boolean backsService,
+			PodStatus status, long since) {
 		this.slot = slot;
 		this.namespace = namespace;
 		this.name = name;

@@ -8,21 +8,30 @@ import io.trafficlab.engine.cluster.WorkloadKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A workload that owns pods: a Deployment (with the ReplicaSet that actually owns its pods), a ReplicaSet, a
- * StatefulSet or a DaemonSet, and its current replica count.
+ * A workload that owns pods: a Deployment (with the ReplicaSet that actually owns its
+ * pods), a ReplicaSet, a StatefulSet or a DaemonSet, and its current replica count.
  */
 final class SimWorkload {
 
 	/** The workload a person scales (a Deployment rather than its ReplicaSet). */
 	final DeclaredWorkload declared;
 
-	/** A declared ReplicaSet that belongs to {@link #declared}, exported with the same replica count. */
+	/**
+	 * A declared ReplicaSet that belongs to {@link #declared}, exported with the same
+	 * replica count.
+	 */
 	final @Nullable DeclaredWorkload replicaSet;
 
-	/** What new pods are named after: {@code web-7c5d9b8f4c} for a Deployment, the name otherwise. */
+	/**
+	 * What new pods are named after: {@code web-7c5d9b8f4c} for a Deployment, the name
+	 * otherwise.
+	 */
 	final String podPrefix;
 
-	/** The labels of new pods (the template's, plus {@code pod-template-hash} for a Deployment). */
+	/**
+	 * The labels of new pods (the template's, plus {@code pod-template-hash} for a
+	 * Deployment).
+	 */
 	final Map<String, String> podLabels;
 
 	/** The owner reference new pods carry. */

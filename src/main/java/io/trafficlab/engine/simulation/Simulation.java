@@ -12,14 +12,17 @@ import io.trafficlab.engine.model.ServiceRef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A live, steppable simulation of external traffic to one Service: clients, the cloud load balancer and its probes,
- * kube-proxy on every node with its sync delay, conntrack, and pods that start, serve and terminate. Not thread-safe;
- * owns no threads; never reads the wall clock: the caller advances simulated time.
+ * A live, steppable simulation of external traffic to one Service: clients, the cloud
+ * load balancer and its probes, kube-proxy on every node with its sync delay, conntrack,
+ * and pods that start, serve and terminate. Not thread-safe; owns no threads; never reads
+ * the wall clock: the caller advances simulated time.
  * <p>
- * The same declaration, settings (seed included) and commands applied at the same simulated times give the same
- * events, byte for byte. The exact shares in {@link #statistics()} are {@code ClusterAnalyzer}'s on
- * {@link #cluster()}, and every connection is routed with the same {@code ServiceEndpoints} and {@code ProxyRules}
- * code, so the simulation never disagrees with {@code /api/v1/analyze} once every actor has caught up.
+ * The same declaration, settings (seed included) and commands applied at the same
+ * simulated times give the same events, byte for byte. The exact shares in
+ * {@link #statistics()} are {@code ClusterAnalyzer}'s on {@link #cluster()}, and every
+ * connection is routed with the same {@code ServiceEndpoints} and {@code ProxyRules}
+ * code, so the simulation never disagrees with {@code /api/v1/analyze} once every actor
+ * has caught up.
  */
 public final class Simulation {
 
@@ -39,20 +42,23 @@ public final class Simulation {
 	}
 
 	/**
-	 * Starts a simulation of {@code declaration} at time 0, in its steady state (the LB's verdicts already match its
-	 * probes, every kube-proxy in sync), following the first LoadBalancer Service (else the first NodePort Service,
-	 * else the first with external IPs).
+	 * Starts a simulation of {@code declaration} at time 0, in its steady state (the LB's
+	 * verdicts already match its probes, every kube-proxy in sync), following the first
+	 * LoadBalancer Service (else the first NodePort Service, else the first with external
+	 * IPs).
 	 * @throws InvalidObjectException when the API server would reject an object
-	 * @throws ClusterLimitException when the cluster is larger than a sandbox allows ({@link SandboxLimits})
-	 * @throws IllegalArgumentException when the declaration has no Service to follow, or it has no selector
+	 * @throws ClusterLimitException when the cluster is larger than a sandbox allows
+	 * ({@link SandboxLimits})
+	 * @throws IllegalArgumentException when the declaration has no Service to follow, or
+	 * it has no selector
 	 */
 	public static Simulation start(ClusterDeclaration declaration, SimulationSettings settings) {
 		return start(declaration, settings, null);
 	}
 
 	/**
-	 * Starts a simulation that follows the given Service ({@code null}: as {@link #start(ClusterDeclaration,
-	 * SimulationSettings)} chooses).
+	 * Starts a simulation that follows the given Service ({@code null}: as
+	 * {@link #start(ClusterDeclaration, SimulationSettings)} chooses).
 	 */
 	public static Simulation start(ClusterDeclaration declaration, SimulationSettings settings,
 			@Nullable ServiceRef service) {
@@ -71,10 +77,11 @@ public final class Simulation {
 	}
 
 	/**
-	 * Applies a command at {@link #now()}. Its events are delivered first by the next {@link #advanceTo} or
-	 * {@link #step}. The observed counters of {@link #statistics()} start a new window (unless the command is
-	 * refused).
-	 * @throws IllegalArgumentException for an unknown pod or node or a bad value, with a clear message
+	 * Applies a command at {@link #now()}. Its events are delivered first by the next
+	 * {@link #advanceTo} or {@link #step}. The observed counters of {@link #statistics()}
+	 * start a new window (unless the command is refused).
+	 * @throws IllegalArgumentException for an unknown pod or node or a bad value, with a
+	 * clear message
 	 * @throws InvalidObjectException when the API server rejects the change (R23)
 	 */
 	public void apply(SimulationCommand command) {
@@ -90,9 +97,10 @@ public final class Simulation {
 	}
 
 	/**
-	 * Processes every event due at or before {@code timeMicros}, in order; afterwards {@link #now()} is
-	 * {@code timeMicros}.
-	 * @return how many events were processed (queue entries, whether or not the sink wants events)
+	 * Processes every event due at or before {@code timeMicros}, in order; afterwards
+	 * {@link #now()} is {@code timeMicros}.
+	 * @return how many events were processed (queue entries, whether or not the sink
+	 * wants events)
 	 * @throws IllegalArgumentException when {@code timeMicros} is before {@link #now()}
 	 */
 	public int advanceTo(long timeMicros, EventSink sink) {
@@ -134,17 +142,26 @@ public final class Simulation {
 		this.core.traffic.restartWindow();
 	}
 
-	/** The current cluster as the API server stores it: exactly what {@code /api/v1/analyze} would see. */
+	/**
+	 * The current cluster as the API server stores it: exactly what
+	 * {@code /api/v1/analyze} would see.
+	 */
 	public Cluster cluster() {
 		return this.core.world.cluster();
 	}
 
-	/** The current state as manifests (for export and reset): assembling it gives {@link #cluster()} again. */
+	/**
+	 * The current state as manifests (for export and reset): assembling it gives
+	 * {@link #cluster()} again.
+	 */
 	public ClusterDeclaration declaration() {
 		return this.core.world.declaration();
 	}
 
-	/** The settings as they are now: the ones it started with, changed by commands (LB model, client rate). */
+	/**
+	 * The settings as they are now: the ones it started with, changed by commands (LB
+	 * model, client rate).
+	 */
 	public SimulationSettings settings() {
 		return this.core.settings;
 	}

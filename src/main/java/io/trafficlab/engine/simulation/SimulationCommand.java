@@ -6,14 +6,15 @@ import io.trafficlab.engine.model.TrafficPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something a person does to a running {@link Simulation}; it takes effect at {@link Simulation#now()}. Every command
- * is a record nested here.
+ * Something a person does to a running {@link Simulation}; it takes effect at
+ * {@link Simulation#now()}. Every command is a record nested here.
  */
 public sealed interface SimulationCommand {
 
 	/**
-	 * Reschedules a pod onto another node: the old pod terminates (with grace) and a new pod for the same owner starts
-	 * on {@code toNode}, as a reschedule does; a bare pod moves likewise.
+	 * Reschedules a pod onto another node: the old pod terminates (with grace) and a new
+	 * pod for the same owner starts on {@code toNode}, as a reschedule does; a bare pod
+	 * moves likewise.
 	 *
 	 * @param pod the pod's name
 	 * @param toNode the target node's name
@@ -30,8 +31,8 @@ public sealed interface SimulationCommand {
 	}
 
 	/**
-	 * Sets the replica count of the workload whose pods back the Service; new pods are placed by the scheduler,
-	 * surplus pods terminate (newest first).
+	 * Sets the replica count of the workload whose pods back the Service; new pods are
+	 * placed by the scheduler, surplus pods terminate (newest first).
 	 *
 	 * @param replicas the new count
 	 */
@@ -47,8 +48,8 @@ public sealed interface SimulationCommand {
 	}
 
 	/**
-	 * Removes a node in order: it is cordoned and drained, and it leaves (and the LB deregisters it) once its last
-	 * pod is deleted.
+	 * Removes a node in order: it is cordoned and drained, and it leaves (and the LB
+	 * deregisters it) once its last pod is deleted.
 	 *
 	 * @param node the node's name
 	 */
@@ -65,7 +66,8 @@ public sealed interface SimulationCommand {
 	}
 
 	/**
-	 * Cordons a node and evicts its pods: each terminates with grace and its owner places a replacement elsewhere.
+	 * Cordons a node and evicts its pods: each terminates with grace and its owner places
+	 * a replacement elsewhere.
 	 *
 	 * @param node the node's name
 	 */
@@ -73,8 +75,8 @@ public sealed interface SimulationCommand {
 	}
 
 	/**
-	 * The node dies: it is gone at once with its pods (no grace), owners place replacements, and the cloud LB only
-	 * notices through failing probes.
+	 * The node dies: it is gone at once with its pods (no grace), owners place
+	 * replacements, and the cloud LB only notices through failing probes.
 	 *
 	 * @param node the node's name
 	 */
@@ -82,8 +84,8 @@ public sealed interface SimulationCommand {
 	}
 
 	/**
-	 * Updates {@code spec.externalTrafficPolicy} through the API server's update rules (R23); {@code Local}
-	 * allocates a healthCheckNodePort (R16).
+	 * Updates {@code spec.externalTrafficPolicy} through the API server's update rules
+	 * (R23); {@code Local} allocates a healthCheckNodePort (R16).
 	 *
 	 * @param policy the new policy
 	 */

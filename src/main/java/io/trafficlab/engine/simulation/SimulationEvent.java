@@ -5,9 +5,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something that happened in a {@link Simulation}, at simulated time {@link #time()} (microseconds since start).
- * Every event is a past-tense record nested here; its fields are primitives, strings and small value types of this
- * package ({@link Hop}, {@link TargetState}), never engine internals, so the web layer can map them 1:1 to JSON.
+ * Something that happened in a {@link Simulation}, at simulated time {@link #time()}
+ * (microseconds since start). Every event is a past-tense record nested here; its fields
+ * are primitives, strings and small value types of this package ({@link Hop},
+ * {@link TargetState}), never engine internals, so the web layer can map them 1:1 to
+ * JSON.
  */
 public sealed interface SimulationEvent {
 
@@ -15,8 +17,9 @@ public sealed interface SimulationEvent {
 	long time();
 
 	/**
-	 * A new external connection reached a pod. The hop list holds the whole trip, request and reply, each hop with
-	 * its own time; the connection holds a conntrack entry on its entry node until {@code completesAt}.
+	 * A new external connection reached a pod. The hop list holds the whole trip, request
+	 * and reply, each hop with its own time; the connection holds a conntrack entry on
+	 * its entry node until {@code completesAt}.
 	 *
 	 * @param time when the client sent the first packet
 	 * @param connection the connection's number, from 1
@@ -25,7 +28,8 @@ public sealed interface SimulationEvent {
 	 * @param node the pod's node (the entry node, or another one under Cluster)
 	 * @param pod the pod that serves it
 	 * @param podIp the pod's address
-	 * @param sourceSeen the source address the pod sees (the client under Local, a node under Cluster: R10)
+	 * @param sourceSeen the source address the pod sees (the client under Local, a node
+	 * under Cluster: R10)
 	 * @param hops the trip, request then reply
 	 * @param completesAt when the reply reaches the client and the conntrack entry goes
 	 */
@@ -44,7 +48,8 @@ public sealed interface SimulationEvent {
 	 * @param time when the client sent the first packet
 	 * @param connection the connection's number
 	 * @param clientIp the client's address
-	 * @param node where it was dropped ({@code "lb"} when there was no node to send it to)
+	 * @param node where it was dropped ({@code "lb"} when there was no node to send it
+	 * to)
 	 * @param reason why, in plain words
 	 * @param hops the trip up to the drop
 	 */
@@ -58,7 +63,8 @@ public sealed interface SimulationEvent {
 	}
 
 	/**
-	 * A new external connection was refused (ICMP port unreachable / TCP reset at once: R5).
+	 * A new external connection was refused (ICMP port unreachable / TCP reset at once:
+	 * R5).
 	 *
 	 * @param time when the client sent the first packet
 	 * @param connection the connection's number
@@ -77,7 +83,8 @@ public sealed interface SimulationEvent {
 	}
 
 	/**
-	 * An established connection was cut before it completed, because its pod (or a node on its path) went away.
+	 * An established connection was cut before it completed, because its pod (or a node
+	 * on its path) went away.
 	 *
 	 * @param time when it was cut
 	 * @param connection the connection's number
@@ -93,22 +100,25 @@ public sealed interface SimulationEvent {
 	/**
 	 * The cloud LB probed a node and counted the answer.
 	 *
-	 * @param time when the probe was answered, or for a probe nothing answered, when its timeout expired
+	 * @param time when the probe was answered, or for a probe nothing answered, when its
+	 * timeout expired
 	 * @param node the probed node
-	 * @param target what was probed: {@code "10.0.0.11:31000/healthz"} (HTTP to the healthCheckNodePort under
-	 * Local) or {@code "10.0.0.11:30080"} (TCP connect to the NodePort under Cluster)
-	 * @param status the HTTP status, or 0 for a TCP probe and when nothing answered (the node is gone, or its
-	 * kube-proxy has not opened the health-check port yet)
-	 * @param body the healthCheckNodePort's body, byte for byte (R18); {@code ""} for a TCP probe and when nothing
-	 * answered
-	 * @param answer the outcome in a few words: {@code "HTTP 200"}, {@code "HTTP 503"}, {@code "connected"},
-	 * {@code "refused"} or {@code "timed out"}
+	 * @param target what was probed: {@code "10.0.0.11:31000/healthz"} (HTTP to the
+	 * healthCheckNodePort under Local) or {@code "10.0.0.11:30080"} (TCP connect to the
+	 * NodePort under Cluster)
+	 * @param status the HTTP status, or 0 for a TCP probe and when nothing answered (the
+	 * node is gone, or its kube-proxy has not opened the health-check port yet)
+	 * @param body the healthCheckNodePort's body, byte for byte (R18); {@code ""} for a
+	 * TCP probe and when nothing answered
+	 * @param answer the outcome in a few words: {@code "HTTP 200"}, {@code "HTTP 503"},
+	 * {@code "connected"}, {@code "refused"} or {@code "timed out"}
 	 * @param passed whether the LB counts it as a passing probe
 	 * @param verdict the LB's verdict on the node after this probe
-	 * @param consecutive how many probes in a row have now passed (or failed, when this one failed)
+	 * @param consecutive how many probes in a row have now passed (or failed, when this
+	 * one failed)
 	 */
-	record ProbeAnswered(long time, String node, String target, int status, String body, String answer,
-			boolean passed, TargetState verdict, int consecutive) implements SimulationEvent {
+	record ProbeAnswered(long time, String node, String target, int status, String body, String answer, boolean passed,
+			TargetState verdict, int consecutive) implements SimulationEvent {
 	}
 
 	/**
@@ -125,12 +135,15 @@ public sealed interface SimulationEvent {
 	}
 
 	/**
-	 * kube-proxy on a node applied the endpoints as they were when its sync started (R2–R7).
+	 * kube-proxy on a node applied the endpoints as they were when its sync started
+	 * (R2–R7).
 	 *
 	 * @param time when the new rules took effect
 	 * @param node the node
-	 * @param clusterEndpoints the Cluster set's pod IPs, sorted, or {@code null} when the node does not use it (R2)
-	 * @param localEndpoints the Local set's pod IPs, sorted, or {@code null} when the node does not use it (R2)
+	 * @param clusterEndpoints the Cluster set's pod IPs, sorted, or {@code null} when the
+	 * node does not use it (R2)
+	 * @param localEndpoints the Local set's pod IPs, sorted, or {@code null} when the
+	 * node does not use it (R2)
 	 */
 	record ProxyRulesSynced(long time, String node, @Nullable List<String> clusterEndpoints,
 			@Nullable List<String> localEndpoints) implements SimulationEvent {
@@ -143,17 +156,19 @@ public sealed interface SimulationEvent {
 	}
 
 	/**
-	 * A new pod was created; it is on a node when the scheduler found one, pending otherwise.
+	 * A new pod was created; it is on a node when the scheduler found one, pending
+	 * otherwise.
 	 *
 	 * @param time when
 	 * @param pod the pod's name
 	 * @param node its node, or {@code null} when no node fits (see {@code reason})
 	 * @param podIp its address, or {@code null} when pending
-	 * @param workload its owner ({@code "Deployment/web"}), or {@code null} for a bare pod
+	 * @param workload its owner ({@code "Deployment/web"}), or {@code null} for a bare
+	 * pod
 	 * @param reason why it was created or why it is pending, in plain words
 	 */
-	record PodScheduled(long time, String pod, @Nullable String node, @Nullable String podIp,
-			@Nullable String workload, String reason) implements SimulationEvent {
+	record PodScheduled(long time, String pod, @Nullable String node, @Nullable String podIp, @Nullable String workload,
+			String reason) implements SimulationEvent {
 	}
 
 	/**
@@ -175,8 +190,8 @@ public sealed interface SimulationEvent {
 	 * @param deletesAt when its grace period ends
 	 * @param reason why, in plain words
 	 */
-	record PodTerminating(long time, String pod, String node, long deletesAt, String reason)
-			implements SimulationEvent {
+	record PodTerminating(long time, String pod, String node, long deletesAt,
+			String reason) implements SimulationEvent {
 	}
 
 	/**
@@ -206,15 +221,16 @@ public sealed interface SimulationEvent {
 	 *
 	 * @param time when
 	 * @param node its name
-	 * @param killed whether it had died (its pods deleted by pod GC) rather than being drained in order
+	 * @param killed whether it had died (its pods deleted by pod GC) rather than being
+	 * drained in order
 	 * @param reason what happened, in plain words
 	 */
 	record NodeRemoved(long time, String node, boolean killed, String reason) implements SimulationEvent {
 	}
 
 	/**
-	 * A node's machine died. The Node object and its pods stay; its pods are still Ready endpoints until the node
-	 * controller marks them NotReady ({@link NodeNotReady}).
+	 * A node's machine died. The Node object and its pods stay; its pods are still Ready
+	 * endpoints until the node controller marks them NotReady ({@link NodeNotReady}).
 	 *
 	 * @param time when
 	 * @param node the node
@@ -224,9 +240,10 @@ public sealed interface SimulationEvent {
 	}
 
 	/**
-	 * The node controller saw no heartbeat for {@code node-monitor-grace-period}: the node's Ready condition is
-	 * Unknown, it is tainted {@code node.kubernetes.io/unreachable} (NoExecute, NoSchedule) and its pods are marked
-	 * NotReady, so their endpoints are neither ready nor serving.
+	 * The node controller saw no heartbeat for {@code node-monitor-grace-period}: the
+	 * node's Ready condition is Unknown, it is tainted
+	 * {@code node.kubernetes.io/unreachable} (NoExecute, NoSchedule) and its pods are
+	 * marked NotReady, so their endpoints are neither ready nor serving.
 	 *
 	 * @param time when
 	 * @param node the node
@@ -242,8 +259,9 @@ public sealed interface SimulationEvent {
 	}
 
 	/**
-	 * The taint eviction controller deleted a pod whose toleration of the unreachable taint ran out. It stays
-	 * Terminating on its dead node (no kubelet confirms its end); its owner creates a replacement.
+	 * The taint eviction controller deleted a pod whose toleration of the unreachable
+	 * taint ran out. It stays Terminating on its dead node (no kubelet confirms its end);
+	 * its owner creates a replacement.
 	 *
 	 * @param time when
 	 * @param pod the pod
@@ -270,10 +288,11 @@ public sealed interface SimulationEvent {
 	 * @param field the changed field, e.g. {@code "spec.externalTrafficPolicy"}
 	 * @param from the old value as the API spells it
 	 * @param to the new value as the API spells it
-	 * @param healthCheckNodePort the Service's health-check port afterwards (0 when none: R16)
+	 * @param healthCheckNodePort the Service's health-check port afterwards (0 when none:
+	 * R16)
 	 */
-	record ServiceUpdated(long time, String field, String from, String to, int healthCheckNodePort)
-			implements SimulationEvent {
+	record ServiceUpdated(long time, String field, String from, String to,
+			int healthCheckNodePort) implements SimulationEvent {
 	}
 
 	/**

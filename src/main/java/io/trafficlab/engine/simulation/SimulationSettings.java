@@ -7,23 +7,30 @@ import io.trafficlab.engine.balancer.LoadBalancerModel;
 /**
  * How a {@link Simulation} runs. All times are simulated microseconds.
  *
- * @param seed the random source's seed: the same seed and the same commands give the same events
- * @param clientIps the external clients' addresses (the first is the one the exact analysis follows)
- * @param connectionsPerSecond the rate of new connections, all clients together (Poisson arrivals)
- * @param loadBalancer how the cloud LB spreads connections over the nodes it believes healthy (R20)
+ * @param seed the random source's seed: the same seed and the same commands give the same
+ * events
+ * @param clientIps the external clients' addresses (the first is the one the exact
+ * analysis follows)
+ * @param connectionsPerSecond the rate of new connections, all clients together (Poisson
+ * arrivals)
+ * @param loadBalancer how the cloud LB spreads connections over the nodes it believes
+ * healthy (R20)
  * @param probes how the cloud LB probes each node, under Local and under Cluster
- * @param proxySyncDelayMicros how long kube-proxy on a node takes to apply an endpoint change to its rules
+ * @param proxySyncDelayMicros how long kube-proxy on a node takes to apply an endpoint
+ * change to its rules
  * @param podStartupMicros how long a new pod stays STARTING before it becomes Ready
- * @param terminationGraceMicros how long a terminating pod keeps serving before it is deleted
+ * @param terminationGraceMicros how long a terminating pod keeps serving before it is
+ * deleted
  * @param hopLatencyMicros the time a packet takes from one hop to the next
  */
 public record SimulationSettings(long seed, List<String> clientIps, double connectionsPerSecond,
-		LoadBalancerModel loadBalancer, LoadBalancerHealthChecks probes, long proxySyncDelayMicros, long podStartupMicros,
-		long terminationGraceMicros, long hopLatencyMicros) {
+		LoadBalancerModel loadBalancer, LoadBalancerHealthChecks probes, long proxySyncDelayMicros,
+		long podStartupMicros, long terminationGraceMicros, long hopLatencyMicros) {
 
 	/**
-	 * The clients of {@link #defaults()}: documentation addresses (RFC 5737), outside 198.51.100.0/24 where the cloud
-	 * assigns load-balancer IPs, so a client is never mistaken for the LB.
+	 * The clients of {@link #defaults()}: documentation addresses (RFC 5737), outside
+	 * 198.51.100.0/24 where the cloud assigns load-balancer IPs, so a client is never
+	 * mistaken for the LB.
 	 */
 	public static final List<String> DEFAULT_CLIENT_IPS = List.of("203.0.113.10", "203.0.113.77", "192.0.2.33");
 
@@ -35,9 +42,9 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 
 	/**
 	 * Seed 1, three clients, 50 connections per second, an even LB probing as
-	 * {@link LoadBalancerHealthChecks#awsNlbDefaults()},
-	 * kube-proxy's 1 s minimum sync period, 5 s pod startup, Kubernetes' default 30 s termination grace period and
-	 * 0.5 ms per hop.
+	 * {@link LoadBalancerHealthChecks#awsNlbDefaults()}, kube-proxy's 1 s minimum sync
+	 * period, 5 s pod startup, Kubernetes' default 30 s termination grace period and 0.5
+	 * ms per hop.
 	 */
 	public static SimulationSettings defaults() {
 		return new SimulationSettings(1, DEFAULT_CLIENT_IPS, 50, LoadBalancerModel.EVEN,
@@ -74,9 +81,12 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
 	}
 
-	/** These settings with other delays (kube-proxy sync, pod startup, termination grace, hop latency). */
-	public SimulationSettings withTimings(long proxySyncDelayMicros, long podStartupMicros,
-			long terminationGraceMicros, long hopLatencyMicros) {
+	/**
+	 * These settings with other delays (kube-proxy sync, pod startup, termination grace,
+	 * hop latency).
+	 */
+	public SimulationSettings withTimings(long proxySyncDelayMicros, long podStartupMicros, long terminationGraceMicros,
+			long hopLatencyMicros) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer,
 				this.probes, proxySyncDelayMicros, podStartupMicros, terminationGraceMicros, hopLatencyMicros);
 	}

@@ -7,11 +7,14 @@ import io.trafficlab.engine.model.Service;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The full current state of a {@link Simulation}, for a late joiner: draw this, then apply the events that follow.
+ * The full current state of a {@link Simulation}, for a late joiner: draw this, then
+ * apply the events that follow.
  *
  * @param now the simulated time, in microseconds since start
- * @param settings the current settings (the LB model and client rate as last set by commands)
- * @param nodes every node, in cluster order, plus nodes that are gone but still LB targets
+ * @param settings the current settings (the LB model and client rate as last set by
+ * commands)
+ * @param nodes every node, in cluster order, plus nodes that are gone but still LB
+ * targets
  * @param pods every pod, in creation order
  * @param service the Service the simulation follows, as the API server stores it
  * @param clientIps the external clients
@@ -36,21 +39,25 @@ public record SimulationSnapshot(long now, SimulationSettings settings, List<Nod
 	 * @param internalIp its InternalIP
 	 * @param zone its zone, or {@code null}
 	 * @param cordoned whether it is unschedulable
-	 * @param gone whether it has been killed (it stays an LB target until the LB deregisters it)
-	 * @param probeTarget what the LB probes on it: {@code "192.168.0.11:32000/healthz"} (HTTP, Local) or
-	 * {@code "192.168.0.11:30080"} (TCP connect to the NodePort, Cluster); {@code ""} when the Service has no cloud LB
-	 * @param probeStatus the HTTP status that probe would get now: 200, 503, or 0 for a TCP probe or when nothing
-	 * answers (the node is gone, or its kube-proxy has not opened the health-check port yet)
-	 * @param probeAnswer that probe's outcome in a few words: {@code "HTTP 200"}, {@code "connected"},
-	 * {@code "refused"}, {@code "timed out"}
-	 * @param verdict the LB's current verdict, or {@code null} when the node is not an LB target (or there is no LB)
+	 * @param gone whether it has been killed (it stays an LB target until the LB
+	 * deregisters it)
+	 * @param probeTarget what the LB probes on it: {@code "192.168.0.11:32000/healthz"}
+	 * (HTTP, Local) or {@code "192.168.0.11:30080"} (TCP connect to the NodePort,
+	 * Cluster); {@code ""} when the Service has no cloud LB
+	 * @param probeStatus the HTTP status that probe would get now: 200, 503, or 0 for a
+	 * TCP probe or when nothing answers (the node is gone, or its kube-proxy has not
+	 * opened the health-check port yet)
+	 * @param probeAnswer that probe's outcome in a few words: {@code "HTTP 200"},
+	 * {@code "connected"}, {@code "refused"}, {@code "timed out"}
+	 * @param verdict the LB's current verdict, or {@code null} when the node is not an LB
+	 * target (or there is no LB)
 	 * @param consecutive how many probes in a row have agreed with the last one
 	 * @param conntrackEntries the connections in flight through this node
 	 * @param programmedAt when kube-proxy last synced its rules here
 	 */
 	public record NodeState(String name, String internalIp, @Nullable String zone, boolean cordoned, boolean gone,
-			String probeTarget, int probeStatus, String probeAnswer, @Nullable TargetState verdict, int consecutive, int conntrackEntries,
-			long programmedAt) {
+			String probeTarget, int probeStatus, String probeAnswer, @Nullable TargetState verdict, int consecutive,
+			int conntrackEntries, long programmedAt) {
 	}
 
 	/**
@@ -60,7 +67,8 @@ public record SimulationSnapshot(long now, SimulationSettings settings, List<Nod
 	 * @param node its node, or {@code null} while pending
 	 * @param ip its address, or {@code null} while pending
 	 * @param status its lifecycle state
-	 * @param workload its owner ({@code "Deployment/web"}), or {@code null} for a bare pod
+	 * @param workload its owner ({@code "Deployment/web"}), or {@code null} for a bare
+	 * pod
 	 * @param backsService whether the Service selects it
 	 * @param since when it entered {@code status}
 	 */
@@ -81,12 +89,16 @@ public record SimulationSnapshot(long now, SimulationSettings settings, List<Nod
 		READY,
 
 		/**
-		 * Running, but its Ready condition is False: the node controller marked it NotReady because its node stopped
-		 * answering. Neither a ready nor a serving endpoint.
+		 * Running, but its Ready condition is False: the node controller marked it
+		 * NotReady because its node stopped answering. Neither a ready nor a serving
+		 * endpoint.
 		 */
 		NOT_READY,
 
-		/** Terminating: serving until deleted, used only as a fallback (R4), not counted by the health check (R17). */
+		/**
+		 * Terminating: serving until deleted, used only as a fallback (R4), not counted
+		 * by the health check (R17).
+		 */
 		TERMINATING
 
 	}

@@ -10,12 +10,14 @@ import io.trafficlab.engine.model.Fraction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a {@link Simulation} has observed beside what it should observe. The exact shares are
- * {@code ClusterAnalyzer}'s on {@link Simulation#cluster()} with the LB model and the first client, exactly what
- * {@code /api/v1/analyze} reports (the steady state of the cluster as it is now). The observed counters cover the
- * connections since {@code countingSince}: the start, the last command, or {@link Simulation#resetStatistics()}. So
- * after a command they include the transition (the LB's lag, kube-proxy's sync delay, pods starting and draining),
- * and they converge to the exact shares as the window grows once every actor has caught up.
+ * What a {@link Simulation} has observed beside what it should observe. The exact shares
+ * are {@code ClusterAnalyzer}'s on {@link Simulation#cluster()} with the LB model and the
+ * first client, exactly what {@code /api/v1/analyze} reports (the steady state of the
+ * cluster as it is now). The observed counters cover the connections since
+ * {@code countingSince}: the start, the last command, or
+ * {@link Simulation#resetStatistics()}. So after a command they include the transition
+ * (the LB's lag, kube-proxy's sync delay, pods starting and draining), and they converge
+ * to the exact shares as the window grows once every actor has caught up.
  *
  * @param now the simulated time
  * @param countingSince when the observed counters were last restarted
@@ -25,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param rejected of those, how many were refused
  * @param resets connections cut since {@code countingSince}
  * @param totalConnections connections since the start
- * @param exact the exact analysis of the Service (per endpoint share and sources seen, per node LB share,
- * dropped and rejected shares)
+ * @param exact the exact analysis of the Service (per endpoint share and sources seen,
+ * per node LB share, dropped and rejected shares)
  * @param pods per pod, exact beside observed
  * @param nodes per node, exact beside observed
  * @param dropReasons drops counted by reason
@@ -54,11 +56,14 @@ public record SimulationStatistics(long now, long countingSince, long connection
 	 * @param pod the pod name
 	 * @param node its node, or {@code null} while pending
 	 * @param ip its address, or {@code null} while pending
-	 * @param exactShare its exact share of new external connections ({@link Fraction#ZERO} when it is no endpoint)
+	 * @param exactShare its exact share of new external connections
+	 * ({@link Fraction#ZERO} when it is no endpoint)
 	 * @param observedShare its observed share of the connections counted
 	 * @param connections connections it received since {@code countingSince}
-	 * @param exactSourcesSeen each source address it sees and that source's exact share (for the first client)
-	 * @param sourcesSeen each source address it saw and how many connections came from it (all clients)
+	 * @param exactSourcesSeen each source address it sees and that source's exact share
+	 * (for the first client)
+	 * @param sourcesSeen each source address it saw and how many connections came from it
+	 * (all clients)
 	 */
 	public record PodStatistics(String pod, @Nullable String node, @Nullable String ip, Fraction exactShare,
 			double observedShare, long connections, Map<String, Fraction> exactSourcesSeen,
@@ -84,7 +89,8 @@ public record SimulationStatistics(long now, long countingSince, long connection
 	 * One node's health-check answers right now.
 	 *
 	 * @param node the node name
-	 * @param healthCheck the healthCheckNodePort answer (R16–R18), {@code null} when the Service has none
+	 * @param healthCheck the healthCheckNodePort answer (R16–R18), {@code null} when the
+	 * Service has none
 	 * @param proxyHealthz kube-proxy's {@code /healthz} (R19)
 	 */
 	public record HealthCheckRow(String node, @Nullable HealthCheckResponse healthCheck, ProxyHealth proxyHealthz) {
@@ -93,11 +99,13 @@ public record SimulationStatistics(long now, long countingSince, long connection
 	/**
 	 * How evenly connections spread over the Service's pods.
 	 *
-	 * @param busiestPod the pod with the largest share, or {@code null} when there is none
+	 * @param busiestPod the pod with the largest share, or {@code null} when there is
+	 * none
 	 * @param busiestShare its share (0 to 1)
 	 * @param maxShare the largest pod share
 	 * @param minShare the smallest pod share
-	 * @param maxOverMin {@code maxShare / minShare}, or {@code null} when {@code minShare} is 0
+	 * @param maxOverMin {@code maxShare / minShare}, or {@code null} when
+	 * {@code minShare} is 0
 	 */
 	public record Fairness(@Nullable String busiestPod, double busiestShare, double maxShare, double minShare,
 			@Nullable Double maxOverMin) {

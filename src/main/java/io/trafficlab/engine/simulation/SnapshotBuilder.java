@@ -22,8 +22,9 @@ final class SnapshotBuilder {
 			NodeRules rules = node.rules;
 			nodes.add(new NodeState(node.name, node.model.internalIp(), node.model.zone(),
 					node.declared.unschedulable(), node.killed, core.balancer.noLoadBalancer() ? "" : probe.target(),
-					probe.status(), core.balancer.noLoadBalancer() ? "" : probe.answer(), core.balancer.noLoadBalancer() ? null : node.verdict,
-					node.consecutive, node.conntrackEntries, (rules != null) ? rules.syncedAt : -1));
+					probe.status(), core.balancer.noLoadBalancer() ? "" : probe.answer(),
+					core.balancer.noLoadBalancer() ? null : node.verdict, node.consecutive, node.conntrackEntries,
+					(rules != null) ? rules.syncedAt : -1));
 		}
 		List<PodState> pods = new ArrayList<>();
 		for (SimPod pod : core.world.podsByName.values()) {
@@ -35,7 +36,10 @@ final class SnapshotBuilder {
 				settings.loadBalancer(), settings.connectionsPerSecond(), core.traffic.lastConnection());
 	}
 
-	/** The nodes in the cluster, in order, then killed nodes the load balancer still lists. */
+	/**
+	 * The nodes in the cluster, in order, then killed nodes the load balancer still
+	 * lists.
+	 */
 	static List<SimNode> shownNodes(Core core) {
 		List<SimNode> shown = new ArrayList<>(core.world.nodesByName.values());
 		for (SimNode node : core.world.nodes) {

@@ -26,9 +26,9 @@ import io.trafficlab.engine.simulation.SimulationStatistics.PodStatistics;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Puts the exact shares ({@link ClusterAnalyzer} on the simulation's cluster, with the LB model, computed once per
- * cluster version; the client's source share split evenly over the simulation's clients) beside the observed
- * counters.
+ * Puts the exact shares ({@link ClusterAnalyzer} on the simulation's cluster, with the LB
+ * model, computed once per cluster version; the client's source share split evenly over
+ * the simulation's clients) beside the observed counters.
  */
 final class StatisticsBuilder {
 
@@ -44,7 +44,10 @@ final class StatisticsBuilder {
 		this.core = core;
 	}
 
-	/** The exact analysis of the followed Service, recomputed only when the cluster or the LB model changed. */
+	/**
+	 * The exact analysis of the followed Service, recomputed only when the cluster or the
+	 * LB model changed.
+	 */
 	ServiceAnalysis exact() {
 		World world = this.core.world;
 		LoadBalancerModel model = this.core.loadBalancerModel();
@@ -96,14 +99,16 @@ final class StatisticsBuilder {
 			EndpointAnalysis endpoint = byPod.get(pod.name);
 			result.add(new PodStatistics(pod.name, (pod.node != null) ? pod.node.name : null, pod.ip,
 					(endpoint != null) ? endpoint.externalShare() : Fraction.ZERO, share(pod.connections, connections),
-					pod.connections, (endpoint != null) ? exactSources(endpoint.sourcesSeen()) : Map.of(), sources(pod)));
+					pod.connections, (endpoint != null) ? exactSources(endpoint.sourcesSeen()) : Map.of(),
+					sources(pod)));
 		}
 		return result;
 	}
 
 	/**
-	 * The analyzer follows one client; the simulation's clients each open an equal share of the connections (a client
-	 * is drawn uniformly per connection), so the client's share is split evenly over every client address.
+	 * The analyzer follows one client; the simulation's clients each open an equal share
+	 * of the connections (a client is drawn uniformly per connection), so the client's
+	 * share is split evenly over every client address.
 	 */
 	private Map<String, Fraction> exactSources(Map<String, Fraction> analyzed) {
 		String analyzedClient = this.core.clientIps.get(0);
@@ -158,7 +163,10 @@ final class StatisticsBuilder {
 		return result;
 	}
 
-	/** Per node, the health-check answers kube-proxy gives right now (from its last sync: R16–R19). */
+	/**
+	 * Per node, the health-check answers kube-proxy gives right now (from its last sync:
+	 * R16–R19).
+	 */
 	private List<HealthCheckRow> healthChecks() {
 		Service service = this.core.service();
 		List<HealthCheckRow> rows = new ArrayList<>();
@@ -195,7 +203,10 @@ final class StatisticsBuilder {
 		return fairness(names, shares);
 	}
 
-	/** Fairness counts the pods that can serve: Ready, or terminating after having been Ready (R4). */
+	/**
+	 * Fairness counts the pods that can serve: Ready, or terminating after having been
+	 * Ready (R4).
+	 */
 	private boolean serving(String podName) {
 		SimPod pod = this.core.world.pod(this.core.world.followed.namespace(), podName);
 		return pod != null && (pod.status == PodStatus.READY || (pod.status == PodStatus.TERMINATING && pod.wasReady));

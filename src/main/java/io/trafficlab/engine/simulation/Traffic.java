@@ -12,10 +12,11 @@ import io.trafficlab.engine.simulation.SimulationEvent.ConnectionReset;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The external clients and every new connection's trip: Poisson arrivals at the client rate, a client drawn at
- * random, the cloud LB's pick, the entry node's programmed rules (DNAT to a pod chosen uniformly, R11, or the
- * ClientIP affinity's previous pick, R12; SNAT when the rules say so, R8, R15), then a conntrack entry until the reply
- * is back. The fast path (no subscriber) allocates nothing but the completion's queue entry.
+ * The external clients and every new connection's trip: Poisson arrivals at the client
+ * rate, a client drawn at random, the cloud LB's pick, the entry node's programmed rules
+ * (DNAT to a pod chosen uniformly, R11, or the ClientIP affinity's previous pick, R12;
+ * SNAT when the rules say so, R8, R15), then a conntrack entry until the reply is back.
+ * The fast path (no subscriber) allocates nothing but the completion's queue entry.
  */
 final class Traffic {
 
@@ -76,7 +77,10 @@ final class Traffic {
 		scheduleArrival();
 	}
 
-	/** The client rate changed: the next arrival is drawn afresh (arrivals are memoryless). */
+	/**
+	 * The client rate changed: the next arrival is drawn afresh (arrivals are
+	 * memoryless).
+	 */
 	void rateChanged() {
 		this.arrivalGeneration++;
 		scheduleArrival();
@@ -117,10 +121,8 @@ final class Traffic {
 		}
 		NodeRoute route = rules.routes[client];
 		switch (route.verdict) {
-			case DROP -> drop(id, client, entry,
-					(route.decision == Decision.DROP_SOURCE_RANGES) ? DropReason.SOURCE_RANGES
-							: DropReason.NO_LOCAL_ENDPOINT,
-					route, -1);
+			case DROP -> drop(id, client, entry, (route.decision == Decision.DROP_SOURCE_RANGES)
+					? DropReason.SOURCE_RANGES : DropReason.NO_LOCAL_ENDPOINT, route, -1);
 			case REJECT -> drop(id, client, entry, DropReason.NO_ENDPOINTS, route, -1);
 			case DNAT -> deliver(id, client, entry, rules, route);
 		}
@@ -173,7 +175,10 @@ final class Traffic {
 		}
 	}
 
-	/** R12: the endpoint this client last used on this node, if it is still a candidate and not timed out. */
+	/**
+	 * R12: the endpoint this client last used on this node, if it is still a candidate
+	 * and not timed out.
+	 */
 	private int affinityPick(SimNode entry, int client, NodeRules rules, int[] candidates) {
 		if (entry.affinityPod.length != this.core.clients) {
 			entry.clearAffinity(this.core.clients);
@@ -234,7 +239,10 @@ final class Traffic {
 		this.conntrack.close(slot);
 	}
 
-	/** Cuts every connection on {@code pod} (when {@code pod} is not {@code null}) or through {@code node}. */
+	/**
+	 * Cuts every connection on {@code pod} (when {@code pod} is not {@code null}) or
+	 * through {@code node}.
+	 */
 	void reset(@Nullable SimPod pod, @Nullable SimNode node, String reason) {
 		for (int slot = 0; slot < this.conntrack.limit(); slot++) {
 			if (!this.conntrack.isOpen(slot)) {
@@ -324,11 +332,13 @@ final class Traffic {
 	}
 
 	/** A copy of the window's counters. */
-	record Window(long[] totals, long[][] reasons, long[] podConnections, long[][] podSources,
-			long[][] nodeCounters) {
+	record Window(long[] totals, long[][] reasons, long[] podConnections, long[][] podSources, long[][] nodeCounters) {
 	}
 
-	/** Drops or rejects since the window started, by statistics key, in reason then node order. */
+	/**
+	 * Drops or rejects since the window started, by statistics key, in reason then node
+	 * order.
+	 */
 	void countReasons(boolean rejects, Map<String, Long> into) {
 		List<SimNode> nodes = this.world.nodes;
 		for (DropReason reason : DropReason.values()) {

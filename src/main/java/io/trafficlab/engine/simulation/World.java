@@ -19,10 +19,11 @@ import io.trafficlab.engine.model.ServiceRef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The cluster as the API server holds it right now: nodes, pods, workloads and Services. {@link #cluster()} is
- * rebuilt lazily after every change by running {@link #declaration()} through the same {@link ClusterAssembler}
- * the manifest importer uses, so the simulation's cluster is by construction what {@code /api/v1/analyze} would see
- * for the exported manifests.
+ * The cluster as the API server holds it right now: nodes, pods, workloads and Services.
+ * {@link #cluster()} is rebuilt lazily after every change by running
+ * {@link #declaration()} through the same {@link ClusterAssembler} the manifest importer
+ * uses, so the simulation's cluster is by construction what {@code /api/v1/analyze} would
+ * see for the exported manifests.
  */
 final class World {
 
@@ -153,7 +154,10 @@ final class World {
 		return this.nodesByName.size();
 	}
 
-	/** The workload whose pods the followed Service selects (the first such), or {@code null}. */
+	/**
+	 * The workload whose pods the followed Service selects (the first such), or
+	 * {@code null}.
+	 */
 	@Nullable SimWorkload serviceWorkload() {
 		Service service = service();
 		for (SimWorkload workload : this.workloads) {

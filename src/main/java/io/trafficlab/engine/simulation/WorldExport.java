@@ -14,9 +14,10 @@ import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
 
 /**
- * Writes the world as manifests, the way {@code kubectl get -o yaml} would show it: nodes with their addresses,
- * Services as stored, every pod with its node, IP, readiness and owner (so workloads are not expanded again), and
- * workloads with their current replica counts.
+ * Writes the world as manifests, the way {@code kubectl get -o yaml} would show it: nodes
+ * with their addresses, Services as stored, every pod with its node, IP, readiness and
+ * owner (so workloads are not expanded again), and workloads with their current replica
+ * counts.
  */
 final class WorldExport {
 

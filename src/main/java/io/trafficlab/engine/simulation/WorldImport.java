@@ -28,9 +28,9 @@ import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the simulation's world from a declaration: assembles it once (rejecting what the API server or the sandbox
- * limits reject), pins what the assembler filled in (node addresses, pod CIDRs, pod IPs), and works out which
- * workload owns each pod.
+ * Builds the simulation's world from a declaration: assembles it once (rejecting what the
+ * API server or the sandbox limits reject), pins what the assembler filled in (node
+ * addresses, pod CIDRs, pod IPs), and works out which workload owns each pod.
  */
 final class WorldImport {
 
@@ -44,7 +44,8 @@ final class WorldImport {
 	}
 
 	/**
-	 * The world of {@code declaration}, following {@code service} (or the first externally reachable Service).
+	 * The world of {@code declaration}, following {@code service} (or the first
+	 * externally reachable Service).
 	 */
 	static World build(ClusterDeclaration declaration, @Nullable ServiceRef service, List<String> warnings) {
 		return new WorldImport(declaration, warnings).build(service);
@@ -72,18 +73,21 @@ final class WorldImport {
 
 	private static void checkLimits(Cluster cluster) {
 		if (cluster.nodes().size() > SandboxLimits.MAX_NODES) {
-			throw new ClusterLimitException(String.format(Locale.ROOT,
-					"The cluster has %,d nodes; a live sandbox handles at most %,d nodes.", cluster.nodes().size(),
-					SandboxLimits.MAX_NODES));
+			throw new ClusterLimitException(
+					String.format(Locale.ROOT, "The cluster has %,d nodes; a live sandbox handles at most %,d nodes.",
+							cluster.nodes().size(), SandboxLimits.MAX_NODES));
 		}
 		if (cluster.pods().size() > SandboxLimits.MAX_PODS) {
-			throw new ClusterLimitException(String.format(Locale.ROOT,
-					"The cluster has %,d pods; a live sandbox handles at most %,d pods.", cluster.pods().size(),
-					SandboxLimits.MAX_PODS));
+			throw new ClusterLimitException(
+					String.format(Locale.ROOT, "The cluster has %,d pods; a live sandbox handles at most %,d pods.",
+							cluster.pods().size(), SandboxLimits.MAX_PODS));
 		}
 	}
 
-	/** The requested Service, else the first LoadBalancer, else the first NodePort, else the first with externalIPs. */
+	/**
+	 * The requested Service, else the first LoadBalancer, else the first NodePort, else
+	 * the first with externalIPs.
+	 */
 	private static Service followed(Cluster cluster, @Nullable ServiceRef requested) {
 		if (requested != null) {
 			for (Service service : cluster.services()) {
@@ -186,7 +190,10 @@ final class WorldImport {
 		};
 	}
 
-	/** A Deployment's pods belong to a ReplicaSet named {@code <deployment>-<pod-template-hash>}. */
+	/**
+	 * A Deployment's pods belong to a ReplicaSet named
+	 * {@code <deployment>-<pod-template-hash>}.
+	 */
 	private SimWorkload deployment(DeclaredWorkload deployment) {
 		for (DeclaredWorkload replicaSet : this.declaration.workloads()) {
 			if (replicaSet.kind() == WorkloadKind.REPLICA_SET && owningDeployment(replicaSet) == deployment) {
@@ -270,13 +277,15 @@ final class WorldImport {
 		return workload.kind().apiName().equals(owner.kind()) && workload.declared.name().equals(owner.name());
 	}
 
-	/** The workload the assembler expanded this pod from: its selector matches and the name carries its prefix. */
+	/**
+	 * The workload the assembler expanded this pod from: its selector matches and the
+	 * name carries its prefix.
+	 */
 	private static @Nullable SimWorkload expandedOwner(World world, Pod pod) {
 		for (SimWorkload workload : world.workloads) {
 			DeclaredWorkload declared = workload.declared;
 			if (declared.namespace().equals(pod.namespace()) && declared.selector() != null
-					&& declared.selector().matches(pod.labels())
-					&& pod.name().startsWith(workload.podPrefix + "-")) {
+					&& declared.selector().matches(pod.labels()) && pod.name().startsWith(workload.podPrefix + "-")) {
 				return workload;
 			}
 		}

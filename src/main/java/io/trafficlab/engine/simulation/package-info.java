@@ -1,19 +1,24 @@
 /**
- * The live simulation: clients, the cloud load balancer, kube-proxy on every node, conntrack and pod lifecycles as
- * actors on the {@code engine.kernel} clock, behind the {@link io.trafficlab.engine.simulation.Simulation} façade.
- * Synchronous and steppable: the caller advances simulated time and receives past-tense
+ * The live simulation: clients, the cloud load balancer, kube-proxy on every node,
+ * conntrack and pod lifecycles as actors on the {@code engine.kernel} clock, behind the
+ * {@link io.trafficlab.engine.simulation.Simulation} façade. Synchronous and steppable:
+ * the caller advances simulated time and receives past-tense
  * {@link io.trafficlab.engine.simulation.SimulationEvent}s.
  * <ul>
- * <li>{@code World} is the API server's state; {@code cluster()} assembles it with the manifest importer's
- * {@code ClusterAssembler}, so the simulation's cluster is what {@code /api/v1/analyze} sees.</li>
- * <li>{@code KubeProxy} gives each node its own rules, compiled with {@code ServiceEndpoints} and {@code ProxyRules}
- * when the node syncs, {@code proxySyncDelayMicros} after a change.</li>
- * <li>{@code LoadBalancer} probes each node (R20) and spreads with {@code CloudLoadBalancer}'s shares over the nodes
- * it believes healthy.</li>
- * <li>{@code Traffic} is the hot path: arrivals, the LB's pick, the node's route, conntrack ({@code Conntrack}) and
- * the counters; {@code Hops} tells the trip only when a sink wants events.</li>
- * <li>{@code Lifecycle} starts, readies, terminates and deletes pods and plays the workload controllers;
- * {@code Commands} checks and applies {@link io.trafficlab.engine.simulation.SimulationCommand}s.</li>
+ * <li>{@code World} is the API server's state; {@code cluster()} assembles it with the
+ * manifest importer's {@code ClusterAssembler}, so the simulation's cluster is what
+ * {@code /api/v1/analyze} sees.</li>
+ * <li>{@code KubeProxy} gives each node its own rules, compiled with
+ * {@code ServiceEndpoints} and {@code ProxyRules} when the node syncs,
+ * {@code proxySyncDelayMicros} after a change.</li>
+ * <li>{@code LoadBalancer} probes each node (R20) and spreads with
+ * {@code CloudLoadBalancer}'s shares over the nodes it believes healthy.</li>
+ * <li>{@code Traffic} is the hot path: arrivals, the LB's pick, the node's route,
+ * conntrack ({@code Conntrack}) and the counters; {@code Hops} tells the trip only when a
+ * sink wants events.</li>
+ * <li>{@code Lifecycle} starts, readies, terminates and deletes pods and plays the
+ * workload controllers; {@code Commands} checks and applies
+ * {@link io.trafficlab.engine.simulation.SimulationCommand}s.</li>
  * </ul>
  */
 @NullMarked

@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link ClusterAnalyzer}: every row of semantics §8's worked example (n1/n2/n3, default/web behind LB IP
- * 198.51.100.10), plus drops, warnings, node filtering and shared sets.
+ * Tests for {@link ClusterAnalyzer}: every row of semantics §8's worked example
+ * (n1/n2/n3, default/web behind LB IP 198.51.100.10), plus drops, warnings, node
+ * filtering and shared sets.
  */
 class ClusterAnalyzerTests {
 
@@ -102,7 +103,8 @@ class ClusterAnalyzerTests {
 	@Test
 	void analyzeWhenLocal310WithWeightedLbShouldLoadPodsEqually() {
 		ServiceAnalysis web = analyze(webCluster(LOCAL, 3, 1, 0), LoadBalancerModel.WEIGHTED);
-		assertThat(web.nodes()).extracting((node) -> node.healthCheck().headers().get("X-Load-Balancing-Endpoint-Weight"))
+		assertThat(web.nodes())
+			.extracting((node) -> node.healthCheck().headers().get("X-Load-Balancing-Endpoint-Weight"))
 			.containsExactly("3", "1", "0");
 		assertLbShares(web, f(3, 4), f(1, 4), Fraction.ZERO);
 		assertThat(web.endpoints()).extracting(EndpointAnalysis::externalShare).containsOnly(f(1, 4));
@@ -218,7 +220,8 @@ class ClusterAnalyzerTests {
 				endpoint(P2, "n2").zoneHints("zone-b").build());
 		ServiceAnalysis web = analyze(cluster(nodes, web(CLUSTER).build(), endpoints), LoadBalancerModel.EVEN);
 		assertThat(nodeOf(web, "n1").clusterEndpoints()).containsExactly(P1);
-		assertThat(nodeOf(web, "n2").clusterEndpoints()).containsExactly(P2).isSameAs(nodeOf(web, "n3").clusterEndpoints());
+		assertThat(nodeOf(web, "n2").clusterEndpoints()).containsExactly(P2)
+			.isSameAs(nodeOf(web, "n3").clusterEndpoints());
 		assertThat(endpointOf(web, P1).sourcesSeen()).containsExactly(Assertions.entry("10.244.1.1", f(1, 3)));
 		assertThat(endpointOf(web, P2).sourcesSeen()).containsExactly(Assertions.entry("10.244.2.1", f(1, 3)),
 				Assertions.entry("192.168.0.13", f(1, 3)));
@@ -306,7 +309,9 @@ class ClusterAnalyzerTests {
 		assertThat(web.nodes()).extracting(NodeAnalysis::lbShare).containsExactly(shares);
 	}
 
-	/** Shares + dropped + rejected sum to exactly 1 for an externally accessible Service. */
+	/**
+	 * Shares + dropped + rejected sum to exactly 1 for an externally accessible Service.
+	 */
 	private static void assertSumsToOne(ServiceAnalysis web) {
 		Fraction total = web.droppedShare().plus(web.rejectedShare());
 		for (EndpointAnalysis endpoint : web.endpoints()) {

@@ -91,9 +91,8 @@ class ServiceRegistryTests {
 
 	@Test
 	void createWhenNodePortAllocationDisabledShouldStillAllocateHealthCheckNodePort() {
-		Service service = this.registry.create(web("LoadBalancer").externalTrafficPolicy("Local")
-			.allocateLoadBalancerNodePorts(false)
-			.build());
+		Service service = this.registry
+			.create(web("LoadBalancer").externalTrafficPolicy("Local").allocateLoadBalancerNodePorts(false).build());
 		assertThat(service.primaryPort().nodePort()).isZero();
 		assertThat(service.healthCheckNodePort()).isBetween(30000, 32767);
 	}
@@ -110,10 +109,10 @@ class ServiceRegistryTests {
 
 	@Test
 	void createWhenTwoPortsShareServicePortShouldShareNodePort() {
-		Service service = this.registry.create(web("NodePort")
-			.ports(List.of(new DeclaredServicePort("dns", "UDP", 53, null, null),
+		Service service = this.registry
+			.create(web("NodePort").ports(List.of(new DeclaredServicePort("dns", "UDP", 53, null, null),
 					new DeclaredServicePort("dns-tcp", "TCP", 53, null, null)))
-			.build());
+				.build());
 		assertThat(service.ports().get(0).nodePort()).isEqualTo(service.ports().get(1).nodePort()).isNotZero();
 	}
 
@@ -138,12 +137,12 @@ class ServiceRegistryTests {
 
 	@Test
 	void createWhenLoadBalancerStatusHasIpsShouldKeepOnlyVipOnes() {
-		Service service = this.registry.create(web("LoadBalancer")
-			.loadBalancerIngress(List.of(new LoadBalancerIngress("198.51.100.20", null, null),
-					new LoadBalancerIngress("198.51.100.21", null, "Proxy"),
-					new LoadBalancerIngress("198.51.100.22", null, "VIP"),
-					new LoadBalancerIngress(null, "lb.example.com", null)))
-			.build());
+		Service service = this.registry.create(
+				web("LoadBalancer").loadBalancerIngress(List.of(new LoadBalancerIngress("198.51.100.20", null, null),
+						new LoadBalancerIngress("198.51.100.21", null, "Proxy"),
+						new LoadBalancerIngress("198.51.100.22", null, "VIP"),
+						new LoadBalancerIngress(null, "lb.example.com", null)))
+					.build());
 		assertThat(service.loadBalancerIps()).containsExactly("198.51.100.20", "198.51.100.22");
 	}
 

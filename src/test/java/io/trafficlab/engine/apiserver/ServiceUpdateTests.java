@@ -49,9 +49,9 @@ class ServiceUpdateTests {
 			.build());
 		DeclaredService request = stored().withExternalTrafficPolicy("Local").withHealthCheckNodePort(32000);
 		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(() -> this.registry.update(request))
-			.satisfies((ex) -> assertThat(ex.messages()).containsExactly(
-					"Internal error occurred: failed to allocate requested HealthCheck NodePort 32000: "
-							+ "provided port is already allocated"));
+			.satisfies((ex) -> assertThat(ex.messages())
+				.containsExactly("Internal error occurred: failed to allocate requested HealthCheck NodePort 32000: "
+						+ "provided port is already allocated"));
 		assertThat(stored().externalTrafficPolicy()).isEqualTo("Cluster");
 	}
 

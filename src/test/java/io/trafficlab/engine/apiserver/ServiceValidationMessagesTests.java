@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests that {@link ServiceRegistry} rejects what kube-apiserver rejects, word for word (R22, R23).
+ * Tests that {@link ServiceRegistry} rejects what kube-apiserver rejects, word for word
+ * (R22, R23).
  */
 class ServiceValidationMessagesTests {
 
@@ -60,9 +61,8 @@ class ServiceValidationMessagesTests {
 
 	@Test
 	void validateWhenHealthCheckNodePortOutsidePortRangeShouldBeInvalid() {
-		ServiceDraft draft = ServiceDraft.of(web("LoadBalancer").externalTrafficPolicy("Local")
-			.healthCheckNodePort(70000)
-			.build());
+		ServiceDraft draft = ServiceDraft
+			.of(web("LoadBalancer").externalTrafficPolicy("Local").healthCheckNodePort(70000).build());
 		ServiceDefaults.apply(draft);
 		assertThat(messages(draft))
 			.containsExactly("spec.healthCheckNodePort: Invalid value: 70000: must be between 1 and 65535, inclusive");
@@ -89,11 +89,13 @@ class ServiceValidationMessagesTests {
 	@Test
 	void createWhenRequestedNodePortTakenShouldBeInvalid() {
 		this.registry.create(web("LoadBalancer").externalTrafficPolicy("Local").healthCheckNodePort(30080).build());
-		assertRejected(DeclaredService.builder("default", "api")
-			.type("NodePort")
-			.port(DeclaredServicePort.tcp(80, 80).withNodePort(30080))
-			.build(), "Service \"api\" is invalid: spec.ports[0].nodePort: Invalid value: 30080: "
-					+ "provided port is already allocated");
+		assertRejected(
+				DeclaredService.builder("default", "api")
+					.type("NodePort")
+					.port(DeclaredServicePort.tcp(80, 80).withNodePort(30080))
+					.build(),
+				"Service \"api\" is invalid: spec.ports[0].nodePort: Invalid value: 30080: "
+						+ "provided port is already allocated");
 	}
 
 	@Test
@@ -169,10 +171,10 @@ class ServiceValidationMessagesTests {
 
 	@Test
 	void createWhenPortRepeatedShouldPrintTheDuplicateKeyLikeGo() {
-		assertRejected(web(null)
-			.ports(List.of(new DeclaredServicePort("a", null, 443, null, null),
-					new DeclaredServicePort("b", null, 443, null, null)))
-			.build(),
+		assertRejected(
+				web(null).ports(List.of(new DeclaredServicePort("a", null, 443, null, null),
+						new DeclaredServicePort("b", null, 443, null, null)))
+					.build(),
 				"Service \"web\" is invalid: spec.ports[1]: Duplicate value: core.ServicePort{Name:\"\", "
 						+ "Protocol:\"TCP\", AppProtocol:(*string)(nil), Port:443, "
 						+ "TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}, NodePort:0}");

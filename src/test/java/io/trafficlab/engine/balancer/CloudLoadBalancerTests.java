@@ -49,8 +49,8 @@ class CloudLoadBalancerTests {
 	void sharesWhenClusterShouldSplitEvenlyOverHealthyEligibleNodes() {
 		Service web = web(TrafficPolicy.CLUSTER).build();
 		List<Node> nodes = List.of(node(1).build(), node(2).toBeDeleted().build(), node(3).build());
-		assertThat(this.even.shares(web, probes(web, nodes, layout(3, 1, 0)))).containsExactly(f(1, 2),
-				Fraction.ZERO, f(1, 2));
+		assertThat(this.even.shares(web, probes(web, nodes, layout(3, 1, 0)))).containsExactly(f(1, 2), Fraction.ZERO,
+				f(1, 2));
 	}
 
 	@Test

@@ -103,9 +103,7 @@ class ClusterAssemblerTests {
 			.assemble()
 			.cluster();
 		assertThat(cluster.pods()).extracting(Pod::name, Pod::ip)
-			.containsExactly(tuple("p1", "10.244.1.11"),
-					tuple("p2", "10.244.1.10"),
-					tuple("p3", "10.244.1.12"));
+			.containsExactly(tuple("p1", "10.244.1.11"), tuple("p2", "10.244.1.10"), tuple("p3", "10.244.1.12"));
 	}
 
 	@Test
@@ -279,8 +277,8 @@ class ClusterAssemblerTests {
 		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(mismatch::assemble)
 			.withMessage("Deployment.apps \"web\" is invalid: spec.template.metadata.labels: Invalid value: "
 					+ "map[string]string{\"app\":\"web\"}: `selector` does not match template `labels`");
-		TopologySpreadConstraint bad = TopologySpreadConstraint.of(0, TopologySpreadConstraint.ZONE,
-				"DoNotScheduleNow", LabelSelector.of(WEB));
+		TopologySpreadConstraint bad = TopologySpreadConstraint.of(0, TopologySpreadConstraint.ZONE, "DoNotScheduleNow",
+				LabelSelector.of(WEB));
 		Declarations skew = new Declarations().workload(WorkloadKind.DEPLOYMENT, "web", 1, bad);
 		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(skew::assemble)
 			.withMessage("Deployment.apps \"web\" is invalid: "
@@ -306,12 +304,8 @@ class ClusterAssemblerTests {
 	@Test
 	void assembleWhenServiceIsHeadlessOrExternalNameShouldLeaveItOutWithAWarning() {
 		Declarations declarations = new Declarations();
-		declarations.services.add(DeclaredService.builder("default", "db")
-			.clusterIp("None")
-			.build());
-		declarations.services.add(DeclaredService.builder("default", "ext")
-			.type("ExternalName")
-			.build());
+		declarations.services.add(DeclaredService.builder("default", "db").clusterIp("None").build());
+		declarations.services.add(DeclaredService.builder("default", "ext").type("ExternalName").build());
 		AssembledCluster assembled = declarations.assemble();
 		assertThat(assembled.cluster().services()).isEmpty();
 		assertThat(assembled.warnings()).anyMatch((w) -> w.contains("headless"))

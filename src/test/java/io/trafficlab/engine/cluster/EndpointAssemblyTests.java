@@ -17,7 +17,8 @@ import static io.trafficlab.engine.cluster.Declarations.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the endpoints {@link ClusterAssembler} derives or reads, and for {@link ClusterEditor}.
+ * Tests for the endpoints {@link ClusterAssembler} derives or reads, and for
+ * {@link ClusterEditor}.
  */
 class EndpointAssemblyTests {
 
@@ -48,12 +49,12 @@ class EndpointAssemblyTests {
 			.cluster();
 		List<Endpoint> endpoints = cluster.endpointsOf(WEB_SERVICE);
 		assertThat(endpoints).extracting(Endpoint::podName).containsExactly("p1", "p2", "p3");
-		assertThat(endpoints.get(0)).isEqualTo(
-				new Endpoint("10.244.1.10", "n1", "zone-a", true, true, false, Set.of(), Set.of(), "p1"));
-		assertThat(endpoints.get(1)).isEqualTo(
-				new Endpoint("10.244.2.10", "n2", "zone-b", false, false, false, Set.of(), Set.of(), "p2"));
-		assertThat(endpoints.get(2)).isEqualTo(
-				new Endpoint("10.244.1.11", "n1", "zone-a", false, true, true, Set.of(), Set.of(), "p3"));
+		assertThat(endpoints.get(0))
+			.isEqualTo(new Endpoint("10.244.1.10", "n1", "zone-a", true, true, false, Set.of(), Set.of(), "p1"));
+		assertThat(endpoints.get(1))
+			.isEqualTo(new Endpoint("10.244.2.10", "n2", "zone-b", false, false, false, Set.of(), Set.of(), "p2"));
+		assertThat(endpoints.get(2))
+			.isEqualTo(new Endpoint("10.244.1.11", "n1", "zone-a", false, true, true, Set.of(), Set.of(), "p3"));
 	}
 
 	@Test
@@ -118,13 +119,12 @@ class EndpointAssemblyTests {
 	@Test
 	void assembleWhenServiceHasNoSelectorAndNoSlicesShouldWarn() {
 		Declarations declarations = new Declarations();
-		declarations.services.add(DeclaredService.builder("default", "web")
-			.port(DeclaredServicePort.tcp(80, 80))
-			.build());
+		declarations.services
+			.add(DeclaredService.builder("default", "web").port(DeclaredServicePort.tcp(80, 80)).build());
 		AssembledCluster assembled = declarations.assemble();
 		assertThat(assembled.cluster().endpointsOf(WEB_SERVICE)).isEmpty();
-		assertThat(assembled.warnings()).contains(
-				"Service default/web has no selector and no EndpointSlices, so it has no endpoints.");
+		assertThat(assembled.warnings())
+			.contains("Service default/web has no selector and no EndpointSlices, so it has no endpoints.");
 	}
 
 	@Test

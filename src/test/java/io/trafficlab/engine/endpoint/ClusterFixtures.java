@@ -19,9 +19,10 @@ import io.trafficlab.engine.model.TrafficPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds test clusters straight from the model records. The default layout is the semantics doc's §8 worked
- * example: nodes n1/n2/n3 with InternalIP 192.168.0.11/12/13, pod CIDR 10.244.N.0/24 and bridge 10.244.N.1, and
- * Service default/web, a LoadBalancer with LB IP 198.51.100.10, port 80 → 8080, nodePort 30080 and (under Local)
+ * Builds test clusters straight from the model records. The default layout is the
+ * semantics doc's §8 worked example: nodes n1/n2/n3 with InternalIP 192.168.0.11/12/13,
+ * pod CIDR 10.244.N.0/24 and bridge 10.244.N.1, and Service default/web, a LoadBalancer
+ * with LB IP 198.51.100.10, port 80 → 8080, nodePort 30080 and (under Local)
  * healthCheckNodePort 32000. Pods on node N are 10.244.N.10, .11, ...
  */
 public final class ClusterFixtures {
@@ -95,7 +96,9 @@ public final class ClusterFixtures {
 		return new Cluster(nodes, List.of(service), Map.of(service.ref(), endpoints), List.of());
 	}
 
-	/** The §8 cluster: three nodes, default/web with the given policy and pods per node. */
+	/**
+	 * The §8 cluster: three nodes, default/web with the given policy and pods per node.
+	 */
 	public static Cluster webCluster(TrafficPolicy externalTrafficPolicy, int... podsPerNode) {
 		return cluster(nodes(3), web(externalTrafficPolicy).build(), layout(podsPerNode));
 	}
@@ -221,7 +224,9 @@ public final class ClusterFixtures {
 
 	}
 
-	/** Builds a {@link Service}: ClusterIP, port 80 → 8080, policies Cluster, by default. */
+	/**
+	 * Builds a {@link Service}: ClusterIP, port 80 → 8080, policies Cluster, by default.
+	 */
 	public static final class ServiceBuilder {
 
 		private final ServiceRef ref;

@@ -22,13 +22,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link EndpointCategorizer}: all 26 rows of upstream's {@code TestCategorizeEndpoints}
- * (pkg/proxy/topology_test.go), translated to our model, plus node-hint rows for the
- * {@code PreferSameTrafficDistribution} gate.
+ * Tests for {@link EndpointCategorizer}: all 26 rows of upstream's
+ * {@code TestCategorizeEndpoints} (pkg/proxy/topology_test.go), translated to our model,
+ * plus node-hint rows for the {@code PreferSameTrafficDistribution} gate.
  * <p>
- * Translation: upstream's {@code isLocal} endpoints run on the tested node {@code node-a}, the others on
- * {@code node-b}; unset conditions are false, as in upstream's struct literals; a {@code nodePort} makes the Service a
- * NodePort Service (externally accessible); upstream's endpoint strings {@code ip:80} become the IP.
+ * Translation: upstream's {@code isLocal} endpoints run on the tested node
+ * {@code node-a}, the others on {@code node-b}; unset conditions are false, as in
+ * upstream's struct literals; a {@code nodePort} makes the Service a NodePort Service
+ * (externally accessible); upstream's endpoint strings {@code ip:80} become the IP.
  */
 class EndpointCategorizerTests {
 
@@ -75,16 +76,17 @@ class EndpointCategorizerTests {
 						eps(ep("10.1.2.3").zones("zone-a").ready(), ep("10.1.2.4").zones("zone-b").ready(),
 								ep("10.1.2.5").ready(), ep("10.1.2.6").zones("zone-a").ready()),
 						set("10.1.2.3", "10.1.2.4", "10.1.2.5", "10.1.2.6"), null, null, false),
-				row("multiple hints per endpoint, filtering includes any endpoint with zone included", spec(),
-						"zone-c",
+				row("multiple hints per endpoint, filtering includes any endpoint with zone included", spec(), "zone-c",
 						eps(ep("10.1.2.3").zones("zone-a", "zone-b", "zone-c").ready(),
 								ep("10.1.2.4").zones("zone-b", "zone-c").ready(),
-								ep("10.1.2.5").zones("zone-b", "zone-d").ready(), ep("10.1.2.6").zones("zone-c").ready()),
+								ep("10.1.2.5").zones("zone-b", "zone-d").ready(),
+								ep("10.1.2.6").zones("zone-c").ready()),
 						set("10.1.2.3", "10.1.2.4", "10.1.2.6"), null, null, false),
 				row("conflicting topology and localness require merging allEndpoints",
 						spec().externalLocal().nodePort(), "zone-a",
-						eps(ep("10.0.0.0").zones("zone-a").ready().local(), ep("10.0.0.1").zones("zone-b").ready().local(),
-								ep("10.0.0.2").zones("zone-a").ready(), ep("10.0.0.3").zones("zone-b").ready()),
+						eps(ep("10.0.0.0").zones("zone-a").ready().local(),
+								ep("10.0.0.1").zones("zone-b").ready().local(), ep("10.0.0.2").zones("zone-a").ready(),
+								ep("10.0.0.3").zones("zone-b").ready()),
 						set("10.0.0.0", "10.0.0.2"), set("10.0.0.0", "10.0.0.1"),
 						set("10.0.0.0", "10.0.0.1", "10.0.0.2"), false),
 				row("internalTrafficPolicy: Local, with empty endpoints", spec().internalLocal(), null, eps(), null,
@@ -95,7 +97,8 @@ class EndpointCategorizerTests {
 						eps(ep("10.0.0.0").ready().local(), ep("10.0.0.1").ready().local()), null,
 						set("10.0.0.0", "10.0.0.1"), null, false),
 				row("internalTrafficPolicy: Local, some endpoints are local", spec().internalLocal(), null,
-						eps(ep("10.0.0.0").ready().local(), ep("10.0.0.1").ready()), null, set("10.0.0.0"), null, false),
+						eps(ep("10.0.0.0").ready().local(), ep("10.0.0.1").ready()), null, set("10.0.0.0"), null,
+						false),
 				row("Cluster traffic policy, endpoints not Ready", spec(), null, eps(ep("10.0.0.0"), ep("10.0.0.1")),
 						set(), null, null, false),
 				row("Cluster traffic policy, some endpoints are Ready", spec(), null,
@@ -133,9 +136,9 @@ class EndpointCategorizerTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("upstreamRows")
-	void categorizeShouldMatchUpstreamRow(String name, ServiceSpec spec, @Nullable String zone, List<Endpoint> endpoints,
-			@Nullable Set<String> cluster, @Nullable Set<String> local, @Nullable Set<String> all,
-			boolean onlyRemoteEndpoints) {
+	void categorizeShouldMatchUpstreamRow(String name, ServiceSpec spec, @Nullable String zone,
+			List<Endpoint> endpoints, @Nullable Set<String> cluster, @Nullable Set<String> local,
+			@Nullable Set<String> all, boolean onlyRemoteEndpoints) {
 		CategorizedEndpoints result = EndpointCategorizer.categorize(spec.build(), endpoints, node(zone));
 		assertSet(result.cluster(), cluster);
 		assertSet(result.local(), local);
@@ -158,7 +161,8 @@ class EndpointCategorizerTests {
 						set("10.0.0.1"), null, null, false),
 				row("one ready endpoint without a node hint: falls back to zone hints", spec(), "zone-a",
 						eps(ep("10.0.0.1").zones("zone-a").nodes(NODE).ready().local(),
-								ep("10.0.0.2").zones("zone-a").ready(), ep("10.0.0.3").zones("zone-b").nodes("node-c").ready()),
+								ep("10.0.0.2").zones("zone-a").ready(),
+								ep("10.0.0.3").zones("zone-b").nodes("node-c").ready()),
 						set("10.0.0.1", "10.0.0.2"), null, null, false),
 				row("node hints for other nodes only: falls back to zone hints", spec(), "zone-a",
 						eps(ep("10.0.0.2").zones("zone-a").nodes(OTHER_NODE).ready(),
@@ -228,7 +232,10 @@ class EndpointCategorizerTests {
 		}
 	}
 
-	/** As upstream: the union is the one set used, or the explicit expectation when both are used. */
+	/**
+	 * As upstream: the union is the one set used, or the explicit expectation when both
+	 * are used.
+	 */
 	private static Set<String> expectedAll(@Nullable Set<String> cluster, @Nullable Set<String> local,
 			@Nullable Set<String> all) {
 		if (cluster != null && local == null) {
@@ -367,8 +374,8 @@ class EndpointCategorizerTests {
 
 		@Override
 		public String toString() {
-			return "iTP " + (this.internalLocal ? "Local" : "Cluster") + ", eTP " + (this.externalLocal ? "Local" : "Cluster")
-					+ (this.nodePort ? ", nodePort" : "");
+			return "iTP " + (this.internalLocal ? "Local" : "Cluster") + ", eTP "
+					+ (this.externalLocal ? "Local" : "Cluster") + (this.nodePort ? ", nodePort" : "");
 		}
 
 	}

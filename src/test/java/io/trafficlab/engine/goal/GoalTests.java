@@ -32,7 +32,10 @@ class GoalTests {
 
 	private static final long SECOND = 1_000_000;
 
-	/** The first challenge: keep the client IP and let no pod take more than 1.25× the mean share. */
+	/**
+	 * The issue's first challenge: keep the client IP and let no pod take more than 1.25×
+	 * the mean share.
+	 */
 	private static final Goal KEEP_IP_AND_BALANCE = new Goal(
 			List.of(new ClientIpKept(true), new MaxShareRatio(Fraction.of(5, 4))));
 
@@ -52,7 +55,8 @@ class GoalTests {
 		GoalReport report = KEEP_IP_AND_BALANCE.check(subject(Presets.uneven310("Cluster")));
 
 		assertThat(report.lines()).extracting((line) -> line.verdict().holds()).containsExactly(false, true);
-		assertThat(report.lines().get(0).verdict().detail()).startsWith("web-1 sees ").endsWith(" instead of the client's 203.0.113.10");
+		assertThat(report.lines().get(0).verdict().detail()).startsWith("web-1 sees ")
+			.endsWith(" instead of the client's 203.0.113.10");
 		assertThat(new ClientIpKept(false).check(subject(Presets.uneven310("Cluster"))).holds()).isTrue();
 	}
 
@@ -86,7 +90,8 @@ class GoalTests {
 		assertThat(new FailedShare(Fraction.ZERO).check(subject).holds()).isTrue();
 		assertThat(new EqualShares().check(subject).detail()).isEqualTo("shares: 3 × 1/6, 1 × 1/2");
 		assertThat(new PolicyIs(TrafficPolicy.LOCAL).check(subject).holds()).isTrue();
-		assertThat(new PolicyIs(TrafficPolicy.CLUSTER).check(subject).detail()).isEqualTo("externalTrafficPolicy is Local");
+		assertThat(new PolicyIs(TrafficPolicy.CLUSTER).check(subject).detail())
+			.isEqualTo("externalTrafficPolicy is Local");
 	}
 
 	@Test
@@ -101,7 +106,10 @@ class GoalTests {
 		assertThat(new HealthCheckPasses("n3", true).check(subject(Presets.uneven310("Cluster"))).holds()).isTrue();
 	}
 
-	/** From 3/1/0, one move cannot even the shares out under Local: 2/1/1 still gives n1's pods half as much. */
+	/**
+	 * From 3/1/0, one move cannot even the shares out under Local: 2/1/1 still gives n1's
+	 * pods half as much.
+	 */
 	@Test
 	void movingAnyPodFromTheCrowdedNodeToTheEmptyOneLeavesTwoShares() {
 		for (String pod : List.of("web-1", "web-2", "web-3")) {
@@ -124,12 +132,16 @@ class GoalTests {
 		assertThat(new EqualShares().check(GoalSubject.of(simulation)).holds()).isTrue();
 	}
 
-	/** A dead node still reads Ready, as kubectl shows it, until the node controller taints it 50 s later. */
+	/**
+	 * A dead node still reads Ready, as kubectl shows it, until the node controller
+	 * taints it 50 s later.
+	 */
 	@Test
 	void aDeadNodeTurnsNotReadyOnlyWhenTheNodeControllerNotices() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(4));
 		simulation.apply(new KillNode("n2"));
-		assertThat(new NodeReady("n2", true).check(GoalSubject.of(simulation))).isEqualTo(new Verdict(true, "n2 is Ready"));
+		assertThat(new NodeReady("n2", true).check(GoalSubject.of(simulation)))
+			.isEqualTo(new Verdict(true, "n2 is Ready"));
 
 		simulation.advanceTo(simulation.now() + 51 * SECOND, (event) -> {
 		});
@@ -140,7 +152,8 @@ class GoalTests {
 			.isEqualTo("n2 is NotReady: tainted node.kubernetes.io/unreachable (its kubelet stopped reporting)");
 		assertThat(new NodeReady("n2", false).check(GoalSubject.of(simulation)).holds()).isTrue();
 		assertThat(new NodeReady("n1", true).check(GoalSubject.of(simulation)).holds()).isTrue();
-		assertThat(new NodeReady("n9", true).check(GoalSubject.of(simulation)).detail()).isEqualTo("there is no node n9");
+		assertThat(new NodeReady("n9", true).check(GoalSubject.of(simulation)).detail())
+			.isEqualTo("there is no node n9");
 	}
 
 	private static GoalSubject subject(ClusterDeclaration declaration) {

@@ -6,7 +6,8 @@ import static io.trafficlab.engine.endpoint.ClusterFixtures.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ProxyHealthServer}: kube-proxy's {@code /healthz} and {@code /livez} (R19).
+ * Tests for {@link ProxyHealthServer}: kube-proxy's {@code /healthz} and {@code /livez}
+ * (R19).
  */
 class ProxyHealthServerTests {
 

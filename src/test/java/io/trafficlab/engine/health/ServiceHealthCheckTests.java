@@ -18,7 +18,8 @@ import static io.trafficlab.engine.endpoint.ClusterFixtures.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ServiceHealthCheck}: the exact bytes of the healthCheckNodePort answer (R16–R18).
+ * Tests for {@link ServiceHealthCheck}: the exact bytes of the healthCheckNodePort answer
+ * (R16–R18).
  */
 class ServiceHealthCheckTests {
 
@@ -63,8 +64,8 @@ class ServiceHealthCheckTests {
 
 	@Test
 	void respondShouldCountDistinctReadyIps() {
-		List<Endpoint> endpoints = List.of(endpoint("10.244.1.10", "n1").build(),
-				endpoint("10.244.1.10", "n1").build(), endpoint("10.244.1.11", "n1").servingTerminating().build(),
+		List<Endpoint> endpoints = List.of(endpoint("10.244.1.10", "n1").build(), endpoint("10.244.1.10", "n1").build(),
+				endpoint("10.244.1.11", "n1").servingTerminating().build(),
 				endpoint("10.244.1.12", "n1").notReady().build(), endpoint("10.244.2.10", "n2").build());
 		HealthCheckResponse response = ServiceHealthCheck.respond(this.web, endpoints, node(1).build());
 		assertThat(response.headers()).containsEntry("X-Load-Balancing-Endpoint-Weight", "1");
@@ -73,8 +74,8 @@ class ServiceHealthCheckTests {
 
 	@Test
 	void respondWhenProxyUnhealthyShouldAnswer503WithLocalEndpoints() {
-		HealthCheckResponse response = ServiceHealthCheck.respond(this.web, layout(2), node(1).proxyUnhealthy()
-			.build());
+		HealthCheckResponse response = ServiceHealthCheck.respond(this.web, layout(2),
+				node(1).proxyUnhealthy().build());
 		assertThat(response.status()).isEqualTo(503);
 		assertThat(response.headers()).containsEntry("X-Load-Balancing-Endpoint-Weight", "2");
 		assertThat(response.body()).endsWith("\t\"localEndpoints\": 2,\n\t\"serviceProxyHealthy\": false\n}");
@@ -88,8 +89,7 @@ class ServiceHealthCheckTests {
 
 	@Test
 	void respondWhenClusterPolicyShouldBeNull() {
-		assertThat(ServiceHealthCheck.respond(web(TrafficPolicy.CLUSTER).build(), layout(1), node(1).build()))
-			.isNull();
+		assertThat(ServiceHealthCheck.respond(web(TrafficPolicy.CLUSTER).build(), layout(1), node(1).build())).isNull();
 	}
 
 	@Test

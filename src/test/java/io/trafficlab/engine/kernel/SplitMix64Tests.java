@@ -19,7 +19,8 @@ class SplitMix64Tests {
 
 	@Test
 	void nextLongShouldMatchTheReferenceSplitMix64() {
-		// the first outputs of SplitMix64 seeded with 0 (Vigna's reference implementation)
+		// the first outputs of SplitMix64 seeded with 0 (Vigna's reference
+		// implementation)
 		SplitMix64 random = new SplitMix64(0);
 		assertThat(random.nextLong()).isEqualTo(0xe220a8397b1dcdafL);
 		assertThat(random.nextLong()).isEqualTo(0x6e789e6aa1b965f4L);

@@ -6,8 +6,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for what {@link IpAddress} and {@link Cidr} accept: the literals a person types, nothing that needs a name
- * lookup.
+ * Tests for what {@link IpAddress} and {@link Cidr} accept: the literals a person types,
+ * nothing that needs a name lookup.
  */
 class AddressParsingTests {
 
@@ -18,8 +18,8 @@ class AddressParsingTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "localhost", "example.com", "10.0.0", "10.0.0.256", "01.2.3.4", "1.2.3.4.5", "2001:db8::g",
-			"1:2", ".:", "10.0.0.1/24" })
+	@ValueSource(strings = { "", "localhost", "example.com", "10.0.0", "10.0.0.256", "01.2.3.4", "1.2.3.4.5",
+			"2001:db8::g", "1:2", ".:", "10.0.0.1/24" })
 	void tryParseWhenNotALiteralShouldRefuse(String text) {
 		assertThat(IpAddress.tryParse(text)).isNull();
 	}

@@ -13,8 +13,8 @@ class CidrTests {
 
 	@Test
 	void smallestCoveringWhenThreeNodeCidrsShouldCoverThemAll() {
-		Cidr covering = Cidr.smallestCovering(List.of(Cidr.parse("10.244.1.0/24"), Cidr.parse("10.244.2.0/24"),
-				Cidr.parse("10.244.3.0/24")));
+		Cidr covering = Cidr.smallestCovering(
+				List.of(Cidr.parse("10.244.1.0/24"), Cidr.parse("10.244.2.0/24"), Cidr.parse("10.244.3.0/24")));
 		assertThat(covering).hasToString("10.244.0.0/22");
 	}
 

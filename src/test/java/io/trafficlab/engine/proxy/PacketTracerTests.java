@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link PacketTracer}: the hops, the reasons, defaults and bad requests. The routing table itself is in
- * {@link PacketFlowTests}.
+ * Tests for {@link PacketTracer}: the hops, the reasons, defaults and bad requests. The
+ * routing table itself is in {@link PacketFlowTests}.
  */
 class PacketTracerTests {
 
@@ -33,8 +33,8 @@ class PacketTracerTests {
 	void traceWhenLocalAndLocalEndpointsShouldKeepTheClientAddress() {
 		TraceResult result = trace(webCluster(TrafficPolicy.LOCAL, 2, 1, 0), "n1", SourceClass.EXTERNAL,
 				DestinationKind.LOAD_BALANCER_IP);
-		assertThat(result.why()).contains(
-				"n1 has 2 ready local endpoints, so external traffic stays on n1 and keeps its source address.");
+		assertThat(result.why())
+			.contains("n1 has 2 ready local endpoints, so external traffic stays on n1 and keeps its source address.");
 		assertThat(result.hops()).extracting(Hop::step)
 			.contains("KUBE-SERVICES → KUBE-EXT: externalTrafficPolicy Local, external source → KUBE-SVL");
 		assertThat(result.hops()).allMatch((hop) -> hop.src().equals("203.0.113.10:51234"));
@@ -106,10 +106,13 @@ class PacketTracerTests {
 				endpoint("10.244.2.10", "n2").servingTerminating().build());
 		TraceResult lb = trace(cluster(nodes(3), web(TrafficPolicy.LOCAL).build(), endpoints), "n2",
 				SourceClass.EXTERNAL, DestinationKind.NODE_PORT);
-		assertThat(lb.why()).anyMatch((sentence) -> sentence.startsWith("n2 has no ready local endpoint")
-				&& sentence.endsWith("the health check already answers 503 because terminating endpoints are not counted."));
-		// R16: a NodePort Service with externalTrafficPolicy Local has no healthCheckNodePort at all
-		Service nodePort = web(TrafficPolicy.LOCAL).type(ServiceType.NODE_PORT).loadBalancerIps().healthCheckNodePort(0)
+		assertThat(lb.why()).anyMatch((sentence) -> sentence.startsWith("n2 has no ready local endpoint") && sentence
+			.endsWith("the health check already answers 503 because terminating endpoints are not counted."));
+		// R16: a NodePort Service with externalTrafficPolicy Local has no
+		// healthCheckNodePort at all
+		Service nodePort = web(TrafficPolicy.LOCAL).type(ServiceType.NODE_PORT)
+			.loadBalancerIps()
+			.healthCheckNodePort(0)
 			.build();
 		TraceResult np = trace(cluster(nodes(3), nodePort, endpoints), "n2", SourceClass.EXTERNAL,
 				DestinationKind.NODE_PORT);
@@ -136,13 +139,13 @@ class PacketTracerTests {
 
 	@Test
 	void traceWhenSourceRangesShouldNameThem() {
-		Cluster cluster = cluster(nodes(3), web(TrafficPolicy.CLUSTER).loadBalancerSourceRanges("203.0.113.0/24")
-			.build(), layout(1, 0, 0));
+		Cluster cluster = cluster(nodes(3),
+				web(TrafficPolicy.CLUSTER).loadBalancerSourceRanges("203.0.113.0/24").build(), layout(1, 0, 0));
 		TraceResult result = this.tracer.trace(cluster, new TraceRequest(WEB, "n1", SourceClass.EXTERNAL,
 				DestinationKind.LOAD_BALANCER_IP, "198.18.0.5", null, false));
 		assertThat(result.verdict()).isEqualTo(Verdict.DROP);
-		assertThat(result.why()).anyMatch((sentence) -> sentence.contains("203.0.113.0/24")
-				&& sentence.contains("198.18.0.5 is outside them"));
+		assertThat(result.why()).anyMatch(
+				(sentence) -> sentence.contains("203.0.113.0/24") && sentence.contains("198.18.0.5 is outside them"));
 	}
 
 	@Test
@@ -166,9 +169,8 @@ class PacketTracerTests {
 	@Test
 	void traceWhenNodePortOnClusterIpServiceShouldNameTheParameter() {
 		Service plain = service("default", "web").build();
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> trace(cluster(nodes(3), plain, layout(1)), "n1", SourceClass.EXTERNAL,
-					DestinationKind.NODE_PORT))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> trace(cluster(nodes(3), plain, layout(1)), "n1", SourceClass.EXTERNAL, DestinationKind.NODE_PORT))
 			.withMessage("to: default/web (ClusterIP) has no nodePort; use clusterIP");
 	}
 
@@ -194,9 +196,8 @@ class PacketTracerTests {
 	@Test
 	void traceWhenHeadlessServiceShouldRejectClusterIp() {
 		Service headless = service("default", "web").clusterIp("None").build();
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> trace(cluster(nodes(3), headless, layout(1)), "n1", SourceClass.POD,
-					DestinationKind.CLUSTER_IP))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> trace(cluster(nodes(3), headless, layout(1)), "n1", SourceClass.POD, DestinationKind.CLUSTER_IP))
 			.withMessageStartingWith("to: default/web is headless");
 	}
 
@@ -212,16 +213,19 @@ class PacketTracerTests {
 	@Test
 	void traceWhenBadSourceIpShouldNameTheParameter() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.tracer.trace(webCluster(TrafficPolicy.CLUSTER, 1, 0, 0), new TraceRequest(WEB,
-					"n1", SourceClass.EXTERNAL, DestinationKind.NODE_PORT, "300.1.2.3", null, false)))
+			.isThrownBy(
+					() -> this.tracer
+						.trace(webCluster(TrafficPolicy.CLUSTER, 1, 0, 0),
+								new TraceRequest(WEB, "n1", SourceClass.EXTERNAL, DestinationKind.NODE_PORT,
+										"300.1.2.3", null, false)))
 			.withMessage("sourceIp: \"300.1.2.3\" is not an IP address");
 	}
 
 	@Test
 	void traceWhenBadClusterCidrShouldNameTheParameter() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.tracer.trace(webCluster(TrafficPolicy.CLUSTER, 1, 0, 0), new TraceRequest(WEB,
-					"n1", SourceClass.POD, DestinationKind.NODE_PORT, null, "10.244.0.0", false)))
+			.isThrownBy(() -> this.tracer.trace(webCluster(TrafficPolicy.CLUSTER, 1, 0, 0),
+					new TraceRequest(WEB, "n1", SourceClass.POD, DestinationKind.NODE_PORT, null, "10.244.0.0", false)))
 			.withMessageStartingWith("clusterCidr: \"10.244.0.0\" is not a CIDR");
 	}
 

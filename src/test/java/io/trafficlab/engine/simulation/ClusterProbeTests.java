@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The AWS NLB's health checks as the AWS Load Balancer Controller configures them for instance targets (R20): under
- * Cluster a TCP connect to the NodePort every 10 s (10 s timeout, 3 in a row either way), under Local HTTP /healthz
- * on the healthCheckNodePort (6 s timeout, 2 in a row); a probe nothing answers fails when its timeout expires.
+ * The AWS NLB's health checks as the AWS Load Balancer Controller configures them for
+ * instance targets (R20): under Cluster a TCP connect to the NodePort every 10 s (10 s
+ * timeout, 3 in a row either way), under Local HTTP /healthz on the healthCheckNodePort
+ * (6 s timeout, 2 in a row); a probe nothing answers fails when its timeout expires.
  */
 class ClusterProbeTests {
 
@@ -52,13 +53,13 @@ class ClusterProbeTests {
 		simulation.advanceTo(60_000_000, this.recorder);
 		List<LoadBalancerTargetChanged> unhealthy = this.recorder.all(LoadBalancerTargetChanged.class,
 				(event) -> event.to() == TargetState.UNHEALTHY);
-		assertThat(unhealthy).extracting(LoadBalancerTargetChanged::node)
-			.containsExactlyInAnyOrder("n1", "n2", "n3");
+		assertThat(unhealthy).extracting(LoadBalancerTargetChanged::node).containsExactlyInAnyOrder("n1", "n2", "n3");
 		assertThat(unhealthy).allSatisfy((event) -> assertThat(event.reason())
 			.isEqualTo("3 failing probes in a row (connection refused: the Service has no endpoint, so kube-proxy on "
 					+ event.node() + " rejects it (R10))"));
 		long lastUnhealthy = unhealthy.get(unhealthy.size() - 1).time();
-		// failing open, the LB still spreads connections over all three nodes, and each one REJECTs them (R10)
+		// failing open, the LB still spreads connections over all three nodes, and each
+		// one REJECTs them (R10)
 		assertThat(this.recorder.all(ConnectionRejected.class, (event) -> event.time() > lastUnhealthy))
 			.extracting(ConnectionRejected::node)
 			.contains("n1", "n2", "n3");
@@ -76,10 +77,14 @@ class ClusterProbeTests {
 		assertThat(failed).allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo("timed out"));
 		assertThat(failed.subList(0, 3)).extracting(ProbeAnswered::verdict)
 			.containsExactly(TargetState.HEALTHY, TargetState.HEALTHY, TargetState.UNHEALTHY);
-		// the last passing probe was sent before the kill; the first failing one was sent after it and counted
+		// the last passing probe was sent before the kill; the first failing one was sent
+		// after it and counted
 		// only 10 s later
-		long lastPassed = this.recorder.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3")
-				&& probe.passed()).stream().mapToLong(ProbeAnswered::time).max().orElseThrow();
+		long lastPassed = this.recorder.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3") && probe.passed())
+			.stream()
+			.mapToLong(ProbeAnswered::time)
+			.max()
+			.orElseThrow();
 		assertThat(failed.get(0).time()).isEqualTo(lastPassed + 10_000_000 + 10_000_000);
 		assertThat(failed.get(2).time() - failed.get(0).time()).isEqualTo(20_000_000);
 		LoadBalancerTargetChanged unhealthy = this.recorder.first(LoadBalancerTargetChanged.class,
@@ -95,8 +100,11 @@ class ClusterProbeTests {
 		simulation.advanceTo(60_000_000, this.recorder);
 		List<ProbeAnswered> failed = this.recorder.all(ProbeAnswered.class,
 				(probe) -> probe.node().equals("n1") && !probe.passed());
-		long lastPassed = this.recorder.all(ProbeAnswered.class, (probe) -> probe.node().equals("n1")
-				&& probe.passed()).stream().mapToLong(ProbeAnswered::time).max().orElseThrow();
+		long lastPassed = this.recorder.all(ProbeAnswered.class, (probe) -> probe.node().equals("n1") && probe.passed())
+			.stream()
+			.mapToLong(ProbeAnswered::time)
+			.max()
+			.orElseThrow();
 		assertThat(failed.get(0).time()).isEqualTo(lastPassed + 10_000_000 + 6_000_000);
 		assertThat(failed.get(1).time()).isEqualTo(failed.get(0).time() + 10_000_000);
 		assertThat(failed.get(1).verdict()).isEqualTo(TargetState.UNHEALTHY);

@@ -85,8 +85,7 @@ class CommandTests {
 	}
 
 	private static void assertAssemblesBack(Simulation simulation) {
-		assertThat(new ClusterAssembler().assemble(simulation.declaration()).cluster())
-			.isEqualTo(simulation.cluster());
+		assertThat(new ClusterAssembler().assemble(simulation.declaration()).cluster()).isEqualTo(simulation.cluster());
 	}
 
 	// pods
@@ -172,8 +171,7 @@ class CommandTests {
 		assertThat(this.recorder.first(ReplicasScaled.class, (event) -> true))
 			.isEqualTo(new SimulationEvent.ReplicasScaled(1_000_000, "Deployment/web", 2, 6));
 		simulation.apply(new ScaleReplicas(3));
-		assertThat(simulation.snapshot().pods()).filteredOn((pod) -> pod.status() == PodStatus.TERMINATING)
-			.hasSize(3);
+		assertThat(simulation.snapshot().pods()).filteredOn((pod) -> pod.status() == PodStatus.TERMINATING).hasSize(3);
 		simulation.advanceTo(45_000_000, this.recorder);
 		assertThat(simulation.snapshot().pods()).hasSize(3).extracting(PodState::node).doesNotHaveDuplicates();
 		assertAssemblesBack(simulation);
@@ -207,8 +205,7 @@ class CommandTests {
 		simulation.advanceTo(40_000_000, this.recorder);
 		LoadBalancerTargetChanged healthy = this.recorder.first(LoadBalancerTargetChanged.class,
 				(event) -> event.node().equals("n4") && event.to() == TargetState.HEALTHY);
-		assertThat(this.recorder.all(ConnectionRouted.class, (event) -> event.entryNode().equals("n4")))
-			.isNotEmpty()
+		assertThat(this.recorder.all(ConnectionRouted.class, (event) -> event.entryNode().equals("n4"))).isNotEmpty()
 			.allSatisfy((event) -> assertThat(event.time()).isGreaterThan(healthy.time()));
 		assertThat(this.recorder.all(ConnectionDropped.class)).isEmpty();
 		simulation.apply(new AddNode("edge"));
@@ -233,8 +230,8 @@ class CommandTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> simulation.apply(new AddNode(null)))
 			.withMessage("The sandbox already has 100 nodes, its limit.");
 		nodes.add(DeclaredNode.named("n101", Map.of()));
-		ClusterDeclaration tooMany = new ClusterDeclaration(nodes, List.of(Presets.webService("Cluster")),
-				List.of(), List.of(), List.of());
+		ClusterDeclaration tooMany = new ClusterDeclaration(nodes, List.of(Presets.webService("Cluster")), List.of(),
+				List.of(), List.of());
 		assertThatExceptionOfType(ClusterLimitException.class)
 			.isThrownBy(() -> Simulation.start(tooMany, Presets.settings(1)))
 			.withMessage("The cluster has 101 nodes; a live sandbox handles at most 100 nodes.");
@@ -248,7 +245,8 @@ class CommandTests {
 		assertThat(node(simulation, "n2").cordoned()).isTrue();
 		assertThat(simulation.cluster().nodes().get(1).taints()).extracting(Taint::key)
 			.containsExactly(Taint.TO_BE_DELETED_KEY);
-		// the AWS Load Balancer Controller takes a node tainted for deletion out of the target group at once
+		// the AWS Load Balancer Controller takes a node tainted for deletion out of the
+		// target group at once
 		LoadBalancerTargetChanged deregistered = this.recorder.first(LoadBalancerTargetChanged.class,
 				(event) -> event.node().equals("n2") && event.to() == null);
 		assertThat(deregistered.time()).isEqualTo(1_000_000);
@@ -307,8 +305,8 @@ class CommandTests {
 		assertThat(port).isBetween(30000, 32767);
 		assertThat(node(simulation, "n3").probeTarget()).isEqualTo("192.168.0.13:" + port + "/healthz");
 		simulation.advanceTo(1_000_001, this.recorder);
-		assertThat(this.recorder.first(ServiceUpdated.class, (event) -> true)).isEqualTo(
-				new ServiceUpdated(1_000_000, "spec.externalTrafficPolicy", "Cluster", "Local", port));
+		assertThat(this.recorder.first(ServiceUpdated.class, (event) -> true))
+			.isEqualTo(new ServiceUpdated(1_000_000, "spec.externalTrafficPolicy", "Cluster", "Local", port));
 		assertThat(simulation.statistics().exact().nodes().get(2).healthCheck().status()).isEqualTo(503);
 		simulation.advanceTo(40_000_000, this.recorder);
 		assertThat(node(simulation, "n3").verdict()).isEqualTo(TargetState.UNHEALTHY);
@@ -389,16 +387,15 @@ class CommandTests {
 		Recorder quiet = new Recorder();
 		simulation.advanceTo(60_000_000, quiet);
 		assertThat(quiet.all(ConnectionRouted.class)).isEmpty();
-		assertThat(quiet.all(ClientRateChanged.class)).singleElement()
-			.isEqualTo(new ClientRateChanged(1_000_000, 0));
+		assertThat(quiet.all(ClientRateChanged.class)).singleElement().isEqualTo(new ClientRateChanged(1_000_000, 0));
 		simulation.apply(new SetClientRate(1_000));
 		simulation.advanceTo(70_000_000, EventSink.NONE);
 		assertThat(simulation.statistics().connections()).isBetween(9_500L, 10_500L);
 		assertThat(simulation.snapshot().connectionsPerSecond()).isEqualTo(1_000);
 		for (double bad : new double[] { -1, 1_000.5, Double.NaN }) {
 			assertThatIllegalArgumentException().isThrownBy(() -> simulation.apply(new SetClientRate(bad)))
-				.withMessage("The client rate must be between 0 and 1,000 new connections per second, not " + bad
-						+ ".");
+				.withMessage(
+						"The client rate must be between 0 and 1,000 new connections per second, not " + bad + ".");
 		}
 	}
 

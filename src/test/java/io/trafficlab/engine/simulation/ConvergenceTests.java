@@ -43,8 +43,7 @@ class ConvergenceTests {
 		SimulationStatistics statistics = simulation.statistics();
 		assertThat(statistics.pods()).isNotEmpty();
 		for (PodStatistics pod : statistics.pods()) {
-			assertThat(pod.observedShare()).as(pod.pod())
-				.isCloseTo(pod.exactShare().toDouble(), within(TWO_POINTS));
+			assertThat(pod.observedShare()).as(pod.pod()).isCloseTo(pod.exactShare().toDouble(), within(TWO_POINTS));
 		}
 		for (NodeStatistics node : statistics.nodes()) {
 			assertThat(node.observedLbShare()).as(node.node())
@@ -52,8 +51,8 @@ class ConvergenceTests {
 		}
 		assertThat(statistics.dropped()).isZero();
 		assertThat(statistics.rejected()).isZero();
-		assertThat(statistics.observedFairness().maxShare())
-			.isCloseTo(statistics.exactFairness().maxShare(), within(TWO_POINTS));
+		assertThat(statistics.observedFairness().maxShare()).isCloseTo(statistics.exactFairness().maxShare(),
+				within(TWO_POINTS));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -62,22 +61,19 @@ class ConvergenceTests {
 			LoadBalancerModel model) {
 		Simulation simulation = Simulation.start(declaration, Presets.settings(11).withLoadBalancer(model));
 		AnalysisOptions options = new AnalysisOptions(model, SimulationSettings.DEFAULT_CLIENT_IPS.get(0), null);
-		ServiceAnalysis analyzed = new ClusterAnalyzer().analyze(simulation.cluster(), options)
-			.services()
-			.get(0);
+		ServiceAnalysis analyzed = new ClusterAnalyzer().analyze(simulation.cluster(), options).services().get(0);
 		assertThat(simulation.statistics().exact()).isEqualTo(analyzed);
-		assertThat(new ClusterAssembler().assemble(simulation.declaration()).cluster())
-			.isEqualTo(simulation.cluster());
+		assertThat(new ClusterAssembler().assemble(simulation.declaration()).cluster()).isEqualTo(simulation.cluster());
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("presets")
-	void observedSourcesShouldMatchTheExactOnes(String name, ClusterDeclaration declaration,
-			LoadBalancerModel model) {
-		Simulation simulation = Simulation.start(declaration, Presets.settings(5)
-			.withConnectionsPerSecond(1_000)
-			.withLoadBalancer(model)
-			.withClientIps(SimulationSettings.DEFAULT_CLIENT_IPS));
+	void observedSourcesShouldMatchTheExactOnes(String name, ClusterDeclaration declaration, LoadBalancerModel model) {
+		Simulation simulation = Simulation.start(declaration,
+				Presets.settings(5)
+					.withConnectionsPerSecond(1_000)
+					.withLoadBalancer(model)
+					.withClientIps(SimulationSettings.DEFAULT_CLIENT_IPS));
 		simulation.advanceTo(20_000_000, EventSink.NONE);
 		SimulationStatistics statistics = simulation.statistics();
 		for (PodStatistics pod : statistics.pods()) {

@@ -47,10 +47,7 @@ class DeterminismTests {
 		while (stepped.now() < 30_000_000) {
 			stepped.step(bySteps);
 		}
-		List<String> steppedLines = bySteps.lines()
-			.stream()
-			.limit(byAdvance.events.size())
-			.toList();
+		List<String> steppedLines = bySteps.lines().stream().limit(byAdvance.events.size()).toList();
 		assertThat(steppedLines).isEqualTo(byAdvance.lines());
 	}
 

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each routed connection carries its whole trip: client, LB (an AWS NLB with instance targets: destination rewritten
- * to the node's NodePort, client source kept), entry node (DNAT, and SNAT under Cluster: R8, R15), the pod's node when
- * it is another one, the pod, and the reply back the same way, reverse-NATed by the node and then by the NLB.
+ * Each routed connection carries its whole trip: client, LB (an AWS NLB with instance
+ * targets: destination rewritten to the node's NodePort, client source kept), entry node
+ * (DNAT, and SNAT under Cluster: R8, R15), the pod's node when it is another one, the
+ * pod, and the reply back the same way, reverse-NATed by the node and then by the NLB.
  */
 class HopTests {
 

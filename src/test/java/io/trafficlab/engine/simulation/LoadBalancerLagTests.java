@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Under {@code externalTrafficPolicy: Local} the cloud LB only learns from its probes that a node lost its last
- * local endpoint, so until {@code unhealthyThreshold} probes have failed it keeps sending connections there, and the
- * node drops them (R10, R20).
+ * Under {@code externalTrafficPolicy: Local} the cloud LB only learns from its probes
+ * that a node lost its last local endpoint, so until {@code unhealthyThreshold} probes
+ * have failed it keeps sending connections there, and the node drops them (R10, R20).
  */
 class LoadBalancerLagTests {
 
@@ -59,10 +59,11 @@ class LoadBalancerLagTests {
 
 	@Test
 	void afterTheLbMarkedN2UnhealthyNoConnectionShouldGoThere() {
-		long unhealthyAt = this.recorder.first(LoadBalancerTargetChanged.class,
-				(event) -> event.node().equals("n2") && event.to() == TargetState.UNHEALTHY).time();
-		assertThat(this.recorder.all(ConnectionRouted.class, (event) -> event.time() > unhealthyAt))
-			.isNotEmpty()
+		long unhealthyAt = this.recorder
+			.first(LoadBalancerTargetChanged.class,
+					(event) -> event.node().equals("n2") && event.to() == TargetState.UNHEALTHY)
+			.time();
+		assertThat(this.recorder.all(ConnectionRouted.class, (event) -> event.time() > unhealthyAt)).isNotEmpty()
 			.allSatisfy((event) -> assertThat(event.entryNode()).isNotEqualTo("n2"));
 		assertThat(this.recorder.all(ConnectionDropped.class, (event) -> event.time() > unhealthyAt)).isEmpty();
 	}

@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * A node that dies without warning, as a real cluster handles it: its pods stay Ready endpoints until the node
- * controller marks them NotReady after node-monitor-grace-period (50 s), they are evicted after their 300 s
- * toleration of the unreachable taint, and only then does the Deployment replace them.
+ * A node that dies without warning, as a real cluster handles it: its pods stay Ready
+ * endpoints until the node controller marks them NotReady after node-monitor-grace-period
+ * (50 s), they are evicted after their 300 s toleration of the unreachable taint, and
+ * only then does the Deployment replace them.
  */
 class NodeDeathTests {
 
@@ -76,7 +77,8 @@ class NodeDeathTests {
 			assertThat(drop.reason()).contains("DNATs to web-4 (10.244.2.10) on n2, which died at 1.000 s");
 			assertThat(drop.time()).isBetween(KILLED_AT, NOT_READY_AT + syncDelay);
 		});
-		// still dropping right up to the marking: the window is the grace period, not the first sync
+		// still dropping right up to the marking: the window is the grace period, not the
+		// first sync
 		assertThat(drops.get(drops.size() - 1).time()).isGreaterThan(NOT_READY_AT - 10_000_000);
 		NodeNotReady notReady = this.recorder.first(NodeNotReady.class, (event) -> true);
 		assertThat(notReady.time()).isEqualTo(NOT_READY_AT);
@@ -94,17 +96,21 @@ class NodeDeathTests {
 	@Test
 	void theReplacementShouldComeOnlyAfterTheTolerationRunsOut() {
 		Simulation simulation = killN2(Presets.twoPodsThreeNodes());
-		String dead = simulation.snapshot().pods().stream().filter((pod) -> "n2".equals(pod.node())).findFirst()
-			.orElseThrow().name();
+		String dead = simulation.snapshot()
+			.pods()
+			.stream()
+			.filter((pod) -> "n2".equals(pod.node()))
+			.findFirst()
+			.orElseThrow()
+			.name();
 		simulation.advanceTo(EVICTED_AT - 1, this.recorder);
 		assertThat(this.recorder.all(PodScheduled.class, (event) -> event.time() > 0)).isEmpty();
 		assertThat(this.recorder.all(PodEvicted.class)).isEmpty();
 		simulation.advanceTo(EVICTED_AT + 10_000_000, this.recorder);
-		assertThat(this.recorder.first(PodEvicted.class, (event) -> true))
-			.satisfies((evicted) -> {
-				assertThat(evicted.time()).isEqualTo(EVICTED_AT);
-				assertThat(evicted.pod()).isEqualTo(dead);
-			});
+		assertThat(this.recorder.first(PodEvicted.class, (event) -> true)).satisfies((evicted) -> {
+			assertThat(evicted.time()).isEqualTo(EVICTED_AT);
+			assertThat(evicted.pod()).isEqualTo(dead);
+		});
 		PodScheduled replacement = this.recorder.first(PodScheduled.class, (event) -> event.time() > 0);
 		assertThat(replacement.time()).isEqualTo(EVICTED_AT);
 		assertThat(replacement.node()).isIn("n1", "n3");
@@ -146,9 +152,9 @@ class NodeDeathTests {
 			.satisfies((node) -> assertThat(node.verdict()).isEqualTo(TargetState.UNHEALTHY));
 		simulation.apply(new RemoveNode("n2"));
 		simulation.advanceTo(simulation.now() + 1, this.recorder);
-		assertThat(this.recorder.first(LoadBalancerTargetChanged.class,
-				(event) -> event.node().equals("n2") && event.to() == null).reason())
-			.isEqualTo("n2 was deleted; the cloud controller removes it from the load balancer");
+		assertThat(this.recorder
+			.first(LoadBalancerTargetChanged.class, (event) -> event.node().equals("n2") && event.to() == null)
+			.reason()).isEqualTo("n2 was deleted; the cloud controller removes it from the load balancer");
 	}
 
 	@Test

@@ -17,7 +17,8 @@ import io.trafficlab.engine.scheduling.LabelSelector;
 import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
 
 /**
- * The preset shapes of the sandbox as {@link ClusterDeclaration}s (the same clusters as the bundled examples).
+ * The preset shapes of the sandbox as {@link ClusterDeclaration}s (the same clusters as
+ * the bundled examples).
  */
 public final class Presets {
 
@@ -26,7 +27,10 @@ public final class Presets {
 	private Presets() {
 	}
 
-	/** Three nodes n1–n3 in zones a–c, with the addresses of the semantics notes' worked example (§8). */
+	/**
+	 * Three nodes n1–n3 in zones a–c, with the addresses of the semantics notes' worked
+	 * example (§8).
+	 */
 	public static List<DeclaredNode> threeNodes() {
 		List<DeclaredNode> nodes = new ArrayList<>();
 		for (int i = 1; i <= 3; i++) {
@@ -38,7 +42,10 @@ public final class Presets {
 		return nodes;
 	}
 
-	/** {@code default/web}, a LoadBalancer with LB IP 198.51.100.10, nodePort 30080 (and health check 32000). */
+	/**
+	 * {@code default/web}, a LoadBalancer with LB IP 198.51.100.10, nodePort 30080 (and
+	 * health check 32000).
+	 */
 	public static DeclaredService webService(String policy) {
 		return DeclaredService.builder("default", "web")
 			.type("LoadBalancer")

@@ -25,8 +25,8 @@ class SimulationStartTests {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SimulationSettings.defaults());
 		SimulationSnapshot snapshot = simulation.snapshot();
 		assertThat(snapshot.now()).isZero();
-		assertThat(snapshot.nodes()).extracting(NodeState::name, NodeState::internalIp, NodeState::probeStatus,
-				NodeState::verdict)
+		assertThat(snapshot.nodes())
+			.extracting(NodeState::name, NodeState::internalIp, NodeState::probeStatus, NodeState::verdict)
 			.containsExactly(tuple("n1", "192.168.0.11", 200, TargetState.HEALTHY),
 					tuple("n2", "192.168.0.12", 200, TargetState.HEALTHY),
 					tuple("n3", "192.168.0.13", 503, TargetState.UNHEALTHY));

@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A node whose only pod is terminating fails its health check (R17) but keeps serving what still arrives through its
- * Local set's fallback to serving-terminating endpoints (R4); conntrack keeps established connections on their pod.
+ * A node whose only pod is terminating fails its health check (R17) but keeps serving
+ * what still arrives through its Local set's fallback to serving-terminating endpoints
+ * (R4); conntrack keeps established connections on their pod.
  */
 class TerminatingPodTests {
 
 	/** 100 ms per hop: a connection lives 700 ms, so some are in flight at any moment. */
-	private static final SimulationSettings SLOW_HOPS = Presets.settings(2).withTimings(1_000_000, 5_000_000,
-			30_000_000, 100_000);
+	private static final SimulationSettings SLOW_HOPS = Presets.settings(2)
+		.withTimings(1_000_000, 5_000_000, 30_000_000, 100_000);
 
 	@Test
 	void nodeWithOnlyATerminatingPodShouldAnswer503YetDrainWhatTheLbStillSends() {
@@ -49,8 +50,10 @@ class TerminatingPodTests {
 		assertThat(state.probeStatus()).isEqualTo(503);
 		assertThat(simulation.snapshot().pods().get(3).status()).isEqualTo(PodStatus.TERMINATING);
 		simulation.advanceTo(60_000_000, recorder);
-		long unhealthyAt = recorder.first(LoadBalancerTargetChanged.class,
-				(event) -> event.node().equals("n2") && event.to() == TargetState.UNHEALTHY).time();
+		long unhealthyAt = recorder
+			.first(LoadBalancerTargetChanged.class,
+					(event) -> event.node().equals("n2") && event.to() == TargetState.UNHEALTHY)
+			.time();
 		List<ConnectionRouted> drained = recorder.all(ConnectionRouted.class,
 				(event) -> event.entryNode().equals("n2") && event.time() > syncedAt);
 		assertThat(drained).isNotEmpty().allSatisfy((event) -> {

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * StatefulSets recreate a pod under the same name once the old one is gone; DaemonSets run one pod per node.
+ * StatefulSets recreate a pod under the same name once the old one is gone; DaemonSets
+ * run one pod per node.
  */
 class WorkloadKindTests {
 
@@ -57,8 +58,7 @@ class WorkloadKindTests {
 			.containsExactlyInAnyOrder("web-1", "web-2");
 		simulation.advanceTo(70_000_000, EventSink.NONE);
 		assertThat(simulation.snapshot().pods()).extracting(PodState::name).containsExactly("web-0");
-		assertThat(new ClusterAssembler().assemble(simulation.declaration()).cluster())
-			.isEqualTo(simulation.cluster());
+		assertThat(new ClusterAssembler().assemble(simulation.declaration()).cluster()).isEqualTo(simulation.cluster());
 	}
 
 	@Test
@@ -89,8 +89,7 @@ class WorkloadKindTests {
 		assertThat(simulation.snapshot().pods()).filteredOn((pod) -> "n2".equals(pod.node()))
 			.allSatisfy((pod) -> assertThat(pod.status() == PodStatus.TERMINATING)
 				.isEqualTo(!"DaemonSet/agent".equals(pod.workload())));
-		assertThat(new ClusterAssembler().assemble(simulation.declaration()).cluster())
-			.isEqualTo(simulation.cluster());
+		assertThat(new ClusterAssembler().assemble(simulation.declaration()).cluster()).isEqualTo(simulation.cluster());
 	}
 
 	@Test
