@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.DeclaredNode;
 import io.trafficlab.engine.cluster.DeclaredPod;
@@ -43,6 +44,14 @@ public final class ManifestExporter {
 			out.append(YAML.writeValueAsString(object));
 		}
 		return out.toString();
+	}
+
+	/**
+	 * One Service as {@code kubectl get service -o yaml} shows it: the same document
+	 * {@link #yaml} writes for it.
+	 */
+	public static String serviceYaml(DeclaredService service) {
+		return YAML.writeValueAsString(ServiceExport.service(service));
 	}
 
 	/**

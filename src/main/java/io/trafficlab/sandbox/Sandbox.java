@@ -67,7 +67,7 @@ public final class Sandbox {
 			Instant now) {
 		this.id = id;
 		this.source = source;
-		this.simulation = simulation;
+		this.simulation = rendering(simulation);
 		this.limits = limits;
 		this.pending = new EventCollector(maxEventsPerBatch);
 		this.lastActive = now;
@@ -162,7 +162,7 @@ public final class Sandbox {
 	void replace(SandboxSource source, Function<SandboxSource, Simulation> starter) {
 		this.lock.lock();
 		try {
-			this.simulation = starter.apply(source);
+			this.simulation = rendering(starter.apply(source));
 			this.source = source;
 			this.generation++;
 			this.pendingSteps = 0;
@@ -175,7 +175,17 @@ public final class Sandbox {
 
 	public SandboxSnapshot snapshot() {
 		return read((simulation) -> new SandboxSnapshot(this.id, this.generation, this.seq, this.paused, this.speed,
-				this.source.preset(), simulation.snapshot()));
+				this.source.preset(), simulation.snapshot(),
+				ManifestExporter.serviceYaml(simulation.declaredService())));
+	}
+
+	/**
+	 * The page shows the Service as YAML: the server writes it, in snapshots and in every
+	 * ServiceUpdated.
+	 */
+	private static Simulation rendering(Simulation simulation) {
+		simulation.renderServiceWith(ManifestExporter::serviceYaml);
+		return simulation;
 	}
 
 	/**

@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param preset the preset the simulation started from, or {@code null} for pasted
  * manifests
  * @param simulation the simulation's state
+ * @param serviceYaml the followed Service as {@code kubectl get service -o yaml} shows it
  */
 public record SandboxSnapshot(String id, long generation, long seq, boolean paused, double speed,
-		@Nullable String preset, SimulationSnapshot simulation) {
+		@Nullable String preset, SimulationSnapshot simulation, String serviceYaml) {
 
 	/**
 	 * The same snapshot under another name: a classroom room shows its code, never the
@@ -25,7 +26,7 @@ public record SandboxSnapshot(String id, long generation, long seq, boolean paus
 	 */
 	public SandboxSnapshot withId(String name) {
 		return new SandboxSnapshot(name, this.generation, this.seq, this.paused, this.speed, this.preset,
-				this.simulation);
+				this.simulation, this.serviceYaml);
 	}
 
 }

@@ -71,6 +71,16 @@ public final class Fraction implements Comparable<Fraction> {
 		return isZero() ? ZERO : of(this.numerator, this.denominator.multiply(BigInteger.valueOf(divisor)));
 	}
 
+	/**
+	 * This fraction divided by a positive fraction: how many times {@code divisor} fits.
+	 */
+	public Fraction dividedBy(Fraction divisor) {
+		if (divisor.isZero()) {
+			throw new ArithmeticException("Fraction divided by 0");
+		}
+		return of(this.numerator.multiply(divisor.denominator), this.denominator.multiply(divisor.numerator));
+	}
+
 	public boolean isZero() {
 		return this.numerator.signum() == 0;
 	}

@@ -154,12 +154,22 @@ public final class ProxyRules {
 	}
 
 	/**
+	 * R15: the address MASQUERADE gives a packet from {@code receiving} toward a pod: the
+	 * egress interface's, so the pod bridge gateway when the pod is on that node, else
+	 * the node's InternalIP (routed networks).
+	 */
+	public static SourceAddress masquerade(Node receiving, boolean podOnReceivingNode) {
+		return podOnReceivingNode
+				? new SourceAddress(receiving.bridgeIp(), SourceAddress.Kind.POD_GATEWAY, receiving.name())
+				: new SourceAddress(receiving.internalIp(), SourceAddress.Kind.INTERNAL_IP, receiving.name());
+	}
+
+	/**
 	 * R15: the address MASQUERADE gives a packet from {@code receiving} toward
-	 * {@code endpoint}: the pod bridge gateway when the endpoint is on the same node,
-	 * else the node's InternalIP (routed networks).
+	 * {@code endpoint}.
 	 */
 	public static String masqueradeAddress(Node receiving, Endpoint endpoint) {
-		return endpoint.isLocalTo(receiving.name()) ? receiving.bridgeIp() : receiving.internalIp();
+		return masquerade(receiving, endpoint.isLocalTo(receiving.name())).address();
 	}
 
 }

@@ -460,7 +460,10 @@ final class Commands {
 		}
 		this.world.replaceService(updated);
 		if (this.core.emitter.wants()) {
-			this.core.emitter.emit(new ServiceUpdated(this.core.now(), field, from, to, updated.healthCheckNodePort()));
+			ServiceRenderer renderer = this.core.serviceRenderer;
+			String text = (renderer != null) ? renderer.render(DeclaredService.from(updated)) : null;
+			this.core.emitter
+				.emit(new ServiceUpdated(this.core.now(), field, from, to, updated.healthCheckNodePort(), text));
 		}
 		this.core.changed(true);
 		for (SimNode node : this.world.nodes) {

@@ -7,6 +7,7 @@ import io.trafficlab.engine.kernel.EventHandler;
 import io.trafficlab.engine.kernel.EventLoop;
 import io.trafficlab.engine.kernel.SplitMix64;
 import io.trafficlab.engine.model.Service;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wires the actors to the kernel: owns the clock, the random sources, the world and the
@@ -74,6 +75,11 @@ final class Core implements EventHandler {
 	final Lifecycle lifecycle;
 
 	final NodeController nodeController;
+
+	/**
+	 * Renders the Service into ServiceUpdated events; {@code null}: they carry no text.
+	 */
+	@Nullable ServiceRenderer serviceRenderer;
 
 	Core(World world, SimulationSettings settings) {
 		this.world = world;

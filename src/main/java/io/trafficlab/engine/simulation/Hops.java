@@ -47,8 +47,9 @@ final class Hops {
 		String arrival = entry.arrivalAt(entryNode);
 		String clientAddress = trip.clientAddress();
 		String podAddress = pod.ip + ":" + entry.targetPort();
-		String seen = route.masquerade ? (local ? entryNode.model.bridgeIp() : entryNode.model.internalIp())
-				: this.core.clientIps.get(client);
+		String seen = SourceSlots
+			.address(this.core, SourceSlots.of(this.core, client, entryNode, route.masquerade, local))
+			.address();
 		String seenAddress = route.masquerade ? seen + ":" + trip.port : clientAddress;
 		trip.arrive(entryNode, destination, arrival);
 		trip.hop(Direction.REQUEST, entryNode.name, dnatReason(entryNode, pod, route, affinity, local, seen, arrival),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.apiserver.InvalidObjectException;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.ClusterLimitException;
@@ -169,6 +170,21 @@ public final class Simulation {
 	/** The Service the simulation follows. */
 	public ServiceRef service() {
 		return this.core.world.followed;
+	}
+
+	/**
+	 * The followed Service as the API server stores it now, as a manifest declares it.
+	 */
+	public DeclaredService declaredService() {
+		return DeclaredService.from(this.core.service());
+	}
+
+	/**
+	 * From now on, every {@link SimulationEvent.ServiceUpdated} carries the Service as
+	 * {@code renderer} writes it.
+	 */
+	public void renderServiceWith(ServiceRenderer renderer) {
+		this.core.serviceRenderer = renderer;
 	}
 
 	/** What the assembler filled in or left out at start, for people. */

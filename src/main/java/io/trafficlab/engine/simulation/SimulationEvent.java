@@ -290,9 +290,11 @@ public sealed interface SimulationEvent {
 	 * @param to the new value as the API spells it
 	 * @param healthCheckNodePort the Service's health-check port afterwards (0 when none:
 	 * R16)
+	 * @param serviceYaml the whole Service afterwards as its {@link ServiceRenderer}
+	 * writes it, {@code null} when the simulation has none
 	 */
-	record ServiceUpdated(long time, String field, String from, String to,
-			int healthCheckNodePort) implements SimulationEvent {
+	record ServiceUpdated(long time, String field, String from, String to, int healthCheckNodePort,
+			@Nullable String serviceYaml) implements SimulationEvent {
 	}
 
 	/**

@@ -7,6 +7,7 @@ import io.trafficlab.engine.analysis.ServiceAnalysis;
 import io.trafficlab.engine.health.HealthCheckResponse;
 import io.trafficlab.engine.health.ProxyHealth;
 import io.trafficlab.engine.model.Fraction;
+import io.trafficlab.engine.proxy.SourceAddress;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,13 +35,14 @@ import org.jspecify.annotations.Nullable;
  * @param dropReasons drops counted by reason
  * @param rejectReasons rejects counted by reason
  * @param healthChecks per node, the literal health-check answers right now
- * @param exactFairness how evenly the exact shares spread over the pods
- * @param observedFairness how evenly the observed connections spread over the pods
+ * @param exactFairness how evenly the exact shares spread over the pods that can serve
+ * (R4)
+ * @param observedFairness how evenly the observed connections spread over the same pods
  */
 public record SimulationStatistics(long now, long countingSince, long connections, long routed, long dropped,
 		long rejected, long resets, long totalConnections, ServiceAnalysis exact, List<PodStatistics> pods,
 		List<NodeStatistics> nodes, Map<String, Long> dropReasons, Map<String, Long> rejectReasons,
-		List<HealthCheckRow> healthChecks, Fairness exactFairness, Fairness observedFairness) {
+		List<HealthCheckRow> healthChecks, ExactFairness exactFairness, Fairness observedFairness) {
 
 	public SimulationStatistics {
 		pods = List.copyOf(pods);
@@ -64,10 +66,17 @@ public record SimulationStatistics(long now, long countingSince, long connection
 	 * (for the first client)
 	 * @param sourcesSeen each source address it saw and how many connections came from it
 	 * (all clients)
+	 * @param sources every address of {@code exactSourcesSeen} and {@code sourcesSeen},
+	 * in that order, with whose it is (a client's, or a node's after SNAT: R15)
 	 */
 	public record PodStatistics(String pod, @Nullable String node, @Nullable String ip, Fraction exactShare,
 			double observedShare, long connections, Map<String, Fraction> exactSourcesSeen,
-			Map<String, Long> sourcesSeen) {
+			Map<String, Long> sourcesSeen, List<SourceAddress> sources) {
+
+		public PodStatistics {
+			sources = List.copyOf(sources);
+		}
+
 	}
 
 	/**
@@ -97,7 +106,23 @@ public record SimulationStatistics(long now, long countingSince, long connection
 	}
 
 	/**
-	 * How evenly connections spread over the Service's pods.
+	 * How evenly the exact shares spread over the Service's pods that can serve, as exact
+	 * fractions.
+	 *
+	 * @param busiestPod the pod with the largest share (the first in {@code pods} order
+	 * on a tie), or {@code null} when no pod receives external traffic
+	 * @param busiestShare its share
+	 * @param maxShare the largest pod share
+	 * @param minShare the smallest pod share
+	 * @param maxOverMin {@code maxShare / minShare}, or {@code null} when
+	 * {@code minShare} is 0
+	 */
+	public record ExactFairness(@Nullable String busiestPod, Fraction busiestShare, Fraction maxShare,
+			Fraction minShare, @Nullable Fraction maxOverMin) {
+	}
+
+	/**
+	 * How evenly observed connections spread over the Service's pods that can serve.
 	 *
 	 * @param busiestPod the pod with the largest share, or {@code null} when there is
 	 * none

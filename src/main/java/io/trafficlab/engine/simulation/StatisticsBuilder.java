@@ -18,8 +18,8 @@ import io.trafficlab.engine.health.ProxyHealthServer;
 import io.trafficlab.engine.health.ServiceHealthCheck;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.proxy.SourceAddress;
 import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
-import io.trafficlab.engine.simulation.SimulationStatistics.Fairness;
 import io.trafficlab.engine.simulation.SimulationStatistics.HealthCheckRow;
 import io.trafficlab.engine.simulation.SimulationStatistics.NodeStatistics;
 import io.trafficlab.engine.simulation.SimulationStatistics.PodStatistics;
@@ -80,8 +80,8 @@ final class StatisticsBuilder {
 		traffic.countReasons(true, rejects);
 		return new SimulationStatistics(this.core.now(), traffic.windowStart, traffic.connections, traffic.routed,
 				traffic.dropped, traffic.rejected, traffic.resets, traffic.totalConnections, exact, pods,
-				nodes(exact, traffic.connections), drops, rejects, healthChecks(), exactFairness(pods),
-				observedFairness(pods));
+				nodes(exact, traffic.connections), drops, rejects, healthChecks(),
+				PodFairness.exact(pods, this::serving), PodFairness.observed(pods, this::serving));
 	}
 
 	private List<PodStatistics> pods(ServiceAnalysis exact, long connections) {
@@ -91,18 +91,38 @@ final class StatisticsBuilder {
 				byPod.put(endpoint.endpoint().podName(), endpoint);
 			}
 		}
+		Map<String, SourceAddress> known = knownSources();
 		List<PodStatistics> result = new ArrayList<>();
 		for (SimPod pod : this.core.world.podsByName.values()) {
 			if (!pod.backsService) {
 				continue;
 			}
 			EndpointAnalysis endpoint = byPod.get(pod.name);
+			Map<String, Fraction> exactSources = (endpoint != null) ? exactSources(endpoint.sourcesSeen()) : Map.of();
+			Map<String, SourceAddress> whose = new LinkedHashMap<>();
+			for (String address : exactSources.keySet()) {
+				whose.put(address, known.getOrDefault(address, SourceAddress.other(address)));
+			}
+			Map<String, Long> observedSources = observedSources(pod, whose);
 			result.add(new PodStatistics(pod.name, (pod.node != null) ? pod.node.name : null, pod.ip,
 					(endpoint != null) ? endpoint.externalShare() : Fraction.ZERO, share(pod.connections, connections),
-					pod.connections, (endpoint != null) ? exactSources(endpoint.sourcesSeen()) : Map.of(),
-					sources(pod)));
+					pod.connections, exactSources, observedSources, List.copyOf(whose.values())));
 		}
 		return result;
+	}
+
+	/**
+	 * Every address a pod can see, with whose it is, to name the exact analysis' sources:
+	 * each client's, and each node's two SNAT addresses.
+	 */
+	private Map<String, SourceAddress> knownSources() {
+		Map<String, SourceAddress> known = new HashMap<>();
+		int slots = this.core.clients + 2 * this.core.world.nodes.size();
+		for (int slot = 0; slot < slots; slot++) {
+			SourceAddress source = SourceSlots.address(this.core, slot);
+			known.putIfAbsent(source.address(), source);
+		}
+		return known;
 	}
 
 	/**
@@ -129,23 +149,20 @@ final class StatisticsBuilder {
 		return sources;
 	}
 
-	private Map<String, Long> sources(SimPod pod) {
+	/**
+	 * The sources the pod saw and how many connections came from each; adds each address
+	 * to {@code whose}.
+	 */
+	private Map<String, Long> observedSources(SimPod pod, Map<String, SourceAddress> whose) {
 		Map<String, Long> seen = new LinkedHashMap<>();
-		int clients = this.core.clients;
 		for (int slot = 0; slot < pod.sources.length; slot++) {
 			long count = pod.sources[slot];
 			if (count == 0) {
 				continue;
 			}
-			String address;
-			if (slot < clients) {
-				address = this.core.clientIps.get(slot);
-			}
-			else {
-				SimNode node = this.core.world.nodes.get((slot - clients) / 2);
-				address = ((slot - clients) % 2 == 0) ? node.model.bridgeIp() : node.model.internalIp();
-			}
-			seen.merge(address, count, Long::sum);
+			SourceAddress source = SourceSlots.address(this.core, slot);
+			seen.merge(source.address(), count, Long::sum);
+			whose.putIfAbsent(source.address(), source);
 		}
 		return seen;
 	}
@@ -179,53 +196,10 @@ final class StatisticsBuilder {
 		return rows;
 	}
 
-	private Fairness exactFairness(List<PodStatistics> pods) {
-		List<String> names = new ArrayList<>();
-		List<Double> shares = new ArrayList<>();
-		for (PodStatistics pod : pods) {
-			if (serving(pod.pod())) {
-				names.add(pod.pod());
-				shares.add(pod.exactShare().toDouble());
-			}
-		}
-		return fairness(names, shares);
-	}
-
-	private Fairness observedFairness(List<PodStatistics> pods) {
-		List<String> names = new ArrayList<>();
-		List<Double> shares = new ArrayList<>();
-		for (PodStatistics pod : pods) {
-			if (serving(pod.pod())) {
-				names.add(pod.pod());
-				shares.add(pod.observedShare());
-			}
-		}
-		return fairness(names, shares);
-	}
-
-	/**
-	 * Fairness counts the pods that can serve: Ready, or terminating after having been
-	 * Ready (R4).
-	 */
+	/** Whether the pod can serve: Ready, or terminating after having been Ready (R4). */
 	private boolean serving(String podName) {
 		SimPod pod = this.core.world.pod(this.core.world.followed.namespace(), podName);
 		return pod != null && (pod.status == PodStatus.READY || (pod.status == PodStatus.TERMINATING && pod.wasReady));
-	}
-
-	private static Fairness fairness(List<String> names, List<Double> shares) {
-		if (names.isEmpty()) {
-			return new Fairness(null, 0, 0, 0, null);
-		}
-		int busiest = 0;
-		double min = Double.MAX_VALUE;
-		for (int i = 0; i < shares.size(); i++) {
-			if (shares.get(i) > shares.get(busiest)) {
-				busiest = i;
-			}
-			min = Math.min(min, shares.get(i));
-		}
-		double max = shares.get(busiest);
-		return new Fairness(names.get(busiest), max, max, min, (min > 0) ? max / min : null);
 	}
 
 	private static double share(long count, long total) {

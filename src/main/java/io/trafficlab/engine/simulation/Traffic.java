@@ -160,7 +160,7 @@ final class Traffic {
 			return;
 		}
 		boolean local = podNode == entry;
-		int source = route.masquerade ? this.core.clients + 2 * entry.id + (local ? 0 : 1) : client;
+		int source = SourceSlots.of(this.core, client, entry, route.masquerade, local);
 		this.routed++;
 		pod.connections++;
 		pod.countSource(source);

@@ -306,7 +306,7 @@ class CommandTests {
 		assertThat(node(simulation, "n3").probeTarget()).isEqualTo("192.168.0.13:" + port + "/healthz");
 		simulation.advanceTo(1_000_001, this.recorder);
 		assertThat(this.recorder.first(ServiceUpdated.class, (event) -> true))
-			.isEqualTo(new ServiceUpdated(1_000_000, "spec.externalTrafficPolicy", "Cluster", "Local", port));
+			.isEqualTo(new ServiceUpdated(1_000_000, "spec.externalTrafficPolicy", "Cluster", "Local", port, null));
 		assertThat(simulation.statistics().exact().nodes().get(2).healthCheck().status()).isEqualTo(503);
 		simulation.advanceTo(40_000_000, this.recorder);
 		assertThat(node(simulation, "n3").verdict()).isEqualTo(TargetState.UNHEALTHY);

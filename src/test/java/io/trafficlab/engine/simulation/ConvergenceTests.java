@@ -51,7 +51,7 @@ class ConvergenceTests {
 		}
 		assertThat(statistics.dropped()).isZero();
 		assertThat(statistics.rejected()).isZero();
-		assertThat(statistics.observedFairness().maxShare()).isCloseTo(statistics.exactFairness().maxShare(),
+		assertThat(statistics.observedFairness().maxShare()).isCloseTo(statistics.exactFairness().maxShare().toDouble(),
 				within(TWO_POINTS));
 	}
 

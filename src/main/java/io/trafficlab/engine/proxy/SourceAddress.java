@@ -1,0 +1,43 @@
+package io.trafficlab.engine.proxy;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A source address a pod sees, and whose it is: the client's when the source was kept, or
+ * a node's after SNAT ({@link ProxyRules#masquerade}, R15).
+ *
+ * @param address the address
+ * @param kind whose address it is
+ * @param node the node it belongs to, or {@code null} for a client's or an unknown
+ * address
+ */
+public record SourceAddress(String address, Kind kind, @Nullable String node) {
+
+	/** The client's own address: the source was kept. */
+	public static SourceAddress client(String address) {
+		return new SourceAddress(address, Kind.CLIENT, null);
+	}
+
+	/** An address the sandbox cannot attribute. */
+	public static SourceAddress other(String address) {
+		return new SourceAddress(address, Kind.OTHER, null);
+	}
+
+	/** Whose address a pod sees. */
+	public enum Kind {
+
+		/** An external client's: the source was kept. */
+		CLIENT,
+
+		/** A node's pod bridge gateway: SNAT on the pod's own node. */
+		POD_GATEWAY,
+
+		/** A node's InternalIP: SNAT on another node. */
+		INTERNAL_IP,
+
+		/** None the sandbox knows. */
+		OTHER
+
+	}
+
+}

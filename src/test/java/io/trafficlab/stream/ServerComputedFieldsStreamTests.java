@@ -1,0 +1,133 @@
+package io.trafficlab.stream;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
+import io.trafficlab.sandbox.Sandbox;
+import io.trafficlab.sandbox.SandboxDestinations;
+import io.trafficlab.sandbox.SandboxRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the server computes for the page reaches it over the real WebSocket: the Service
+ * as YAML (snapshot, ServiceUpdated), the exact fairness as fractions, and whose each
+ * source address a pod sees is.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ServerComputedFieldsStreamTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private SandboxRegistry registry;
+
+	private StompTestClient client;
+
+	@AfterEach
+	void stopClient() {
+		this.client.close();
+	}
+
+	@Test
+	void snapshotAndServiceUpdatedShouldCarryTheServiceAsYaml() throws Exception {
+		Sandbox sandbox = this.registry.createFromPreset("uneven-3-1-0", 1L);
+		StompSession session = connect();
+		BlockingQueue<Map<String, Object>> batches = StompTestClient.subscribe(session,
+				SandboxDestinations.eventsTopic(sandbox.id()));
+		Map<String, Object> snapshot = StompTestClient
+			.subscribe(session, SandboxDestinations.snapshotDestination(sandbox.id()))
+			.poll(5, TimeUnit.SECONDS);
+		assertThat(snapshot).isNotNull();
+		assertThat((String) snapshot.get("serviceYaml")).contains("kind: Service", "externalTrafficPolicy: Local");
+		Thread.sleep(200);
+		sandbox.apply(new SetExternalTrafficPolicy(TrafficPolicy.CLUSTER));
+		Map<String, Object> updated = null;
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (updated == null && System.currentTimeMillis() < deadline) {
+			Map<String, Object> batch = batches.poll(1, TimeUnit.SECONDS);
+			if (batch != null) {
+				updated = events(batch).stream()
+					.filter((event) -> "ServiceUpdated".equals(event.get("type")))
+					.findFirst()
+					.orElse(null);
+			}
+		}
+		assertThat(updated).isNotNull().containsEntry("to", "Cluster");
+		assertThat((String) updated.get("serviceYaml")).isEqualTo(sandbox.snapshot().serviceYaml())
+			.contains("externalTrafficPolicy: Cluster");
+	}
+
+	@Test
+	void statisticsShouldCarryExactFairnessAndWhoseEachSourceIs() throws Exception {
+		Sandbox sandbox = this.registry.createFromPreset("uneven-3-1-0", 1L);
+		StompSession session = connect();
+		BlockingQueue<Map<String, Object>> stats = StompTestClient.subscribe(session,
+				SandboxDestinations.statsTopic(sandbox.id()));
+		Map<String, Object> local = statistics(stats.poll(5, TimeUnit.SECONDS));
+		assertThat(local.get("exactFairness")).isEqualTo(Map.of("busiestPod", "web-4", "busiestShare", "1/2",
+				"maxShare", "1/2", "minShare", "1/6", "maxOverMin", "3"));
+		List<Map<String, Object>> sources = sources(pod(local, "web-4"));
+		assertThat(sources).isNotEmpty().allSatisfy((source) -> {
+			assertThat(source).containsEntry("kind", "CLIENT").containsKey("address");
+			assertThat(source.get("node")).isNull();
+		});
+		sandbox.apply(new SetExternalTrafficPolicy(TrafficPolicy.CLUSTER));
+		Map<String, Object> cluster = null;
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (cluster == null && System.currentTimeMillis() < deadline) {
+			Map<String, Object> message = stats.poll(1, TimeUnit.SECONDS);
+			if (message != null && "1/4".equals(pod(statistics(message), "web-4").get("exactShare"))) {
+				cluster = statistics(message);
+			}
+		}
+		assertThat(cluster).isNotNull();
+		assertThat(sources(pod(cluster, "web-4"))).extracting((source) -> source.get("kind") + " " + source.get("node"))
+			.startsWith("INTERNAL_IP n1", "POD_GATEWAY n2", "INTERNAL_IP n3");
+	}
+
+	private StompSession connect() throws Exception {
+		this.client = new StompTestClient(this.port);
+		return this.client.connect(new StompSessionHandlerAdapter() {
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> statistics(Map<String, Object> message) {
+		assertThat(message).isNotNull();
+		return (Map<String, Object>) message.get("statistics");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> pod(Map<String, Object> statistics, String name) {
+		return ((List<Map<String, Object>>) statistics.get("pods")).stream()
+			.filter((pod) -> name.equals(pod.get("pod")))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> sources(Map<String, Object> pod) {
+		return (List<Map<String, Object>>) pod.get("sources");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> events(Map<String, Object> batch) {
+		return (List<Map<String, Object>>) batch.get("events");
+	}
+
+}
