@@ -1,6 +1,7 @@
 // The source address each pod sees: the client's (the source was kept, Local) or a node's (SNAT, Cluster), exact
-// beside observed.
-import { classifySource, describeSource, type SourceKind } from '../scene/addresses';
+// beside observed; whose each address is comes with the statistics.
+import type { SourceAddress } from '../protocol/events';
+import { describeSource, sourceCategory, sourceOf } from '../scene/addresses';
 import { parseFraction, percent, toNumber } from '../scene/fraction';
 import type { Scene } from '../scene/scene';
 import { h } from './dom';
@@ -9,7 +10,7 @@ export type Seen = 'client' | 'node' | 'mixed' | 'none';
 
 export interface SourceLine {
 	address: string;
-	kind: SourceKind;
+	source: SourceAddress;
 	exact: string | null;
 	observed: string | null;
 }
@@ -22,14 +23,14 @@ export interface SourceRow {
 	lines: SourceLine[];
 }
 
-function seenOf(kinds: SourceKind[]): Seen {
-	if (kinds.length === 0) {
+function seenOf(sources: SourceAddress[]): Seen {
+	if (sources.length === 0) {
 		return 'none';
 	}
-	if (kinds.every((kind) => kind.kind === 'client')) {
+	if (sources.every((source) => sourceCategory(source) === 'client')) {
 		return 'client';
 	}
-	return kinds.every((kind) => kind.kind === 'node') ? 'node' : 'mixed';
+	return sources.every((source) => sourceCategory(source) === 'node') ? 'node' : 'mixed';
 }
 
 const SUMMARY: Record<Seen, string> = {
@@ -53,13 +54,13 @@ export function sourceRows(scene: Scene): SourceRow[] {
 			const observed = pod.sourcesSeen[address];
 			return {
 				address,
-				kind: classifySource(address, scene),
+				source: sourceOf(pod, address),
 				exact: exact === undefined ? null : exact,
 				observed: observed === undefined || total === 0 ? null : `${percent(observed / total)} (${observed})`,
 			};
 		}).sort((a, b) => exactValue(b.exact) - exactValue(a.exact) || a.address.localeCompare(b.address));
-		const exactKinds = Object.keys(pod.exactSourcesSeen).map((address) => classifySource(address, scene));
-		const seen = seenOf(exactKinds.length > 0 ? exactKinds : lines.map((line) => line.kind));
+		const exactSources = Object.keys(pod.exactSourcesSeen).map((address) => sourceOf(pod, address));
+		const seen = seenOf(exactSources.length > 0 ? exactSources : lines.map((line) => line.source));
 		return { pod: pod.pod, node: pod.node, seen, summary: SUMMARY[seen], lines };
 	});
 }
@@ -70,7 +71,7 @@ function exactValue(text: string | null): number {
 }
 
 function addressRow(doc: Document, item: SourceRow, line: SourceLine | null, first: boolean, count: number): HTMLElement {
-	const row = h(doc, 'tr', { 'data-kind': line?.kind.kind ?? 'none' });
+	const row = h(doc, 'tr', { 'data-kind': line === null ? 'none' : sourceCategory(line.source) });
 	if (first) {
 		row.append(
 			h(doc, 'th', { scope: 'rowgroup', rowspan: String(count) },
@@ -86,7 +87,7 @@ function addressRow(doc: Document, item: SourceRow, line: SourceLine | null, fir
 	}
 	row.append(
 		h(doc, 'td', { class: 'mono source-address', 'data-label': 'Address', text: line.address }),
-		h(doc, 'td', { class: 'source-kind', 'data-label': 'Whose', text: describeSource(line.kind) }),
+		h(doc, 'td', { class: 'source-kind', 'data-label': 'Whose', text: describeSource(line.source) }),
 		h(doc, 'td', { class: 'fraction', 'data-label': 'Exact', text: line.exact ?? '—' }),
 		h(doc, 'td', { class: 'num observed-cell', 'data-label': 'Observed', text: line.observed ?? '—' }),
 	);

@@ -9,9 +9,10 @@ import { renderInspector } from '../panels/inspector';
 import { inspectConnection } from '../panels/inspect';
 import { announcements } from '../panels/announcements';
 import { EventListPanel } from '../panels/eventList';
-import { fairnessLine } from '../scene/fairness';
+import { fairnessLine } from '../panels/fairness';
 import { healthRows, renderHealth } from '../panels/health';
 import { countingLine, nodeShareRows, podShareRows, renderShares } from '../panels/shares';
+import { changedLines, yamlText } from '../panels/serviceYaml';
 import { renderSources, sourceRows } from '../panels/sources';
 import { renderTwin } from '../panels/twin';
 import { setText } from '../panels/dom';
@@ -20,7 +21,6 @@ import { CanvasRenderer } from '../render/canvasRenderer';
 import { applyBatch, applyStatistics } from '../scene/applyEvent';
 import { computeLayout, layoutKey, type Layout } from '../scene/layout';
 import { sceneFromSnapshot, type Scene } from '../scene/scene';
-import { changedLines, serviceYaml } from '../scene/serviceYaml';
 import { advance, isAnimating } from '../scene/timeline';
 import { NO_VIEW, type Drag, type ViewState } from '../scene/view';
 import { SandboxStream } from '../stream/sandboxStream';
@@ -357,7 +357,7 @@ export class SandboxView {
 	}
 
 	private renderYaml(scene: Scene, now: number): void {
-		const text = serviceYaml(scene.service);
+		const text = yamlText(scene.serviceYaml);
 		if (this.yaml === null || this.yaml.text !== text) {
 			this.yaml = { text, marks: changedLines(this.yaml?.text ?? null, text), since: now };
 		}

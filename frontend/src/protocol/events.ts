@@ -178,6 +178,8 @@ export interface ServiceUpdated {
 	from: string;
 	to: string;
 	healthCheckNodePort: number;
+	/** The whole Service afterwards as `kubectl get service -o yaml` shows it, written by the server. */
+	serviceYaml: string | null;
 }
 
 export interface ReplicasScaled {
@@ -310,6 +312,8 @@ export interface SandboxSnapshot {
 	speed: number;
 	preset: string | null;
 	simulation: SimulationSnapshot;
+	/** The followed Service as `kubectl get service -o yaml` shows it, written by the server. */
+	serviceYaml: string;
 }
 
 export interface HealthCheckResponse {
@@ -333,6 +337,16 @@ export interface PodStatistics {
 	connections: number;
 	exactSourcesSeen: Record<string, string>;
 	sourcesSeen: Record<string, number>;
+	/** Every address of exactSourcesSeen, then of sourcesSeen, once, with whose it is. */
+	sources: SourceAddress[];
+}
+
+/** A source address a pod sees and whose it is: a client's (kept), or a node's after SNAT (R15). */
+export interface SourceAddress {
+	address: string;
+	kind: 'CLIENT' | 'POD_GATEWAY' | 'INTERNAL_IP' | 'OTHER';
+	/** The node whose address it is; null for a client's. */
+	node: string | null;
 }
 
 export interface NodeStatistics {
@@ -349,6 +363,17 @@ export interface HealthCheckRow {
 	node: string;
 	healthCheck: HealthCheckResponse | null;
 	proxyHealthz: ProxyHealth;
+}
+
+/** Over the pods that can serve (R4), as exact fractions ("1/6"). */
+export interface ExactFairness {
+	/** null when no pod receives external traffic. */
+	busiestPod: string | null;
+	busiestShare: string;
+	maxShare: string;
+	minShare: string;
+	/** null when a serving pod gets nothing. */
+	maxOverMin: string | null;
 }
 
 export interface Fairness {
@@ -374,7 +399,7 @@ export interface SimulationStatistics {
 	dropReasons: Record<string, number>;
 	rejectReasons: Record<string, number>;
 	healthChecks: HealthCheckRow[];
-	exactFairness: Fairness;
+	exactFairness: ExactFairness;
 	observedFairness: Fairness;
 }
 

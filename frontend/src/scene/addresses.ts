@@ -1,45 +1,36 @@
-// Whose address a pod sees as the source: an external client (the source was kept), or a node's (SNAT: the node's
-// InternalIP, or its pod-network gateway when the pod is on the node that masqueraded).
-import type { Scene } from './scene';
+// Whose address a pod sees, in words: the server tells whose each address is (a client's, or a node's after SNAT: its
+// InternalIP, or its pod-network gateway when the pod is on the node that masqueraded); this only names it.
+import type { PodStatistics, SourceAddress } from '../protocol/events';
 
-export type SourceKind =
-	| { kind: 'client' }
-	| { kind: 'node'; node: string; what: 'InternalIP' | 'pod-network gateway' }
-	| { kind: 'pod'; pod: string }
-	| { kind: 'other' };
+/** How the panel groups an address: kept from the client, rewritten to a node's, or neither. */
+export type SourceCategory = 'client' | 'node' | 'other';
 
-function subnet24(ip: string): string {
-	return ip.split('.').slice(0, 3).join('.');
+export function sourceCategory(source: SourceAddress): SourceCategory {
+	switch (source.kind) {
+		case 'CLIENT':
+			return 'client';
+		case 'POD_GATEWAY':
+		case 'INTERNAL_IP':
+			return 'node';
+		default:
+			return 'other';
+	}
 }
 
-export function classifySource(address: string, scene: Pick<Scene, 'clientIps' | 'nodes' | 'pods'>): SourceKind {
-	if (scene.clientIps.includes(address)) {
-		return { kind: 'client' };
-	}
-	const node = scene.nodes.find((n) => n.internalIp === address);
-	if (node !== undefined) {
-		return { kind: 'node', node: node.name, what: 'InternalIP' };
-	}
-	const pod = scene.pods.find((p) => p.ip === address);
-	if (pod !== undefined) {
-		return { kind: 'pod', pod: pod.name };
-	}
-	const neighbour = scene.pods.find((p) => p.ip !== null && p.node !== null && subnet24(p.ip) === subnet24(address));
-	if (neighbour?.node != null) {
-		return { kind: 'node', node: neighbour.node, what: 'pod-network gateway' };
-	}
-	return { kind: 'other' };
+/** The server's word on an address the pod sees; an address it did not name is "other". */
+export function sourceOf(pod: Pick<PodStatistics, 'sources'>, address: string): SourceAddress {
+	return pod.sources.find((source) => source.address === address) ?? { address, kind: 'OTHER', node: null };
 }
 
-export function describeSource(kind: SourceKind): string {
-	switch (kind.kind) {
-		case 'client':
+export function describeSource(source: SourceAddress): string {
+	switch (source.kind) {
+		case 'CLIENT':
 			return 'client address (source kept)';
-		case 'node':
-			return `${kind.node}'s ${kind.what} (SNAT)`;
-		case 'pod':
-			return `pod ${kind.pod}`;
-		case 'other':
+		case 'POD_GATEWAY':
+			return `${source.node ?? 'a node'}'s pod-network gateway (SNAT)`;
+		case 'INTERNAL_IP':
+			return `${source.node ?? 'a node'}'s InternalIP (SNAT)`;
+		default:
 			return 'other address';
 	}
 }

@@ -117,6 +117,8 @@ export interface Scene {
 	nodes: SceneNode[];
 	pods: ScenePod[];
 	service: ServiceView;
+	/** The Service as YAML, as the server wrote it. */
+	serviceYaml: string;
 	clientIps: string[];
 	loadBalancer: 'EVEN' | 'WEIGHTED';
 	connectionsPerSecond: number;
@@ -197,6 +199,7 @@ export function sceneFromSnapshot(snapshot: SandboxSnapshot, anim = 0, reducedMo
 		nodes: sim.nodes.map((node) => ({ ...node, clusterEndpoints: undefined, localEndpoints: undefined })),
 		pods: sim.pods.map((pod) => ({ ...pod })),
 		service: sim.service === undefined ? NO_SERVICE : readService(sim.service),
+		serviceYaml: snapshot.serviceYaml,
 		clientIps: [...sim.clientIps],
 		loadBalancer: sim.loadBalancer,
 		connectionsPerSecond: sim.connectionsPerSecond,

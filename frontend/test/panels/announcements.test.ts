@@ -32,7 +32,7 @@ describe('announcements', () => {
 	it('tell a policy toggle and a new simulation', () => {
 		const toggled = applyEvent(scene, {
 			type: 'ServiceUpdated', time: 1, field: 'spec.externalTrafficPolicy', from: 'Cluster', to: 'Local',
-			healthCheckNodePort: 30000,
+			healthCheckNodePort: 30000, serviceYaml: null,
 		});
 		expect(announcements(scene, toggled)).toEqual(['externalTrafficPolicy is now Local.']);
 		expect(announcements(scene, { ...scene, generation: 1 })).toEqual(['A new simulation started from the preset uneven-3-1-0.']);

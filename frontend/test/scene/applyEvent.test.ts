@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyBatch, applyEvent, applyStatistics } from '../../src/scene/applyEvent';
 import { currentReplicas, findNode, findPod, sceneFromSnapshot } from '../../src/scene/scene';
-import { batch, droppedAtN3, routedViaN3, snapshot, statistics } from './fixtures';
+import { batch, droppedAtN3, routedViaN3, SERVICE_YAML_CLUSTER, snapshot, statistics } from './fixtures';
 
 describe('sceneFromSnapshot', () => {
 	it('reads nodes, pods, the Service in Kubernetes spelling and the settings', () => {
@@ -94,8 +94,9 @@ describe('applyEvent', () => {
 	it('turns the policy, the LB model, the client rate and the replicas as events tell', () => {
 		let next = applyEvent(scene, {
 			type: 'ServiceUpdated', time: 1, field: 'spec.externalTrafficPolicy', from: 'Local', to: 'Cluster',
-			healthCheckNodePort: 0,
+			healthCheckNodePort: 0, serviceYaml: SERVICE_YAML_CLUSTER,
 		});
+		expect(next.serviceYaml).toBe(SERVICE_YAML_CLUSTER);
 		expect(next.service.externalTrafficPolicy).toBe('Cluster');
 		expect(next.service.healthCheckNodePort).toBe(0);
 		next = applyEvent(next, { type: 'LoadBalancerModelChanged', time: 2, model: 'WEIGHTED' });

@@ -11,6 +11,41 @@ import type {
 
 export const CLIENT = '203.0.113.10';
 
+/** The Service as the server writes it (ManifestExporter.serviceYaml) for uneven-3-1-0, Local. */
+export const SERVICE_YAML = [
+	'apiVersion: v1',
+	'kind: Service',
+	'metadata:',
+	'  name: web',
+	'  namespace: default',
+	'spec:',
+	'  allocateLoadBalancerNodePorts: true',
+	'  clusterIP: 10.101.253.78',
+	'  externalTrafficPolicy: Local',
+	'  healthCheckNodePort: 30273',
+	'  internalTrafficPolicy: Cluster',
+	'  ports:',
+	'  - name: http',
+	'    nodePort: 31426',
+	'    port: 80',
+	'    protocol: TCP',
+	'    targetPort: 8080',
+	'  selector:',
+	'    app: web',
+	'  sessionAffinity: None',
+	'  type: LoadBalancer',
+	'status:',
+	'  loadBalancer:',
+	'    ingress:',
+	'    - ip: 198.51.100.10',
+	'',
+].join('\n');
+
+/** The same after switching to Cluster: the policy line changes, the health-check port goes. */
+export const SERVICE_YAML_CLUSTER = SERVICE_YAML
+	.replace('externalTrafficPolicy: Local', 'externalTrafficPolicy: Cluster')
+	.replace('  healthCheckNodePort: 30273\n', '');
+
 export function snapshot(overrides: Partial<SandboxSnapshot> = {}): SandboxSnapshot {
 	const node = (name: string, ip: string, status: number) => ({
 		name, internalIp: ip, zone: null, cordoned: false, gone: false, probeTarget: `${ip}:30273/healthz`,
@@ -51,6 +86,7 @@ export function snapshot(overrides: Partial<SandboxSnapshot> = {}): SandboxSnaps
 			connectionsPerSecond: 50,
 			connections: 0,
 		},
+		serviceYaml: SERVICE_YAML,
 		...overrides,
 	};
 }
@@ -120,13 +156,14 @@ export function statistics(generation = 0): StatisticsMessage {
 			},
 			pods: [
 				{ pod: 'web-4', node: 'n2', ip: '10.244.2.10', exactShare: '1/2', observedShare: 0.5, connections: 6,
-					exactSourcesSeen: { [CLIENT]: '1/2' }, sourcesSeen: { [CLIENT]: 6 } },
+					exactSourcesSeen: { [CLIENT]: '1/2' }, sourcesSeen: { [CLIENT]: 6 },
+					sources: [{ address: CLIENT, kind: 'CLIENT', node: null }] },
 			],
 			nodes: [],
 			dropReasons: {},
 			rejectReasons: {},
 			healthChecks: [health('n1', 200), health('n2', 200), health('n3', 503)],
-			exactFairness: { busiestPod: 'web-4', busiestShare: 0.5, maxShare: 0.5, minShare: 1 / 6, maxOverMin: 3 },
+			exactFairness: { busiestPod: 'web-4', busiestShare: '1/2', maxShare: '1/2', minShare: '1/6', maxOverMin: '3' },
 			observedFairness: { busiestPod: 'web-4', busiestShare: 0.5, maxShare: 0.5, minShare: 0.15, maxOverMin: 3.3 },
 		},
 	};

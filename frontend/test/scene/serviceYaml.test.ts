@@ -1,48 +1,35 @@
 import { describe, expect, it } from 'vitest';
+import { changedLines, yamlText } from '../../src/panels/serviceYaml';
+import { applyEvent } from '../../src/scene/applyEvent';
 import { sceneFromSnapshot } from '../../src/scene/scene';
-import { apiSpelling, updateService } from '../../src/scene/service';
-import { changedLines, serviceYaml } from '../../src/scene/serviceYaml';
-import { snapshot } from './fixtures';
+import { apiSpelling } from '../../src/scene/service';
+import { SERVICE_YAML, SERVICE_YAML_CLUSTER, snapshot } from './fixtures';
 
 describe('serviceYaml', () => {
-	const service = sceneFromSnapshot(snapshot()).service;
-
-	it('writes the Service in Kubernetes spelling', () => {
-		expect(serviceYaml(service)).toBe([
-			'apiVersion: v1',
-			'kind: Service',
-			'metadata:',
-			'  name: web',
-			'  namespace: default',
-			'spec:',
-			'  type: LoadBalancer',
-			'  selector:',
-			'    app: web',
-			'  ports:',
-			'  - name: http',
-			'    protocol: TCP',
-			'    port: 80',
-			'    targetPort: 8080',
-			'    nodePort: 31426',
-			'  clusterIP: 10.101.253.78',
-			'  externalTrafficPolicy: Local',
-			'  healthCheckNodePort: 30273',
-			'  internalTrafficPolicy: Cluster',
-			'  sessionAffinity: None',
-			'status:',
-			'  loadBalancer:',
-			'    ingress:',
-			'    - ip: 198.51.100.10',
-		].join('\n'));
+	it('shows the Service as the server wrote it', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		expect(scene.serviceYaml).toBe(SERVICE_YAML);
+		expect(yamlText(scene.serviceYaml).split('\n')).toEqual(SERVICE_YAML.trimEnd().split('\n'));
+		expect(yamlText(scene.serviceYaml)).toContain('  externalTrafficPolicy: Local\n  healthCheckNodePort: 30273');
 	});
 
 	it('follows a policy toggle and marks the changed lines', () => {
-		const before = serviceYaml(service);
-		const after = serviceYaml(updateService(service, 'spec.externalTrafficPolicy', 'Cluster', 0));
+		const scene = sceneFromSnapshot(snapshot());
+		const before = yamlText(scene.serviceYaml);
+		const toggled = applyEvent(scene, {
+			type: 'ServiceUpdated', time: 1, field: 'spec.externalTrafficPolicy', from: 'Local', to: 'Cluster',
+			healthCheckNodePort: 0, serviceYaml: SERVICE_YAML_CLUSTER,
+		});
+		const after = yamlText(toggled.serviceYaml);
 		expect(after).toContain('externalTrafficPolicy: Cluster');
 		expect(after).not.toContain('healthCheckNodePort');
 		expect(changedLines(before, after).map((i) => after.split('\n')[i])).toEqual(['  externalTrafficPolicy: Cluster']);
 		expect(changedLines(null, after)).toEqual([]);
+		const untold = applyEvent(toggled, {
+			type: 'ServiceUpdated', time: 2, field: 'spec.sessionAffinity', from: 'None', to: 'ClientIP',
+			healthCheckNodePort: 0, serviceYaml: null,
+		});
+		expect(untold.serviceYaml).toBe(SERVICE_YAML_CLUSTER);
 	});
 
 	it('spells enum names as the API does', () => {

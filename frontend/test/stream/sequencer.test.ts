@@ -18,6 +18,7 @@ function snapshot(seq: number, generation = 0): SandboxSnapshot {
 			now: 0, settings: {}, nodes: [], pods: [], service: {}, clientIps: [], loadBalancer: 'EVEN',
 			connectionsPerSecond: 50, connections: 0,
 		},
+		serviceYaml: '',
 	};
 }
 

@@ -1,6 +1,7 @@
 // The fairness line: the busiest pod's share, and the largest pod share over the smallest, exact beside observed.
+// The server computes both (over the pods that can serve); this only puts its values into words.
 import type { SimulationStatistics } from '../protocol/events';
-import { compare, divide, formatFraction, parseFraction, percent, type Fraction } from './fraction';
+import { percent } from '../scene/fraction';
 
 export interface FairnessLine {
 	busiestPod: string | null;
@@ -12,26 +13,20 @@ export interface FairnessLine {
 }
 
 export function fairnessLine(stats: SimulationStatistics): FairnessLine {
-	const shares = stats.pods
-		.map((pod) => ({ pod: pod.pod, share: parseFraction(pod.exactShare) }))
-		.filter((row): row is { pod: string; share: Fraction } => row.share !== null && row.share.n > 0);
-	if (shares.length === 0) {
+	const exact = stats.exactFairness;
+	if (exact.busiestPod === null) {
 		return {
 			busiestPod: null, busiestExact: null, busiestObserved: null, ratioExact: null, ratioObserved: null,
 			text: 'No pod receives external traffic.',
 		};
 	}
-	const sorted = [...shares].sort((a, b) => compare(b.share, a.share) || a.pod.localeCompare(b.pod));
-	const busiest = sorted[0];
-	const smallest = sorted[sorted.length - 1];
-	const ratio = divide(busiest.share, smallest.share);
 	const observed = stats.observedFairness;
-	const busiestObserved = stats.pods.find((pod) => pod.pod === busiest.pod)?.observedShare;
+	const busiestObserved = stats.pods.find((pod) => pod.pod === exact.busiestPod)?.observedShare;
 	const line: FairnessLine = {
-		busiestPod: busiest.pod,
-		busiestExact: formatFraction(busiest.share),
+		busiestPod: exact.busiestPod,
+		busiestExact: exact.busiestShare,
 		busiestObserved: busiestObserved === undefined || stats.connections === 0 ? null : percent(busiestObserved),
-		ratioExact: ratio === null ? null : formatFraction(ratio),
+		ratioExact: exact.maxOverMin,
 		ratioObserved: observed.maxOverMin === null || stats.connections === 0 ? null : observed.maxOverMin.toFixed(2),
 		text: '',
 	};

@@ -1,0 +1,30 @@
+// The cloud load balancer: its health-check probes (and the probe's trip on the canvas), its verdicts, its model.
+import { MAX_FLIGHTS } from '../packets';
+import { dropRemovedNodes, withNode, type Reducers } from './draft';
+
+export const balancerReducers: Reducers<'ProbeAnswered' | 'LoadBalancerTargetChanged' | 'LoadBalancerModelChanged'> = {
+	ProbeAnswered: (draft, event) => {
+		withNode(draft, event.node, (node) => {
+			node.probeTarget = event.target;
+			node.probeStatus = event.status;
+			node.probeAnswer = event.answer;
+			node.verdict = event.verdict;
+			node.consecutive = event.consecutive;
+		});
+		if (draft.flights.length < MAX_FLIGHTS) {
+			draft.flights.push({
+				kind: 'probe', id: event.time, node: event.node, simStart: event.time, status: event.status,
+				answer: event.answer, passed: event.passed, verdict: event.verdict, consecutive: event.consecutive, start: null,
+			});
+		}
+	},
+	LoadBalancerTargetChanged: (draft, event) => {
+		withNode(draft, event.node, (node) => {
+			node.verdict = event.to;
+		});
+		dropRemovedNodes(draft);
+	},
+	LoadBalancerModelChanged: (draft, event) => {
+		draft.loadBalancer = event.model === 'WEIGHTED' ? 'WEIGHTED' : 'EVEN';
+	},
+};

@@ -1,0 +1,49 @@
+// Nodes: added, cordoned, killed, unreachable, removed; and the endpoint sets their kube-proxy programmed.
+import { dropRemovedNodes, nodesOf, withNode, withPod, type Reducers } from './draft';
+
+type NodeEventType = 'NodeAdded' | 'NodeRemoved' | 'NodeDied' | 'NodeNotReady' | 'NodeCordoned' | 'ProxyRulesSynced';
+
+export const nodeReducers: Reducers<NodeEventType> = {
+	NodeAdded: (draft, event) => {
+		if (!draft.nodes.some((node) => node.name === event.node)) {
+			nodesOf(draft).push({
+				name: event.node, internalIp: event.internalIp, zone: event.zone, cordoned: false, gone: false,
+				probeTarget: '', probeStatus: 0, probeAnswer: '', verdict: null, consecutive: 0, clusterEndpoints: undefined,
+				localEndpoints: undefined,
+			});
+		}
+	},
+	NodeRemoved: (draft, event) => {
+		withNode(draft, event.node, (node) => {
+			node.gone = true;
+			node.removed = true;
+			node.probeStatus = 0;
+			node.probeAnswer = 'timed out';
+		});
+		dropRemovedNodes(draft);
+	},
+	NodeDied: (draft, event) => {
+		withNode(draft, event.node, (node) => {
+			node.gone = true;
+			node.probeStatus = 0;
+		});
+	},
+	NodeNotReady: (draft, event) => {
+		for (const name of event.pods) {
+			withPod(draft, name, (pod) => {
+				Object.assign(pod, { status: 'NOT_READY', since: event.time });
+			});
+		}
+	},
+	NodeCordoned: (draft, event) => {
+		withNode(draft, event.node, (node) => {
+			node.cordoned = event.cordoned;
+		});
+	},
+	ProxyRulesSynced: (draft, event) => {
+		withNode(draft, event.node, (node) => {
+			node.clusterEndpoints = event.clusterEndpoints;
+			node.localEndpoints = event.localEndpoints;
+		});
+	},
+};

@@ -1,0 +1,41 @@
+// Pods and their workload: scheduled, ready, terminating, evicted, deleted; the replica count.
+import { podsOf, withPod, type Reducers } from './draft';
+
+type PodEventType = 'PodScheduled' | 'PodBecameReady' | 'PodTerminating' | 'PodDeleted' | 'PodEvicted' | 'ReplicasScaled';
+
+export const podReducers: Reducers<PodEventType> = {
+	PodScheduled: (draft, event) => {
+		const pod = podsOf(draft).find((p) => p.name === event.pod);
+		const status = event.node === null ? 'PENDING' : 'STARTING';
+		if (pod === undefined) {
+			draft.pods.push({
+				name: event.pod, node: event.node, ip: event.podIp, status, workload: event.workload,
+				backsService: true, since: event.time,
+			});
+		}
+		else if (pod.status === 'PENDING') {
+			Object.assign(pod, { node: event.node, ip: event.podIp, status, since: event.time });
+		}
+	},
+	PodBecameReady: (draft, event) => {
+		withPod(draft, event.pod, (pod) => {
+			Object.assign(pod, { status: 'READY', node: event.node, since: event.time });
+		});
+	},
+	PodTerminating: (draft, event) => {
+		withPod(draft, event.pod, (pod) => {
+			Object.assign(pod, { status: 'TERMINATING', since: event.time });
+		});
+	},
+	PodDeleted: (draft, event) => {
+		draft.pods = draft.pods.filter((pod) => pod.name !== event.pod);
+	},
+	PodEvicted: (draft, event) => {
+		withPod(draft, event.pod, (pod) => {
+			Object.assign(pod, { status: 'TERMINATING', since: event.time });
+		});
+	},
+	ReplicasScaled: (draft, event) => {
+		draft.replicas = event.to;
+	},
+};
