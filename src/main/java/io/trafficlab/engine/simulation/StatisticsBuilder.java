@@ -18,6 +18,7 @@ import io.trafficlab.engine.health.ProxyHealthServer;
 import io.trafficlab.engine.health.ServiceHealthCheck;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.proxy.ProxyRules;
 import io.trafficlab.engine.proxy.SourceAddress;
 import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
 import io.trafficlab.engine.simulation.SimulationStatistics.HealthCheckRow;
@@ -113,14 +114,25 @@ final class StatisticsBuilder {
 
 	/**
 	 * Every address a pod can see, with whose it is, to name the exact analysis' sources:
-	 * each client's, and each node's two SNAT addresses.
+	 * each client's, then each node's two SNAT addresses (the nodes in the cluster before
+	 * removed ones, should an address have been reused).
 	 */
 	private Map<String, SourceAddress> knownSources() {
 		Map<String, SourceAddress> known = new HashMap<>();
-		int slots = this.core.clients + 2 * this.core.world.nodes.size();
-		for (int slot = 0; slot < slots; slot++) {
-			SourceAddress source = SourceSlots.address(this.core, slot);
-			known.putIfAbsent(source.address(), source);
+		for (String client : this.core.clientIps) {
+			known.putIfAbsent(client, SourceAddress.client(client));
+		}
+		List<SimNode> nodes = new ArrayList<>(this.core.world.nodesByName.values());
+		for (SimNode node : this.core.world.nodes) {
+			if (!nodes.contains(node)) {
+				nodes.add(node);
+			}
+		}
+		for (SimNode node : nodes) {
+			SourceAddress gateway = ProxyRules.masquerade(node.model, true);
+			SourceAddress internalIp = ProxyRules.masquerade(node.model, false);
+			known.putIfAbsent(gateway.address(), gateway);
+			known.putIfAbsent(internalIp.address(), internalIp);
 		}
 		return known;
 	}

@@ -66,6 +66,16 @@ class SourceAddressStatisticsTests {
 		}
 	}
 
+	@Test
+	void addedNodeShouldBeNamedByItsOwnName() {
+		Simulation simulation = Simulation.start(Presets.uneven310("Cluster"), Presets.settings(4));
+		simulation.apply(new SimulationCommand.AddNode(null));
+		simulation.advanceTo(60_000_000, EventSink.NONE);
+		SimulationSnapshot.NodeState added = simulation.snapshot().nodes().get(3);
+		assertThat(pod(simulation.statistics(), "web-4").sources())
+			.contains(new SourceAddress(added.internalIp(), Kind.INTERNAL_IP, added.name()));
+	}
+
 	private static PodStatistics pod(SimulationStatistics statistics, String name) {
 		return statistics.pods().stream().filter((pod) -> pod.pod().equals(name)).findFirst().orElseThrow();
 	}
