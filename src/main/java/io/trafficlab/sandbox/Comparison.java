@@ -37,9 +37,9 @@ record Comparison(Sandbox left, Sandbox right) {
 	/** The one command a comparison refuses: the policy is what it compares. */
 	void refuse(SimulationCommand command) {
 		if (command instanceof SimulationCommand.SetExternalTrafficPolicy) {
-			throw SandboxRequestException.conflict("Sandbox " + this.left.id() + " is compared with " + this.right.id()
-					+ ": the left side runs Cluster and the right side Local. Stop comparing "
-					+ "(DELETE .../comparison) to change externalTrafficPolicy.");
+			throw SandboxRequestException.conflict("This sandbox is compared with another: the left side runs Cluster "
+					+ "and the right side Local. Leave compare mode (DELETE .../comparison) to change "
+					+ "externalTrafficPolicy.");
 		}
 	}
 

@@ -409,8 +409,13 @@ public final class Sandbox {
 				this.pending.drainEvents(), this.pending.drainMissed());
 	}
 
+	/** Marks the sandbox as used, and the other side of its comparison with it. */
 	void touch(Instant now) {
 		this.lastActive = now;
+		Comparison comparison = this.comparison;
+		if (comparison != null) {
+			comparison.other(this).lastActive = now;
+		}
 	}
 
 	Instant lastActive() {

@@ -1,5 +1,7 @@
 package io.trafficlab.sandbox;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -87,6 +89,21 @@ class ComparisonTests {
 		assertThat(right.snapshot().simulation().service().externalTrafficPolicy()).isEqualTo(TrafficPolicy.LOCAL);
 		assertThat(right.snapshot().simulation().pods()).hasSameSizeAs(left.snapshot().simulation().pods());
 		assertThat(right.snapshot().simulation().settings().seed()).isEqualTo(1);
+	}
+
+	@Test
+	void commandsToTheFirstSideShouldKeepTheSecondAliveAndEndingTheFirstShouldEndIt() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		SandboxRegistry registry = TestSandboxes.registry(clock, (event) -> {
+		});
+		Sandbox left = registry.createFromPreset("uneven-3-1-0", 1L);
+		Sandbox right = registry.compare(left);
+		clock.advance(Duration.ofMinutes(20));
+		registry.get(left.id());
+		clock.advance(Duration.ofMinutes(20));
+		assertThat(registry.endIdle()).isZero();
+		registry.end(left.id());
+		assertThat(registry.find(right.id())).isEmpty();
 	}
 
 	/** Starts the left side from its source and the right side from {@code right}. */
