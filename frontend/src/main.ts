@@ -4,12 +4,13 @@ import { installCopyCurl, legacyClipboard, revealCopyButtons } from './analyzer/
 import { installRequestErrorNotice } from './analyzer/requestErrors';
 import { installWhitespaceToggle } from './analyzer/whitespace';
 import { installChallengePanel } from './challenge/challengePanel';
-import { ChangeTracker, installLessonPanel, lessonLink } from './lesson/lessonPage';
+import { installLessonPanel, lessonLink } from './lesson/lessonPage';
 import { startLiveSandbox } from './live/startLiveSandbox';
 import { installIndexMarks } from './progress/indexMarks';
 import { ProgressStore } from './progress/progressStore';
 import { installStepProgress } from './progress/stepMarks';
 import { Playground, type TrafficLabHook } from './playground/playground';
+import type { Permalink } from './playground/share';
 import { RoomWatcher, type RoomHook } from './room/roomWatcher';
 
 function localStorageOrUndefined(): Storage | undefined {
@@ -48,18 +49,16 @@ if (liveSandbox !== null) {
 
 const playgroundRoot = document.getElementById('playground');
 const lessonPanel = document.querySelector<HTMLElement>('[data-lesson-panel]');
-const lessonChanges = lessonPanel !== null && playgroundRoot !== null ? new ChangeTracker(playgroundRoot.dataset.api ?? '') : null;
 if (lessonPanel !== null) {
 	installStepProgress(lessonPanel, progress);
-	installLessonPanel(lessonPanel, lessonChanges, playgroundRoot, (url, init) => fetch(url, init), (url) => window.location.assign(url));
+	installLessonPanel(lessonPanel, playgroundRoot, (url, init) => fetch(url, init), (url) => window.location.assign(url));
 }
 if (playgroundRoot !== null) {
-	const plainFetch = (url: string, init?: RequestInit): Promise<Response> => fetch(url, init);
-	// On a lesson step, "Copy link" shares the step's URL, with the state once the learner has changed the sandbox
-	const shareLink = lessonPanel !== null && lessonChanges !== null
-		? (permalink: string) => lessonLink(lessonPanel.dataset.stepUrl ?? '/', permalink, lessonChanges.changed)
+	const fetcher = (url: string, init?: RequestInit): Promise<Response> => fetch(url, init);
+	// On a lesson step, "Copy link" shares the step's URL, with the state once the server says the sandbox changed
+	const shareLink = lessonPanel !== null
+		? (permalink: Permalink) => lessonLink(lessonPanel.dataset.stepUrl ?? '/', permalink.url, permalink.changedSinceStart)
 		: undefined;
-	const fetcher = lessonChanges !== null ? lessonChanges.wrap(plainFetch) : plainFetch;
 	const playground = new Playground(playgroundRoot, { window, document, fetcher, clipboard, shareLink });
 	// Debug hook for the benchmark and the browser tests (README "Playground"): frames, first frames, injectPackets
 	(window as Window & { __trafficLab?: TrafficLabHook }).__trafficLab = playground.hook;
@@ -70,7 +69,7 @@ if (playgroundRoot !== null) {
 const challengePanel = document.querySelector<HTMLElement>('[data-challenge-panel]');
 if (challengePanel !== null) {
 	const challengeId = challengePanel.dataset.challengeId;
-	installChallengePanel(document, challengePanel, playgroundRoot, () => {
+	installChallengePanel(document, challengePanel, () => {
 		if (challengeId !== undefined) {
 			progress.recordSolved(challengeId);
 		}

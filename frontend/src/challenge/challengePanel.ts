@@ -1,14 +1,12 @@
 // Wires a challenge's panel: hints revealed one at a time, the polled checklist refreshed at once after a command,
 // swapped only when it changed (so focus and reading position survive), and its changes told to a live region.
+import { COMMAND_EVENT } from '../protocol/commandOutcome';
 import { checkAnnouncement, hintLabel, type CheckState } from './checkState';
 
 const CHECKLIST_ID = 'challenge-check';
 
 /** The event the checklist's hx-trigger listens for on the body. */
 export const REFRESH_EVENT = 'trafficlab:refresh';
-
-/** What the playground dispatches on its root after a command from the canvas or the tables succeeded. */
-export const COMMAND_EVENT = 'trafficlab:command';
 
 interface HtmxSwapDetail {
 	target?: Element;
@@ -31,8 +29,7 @@ function readState(element: Element | null): CheckState | null {
 }
 
 /** {@code onSolved} runs each time a checklist with every condition holding is shown. */
-export function installChallengePanel(doc: Document, panel: HTMLElement, playground: HTMLElement | null,
-	onSolved: () => void = () => {}): void {
+export function installChallengePanel(doc: Document, panel: HTMLElement, onSolved: () => void = () => {}): void {
 	const announcer = panel.querySelector<HTMLElement>('[data-part="challenge-announcer"]');
 	const say = (text: string): void => {
 		if (announcer !== null) {
@@ -44,16 +41,8 @@ export function installChallengePanel(doc: Document, panel: HTMLElement, playgro
 	const refresh = (): void => {
 		doc.body.dispatchEvent(new CustomEvent(REFRESH_EVENT));
 	};
-	playground?.addEventListener(COMMAND_EVENT, refresh);
-	// htmx controls (the playground's and Start over), but not the checklist's own polling
-	const onRequest = (event: Event): void => {
-		const detail = (event as CustomEvent<HtmxSwapDetail & { successful?: boolean }>).detail;
-		if (detail.successful === true && detail.elt?.closest(`#${CHECKLIST_ID}`) == null) {
-			refresh();
-		}
-	};
-	playground?.addEventListener('htmx:afterRequest', onRequest);
-	panel.addEventListener('htmx:afterRequest', onRequest);
+	// every command the sandbox accepted, from the playground (htmx or the canvas) or Start over in the panel
+	doc.addEventListener(COMMAND_EVENT, refresh);
 
 	let shown = doc.getElementById(CHECKLIST_ID);
 	let state = readState(shown);

@@ -1,6 +1,7 @@
-// Every HTTP command of docs/sandbox-api.md as a value, its request, and sending it to one sandbox or (compare mode)
-// several. Errors come back as the server's own words ({"errors": [...]}).
+// Every HTTP command of docs/sandbox-api.md as a value, its request, and sending it. What the server did comes back as
+// its outcome (which command, the sandbox after it); errors as the server's own words ({"errors": [...]}).
 import { errorText } from '../live/commandErrors';
+import { outcomeOf, type CommandOutcome } from '../protocol/commandOutcome';
 
 export type Command =
 	| { kind: 'pause' }
@@ -115,7 +116,7 @@ export function describeCommand(command: Command): string {
 	}
 }
 
-export type Outcome = { ok: true } | { ok: false; message: string };
+export type Outcome = { ok: true; outcome?: CommandOutcome } | { ok: false; message: string };
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -128,25 +129,11 @@ export async function send(fetcher: Fetch, api: string, command: Command): Promi
 			headers: request.contentType === undefined ? {} : { 'Content-Type': request.contentType },
 		});
 		if (response.ok) {
-			return { ok: true };
+			return { ok: true, outcome: outcomeOf(response.headers) ?? undefined };
 		}
 		return { ok: false, message: errorText(response.status, await response.text()) };
 	}
 	catch {
 		return { ok: false, message: 'The server did not answer. Check that Traffic Lab is still running.' };
 	}
-}
-
-/** The same path for another sandbox: /api/v1/sandboxes/A/pause → /api/v1/sandboxes/B/pause. */
-export function mirrorPath(path: string, from: string, to: string): string | null {
-	const marker = `/sandboxes/${from}`;
-	const index = path.indexOf(marker);
-	if (index < 0) {
-		return null;
-	}
-	const rest = path.slice(index + marker.length);
-	if (rest !== '' && !rest.startsWith('/') && !rest.startsWith('?')) {
-		return null;
-	}
-	return `${path.slice(0, index)}/sandboxes/${to}${rest}`;
 }

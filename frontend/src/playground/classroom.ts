@@ -197,3 +197,21 @@ export class ClassroomBanner {
 		}
 	}
 }
+
+/** The classroom banner of a playground page, where it has one (the embed, lessons and challenges have none). */
+export function classroomBanner(root: HTMLElement, env: Omit<ClassroomEnvironment, 'say'>): ClassroomBanner | null {
+	const banner = root.querySelector<HTMLElement>('[data-part="room-banner"]');
+	if (banner === null) {
+		return null;
+	}
+	const button = root.querySelector<HTMLElement>('[data-control="open-room"]');
+	const status = root.querySelector('[data-control="share-status"]');
+	return new ClassroomBanner(banner, button, button?.dataset.rooms ?? '/api/v1/rooms', {
+		...env,
+		say: (text) => {
+			if (status !== null) {
+				status.textContent = text;
+			}
+		},
+	});
+}

@@ -1,9 +1,11 @@
-// Compare mode: a second sandbox from the same manifests (or preset) and the same seed, so the same cluster gets the
-// same client traffic; both are reset together, the first runs Cluster and the second Local, and every command goes
-// to both.
-import { send, type Command, type Fetch, type Outcome } from '../commands/commands';
-import { isApiErrors, isSandboxSnapshot } from '../protocol/events';
+// Compare mode: the server pairs this page's sandbox with a second one from the same manifests and seed, resets both,
+// runs the first under Cluster and the second under Local, and applies every command to both or to neither
+// (docs/sandbox-api.md#compare-mode). This side only shows the second sandbox beside the first and says which is which.
+import type { Fetch, Outcome } from '../commands/commands';
+import { isApiErrors } from '../protocol/events';
+import type { SandboxView } from './sandboxView';
 
+/** The answer to POST .../comparison: the second sandbox and where to watch it. */
 export interface CreatedSandbox {
 	id: string;
 	topic: string;
@@ -13,16 +15,11 @@ export interface CreatedSandbox {
 
 export interface CompareHost {
 	fetcher: Fetch;
-	/** POST /api/v1/sandboxes */
-	sandboxes: string;
-	primaryApi(): string;
-	apiOf(id: string): string;
-	/** Puts the second view on the page and starts its stream. */
-	addView(created: CreatedSandbox): void;
-	/** Both sandboxes now run (or stand still): pause and resume send no event, so the views are told. */
-	setPaused(paused: boolean): void;
-	removeView(): Promise<void>;
-	setMode(active: boolean): void;
+	/** The first sandbox's API base, /api/v1/sandboxes/{id}. */
+	api(): string;
+	/** A view of the second sandbox, wired like the first (on a clone of its markup: {@link cloneView}). */
+	createView(created: CreatedSandbox): SandboxView;
+	showError(message: string): void;
 }
 
 function isCreated(value: unknown): value is CreatedSandbox {
@@ -31,117 +28,120 @@ function isCreated(value: unknown): value is CreatedSandbox {
 }
 
 export class CompareMode {
-	private secondId: string | null = null;
-	private manifests: string | null = null;
+	/** The second sandbox's view while comparing. */
+	second: SandboxView | null = null;
 
-	constructor(private readonly host: CompareHost) {}
+	constructor(private readonly root: HTMLElement, private readonly host: CompareHost) {}
 
 	get active(): boolean {
-		return this.secondId !== null;
+		return this.second !== null;
 	}
 
-	get secondApi(): string | null {
-		return this.secondId === null ? null : this.host.apiOf(this.secondId);
+	/** What the live region calls a side while comparing. */
+	sideName(view: SandboxView): string {
+		return view === this.second ? 'Local side' : 'Cluster side';
 	}
 
-	/** The manifests last applied on this page: compare mode starts its second sandbox from them. */
-	rememberManifests(manifests: string | null): void {
-		this.manifests = manifests;
+	/** The compare button: enters or leaves, and says why it could not start. */
+	async toggle(): Promise<void> {
+		const button = this.root.querySelector<HTMLButtonElement>('[data-control="compare"]');
+		if (button !== null) {
+			button.disabled = true;
+		}
+		this.host.showError('');
+		if (this.active) {
+			await this.leave();
+		}
+		else {
+			const outcome = await this.enter();
+			if (!outcome.ok) {
+				this.host.showError(`Compare mode could not start: ${outcome.message}`);
+			}
+		}
+		if (button !== null) {
+			button.disabled = false;
+		}
 	}
 
 	async enter(): Promise<Outcome> {
-		const { fetcher } = this.host;
-		const primary = this.host.primaryApi();
-		const response = await fetcher(`${primary}/snapshot`, { method: 'GET' });
-		const snapshot: unknown = await response.json();
-		if (!isSandboxSnapshot(snapshot)) {
-			return { ok: false, message: isApiErrors(snapshot) ? snapshot.errors.join(' ') : 'The sandbox has ended.' };
+		const response = await this.host.fetcher(`${this.host.api()}/comparison`, {
+			method: 'POST', headers: { Accept: 'application/json' },
+		}).catch(() => null);
+		if (response === null) {
+			return { ok: false, message: 'The server did not answer. Check that Traffic Lab is still running.' };
 		}
-		const seed = snapshot.simulation.settings.seed;
-		const query = `seed=${typeof seed === 'number' ? seed : 0}`;
-		const fromPreset = snapshot.preset !== null;
-		if (!fromPreset && this.manifests === null) {
-			return { ok: false, message: 'Compare mode needs the manifests this sandbox runs: apply them again first.' };
+		const body: unknown = await response.json().catch(() => null);
+		if (!response.ok || !isCreated(body)) {
+			return { ok: false, message: isApiErrors(body) ? body.errors.join(' ') : `HTTP ${response.status}` };
 		}
-		const created = await fetcher(fromPreset
-			? `${this.host.sandboxes}?preset=${encodeURIComponent(snapshot.preset ?? '')}&${query}`
-			: `${this.host.sandboxes}?${query}`, {
-			method: 'POST',
-			body: fromPreset ? undefined : this.manifests ?? undefined,
-			headers: fromPreset ? {} : { 'Content-Type': 'application/yaml' },
-		});
-		const body: unknown = await created.json().catch(() => null);
-		if (!created.ok || !isCreated(body)) {
-			return { ok: false, message: isApiErrors(body) ? body.errors.join(' ') : `HTTP ${created.status}` };
-		}
-		this.secondId = body.id;
-		const second = this.host.apiOf(body.id);
-		const both = [primary, second];
-		const steps: Command[][] = [
-			[{ kind: 'pause' }],
-			[{ kind: 'reset' }],
-			[{ kind: 'speed', factor: snapshot.speed }],
-		];
-		for (const commands of steps) {
-			const failed = await this.each(both, commands);
-			if (failed !== null) {
-				return failed;
-			}
-		}
-		const policies = await this.applyPolicies();
-		if (!policies.ok) {
-			return policies;
-		}
-		if (!snapshot.paused) {
-			const failed = await this.each(both, [{ kind: 'resume' }]);
-			if (failed !== null) {
-				return failed;
-			}
-		}
-		// The second view starts watching only now, so its first snapshot already shows the clock running
-		this.host.addView(body);
-		this.host.setMode(true);
-		this.host.setPaused(snapshot.paused);
+		this.second = this.host.createView(body);
+		this.second.start();
+		this.show(true);
 		return { ok: true };
 	}
 
+	/** Ends the comparison: the server ends the second sandbox; the first goes on alone under Cluster. */
 	async leave(): Promise<void> {
-		const id = this.secondId;
-		this.secondId = null;
-		this.host.setMode(false);
-		await this.host.removeView();
-		if (id !== null) {
-			await this.host.fetcher(this.host.apiOf(id), { method: 'DELETE', keepalive: true }).catch(() => undefined);
-		}
-	}
-
-	/** After the first sandbox started over from other manifests or another preset: build the second again. */
-	async rebuild(): Promise<Outcome> {
-		await this.leave();
-		return this.enter();
-	}
-
-	/** Left Cluster, right Local (a reset brings back the declared policy, so this follows every reset). */
-	async applyPolicies(): Promise<Outcome> {
-		const second = this.secondApi;
+		const second = this.second;
 		if (second === null) {
-			return { ok: true };
+			return;
 		}
-		const [a, b] = await Promise.all([
-			send(this.host.fetcher, this.host.primaryApi(), { kind: 'policy', value: 'Cluster' }),
-			send(this.host.fetcher, second, { kind: 'policy', value: 'Local' }),
-		]);
-		return !a.ok ? a : b;
+		this.second = null;
+		this.show(false);
+		// asked first: when the page is going away, the request outlives it (keepalive), the stream's goodbye may not
+		const ended = this.host.fetcher(`${this.host.api()}/comparison`, { method: 'DELETE', keepalive: true })
+			.catch(() => undefined);
+		await second.stop();
+		second.root.remove();
+		await ended;
 	}
 
-	private async each(apis: string[], commands: Command[]): Promise<Outcome | null> {
-		for (const command of commands) {
-			const outcomes = await Promise.all(apis.map((api) => send(this.host.fetcher, api, command)));
-			const failed = outcomes.find((outcome) => !outcome.ok);
-			if (failed !== undefined) {
-				return failed;
-			}
+	/** The page's marks of compare mode: side labels, the note, the policy switch off, the button's text. */
+	private show(active: boolean): void {
+		const views = this.root.querySelector<HTMLElement>('.views');
+		if (views !== null) {
+			views.dataset.compare = String(active);
 		}
-		return null;
+		const note = this.root.querySelector<HTMLElement>('[data-part="compare-note"]');
+		if (note !== null) {
+			note.hidden = !active;
+		}
+		const policy = this.root.querySelector<HTMLFieldSetElement>('fieldset[data-control="policy"]');
+		if (policy !== null) {
+			policy.disabled = active;
+		}
+		const button = this.root.querySelector<HTMLButtonElement>('[data-control="compare"]');
+		if (button !== null) {
+			button.setAttribute('aria-pressed', String(active));
+			button.textContent = active ? 'Leave compare mode' : 'Compare Cluster and Local';
+		}
+		this.root.querySelectorAll<HTMLElement>('.sandbox-view [data-part="side"]').forEach((side) => {
+			side.hidden = !active;
+			side.textContent = side.closest<HTMLElement>('[data-view]')?.dataset.view === 'second' ? 'Local · ' : 'Cluster · ';
+		});
+	}
+}
+
+/** The second view's markup: a copy of the first's, emptied, right after it. */
+export function cloneView(primary: HTMLElement): HTMLElement {
+	const clone = primary.cloneNode(true) as HTMLElement;
+	clone.dataset.view = 'second';
+	uniquifyIds(clone, '-local');
+	clone.querySelectorAll('tbody, [data-part="event-list"], [data-part="inspector"], [data-part="service-yaml"]')
+		.forEach((element) => element.replaceChildren());
+	primary.after(clone);
+	return clone;
+}
+
+/** A cloned view must not repeat ids: suffix them, and the attributes that point at them. */
+export function uniquifyIds(root: HTMLElement, suffix: string): void {
+	root.querySelectorAll<HTMLElement>('[id]').forEach((element) => {
+		element.id = `${element.id}${suffix}`;
+	});
+	for (const attribute of ['aria-labelledby', 'aria-describedby', 'for']) {
+		root.querySelectorAll<HTMLElement>(`[${attribute}]`).forEach((element) => {
+			const value = element.getAttribute(attribute) ?? '';
+			element.setAttribute(attribute, value.split(/\s+/).map((id) => `${id}${suffix}`).join(' '));
+		});
 	}
 }

@@ -78,3 +78,12 @@ export function showPreset(doc: Document, name: string | null, own: OwnManifests
 		element.textContent = description;
 	});
 }
+
+/** After a switch to a preset, the manifests box shows the preset's manifests (from the page's templates). */
+export function fillManifests(root: ParentNode, preset: string): void {
+	const source = root.querySelector<HTMLTemplateElement>(`template[data-preset-manifests="${CSS.escape(preset)}"]`);
+	const box = root.querySelector<HTMLTextAreaElement>('[data-control="manifests"]');
+	if (source !== null && box !== null) {
+		box.value = source.content.textContent ?? source.textContent ?? '';
+	}
+}

@@ -4,13 +4,19 @@
 import type { ClipboardLike } from '../analyzer/copyCurl';
 import type { Fetch } from '../commands/commands';
 
+/** The answer to GET .../permalink: the link, and whether the sandbox changed since it started (the server knows). */
+export interface Permalink {
+	url: string;
+	changedSinceStart: boolean;
+}
+
 export interface ShareEnvironment {
 	fetcher: Fetch;
 	clipboard: ClipboardLike | undefined;
 	/** URL.createObjectURL, or undefined where there is none (tests). */
 	objectUrl?: (blob: Blob) => string;
 	/** Turns the playground's permalink into the link to share (a lesson step's page); the permalink itself if absent. */
-	shareLink?: (permalink: string) => string;
+	shareLink?: (permalink: Permalink) => string;
 }
 
 export async function errorOf(response: Response): Promise<string> {
@@ -30,8 +36,8 @@ export async function copyLink(root: ParentNode, api: string, env: ShareEnvironm
 	if (!response.ok) {
 		return errorOf(response);
 	}
-	const { url: permalink } = (await response.json()) as { url: string };
-	const url = env.shareLink?.(permalink) ?? permalink;
+	const permalink = (await response.json()) as Permalink;
+	const url = env.shareLink?.(permalink) ?? permalink.url;
 	if (field !== null) {
 		field.value = url;
 		field.hidden = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCommand, mirrorPath, requestFor, send, type Fetch } from '../../src/commands/commands';
+import { describeCommand, requestFor, send, type Fetch } from '../../src/commands/commands';
 
 const API = '/api/v1/sandboxes/abc';
 
@@ -24,6 +24,16 @@ describe('requestFor', () => {
 });
 
 describe('send', () => {
+	it("returns the outcome the server names in the answer's header", async () => {
+		const outcome = {
+			command: 'movePod', sandbox: 'abc', generation: 0, revision: 3, paused: false, speed: 1, preset: null, comparedWith: null,
+		};
+		const fetcher: Fetch = async () => new Response(null, {
+			status: 204, headers: { 'HX-Trigger': JSON.stringify({ 'trafficlab:command': outcome }) },
+		});
+		expect(await send(fetcher, API, { kind: 'move', pod: 'web-1', node: 'n2' })).toEqual({ ok: true, outcome });
+	});
+
 	it('reports the server\'s own error message', async () => {
 		const fetcher: Fetch = async () => new Response('{"errors": ["Unknown node \\"n9\\"."]}', { status: 400 });
 		expect(await send(fetcher, API, { kind: 'kill', node: 'n9' })).toEqual({ ok: false, message: 'Unknown node "n9".' });
@@ -37,14 +47,5 @@ describe('send', () => {
 		expect(await send(offline, API, { kind: 'pause' })).toEqual({
 			ok: false, message: 'The server did not answer. Check that Traffic Lab is still running.',
 		});
-	});
-});
-
-describe('mirrorPath', () => {
-	it('points a command at the other sandbox', () => {
-		expect(mirrorPath('/api/v1/sandboxes/abc/pods/web-1/move?node=n2', 'abc', 'xyz'))
-			.toBe('/api/v1/sandboxes/xyz/pods/web-1/move?node=n2');
-		expect(mirrorPath('/api/v1/sandboxes/abcd/pause', 'abc', 'xyz')).toBeNull();
-		expect(mirrorPath('/analyze', 'abc', 'xyz')).toBeNull();
 	});
 });

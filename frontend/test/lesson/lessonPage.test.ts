@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeTracker, changesSandbox, lessonLink } from '../../src/lesson/lessonPage';
-import { copyLink } from '../../src/playground/share';
+import { lessonLink } from '../../src/lesson/lessonPage';
+import { copyLink, type Permalink } from '../../src/playground/share';
 
 const api = '/api/v1/sandboxes/abc';
 
@@ -16,45 +16,25 @@ describe('lessonLink', () => {
 	});
 });
 
-describe('changesSandbox', () => {
-	it('counts commands to this sandbox, not reads or other sandboxes', () => {
-		expect(changesSandbox(api, `${api}/pods/web-1/move?node=n2`, 'POST')).toBe(true);
-		expect(changesSandbox(api, `${api}/service/external-traffic-policy`, 'put')).toBe(true);
-		expect(changesSandbox(api, `${api}/permalink`, 'GET')).toBe(false);
-		expect(changesSandbox(api, `${api}/permalink`, undefined)).toBe(false);
-		expect(changesSandbox(api, '/api/v1/sandboxes/other/pause', 'POST')).toBe(false);
-		expect(changesSandbox(api, '/api/v1/sandboxes/abcdef/pause', 'POST')).toBe(false);
-	});
-});
-
-describe('ChangeTracker with Copy link', () => {
-	it('turns the permalink into the step link, with the state only after a change', async () => {
-		const tracker = new ChangeTracker(api);
-		const fetcher = tracker.wrap((url) => Promise.resolve(url.endsWith('/permalink')
-			? new Response(JSON.stringify({ url: 'http://host/?s=xyz' }), { status: 200 })
-			: new Response(null, { status: 204 })));
+describe('Copy link on a step', () => {
+	it("turns the permalink into the step link, with the state only once the server says the sandbox changed", async () => {
+		let changed = false;
+		const fetcher = (url: string) => Promise.resolve(url.endsWith('/permalink')
+			? new Response(JSON.stringify({ url: 'http://host/?s=xyz', changedSinceStart: changed }), { status: 200 })
+			: new Response(null, { status: 204 }));
 		const field = { value: '', hidden: true, select: () => undefined };
 		const root = { querySelector: () => field } as unknown as ParentNode;
 		const env = {
 			fetcher,
 			clipboard: undefined,
-			shareLink: (permalink: string) => lessonLink('/lessons/x/3', permalink, tracker.changed),
+			shareLink: (permalink: Permalink) => lessonLink('/lessons/x/3', permalink.url, permalink.changedSinceStart),
 		};
 
 		await copyLink(root, api, env);
 		expect(field.value).toBe('http://host/lessons/x/3');
 
-		await fetcher(`${api}/pause`, { method: 'POST' });
-		tracker.noteHtmx(undefined, undefined);
+		changed = true;
 		await copyLink(root, api, env);
 		expect(field.value).toBe('http://host/lessons/x/3?s=xyz');
-	});
-
-	it('notes htmx requests that change the sandbox', () => {
-		const tracker = new ChangeTracker(api);
-		tracker.noteHtmx(`${api}/permalink`, 'get');
-		expect(tracker.changed).toBe(false);
-		tracker.noteHtmx(`${api}/load-balancer`, 'put');
-		expect(tracker.changed).toBe(true);
 	});
 });

@@ -1,6 +1,8 @@
 package io.trafficlab.sandbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,6 +27,10 @@ import org.jspecify.annotations.Nullable;
  * Only the ticker advances simulated time, steps included, and it numbers the batches it
  * produces; a snapshot taken under the same lock therefore shows exactly the batches up
  * to its {@code seq}.
+ * <p>
+ * A sandbox in a {@link Comparison} changes only together with the other side: every
+ * change takes both locks (left first), checks both sides, then changes both; and the
+ * left side's tick advances both clocks.
  */
 public final class Sandbox {
 
@@ -61,6 +67,17 @@ public final class Sandbox {
 
 	private int pendingSteps;
 
+	/** Steps processed since the last batch. */
+	private boolean stepped;
+
+	/** Whether anybody watched at the last tick. */
+	private boolean watched;
+
+	/** Commands accepted through the API since the sandbox started. */
+	private long revision;
+
+	private volatile @Nullable Comparison comparison;
+
 	private volatile Instant lastActive;
 
 	Sandbox(String id, SandboxSource source, Simulation simulation, SandboxCommandLimits limits, int maxEventsPerBatch,
@@ -96,28 +113,48 @@ public final class Sandbox {
 	 * would refuse the change
 	 */
 	public void apply(SimulationCommand command) {
-		update((simulation) -> {
-			this.limits.check(command, simulation);
-			try {
-				simulation.apply(command);
+		change((sides) -> {
+			for (Sandbox side : sides) {
+				side.check(command);
 			}
-			catch (IllegalArgumentException ex) {
-				throw SandboxRequestException.badValue(String.valueOf(ex.getMessage()));
-			}
+			return () -> sides.forEach((side) -> side.applyChecked(command));
 		});
+	}
+
+	private void check(SimulationCommand command) {
+		Comparison comparison = this.comparison;
+		if (comparison != null) {
+			comparison.refuse(command);
+		}
+		this.limits.check(command, this.simulation);
+		try {
+			this.simulation.check(command);
+		}
+		catch (IllegalArgumentException ex) {
+			throw SandboxRequestException.badValue(String.valueOf(ex.getMessage()));
+		}
+	}
+
+	private void applyChecked(SimulationCommand command) {
+		try {
+			this.simulation.apply(command);
+		}
+		catch (IllegalArgumentException ex) {
+			throw SandboxRequestException.badValue(String.valueOf(ex.getMessage()));
+		}
 	}
 
 	/** Starts a new window for the observed counters: they count from now on. */
 	public void resetStatistics() {
-		update(Simulation::resetStatistics);
+		changeEach((side) -> side.simulation.resetStatistics());
 	}
 
 	public void pause() {
-		update((simulation) -> this.paused = true);
+		changeEach((side) -> side.paused = true);
 	}
 
 	public void resume() {
-		update((simulation) -> this.paused = false);
+		changeEach((side) -> side.paused = false);
 	}
 
 	public void speed(double factor) {
@@ -126,7 +163,7 @@ public final class Sandbox {
 				.badValue(String.format(Locale.ROOT, "Query parameter 'factor' must be between %s and %s (got %s).",
 						MIN_SPEED, (int) MAX_SPEED, factor));
 		}
-		update((simulation) -> this.speed = factor);
+		changeEach((side) -> side.speed = factor);
 	}
 
 	/**
@@ -134,13 +171,15 @@ public final class Sandbox {
 	 * not.
 	 */
 	public void step(int count) {
-		update((simulation) -> {
-			if (count < 1 || this.pendingSteps + count > MAX_PENDING_STEPS) {
-				throw SandboxRequestException
-					.badValue("Query parameter 'count' must be between 1 and " + (MAX_PENDING_STEPS - this.pendingSteps)
-							+ " (got " + count + "); at most " + MAX_PENDING_STEPS + " steps wait for the next tick.");
+		change((sides) -> {
+			for (Sandbox side : sides) {
+				if (count < 1 || side.pendingSteps + count > MAX_PENDING_STEPS) {
+					throw SandboxRequestException.badValue("Query parameter 'count' must be between 1 and "
+							+ (MAX_PENDING_STEPS - side.pendingSteps) + " (got " + count + "); at most "
+							+ MAX_PENDING_STEPS + " steps wait for the next tick.");
+				}
 			}
-			this.pendingSteps += count;
+			return () -> sides.forEach((side) -> side.pendingSteps += count);
 		});
 	}
 
@@ -149,28 +188,115 @@ public final class Sandbox {
 	 * speed stay.
 	 */
 	void reset(Function<SandboxSource, Simulation> starter) {
-		this.lock.lock();
-		try {
-			replace(this.source, starter);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		change((sides) -> restart(sides, null, this.comparison, starter));
 	}
 
 	/** Starts a new simulation from {@code source}; watchers see a new generation. */
 	void replace(SandboxSource source, Function<SandboxSource, Simulation> starter) {
-		this.lock.lock();
+		change((sides) -> restart(sides, source, this.comparison, starter));
+	}
+
+	/**
+	 * Starts every side's new simulation (each side's own source, or
+	 * {@code replacement}), and returns what puts them in place: nothing changes if one
+	 * cannot start.
+	 */
+	private static Runnable restart(List<Sandbox> sides, @Nullable SandboxSource replacement,
+			@Nullable Comparison comparison, Function<SandboxSource, Simulation> starter) {
+		List<Simulation> started = new ArrayList<>();
+		for (Sandbox side : sides) {
+			Simulation simulation = rendering(starter.apply((replacement != null) ? replacement : side.source));
+			if (comparison != null) {
+				comparison.setUp(side, simulation);
+			}
+			started.add(simulation);
+		}
+		return () -> {
+			for (int i = 0; i < sides.size(); i++) {
+				Sandbox side = sides.get(i);
+				side.simulation = started.get(i);
+				side.source = (replacement != null) ? replacement : side.source;
+				side.generation++;
+				side.pendingSteps = 0;
+				side.pending.clear();
+			}
+		};
+	}
+
+	/**
+	 * Starts comparing this sandbox (the left side, under Cluster) with {@code right}, a
+	 * sandbox nobody else knows yet: both start over from this one's source and seed, and
+	 * the right one takes this one's clock.
+	 * @throws SandboxRequestException (409) when either is compared already
+	 */
+	void compareWith(Sandbox right, Function<SandboxSource, Simulation> starter) {
+		Comparison comparison = new Comparison(this, right);
+		List<Sandbox> sides = comparison.sides();
+		lock(sides);
 		try {
-			this.simulation = rendering(starter.apply(source));
-			this.source = source;
-			this.generation++;
-			this.pendingSteps = 0;
-			this.pending.clear();
+			if (this.comparison != null || right.comparison != null) {
+				throw SandboxRequestException.conflict("Sandbox " + this.id + " is compared already; stop "
+						+ "comparing (DELETE .../comparison) before starting again.");
+			}
+			SandboxSource start = this.source;
+			restart(sides, start, comparison, starter).run();
+			right.paused = this.paused;
+			right.speed = this.speed;
+			sides.forEach((side) -> side.comparison = comparison);
 		}
 		finally {
-			this.lock.unlock();
+			unlock(sides);
 		}
+	}
+
+	/**
+	 * Ends this sandbox's comparison, if any: both sides go on alone.
+	 * @return the right side, which the caller ends, or {@code null} when there was no
+	 * comparison
+	 */
+	@Nullable Sandbox stopComparing() {
+		List<Sandbox> sides = lockSides();
+		try {
+			Comparison comparison = this.comparison;
+			if (comparison == null) {
+				return null;
+			}
+			sides.forEach((side) -> side.comparison = null);
+			return comparison.right();
+		}
+		finally {
+			unlock(sides);
+		}
+	}
+
+	/**
+	 * Counts a command accepted through the API on every side, and describes this sandbox
+	 * after it.
+	 */
+	CommandOutcome accepted(CommandId command) {
+		List<Sandbox> sides = lockSides();
+		try {
+			sides.forEach((side) -> side.revision++);
+			Comparison comparison = this.comparison;
+			return new CommandOutcome(command.id(), this.id, this.generation, this.revision, this.paused, this.speed,
+					this.source.preset(), (comparison != null) ? comparison.other(this).id() : null);
+		}
+		finally {
+			unlock(sides);
+		}
+	}
+
+	/**
+	 * Whether the sandbox has accepted a command through the API since it started (what
+	 * its creator did to set it up, and a lesson's reveals, do not count).
+	 */
+	public boolean changedSinceStart() {
+		return read((simulation) -> this.revision > 0);
+	}
+
+	/** What the sandbox started from, for a comparison's second sandbox. */
+	SandboxSource source() {
+		return read((simulation) -> this.source);
 	}
 
 	public SandboxSnapshot snapshot() {
@@ -254,28 +380,52 @@ public final class Sandbox {
 	 * and nothing happened, or nobody watches)
 	 */
 	public @Nullable EventBatch tick(long intervalMicros, long tickWallTime, boolean watched) {
-		return read((simulation) -> {
-			this.pending.want(watched);
-			boolean stepped = this.pendingSteps > 0;
-			long advance = this.paused ? 0 : Math.max(1, Math.round(intervalMicros * this.speed));
-			simulation.advanceTo(simulation.now() + advance, this.pending);
-			for (; this.pendingSteps > 0; this.pendingSteps--) {
-				simulation.step(this.pending);
+		List<Sandbox> sides = lockSides();
+		try {
+			this.watched = watched;
+			// the left side of a comparison advances both clocks, so that no command
+			// falls between them; the right side only tells what happened
+			if (sides.get(0) == this) {
+				sides.forEach((side) -> side.advance(intervalMicros));
 			}
-			boolean replaced = this.generation != this.publishedGeneration;
-			if (!watched || (this.paused && !stepped && !replaced && this.pending.isEmpty())) {
-				this.pending.clear();
-				return null;
-			}
-			this.seq++;
-			this.publishedGeneration = this.generation;
-			return new EventBatch(this.seq, this.generation, simulation.now(), tickWallTime, this.pending.drainEvents(),
-					this.pending.drainMissed());
-		});
+			return batch(tickWallTime);
+		}
+		finally {
+			unlock(sides);
+		}
 	}
 
+	private void advance(long intervalMicros) {
+		this.pending.want(this.watched);
+		this.stepped |= this.pendingSteps > 0;
+		long advance = this.paused ? 0 : Math.max(1, Math.round(intervalMicros * this.speed));
+		this.simulation.advanceTo(this.simulation.now() + advance, this.pending);
+		for (; this.pendingSteps > 0; this.pendingSteps--) {
+			this.simulation.step(this.pending);
+		}
+	}
+
+	private @Nullable EventBatch batch(long tickWallTime) {
+		boolean stepped = this.stepped;
+		this.stepped = false;
+		boolean replaced = this.generation != this.publishedGeneration;
+		if (!this.watched || (this.paused && !stepped && !replaced && this.pending.isEmpty())) {
+			this.pending.clear();
+			return null;
+		}
+		this.seq++;
+		this.publishedGeneration = this.generation;
+		return new EventBatch(this.seq, this.generation, this.simulation.now(), tickWallTime,
+				this.pending.drainEvents(), this.pending.drainMissed());
+	}
+
+	/** Marks the sandbox as used, and the other side of its comparison with it. */
 	void touch(Instant now) {
 		this.lastActive = now;
+		Comparison comparison = this.comparison;
+		if (comparison != null) {
+			comparison.other(this).lastActive = now;
+		}
 	}
 
 	Instant lastActive() {
@@ -292,13 +442,48 @@ public final class Sandbox {
 		}
 	}
 
-	private void update(Consumer<Simulation> action) {
-		this.lock.lock();
+	/** Changes every side the same way. */
+	private void changeEach(Consumer<Sandbox> action) {
+		change((sides) -> () -> sides.forEach(action));
+	}
+
+	/**
+	 * Under every side's lock: {@code prepare} checks every side and returns the change,
+	 * which then runs; a refusal from any side changes none.
+	 */
+	private void change(Function<List<Sandbox>, Runnable> prepare) {
+		List<Sandbox> sides = lockSides();
 		try {
-			action.accept(this.simulation);
+			prepare.apply(sides).run();
 		}
 		finally {
-			this.lock.unlock();
+			unlock(sides);
+		}
+	}
+
+	/**
+	 * Locks this sandbox, and the other side of its comparison if any, left first; tries
+	 * again if the comparison started or ended meanwhile.
+	 */
+	private List<Sandbox> lockSides() {
+		while (true) {
+			Comparison comparison = this.comparison;
+			List<Sandbox> sides = (comparison != null) ? comparison.sides() : List.of(this);
+			lock(sides);
+			if (this.comparison == comparison) {
+				return sides;
+			}
+			unlock(sides);
+		}
+	}
+
+	private static void lock(List<Sandbox> sides) {
+		sides.forEach((side) -> side.lock.lock());
+	}
+
+	private static void unlock(List<Sandbox> sides) {
+		for (int i = sides.size() - 1; i >= 0; i--) {
+			sides.get(i).lock.unlock();
 		}
 	}
 

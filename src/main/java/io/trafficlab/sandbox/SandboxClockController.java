@@ -1,5 +1,6 @@
 package io.trafficlab.sandbox;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,20 +18,21 @@ class SandboxClockController implements SandboxErrorResponses {
 
 	private final SandboxRegistry registry;
 
-	SandboxClockController(SandboxRegistry registry) {
+	private final SandboxCommands commands;
+
+	SandboxClockController(SandboxRegistry registry, SandboxCommands commands) {
 		this.registry = registry;
+		this.commands = commands;
 	}
 
 	@PostMapping("/pause")
 	ResponseEntity<Void> pause(@PathVariable String id) {
-		this.registry.get(id).pause();
-		return ResponseEntity.noContent().build();
+		return this.commands.run(id, CommandId.PAUSE, Sandbox::pause);
 	}
 
 	@PostMapping("/resume")
 	ResponseEntity<Void> resume(@PathVariable String id) {
-		this.registry.get(id).resume();
-		return ResponseEntity.noContent().build();
+		return this.commands.run(id, CommandId.RESUME, Sandbox::resume);
 	}
 
 	/**
@@ -39,20 +41,17 @@ class SandboxClockController implements SandboxErrorResponses {
 	 */
 	@PostMapping("/step")
 	ResponseEntity<Void> step(@PathVariable String id, @RequestParam(name = "count", defaultValue = "1") int count) {
-		this.registry.get(id).step(count);
-		return ResponseEntity.accepted().build();
+		return this.commands.run(id, CommandId.STEP, HttpStatus.ACCEPTED, (sandbox) -> sandbox.step(count));
 	}
 
 	@PostMapping("/reset")
 	ResponseEntity<Void> reset(@PathVariable String id) {
-		this.registry.reset(this.registry.get(id));
-		return ResponseEntity.noContent().build();
+		return this.commands.run(id, CommandId.RESET, this.registry::reset);
 	}
 
 	@PutMapping("/speed")
 	ResponseEntity<Void> speed(@PathVariable String id, @RequestParam("factor") double factor) {
-		this.registry.get(id).speed(factor);
-		return ResponseEntity.noContent().build();
+		return this.commands.run(id, CommandId.SET_SPEED, (sandbox) -> sandbox.speed(factor));
 	}
 
 }

@@ -28,10 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(SandboxDestinations.API + "/{id}")
 class SandboxClusterController implements SandboxErrorResponses {
 
-	private final SandboxRegistry registry;
+	private final SandboxCommands commands;
 
-	SandboxClusterController(SandboxRegistry registry) {
-		this.registry = registry;
+	SandboxClusterController(SandboxCommands commands) {
+		this.commands = commands;
 	}
 
 	@PostMapping("/pods/{pod}/move")
@@ -80,14 +80,8 @@ class SandboxClusterController implements SandboxErrorResponses {
 		return apply(id, () -> new KillNode(node));
 	}
 
-	/**
-	 * The sandbox is looked up first: an unknown sandbox is a 404 whatever the
-	 * parameters.
-	 */
 	private ResponseEntity<Void> apply(String id, Supplier<SimulationCommand> command) {
-		Sandbox sandbox = this.registry.get(id);
-		sandbox.apply(command.get());
-		return ResponseEntity.noContent().build();
+		return this.commands.apply(id, command);
 	}
 
 }

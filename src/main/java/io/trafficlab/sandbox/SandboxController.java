@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,8 +28,11 @@ class SandboxController implements SandboxErrorResponses {
 
 	private final SandboxRegistry registry;
 
-	SandboxController(SandboxRegistry registry) {
+	private final SandboxCommands commands;
+
+	SandboxController(SandboxRegistry registry, SandboxCommands commands) {
 		this.registry = registry;
+		this.commands = commands;
 	}
 
 	/**
@@ -79,23 +83,25 @@ class SandboxController implements SandboxErrorResponses {
 	/** The observed counters start over from now (the exact shares stay). */
 	@PostMapping("/{id}/statistics/reset")
 	ResponseEntity<Void> resetStatistics(@PathVariable String id) {
-		this.registry.get(id).resetStatistics();
-		return ResponseEntity.noContent().build();
+		return this.commands.run(id, CommandId.RESET_STATISTICS, Sandbox::resetStatistics);
 	}
 
 	/**
-	 * A link to the playground that starts a new sandbox in this one's state:
-	 * {@code {"url": "http://host/?s=..."}}. A state too large for a link is a 422
-	 * (export the manifests instead).
+	 * A link to the playground that starts a new sandbox in this one's state, and whether
+	 * that state differs from the start: {@code {"url": "http://host/?s=...",
+	 * "changedSinceStart": true}}. A state too large for a link is a 422 (export the
+	 * manifests instead).
 	 */
 	@GetMapping("/{id}/permalink")
 	Permalink permalink(@PathVariable String id) {
-		String link = this.registry.get(id).permalinkState();
+		Sandbox sandbox = this.registry.get(id);
+		boolean changed = sandbox.changedSinceStart();
+		String link = sandbox.permalinkState();
 		return new Permalink(ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/")
 			.queryParam("s", link)
 			.build()
-			.toUriString());
+			.toUriString(), changed);
 	}
 
 	/**
@@ -115,14 +121,13 @@ class SandboxController implements SandboxErrorResponses {
 	ResponseEntity<Void> manifests(@PathVariable String id, HttpServletRequest request) throws IOException {
 		Sandbox sandbox = this.registry.get(id);
 		this.registry.switchToManifests(sandbox, ManifestBody.require(request));
-		return ResponseEntity.noContent().build();
+		return this.commands.answering(HttpStatus.NO_CONTENT, sandbox, CommandId.APPLY_MANIFESTS).build();
 	}
 
 	/** Replaces the running simulation with a preset. */
 	@PostMapping("/{id}/preset")
 	ResponseEntity<Void> preset(@PathVariable String id, @RequestParam("name") String name) {
-		this.registry.switchToPreset(this.registry.get(id), name);
-		return ResponseEntity.noContent().build();
+		return this.commands.run(id, CommandId.SWITCH_PRESET, (sandbox) -> this.registry.switchToPreset(sandbox, name));
 	}
 
 }

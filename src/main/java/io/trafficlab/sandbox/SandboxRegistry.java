@@ -164,13 +164,56 @@ public class SandboxRegistry {
 		sandbox.touch(this.clock.instant());
 	}
 
-	/** Ends a sandbox at once; {@code false} when there was none. */
+	/**
+	 * Ends a sandbox at once, and the right side of its comparison with it; {@code false}
+	 * when there was none.
+	 */
 	public boolean end(String id) {
-		if (this.sandboxes.remove(id) == null) {
+		Sandbox sandbox = this.sandboxes.remove(id);
+		if (sandbox == null) {
 			return false;
 		}
-		this.events.publishEvent(new SandboxEnded(id));
+		ended(sandbox);
 		return true;
+	}
+
+	private void ended(Sandbox sandbox) {
+		Sandbox right = sandbox.stopComparing();
+		this.events.publishEvent(new SandboxEnded(sandbox.id()));
+		if (right != null && right != sandbox) {
+			end(right.id());
+		}
+	}
+
+	/**
+	 * Starts comparing a sandbox with a new one from the same source and seed: the first
+	 * under Cluster, the new one under Local, both started over.
+	 * @return the new sandbox
+	 * @throws SandboxRequestException (409) when the sandbox is compared already, (503)
+	 * when no sandbox can be created
+	 */
+	Sandbox compare(Sandbox left) {
+		Sandbox right = create(left.source());
+		try {
+			left.compareWith(right, this::start);
+		}
+		catch (RuntimeException ex) {
+			end(right.id());
+			throw ex;
+		}
+		return right;
+	}
+
+	/**
+	 * Stops a sandbox's comparison and ends its right side.
+	 * @throws SandboxRequestException (409) when the sandbox is not compared
+	 */
+	void stopComparing(Sandbox sandbox) {
+		Sandbox right = sandbox.stopComparing();
+		if (right == null) {
+			throw SandboxRequestException.conflict("Sandbox " + sandbox.id() + " is not compared with another.");
+		}
+		end(right.id());
 	}
 
 	/**
@@ -181,7 +224,7 @@ public class SandboxRegistry {
 		int ended = 0;
 		for (Sandbox sandbox : live()) {
 			if (sandbox.lastActive().isBefore(cutoff) && this.sandboxes.remove(sandbox.id(), sandbox)) {
-				this.events.publishEvent(new SandboxEnded(sandbox.id()));
+				ended(sandbox);
 				ended++;
 			}
 		}

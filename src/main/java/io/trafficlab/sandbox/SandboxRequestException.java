@@ -44,6 +44,11 @@ public class SandboxRequestException extends RefusedRequestException {
 		return new SandboxRequestException(HttpStatus.UNPROCESSABLE_CONTENT, message);
 	}
 
+	/** A command that does not fit the sandbox's comparison, or its absence. */
+	static SandboxRequestException conflict(String message) {
+		return new SandboxRequestException(HttpStatus.CONFLICT, message);
+	}
+
 	static SandboxRequestException bodyTooLarge(String message) {
 		return new SandboxRequestException(HttpStatus.CONTENT_TOO_LARGE, message);
 	}

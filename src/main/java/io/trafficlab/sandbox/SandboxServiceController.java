@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(SandboxDestinations.API + "/{id}")
 class SandboxServiceController implements SandboxErrorResponses {
 
-	private final SandboxRegistry registry;
+	private final SandboxCommands commands;
 
-	SandboxServiceController(SandboxRegistry registry) {
-		this.registry = registry;
+	SandboxServiceController(SandboxCommands commands) {
+		this.commands = commands;
 	}
 
 	@PutMapping("/service/external-traffic-policy")
@@ -58,14 +58,8 @@ class SandboxServiceController implements SandboxErrorResponses {
 		return apply(id, () -> new SetClientRate(perSecond));
 	}
 
-	/**
-	 * The sandbox is looked up first: an unknown sandbox is a 404 whatever the
-	 * parameters.
-	 */
 	private ResponseEntity<Void> apply(String id, Supplier<SimulationCommand> command) {
-		Sandbox sandbox = this.registry.get(id);
-		sandbox.apply(command.get());
-		return ResponseEntity.noContent().build();
+		return this.commands.apply(id, command);
 	}
 
 }

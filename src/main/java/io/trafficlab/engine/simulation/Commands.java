@@ -46,7 +46,9 @@ import org.jspecify.annotations.Nullable;
  * Applies {@link SimulationCommand}s at the current simulated time: checks them first (an
  * unknown pod or node or a bad value is an {@link IllegalArgumentException} with a clear
  * message, and nothing changes), then changes the cluster as {@code kubectl} and the
- * controllers would. Service changes go through the API server's update rules
+ * controllers would. {@link #check} runs the same checks and stops before the first
+ * change, so that a caller can check one command against several simulations before it
+ * changes any. Service changes go through the API server's update rules
  * ({@link ClusterEditor#updateService}, R23), which may reject them with an
  * {@link io.trafficlab.engine.apiserver.InvalidObjectException}.
  */
@@ -58,10 +60,27 @@ final class Commands {
 
 	private final Lifecycle lifecycle;
 
+	/**
+	 * While {@link #check} runs: every command returns after its checks, before changing
+	 * anything.
+	 */
+	private boolean checkOnly;
+
 	Commands(Core core) {
 		this.core = core;
 		this.world = core.world;
 		this.lifecycle = core.lifecycle;
+	}
+
+	/** Throws what {@link #apply} would throw for this command, and changes nothing. */
+	void check(SimulationCommand command) {
+		this.checkOnly = true;
+		try {
+			apply(command);
+		}
+		finally {
+			this.checkOnly = false;
+		}
 	}
 
 	void apply(SimulationCommand command) {
@@ -82,11 +101,16 @@ final class Commands {
 			removeNode(remove.node());
 		}
 		else if (command instanceof CordonNode cordon) {
-			this.lifecycle.cordon(node(cordon.node()), cordon.cordoned());
+			SimNode node = node(cordon.node());
+			if (!this.checkOnly) {
+				this.lifecycle.cordon(node, cordon.cordoned());
+			}
 		}
 		else if (command instanceof DrainNode drain) {
 			SimNode node = node(drain.node());
-			this.lifecycle.drain(node, node.name + " is being drained");
+			if (!this.checkOnly) {
+				this.lifecycle.drain(node, node.name + " is being drained");
+			}
 		}
 		else if (command instanceof KillNode kill) {
 			killNode(kill.node());
@@ -188,6 +212,9 @@ final class Commands {
 			throw new IllegalArgumentException("Node " + target.name + " already runs "
 					+ Scheduler.DEFAULT_MAX_PODS_PER_NODE + " pods, kubelet's limit.");
 		}
+		if (this.checkOnly) {
+			return;
+		}
 		String reason = "moved to " + target.name;
 		SimWorkload workload = pod.workload;
 		if (workload != null && workload.kind() == WorkloadKind.STATEFUL_SET) {
@@ -214,6 +241,9 @@ final class Commands {
 		if (pod.status == PodStatus.TERMINATING) {
 			throw new IllegalArgumentException("Pod " + pod.name + " is already terminating.");
 		}
+		if (this.checkOnly) {
+			return;
+		}
 		this.lifecycle.terminate(pod, "deleted");
 		SimWorkload workload = pod.workload;
 		if (workload != null && (pod.deleted || workload.kind() == WorkloadKind.DEPLOYMENT
@@ -239,6 +269,9 @@ final class Commands {
 					"Replicas must be between 0 and %,d (a sandbox runs at most %,d pods, and %,d other pods exist), "
 							+ "not %,d.",
 					Math.max(0, SandboxLimits.MAX_PODS - otherPods), SandboxLimits.MAX_PODS, otherPods, replicas));
+		}
+		if (this.checkOnly) {
+			return;
 		}
 		int from = workload.replicas;
 		workload.replicas = replicas;
@@ -329,6 +362,9 @@ final class Commands {
 				throw new IllegalArgumentException("A node named \"" + name + "\" already exists"
 						+ (node.inCluster ? "." : " as a load-balancer target that is not yet deregistered."));
 			}
+		}
+		if (this.checkOnly) {
+			return;
 		}
 		Map<String, String> labels = new LinkedHashMap<>();
 		labels.put(TopologySpreadConstraint.HOSTNAME, name);
@@ -424,13 +460,18 @@ final class Commands {
 		if (node.removing) {
 			throw new IllegalArgumentException("Node " + node.name + " is already being removed.");
 		}
+		if (!node.killed) {
+			requireAnotherNode(node, "remove");
+		}
+		if (this.checkOnly) {
+			return;
+		}
 		if (node.killed) {
 			// nothing on a dead node can be drained: deleting its Node object lets pod GC
 			// delete its pods
 			this.core.nodeController.delete(node);
 			return;
 		}
-		requireAnotherNode(node, "remove");
 		this.lifecycle.startRemoval(node);
 	}
 
@@ -440,6 +481,9 @@ final class Commands {
 			throw new IllegalArgumentException("Node " + node.name + " is already dead.");
 		}
 		requireAnotherNode(node, "kill");
+		if (this.checkOnly) {
+			return;
+		}
 		this.core.nodeController.kill(node);
 	}
 
@@ -458,6 +502,9 @@ final class Commands {
 		if (updated == null) {
 			throw new IllegalStateException("The API server lost Service " + this.world.followed);
 		}
+		if (this.checkOnly) {
+			return;
+		}
 		this.world.replaceService(updated);
 		if (this.core.emitter.wants()) {
 			ServiceRenderer renderer = this.core.serviceRenderer;
@@ -473,7 +520,7 @@ final class Commands {
 	}
 
 	private void setModel(LoadBalancerModel model) {
-		if (model == this.core.settings.loadBalancer()) {
+		if (this.checkOnly || model == this.core.settings.loadBalancer()) {
 			return;
 		}
 		this.core.settings = this.core.settings.withLoadBalancer(model);
@@ -485,6 +532,9 @@ final class Commands {
 
 	private void setRate(double connectionsPerSecond) {
 		SettingsCheck.checkRate(connectionsPerSecond);
+		if (this.checkOnly) {
+			return;
+		}
 		this.core.settings = this.core.settings.withConnectionsPerSecond(connectionsPerSecond);
 		this.core.traffic.rateChanged();
 		if (this.core.emitter.wants()) {

@@ -98,6 +98,17 @@ public final class Simulation {
 	}
 
 	/**
+	 * Checks a command as {@link #apply} would, without applying it: throws what
+	 * {@code apply} would throw now, and changes nothing (not even the observed
+	 * counters).
+	 * @throws IllegalArgumentException for an unknown pod or node or a bad value
+	 * @throws InvalidObjectException when the API server would reject the change
+	 */
+	public void check(SimulationCommand command) {
+		this.commands.check(command);
+	}
+
+	/**
 	 * Processes every event due at or before {@code timeMicros}, in order; afterwards
 	 * {@link #now()} is {@code timeMicros}.
 	 * @return how many events were processed (queue entries, whether or not the sink

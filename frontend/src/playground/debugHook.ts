@@ -1,0 +1,84 @@
+// The debug hook that only measurements and browser tests use (README "Playground"): window.__trafficLab reads the
+// primary view's scene, layout and frames, injects synthetic packets, and records the first frames (also as
+// performance marks).
+import { syntheticFlights } from '../scene/packets';
+import { packetPoint } from '../scene/paths';
+import type { Scene } from '../scene/scene';
+import type { SandboxView } from './sandboxView';
+
+export interface TrafficLabHook {
+	injectPackets(count: number): number;
+	inFlight(): number;
+	frames(): number;
+	firstFrameAt: number | null;
+	firstPacketAt: number | null;
+	scene(): Scene | null;
+	/** Where a pod (its centre) or a node (an empty spot inside it) is drawn, in CSS px from the canvas' corner. */
+	locate(name: string): { x: number; y: number } | null;
+	/** The packets drawn now, where, and how far between two hops (always 0 under reduced motion). */
+	packets(): { connection: number; x: number; y: number; t: number }[];
+	/** The canvas item the keyboard is on, as "pod web-1" or "node n2". */
+	focused(): string | null;
+}
+
+export function createHook(primary: () => SandboxView, frames: () => number): TrafficLabHook {
+	const countInFlight = (): number => {
+		const scene = primary().scene;
+		if (scene === null) {
+			return 0;
+		}
+		return scene.flights.filter((flight) => flight.kind === 'packet' && flight.start !== null
+			&& flight.start <= scene.clock.anim).length;
+	};
+	return {
+		injectPackets: (count) => {
+			primary().replaceScene((scene) => ({ ...scene, flights: [...scene.flights, ...syntheticFlights(scene, count)] }));
+			return countInFlight();
+		},
+		inFlight: countInFlight,
+		frames,
+		firstFrameAt: null,
+		firstPacketAt: null,
+		scene: () => primary().scene,
+		locate: (name) => {
+			const layout = primary().layout();
+			const pod = layout?.pods.get(name);
+			if (pod !== undefined) {
+				return { x: pod.rect.x + pod.rect.w / 2, y: pod.rect.y + pod.rect.h / 2 };
+			}
+			const node = layout?.nodes.get(name);
+			return node === undefined ? null : { x: node.rect.x + node.rect.w / 2, y: node.rect.y + node.rect.h - 12 };
+		},
+		packets: () => {
+			const scene = primary().scene;
+			const layout = primary().layout();
+			if (scene === null || layout === null) {
+				return [];
+			}
+			return scene.flights.flatMap((flight) => {
+				if (flight.kind !== 'packet') {
+					return [];
+				}
+				const at = packetPoint(flight, scene.clock.anim, layout, scene.reducedMotion);
+				return at === null || at.position.state !== 'moving' ? [] : [{ connection: flight.id, ...at.point, t: at.position.t }];
+			});
+		},
+		focused: () => {
+			const item = primary().view.focused;
+			return item === null ? null : item.kind === 'pod' || item.kind === 'node' ? `${item.kind} ${item.name}` : item.kind;
+		},
+	};
+}
+
+/** Notes a view's first drawn frame and first moving packet, once each. */
+export function markFirstFrame(hook: TrafficLabHook, kind: 'scene' | 'packet', performance: Performance): void {
+	const now = performance.now();
+	if (kind === 'scene' && hook.firstFrameAt === null) {
+		hook.firstFrameAt = now;
+		performance.mark('trafficlab:first-frame');
+	}
+	if (kind === 'packet' && hook.firstPacketAt === null) {
+		hook.firstPacketAt = now;
+		performance.mark('trafficlab:first-animated-frame');
+	}
+}

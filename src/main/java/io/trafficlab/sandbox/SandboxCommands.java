@@ -1,0 +1,68 @@
+package io.trafficlab.sandbox;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import io.trafficlab.engine.simulation.SimulationCommand;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the HTTP commands: finds the sandbox (an unknown one is a 404 whatever the
+ * parameters), applies the command, counts it, and answers with the outcome in an
+ * {@code HX-Trigger} header: htmx turns it into a {@value #EVENT} event on the control
+ * that sent the request, and any other client reads the same JSON.
+ */
+@Component
+class SandboxCommands {
+
+	static final String HEADER = "HX-Trigger";
+
+	static final String EVENT = "trafficlab:command";
+
+	private final SandboxRegistry registry;
+
+	private final JsonMapper json;
+
+	SandboxCommands(SandboxRegistry registry, JsonMapper json) {
+		this.registry = registry;
+		this.json = json;
+	}
+
+	/** Applies a simulation command; {@code 204}. */
+	ResponseEntity<Void> apply(String id, Supplier<SimulationCommand> command) {
+		Sandbox sandbox = this.registry.get(id);
+		SimulationCommand built = command.get();
+		sandbox.apply(built);
+		return answer(HttpStatus.NO_CONTENT, sandbox, CommandId.of(built));
+	}
+
+	/** Runs any other command; {@code 204}. */
+	ResponseEntity<Void> run(String id, CommandId command, Consumer<Sandbox> action) {
+		return run(id, command, HttpStatus.NO_CONTENT, action);
+	}
+
+	ResponseEntity<Void> run(String id, CommandId command, HttpStatus status, Consumer<Sandbox> action) {
+		Sandbox sandbox = this.registry.get(id);
+		action.accept(sandbox);
+		return answer(status, sandbox, command);
+	}
+
+	private ResponseEntity<Void> answer(HttpStatus status, Sandbox sandbox, CommandId command) {
+		return answering(status, sandbox, command).build();
+	}
+
+	/**
+	 * Counts a command the sandbox accepted and starts its answer, with the outcome
+	 * header.
+	 */
+	ResponseEntity.BodyBuilder answering(HttpStatus status, Sandbox sandbox, CommandId command) {
+		CommandOutcome outcome = sandbox.accepted(command);
+		return ResponseEntity.status(status).header(HEADER, this.json.writeValueAsString(Map.of(EVENT, outcome)));
+	}
+
+}

@@ -1,0 +1,137 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.List;
+
+import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.apiserver.DeclaredServicePort;
+import io.trafficlab.engine.apiserver.InvalidObjectException;
+import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.cluster.ClusterDeclaration;
+import io.trafficlab.engine.model.SessionAffinity;
+import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.simulation.SimulationCommand.AddNode;
+import io.trafficlab.engine.simulation.SimulationCommand.CordonNode;
+import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
+import io.trafficlab.engine.simulation.SimulationCommand.DrainNode;
+import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
+import io.trafficlab.engine.simulation.SimulationCommand.MovePod;
+import io.trafficlab.engine.simulation.SimulationCommand.RemoveNode;
+import io.trafficlab.engine.simulation.SimulationCommand.ScaleReplicas;
+import io.trafficlab.engine.simulation.SimulationCommand.SetClientRate;
+import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
+import io.trafficlab.engine.simulation.SimulationCommand.SetInternalTrafficPolicy;
+import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
+import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link Simulation#check}: it refuses what {@code apply} refuses, with the
+ * same words, and changes nothing, so that one command can be checked against two
+ * simulations before either changes.
+ */
+class CommandCheckTests {
+
+	/** One good command of every kind, for the six replicas two per node. */
+	private static List<SimulationCommand> everyKind(Simulation simulation) {
+		return List.of(new MovePod(podOn(simulation, "n1", 0), "n3"), new DeletePod(podOn(simulation, "n2", 0)),
+				new ScaleReplicas(8), new AddNode(null), new CordonNode("n2", true), new DrainNode("n1"),
+				new KillNode("n2"), new RemoveNode("n3"), new SetExternalTrafficPolicy(TrafficPolicy.CLUSTER),
+				new SetInternalTrafficPolicy(TrafficPolicy.LOCAL), new SetSessionAffinity(SessionAffinity.CLIENT_IP),
+				new SetLoadBalancerModel(LoadBalancerModel.WEIGHTED), new SetClientRate(120));
+	}
+
+	@Test
+	void checkWhenTheCommandIsGoodShouldChangeNothing() {
+		for (SimulationCommand command : everyKind(start())) {
+			Simulation checked = start();
+			Simulation untouched = start();
+			checked.check(command);
+			Recorder checkedEvents = new Recorder();
+			Recorder untouchedEvents = new Recorder();
+			checked.advanceTo(6_000_000, checkedEvents);
+			untouched.advanceTo(6_000_000, untouchedEvents);
+			assertThat(checkedEvents.lines()).as(command.toString()).isEqualTo(untouchedEvents.lines());
+			assertThat(checked.snapshot()).as(command.toString()).isEqualTo(untouched.snapshot());
+		}
+	}
+
+	@Test
+	void checkThenApplyShouldDoExactlyWhatApplyAloneDoes() {
+		for (SimulationCommand command : everyKind(start())) {
+			Simulation checked = start();
+			Simulation applied = start();
+			checked.check(command);
+			checked.apply(command);
+			applied.apply(command);
+			Recorder checkedEvents = new Recorder();
+			Recorder appliedEvents = new Recorder();
+			checked.advanceTo(6_000_000, checkedEvents);
+			applied.advanceTo(6_000_000, appliedEvents);
+			assertThat(checkedEvents.lines()).as(command.toString()).isEqualTo(appliedEvents.lines());
+		}
+	}
+
+	@Test
+	void checkWhenTheCommandIsBadShouldRefuseItInApplysWords() {
+		Simulation simulation = start();
+		String deleted = podOn(simulation, "n1", 0);
+		String kept = podOn(simulation, "n1", 1);
+		simulation.apply(new DeletePod(deleted));
+		simulation.apply(new KillNode("n2"));
+		List<SimulationCommand> bad = List.of(new MovePod("nope", "n3"), new MovePod(kept, "n1"),
+				new MovePod(deleted, "n3"), new DeletePod(deleted), new ScaleReplicas(-1), new AddNode("n1"),
+				new CordonNode("n9", true), new DrainNode("n9"), new KillNode("n2"), new RemoveNode("n9"),
+				new SetClientRate(-5));
+		for (SimulationCommand command : bad) {
+			String expected = refusal(() -> simulation.apply(command));
+			assertThatIllegalArgumentException().as(command.toString())
+				.isThrownBy(() -> simulation.check(command))
+				.withMessage(expected);
+		}
+	}
+
+	@Test
+	void checkWhenTheApiServerWouldRejectTheChangeShouldThrowItsRejection() {
+		DeclaredService internal = DeclaredService.builder("default", "web")
+			.selector(Presets.WEB)
+			.port(DeclaredServicePort.tcp(80, 8080))
+			.build();
+		Simulation simulation = Simulation.start(new ClusterDeclaration(Presets.threeNodes(), List.of(internal),
+				Presets.uneven310("Local").pods(), List.of(), List.of()), Presets.settings(1));
+		assertThatExceptionOfType(InvalidObjectException.class)
+			.isThrownBy(() -> simulation.check(new SetExternalTrafficPolicy(TrafficPolicy.LOCAL)))
+			.withMessageContaining("may only be set for externally-accessible services");
+	}
+
+	private static Simulation start() {
+		Simulation simulation = Simulation.start(Presets.sixReplicasSpread(), Presets.settings(4));
+		simulation.advanceTo(1_000_000, EventSink.NONE);
+		return simulation;
+	}
+
+	private static String podOn(Simulation simulation, String node, int index) {
+		return simulation.snapshot()
+			.pods()
+			.stream()
+			.filter((pod) -> node.equals(pod.node()))
+			.map(SimulationSnapshot.PodState::name)
+			.sorted()
+			.toList()
+			.get(index);
+	}
+
+	private static String refusal(Runnable command) {
+		try {
+			command.run();
+		}
+		catch (IllegalArgumentException ex) {
+			return ex.getMessage();
+		}
+		throw new AssertionError("not refused");
+	}
+
+}
