@@ -63,6 +63,8 @@ public final class Sandbox {
 
 	private volatile Instant lastActive;
 
+	private volatile boolean used;
+
 	Sandbox(String id, SandboxSource source, Simulation simulation, SandboxCommandLimits limits, int maxEventsPerBatch,
 			Instant now) {
 		this.id = id;
@@ -266,6 +268,12 @@ public final class Sandbox {
 
 	void touch(Instant now) {
 		this.lastActive = now;
+		this.used = true;
+	}
+
+	/** Whether anybody has watched it or sent it a command since it was created. */
+	boolean used() {
+		return this.used;
 	}
 
 	Instant lastActive() {
