@@ -137,10 +137,17 @@ public final class Sandbox {
 	 */
 	public void step(int count) {
 		update((simulation) -> {
-			if (count < 1 || this.pendingSteps + count > MAX_PENDING_STEPS) {
-				throw SandboxRequestException
-					.badValue("Query parameter 'count' must be between 1 and " + (MAX_PENDING_STEPS - this.pendingSteps)
-							+ " (got " + count + "); at most " + MAX_PENDING_STEPS + " steps wait for the next tick.");
+			if (count < 1 || count > MAX_PENDING_STEPS) {
+				throw SandboxRequestException.badValue(
+						"Query parameter 'count' must be between 1 and " + MAX_PENDING_STEPS + " (got " + count + ").");
+			}
+			int room = MAX_PENDING_STEPS - this.pendingSteps;
+			if (count > room) {
+				throw SandboxRequestException.badValue(((room == 0) ? "No more steps fit before the next tick"
+						: "Only " + room + ((room == 1) ? " more step fits" : " more steps fit")
+								+ " before the next tick")
+						+ ": " + this.pendingSteps + " of at most " + MAX_PENDING_STEPS + " wait already (got count "
+						+ count + "). Step again after the next tick.");
 			}
 			this.pendingSteps += count;
 		});
