@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,7 +50,7 @@ class AnalyzeApiController {
 			@RequestParam(name = "clientIp", required = false) @Nullable String clientIp,
 			@RequestParam(name = "node", required = false) @Nullable List<String> nodes,
 			@RequestParam(name = "sourcesSeen", required = false) @Nullable String sourcesSeen,
-			HttpServletRequest request) throws IOException {
+			HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
 		LoadBalancerModel loadBalancer = QueryParameters.oneOf("lb", lb, LOAD_BALANCER_MODELS, LoadBalancerModel.EVEN);
 		boolean withSourcesSeen = sourcesSeen == null || QueryParameters.bool("sourcesSeen", sourcesSeen);
 		String client = Objects.requireNonNullElse(QueryParameters.ipAddress("clientIp", clientIp),

@@ -10,6 +10,7 @@ import io.trafficlab.engine.cluster.ClusterLimitException;
 import io.trafficlab.manifest.ManifestSyntaxException;
 import io.trafficlab.system.ApiErrors;
 import io.trafficlab.system.ApiRequests;
+import io.trafficlab.system.ManifestMediaTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -91,9 +92,12 @@ class ApiExceptionHandler {
 	ResponseEntity<ApiErrors> unsupportedMediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request)
 			throws HttpMediaTypeNotSupportedException {
 		requireApiRequest(request, ex);
-		List<MediaType> accepted = ex.getSupportedMediaTypes();
-		String sent = (ex.getContentType() != null) ? "Content-Type " + ex.getContentType() + " is not accepted"
-				: "The request has no Content-Type";
+		List<MediaType> accepted = ex.getSupportedMediaTypes().isEmpty() ? ManifestMediaTypes.ACCEPTED
+				: ex.getSupportedMediaTypes();
+		// An unparsable Content-Type reaches here without one: name the header as sent
+		String header = request.getContentType();
+		String sent = (header == null || header.isBlank()) ? "The request has no Content-Type"
+				: "Content-Type " + header + " is not accepted";
 		String message = sent + ". Send Kubernetes manifests as one of: "
 				+ accepted.stream().map(MediaType::toString).collect(Collectors.joining(", ")) + ".";
 		HttpHeaders headers = new HttpHeaders();

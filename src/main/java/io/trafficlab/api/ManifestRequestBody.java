@@ -3,10 +3,13 @@ package io.trafficlab.api;
 import java.io.IOException;
 import java.io.InputStream;
 
+import io.trafficlab.system.ManifestMediaTypes;
 import io.trafficlab.system.RequestLimits;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 
 /**
  * Reads the manifests a client sends, never more than
@@ -26,7 +29,15 @@ final class ManifestRequestBody {
 	private ManifestRequestBody() {
 	}
 
-	static byte[] read(HttpServletRequest request) throws IOException {
+	/**
+	 * The body; a charset other than UTF-8 is a 415 (the mapping's {@code consumes} has
+	 * checked the type, but not its parameters).
+	 */
+	static byte[] read(HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
+		if (ManifestMediaTypes.problem(request.getContentType()).isPresent()) {
+			throw new HttpMediaTypeNotSupportedException(MediaType.parseMediaType(request.getContentType()),
+					ManifestMediaTypes.ACCEPTED, HttpMethod.POST);
+		}
 		if (request.getContentLengthLong() > RequestLimits.MAX_MANIFEST_BYTES) {
 			throw new BodyTooLargeException();
 		}

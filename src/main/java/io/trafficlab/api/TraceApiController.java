@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,7 +59,7 @@ class TraceApiController {
 			@RequestParam(name = "sourceIp", required = false) @Nullable String sourceIp,
 			@RequestParam(name = "clusterCidr", required = false) @Nullable String clusterCidr,
 			@RequestParam(name = "masqueradeAll", required = false) @Nullable String masqueradeAll,
-			HttpServletRequest request) throws IOException {
+			HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
 		SourceClass source = QueryParameters.requireOneOf("from", from, SOURCES);
 		DestinationKind destination = QueryParameters.requireOneOf("to", to, DESTINATIONS);
 		String sourceAddress = QueryParameters.ipAddress("sourceIp", sourceIp);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import io.trafficlab.engine.health.HealthCheckResponse;
@@ -25,10 +26,21 @@ import org.springframework.http.HttpStatus;
  * @param command the command line, without the prompt
  * @param output the answer's lines, or empty when there is no health-check port
  * @param note a sentence under the terminal
+ * @param port the healthCheckNodePort the command targets, or {@code null} when it
+ * targets none (so that running it again asks the same port)
  */
-public record CurlView(String node, String command, List<String> output, String note) {
+public record CurlView(String node, String command, List<String> output, String note, @Nullable Integer port) {
 
 	static CurlView of(Sandbox sandbox, String node) {
+		return of(sandbox, node, null);
+	}
+
+	/**
+	 * The terminal now; {@code shownPort} is the port an earlier run of it targeted: once
+	 * the Service has no healthCheckNodePort any more (switched to Cluster), curl to that
+	 * port is refused, as kube-proxy has released it.
+	 */
+	static CurlView of(Sandbox sandbox, String node, @Nullable Integer shownPort) {
 		NodeState state = sandbox.snapshot()
 			.simulation()
 			.nodes()
@@ -41,22 +53,33 @@ public record CurlView(String node, String command, List<String> output, String 
 		if (state.gone() && port != 0) {
 			return new CurlView(node, "curl -i http://" + state.internalIp() + ":" + port + "/healthz", List.of(),
 					node + " is dead: nothing answers, so curl waits until the connection attempt times out, "
-							+ "as the load balancer's probe does.");
+							+ "as the load balancer's probe does.",
+					port);
 		}
 		HealthCheckResponse answer = statistics.healthChecks()
 			.stream()
 			.filter((row) -> row.node().equals(node))
 			.map(HealthCheckRow::healthCheck)
+			.filter(Objects::nonNull)
 			.findFirst()
 			.orElse(null);
+		if (port == 0 && shownPort != null && !state.gone()) {
+			return new CurlView(node, "curl -i http://" + state.internalIp() + ":" + shownPort + "/healthz",
+					List.of("curl: (7) Failed to connect to " + state.internalIp() + " port " + shownPort
+							+ " after 0 ms: Connection refused"),
+					"Refused: under externalTrafficPolicy Cluster the Service has no healthCheckNodePort, so "
+							+ "kube-proxy has released port " + shownPort + " and nothing listens on it.",
+					shownPort);
+		}
 		if (port == 0 || answer == null) {
 			return new CurlView(node, "kubectl get service web -o jsonpath='{.spec.healthCheckNodePort}'", List.of(),
 					"Empty: under externalTrafficPolicy Cluster the Service has no healthCheckNodePort. This sandbox's "
 							+ "load balancer, an AWS NLB as the AWS Load Balancer Controller configures it, then "
-							+ "opens a TCP connection to the NodePort instead: no HTTP answer to show.");
+							+ "opens a TCP connection to the NodePort instead: no HTTP answer to show.",
+					null);
 		}
 		return new CurlView(node, "curl -i http://" + state.internalIp() + ":" + port + "/healthz", lines(answer),
-				"kube-proxy's answer on " + node + " as it is now (Go's HTTP server also adds a Date header).");
+				"kube-proxy's answer on " + node + " as it is now (Go's HTTP server also adds a Date header).", port);
 	}
 
 	private static List<String> lines(HealthCheckResponse answer) {

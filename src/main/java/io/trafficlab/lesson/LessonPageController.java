@@ -115,14 +115,15 @@ class LessonPageController implements LessonErrorResponses {
 
 	@GetMapping("/lessons/{lesson}/{step}/curl")
 	String curl(@PathVariable String lesson, @PathVariable String step, @RequestParam("sandbox") String sandboxId,
-			@RequestParam("node") String node, Model model) {
+			@RequestParam("node") String node, @RequestParam(name = "port", required = false) @Nullable Integer port,
+			Model model) {
 		StepPage page = lesson(lesson, step);
 		Sandbox sandbox = this.sandboxes.find(sandboxId)
 			.orElseThrow(() -> new LessonNotFoundException(
 					"This step's sandbox has ended. Reload the page to start it again."));
 		model.addAttribute("page", page);
 		model.addAttribute("sandboxId", sandbox.id());
-		model.addAttribute("curl", CurlView.of(sandbox, node));
+		model.addAttribute("curl", CurlView.of(sandbox, node, port));
 		return CURL;
 	}
 

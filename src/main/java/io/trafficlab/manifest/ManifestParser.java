@@ -2,9 +2,11 @@ package io.trafficlab.manifest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
@@ -17,8 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLParser;
+import tools.jackson.dataformat.yaml.YAMLReadFeature;
 
 /**
  * Parses a manifest body into documents: a multi-document YAML stream, or JSON (one or
@@ -29,9 +33,25 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  */
 final class ManifestParser {
 
-	private static final ObjectMapper YAML = YAMLMapper.builder()
-		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-		.build();
+	/**
+	 * How many characters snakeyaml-engine reads at a time. Its reader copies the unread
+	 * part of its window on every refill, so one token of length L costs L²/buffer: with
+	 * the default 1,024, one 8 MiB line took 17 s; with 64 Ki a 3 Mi line (the most
+	 * snakeyaml reads) costs about 0.1 s, and the buffer 128 KB.
+	 */
+	static final int YAML_BUFFER_CHARS = 1 << 16;
+
+	/**
+	 * The longest line a YAML body may have: longer ones are refused before parsing (a
+	 * Kubernetes annotation, the longest value in practice, holds at most 256 KiB).
+	 */
+	static final int MAX_YAML_LINE_CHARS = 1 << 20;
+
+	private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+		// The default a plain YAMLFactory has, which its builder leaves out
+		.enable(YAMLReadFeature.EMPTY_STRING_AS_NULL)
+		.loadSettings(LoadSettings.builder().setBufferSize(YAML_BUFFER_CHARS).build())
+		.build()).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
 	private static final ObjectMapper JSON = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -48,6 +68,9 @@ final class ManifestParser {
 
 	/** The documents, empty ones included as JSON nulls. */
 	List<SourceDocument> documents() {
+		if (this.mapper == YAML) {
+			rejectLongLines();
+		}
 		if (this.mapper == YAML && this.text.indexOf('*') >= 0) {
 			rejectAliases();
 		}
@@ -66,6 +89,26 @@ final class ManifestParser {
 			throw syntaxError(ex);
 		}
 		return documents;
+	}
+
+	private void rejectLongLines() {
+		int line = 1;
+		int start = 0;
+		int length = this.text.length();
+		while (start <= length) {
+			int end = this.text.indexOf('\n', start);
+			if (end < 0) {
+				end = length;
+			}
+			if (end - start > MAX_YAML_LINE_CHARS) {
+				throw new ManifestSyntaxException(String.format(Locale.ROOT,
+						"line %d, column 1: the line is %,d characters long; a YAML line may have at most %,d "
+								+ "(send long values as JSON, or split them)",
+						line, end - start, MAX_YAML_LINE_CHARS), line, 1);
+			}
+			line++;
+			start = end + 1;
+		}
 	}
 
 	/**

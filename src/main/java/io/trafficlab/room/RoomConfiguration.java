@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
  * The rooms' settings.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RoomProperties.class)
+@EnableConfigurationProperties({ RoomProperties.class, RoomJoinProperties.class })
 class RoomConfiguration {
 
 }

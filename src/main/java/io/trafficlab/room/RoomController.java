@@ -27,12 +27,15 @@ class RoomController {
 
 	private final RoomRegistry rooms;
 
+	private final RoomJoins joins;
+
 	private final RoomAudience audience;
 
 	private final RoomProperties properties;
 
-	RoomController(RoomRegistry rooms, RoomAudience audience, RoomProperties properties) {
+	RoomController(RoomRegistry rooms, RoomJoins joins, RoomAudience audience, RoomProperties properties) {
 		this.rooms = rooms;
+		this.joins = joins;
 		this.audience = audience;
 		this.properties = properties;
 	}
@@ -53,7 +56,7 @@ class RoomController {
 
 	@GetMapping("/{code}")
 	RoomJson read(@PathVariable String code) {
-		return json(this.rooms.get(RoomCode.parse(code)));
+		return json(this.joins.get(code));
 	}
 
 	/** Ends the room now: its students read that it has ended; the sandbox goes on. */

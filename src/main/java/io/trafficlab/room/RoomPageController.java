@@ -1,5 +1,6 @@
 package io.trafficlab.room;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxDestinations;
 import io.trafficlab.sandbox.SandboxRegistry;
 import io.trafficlab.sandbox.SandboxRequestException;
+import io.trafficlab.system.ClientRequests;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -41,14 +43,14 @@ class RoomPageController {
 
 	private static final String ERROR_PAGE = "error";
 
-	private final RoomRegistry rooms;
-
 	private final SandboxRegistry sandboxes;
+
+	private final RoomJoins joins;
 
 	private final PresetCatalog presets;
 
-	RoomPageController(RoomRegistry rooms, SandboxRegistry sandboxes, PresetCatalog presets) {
-		this.rooms = rooms;
+	RoomPageController(RoomJoins joins, SandboxRegistry sandboxes, PresetCatalog presets) {
+		this.joins = joins;
 		this.sandboxes = sandboxes;
 		this.presets = presets;
 	}
@@ -63,7 +65,7 @@ class RoomPageController {
 			return new ModelAndView(JOIN_PAGE);
 		}
 		try {
-			return redirect(RoomDestinations.page(this.rooms.get(RoomCode.parse(code)).code()));
+			return redirect(RoomDestinations.page(this.joins.get(code).code()));
 		}
 		catch (RoomRequestException ex) {
 			return joinAgain(code, ex);
@@ -102,7 +104,7 @@ class RoomPageController {
 	ModelAndView fork(@PathVariable String code) {
 		String state;
 		try {
-			state = teacherSandbox(this.rooms.get(RoomCode.parse(code))).permalinkState();
+			state = teacherSandbox(this.joins.get(code)).permalinkState();
 		}
 		catch (RoomRequestException ex) {
 			return joinAgain(code, ex);
@@ -121,7 +123,7 @@ class RoomPageController {
 		Room room;
 		Sandbox sandbox;
 		try {
-			room = this.rooms.get(RoomCode.parse(code));
+			room = this.joins.get(code);
 			sandbox = teacherSandbox(room);
 		}
 		catch (RoomRequestException ex) {
@@ -156,6 +158,10 @@ class RoomPageController {
 		view.addObject("code", code);
 		view.addObject("error", ex.getMessage());
 		view.addObject("ended", ex.status() == HttpStatus.GONE);
+		Duration retryAfter = ex.retryAfter();
+		if (retryAfter != null) {
+			ClientRequests.retryAfter(retryAfter);
+		}
 		return view;
 	}
 

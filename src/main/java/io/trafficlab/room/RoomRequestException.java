@@ -1,5 +1,6 @@
 package io.trafficlab.room;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import io.trafficlab.system.RefusedRequestException;
@@ -14,6 +15,17 @@ public class RoomRequestException extends RefusedRequestException {
 
 	RoomRequestException(HttpStatus status, String message) {
 		super(status, message);
+	}
+
+	RoomRequestException(HttpStatus status, String message, Duration retryAfter) {
+		super(status, message, retryAfter);
+	}
+
+	static RoomRequestException tooManyMisses(Duration wait) {
+		return new RoomRequestException(HttpStatus.TOO_MANY_REQUESTS,
+				"Too many room codes from your address name no open room. Check the code your teacher shows and try "
+						+ "again in " + Math.max(1, wait.toSeconds()) + " s.",
+				wait);
 	}
 
 	static RoomRequestException badCode(String message) {

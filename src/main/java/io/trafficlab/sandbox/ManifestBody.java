@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import io.trafficlab.system.ManifestMediaTypes;
 import io.trafficlab.system.RequestLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +28,7 @@ final class ManifestBody {
 			// The servlet container has read a form body as parameters: the manifests are
 			// gone
 			throw new SandboxRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					"Content-Type application/x-www-form-urlencoded is not accepted for manifests. Send them as "
-							+ "application/yaml, text/yaml, application/x-yaml or application/json "
-							+ "(curl: -H 'Content-Type: application/yaml' --data-binary @cluster.yaml).");
+					ManifestMediaTypes.problem(request.getContentType()).orElseThrow());
 		}
 		if (request.getContentLengthLong() > RequestLimits.MAX_MANIFEST_BYTES) {
 			throw SandboxRequestException.bodyTooLarge(RequestLimits.BODY_TOO_LARGE);
@@ -39,8 +38,16 @@ final class ManifestBody {
 			if (bytes.length > RequestLimits.MAX_MANIFEST_BYTES) {
 				throw SandboxRequestException.bodyTooLarge(RequestLimits.BODY_TOO_LARGE);
 			}
+			boolean multipart = request.getContentType() != null
+					&& request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/");
 			String text = new String(bytes, StandardCharsets.UTF_8);
-			return text.isBlank() ? null : text;
+			if (text.isBlank() && !multipart) {
+				return null;
+			}
+			ManifestMediaTypes.problem(request.getContentType()).ifPresent((problem) -> {
+				throw new SandboxRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem);
+			});
+			return text;
 		}
 	}
 

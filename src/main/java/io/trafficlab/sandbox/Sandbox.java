@@ -80,6 +80,8 @@ public final class Sandbox {
 
 	private volatile Instant lastActive;
 
+	private volatile boolean used;
+
 	Sandbox(String id, SandboxSource source, Simulation simulation, SandboxCommandLimits limits, int maxEventsPerBatch,
 			Instant now) {
 		this.id = id;
@@ -172,11 +174,18 @@ public final class Sandbox {
 	 */
 	public void step(int count) {
 		change((sides) -> {
+			if (count < 1 || count > MAX_PENDING_STEPS) {
+				throw SandboxRequestException.badValue(
+						"Query parameter 'count' must be between 1 and " + MAX_PENDING_STEPS + " (got " + count + ").");
+			}
 			for (Sandbox side : sides) {
-				if (count < 1 || side.pendingSteps + count > MAX_PENDING_STEPS) {
-					throw SandboxRequestException.badValue("Query parameter 'count' must be between 1 and "
-							+ (MAX_PENDING_STEPS - side.pendingSteps) + " (got " + count + "); at most "
-							+ MAX_PENDING_STEPS + " steps wait for the next tick.");
+				int room = MAX_PENDING_STEPS - side.pendingSteps;
+				if (count > room) {
+					throw SandboxRequestException.badValue(((room == 0) ? "No more steps fit before the next tick"
+							: "Only " + room + ((room == 1) ? " more step fits" : " more steps fit")
+									+ " before the next tick")
+							+ ": " + side.pendingSteps + " of at most " + MAX_PENDING_STEPS
+							+ " wait already (got count " + count + "). Step again after the next tick.");
 				}
 			}
 			return () -> sides.forEach((side) -> side.pendingSteps += count);
@@ -422,10 +431,18 @@ public final class Sandbox {
 	/** Marks the sandbox as used, and the other side of its comparison with it. */
 	void touch(Instant now) {
 		this.lastActive = now;
+		this.used = true;
 		Comparison comparison = this.comparison;
 		if (comparison != null) {
-			comparison.other(this).lastActive = now;
+			Sandbox other = comparison.other(this);
+			other.lastActive = now;
+			other.used = true;
 		}
+	}
+
+	/** Whether anybody has watched it or sent it a command since it was created. */
+	boolean used() {
+		return this.used;
 	}
 
 	Instant lastActive() {

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * tests can fix it).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SandboxProperties.class)
+@EnableConfigurationProperties({ SandboxProperties.class, SandboxCreationProperties.class })
 class SandboxConfiguration {
 
 	@Bean

@@ -2,6 +2,7 @@ package io.trafficlab.sandbox;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
@@ -15,18 +16,22 @@ import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationSettings;
+import io.trafficlab.system.ClientRateLimiter;
+import io.trafficlab.system.ClientRequests;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The live sandboxes, by id. An id is 128 random bits, base64url: the only handle on a
  * sandbox, so one sandbox's commands can never reach another's. Sandboxes nobody has used
- * or watched for {@code idle-timeout} end; past {@code max-live} live sandboxes, creation
- * is refused.
+ * or watched for {@code idle-timeout} end, and those nobody ever used for
+ * {@code unused-idle-timeout}; past {@code max-live} live sandboxes, creation is refused,
+ * and so is creation past a client's {@code creations-per-minute}.
  */
 @Component
 public class SandboxRegistry {
@@ -53,8 +58,32 @@ public class SandboxRegistry {
 
 	private final ApplicationEventPublisher events;
 
+	private final Duration unusedIdleTimeout;
+
+	private final @Nullable ClientRateLimiter creations;
+
+	private final SandboxCreationProperties creationLimits;
+
+	/**
+	 * Without a limit per client, for tests; unused sandboxes live as long as used ones.
+	 */
 	SandboxRegistry(SandboxProperties properties, PresetCatalog presets, ClusterReader reader, Clock clock,
 			ApplicationEventPublisher events) {
+		this(properties, null, presets, reader, clock, events);
+	}
+
+	/**
+	 * With limits on creation per client and on sandboxes nobody uses.
+	 */
+	@Autowired
+	SandboxRegistry(SandboxProperties properties, @Nullable SandboxCreationProperties creationLimits,
+			PresetCatalog presets, ClusterReader reader, Clock clock, ApplicationEventPublisher events) {
+		this.creationLimits = (creationLimits != null) ? creationLimits : SandboxCreationProperties.defaults();
+		this.creations = (creationLimits != null)
+				? new ClientRateLimiter(creationLimits.creationsPerMinute(), creationLimits.creationBurst(), clock)
+				: null;
+		this.unusedIdleTimeout = (creationLimits != null) ? creationLimits.unusedIdleTimeout()
+				: properties.idleTimeout();
 		this.properties = properties;
 		this.limits = SandboxCommandLimits.of(properties);
 		this.presets = presets;
@@ -217,13 +246,17 @@ public class SandboxRegistry {
 	}
 
 	/**
-	 * Ends every sandbox idle for longer than the idle timeout; returns how many ended.
+	 * Ends every sandbox idle for longer than the idle timeout, and every one nobody has
+	 * used for longer than the unused idle timeout; returns how many ended.
 	 */
 	public int endIdle() {
-		Instant cutoff = this.clock.instant().minus(this.properties.idleTimeout());
+		Instant now = this.clock.instant();
+		Instant cutoff = now.minus(this.properties.idleTimeout());
+		Instant unusedCutoff = now.minus(this.unusedIdleTimeout);
 		int ended = 0;
 		for (Sandbox sandbox : live()) {
-			if (sandbox.lastActive().isBefore(cutoff) && this.sandboxes.remove(sandbox.id(), sandbox)) {
+			Instant sandboxCutoff = sandbox.used() ? cutoff : unusedCutoff;
+			if (sandbox.lastActive().isBefore(sandboxCutoff) && this.sandboxes.remove(sandbox.id(), sandbox)) {
 				ended(sandbox);
 				ended++;
 			}
@@ -252,6 +285,7 @@ public class SandboxRegistry {
 	private Sandbox create(SandboxSource source) {
 		endIdle();
 		requireRoom();
+		requireCreationAllowance();
 		Simulation simulation = start(source);
 		Sandbox sandbox;
 		synchronized (this.sandboxes) {
@@ -268,6 +302,18 @@ public class SandboxRegistry {
 		if (this.sandboxes.size() >= this.properties.maxLive()) {
 			throw SandboxRequestException.full(this.properties.maxLive());
 		}
+	}
+
+	/** One creation from the current HTTP client's allowance (none outside a request). */
+	private void requireCreationAllowance() {
+		ClientRateLimiter limiter = this.creations;
+		if (limiter == null) {
+			return;
+		}
+		ClientRequests.currentClient().flatMap(limiter::acquire).ifPresent((wait) -> {
+			throw SandboxRequestException.tooManyCreations(wait, this.creationLimits.creationsPerMinute(),
+					this.creationLimits.creationBurst());
+		});
 	}
 
 	private Simulation start(SandboxSource source) {

@@ -1,5 +1,6 @@
 package io.trafficlab.sandbox;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import io.trafficlab.system.RefusedRequestException;
@@ -16,6 +17,10 @@ public class SandboxRequestException extends RefusedRequestException {
 		super(status, message);
 	}
 
+	SandboxRequestException(HttpStatus status, String message, Duration retryAfter) {
+		super(status, message, retryAfter);
+	}
+
 	static SandboxRequestException notFound(String id) {
 		return new SandboxRequestException(HttpStatus.NOT_FOUND,
 				"There is no sandbox \"" + id
@@ -29,6 +34,17 @@ public class SandboxRequestException extends RefusedRequestException {
 						"Traffic Lab is running its limit of %,d live sandboxes. Try again in a few minutes: "
 								+ "sandboxes nobody uses end by themselves.",
 						maxLive));
+	}
+
+	static SandboxRequestException tooManyCreations(Duration wait, double perMinute, int burst) {
+		return new SandboxRequestException(HttpStatus.TOO_MANY_REQUESTS,
+				String.format(Locale.ROOT,
+						"Too many new sandboxes from your address: at most %d at once, then %s a minute. "
+								+ "Try again in %d s, or keep using the sandboxes you have.",
+						burst,
+						new java.math.BigDecimal(Double.toString(perMinute)).stripTrailingZeros().toPlainString(),
+						Math.max(1, wait.toSeconds())),
+				wait);
 	}
 
 	/** A value a command or parameter cannot take; the message names the parameter. */

@@ -1,5 +1,8 @@
 package io.trafficlab.sandbox;
 
+import java.time.Duration;
+
+import io.trafficlab.system.ClientRequests;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.ui.Model;
@@ -16,6 +19,10 @@ public final class SandboxUnavailable {
 
 	public static void show(SandboxRequestException ex, Model model, HttpServletResponse response) {
 		response.setStatus(ex.status().value());
+		Duration retryAfter = ex.retryAfter();
+		if (retryAfter != null) {
+			ClientRequests.retryAfter(response, retryAfter);
+		}
 		model.addAttribute("unavailable", String.valueOf(ex.getMessage()));
 	}
 

@@ -1,5 +1,6 @@
 package io.trafficlab.system;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
@@ -14,9 +15,6 @@ import org.springframework.http.ResponseEntity;
  */
 public record ApiErrors(List<String> errors) {
 
-	/** How long a client should wait before trying again after a 503. */
-	private static final String RETRY_AFTER_SECONDS = "60";
-
 	public ApiErrors {
 		errors = List.copyOf(errors);
 	}
@@ -25,11 +23,14 @@ public record ApiErrors(List<String> errors) {
 		return new ApiErrors(List.of(message));
 	}
 
-	/** The refusal's status and message; a 503 also says when to try again. */
+	/**
+	 * The refusal's status and message; a 503 or 429 also says when to try again.
+	 */
 	public static ResponseEntity<ApiErrors> refusal(RefusedRequestException ex) {
 		HttpHeaders headers = new HttpHeaders();
-		if (ex.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-			headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		Duration retryAfter = ex.retryAfter();
+		if (retryAfter != null) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
 		}
 		return response(ex.status(), headers, String.valueOf(ex.getMessage()));
 	}

@@ -1,5 +1,9 @@
 package io.trafficlab.system;
 
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -9,15 +13,37 @@ import org.springframework.http.HttpStatus;
  */
 public abstract class RefusedRequestException extends RuntimeException {
 
+	/** How long a client should wait before trying again after a 503. */
+	private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
+
 	private final HttpStatus status;
 
+	private final @Nullable Duration retryAfter;
+
 	protected RefusedRequestException(HttpStatus status, String message) {
+		this(status, message, null);
+	}
+
+	/** A refusal that says when to try again ({@code Retry-After}). */
+	protected RefusedRequestException(HttpStatus status, String message, @Nullable Duration retryAfter) {
 		super(message);
 		this.status = status;
+		this.retryAfter = retryAfter;
 	}
 
 	public HttpStatus status() {
 		return this.status;
+	}
+
+	/**
+	 * When the client may try again: the refusal's own wait, or a minute for any 503;
+	 * {@code null} when trying again will not help.
+	 */
+	public @Nullable Duration retryAfter() {
+		if (this.retryAfter == null && this.status == HttpStatus.SERVICE_UNAVAILABLE) {
+			return DEFAULT_RETRY_AFTER;
+		}
+		return this.retryAfter;
 	}
 
 }

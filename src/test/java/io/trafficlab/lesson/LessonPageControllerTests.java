@@ -160,6 +160,28 @@ class LessonPageControllerTests {
 	}
 
 	@Test
+	void theTerminalUnderClusterShowsCurlRefusedOnTheReleasedPortInsteadOfFailing() throws Exception {
+		String page = this.mvc.get().uri("/lessons/local-health-check/1").exchange().getResponse().getContentAsString();
+		Sandbox sandbox = sandbox(page);
+		int port = sandbox.statistics().statistics().exact().service().healthCheckNodePort();
+		assertThat(page).contains("node=n1&amp;port=" + port);
+		sandbox.apply(new SimulationCommand.SetExternalTrafficPolicy(TrafficPolicy.CLUSTER));
+		assertThat(this.mvc.get()
+			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n1&port=" + port)
+			.header("HX-Request", "true")).hasStatusOk()
+			.bodyText()
+			.contains("$ curl -i http://192.168.0.11:" + port + "/healthz\ncurl: (7) Failed to connect to 192.168.0.11 "
+					+ "port " + port + " after 0 ms: Connection refused")
+			.contains("kube-proxy has released port " + port)
+			.doesNotContain("HTTP/1.1");
+		assertThat(this.mvc.get()
+			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n1")
+			.header("HX-Request", "true")).hasStatusOk()
+			.bodyText()
+			.contains("under externalTrafficPolicy Cluster the Service has no healthCheckNodePort");
+	}
+
+	@Test
 	void aSharedLinkOpensTheStepWithTheSharedState() throws Exception {
 		String broken = "/lessons/uneven-distribution/2?s=not-a-link!";
 		assertThat(this.mvc.get().uri(broken)).hasStatus(HttpStatus.BAD_REQUEST)

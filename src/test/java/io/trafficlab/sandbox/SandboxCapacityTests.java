@@ -39,6 +39,7 @@ class SandboxCapacityTests {
 			.asString()
 			.startsWith("Traffic Lab is running its limit of 2 live sandboxes.");
 		assertThat(this.mvc.get().uri("/")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.hasHeader(HttpHeaders.RETRY_AFTER, "60")
 			.bodyText()
 			.contains("Traffic Lab is running its limit of 2 live sandboxes.")
 			.doesNotContain("id=\"live-sandbox\"")
@@ -55,6 +56,7 @@ class SandboxCapacityTests {
 				"/challenges/one-move-equal-shares" }) {
 			assertThat(this.mvc.get().uri(page)).as(page)
 				.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+				.hasHeader(HttpHeaders.RETRY_AFTER, "60")
 				.bodyText()
 				.contains("Traffic Lab is running its limit of 2 live sandboxes.");
 		}

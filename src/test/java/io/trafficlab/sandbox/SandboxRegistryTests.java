@@ -77,6 +77,29 @@ class SandboxRegistryTests {
 	}
 
 	@Test
+	void endIdleWhenNobodyEverUsedOrWatchedTheSandboxShouldEndItAfterTheShortTimeout() {
+		SandboxRegistry registry = new SandboxRegistry(SandboxProperties.defaults(),
+				SandboxCreationProperties.defaults(), PRESETS, new ClusterReader(new ManifestImporter()), this.clock,
+				this.published::add);
+		Sandbox unused = registry.createFromPreset(null, 1L);
+		Sandbox watched = registry.createFromPreset(null, 2L);
+		Sandbox used = registry.createFromPreset(null, 3L);
+		this.clock.advance(Duration.ofSeconds(30));
+		registry.keepAlive(watched);
+		registry.get(used.id());
+		this.clock.advance(Duration.ofSeconds(80));
+		assertThat(registry.endIdle()).isZero();
+		this.clock.advance(Duration.ofSeconds(11));
+		assertThat(registry.endIdle()).isEqualTo(1);
+		assertThat(registry.live()).containsExactlyInAnyOrder(watched, used);
+		this.clock.advance(Duration.ofMinutes(28));
+		assertThat(registry.endIdle()).isZero();
+		this.clock.advance(Duration.ofMinutes(1));
+		assertThat(registry.endIdle()).isEqualTo(2);
+		assertThat(registry.find(unused.id())).isEmpty();
+	}
+
+	@Test
 	void createShouldHandOutDistinctUrlSafeIdsOf128Bits() {
 		SandboxRegistry registry = registry(SandboxProperties.defaults());
 		Set<String> ids = new HashSet<>();

@@ -9,6 +9,7 @@ import io.trafficlab.manifest.ManifestImporter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link Sandbox#tick}: clock, batches and their numbering.
@@ -18,6 +19,20 @@ class SandboxTickTests {
 	private final SandboxRegistry registry = new SandboxRegistry(SandboxProperties.defaults(), new PresetCatalog(),
 			new ClusterReader(new ManifestImporter()), new MutableClock(Instant.EPOCH), (event) -> {
 			});
+
+	@Test
+	void stepWhenTheQueueIsFullShouldSayHowManyWaitInsteadOfAnEmptyRange() {
+		Sandbox sandbox = this.registry.createFromPreset(null, 1L);
+		sandbox.step(Sandbox.MAX_PENDING_STEPS - 1);
+		assertThatExceptionOfType(SandboxRequestException.class).isThrownBy(() -> sandbox.step(5))
+			.withMessage("Only 1 more step fits before the next tick: 99 of at most 100 wait already (got count 5). "
+					+ "Step again after the next tick.");
+		sandbox.step(1);
+		assertThatExceptionOfType(SandboxRequestException.class).isThrownBy(() -> sandbox.step(1))
+			.withMessage("No more steps fit before the next tick: 100 of at most 100 wait already (got count 1). "
+					+ "Step again after the next tick.")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("between 1 and 0"));
+	}
 
 	@Test
 	void tickWhenWatchedShouldAdvanceByIntervalTimesSpeedAndNumberBatchesWithoutGaps() {

@@ -1,0 +1,72 @@
+package io.trafficlab.sandbox;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One client (one remote address) may create only {@code creation-burst} sandboxes at
+ * once, then {@code creations-per-minute}: the API and every page that starts a sandbox
+ * answer 429 with {@code Retry-After}, and other clients are not affected.
+ */
+@SpringBootTest(properties = { "trafficlab.sandbox.creation-burst=2", "trafficlab.sandbox.creations-per-minute=1",
+		"trafficlab.rooms.join-burst=2", "trafficlab.rooms.join-misses-per-minute=1" })
+@AutoConfigureMockMvc
+class SandboxCreationLimitTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Test
+	void createWhenTheClientsBurstIsSpentShouldAnswer429WithRetryAfterAndSayWhy() {
+		RequestPostProcessor client = from("198.51.100.1");
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes?preset=empty").with(client)).hasStatus(HttpStatus.CREATED);
+		assertThat(this.mvc.get().uri("/").with(client)).hasStatus(HttpStatus.OK);
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes?preset=empty").with(client))
+			.hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+			.hasContentType(MediaType.APPLICATION_JSON)
+			.satisfies((result) -> assertThat(result.getResponse().getHeader(HttpHeaders.RETRY_AFTER))
+				.matches("[1-9][0-9]?"))
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.matches("Too many new sandboxes from your address: at most 2 at once, then 1 a minute\\. "
+					+ "Try again in [0-9]+ s, or keep using the sandboxes you have\\.");
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes?preset=empty").with(from("198.51.100.2")))
+			.as("another client")
+			.hasStatus(HttpStatus.CREATED);
+	}
+
+	@Test
+	void pagesThatStartASandboxWhenTheClientsBurstIsSpentShouldAnswer429WithRetryAfter() {
+		RequestPostProcessor client = from("198.51.100.3");
+		assertThat(this.mvc.get().uri("/lessons/uneven-distribution/1").with(client)).hasStatus(HttpStatus.OK);
+		assertThat(this.mvc.get().uri("/challenges/one-move-equal-shares").with(client)).hasStatus(HttpStatus.OK);
+		for (String page : new String[] { "/", "/live", "/lessons/uneven-distribution/1",
+				"/embed?lesson=uneven-distribution&run=1", "/challenges/one-move-equal-shares" }) {
+			assertThat(this.mvc.get().uri(page).with(client)).as(page)
+				.hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+				.satisfies((result) -> assertThat(result.getResponse().getHeader(HttpHeaders.RETRY_AFTER))
+					.matches("[1-9][0-9]?"))
+				.bodyText()
+				.contains("Too many new sandboxes from your address");
+		}
+	}
+
+	static RequestPostProcessor from(String address) {
+		return (request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+}
