@@ -110,6 +110,17 @@ final class NonBlockingSession extends WebSocketSessionDecorator {
 		return this.writing ? nanoTime - this.writingSince : 0;
 	}
 
+	/** Whether a write failed or the connection was closed. */
+	synchronized boolean isDiscarded() {
+		return this.closed;
+	}
+
+	@Override
+	public synchronized String toString() {
+		return getId() + " (queued " + this.queuedBytes + " bytes, dropped " + this.dropped + ", writing "
+				+ this.writing + ", discarded " + this.closed + ")";
+	}
+
 	/** Closes the connection of a browser that stopped reading. */
 	void closeStalled() {
 		discard();

@@ -62,6 +62,11 @@ class OutboundSessions implements DisposableBean {
 		}
 	}
 
+	@Override
+	public String toString() {
+		return this.open.values().toString();
+	}
+
 	/** How many connections are open. */
 	int count() {
 		return this.open.size();
@@ -77,10 +82,25 @@ class OutboundSessions implements DisposableBean {
 		return this.open.values().stream().mapToLong(NonBlockingSession::queuedBytes).max().orElse(0);
 	}
 
+	/**
+	 * How long the oldest unfinished write has been waiting, in milliseconds (0 when
+	 * every connection keeps up).
+	 */
+	long longestWriteMillis() {
+		long now = System.nanoTime();
+		return TimeUnit.NANOSECONDS
+			.toMillis(this.open.values().stream().mapToLong((session) -> session.writingFor(now)).max().orElse(0));
+	}
+
 	private void closeStalled() {
 		long now = System.nanoTime();
 		this.open.forEach((id, session) -> {
-			if (session.writingFor(now) > this.timeLimitNanos) {
+			if (session.isDiscarded()) {
+				// A write failed: the socket is broken, and the container may not notice
+				this.open.remove(id);
+				session.closeStalled();
+			}
+			else if (session.writingFor(now) > this.timeLimitNanos) {
 				logger.info("Closing stream connection {}: it accepted nothing for {} s ({} messages dropped)", id,
 						TimeUnit.NANOSECONDS.toSeconds(this.timeLimitNanos), session.dropped());
 				this.open.remove(id);
