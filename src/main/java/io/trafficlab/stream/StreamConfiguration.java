@@ -9,29 +9,28 @@ import org.springframework.messaging.SubscribableChannel;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.messaging.support.AbstractSubscribableChannel;
 import org.springframework.messaging.tcp.reactor.ReactorNettyTcpClient;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.DelegatingWebSocketMessageBrokerConfiguration;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator.OverflowStrategy;
 import org.springframework.web.socket.messaging.SubProtocolWebSocketHandler;
 
 /**
  * STOMP messaging: what {@code @EnableWebSocketMessageBroker} sets up (that annotation
  * only imports the class extended here), plus two choices. The broker: Spring's in-memory
  * simple broker, or with {@code trafficlab.stream.relay.enabled} an external STOMP broker
- * through Spring's broker relay. And a slow browser loses its oldest unsent messages
- * instead of its connection.
+ * through Spring's broker relay. And no browser can hold up another's messages.
  *
  * <p>
- * Spring wraps every WebSocket session in a {@link ConcurrentWebSocketSessionDecorator}
- * whose overflow strategy is fixed to {@code TERMINATE}. A session decorator added
- * through {@code WebSocketTransportRegistration.addDecoratorFactory} would sit
- * <em>inside</em> that one and never see concurrent sends, so it could never drop
- * anything; the outermost decorator has to be the dropping one. Its buffer is bounded by
- * {@code send-buffer-size-limit}; a client that is stuck for longer than
- * {@code send-time-limit} is still disconnected. A client that sees a gap in the batch
- * numbers fetches a new snapshot.
+ * Spring wraps every WebSocket session in a {@code ConcurrentWebSocketSessionDecorator},
+ * whose sends block the sending thread in a socket write while the browser does not read:
+ * a few frozen browsers held every thread of the outbound channel, and the stream of
+ * every other browser stopped with them. Here the outermost decorator is a
+ * {@link NonBlockingSession} instead (a decorator added through
+ * {@code WebSocketTransportRegistration.addDecoratorFactory} would sit inside Spring's
+ * one): sends only queue, bounded, and the container writes asynchronously. The outbound
+ * channel has no thread pool of its own ({@link StreamEndpoints}), so there is no queue
+ * in front of the bounded one.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StreamProperties.class)
@@ -42,8 +41,11 @@ class StreamConfiguration extends DelegatingWebSocketMessageBrokerConfiguration 
 
 	private final StreamProperties properties;
 
-	StreamConfiguration(StreamProperties properties) {
+	private final OutboundSessions outbound;
+
+	StreamConfiguration(StreamProperties properties, OutboundSessions outbound) {
 		this.properties = properties;
+		this.outbound = outbound;
 	}
 
 	/** The endpoint's settings from {@link StreamEndpoints}, then the broker. */
@@ -71,27 +73,32 @@ class StreamConfiguration extends DelegatingWebSocketMessageBrokerConfiguration 
 	public WebSocketHandler subProtocolWebSocketHandler(
 			@Qualifier("clientInboundChannel") AbstractSubscribableChannel clientInboundChannel,
 			@Qualifier("clientOutboundChannel") AbstractSubscribableChannel clientOutboundChannel) {
-		DroppingSubProtocolWebSocketHandler handler = new DroppingSubProtocolWebSocketHandler(clientInboundChannel,
-				clientOutboundChannel);
+		NonBlockingSubProtocolWebSocketHandler handler = new NonBlockingSubProtocolWebSocketHandler(
+				clientInboundChannel, clientOutboundChannel, this.outbound);
 		handler.setPhase(getPhase());
 		return handler;
 	}
 
-	/**
-	 * Decorates each session so that sends past the buffer limit drop the oldest buffered
-	 * messages.
-	 */
-	static final class DroppingSubProtocolWebSocketHandler extends SubProtocolWebSocketHandler {
+	/** Decorates each session so that sends queue and return. */
+	static final class NonBlockingSubProtocolWebSocketHandler extends SubProtocolWebSocketHandler {
 
-		DroppingSubProtocolWebSocketHandler(MessageChannel clientInboundChannel,
-				SubscribableChannel clientOutboundChannel) {
+		private final OutboundSessions outbound;
+
+		NonBlockingSubProtocolWebSocketHandler(MessageChannel clientInboundChannel,
+				SubscribableChannel clientOutboundChannel, OutboundSessions outbound) {
 			super(clientInboundChannel, clientOutboundChannel);
+			this.outbound = outbound;
 		}
 
 		@Override
 		protected WebSocketSession decorateSession(WebSocketSession session) {
-			return new ConcurrentWebSocketSessionDecorator(session, getSendTimeLimit(), getSendBufferSizeLimit(),
-					OverflowStrategy.DROP);
+			return this.outbound.opened(session);
+		}
+
+		@Override
+		public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
+			this.outbound.closed(session.getId());
+			super.afterConnectionClosed(session, closeStatus);
 		}
 
 	}

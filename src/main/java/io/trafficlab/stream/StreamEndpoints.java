@@ -2,24 +2,21 @@ package io.trafficlab.stream;
 
 import io.trafficlab.sandbox.SandboxDestinations;
 
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
- * The STOMP endpoint {@code /ws}, application prefix {@code /app}, and bounded sends.
+ * The STOMP endpoint {@code /ws}, application prefix {@code /app}, compression only if
+ * configured, and an outbound channel without a queue of its own.
  */
 @Component
 class StreamEndpoints implements WebSocketMessageBrokerConfigurer {
-
-	/** A browser's unsent messages beyond this many bytes are dropped, oldest first. */
-	static final int SEND_BUFFER_SIZE_LIMIT = 512 * 1024;
-
-	/** A browser that accepts nothing for this long is disconnected. */
-	static final int SEND_TIME_LIMIT_MILLIS = 15_000;
 
 	/** Clients only subscribe: their frames stay small. */
 	static final int INBOUND_MESSAGE_SIZE_LIMIT = 16 * 1024;
@@ -28,35 +25,47 @@ class StreamEndpoints implements WebSocketMessageBrokerConfigurer {
 
 	private final StreamSubscriptions subscriptions;
 
-	StreamEndpoints(StreamInboundGuard guard, StreamSubscriptions subscriptions) {
+	private final StreamProperties properties;
+
+	StreamEndpoints(StreamInboundGuard guard, StreamSubscriptions subscriptions, StreamProperties properties) {
 		this.guard = guard;
 		this.subscriptions = subscriptions;
+		this.properties = properties;
 	}
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		registry.addEndpoint(SandboxDestinations.ENDPOINT);
+		var endpoint = registry.addEndpoint(SandboxDestinations.ENDPOINT);
+		if (!this.properties.compression()) {
+			endpoint.setHandshakeHandler(new DefaultHandshakeHandler(new UncompressedUpgradeStrategy()));
+		}
 	}
 
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
 		// The broker itself, simple or relay, is StreamConfiguration's choice
 		registry.setApplicationDestinationPrefixes("/app");
-		// The outbound channel is a thread pool: without this, two batches for one
-		// browser could overtake each other
-		registry.setPreservePublishOrder(true);
 	}
 
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-		registration.setSendBufferSizeLimit(SEND_BUFFER_SIZE_LIMIT)
-			.setSendTimeLimit(SEND_TIME_LIMIT_MILLIS)
-			.setMessageSizeLimit(INBOUND_MESSAGE_SIZE_LIMIT);
+		registration.setMessageSizeLimit(INBOUND_MESSAGE_SIZE_LIMIT);
 	}
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
 		registration.interceptors(this.guard, this.subscriptions);
+	}
+
+	/**
+	 * The publishing thread hands each message straight to the browser's bounded queue:
+	 * sends never block (see {@link NonBlockingSession}), so a thread pool would only add
+	 * an unbounded queue in front of the bounded one, and one thread per publisher keeps
+	 * each browser's messages in order.
+	 */
+	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		registration.executor(new SyncTaskExecutor());
 	}
 
 }

@@ -4,6 +4,7 @@ import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomProperties;
 import io.trafficlab.room.RoomRegistry;
 import io.trafficlab.sandbox.SandboxRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -18,8 +19,11 @@ import org.springframework.stereotype.Component;
  * Keeps the stream one-way and per sandbox or room: clients may not SEND (commands are
  * HTTP, and a SEND to {@code /topic} would reach other subscribers, a whole class through
  * a room's topic), and may subscribe only to a live sandbox's or an open room's own
- * destinations, a room only while it has seats. A refusal reaches the client as a STOMP
- * ERROR frame.
+ * destinations, a room only while it has seats. One connection holds at most
+ * {@code trafficlab.stream.max-subscriptions} topics and
+ * {@code trafficlab.stream.max-room-seats} seats of one room, so one script cannot fill a
+ * class's room or multiply the stream. A refusal reaches the client as a STOMP ERROR
+ * frame.
  */
 @Component
 class StreamInboundGuard implements ChannelInterceptor {
@@ -32,12 +36,18 @@ class StreamInboundGuard implements ChannelInterceptor {
 
 	private final int maxStudents;
 
+	private final int maxSubscriptions;
+
+	private final int maxRoomSeats;
+
 	StreamInboundGuard(SandboxRegistry sandboxes, RoomRegistry rooms, StreamSubscriptions subscriptions,
-			RoomProperties roomProperties) {
+			RoomProperties roomProperties, StreamProperties streamProperties) {
 		this.sandboxes = sandboxes;
 		this.rooms = rooms;
 		this.subscriptions = subscriptions;
 		this.maxStudents = roomProperties.maxStudents();
+		this.maxSubscriptions = streamProperties.maxSubscriptions();
+		this.maxRoomSeats = streamProperties.maxRoomSeats();
 	}
 
 	@Override
@@ -55,12 +65,24 @@ class StreamInboundGuard implements ChannelInterceptor {
 			StreamDestination target = StreamDestination.parse(destination)
 				.orElseThrow(() -> new MessageDeliveryException(message,
 						"Cannot subscribe to " + destination + "; subscribe to " + StreamDestination.ALLOWED + "."));
+			if (target.kind() != StreamDestination.Kind.SNAPSHOT) {
+				requireFreeSubscription(message, accessor.getSessionId());
+			}
 			switch (target.scope()) {
 				case SANDBOX -> requireSandbox(message, target.key());
-				case ROOM -> requireSeat(message, target);
+				case ROOM -> requireSeat(message, target, accessor.getSessionId());
 			}
 		}
 		return message;
+	}
+
+	private void requireFreeSubscription(Message<?> message, @Nullable String session) {
+		if (session != null && this.subscriptions.subscriptionsOf(session) >= this.maxSubscriptions) {
+			throw new MessageDeliveryException(message,
+					"This connection already subscribes to " + this.maxSubscriptions
+							+ " topics, the most one connection may (trafficlab.stream.max-subscriptions); "
+							+ "unsubscribe from one first.");
+		}
 	}
 
 	private void requireSandbox(Message<?> message, String id) {
@@ -70,7 +92,7 @@ class StreamInboundGuard implements ChannelInterceptor {
 		}
 	}
 
-	private void requireSeat(Message<?> message, StreamDestination target) {
+	private void requireSeat(Message<?> message, StreamDestination target, @Nullable String session) {
 		RoomCode code = target.roomCode();
 		if (this.rooms.find(code).isEmpty()) {
 			throw new MessageDeliveryException(message,
@@ -79,6 +101,13 @@ class StreamInboundGuard implements ChannelInterceptor {
 		if (target.kind() == StreamDestination.Kind.EVENTS && this.subscriptions.watchers(target) >= this.maxStudents) {
 			throw new MessageDeliveryException(message, "Room " + code.display() + " is full: " + this.maxStudents
 					+ " browsers watch it already. Try again in a moment.");
+		}
+		if (target.kind() == StreamDestination.Kind.EVENTS && session != null
+				&& this.subscriptions.subscriptionsOf(session, target) >= this.maxRoomSeats) {
+			throw new MessageDeliveryException(message,
+					"This connection already takes " + this.maxRoomSeats + " seat(s) of room " + code.display()
+							+ ", the most one connection may (trafficlab.stream.max-room-seats); "
+							+ "each student's browser takes its own.");
 		}
 	}
 

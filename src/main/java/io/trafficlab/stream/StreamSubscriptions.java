@@ -57,6 +57,18 @@ class StreamSubscriptions implements ChannelInterceptor, RoomAudience {
 		return this.watchers.getOrDefault(destination, 0);
 	}
 
+	/** How many topics one connection subscribes to now. */
+	synchronized int subscriptionsOf(String session) {
+		Map<String, StreamDestination> subscriptions = this.bySession.get(session);
+		return (subscriptions != null) ? subscriptions.size() : 0;
+	}
+
+	/** How many times one connection subscribes to one topic now. */
+	synchronized int subscriptionsOf(String session, StreamDestination destination) {
+		Map<String, StreamDestination> subscriptions = this.bySession.get(session);
+		return (subscriptions != null) ? (int) subscriptions.values().stream().filter(destination::equals).count() : 0;
+	}
+
 	/** Every browser watching a room subscribes to its events. */
 	@Override
 	public int watching(RoomCode code) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +33,8 @@ import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketExtension;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
@@ -44,8 +47,9 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * the client, and the heap each sandbox takes. With {@code -Dstudents=200} it measures a
  * classroom instead: one sandbox, a room opened on it, and that many STOMP clients (one
  * WebSocket each, like students' browsers) subscribed to the room's topics, so the broker
- * fans every batch out to all of them. Everything stays on 127.0.0.1. Run: see
- * docs/sandbox-api.md, "Load benchmark".
+ * fans every batch out to all of them. Every client offers {@code permessage-deflate} as
+ * browsers do; {@code -Dcompression=true} lets the server accept it. Everything stays on
+ * 127.0.0.1. Run: see docs/sandbox-api.md, "Load benchmark".
  */
 public final class SandboxLoadBenchmark {
 
@@ -88,7 +92,8 @@ public final class SandboxLoadBenchmark {
 			.web(WebApplicationType.SERVLET)
 			.properties("server.port=0", "server.address=127.0.0.1", "logging.level.root=WARN",
 					"spring.main.banner-mode=off", "trafficlab.sandbox.max-live=" + Math.max(500, sandboxes),
-					"trafficlab.rooms.max-students=" + Math.max(200, students))
+					"trafficlab.rooms.max-students=" + Math.max(200, students),
+					"trafficlab.stream.compression=" + Boolean.getBoolean("compression"))
 			.run();
 		try {
 			String base = "127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
@@ -178,9 +183,17 @@ public final class SandboxLoadBenchmark {
 	 * {@code topics + "/stats"}.
 	 */
 	private StompSession subscribe(WebSocketStompClient client, String url, String topics) throws Exception {
-		CompletableFuture<StompSession> connecting = client.connectAsync(url, new StompSessionHandlerAdapter() {
-		});
+		// Every browser offers compression; Chromium's exact offer is
+		// "permessage-deflate; client_max_window_bits", which Tomcat's client sends as
+		// this
+		WebSocketHttpHeaders offer = new WebSocketHttpHeaders();
+		offer.setSecWebSocketExtensions(
+				List.of(new WebSocketExtension("permessage-deflate", Map.of("client_max_window_bits", "15"))));
+		CompletableFuture<StompSession> connecting = client.connectAsync(url, offer, new StompHeaders(),
+				new StompSessionHandlerAdapter() {
+				});
 		StompSession session = connecting.get(10, TimeUnit.SECONDS);
+
 		session.subscribe(topics + "/events", new BatchTimer());
 		session.subscribe(topics + "/stats", new Counter(this.statistics));
 		return session;

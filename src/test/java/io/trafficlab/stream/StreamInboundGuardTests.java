@@ -39,7 +39,7 @@ class StreamInboundGuardTests {
 	private final StreamSubscriptions subscriptions = new StreamSubscriptions();
 
 	private final StreamInboundGuard guard = new StreamInboundGuard(this.sandboxes, this.rooms, this.subscriptions,
-			new RoomProperties(100, 2));
+			new RoomProperties(100, 2), StreamProperties.defaults());
 
 	private final Sandbox teacher = this.sandboxes.createFromPreset(null, 1L);
 
