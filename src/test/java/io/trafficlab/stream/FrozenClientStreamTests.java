@@ -101,6 +101,10 @@ class FrozenClientStreamTests {
 	}
 
 	private void assertHealthyAndFrozenClosed(String healthyTopic) throws Exception {
+		// connections an earlier test of this context left behind may still be closing:
+		// count
+		// only the ones this test opens on top of them
+		int openBefore = this.outbound.count() - FROZEN;
 		long frozenAt = System.nanoTime();
 		AtomicLong worstDelay = new AtomicLong();
 		AtomicLong batches = new AtomicLong();
@@ -114,14 +118,16 @@ class FrozenClientStreamTests {
 		long longestWrite = 0;
 		long watched = TimeUnit.SECONDS.toNanos(15);
 		long deadline = frozenAt + TimeUnit.SECONDS.toNanos(90);
-		while (System.nanoTime() < deadline && (this.outbound.count() > 1 || System.nanoTime() - frozenAt < watched)) {
+		while (System.nanoTime() < deadline
+				&& (this.outbound.count() > openBefore + 1 || System.nanoTime() - frozenAt < watched)) {
 			largestQueue = Math.max(largestQueue, this.outbound.largestQueue());
 			longestWrite = Math.max(longestWrite, this.outbound.longestWriteMillis());
 			Thread.sleep(50);
 		}
 		assertThat(batches.get()).as("batches the healthy client received").isGreaterThan(200);
 		assertThat(worstDelay.get()).as("the healthy client's worst delay (ms)").isLessThan(1_000);
-		assertThat(this.outbound.count()).as("connections left open (the healthy one): %s", this.outbound).isOne();
+		assertThat(this.outbound.count()).as("connections left open (the healthy one): %s", this.outbound)
+			.isLessThanOrEqualTo(openBefore + 1);
 		assertThat(longestWrite).as("the longest a stuck write lasted (ms)").isBetween(3_000L, 4_000L);
 		assertThat(largestQueue).isLessThanOrEqualTo(SEND_BUFFER);
 		assertThat(this.frozen).allSatisfy((client) -> assertThat(client.closedByServer()).isTrue());
