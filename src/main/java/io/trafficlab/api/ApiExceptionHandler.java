@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import io.trafficlab.engine.apiserver.InvalidObjectException;
 import io.trafficlab.engine.cluster.ClusterLimitException;
 import io.trafficlab.manifest.ManifestSyntaxException;
-import io.trafficlab.system.ApiErrors;
+import io.trafficlab.system.ErrorsJson;
 import io.trafficlab.system.ApiRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -48,47 +48,47 @@ class ApiExceptionHandler {
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	@ExceptionHandler
-	ResponseEntity<ApiErrors> manifestSyntax(ManifestSyntaxException ex, HttpServletRequest request)
+	ResponseEntity<ErrorsJson> manifestSyntax(ManifestSyntaxException ex, HttpServletRequest request)
 			throws ManifestSyntaxException {
 		requireApiRequest(request, ex);
 		return error(HttpStatus.BAD_REQUEST, withPosition(String.valueOf(ex.getMessage()), ex.line(), ex.column()));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ApiErrors> invalidObject(InvalidObjectException ex, HttpServletRequest request)
+	ResponseEntity<ErrorsJson> invalidObject(InvalidObjectException ex, HttpServletRequest request)
 			throws InvalidObjectException {
 		requireApiRequest(request, ex);
 		return error(HttpStatus.UNPROCESSABLE_CONTENT, ex.messages());
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ApiErrors> responseTooLarge(ResponseBudget.ResponseTooLargeException ex) {
+	ResponseEntity<ErrorsJson> responseTooLarge(ResponseBudget.ResponseTooLargeException ex) {
 		return error(HttpStatus.UNPROCESSABLE_CONTENT, String.valueOf(ex.getMessage()));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ApiErrors> clusterLimit(ClusterLimitException ex, HttpServletRequest request)
+	ResponseEntity<ErrorsJson> clusterLimit(ClusterLimitException ex, HttpServletRequest request)
 			throws ClusterLimitException {
 		requireApiRequest(request, ex);
 		return error(HttpStatus.UNPROCESSABLE_CONTENT, String.valueOf(ex.getMessage()));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ApiErrors> invalidRequest(InvalidRequestException ex, HttpServletRequest request)
+	ResponseEntity<ErrorsJson> invalidRequest(InvalidRequestException ex, HttpServletRequest request)
 			throws InvalidRequestException {
 		requireApiRequest(request, ex);
 		return error(HttpStatus.BAD_REQUEST, String.valueOf(ex.getMessage()));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ApiErrors> bodyTooLarge(BodyTooLargeException ex, HttpServletRequest request)
+	ResponseEntity<ErrorsJson> bodyTooLarge(BodyTooLargeException ex, HttpServletRequest request)
 			throws BodyTooLargeException {
 		requireApiRequest(request, ex);
 		return error(HttpStatus.CONTENT_TOO_LARGE, String.valueOf(ex.getMessage()));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ApiErrors> unsupportedMediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request)
+	ResponseEntity<ErrorsJson> unsupportedMediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request)
 			throws HttpMediaTypeNotSupportedException {
 		requireApiRequest(request, ex);
 		List<MediaType> accepted = ex.getSupportedMediaTypes();
@@ -102,7 +102,7 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ApiErrors> methodNotAllowed(HttpRequestMethodNotSupportedException ex, HttpServletRequest request)
+	ResponseEntity<ErrorsJson> methodNotAllowed(HttpRequestMethodNotSupportedException ex, HttpServletRequest request)
 			throws HttpRequestMethodNotSupportedException {
 		requireApiRequest(request, ex);
 		HttpHeaders headers = new HttpHeaders();
@@ -113,14 +113,14 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ApiErrors> notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletRequest request)
+	ResponseEntity<ErrorsJson> notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletRequest request)
 			throws HttpMediaTypeNotAcceptableException {
 		requireApiRequest(request, ex);
 		return error(HttpStatus.NOT_ACCEPTABLE, "The API answers only with application/json.");
 	}
 
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
-	ResponseEntity<ApiErrors> notFound(Exception ex, HttpServletRequest request) throws Exception {
+	ResponseEntity<ErrorsJson> notFound(Exception ex, HttpServletRequest request) throws Exception {
 		requireApiRequest(request, ex);
 		return error(HttpStatus.NOT_FOUND,
 				"There is no API endpoint at " + request.getRequestURI()
@@ -129,20 +129,20 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler({ ServletRequestBindingException.class, MethodArgumentTypeMismatchException.class })
-	ResponseEntity<ApiErrors> badParameter(Exception ex, HttpServletRequest request) throws Exception {
+	ResponseEntity<ErrorsJson> badParameter(Exception ex, HttpServletRequest request) throws Exception {
 		requireApiRequest(request, ex);
 		return error(HttpStatus.BAD_REQUEST, "The query parameters could not be read: " + ex.getMessage());
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ApiErrors> unreadableBody(IOException ex, HttpServletRequest request) throws IOException {
+	ResponseEntity<ErrorsJson> unreadableBody(IOException ex, HttpServletRequest request) throws IOException {
 		requireApiRequest(request, ex);
 		logger.debug("Request body could not be read", ex);
 		return error(HttpStatus.BAD_REQUEST, "The request body could not be read completely.");
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ApiErrors> unexpected(Exception ex, HttpServletRequest request) throws Exception {
+	ResponseEntity<ErrorsJson> unexpected(Exception ex, HttpServletRequest request) throws Exception {
 		requireApiRequest(request, ex);
 		Throwable cause = ex;
 		while (cause != null) {
@@ -182,22 +182,22 @@ class ApiExceptionHandler {
 		return message.contains(position) ? message : message + " (" + position + ")";
 	}
 
-	private static ResponseEntity<ApiErrors> error(HttpStatus status, String message) {
+	private static ResponseEntity<ErrorsJson> error(HttpStatus status, String message) {
 		return error(status, new HttpHeaders(), List.of(message));
 	}
 
-	private static ResponseEntity<ApiErrors> error(HttpStatus status, List<String> messages) {
+	private static ResponseEntity<ErrorsJson> error(HttpStatus status, List<String> messages) {
 		return error(status, new HttpHeaders(), messages);
 	}
 
-	private static ResponseEntity<ApiErrors> error(HttpStatus status, HttpHeaders headers,
+	private static ResponseEntity<ErrorsJson> error(HttpStatus status, HttpHeaders headers,
 			List<@Nullable String> messages) {
 		// A preset Content-Type makes the body JSON whatever the client's Accept header
 		// says
 		return ResponseEntity.status(status)
 			.headers(headers)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(new ApiErrors(messages.stream().map(String::valueOf).toList()));
+			.body(new ErrorsJson(messages.stream().map(String::valueOf).toList()));
 	}
 
 }

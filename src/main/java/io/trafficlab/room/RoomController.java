@@ -2,7 +2,7 @@ package io.trafficlab.room;
 
 import java.net.URI;
 
-import io.trafficlab.system.ApiErrors;
+import io.trafficlab.system.ErrorsJson;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -64,13 +64,13 @@ class RoomController {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ApiErrors> roomRequest(RoomRequestException ex) {
-		return ApiErrors.refusal(ex);
+	ResponseEntity<ErrorsJson> roomRequest(RoomRequestException ex) {
+		return ErrorsJson.refusal(ex);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ApiErrors> missingParameter(MissingServletRequestParameterException ex) {
-		return ApiErrors.response(HttpStatus.BAD_REQUEST,
+	ResponseEntity<ErrorsJson> missingParameter(MissingServletRequestParameterException ex) {
+		return ErrorsJson.response(HttpStatus.BAD_REQUEST,
 				"Query parameter '" + ex.getParameterName() + "' is required: the id of the sandbox the room follows.");
 	}
 

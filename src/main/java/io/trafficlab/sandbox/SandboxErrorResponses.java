@@ -1,6 +1,6 @@
 package io.trafficlab.sandbox;
 
-import io.trafficlab.system.ApiErrors;
+import io.trafficlab.system.ErrorsJson;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,22 +22,22 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 interface SandboxErrorResponses {
 
 	@ExceptionHandler
-	default ResponseEntity<ApiErrors> sandboxRequest(SandboxRequestException ex) {
-		return ApiErrors.refusal(ex);
+	default ResponseEntity<ErrorsJson> sandboxRequest(SandboxRequestException ex) {
+		return ErrorsJson.refusal(ex);
 	}
 
 	@ExceptionHandler
-	default ResponseEntity<ApiErrors> typeMismatch(MethodArgumentTypeMismatchException ex) {
+	default ResponseEntity<ErrorsJson> typeMismatch(MethodArgumentTypeMismatchException ex) {
 		Class<?> type = ex.getRequiredType();
 		String expected = (type == int.class || type == long.class || type == Integer.class || type == Long.class)
 				? "a whole number" : "a number";
-		return ApiErrors.response(HttpStatus.BAD_REQUEST,
+		return ErrorsJson.response(HttpStatus.BAD_REQUEST,
 				"Query parameter '" + ex.getName() + "' must be " + expected + " (got \"" + ex.getValue() + "\").");
 	}
 
 	@ExceptionHandler
-	default ResponseEntity<ApiErrors> missingParameter(MissingServletRequestParameterException ex) {
-		return ApiErrors.response(HttpStatus.BAD_REQUEST,
+	default ResponseEntity<ErrorsJson> missingParameter(MissingServletRequestParameterException ex) {
+		return ErrorsJson.response(HttpStatus.BAD_REQUEST,
 				"Query parameter '" + ex.getParameterName() + "' is required.");
 	}
 

@@ -51,13 +51,13 @@ class ErrorPageController implements ErrorController {
 		return (status != null && status.isError()) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
 	}
 
-	private static ResponseEntity<ApiErrors> apiError(HttpStatus status) {
+	private static ResponseEntity<ErrorsJson> apiError(HttpStatus status) {
 		// An API error never goes out as a 500: what escaped the API's own handlers is
 		// reported as unprocessable.
 		HttpStatus sent = status.is5xxServerError() ? HttpStatus.UNPROCESSABLE_CONTENT : status;
 		return ResponseEntity.status(sent)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(ApiErrors.of(apiMessage(status)));
+			.body(ErrorsJson.of(apiMessage(status)));
 	}
 
 	private static String apiMessage(HttpStatus status) {
