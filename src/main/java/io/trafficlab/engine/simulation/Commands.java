@@ -427,7 +427,7 @@ final class Commands {
 		if (node.killed) {
 			// nothing on a dead node can be drained: deleting its Node object lets pod GC
 			// delete its pods
-			this.core.nodeController.delete(node);
+			this.core.nodeLifecycle.delete(node);
 			return;
 		}
 		requireAnotherNode(node, "remove");
@@ -440,7 +440,7 @@ final class Commands {
 			throw new IllegalArgumentException("Node " + node.name + " is already dead.");
 		}
 		requireAnotherNode(node, "kill");
-		this.core.nodeController.kill(node);
+		this.core.nodeLifecycle.kill(node);
 	}
 
 	// the Service and the load balancer
