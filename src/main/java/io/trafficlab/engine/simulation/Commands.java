@@ -234,11 +234,12 @@ final class Commands {
 		}
 		List<SimPod> active = this.lifecycle.activePods(workload);
 		int otherPods = this.world.podsByName.size() - active.size();
-		if (replicas < 0 || otherPods + replicas > SandboxLimits.MAX_PODS) {
+		if (replicas < 0 || otherPods + replicas > SimulationLimits.MAX_PODS) {
 			throw new IllegalArgumentException(String.format(Locale.ROOT,
 					"Replicas must be between 0 and %,d (a sandbox runs at most %,d pods, and %,d other pods exist), "
 							+ "not %,d.",
-					Math.max(0, SandboxLimits.MAX_PODS - otherPods), SandboxLimits.MAX_PODS, otherPods, replicas));
+					Math.max(0, SimulationLimits.MAX_PODS - otherPods), SimulationLimits.MAX_PODS, otherPods,
+					replicas));
 		}
 		int from = workload.replicas;
 		workload.replicas = replicas;
@@ -314,9 +315,9 @@ final class Commands {
 	}
 
 	private void addNode(@Nullable String requested) {
-		if (this.world.liveNodeCount() >= SandboxLimits.MAX_NODES) {
+		if (this.world.liveNodeCount() >= SimulationLimits.MAX_NODES) {
 			throw new IllegalArgumentException(
-					"The sandbox already has " + SandboxLimits.MAX_NODES + " nodes, its limit.");
+					"The sandbox already has " + SimulationLimits.MAX_NODES + " nodes, its limit.");
 		}
 		String name = (requested == null || requested.isBlank()) ? nextNodeName() : requested.trim();
 		ObjectValidation.validateNode(name, null);
