@@ -19,7 +19,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One live sandbox: a {@link Simulation} confined behind this sandbox's lock, what it
  * started from (for reset), and how its clock runs. Every access to the simulation goes
- * through the lock, from HTTP threads and the ticker alike.
+ * through the lock, from HTTP threads and the ticker alike. The lock is exclusive, not a
+ * read-write lock: even the simulation's queries write (statistics and goal checks fill
+ * the cached exact analysis), so {@code read} and {@code update} only say what the caller
+ * means to do.
  *
  * <p>
  * Only the ticker advances simulated time, steps included, and it numbers the batches it
@@ -244,7 +247,7 @@ public final class Sandbox {
 	 * and nothing happened, or nobody watches)
 	 */
 	public @Nullable EventBatch tick(long intervalMicros, long tickWallTime, boolean watched) {
-		return read((simulation) -> {
+		return updateAndGet((simulation) -> {
 			this.pending.want(watched);
 			boolean stepped = this.pendingSteps > 0;
 			long advance = this.paused ? 0 : Math.max(1, Math.round(intervalMicros * this.speed));
@@ -286,6 +289,16 @@ public final class Sandbox {
 		this.lock.lock();
 		try {
 			action.accept(this.simulation);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private <T> T updateAndGet(Function<Simulation, T> action) {
+		this.lock.lock();
+		try {
+			return action.apply(this.simulation);
 		}
 		finally {
 			this.lock.unlock();
