@@ -33,15 +33,14 @@ class UnexpectedFailureAdvice {
 		if (badInput != null) {
 			return ErrorReplies.reply(request, response, HttpStatus.BAD_REQUEST, badInput);
 		}
-		HttpStatus status = (ex instanceof ErrorResponse refusal) ? HttpStatus.resolve(refusal.getStatusCode().value())
-				: null;
-		if (status != null && status.is4xxClientError()) {
+		HttpStatus refused = clientErrorOf(ex);
+		if (refused != null) {
 			if (!ApiRequests.isApiRequest(request)) {
 				// Spring's default handling sends the status on to the error page
 				throw ex;
 			}
 			String detail = ((ErrorResponse) ex).getBody().getDetail();
-			return ErrorReplies.json(status, "The request failed: " + status.value() + " " + status.getReasonPhrase()
+			return ErrorReplies.json(refused, "The request failed: " + refused.value() + " " + refused.getReasonPhrase()
 					+ "." + ((detail != null) ? " " + detail : ""));
 		}
 		BugReport report = BugReport.log(request, ex);
@@ -66,6 +65,13 @@ class UnexpectedFailureAdvice {
 			return "The request body could not be read.";
 		}
 		return null;
+	}
+
+	/** The 4xx status a Spring MVC exception carries, if it is one. */
+	private static @Nullable HttpStatus clientErrorOf(Exception ex) {
+		HttpStatus status = (ex instanceof ErrorResponse response)
+				? HttpStatus.resolve(response.getStatusCode().value()) : null;
+		return (status != null && status.is4xxClientError()) ? status : null;
 	}
 
 	private static String parserMessage(JacksonException ex) {
