@@ -3,7 +3,7 @@ package io.trafficlab.analyzer;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.trafficlab.engine.proxy.Hop;
+import io.trafficlab.engine.proxy.TraceHop;
 import io.trafficlab.engine.proxy.TraceResult;
 import io.trafficlab.engine.proxy.Verdict;
 
@@ -74,11 +74,11 @@ record TraceView(String summary, String verdict, String outcome, boolean masquer
 	 */
 	record HopRow(String at, String step, String srcBefore, String dstBefore, String src, String dst) {
 
-		static List<HopRow> of(List<Hop> hops) {
+		static List<HopRow> of(List<TraceHop> hops) {
 			List<HopRow> rows = new ArrayList<>();
-			Hop previous = null;
-			for (Hop hop : hops) {
-				Hop before = (previous != null) ? previous : hop;
+			TraceHop previous = null;
+			for (TraceHop hop : hops) {
+				TraceHop before = (previous != null) ? previous : hop;
 				rows.add(new HopRow(hop.at(), hop.step(), before.src(), before.dst(), hop.src(), hop.dst()));
 				previous = hop;
 			}

@@ -6,7 +6,10 @@ import io.trafficlab.engine.analysis.ClusterAnalysis;
 import io.trafficlab.engine.analysis.EndpointAnalysis;
 import io.trafficlab.engine.analysis.NodeAnalysis;
 import io.trafficlab.engine.analysis.ServiceAnalysis;
+import io.trafficlab.system.RefusedRequestException;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
 
 /**
  * Keeps an analyze response to a size a person or a script can use. The per-node endpoint
@@ -71,10 +74,10 @@ final class ResponseBudget {
 	 * Refused with {@code 422}: the cluster is fine, the answer would be too big to be
 	 * useful.
 	 */
-	static final class ResponseTooLargeException extends RuntimeException {
+	static final class ResponseTooLargeException extends RefusedRequestException {
 
 		ResponseTooLargeException(String message) {
-			super(message);
+			super(HttpStatus.UNPROCESSABLE_CONTENT, message);
 		}
 
 	}

@@ -3,7 +3,7 @@ package io.trafficlab.api;
 import java.util.List;
 import java.util.Map;
 
-import io.trafficlab.engine.proxy.Hop;
+import io.trafficlab.engine.proxy.TraceHop;
 import io.trafficlab.engine.proxy.TraceResult;
 
 /**
@@ -34,7 +34,7 @@ record TraceJson(String verdict, List<String> endpoints, boolean masquerade, Map
 	 */
 	record HopJson(String at, String step, String src, String dst) {
 
-		static HopJson of(Hop hop) {
+		static HopJson of(TraceHop hop) {
 			return new HopJson(hop.at(), hop.step(), hop.src(), hop.dst());
 		}
 

@@ -1,13 +1,17 @@
 package io.trafficlab.lesson;
 
+import io.trafficlab.system.RefusedRequestException;
+
+import org.springframework.http.HttpStatus;
+
 /**
  * A request a lesson page cannot take (no choice picked, a node the sandbox does not
  * have): a 400 with this message.
  */
-final class LessonBadRequestException extends RuntimeException {
+final class LessonBadRequestException extends RefusedRequestException {
 
 	LessonBadRequestException(String message) {
-		super(message);
+		super(HttpStatus.BAD_REQUEST, message);
 	}
 
 }

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * is clicked, and needs no cookie.
  */
 @Controller
-class LessonEmbedController implements LessonErrorResponses {
+class LessonEmbedController {
 
 	static final String PAGE = "lesson/embedPage";
 

@@ -1,12 +1,16 @@
 package io.trafficlab.lesson;
 
+import io.trafficlab.system.RefusedRequestException;
+
+import org.springframework.http.HttpStatus;
+
 /**
  * A lesson, step or question that does not exist: a 404 page that says which.
  */
-final class LessonNotFoundException extends RuntimeException {
+final class LessonNotFoundException extends RefusedRequestException {
 
 	LessonNotFoundException(String message) {
-		super(message);
+		super(HttpStatus.NOT_FOUND, message);
 	}
 
 }

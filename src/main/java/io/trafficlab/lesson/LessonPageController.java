@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * sandbox), and the step's terminal.
  */
 @Controller
-class LessonPageController implements LessonErrorResponses {
+class LessonPageController {
 
 	static final String INDEX = "lesson/indexPage";
 

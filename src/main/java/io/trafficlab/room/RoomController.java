@@ -2,13 +2,10 @@ package io.trafficlab.room;
 
 import java.net.URI;
 
-import io.trafficlab.system.ApiErrors;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,8 +42,8 @@ class RoomController {
 	 * already open on it.
 	 */
 	@PostMapping
-	ResponseEntity<RoomJson> open(@RequestParam("sandbox") String sandbox) {
-		RoomRegistry.Opened opened = this.rooms.open(sandbox);
+	ResponseEntity<RoomJson> open(@RequestParam(name = "sandbox", required = false) @Nullable String sandbox) {
+		RoomRegistry.Opened opened = this.rooms.open(required(sandbox));
 		RoomJson room = json(opened.room());
 		if (!opened.created()) {
 			return ResponseEntity.ok(room);
@@ -61,20 +58,17 @@ class RoomController {
 
 	/** Ends the room now: its students read that it has ended; the sandbox goes on. */
 	@DeleteMapping("/{code}")
-	ResponseEntity<Void> close(@PathVariable String code, @RequestParam("sandbox") String sandbox) {
-		this.rooms.close(RoomCode.parse(code), sandbox);
+	ResponseEntity<Void> close(@PathVariable String code,
+			@RequestParam(name = "sandbox", required = false) @Nullable String sandbox) {
+		this.rooms.close(RoomCode.parse(code), required(sandbox));
 		return ResponseEntity.noContent().build();
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ApiErrors> roomRequest(RoomRequestException ex) {
-		return ApiErrors.refusal(ex);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ApiErrors> missingParameter(MissingServletRequestParameterException ex) {
-		return ApiErrors.response(HttpStatus.BAD_REQUEST,
-				"Query parameter '" + ex.getParameterName() + "' is required: the id of the sandbox the room follows.");
+	private static String required(@Nullable String sandbox) {
+		if (sandbox == null) {
+			throw RoomRequestException.missingSandbox();
+		}
+		return sandbox;
 	}
 
 	private RoomJson json(Room room) {

@@ -32,6 +32,11 @@ public class RoomRequestException extends RefusedRequestException {
 		return new RoomRequestException(HttpStatus.BAD_REQUEST, message);
 	}
 
+	static RoomRequestException missingSandbox() {
+		return new RoomRequestException(HttpStatus.BAD_REQUEST,
+				"Query parameter 'sandbox' is required: the id of the sandbox the room follows.");
+	}
+
 	static RoomRequestException unknown(RoomCode code) {
 		return new RoomRequestException(HttpStatus.NOT_FOUND, "There is no room " + code.display()
 				+ ". Check the code your teacher shows; rooms end when the teacher's sandbox ends.");

@@ -21,7 +21,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One live sandbox: a {@link Simulation} confined behind this sandbox's lock, what it
  * started from (for reset), and how its clock runs. Every access to the simulation goes
- * through the lock, from HTTP threads and the ticker alike.
+ * through the lock, from HTTP threads and the ticker alike. The lock is exclusive, not a
+ * read-write lock: even the simulation's queries write (statistics and goal checks fill
+ * the cached exact analysis), so {@code read} and {@code change} only say what the caller
+ * means to do.
  *
  * <p>
  * Only the ticker advances simulated time, steps included, and it numbers the batches it

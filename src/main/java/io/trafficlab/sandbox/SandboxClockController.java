@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(SandboxDestinations.API + "/{id}")
-class SandboxClockController implements SandboxErrorResponses {
+class SandboxClockController {
 
 	private final SandboxRegistry registry;
 

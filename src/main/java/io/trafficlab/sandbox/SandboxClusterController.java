@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(SandboxDestinations.API + "/{id}")
-class SandboxClusterController implements SandboxErrorResponses {
+class SandboxClusterController {
 
 	private final SandboxCommands commands;
 

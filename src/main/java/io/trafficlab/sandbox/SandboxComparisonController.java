@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(SandboxDestinations.API + "/{id}/comparison")
-class SandboxComparisonController implements SandboxErrorResponses {
+class SandboxComparisonController {
 
 	private final SandboxRegistry registry;
 

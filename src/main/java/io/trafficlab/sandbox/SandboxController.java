@@ -24,7 +24,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @RestController
 @RequestMapping(SandboxDestinations.API)
-class SandboxController implements SandboxErrorResponses {
+class SandboxController {
 
 	private final SandboxRegistry registry;
 

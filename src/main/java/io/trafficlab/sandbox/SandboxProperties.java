@@ -2,7 +2,7 @@ package io.trafficlab.sandbox;
 
 import java.time.Duration;
 
-import io.trafficlab.engine.simulation.SandboxLimits;
+import io.trafficlab.engine.simulation.SimulationLimits;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -31,11 +31,11 @@ public record SandboxProperties(@DefaultValue("500") int maxLive, @DefaultValue(
 
 	public SandboxProperties {
 		requireBetween("max-live", maxLive, 1, 100_000);
-		requireBetween("max-nodes", maxNodes, 1, SandboxLimits.MAX_NODES);
-		requireBetween("max-pods", maxPods, 0, SandboxLimits.MAX_PODS);
-		if (!(maxClientRate >= 0 && maxClientRate <= SandboxLimits.MAX_CONNECTIONS_PER_SECOND)) {
+		requireBetween("max-nodes", maxNodes, 1, SimulationLimits.MAX_NODES);
+		requireBetween("max-pods", maxPods, 0, SimulationLimits.MAX_PODS);
+		if (!(maxClientRate >= 0 && maxClientRate <= SimulationLimits.MAX_CONNECTIONS_PER_SECOND)) {
 			throw new IllegalArgumentException("trafficlab.sandbox.max-client-rate must be between 0 and "
-					+ (long) SandboxLimits.MAX_CONNECTIONS_PER_SECOND + ", not " + maxClientRate);
+					+ (long) SimulationLimits.MAX_CONNECTIONS_PER_SECOND + ", not " + maxClientRate);
 		}
 		requireBetween("max-events-per-batch", maxEventsPerBatch, 1, 100_000);
 		if (tickInterval.isNegative() || tickInterval.isZero() || statsInterval.compareTo(tickInterval) < 0) {

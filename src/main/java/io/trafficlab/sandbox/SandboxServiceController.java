@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(SandboxDestinations.API + "/{id}")
-class SandboxServiceController implements SandboxErrorResponses {
+class SandboxServiceController {
 
 	private final SandboxCommands commands;
 

@@ -28,10 +28,11 @@ import org.springframework.stereotype.Component;
  * The one thread that moves every sandbox's clock: each tick (every
  * {@code tick-interval}, 50 ms by default) advances every running sandbox by the interval
  * times its speed and publishes one batch per watched sandbox; every
- * {@code stats-interval} it publishes watched sandboxes' statistics; about once a second
- * it ends idle sandboxes. Watching a classroom room counts as watching the sandbox it
- * follows: the batch goes to the room's topic too, once. Sandboxes nobody watches keep
- * their clocks running but build no events. It runs only while there are sandboxes.
+ * {@code stats-interval} it publishes watched sandboxes' statistics. Watching a sandbox
+ * keeps it alive; ending idle ones is {@code sandbox.IdleSandboxReaper}'s. Watching a
+ * classroom room counts as watching the sandbox it follows: the batch goes to the room's
+ * topic too, once. Sandboxes nobody watches keep their clocks running but build no
+ * events. It runs only while there are sandboxes.
  */
 @Component
 class SimulationTicker implements SmartLifecycle, DisposableBean {
@@ -51,8 +52,6 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 	private final long intervalMicros;
 
 	private final long statsEvery;
-
-	private final long sweepEvery;
 
 	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "sandbox-ticker");
@@ -75,7 +74,6 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 		this.intervalMillis = properties.tickInterval().toMillis();
 		this.intervalMicros = properties.tickInterval().toNanos() / 1_000;
 		this.statsEvery = Math.max(1, properties.statsInterval().toMillis() / this.intervalMillis);
-		this.sweepEvery = Math.max(1, 1_000 / this.intervalMillis);
 	}
 
 	@EventListener
@@ -148,9 +146,6 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 
 	private void tick(long wallTime) {
 		this.ticks++;
-		if (this.ticks % this.sweepEvery == 0) {
-			this.registry.endIdle();
-		}
 		if (this.registry.size() == 0) {
 			stopTickingIfEmpty();
 			return;

@@ -7,7 +7,7 @@ import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomRegistry;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxRegistry;
-import io.trafficlab.system.ApiErrors;
+import io.trafficlab.system.ErrorsJson;
 
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.simp.annotation.SubscribeMapping;
@@ -38,7 +38,7 @@ class SnapshotController {
 	Object snapshot(@DestinationVariable String id) {
 		Sandbox sandbox = this.registry.find(id).orElse(null);
 		if (sandbox == null) {
-			return ApiErrors.of("There is no sandbox \"" + id + "\": it never existed or it ended.");
+			return ErrorsJson.of("There is no sandbox \"" + id + "\": it never existed or it ended.");
 		}
 		this.registry.keepAlive(sandbox);
 		return sandbox.snapshot();
@@ -54,7 +54,7 @@ class SnapshotController {
 		RoomCode room = new RoomCode(code);
 		Optional<Sandbox> sandbox = this.rooms.find(room).map(Room::sandbox).flatMap(this.registry::find);
 		if (sandbox.isEmpty()) {
-			return ApiErrors.of("This room has ended (room " + room.display() + ").");
+			return ErrorsJson.of("This room has ended (room " + room.display() + ").");
 		}
 		this.registry.keepAlive(sandbox.get());
 		return sandbox.get().snapshot().withId(room.value());

@@ -59,7 +59,7 @@ class ParameterDecodingFilter extends OncePerRequestFilter {
 						+ "(for example service=default%2Fweb).";
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), ApiErrors.of(message));
+		this.json.writeValue(response.getOutputStream(), ErrorsJson.of(message));
 	}
 
 }

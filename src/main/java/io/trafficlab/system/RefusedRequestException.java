@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request refused with a clear message and the status the API contract gives it. Each
- * feature keeps its own subtype (pages tell a refused room from a refused sandbox); the
- * API answers any of them with {@link ApiErrors#refusal}.
+ * A request refused with a clear message and the 4xx (or 503) status the API contract
+ * gives it. Features throw their own subtype (pages tell a refused room from a refused
+ * sandbox); whatever no page catches, {@link RefusedRequestAdvice} answers with the
+ * status and the message, as JSON under the API and as a page or htmx notice elsewhere.
  */
 public abstract class RefusedRequestException extends RuntimeException {
 

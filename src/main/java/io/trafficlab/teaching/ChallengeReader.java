@@ -15,7 +15,7 @@ import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.goal.Goal;
 import io.trafficlab.engine.model.TrafficPolicy;
-import io.trafficlab.engine.simulation.SandboxLimits;
+import io.trafficlab.engine.simulation.SimulationLimits;
 import io.trafficlab.export.ManifestExporter;
 import io.trafficlab.manifest.ManifestImporter;
 import io.trafficlab.manifest.ManifestSyntaxException;
@@ -106,7 +106,7 @@ final class ChallengeReader {
 			manifests = ManifestExporter.yaml(declaration);
 		}
 		return new ChallengeStart(presetName, manifests, declaration, loadBalancer(start.get("loadBalancer")),
-				number(start.get("clientRate"), "start.clientRate", 0, SandboxLimits.MAX_CONNECTIONS_PER_SECOND),
+				number(start.get("clientRate"), "start.clientRate", 0, SimulationLimits.MAX_CONNECTIONS_PER_SECOND),
 				number(start.get("speed"), "start.speed", Sandbox.MIN_SPEED, Sandbox.MAX_SPEED),
 				seed(start.get("seed")));
 	}

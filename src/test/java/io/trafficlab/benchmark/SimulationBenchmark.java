@@ -12,8 +12,8 @@ import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.DeclaredNode;
 import io.trafficlab.engine.cluster.DeclaredPod;
 import io.trafficlab.engine.simulation.EventSink;
-import io.trafficlab.engine.simulation.SandboxLimits;
 import io.trafficlab.engine.simulation.Simulation;
+import io.trafficlab.engine.simulation.SimulationLimits;
 import io.trafficlab.engine.simulation.SimulationSettings;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,7 +51,7 @@ public class SimulationBenchmark {
 	@Setup(Level.Trial)
 	public void start() {
 		this.simulation = Simulation.start(uneven310Local(),
-				SimulationSettings.defaults().withConnectionsPerSecond(SandboxLimits.MAX_CONNECTIONS_PER_SECOND));
+				SimulationSettings.defaults().withConnectionsPerSecond(SimulationLimits.MAX_CONNECTIONS_PER_SECOND));
 	}
 
 	@Benchmark

@@ -56,18 +56,20 @@ class ErrorPageControllerTests {
 	}
 
 	@Test
-	void errorWhenApiRequestFailedShouldAnswerJsonAndNever500() {
+	void errorWhenApiRequestFailedShouldAnswerJson500WithAReference() {
 		assertThat(this.mvc.get()
 			.uri("/error")
 			.accept(MediaType.TEXT_HTML)
 			.requestAttr("jakarta.servlet.error.status_code", 500)
 			.requestAttr("jakarta.servlet.error.request_uri", "/api/v1/analyze"))
-			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
 			.hasContentType(MediaType.APPLICATION_JSON)
 			.bodyJson()
 			.extractingPath("$.errors")
 			.asArray()
-			.hasSize(1);
+			.singleElement()
+			.asString()
+			.containsPattern("\\(reference [0-9a-f]{8}\\)");
 	}
 
 	@Test

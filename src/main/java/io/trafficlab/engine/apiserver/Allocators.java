@@ -121,7 +121,7 @@ final class Allocators {
 			this.undo.add(() -> this.clusterIps.release(requested));
 		}
 		catch (AllocationException ex) {
-			throw ApiErrors.invalid(service.name,
+			throw ApiServerErrors.invalid(service.name,
 					List.of(FieldError.invalid("spec.clusterIPs", GoValue.stringSlice(List.of(requested)),
 							"failed to allocate IP " + requested + ": " + ex.getMessage())));
 		}
@@ -217,7 +217,7 @@ final class Allocators {
 				this.undo.add(() -> this.nodePorts.release(requested));
 			}
 			catch (AllocationException ex) {
-				throw ApiErrors.internal(
+				throw ApiServerErrors.internal(
 						"failed to allocate requested HealthCheck NodePort " + requested + ": " + ex.getMessage());
 			}
 			return;
@@ -228,7 +228,7 @@ final class Allocators {
 			service.healthCheckNodePort = allocated;
 		}
 		catch (AllocationException ex) {
-			throw ApiErrors.internal("failed to allocate a HealthCheck NodePort 0: " + ex.getMessage());
+			throw ApiServerErrors.internal("failed to allocate a HealthCheck NodePort 0: " + ex.getMessage());
 		}
 	}
 
@@ -286,7 +286,7 @@ final class Allocators {
 			return ip;
 		}
 		catch (AllocationException ex) {
-			throw ApiErrors.internal("failed to allocate a serviceIP: " + ex.getMessage());
+			throw ApiServerErrors.internal("failed to allocate a serviceIP: " + ex.getMessage());
 		}
 	}
 
@@ -296,7 +296,7 @@ final class Allocators {
 			this.undo.add(() -> this.nodePorts.release(port));
 		}
 		catch (AllocationException ex) {
-			throw ApiErrors.invalid(service.name, List
+			throw ApiServerErrors.invalid(service.name, List
 				.of(FieldError.invalid("spec.ports[" + index + "].nodePort", String.valueOf(port), ex.getMessage())));
 		}
 	}
@@ -315,7 +315,7 @@ final class Allocators {
 			return port;
 		}
 		catch (AllocationException ex) {
-			throw ApiErrors.internal("failed to allocate a nodePort: " + ex.getMessage());
+			throw ApiServerErrors.internal("failed to allocate a nodePort: " + ex.getMessage());
 		}
 	}
 

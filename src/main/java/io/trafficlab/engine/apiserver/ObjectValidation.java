@@ -136,7 +136,7 @@ public final class ObjectValidation {
 		if (errors.isEmpty()) {
 			return;
 		}
-		throw new InvalidObjectException(List.of(ApiErrors.invalidMessage(qualifiedKind, name, errors)));
+		throw new InvalidObjectException(List.of(ApiServerErrors.invalidMessage(qualifiedKind, name, errors)));
 	}
 
 }

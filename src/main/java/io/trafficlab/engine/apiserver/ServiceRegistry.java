@@ -56,7 +56,7 @@ public final class ServiceRegistry {
 	public Service create(DeclaredService request) {
 		rejectExternalName(request);
 		if (this.stored.containsKey(request.ref())) {
-			throw ApiErrors.alreadyExists(request.name());
+			throw ApiServerErrors.alreadyExists(request.name());
 		}
 		ServiceDraft service = ServiceDraft.of(request);
 		ServiceDefaults.apply(service);
@@ -115,7 +115,7 @@ public final class ServiceRegistry {
 		rejectExternalName(request);
 		DeclaredService current = this.stored.get(request.ref());
 		if (current == null) {
-			throw ApiErrors.notFound(request.name());
+			throw ApiServerErrors.notFound(request.name());
 		}
 		ServiceDraft old = ServiceDraft.of(current);
 		ServiceDraft service = ServiceDraft.of(request);
@@ -180,7 +180,7 @@ public final class ServiceRegistry {
 
 	private static void rejectIfAny(ServiceDraft service, List<FieldError> errors) {
 		if (!errors.isEmpty()) {
-			throw ApiErrors.invalid(service.name, errors);
+			throw ApiServerErrors.invalid(service.name, errors);
 		}
 	}
 

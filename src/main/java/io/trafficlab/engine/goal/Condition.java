@@ -22,7 +22,7 @@ public sealed interface Condition {
 	String describe();
 
 	/** Whether the condition holds for {@code subject}, and the facts that decide it. */
-	Verdict check(GoalSubject subject);
+	ConditionVerdict check(GoalSubject subject);
 
 	/**
 	 * The Service's {@code externalTrafficPolicy} is {@code policy}.
@@ -37,10 +37,10 @@ public sealed interface Condition {
 		}
 
 		@Override
-		public Verdict check(GoalSubject subject) {
+		public ConditionVerdict check(GoalSubject subject) {
 			TrafficPolicy actual = subject.service().service().externalPolicyLocal() ? TrafficPolicy.LOCAL
 					: TrafficPolicy.CLUSTER;
-			return Verdict.of(actual == this.policy, "externalTrafficPolicy is " + actual.apiName());
+			return ConditionVerdict.of(actual == this.policy, "externalTrafficPolicy is " + actual.apiName());
 		}
 
 	}
@@ -60,23 +60,23 @@ public sealed interface Condition {
 		}
 
 		@Override
-		public Verdict check(GoalSubject subject) {
+		public ConditionVerdict check(GoalSubject subject) {
 			List<EndpointAnalysis> receiving = subject.pods()
 				.stream()
 				.filter((pod) -> !pod.externalShare().isZero())
 				.toList();
 			if (receiving.isEmpty()) {
-				return Verdict.of(false, "no pod receives connections");
+				return ConditionVerdict.of(false, "no pod receives connections");
 			}
 			for (EndpointAnalysis pod : receiving) {
 				for (String source : pod.sourcesSeen().keySet()) {
 					if (!source.equals(subject.clientIp())) {
-						return Verdict.of(!this.kept, GoalSubject.name(pod) + " sees " + source
+						return ConditionVerdict.of(!this.kept, GoalSubject.name(pod) + " sees " + source
 								+ " instead of the client's " + subject.clientIp());
 					}
 				}
 			}
-			return Verdict.of(this.kept, "every pod sees the client's " + subject.clientIp());
+			return ConditionVerdict.of(this.kept, "every pod sees the client's " + subject.clientIp());
 		}
 
 	}
@@ -94,20 +94,20 @@ public sealed interface Condition {
 		}
 
 		@Override
-		public Verdict check(GoalSubject subject) {
+		public ConditionVerdict check(GoalSubject subject) {
 			List<EndpointAnalysis> pods = subject.pods();
 			if (pods.isEmpty()) {
-				return Verdict.of(false, "no pod is ready");
+				return ConditionVerdict.of(false, "no pod is ready");
 			}
 			Fraction mean = subject.meanShare(pods);
 			if (mean.isZero()) {
-				return Verdict.of(false, "no pod receives connections");
+				return ConditionVerdict.of(false, "no pod receives connections");
 			}
 			EndpointAnalysis busiest = pods.stream()
 				.max(Comparator.comparing(EndpointAnalysis::externalShare))
 				.orElseThrow();
 			boolean holds = busiest.externalShare().compareTo(this.limit.times(mean)) <= 0;
-			return Verdict.of(holds, GoalSubject.name(busiest) + " takes " + busiest.externalShare() + ", "
+			return ConditionVerdict.of(holds, GoalSubject.name(busiest) + " takes " + busiest.externalShare() + ", "
 					+ Shares.ratio(busiest.externalShare(), mean) + "× the mean " + mean);
 		}
 
@@ -122,10 +122,10 @@ public sealed interface Condition {
 		}
 
 		@Override
-		public Verdict check(GoalSubject subject) {
+		public ConditionVerdict check(GoalSubject subject) {
 			List<EndpointAnalysis> pods = subject.pods();
 			if (pods.isEmpty()) {
-				return Verdict.of(false, "no pod is ready");
+				return ConditionVerdict.of(false, "no pod is ready");
 			}
 			Map<Fraction, Long> counts = pods.stream()
 				.collect(Collectors.groupingBy(EndpointAnalysis::externalShare, java.util.TreeMap::new,
@@ -135,7 +135,7 @@ public sealed interface Condition {
 				.map((entry) -> entry.getValue() + " × " + entry.getKey())
 				.collect(Collectors.joining(", "));
 			boolean holds = counts.size() == 1 && !pods.get(0).externalShare().isZero();
-			return Verdict.of(holds, "shares: " + spread);
+			return ConditionVerdict.of(holds, "shares: " + spread);
 		}
 
 	}
@@ -155,15 +155,15 @@ public sealed interface Condition {
 		}
 
 		@Override
-		public Verdict check(GoalSubject subject) {
+		public ConditionVerdict check(GoalSubject subject) {
 			NodeAnalysis found = subject.node(this.node);
 			if (found == null) {
-				return Verdict.of(false, "there is no node " + this.node);
+				return ConditionVerdict.of(false, "there is no node " + this.node);
 			}
 			HealthCheckResponse answer = found.healthCheck();
 			String how = (answer != null) ? "its healthCheckNodePort answers " + answer.status()
 					: "the Service has no healthCheckNodePort; the load balancer checks the node itself";
-			return Verdict.of(found.lbPassing() == this.passes,
+			return ConditionVerdict.of(found.lbPassing() == this.passes,
 					this.node + (found.lbPassing() ? " passes: " : " fails: ") + how);
 		}
 
@@ -189,7 +189,7 @@ public sealed interface Condition {
 		}
 
 		@Override
-		public Verdict check(GoalSubject subject) {
+		public ConditionVerdict check(GoalSubject subject) {
 			return subject.nodes()
 				.stream()
 				.filter((candidate) -> candidate.name().equals(this.node))
@@ -198,10 +198,10 @@ public sealed interface Condition {
 					.stream()
 					.filter((taint) -> NOT_READY_TAINTS.contains(taint.key()))
 					.findFirst()
-					.map((taint) -> Verdict.of(!this.ready,
+					.map((taint) -> ConditionVerdict.of(!this.ready,
 							this.node + " is NotReady: tainted " + taint.key() + " (its kubelet stopped reporting)"))
-					.orElseGet(() -> Verdict.of(this.ready, this.node + " is Ready")))
-				.orElseGet(() -> Verdict.of(false, "there is no node " + this.node));
+					.orElseGet(() -> ConditionVerdict.of(this.ready, this.node + " is Ready")))
+				.orElseGet(() -> ConditionVerdict.of(false, "there is no node " + this.node));
 		}
 
 	}
@@ -219,9 +219,9 @@ public sealed interface Condition {
 		}
 
 		@Override
-		public Verdict check(GoalSubject subject) {
+		public ConditionVerdict check(GoalSubject subject) {
 			long ready = subject.service().endpoints().stream().filter((pod) -> pod.endpoint().ready()).count();
-			return Verdict.of(ready == this.count, ready + " ready " + ((ready == 1) ? "pod" : "pods"));
+			return ConditionVerdict.of(ready == this.count, ready + " ready " + ((ready == 1) ? "pod" : "pods"));
 		}
 
 	}
@@ -240,9 +240,9 @@ public sealed interface Condition {
 		}
 
 		@Override
-		public Verdict check(GoalSubject subject) {
+		public ConditionVerdict check(GoalSubject subject) {
 			long ready = subject.service().endpoints().stream().filter((pod) -> pod.endpoint().ready()).count();
-			return Verdict.of(ready >= this.count, ready + " ready " + ((ready == 1) ? "pod" : "pods"));
+			return ConditionVerdict.of(ready >= this.count, ready + " ready " + ((ready == 1) ? "pod" : "pods"));
 		}
 
 	}
@@ -261,13 +261,13 @@ public sealed interface Condition {
 		}
 
 		@Override
-		public Verdict check(GoalSubject subject) {
+		public ConditionVerdict check(GoalSubject subject) {
 			long ready = subject.service()
 				.endpoints()
 				.stream()
 				.filter((pod) -> pod.endpoint().ready() && this.node.equals(pod.endpoint().nodeName()))
 				.count();
-			return Verdict.of(ready == this.count,
+			return ConditionVerdict.of(ready == this.count,
 					this.node + " runs " + ready + " ready " + ((ready == 1) ? "pod" : "pods"));
 		}
 
@@ -287,19 +287,19 @@ public sealed interface Condition {
 		}
 
 		@Override
-		public Verdict check(GoalSubject subject) {
+		public ConditionVerdict check(GoalSubject subject) {
 			List<EndpointAnalysis> pods = subject.pods()
 				.stream()
 				.filter((pod) -> this.node.equals(pod.endpoint().nodeName()))
 				.toList();
 			if (pods.isEmpty()) {
-				return Verdict.of(false, this.node + " runs no ready pod");
+				return ConditionVerdict.of(false, this.node + " runs no ready pod");
 			}
 			String shares = pods.stream()
 				.map((pod) -> GoalSubject.name(pod) + " " + pod.externalShare())
 				.collect(Collectors.joining(", "));
 			boolean holds = pods.stream().allMatch((pod) -> pod.externalShare().equals(this.share));
-			return Verdict.of(holds, shares);
+			return ConditionVerdict.of(holds, shares);
 		}
 
 	}
@@ -318,12 +318,12 @@ public sealed interface Condition {
 		}
 
 		@Override
-		public Verdict check(GoalSubject subject) {
+		public ConditionVerdict check(GoalSubject subject) {
 			NodeAnalysis found = subject.node(this.node);
 			if (found == null) {
-				return Verdict.of(false, "there is no node " + this.node);
+				return ConditionVerdict.of(false, "there is no node " + this.node);
 			}
-			return Verdict.of(found.lbShare().equals(this.share), this.node + " gets " + found.lbShare());
+			return ConditionVerdict.of(found.lbShare().equals(this.share), this.node + " gets " + found.lbShare());
 		}
 
 	}
@@ -343,10 +343,10 @@ public sealed interface Condition {
 		}
 
 		@Override
-		public Verdict check(GoalSubject subject) {
+		public ConditionVerdict check(GoalSubject subject) {
 			Fraction dropped = subject.service().droppedShare();
 			Fraction rejected = subject.service().rejectedShare();
-			return Verdict.of(dropped.plus(rejected).equals(this.share),
+			return ConditionVerdict.of(dropped.plus(rejected).equals(this.share),
 					"dropped " + dropped + ", refused " + rejected);
 		}
 

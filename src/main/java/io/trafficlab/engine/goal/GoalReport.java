@@ -24,7 +24,7 @@ public record GoalReport(List<Line> lines) {
 	 * @param condition the condition in words
 	 * @param verdict whether it holds, and why
 	 */
-	public record Line(String condition, Verdict verdict) {
+	public record Line(String condition, ConditionVerdict verdict) {
 	}
 
 }

@@ -14,6 +14,6 @@ import java.util.Map;
  * @param why the reasons for each decision, in plain words
  */
 public record TraceResult(Verdict verdict, List<String> endpoints, boolean masquerade,
-		Map<String, String> sourceSeenByEndpoint, List<Hop> hops, List<String> why) {
+		Map<String, String> sourceSeenByEndpoint, List<TraceHop> hops, List<String> why) {
 
 }

@@ -53,7 +53,7 @@ final class TraceStory {
 
 	private final boolean defaultSource;
 
-	private final List<Hop> hops = new ArrayList<>();
+	private final List<TraceHop> hops = new ArrayList<>();
 
 	private final List<String> why = new ArrayList<>();
 
@@ -80,7 +80,7 @@ final class TraceStory {
 		tell();
 	}
 
-	List<Hop> hops() {
+	List<TraceHop> hops() {
 		return Collections.unmodifiableList(this.hops);
 	}
 
@@ -481,7 +481,7 @@ final class TraceStory {
 	}
 
 	private void hop(String at, String step) {
-		this.hops.add(new Hop(at, step, this.src, this.dst));
+		this.hops.add(new TraceHop(at, step, this.src, this.dst));
 	}
 
 	private void say(String sentence) {

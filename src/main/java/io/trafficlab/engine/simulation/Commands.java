@@ -264,11 +264,12 @@ final class Commands {
 		}
 		List<SimPod> active = this.lifecycle.activePods(workload);
 		int otherPods = this.world.podsByName.size() - active.size();
-		if (replicas < 0 || otherPods + replicas > SandboxLimits.MAX_PODS) {
+		if (replicas < 0 || otherPods + replicas > SimulationLimits.MAX_PODS) {
 			throw new IllegalArgumentException(String.format(Locale.ROOT,
 					"Replicas must be between 0 and %,d (a sandbox runs at most %,d pods, and %,d other pods exist), "
 							+ "not %,d.",
-					Math.max(0, SandboxLimits.MAX_PODS - otherPods), SandboxLimits.MAX_PODS, otherPods, replicas));
+					Math.max(0, SimulationLimits.MAX_PODS - otherPods), SimulationLimits.MAX_PODS, otherPods,
+					replicas));
 		}
 		if (this.checkOnly) {
 			return;
@@ -347,9 +348,9 @@ final class Commands {
 	}
 
 	private void addNode(@Nullable String requested) {
-		if (this.world.liveNodeCount() >= SandboxLimits.MAX_NODES) {
+		if (this.world.liveNodeCount() >= SimulationLimits.MAX_NODES) {
 			throw new IllegalArgumentException(
-					"The sandbox already has " + SandboxLimits.MAX_NODES + " nodes, its limit.");
+					"The sandbox already has " + SimulationLimits.MAX_NODES + " nodes, its limit.");
 		}
 		String name = (requested == null || requested.isBlank()) ? nextNodeName() : requested.trim();
 		ObjectValidation.validateNode(name, null);
@@ -469,7 +470,7 @@ final class Commands {
 		if (node.killed) {
 			// nothing on a dead node can be drained: deleting its Node object lets pod GC
 			// delete its pods
-			this.core.nodeController.delete(node);
+			this.core.nodeLifecycle.delete(node);
 			return;
 		}
 		this.lifecycle.startRemoval(node);
@@ -484,7 +485,7 @@ final class Commands {
 		if (this.checkOnly) {
 			return;
 		}
-		this.core.nodeController.kill(node);
+		this.core.nodeLifecycle.kill(node);
 	}
 
 	// the Service and the load balancer

@@ -74,7 +74,7 @@ final class Core implements EventHandler {
 
 	final Lifecycle lifecycle;
 
-	final NodeController nodeController;
+	final NodeLifecycle nodeLifecycle;
 
 	/**
 	 * Renders the Service into ServiceUpdated events; {@code null}: they carry no text.
@@ -95,7 +95,7 @@ final class Core implements EventHandler {
 		this.balancer = new LoadBalancer(this);
 		this.traffic = new Traffic(this);
 		this.lifecycle = new Lifecycle(this);
-		this.nodeController = new NodeController(this, this.lifecycle);
+		this.nodeLifecycle = new NodeLifecycle(this, this.lifecycle);
 	}
 
 	/** Brings every actor to the steady state of the world at time 0. */
@@ -148,8 +148,8 @@ final class Core implements EventHandler {
 			case PROXY_SYNC -> this.proxy.sync((int) payload);
 			case POD_READY -> this.lifecycle.ready((int) payload);
 			case POD_DELETION -> this.lifecycle.delete((int) payload);
-			case NODE_NOT_READY -> this.nodeController.notReady((int) payload);
-			case TAINT_EVICTION -> this.nodeController.evict((int) payload);
+			case NODE_NOT_READY -> this.nodeLifecycle.notReady((int) payload);
+			case TAINT_EVICTION -> this.nodeLifecycle.evict((int) payload);
 			default -> throw new IllegalStateException("Unknown event kind " + kind);
 		}
 	}

@@ -161,7 +161,7 @@ final class Hops {
 				node.name + " has no local endpoint for " + service + " and " + loadBalancerView(node);
 			case SOURCE_RANGES -> "the client is outside loadBalancerSourceRanges of " + service + " (R13)";
 			case STALE_ENDPOINT -> staleSentence(node, podSlot);
-			case DEAD_NODE_ENDPOINT -> NodeController.deadEndpointSentence(node, this.core.world.pods.get(podSlot));
+			case DEAD_NODE_ENDPOINT -> NodeLifecycle.deadEndpointSentence(node, this.core.world.pods.get(podSlot));
 			case EMPTY_SET -> node.name + "'s rules for " + service + " have no endpoint to send it to";
 			case NO_ENDPOINTS -> service + " has no ready or serving-terminating endpoint anywhere, so kube-proxy on "
 					+ node.name + " rejects the connection (R10)";

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * R4, R17) and is then deleted, cutting the connections still on it. Owners keep their
  * replica count: a Deployment's or ReplicaSet's replacement is created as soon as a pod
  * starts terminating, a StatefulSet's (same name) and a DaemonSet's once the old pod is
- * gone. A dead node's timeline is {@link NodeController}'s.
+ * gone. A dead node's timeline is {@link NodeLifecycle}'s.
  */
 final class Lifecycle {
 

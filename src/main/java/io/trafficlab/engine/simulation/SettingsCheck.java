@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Checks settings and command values against {@link SandboxLimits}, with messages that
+ * Checks settings and command values against {@link SimulationLimits}, with messages that
  * name the limit.
  */
 final class SettingsCheck {
@@ -28,17 +28,17 @@ final class SettingsCheck {
 	}
 
 	static void checkRate(double connectionsPerSecond) {
-		if (!(connectionsPerSecond >= 0 && connectionsPerSecond <= SandboxLimits.MAX_CONNECTIONS_PER_SECOND)) {
+		if (!(connectionsPerSecond >= 0 && connectionsPerSecond <= SimulationLimits.MAX_CONNECTIONS_PER_SECOND)) {
 			throw new IllegalArgumentException(String.format(Locale.ROOT,
 					"The client rate must be between 0 and %,d new connections per second, not %s.",
-					(long) SandboxLimits.MAX_CONNECTIONS_PER_SECOND, connectionsPerSecond));
+					(long) SimulationLimits.MAX_CONNECTIONS_PER_SECOND, connectionsPerSecond));
 		}
 	}
 
 	private static void checkClients(List<String> clientIps) {
-		if (clientIps.isEmpty() || clientIps.size() > SandboxLimits.MAX_CLIENTS) {
+		if (clientIps.isEmpty() || clientIps.size() > SimulationLimits.MAX_CLIENTS) {
 			throw new IllegalArgumentException(String.format(Locale.ROOT,
-					"A sandbox has 1 to %d external clients, not %d.", SandboxLimits.MAX_CLIENTS, clientIps.size()));
+					"A sandbox has 1 to %d external clients, not %d.", SimulationLimits.MAX_CLIENTS, clientIps.size()));
 		}
 		Set<String> seen = new HashSet<>();
 		for (String ip : clientIps) {

@@ -49,7 +49,7 @@ public final class Simulation {
 	 * IPs).
 	 * @throws InvalidObjectException when the API server would reject an object
 	 * @throws ClusterLimitException when the cluster is larger than a sandbox allows
-	 * ({@link SandboxLimits})
+	 * ({@link SimulationLimits})
 	 * @throws IllegalArgumentException when the declaration has no Service to follow, or
 	 * it has no selector
 	 */

@@ -119,7 +119,8 @@ public sealed interface SimulationCommand {
 	/**
 	 * Changes the clients' rate of new connections.
 	 *
-	 * @param connectionsPerSecond 0 to {@link SandboxLimits#MAX_CONNECTIONS_PER_SECOND}
+	 * @param connectionsPerSecond 0 to
+	 * {@link SimulationLimits#MAX_CONNECTIONS_PER_SECOND}
 	 */
 	record SetClientRate(double connectionsPerSecond) implements SimulationCommand {
 	}

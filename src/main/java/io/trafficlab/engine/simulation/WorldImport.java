@@ -72,15 +72,15 @@ final class WorldImport {
 	}
 
 	private static void checkLimits(Cluster cluster) {
-		if (cluster.nodes().size() > SandboxLimits.MAX_NODES) {
+		if (cluster.nodes().size() > SimulationLimits.MAX_NODES) {
 			throw new ClusterLimitException(
 					String.format(Locale.ROOT, "The cluster has %,d nodes; a live sandbox handles at most %,d nodes.",
-							cluster.nodes().size(), SandboxLimits.MAX_NODES));
+							cluster.nodes().size(), SimulationLimits.MAX_NODES));
 		}
-		if (cluster.pods().size() > SandboxLimits.MAX_PODS) {
+		if (cluster.pods().size() > SimulationLimits.MAX_PODS) {
 			throw new ClusterLimitException(
 					String.format(Locale.ROOT, "The cluster has %,d pods; a live sandbox handles at most %,d pods.",
-							cluster.pods().size(), SandboxLimits.MAX_PODS));
+							cluster.pods().size(), SimulationLimits.MAX_PODS));
 		}
 	}
 

@@ -98,7 +98,7 @@ class GoalTests {
 	void healthCheckReadsTheLiteralAnswer() {
 		GoalSubject local = subject(Presets.uneven310("Local"));
 
-		Verdict n3 = new HealthCheckPasses("n3", true).check(local);
+		ConditionVerdict n3 = new HealthCheckPasses("n3", true).check(local);
 		assertThat(n3.holds()).isFalse();
 		assertThat(n3.detail()).isEqualTo("n3 fails: its healthCheckNodePort answers 503");
 		assertThat(new HealthCheckPasses("n3", false).check(local).holds()).isTrue();
@@ -141,12 +141,12 @@ class GoalTests {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(4));
 		simulation.apply(new KillNode("n2"));
 		assertThat(new NodeReady("n2", true).check(GoalSubject.of(simulation)))
-			.isEqualTo(new Verdict(true, "n2 is Ready"));
+			.isEqualTo(new ConditionVerdict(true, "n2 is Ready"));
 
 		simulation.advanceTo(simulation.now() + 51 * SECOND, (event) -> {
 		});
 
-		Verdict verdict = new NodeReady("n2", true).check(GoalSubject.of(simulation));
+		ConditionVerdict verdict = new NodeReady("n2", true).check(GoalSubject.of(simulation));
 		assertThat(verdict.holds()).isFalse();
 		assertThat(verdict.detail())
 			.isEqualTo("n2 is NotReady: tainted node.kubernetes.io/unreachable (its kubelet stopped reporting)");

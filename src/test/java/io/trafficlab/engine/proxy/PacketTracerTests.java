@@ -35,7 +35,7 @@ class PacketTracerTests {
 				DestinationKind.LOAD_BALANCER_IP);
 		assertThat(result.why())
 			.contains("n1 has 2 ready local endpoints, so external traffic stays on n1 and keeps its source address.");
-		assertThat(result.hops()).extracting(Hop::step)
+		assertThat(result.hops()).extracting(TraceHop::step)
 			.contains("KUBE-SERVICES → KUBE-EXT: externalTrafficPolicy Local, external source → KUBE-SVL");
 		assertThat(result.hops()).allMatch((hop) -> hop.src().equals("203.0.113.10:51234"));
 	}
@@ -51,7 +51,7 @@ class PacketTracerTests {
 				"n3 has no local endpoint for default/web, so kube-proxy drops external traffic (the client times out).",
 				"It is a DROP and not a REJECT because default/web still has endpoints on other nodes.");
 		assertThat(result.why()).anyMatch((sentence) -> sentence.startsWith("ipvs mode (deprecated since v1.35)"));
-		Hop last = result.hops().get(result.hops().size() - 1);
+		TraceHop last = result.hops().get(result.hops().size() - 1);
 		assertThat(last.step()).endsWith("\"default/web has no local endpoints\" → DROP");
 		assertThat(last.dst()).isEqualTo("192.168.0.13:30080");
 	}
@@ -69,7 +69,7 @@ class PacketTracerTests {
 	void traceWhenSingleEndpointAndSnatShouldShowEveryRewrite() {
 		TraceResult result = trace(webCluster(TrafficPolicy.CLUSTER, 1, 0, 0), "n2", SourceClass.EXTERNAL,
 				DestinationKind.NODE_PORT);
-		assertThat(result.hops()).extracting(Hop::at, Hop::src, Hop::dst)
+		assertThat(result.hops()).extracting(TraceHop::at, TraceHop::src, TraceHop::dst)
 			.containsExactly(tuple("client", "203.0.113.10:51234", "192.168.0.12:30080"),
 					tuple("n2", "203.0.113.10:51234", "192.168.0.12:30080"),
 					tuple("n2", "203.0.113.10:51234", "192.168.0.12:30080"),
@@ -83,8 +83,8 @@ class PacketTracerTests {
 	void traceWhenSeveralEndpointsShouldShowAPlaceholderEndpoint() {
 		TraceResult result = trace(webCluster(TrafficPolicy.CLUSTER, 3, 1, 0), "n1", SourceClass.EXTERNAL,
 				DestinationKind.LOAD_BALANCER_IP);
-		assertThat(result.hops()).extracting(Hop::dst).contains("<endpoint>:8080");
-		assertThat(result.hops()).extracting(Hop::src).contains("<10.244.1.1 or 192.168.0.11>:51234");
+		assertThat(result.hops()).extracting(TraceHop::dst).contains("<endpoint>:8080");
+		assertThat(result.hops()).extracting(TraceHop::src).contains("<10.244.1.1 or 192.168.0.11>:51234");
 		assertThat(result.why()).anyMatch((sentence) -> sentence.contains("0.2500000000, 0.3333333333, 0.5000000000"));
 	}
 
@@ -95,7 +95,7 @@ class PacketTracerTests {
 		TraceResult result = this.tracer.trace(cluster,
 				new TraceRequest(WEB, "n1", SourceClass.POD, DestinationKind.CLUSTER_IP, "10.244.1.10", null, false));
 		assertThat(result.masquerade()).isFalse();
-		assertThat(result.hops()).extracting(Hop::step)
+		assertThat(result.hops()).extracting(TraceHop::step)
 			.contains("KUBE-SEP: source is this endpoint (hairpin) → KUBE-MARK-MASQ; DNAT to 10.244.1.10:8080");
 		assertThat(result.sourceSeenByEndpoint()).containsEntry("10.244.1.10", "10.244.1.1");
 	}

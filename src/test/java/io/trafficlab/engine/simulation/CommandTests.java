@@ -221,7 +221,7 @@ class CommandTests {
 	@Test
 	void addNodeBeyondTheLimitShouldBeRefused() {
 		List<DeclaredNode> nodes = new ArrayList<>();
-		for (int i = 1; i <= SandboxLimits.MAX_NODES; i++) {
+		for (int i = 1; i <= SimulationLimits.MAX_NODES; i++) {
 			nodes.add(DeclaredNode.named("n" + i, Map.of()));
 		}
 		ClusterDeclaration full = new ClusterDeclaration(nodes, List.of(Presets.webService("Cluster")), List.of(),

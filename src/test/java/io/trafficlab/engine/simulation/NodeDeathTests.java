@@ -32,9 +32,9 @@ class NodeDeathTests {
 
 	private static final long KILLED_AT = 1_000_000;
 
-	private static final long NOT_READY_AT = KILLED_AT + NodeController.NODE_MONITOR_GRACE_MICROS;
+	private static final long NOT_READY_AT = KILLED_AT + NodeLifecycle.NODE_MONITOR_GRACE_MICROS;
 
-	private static final long EVICTED_AT = NOT_READY_AT + NodeController.UNREACHABLE_TOLERATION_MICROS;
+	private static final long EVICTED_AT = NOT_READY_AT + NodeLifecycle.UNREACHABLE_TOLERATION_MICROS;
 
 	private final Recorder recorder = new Recorder();
 

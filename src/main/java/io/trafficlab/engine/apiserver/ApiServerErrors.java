@@ -9,9 +9,9 @@ import java.util.Set;
  * (several errors in brackets, duplicates dropped, as the API server's aggregate prints
  * them) and {@code Internal error occurred: <message>}.
  */
-final class ApiErrors {
+final class ApiServerErrors {
 
-	private ApiErrors() {
+	private ApiServerErrors() {
 	}
 
 	static InvalidObjectException invalid(String name, List<FieldError> errors) {

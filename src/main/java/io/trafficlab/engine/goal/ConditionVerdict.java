@@ -7,10 +7,10 @@ package io.trafficlab.engine.goal;
  * @param detail the deciding facts, for example
  * {@code "web-4 takes 1/2, 2× the mean 1/4"}
  */
-public record Verdict(boolean holds, String detail) {
+public record ConditionVerdict(boolean holds, String detail) {
 
-	static Verdict of(boolean holds, String detail) {
-		return new Verdict(holds, detail);
+	static ConditionVerdict of(boolean holds, String detail) {
+		return new ConditionVerdict(holds, detail);
 	}
 
 }

@@ -27,7 +27,7 @@ import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
  * owner then creates a replacement, but the evicted pod stays Terminating, since no
  * kubelet confirms its end, until the Node is deleted and pod GC removes it.
  */
-final class NodeController {
+final class NodeLifecycle {
 
 	/**
 	 * {@code --node-monitor-grace-period}: 50 s since Kubernetes 1.32 (40 s before). The
@@ -48,7 +48,7 @@ final class NodeController {
 
 	private final Lifecycle lifecycle;
 
-	NodeController(Core core, Lifecycle lifecycle) {
+	NodeLifecycle(Core core, Lifecycle lifecycle) {
 		this.core = core;
 		this.lifecycle = lifecycle;
 	}

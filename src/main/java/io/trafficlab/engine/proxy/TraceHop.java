@@ -8,6 +8,6 @@ package io.trafficlab.engine.proxy;
  * @param src the source {@code address:port} after the step
  * @param dst the destination {@code address:port} after the step
  */
-public record Hop(String at, String step, String src, String dst) {
+public record TraceHop(String at, String step, String src, String dst) {
 
 }

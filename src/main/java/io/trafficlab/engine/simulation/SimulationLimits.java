@@ -1,11 +1,11 @@
 package io.trafficlab.engine.simulation;
 
 /**
- * The limits of one live sandbox, in one place for the engine and the web layer. Commands
- * and settings beyond them are refused with an {@link IllegalArgumentException} whose
- * message names the limit.
+ * The limits of one simulation, the most any sandbox may be configured to allow, in one
+ * place for the engine and the web layer. Commands and settings beyond them are refused
+ * with an {@link IllegalArgumentException} whose message names the limit.
  */
-public final class SandboxLimits {
+public final class SimulationLimits {
 
 	/** At most this many nodes in a sandbox. */
 	public static final int MAX_NODES = 100;
@@ -19,7 +19,7 @@ public final class SandboxLimits {
 	/** At most this many distinct external client addresses. */
 	public static final int MAX_CLIENTS = 16;
 
-	private SandboxLimits() {
+	private SimulationLimits() {
 	}
 
 }
