@@ -1,6 +1,7 @@
 // Every HTTP command of docs/sandbox-api.md as a value, its request, and sending it to one sandbox or (compare mode)
 // several. Errors come back as the server's own words ({"errors": [...]}).
 import { errorText } from '../live/commandErrors';
+import type { LoadBalancerModel, TrafficPolicy } from '../protocol/events';
 
 export type Command =
 	| { kind: 'pause' }
@@ -17,8 +18,8 @@ export type Command =
 	| { kind: 'uncordon'; node: string }
 	| { kind: 'drain'; node: string }
 	| { kind: 'kill'; node: string }
-	| { kind: 'policy'; value: 'Cluster' | 'Local' }
-	| { kind: 'lb-model'; model: 'even' | 'weighted' }
+	| { kind: 'policy'; value: TrafficPolicy }
+	| { kind: 'lb-model'; model: LoadBalancerModel }
 	| { kind: 'client-rate'; perSecond: number }
 	| { kind: 'preset'; name: string }
 	| { kind: 'manifests'; body: string };

@@ -210,26 +210,26 @@ function apply(draft: Draft, event: SimulationEvent, listed: SimulationEvent[]):
 			return;
 		case 'PodScheduled': {
 			const pod = podsOf(draft).find((p) => p.name === event.pod);
-			const status = event.node === null ? 'PENDING' : 'STARTING';
+			const status = event.node === null ? 'pending' : 'starting';
 			if (pod === undefined) {
 				draft.pods.push({
 					name: event.pod, node: event.node, ip: event.podIp, status, workload: event.workload,
 					backsService: true, since: event.time,
 				});
 			}
-			else if (pod.status === 'PENDING') {
+			else if (pod.status === 'pending') {
 				Object.assign(pod, { node: event.node, ip: event.podIp, status, since: event.time });
 			}
 			return;
 		}
 		case 'PodBecameReady':
 			withPod(draft, event.pod, (pod) => {
-				Object.assign(pod, { status: 'READY', node: event.node, since: event.time });
+				Object.assign(pod, { status: 'ready', node: event.node, since: event.time });
 			});
 			return;
 		case 'PodTerminating':
 			withPod(draft, event.pod, (pod) => {
-				Object.assign(pod, { status: 'TERMINATING', since: event.time });
+				Object.assign(pod, { status: 'terminating', since: event.time });
 			});
 			return;
 		case 'PodDeleted':
@@ -262,13 +262,13 @@ function apply(draft: Draft, event: SimulationEvent, listed: SimulationEvent[]):
 		case 'NodeNotReady':
 			for (const name of event.pods) {
 				withPod(draft, name, (pod) => {
-					Object.assign(pod, { status: 'NOT_READY', since: event.time });
+					Object.assign(pod, { status: 'not-ready', since: event.time });
 				});
 			}
 			return;
 		case 'PodEvicted':
 			withPod(draft, event.pod, (pod) => {
-				Object.assign(pod, { status: 'TERMINATING', since: event.time });
+				Object.assign(pod, { status: 'terminating', since: event.time });
 			});
 			return;
 		case 'NodeCordoned':
@@ -283,7 +283,7 @@ function apply(draft: Draft, event: SimulationEvent, listed: SimulationEvent[]):
 			draft.replicas = event.to;
 			return;
 		case 'LoadBalancerModelChanged':
-			draft.loadBalancer = event.model === 'WEIGHTED' ? 'WEIGHTED' : 'EVEN';
+			draft.loadBalancer = event.model;
 			return;
 		case 'ClientRateChanged':
 			draft.connectionsPerSecond = event.connectionsPerSecond;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sceneFromSnapshot } from '../../src/scene/scene';
-import { apiSpelling, updateService } from '../../src/scene/service';
+import { readService, updateService } from '../../src/scene/service';
 import { changedLines, serviceYaml } from '../../src/scene/serviceYaml';
 import { snapshot } from './fixtures';
 
@@ -45,8 +45,11 @@ describe('serviceYaml', () => {
 		expect(changedLines(null, after)).toEqual([]);
 	});
 
-	it('spells enum names as the API does', () => {
-		expect(['LOAD_BALANCER', 'CLIENT_IP', 'NODE_PORT', 'PREFER_SAME_ZONE', 'Local'].map(apiSpelling))
-			.toEqual(['LoadBalancer', 'ClientIP', 'NodePort', 'PreferSameZone', 'Local']);
+	it('keeps the server’s spelling of every enumerated field', () => {
+		const read = readService({ type: 'NodePort', sessionAffinity: 'ClientIP', trafficDistribution: 'PreferSameZone',
+			externalTrafficPolicy: 'Local', internalTrafficPolicy: 'Cluster' });
+		expect([read.type, read.sessionAffinity, read.trafficDistribution, read.externalTrafficPolicy, read.internalTrafficPolicy])
+			.toEqual(['NodePort', 'ClientIP', 'PreferSameZone', 'Local', 'Cluster']);
+		expect(updateService(read, 'spec.type', 'LoadBalancer', 0).type).toBe('LoadBalancer');
 	});
 });

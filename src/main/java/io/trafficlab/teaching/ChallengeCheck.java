@@ -31,7 +31,8 @@ final class ChallengeCheck {
 	}
 
 	/**
-	 * @throws IllegalArgumentException naming the place in the file */
+	 * @throws IllegalArgumentException naming the place in the file
+	 */
 	static void check(Challenge challenge) {
 		Simulation simulation;
 		try {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.jayway.jsonpath.JsonPath;
+import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.manifest.ManifestImporter;
 import org.junit.jupiter.api.Test;
@@ -90,13 +91,13 @@ class SandboxShareTests {
 			.extractingPath("$.errors[0]")
 			.asString()
 			.startsWith("This Traffic Lab link is broken: it ");
-		String notASandbox = PermalinkCodec.encode(new SharedState("kind: [", null, 1, "even", 1, 1));
+		String notASandbox = PermalinkCodec.encode(new SharedState("kind: [", null, 1, LoadBalancerModel.EVEN, 1, 1));
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + notASandbox)).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.asString()
 			.startsWith("This Traffic Lab link is broken: its manifests do not read");
-		String badRate = PermalinkCodec.encode(new SharedState("", null, 1, "even", 1e9, 1));
+		String badRate = PermalinkCodec.encode(new SharedState("", null, 1, LoadBalancerModel.EVEN, 1e9, 1));
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + badRate)).hasStatus(HttpStatus.BAD_REQUEST);
 	}
 
@@ -106,8 +107,8 @@ class SandboxShareTests {
 		assertThat(page).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(body(page)).contains("characters long, at most " + PermalinkCodec.MAX_LINK_CHARS);
 		// A small link that inflates past the limit (a zip bomb) stops at the limit
-		String bomb = PermalinkCodec
-			.encode(new SharedState("#".repeat(PermalinkCodec.MAX_INFLATED_BYTES + 10), null, 1, "even", 1, 1));
+		String bomb = PermalinkCodec.encode(new SharedState("#".repeat(PermalinkCodec.MAX_INFLATED_BYTES + 10), null, 1,
+				LoadBalancerModel.EVEN, 1, 1));
 		assertThat(bomb.length()).isLessThan(PermalinkCodec.MAX_LINK_CHARS);
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + bomb)).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
