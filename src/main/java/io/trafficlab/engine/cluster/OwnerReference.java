@@ -1,5 +1,6 @@
 package io.trafficlab.engine.cluster;
 
+import io.trafficlab.engine.model.Spelled;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,12 +26,7 @@ public record OwnerReference(String kind, String name) {
 	 * expands.
 	 */
 	public @Nullable WorkloadKind workloadKind() {
-		for (WorkloadKind candidate : WorkloadKind.values()) {
-			if (is(candidate)) {
-				return candidate;
-			}
-		}
-		return null;
+		return Spelled.find(WorkloadKind.class, this.kind).orElse(null);
 	}
 
 }

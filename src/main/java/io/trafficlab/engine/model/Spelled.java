@@ -2,6 +2,7 @@ package io.trafficlab.engine.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,12 +26,20 @@ public interface Spelled {
 	 * field and the spellings allowed
 	 */
 	static <E extends Enum<E> & Spelled> E parse(Class<E> type, String field, @Nullable String text) {
+		return find(type, text).orElseThrow(() -> new UnknownValueException(field, spellings(type), text));
+	}
+
+	/**
+	 * The constant of {@code type} spelled {@code text}, if there is one: for text that
+	 * may name something outside the type (an owner reference's {@code kind}).
+	 */
+	static <E extends Enum<E> & Spelled> Optional<E> find(Class<E> type, @Nullable String text) {
 		for (E constant : type.getEnumConstants()) {
 			if (constant.apiName().equals(text)) {
-				return constant;
+				return Optional.of(constant);
 			}
 		}
-		throw new UnknownValueException(field, spellings(type), text);
+		return Optional.empty();
 	}
 
 	/** Every spelling of {@code type}, in declaration order. */
