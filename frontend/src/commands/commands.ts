@@ -2,6 +2,7 @@
 // its outcome (which command, the sandbox after it); errors as the server's own words ({"errors": [...]}).
 import { errorText } from '../live/commandErrors';
 import { outcomeOf, type CommandOutcome } from '../protocol/commandOutcome';
+import type { LoadBalancerModel, TrafficPolicy } from '../protocol/events';
 
 export type Command =
 	| { kind: 'pause' }
@@ -18,8 +19,8 @@ export type Command =
 	| { kind: 'uncordon'; node: string }
 	| { kind: 'drain'; node: string }
 	| { kind: 'kill'; node: string }
-	| { kind: 'policy'; value: 'Cluster' | 'Local' }
-	| { kind: 'lb-model'; model: 'even' | 'weighted' }
+	| { kind: 'policy'; value: TrafficPolicy }
+	| { kind: 'lb-model'; model: LoadBalancerModel }
 	| { kind: 'client-rate'; perSecond: number }
 	| { kind: 'preset'; name: string }
 	| { kind: 'manifests'; body: string };

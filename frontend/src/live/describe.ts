@@ -53,7 +53,7 @@ export function describeEvent(event: SimulationEvent): string {
 		case 'ReplicasScaled':
 			return `${event.workload} scaled from ${event.from} to ${event.to}`;
 		case 'LoadBalancerModelChanged':
-			return `LB now spreads ${event.model.toLowerCase()}`;
+			return `LB now spreads ${event.model}`;
 		case 'ClientRateChanged':
 			return `clients now send ${event.connectionsPerSecond} connections per second`;
 	}

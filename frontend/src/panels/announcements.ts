@@ -23,11 +23,11 @@ function sharesChanged(before: Map<string, string>, after: Map<string, string>):
 
 function verdictWords(verdict: string | null): string {
 	switch (verdict) {
-		case 'HEALTHY':
+		case 'healthy':
 			return 'healthy: it sends new connections there';
-		case 'UNHEALTHY':
+		case 'unhealthy':
 			return 'unhealthy: it sends no new connections there';
-		case 'INITIAL':
+		case 'initial':
 			return 'not yet checked';
 		default:
 			return 'no longer a target';

@@ -39,11 +39,11 @@ export function literalAnswer(row: HealthCheckRow | undefined): string {
 
 function verdictText(verdict: string | null, consecutive: number): string {
 	switch (verdict) {
-		case 'HEALTHY':
+		case 'healthy':
 			return `✓ healthy (${consecutive} in a row)`;
-		case 'UNHEALTHY':
+		case 'unhealthy':
 			return `✕ unhealthy (${consecutive} in a row)`;
-		case 'INITIAL':
+		case 'initial':
 			return `◌ checking (${consecutive} so far)`;
 		default:
 			return '– not a target';

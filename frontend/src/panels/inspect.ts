@@ -1,6 +1,6 @@
 // The packet inspector's content (pure): one connection's headers at every hop, before and after each rewrite, and
 // the decisions behind its route in plain words: the LB's choice, the health checks, kube-proxy's endpoint set, SNAT.
-import type { Hop } from '../protocol/events';
+import type { Direction, Hop } from '../protocol/events';
 import { addressOf, rewritesDestination, rewritesSource } from '../scene/packets';
 import type { ConnectionRecord } from '../scene/scene';
 import { probeWords } from '../scene/labels';
@@ -8,7 +8,7 @@ import { probeWords } from '../scene/labels';
 export interface HopRow {
 	index: number;
 	where: string;
-	direction: 'request' | 'reply';
+	direction: Direction;
 	srcBefore: string;
 	srcAfter: string;
 	dstBefore: string;
@@ -52,7 +52,7 @@ function hopRow(hop: Hop, index: number, places: Places): HopRow {
 	return {
 		index: index + 1,
 		where: placeName(hop.at, places),
-		direction: hop.direction === 'REQUEST' ? 'request' : 'reply',
+		direction: hop.direction,
 		srcBefore: hop.srcBefore,
 		srcAfter: hop.srcAfter,
 		dstBefore: hop.dstBefore,
@@ -64,14 +64,14 @@ function hopRow(hop: Hop, index: number, places: Places): HopRow {
 }
 
 function verdictSymbol(verdict: string | null): string {
-	return verdict === 'HEALTHY' ? '✓ passing' : verdict === 'UNHEALTHY' ? '✕ failing' : verdict === 'INITIAL' ? '◌ not yet checked' : '– not a target';
+	return verdict === 'healthy' ? '✓ passing' : verdict === 'unhealthy' ? '✕ failing' : verdict === 'initial' ? '◌ not yet checked' : '– not a target';
 }
 
 function decisions(record: ConnectionRecord, places: Places): Decision[] {
 	const { event, context } = record;
 	const hops = event.hops;
 	const why: Decision[] = [];
-	const lb = hops.find((hop) => hop.at === 'lb' && hop.direction === 'REQUEST');
+	const lb = hops.find((hop) => hop.at === 'lb' && hop.direction === 'request');
 	if (lb !== undefined) {
 		why.push({ topic: 'Load balancer', text: lb.reason });
 	}
@@ -81,7 +81,7 @@ function decisions(record: ConnectionRecord, places: Places): Decision[] {
 		.join('; ');
 	why.push({
 		topic: 'Health checks',
-		text: `When it arrived, the LB (${context.loadBalancer.toLowerCase()} model) saw: ${targets}. `
+		text: `When it arrived, the LB (${context.loadBalancer} model) saw: ${targets}. `
 			+ (context.policy === 'Local'
 				? 'It is an AWS NLB with instance targets: under Local it probes healthCheckNodePort’s /healthz, which '
 					+ 'answers 200 only where a Ready endpoint runs.'
@@ -89,7 +89,7 @@ function decisions(record: ConnectionRecord, places: Places): Decision[] {
 					+ 'kube-proxy forwards to any endpoint, so every node passes while the Service has one; with none, '
 					+ 'kube-proxy refuses it everywhere (R10) and the LB fails open.'),
 	});
-	const proxy = hops.find((hop) => hop.direction === 'REQUEST' && places.nodes.has(hop.at));
+	const proxy = hops.find((hop) => hop.direction === 'request' && places.nodes.has(hop.at));
 	if (proxy !== undefined) {
 		why.push({ topic: 'Endpoint set', text: proxy.reason });
 		why.push({
@@ -101,7 +101,7 @@ function decisions(record: ConnectionRecord, places: Places): Decision[] {
 					+ (context.policy === 'Local' ? ' (externalTrafficPolicy: Local keeps the client’s address).' : '.'),
 		});
 	}
-	const second = hops.find((hop, i) => i > 0 && hop.direction === 'REQUEST' && places.nodes.has(hop.at) && hop !== proxy);
+	const second = hops.find((hop, i) => i > 0 && hop.direction === 'request' && places.nodes.has(hop.at) && hop !== proxy);
 	if (second !== undefined) {
 		why.push({ topic: 'Second hop', text: second.reason });
 	}

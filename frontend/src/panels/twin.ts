@@ -10,7 +10,7 @@ import { h, setText, syncKeyed } from './dom';
  * R20).
  */
 export function spreading(scene: Pick<Scene, 'loadBalancer' | 'service'>): string {
-	if (scene.loadBalancer !== 'WEIGHTED') {
+	if (scene.loadBalancer !== 'weighted') {
 		return 'evenly';
 	}
 	return scene.service.externalTrafficPolicy === 'Local' && scene.service.healthCheckNodePort > 0
@@ -21,7 +21,7 @@ export function spreading(scene: Pick<Scene, 'loadBalancer' | 'service'>): strin
 export function twinSummary(scene: Scene): string {
 	const service = scene.service;
 	const vip = service.loadBalancerIps[0] ?? 'no address yet';
-	const passing = scene.nodes.filter((node) => node.verdict === 'HEALTHY').map((node) => node.name);
+	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').map((node) => node.name);
 	const packets = scene.flights.filter((flight) => flight.kind === 'packet').length;
 	const probes = scene.flights.filter((flight) => flight.kind === 'probe').length;
 	return `Service ${service.namespace}/${service.name} (${service.type} ${vip}:${service.ports[0]?.port ?? 80}), `
@@ -75,7 +75,7 @@ function renderNodes(body: Element, scene: Scene, actions: boolean): void {
 		setText(row.querySelector('.twin-verdict'), verdictText(node));
 		setText(row.querySelector('.twin-proxy'), endpointSets(node.localEndpoints, node.clusterEndpoints, policy));
 		const pods = scene.pods.filter((pod) => pod.node === node.name);
-		setText(row.querySelector('.twin-pods'), pods.length === 0 ? 'none' : pods.map((pod) => `${pod.name} (${pod.status.toLowerCase()})`).join(', '));
+		setText(row.querySelector('.twin-pods'), pods.length === 0 ? 'none' : pods.map((pod) => `${pod.name} (${pod.status})`).join(', '));
 		const cordon = row.querySelector<HTMLButtonElement>('[data-command="cordon"], [data-command="uncordon"]');
 		if (cordon !== null) {
 			cordon.dataset.command = node.cordoned ? 'uncordon' : 'cordon';
@@ -127,7 +127,7 @@ function renderPods(body: Element, scene: Scene, actions: boolean): void {
 			nodeOptions(select, scene, pod.node);
 		}
 		row.querySelectorAll<HTMLButtonElement>('button').forEach((button) => {
-			button.disabled = pod.status === 'TERMINATING';
+			button.disabled = pod.status === 'terminating';
 			button.setAttribute('aria-label', `${button.textContent ?? ''} ${pod.name}`);
 		});
 	});

@@ -1,12 +1,39 @@
 // The stream's wire format, mirroring docs/events.md and the Java records it comes from
 // (io.trafficlab.engine.simulation.SimulationEvent, io.trafficlab.sandbox.EventBatch, ...). Times are simulated
-// microseconds since the simulation started; enum values are the Java constant names; null means "none".
+// microseconds since the simulation started; null means "none". Every enumerated value is a string-literal union
+// spelled as its Java type spells it (io.trafficlab.engine.model.Spelled): Kubernetes' spelling where Kubernetes has
+// one, a lower-case id elsewhere. EventSchemaTests checks each union against its Java enum, value for value.
 
-export type TargetState = 'INITIAL' | 'HEALTHY' | 'UNHEALTHY';
+/** io.trafficlab.engine.proxy.SourceAddress.SourceKind: whose address a pod sees (the client's, or a node's after SNAT). */
+export type SourceKind = 'client' | 'pod-gateway' | 'internal-ip' | 'other';
+
+/** io.trafficlab.engine.simulation.TargetState: the LB's verdict on a node, as AWS spells target health. */
+export type TargetState = 'initial' | 'healthy' | 'unhealthy';
+
+/** io.trafficlab.engine.simulation.Hop.Direction. */
+export type Direction = 'request' | 'reply';
+
+/** io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus. */
+export type PodStatus = 'pending' | 'starting' | 'ready' | 'not-ready' | 'terminating';
+
+/** io.trafficlab.engine.balancer.LoadBalancerModel. */
+export type LoadBalancerModel = 'even' | 'weighted';
+
+/** io.trafficlab.engine.model.TrafficPolicy: externalTrafficPolicy and internalTrafficPolicy. */
+export type TrafficPolicy = 'Cluster' | 'Local';
+
+/** io.trafficlab.engine.model.ServiceType. */
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+
+/** io.trafficlab.engine.model.SessionAffinity. */
+export type SessionAffinity = 'None' | 'ClientIP';
+
+/** io.trafficlab.engine.model.TrafficDistribution. */
+export type TrafficDistribution = 'PreferClose' | 'PreferSameZone' | 'PreferSameNode';
 
 export interface Hop {
 	time: number;
-	direction: 'REQUEST' | 'REPLY';
+	direction: Direction;
 	at: string;
 	reason: string;
 	srcBefore: string;
@@ -193,7 +220,7 @@ export interface ReplicasScaled {
 export interface LoadBalancerModelChanged {
 	type: 'LoadBalancerModelChanged';
 	time: number;
-	model: string;
+	model: LoadBalancerModel;
 }
 
 export interface ClientRateChanged {
@@ -262,8 +289,6 @@ export interface EventBatch {
 	missed: Record<string, number>;
 }
 
-export type PodStatus = 'PENDING' | 'STARTING' | 'READY' | 'NOT_READY' | 'TERMINATING';
-
 export interface NodeState {
 	name: string;
 	internalIp: string;
@@ -291,14 +316,40 @@ export interface PodState {
 	since: number;
 }
 
+export interface ServicePort {
+	name: string;
+	protocol: string;
+	port: number;
+	targetPort: string;
+	nodePort: number;
+}
+
+/** The Service as the API server stores it (io.trafficlab.engine.model.Service). */
+export interface Service {
+	ref: { namespace: string; name: string };
+	type: ServiceType;
+	ports: ServicePort[];
+	selector: Record<string, string>;
+	clusterIp: string;
+	externalIps: string[];
+	loadBalancerIps: string[];
+	externalTrafficPolicy: TrafficPolicy | null;
+	internalTrafficPolicy: TrafficPolicy;
+	healthCheckNodePort: number;
+	sessionAffinity: SessionAffinity;
+	sessionAffinityTimeoutSeconds: number;
+	loadBalancerSourceRanges: string[];
+	trafficDistribution: TrafficDistribution | null;
+}
+
 export interface SimulationSnapshot {
 	now: number;
 	settings: Record<string, unknown>;
 	nodes: NodeState[];
 	pods: PodState[];
-	service: Record<string, unknown>;
+	service: Service;
 	clientIps: string[];
-	loadBalancer: 'EVEN' | 'WEIGHTED';
+	loadBalancer: LoadBalancerModel;
 	connectionsPerSecond: number;
 	connections: number;
 }
@@ -344,7 +395,7 @@ export interface PodStatistics {
 /** A source address a pod sees and whose it is: a client's (kept), or a node's after SNAT (R15). */
 export interface SourceAddress {
 	address: string;
-	kind: 'CLIENT' | 'POD_GATEWAY' | 'INTERNAL_IP' | 'OTHER';
+	kind: SourceKind;
 	/** The node whose address it is; null for a client's. */
 	node: string | null;
 }

@@ -7,10 +7,10 @@ export type SourceCategory = 'client' | 'node' | 'other';
 
 export function sourceCategory(source: SourceAddress): SourceCategory {
 	switch (source.kind) {
-		case 'CLIENT':
+		case 'client':
 			return 'client';
-		case 'POD_GATEWAY':
-		case 'INTERNAL_IP':
+		case 'pod-gateway':
+		case 'internal-ip':
 			return 'node';
 		default:
 			return 'other';
@@ -19,16 +19,16 @@ export function sourceCategory(source: SourceAddress): SourceCategory {
 
 /** The server's word on an address the pod sees; an address it did not name is "other". */
 export function sourceOf(pod: Pick<PodStatistics, 'sources'>, address: string): SourceAddress {
-	return pod.sources.find((source) => source.address === address) ?? { address, kind: 'OTHER', node: null };
+	return pod.sources.find((source) => source.address === address) ?? { address, kind: 'other', node: null };
 }
 
 export function describeSource(source: SourceAddress): string {
 	switch (source.kind) {
-		case 'CLIENT':
+		case 'client':
 			return 'client address (source kept)';
-		case 'POD_GATEWAY':
+		case 'pod-gateway':
 			return `${source.node ?? 'a node'}'s pod-network gateway (SNAT)`;
-		case 'INTERNAL_IP':
+		case 'internal-ip':
 			return `${source.node ?? 'a node'}'s InternalIP (SNAT)`;
 		default:
 			return 'other address';

@@ -40,11 +40,11 @@ export function probeWords(status: number, answer = ''): string {
 
 export function verdictText(node: Pick<SceneNode, 'verdict'>): string {
 	switch (node.verdict) {
-		case 'HEALTHY':
+		case 'healthy':
 			return '✓ LB: healthy';
-		case 'UNHEALTHY':
+		case 'unhealthy':
 			return '✕ LB: unhealthy';
-		case 'INITIAL':
+		case 'initial':
 			return '◌ LB: checking';
 		default:
 			return '– LB: not a target';
@@ -52,11 +52,11 @@ export function verdictText(node: Pick<SceneNode, 'verdict'>): string {
 }
 
 export const POD_STATES: Record<PodStatus, { symbol: string; label: string }> = {
-	READY: { symbol: '●', label: 'ready' },
-	STARTING: { symbol: '◐', label: 'starting' },
-	NOT_READY: { symbol: '◍', label: 'NotReady (node unreachable)' },
-	TERMINATING: { symbol: '◌', label: 'terminating' },
-	PENDING: { symbol: '○', label: 'pending' },
+	ready: { symbol: '●', label: 'ready' },
+	starting: { symbol: '◐', label: 'starting' },
+	'not-ready': { symbol: '◍', label: 'NotReady (node unreachable)' },
+	terminating: { symbol: '◌', label: 'terminating' },
+	pending: { symbol: '○', label: 'pending' },
 };
 
 export function podStateLabel(status: PodStatus): string {

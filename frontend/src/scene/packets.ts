@@ -34,11 +34,11 @@ export function hopTime(flight: PacketFlight, index: number): number {
 
 /** The hop where a dropped or rejected packet meets its verdict: the first request hop at the refusing place. */
 export function verdictHop(hops: Hop[], where: string): number {
-	const index = hops.findIndex((hop) => hop.direction === 'REQUEST' && hop.at === where);
+	const index = hops.findIndex((hop) => hop.direction === 'request' && hop.at === where);
 	if (index >= 0) {
 		return index;
 	}
-	const lastRequest = hops.map((hop) => hop.direction).lastIndexOf('REQUEST');
+	const lastRequest = hops.map((hop) => hop.direction).lastIndexOf('request');
 	return lastRequest >= 0 ? lastRequest : hops.length - 1;
 }
 
@@ -124,7 +124,7 @@ export function rewritesDestination(hop: Hop): boolean {
 /** Whether the request was masqueraded by the time it left hop {@code index}: its source is no longer the client. */
 export function isSnatted(flight: PacketFlight, index: number): boolean {
 	const hop = flight.hops[Math.max(0, Math.min(index, flight.hops.length - 1))];
-	return hop.direction === 'REQUEST' && addressOf(hop.srcAfter) !== flight.clientIp;
+	return hop.direction === 'request' && addressOf(hop.srcAfter) !== flight.clientIp;
 }
 
 export type ProbePhase =
@@ -187,7 +187,7 @@ export function syntheticFlights(scene: Scene, count: number, tripMs = 40_000): 
 			const request = k < 4;
 			return {
 				time: k * 500,
-				direction: request ? 'REQUEST' : 'REPLY',
+				direction: request ? 'request' : 'reply',
 				at: place,
 				reason: 'benchmark packet',
 				srcBefore: request ? (k >= 3 ? seen : c) : backend,

@@ -98,7 +98,7 @@ export function packetPoint(flight: PacketFlight, anim: number, layout: Layout, 
 		return null;
 	}
 	const point = along(geometry.a, geometry.b, position.t, geometry.control);
-	const reply = flight.hops[position.from].direction === 'REPLY' && flight.hops[position.from + 1]?.direction === 'REPLY';
+	const reply = flight.hops[position.from].direction === 'reply' && flight.hops[position.from + 1]?.direction === 'reply';
 	return {
 		point: reply ? lane(point, geometry.a, geometry.b, 6 * layout.scale) : point,
 		hop: position.from,

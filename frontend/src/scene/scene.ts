@@ -4,12 +4,14 @@ import type {
 	ConnectionDropped,
 	ConnectionRejected,
 	ConnectionRouted,
+	LoadBalancerModel,
 	NodeState,
 	PodStatus,
 	SandboxSnapshot,
 	SimulationEvent,
 	SimulationStatistics,
 	TargetState,
+	TrafficPolicy,
 } from '../protocol/events';
 import { NO_SERVICE, readService, type ServiceView } from './service';
 
@@ -36,8 +38,8 @@ export type ConnectionEvent = ConnectionRouted | ConnectionDropped | ConnectionR
 
 /** What the LB and the entry node looked like when a connection arrived: the inspector's "why". */
 export interface ConnectionContext {
-	policy: string | null;
-	loadBalancer: string;
+	policy: TrafficPolicy | null;
+	loadBalancer: LoadBalancerModel;
 	targets: {
 		node: string; verdict: TargetState | null; probeStatus: number; probeAnswer: string; probeTarget: string;
 	}[];
@@ -120,7 +122,7 @@ export interface Scene {
 	/** The Service as YAML, as the server wrote it. */
 	serviceYaml: string;
 	clientIps: string[];
-	loadBalancer: 'EVEN' | 'WEIGHTED';
+	loadBalancer: LoadBalancerModel;
 	connectionsPerSecond: number;
 	replicas: number | null;
 	hopLatencyMicros: number;
@@ -235,5 +237,5 @@ export function currentReplicas(scene: Scene): number {
 	if (scene.replicas !== null) {
 		return scene.replicas;
 	}
-	return scene.pods.filter((pod) => pod.backsService && pod.status !== 'TERMINATING').length;
+	return scene.pods.filter((pod) => pod.backsService && pod.status !== 'terminating').length;
 }

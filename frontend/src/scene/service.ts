@@ -1,7 +1,9 @@
-// The Service as the page shows it: the API server's object in Kubernetes spelling ("LoadBalancer", "Local"),
-// read from the snapshot's or the statistics' JSON (Java enum names) and updated by ServiceUpdated events.
+// The Service as the page shows it: the API server's object, read from the snapshot's or the statistics' JSON
+// (already in Kubernetes spelling: "LoadBalancer", "Local") and updated by ServiceUpdated events.
 
-export type Policy = 'Cluster' | 'Local';
+import type { ServiceType, SessionAffinity, TrafficDistribution, TrafficPolicy } from '../protocol/events';
+
+export type Policy = TrafficPolicy;
 
 export interface ServicePortView {
 	name: string | null;
@@ -14,19 +16,19 @@ export interface ServicePortView {
 export interface ServiceView {
 	namespace: string;
 	name: string;
-	type: string;
+	type: ServiceType;
 	selector: Record<string, string>;
 	ports: ServicePortView[];
 	clusterIp: string | null;
 	externalIps: string[];
 	loadBalancerIps: string[];
 	externalTrafficPolicy: Policy | null;
-	internalTrafficPolicy: string | null;
+	internalTrafficPolicy: TrafficPolicy | null;
 	healthCheckNodePort: number;
-	sessionAffinity: string;
+	sessionAffinity: SessionAffinity;
 	sessionAffinityTimeoutSeconds: number;
 	loadBalancerSourceRanges: string[];
-	trafficDistribution: string | null;
+	trafficDistribution: TrafficDistribution | null;
 }
 
 export const NO_SERVICE: ServiceView = {
@@ -35,31 +37,6 @@ export const NO_SERVICE: ServiceView = {
 	healthCheckNodePort: 0, sessionAffinity: 'None', sessionAffinityTimeoutSeconds: 0, loadBalancerSourceRanges: [],
 	trafficDistribution: null,
 };
-
-const SPECIAL: Record<string, string> = {
-	LOAD_BALANCER: 'LoadBalancer', NODE_PORT: 'NodePort', CLUSTER_IP: 'ClusterIP', EXTERNAL_NAME: 'ExternalName',
-	CLIENT_IP: 'ClientIP', NONE: 'None', LOCAL: 'Local', CLUSTER: 'Cluster',
-	PREFER_CLOSE: 'PreferClose', PREFER_SAME_ZONE: 'PreferSameZone', PREFER_SAME_NODE: 'PreferSameNode',
-};
-
-/** A Java enum name as Kubernetes spells the value: LOAD_BALANCER → LoadBalancer. Other text is kept. */
-export function apiSpelling(value: string): string {
-	if (SPECIAL[value] !== undefined) {
-		return SPECIAL[value];
-	}
-	if (!/^[A-Z0-9_]+$/.test(value)) {
-		return value;
-	}
-	return value.toLowerCase().split('_').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
-}
-
-export function toPolicy(value: unknown): Policy | null {
-	if (typeof value !== 'string') {
-		return null;
-	}
-	const spelled = apiSpelling(value);
-	return spelled === 'Local' || spelled === 'Cluster' ? spelled : null;
-}
 
 function record(value: unknown): Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : {};
@@ -71,6 +48,14 @@ function text(value: unknown, fallback: string): string {
 
 function optionalText(value: unknown): string | null {
 	return typeof value === 'string' ? value : null;
+}
+
+/**
+ * An enumerated value as the server spelled it. The server and protocol/events.ts agree on every spelling
+ * (EventSchemaTests), so nothing is translated; an empty or missing value is none.
+ */
+function spelled<T extends string>(value: unknown): T | null {
+	return typeof value === 'string' && value !== '' ? value as T : null;
 }
 
 function strings(value: unknown): string[] {
@@ -101,41 +86,37 @@ export function readService(value: unknown): ServiceView {
 	for (const [key, val] of Object.entries(record(s.selector))) {
 		selector[key] = text(val, '');
 	}
-	const type = optionalText(s.type);
-	const internal = optionalText(s.internalTrafficPolicy);
-	const affinity = optionalText(s.sessionAffinity);
-	const distribution = optionalText(s.trafficDistribution);
 	return {
 		namespace: text(ref.namespace, 'default'),
 		name: text(ref.name, 'web'),
-		type: type === null ? 'ClusterIP' : apiSpelling(type),
+		type: spelled<ServiceType>(s.type) ?? 'ClusterIP',
 		selector,
 		ports: Array.isArray(s.ports) ? s.ports.map(port) : [],
 		clusterIp: optionalText(s.clusterIp),
 		externalIps: strings(s.externalIps),
 		loadBalancerIps: strings(s.loadBalancerIps),
-		externalTrafficPolicy: toPolicy(s.externalTrafficPolicy),
-		internalTrafficPolicy: internal === null ? null : apiSpelling(internal),
+		externalTrafficPolicy: spelled<TrafficPolicy>(s.externalTrafficPolicy),
+		internalTrafficPolicy: spelled<TrafficPolicy>(s.internalTrafficPolicy),
 		healthCheckNodePort: num(s.healthCheckNodePort, 0),
-		sessionAffinity: affinity === null ? 'None' : apiSpelling(affinity),
+		sessionAffinity: spelled<SessionAffinity>(s.sessionAffinity) ?? 'None',
 		sessionAffinityTimeoutSeconds: num(s.sessionAffinityTimeoutSeconds, 0),
 		loadBalancerSourceRanges: strings(s.loadBalancerSourceRanges),
-		trafficDistribution: distribution === null ? null : apiSpelling(distribution),
+		trafficDistribution: spelled<TrafficDistribution>(s.trafficDistribution),
 	};
 }
 
-/** A ServiceUpdated event applied to the Service: the field changes to the new value. */
+/** A ServiceUpdated event applied to the Service: the field changes to the new value, spelled as its type is. */
 export function updateService(service: ServiceView, field: string, to: string, healthCheckNodePort: number): ServiceView {
 	const next: ServiceView = { ...service, healthCheckNodePort };
 	switch (field) {
 		case 'spec.externalTrafficPolicy':
-			return { ...next, externalTrafficPolicy: toPolicy(to) };
+			return { ...next, externalTrafficPolicy: spelled<TrafficPolicy>(to) };
 		case 'spec.internalTrafficPolicy':
-			return { ...next, internalTrafficPolicy: apiSpelling(to) };
+			return { ...next, internalTrafficPolicy: spelled<TrafficPolicy>(to) };
 		case 'spec.sessionAffinity':
-			return { ...next, sessionAffinity: apiSpelling(to) };
+			return { ...next, sessionAffinity: spelled<SessionAffinity>(to) ?? next.sessionAffinity };
 		case 'spec.type':
-			return { ...next, type: apiSpelling(to) };
+			return { ...next, type: spelled<ServiceType>(to) ?? next.type };
 		default:
 			return next;
 	}

@@ -21,8 +21,8 @@ describe('describeEvent', () => {
 	it('says when a node is not used by kube-proxy and when a target is deregistered', () => {
 		expect(describeEvent({ type: 'ProxyRulesSynced', time: 0, node: 'n1', clusterEndpoints: ['10.0.0.1'],
 			localEndpoints: null })).toBe('kube-proxy on n1 synced: cluster [10.0.0.1], local unused');
-		expect(describeEvent({ type: 'LoadBalancerTargetChanged', time: 0, node: 'n3', from: 'HEALTHY', to: null,
-			reason: 'node gone' })).toBe('LB target n3: HEALTHY → deregistered (node gone)');
+		expect(describeEvent({ type: 'LoadBalancerTargetChanged', time: 0, node: 'n3', from: 'healthy', to: null,
+			reason: 'node gone' })).toBe('LB target n3: healthy → deregistered (node gone)');
 	});
 
 	it('describes a pending pod', () => {

@@ -12,7 +12,7 @@ describe('sourceRows', () => {
 		expect(row.seen).toBe('client');
 		expect(row.summary).toBe('✓ the client’s own address');
 		expect(row.lines).toEqual([{
-			address: CLIENT, source: { address: CLIENT, kind: 'CLIENT', node: null }, exact: '1/2', observed: '50.0 % (6)',
+			address: CLIENT, source: { address: CLIENT, kind: 'client', node: null }, exact: '1/2', observed: '50.0 % (6)',
 		}]);
 	});
 
@@ -46,7 +46,7 @@ describe('sourceRows', () => {
 			exactSourcesSeen: {},
 			sourcesSeen: { [CLIENT]: 3, '192.168.0.13': 3 },
 			sources: [
-				{ address: CLIENT, kind: 'CLIENT' as const, node: null },
+				{ address: CLIENT, kind: 'client' as const, node: null },
 				{ address: '192.168.0.13', kind: 'INTERNAL_IP' as const, node: 'n3' },
 			],
 		};

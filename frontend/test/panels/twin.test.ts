@@ -16,8 +16,8 @@ describe('spreading', () => {
 	it('weights by Ready local endpoints only where a healthCheckNodePort sends the weight (R18, R20)', () => {
 		const local = { ...NO_SERVICE, externalTrafficPolicy: 'Local' as const, healthCheckNodePort: 32000 };
 		const cluster = { ...NO_SERVICE, externalTrafficPolicy: 'Cluster' as const };
-		expect(spreading({ loadBalancer: 'EVEN', service: local })).toBe('evenly');
-		expect(spreading({ loadBalancer: 'WEIGHTED', service: local })).toContain('X-Load-Balancing-Endpoint-Weight');
-		expect(spreading({ loadBalancer: 'WEIGHTED', service: cluster })).toMatch(/^evenly/);
+		expect(spreading({ loadBalancer: 'even', service: local })).toBe('evenly');
+		expect(spreading({ loadBalancer: 'weighted', service: local })).toContain('X-Load-Balancing-Endpoint-Weight');
+		expect(spreading({ loadBalancer: 'weighted', service: cluster })).toMatch(/^evenly/);
 	});
 });

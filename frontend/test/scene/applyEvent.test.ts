@@ -33,11 +33,11 @@ describe('applyEvent', () => {
 			type: 'PodScheduled', time: 2, pod: 'web-5', node: 'n3', podIp: '10.244.3.10', workload: 'Deployment/web',
 			reason: 'replaces web-4',
 		});
-		expect(findPod(next, 'web-5')?.status).toBe('STARTING');
+		expect(findPod(next, 'web-5')?.status).toBe('starting');
 		next = applyEvent(next, { type: 'PodBecameReady', time: 3, pod: 'web-5', node: 'n3' });
-		expect(findPod(next, 'web-5')?.status).toBe('READY');
+		expect(findPod(next, 'web-5')?.status).toBe('ready');
 		next = applyEvent(next, { type: 'PodTerminating', time: 4, pod: 'web-5', node: 'n3', deletesAt: 9, reason: 'x' });
-		expect(findPod(next, 'web-5')?.status).toBe('TERMINATING');
+		expect(findPod(next, 'web-5')?.status).toBe('terminating');
 		next = applyEvent(next, { type: 'PodDeleted', time: 9, pod: 'web-5', node: 'n3', reason: 'x' });
 		expect(findPod(next, 'web-5')).toBeUndefined();
 	});
@@ -49,7 +49,7 @@ describe('applyEvent', () => {
 		};
 		const twice = applyEvent(applyEvent(scene, scheduled), scheduled);
 		expect(twice.pods.filter((pod) => pod.name === 'web-1')).toHaveLength(1);
-		expect(findPod(twice, 'web-1')?.status).toBe('READY');
+		expect(findPod(twice, 'web-1')?.status).toBe('ready');
 		const deleted = { type: 'PodDeleted' as const, time: 3, pod: 'web-9', node: null, reason: 'x' };
 		expect(applyEvent(scene, deleted).pods).toHaveLength(4);
 		const added = { type: 'NodeAdded' as const, time: 1, node: 'n1', internalIp: '192.168.0.11', zone: null };
@@ -60,29 +60,29 @@ describe('applyEvent', () => {
 		let next = applyEvent(scene, { type: 'NodeRemoved', time: 5, node: 'n2', killed: true, reason: 'killed' });
 		expect(findNode(next, 'n2')?.gone).toBe(true);
 		expect(findNode(next, 'n2')?.probeStatus).toBe(0);
-		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 6, node: 'n2', from: 'HEALTHY', to: 'UNHEALTHY', reason: 'x' });
+		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 6, node: 'n2', from: 'healthy', to: 'unhealthy', reason: 'x' });
 		expect(findNode(next, 'n2')).toBeDefined();
-		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 7, node: 'n2', from: 'UNHEALTHY', to: null, reason: 'x' });
+		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 7, node: 'n2', from: 'unhealthy', to: null, reason: 'x' });
 		expect(findNode(next, 'n2')).toBeUndefined();
 	});
 
 	it('keeps a dead node and its pods until its Node object is deleted', () => {
 		let next = applyEvent(scene, { type: 'NodeDied', time: 5, node: 'n2', reason: 'died' });
 		expect(findNode(next, 'n2')?.gone).toBe(true);
-		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 7, node: 'n2', from: 'UNHEALTHY', to: null, reason: 'x' });
+		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 7, node: 'n2', from: 'unhealthy', to: null, reason: 'x' });
 		expect(findNode(next, 'n2')).toBeDefined();
 		const pod = next.pods.find((p) => p.node === 'n2');
 		expect(pod).toBeDefined();
 		next = applyEvent(next, { type: 'NodeNotReady', time: 55, node: 'n2', pods: [pod!.name], reason: 'x' });
-		expect(next.pods.find((p) => p.name === pod!.name)?.status).toBe('NOT_READY');
+		expect(next.pods.find((p) => p.name === pod!.name)?.status).toBe('not-ready');
 		next = applyEvent(next, { type: 'PodEvicted', time: 355, pod: pod!.name, node: 'n2', reason: 'x' });
-		expect(next.pods.find((p) => p.name === pod!.name)?.status).toBe('TERMINATING');
+		expect(next.pods.find((p) => p.name === pod!.name)?.status).toBe('terminating');
 	});
 
 	it('records probe answers on the node and animates the probe', () => {
 		const next = applyEvent(scene, {
 			type: 'ProbeAnswered', time: 8, node: 'n3', target: '192.168.0.13:32000/healthz', status: 200, body: '',
-			answer: 'HTTP 200', passed: true, verdict: 'UNHEALTHY', consecutive: 1,
+			answer: 'HTTP 200', passed: true, verdict: 'unhealthy', consecutive: 1,
 		});
 		const n3 = findNode(next, 'n3');
 		expect(n3?.probeStatus).toBe(200);
@@ -99,10 +99,10 @@ describe('applyEvent', () => {
 		expect(next.serviceYaml).toBe(SERVICE_YAML_CLUSTER);
 		expect(next.service.externalTrafficPolicy).toBe('Cluster');
 		expect(next.service.healthCheckNodePort).toBe(0);
-		next = applyEvent(next, { type: 'LoadBalancerModelChanged', time: 2, model: 'WEIGHTED' });
+		next = applyEvent(next, { type: 'LoadBalancerModelChanged', time: 2, model: 'weighted' });
 		next = applyEvent(next, { type: 'ClientRateChanged', time: 3, connectionsPerSecond: 5 });
 		next = applyEvent(next, { type: 'ReplicasScaled', time: 4, workload: 'Deployment/web', from: 4, to: 6 });
-		expect([next.loadBalancer, next.connectionsPerSecond, currentReplicas(next)]).toEqual(['WEIGHTED', 5, 6]);
+		expect([next.loadBalancer, next.connectionsPerSecond, currentReplicas(next)]).toEqual(['weighted', 5, 6]);
 	});
 
 	it('keeps connections for the inspector with what the LB looked like, and animates them', () => {
@@ -110,7 +110,7 @@ describe('applyEvent', () => {
 		const record = next.connections.get(42);
 		expect(record?.event.type).toBe('ConnectionRouted');
 		expect(record?.context.policy).toBe('Local');
-		expect(record?.context.targets.find((t) => t.node === 'n3')?.verdict).toBe('UNHEALTHY');
+		expect(record?.context.targets.find((t) => t.node === 'n3')?.verdict).toBe('unhealthy');
 		expect(next.flights).toEqual([expect.objectContaining({ kind: 'packet', id: 42, outcome: 'routed', start: null })]);
 		const dropped = applyEvent(next, droppedAtN3(43, 1_000_200));
 		expect(dropped.flights[1]).toEqual(expect.objectContaining({ outcome: 'dropped', reason: 'n3 has no local endpoint' }));

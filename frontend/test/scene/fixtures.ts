@@ -2,6 +2,7 @@
 import type {
 	ConnectionDropped,
 	ConnectionRouted,
+	Direction,
 	EventBatch,
 	Hop,
 	SandboxSnapshot,
@@ -49,11 +50,11 @@ export const SERVICE_YAML_CLUSTER = SERVICE_YAML
 export function snapshot(overrides: Partial<SandboxSnapshot> = {}): SandboxSnapshot {
 	const node = (name: string, ip: string, status: number) => ({
 		name, internalIp: ip, zone: null, cordoned: false, gone: false, probeTarget: `${ip}:30273/healthz`,
-		probeStatus: status, probeAnswer: `HTTP ${status}`, verdict: status === 200 ? 'HEALTHY' as const : 'UNHEALTHY' as const, consecutive: 2,
+		probeStatus: status, probeAnswer: `HTTP ${status}`, verdict: status === 200 ? 'healthy' as const : 'unhealthy' as const, consecutive: 2,
 		conntrackEntries: 0, programmedAt: 0,
 	});
 	const pod = (name: string, nodeName: string, ip: string) => ({
-		name, node: nodeName, ip, status: 'READY' as const, workload: 'Deployment/web', backsService: true, since: 0,
+		name, node: nodeName, ip, status: 'ready' as const, workload: 'Deployment/web', backsService: true, since: 0,
 	});
 	return {
 		id: 'sandbox-a',
@@ -74,15 +75,15 @@ export function snapshot(overrides: Partial<SandboxSnapshot> = {}): SandboxSnaps
 				pod('web-4', 'n2', '10.244.2.10'),
 			],
 			service: {
-				ref: { namespace: 'default', name: 'web' }, type: 'LOAD_BALANCER',
+				ref: { namespace: 'default', name: 'web' }, type: 'LoadBalancer',
 				ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: '8080', nodePort: 31426 }],
 				selector: { app: 'web' }, clusterIp: '10.101.253.78', externalIps: [], loadBalancerIps: ['198.51.100.10'],
-				externalTrafficPolicy: 'LOCAL', internalTrafficPolicy: 'CLUSTER', healthCheckNodePort: 30273,
-				sessionAffinity: 'NONE', sessionAffinityTimeoutSeconds: 0, loadBalancerSourceRanges: [],
+				externalTrafficPolicy: 'Local', internalTrafficPolicy: 'Cluster', healthCheckNodePort: 30273,
+				sessionAffinity: 'None', sessionAffinityTimeoutSeconds: 0, loadBalancerSourceRanges: [],
 				trafficDistribution: null,
 			},
 			clientIps: [CLIENT, '198.51.100.7'],
-			loadBalancer: 'EVEN',
+			loadBalancer: 'even',
 			connectionsPerSecond: 50,
 			connections: 0,
 		},
@@ -91,7 +92,7 @@ export function snapshot(overrides: Partial<SandboxSnapshot> = {}): SandboxSnaps
 	};
 }
 
-function hop(time: number, direction: 'REQUEST' | 'REPLY', at: string, src: [string, string], dst: [string, string]): Hop {
+function hop(time: number, direction: Direction, at: string, src: [string, string], dst: [string, string]): Hop {
 	return {
 		time, direction, at, reason: `at ${at}`, srcBefore: src[0], srcAfter: src[1], dstBefore: dst[0], dstAfter: dst[1],
 	};
@@ -107,16 +108,16 @@ export function routedViaN3(connection: number, time: number): ConnectionRouted 
 		type: 'ConnectionRouted', time, connection, clientIp: CLIENT, entryNode: 'n3', node: 'n2', pod: 'web-4',
 		podIp: '10.244.2.10', sourceSeen: '192.168.0.13', completesAt: time + 4500,
 		hops: [
-			hop(time, 'REQUEST', CLIENT, [c, c], [vip, vip]),
-			hop(time + 500, 'REQUEST', 'lb', [c, c], [vip, vip]),
-			hop(time + 1000, 'REQUEST', 'n3', [c, snat], [vip, pod]),
-			hop(time + 1500, 'REQUEST', 'n2', [snat, snat], [pod, pod]),
-			hop(time + 2000, 'REQUEST', 'web-4', [snat, snat], [pod, pod]),
-			hop(time + 2500, 'REPLY', 'web-4', [pod, pod], [snat, snat]),
-			hop(time + 3000, 'REPLY', 'n2', [pod, pod], [snat, snat]),
-			hop(time + 3500, 'REPLY', 'n3', [pod, vip], [snat, c]),
-			hop(time + 4000, 'REPLY', 'lb', [vip, vip], [c, c]),
-			hop(time + 4500, 'REPLY', CLIENT, [vip, vip], [c, c]),
+			hop(time, 'request', CLIENT, [c, c], [vip, vip]),
+			hop(time + 500, 'request', 'lb', [c, c], [vip, vip]),
+			hop(time + 1000, 'request', 'n3', [c, snat], [vip, pod]),
+			hop(time + 1500, 'request', 'n2', [snat, snat], [pod, pod]),
+			hop(time + 2000, 'request', 'web-4', [snat, snat], [pod, pod]),
+			hop(time + 2500, 'reply', 'web-4', [pod, pod], [snat, snat]),
+			hop(time + 3000, 'reply', 'n2', [pod, pod], [snat, snat]),
+			hop(time + 3500, 'reply', 'n3', [pod, vip], [snat, c]),
+			hop(time + 4000, 'reply', 'lb', [vip, vip], [c, c]),
+			hop(time + 4500, 'reply', CLIENT, [vip, vip], [c, c]),
 		],
 	};
 }
@@ -127,9 +128,9 @@ export function droppedAtN3(connection: number, time: number): ConnectionDropped
 	return {
 		type: 'ConnectionDropped', time, connection, clientIp: CLIENT, node: 'n3',
 		reason: 'n3 has no local endpoint', hops: [
-			hop(time, 'REQUEST', CLIENT, [c, c], [vip, vip]),
-			hop(time + 500, 'REQUEST', 'lb', [c, c], [vip, vip]),
-			hop(time + 1000, 'REQUEST', 'n3', [c, c], [vip, vip]),
+			hop(time, 'request', CLIENT, [c, c], [vip, vip]),
+			hop(time + 500, 'request', 'lb', [c, c], [vip, vip]),
+			hop(time + 1000, 'request', 'n3', [c, c], [vip, vip]),
 		],
 	};
 }
@@ -151,13 +152,13 @@ export function statistics(generation = 0): StatisticsMessage {
 			now: 1_000_000, countingSince: 0, connections: 12, routed: 12, dropped: 0, rejected: 0, resets: 0,
 			totalConnections: 12,
 			exact: {
-				service: { ref: { namespace: 'default', name: 'web' }, type: 'LOAD_BALANCER', externalTrafficPolicy: 'CLUSTER' },
+				service: { ref: { namespace: 'default', name: 'web' }, type: 'LoadBalancer', externalTrafficPolicy: 'Cluster' },
 				nodes: [{ name: 'n1', clusterEndpoints: ['10.244.1.10'], localEndpoints: null }],
 			},
 			pods: [
 				{ pod: 'web-4', node: 'n2', ip: '10.244.2.10', exactShare: '1/2', observedShare: 0.5, connections: 6,
 					exactSourcesSeen: { [CLIENT]: '1/2' }, sourcesSeen: { [CLIENT]: 6 },
-					sources: [{ address: CLIENT, kind: 'CLIENT', node: null }] },
+					sources: [{ address: CLIENT, kind: 'client', node: null }] },
 			],
 			nodes: [],
 			dropReasons: {},

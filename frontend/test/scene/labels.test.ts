@@ -4,10 +4,10 @@ import { answerText, podStateLabel, probeOk, probeWords, verdictText } from '../
 describe('labels', () => {
 	it('say every state with a symbol and a word, never by colour alone', () => {
 		expect([200, 503, 0].map((status) => answerText(status))).toEqual(['✓ 200', '✕ 503', '✕ no answer']);
-		expect(verdictText({ verdict: 'UNHEALTHY' })).toBe('✕ LB: unhealthy');
+		expect(verdictText({ verdict: 'unhealthy' })).toBe('✕ LB: unhealthy');
 		expect(verdictText({ verdict: null })).toBe('– LB: not a target');
-		expect(podStateLabel('TERMINATING')).toBe('◌ terminating');
-		expect(podStateLabel('STARTING')).toBe('◐ starting');
+		expect(podStateLabel('terminating')).toBe('◌ terminating');
+		expect(podStateLabel('starting')).toBe('◐ starting');
 	});
 
 	it('say the TCP probe of the NodePort (Cluster) by its outcome, since it has no HTTP status', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changedLines, yamlText } from '../../src/panels/serviceYaml';
 import { applyEvent } from '../../src/scene/applyEvent';
 import { sceneFromSnapshot } from '../../src/scene/scene';
-import { apiSpelling } from '../../src/scene/service';
+import { readService, updateService } from '../../src/scene/service';
 import { SERVICE_YAML, SERVICE_YAML_CLUSTER, snapshot } from './fixtures';
 
 describe('serviceYaml', () => {
@@ -32,8 +32,11 @@ describe('serviceYaml', () => {
 		expect(untold.serviceYaml).toBe(SERVICE_YAML_CLUSTER);
 	});
 
-	it('spells enum names as the API does', () => {
-		expect(['LOAD_BALANCER', 'CLIENT_IP', 'NODE_PORT', 'PREFER_SAME_ZONE', 'Local'].map(apiSpelling))
-			.toEqual(['LoadBalancer', 'ClientIP', 'NodePort', 'PreferSameZone', 'Local']);
+	it('keeps the server’s spelling of every enumerated field', () => {
+		const read = readService({ type: 'NodePort', sessionAffinity: 'ClientIP', trafficDistribution: 'PreferSameZone',
+			externalTrafficPolicy: 'Local', internalTrafficPolicy: 'Cluster' });
+		expect([read.type, read.sessionAffinity, read.trafficDistribution, read.externalTrafficPolicy, read.internalTrafficPolicy])
+			.toEqual(['NodePort', 'ClientIP', 'PreferSameZone', 'Local', 'Cluster']);
+		expect(updateService(read, 'spec.type', 'LoadBalancer', 0).type).toBe('LoadBalancer');
 	});
 });

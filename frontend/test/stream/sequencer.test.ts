@@ -15,7 +15,7 @@ function snapshot(seq: number, generation = 0): SandboxSnapshot {
 		speed: 1,
 		preset: 'two-pods-three-nodes',
 		simulation: {
-			now: 0, settings: {}, nodes: [], pods: [], service: {}, clientIps: [], loadBalancer: 'EVEN',
+			now: 0, settings: {}, nodes: [], pods: [], service: {} as SandboxSnapshot['simulation']['service'], clientIps: [], loadBalancer: 'even',
 			connectionsPerSecond: 50, connections: 0,
 		},
 		serviceYaml: '',

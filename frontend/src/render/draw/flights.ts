@@ -70,7 +70,7 @@ function drawPacket(context: FlightContext, flight: PacketFlight, anim: number, 
 	}
 	const s = layout.scale;
 	const hop = flight.hops[at.hop];
-	const reply = hop.direction === 'REPLY' && flight.hops[at.hop + 1]?.direction !== 'REQUEST';
+	const reply = hop.direction === 'reply' && flight.hops[at.hop + 1]?.direction !== 'request';
 	const snatted = isSnatted(flight, at.hop);
 	const colour = clientColour(context.clientIndex.get(flight.clientIp) ?? 0);
 	const r = 5 * s;
@@ -141,7 +141,7 @@ function hidden(layout: Layout, point: Point): boolean {
 /** The hop where SNAT rewrote the source, while the rewrite is fresh. */
 function snatFlash(flight: PacketFlight, hop: number, anim: number): number | null {
 	const rewrite = flight.hops[hop];
-	if (rewrite.direction !== 'REQUEST' || !rewritesSource(rewrite)) {
+	if (rewrite.direction !== 'request' || !rewritesSource(rewrite)) {
 		return null;
 	}
 	return anim - hopTime(flight, hop) < SNAT_FLASH_MS ? hop : null;
@@ -221,7 +221,7 @@ function drawVerdictMark(context: FlightContext, flight: PacketFlight, anim: num
 }
 
 function verdictPlace(flight: PacketFlight): string {
-	const request = flight.hops.filter((hop) => hop.direction === 'REQUEST');
+	const request = flight.hops.filter((hop) => hop.direction === 'request');
 	const refusing = request.find((hop) => /^(REJECT|DROP)/.test(hop.reason));
 	return (refusing ?? request[request.length - 1] ?? flight.hops[flight.hops.length - 1]).at;
 }

@@ -1,5 +1,6 @@
 // Nodes: name and InternalIP, the health badge (what the LB's probe answers now, and the LB's verdict), kube-proxy
 // with the endpoint set it uses, and the pods inside. Cordoned nodes are hatched and say so; killed ones are dashed.
+import type { TrafficPolicy } from '../../protocol/events';
 import type { Layout, NodeBox, Rect } from '../../scene/layout';
 import type { Scene, SceneNode, ScenePod } from '../../scene/scene';
 import { font, THEME } from '../theme';
@@ -16,13 +17,12 @@ function port(target: string): string {
 }
 
 /** kube-proxy and the endpoint set external traffic uses here: "kube-proxy · Local set: 3 endpoints". */
-export function proxyText(node: SceneNode, policy: string | null): string {
-	const local = policy === 'Local';
-	const set = local ? node.localEndpoints : node.clusterEndpoints;
+export function proxyText(node: SceneNode, policy: TrafficPolicy | null): string {
+	const set = policy === 'Local' ? node.localEndpoints : node.clusterEndpoints;
 	if (set === null || set === undefined) {
 		return 'kube-proxy';
 	}
-	return `kube-proxy · ${local ? 'Local' : 'Cluster'} set: ${set.length}`;
+	return `kube-proxy · ${policy ?? 'Cluster'} set: ${set.length}`;
 }
 
 function hatch(ctx: CanvasRenderingContext2D, rect: Rect, gap: number): void {
@@ -120,17 +120,17 @@ function drawBadges(ctx: CanvasRenderingContext2D, node: SceneNode, badge: Rect,
 	const answer = narrow ? text.replace('no answer', '—') : `${text}${port(node.probeTarget)}`;
 	const first = pill(ctx, answer, badge.x, badge.y, badge.h, node.gone ? NEUTRAL : ok ? OK : FAIL, badge.w * 0.55);
 	ctx.font = font(11, s, 600);
-	const verdictStyle = node.verdict === 'HEALTHY' ? OK : node.verdict === 'UNHEALTHY' ? FAIL : NEUTRAL;
+	const verdictStyle = node.verdict === 'healthy' ? OK : node.verdict === 'unhealthy' ? FAIL : NEUTRAL;
 	const verdict = narrow ? `${verdictText(node).charAt(0)} LB` : verdictText(node);
 	pill(ctx, verdict, badge.x + first + 5 * s, badge.y, badge.h, verdictStyle, badge.w - first - 5 * s);
 }
 
 const POD_LOOK: Record<ScenePod['status'], { fill: string; stroke: string; dash: number[] }> = {
-	READY: { fill: '#ffffff', stroke: THEME.ok, dash: [] },
-	STARTING: { fill: '#fffaf0', stroke: THEME.warn, dash: [4, 3] },
-	NOT_READY: { fill: '#fdf2f2', stroke: THEME.warn, dash: [2, 2] },
-	TERMINATING: { fill: '#f3f4f6', stroke: THEME.muted, dash: [1.5, 2.5] },
-	PENDING: { fill: '#ffffff', stroke: THEME.muted, dash: [4, 3] },
+	ready: { fill: '#ffffff', stroke: THEME.ok, dash: [] },
+	starting: { fill: '#fffaf0', stroke: THEME.warn, dash: [4, 3] },
+	'not-ready': { fill: '#fdf2f2', stroke: THEME.warn, dash: [2, 2] },
+	terminating: { fill: '#f3f4f6', stroke: THEME.muted, dash: [1.5, 2.5] },
+	pending: { fill: '#ffffff', stroke: THEME.muted, dash: [4, 3] },
 };
 
 export function drawPod(ctx: CanvasRenderingContext2D, pod: ScenePod, rect: Rect, s: number, lifted: boolean): void {
@@ -141,13 +141,13 @@ export function drawPod(ctx: CanvasRenderingContext2D, pod: ScenePod, rect: Rect
 	ctx.fill();
 	ctx.setLineDash(state.dash.map((d) => d * s));
 	ctx.strokeStyle = state.stroke;
-	ctx.lineWidth = (pod.status === 'READY' ? 1.8 : 1.4) * s;
+	ctx.lineWidth = (pod.status === 'ready' ? 1.8 : 1.4) * s;
 	ctx.stroke();
 	ctx.setLineDash([]);
 	const pad = 6 * s;
 	ctx.textAlign = 'left';
 	ctx.textBaseline = 'middle';
-	ctx.fillStyle = pod.status === 'TERMINATING' ? THEME.muted : THEME.text;
+	ctx.fillStyle = pod.status === 'terminating' ? THEME.muted : THEME.text;
 	if (rect.h < 32 * s) {
 		// Compact (a crowded node): the name and the state's symbol on one line; the IP is in the tables
 		ctx.font = font(11, s, 600);

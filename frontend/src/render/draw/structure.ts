@@ -41,7 +41,7 @@ export function drawBanner(ctx: CanvasRenderingContext2D, scene: Scene, layout: 
 	cursor += ctx.measureText(policyText).width + 14 * s;
 	ctx.font = font(12, s, 400);
 	ctx.fillStyle = THEME.muted;
-	const right = `${hc} · LB ${scene.loadBalancer === 'WEIGHTED' ? 'weighted' : 'even'} · `
+	const right = `${hc} · LB ${scene.loadBalancer} · `
 		+ `${formatRate(scene.connectionsPerSecond)} new connections/s · ${scene.paused ? 'paused' : `${scene.speed}×`}`;
 	ctx.textAlign = 'right';
 	ctx.fillText(fit(ctx, right, x + w - 10 * s - cursor), x + w - 10 * s, y + h / 2);
@@ -99,11 +99,11 @@ export function drawLoadBalancer(ctx: CanvasRenderingContext2D, scene: Scene, la
 	ctx.stroke();
 	const vip = scene.service.loadBalancerIps[0] ?? 'no IP yet';
 	const port = scene.service.ports[0]?.port ?? 80;
-	const passing = scene.nodes.filter((node) => node.verdict === 'HEALTHY').length;
+	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').length;
 	const lines: [string, string][] = [
 		[font(13, s, 700), 'Cloud load balancer'],
 		[font(12, s, 500, true), `${vip}:${port}`],
-		[font(11, s), scene.loadBalancer === 'WEIGHTED' ? 'weighted by endpoint count' : 'even over passing nodes'],
+		[font(11, s), scene.loadBalancer === 'weighted' ? 'weighted by endpoint count' : 'even over passing nodes'],
 		[font(11, s), `${passing} of ${scene.nodes.length} nodes pass`],
 	];
 	ctx.textBaseline = 'middle';
@@ -134,7 +134,7 @@ function lbShare(scene: Scene, node: string): string | null {
 
 /** Whether the LB sends new connections to the node. */
 export function lbSendsTo(node: SceneNode): boolean {
-	return node.verdict === 'HEALTHY';
+	return node.verdict === 'healthy';
 }
 
 export function drawLinks(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout): void {

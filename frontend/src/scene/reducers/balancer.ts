@@ -25,6 +25,6 @@ export const balancerReducers: Reducers<'ProbeAnswered' | 'LoadBalancerTargetCha
 		dropRemovedNodes(draft);
 	},
 	LoadBalancerModelChanged: (draft, event) => {
-		draft.loadBalancer = event.model === 'WEIGHTED' ? 'WEIGHTED' : 'EVEN';
+		draft.loadBalancer = event.model;
 	},
 };

@@ -31,7 +31,7 @@ export const nodeReducers: Reducers<NodeEventType> = {
 	NodeNotReady: (draft, event) => {
 		for (const name of event.pods) {
 			withPod(draft, name, (pod) => {
-				Object.assign(pod, { status: 'NOT_READY', since: event.time });
+				Object.assign(pod, { status: 'not-ready', since: event.time });
 			});
 		}
 	},

@@ -6,25 +6,25 @@ type PodEventType = 'PodScheduled' | 'PodBecameReady' | 'PodTerminating' | 'PodD
 export const podReducers: Reducers<PodEventType> = {
 	PodScheduled: (draft, event) => {
 		const pod = podsOf(draft).find((p) => p.name === event.pod);
-		const status = event.node === null ? 'PENDING' : 'STARTING';
+		const status = event.node === null ? 'pending' : 'starting';
 		if (pod === undefined) {
 			draft.pods.push({
 				name: event.pod, node: event.node, ip: event.podIp, status, workload: event.workload,
 				backsService: true, since: event.time,
 			});
 		}
-		else if (pod.status === 'PENDING') {
+		else if (pod.status === 'pending') {
 			Object.assign(pod, { node: event.node, ip: event.podIp, status, since: event.time });
 		}
 	},
 	PodBecameReady: (draft, event) => {
 		withPod(draft, event.pod, (pod) => {
-			Object.assign(pod, { status: 'READY', node: event.node, since: event.time });
+			Object.assign(pod, { status: 'ready', node: event.node, since: event.time });
 		});
 	},
 	PodTerminating: (draft, event) => {
 		withPod(draft, event.pod, (pod) => {
-			Object.assign(pod, { status: 'TERMINATING', since: event.time });
+			Object.assign(pod, { status: 'terminating', since: event.time });
 		});
 	},
 	PodDeleted: (draft, event) => {
@@ -32,7 +32,7 @@ export const podReducers: Reducers<PodEventType> = {
 	},
 	PodEvicted: (draft, event) => {
 		withPod(draft, event.pod, (pod) => {
-			Object.assign(pod, { status: 'TERMINATING', since: event.time });
+			Object.assign(pod, { status: 'terminating', since: event.time });
 		});
 	},
 	ReplicasScaled: (draft, event) => {

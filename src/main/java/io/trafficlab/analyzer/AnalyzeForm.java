@@ -1,17 +1,18 @@
 package io.trafficlab.analyzer;
 
+import io.trafficlab.engine.balancer.LoadBalancerModel;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the analyze form sends.
  *
  * @param manifests the pasted manifests
- * @param lb the load balancer model, {@code even} or {@code weighted}
+ * @param lb the load balancer model's spelling ({@code even}, {@code weighted})
  * @param clientIp the external client's address
  */
 record AnalyzeForm(@Nullable String manifests, @Nullable String lb, @Nullable String clientIp) {
 
-	static final String DEFAULT_LB = "even";
+	static final String DEFAULT_LB = LoadBalancerModel.EVEN.apiName();
 
 	static AnalyzeForm withManifests(String manifests) {
 		return new AnalyzeForm(manifests, null, null);

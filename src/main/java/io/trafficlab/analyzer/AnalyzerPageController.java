@@ -107,8 +107,9 @@ class AnalyzerPageController {
 		model.put("error", outcome.error());
 		model.put("trace", outcome.trace());
 		model.put("traceError", outcome.traceError());
-		model.put("sources", TraceChoices.SOURCES);
-		model.put("destinations", TraceChoices.DESTINATIONS);
+		model.put("loadBalancers", FormChoices.LOAD_BALANCERS);
+		model.put("sources", FormChoices.SOURCES);
+		model.put("destinations", FormChoices.DESTINATIONS);
 		HttpStatus status = outcome.status();
 		return new ModelAndView(view, model, status);
 	}

@@ -15,6 +15,8 @@ import io.trafficlab.engine.cluster.ClusterLimitException;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.ServiceRef;
+import io.trafficlab.engine.model.Spelled;
+import io.trafficlab.engine.model.UnknownValueException;
 import io.trafficlab.engine.net.IpAddress;
 import io.trafficlab.engine.proxy.DestinationKind;
 import io.trafficlab.engine.proxy.PacketTracer;
@@ -142,8 +144,8 @@ class ManifestWorkbench {
 	}
 
 	private TraceView trace(Cluster cluster, AnalyzeForm form, TraceForm trace) {
-		var source = TraceChoices.find(TraceChoices.SOURCES, trace.traceFrom());
-		var destination = TraceChoices.find(TraceChoices.DESTINATIONS, trace.traceTo());
+		var source = FormChoices.find(FormChoices.SOURCES, trace.traceFrom());
+		var destination = FormChoices.find(FormChoices.DESTINATIONS, trace.traceTo());
 		ServiceRef service = serviceOf(cluster, trace.traceService());
 		String node = trace.traceNode();
 		if (source == null || destination == null || node == null || node.isBlank()) {
@@ -189,20 +191,21 @@ class ManifestWorkbench {
 		return sourceIp;
 	}
 
-	private static String summary(TraceChoices.Choice<SourceClass> source,
-			TraceChoices.Choice<DestinationKind> destination, ServiceRef service, String node,
+	private static String summary(FormChoices.Choice<SourceClass> source,
+			FormChoices.Choice<DestinationKind> destination, ServiceRef service, String node,
 			@Nullable String sourceIp) {
 		String from = (sourceIp != null) ? source.label() + " (" + sourceIp + ")" : source.label();
 		return "From " + from + " to " + destination.label() + " of " + service + ", arriving at node " + node + ".";
 	}
 
 	private static LoadBalancerModel loadBalancerOf(String lb) {
-		return switch (lb) {
-			case "even" -> LoadBalancerModel.EVEN;
-			case "weighted" -> LoadBalancerModel.WEIGHTED;
-			default -> throw rejected(HttpStatus.BAD_REQUEST, "Check the load balancer model",
-					"The load balancer model must be even or weighted (got \"" + lb + "\").");
-		};
+		try {
+			return Spelled.parse(LoadBalancerModel.class, "lb", lb);
+		}
+		catch (UnknownValueException ex) {
+			throw rejected(HttpStatus.BAD_REQUEST, "Check the load balancer model",
+					"The load balancer model must be " + ex.alternatives() + " (got \"" + lb + "\").");
+		}
 	}
 
 	/**

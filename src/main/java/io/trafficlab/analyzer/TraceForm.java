@@ -16,7 +16,7 @@ record TraceForm(@Nullable String traceService, @Nullable String traceNode, @Nul
 		@Nullable String traceTo, @Nullable String traceSourceIp) {
 
 	static TraceForm defaults() {
-		return new TraceForm(null, null, TraceChoices.DEFAULT_SOURCE, TraceChoices.DEFAULT_DESTINATION, null);
+		return new TraceForm(null, null, FormChoices.DEFAULT_SOURCE, FormChoices.DEFAULT_DESTINATION, null);
 	}
 
 	public String sourceIpText() {

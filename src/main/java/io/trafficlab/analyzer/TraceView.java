@@ -27,12 +27,12 @@ record TraceView(String summary, String verdict, String outcome, boolean masquer
 			.stream()
 			.map((ip) -> new Candidate(ip, result.sourceSeenByEndpoint().getOrDefault(ip, "")))
 			.toList();
-		return new TraceView(summary, result.verdict().name(), outcome(result), result.masquerade(), endpoints,
+		return new TraceView(summary, result.verdict().apiName(), outcome(result), result.masquerade(), endpoints,
 				HopRow.of(result.hops()), result.why());
 	}
 
 	public boolean delivered() {
-		return "DNAT".equals(this.verdict);
+		return Verdict.DNAT.apiName().equals(this.verdict);
 	}
 
 	public String masqueradeText() {

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -31,9 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AnalyzeApiController {
 
-	static final Map<String, LoadBalancerModel> LOAD_BALANCER_MODELS = QueryParameters
-		.choices(List.of("even", "weighted"), List.of(LoadBalancerModel.EVEN, LoadBalancerModel.WEIGHTED));
-
 	private final ManifestImporter importer;
 
 	private final ClusterAnalyzer analyzer;
@@ -51,7 +47,8 @@ class AnalyzeApiController {
 			@RequestParam(name = "node", required = false) @Nullable List<String> nodes,
 			@RequestParam(name = "sourcesSeen", required = false) @Nullable String sourcesSeen,
 			HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
-		LoadBalancerModel loadBalancer = QueryParameters.oneOf("lb", lb, LOAD_BALANCER_MODELS, LoadBalancerModel.EVEN);
+		LoadBalancerModel loadBalancer = QueryParameters.oneOf("lb", lb, LoadBalancerModel.class,
+				LoadBalancerModel.EVEN);
 		boolean withSourcesSeen = sourcesSeen == null || QueryParameters.bool("sourcesSeen", sourcesSeen);
 		String client = Objects.requireNonNullElse(QueryParameters.ipAddress("clientIp", clientIp),
 				AnalysisOptions.DEFAULT_CLIENT_IP);

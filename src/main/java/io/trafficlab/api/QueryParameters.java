@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.trafficlab.engine.model.Spelled;
+import io.trafficlab.engine.model.UnknownValueException;
 import io.trafficlab.engine.net.Cidr;
 import io.trafficlab.engine.net.IpAddress;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,28 @@ final class QueryParameters {
 					+ listed(choices.keySet()) + " (got \"" + value + "\").");
 		}
 		return choice;
+	}
+
+	/**
+	 * One of a type's spellings, or the default when the parameter is absent or empty.
+	 */
+	static <E extends Enum<E> & Spelled> E oneOf(String name, @Nullable String value, Class<E> type, E defaultValue) {
+		return isBlank(value) ? defaultValue : requireOneOf(name, value, type);
+	}
+
+	/** One of a type's spellings; the parameter is required. */
+	static <E extends Enum<E> & Spelled> E requireOneOf(String name, @Nullable String value, Class<E> type) {
+		if (isBlank(value)) {
+			throw new InvalidRequestException(
+					"Query parameter '" + name + "' is required; use one of: " + listed(Spelled.spellings(type)) + ".");
+		}
+		try {
+			return Spelled.parse(type, name, value);
+		}
+		catch (UnknownValueException ex) {
+			throw new InvalidRequestException("Query parameter '" + name + "' must be one of: " + listed(ex.allowed())
+					+ " (got \"" + value + "\").");
+		}
 	}
 
 	static boolean bool(String name, @Nullable String value) {

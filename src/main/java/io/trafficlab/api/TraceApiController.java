@@ -3,7 +3,6 @@ package io.trafficlab.api;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Node;
@@ -31,13 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TraceApiController {
 
-	static final Map<String, SourceClass> SOURCES = QueryParameters.choices(List.of("external", "pod", "node"),
-			List.of(SourceClass.EXTERNAL, SourceClass.POD, SourceClass.NODE));
-
-	static final Map<String, DestinationKind> DESTINATIONS = QueryParameters
-		.choices(List.of("clusterIP", "nodePort", "loadBalancerIP", "externalIP"), List.of(DestinationKind.CLUSTER_IP,
-				DestinationKind.NODE_PORT, DestinationKind.LOAD_BALANCER_IP, DestinationKind.EXTERNAL_IP));
-
 	private static final String DEFAULT_NAMESPACE = "default";
 
 	private final ManifestImporter importer;
@@ -60,8 +52,8 @@ class TraceApiController {
 			@RequestParam(name = "clusterCidr", required = false) @Nullable String clusterCidr,
 			@RequestParam(name = "masqueradeAll", required = false) @Nullable String masqueradeAll,
 			HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
-		SourceClass source = QueryParameters.requireOneOf("from", from, SOURCES);
-		DestinationKind destination = QueryParameters.requireOneOf("to", to, DESTINATIONS);
+		SourceClass source = QueryParameters.requireOneOf("from", from, SourceClass.class);
+		DestinationKind destination = QueryParameters.requireOneOf("to", to, DestinationKind.class);
 		String sourceAddress = QueryParameters.ipAddress("sourceIp", sourceIp);
 		String detector = QueryParameters.clusterCidr("clusterCidr", clusterCidr, TraceRequest.NO_DETECTOR);
 		boolean masqueradeEverything = QueryParameters.bool("masqueradeAll", masqueradeAll);

@@ -20,7 +20,7 @@ record TraceJson(String verdict, List<String> endpoints, boolean masquerade, Map
 		List<HopJson> hops, List<String> why) {
 
 	static TraceJson of(TraceResult result) {
-		return new TraceJson(result.verdict().name(), result.endpoints(), result.masquerade(),
+		return new TraceJson(result.verdict().apiName(), result.endpoints(), result.masquerade(),
 				result.sourceSeenByEndpoint(), MappedList.of(result.hops(), HopJson::of), result.why());
 	}
 

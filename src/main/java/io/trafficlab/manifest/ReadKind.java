@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.trafficlab.engine.cluster.WorkloadKind;
 
 /**
  * The kinds the importer reads, with the one API version each is served at and fabric8's
@@ -20,8 +21,10 @@ enum ReadKind {
 
 	NODE("Node", "v1", Node.class), SERVICE("Service", "v1", Service.class), POD("Pod", "v1", Pod.class),
 	ENDPOINT_SLICE("EndpointSlice", "discovery.k8s.io/v1", EndpointSlice.class),
-	DEPLOYMENT("Deployment", "apps/v1", Deployment.class), REPLICA_SET("ReplicaSet", "apps/v1", ReplicaSet.class),
-	STATEFUL_SET("StatefulSet", "apps/v1", StatefulSet.class), DAEMON_SET("DaemonSet", "apps/v1", DaemonSet.class);
+	DEPLOYMENT(WorkloadKind.DEPLOYMENT.apiName(), "apps/v1", Deployment.class),
+	REPLICA_SET(WorkloadKind.REPLICA_SET.apiName(), "apps/v1", ReplicaSet.class),
+	STATEFUL_SET(WorkloadKind.STATEFUL_SET.apiName(), "apps/v1", StatefulSet.class),
+	DAEMON_SET(WorkloadKind.DAEMON_SET.apiName(), "apps/v1", DaemonSet.class);
 
 	private final String kind;
 

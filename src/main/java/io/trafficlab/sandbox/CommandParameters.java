@@ -1,45 +1,25 @@
 package io.trafficlab.sandbox;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import io.trafficlab.engine.balancer.LoadBalancerModel;
-import io.trafficlab.engine.model.SessionAffinity;
-import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.model.Spelled;
+import io.trafficlab.engine.model.UnknownValueException;
 
 /**
- * The fixed choices of the sandbox commands' query parameters, spelled as Kubernetes and
- * {@code /api/v1/analyze} spell them. Every refusal names the parameter and the values
- * allowed.
+ * The fixed choices of the sandbox commands' query parameters, spelled as their types
+ * spell them ({@link Spelled}). Every refusal names the parameter and the values allowed.
  */
 final class CommandParameters {
-
-	static final Map<String, TrafficPolicy> TRAFFIC_POLICIES = choices(TrafficPolicy.values(), TrafficPolicy::apiName);
-
-	static final Map<String, SessionAffinity> SESSION_AFFINITIES = choices(SessionAffinity.values(),
-			SessionAffinity::apiName);
-
-	static final Map<String, LoadBalancerModel> LOAD_BALANCER_MODELS = Map.of("even", LoadBalancerModel.EVEN,
-			"weighted", LoadBalancerModel.WEIGHTED);
 
 	private CommandParameters() {
 	}
 
-	static <T> T oneOf(String name, String value, Map<String, T> choices) {
-		T choice = choices.get(value);
-		if (choice == null) {
+	static <E extends Enum<E> & Spelled> E oneOf(String name, String value, Class<E> type) {
+		try {
+			return Spelled.parse(type, name, value);
+		}
+		catch (UnknownValueException ex) {
 			throw SandboxRequestException.badValue("Query parameter '" + name + "' must be one of: "
-					+ String.join(", ", choices.keySet().stream().sorted().toList()) + " (got \"" + value + "\").");
+					+ String.join(", ", ex.allowed().stream().sorted().toList()) + " (got \"" + value + "\").");
 		}
-		return choice;
-	}
-
-	private static <T> Map<String, T> choices(T[] values, java.util.function.Function<T, String> name) {
-		Map<String, T> choices = new LinkedHashMap<>();
-		for (T value : values) {
-			choices.put(name.apply(value), value);
-		}
-		return Map.copyOf(choices);
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
+import io.trafficlab.engine.model.UnknownValueException;
+import io.trafficlab.system.SpelledValuesModule;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +28,7 @@ final class PermalinkCodec {
 	/** The largest JSON a link may inflate to, in bytes. */
 	static final int MAX_INFLATED_BYTES = 1 << 20;
 
-	private static final ObjectMapper JSON = JsonMapper.builder().build();
+	private static final ObjectMapper JSON = JsonMapper.builder().addModule(new SpelledValuesModule()).build();
 
 	private PermalinkCodec() {
 	}
@@ -70,7 +72,8 @@ final class PermalinkCodec {
 			state = JSON.readValue(json, SharedState.class);
 		}
 		catch (JacksonException ex) {
-			throw bad("it does not describe a sandbox");
+			throw (ex.getCause() instanceof UnknownValueException unknown) ? bad("its " + unknown.getMessage())
+					: bad("it does not describe a sandbox");
 		}
 		if (state == null || state.manifests() == null || state.lb() == null) {
 			throw bad("it does not describe a sandbox");

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -333,14 +332,8 @@ public final class Sandbox {
 	SharedState share() {
 		return read((simulation) -> {
 			SimulationSnapshot snapshot = simulation.snapshot();
-			String lb = CommandParameters.LOAD_BALANCER_MODELS.entrySet()
-				.stream()
-				.filter((entry) -> entry.getValue() == snapshot.loadBalancer())
-				.map(Map.Entry::getKey)
-				.findFirst()
-				.orElse("even");
 			return new SharedState(ManifestExporter.yaml(simulation.declaration()), this.source.preset(),
-					snapshot.settings().seed(), lb, snapshot.connectionsPerSecond(), this.speed);
+					snapshot.settings().seed(), snapshot.loadBalancer(), snapshot.connectionsPerSecond(), this.speed);
 		});
 	}
 

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
-import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationSettings;
@@ -124,15 +123,14 @@ public class SandboxRegistry {
 	 * @throws SandboxRequestException (400) for a value out of range
 	 */
 	Sandbox createFromShared(SharedState state) {
-		LoadBalancerModel model = CommandParameters.LOAD_BALANCER_MODELS.get(state.lb());
-		if (model == null || !(state.rate() >= 0 && state.rate() <= this.properties.maxClientRate())
+		if (!(state.rate() >= 0 && state.rate() <= this.properties.maxClientRate())
 				|| !(state.speed() >= Sandbox.MIN_SPEED && state.speed() <= Sandbox.MAX_SPEED)) {
-			throw SandboxRequestException.badValue("This Traffic Lab link is broken: its load balancer model, client "
-					+ "rate or speed is out of range. Ask for a new link, or start from a preset.");
+			throw SandboxRequestException.badValue("This Traffic Lab link is broken: its client rate or speed is out "
+					+ "of range. Ask for a new link, or start from a preset.");
 		}
 		SimulationSettings settings = SimulationSettings.defaults()
 			.withSeed(state.seed())
-			.withLoadBalancer(model)
+			.withLoadBalancer(state.lb())
 			.withConnectionsPerSecond(state.rate());
 		ClusterDeclaration declaration;
 		try {

@@ -2,6 +2,9 @@ package io.trafficlab.sandbox;
 
 import java.util.function.Supplier;
 
+import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.model.SessionAffinity;
+import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import io.trafficlab.engine.simulation.SimulationCommand.SetClientRate;
 import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
@@ -31,26 +34,25 @@ class SandboxServiceController {
 
 	@PutMapping("/service/external-traffic-policy")
 	ResponseEntity<Void> externalTrafficPolicy(@PathVariable String id, @RequestParam("value") String value) {
-		return apply(id, () -> new SetExternalTrafficPolicy(
-				CommandParameters.oneOf("value", value, CommandParameters.TRAFFIC_POLICIES)));
+		return apply(id,
+				() -> new SetExternalTrafficPolicy(CommandParameters.oneOf("value", value, TrafficPolicy.class)));
 	}
 
 	@PutMapping("/service/internal-traffic-policy")
 	ResponseEntity<Void> internalTrafficPolicy(@PathVariable String id, @RequestParam("value") String value) {
-		return apply(id, () -> new SetInternalTrafficPolicy(
-				CommandParameters.oneOf("value", value, CommandParameters.TRAFFIC_POLICIES)));
+		return apply(id,
+				() -> new SetInternalTrafficPolicy(CommandParameters.oneOf("value", value, TrafficPolicy.class)));
 	}
 
 	@PutMapping("/service/session-affinity")
 	ResponseEntity<Void> sessionAffinity(@PathVariable String id, @RequestParam("value") String value) {
-		return apply(id, () -> new SetSessionAffinity(
-				CommandParameters.oneOf("value", value, CommandParameters.SESSION_AFFINITIES)));
+		return apply(id, () -> new SetSessionAffinity(CommandParameters.oneOf("value", value, SessionAffinity.class)));
 	}
 
 	@PutMapping("/load-balancer")
 	ResponseEntity<Void> loadBalancer(@PathVariable String id, @RequestParam("model") String model) {
-		return apply(id, () -> new SetLoadBalancerModel(
-				CommandParameters.oneOf("model", model, CommandParameters.LOAD_BALANCER_MODELS)));
+		return apply(id,
+				() -> new SetLoadBalancerModel(CommandParameters.oneOf("model", model, LoadBalancerModel.class)));
 	}
 
 	@PutMapping("/client-rate")

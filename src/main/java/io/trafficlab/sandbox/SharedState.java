@@ -1,5 +1,6 @@
 package io.trafficlab.sandbox;
 
+import io.trafficlab.engine.balancer.LoadBalancerModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,10 +11,12 @@ import org.jspecify.annotations.Nullable;
  * ({@link io.trafficlab.export.ManifestExporter})
  * @param preset the preset the shared sandbox started from, or {@code null}
  * @param seed the random seed
- * @param lb the load-balancer model, {@code even} or {@code weighted}
+ * @param lb the load-balancer model, by its spelling ({@code even}, as links have always
+ * spelled it)
  * @param rate new connections per simulated second
  * @param speed simulated seconds per wall-clock second
  */
-record SharedState(String manifests, @Nullable String preset, long seed, String lb, double rate, double speed) {
+record SharedState(String manifests, @Nullable String preset, long seed, LoadBalancerModel lb, double rate,
+		double speed) {
 
 }

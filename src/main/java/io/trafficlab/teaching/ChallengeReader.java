@@ -4,16 +4,15 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.goal.Goal;
+import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationLimits;
 import io.trafficlab.export.ManifestExporter;
@@ -100,12 +99,13 @@ final class ChallengeReader {
 				: text(start, "manifests", "start.manifests");
 		ClusterDeclaration declaration = declaration(manifests,
 				(presetName != null) ? "start.preset" : "start.manifests");
-		TrafficPolicy policy = policy(start.get("policy"));
+		TrafficPolicy policy = spelled(TrafficPolicy.class, start.get("policy"), "start.policy");
 		if (policy != null) {
-			declaration = withPolicy(declaration, policy);
+			declaration = declaration.withExternalTrafficPolicy(policy);
 			manifests = ManifestExporter.yaml(declaration);
 		}
-		return new ChallengeStart(presetName, manifests, declaration, loadBalancer(start.get("loadBalancer")),
+		return new ChallengeStart(presetName, manifests, declaration,
+				spelled(LoadBalancerModel.class, start.get("loadBalancer"), "start.loadBalancer"),
 				number(start.get("clientRate"), "start.clientRate", 0, SimulationLimits.MAX_CONNECTIONS_PER_SECOND),
 				number(start.get("speed"), "start.speed", Sandbox.MIN_SPEED, Sandbox.MAX_SPEED),
 				seed(start.get("seed")));
@@ -125,44 +125,17 @@ final class ChallengeReader {
 		}
 	}
 
-	/**
-	 * Sets the policy on every Service that takes one; Cluster has no
-	 * healthCheckNodePort.
-	 */
-	private static ClusterDeclaration withPolicy(ClusterDeclaration declaration, TrafficPolicy policy) {
-		List<DeclaredService> services = declaration.services().stream().map((service) -> {
-			if (!"LoadBalancer".equals(service.type()) && !"NodePort".equals(service.type())) {
-				return service;
-			}
-			DeclaredService changed = service.withExternalTrafficPolicy(policy.apiName());
-			return (policy == TrafficPolicy.CLUSTER) ? changed.withHealthCheckNodePort(null) : changed;
-		}).toList();
-		return new ClusterDeclaration(declaration.nodes(), services, declaration.pods(), declaration.workloads(),
-				declaration.endpointSlices());
-	}
-
-	private static @Nullable TrafficPolicy policy(@Nullable JsonNode value) {
+	private static <E extends Enum<E> & Spelled> @Nullable E spelled(Class<E> type, @Nullable JsonNode value,
+			String where) {
 		if (value == null) {
 			return null;
 		}
-		for (TrafficPolicy policy : TrafficPolicy.values()) {
-			if (policy.apiName().equals(value.asString(""))) {
-				return policy;
-			}
+		try {
+			return SpelledValueReader.read(type, value);
 		}
-		throw new IllegalArgumentException("start.policy: expected Cluster or Local, got " + value);
-	}
-
-	private static @Nullable LoadBalancerModel loadBalancer(@Nullable JsonNode value) {
-		if (value == null) {
-			return null;
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(where + ": " + ex.getMessage(), ex);
 		}
-		for (LoadBalancerModel model : LoadBalancerModel.values()) {
-			if (model.name().toLowerCase(Locale.ROOT).equals(value.asString(""))) {
-				return model;
-			}
-		}
-		throw new IllegalArgumentException("start.loadBalancer: expected even or weighted, got " + value);
 	}
 
 	private static @Nullable Double number(@Nullable JsonNode value, String where, double min, double max) {

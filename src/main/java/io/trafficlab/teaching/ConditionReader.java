@@ -25,7 +25,7 @@ public final class ConditionReader {
 	private static final Pattern FRACTION = Pattern.compile("\\s*(\\d{1,9})\\s*/\\s*(\\d{1,9})\\s*");
 
 	private static final Map<String, Function<JsonNode, Condition>> KINDS = Map.ofEntries(
-			Map.entry("policy", (value) -> new Condition.PolicyIs(policy(value))),
+			Map.entry("policy", (value) -> new Condition.PolicyIs(SpelledValueReader.read(TrafficPolicy.class, value))),
 			Map.entry("clientIpKept", (value) -> new Condition.ClientIpKept(bool(value))),
 			Map.entry("maxShareRatio", (value) -> new Condition.MaxShareRatio(atLeastOne(fraction(value)))),
 			Map.entry("equalShares", ConditionReader::equalShares),
@@ -101,15 +101,6 @@ public final class ConditionReader {
 			return new Condition.AtLeastReadyPods(count(field(value, "atLeast")));
 		}
 		return new Condition.ReadyPods(count(value));
-	}
-
-	private static TrafficPolicy policy(JsonNode value) {
-		for (TrafficPolicy policy : TrafficPolicy.values()) {
-			if (policy.apiName().equals(value.asString(""))) {
-				return policy;
-			}
-		}
-		throw new IllegalArgumentException("expected Cluster or Local, got " + value);
 	}
 
 	private static boolean bool(JsonNode value) {

@@ -77,20 +77,11 @@ final class RevealReader {
 	}
 
 	static TrafficPolicy policy(JsonNode value) {
-		for (TrafficPolicy policy : TrafficPolicy.values()) {
-			if (policy.apiName().equals(value.asString(""))) {
-				return policy;
-			}
-		}
-		throw new IllegalArgumentException("expected Cluster or Local, got " + value);
+		return SpelledValueReader.read(TrafficPolicy.class, value);
 	}
 
 	static LoadBalancerModel loadBalancer(JsonNode value) {
-		return switch (value.asString("")) {
-			case "even" -> LoadBalancerModel.EVEN;
-			case "weighted" -> LoadBalancerModel.WEIGHTED;
-			default -> throw new IllegalArgumentException("expected even or weighted, got " + value);
-		};
+		return SpelledValueReader.read(LoadBalancerModel.class, value);
 	}
 
 	static double rate(JsonNode value) {

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 
-import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
-import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationSettings;
 import io.trafficlab.manifest.ManifestImporter;
 
@@ -55,27 +53,13 @@ public final class StepStates {
 			throw new IllegalArgumentException("the manifests do not read: " + ex.getMessage(), ex);
 		}
 		if (sandbox.externalTrafficPolicy() != null) {
-			declaration = withPolicy(declaration, sandbox.externalTrafficPolicy());
+			declaration = declaration.withExternalTrafficPolicy(sandbox.externalTrafficPolicy());
 		}
 		SimulationSettings settings = SimulationSettings.defaults()
 			.withSeed(sandbox.seed())
 			.withLoadBalancer(sandbox.loadBalancer())
 			.withConnectionsPerSecond(sandbox.clientRate());
 		return new StepStart(declaration, settings, sandbox.speed(), sandbox.paused());
-	}
-
-	/**
-	 * Every externally reachable Service switched to {@code policy}; Cluster drops a
-	 * declared healthCheckNodePort.
-	 */
-	private static ClusterDeclaration withPolicy(ClusterDeclaration declaration, TrafficPolicy policy) {
-		return new ClusterDeclaration(declaration.nodes(), declaration.services().stream().map((service) -> {
-			if (!"LoadBalancer".equals(service.type()) && !"NodePort".equals(service.type())) {
-				return service;
-			}
-			DeclaredService updated = service.withExternalTrafficPolicy(policy.apiName());
-			return (policy == TrafficPolicy.CLUSTER) ? updated.withHealthCheckNodePort(null) : updated;
-		}).toList(), declaration.pods(), declaration.workloads(), declaration.endpointSlices());
 	}
 
 }

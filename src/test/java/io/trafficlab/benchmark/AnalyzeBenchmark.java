@@ -18,6 +18,8 @@ import io.trafficlab.engine.model.ServicePort;
 import io.trafficlab.engine.model.ServiceRef;
 import io.trafficlab.engine.model.ServiceType;
 import io.trafficlab.engine.model.SessionAffinity;
+import io.trafficlab.engine.model.Spelled;
+import io.trafficlab.engine.model.TrafficDistribution;
 import io.trafficlab.engine.model.TrafficPolicy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -103,7 +105,9 @@ public class AnalyzeBenchmark {
 					List.of(new ServicePort("", "TCP", 80, "8080", 30080)), Map.of("app", "web"), "10.96.0.50",
 					List.of(), List.of("198.51.100.10"), policy, TrafficPolicy.CLUSTER,
 					(policy == TrafficPolicy.LOCAL) ? 32000 : 0, SessionAffinity.NONE, 10800, List.of(),
-					trafficDistribution);
+					(trafficDistribution != null)
+							? Spelled.parse(TrafficDistribution.class, "trafficDistribution", trafficDistribution)
+							: null);
 			Map<ServiceRef, List<Endpoint>> byService = new HashMap<>();
 			byService.put(ref, endpoints);
 			return new Cluster(nodes, List.of(service), byService, List.of());

@@ -87,7 +87,7 @@ class ClassroomBrowserIT extends BrowserTest {
 		LabPage.drag(first, "web-1", "web-4");
 		new Actions(first).pause(Duration.ofSeconds(1)).perform();
 		assertThat(
-				first.executeScript("return window.__trafficLab.scene().pods.some((p) => p.status === 'TERMINATING')"))
+				first.executeScript("return window.__trafficLab.scene().pods.some((p) => p.status === 'terminating')"))
 			.isEqualTo(Boolean.FALSE);
 		assertThat(LabPage.placement(teacher)).isEqualTo(placement);
 		this.browser.waitUpTo(LIVE).until((d) -> watching(teacher).startsWith("2 browsers are watching"));

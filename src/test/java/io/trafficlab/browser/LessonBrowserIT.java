@@ -255,7 +255,7 @@ class LessonBrowserIT extends BrowserTest {
 	private static long readyPodsOn(ChromeDriver driver, String node) {
 		List<Map<String, Object>> pods = (List<Map<String, Object>>) driver
 			.executeScript("return window.__trafficLab.scene().pods.map((p) => ({node: p.node, status: p.status}))");
-		return pods.stream().filter((pod) -> node.equals(pod.get("node")) && "READY".equals(pod.get("status"))).count();
+		return pods.stream().filter((pod) -> node.equals(pod.get("node")) && "ready".equals(pod.get("status"))).count();
 	}
 
 }

@@ -121,7 +121,7 @@ class SandboxCommandsTests {
 		assertThat(JsonPath.<List<Boolean>>read(snapshot, "$.simulation.nodes[?(@.name == 'n2')].cordoned"))
 			.containsExactly(true);
 		assertThat(JsonPath.<List<String>>read(snapshot, "$.simulation.pods[?(@.name == 'web-4')].status"))
-			.containsExactly("TERMINATING");
+			.containsExactly("terminating");
 	}
 
 	@Test
@@ -147,7 +147,7 @@ class SandboxCommandsTests {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.delete(), id, "/pods/web-1");
 		assertThat(JsonPath.<List<String>>read(snapshot(id), "$.simulation.pods[?(@.name == 'web-1')].status"))
-			.containsExactly("TERMINATING");
+			.containsExactly("terminating");
 	}
 
 	@Test
@@ -156,8 +156,8 @@ class SandboxCommandsTests {
 		command(this.mvc.post(), id, "/pods/web-4/move?node=n3");
 		String snapshot = snapshot(id);
 		assertThat(JsonPath.<List<String>>read(snapshot, "$.simulation.pods[?(@.name == 'web-4')].status"))
-			.containsExactly("TERMINATING");
-		assertThat(JsonPath.<List<String>>read(snapshot, "$.simulation.pods[?(@.status != 'TERMINATING')].node"))
+			.containsExactly("terminating");
+		assertThat(JsonPath.<List<String>>read(snapshot, "$.simulation.pods[?(@.status != 'terminating')].node"))
 			.contains("n3");
 	}
 
@@ -195,7 +195,7 @@ class SandboxCommandsTests {
 		String id = pausedSandbox("two-pods-three-nodes");
 		List<String> before = JsonPath.read(snapshot(id), "$.simulation.pods[*].name");
 		command(this.mvc.delete(), id, "/pods/" + before.get(0));
-		List<String> after = JsonPath.read(snapshot(id), "$.simulation.pods[?(@.status != 'TERMINATING')].name");
+		List<String> after = JsonPath.read(snapshot(id), "$.simulation.pods[?(@.status != 'terminating')].name");
 		assertThat(after).hasSize(2).doesNotContain(before.get(0));
 	}
 
@@ -220,7 +220,7 @@ class SandboxCommandsTests {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.put(), id, "/service/external-traffic-policy?value=Cluster");
 		String snapshot = snapshot(id);
-		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.externalTrafficPolicy")).isEqualTo("CLUSTER");
+		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.externalTrafficPolicy")).isEqualTo("Cluster");
 		assertThat(JsonPath.<Integer>read(snapshot, "$.simulation.service.healthCheckNodePort")).isZero();
 	}
 
@@ -240,15 +240,15 @@ class SandboxCommandsTests {
 		command(this.mvc.put(), id, "/service/internal-traffic-policy?value=Local");
 		command(this.mvc.put(), id, "/service/session-affinity?value=ClientIP");
 		String snapshot = snapshot(id);
-		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.internalTrafficPolicy")).isEqualTo("LOCAL");
-		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.sessionAffinity")).isEqualTo("CLIENT_IP");
+		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.internalTrafficPolicy")).isEqualTo("Local");
+		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.sessionAffinity")).isEqualTo("ClientIP");
 	}
 
 	@Test
 	void loadBalancerShouldChangeTheModel() {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.put(), id, "/load-balancer?model=weighted");
-		assertThat(JsonPath.<String>read(snapshot(id), "$.simulation.loadBalancer")).isEqualTo("WEIGHTED");
+		assertThat(JsonPath.<String>read(snapshot(id), "$.simulation.loadBalancer")).isEqualTo("weighted");
 		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/load-balancer?model=random"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()

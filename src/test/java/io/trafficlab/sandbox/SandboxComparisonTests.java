@@ -65,7 +65,7 @@ class SandboxComparisonTests {
 			String snapshot = snapshot(id);
 			assertThat(JsonPath.<Boolean>read(snapshot, "$.paused")).isTrue();
 			assertThat(JsonPath.<List<String>>read(snapshot, "$.simulation.pods[?(@.name == 'web-1')].status"))
-				.containsExactly("TERMINATING");
+				.containsExactly("terminating");
 			assertThat(JsonPath.<List<Boolean>>read(snapshot, "$.simulation.nodes[?(@.name == 'n2')].cordoned"))
 				.containsExactly(true);
 		}

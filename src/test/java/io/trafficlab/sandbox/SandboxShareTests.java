@@ -2,15 +2,19 @@ package io.trafficlab.sandbox;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.Deflater;
 
 import com.jayway.jsonpath.JsonPath;
+import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.manifest.ManifestImporter;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -90,14 +94,31 @@ class SandboxShareTests {
 			.extractingPath("$.errors[0]")
 			.asString()
 			.startsWith("This Traffic Lab link is broken: it ");
-		String notASandbox = PermalinkCodec.encode(new SharedState("kind: [", null, 1, "even", 1, 1));
+		String notASandbox = PermalinkCodec.encode(new SharedState("kind: [", null, 1, LoadBalancerModel.EVEN, 1, 1));
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + notASandbox)).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.asString()
 			.startsWith("This Traffic Lab link is broken: its manifests do not read");
-		String badRate = PermalinkCodec.encode(new SharedState("", null, 1, "even", 1e9, 1));
+		String badRate = PermalinkCodec.encode(new SharedState("", null, 1, LoadBalancerModel.EVEN, 1e9, 1));
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + badRate)).hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void linkMadeBeforeSpelledValuesShouldStillOpen() {
+		// links have always spelled the LB model "even" or "weighted": the same spelling
+		String copy = create("/api/v1/sandboxes?s=" + oldLink("weighted"));
+		String snapshot = body(this.mvc.get().uri("/api/v1/sandboxes/" + copy + "/snapshot").exchange());
+		assertThat(JsonPath.<String>read(snapshot, "$.simulation.loadBalancer")).isEqualTo("weighted");
+	}
+
+	@Test
+	void linkWithAnUnknownLoadBalancerModelShouldBeAClear400NamingTheModels() {
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + oldLink("EVEN"))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.startsWith("This Traffic Lab link is broken: its lb must be one of even, weighted, not \"EVEN\".");
 	}
 
 	@Test
@@ -106,8 +127,8 @@ class SandboxShareTests {
 		assertThat(page).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(body(page)).contains("characters long, at most " + PermalinkCodec.MAX_LINK_CHARS);
 		// A small link that inflates past the limit (a zip bomb) stops at the limit
-		String bomb = PermalinkCodec
-			.encode(new SharedState("#".repeat(PermalinkCodec.MAX_INFLATED_BYTES + 10), null, 1, "even", 1, 1));
+		String bomb = PermalinkCodec.encode(new SharedState("#".repeat(PermalinkCodec.MAX_INFLATED_BYTES + 10), null, 1,
+				LoadBalancerModel.EVEN, 1, 1));
 		assertThat(bomb.length()).isLessThan(PermalinkCodec.MAX_LINK_CHARS);
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + bomb)).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
@@ -156,6 +177,24 @@ class SandboxShareTests {
 		MvcTestResult result = this.mvc.post().uri(uri).exchange();
 		assertThat(result).hasStatus(HttpStatus.CREATED);
 		return JsonPath.read(body(result), "$.id");
+	}
+
+	/**
+	 * A link to the uneven-3-1-0 cluster written by hand, as links have always been
+	 * written.
+	 */
+	private String oldLink(String lb) {
+		String manifests = this.registry.get(create("/api/v1/sandboxes?preset=uneven-3-1-0")).manifests();
+		String json = JsonMapper.builder()
+			.build()
+			.writeValueAsString(Map.of("manifests", manifests, "seed", 3, "lb", lb, "rate", 5.0, "speed", 1.0));
+		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+		deflater.setInput(json.getBytes(StandardCharsets.UTF_8));
+		deflater.finish();
+		byte[] buffer = new byte[65536];
+		int length = deflater.deflate(buffer);
+		deflater.end();
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(buffer, length));
 	}
 
 	private static Map<String, String> placement(String snapshot) {

@@ -8,13 +8,21 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.trafficlab.WireEnums;
+import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.Fraction;
+import io.trafficlab.engine.model.Spelled;
+import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.simulation.Hop;
 import io.trafficlab.engine.simulation.SimulationEvent;
+import io.trafficlab.engine.simulation.TargetState;
 import io.trafficlab.sandbox.EventBatch;
+import io.trafficlab.sandbox.SandboxSnapshot;
+import io.trafficlab.system.SpelledValuesModule;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every event and every field.
  */
 @JsonTest
-@Import(StreamJson.class)
+@Import({ StreamJson.class, SpelledValuesModule.class })
 class EventSchemaTests {
 
 	private static final List<Class<?>> EVENT_TYPES = Arrays.asList(SimulationEvent.class.getPermittedSubclasses());
@@ -62,7 +70,7 @@ class EventSchemaTests {
 				new EventBatch(3, 0, 50_000, 1_700_000_000_000L, List.of(routed), Map.of("ConnectionRouted", 2)));
 		assertThat(batch.path("seq").asLong()).isEqualTo(3);
 		assertThat(batch.path("events").get(0).path("type").asString()).isEqualTo("ConnectionRouted");
-		assertThat(batch.path("events").get(0).path("hops").get(0).path("direction").asString()).isEqualTo("REQUEST");
+		assertThat(batch.path("events").get(0).path("hops").get(0).path("direction").asString()).isEqualTo("request");
 		assertThat(batch.path("missed").path("ConnectionRouted").asInt()).isEqualTo(2);
 	}
 
@@ -100,6 +108,45 @@ class EventSchemaTests {
 					.containsPattern("\\n\\t" + component.getName() + ": ");
 			}
 		}
+	}
+
+	@Test
+	void serializeWhenSpelledValueShouldWriteItsSpellingAsValueAndKey() {
+		for (Class<?> type : streamEnums()) {
+			for (Object constant : type.getEnumConstants()) {
+				String spelling = ((Spelled) constant).apiName();
+				assertThat(this.json.writeValueAsString(constant)).isEqualTo("\"" + spelling + "\"");
+				assertThat(this.json.writeValueAsString(Map.of(constant, 1))).isEqualTo("{\"" + spelling + "\":1}");
+				assertThat(this.json.readValue("\"" + spelling + "\"", type)).isSameAs(constant);
+			}
+		}
+	}
+
+	@Test
+	void frontendProtocolWhenReadShouldDeclareEveryEnumAsItsSpellings() throws IOException {
+		String protocol = Files.readString(Path.of("frontend", "src", "protocol", "events.ts"));
+		Set<Class<?>> enums = streamEnums();
+		assertThat(enums).contains(TargetState.class, Hop.Direction.class, LoadBalancerModel.class,
+				TrafficPolicy.class);
+		for (Class<?> type : enums) {
+			Matcher union = Pattern.compile("\\nexport type " + type.getSimpleName() + " = ([^;]*);").matcher(protocol);
+			assertThat(union.find()).as("events.ts declares the union " + type.getSimpleName()).isTrue();
+			List<String> literals = Pattern.compile("'([^']*)'")
+				.matcher(union.group(1))
+				.results()
+				.map((m) -> m.group(1))
+				.toList();
+			List<String> spellings = Arrays.stream(type.getEnumConstants())
+				.map((constant) -> ((Spelled) constant).apiName())
+				.toList();
+			assertThat(literals).as("events.ts, " + type.getSimpleName())
+				.containsExactlyInAnyOrderElementsOf(spellings);
+		}
+	}
+
+	/** The enums the stream carries: in batches, snapshots and statistics. */
+	private static Set<Class<?>> streamEnums() {
+		return WireEnums.reachableFrom(EventBatch.class, SandboxSnapshot.class, StatisticsMessage.class);
 	}
 
 	/** An instance with plain values: the mapping must not depend on the values. */

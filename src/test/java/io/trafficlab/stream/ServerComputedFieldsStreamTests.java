@@ -83,7 +83,7 @@ class ServerComputedFieldsStreamTests {
 				"maxShare", "1/2", "minShare", "1/6", "maxOverMin", "3"));
 		List<Map<String, Object>> sources = sources(pod(local, "web-4"));
 		assertThat(sources).isNotEmpty().allSatisfy((source) -> {
-			assertThat(source).containsEntry("kind", "CLIENT").containsKey("address");
+			assertThat(source).containsEntry("kind", "client").containsKey("address");
 			assertThat(source.get("node")).isNull();
 		});
 		sandbox.apply(new SetExternalTrafficPolicy(TrafficPolicy.CLUSTER));
@@ -97,7 +97,7 @@ class ServerComputedFieldsStreamTests {
 		}
 		assertThat(cluster).isNotNull();
 		assertThat(sources(pod(cluster, "web-4"))).extracting((source) -> source.get("kind") + " " + source.get("node"))
-			.startsWith("INTERNAL_IP n1", "POD_GATEWAY n2", "INTERNAL_IP n3");
+			.startsWith("internal-ip n1", "pod-gateway n2", "internal-ip n3");
 	}
 
 	private StompSession connect() throws Exception {

@@ -10,7 +10,6 @@ import io.trafficlab.engine.model.ServicePort;
 import io.trafficlab.engine.model.ServiceRef;
 import io.trafficlab.engine.model.ServiceType;
 import io.trafficlab.engine.model.TrafficPolicy;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,7 +83,8 @@ public record DeclaredService(String namespace, String name, @Nullable String ty
 			.sessionAffinityTimeoutSeconds(
 					(service.sessionAffinityTimeoutSeconds() != 0) ? service.sessionAffinityTimeoutSeconds() : null)
 			.allocateLoadBalancerNodePorts(allocate)
-			.trafficDistribution(service.trafficDistribution())
+			.trafficDistribution(
+					(service.trafficDistribution() != null) ? service.trafficDistribution().apiName() : null)
 			.loadBalancerSourceRanges(service.loadBalancerSourceRanges())
 			.loadBalancerIngress(service.loadBalancerIps().stream().map(LoadBalancerIngress::vip).toList())
 			.build();
@@ -93,6 +93,19 @@ public record DeclaredService(String namespace, String name, @Nullable String ty
 	/** Namespace and name. */
 	public ServiceRef ref() {
 		return new ServiceRef(this.namespace, this.name);
+	}
+
+	/** Whether {@code spec.type} is {@code type}. */
+	public boolean isType(ServiceType type) {
+		return type.apiName().equals(this.type);
+	}
+
+	/**
+	 * Whether the Service is headless ({@code clusterIP: None}), which kube-proxy
+	 * ignores.
+	 */
+	public boolean headless() {
+		return ServiceDraft.HEADLESS.equals(this.clusterIp);
 	}
 
 	/** The same Service with another {@code spec.type}. */

@@ -9,8 +9,9 @@ import io.trafficlab.engine.model.ServicePort;
 import io.trafficlab.engine.model.ServiceRef;
 import io.trafficlab.engine.model.ServiceType;
 import io.trafficlab.engine.model.SessionAffinity;
+import io.trafficlab.engine.model.Spelled;
+import io.trafficlab.engine.model.TrafficDistribution;
 import io.trafficlab.engine.model.TrafficPolicy;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +35,7 @@ final class ServiceConversion {
 			.map(LoadBalancerIngress::ip)
 			.filter(Objects::nonNull)
 			.toList();
-		boolean clientIp = "ClientIP".equals(service.sessionAffinity);
+		boolean clientIp = SessionAffinity.CLIENT_IP.apiName().equals(service.sessionAffinity);
 		Integer timeout = service.sessionAffinityTimeoutSeconds;
 		return new Service(new ServiceRef(service.namespace, service.name), type(service.type), ports, service.selector,
 				Objects.requireNonNullElse(service.clusterIp, ServiceDraft.HEADLESS), service.externalIps,
@@ -42,25 +43,16 @@ final class ServiceConversion {
 				Objects.requireNonNull(policy(service.internalTrafficPolicy), "internalTrafficPolicy"),
 				service.healthCheckNodePort, clientIp ? SessionAffinity.CLIENT_IP : SessionAffinity.NONE,
 				(clientIp && timeout != null) ? timeout : 0, service.loadBalancerSourceRanges,
-				service.trafficDistribution);
+				(service.trafficDistribution != null) ? Spelled.parse(TrafficDistribution.class,
+						"spec.trafficDistribution", service.trafficDistribution) : null);
 	}
 
 	private static ServiceType type(@Nullable String apiName) {
-		for (ServiceType type : ServiceType.values()) {
-			if (type.apiName().equals(apiName)) {
-				return type;
-			}
-		}
-		throw new IllegalStateException("Unvalidated Service type " + apiName);
+		return Spelled.parse(ServiceType.class, "spec.type", apiName);
 	}
 
 	private static @Nullable TrafficPolicy policy(@Nullable String apiName) {
-		for (TrafficPolicy policy : TrafficPolicy.values()) {
-			if (policy.apiName().equals(apiName)) {
-				return policy;
-			}
-		}
-		return null;
+		return (apiName != null) ? Spelled.parse(TrafficPolicy.class, "trafficPolicy", apiName) : null;
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.trafficlab.engine.apiserver;
 
+import io.trafficlab.engine.model.SessionAffinity;
+
 /**
  * The defaults kube-apiserver fills into a Service when it decodes one (R21,
  * {@code SetDefaults_Service}).
@@ -17,12 +19,13 @@ final class ServiceDefaults {
 
 	static void apply(ServiceDraft service) {
 		if (service.sessionAffinity == null) {
-			service.sessionAffinity = "None";
+			service.sessionAffinity = SessionAffinity.NONE.apiName();
 		}
-		if ("None".equals(service.sessionAffinity)) {
+		if (SessionAffinity.NONE.apiName().equals(service.sessionAffinity)) {
 			service.sessionAffinityTimeoutSeconds = null;
 		}
-		if ("ClientIP".equals(service.sessionAffinity) && service.sessionAffinityTimeoutSeconds == null) {
+		if (SessionAffinity.CLIENT_IP.apiName().equals(service.sessionAffinity)
+				&& service.sessionAffinityTimeoutSeconds == null) {
 			service.sessionAffinityTimeoutSeconds = CLIENT_IP_TIMEOUT_SECONDS;
 		}
 		if (service.type == null) {

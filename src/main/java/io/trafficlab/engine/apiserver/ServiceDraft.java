@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.model.ServiceType;
+import io.trafficlab.engine.model.TrafficPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,19 +16,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class ServiceDraft {
 
-	static final String CLUSTER_IP = "ClusterIP";
+	static final String CLUSTER_IP = ServiceType.CLUSTER_IP.apiName();
 
-	static final String NODE_PORT = "NodePort";
+	static final String NODE_PORT = ServiceType.NODE_PORT.apiName();
 
-	static final String LOAD_BALANCER = "LoadBalancer";
+	static final String LOAD_BALANCER = ServiceType.LOAD_BALANCER.apiName();
 
-	static final String EXTERNAL_NAME = "ExternalName";
+	static final String EXTERNAL_NAME = ServiceType.EXTERNAL_NAME.apiName();
 
-	static final String LOCAL = "Local";
+	static final String LOCAL = TrafficPolicy.LOCAL.apiName();
 
-	static final String CLUSTER = "Cluster";
+	static final String CLUSTER = TrafficPolicy.CLUSTER.apiName();
 
-	static final String HEADLESS = "None";
+	static final String HEADLESS = Service.HEADLESS_CLUSTER_IP;
 
 	final String namespace;
 

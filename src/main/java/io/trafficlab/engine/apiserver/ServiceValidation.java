@@ -5,6 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.trafficlab.engine.model.ServiceType;
+import io.trafficlab.engine.model.SessionAffinity;
+import io.trafficlab.engine.model.Spelled;
+import io.trafficlab.engine.model.TrafficDistribution;
+import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.net.Ipv4;
 import org.jspecify.annotations.Nullable;
 
@@ -23,24 +28,28 @@ final class ServiceValidation {
 
 	private static final String LOAD_BALANCER_ONLY = "may only be used when `type` is 'LoadBalancer'";
 
-	private static final List<String> TYPES = List.of("ClusterIP", "ExternalName", "LoadBalancer", "NodePort");
+	private static final List<String> TYPES = sorted(ServiceType.class);
 
-	private static final List<String> TRAFFIC_POLICIES = List.of("Cluster", "Local");
+	private static final List<String> TRAFFIC_POLICIES = sorted(TrafficPolicy.class);
 
 	private static final List<String> PROTOCOLS = List.of("SCTP", "TCP", "UDP");
 
-	private static final List<String> AFFINITIES = List.of("ClientIP", "None");
+	private static final List<String> AFFINITIES = sorted(SessionAffinity.class);
 
 	/**
 	 * The values accepted with the PreferSameTrafficDistribution gate on (beta, default
 	 * on, since v1.34).
 	 */
-	private static final List<String> TRAFFIC_DISTRIBUTIONS = List.of("PreferClose", "PreferSameNode",
-			"PreferSameZone");
+	private static final List<String> TRAFFIC_DISTRIBUTIONS = sorted(TrafficDistribution.class);
 
 	private static final int MAX_AFFINITY_TIMEOUT_SECONDS = 86400;
 
 	private ServiceValidation() {
+	}
+
+	/** The spellings of a value, sorted as kube-apiserver lists supported values. */
+	private static <E extends Enum<E> & Spelled> List<String> sorted(Class<E> type) {
+		return Spelled.spellings(type).stream().sorted().toList();
 	}
 
 	/**
@@ -181,7 +190,7 @@ final class ServiceValidation {
 			errors.add(FieldError.notSupported("spec.sessionAffinity", affinity, AFFINITIES));
 		}
 		Integer timeout = service.sessionAffinityTimeoutSeconds;
-		if ("ClientIP".equals(affinity) && timeout != null
+		if (SessionAffinity.CLIENT_IP.apiName().equals(affinity) && timeout != null
 				&& (timeout <= 0 || timeout > MAX_AFFINITY_TIMEOUT_SECONDS)) {
 			errors.add(FieldError.invalid("spec.sessionAffinityConfig.clientIP.timeoutSeconds", timeout.toString(),
 					"must be greater than 0 and less than " + MAX_AFFINITY_TIMEOUT_SECONDS));

@@ -1,18 +1,31 @@
 package io.trafficlab.engine.balancer;
 
+import io.trafficlab.engine.model.Spelled;
+
 /**
  * How the cloud load balancer spreads new connections over the nodes that pass its health
  * check (R20).
  */
-public enum LoadBalancerModel {
+public enum LoadBalancerModel implements Spelled {
 
 	/** Equally over passing nodes (most cloud LBs). */
-	EVEN,
+	EVEN("even"),
 
 	/**
 	 * In proportion to each node's {@code X-Load-Balancing-Endpoint-Weight} (e.g. GCE
 	 * WEIGHTED_MAGLEV).
 	 */
-	WEIGHTED
+	WEIGHTED("weighted");
+
+	private final String apiName;
+
+	LoadBalancerModel(String apiName) {
+		this.apiName = apiName;
+	}
+
+	@Override
+	public String apiName() {
+		return this.apiName;
+	}
 
 }

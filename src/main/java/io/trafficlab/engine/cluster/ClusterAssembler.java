@@ -12,6 +12,7 @@ import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Pod;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceRef;
+import io.trafficlab.engine.model.ServiceType;
 
 /**
  * Turns what manifests declare into a complete {@link Cluster}, filling in
@@ -50,11 +51,11 @@ public final class ClusterAssembler {
 	private static List<Service> createServices(List<DeclaredService> declared, List<String> warnings) {
 		List<DeclaredService> proxied = new ArrayList<>();
 		for (DeclaredService service : declared) {
-			if ("ExternalName".equals(service.type())) {
+			if (service.isType(ServiceType.EXTERNAL_NAME)) {
 				warnings.add("Service " + service.ref()
 						+ " is an ExternalName Service, which kube-proxy ignores; it is left out.");
 			}
-			else if ("None".equals(service.clusterIp())) {
+			else if (service.headless()) {
 				warnings.add("Service " + service.ref()
 						+ " is headless (clusterIP: None), which kube-proxy ignores; it is left out.");
 			}

@@ -3,6 +3,8 @@ package io.trafficlab.engine.cluster;
 import java.util.List;
 
 import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.model.ServiceType;
+import io.trafficlab.engine.model.TrafficPolicy;
 
 /**
  * Everything the manifests declare, each list in declaration order.
@@ -22,6 +24,22 @@ public record ClusterDeclaration(List<DeclaredNode> nodes, List<DeclaredService>
 		pods = List.copyOf(pods);
 		workloads = List.copyOf(workloads);
 		endpointSlices = List.copyOf(endpointSlices);
+	}
+
+	/**
+	 * Every externally reachable Service (LoadBalancer or NodePort) switched to
+	 * {@code policy}; Cluster drops a declared healthCheckNodePort, which only Local may
+	 * have.
+	 */
+	public ClusterDeclaration withExternalTrafficPolicy(TrafficPolicy policy) {
+		List<DeclaredService> changed = this.services.stream().map((service) -> {
+			if (!service.isType(ServiceType.LOAD_BALANCER) && !service.isType(ServiceType.NODE_PORT)) {
+				return service;
+			}
+			DeclaredService updated = service.withExternalTrafficPolicy(policy.apiName());
+			return (policy == TrafficPolicy.CLUSTER) ? updated.withHealthCheckNodePort(null) : updated;
+		}).toList();
+		return new ClusterDeclaration(this.nodes, changed, this.pods, this.workloads, this.endpointSlices);
 	}
 
 }

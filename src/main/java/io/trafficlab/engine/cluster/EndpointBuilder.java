@@ -15,7 +15,7 @@ import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Pod;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceRef;
-
+import io.trafficlab.engine.model.TrafficDistribution;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,14 +62,14 @@ final class EndpointBuilder {
 	 * Hints as the EndpointSlice controller writes them for a {@code trafficDistribution}
 	 * (R7).
 	 */
-	static Endpoint withHints(Endpoint endpoint, @Nullable String trafficDistribution) {
+	static Endpoint withHints(Endpoint endpoint, @Nullable TrafficDistribution trafficDistribution) {
 		Set<String> zones = Set.of();
 		Set<String> nodes = Set.of();
 		if (endpoint.ready() && trafficDistribution != null) {
 			if (endpoint.zone() != null) {
 				zones = Set.of(endpoint.zone());
 			}
-			if ("PreferSameNode".equals(trafficDistribution) && endpoint.nodeName() != null) {
+			if (trafficDistribution == TrafficDistribution.PREFER_SAME_NODE && endpoint.nodeName() != null) {
 				nodes = Set.of(endpoint.nodeName());
 			}
 		}

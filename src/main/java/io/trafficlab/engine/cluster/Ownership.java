@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.trafficlab.engine.scheduling.LabelSelector;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +43,12 @@ final class Ownership {
 
 	private void markOwner(DeclaredPod pod, OwnerReference owner) {
 		String namespace = pod.namespace();
-		switch (owner.kind()) {
-			case "ReplicaSet" -> {
+		WorkloadKind kind = owner.workloadKind();
+		if (kind == null) {
+			return;
+		}
+		switch (kind) {
+			case REPLICA_SET -> {
 				DeclaredWorkload replicaSet = this.workloads
 					.get(key(WorkloadKind.REPLICA_SET, namespace, owner.name()));
 				if (replicaSet != null) {
@@ -62,16 +65,15 @@ final class Ownership {
 					}
 				}
 			}
-			case "StatefulSet" -> this.skipped.add(key(WorkloadKind.STATEFUL_SET, namespace, owner.name()));
-			case "DaemonSet" -> this.skipped.add(key(WorkloadKind.DAEMON_SET, namespace, owner.name()));
-			default -> {
+			case STATEFUL_SET, DAEMON_SET -> this.skipped.add(key(kind, namespace, owner.name()));
+			case DEPLOYMENT -> {
 			}
 		}
 	}
 
 	private @Nullable DeclaredWorkload owningDeployment(DeclaredWorkload replicaSet) {
 		for (OwnerReference owner : replicaSet.owners()) {
-			if ("Deployment".equals(owner.kind())) {
+			if (owner.is(WorkloadKind.DEPLOYMENT)) {
 				DeclaredWorkload deployment = this.workloads
 					.get(key(WorkloadKind.DEPLOYMENT, replicaSet.namespace(), owner.name()));
 				if (deployment != null) {

@@ -1,9 +1,11 @@
 package io.trafficlab.engine.cluster;
 
+import io.trafficlab.engine.model.Spelled;
+
 /**
  * The workload kinds the sandbox expands into Pods.
  */
-public enum WorkloadKind {
+public enum WorkloadKind implements Spelled {
 
 	DEPLOYMENT("Deployment"), REPLICA_SET("ReplicaSet"), STATEFUL_SET("StatefulSet"), DAEMON_SET("DaemonSet");
 
@@ -14,6 +16,7 @@ public enum WorkloadKind {
 	}
 
 	/** The kind as the Kubernetes API spells it. */
+	@Override
 	public String apiName() {
 		return this.apiName;
 	}

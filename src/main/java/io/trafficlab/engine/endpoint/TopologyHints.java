@@ -3,6 +3,7 @@ package io.trafficlab.engine.endpoint;
 import java.util.Set;
 
 import io.trafficlab.engine.model.Endpoint;
+import io.trafficlab.engine.model.TrafficDistribution;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,15 +11,11 @@ import org.jspecify.annotations.Nullable;
  * {@code trafficDistribution} (R7): with {@code PreferClose}, {@code PreferSameZone} or
  * {@code PreferSameNode}, every Ready endpoint gets a zone hint for its own zone (when it
  * has one), and with {@code PreferSameNode} also a node hint for its own node; endpoints
- * that are not Ready are left as they are. With no (or another)
- * {@code trafficDistribution} every hint is removed. The older
- * {@code topology-mode: Auto} annotation's proportional hints are out of scope.
+ * that are not Ready are left as they are. With no {@code trafficDistribution} every hint
+ * is removed. The older {@code topology-mode: Auto} annotation's proportional hints are
+ * out of scope.
  */
 public final class TopologyHints {
-
-	private static final Set<String> PREFER_CLOSE = Set.of("PreferClose", "PreferSameZone", "PreferSameNode");
-
-	private static final String PREFER_SAME_NODE = "PreferSameNode";
 
 	private TopologyHints() {
 	}
@@ -27,16 +24,16 @@ public final class TopologyHints {
 	 * The endpoint with the hints the controller would write for
 	 * {@code trafficDistribution}.
 	 */
-	public static Endpoint apply(@Nullable String trafficDistribution, Endpoint endpoint) {
-		if (trafficDistribution == null || !PREFER_CLOSE.contains(trafficDistribution)) {
+	public static Endpoint apply(@Nullable TrafficDistribution trafficDistribution, Endpoint endpoint) {
+		if (trafficDistribution == null) {
 			return withHints(endpoint, Set.of(), Set.of());
 		}
 		if (!endpoint.ready()) {
 			return endpoint;
 		}
 		Set<String> zoneHints = (endpoint.zone() != null) ? Set.of(endpoint.zone()) : Set.of();
-		Set<String> nodeHints = (PREFER_SAME_NODE.equals(trafficDistribution) && endpoint.nodeName() != null)
-				? Set.of(endpoint.nodeName()) : Set.of();
+		Set<String> nodeHints = (trafficDistribution == TrafficDistribution.PREFER_SAME_NODE
+				&& endpoint.nodeName() != null) ? Set.of(endpoint.nodeName()) : Set.of();
 		return withHints(endpoint, zoneHints, nodeHints);
 	}
 

@@ -30,7 +30,13 @@ public record Service(ServiceRef ref, ServiceType type, List<ServicePort> ports,
 		String clusterIp, List<String> externalIps, List<String> loadBalancerIps,
 		@Nullable TrafficPolicy externalTrafficPolicy, TrafficPolicy internalTrafficPolicy, int healthCheckNodePort,
 		SessionAffinity sessionAffinity, int sessionAffinityTimeoutSeconds, List<String> loadBalancerSourceRanges,
-		@Nullable String trafficDistribution) {
+		@Nullable TrafficDistribution trafficDistribution) {
+
+	/**
+	 * The {@code clusterIP} of a headless Service (the same word as sessionAffinity
+	 * None).
+	 */
+	public static final String HEADLESS_CLUSTER_IP = "None";
 
 	public Service {
 		ports = List.copyOf(ports);

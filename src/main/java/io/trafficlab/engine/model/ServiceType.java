@@ -3,7 +3,7 @@ package io.trafficlab.engine.model;
 /**
  * A Service's {@code spec.type}.
  */
-public enum ServiceType {
+public enum ServiceType implements Spelled {
 
 	CLUSTER_IP("ClusterIP"), NODE_PORT("NodePort"), LOAD_BALANCER("LoadBalancer"), EXTERNAL_NAME("ExternalName");
 
@@ -14,6 +14,7 @@ public enum ServiceType {
 	}
 
 	/** The value as the Kubernetes API spells it. */
+	@Override
 	public String apiName() {
 		return this.apiName;
 	}

@@ -3,7 +3,7 @@ package io.trafficlab.engine.model;
 /**
  * A Service's {@code spec.sessionAffinity}.
  */
-public enum SessionAffinity {
+public enum SessionAffinity implements Spelled {
 
 	NONE("None"), CLIENT_IP("ClientIP");
 
@@ -14,6 +14,7 @@ public enum SessionAffinity {
 	}
 
 	/** The value as the Kubernetes API spells it. */
+	@Override
 	public String apiName() {
 		return this.apiName;
 	}

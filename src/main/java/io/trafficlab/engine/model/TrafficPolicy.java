@@ -3,7 +3,7 @@ package io.trafficlab.engine.model;
 /**
  * A Service's {@code externalTrafficPolicy} or {@code internalTrafficPolicy}.
  */
-public enum TrafficPolicy {
+public enum TrafficPolicy implements Spelled {
 
 	CLUSTER("Cluster"), LOCAL("Local");
 
@@ -14,6 +14,7 @@ public enum TrafficPolicy {
 	}
 
 	/** The value as the Kubernetes API spells it. */
+	@Override
 	public String apiName() {
 		return this.apiName;
 	}

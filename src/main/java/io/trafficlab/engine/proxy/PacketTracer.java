@@ -11,14 +11,14 @@ import java.util.Set;
 
 import io.trafficlab.engine.endpoint.CategorizedEndpoints;
 import io.trafficlab.engine.endpoint.EndpointSet;
-import io.trafficlab.engine.net.Cidr;
-import io.trafficlab.engine.net.IpAddress;
 import io.trafficlab.engine.endpoint.ServiceEndpoints;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceType;
+import io.trafficlab.engine.net.Cidr;
+import io.trafficlab.engine.net.IpAddress;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -210,7 +210,7 @@ public final class PacketTracer {
 			switch (kind) {
 				case CLUSTER_IP -> {
 					String clusterIp = service.clusterIp();
-					if (clusterIp.isBlank() || "None".equalsIgnoreCase(clusterIp)) {
+					if (clusterIp.isBlank() || Service.HEADLESS_CLUSTER_IP.equalsIgnoreCase(clusterIp)) {
 						throw new IllegalArgumentException("to: " + service.ref()
 								+ " is headless (clusterIP None), so kube-proxy has no ClusterIP rules for it");
 					}

@@ -160,8 +160,8 @@ public final class ProxyRules {
 	 */
 	public static SourceAddress masquerade(Node receiving, boolean podOnReceivingNode) {
 		return podOnReceivingNode
-				? new SourceAddress(receiving.bridgeIp(), SourceAddress.Kind.POD_GATEWAY, receiving.name())
-				: new SourceAddress(receiving.internalIp(), SourceAddress.Kind.INTERNAL_IP, receiving.name());
+				? new SourceAddress(receiving.bridgeIp(), SourceAddress.SourceKind.POD_GATEWAY, receiving.name())
+				: new SourceAddress(receiving.internalIp(), SourceAddress.SourceKind.INTERNAL_IP, receiving.name());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.trafficlab.engine.proxy;
 
+import io.trafficlab.engine.model.Spelled;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,32 +12,43 @@ import org.jspecify.annotations.Nullable;
  * @param node the node it belongs to, or {@code null} for a client's or an unknown
  * address
  */
-public record SourceAddress(String address, Kind kind, @Nullable String node) {
+public record SourceAddress(String address, SourceKind kind, @Nullable String node) {
 
 	/** The client's own address: the source was kept. */
 	public static SourceAddress client(String address) {
-		return new SourceAddress(address, Kind.CLIENT, null);
+		return new SourceAddress(address, SourceKind.CLIENT, null);
 	}
 
 	/** An address the sandbox cannot attribute. */
 	public static SourceAddress other(String address) {
-		return new SourceAddress(address, Kind.OTHER, null);
+		return new SourceAddress(address, SourceKind.OTHER, null);
 	}
 
 	/** Whose address a pod sees. */
-	public enum Kind {
+	public enum SourceKind implements Spelled {
 
 		/** An external client's: the source was kept. */
-		CLIENT,
+		CLIENT("client"),
 
 		/** A node's pod bridge gateway: SNAT on the pod's own node. */
-		POD_GATEWAY,
+		POD_GATEWAY("pod-gateway"),
 
 		/** A node's InternalIP: SNAT on another node. */
-		INTERNAL_IP,
+		INTERNAL_IP("internal-ip"),
 
 		/** None the sandbox knows. */
-		OTHER
+		OTHER("other");
+
+		private final String apiName;
+
+		SourceKind(String apiName) {
+			this.apiName = apiName;
+		}
+
+		@Override
+		public String apiName() {
+			return this.apiName;
+		}
 
 	}
 

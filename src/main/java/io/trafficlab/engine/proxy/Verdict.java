@@ -1,19 +1,33 @@
 package io.trafficlab.engine.proxy;
 
+import io.trafficlab.engine.model.Spelled;
+
 /**
- * What happens to a new connection on a node.
+ * What happens to a new connection on a node, spelled as the iptables target that does
+ * it.
  */
-public enum Verdict {
+public enum Verdict implements Spelled {
 
 	/**
 	 * Delivered to one of the candidate endpoints, chosen uniformly per new connection.
 	 */
-	DNAT,
+	DNAT("DNAT"),
 
 	/** Silently dropped: the client times out. */
-	DROP,
+	DROP("DROP"),
 
 	/** Refused at once: the client sees "connection refused". */
-	REJECT
+	REJECT("REJECT");
+
+	private final String apiName;
+
+	Verdict(String apiName) {
+		this.apiName = apiName;
+	}
+
+	@Override
+	public String apiName() {
+		return this.apiName;
+	}
 
 }

@@ -527,7 +527,7 @@ final class Commands {
 		this.core.settings = this.core.settings.withLoadBalancer(model);
 		this.core.balancer.rebuild();
 		if (this.core.emitter.wants()) {
-			this.core.emitter.emit(new LoadBalancerModelChanged(this.core.now(), model.name()));
+			this.core.emitter.emit(new LoadBalancerModelChanged(this.core.now(), model));
 		}
 	}
 

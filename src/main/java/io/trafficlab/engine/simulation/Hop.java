@@ -1,5 +1,7 @@
 package io.trafficlab.engine.simulation;
 
+import io.trafficlab.engine.model.Spelled;
+
 /**
  * One step of a connection's packet on its way, with the addresses before and after the
  * step's rewrite.
@@ -19,13 +21,24 @@ public record Hop(long time, Direction direction, String at, String reason, Stri
 		String srcAfter, String dstAfter) {
 
 	/** Which way the packet travels. */
-	public enum Direction {
+	public enum Direction implements Spelled {
 
 		/** From the client towards the pod. */
-		REQUEST,
+		REQUEST("request"),
 
 		/** From the pod back to the client. */
-		REPLY
+		REPLY("reply");
+
+		private final String apiName;
+
+		Direction(String apiName) {
+			this.apiName = apiName;
+		}
+
+		@Override
+		public String apiName() {
+			return this.apiName;
+		}
 
 	}
 

@@ -2,7 +2,9 @@ package io.trafficlab.engine.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
+import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.proxy.DestinationKind;
 import io.trafficlab.engine.simulation.Hop.Direction;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
@@ -95,13 +97,13 @@ final class Hops {
 			reason.append("the NodePort rule for ").append(arrival).append(" matches; ");
 		}
 		int candidates = route.pods.length;
-		reason.append(route.setName)
+		reason.append(Objects.requireNonNull(route.set, "a DNAT route comes from a set").apiName())
 			.append(" set (")
 			.append(candidates)
 			.append((candidates == 1) ? " endpoint" : " endpoints");
 		if (route.terminatingFallback) {
 			reason.append(", all serving-terminating: ")
-				.append(route.setName.equals("Local") ? "R4" : "R3")
+				.append((route.set == TrafficPolicy.LOCAL) ? "R4" : "R3")
 				.append(" fallback");
 		}
 		reason.append("): DNAT to ").append(pod.name).append(' ').append(pod.ip);

@@ -10,6 +10,7 @@ import io.trafficlab.engine.endpoint.EndpointSet;
 import io.trafficlab.engine.endpoint.ServiceEndpoints;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.proxy.Decision;
 import io.trafficlab.engine.proxy.DestinationKind;
 import io.trafficlab.engine.proxy.PacketFacts;
@@ -89,7 +90,7 @@ final class KubeProxy {
 		for (int client = 0; client < clients; client++) {
 			if (destination == null) {
 				routes[client] = new NodeRoute(Verdict.DROP, Decision.DROP_NO_LOCAL_EXTERNAL, new int[0], false, false,
-						"none");
+						null);
 				continue;
 			}
 			PacketFacts facts = PacketFacts.externalClient(destination, this.core.clientIps.get(client));
@@ -125,7 +126,7 @@ final class KubeProxy {
 		boolean local = route.decision() == Decision.EXTERNAL_LOCAL;
 		boolean fallback = local ? sets.localUsesTerminating() : sets.clusterUsesTerminating();
 		return new NodeRoute(route.verdict(), route.decision(), pods, route.masquerade(), fallback,
-				local ? "Local" : "Cluster");
+				local ? TrafficPolicy.LOCAL : TrafficPolicy.CLUSTER);
 	}
 
 	private static @Nullable List<String> ips(@Nullable EndpointSet set) {

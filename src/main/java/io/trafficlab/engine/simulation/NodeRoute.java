@@ -1,7 +1,9 @@
 package io.trafficlab.engine.simulation;
 
+import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.proxy.Decision;
 import io.trafficlab.engine.proxy.Verdict;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one node's programmed rules do with a new external connection from one client: the
@@ -23,17 +25,20 @@ final class NodeRoute {
 	/** Whether the set fell back to serving-terminating endpoints (R3, R4). */
 	final boolean terminatingFallback;
 
-	/** "Local" or "Cluster": the set the candidates come from. */
-	final String setName;
+	/**
+	 * The set the candidates come from: kube-proxy's Local or Cluster set; {@code null}
+	 * when the Service has no external destination.
+	 */
+	final @Nullable TrafficPolicy set;
 
 	NodeRoute(Verdict verdict, Decision decision, int[] pods, boolean masquerade, boolean terminatingFallback,
-			String setName) {
+			@Nullable TrafficPolicy set) {
 		this.verdict = verdict;
 		this.decision = decision;
 		this.pods = pods;
 		this.masquerade = masquerade;
 		this.terminatingFallback = terminatingFallback;
-		this.setName = setName;
+		this.set = set;
 	}
 
 }

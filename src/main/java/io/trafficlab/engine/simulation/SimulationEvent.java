@@ -2,6 +2,7 @@ package io.trafficlab.engine.simulation;
 
 import java.util.List;
 
+import io.trafficlab.engine.balancer.LoadBalancerModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -312,9 +313,9 @@ public sealed interface SimulationEvent {
 	 * The cloud LB's spreading model changed (R20).
 	 *
 	 * @param time when
-	 * @param model {@code "EVEN"} or {@code "WEIGHTED"}
+	 * @param model the new model
 	 */
-	record LoadBalancerModelChanged(long time, String model) implements SimulationEvent {
+	record LoadBalancerModelChanged(long time, LoadBalancerModel model) implements SimulationEvent {
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.model.Spelled;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,29 +78,40 @@ public record SimulationSnapshot(long now, SimulationSettings settings, List<Nod
 	}
 
 	/** A pod's lifecycle in the simulation. */
-	public enum PodStatus {
+	public enum PodStatus implements Spelled {
 
 		/** No node fits it yet. */
-		PENDING,
+		PENDING("pending"),
 
 		/** Created on a node, not yet Ready. */
-		STARTING,
+		STARTING("starting"),
 
 		/** Ready: a Ready endpoint (R3). */
-		READY,
+		READY("ready"),
 
 		/**
 		 * Running, but its Ready condition is False: the node controller marked it
 		 * NotReady because its node stopped answering. Neither a ready nor a serving
 		 * endpoint.
 		 */
-		NOT_READY,
+		NOT_READY("not-ready"),
 
 		/**
 		 * Terminating: serving until deleted, used only as a fallback (R4), not counted
 		 * by the health check (R17).
 		 */
-		TERMINATING
+		TERMINATING("terminating");
+
+		private final String apiName;
+
+		PodStatus(String apiName) {
+			this.apiName = apiName;
+		}
+
+		@Override
+		public String apiName() {
+			return this.apiName;
+		}
 
 	}
 

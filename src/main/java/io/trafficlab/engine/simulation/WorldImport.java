@@ -118,7 +118,7 @@ final class WorldImport {
 
 	private void keepIgnoredServices(World world) {
 		for (DeclaredService service : this.declaration.services()) {
-			if ("ExternalName".equals(service.type()) || "None".equals(service.clusterIp())) {
+			if (service.isType(ServiceType.EXTERNAL_NAME) || service.headless()) {
 				world.ignoredServices.add(service);
 			}
 		}
@@ -168,7 +168,7 @@ final class WorldImport {
 	private @Nullable DeclaredWorkload owningDeployment(DeclaredWorkload replicaSet) {
 		for (OwnerReference owner : replicaSet.owners()) {
 			for (DeclaredWorkload candidate : this.declaration.workloads()) {
-				if (candidate.kind() == WorkloadKind.DEPLOYMENT && "Deployment".equals(owner.kind())
+				if (candidate.kind() == WorkloadKind.DEPLOYMENT && owner.is(WorkloadKind.DEPLOYMENT)
 						&& candidate.name().equals(owner.name())
 						&& candidate.namespace().equals(replicaSet.namespace())) {
 					return candidate;
@@ -181,12 +181,8 @@ final class WorldImport {
 	private SimWorkload simWorkload(DeclaredWorkload workload) {
 		return switch (workload.kind()) {
 			case DEPLOYMENT -> deployment(workload);
-			case REPLICA_SET -> new SimWorkload(workload, null, workload.name(), workload.templateLabels(),
-					new OwnerReference("ReplicaSet", workload.name()));
-			case STATEFUL_SET -> new SimWorkload(workload, null, workload.name(), workload.templateLabels(),
-					new OwnerReference("StatefulSet", workload.name()));
-			case DAEMON_SET -> new SimWorkload(workload, null, workload.name(), workload.templateLabels(),
-					new OwnerReference("DaemonSet", workload.name()));
+			case REPLICA_SET, STATEFUL_SET, DAEMON_SET -> new SimWorkload(workload, null, workload.name(),
+					workload.templateLabels(), OwnerReference.of(workload.kind(), workload.name()));
 		};
 	}
 
@@ -198,12 +194,12 @@ final class WorldImport {
 		for (DeclaredWorkload replicaSet : this.declaration.workloads()) {
 			if (replicaSet.kind() == WorkloadKind.REPLICA_SET && owningDeployment(replicaSet) == deployment) {
 				return new SimWorkload(deployment, replicaSet, replicaSet.name(), replicaSet.templateLabels(),
-						new OwnerReference("ReplicaSet", replicaSet.name()));
+						OwnerReference.of(WorkloadKind.REPLICA_SET, replicaSet.name()));
 			}
 		}
 		for (DeclaredPod pod : this.declaration.pods()) {
 			for (OwnerReference owner : pod.owners()) {
-				if ("ReplicaSet".equals(owner.kind()) && pod.namespace().equals(deployment.namespace())
+				if (owner.is(WorkloadKind.REPLICA_SET) && pod.namespace().equals(deployment.namespace())
 						&& owner.name().startsWith(deployment.name() + "-") && deployment.selector() != null
 						&& deployment.selector().matches(pod.labels())) {
 					return new SimWorkload(deployment, null, owner.name(), pod.labels(), owner);
@@ -217,7 +213,8 @@ final class WorldImport {
 				List.of(), List.of(one), List.of());
 		Pod pod = new ClusterAssembler().assemble(probe).cluster().pods().get(0);
 		String prefix = pod.name().substring(0, pod.name().lastIndexOf('-'));
-		return new SimWorkload(deployment, null, prefix, pod.labels(), new OwnerReference("ReplicaSet", prefix));
+		return new SimWorkload(deployment, null, prefix, pod.labels(),
+				OwnerReference.of(WorkloadKind.REPLICA_SET, prefix));
 	}
 
 	private void addPods(World world, Cluster cluster, Service followed) {

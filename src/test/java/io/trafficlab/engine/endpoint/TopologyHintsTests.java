@@ -1,6 +1,7 @@
 package io.trafficlab.engine.endpoint;
 
 import io.trafficlab.engine.model.Endpoint;
+import io.trafficlab.engine.model.TrafficDistribution;
 import org.junit.jupiter.api.Test;
 
 import static io.trafficlab.engine.endpoint.ClusterFixtures.endpoint;
@@ -13,14 +14,16 @@ class TopologyHintsTests {
 
 	@Test
 	void applyWhenPreferCloseShouldHintTheOwnZoneOnly() {
-		Endpoint hinted = TopologyHints.apply("PreferClose", endpoint("10.244.1.10", "n1").zone("zone-a").build());
+		Endpoint hinted = TopologyHints.apply(TrafficDistribution.PREFER_CLOSE,
+				endpoint("10.244.1.10", "n1").zone("zone-a").build());
 		assertThat(hinted.zoneHints()).containsExactly("zone-a");
 		assertThat(hinted.nodeHints()).isEmpty();
 	}
 
 	@Test
 	void applyWhenPreferSameNodeShouldHintZoneAndNode() {
-		Endpoint hinted = TopologyHints.apply("PreferSameNode", endpoint("10.244.1.10", "n1").zone("zone-a").build());
+		Endpoint hinted = TopologyHints.apply(TrafficDistribution.PREFER_SAME_NODE,
+				endpoint("10.244.1.10", "n1").zone("zone-a").build());
 		assertThat(hinted.zoneHints()).containsExactly("zone-a");
 		assertThat(hinted.nodeHints()).containsExactly("n1");
 	}
@@ -28,7 +31,7 @@ class TopologyHintsTests {
 	@Test
 	void applyWhenNotReadyShouldLeaveTheEndpointAlone() {
 		Endpoint terminating = endpoint("10.244.1.10", "n1").zone("zone-a").servingTerminating().build();
-		assertThat(TopologyHints.apply("PreferSameZone", terminating)).isSameAs(terminating);
+		assertThat(TopologyHints.apply(TrafficDistribution.PREFER_SAME_ZONE, terminating)).isSameAs(terminating);
 	}
 
 	@Test
@@ -41,7 +44,8 @@ class TopologyHintsTests {
 
 	@Test
 	void applyWhenNoZoneShouldWriteNoZoneHint() {
-		assertThat(TopologyHints.apply("PreferSameZone", endpoint("10.244.1.10", "n1").build()).zoneHints()).isEmpty();
+		assertThat(TopologyHints.apply(TrafficDistribution.PREFER_SAME_ZONE, endpoint("10.244.1.10", "n1").build())
+			.zoneHints()).isEmpty();
 	}
 
 }

@@ -377,7 +377,7 @@ class CommandTests {
 		assertThat(simulation.snapshot().loadBalancer()).isEqualTo(LoadBalancerModel.WEIGHTED);
 		simulation.advanceTo(1_000_001, this.recorder);
 		assertThat(this.recorder.all(LoadBalancerModelChanged.class)).singleElement()
-			.isEqualTo(new LoadBalancerModelChanged(1_000_000, "WEIGHTED"));
+			.isEqualTo(new LoadBalancerModelChanged(1_000_000, LoadBalancerModel.WEIGHTED));
 	}
 
 	@Test

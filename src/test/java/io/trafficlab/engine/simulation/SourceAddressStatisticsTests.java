@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.trafficlab.engine.proxy.SourceAddress;
-import io.trafficlab.engine.proxy.SourceAddress.Kind;
+import io.trafficlab.engine.proxy.SourceAddress.SourceKind;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
 import io.trafficlab.engine.simulation.SimulationStatistics.PodStatistics;
 import org.junit.jupiter.api.Test;
@@ -25,13 +25,13 @@ class SourceAddressStatisticsTests {
 		Simulation simulation = Simulation.start(Presets.uneven310("Cluster"), Presets.settings(4));
 		SimulationStatistics statistics = simulation.statistics();
 		assertThat(pod(statistics, "web-4").sources()).containsExactly(
-				new SourceAddress("192.168.0.11", Kind.INTERNAL_IP, "n1"),
-				new SourceAddress("10.244.2.1", Kind.POD_GATEWAY, "n2"),
-				new SourceAddress("192.168.0.13", Kind.INTERNAL_IP, "n3"));
+				new SourceAddress("192.168.0.11", SourceKind.INTERNAL_IP, "n1"),
+				new SourceAddress("10.244.2.1", SourceKind.POD_GATEWAY, "n2"),
+				new SourceAddress("192.168.0.13", SourceKind.INTERNAL_IP, "n3"));
 		assertThat(pod(statistics, "web-1").sources()).containsExactly(
-				new SourceAddress("10.244.1.1", Kind.POD_GATEWAY, "n1"),
-				new SourceAddress("192.168.0.12", Kind.INTERNAL_IP, "n2"),
-				new SourceAddress("192.168.0.13", Kind.INTERNAL_IP, "n3"));
+				new SourceAddress("10.244.1.1", SourceKind.POD_GATEWAY, "n1"),
+				new SourceAddress("192.168.0.12", SourceKind.INTERNAL_IP, "n2"),
+				new SourceAddress("192.168.0.13", SourceKind.INTERNAL_IP, "n3"));
 	}
 
 	@Test
@@ -56,7 +56,7 @@ class SourceAddressStatisticsTests {
 		for (ConnectionRouted connection : routed) {
 			boolean sameNode = connection.entryNode().equals(connection.node());
 			SourceAddress expected = new SourceAddress(connection.sourceSeen(),
-					sameNode ? Kind.POD_GATEWAY : Kind.INTERNAL_IP, connection.entryNode());
+					sameNode ? SourceKind.POD_GATEWAY : SourceKind.INTERNAL_IP, connection.entryNode());
 			assertThat(pod(statistics, connection.pod()).sources()).as(connection.toString()).contains(expected);
 		}
 		for (PodStatistics pod : statistics.pods()) {
@@ -73,7 +73,7 @@ class SourceAddressStatisticsTests {
 		simulation.advanceTo(60_000_000, EventSink.NONE);
 		SimulationSnapshot.NodeState added = simulation.snapshot().nodes().get(3);
 		assertThat(pod(simulation.statistics(), "web-4").sources())
-			.contains(new SourceAddress(added.internalIp(), Kind.INTERNAL_IP, added.name()));
+			.contains(new SourceAddress(added.internalIp(), SourceKind.INTERNAL_IP, added.name()));
 	}
 
 	private static PodStatistics pod(SimulationStatistics statistics, String name) {
