@@ -1,5 +1,6 @@
 // Composition root for the browser code: the only module that touches window and document. The pages are
 // server-rendered (Thymeleaf + htmx); this bundle adds the analyzer's enhancements and the live sandbox's stream.
+import { applyBarWidths } from './analyzer/barWidths';
 import { installCopyCurl, legacyClipboard, revealCopyButtons } from './analyzer/copyCurl';
 import { installRequestErrorNotice } from './analyzer/requestErrors';
 import { installWhitespaceToggle } from './analyzer/whitespace';
@@ -41,7 +42,11 @@ installCopyCurl(document, clipboard);
 installWhitespaceToggle(document, localStorageOrUndefined());
 const progress = new ProgressStore(localStorageOrUndefined());
 installRequestErrorNotice(document, () => navigator.onLine);
-document.addEventListener('htmx:afterSettle', () => revealCopyButtons(document));
+applyBarWidths(document);
+document.addEventListener('htmx:afterSettle', () => {
+	revealCopyButtons(document);
+	applyBarWidths(document);
+});
 
 const liveSandbox = document.getElementById('live-sandbox');
 if (liveSandbox !== null) {
