@@ -85,8 +85,8 @@ class StreamInboundGuard implements ChannelInterceptor {
 			}
 			switch (target.scope()) {
 				case SANDBOX -> requireSandbox(message, target.key());
-				case ROOM -> requireSeat(message, target, accessor.getSessionId(),
-						ClientAddressHandshake.clientOf(accessor));
+				case ROOM ->
+					requireSeat(message, target, accessor.getSessionId(), ClientAddressHandshake.clientOf(accessor));
 			}
 		}
 		return message;

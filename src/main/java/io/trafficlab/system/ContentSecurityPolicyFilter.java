@@ -35,8 +35,12 @@ class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 	static final String BASE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
-	/** A host and port as a Host header may carry them; anything else is left out of the policy. */
-	private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");
+	/**
+	 * A host and port as a Host header may carry them; anything else is left out of the
+	 * policy.
+	 */
+	private static final Pattern HOST = Pattern
+		.compile("[A-Za-z0-9.\\-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");
 
 	private final String embedAncestors;
 

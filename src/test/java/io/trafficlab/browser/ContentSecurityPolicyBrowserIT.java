@@ -21,14 +21,17 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every page type under the full Content-Security-Policy in Chromium: each one works
- * (the live pages draw their sandbox, the analyzer its share bars) and the console shows
- * no violation and no error.
+ * Every page type under the full Content-Security-Policy in Chromium: each one works (the
+ * live pages draw their sandbox, the analyzer its share bars) and the console shows no
+ * violation and no error.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ContentSecurityPolicyBrowserIT extends BrowserTest {
 
-	/** Records every violation from the first byte of each page, before the page's own scripts run. */
+	/**
+	 * Records every violation from the first byte of each page, before the page's own
+	 * scripts run.
+	 */
 	private static final String RECORD_VIOLATIONS = "window.__cspViolations = [];"
 			+ "document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations"
 			+ ".push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));";
@@ -59,7 +62,8 @@ class ContentSecurityPolicyBrowserIT extends BrowserTest {
 		Select picker = new Select(driver.findElement(By.id("example")));
 		picker.selectByValue("uneven-3-1-0");
 		this.browser.waitUpTo(LIVE)
-			.until((d) -> String.valueOf(d.findElement(By.cssSelector("textarea[name=manifests]")).getDomProperty("value"))
+			.until((d) -> String
+				.valueOf(d.findElement(By.cssSelector("textarea[name=manifests]")).getDomProperty("value"))
 				.contains("kind:"));
 		driver.findElement(By.id("analyze-button")).click();
 		WebElement bar = this.browser.waitUpTo(LIVE)
@@ -92,7 +96,10 @@ class ContentSecurityPolicyBrowserIT extends BrowserTest {
 		collect(driver, url);
 	}
 
-	/** This page's recorded violations, and every console entry that is an error or names the policy. */
+	/**
+	 * This page's recorded violations, and every console entry that is an error or names
+	 * the policy.
+	 */
 	private void collect(ChromeDriver driver, String page) {
 		Object recorded = driver.executeScript("return window.__cspViolations || []");
 		((List<?>) recorded).forEach((violation) -> this.violations.add(page + ": " + violation));

@@ -115,8 +115,8 @@ class StreamInboundGuardTests {
 		StreamInboundGuard limited = new StreamInboundGuard(this.sandboxes, this.rooms, joins, this.subscriptions,
 				new RoomProperties(100, 2), StreamProperties.defaults());
 		for (String code : List.of("ZZZZZZ", "YYYYYY")) {
-			assertThatThrownBy(() -> limited
-				.preSend(frame(StompCommand.SUBSCRIBE, "s1", "/topic/rooms/" + code + "/events", "203.0.113.9"), CHANNEL))
+			assertThatThrownBy(() -> limited.preSend(
+					frame(StompCommand.SUBSCRIBE, "s1", "/topic/rooms/" + code + "/events", "203.0.113.9"), CHANNEL))
 				.hasMessageContaining("There is no open room");
 		}
 		assertThatThrownBy(() -> limited.preSend(
@@ -136,8 +136,7 @@ class StreamInboundGuardTests {
 		assertThat(limited.preSend(later, CHANNEL)).as("a minute later").isSameAs(later);
 	}
 
-	private static Message<byte[]> frame(StompCommand command, String session, String destination,
-			String client) {
+	private static Message<byte[]> frame(StompCommand command, String session, String destination, String client) {
 		StompHeaderAccessor headers = StompHeaderAccessor.create(command);
 		headers.setSessionId(session);
 		headers.setSubscriptionId("sub-0");

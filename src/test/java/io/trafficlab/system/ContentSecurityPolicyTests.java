@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every response carries the full Content-Security-Policy: only Traffic Lab's own
- * scripts, styles and connections (its stream included), and frame-ancestors as the
- * embed setting says.
+ * scripts, styles and connections (its stream included), and frame-ancestors as the embed
+ * setting says.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
