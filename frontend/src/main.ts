@@ -1,5 +1,6 @@
 // Composition root for the browser code: the only module that touches window and document. The pages are
 // server-rendered (Thymeleaf + htmx); this bundle adds the analyzer's enhancements and the live sandbox's stream.
+import { applyBarWidths } from './analyzer/barWidths';
 import { installCopyCurl, legacyClipboard, revealCopyButtons } from './analyzer/copyCurl';
 import { installRequestErrorNotice } from './analyzer/requestErrors';
 import { installWhitespaceToggle } from './analyzer/whitespace';
@@ -9,6 +10,7 @@ import { startLiveSandbox } from './live/startLiveSandbox';
 import { installIndexMarks } from './progress/indexMarks';
 import { ProgressStore } from './progress/progressStore';
 import { installStepProgress } from './progress/stepMarks';
+import { startPageSandbox } from './playground/pageSandbox';
 import { Playground, type TrafficLabHook } from './playground/playground';
 import type { Permalink } from './playground/share';
 import { RoomWatcher, type RoomHook } from './room/roomWatcher';
@@ -40,7 +42,11 @@ installCopyCurl(document, clipboard);
 installWhitespaceToggle(document, localStorageOrUndefined());
 const progress = new ProgressStore(localStorageOrUndefined());
 installRequestErrorNotice(document, () => navigator.onLine);
-document.addEventListener('htmx:afterSettle', () => revealCopyButtons(document));
+applyBarWidths(document);
+document.addEventListener('htmx:afterSettle', () => {
+	revealCopyButtons(document);
+	applyBarWidths(document);
+});
 
 const liveSandbox = document.getElementById('live-sandbox');
 if (liveSandbox !== null) {
@@ -54,16 +60,23 @@ if (lessonPanel !== null) {
 	installLessonPanel(lessonPanel, playgroundRoot, (url, init) => fetch(url, init), (url) => window.location.assign(url));
 }
 if (playgroundRoot !== null) {
+	const root = playgroundRoot;
 	const fetcher = (url: string, init?: RequestInit): Promise<Response> => fetch(url, init);
 	// On a lesson step, "Copy link" shares the step's URL, with the state once the server says the sandbox changed
 	const shareLink = lessonPanel !== null
 		? (permalink: Permalink) => lessonLink(lessonPanel.dataset.stepUrl ?? '/', permalink.url, permalink.changedSinceStart)
 		: undefined;
-	const playground = new Playground(playgroundRoot, { window, document, fetcher, clipboard, shareLink });
-	// Debug hook for the benchmark and the browser tests (README "Playground"): frames, first frames, injectPackets
-	(window as Window & { __trafficLab?: TrafficLabHook }).__trafficLab = playground.hook;
-	playground.start();
-	leaveCleanly(() => playground.leave());
+	// The playground's sandbox is created here, by the page's script, never by the server-rendered GET
+	void startPageSandbox(root, fetcher).then((started) => {
+		if (!started) {
+			return;
+		}
+		const playground = new Playground(root, { window, document, fetcher, clipboard, shareLink });
+		// Debug hook for the benchmark and the browser tests (README "Playground"): frames, first frames, injectPackets
+		(window as Window & { __trafficLab?: TrafficLabHook }).__trafficLab = playground.hook;
+		playground.start();
+		leaveCleanly(() => playground.leave());
+	});
 }
 
 const challengePanel = document.querySelector<HTMLElement>('[data-challenge-panel]');

@@ -44,6 +44,15 @@ export function installChallengePanel(doc: Document, panel: HTMLElement, onSolve
 	// every command the sandbox accepted, from the playground (htmx or the canvas) or Start over in the panel
 	doc.addEventListener(COMMAND_EVENT, refresh);
 
+	// Poll only while the tab shows: htmx's trigger filter ([!document.hidden]) would need eval, which the page's
+	// Content-Security-Policy refuses, so a hidden tab's polls are cancelled here
+	doc.addEventListener('htmx:beforeRequest', (event) => {
+		const detail = (event as CustomEvent<{ elt?: Element }>).detail;
+		if (doc.hidden && detail.elt?.id === CHECKLIST_ID) {
+			event.preventDefault();
+		}
+	});
+
 	let shown = doc.getElementById(CHECKLIST_ID);
 	let state = readState(shown);
 	if (state?.achieved === true) {

@@ -22,7 +22,7 @@ export interface CompareHost {
 	showError(message: string): void;
 }
 
-function isCreated(value: unknown): value is CreatedSandbox {
+export function isCreated(value: unknown): value is CreatedSandbox {
 	return typeof value === 'object' && value !== null && typeof (value as CreatedSandbox).id === 'string'
 		&& typeof (value as CreatedSandbox).topic === 'string';
 }

@@ -7,12 +7,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The playground at {@code /}, the plain live view at {@code /live} and the embeddable
- * canvas at {@code /embed}: every visit (for the embed: every Start) creates a sandbox
- * (one per browser tab) from a preset or a permalink, and the page watches it over the
- * stream.
+ * canvas at {@code /embed}. The playground renders no sandbox: its script creates one
+ * (one per browser tab) through the creation API, so a crawler or a script that only
+ * reads the page starts nothing. The live view and the embed's Start create theirs here.
  */
 @Controller
 class SandboxPageController {
@@ -36,7 +37,16 @@ class SandboxPageController {
 	String playground(@RequestParam(name = "preset", required = false) @Nullable String preset,
 			@RequestParam(name = "s", required = false) @Nullable String link, Model model,
 			HttpServletResponse response) {
-		return page(PAGE, preset, link, model, response);
+		model.addAttribute("presets", this.presets.all());
+		try {
+			model.addAttribute("preset",
+					(link != null) ? sharedPreset(PermalinkCodec.decode(link).manifests()) : preset(preset));
+			model.addAttribute("create", creation(preset, link));
+		}
+		catch (SandboxRequestException ex) {
+			SandboxUnavailable.show(ex, model, response);
+		}
+		return PAGE;
 	}
 
 	/** The same sandbox as text and tables only, without the canvas. */
@@ -67,6 +77,33 @@ class SandboxPageController {
 		return page(EMBED_PAGE, preset, link, model, response);
 	}
 
+	/**
+	 * Where the page's script creates its sandbox: the same start the page was opened
+	 * with.
+	 */
+	private static String creation(@Nullable String preset, @Nullable String link) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(SandboxDestinations.API);
+		if (link != null) {
+			uri.queryParam("s", link);
+		}
+		else if (preset != null) {
+			uri.queryParam("preset", preset);
+		}
+		return uri.encode().build().toUriString();
+	}
+
+	private Preset preset(@Nullable String name) {
+		String presetName = (name == null || name.isBlank()) ? PresetCatalog.DEFAULT : name;
+		return this.presets.find(presetName)
+			.orElseThrow(() -> SandboxRequestException.badValue("Query parameter 'preset' must be one of: "
+					+ this.presets.names() + " (got \"" + presetName + "\")."));
+	}
+
+	private static Preset sharedPreset(String manifests) {
+		return new Preset("", "Shared sandbox",
+				"Opened from a link: the cluster, policy, placement and settings someone shared.", manifests);
+	}
+
 	private String page(String view, @Nullable String preset, @Nullable String link, Model model,
 			HttpServletResponse response) {
 		model.addAttribute("presets", this.presets.all());
@@ -75,10 +112,7 @@ class SandboxPageController {
 					: this.registry.createFromPreset(preset, null);
 			model.addAttribute("sandbox", SandboxCreatedJson.of(sandbox.id(), sandbox.preset()));
 			model.addAttribute("preset",
-					this.presets.find(sandbox.preset())
-						.orElseGet(() -> new Preset("", "Shared sandbox",
-								"Opened from a link: the cluster, policy, placement and settings someone shared.",
-								sandbox.manifests())));
+					this.presets.find(sandbox.preset()).orElseGet(() -> sharedPreset(sandbox.manifests())));
 		}
 		catch (SandboxRequestException ex) {
 			SandboxUnavailable.show(ex, model, response);

@@ -35,7 +35,7 @@ class StreamEndpoints implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		var endpoint = registry.addEndpoint(SandboxDestinations.ENDPOINT);
+		var endpoint = registry.addEndpoint(SandboxDestinations.ENDPOINT).addInterceptors(new ClientAddressHandshake());
 		if (!this.properties.compression()) {
 			endpoint.setHandshakeHandler(new DefaultHandshakeHandler(new UncompressedUpgradeStrategy()));
 		}

@@ -1,11 +1,14 @@
 package io.trafficlab.stream;
 
 import io.trafficlab.room.RoomCode;
+import io.trafficlab.room.RoomJoins;
 import io.trafficlab.room.RoomProperties;
 import io.trafficlab.room.RoomRegistry;
+import io.trafficlab.room.RoomRequestException;
 import io.trafficlab.sandbox.SandboxRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
@@ -22,8 +25,10 @@ import org.springframework.stereotype.Component;
  * destinations, a room only while it has seats. One connection holds at most
  * {@code trafficlab.stream.max-subscriptions} topics and
  * {@code trafficlab.stream.max-room-seats} seats of one room, so one script cannot fill a
- * class's room or multiply the stream. A refusal reaches the client as a STOMP ERROR
- * frame.
+ * class's room or multiply the stream. A subscription naming no open room counts against
+ * the client's allowance of wrong room codes, as a join by page or API does
+ * ({@link RoomJoins}), so the stream is no faster way to guess codes. A refusal reaches
+ * the client as a STOMP ERROR frame.
  */
 @Component
 class StreamInboundGuard implements ChannelInterceptor {
@@ -40,8 +45,18 @@ class StreamInboundGuard implements ChannelInterceptor {
 
 	private final int maxRoomSeats;
 
+	private final @Nullable RoomJoins joins;
+
+	/** Without a limit on wrong room codes, for tests. */
 	StreamInboundGuard(SandboxRegistry sandboxes, RoomRegistry rooms, StreamSubscriptions subscriptions,
 			RoomProperties roomProperties, StreamProperties streamProperties) {
+		this(sandboxes, rooms, null, subscriptions, roomProperties, streamProperties);
+	}
+
+	@Autowired
+	StreamInboundGuard(SandboxRegistry sandboxes, RoomRegistry rooms, @Nullable RoomJoins joins,
+			StreamSubscriptions subscriptions, RoomProperties roomProperties, StreamProperties streamProperties) {
+		this.joins = joins;
 		this.sandboxes = sandboxes;
 		this.rooms = rooms;
 		this.subscriptions = subscriptions;
@@ -70,7 +85,8 @@ class StreamInboundGuard implements ChannelInterceptor {
 			}
 			switch (target.scope()) {
 				case SANDBOX -> requireSandbox(message, target.key());
-				case ROOM -> requireSeat(message, target, accessor.getSessionId());
+				case ROOM ->
+					requireSeat(message, target, accessor.getSessionId(), ClientAddressHandshake.clientOf(accessor));
 			}
 		}
 		return message;
@@ -92,9 +108,22 @@ class StreamInboundGuard implements ChannelInterceptor {
 		}
 	}
 
-	private void requireSeat(Message<?> message, StreamDestination target, @Nullable String session) {
+	private void requireSeat(Message<?> message, StreamDestination target, @Nullable String session,
+			@Nullable String client) {
 		RoomCode code = target.roomCode();
+		RoomJoins joins = this.joins;
+		if (joins != null && client != null) {
+			try {
+				joins.requireAllowance(client);
+			}
+			catch (RoomRequestException ex) {
+				throw new MessageDeliveryException(message, String.valueOf(ex.getMessage()));
+			}
+		}
 		if (this.rooms.find(code).isEmpty()) {
+			if (joins != null && client != null) {
+				joins.miss(client);
+			}
 			throw new MessageDeliveryException(message,
 					"There is no open room " + code.display() + ": it never existed or it has ended.");
 		}

@@ -39,7 +39,10 @@ public final class ClientRequests {
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
 	}
 
-	static String clientOf(HttpServletRequest request) {
+	/**
+	 * The client a request comes from: its remote address, an IPv6 address by its /64.
+	 */
+	public static String clientOf(HttpServletRequest request) {
 		String address = String.valueOf(request.getRemoteAddr());
 		if (address.indexOf(':') < 0) {
 			return address;

@@ -38,7 +38,7 @@ class SandboxCapacityTests {
 			.extractingPath("$.errors[0]")
 			.asString()
 			.startsWith("Traffic Lab is running its limit of 2 live sandboxes.");
-		assertThat(this.mvc.get().uri("/")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+		assertThat(this.mvc.get().uri("/live")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
 			.hasHeader(HttpHeaders.RETRY_AFTER, "60")
 			.bodyText()
 			.contains("Traffic Lab is running its limit of 2 live sandboxes.")

@@ -30,7 +30,10 @@ class SandboxCreationLimitTests {
 	void createWhenTheClientsBurstIsSpentShouldAnswer429WithRetryAfterAndSayWhy() {
 		RequestPostProcessor client = from("198.51.100.1");
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes?preset=empty").with(client)).hasStatus(HttpStatus.CREATED);
-		assertThat(this.mvc.get().uri("/").with(client)).hasStatus(HttpStatus.OK);
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes?preset=uneven-3-1-0").with(client))
+			.hasStatus(HttpStatus.CREATED);
+		assertThat(this.mvc.get().uri("/").with(client)).as("the playground page creates nothing")
+			.hasStatus(HttpStatus.OK);
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes?preset=empty").with(client))
 			.hasStatus(HttpStatus.TOO_MANY_REQUESTS)
 			.hasContentType(MediaType.APPLICATION_JSON)
@@ -51,7 +54,7 @@ class SandboxCreationLimitTests {
 		RequestPostProcessor client = from("198.51.100.3");
 		assertThat(this.mvc.get().uri("/lessons/uneven-distribution/1").with(client)).hasStatus(HttpStatus.OK);
 		assertThat(this.mvc.get().uri("/challenges/one-move-equal-shares").with(client)).hasStatus(HttpStatus.OK);
-		for (String page : new String[] { "/", "/live", "/lessons/uneven-distribution/1",
+		for (String page : new String[] { "/live", "/lessons/uneven-distribution/1",
 				"/embed?lesson=uneven-distribution&run=1", "/challenges/one-move-equal-shares" }) {
 			assertThat(this.mvc.get().uri(page).with(client)).as(page)
 				.hasStatus(HttpStatus.TOO_MANY_REQUESTS)

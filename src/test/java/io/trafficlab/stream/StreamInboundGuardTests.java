@@ -1,12 +1,19 @@
 package io.trafficlab.stream;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomDestinations;
+import io.trafficlab.room.RoomJoinProperties;
+import io.trafficlab.room.RoomJoins;
 import io.trafficlab.room.RoomProperties;
 import io.trafficlab.room.RoomRegistry;
 import io.trafficlab.room.TestRooms;
+import io.trafficlab.sandbox.MutableClock;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxDestinations;
 import io.trafficlab.sandbox.SandboxRegistry;
@@ -99,6 +106,44 @@ class StreamInboundGuardTests {
 		assertThatThrownBy(() -> this.guard
 			.preSend(frame(StompCommand.SUBSCRIBE, "s1", "/topic/rooms/" + this.room.display() + "/events"), CHANNEL))
 			.hasMessageContaining("Cannot subscribe to /topic/rooms/" + this.room.display() + "/events");
+	}
+
+	@Test
+	void subscribeToUnknownRoomsShouldCountAgainstTheClientsWrongCodeAllowance() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		RoomJoins joins = new RoomJoins(this.rooms, new RoomJoinProperties(1, 2), clock);
+		StreamInboundGuard limited = new StreamInboundGuard(this.sandboxes, this.rooms, joins, this.subscriptions,
+				new RoomProperties(100, 2), StreamProperties.defaults());
+		for (String code : List.of("ZZZZZZ", "YYYYYY")) {
+			assertThatThrownBy(() -> limited.preSend(
+					frame(StompCommand.SUBSCRIBE, "s1", "/topic/rooms/" + code + "/events", "203.0.113.9"), CHANNEL))
+				.hasMessageContaining("There is no open room");
+		}
+		assertThatThrownBy(() -> limited.preSend(
+				frame(StompCommand.SUBSCRIBE, "s2", RoomDestinations.eventsTopic(this.room), "203.0.113.9"), CHANNEL))
+			.as("past the limit, even the right code")
+			.isInstanceOf(MessageDeliveryException.class)
+			.hasMessageContaining("Too many room codes from your address name no open room")
+			.hasMessageContaining("try again in 60 s");
+		assertThatThrownBy(() -> joins.requireAllowance("203.0.113.9")).as("joins by page and API share the allowance")
+			.hasMessageContaining("Too many room codes");
+		Message<byte[]> other = frame(StompCommand.SUBSCRIBE, "s3", RoomDestinations.eventsTopic(this.room),
+				"203.0.113.10");
+		assertThat(limited.preSend(other, CHANNEL)).as("another client").isSameAs(other);
+		clock.advance(Duration.ofMinutes(1));
+		Message<byte[]> later = frame(StompCommand.SUBSCRIBE, "s4", RoomDestinations.eventsTopic(this.room),
+				"203.0.113.9");
+		assertThat(limited.preSend(later, CHANNEL)).as("a minute later").isSameAs(later);
+	}
+
+	private static Message<byte[]> frame(StompCommand command, String session, String destination, String client) {
+		StompHeaderAccessor headers = StompHeaderAccessor.create(command);
+		headers.setSessionId(session);
+		headers.setSubscriptionId("sub-0");
+		headers.setDestination(destination);
+		headers.setSessionAttributes(new HashMap<>(Map.of(ClientAddressHandshake.CLIENT, client)));
+		headers.setLeaveMutable(true);
+		return MessageBuilder.createMessage(new byte[0], headers.getMessageHeaders());
 	}
 
 	private static Message<byte[]> frame(StompCommand command, String session, String destination) {
