@@ -73,7 +73,7 @@ public final class ObjectValidation {
 		errors.addAll(labelErrors("spec.nodeSelector", nodeSelector));
 		errors.addAll(spreadConstraintErrors("spec.topologySpreadConstraints", spreadConstraints));
 		if (podIp != null) {
-			errors.addAll(invalid("status.podIPs[0].ip", podIp, Names.ip(podIp)));
+			errors.addAll(invalid("status.podIPs[0]", podIp, Names.ip(podIp)));
 		}
 		reject("Pod", name, errors);
 	}

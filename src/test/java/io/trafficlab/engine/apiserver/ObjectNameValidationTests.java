@@ -98,7 +98,7 @@ class ObjectNameValidationTests {
 				"Pod \"web_1\" is invalid: [metadata.name: Invalid value: \"web_1\": " + SUBDOMAIN
 						+ ", metadata.namespace: Invalid value: \"Team\": " + LABEL
 						+ ", spec.nodeName: Invalid value: \"Node A\": " + SUBDOMAIN
-						+ ", status.podIPs[0].ip: Invalid value: \"x\": " + IP + "]");
+						+ ", status.podIPs[0]: Invalid value: \"x\": " + IP + "]");
 		assertRejected(
 				() -> ObjectValidation.validatePod("default", "web", Map.of(), null, Map.of("disk", "fast ssd"),
 						List.of(), null),
