@@ -334,6 +334,24 @@ class AnalyzeApiControllerTests {
 	}
 
 	@Test
+	void analyzeWhenThreeNodesHaveMegabyteNamesShouldAnswerASmall422InTheApiServersWords() {
+		StringBuilder manifests = new StringBuilder(TestManifests.uneven310());
+		for (char letter : List.of('a', 'b', 'c')) {
+			manifests.append("\n---\napiVersion: v1\nkind: Node\nmetadata:\n  name: ")
+				.append(String.valueOf(letter).repeat(1_000_000))
+				.append('\n');
+		}
+		var response = assertThat(analyze(manifests.toString())).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		response.body().satisfies((body) -> assertThat(body).hasSizeLessThan(2_000));
+		response.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.startsWith("Node \"aaaa")
+			.contains("\"... (999744 more characters) is invalid: metadata.name: Invalid value: \"aaaa",
+					"must be no more than 253 characters");
+	}
+
+	@Test
 	void analyzeWhenOverTheNodeLimitShouldAnswer422() {
 		assertThat(analyze(TestManifests.nodes(5_001))).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.bodyJson()

@@ -172,6 +172,18 @@ class SandboxCommandsTests {
 	}
 
 	@Test
+	void addNodeWhenNameInvalidShouldAnswer422InTheApiServersWords() {
+		String id = pausedSandbox("uneven-3-1-0");
+		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/nodes?name=Node_4"))
+			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.startsWith("Node \"Node_4\" is invalid: metadata.name: Invalid value: \"Node_4\": a lowercase RFC 1123 "
+					+ "subdomain must consist of");
+	}
+
+	@Test
 	void moveWhenNodeMissingShouldAnswer400NamingTheParameter() {
 		String id = pausedSandbox("uneven-3-1-0");
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/pods/web-1/move"))

@@ -30,7 +30,7 @@ final class ApiServerErrors {
 		Set<String> messages = new LinkedHashSet<>();
 		errors.forEach((error) -> messages.add(error.toString()));
 		String body = (messages.size() == 1) ? messages.iterator().next() : "[" + String.join(", ", messages) + "]";
-		return qualifiedKind + " " + GoValue.quote(name) + " is invalid: " + body;
+		return qualifiedKind + " " + GoValue.quoteBounded(name) + " is invalid: " + body;
 	}
 
 	static InvalidObjectException internal(String message) {

@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
  */
 final class GoValue {
 
+	/** Longer than the longest valid name (253). */
+	static final int SHORTENED_TO = 256;
+
 	private GoValue() {
 	}
 
@@ -36,6 +39,20 @@ final class GoValue {
 			}
 		}
 		return quoted.append('"').toString();
+	}
+
+	/**
+	 * A Go-quoted string, shortened when longer than any name the API server accepts: the
+	 * first {@value #SHORTENED_TO} characters, then how many were left out. The API
+	 * server prints the whole value; the sandbox shortens it so that a megabyte name
+	 * cannot make a megabyte error.
+	 */
+	static String quoteBounded(String value) {
+		if (value.length() <= SHORTENED_TO) {
+			return quote(value);
+		}
+		return quote(value.substring(0, SHORTENED_TO)) + "... (" + (value.length() - SHORTENED_TO)
+				+ " more characters)";
 	}
 
 	/** A Go string slice as {@code %#v} prints it. */

@@ -23,7 +23,19 @@ final class Names {
 
 	private static final Pattern LETTER = Pattern.compile(".*[a-z].*");
 
+	private static final int SUBDOMAIN_MAX = 253;
+
+	private static final Pattern DNS_1123_SUBDOMAIN = Pattern
+		.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+	private static final Pattern QUALIFIED_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+
 	private static final String TOO_LONG = "must be no more than " + LABEL_MAX + " characters";
+
+	private static final String QUALIFIED_NAME_RULE = "must consist of alphanumeric characters, '-', '_' or '.', and "
+			+ "must start and end with an alphanumeric character";
+
+	private static final String IP_MESSAGE = "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)";
 
 	private Names() {
 	}
@@ -40,6 +52,88 @@ final class Names {
 					+ "for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')");
 		}
 		return messages;
+	}
+
+	/** {@code IsDNS1123Subdomain}: names of Nodes, Pods, workloads and EndpointSlices. */
+	static List<String> dns1123Subdomain(String value) {
+		List<String> messages = new ArrayList<>();
+		if (value.length() > SUBDOMAIN_MAX) {
+			messages.add("must be no more than " + SUBDOMAIN_MAX + " characters");
+		}
+		if (!DNS_1123_SUBDOMAIN.matcher(value).matches()) {
+			messages.add("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or "
+					+ "'.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for "
+					+ "validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+		}
+		return messages;
+	}
+
+	/**
+	 * {@code IsQualifiedName}: label keys and taint keys, an optional DNS subdomain
+	 * prefix and a name, e.g. {@code topology.kubernetes.io/zone}.
+	 */
+	static List<String> qualifiedName(String value) {
+		List<String> messages = new ArrayList<>();
+		String[] parts = value.split("/", -1);
+		String name;
+		if (parts.length == 1) {
+			name = parts[0];
+		}
+		else if (parts.length == 2) {
+			String prefix = parts[0];
+			name = parts[1];
+			if (prefix.isEmpty()) {
+				messages.add("prefix part must be non-empty");
+			}
+			else {
+				dns1123Subdomain(prefix).forEach((message) -> messages.add("prefix part " + message));
+			}
+		}
+		else {
+			messages.add("a qualified name " + QUALIFIED_NAME_RULE
+					+ " (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
+					+ "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' "
+					+ "(e.g. 'example.com/MyName')");
+			return messages;
+		}
+		if (name.isEmpty()) {
+			messages.add("name part must be non-empty");
+		}
+		else if (name.length() > LABEL_MAX) {
+			messages.add("name part " + TOO_LONG);
+		}
+		if (!QUALIFIED_NAME.matcher(name).matches()) {
+			messages.add("name part " + QUALIFIED_NAME_RULE
+					+ " (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
+					+ "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')");
+		}
+		return messages;
+	}
+
+	/** {@code IsValidLabelValue}: label values, taint values and zones. */
+	static List<String> labelValue(String value) {
+		List<String> messages = new ArrayList<>();
+		if (value.length() > LABEL_MAX) {
+			messages.add(TOO_LONG);
+		}
+		if (!value.isEmpty() && !QUALIFIED_NAME.matcher(value).matches()) {
+			messages.add("a valid label " + "must be an empty string or consist of alphanumeric characters, '-', '_' "
+					+ "or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or "
+					+ "'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?"
+					+ "[A-Za-z0-9])?')");
+		}
+		return messages;
+	}
+
+	/**
+	 * {@code IsValidIP}: an IPv4 address in Go's strict form, or one shaped like IPv6
+	 * (the sandbox models IPv4 only).
+	 */
+	static List<String> ip(String value) {
+		if (Ipv4.isValid(value) || (Ipv4.looksLikeIpv6(value) && value.matches("[0-9A-Fa-f:.]{2,45}"))) {
+			return List.of();
+		}
+		return List.of(IP_MESSAGE);
 	}
 
 	/** {@code IsDNS1035Label}: Service names. */

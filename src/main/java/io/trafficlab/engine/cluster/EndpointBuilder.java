@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.trafficlab.engine.apiserver.ObjectValidation;
+import io.trafficlab.engine.apiserver.SliceEndpoint;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Pod;
@@ -98,8 +99,10 @@ final class EndpointBuilder {
 						+ "; Traffic Lab models IPv4 only, so it is ignored.");
 				continue;
 			}
-			ObjectValidation.validateEndpointSlice(slice.name(),
-					slice.endpoints().stream().map(DeclaredEndpoint::addresses).toList());
+			ObjectValidation.validateEndpointSlice(slice.namespace(), slice.name(), slice.endpoints()
+				.stream()
+				.map((endpoint) -> new SliceEndpoint(endpoint.addresses(), endpoint.nodeName(), endpoint.zone()))
+				.toList());
 			byService.computeIfAbsent(ref, (key) -> new ArrayList<>()).add(slice);
 		}
 		return byService;

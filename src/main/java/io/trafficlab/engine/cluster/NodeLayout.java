@@ -56,10 +56,10 @@ final class NodeLayout {
 		List<DeclaredNode> nodes = new ArrayList<>();
 		Set<String> names = new HashSet<>();
 		for (DeclaredNode node : declaration.nodes()) {
+			ObjectValidation.validateNode(node.name(), node.labels(), node.podCidr(), node.taints(), node.internalIp());
 			if (!names.add(node.name())) {
 				throw new InvalidObjectException(List.of("nodes \"" + node.name() + "\" already exists"));
 			}
-			ObjectValidation.validateNode(node.name(), node.podCidr());
 			nodes.add(node);
 		}
 		Map<String, @Nullable String> referenced = referencedNodes(declaration);

@@ -62,10 +62,13 @@ final class PodPlanner {
 		Set<String> seen = new HashSet<>();
 		Map<DeclaredPod, PodDraft> toSchedule = new LinkedHashMap<>();
 		for (DeclaredPod pod : declared) {
+			DeclaredPodStatus declaredStatus = pod.status();
+			ObjectValidation.validatePod(pod.namespace(), pod.name(), pod.labels(), pod.scheduling().nodeName(),
+					pod.scheduling().nodeSelector(), pod.scheduling().spreadConstraints(),
+					(declaredStatus != null) ? declaredStatus.podIp() : null);
 			if (!seen.add(pod.namespace() + "/" + pod.name())) {
 				throw new InvalidObjectException(List.of("pods \"" + pod.name() + "\" already exists"));
 			}
-			ObjectValidation.validatePod(pod.name(), pod.scheduling().spreadConstraints());
 			this.names.reserve(pod.namespace(), pod.name());
 			String nodeName = pod.scheduling().nodeName();
 			DeclaredPodStatus status = pod.status();
@@ -175,9 +178,10 @@ final class PodPlanner {
 	}
 
 	private static void validate(DeclaredWorkload workload) {
-		ObjectValidation.validateWorkload(workload.kind().apiName() + ".apps", workload.name(),
+		ObjectValidation.validateWorkload(workload.kind().apiName() + ".apps", workload.namespace(), workload.name(),
 				(workload.kind() != WorkloadKind.DAEMON_SET) ? workload.replicas() : null, workload.selector(),
-				workload.templateLabels(), workload.scheduling().spreadConstraints());
+				workload.templateLabels(), workload.scheduling().nodeSelector(),
+				workload.scheduling().spreadConstraints());
 	}
 
 }

@@ -353,11 +353,7 @@ final class Commands {
 					"The sandbox already has " + SimulationLimits.MAX_NODES + " nodes, its limit.");
 		}
 		String name = (requested == null || requested.isBlank()) ? nextNodeName() : requested.trim();
-		ObjectValidation.validateNode(name, null);
-		if (name.length() > 253 || !name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")) {
-			throw new IllegalArgumentException("\"" + name + "\" is not a valid node name: use lowercase letters, "
-					+ "digits, '-' and '.', starting and ending with a letter or digit.");
-		}
+		ObjectValidation.validateNodeName(name);
 		for (SimNode node : this.world.nodes) {
 			if (node.name.equals(name) && (node.inCluster || node.isTarget())) {
 				throw new IllegalArgumentException("A node named \"" + name + "\" already exists"

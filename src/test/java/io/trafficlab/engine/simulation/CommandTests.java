@@ -213,9 +213,12 @@ class CommandTests {
 		assertAssemblesBack(simulation);
 		assertThatIllegalArgumentException().isThrownBy(() -> simulation.apply(new AddNode("n2")))
 			.withMessage("A node named \"n2\" already exists.");
-		assertThatIllegalArgumentException().isThrownBy(() -> simulation.apply(new AddNode("Not_A_Name")))
-			.withMessage("\"Not_A_Name\" is not a valid node name: use lowercase letters, digits, '-' and '.', "
-					+ "starting and ending with a letter or digit.");
+		assertThatExceptionOfType(InvalidObjectException.class)
+			.isThrownBy(() -> simulation.apply(new AddNode("Not_A_Name")))
+			.withMessage("Node \"Not_A_Name\" is invalid: metadata.name: Invalid value: \"Not_A_Name\": a lowercase "
+					+ "RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must "
+					+ "start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is "
+					+ "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
 	}
 
 	@Test
