@@ -23,9 +23,9 @@ describe('sourceRows', () => {
 			exactSourcesSeen: { '192.168.0.11': '1/6', '10.244.2.1': '1/6', '192.168.0.13': '1/6' },
 			sourcesSeen: { '10.244.2.1': 4, '192.168.0.11': 2 },
 			sources: [
-				{ address: '192.168.0.11', kind: 'INTERNAL_IP' as const, node: 'n1' },
-				{ address: '10.244.2.1', kind: 'POD_GATEWAY' as const, node: 'n2' },
-				{ address: '192.168.0.13', kind: 'INTERNAL_IP' as const, node: 'n3' },
+				{ address: '192.168.0.11', kind: 'internal-ip' as const, node: 'n1' },
+				{ address: '10.244.2.1', kind: 'pod-gateway' as const, node: 'n2' },
+				{ address: '192.168.0.13', kind: 'internal-ip' as const, node: 'n3' },
 			],
 		};
 		const [row] = sourceRows(applyStatistics(scene, { ...message, statistics: { ...message.statistics, pods: [pod] } }));
@@ -33,9 +33,9 @@ describe('sourceRows', () => {
 		expect(row.summary).toBe('↺ node addresses (SNAT)');
 		expect(row.lines.map((line) => [line.address, line.source.kind, line.source.node, line.exact, line.observed]))
 			.toEqual([
-				['10.244.2.1', 'POD_GATEWAY', 'n2', '1/6', '33.3 % (4)'],
-				['192.168.0.11', 'INTERNAL_IP', 'n1', '1/6', '16.7 % (2)'],
-				['192.168.0.13', 'INTERNAL_IP', 'n3', '1/6', null],
+				['10.244.2.1', 'pod-gateway', 'n2', '1/6', '33.3 % (4)'],
+				['192.168.0.11', 'internal-ip', 'n1', '1/6', '16.7 % (2)'],
+				['192.168.0.13', 'internal-ip', 'n3', '1/6', null],
 			]);
 	});
 
@@ -47,7 +47,7 @@ describe('sourceRows', () => {
 			sourcesSeen: { [CLIENT]: 3, '192.168.0.13': 3 },
 			sources: [
 				{ address: CLIENT, kind: 'client' as const, node: null },
-				{ address: '192.168.0.13', kind: 'INTERNAL_IP' as const, node: 'n3' },
+				{ address: '192.168.0.13', kind: 'internal-ip' as const, node: 'n3' },
 			],
 		};
 		const [row] = sourceRows(applyStatistics(scene, { ...message, statistics: { ...message.statistics, pods: [pod] } }));
