@@ -1,5 +1,6 @@
 package io.trafficlab.sandbox;
 
+import io.trafficlab.engine.balancer.LoadBalancerModel;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,8 +55,8 @@ class PlaygroundPageTests {
 
 	@Test
 	void sharedLinkShouldBeCheckedOnThePageAndCreatedByTheScript() {
-		String link = PermalinkCodec.encode(
-				new SharedState(this.registry.createFromPreset("uneven-3-1-0", 1L).manifests(), null, 1, "even", 5, 1));
+		String link = PermalinkCodec.encode(new SharedState(
+				this.registry.createFromPreset("uneven-3-1-0", 1L).manifests(), null, 1, LoadBalancerModel.EVEN, 5, 1));
 		this.registry.live().forEach((sandbox) -> this.registry.end(sandbox.id()));
 		assertThat(this.mvc.get().uri("/?s=" + link)).hasStatus(HttpStatus.OK)
 			.bodyText()
