@@ -256,6 +256,10 @@ public final class SandboxLoadBenchmark {
 				"delivered          %,d of %,d batches (%.2f %%; %.0f/s), %.1f MB/s, %d seq gaps, %d clients failed%n",
 				total, this.expected.get(), 100.0 * total / Math.max(1, this.expected.get()), total / seconds,
 				this.bytes.get() / seconds / 1e6, this.gaps.get(), this.failures.get());
+		System.out.printf(Locale.ROOT,
+				"published          %.1f batches a second to each client's topic (a tick is "
+						+ "50 ms: 20 if the ticker keeps up)%n",
+				this.expected.get() / seconds / Math.max(1, clients.size()));
 		System.out.printf(Locale.ROOT, "statistics         %,d (%.0f/s)%n", this.statistics.get(),
 				this.statistics.get() / seconds);
 		System.out.printf(Locale.ROOT, "tick-to-client     p50 %d ms, p99 %d ms, max %d ms%n", percentile(total, 0.50),
