@@ -200,18 +200,18 @@ public final class SandboxLoadBenchmark {
 		}
 		double load = loadAverage();
 		long cpuBefore = cpuTicks();
-		long maxHeap = 0;
+		HeapSampler heap = new HeapSampler(this.server.pid());
 		this.measuring.set(true);
 		long start = System.nanoTime();
 		long end = start + TimeUnit.SECONDS.toNanos(seconds);
 		while (System.nanoTime() < end) {
-			maxHeap = Math.max(maxHeap, usedHeap());
 			for (Client client : frozen) {
 				client.checkClosedByServer(this.port);
 			}
 			TimeUnit.MILLISECONDS.sleep(250);
 		}
 		this.measuring.set(false);
+		long maxHeap = heap.stop();
 		double measured = (System.nanoTime() - start) / 1e9;
 		long cpu = cpuTicks() - cpuBefore;
 		double loadAfter = loadAverage();
@@ -287,8 +287,12 @@ public final class SandboxLoadBenchmark {
 	/** The server's used heap now: young and old generations, from {@code jstat -gc}. */
 	private long usedHeap() throws Exception {
 		String[] lines = command("jstat", "-gc", String.valueOf(this.server.pid())).split("\n");
-		List<String> names = Arrays.asList(lines[0].trim().split("\\s+"));
-		String[] values = lines[1].trim().split("\\s+");
+		return usedHeap(lines[0], lines[1]);
+	}
+
+	private static long usedHeap(String header, String line) {
+		List<String> names = Arrays.asList(header.trim().split("\\s+"));
+		String[] values = line.trim().split("\\s+");
 		double kilobytes = 0;
 		for (String column : List.of("S0U", "S1U", "EU", "OU")) {
 			kilobytes += Double.parseDouble(values[names.indexOf(column)]);
@@ -318,6 +322,44 @@ public final class SandboxLoadBenchmark {
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		process.waitFor();
 		return output;
+	}
+
+	/**
+	 * The most heap the server used while measuring, from one {@code jstat -gc} that
+	 * prints every second (starting a JVM for every sample would load the machine).
+	 */
+	private static final class HeapSampler {
+
+		private final Process jstat;
+
+		private final AtomicLong most = new AtomicLong();
+
+		HeapSampler(long pid) throws IOException {
+			this.jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(pid), "1000").redirectErrorStream(true)
+				.start();
+			Thread reader = new Thread(() -> {
+				try (var lines = new java.io.BufferedReader(
+						new java.io.InputStreamReader(this.jstat.getInputStream(), StandardCharsets.UTF_8))) {
+					String header = lines.readLine();
+					for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+						if (!line.trim().startsWith("S0C")) {
+							this.most.accumulateAndGet(usedHeap(header, line), Math::max);
+						}
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					// jstat ended
+				}
+			}, "jstat");
+			reader.setDaemon(true);
+			reader.start();
+		}
+
+		long stop() {
+			this.jstat.destroy();
+			return this.most.get();
+		}
+
 	}
 
 	void received(long seq, long tickWallTime, int length, long previousSeq, long arrived) {
