@@ -2,6 +2,7 @@
 // primary view's scene, layout and frames, injects synthetic packets, and records the first frames (also as
 // performance marks).
 import { syntheticFlights } from '../scene/packets';
+import { packetAt } from '../input/hitTest';
 import { packetPoint } from '../scene/paths';
 import type { Scene } from '../scene/scene';
 import type { SandboxView } from './sandboxView';
@@ -17,6 +18,11 @@ export interface TrafficLabHook {
 	locate(name: string): { x: number; y: number } | null;
 	/** The packets drawn now, where, and how far between two hops (always 0 under reduced motion). */
 	packets(): { connection: number; x: number; y: number; t: number }[];
+	/**
+	 * The packet a click at this point opens: the nearest one drawn there, moving or not (null for none). A packet
+	 * that another one covers opens that other one.
+	 */
+	packetAt(x: number, y: number): number | null;
 	/** The canvas item the keyboard is on, as "pod web-1" or "node n2". */
 	focused(): string | null;
 }
@@ -62,6 +68,11 @@ export function createHook(primary: () => SandboxView, frames: () => number): Tr
 				const at = packetPoint(flight, scene.clock.anim, layout, scene.reducedMotion);
 				return at === null || at.position.state !== 'moving' ? [] : [{ connection: flight.id, ...at.point, t: at.position.t }];
 			});
+		},
+		packetAt: (x, y) => {
+			const scene = primary().scene;
+			const layout = primary().layout();
+			return scene === null || layout === null ? null : packetAt(scene, layout, { x, y });
 		},
 		focused: () => {
 			const item = primary().view.focused;

@@ -135,7 +135,8 @@ export class Playground {
 		}
 		if (outcome.revision > this.revision) {
 			this.revision = outcome.revision;
-			this.views.forEach((view) => view.locally((scene) => ({ ...scene, paused: outcome.paused, speed: outcome.speed })));
+			this.views.forEach((view) => view.locally((scene) => ({ ...scene, paused: outcome.paused,
+				pausedAt: outcome.paused ? outcome.simTime : null, speed: outcome.speed })));
 		}
 		if (outcome.command === 'applyManifests') {
 			this.shownPreset = null;

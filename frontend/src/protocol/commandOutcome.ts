@@ -43,6 +43,8 @@ export interface CommandOutcome {
 	revision: number;
 	paused: boolean;
 	speed: number;
+	/** The simulated time just after the command (µs): with a pause, later batches are steps. */
+	simTime: number;
 	preset: string | null;
 	/** The other sandbox of its comparison, which took the same command. */
 	comparedWith: string | null;
@@ -55,7 +57,8 @@ export function isCommandOutcome(value: unknown): value is CommandOutcome {
 	const outcome = value as Record<string, unknown>;
 	return typeof outcome.command === 'string' && typeof outcome.sandbox === 'string'
 		&& typeof outcome.generation === 'number' && typeof outcome.revision === 'number'
-		&& typeof outcome.paused === 'boolean' && typeof outcome.speed === 'number';
+		&& typeof outcome.paused === 'boolean' && typeof outcome.speed === 'number'
+		&& typeof outcome.simTime === 'number';
 }
 
 /** The outcome in a command's answer, or null when it carries none (a refusal, another server). */

@@ -40,7 +40,7 @@ export function applyBatch(scene: Scene, batch: EventBatch): Scene {
 	listEvents(draft, listed);
 	draft.seq = batch.seq;
 	draft.now = Math.max(draft.now, batch.simTime);
-	if (draft.paused && batch.events.length > 0) {
+	if (draft.paused && batch.events.length > 0 && batch.simTime > (draft.pausedAt ?? -Infinity)) {
 		// A step: let the animation run long enough for its packets to make their trips
 		draft.clock.runUntil = Math.max(draft.clock.runUntil, draft.clock.anim + stepPlayMs(draft, batch));
 	}

@@ -111,6 +111,11 @@ export interface Scene {
 	generation: number;
 	seq: number;
 	paused: boolean;
+	/**
+	 * The simulated time (µs) at which the clock stopped, when known: a batch up to it was ticked before the pause
+	 * (it may arrive after the pause's answer) and does not play; a later one is a step.
+	 */
+	pausedAt: number | null;
 	speed: number;
 	preset: string | null;
 	seed: number | null;
@@ -194,6 +199,7 @@ export function sceneFromSnapshot(snapshot: SandboxSnapshot, anim = 0, reducedMo
 		generation: snapshot.generation,
 		seq: snapshot.seq,
 		paused: snapshot.paused,
+		pausedAt: snapshot.paused ? sim.now : null,
 		speed: snapshot.speed,
 		preset: snapshot.preset,
 		seed: typeof seed === 'number' ? seed : null,

@@ -26,7 +26,7 @@ describe('requestFor', () => {
 describe('send', () => {
 	it("returns the outcome the server names in the answer's header", async () => {
 		const outcome = {
-			command: 'movePod', sandbox: 'abc', generation: 0, revision: 3, paused: false, speed: 1, preset: null, comparedWith: null,
+			command: 'movePod', sandbox: 'abc', generation: 0, revision: 3, paused: false, speed: 1, simTime: 0, preset: null, comparedWith: null,
 		};
 		const fetcher: Fetch = async () => new Response(null, {
 			status: 204, headers: { 'HX-Trigger': JSON.stringify({ 'trafficlab:command': outcome }) },

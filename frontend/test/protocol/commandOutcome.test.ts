@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isCommandOutcome, outcomeOf } from '../../src/protocol/commandOutcome';
 
 const OUTCOME = {
-	command: 'switchPreset', sandbox: 'abc', generation: 2, revision: 5, paused: true, speed: 2, preset: 'empty', comparedWith: null,
+	command: 'switchPreset', sandbox: 'abc', generation: 2, revision: 5, paused: true, speed: 2, simTime: 4_000_000, preset: 'empty', comparedWith: null,
 };
 
 function headers(value: string | null): Pick<Headers, 'get'> {

@@ -147,6 +147,17 @@ describe('applyBatch', () => {
 		const next = applyBatch(scene, batch(11, 1_000_100, [routedViaN3(1, 1_000_100)]));
 		expect(next.clock.runUntil).toBeGreaterThan(scene.clock.anim + 2000);
 	});
+
+	it('does not play a batch ticked before the pause that arrives after the pause was answered', () => {
+		const running = sceneFromSnapshot(snapshot());
+		// the pause's answer says the clock stopped at the snapshot's time
+		const paused = { ...running, paused: true, pausedAt: running.now };
+		const late = applyBatch(paused, batch(11, running.now, [routedViaN3(1, running.now)]));
+		expect(late.clock.runUntil).toBe(paused.clock.runUntil);
+		expect(late.connections.size).toBe(1);
+		const step = applyBatch(late, batch(12, running.now + 100_000, [routedViaN3(2, running.now + 50_000)]));
+		expect(step.clock.runUntil).toBeGreaterThan(late.clock.anim + 2000);
+	});
 });
 
 describe('applyStatistics', () => {

@@ -34,7 +34,8 @@ export function applyStatistics(scene: Scene, message: StatisticsMessage): Scene
 		};
 	});
 	// The clock's pause and speed come with the statistics too: a view that sent no command (a room's) learns them here
-	return { ...scene, statistics: stats, nodes, service, paused: message.paused ?? scene.paused, speed: message.speed ?? scene.speed };
+	return { ...scene, statistics: stats, nodes, service, paused: message.paused ?? scene.paused,
+		pausedAt: message.paused === false ? null : scene.pausedAt, speed: message.speed ?? scene.speed };
 }
 
 interface ExactNodeSets {

@@ -14,11 +14,14 @@ import org.jspecify.annotations.Nullable;
  * answer has a larger revision
  * @param paused whether its clock stands still
  * @param speed simulated seconds per wall-clock second
+ * @param simTime the simulated time just after the command, in microseconds: when it
+ * paused the clock, batches up to this time were ticked before the pause and later ones
+ * are steps
  * @param preset the preset it runs, or {@code null} for manifests
  * @param comparedWith the other sandbox of its comparison (which took the same command),
  * or {@code null}
  */
 record CommandOutcome(String command, String sandbox, long generation, long revision, boolean paused, double speed,
-		@Nullable String preset, @Nullable String comparedWith) {
+		long simTime, @Nullable String preset, @Nullable String comparedWith) {
 
 }

@@ -290,7 +290,8 @@ public final class Sandbox {
 			sides.forEach((side) -> side.revision++);
 			Comparison comparison = this.comparison;
 			return new CommandOutcome(command.id(), this.id, this.generation, this.revision, this.paused, this.speed,
-					this.source.preset(), (comparison != null) ? comparison.other(this).id() : null);
+					this.simulation.now(), this.source.preset(),
+					(comparison != null) ? comparison.other(this).id() : null);
 		}
 		finally {
 			unlock(sides);

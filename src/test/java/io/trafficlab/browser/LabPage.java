@@ -53,18 +53,33 @@ final class LabPage {
 	 */
 	static void drag(ChromeDriver driver, String pod, String target) {
 		WebElement canvas = canvas(driver);
-		Map<String, Number> from = locate(driver, pod);
-		Map<String, Number> to = locate(driver, target);
-		int dx = canvas.getRect().getWidth() / 2;
-		int dy = canvas.getRect().getHeight() / 2;
-		new Actions(driver).moveToElement(canvas, from.get("x").intValue() - dx, from.get("y").intValue() - dy)
+		int[] from = offsetFromInViewCenter(driver, canvas, locate(driver, pod));
+		int[] to = offsetFromInViewCenter(driver, canvas, locate(driver, target));
+		new Actions(driver).moveToElement(canvas, from[0], from[1])
 			.clickAndHold()
 			.moveByOffset(12, 6)
 			.moveByOffset(40, 20)
-			.moveToElement(canvas, to.get("x").intValue() - dx, to.get("y").intValue() - dy)
+			.moveToElement(canvas, to[0], to[1])
 			.pause(Duration.ofMillis(150))
 			.release()
 			.perform();
+	}
+
+	/**
+	 * The offset that {@code moveToElement(canvas, dx, dy)} needs to reach a point drawn
+	 * at {@code at} (CSS px from the canvas' corner). WebDriver measures offsets from the
+	 * element's in-view center: the center of the part inside the viewport, which is not
+	 * the canvas' own center when the canvas does not fit the window.
+	 */
+	@SuppressWarnings("unchecked")
+	static int[] offsetFromInViewCenter(ChromeDriver driver, WebElement canvas, Map<String, Number> at) {
+		Map<String, Number> offset = (Map<String, Number>) driver.executeScript("const r = arguments[0]"
+				+ ".getBoundingClientRect(); const cx = Math.floor((Math.max(r.left, 0)"
+				+ " + Math.min(r.right, window.innerWidth)) / 2); const cy = Math.floor((Math.max(r.top, 0)"
+				+ " + Math.min(r.bottom, window.innerHeight)) / 2);"
+				+ "return {dx: Math.round(r.left + arguments[1] - cx), dy: Math.round(r.top + arguments[2] - cy)}",
+				canvas, at.get("x").doubleValue(), at.get("y").doubleValue());
+		return new int[] { offset.get("dx").intValue(), offset.get("dy").intValue() };
 	}
 
 	/** Every pod the scene knows, terminating ones included, and its node. */

@@ -74,6 +74,10 @@ class SandboxCommandOutcomeTests {
 		assertThat(JsonPath.<Number>read(paused, "$.generation").longValue()).isZero();
 		assertThat(JsonPath.<String>read(paused, "$.preset")).isEqualTo("uneven-3-1-0");
 		assertThat(JsonPath.<Object>read(paused, "$.comparedWith")).isNull();
+		// where the clock stood still: a batch up to this time was ticked before the
+		// pause
+		assertThat(JsonPath.<Number>read(paused, "$.simTime").longValue())
+			.isEqualTo(this.registry.get(id).snapshot().simulation().now());
 		String faster = outcome(send(this.mvc.put(), id, "/speed?factor=5"));
 		assertThat(JsonPath.<Double>read(faster, "$.speed")).isEqualTo(5.0);
 		String reset = outcome(send(this.mvc.post(), id, "/reset"));
