@@ -50,7 +50,12 @@ document.addEventListener('htmx:afterSettle', () => {
 
 const liveSandbox = document.getElementById('live-sandbox');
 if (liveSandbox !== null) {
-	startLiveSandbox(liveSandbox, window.location);
+	// created here, by the page's script, as the playground's is
+	void startPageSandbox(liveSandbox, (url, init) => fetch(url, init)).then((started) => {
+		if (started) {
+			startLiveSandbox(liveSandbox, window.location);
+		}
+	});
 }
 
 const playgroundRoot = document.getElementById('playground');

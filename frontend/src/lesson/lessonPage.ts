@@ -38,9 +38,13 @@ export function installLessonPanel(panel: HTMLElement, playgroundRoot: HTMLEleme
 		}
 	});
 	const open = panel.querySelector<HTMLAnchorElement>('[data-control="open-playground"]');
-	const api = playgroundRoot?.dataset.api;
-	if (open !== null && api !== undefined) {
+	if (open !== null && playgroundRoot !== null) {
 		open.addEventListener('click', (event) => {
+			// read at the click: the page's script writes the address once it has created the sandbox
+			const api = playgroundRoot.dataset.api;
+			if (api === undefined || playgroundRoot.dataset.sandboxId === undefined) {
+				return;
+			}
 			event.preventDefault();
 			void fetcher(`${api}/permalink`, { method: 'GET', headers: { Accept: 'application/json' } })
 				.then(async (response) => {

@@ -4,9 +4,9 @@ import io.trafficlab.engine.goal.GoalReport;
 import io.trafficlab.sandbox.Preset;
 import io.trafficlab.sandbox.PresetCatalog;
 import io.trafficlab.sandbox.Sandbox;
+import io.trafficlab.sandbox.SandboxCreatedJson;
+import io.trafficlab.sandbox.SandboxPageCreation;
 import io.trafficlab.sandbox.SandboxRegistry;
-import io.trafficlab.sandbox.SandboxRequestException;
-import io.trafficlab.sandbox.SandboxUnavailable;
 import io.trafficlab.teaching.Challenge;
 import io.trafficlab.teaching.ChallengeCatalog;
 import io.trafficlab.teaching.ChallengeStart;
@@ -14,10 +14,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -34,6 +36,9 @@ class ChallengePageController {
 	static final String MISSING = "challenge/missingPage";
 
 	static final String CHECKLIST = "challenge/checklist :: checklist";
+
+	/** Where a challenge page's script creates the challenge's sandbox. */
+	static final String SANDBOX_API = "/api/v1/challenges/{id}/sandbox";
 
 	private final ChallengeCatalog challenges;
 
@@ -53,7 +58,10 @@ class ChallengePageController {
 		return INDEX;
 	}
 
-	/** The challenge in a new sandbox (one per visit, like the playground's). */
+	/**
+	 * The challenge's page. Its script creates the sandbox (one per visit, like the
+	 * playground's); the GET creates none, and the checklist fills in once it exists.
+	 */
 	@GetMapping("/challenges/{id}")
 	String challenge(@PathVariable String id, Model model, HttpServletResponse response) {
 		Challenge challenge = this.challenges.find(id).orElse(null);
@@ -62,21 +70,23 @@ class ChallengePageController {
 		}
 		model.addAttribute("challenge", challenge);
 		model.addAttribute("presets", this.presets.all());
-		ChallengeStart start = challenge.start();
 		model.addAttribute("preset", new Preset("", challenge.title(),
-				"The cluster this challenge starts from. Start over brings it back.", start.manifests()));
-		try {
-			Sandbox sandbox = this.registry.createFromDeclaration(start.declaration(), start.seed(), start::settings);
-			if (start.speed() != null) {
-				sandbox.speed(start.speed());
-			}
-			model.addAttribute("sandbox", ChallengeSandbox.of(sandbox.id()));
-			model.addAttribute("report", sandbox.check(challenge.goal()));
-		}
-		catch (SandboxRequestException ex) {
-			SandboxUnavailable.show(ex, model, response);
-		}
+				"The cluster this challenge starts from. Start over brings it back.", challenge.start().manifests()));
+		model.addAttribute("create", SANDBOX_API.replace("{id}", challenge.id()));
+		model.addAttribute("sandboxId", SandboxPageCreation.PENDING);
 		return PAGE;
+	}
+
+	/** The challenge's sandbox, created by the challenge page's script. */
+	@PostMapping(SANDBOX_API)
+	ResponseEntity<SandboxCreatedJson> createSandbox(@PathVariable String id) {
+		Challenge challenge = this.challenges.find(id).orElseThrow(() -> new ChallengeNotFoundException(id));
+		ChallengeStart start = challenge.start();
+		Sandbox sandbox = this.registry.createFromDeclaration(start.declaration(), start.seed(), start::settings);
+		if (start.speed() != null) {
+			sandbox.speed(start.speed());
+		}
+		return SandboxPageCreation.created(sandbox);
 	}
 
 	/**
@@ -108,7 +118,7 @@ class ChallengePageController {
 			return CHECKLIST;
 		}
 		GoalReport report = sandbox.check(challenge.goal());
-		model.addAttribute("sandbox", ChallengeSandbox.of(sandbox.id()));
+		model.addAttribute("sandboxId", sandbox.id());
 		model.addAttribute("report", report);
 		return CHECKLIST;
 	}

@@ -1,9 +1,12 @@
 package io.trafficlab.lesson;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.trafficlab.sandbox.PresetCatalog;
 import io.trafficlab.sandbox.Sandbox;
+import io.trafficlab.sandbox.SandboxCreatedJson;
+import io.trafficlab.sandbox.SandboxPageCreation;
 import io.trafficlab.sandbox.SandboxRequestException;
 import io.trafficlab.sandbox.SandboxUnavailable;
 import io.trafficlab.teaching.LessonCatalog;
@@ -12,12 +15,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The lessons: the index, one page per step with its own live sandbox, the answers to its
@@ -34,6 +39,9 @@ class LessonPageController {
 	static final String QUESTION = "lesson/fragments :: question";
 
 	static final String CURL = "lesson/fragments :: curl";
+
+	/** Where a step page's script creates the step's sandbox. */
+	static final String SANDBOX_API = "/api/v1/lessons/{lesson}/{step}/sandbox";
 
 	private final LessonCatalog catalog;
 
@@ -69,13 +77,30 @@ class LessonPageController {
 		model.addAttribute("page", page);
 		model.addAttribute("presets", this.presets.all());
 		try {
-			Sandbox sandbox = this.sandboxes.start(page.lesson(), page.number(), link);
-			addSandbox(model, page, sandbox);
+			String manifests = (link != null) ? SandboxPageCreation.sharedManifests(link)
+					: this.sandboxes.startManifests(page.lesson(), page.number());
+			UriComponentsBuilder create = UriComponentsBuilder.fromPath(SANDBOX_API)
+				.uriVariables(Map.of("lesson", page.lesson().id(), "step", page.number()));
+			if (link != null) {
+				create.queryParam("s", link);
+			}
+			this.pages.addPendingSandbox(model, page, manifests, create.encode().build().toUriString());
 		}
 		catch (SandboxRequestException ex) {
 			SandboxUnavailable.show(ex, model, response);
 		}
 		return STEP;
+	}
+
+	/**
+	 * The step's sandbox, created by the step page's script (the GET creates none), in
+	 * the step's state or a shared link's.
+	 */
+	@PostMapping(SANDBOX_API)
+	ResponseEntity<SandboxCreatedJson> createSandbox(@PathVariable String lesson, @PathVariable String step,
+			@RequestParam(name = "s", required = false) @Nullable String link) {
+		StepPage page = lesson(lesson, step);
+		return SandboxPageCreation.created(this.sandboxes.start(page.lesson(), page.number(), link));
 	}
 
 	@PostMapping("/lessons/{lesson}/{step}/questions/{question}")

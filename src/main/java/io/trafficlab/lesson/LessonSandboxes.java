@@ -2,6 +2,7 @@ package io.trafficlab.lesson;
 
 import java.util.Optional;
 
+import io.trafficlab.export.ManifestExporter;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxRegistry;
 import io.trafficlab.sandbox.SandboxRequestException;
@@ -48,6 +49,11 @@ class LessonSandboxes {
 			sandbox.pause();
 		}
 		return sandbox;
+	}
+
+	/** The manifests a step's sandbox starts from, without starting one. */
+	String startManifests(Lesson lesson, int step) {
+		return ManifestExporter.yaml(this.catalog.start(lesson, step).simulation().declaration());
 	}
 
 	/** The live sandbox with this id, if any. */

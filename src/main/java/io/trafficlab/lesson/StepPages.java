@@ -2,6 +2,7 @@ package io.trafficlab.lesson;
 
 import io.trafficlab.sandbox.Preset;
 import io.trafficlab.sandbox.Sandbox;
+import io.trafficlab.sandbox.SandboxPageCreation;
 import io.trafficlab.sandbox.SandboxCreatedJson;
 import io.trafficlab.teaching.Lesson;
 import io.trafficlab.teaching.LessonCatalog;
@@ -36,18 +37,33 @@ class StepPages {
 		return StepPage.of(lesson, number, this.catalog.next(lesson).orElse(null));
 	}
 
+	/**
+	 * The model for a step page whose script creates the sandbox ({@code create}: where
+	 * it posts): the page's requests name the sandbox
+	 * {@value SandboxPageCreation#PENDING} until it exists, and the step's terminal runs
+	 * once it does.
+	 */
+	void addPendingSandbox(Model model, StepPage page, String manifests, String create) {
+		model.addAttribute("create", create);
+		model.addAttribute("sandboxId", SandboxPageCreation.PENDING);
+		model.addAttribute("preset", stepPreset(page, manifests));
+		model.addAttribute("pendingCurlNode", page.step().curlNode());
+	}
+
 	/** The model the playground fragment and the lesson panel need. */
 	void addSandbox(Model model, StepPage page, Sandbox sandbox) {
 		model.addAttribute("sandbox", SandboxCreatedJson.of(sandbox.id(), sandbox.preset()));
 		model.addAttribute("sandboxId", sandbox.id());
-		model.addAttribute("preset",
-				new Preset("", page.step().title(),
-						page.lesson().title() + ", step " + page.number() + " of " + page.lesson().steps().size(),
-						sandbox.manifests()));
+		model.addAttribute("preset", stepPreset(page, sandbox.manifests()));
 		String node = page.step().curlNode();
 		if (node != null) {
 			model.addAttribute("curl", CurlView.of(sandbox, node));
 		}
+	}
+
+	private static Preset stepPreset(StepPage page, String manifests) {
+		return new Preset("", page.step().title(),
+				page.lesson().title() + ", step " + page.number() + " of " + page.lesson().steps().size(), manifests);
 	}
 
 	/** A small positive number from a URL or a form, or -1. */

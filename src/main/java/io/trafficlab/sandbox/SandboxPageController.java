@@ -11,9 +11,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The playground at {@code /}, the plain live view at {@code /live} and the embeddable
- * canvas at {@code /embed}. The playground renders no sandbox: its script creates one
- * (one per browser tab) through the creation API, so a crawler or a script that only
- * reads the page starts nothing. The live view and the embed's Start create theirs here.
+ * canvas at {@code /embed}. The playground and the live view render no sandbox: their
+ * script creates one (one per browser tab) through the creation API, so a crawler or a
+ * script that only reads the page starts nothing. The embed creates its own after a
+ * person presses Start.
  */
 @Controller
 class SandboxPageController {
@@ -49,11 +50,22 @@ class SandboxPageController {
 		return PAGE;
 	}
 
-	/** The same sandbox as text and tables only, without the canvas. */
+	/**
+	 * The same sandbox as text and tables only, without the canvas; like the
+	 * playground's, its sandbox is created by the page's script.
+	 */
 	@GetMapping("/live")
 	String live(@RequestParam(name = "preset", required = false) @Nullable String preset, Model model,
 			HttpServletResponse response) {
-		return page(PLAIN_PAGE, preset, null, model, response);
+		model.addAttribute("presets", this.presets.all());
+		try {
+			model.addAttribute("preset", preset(preset));
+			model.addAttribute("create", creation(preset, null));
+		}
+		catch (SandboxRequestException ex) {
+			SandboxUnavailable.show(ex, model, response);
+		}
+		return PLAIN_PAGE;
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package io.trafficlab.challenge;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
+import com.jayway.jsonpath.JsonPath;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
 import io.trafficlab.sandbox.SandboxRegistry;
@@ -19,8 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 @AutoConfigureMockMvc
 class ChallengePageControllerTests {
-
-	private static final Pattern SANDBOX_ID = Pattern.compile("data-sandbox-id=\"([A-Za-z0-9_-]{22})\"");
 
 	@Autowired
 	private MockMvcTester mvc;
@@ -44,25 +40,45 @@ class ChallengePageControllerTests {
 	}
 
 	@Test
-	void challengeShouldStartASandboxAndShowTheFailingChecklist() throws Exception {
+	void challengePageShouldStartNoSandboxButLetItsScriptCreateOne() throws Exception {
+		int live = this.registry.size();
 		String page = page("n3-passes-health-check");
-
 		assertThat(page).contains("Make n3 pass the health check", "id=\"playground\"", "data-challenge-panel")
-			.doesNotContain("data-control=\"open-room\"", "data-part=\"room-banner\"")
+			.doesNotContain("data-control=\"open-room\"", "data-part=\"room-banner\"", "data-sandbox-id=")
+			.contains("data-create=\"/api/v1/challenges/n3-passes-health-check/sandbox\"")
+			.contains("Starting the sandbox…")
+			.contains("hx-get=\"/challenges/n3-passes-health-check/check?sandbox=pending\"")
+			.contains("hx-trigger=\"every 1s, visibilitychange from:document, trafficlab:refresh from:body, "
+					+ "trafficlab:sandbox-ready from:body\"")
+			.contains("hx-post=\"/api/v1/sandboxes/pending/reset\"")
+			.doesNotContain("Solved!")
+			.contains("Show a hint (1 of 3)");
+		assertThat(page).containsPattern("<li hidden>Under Local, kube-proxy");
+		assertThat(this.registry.size()).as("a GET starts no sandbox").isEqualTo(live);
+	}
+
+	@Test
+	void challengeShouldStartASandboxAndShowTheFailingChecklist() throws Exception {
+		String id = created("n3-passes-health-check");
+		assertThat(this.registry.find(id)).isPresent();
+		assertThat(this.mvc.get().uri("/challenges/n3-passes-health-check/check?sandbox=" + id)).hasStatusOk()
+			.bodyText()
 			.contains("Holds:", "externalTrafficPolicy is Local")
 			.contains("Not yet:", "Node n3 passes the load balancer&#39;s health check",
 					"n3 fails: its healthCheckNodePort answers 503")
 			.contains("1 of 2 conditions hold")
-			.contains("hx-trigger=\"every 1s, visibilitychange from:document, trafficlab:refresh from:body\"")
-			.doesNotContain("Solved!")
-			.contains("Show a hint (1 of 3)");
-		assertThat(page).containsPattern("<li hidden>Under Local, kube-proxy");
-		assertThat(this.registry.find(sandboxId(page))).isPresent();
+			.contains("hx-trigger=\"every 1s, visibilitychange from:document, trafficlab:refresh from:body")
+			.doesNotContain("Solved!");
+		assertThat(this.mvc.post().uri("/api/v1/challenges/nope/sandbox")).hasStatus(HttpStatus.NOT_FOUND)
+			.bodyJson()
+			.extractingPath("$.errors[0]")
+			.asString()
+			.contains("There is no challenge \"nope\"");
 	}
 
 	@Test
 	void checkShouldFollowTheSandboxAndShowTheSolutionOnceSolved() throws Exception {
-		String id = sandboxId(page("one-move-equal-shares"));
+		String id = created("one-move-equal-shares");
 		assertThat(this.mvc.get().uri("/challenges/one-move-equal-shares/check?sandbox=" + id)).hasStatusOk()
 			.bodyText()
 			.contains("2 of 3 conditions hold", "shares: 2 × 1/4, 1 × 1/2")
@@ -79,7 +95,7 @@ class ChallengePageControllerTests {
 
 	@Test
 	void checkWhenTheSandboxEndedShouldSaySoAndStopPolling() throws Exception {
-		String id = sandboxId(page("one-move-equal-shares"));
+		String id = created("one-move-equal-shares");
 		this.registry.end(id);
 
 		var result = assertThat(this.mvc.get().uri("/challenges/one-move-equal-shares/check?sandbox=" + id));
@@ -115,10 +131,11 @@ class ChallengePageControllerTests {
 		return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
-	private static String sandboxId(String page) {
-		Matcher matcher = SANDBOX_ID.matcher(page);
-		assertThat(matcher.find()).isTrue();
-		return matcher.group(1);
+	/** Creates the challenge's sandbox as its page's script does, and answers its id. */
+	private String created(String challenge) throws Exception {
+		var created = this.mvc.post().uri("/api/v1/challenges/" + challenge + "/sandbox").exchange();
+		assertThat(created).hasStatus(HttpStatus.CREATED);
+		return JsonPath.read(created.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$.id");
 	}
 
 }

@@ -3,6 +3,7 @@ package io.trafficlab.lesson;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.jayway.jsonpath.JsonPath;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import io.trafficlab.sandbox.Sandbox;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureMockMvc
 class LessonPageControllerTests {
 
-	private static final Pattern SANDBOX_ID = Pattern.compile("data-sandbox-id=\"([A-Za-z0-9_-]{22})\"");
+	private static final Pattern CREATE = Pattern.compile("data-create=\"([^\"]+)\"");
 
 	@Autowired
 	private MockMvcTester mvc;
@@ -54,6 +55,7 @@ class LessonPageControllerTests {
 
 	@Test
 	void aStepPageStartsASandboxInTheStepsStateAndHidesTheAnswer() throws Exception {
+		int live = this.registry.size();
 		var result = this.mvc.get().uri("/lessons/uneven-distribution/1").exchange();
 		assertThat(result).hasStatusOk().hasViewName(LessonPageController.STEP);
 		String body = result.getResponse().getContentAsString();
@@ -65,6 +67,11 @@ class LessonPageControllerTests {
 			.contains("hx-post=\"/lessons/uneven-distribution/1/questions/1\"")
 			.doesNotContain("choice--correct")
 			.doesNotContain("three times");
+		// the page's script creates the sandbox, the GET none
+		assertThat(this.registry.size()).isEqualTo(live);
+		assertThat(body).contains("data-create=\"/api/v1/lessons/uneven-distribution/1/sandbox\"")
+			.contains("<input type=\"hidden\" name=\"sandbox\" value=\"pending\">")
+			.doesNotContain("data-sandbox-id=");
 		Sandbox sandbox = sandbox(body);
 		assertThat(sandbox.snapshot().simulation().service().externalTrafficPolicy()).isEqualTo(TrafficPolicy.CLUSTER);
 	}
@@ -134,7 +141,13 @@ class LessonPageControllerTests {
 		String page = this.mvc.get().uri("/lessons/local-health-check/1").exchange().getResponse().getContentAsString();
 		Sandbox sandbox = sandbox(page);
 		int port = sandbox.statistics().statistics().exact().service().healthCheckNodePort();
-		assertThat(page)
+		// the step's terminal runs once the page's script has created the sandbox
+		assertThat(page).contains("hx-get=\"/lessons/local-health-check/1/curl?sandbox=pending&amp;node=n1\"")
+			.contains("hx-trigger=\"trafficlab:sandbox-ready from:body\"");
+		assertThat(this.mvc.get()
+			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n1")
+			.header("HX-Request", "true")).hasStatusOk()
+			.bodyText()
 			.contains("$ curl -i http://192.168.0.11:" + port + "/healthz\nHTTP/1.1 200 OK\nContent-Length: ")
 			.contains("X-Load-Balancing-Endpoint-Weight: 1\n\n{\n\t&quot;service&quot;: {");
 
@@ -164,7 +177,9 @@ class LessonPageControllerTests {
 		String page = this.mvc.get().uri("/lessons/local-health-check/1").exchange().getResponse().getContentAsString();
 		Sandbox sandbox = sandbox(page);
 		int port = sandbox.statistics().statistics().exact().service().healthCheckNodePort();
-		assertThat(page).contains("node=n1&amp;port=" + port);
+		assertThat(this.mvc.get()
+			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n1")
+			.header("HX-Request", "true")).bodyText().contains("node=n1&amp;port=" + port);
 		sandbox.apply(new SimulationCommand.SetExternalTrafficPolicy(TrafficPolicy.CLUSTER));
 		assertThat(this.mvc.get()
 			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n1&port=" + port)
@@ -214,10 +229,17 @@ class LessonPageControllerTests {
 			.getHeader("Content-Security-Policy")).startsWith("default-src 'self';").endsWith("; frame-ancestors *");
 	}
 
-	private Sandbox sandbox(String body) {
-		Matcher matcher = SANDBOX_ID.matcher(body);
+	/**
+	 * Creates the step's sandbox as the page's script does (its data-create), and answers
+	 * it.
+	 */
+	private Sandbox sandbox(String body) throws Exception {
+		Matcher matcher = CREATE.matcher(body);
 		assertThat(matcher.find()).isTrue();
-		return this.registry.find(matcher.group(1)).orElseThrow();
+		var created = this.mvc.post().uri(matcher.group(1).replace("&amp;", "&")).exchange();
+		assertThat(created).hasStatus(HttpStatus.CREATED);
+		String id = JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+		return this.registry.find(id).orElseThrow();
 	}
 
 }

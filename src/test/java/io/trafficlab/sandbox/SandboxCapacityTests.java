@@ -38,11 +38,12 @@ class SandboxCapacityTests {
 			.extractingPath("$.errors[0]")
 			.asString()
 			.startsWith("Traffic Lab is running its limit of 2 live sandboxes.");
-		assertThat(this.mvc.get().uri("/live")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
-			.hasHeader(HttpHeaders.RETRY_AFTER, "60")
+		// the live page starts no sandbox itself: its script creates one, and shows the
+		// refusal above
+		assertThat(this.mvc.get().uri("/live")).hasStatusOk()
 			.bodyText()
-			.contains("Traffic Lab is running its limit of 2 live sandboxes.")
-			.doesNotContain("id=\"live-sandbox\"")
+			.contains("id=\"live-sandbox\"", "data-create=\"/api/v1/sandboxes\"", "data-part=\"start-error\"")
+			.contains("<option value=\"uneven-3-1-0\"")
 			.contains("href=\"/analyze\"");
 		this.registry.live().forEach((sandbox) -> this.registry.end(sandbox.id()));
 	}
@@ -52,14 +53,25 @@ class SandboxCapacityTests {
 		while (this.registry.size() < 2) {
 			this.registry.createFromPreset("empty", 1L);
 		}
-		for (String page : new String[] { "/lessons/uneven-distribution/1", "/embed?lesson=uneven-distribution&run=1",
-				"/challenges/one-move-equal-shares" }) {
-			assertThat(this.mvc.get().uri(page)).as(page)
+		assertThat(this.mvc.get().uri("/embed?lesson=uneven-distribution&run=1"))
+			.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.hasHeader(HttpHeaders.RETRY_AFTER, "60")
+			.bodyText()
+			.contains("Traffic Lab is running its limit of 2 live sandboxes.");
+		// the step and challenge pages' scripts create their sandboxes here, and show the
+		// refusal
+		for (String creation : new String[] { "/api/v1/lessons/uneven-distribution/1/sandbox",
+				"/api/v1/challenges/one-move-equal-shares/sandbox" }) {
+			assertThat(this.mvc.post().uri(creation)).as(creation)
 				.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
 				.hasHeader(HttpHeaders.RETRY_AFTER, "60")
-				.bodyText()
-				.contains("Traffic Lab is running its limit of 2 live sandboxes.");
+				.bodyJson()
+				.extractingPath("$.errors[0]")
+				.asString()
+				.startsWith("Traffic Lab is running its limit of 2 live sandboxes.");
 		}
+		assertThat(this.mvc.get().uri("/lessons/uneven-distribution/1")).hasStatusOk();
+		assertThat(this.mvc.get().uri("/challenges/one-move-equal-shares")).hasStatusOk();
 		this.registry.live().forEach((sandbox) -> this.registry.end(sandbox.id()));
 	}
 

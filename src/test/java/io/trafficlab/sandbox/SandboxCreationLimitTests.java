@@ -52,17 +52,31 @@ class SandboxCreationLimitTests {
 	@Test
 	void pagesThatStartASandboxWhenTheClientsBurstIsSpentShouldAnswer429WithRetryAfter() {
 		RequestPostProcessor client = from("198.51.100.3");
-		assertThat(this.mvc.get().uri("/lessons/uneven-distribution/1").with(client)).hasStatus(HttpStatus.OK);
-		assertThat(this.mvc.get().uri("/challenges/one-move-equal-shares").with(client)).hasStatus(HttpStatus.OK);
+		// pages start nothing when served; their scripts create the sandboxes through
+		// these
 		for (String page : new String[] { "/live", "/lessons/uneven-distribution/1",
-				"/embed?lesson=uneven-distribution&run=1", "/challenges/one-move-equal-shares" }) {
-			assertThat(this.mvc.get().uri(page).with(client)).as(page)
+				"/challenges/one-move-equal-shares" }) {
+			assertThat(this.mvc.get().uri(page).with(client)).as(page).hasStatus(HttpStatus.OK);
+		}
+		assertThat(this.mvc.post().uri("/api/v1/lessons/uneven-distribution/1/sandbox").with(client))
+			.hasStatus(HttpStatus.CREATED);
+		assertThat(this.mvc.post().uri("/api/v1/challenges/one-move-equal-shares/sandbox").with(client))
+			.hasStatus(HttpStatus.CREATED);
+		for (String creation : new String[] { "/api/v1/sandboxes", "/api/v1/lessons/uneven-distribution/1/sandbox",
+				"/api/v1/challenges/one-move-equal-shares/sandbox" }) {
+			assertThat(this.mvc.post().uri(creation).with(client)).as(creation)
 				.hasStatus(HttpStatus.TOO_MANY_REQUESTS)
 				.satisfies((result) -> assertThat(result.getResponse().getHeader(HttpHeaders.RETRY_AFTER))
 					.matches("[1-9][0-9]?"))
-				.bodyText()
+				.bodyJson()
+				.extractingPath("$.errors[0]")
+				.asString()
 				.contains("Too many new sandboxes from your address");
 		}
+		assertThat(this.mvc.get().uri("/embed?lesson=uneven-distribution&run=1").with(client))
+			.hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+			.bodyText()
+			.contains("Too many new sandboxes from your address");
 	}
 
 	static RequestPostProcessor from(String address) {

@@ -61,7 +61,7 @@ class UnexpectedFailureAdviceTests {
 	@Test
 	void pageWhenAControllerFailsShouldShowThe500PageWithTheReference(CapturedOutput output) throws Exception {
 		given(this.registry.createFromPreset(any(), any())).willThrow(new IllegalStateException(BUG));
-		MvcTestResult result = this.mvc.get().uri("/live").accept(MediaType.TEXT_HTML).exchange();
+		MvcTestResult result = this.mvc.get().uri("/embed?run=1").accept(MediaType.TEXT_HTML).exchange();
 		assertThat(result).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR);
 		String body = result.getResponse().getContentAsString();
 		assertThat(body).contains("<html", "Something went wrong on our side (reference ")
@@ -72,7 +72,7 @@ class UnexpectedFailureAdviceTests {
 	@Test
 	void htmxRequestWhenAControllerFailsShouldGetANoticeWithTheReference(CapturedOutput output) throws Exception {
 		given(this.registry.createFromPreset(any(), any())).willThrow(new IllegalStateException(BUG));
-		MvcTestResult result = this.mvc.get().uri("/live").header("HX-Request", "true").exchange();
+		MvcTestResult result = this.mvc.get().uri("/embed?run=1").header("HX-Request", "true").exchange();
 		assertThat(result).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR).hasHeader("HX-Retarget", "#request-error");
 		String body = result.getResponse().getContentAsString();
 		assertThat(body).contains("notice--error").doesNotContain("<html", BUG);
