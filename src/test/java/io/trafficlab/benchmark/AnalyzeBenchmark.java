@@ -107,7 +107,8 @@ public class AnalyzeBenchmark {
 					(policy == TrafficPolicy.LOCAL) ? 32000 : 0, SessionAffinity.NONE, 10800, List.of(),
 					(trafficDistribution != null)
 							? Spelled.parse(TrafficDistribution.class, "trafficDistribution", trafficDistribution)
-							: null);
+							: null,
+					Map.of());
 			Map<ServiceRef, List<Endpoint>> byService = new HashMap<>();
 			byService.put(ref, endpoints);
 			return new Cluster(nodes, List.of(service), byService, List.of());
