@@ -187,9 +187,9 @@ public final class LoadBalancerCatalog {
 		String prefix = ServiceAnnotations.AWS_HEALTH_CHECK;
 		ProbeSpec probe = defaults;
 		String protocol = annotations.oneOf(prefix + "protocol", annotations.aws(prefix + "protocol"),
-				List.of("TCP", "HTTP", "HTTPS", "SSL"));
+				List.of(ProbeProtocol.TCP.apiName(), ProbeProtocol.HTTP.apiName(), "HTTPS", "SSL"));
 		if (protocol != null) {
-			boolean http = protocol.startsWith("HTTP");
+			boolean http = protocol.startsWith(ProbeProtocol.HTTP.apiName());
 			probe = probe.withProtocol(http ? ProbeProtocol.HTTP : ProbeProtocol.TCP,
 					(probe.path() != null) ? probe.path() : "/");
 		}
@@ -245,7 +245,7 @@ public final class LoadBalancerCatalog {
 	 */
 	private static ProbeSpec azureClusterProbe(ServiceAnnotations annotations, ServicePort port) {
 		String protocol = annotations.oneOf("health-probe_protocol", azure(annotations, port, "protocol"),
-				List.of("TCP", "HTTP", "HTTPS"));
+				List.of(ProbeProtocol.TCP.apiName(), ProbeProtocol.HTTP.apiName(), "HTTPS"));
 		String path = azure(annotations, port, "request-path");
 		int interval = annotations.integer("health-probe_interval", azure(annotations, port, "interval"), 5, 119, 5);
 		int probes = annotations.integer("health-probe_num-of-probe", azure(annotations, port, "num-of-probe"), 2, 23,
@@ -257,7 +257,7 @@ public final class LoadBalancerCatalog {
 			probes = 2;
 		}
 		ProbeSpec probe = ProbeSpec.tcp(ProbeTarget.NODE_PORT, port.nodePort(), interval, interval, probes, probes);
-		if (protocol != null && protocol.startsWith("HTTP")) {
+		if (protocol != null && protocol.startsWith(ProbeProtocol.HTTP.apiName())) {
 			probe = probe.withProtocol(ProbeProtocol.HTTP, (path != null && !path.isBlank()) ? path.trim() : "/");
 		}
 		return probe;
