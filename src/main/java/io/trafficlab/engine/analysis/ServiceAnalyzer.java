@@ -202,12 +202,21 @@ final class ServiceAnalyzer {
 		for (int i = 0; i < this.nodes.size(); i++) {
 			nodeIndex.putIfAbsent(this.nodes.get(i).name(), i);
 		}
+		// every pod target of a node is in the node's zone, so all get the same share
+		int[] targetsOnNode = new int[this.nodes.size()];
+		Fraction[] shareOnNode = new Fraction[this.nodes.size()];
 		for (int position = 0; position < all.size(); position++) {
 			Fraction share = flow.shareOf(position);
 			String nodeName = all.get(position).nodeName();
 			Integer index = (nodeName != null) ? nodeIndex.get(nodeName) : null;
 			if (!share.isZero() && index != null) {
-				lbShares[index] = lbShares[index].plus(share);
+				targetsOnNode[index]++;
+				shareOnNode[index] = share;
+			}
+		}
+		for (int i = 0; i < lbShares.length; i++) {
+			if (targetsOnNode[i] > 0) {
+				lbShares[i] = shareOnNode[i].times(Fraction.of(targetsOnNode[i], 1));
 			}
 		}
 	}
