@@ -19,6 +19,19 @@ export type PodStatus = 'pending' | 'starting' | 'ready' | 'not-ready' | 'termin
 /** io.trafficlab.engine.balancer.LoadBalancerModel. */
 export type LoadBalancerModel = 'even' | 'weighted';
 
+/**
+ * io.trafficlab.engine.balancer.LoadBalancerKind: the load balancer of the catalogue (the API's loadBalancer;
+ * the statistics' exact analysis names it; the sandbox's is generic).
+ */
+export type LoadBalancerKind = 'generic' | 'aws-nlb-instance' | 'aws-nlb-ip' | 'aws-clb' | 'gke-passthrough'
+  | 'azure' | 'metallb-l2' | 'metallb-bgp';
+
+/** io.trafficlab.engine.balancer.ProbeProtocol: how a load balancer's probe talks to its target. */
+export type ProbeProtocol = 'TCP' | 'HTTP';
+
+/** io.trafficlab.engine.balancer.ProbeTarget: which port a load balancer's probe reaches. */
+export type ProbeTarget = 'health-check-node-port' | 'node-port' | 'proxy-healthz' | 'pod-port';
+
 /** io.trafficlab.engine.model.TrafficPolicy: externalTrafficPolicy and internalTrafficPolicy. */
 export type TrafficPolicy = 'Cluster' | 'Local';
 

@@ -76,7 +76,11 @@ class SpellingTests {
 			// the place a pod's packet starts from, in a trace's hops
 			"pod", Set.of("io.trafficlab.engine.proxy.TraceStory"),
 			// the place an external packet starts from, in a trace's hops
-			"client", Set.of("io.trafficlab.engine.proxy.TraceStory"));
+			"client", Set.of("io.trafficlab.engine.proxy.TraceStory"),
+			// a Service port's protocol (TCP, UDP, SCTP), not a load balancer's probe
+			"TCP",
+			Set.of("io.trafficlab.engine.apiserver.ServiceConversion", "io.trafficlab.engine.apiserver.ServiceDefaults",
+					"io.trafficlab.engine.apiserver.ServiceValidation"));
 
 	@Test
 	void spelledTypesShouldBeEnumsWithOneSpellingPerConstant() {

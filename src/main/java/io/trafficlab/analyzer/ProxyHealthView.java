@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  */
 record ProxyHealthView(String statusLine, boolean passing, @Nullable String note) {
 
-	static ProxyHealthView of(ProxyHealth health) {
+	static ProxyHealthView of(@Nullable ProxyHealth health) {
+		if (health == null) {
+			return new ProxyHealthView("connection refused", false, "nothing listens on :10256 under Cilium");
+		}
 		String note = null;
 		if (!health.healthy()) {
 			note = "rules out of date";

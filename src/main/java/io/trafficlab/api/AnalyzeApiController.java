@@ -10,6 +10,8 @@ import java.util.Set;
 import io.trafficlab.engine.analysis.AnalysisOptions;
 import io.trafficlab.engine.analysis.ClusterAnalysis;
 import io.trafficlab.engine.analysis.ClusterAnalyzer;
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.manifest.ImportedCluster;
 import io.trafficlab.manifest.ManifestImporter;
@@ -46,16 +48,20 @@ class AnalyzeApiController {
 			@RequestParam(name = "clientIp", required = false) @Nullable String clientIp,
 			@RequestParam(name = "node", required = false) @Nullable List<String> nodes,
 			@RequestParam(name = "sourcesSeen", required = false) @Nullable String sourcesSeen,
+			@RequestParam(name = "loadBalancer", required = false) @Nullable String loadBalancerId,
+			@RequestParam(name = "dataplane", required = false) @Nullable String dataplaneId,
 			HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
 		LoadBalancerModel loadBalancer = QueryParameters.oneOf("lb", lb, LoadBalancerModel.class,
 				LoadBalancerModel.EVEN);
+		LoadBalancerKind kind = QueryParameters.loadBalancer(loadBalancerId, lb);
+		Dataplane dataplane = QueryParameters.dataplane(dataplaneId);
 		boolean withSourcesSeen = sourcesSeen == null || QueryParameters.bool("sourcesSeen", sourcesSeen);
 		String client = Objects.requireNonNullElse(QueryParameters.ipAddress("clientIp", clientIp),
 				AnalysisOptions.DEFAULT_CLIENT_IP);
 		ImportedCluster imported = this.importer.read(new ByteArrayInputStream(ManifestRequestBody.read(request)));
 		Set<String> onlyNodes = onlyNodes(nodes);
 		ClusterAnalysis analysis = this.analyzer.analyze(imported.cluster(),
-				new AnalysisOptions(loadBalancer, client, onlyNodes));
+				new AnalysisOptions(loadBalancer, client, onlyNodes, kind, dataplane));
 		ResponseBudget.check(analysis, withSourcesSeen);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)

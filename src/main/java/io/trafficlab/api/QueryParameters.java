@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.UnknownValueException;
 import io.trafficlab.engine.net.Cidr;
@@ -64,6 +66,25 @@ final class QueryParameters {
 			throw new InvalidRequestException("Query parameter '" + name + "' must be one of: " + listed(ex.allowed())
 					+ " (got \"" + value + "\").");
 		}
+	}
+
+	/**
+	 * The load balancer of the catalogue; {@code lb} (the {@code generic} LB's knob)
+	 * together with another id is a conflict.
+	 */
+	static LoadBalancerKind loadBalancer(@Nullable String value, @Nullable String lb) {
+		LoadBalancerKind kind = oneOf("loadBalancer", value, LoadBalancerKind.class, LoadBalancerKind.GENERIC);
+		if (kind != LoadBalancerKind.GENERIC && !isBlank(lb)) {
+			throw new InvalidRequestException("Query parameters 'lb' and 'loadBalancer' conflict: 'lb' (" + lb
+					+ ") tunes only loadBalancer=" + LoadBalancerKind.GENERIC.apiName() + ", and loadBalancer="
+					+ kind.apiName() + " spreads as its controller does; drop 'lb' or use loadBalancer="
+					+ LoadBalancerKind.GENERIC.apiName() + ".");
+		}
+		return kind;
+	}
+
+	static Dataplane dataplane(@Nullable String value) {
+		return oneOf("dataplane", value, Dataplane.class, Dataplane.KUBE_PROXY);
 	}
 
 	static boolean bool(String name, @Nullable String value) {

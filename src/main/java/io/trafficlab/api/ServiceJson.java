@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One Service in the analyze response. The first twelve components are the contract's;
- * the rest are additions.
+ * the rest are additions ({@code loadBalancer} is the contract's addition of 2026-12).
  *
  * @param namespace the namespace
  * @param name the name
@@ -33,12 +33,14 @@ import org.jspecify.annotations.Nullable;
  * describe
  * @param droppedShare the share of new external connections a node DROPs
  * @param rejectedShare the share of new external connections that are REJECTed
+ * @param loadBalancer the load balancer in front of a LoadBalancer Service; {@code null}
+ * for the other types
  */
 record ServiceJson(String namespace, String name, String type, @Nullable String externalTrafficPolicy,
 		String internalTrafficPolicy, String clusterIP, @Nullable Integer nodePort, List<String> loadBalancerIPs,
 		@Nullable Integer healthCheckNodePort, boolean hasAnyEndpoints, List<NodeJson> nodes,
 		List<EndpointJson> endpoints, List<String> externalIPs, List<PortJson> ports, String droppedShare,
-		String rejectedShare) {
+		String rejectedShare, @Nullable LoadBalancerJson loadBalancer) {
 
 	static ServiceJson of(ServiceAnalysis analysis, Map<String, Node> nodes, boolean withSourcesSeen) {
 		Service service = analysis.service();
@@ -50,7 +52,8 @@ record ServiceJson(String namespace, String name, String type, @Nullable String 
 				analysis.hasAnyEndpoints(), MappedList.of(analysis.nodes(), (node) -> NodeJson.of(node, nodes)),
 				MappedList.of(analysis.endpoints(), (endpoint) -> EndpointJson.of(endpoint, withSourcesSeen)),
 				service.externalIps(), MappedList.of(service.ports(), PortJson::of), analysis.droppedShare().toString(),
-				analysis.rejectedShare().toString());
+				analysis.rejectedShare().toString(),
+				(analysis.loadBalancer() != null) ? LoadBalancerJson.of(analysis.loadBalancer()) : null);
 	}
 
 }

@@ -4,12 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 
+import io.trafficlab.engine.analysis.LoadBalancedTracer;
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceRef;
 import io.trafficlab.engine.proxy.DestinationKind;
-import io.trafficlab.engine.proxy.PacketTracer;
 import io.trafficlab.engine.proxy.SourceClass;
 import io.trafficlab.engine.proxy.TraceRequest;
 import io.trafficlab.engine.proxy.TraceResult;
@@ -25,7 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/trace}: one new connection's path through one node.
+ * {@code POST /api/v1/trace}: one new connection's path through one node, behind the load
+ * balancer and on the dataplane the parameters name.
  */
 @RestController
 class TraceApiController {
@@ -34,9 +37,9 @@ class TraceApiController {
 
 	private final ManifestImporter importer;
 
-	private final PacketTracer tracer;
+	private final LoadBalancedTracer tracer;
 
-	TraceApiController(ManifestImporter importer, PacketTracer tracer) {
+	TraceApiController(ManifestImporter importer, LoadBalancedTracer tracer) {
 		this.importer = importer;
 		this.tracer = tracer;
 	}
@@ -51,21 +54,27 @@ class TraceApiController {
 			@RequestParam(name = "sourceIp", required = false) @Nullable String sourceIp,
 			@RequestParam(name = "clusterCidr", required = false) @Nullable String clusterCidr,
 			@RequestParam(name = "masqueradeAll", required = false) @Nullable String masqueradeAll,
-			HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
+			@RequestParam(name = "loadBalancer", required = false) @Nullable String loadBalancer,
+			@RequestParam(name = "dataplane", required = false) @Nullable String dataplane, HttpServletRequest request)
+			throws IOException, HttpMediaTypeNotSupportedException {
 		SourceClass source = QueryParameters.requireOneOf("from", from, SourceClass.class);
 		DestinationKind destination = QueryParameters.requireOneOf("to", to, DestinationKind.class);
 		String sourceAddress = QueryParameters.ipAddress("sourceIp", sourceIp);
 		String detector = QueryParameters.clusterCidr("clusterCidr", clusterCidr, TraceRequest.NO_DETECTOR);
 		boolean masqueradeEverything = QueryParameters.bool("masqueradeAll", masqueradeAll);
+		LoadBalancerKind kind = QueryParameters.loadBalancer(loadBalancer, null);
+		Dataplane proxy = QueryParameters.dataplane(dataplane);
 		Cluster cluster = this.importer.read(new ByteArrayInputStream(ManifestRequestBody.read(request))).cluster();
 		TraceRequest trace = new TraceRequest(service(service, cluster), node(node, cluster), source, destination,
 				sourceAddress, detector, masqueradeEverything);
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(TraceJson.of(trace(cluster, trace)));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(TraceJson.of(trace(cluster, trace, kind, proxy)));
 	}
 
-	private TraceResult trace(Cluster cluster, TraceRequest trace) {
+	private TraceResult trace(Cluster cluster, TraceRequest trace, LoadBalancerKind kind, Dataplane dataplane) {
 		try {
-			return this.tracer.trace(cluster, trace);
+			return this.tracer.trace(cluster, trace, kind, dataplane);
 		}
 		catch (IllegalArgumentException ex) {
 			// The tracer names the field it cannot use (e.g. a destination the Service

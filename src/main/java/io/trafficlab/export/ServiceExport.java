@@ -25,6 +25,7 @@ final class ServiceExport {
 		ServiceBuilder builder = new ServiceBuilder().withNewMetadata()
 			.withNamespace(service.namespace())
 			.withName(service.name())
+			.withAnnotations(service.annotations().isEmpty() ? null : Metadata.sorted(service.annotations()))
 			.endMetadata()
 			.withNewSpec()
 			.withType(service.type())

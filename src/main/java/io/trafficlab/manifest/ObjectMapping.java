@@ -129,6 +129,7 @@ final class ObjectMapping {
 			.trafficDistribution(spec.getTrafficDistribution())
 			.loadBalancerSourceRanges(list(spec.getLoadBalancerSourceRanges()))
 			.loadBalancerIngress(ingress)
+			.annotations(map(meta(service).getAnnotations()))
 			.build();
 	}
 

@@ -1,6 +1,7 @@
 package io.trafficlab.system;
 
 import io.trafficlab.engine.analysis.ClusterAnalyzer;
+import io.trafficlab.engine.analysis.LoadBalancedTracer;
 import io.trafficlab.engine.proxy.PacketTracer;
 import io.trafficlab.manifest.ManifestImporter;
 
@@ -27,6 +28,11 @@ class EngineConfiguration {
 	@Bean
 	PacketTracer packetTracer() {
 		return new PacketTracer();
+	}
+
+	@Bean
+	LoadBalancedTracer loadBalancedTracer() {
+		return new LoadBalancedTracer();
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import io.trafficlab.engine.analysis.AnalysisOptions;
 import io.trafficlab.engine.analysis.ClusterAnalysis;
 import io.trafficlab.engine.analysis.ClusterAnalyzer;
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Node;
@@ -36,7 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code analyze} on a large cluster: N nodes in 3 zones with 10 pods per node on
  * average, placed unevenly (node i holds {@code i % 21} pods, so some nodes hold none),
- * one LoadBalancer Service over all of them. Run: see README, "Benchmarks".
+ * one LoadBalancer Service over all of them, behind each load balancer of the catalogue.
+ * Run: see README, "Benchmarks".
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,7 +59,17 @@ public class AnalyzeBenchmark {
 	@Param({ "none", "PreferClose" })
 	String trafficDistribution;
 
+	/** The load balancer of the catalogue ({@code generic}: R20 as before). */
+	@Param({ "generic", "aws-nlb-instance", "aws-nlb-ip", "aws-clb", "gke-passthrough", "azure", "metallb-l2",
+			"metallb-bgp" })
+	String loadBalancer;
+
+	@Param({ "kube-proxy" })
+	String dataplane;
+
 	private final ClusterAnalyzer analyzer = new ClusterAnalyzer();
+
+	private AnalysisOptions options;
 
 	private Cluster cluster;
 
@@ -65,11 +78,14 @@ public class AnalyzeBenchmark {
 		this.cluster = LargeClusters.build(this.nodes, 10 * this.nodes,
 				TrafficPolicy.valueOf(this.policy.toUpperCase()),
 				"none".equals(this.trafficDistribution) ? null : this.trafficDistribution);
+		this.options = AnalysisOptions.defaults()
+			.with(Spelled.parse(LoadBalancerKind.class, "loadBalancer", this.loadBalancer),
+					Spelled.parse(Dataplane.class, "dataplane", this.dataplane));
 	}
 
 	@Benchmark
 	public ClusterAnalysis analyze() {
-		return this.analyzer.analyze(this.cluster, AnalysisOptions.defaults());
+		return this.analyzer.analyze(this.cluster, this.options);
 	}
 
 	/**
@@ -107,7 +123,8 @@ public class AnalyzeBenchmark {
 					(policy == TrafficPolicy.LOCAL) ? 32000 : 0, SessionAffinity.NONE, 10800, List.of(),
 					(trafficDistribution != null)
 							? Spelled.parse(TrafficDistribution.class, "trafficDistribution", trafficDistribution)
-							: null);
+							: null,
+					Map.of());
 			Map<ServiceRef, List<Endpoint>> byService = new HashMap<>();
 			byService.put(ref, endpoints);
 			return new Cluster(nodes, List.of(service), byService, List.of());

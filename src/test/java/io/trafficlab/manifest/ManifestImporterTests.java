@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import io.trafficlab.engine.apiserver.InvalidObjectException;
 import io.trafficlab.engine.model.Cluster;
@@ -188,6 +189,25 @@ class ManifestImporterTests {
 				  futureStatus: [1, 2]
 				""");
 		assertThat(imported.cluster().nodes()).extracting(Node::name).containsExactly("n1");
+	}
+
+	@Test
+	void readWhenServiceHasAnnotationsShouldKeepThemForTheLoadBalancer() {
+		ImportedCluster imported = read("""
+				apiVersion: v1
+				kind: Service
+				metadata:
+				  name: web
+				  annotations:
+				    networking.gke.io/weighted-load-balancing: pods-per-node
+				spec:
+				  type: LoadBalancer
+				  externalTrafficPolicy: Local
+				  selector: {app: web}
+				  ports: [{port: 80}]
+				""");
+		assertThat(imported.cluster().services().get(0).annotations())
+			.containsExactly(Map.entry("networking.gke.io/weighted-load-balancing", "pods-per-node"));
 	}
 
 	@Test

@@ -17,10 +17,12 @@ import io.trafficlab.engine.model.Service;
  * with external traffic, as exact fractions.
  * <p>
  * External traffic is followed to the Service's primary external destination: the first
- * load-balancer IP of a LoadBalancer Service, else the first port's nodePort, else the
- * first external IP. It arrives at each node with that node's LB share
- * ({@link CloudLoadBalancer}) from the client address in the options, and each node
- * applies the same rules as the packet tracer
+ * load-balancer IP of a LoadBalancer Service (unless its load balancer publishes a
+ * hostname), else the first port's nodePort, else the first external IP. It arrives at
+ * each node with that node's LB share (the load balancer of the options, as
+ * {@link io.trafficlab.engine.balancer.LoadBalancerCatalog} describes it; {@code generic}
+ * is {@link CloudLoadBalancer}) from the client address in the options (or the LB's own
+ * address for a proxy), and each node applies the same rules as the packet tracer
  * ({@link io.trafficlab.engine.proxy.ProxyRules}). Each endpoint of the chosen set gets
  * an equal part of that node's share.
  * <p>
@@ -41,10 +43,9 @@ public final class ClusterAnalyzer {
 		}
 		List<String> warnings = new ArrayList<>();
 		warnAboutUnknownNodes(cluster, options, warnings);
-		CloudLoadBalancer balancer = new CloudLoadBalancer(options.loadBalancer());
 		List<ServiceAnalysis> services = new ArrayList<>(cluster.services().size());
 		for (Service service : cluster.services()) {
-			services.add(new ServiceAnalyzer(cluster, service, options, balancer, warnings).analyze());
+			services.add(new ServiceAnalyzer(cluster, service, options, warnings).analyze());
 		}
 		return new ClusterAnalysis(Collections.unmodifiableList(services), Collections.unmodifiableList(warnings));
 	}

@@ -6,31 +6,38 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
+import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.endpoint.EndpointSet;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Node;
 
 /**
- * Where one Service's external connections end: dropped, rejected, or delivered to a set
- * of endpoints. SNATed deliveries to the same set instance (nodes sharing a Cluster set)
- * are summed as one group, and each group's total is spread over its endpoints in one
- * pass.
+ * Where one Service's external connections end: dropped (by a node, or at the load
+ * balancer itself), rejected, or delivered to a set of endpoints. SNATed deliveries to
+ * the same set instance (nodes sharing a Cluster set) are summed as one group, and each
+ * group's total is spread over its endpoints in one pass; so are unSNATed deliveries to a
+ * shared set (Cilium DSR), per arrival source.
  */
 final class ExternalFlow {
 
 	private final List<Node> nodes;
 
-	private final String clientIp;
+	private final Dataplane dataplane;
+
+	private final IntFunction<String> arrivalSource;
 
 	private final Map<EndpointSet, DeliveryGroup> masqueraded = new IdentityHashMap<>();
 
 	private final List<DeliveryGroup> groups = new ArrayList<>();
 
+	private final Map<EndpointSet, KeptGroup> keptGroups = new IdentityHashMap<>();
+
 	private final Fraction[] endpointShares;
 
-	private final Fraction[] clientShares;
+	private final KeptSources kept;
 
 	private final boolean[] reachedThroughNodes;
 
@@ -40,14 +47,17 @@ final class ExternalFlow {
 
 	private Fraction rejected = Fraction.ZERO;
 
-	ExternalFlow(int endpointCount, List<Node> nodes, String clientIp) {
+	/**
+	 * @param arrivalSource the source address a node's packets arrive with, by node index
+	 */
+	ExternalFlow(int endpointCount, List<Node> nodes, Dataplane dataplane, IntFunction<String> arrivalSource) {
 		this.nodes = nodes;
-		this.clientIp = clientIp;
+		this.dataplane = dataplane;
+		this.arrivalSource = arrivalSource;
 		this.endpointShares = new Fraction[endpointCount];
-		this.clientShares = new Fraction[endpointCount];
+		this.kept = new KeptSources(endpointCount);
 		this.reachedThroughNodes = new boolean[endpointCount];
 		Arrays.fill(this.endpointShares, Fraction.ZERO);
-		Arrays.fill(this.clientShares, Fraction.ZERO);
 	}
 
 	void drop(Fraction share) {
@@ -59,18 +69,23 @@ final class ExternalFlow {
 	}
 
 	/**
-	 * Node {@code nodeIndex} sends {@code share} of all connections to {@code set},
-	 * SNATed or not. SNATed deliveries are grouped by set (the source depends on the
-	 * node); the others keep the client address, so they are spread at once (under Local
-	 * each node's set is its own anyway).
+	 * Node {@code nodeIndex} sends {@code share} of all connections to {@code set}.
+	 * SNATed deliveries are grouped by set (the source depends on the node); the others
+	 * keep the arrival source: spread at once when the set is the node's own (Local),
+	 * else grouped by set and source.
 	 */
-	void deliver(EndpointSet set, boolean masquerade, int nodeIndex, Fraction share) {
+	void deliver(EndpointSet set, boolean masquerade, boolean ownSet, int nodeIndex, Fraction share) {
 		if (set.isEmpty()) {
 			drop(share);
 			return;
 		}
 		if (!masquerade) {
-			spread(set, share, false);
+			if (ownSet) {
+				spreadKept(set, share, this.arrivalSource.apply(nodeIndex));
+			}
+			else {
+				this.keptGroups.computeIfAbsent(set, KeptGroup::new).add(this.arrivalSource.apply(nodeIndex), share);
+			}
 			return;
 		}
 		DeliveryGroup group = this.masqueraded.get(set);
@@ -82,27 +97,38 @@ final class ExternalFlow {
 		group.add(nodeIndex, share);
 	}
 
+	/** The load balancer sends {@code share} straight to endpoint {@code position}. */
+	void deliverToEndpoint(int position, Fraction share, String source) {
+		this.endpointShares[position] = this.endpointShares[position].plus(share);
+		this.kept.add(position, source, share);
+	}
+
 	/**
-	 * Gives every endpoint of every SNATed group an equal part of the group's total (R11:
+	 * Gives every endpoint of every group an equal part of the group's total (R11:
 	 * uniform choice).
 	 */
 	void spreadOverEndpoints() {
+		for (KeptGroup group : this.keptGroups.values()) {
+			for (Map.Entry<String, Fraction> source : group.bySource().entrySet()) {
+				spreadKept(group.set(), source.getValue(), source.getKey());
+			}
+		}
 		for (DeliveryGroup group : this.groups) {
-			spread(group.set(), group.total(), true);
+			Fraction perEndpoint = this.divisions.divide(group.total(), group.set().size());
+			for (int i = 0; i < group.set().size(); i++) {
+				int position = group.set().position(i);
+				this.endpointShares[position] = this.endpointShares[position].plus(perEndpoint);
+				this.reachedThroughNodes[position] = true;
+			}
 		}
 	}
 
-	private void spread(EndpointSet set, Fraction share, boolean masquerade) {
+	private void spreadKept(EndpointSet set, Fraction share, String source) {
 		Fraction perEndpoint = this.divisions.divide(share, set.size());
 		for (int i = 0; i < set.size(); i++) {
 			int position = set.position(i);
 			this.endpointShares[position] = this.endpointShares[position].plus(perEndpoint);
-			if (masquerade) {
-				this.reachedThroughNodes[position] = true;
-			}
-			else {
-				this.clientShares[position] = this.clientShares[position].plus(perEndpoint);
-			}
+			this.kept.add(position, source, perEndpoint);
 		}
 	}
 
@@ -114,9 +140,19 @@ final class ExternalFlow {
 		return this.rejected;
 	}
 
+	/** The source node {@code nodeIndex}'s packets arrive with. */
+	String arrivalSourceOf(int nodeIndex) {
+		return this.arrivalSource.apply(nodeIndex);
+	}
+
+	/** The share that reached endpoints, for the per-node LB share of ip targets. */
+	Fraction shareOf(int position) {
+		return this.endpointShares[position];
+	}
+
 	List<EndpointAnalysis> endpointAnalyses(List<Endpoint> endpoints) {
-		SourcesIndex index = new SourcesIndex(endpoints, this.nodes, this.clientIp, this.clientShares, this.groups,
-				this.divisions);
+		SourcesIndex index = new SourcesIndex(endpoints, this.nodes, this.dataplane, this.arrivalSource, this.kept,
+				this.groups, this.divisions);
 		List<EndpointAnalysis> result = new ArrayList<>(endpoints.size());
 		for (int position = 0; position < endpoints.size(); position++) {
 			Fraction share = this.endpointShares[position];
@@ -125,8 +161,8 @@ final class ExternalFlow {
 				sources = Map.of();
 			}
 			else if (!this.reachedThroughNodes[position]) {
-				// eTP=Local: external clients keep their address
-				sources = Map.of(this.clientIp, share);
+				// no SNAT on the way: the client's address, or the LB's
+				sources = this.kept.of(position);
 			}
 			else {
 				sources = new LazySourcesSeen(index, position);

@@ -5,18 +5,22 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
+import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.proxy.ProxyRules;
 
 /**
- * Computes, on demand, the sources one endpoint sees (R15): the client address for
- * connections that kept it, and for SNATed connections the delivering node's bridge
- * gateway (endpoint on that node) or InternalIP (elsewhere). The endpoint-to-group index
- * is built on the first request; every computation is synchronized so that the views may
- * be read from any thread.
+ * Computes, on demand, the sources one endpoint sees: first the sources that arrived
+ * unchanged, then, in node order, the source each SNATing node gives it. kube-proxy
+ * (R15): the node's bridge gateway for its own pods, its InternalIP for the others.
+ * Cilium in SNAT mode ({@code bpf/lib/nodeport.h} {@code nodeport_lb4}): a backend on the
+ * entry node is reached before any NAT and keeps the arrival source; a remote one sees
+ * the entry node's InternalIP. The endpoint-to-group index is built on the first request;
+ * every computation is synchronized so that the views may be read from any thread.
  */
 final class SourcesIndex {
 
@@ -24,9 +28,11 @@ final class SourcesIndex {
 
 	private final List<Node> nodes;
 
-	private final String clientIp;
+	private final Dataplane dataplane;
 
-	private final Fraction[] clientShares;
+	private final IntFunction<String> arrivalSource;
+
+	private final KeptSources kept;
 
 	private final List<DeliveryGroup> masqueradedGroups;
 
@@ -36,34 +42,33 @@ final class SourcesIndex {
 
 	private boolean indexed;
 
-	SourcesIndex(List<Endpoint> endpoints, List<Node> nodes, String clientIp, Fraction[] clientShares,
-			List<DeliveryGroup> masqueradedGroups, Divisions divisions) {
+	SourcesIndex(List<Endpoint> endpoints, List<Node> nodes, Dataplane dataplane, IntFunction<String> arrivalSource,
+			KeptSources kept, List<DeliveryGroup> masqueradedGroups, Divisions divisions) {
 		this.endpoints = endpoints;
 		this.nodes = nodes;
-		this.clientIp = clientIp;
-		this.clientShares = clientShares;
+		this.dataplane = dataplane;
+		this.arrivalSource = arrivalSource;
+		this.kept = kept;
 		this.masqueradedGroups = masqueradedGroups;
 		this.divisions = divisions;
 	}
 
 	/**
-	 * The sources endpoint {@code position} sees: the client first, then node addresses
-	 * in node order.
+	 * The sources endpoint {@code position} sees: the unchanged ones first, then node
+	 * addresses in node order.
 	 */
 	synchronized Map<String, Fraction> sourcesOf(int position) {
 		index();
 		Map<String, Fraction> sources = new LinkedHashMap<>();
-		if (!this.clientShares[position].isZero()) {
-			sources.put(this.clientIp, this.clientShares[position]);
-		}
+		this.kept.copyInto(position, sources);
 		Endpoint endpoint = this.endpoints.get(position);
 		List<DeliveryGroup> groups = this.groupsByEndpoint.get(position);
 		List<NodeSource> fromNodes = new ArrayList<>();
 		for (DeliveryGroup group : groups) {
 			int setSize = group.set().size();
 			for (int i = 0; i < group.nodeCount(); i++) {
-				Node node = this.nodes.get(group.nodeIndex(i));
-				fromNodes.add(new NodeSource(group.nodeIndex(i), ProxyRules.masqueradeAddress(node, endpoint),
+				int nodeIndex = group.nodeIndex(i);
+				fromNodes.add(new NodeSource(nodeIndex, snatAddress(nodeIndex, endpoint),
 						this.divisions.divide(group.share(i), setSize)));
 			}
 		}
@@ -76,14 +81,27 @@ final class SourcesIndex {
 		return Collections.unmodifiableMap(sources);
 	}
 
+	private String snatAddress(int nodeIndex, Endpoint endpoint) {
+		Node node = this.nodes.get(nodeIndex);
+		if (this.dataplane == Dataplane.CILIUM_SNAT) {
+			return endpoint.isLocalTo(node.name()) ? this.arrivalSource.apply(nodeIndex) : node.internalIp();
+		}
+		return ProxyRules.masqueradeAddress(node, endpoint);
+	}
+
 	/**
 	 * How many sources endpoint {@code position} sees, without building the map: the
-	 * client, plus one address per node that delivers to it masqueraded (each node
-	 * belongs to one delivery group).
+	 * unchanged sources, plus one address per node that delivers to it masqueraded (each
+	 * node belongs to one delivery group). Under Cilium SNAT the entry node's own backend
+	 * keeps the arrival source, which may already be among the unchanged ones: then the
+	 * map is built.
 	 */
 	synchronized int sourceCount(int position) {
 		index();
-		int count = this.clientShares[position].isZero() ? 0 : 1;
+		int count = this.kept.count(position);
+		if (count > 0 && this.dataplane == Dataplane.CILIUM_SNAT && !this.groupsByEndpoint.get(position).isEmpty()) {
+			return sourcesOf(position).size();
+		}
 		for (DeliveryGroup group : this.groupsByEndpoint.get(position)) {
 			count += group.nodeCount();
 		}

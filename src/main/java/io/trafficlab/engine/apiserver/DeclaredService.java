@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * @param trafficDistribution {@code spec.trafficDistribution}
  * @param loadBalancerSourceRanges {@code spec.loadBalancerSourceRanges}
  * @param loadBalancerIngress {@code status.loadBalancer.ingress}
+ * @param annotations {@code metadata.annotations}, empty when none
  */
 public record DeclaredService(String namespace, String name, @Nullable String type, List<DeclaredServicePort> ports,
 		Map<String, String> selector, @Nullable String clusterIp, List<String> externalIps,
@@ -42,7 +43,7 @@ public record DeclaredService(String namespace, String name, @Nullable String ty
 		@Nullable Integer healthCheckNodePort, @Nullable String sessionAffinity,
 		@Nullable Integer sessionAffinityTimeoutSeconds, @Nullable Boolean allocateLoadBalancerNodePorts,
 		@Nullable String trafficDistribution, List<String> loadBalancerSourceRanges,
-		List<LoadBalancerIngress> loadBalancerIngress) {
+		List<LoadBalancerIngress> loadBalancerIngress, Map<String, String> annotations) {
 
 	public DeclaredService {
 		ports = List.copyOf(ports);
@@ -50,6 +51,7 @@ public record DeclaredService(String namespace, String name, @Nullable String ty
 		externalIps = List.copyOf(externalIps);
 		loadBalancerSourceRanges = List.copyOf(loadBalancerSourceRanges);
 		loadBalancerIngress = List.copyOf(loadBalancerIngress);
+		annotations = Map.copyOf(annotations);
 	}
 
 	/** A builder for a Service in the given namespace, with nothing else set. */
@@ -87,6 +89,7 @@ public record DeclaredService(String namespace, String name, @Nullable String ty
 					(service.trafficDistribution() != null) ? service.trafficDistribution().apiName() : null)
 			.loadBalancerSourceRanges(service.loadBalancerSourceRanges())
 			.loadBalancerIngress(service.loadBalancerIps().stream().map(LoadBalancerIngress::vip).toList())
+			.annotations(service.annotations())
 			.build();
 	}
 
@@ -148,7 +151,8 @@ public record DeclaredService(String namespace, String name, @Nullable String ty
 			.allocateLoadBalancerNodePorts(this.allocateLoadBalancerNodePorts)
 			.trafficDistribution(this.trafficDistribution)
 			.loadBalancerSourceRanges(this.loadBalancerSourceRanges)
-			.loadBalancerIngress(this.loadBalancerIngress);
+			.loadBalancerIngress(this.loadBalancerIngress)
+			.annotations(this.annotations);
 	}
 
 	/**
@@ -187,6 +191,8 @@ public record DeclaredService(String namespace, String name, @Nullable String ty
 		private List<String> loadBalancerSourceRanges = List.of();
 
 		private List<LoadBalancerIngress> loadBalancerIngress = List.of();
+
+		private Map<String, String> annotations = Map.of();
 
 		private Builder(String namespace, String name) {
 			this.namespace = namespace;
@@ -270,11 +276,17 @@ public record DeclaredService(String namespace, String name, @Nullable String ty
 			return this;
 		}
 
+		public Builder annotations(Map<String, String> annotations) {
+			this.annotations = new LinkedHashMap<>(annotations);
+			return this;
+		}
+
 		public DeclaredService build() {
 			return new DeclaredService(this.namespace, this.name, this.type, this.ports, this.selector, this.clusterIp,
 					this.externalIps, this.externalTrafficPolicy, this.internalTrafficPolicy, this.healthCheckNodePort,
 					this.sessionAffinity, this.sessionAffinityTimeoutSeconds, this.allocateLoadBalancerNodePorts,
-					this.trafficDistribution, this.loadBalancerSourceRanges, this.loadBalancerIngress);
+					this.trafficDistribution, this.loadBalancerSourceRanges, this.loadBalancerIngress,
+					this.annotations);
 		}
 
 	}

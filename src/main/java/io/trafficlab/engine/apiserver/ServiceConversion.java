@@ -44,7 +44,8 @@ final class ServiceConversion {
 				service.healthCheckNodePort, clientIp ? SessionAffinity.CLIENT_IP : SessionAffinity.NONE,
 				(clientIp && timeout != null) ? timeout : 0, service.loadBalancerSourceRanges,
 				(service.trafficDistribution != null) ? Spelled.parse(TrafficDistribution.class,
-						"spec.trafficDistribution", service.trafficDistribution) : null);
+						"spec.trafficDistribution", service.trafficDistribution) : null,
+				service.annotations);
 	}
 
 	private static ServiceType type(@Nullable String apiName) {

@@ -64,6 +64,8 @@ final class ServiceDraft {
 
 	List<LoadBalancerIngress> ingress;
 
+	final Map<String, String> annotations;
+
 	private ServiceDraft(DeclaredService declared) {
 		this.namespace = declared.namespace();
 		this.name = declared.name();
@@ -83,6 +85,7 @@ final class ServiceDraft {
 		this.trafficDistribution = declared.trafficDistribution();
 		this.loadBalancerSourceRanges = declared.loadBalancerSourceRanges();
 		this.ingress = declared.loadBalancerIngress();
+		this.annotations = declared.annotations();
 	}
 
 	static ServiceDraft of(DeclaredService declared) {
@@ -111,6 +114,7 @@ final class ServiceDraft {
 			.trafficDistribution(this.trafficDistribution)
 			.loadBalancerSourceRanges(this.loadBalancerSourceRanges)
 			.loadBalancerIngress(this.ingress)
+			.annotations(this.annotations)
 			.build();
 	}
 

@@ -25,12 +25,14 @@ import org.jspecify.annotations.Nullable;
  * @param loadBalancerSourceRanges CIDRs allowed to reach the LB IPs (R13), empty means
  * all
  * @param trafficDistribution {@code spec.trafficDistribution}, or {@code null}
+ * @param annotations {@code metadata.annotations}, which load-balancer controllers read
+ * (the engine reads only those {@code engine.balancer.ServiceAnnotations} names)
  */
 public record Service(ServiceRef ref, ServiceType type, List<ServicePort> ports, Map<String, String> selector,
 		String clusterIp, List<String> externalIps, List<String> loadBalancerIps,
 		@Nullable TrafficPolicy externalTrafficPolicy, TrafficPolicy internalTrafficPolicy, int healthCheckNodePort,
 		SessionAffinity sessionAffinity, int sessionAffinityTimeoutSeconds, List<String> loadBalancerSourceRanges,
-		@Nullable TrafficDistribution trafficDistribution) {
+		@Nullable TrafficDistribution trafficDistribution, Map<String, String> annotations) {
 
 	/**
 	 * The {@code clusterIP} of a headless Service (the same word as sessionAffinity
@@ -44,6 +46,18 @@ public record Service(ServiceRef ref, ServiceType type, List<ServicePort> ports,
 		externalIps = List.copyOf(externalIps);
 		loadBalancerIps = List.copyOf(loadBalancerIps);
 		loadBalancerSourceRanges = List.copyOf(loadBalancerSourceRanges);
+		annotations = Map.copyOf(annotations);
+	}
+
+	/**
+	 * The same Service with other VIP-mode LB IPs: none for a load balancer that
+	 * publishes a hostname.
+	 */
+	public Service withLoadBalancerIps(List<String> ips) {
+		return new Service(this.ref, this.type, this.ports, this.selector, this.clusterIp, this.externalIps, ips,
+				this.externalTrafficPolicy, this.internalTrafficPolicy, this.healthCheckNodePort, this.sessionAffinity,
+				this.sessionAffinityTimeoutSeconds, this.loadBalancerSourceRanges, this.trafficDistribution,
+				this.annotations);
 	}
 
 	/** NodePort or LoadBalancer, or any type with external IPs (R1). */

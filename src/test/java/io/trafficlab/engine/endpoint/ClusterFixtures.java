@@ -2,6 +2,7 @@ package io.trafficlab.engine.endpoint;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -253,6 +254,8 @@ public final class ClusterFixtures {
 
 		private List<String> loadBalancerSourceRanges = List.of();
 
+		private final Map<String, String> annotations = new LinkedHashMap<>();
+
 		ServiceBuilder(ServiceRef ref) {
 			this.ref = ref;
 		}
@@ -312,12 +315,18 @@ public final class ClusterFixtures {
 			return this;
 		}
 
+		public ServiceBuilder annotation(String key, String value) {
+			this.annotations.put(key, value);
+			return this;
+		}
+
 		public Service build() {
 			boolean nodePorts = this.type == ServiceType.NODE_PORT || this.type == ServiceType.LOAD_BALANCER;
 			ServicePort port = new ServicePort(this.portName, "TCP", 80, "8080", nodePorts ? this.nodePort : 0);
 			return new Service(this.ref, this.type, List.of(port), Map.of("app", this.ref.name()), this.clusterIp,
 					this.externalIps, this.loadBalancerIps, this.externalTrafficPolicy, this.internalTrafficPolicy,
-					this.healthCheckNodePort, this.sessionAffinity, 10800, this.loadBalancerSourceRanges, null);
+					this.healthCheckNodePort, this.sessionAffinity, 10800, this.loadBalancerSourceRanges, null,
+					this.annotations);
 		}
 
 	}

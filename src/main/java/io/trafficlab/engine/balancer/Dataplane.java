@@ -1,0 +1,46 @@
+package io.trafficlab.engine.balancer;
+
+import io.trafficlab.engine.model.Spelled;
+
+/**
+ * What proxies Service traffic on the nodes (the API's {@code dataplane}): who answers
+ * the {@code healthCheckNodePort}, whether {@code :10256} listens, and the source address
+ * a pod sees.
+ */
+public enum Dataplane implements Spelled {
+
+	/**
+	 * kube-proxy (R8–R19): SNAT under {@code Cluster} to the bridge or the InternalIP.
+	 */
+	KUBE_PROXY("kube-proxy"),
+
+	/**
+	 * Cilium's kube-proxy replacement, {@code loadBalancer.mode=snat} (default): a
+	 * backend on the entry node keeps the arrival source, a remote one sees the entry
+	 * node's InternalIP.
+	 */
+	CILIUM_SNAT("cilium-snat"),
+
+	/**
+	 * Cilium with {@code loadBalancer.mode=dsr}: no SNAT; the backend replies straight to
+	 * the client, so every backend keeps the arrival source.
+	 */
+	CILIUM_DSR("cilium-dsr");
+
+	private final String apiName;
+
+	Dataplane(String apiName) {
+		this.apiName = apiName;
+	}
+
+	@Override
+	public String apiName() {
+		return this.apiName;
+	}
+
+	/** Whether the Cilium agent, not kube-proxy, programs the Service. */
+	public boolean cilium() {
+		return this != KUBE_PROXY;
+	}
+
+}

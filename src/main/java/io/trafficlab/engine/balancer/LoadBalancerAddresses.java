@@ -1,0 +1,85 @@
+package io.trafficlab.engine.balancer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.net.Cidr;
+import io.trafficlab.engine.net.IpAddress;
+
+/**
+ * The private addresses a load balancer's own nodes use toward the cluster, one per zone:
+ * the source a node (or pod) sees when the LB proxies (Classic ELB) or does not preserve
+ * the client's address (NLB ip targets by default). Real ones are addresses of the LB's
+ * subnets; the analyzer gives the k-th zone in sorted order (the zone-less first)
+ * {@code 172.16.0.(10 + k)} (a zone no node has, for pod targets without a node, comes
+ * last), skipping any address a node, a pod CIDR or the client already uses.
+ * Deterministic and documented in {@code docs/routing-model.md}.
+ */
+public final class LoadBalancerAddresses {
+
+	private static final IpAddress FIRST = IpAddress.parse("172.16.0.10");
+
+	private final Map<String, String> byZone = new HashMap<>();
+
+	private LoadBalancerAddresses() {
+	}
+
+	/** One address per zone of {@code nodes} (and one for targets without a zone). */
+	public static LoadBalancerAddresses of(List<Node> nodes, String clientIp) {
+		Set<String> zones = new TreeSet<>();
+		Set<String> taken = new HashSet<>();
+		List<Cidr> podCidrs = new ArrayList<>();
+		taken.add(clientIp);
+		for (Node node : nodes) {
+			zones.add(zoneOf(node));
+			taken.add(node.internalIp());
+			taken.add(node.bridgeIp());
+			Cidr podCidr = Cidr.tryParse(node.podCidr());
+			if (podCidr != null) {
+				podCidrs.add(podCidr);
+			}
+		}
+		List<String> ordered = new ArrayList<>(zones);
+		if (!zones.contains("")) {
+			// for pod targets whose node is unknown
+			ordered.add("");
+		}
+		LoadBalancerAddresses addresses = new LoadBalancerAddresses();
+		long next = 0;
+		for (String zone : ordered) {
+			IpAddress candidate = FIRST.plus(next++);
+			while (taken.contains(candidate.toString()) || inAny(podCidrs, candidate)) {
+				candidate = FIRST.plus(next++);
+			}
+			addresses.byZone.put(zone, candidate.toString());
+		}
+		return addresses;
+	}
+
+	/** The LB's address in {@code zone} ({@code ""} or {@code null}: no zone). */
+	public String inZone(String zone) {
+		return Objects.requireNonNull(this.byZone.get(Objects.requireNonNullElse(zone, "")), zone);
+	}
+
+	/** A node's zone as the LB groups it: {@code ""} when it has none. */
+	public static String zoneOf(Node node) {
+		return Objects.requireNonNullElse(node.zone(), "");
+	}
+
+	private static boolean inAny(List<Cidr> cidrs, IpAddress address) {
+		for (Cidr cidr : cidrs) {
+			if (cidr.contains(address)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.trafficlab.engine.balancer;
+
+import io.trafficlab.engine.model.Spelled;
+
+/**
+ * The load balancers of the catalogue (the API's {@code loadBalancer} ids). What each one
+ * does is written once, in {@link LoadBalancerCatalog}.
+ */
+public enum LoadBalancerKind implements Spelled {
+
+	/** The R20 model that {@code lb=even|weighted} tunes; no upstream controller. */
+	GENERIC("generic"),
+
+	/** AWS NLB with instance targets, AWS Load Balancer Controller. */
+	AWS_NLB_INSTANCE("aws-nlb-instance"),
+
+	/** AWS NLB with ip targets, AWS Load Balancer Controller. */
+	AWS_NLB_IP("aws-nlb-ip"),
+
+	/** AWS Classic ELB, the in-tree AWS cloud provider. */
+	AWS_CLB("aws-clb"),
+
+	/** GKE's backend-service-based external passthrough NLB (ingress-gce). */
+	GKE_PASSTHROUGH("gke-passthrough"),
+
+	/** Azure Standard load balancer, cloud-provider-azure. */
+	AZURE("azure"),
+
+	/** MetalLB in layer-2 mode: one node answers ARP/NDP. */
+	METALLB_L2("metallb-l2"),
+
+	/** MetalLB in BGP mode: the router's ECMP over the advertising nodes. */
+	METALLB_BGP("metallb-bgp");
+
+	private final String apiName;
+
+	LoadBalancerKind(String apiName) {
+		this.apiName = apiName;
+	}
+
+	@Override
+	public String apiName() {
+		return this.apiName;
+	}
+
+}
