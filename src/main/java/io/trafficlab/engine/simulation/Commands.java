@@ -357,7 +357,7 @@ final class Commands {
 		for (SimNode node : this.world.nodes) {
 			if (node.name.equals(name) && (node.inCluster || node.isTarget())) {
 				throw new IllegalArgumentException("A node named \"" + name + "\" already exists"
-						+ (node.inCluster ? "." : " as a load-balancer target that is not yet deregistered."));
+						+ (node.inCluster ? "." : " as a load-balancer target that is still draining."));
 			}
 		}
 		if (this.checkOnly) {

@@ -244,13 +244,25 @@ final class Traffic {
 	 * through {@code node}.
 	 */
 	void reset(@Nullable SimPod pod, @Nullable SimNode node, String reason) {
+		reset(pod, node, false, reason);
+	}
+
+	/**
+	 * Cuts every connection the load balancer sent to {@code entry} (the NLB's RST when
+	 * its target turns unhealthy), wherever kube-proxy forwarded it.
+	 */
+	void resetEntering(SimNode entry, String reason) {
+		reset(null, entry, true, reason);
+	}
+
+	private void reset(@Nullable SimPod pod, @Nullable SimNode node, boolean enteringOnly, String reason) {
 		for (int slot = 0; slot < this.conntrack.limit(); slot++) {
 			if (!this.conntrack.isOpen(slot)) {
 				continue;
 			}
 			SimPod on = this.world.pods.get(this.conntrack.pod(slot));
-			boolean hit = (pod != null && on == pod)
-					|| (node != null && (this.conntrack.entryNode(slot) == node.id || on.node == node));
+			boolean hit = (pod != null && on == pod) || (node != null
+					&& (this.conntrack.entryNode(slot) == node.id || (!enteringOnly && on.node == node)));
 			if (!hit) {
 				continue;
 			}
