@@ -8,7 +8,7 @@
 export type SourceKind = 'client' | 'pod-gateway' | 'internal-ip' | 'other';
 
 /** io.trafficlab.engine.simulation.TargetState: the LB's verdict on a node, as AWS spells target health. */
-export type TargetState = 'initial' | 'healthy' | 'unhealthy';
+export type TargetState = 'initial' | 'healthy' | 'unhealthy' | 'draining';
 
 /** io.trafficlab.engine.simulation.Hop.Direction. */
 export type Direction = 'request' | 'reply';

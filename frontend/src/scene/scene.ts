@@ -48,6 +48,8 @@ export interface ConnectionContext {
 export interface ConnectionRecord {
 	event: ConnectionEvent;
 	context: ConnectionContext;
+	/** When and why the established connection was cut (a node died, a pod went, the LB's RST), if it was. */
+	reset?: { time: number; reason: string };
 }
 
 /** A connection's packet on its way: request, reply, or the trip up to a drop or reject. */

@@ -101,9 +101,9 @@ export function drawLoadBalancer(ctx: CanvasRenderingContext2D, scene: Scene, la
 	const port = scene.service.ports[0]?.port ?? 80;
 	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').length;
 	const lines: [string, string][] = [
-		[font(13, s, 700), 'Cloud load balancer'],
+		[font(13, s, 700), 'AWS NLB (instance targets)'],
 		[font(12, s, 500, true), `${vip}:${port}`],
-		[font(11, s), scene.loadBalancer === 'weighted' ? 'weighted by endpoint count' : 'even over passing nodes'],
+		[font(11, s), scene.loadBalancer === 'weighted' ? 'weighted by endpoint count' : 'per zone, then even (cross-zone off)'],
 		[font(11, s), `${passing} of ${scene.nodes.length} nodes pass`],
 	];
 	ctx.textBaseline = 'middle';
