@@ -83,8 +83,8 @@ function decisions(record: ConnectionRecord, places: Places): Decision[] {
 		topic: 'Health checks',
 		text: `When it arrived, the LB (${context.loadBalancer} model) saw: ${targets}. `
 			+ (context.policy === 'Local'
-				? 'It is an AWS NLB with instance targets: under Local it probes healthCheckNodePort’s /healthz (HTTP '
-					+ 'GET every 10 s, 6 s timeout, 2 in a row either way), which answers 200 only where a Ready endpoint runs.'
+				? 'It is an AWS NLB with instance targets: under Local it probes healthCheckNodePort’s /healthz, which '
+					+ 'answers 200 only where a Ready endpoint runs. (HTTP GET every 10 s, 6 s timeout, 2 in a row either way.)'
 				: 'It is an AWS NLB with instance targets: under Cluster it opens a TCP connection to the NodePort (every '
 					+ '10 s, 10 s timeout, 3 in a row either way), which kube-proxy DNATs to one endpoint chosen per probe: '
 					+ 'it connects when that endpoint answers and times out when it is a pod on a dead node or a deleted '
