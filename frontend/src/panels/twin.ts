@@ -24,7 +24,7 @@ export function spreading(scene: Pick<Scene, 'loadBalancer' | 'service'>): strin
 
 export function twinSummary(scene: Scene): string {
 	const service = scene.service;
-	const vip = service.loadBalancerIps[0] ?? 'no address yet';
+	const vip = scene.loadBalancerHostname ?? service.loadBalancerIps[0] ?? 'no address yet';
 	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').map((node) => node.name);
 	const packets = scene.flights.filter((flight) => flight.kind === 'packet').length;
 	const probes = scene.flights.filter((flight) => flight.kind === 'probe').length;

@@ -343,6 +343,8 @@ export interface Service {
 }
 
 export interface SimulationSnapshot {
+	/** The AWS NLB's DNS name (the Service's status shows it and no IP); null without a load balancer. */
+	loadBalancerHostname?: string | null;
 	now: number;
 	settings: Record<string, unknown>;
 	nodes: NodeState[];

@@ -125,6 +125,8 @@ export interface Scene {
 	serviceYaml: string;
 	clientIps: string[];
 	loadBalancer: LoadBalancerModel;
+	/** The AWS NLB's DNS name, or null (a Service without a load balancer). */
+	loadBalancerHostname: string | null;
 	connectionsPerSecond: number;
 	replicas: number | null;
 	hopLatencyMicros: number;
@@ -206,6 +208,7 @@ export function sceneFromSnapshot(snapshot: SandboxSnapshot, anim = 0, reducedMo
 		serviceYaml: snapshot.serviceYaml,
 		clientIps: [...sim.clientIps],
 		loadBalancer: sim.loadBalancer,
+		loadBalancerHostname: sim.loadBalancerHostname ?? null,
 		connectionsPerSecond: sim.connectionsPerSecond,
 		replicas: null,
 		hopLatencyMicros: settingNumber(settings, 'hopLatencyMicros', 500),

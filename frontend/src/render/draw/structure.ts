@@ -11,7 +11,9 @@ export function drawBanner(ctx: CanvasRenderingContext2D, scene: Scene, layout: 
 	const service = scene.service;
 	const policy = service.externalTrafficPolicy ?? '—';
 	const port = service.ports[0];
-	const vip = service.loadBalancerIps[0] ?? 'pending';
+	// the NLB's DNS name is long: its first label is enough in the banner (the LB box has more room)
+	const host = scene.loadBalancerHostname;
+	const vip = host !== null ? `${host.split('.')[0]}.elb…` : service.loadBalancerIps[0] ?? 'pending';
 	roundRect(ctx, layout.banner, 6 * s);
 	ctx.fillStyle = THEME.proxy;
 	ctx.fill();
@@ -97,7 +99,7 @@ export function drawLoadBalancer(ctx: CanvasRenderingContext2D, scene: Scene, la
 	ctx.strokeStyle = THEME.accent;
 	ctx.lineWidth = 2 * s;
 	ctx.stroke();
-	const vip = scene.service.loadBalancerIps[0] ?? 'no IP yet';
+	const vip = scene.loadBalancerHostname ?? scene.service.loadBalancerIps[0] ?? 'no address yet';
 	const port = scene.service.ports[0]?.port ?? 80;
 	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').length;
 	const lines: [string, string][] = [

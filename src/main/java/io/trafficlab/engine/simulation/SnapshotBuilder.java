@@ -33,7 +33,8 @@ final class SnapshotBuilder {
 		}
 		SimulationSettings settings = core.settings;
 		return new SimulationSnapshot(core.now(), settings, nodes, pods, core.service(), core.clientIps,
-				settings.loadBalancer(), settings.connectionsPerSecond(), core.traffic.lastConnection());
+				settings.loadBalancer(), settings.connectionsPerSecond(), core.traffic.lastConnection(),
+				core.entry().hostname());
 	}
 
 	/**

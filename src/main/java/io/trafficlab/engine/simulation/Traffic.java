@@ -104,6 +104,10 @@ final class Traffic {
 		this.connections++;
 		this.totalConnections++;
 		int client = (this.core.clients == 1) ? 0 : this.arrivals.nextInt(this.core.clients);
+		if (!this.core.entry().admitted()[client]) {
+			drop(id, client, null, DropReason.SECURITY_GROUP, null, -1);
+			return;
+		}
 		SimNode entry = this.balancer.pick(this.routing);
 		if (entry == null) {
 			drop(id, client, null, DropReason.NO_TARGETS, null, -1);

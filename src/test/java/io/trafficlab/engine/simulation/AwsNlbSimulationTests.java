@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.apiserver.LoadBalancerIngress;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.DeclaredNode;
 import io.trafficlab.engine.cluster.DeclaredPod;
+import io.trafficlab.engine.model.ServiceRef;
 import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
 import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
 import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionReset;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
 import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
@@ -226,6 +230,41 @@ class AwsNlbSimulationTests {
 		assertThat(n1.reason())
 			.isEqualTo("3 failing probes in a row (no answer: kube-proxy on n1 DNATs the probe to p3 "
 					+ "(10.244.3.10), on n3, which is dead: its endpoint is still Ready)");
+	}
+
+	@Test
+	void theNlbShouldPublishAHostnameSoKubeProxyProgramsNoLoadBalancerIp() {
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(1));
+		String hostname = "k8s-default-web-82b3ade9d0.elb.us-east-1.amazonaws.com";
+		assertThat(simulation.snapshot().loadBalancerHostname()).isEqualTo(hostname);
+		assertThat(simulation.cluster().services().get(0).loadBalancerIps()).isEmpty();
+		assertThat(simulation.declaredService().loadBalancerIngress())
+			.containsExactly(new LoadBalancerIngress(null, hostname, null));
+		assertThat(NlbNames.hostname(new ServiceRef("payments-namespace", "checkout-frontend")))
+			.startsWith("k8s-payments-checkout-")
+			.endsWith(".elb.us-east-1.amazonaws.com");
+	}
+
+	@Test
+	void theNlbsSecurityGroupShouldDropClientsOutsideTheSourceRanges() {
+		DeclaredService ranged = Presets.webService("Local")
+			.toBuilder()
+			.loadBalancerSourceRanges(List.of("203.0.113.0/24"))
+			.build();
+		ClusterDeclaration declaration = Presets.uneven310("Local");
+		declaration = new ClusterDeclaration(declaration.nodes(), List.of(ranged), declaration.pods(), List.of(),
+				List.of());
+		Recorder recorder = new Recorder();
+		Simulation simulation = Simulation.start(declaration, Presets.settings(1));
+		simulation.advanceTo(5 * SECOND, recorder);
+		List<ConnectionDropped> drops = recorder.all(ConnectionDropped.class);
+		assertThat(drops).isNotEmpty().allSatisfy((drop) -> {
+			assertThat(drop.clientIp()).isEqualTo("192.0.2.33");
+			assertThat(drop.node()).isEqualTo("lb");
+			assertThat(drop.reason()).contains("which the AWS Load Balancer Controller makes the NLB's security-group");
+		});
+		assertThat(recorder.all(ConnectionRouted.class)).isNotEmpty()
+			.allSatisfy((routed) -> assertThat(routed.clientIp()).startsWith("203.0.113."));
 	}
 
 	private static long unhealthyAt(Recorder recorder, String node) {
