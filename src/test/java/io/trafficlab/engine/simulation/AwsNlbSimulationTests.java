@@ -233,6 +233,32 @@ class AwsNlbSimulationTests {
 	}
 
 	@Test
+	void aClusterProbeDnatedToADeletedPodByStaleRulesShouldTimeOut() {
+		// the pod is deleted 0.5 s after it starts terminating, kube-proxy syncs 2 s
+		// after
+		// a change: between the two, rules still DNAT to the deleted pod
+		ClusterDeclaration declaration = new ClusterDeclaration(Presets.threeNodes(),
+				List.of(Presets.webService("Cluster")), List.of(DeclaredPod.on("default", "p1", Presets.WEB, "n1"),
+						DeclaredPod.on("default", "p2", Presets.WEB, "n2")),
+				List.of(), List.of());
+		LoadBalancerProbe eager = new LoadBalancerProbe(100_000, 100_000, 1, 1);
+		Simulation simulation = Simulation.start(declaration,
+				Presets.settings(4)
+					.withProbes(new LoadBalancerHealthChecks(eager, eager))
+					.withTimings(2_000_000, 5_000_000, 500_000, 500));
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(KILLED_AT, recorder);
+		simulation.apply(new DeletePod("p2"));
+		simulation.advanceTo(KILLED_AT + 5 * SECOND, recorder);
+		List<LoadBalancerTargetChanged> stale = recorder.all(LoadBalancerTargetChanged.class,
+				(event) -> event.to() == TargetState.UNHEALTHY && event.reason().contains("DNATs the probe to p2"));
+		assertThat(stale).isNotEmpty().allSatisfy((event) -> {
+			assertThat(event.reason()).contains("which is gone (stale rules)");
+			assertThat(event.time()).isBetween(KILLED_AT + 500_000, KILLED_AT + 2 * SECOND + 200_000);
+		});
+	}
+
+	@Test
 	void theNlbShouldPublishAHostnameSoKubeProxyProgramsNoLoadBalancerIp() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(1));
 		String hostname = "k8s-default-web-82b3ade9d0.elb.us-east-1.amazonaws.com";
