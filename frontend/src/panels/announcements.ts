@@ -29,6 +29,8 @@ function verdictWords(verdict: string | null): string {
 			return 'unhealthy: it sends no new connections there';
 		case 'initial':
 			return 'not yet checked';
+		case 'draining':
+			return 'draining: deregistered, it sends no new connections there and lets established ones finish';
 		default:
 			return 'no longer a target';
 	}

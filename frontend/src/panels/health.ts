@@ -45,6 +45,8 @@ function verdictText(verdict: string | null, consecutive: number): string {
 			return `✕ unhealthy (${consecutive} in a row)`;
 		case 'initial':
 			return `◌ checking (${consecutive} so far)`;
+		case 'draining':
+			return '⇥ draining (deregistered: no new connections)';
 		default:
 			return '– not a target';
 	}

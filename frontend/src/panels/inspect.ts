@@ -37,7 +37,7 @@ export interface Places {
 
 export function placeName(at: string, places: Places): string {
 	if (at === 'lb') {
-		return 'cloud load balancer';
+		return 'AWS NLB (instance targets)';
 	}
 	if (places.nodes.has(at)) {
 		return `node ${at} (kube-proxy)`;
@@ -64,7 +64,7 @@ function hopRow(hop: Hop, index: number, places: Places): HopRow {
 }
 
 function verdictSymbol(verdict: string | null): string {
-	return verdict === 'healthy' ? '✓ passing' : verdict === 'unhealthy' ? '✕ failing' : verdict === 'initial' ? '◌ not yet checked' : '– not a target';
+	return verdict === 'healthy' ? '✓ passing' : verdict === 'unhealthy' ? '✕ failing' : verdict === 'initial' ? '◌ not yet checked' : verdict === 'draining' ? '⇥ draining' : '– not a target';
 }
 
 function decisions(record: ConnectionRecord, places: Places): Decision[] {
@@ -84,10 +84,11 @@ function decisions(record: ConnectionRecord, places: Places): Decision[] {
 		text: `When it arrived, the LB (${context.loadBalancer} model) saw: ${targets}. `
 			+ (context.policy === 'Local'
 				? 'It is an AWS NLB with instance targets: under Local it probes healthCheckNodePort’s /healthz, which '
-					+ 'answers 200 only where a Ready endpoint runs.'
-				: 'It is an AWS NLB with instance targets: under Cluster it opens a TCP connection to the NodePort, which '
-					+ 'kube-proxy forwards to any endpoint, so every node passes while the Service has one; with none, '
-					+ 'kube-proxy refuses it everywhere (R10) and the LB fails open.'),
+					+ 'answers 200 only where a Ready endpoint runs. (HTTP GET every 10 s, 6 s timeout, 2 in a row either way.)'
+				: 'It is an AWS NLB with instance targets: under Cluster it opens a TCP connection to the NodePort (every '
+					+ '10 s, 10 s timeout, 3 in a row either way), which kube-proxy DNATs to one endpoint chosen per probe: '
+					+ 'it connects when that endpoint answers and times out when it is a pod on a dead node or a deleted '
+					+ 'pod; with no endpoint, kube-proxy refuses it everywhere (R10) and the LB fails open.'),
 	});
 	const proxy = hops.find((hop) => hop.direction === 'request' && places.nodes.has(hop.at));
 	if (proxy !== undefined) {
@@ -115,12 +116,13 @@ export function inspectConnection(record: ConnectionRecord, places: Places): Ins
 	switch (event.type) {
 		case 'ConnectionRouted':
 			return {
-				title: `Connection #${event.connection}: served by ${event.pod}`,
+				title: `Connection #${event.connection}: served by ${event.pod}${record.reset ? ', then reset' : ''}`,
 				summary: `${event.clientIp} → load balancer → ${event.entryNode}`
 					+ `${event.entryNode === event.node ? '' : ` → ${event.node}`} → ${event.pod} (${event.podIp}), `
-					+ `which sees the source ${event.sourceSeen}.`,
+					+ `which sees the source ${event.sourceSeen}.`
+					+ (record.reset ? ` It was reset before it completed: ${record.reset.reason}.` : ''),
 				hops,
-				why,
+				why: record.reset ? [...why, { topic: 'Reset', text: record.reset.reason }] : why,
 			};
 		case 'ConnectionDropped':
 			return {

@@ -4,14 +4,18 @@ import { answerText, podStateLabel, verdictText } from '../scene/labels';
 import type { Scene } from '../scene/scene';
 import { h, setText, syncKeyed } from './dom';
 
+/** The AWS NLB's spreading with cross-zone load balancing off, its default. */
+export const PER_ZONE = 'per zone (cross-zone load balancing is off: each zone with a passing node gets an equal share, '
+	+ 'split evenly over that zone’s passing nodes)';
+
 /**
- * How the LB spreads: weighted follows X-Load-Balancing-Endpoint-Weight, which only the healthCheckNodePort of a Local
+ * How the LB spreads: the AWS NLB per zone; weighted follows X-Load-Balancing-Endpoint-Weight, which only the healthCheckNodePort of a Local
  * Service sends; under Cluster the AWS NLB's TCP probe of the NodePort carries no weight, so it spreads evenly (R18,
  * R20).
  */
 export function spreading(scene: Pick<Scene, 'loadBalancer' | 'service'>): string {
 	if (scene.loadBalancer !== 'weighted') {
-		return 'evenly';
+		return PER_ZONE;
 	}
 	return scene.service.externalTrafficPolicy === 'Local' && scene.service.healthCheckNodePort > 0
 		? 'in proportion to each node’s Ready local endpoints (X-Load-Balancing-Endpoint-Weight)'
@@ -20,7 +24,7 @@ export function spreading(scene: Pick<Scene, 'loadBalancer' | 'service'>): strin
 
 export function twinSummary(scene: Scene): string {
 	const service = scene.service;
-	const vip = service.loadBalancerIps[0] ?? 'no address yet';
+	const vip = scene.loadBalancerHostname ?? service.loadBalancerIps[0] ?? 'no address yet';
 	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').map((node) => node.name);
 	const packets = scene.flights.filter((flight) => flight.kind === 'packet').length;
 	const probes = scene.flights.filter((flight) => flight.kind === 'probe').length;

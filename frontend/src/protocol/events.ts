@@ -8,7 +8,7 @@
 export type SourceKind = 'client' | 'pod-gateway' | 'internal-ip' | 'other';
 
 /** io.trafficlab.engine.simulation.TargetState: the LB's verdict on a node, as AWS spells target health. */
-export type TargetState = 'initial' | 'healthy' | 'unhealthy';
+export type TargetState = 'initial' | 'healthy' | 'unhealthy' | 'draining';
 
 /** io.trafficlab.engine.simulation.Hop.Direction. */
 export type Direction = 'request' | 'reply';
@@ -356,6 +356,8 @@ export interface Service {
 }
 
 export interface SimulationSnapshot {
+	/** The AWS NLB's DNS name (the Service's status shows it and no IP); null without a load balancer. */
+	loadBalancerHostname?: string | null;
 	now: number;
 	settings: Record<string, unknown>;
 	nodes: NodeState[];

@@ -46,6 +46,8 @@ export function verdictText(node: Pick<SceneNode, 'verdict'>): string {
 			return '✕ LB: unhealthy';
 		case 'initial':
 			return '◌ LB: checking';
+		case 'draining':
+			return '⇥ LB: draining';
 		default:
 			return '– LB: not a target';
 	}

@@ -48,6 +48,8 @@ export interface ConnectionContext {
 export interface ConnectionRecord {
 	event: ConnectionEvent;
 	context: ConnectionContext;
+	/** When and why the established connection was cut (a node died, a pod went, the LB's RST), if it was. */
+	reset?: { time: number; reason: string };
 }
 
 /** A connection's packet on its way: request, reply, or the trip up to a drop or reject. */
@@ -128,6 +130,8 @@ export interface Scene {
 	serviceYaml: string;
 	clientIps: string[];
 	loadBalancer: LoadBalancerModel;
+	/** The AWS NLB's DNS name, or null (a Service without a load balancer). */
+	loadBalancerHostname: string | null;
 	connectionsPerSecond: number;
 	replicas: number | null;
 	hopLatencyMicros: number;
@@ -210,6 +214,7 @@ export function sceneFromSnapshot(snapshot: SandboxSnapshot, anim = 0, reducedMo
 		serviceYaml: snapshot.serviceYaml,
 		clientIps: [...sim.clientIps],
 		loadBalancer: sim.loadBalancer,
+		loadBalancerHostname: sim.loadBalancerHostname ?? null,
 		connectionsPerSecond: sim.connectionsPerSecond,
 		replicas: null,
 		hopLatencyMicros: settingNumber(settings, 'hopLatencyMicros', 500),

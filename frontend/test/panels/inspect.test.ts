@@ -48,6 +48,21 @@ describe('inspectConnection', () => {
 
 	it('names the places', () => {
 		expect(['lb', 'n1', 'web-4', '198.51.100.7'].map((at) => placeName(at, places)))
-			.toEqual(['cloud load balancer', 'node n1 (kube-proxy)', 'pod web-4', 'client 198.51.100.7']);
+			.toEqual(['AWS NLB (instance targets)', 'node n1 (kube-proxy)', 'pod web-4', 'client 198.51.100.7']);
+	});
+});
+
+describe('a connection the load balancer reset', () => {
+	it('keeps the reset and its reason for the inspector', () => {
+		const routed = applyEvent(sceneFromSnapshot(snapshot()), routedViaN3(9, 1_000_000));
+		const reason = 'the load balancer marked n3 unhealthy and sends a TCP RST on its established client connections';
+		const scene = applyEvent(routed, {
+			type: 'ConnectionReset', time: 1_000_200, connection: 9, clientIp: '203.0.113.10', pod: 'web-4', node: 'n2',
+			reason,
+		});
+		const view = inspectConnection(scene.connections.get(9)!, places);
+		expect(view.title).toBe('Connection #9: served by web-4, then reset');
+		expect(view.summary).toContain(`It was reset before it completed: ${reason}.`);
+		expect(view.why.at(-1)).toEqual({ topic: 'Reset', text: reason });
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endpointSets, spreading } from '../../src/panels/twin';
+import { endpointSets, PER_ZONE, spreading } from '../../src/panels/twin';
 import { NO_SERVICE } from '../../src/scene/service';
 
 describe('endpointSets', () => {
@@ -16,7 +16,7 @@ describe('spreading', () => {
 	it('weights by Ready local endpoints only where a healthCheckNodePort sends the weight (R18, R20)', () => {
 		const local = { ...NO_SERVICE, externalTrafficPolicy: 'Local' as const, healthCheckNodePort: 32000 };
 		const cluster = { ...NO_SERVICE, externalTrafficPolicy: 'Cluster' as const };
-		expect(spreading({ loadBalancer: 'even', service: local })).toBe('evenly');
+		expect(spreading({ loadBalancer: 'even', service: local })).toBe(PER_ZONE);
 		expect(spreading({ loadBalancer: 'weighted', service: local })).toContain('X-Load-Balancing-Endpoint-Weight');
 		expect(spreading({ loadBalancer: 'weighted', service: cluster })).toMatch(/^evenly/);
 	});

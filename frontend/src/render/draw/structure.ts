@@ -11,7 +11,9 @@ export function drawBanner(ctx: CanvasRenderingContext2D, scene: Scene, layout: 
 	const service = scene.service;
 	const policy = service.externalTrafficPolicy ?? '—';
 	const port = service.ports[0];
-	const vip = service.loadBalancerIps[0] ?? 'pending';
+	// the NLB's DNS name is long: its first label is enough in the banner (the LB box has more room)
+	const host = scene.loadBalancerHostname;
+	const vip = host !== null ? `${host.split('.')[0]}.elb…` : service.loadBalancerIps[0] ?? 'pending';
 	roundRect(ctx, layout.banner, 6 * s);
 	ctx.fillStyle = THEME.proxy;
 	ctx.fill();
@@ -97,31 +99,35 @@ export function drawLoadBalancer(ctx: CanvasRenderingContext2D, scene: Scene, la
 	ctx.strokeStyle = THEME.accent;
 	ctx.lineWidth = 2 * s;
 	ctx.stroke();
-	const vip = scene.service.loadBalancerIps[0] ?? 'no IP yet';
+	const vip = scene.loadBalancerHostname ?? scene.service.loadBalancerIps[0] ?? 'no address yet';
 	const port = scene.service.ports[0]?.port ?? 80;
 	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').length;
-	const lines: [string, string][] = [
-		[font(13, s, 700), 'Cloud load balancer'],
-		[font(12, s, 500, true), `${vip}:${port}`],
-		[font(11, s), scene.loadBalancer === 'weighted' ? 'weighted by endpoint count' : 'even over passing nodes'],
-		[font(11, s), `${passing} of ${scene.nodes.length} nodes pass`],
-	];
+	const spread = scene.loadBalancer === 'weighted' ? 'weighted by endpoint count' : 'per zone, then even (cross-zone off)';
+	const pass = `${passing} of ${scene.nodes.length} nodes pass`;
 	ctx.textBaseline = 'middle';
 	ctx.textAlign = layout.orientation === 'tall' ? 'left' : 'center';
 	if (layout.orientation === 'tall') {
-		ctx.font = lines[0][0];
+		ctx.font = font(13, s, 700);
 		ctx.fillStyle = THEME.text;
-		ctx.fillText(fit(ctx, `${lines[0][1]} ${lines[1][1]}`, rect.w - 16 * s), rect.x + 8 * s, rect.y + rect.h * 0.32);
-		ctx.font = lines[2][0];
+		ctx.fillText(fit(ctx, `AWS NLB (instance targets) ${vip}:${port}`, rect.w - 16 * s), rect.x + 8 * s, rect.y + rect.h * 0.32);
+		ctx.font = font(11, s);
 		ctx.fillStyle = THEME.muted;
-		ctx.fillText(fit(ctx, `${lines[2][1]} · ${lines[3][1]}`, rect.w - 16 * s), rect.x + 8 * s, rect.y + rect.h * 0.72);
+		ctx.fillText(fit(ctx, `${spread} · ${pass}`, rect.w - 16 * s), rect.x + 8 * s, rect.y + rect.h * 0.72);
 		ctx.textAlign = 'left';
 		return;
 	}
+	// the name on two lines, so it fits the box at every width
+	const lines: [string, string, boolean][] = [
+		[font(13, s, 700), 'AWS NLB', true],
+		[font(11, s, 600), '(instance targets)', true],
+		[font(12, s, 500, true), `${vip}:${port}`, true],
+		[font(11, s), spread, false],
+		[font(11, s), pass, false],
+	];
 	const step = rect.h / (lines.length + 1);
-	lines.forEach(([f, text], i) => {
+	lines.forEach(([f, text, strong], i) => {
 		ctx.font = f;
-		ctx.fillStyle = i < 2 ? THEME.text : THEME.muted;
+		ctx.fillStyle = strong ? THEME.text : THEME.muted;
 		ctx.fillText(fit(ctx, text, rect.w - 12 * s), rect.x + rect.w / 2, rect.y + step * (i + 1));
 	});
 	ctx.textAlign = 'left';

@@ -17,6 +17,10 @@ export const connectionReducers: Reducers<ConnectionEventType> = {
 	ConnectionDropped: (draft, event) => addConnection(draft, event, 'dropped', event.reason),
 	ConnectionRejected: (draft, event) => addConnection(draft, event, 'rejected', event.reason),
 	ConnectionReset: (draft, event) => {
+		const record = draft.connections.get(event.connection);
+		if (record !== undefined) {
+			draft.connections.set(event.connection, { ...record, reset: { time: event.time, reason: event.reason } });
+		}
 		draft.flights.push({
 			kind: 'reset', id: event.connection, pod: event.pod, node: event.node, reason: event.reason,
 			simStart: event.time, start: null,

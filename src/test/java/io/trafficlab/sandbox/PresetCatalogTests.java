@@ -7,6 +7,7 @@ import io.trafficlab.engine.analysis.AnalysisOptions;
 import io.trafficlab.engine.analysis.ClusterAnalyzer;
 import io.trafficlab.engine.analysis.ServiceAnalysis;
 import io.trafficlab.engine.model.Cluster;
+import io.trafficlab.engine.model.Node;
 import io.trafficlab.manifest.ManifestImporter;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,24 @@ class PresetCatalogTests {
 				.cluster();
 			assertThat(cluster.services()).as(preset.name()).hasSize(1);
 			assertThat(cluster.nodes()).as(preset.name()).hasSize(3);
+		}
+	}
+
+	/**
+	 * The sandbox's AWS NLB spreads per zone (cross-zone off): with one node per zone
+	 * that is the even spread over nodes every preset's numbers assume.
+	 */
+	@Test
+	void everyPresetShouldPutOneNodeInEachZone() {
+		ManifestImporter importer = new ManifestImporter();
+		for (Preset preset : this.catalog.all()) {
+			Cluster cluster = importer
+				.read(new ByteArrayInputStream(preset.manifests().getBytes(StandardCharsets.UTF_8)))
+				.cluster();
+			assertThat(cluster.nodes()).as(preset.name())
+				.extracting(Node::zone)
+				.doesNotContainNull()
+				.doesNotHaveDuplicates();
 		}
 	}
 

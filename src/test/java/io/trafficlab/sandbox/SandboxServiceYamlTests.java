@@ -23,7 +23,7 @@ class SandboxServiceYamlTests {
 		String yaml = sandbox.snapshot().serviceYaml();
 		assertThat(yaml).startsWith("apiVersion: v1\nkind: Service\n")
 			.contains("  name: web\n", "  externalTrafficPolicy: Local\n", "  healthCheckNodePort: ", "    nodePort: ",
-					"    - ip: ");
+					"    - hostname: k8s-default-web-");
 		assertThat(sandbox.manifests()).contains(yaml);
 	}
 

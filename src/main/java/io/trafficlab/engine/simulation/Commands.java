@@ -117,14 +117,14 @@ final class Commands {
 		}
 		else if (command instanceof SetExternalTrafficPolicy policy) {
 			TrafficPolicy value = required(policy.policy(), "externalTrafficPolicy");
-			DeclaredService request = DeclaredService.from(this.core.service())
+			DeclaredService request = this.world.declared(this.core.service())
 				.withExternalTrafficPolicy(value.apiName());
 			updateService("spec.externalTrafficPolicy", apiName(this.core.service().externalTrafficPolicy()),
 					value.apiName(), request);
 		}
 		else if (command instanceof SetInternalTrafficPolicy policy) {
 			TrafficPolicy value = required(policy.policy(), "internalTrafficPolicy");
-			DeclaredService request = DeclaredService.from(this.core.service())
+			DeclaredService request = this.world.declared(this.core.service())
 				.withInternalTrafficPolicy(value.apiName());
 			updateService("spec.internalTrafficPolicy", this.core.service().internalTrafficPolicy().apiName(),
 					value.apiName(), request);
@@ -132,7 +132,7 @@ final class Commands {
 		else if (command instanceof SetSessionAffinity affinity) {
 			SessionAffinity value = required(affinity.affinity(), "sessionAffinity");
 			updateService("spec.sessionAffinity", this.core.service().sessionAffinity().apiName(), value.apiName(),
-					DeclaredService.from(this.core.service()).toBuilder().sessionAffinity(value.apiName()).build());
+					this.world.declared(this.core.service()).toBuilder().sessionAffinity(value.apiName()).build());
 		}
 		else if (command instanceof SetLoadBalancerModel model) {
 			setModel(required(model.model(), "load balancer model"));
@@ -357,7 +357,7 @@ final class Commands {
 		for (SimNode node : this.world.nodes) {
 			if (node.name.equals(name) && (node.inCluster || node.isTarget())) {
 				throw new IllegalArgumentException("A node named \"" + name + "\" already exists"
-						+ (node.inCluster ? "." : " as a load-balancer target that is not yet deregistered."));
+						+ (node.inCluster ? "." : " as a load-balancer target that is still draining."));
 			}
 		}
 		if (this.checkOnly) {
@@ -505,7 +505,7 @@ final class Commands {
 		this.world.replaceService(updated);
 		if (this.core.emitter.wants()) {
 			ServiceRenderer renderer = this.core.serviceRenderer;
-			String text = (renderer != null) ? renderer.render(DeclaredService.from(updated)) : null;
+			String text = (renderer != null) ? renderer.render(this.world.declared(updated)) : null;
 			this.core.emitter
 				.emit(new ServiceUpdated(this.core.now(), field, from, to, updated.healthCheckNodePort(), text));
 		}

@@ -33,6 +33,8 @@ final class Core implements EventHandler {
 
 	static final int PROBE_TIMEOUT = 8;
 
+	static final int DEREGISTERED = 9;
+
 	final EventLoop loop = new EventLoop();
 
 	/**
@@ -47,6 +49,12 @@ final class Core implements EventHandler {
 
 	/** Draws for everything else: probe phases, pod names. */
 	final SplitMix64 controlRandom;
+
+	/**
+	 * Draws the endpoint each TCP probe of the NodePort is DNATed to (R11). A stream of
+	 * its own, seeded like the others, so probes do not shift pod names or probe phases.
+	 */
+	final SplitMix64 probeRandom;
 
 	final World world;
 
@@ -89,7 +97,10 @@ final class Core implements EventHandler {
 		this.arrivalRandom = new SplitMix64(settings.seed());
 		this.routingRandom = new SplitMix64(settings.seed() ^ 0xbb67ae8584caa73bL);
 		this.controlRandom = new SplitMix64(settings.seed() ^ 0x6a09e667f3bcc909L);
-		this.entry = Entry.of(world.service());
+		this.probeRandom = new SplitMix64(settings.seed() ^ 0x3c6ef372fe94f82bL);
+		this.entry = Entry.of(world.service(), world.loadBalancerHostname,
+				NlbNames.zoneAddresses(List.copyOf(world.nodesByName.values()), settings.clientIps()),
+				settings.clientIps());
 		this.podFactory = new PodFactory(world, this.controlRandom);
 		this.proxy = new KubeProxy(this);
 		this.balancer = new LoadBalancer(this);
@@ -117,7 +128,9 @@ final class Core implements EventHandler {
 	/** Where clients send connections, for the current Service. */
 	Entry entry() {
 		if (this.entryVersion != this.world.version()) {
-			this.entry = Entry.of(this.world.service());
+			this.entry = Entry.of(this.world.service(), this.world.loadBalancerHostname,
+					NlbNames.zoneAddresses(List.copyOf(this.world.nodesByName.values()), this.clientIps),
+					this.clientIps);
 			this.entryVersion = this.world.version();
 		}
 		return this.entry;
@@ -143,13 +156,14 @@ final class Core implements EventHandler {
 		switch (kind) {
 			case ARRIVAL -> this.traffic.arrive(payload);
 			case COMPLETION -> this.traffic.complete(payload);
-			case PROBE -> this.balancer.probe((int) payload);
+			case PROBE -> this.balancer.probe(payload);
 			case PROBE_TIMEOUT -> this.balancer.timedOut((int) payload);
 			case PROXY_SYNC -> this.proxy.sync((int) payload);
 			case POD_READY -> this.lifecycle.ready((int) payload);
 			case POD_DELETION -> this.lifecycle.delete((int) payload);
 			case NODE_NOT_READY -> this.nodeLifecycle.notReady((int) payload);
 			case TAINT_EVICTION -> this.nodeLifecycle.evict((int) payload);
+			case DEREGISTERED -> this.balancer.drained(payload);
 			default -> throw new IllegalStateException("Unknown event kind " + kind);
 		}
 	}

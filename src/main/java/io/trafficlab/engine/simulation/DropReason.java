@@ -10,6 +10,13 @@ enum DropReason {
 	NO_TARGETS(false, "the load balancer has no targets"),
 
 	/**
+	 * The client is outside {@code loadBalancerSourceRanges}, which the AWS Load Balancer
+	 * Controller turns into the NLB's security-group rules (no LB-IP rule for
+	 * kube-proxy's R13).
+	 */
+	SECURITY_GROUP(false, "client outside loadBalancerSourceRanges: the NLB's security group drops it"),
+
+	/**
 	 * The LB sent it to a node that was killed and that it has not yet marked unhealthy.
 	 */
 	NODE_GONE(false, "the node is gone, but the load balancer still sends to it"),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.proxy.DestinationKind;
 import io.trafficlab.engine.simulation.Hop.Direction;
@@ -90,9 +91,10 @@ final class Hops {
 	private String dnatReason(SimNode node, SimPod pod, NodeRoute route, boolean affinity, boolean local, String seen,
 			String arrival) {
 		StringBuilder reason = new StringBuilder("kube-proxy: ");
-		if (this.core.entry().viaLoadBalancer() && this.core.entry().destination() != DestinationKind.NODE_PORT
-				&& !arrival.equals(this.core.entry().destinationAt(node))) {
-			// the NodePort rule enters the same external chain as the LB IP would (R1),
+		Entry entry = this.core.entry();
+		if (entry.viaLoadBalancer() && (entry.viaHostname() || entry.destination() != DestinationKind.NODE_PORT)
+				&& !arrival.equals(entry.destinationAt(node))) {
+			// the NodePort rule enters the same external chain as an LB IP would (R1),
 			// so the sets are the same
 			reason.append("the NodePort rule for ").append(arrival).append(" matches; ");
 		}
@@ -127,8 +129,13 @@ final class Hops {
 	SimulationEvent failed(long id, int client, @Nullable SimNode node, DropReason why, @Nullable NodeRoute route,
 			int podSlot) {
 		Trip trip = new Trip(id, client);
-		String reason = (node != null) ? sentence(node, why, podSlot) : "the load balancer has no targets to send "
-				+ "the connection to, so it goes nowhere and the client times out";
+		String reason = (node != null) ? sentence(node, why, podSlot)
+				: (why == DropReason.SECURITY_GROUP)
+						? "the client is outside loadBalancerSourceRanges of " + this.core.world.followed
+								+ ", which the AWS Load Balancer Controller makes the NLB's "
+								+ "security-group rules, so the NLB drops it and the client times out"
+						: "the load balancer has no targets to send the connection to, so it goes nowhere and the "
+								+ "client times out";
 		String at = (node != null) ? node.name : "lb";
 		if (node != null) {
 			String destination = this.core.entry().destinationAt(node);
@@ -168,6 +175,7 @@ final class Hops {
 			case NO_ENDPOINTS -> service + " has no ready or serving-terminating endpoint anywhere, so kube-proxy on "
 					+ node.name + " rejects the connection (R10)";
 			case NO_TARGETS -> "the load balancer has no targets";
+			case SECURITY_GROUP -> "the NLB's security group drops it (loadBalancerSourceRanges)";
 		};
 	}
 
@@ -194,6 +202,19 @@ final class Hops {
 		int threshold = this.core.balancer.probeSettings().unhealthyThreshold();
 		int failed = node.lastProbePassed ? 0 : node.consecutive;
 		return "the load balancer has not yet marked it unhealthy (" + failed + " of " + threshold + " failed probes)";
+	}
+
+	private static String zoneName(SimNode node) {
+		String zone = ZoneShares.zone(node);
+		return zone.isEmpty() ? "the nodes without a zone" : node.name + "'s zone " + zone;
+	}
+
+	private String crossZone(SimNode node) {
+		if (!this.core.entry().viaHostname() || this.core.settings.nlb().crossZone()
+				|| this.core.loadBalancerModel() != LoadBalancerModel.EVEN) {
+			return "";
+		}
+		return ", in the zone the client's DNS answer picked (cross-zone load balancing is off)";
 	}
 
 	/** One trip's hops, with the times {@code hopLatencyMicros} apart. */
@@ -226,23 +247,25 @@ final class Hops {
 		 */
 		void arrive(SimNode node, String destination, String arrival) {
 			Entry entry = Hops.this.core.entry();
-			boolean nodePort = entry.destination() == DestinationKind.NODE_PORT;
-			String target = !nodePort ? entry.describe()
-					: entry.viaLoadBalancer() ? "the load balancer, which forwards to NodePort " + entry.port()
-							: "NodePort " + entry.port() + " on " + node.name;
+			boolean nodePort = entry.destination() == DestinationKind.NODE_PORT && !entry.viaHostname();
+			String target = entry.viaHostname()
+					? entry.describe() + " (its DNS name resolves to " + destination + " in " + zoneName(node) + ")"
+					: !nodePort ? entry.describe()
+							: entry.viaLoadBalancer() ? "the load balancer, which forwards to NodePort " + entry.port()
+									: "NodePort " + entry.port() + " on " + node.name;
 			hop(Direction.REQUEST, this.clientIp, "client " + this.clientIp + " opens a connection to " + target,
 					clientAddress(), destination, clientAddress(), destination);
 			if (entry.viaLoadBalancer()) {
 				int spread = Hops.this.core.balancer.spreadOver();
 				String among = ", one of the " + spread + ((spread == 1) ? " node" : " nodes") + " it spreads over";
-				hop(Direction.REQUEST, "lb",
-						nodePort ? "the load balancer sends it to " + node.name + among + ", at its NodePort "
-								+ destination + " (the Service has no load-balancer IP)"
-								: arrival.equals(destination)
-										? "the load balancer sends it to " + node.name + among + ", unchanged"
-										: "the load balancer (an AWS NLB with instance targets) sends it to "
-												+ node.name + among + ": the destination becomes its NodePort "
-												+ arrival + ", the client's address is kept (client IP preservation)",
+				hop(Direction.REQUEST, "lb", nodePort
+						? "the load balancer sends it to " + node.name + among + ", at its NodePort " + destination
+								+ " (the Service has no load-balancer IP)"
+						: arrival.equals(destination)
+								? "the load balancer sends it to " + node.name + among + ", unchanged"
+								: "the load balancer (an AWS NLB with instance targets) sends it to " + node.name
+										+ among + crossZone(node) + ": the destination becomes its NodePort " + arrival
+										+ ", the client's address is kept (client IP preservation)",
 						clientAddress(), destination, clientAddress(), arrival);
 			}
 		}

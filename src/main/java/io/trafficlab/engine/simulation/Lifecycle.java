@@ -375,11 +375,10 @@ final class Lifecycle {
 		}
 		this.core.changed(false);
 		// the AWS Load Balancer Controller drops nodes with this taint from the target
-		// group
-		// (k8s.IsNodeSuitableAsTrafficProxy), as kube-proxy's /healthz turns 503 for them
-		// (R19)
-		this.core.balancer.deregister(node, node.name + " is tainted " + Taint.TO_BE_DELETED_KEY
-				+ "; the AWS Load Balancer Controller takes it out of the target group");
+		// group (IsNodeSuitableAsTrafficProxy), as kube-proxy's /healthz turns 503 for
+		// them (R19)
+		this.core.balancer.reconcile(node, node.name + " is tainted " + Taint.TO_BE_DELETED_KEY
+				+ "; the AWS Load Balancer Controller deregisters it");
 		evict(node, node.name + " is being removed", true);
 		finishRemovalIfEmpty(node);
 	}
@@ -404,8 +403,7 @@ final class Lifecycle {
 		}
 		this.core.traffic.reset(null, node, reason);
 		this.core.changed(true);
-		this.core.balancer.deregister(node,
-				node.name + " was deleted; the cloud controller removes it from the load " + "balancer");
+		this.core.balancer.reconcile(node, node.name + " was deleted; the AWS Load Balancer Controller deregisters it");
 	}
 
 }

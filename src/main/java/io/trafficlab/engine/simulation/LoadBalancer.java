@@ -6,31 +6,50 @@ import java.util.Objects;
 
 import io.trafficlab.engine.balancer.CloudLoadBalancer;
 import io.trafficlab.engine.balancer.ExternalEntry;
+import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.balancer.NodeProbe;
 import io.trafficlab.engine.kernel.SplitMix64;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.model.Taint;
 import io.trafficlab.engine.simulation.ProbeAnswers.ProbeResult;
 import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The cloud load balancer (R20), modelled on an AWS Network Load Balancer with instance
- * targets as the AWS Load Balancer Controller sets it up. It probes every target node
- * each {@code intervalMicros} ({@link ProbeAnswers}: the Service's healthCheckNodePort
- * under Local, a TCP connect to the NodePort under Cluster), counts a probe nothing
- * answers only when its timeout expires, changes its verdict on a node only after
- * {@code healthyThreshold} or {@code unhealthyThreshold} probes in a row, and spreads new
- * connections over the nodes it believes healthy with {@link CloudLoadBalancer}'s shares
- * (even or weighted, failing open when none is). So its target set lags reality by up to
- * (threshold × interval).
+ * The sandbox's load balancer: an AWS Network Load Balancer with instance targets, as the
+ * AWS Load Balancer Controller sets it up for a Service of type LoadBalancer (R20).
+ * <ul>
+ * <li>Targets: every node whose Ready condition is True and that is not tainted for
+ * deletion; when no node is Ready, the nodes whose Ready is Unknown
+ * ({@code EndpointsFailOpen}). A node that stops qualifying is deregistered and
+ * {@link TargetState#DRAINING drains} for the deregistration delay (no new connections,
+ * established ones continue), then leaves the target group. Source:
+ * aws-load-balancer-controller {@code pkg/backend/endpoint_resolver.go}
+ * ({@code ResolveNodePortEndpoints}), re-run on Ready changes by
+ * {@code controllers/elbv2/eventhandlers/node.go}.</li>
+ * <li>Probes: every target each {@code intervalMicros} ({@link ProbeAnswers}: HTTP
+ * {@code GET /healthz} on the healthCheckNodePort under Local, TCP to the NodePort under
+ * Cluster); a probe nothing answers counts only when its timeout expires; the verdict
+ * changes after {@code healthyThreshold} or {@code unhealthyThreshold} probes in a row,
+ * so the target set lags reality by up to (threshold × interval).</li>
+ * <li>Spreading: cross-zone load balancing is off by default, so a new connection lands
+ * in one of the zones that have a healthy target (uniformly: the zone's address is in
+ * DNS), then on one of that zone's healthy targets; with no healthy target anywhere it
+ * fails open over every target. With cross-zone on, or the {@code weighted} model (a
+ * what-if the NLB does not offer), {@link CloudLoadBalancer}'s shares over the
+ * nodes.</li>
+ * <li>A target whose verdict turns unhealthy has its established client connections reset
+ * ({@code target_health_state.unhealthy.connection_termination.enabled}), unless the NLB
+ * fails open.</li>
+ * </ul>
  */
 final class LoadBalancer {
 
 	private final Core core;
 
-	/** Registered targets, in registration order. */
+	/** Registered targets (draining ones included), in registration order. */
 	private final List<SimNode> targets = new ArrayList<>();
 
 	/**
@@ -57,6 +76,7 @@ final class LoadBalancer {
 	void begin() {
 		LoadBalancerProbe probe = probeSettings();
 		for (SimNode node : this.core.world.nodesByName.values()) {
+			node.registration++;
 			if (noLoadBalancer()) {
 				node.verdict = TargetState.HEALTHY;
 				this.targets.add(node);
@@ -74,37 +94,134 @@ final class LoadBalancer {
 	}
 
 	/**
-	 * Registers a new node: it gets no traffic until it has passed
+	 * A node joined the cluster: it is registered and gets no traffic until it has passed
 	 * {@code healthyThreshold} probes.
 	 */
 	void register(SimNode node) {
+		reconcile(node, node.name + " joined the cluster; the load balancer registers it and waits for "
+				+ probeSettings().healthyThreshold() + " passing probes");
+	}
+
+	/**
+	 * The controller's view of {@code subject} changed (deleted, tainted for deletion,
+	 * Ready no longer True): it re-resolves the target group, registering the nodes that
+	 * qualify and deregistering the others; {@code reason} tells why for {@code subject}.
+	 */
+	void reconcile(SimNode subject, String reason) {
 		if (noLoadBalancer()) {
-			node.verdict = TargetState.HEALTHY;
-			this.targets.add(node);
-			rebuild();
+			reconcileWithoutLoadBalancer();
 			return;
 		}
+		boolean anyReady = false;
+		for (SimNode node : this.core.world.nodesByName.values()) {
+			anyReady |= suitable(node) && !node.readyUnknown;
+		}
+		boolean changed = false;
+		for (SimNode node : this.core.world.nodes) {
+			boolean wanted = node.inCluster && suitable(node) && (node.readyUnknown != anyReady);
+			boolean registered = node.verdict != null && node.verdict != TargetState.DRAINING;
+			if (wanted && !registered) {
+				addTarget(node, (node == subject && !node.readyUnknown) ? reason : failOpenReason(node, anyReady));
+				changed = true;
+			}
+			else if (!wanted && registered) {
+				drain(node, ((node == subject) ? reason : drainReason(node)) + drainingSentence());
+				changed = true;
+			}
+		}
+		if (changed) {
+			rebuild();
+		}
+	}
+
+	/**
+	 * Under the AWS Load Balancer Controller's default selector: not tainted for
+	 * deletion.
+	 */
+	private static boolean suitable(SimNode node) {
+		return !node.removing;
+	}
+
+	private String failOpenReason(SimNode node, boolean anyReady) {
+		return anyReady ? node.name + "'s Ready condition is True again; the AWS Load Balancer Controller registers it"
+				: "no node's Ready condition is True, so the AWS Load Balancer Controller registers the nodes whose "
+						+ "Ready is Unknown, " + node.name + " among them (EndpointsFailOpen)";
+	}
+
+	private String drainReason(SimNode node) {
+		String cause = !node.inCluster ? node.name + " was deleted" : node.removing
+				? node.name + " is tainted " + Taint.TO_BE_DELETED_KEY : node.name + "'s Ready condition is Unknown";
+		return cause + "; the AWS Load Balancer Controller deregisters it";
+	}
+
+	private String drainingSentence() {
+		return ": it drains for " + seconds(this.core.settings.nlb().deregistrationDelayMicros())
+				+ " (deregistration_delay.timeout_seconds): no new connections, established ones continue";
+	}
+
+	private void addTarget(SimNode node, String reason) {
+		TargetState before = node.verdict;
+		node.registration++;
 		node.verdict = TargetState.INITIAL;
 		node.consecutive = 0;
 		node.lastProbePassed = false;
+		node.pendingProbe = null;
 		node.weight = null;
+		this.targets.remove(node);
 		this.targets.add(node);
 		scheduleFirstProbe(node);
-		emitChange(node, null, TargetState.INITIAL, node.name + " joined the cluster; the load balancer registers it "
-				+ "and waits for " + probeSettings().healthyThreshold() + " passing probes");
-		rebuild();
+		emitChange(node, before, TargetState.INITIAL, reason);
 	}
 
-	/** Removes a target at once (the cloud controller deregisters a deleted node). */
-	void deregister(SimNode node, String reason) {
+	/**
+	 * Deregisters a target: it drains (no new connections, established ones continue) and
+	 * leaves the target group once the deregistration delay is over.
+	 */
+	private void drain(SimNode node, String reason) {
 		TargetState before = node.verdict;
-		if (before == null) {
+		node.registration++;
+		node.verdict = TargetState.DRAINING;
+		node.pendingProbe = null;
+		long delay = this.core.settings.nlb().deregistrationDelayMicros();
+		this.core.loop.scheduleIn(delay, Core.DEREGISTERED, payload(node));
+		emitChange(node, before, TargetState.DRAINING, reason);
+	}
+
+	/**
+	 * The deregistration delay of a draining target is over: it leaves the target group.
+	 */
+	void drained(long payload) {
+		SimNode node = this.core.world.nodes.get((int) payload);
+		if (node.registration != (int) (payload >>> 32) || node.verdict != TargetState.DRAINING) {
 			return;
 		}
 		node.verdict = null;
 		this.targets.remove(node);
-		emitChange(node, before, null, reason);
+		emitChange(node, TargetState.DRAINING, null,
+				"its deregistration delay (" + seconds(this.core.settings.nlb().deregistrationDelayMicros())
+						+ ", deregistration_delay.timeout_seconds) is over: " + node.name + " leaves the target group");
 		rebuild();
+	}
+
+	/** Without a cloud LB, clients reach the live nodes in the cluster directly. */
+	private void reconcileWithoutLoadBalancer() {
+		boolean changed = false;
+		for (SimNode node : this.core.world.nodes) {
+			boolean wanted = node.inCluster && !node.killed && !node.removing;
+			if (wanted && node.verdict == null) {
+				node.verdict = TargetState.HEALTHY;
+				this.targets.add(node);
+				changed = true;
+			}
+			else if (!wanted && node.verdict != null) {
+				node.verdict = null;
+				this.targets.remove(node);
+				changed = true;
+			}
+		}
+		if (changed) {
+			rebuild();
+		}
 	}
 
 	/**
@@ -113,30 +230,33 @@ final class LoadBalancer {
 	 */
 	void nodeKilled(SimNode node) {
 		if (noLoadBalancer()) {
-			node.verdict = null;
-			this.targets.remove(node);
-			rebuild();
+			reconcileWithoutLoadBalancer();
 		}
+	}
+
+	private static long payload(SimNode node) {
+		return ((long) node.registration << 32) | node.id;
 	}
 
 	private void scheduleFirstProbe(SimNode node) {
 		SplitMix64 random = this.core.controlRandom;
 		long interval = probeSettings().intervalMicros();
-		this.core.loop.scheduleIn(1 + (long) (random.nextDouble() * (interval - 1)), Core.PROBE, node.id);
+		this.core.loop.scheduleIn(1 + (long) (random.nextDouble() * (interval - 1)), Core.PROBE, payload(node));
 	}
 
 	/**
 	 * Sends a probe; an answer counts at once, silence only when the probe's timeout
 	 * expires.
 	 */
-	void probe(int nodeId) {
-		SimNode node = this.core.world.nodes.get(nodeId);
-		if (!node.isTarget()) {
+	void probe(long payload) {
+		SimNode node = this.core.world.nodes.get((int) payload);
+		if (node.registration != (int) (payload >>> 32) || !node.isTarget() || node.verdict == TargetState.DRAINING) {
 			return;
 		}
 		LoadBalancerProbe settings = probeSettings();
-		this.core.loop.scheduleIn(settings.intervalMicros(), Core.PROBE, node.id);
-		ProbeResult result = answer(node);
+		this.core.loop.scheduleIn(settings.intervalMicros(), Core.PROBE, payload);
+		ProbeResult result = ProbeAnswers.answer(this.core.service(), node, this.core.world.pods,
+				this.core.probeRandom);
 		if (result.timedOut()) {
 			node.pendingProbe = result;
 			this.core.loop.scheduleIn(settings.timeoutMicros(), Core.PROBE_TIMEOUT, node.id);
@@ -150,7 +270,7 @@ final class LoadBalancer {
 		SimNode node = this.core.world.nodes.get(nodeId);
 		ProbeResult result = node.pendingProbe;
 		node.pendingProbe = null;
-		if (result != null && node.isTarget()) {
+		if (result != null && node.isTarget() && node.verdict != TargetState.DRAINING) {
 			count(node, result);
 		}
 	}
@@ -184,10 +304,13 @@ final class LoadBalancer {
 		if (after != before || weightChanged) {
 			rebuild();
 		}
-		// A dead node stays a registered, unhealthy target: the AWS Load Balancer
-		// Controller registers every node
-		// not tainted for deletion (k8s.IsNodeSuitableAsTrafficProxy), Ready or not,
-		// until its Node object is deleted
+		if (after == TargetState.UNHEALTHY && before != TargetState.UNHEALTHY && !this.failingOpen
+				&& this.core.settings.nlb().resetOnUnhealthy()) {
+			this.core.traffic.resetEntering(node,
+					"the load balancer marked " + node.name
+							+ " unhealthy and sends a TCP RST on its established client connections "
+							+ "(target_health_state.unhealthy.connection_termination.enabled, on by default)");
+		}
 	}
 
 	/**
@@ -204,28 +327,37 @@ final class LoadBalancer {
 		}
 	}
 
-	/** What the LB's probe of {@code node} finds now. */
+	/**
+	 * What the LB's probe of {@code node} would find now, without drawing the endpoint a
+	 * TCP probe is DNATed to (for the snapshot and the start).
+	 */
 	ProbeResult answer(SimNode node) {
-		return ProbeAnswers.answer(this.core.service(), node);
+		return ProbeAnswers.answer(this.core.service(), node, this.core.world.pods, null);
 	}
 
 	/**
-	 * Recomputes who gets connections, with {@link CloudLoadBalancer}'s shares over the
-	 * believed verdicts.
+	 * Recomputes who gets connections from the believed verdicts: per zone with
+	 * cross-zone off, else with {@link CloudLoadBalancer}'s shares. Draining targets get
+	 * none.
 	 */
 	void rebuild() {
 		Service service = this.core.service();
+		List<SimNode> active = new ArrayList<>(this.targets.size());
 		List<NodeProbe> believed = new ArrayList<>(this.targets.size());
 		for (SimNode target : this.targets) {
-			believed.add(new NodeProbe(target.passing(), target.weight));
+			if (target.verdict != TargetState.DRAINING) {
+				active.add(target);
+				believed.add(new NodeProbe(target.passing(), target.weight));
+			}
 		}
-		List<Fraction> shares = new CloudLoadBalancer(this.core.loadBalancerModel()).shares(service, believed);
 		this.failingOpen = CloudLoadBalancer.failsOpen(service, believed);
+		List<Fraction> shares = perZone() ? ZoneShares.of(active, this.failingOpen)
+				: new CloudLoadBalancer(this.core.loadBalancerModel()).shares(service, believed);
 		List<SimNode> picked = new ArrayList<>();
 		List<Fraction> pickedShares = new ArrayList<>();
 		for (int i = 0; i < shares.size(); i++) {
 			if (!shares.get(i).isZero()) {
-				picked.add(this.targets.get(i));
+				picked.add(active.get(i));
 				pickedShares.add(shares.get(i));
 			}
 		}
@@ -238,6 +370,12 @@ final class LoadBalancer {
 			this.cumulative[i] = sum;
 			this.uniform &= pickedShares.get(i).equals(pickedShares.get(0));
 		}
+	}
+
+	/** Whether new connections pick a zone first: the NLB with cross-zone off. */
+	private boolean perZone() {
+		return !noLoadBalancer() && this.core.loadBalancerModel() == LoadBalancerModel.EVEN
+				&& !this.core.settings.nlb().crossZone();
 	}
 
 	/**
@@ -278,6 +416,10 @@ final class LoadBalancer {
 
 	List<SimNode> targets() {
 		return this.targets;
+	}
+
+	private static String seconds(long micros) {
+		return (micros % 1_000_000 == 0) ? (micros / 1_000_000) + " s" : Times.format(micros);
 	}
 
 	boolean noLoadBalancer() {

@@ -82,6 +82,7 @@ final class NodeLifecycle {
 			return;
 		}
 		taintUnreachable(node);
+		node.readyUnknown = true;
 		List<String> marked = new ArrayList<>();
 		for (SimPod pod : podsOn(node)) {
 			if (pod.status == PodStatus.STARTING || pod.status == PodStatus.READY) {
@@ -102,6 +103,8 @@ final class NodeLifecycle {
 					+ " toleration (speed the sandbox up to watch it)"));
 		}
 		this.core.changed(true);
+		this.core.balancer.reconcile(node, node.name + "'s Ready condition is Unknown; the AWS Load Balancer "
+				+ "Controller deregisters it (it registers only nodes whose Ready is True)");
 		this.core.loop.scheduleIn(UNREACHABLE_TOLERATION_MICROS, Core.TAINT_EVICTION, node.id);
 	}
 

@@ -1,10 +1,13 @@
 package io.trafficlab.engine.simulation;
 
+import java.util.List;
+
 import io.trafficlab.engine.balancer.CloudLoadBalancer;
 import io.trafficlab.engine.balancer.NodeProbe;
 import io.trafficlab.engine.health.HealthCheckResponse;
 import io.trafficlab.engine.health.ProxyHealthServer;
 import io.trafficlab.engine.health.ServiceHealthCheck;
+import io.trafficlab.engine.kernel.SplitMix64;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.proxy.Decision;
 import io.trafficlab.engine.proxy.Verdict;
@@ -15,16 +18,22 @@ import org.jspecify.annotations.Nullable;
  * {@link LoadBalancerHealthChecks}): under Local an HTTP {@code GET /healthz} on the
  * healthCheckNodePort, answered by kube-proxy's health server (R17, R18); under Cluster a
  * TCP connect to the NodePort, which kube-proxy's rules treat like any external
- * connection to the NodePort.
+ * connection to the NodePort: DNATed to one endpoint chosen per probe (R11), so it
+ * connects only if that endpoint answers.
  */
 final class ProbeAnswers {
 
 	private ProbeAnswers() {
 	}
 
-	static ProbeResult answer(Service service, SimNode node) {
+	/**
+	 * What a probe of {@code node} finds; {@code random} draws the endpoint a TCP probe
+	 * is DNATed to, {@code null} to describe the probe without drawing (it then connects
+	 * when any candidate endpoint answers).
+	 */
+	static ProbeResult answer(Service service, SimNode node, List<SimPod> pods, @Nullable SplitMix64 random) {
 		return ServiceHealthCheck.hasHealthCheck(service) ? healthCheckNodePort(service, node)
-				: trafficPort(service, node);
+				: trafficPort(service, node, pods, random);
 	}
 
 	private static ProbeResult healthCheckNodePort(Service service, SimNode node) {
@@ -47,13 +56,18 @@ final class ProbeAnswers {
 
 	/**
 	 * A SYN to nodeIP:nodePort enters the same external chain as a client's connection
-	 * (R1, R8), never the source ranges (R13: NodePorts bypass them). With an endpoint to
-	 * DNAT to, the endpoint's SYN-ACK comes back through conntrack: connected, even on a
-	 * node with no pod of its own. With no endpoint anywhere kube-proxy REJECTs (R10):
-	 * refused on every node, so the LB fails open. A DROP (Local with no local endpoint,
-	 * or no rules yet, as the data path treats them) leaves the probe to time out.
+	 * (R1, R8), never the source ranges (R13: NodePorts bypass them), and is DNATed to
+	 * one endpoint of the node's set, chosen per probe (R11). If that endpoint answers,
+	 * its SYN-ACK comes back through conntrack: connected, even on a node with no pod of
+	 * its own. If it is a pod on a dead node (still a Ready endpoint until the node
+	 * controller marks it NotReady) or a deleted pod (stale rules), the probe times out,
+	 * so a healthy node can fail its probe. With no endpoint anywhere kube-proxy REJECTs
+	 * (R10): refused on every node, so the LB fails open. A DROP (Local with no local
+	 * endpoint, or no rules yet, as the data path treats them) leaves the probe to time
+	 * out.
 	 */
-	private static ProbeResult trafficPort(Service service, SimNode node) {
+	private static ProbeResult trafficPort(Service service, SimNode node, List<SimPod> pods,
+			@Nullable SplitMix64 random) {
 		String target = node.model.internalIp() + ":" + service.primaryPort().nodePort();
 		NodeRules rules = node.rules;
 		if (node.killed) {
@@ -68,9 +82,45 @@ final class ProbeAnswers {
 					"the Service has no endpoint, so kube-proxy on " + node.name + " rejects it (R10)");
 		}
 		if (route.verdict == Verdict.DNAT && route.pods.length > 0) {
-			return new ProbeResult(target, 0, "", "connected", new NodeProbe(true, null), null, false);
+			SimPod pod = dnatTarget(route.pods, pods, random);
+			if (pod == null) {
+				return new ProbeResult(target, 0, "", "connected", new NodeProbe(true, null), null, false);
+			}
+			return ProbeResult.timedOut(target,
+					"kube-proxy on " + node.name + " DNATs the probe to " + pod.name + " (" + pod.ip + "), "
+							+ (gone(pod) ? "which is gone (stale rules)"
+									: "on " + pod.node.name + ", which is dead: its endpoint is still Ready"));
 		}
 		return ProbeResult.timedOut(target, "kube-proxy on " + node.name + " drops it (R10)");
+	}
+
+	/**
+	 * The endpoint a probe is DNATed to when it does not answer, {@code null} when it
+	 * does. Without {@code random}, the first endpoint that does not answer only when no
+	 * endpoint does.
+	 */
+	private static @Nullable SimPod dnatTarget(int[] slots, List<SimPod> pods, @Nullable SplitMix64 random) {
+		if (random != null) {
+			SimPod pod = pods.get(slots[(slots.length == 1) ? 0 : random.nextInt(slots.length)]);
+			return answers(pod) ? null : pod;
+		}
+		SimPod silent = null;
+		for (int slot : slots) {
+			SimPod pod = pods.get(slot);
+			if (answers(pod)) {
+				return null;
+			}
+			silent = (silent != null) ? silent : pod;
+		}
+		return silent;
+	}
+
+	private static boolean answers(SimPod pod) {
+		return !gone(pod) && !pod.node.killed;
+	}
+
+	private static boolean gone(SimPod pod) {
+		return pod.deleted || pod.node == null;
 	}
 
 	/**

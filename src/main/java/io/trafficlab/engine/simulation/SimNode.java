@@ -39,10 +39,22 @@ final class SimNode {
 	/** Being removed in order: it leaves once its last pod is deleted. */
 	boolean removing;
 
+	/**
+	 * The node controller set its Ready condition to Unknown (no heartbeat for the grace
+	 * period).
+	 */
+	boolean readyUnknown;
+
 	// the cloud LB's view of this node as a target (R20)
 
 	/** The LB's verdict, {@code null} when the node is not (or no longer) a target. */
 	@Nullable TargetState verdict;
+
+	/**
+	 * Bumped whenever the node is registered or deregistered, so queued probes and drain
+	 * timers of an earlier registration are ignored.
+	 */
+	int registration;
 
 	/** Probes in a row with the same outcome as the last one. */
 	int consecutive;

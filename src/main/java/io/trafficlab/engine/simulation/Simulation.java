@@ -187,7 +187,7 @@ public final class Simulation {
 	 * The followed Service as the API server stores it now, as a manifest declares it.
 	 */
 	public DeclaredService declaredService() {
-		return DeclaredService.from(this.core.service());
+		return this.core.world.declared(this.core.service());
 	}
 
 	/**

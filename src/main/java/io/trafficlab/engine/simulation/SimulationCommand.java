@@ -48,8 +48,8 @@ public sealed interface SimulationCommand {
 	}
 
 	/**
-	 * Removes a node in order: it is cordoned and drained, and it leaves (and the LB
-	 * deregisters it) once its last pod is deleted.
+	 * Removes a node in order: it is tainted for deletion (the LB deregisters it and it
+	 * drains), cordoned and drained, and it leaves once its last pod is deleted.
 	 *
 	 * @param node the node's name
 	 */

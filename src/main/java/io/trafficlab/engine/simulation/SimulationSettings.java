@@ -1,6 +1,7 @@
 package io.trafficlab.engine.simulation;
 
 import java.util.List;
+import java.util.Objects;
 
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 
@@ -22,10 +23,11 @@ import io.trafficlab.engine.balancer.LoadBalancerModel;
  * @param terminationGraceMicros how long a terminating pod keeps serving before it is
  * deleted
  * @param hopLatencyMicros the time a packet takes from one hop to the next
+ * @param nlb the AWS NLB's attributes (cross-zone, deregistration delay, resets)
  */
 public record SimulationSettings(long seed, List<String> clientIps, double connectionsPerSecond,
 		LoadBalancerModel loadBalancer, LoadBalancerHealthChecks probes, long proxySyncDelayMicros,
-		long podStartupMicros, long terminationGraceMicros, long hopLatencyMicros) {
+		long podStartupMicros, long terminationGraceMicros, long hopLatencyMicros, NlbAttributes nlb) {
 
 	/**
 	 * The clients of {@link #defaults()}: documentation addresses (RFC 5737), outside
@@ -36,6 +38,7 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 
 	public SimulationSettings {
 		clientIps = List.copyOf(clientIps);
+		Objects.requireNonNull(nlb, "nlb");
 		SettingsCheck.check(clientIps, connectionsPerSecond, proxySyncDelayMicros, podStartupMicros,
 				terminationGraceMicros, hopLatencyMicros);
 	}
@@ -44,41 +47,47 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 	 * Seed 1, three clients, 50 connections per second, an even LB probing as
 	 * {@link LoadBalancerHealthChecks#awsNlbDefaults()}, kube-proxy's 1 s minimum sync
 	 * period, 5 s pod startup, Kubernetes' default 30 s termination grace period and 0.5
-	 * ms per hop.
+	 * ms per hop, and AWS's NLB attributes ({@link NlbAttributes#awsDefaults()}).
 	 */
 	public static SimulationSettings defaults() {
 		return new SimulationSettings(1, DEFAULT_CLIENT_IPS, 50, LoadBalancerModel.EVEN,
-				LoadBalancerHealthChecks.awsNlbDefaults(), 1_000_000L, 5_000_000L, 30_000_000L, 500L);
+				LoadBalancerHealthChecks.awsNlbDefaults(), 1_000_000L, 5_000_000L, 30_000_000L, 500L,
+				NlbAttributes.awsDefaults());
 	}
 
 	/** These settings with another seed. */
 	public SimulationSettings withSeed(long seed) {
 		return new SimulationSettings(seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer, this.probes,
-				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
+				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
+				this.nlb);
 	}
 
 	/** These settings with another client rate. */
 	public SimulationSettings withConnectionsPerSecond(double connectionsPerSecond) {
 		return new SimulationSettings(this.seed, this.clientIps, connectionsPerSecond, this.loadBalancer, this.probes,
-				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
+				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
+				this.nlb);
 	}
 
 	/** These settings with another LB model. */
 	public SimulationSettings withLoadBalancer(LoadBalancerModel loadBalancer) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, loadBalancer, this.probes,
-				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
+				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
+				this.nlb);
 	}
 
 	/** These settings with other LB health checks. */
 	public SimulationSettings withProbes(LoadBalancerHealthChecks probes) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer, probes,
-				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
+				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
+				this.nlb);
 	}
 
 	/** These settings with other clients. */
 	public SimulationSettings withClientIps(List<String> clientIps) {
 		return new SimulationSettings(this.seed, clientIps, this.connectionsPerSecond, this.loadBalancer, this.probes,
-				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros);
+				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
+				this.nlb);
 	}
 
 	/**
@@ -88,7 +97,15 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 	public SimulationSettings withTimings(long proxySyncDelayMicros, long podStartupMicros, long terminationGraceMicros,
 			long hopLatencyMicros) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer,
-				this.probes, proxySyncDelayMicros, podStartupMicros, terminationGraceMicros, hopLatencyMicros);
+				this.probes, proxySyncDelayMicros, podStartupMicros, terminationGraceMicros, hopLatencyMicros,
+				this.nlb);
+	}
+
+	/** These settings with other NLB attributes. */
+	public SimulationSettings withNlb(NlbAttributes nlb) {
+		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer,
+				this.probes, this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros,
+				this.hopLatencyMicros, nlb);
 	}
 
 }

@@ -22,10 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param loadBalancer the cloud LB's model
  * @param connectionsPerSecond the client rate
  * @param connections how many connections have arrived so far
+ * @param loadBalancerHostname the AWS NLB's DNS name (in the Service's status, which
+ * shows no IP), {@code null} when the Service has no load balancer
  */
 public record SimulationSnapshot(long now, SimulationSettings settings, List<NodeState> nodes, List<PodState> pods,
 		Service service, List<String> clientIps, LoadBalancerModel loadBalancer, double connectionsPerSecond,
-		long connections) {
+		long connections, @Nullable String loadBalancerHostname) {
 
 	public SimulationSnapshot {
 		nodes = List.copyOf(nodes);

@@ -33,17 +33,19 @@ final class SnapshotBuilder {
 		}
 		SimulationSettings settings = core.settings;
 		return new SimulationSnapshot(core.now(), settings, nodes, pods, core.service(), core.clientIps,
-				settings.loadBalancer(), settings.connectionsPerSecond(), core.traffic.lastConnection());
+				settings.loadBalancer(), settings.connectionsPerSecond(), core.traffic.lastConnection(),
+				core.entry().hostname());
 	}
 
 	/**
-	 * The nodes in the cluster, in order, then killed nodes the load balancer still
-	 * lists.
+	 * The nodes in the cluster, in order, then nodes that left it but the load balancer
+	 * still lists as targets it sends to (none today: a node that leaves is deregistered
+	 * and only drains, which the events tell).
 	 */
 	static List<SimNode> shownNodes(Core core) {
 		List<SimNode> shown = new ArrayList<>(core.world.nodesByName.values());
 		for (SimNode node : core.world.nodes) {
-			if (!node.inCluster && node.isTarget()) {
+			if (!node.inCluster && node.isTarget() && node.verdict != TargetState.DRAINING) {
 				shown.add(node);
 			}
 		}

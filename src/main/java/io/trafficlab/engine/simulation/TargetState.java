@@ -18,7 +18,14 @@ public enum TargetState implements Spelled {
 	HEALTHY("healthy"),
 
 	/** Gets no new connections (unless every target is unhealthy: the LB fails open). */
-	UNHEALTHY("unhealthy");
+	UNHEALTHY("unhealthy"),
+
+	/**
+	 * Deregistered (its node's Ready condition left True, or it is tainted for deletion):
+	 * no new connections, established ones continue until the deregistration delay (300
+	 * s) is over and it leaves the target group.
+	 */
+	DRAINING("draining");
 
 	private final String apiName;
 

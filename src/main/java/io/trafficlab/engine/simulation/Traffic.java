@@ -104,6 +104,10 @@ final class Traffic {
 		this.connections++;
 		this.totalConnections++;
 		int client = (this.core.clients == 1) ? 0 : this.arrivals.nextInt(this.core.clients);
+		if (!this.core.entry().admitted()[client]) {
+			drop(id, client, null, DropReason.SECURITY_GROUP, null, -1);
+			return;
+		}
 		SimNode entry = this.balancer.pick(this.routing);
 		if (entry == null) {
 			drop(id, client, null, DropReason.NO_TARGETS, null, -1);
@@ -244,13 +248,25 @@ final class Traffic {
 	 * through {@code node}.
 	 */
 	void reset(@Nullable SimPod pod, @Nullable SimNode node, String reason) {
+		reset(pod, node, false, reason);
+	}
+
+	/**
+	 * Cuts every connection the load balancer sent to {@code entry} (the NLB's RST when
+	 * its target turns unhealthy), wherever kube-proxy forwarded it.
+	 */
+	void resetEntering(SimNode entry, String reason) {
+		reset(null, entry, true, reason);
+	}
+
+	private void reset(@Nullable SimPod pod, @Nullable SimNode node, boolean enteringOnly, String reason) {
 		for (int slot = 0; slot < this.conntrack.limit(); slot++) {
 			if (!this.conntrack.isOpen(slot)) {
 				continue;
 			}
 			SimPod on = this.world.pods.get(this.conntrack.pod(slot));
-			boolean hit = (pod != null && on == pod)
-					|| (node != null && (this.conntrack.entryNode(slot) == node.id || on.node == node));
+			boolean hit = (pod != null && on == pod) || (node != null
+					&& (this.conntrack.entryNode(slot) == node.id || (!enteringOnly && on.node == node)));
 			if (!hit) {
 				continue;
 			}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.apiserver.LoadBalancerIngress;
 import io.trafficlab.engine.cluster.ClusterAssembler;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.DeclaredEndpointSlice;
@@ -16,6 +17,7 @@ import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceRef;
+import io.trafficlab.engine.model.ServiceType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +59,12 @@ final class World {
 	final List<DeclaredEndpointSlice> slices = new ArrayList<>();
 
 	final ServiceRef followed;
+
+	/**
+	 * The DNS name the sandbox's AWS NLB publishes for the followed Service, while it is
+	 * a LoadBalancer; {@code null} otherwise.
+	 */
+	@Nullable String loadBalancerHostname;
 
 	private long version;
 
@@ -125,6 +133,21 @@ final class World {
 				this.services.set(i, updated);
 			}
 		}
+	}
+
+	/**
+	 * {@code service} as a manifest declares it; the followed Service's status shows the
+	 * NLB's hostname, as the AWS Load Balancer Controller writes it.
+	 */
+	DeclaredService declared(Service service) {
+		DeclaredService declared = DeclaredService.from(service);
+		String hostname = this.loadBalancerHostname;
+		if (hostname != null && service.ref().equals(this.followed) && service.type() == ServiceType.LOAD_BALANCER) {
+			return declared.toBuilder()
+				.loadBalancerIngress(List.of(new LoadBalancerIngress(null, hostname, null)))
+				.build();
+		}
+		return declared;
 	}
 
 	/** The current state as manifests. */

@@ -31,7 +31,7 @@ final class WorldExport {
 		}
 		List<DeclaredService> services = new ArrayList<>();
 		for (Service service : world.services) {
-			services.add(DeclaredService.from(service));
+			services.add(world.declared(service));
 		}
 		services.addAll(world.ignoredServices);
 		List<DeclaredPod> pods = new ArrayList<>();

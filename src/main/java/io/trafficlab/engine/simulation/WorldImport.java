@@ -1,5 +1,6 @@
 package io.trafficlab.engine.simulation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.apiserver.LoadBalancerIngress;
 import io.trafficlab.engine.cluster.AssembledCluster;
 import io.trafficlab.engine.cluster.ClusterAssembler;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
@@ -34,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class WorldImport {
 
-	private final ClusterDeclaration declaration;
+	private ClusterDeclaration declaration;
 
 	private final List<String> warnings;
 
@@ -53,7 +55,6 @@ final class WorldImport {
 
 	private World build(@Nullable ServiceRef requested) {
 		AssembledCluster assembled = new ClusterAssembler().assemble(this.declaration);
-		this.warnings.addAll(assembled.warnings());
 		Cluster cluster = assembled.cluster();
 		checkLimits(cluster);
 		Service followed = followed(cluster, requested);
@@ -61,7 +62,20 @@ final class WorldImport {
 			throw new IllegalArgumentException("Service " + followed.ref() + " has no selector, so its endpoints do "
 					+ "not follow pods; the live simulation needs a Service whose pods it can start and stop.");
 		}
+		String hostname = null;
+		if (followed.type() == ServiceType.LOAD_BALANCER) {
+			// the sandbox's LB is an AWS NLB: the AWS Load Balancer Controller writes its
+			// hostname into the status, replacing any IP, so kube-proxy programs no LB-IP
+			// rule
+			hostname = NlbNames.hostname(followed.ref());
+			this.declaration = withHostname(this.declaration, followed.ref(), hostname);
+			assembled = new ClusterAssembler().assemble(this.declaration);
+			cluster = assembled.cluster();
+			followed = followed(cluster, followed.ref());
+		}
+		this.warnings.addAll(assembled.warnings());
 		World world = new World(followed.ref());
+		world.loadBalancerHostname = hostname;
 		world.services.addAll(cluster.services());
 		keepIgnoredServices(world);
 		keepSlices(world, followed.ref());
@@ -69,6 +83,17 @@ final class WorldImport {
 		addWorkloads(world);
 		addPods(world, cluster, followed);
 		return world;
+	}
+
+	private static ClusterDeclaration withHostname(ClusterDeclaration declaration, ServiceRef ref, String hostname) {
+		List<DeclaredService> services = new ArrayList<>();
+		for (DeclaredService service : declaration.services()) {
+			services.add(service.ref().equals(ref) ? service.toBuilder()
+				.loadBalancerIngress(List.of(new LoadBalancerIngress(null, hostname, null)))
+				.build() : service);
+		}
+		return new ClusterDeclaration(declaration.nodes(), services, declaration.pods(), declaration.workloads(),
+				declaration.endpointSlices());
 	}
 
 	private static void checkLimits(Cluster cluster) {

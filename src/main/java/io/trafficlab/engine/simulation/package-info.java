@@ -1,6 +1,7 @@
 /**
- * The live simulation: clients, the cloud load balancer, kube-proxy on every node,
- * conntrack and pod lifecycles as actors on the {@code engine.kernel} clock, behind the
+ * The live simulation: clients, the load balancer (an AWS NLB with instance targets),
+ * kube-proxy on every node, conntrack and pod lifecycles as actors on the
+ * {@code engine.kernel} clock, behind the
  * {@link io.trafficlab.engine.simulation.Simulation} façade. Synchronous and steppable:
  * the caller advances simulated time and receives past-tense
  * {@link io.trafficlab.engine.simulation.SimulationEvent}s.
@@ -11,8 +12,10 @@
  * <li>{@code KubeProxy} gives each node its own rules, compiled with
  * {@code ServiceEndpoints} and {@code ProxyRules} when the node syncs,
  * {@code proxySyncDelayMicros} after a change.</li>
- * <li>{@code LoadBalancer} probes each node (R20) and spreads with
- * {@code CloudLoadBalancer}'s shares over the nodes it believes healthy.</li>
+ * <li>{@code LoadBalancer} registers the nodes the AWS Load Balancer Controller would,
+ * probes them (R20, {@code ProbeAnswers}), drains the ones it deregisters, resets a
+ * target's connections when it turns unhealthy, and spreads per zone ({@code ZoneShares})
+ * over the nodes it believes healthy.</li>
  * <li>{@code Traffic} is the hot path: arrivals, the LB's pick, the node's route,
  * conntrack ({@code Conntrack}) and the counters; {@code Hops} tells the trip only when a
  * sink wants events.</li>

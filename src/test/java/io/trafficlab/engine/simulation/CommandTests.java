@@ -248,14 +248,16 @@ class CommandTests {
 		assertThat(node(simulation, "n2").cordoned()).isTrue();
 		assertThat(simulation.cluster().nodes().get(1).taints()).extracting(Taint::key)
 			.containsExactly(Taint.TO_BE_DELETED_KEY);
-		// the AWS Load Balancer Controller takes a node tainted for deletion out of the
-		// target group at once
+		// the AWS Load Balancer Controller deregisters a node tainted for deletion at
+		// once, and the NLB drains it for the deregistration delay (issue 11: it used to
+		// leave the target group at once)
 		LoadBalancerTargetChanged deregistered = this.recorder.first(LoadBalancerTargetChanged.class,
-				(event) -> event.node().equals("n2") && event.to() == null);
+				(event) -> event.node().equals("n2") && event.to() == TargetState.DRAINING);
 		assertThat(deregistered.time()).isEqualTo(1_000_000);
 		assertThat(deregistered.reason()).isEqualTo("n2 is tainted ToBeDeletedByClusterAutoscaler; the AWS Load "
-				+ "Balancer Controller takes it out of the target group");
-		assertThat(node(simulation, "n2").verdict()).isNull();
+				+ "Balancer Controller deregisters it: it drains for 300 s (deregistration_delay.timeout_seconds): "
+				+ "no new connections, established ones continue");
+		assertThat(node(simulation, "n2").verdict()).isEqualTo(TargetState.DRAINING);
 		assertThat(pod(simulation, "web-4").status()).isEqualTo(PodStatus.TERMINATING);
 		simulation.advanceTo(40_000_000, this.recorder);
 		NodeRemoved removed = this.recorder.first(NodeRemoved.class, (event) -> true);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.trafficlab.engine.simulation.Hop.Direction;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
+import io.trafficlab.engine.model.ServiceRef;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,12 @@ class HopTests {
 		Hop lb = hops.get(1);
 		String client = lb.srcBefore();
 		String port = client.substring(client.indexOf(':'));
-		assertThat(lb.dstBefore()).isEqualTo("198.51.100.10:80");
+		// issue 11: the AWS NLB publishes a hostname, not 198.51.100.10; the client
+		// resolves it to the NLB's address in n3's zone (zone-c, the third: 172.16.0.12)
+		assertThat(hops.get(0).reason()).isEqualTo("client " + hops.get(0).at() + " opens a connection to the AWS NLB "
+				+ NlbNames.hostname(new ServiceRef("default", "web"))
+				+ ":80 (its DNS name resolves to 172.16.0.12:80 in n3's zone zone-c)");
+		assertThat(lb.dstBefore()).isEqualTo("172.16.0.12:80");
 		assertThat(lb.srcAfter()).isEqualTo(client);
 		assertThat(lb.dstAfter()).isEqualTo("192.168.0.13:30080");
 		Hop dnat = hops.get(2);
@@ -62,9 +68,9 @@ class HopTests {
 		assertThat(reverse.dstAfter()).isEqualTo(client);
 		Hop unrewrite = hops.get(8);
 		assertThat(unrewrite.srcBefore()).isEqualTo("192.168.0.13:30080");
-		assertThat(unrewrite.srcAfter()).isEqualTo("198.51.100.10:80");
+		assertThat(unrewrite.srcAfter()).isEqualTo("172.16.0.12:80");
 		assertThat(unrewrite.dstAfter()).isEqualTo(client);
-		assertThat(hops.get(9).srcBefore()).isEqualTo("198.51.100.10:80");
+		assertThat(hops.get(9).srcBefore()).isEqualTo("172.16.0.12:80");
 	}
 
 	@Test

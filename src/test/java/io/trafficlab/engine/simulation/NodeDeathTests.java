@@ -146,15 +146,26 @@ class NodeDeathTests {
 			assertThat(drop.time()).isLessThan(unhealthy.time());
 		});
 		assertThat(unhealthy.reason()).contains("failing probes in a row");
-		// still a registered target, unhealthy, until its Node object is deleted
+		// issue 11: the AWS Load Balancer Controller deregisters n2 when its Ready
+		// condition turns Unknown (it used to stay a registered, unhealthy target until
+		// its Node object was deleted); the NLB drains it for 300 s, then removes it
+		LoadBalancerTargetChanged draining = this.recorder.first(LoadBalancerTargetChanged.class,
+				(event) -> event.node().equals("n2") && event.to() == TargetState.DRAINING);
+		assertThat(draining.time()).isEqualTo(NOT_READY_AT);
+		assertThat(draining.from()).isEqualTo(TargetState.UNHEALTHY);
+		assertThat(draining.reason())
+			.startsWith("n2's Ready condition is Unknown; the AWS Load Balancer Controller " + "deregisters it");
+		LoadBalancerTargetChanged removed = this.recorder.first(LoadBalancerTargetChanged.class,
+				(event) -> event.node().equals("n2") && event.to() == null);
+		assertThat(removed.time()).isEqualTo(NOT_READY_AT + 300_000_000);
 		assertThat(simulation.snapshot().nodes()).filteredOn((node) -> node.name().equals("n2"))
 			.singleElement()
-			.satisfies((node) -> assertThat(node.verdict()).isEqualTo(TargetState.UNHEALTHY));
+			.satisfies((node) -> assertThat(node.verdict()).isNull());
 		simulation.apply(new RemoveNode("n2"));
 		simulation.advanceTo(simulation.now() + 1, this.recorder);
-		assertThat(this.recorder
-			.first(LoadBalancerTargetChanged.class, (event) -> event.node().equals("n2") && event.to() == null)
-			.reason()).isEqualTo("n2 was deleted; the cloud controller removes it from the load balancer");
+		assertThat(this.recorder.all(LoadBalancerTargetChanged.class, (event) -> event.node().equals("n2")))
+			.extracting(LoadBalancerTargetChanged::to)
+			.containsExactly(TargetState.UNHEALTHY, TargetState.DRAINING, null);
 	}
 
 	@Test

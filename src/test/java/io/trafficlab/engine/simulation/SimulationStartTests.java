@@ -35,7 +35,12 @@ class SimulationStartTests {
 			assertThat(node.probeTarget()).isEqualTo(node.internalIp() + ":32000/healthz");
 		});
 		assertThat(snapshot.pods()).allSatisfy((pod) -> assertThat(pod.status()).isEqualTo(PodStatus.READY));
-		assertThat(snapshot.service().loadBalancerIps()).containsExactly("198.51.100.10");
+		// issue 11: the AWS Load Balancer Controller publishes the NLB's hostname and no
+		// IP
+		// (the preset declared 198.51.100.10)
+		assertThat(snapshot.service().loadBalancerIps()).isEmpty();
+		assertThat(snapshot.loadBalancerHostname())
+			.matches("k8s-default-web-[0-9a-f]{10}\\.elb\\.us-east-1\\.amazonaws\\.com");
 		assertThat(snapshot.clientIps()).isEqualTo(SimulationSettings.DEFAULT_CLIENT_IPS);
 		assertThat(simulation.service()).isEqualTo(new ServiceRef("default", "web"));
 	}

@@ -27,9 +27,49 @@ class TerminatingPodTests {
 	private static final SimulationSettings SLOW_HOPS = Presets.settings(2)
 		.withTimings(1_000_000, 5_000_000, 30_000_000, 100_000);
 
+	/**
+	 * The same with the NLB's unhealthy-target connection termination off: since issue 11
+	 * the default NLB resets n2's established connections when it marks n2 unhealthy
+	 * ({@link #theNlbShouldResetEstablishedConnectionsWhenItMarksTheNodeUnhealthy()}), so
+	 * the two tests below, which say nothing is reset, hold with the attribute off.
+	 */
+	private static final SimulationSettings SLOW_HOPS_NO_RESET = SLOW_HOPS
+		.withNlb(NlbAttributes.awsDefaults().withResetOnUnhealthy(false));
+
+	@Test
+	void theNlbShouldResetEstablishedConnectionsWhenItMarksTheNodeUnhealthy() {
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS);
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(10_000_000, recorder);
+		simulation.apply(new DeletePod("web-4"));
+		simulation.advanceTo(60_000_000, recorder);
+		long unhealthyAt = recorder
+			.first(LoadBalancerTargetChanged.class,
+					(event) -> event.node().equals("n2") && event.to() == TargetState.UNHEALTHY)
+			.time();
+		List<Long> openAtTheFlip = recorder
+			.all(ConnectionRouted.class,
+					(event) -> event.entryNode().equals("n2") && event.time() < unhealthyAt
+							&& event.completesAt() > unhealthyAt)
+			.stream()
+			.map(ConnectionRouted::connection)
+			.toList();
+		assertThat(openAtTheFlip).isNotEmpty();
+		List<ConnectionReset> resets = recorder.all(ConnectionReset.class);
+		assertThat(resets).extracting(ConnectionReset::connection).containsExactlyInAnyOrderElementsOf(openAtTheFlip);
+		assertThat(resets).allSatisfy((reset) -> {
+			assertThat(reset.time()).isEqualTo(unhealthyAt);
+			assertThat(reset.pod()).isEqualTo("web-4");
+			assertThat(reset.reason()).isEqualTo("the load balancer marked n2 unhealthy and sends a TCP RST on its "
+					+ "established client connections (target_health_state.unhealthy.connection_termination.enabled, "
+					+ "on by default)");
+		});
+		assertThat(recorder.all(ConnectionDropped.class)).isEmpty();
+	}
+
 	@Test
 	void nodeWithOnlyATerminatingPodShouldAnswer503YetDrainWhatTheLbStillSends() {
-		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS);
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS_NO_RESET);
 		Recorder recorder = new Recorder();
 		simulation.advanceTo(10_000_000, recorder);
 		simulation.apply(new DeletePod("web-4"));
@@ -67,7 +107,7 @@ class TerminatingPodTests {
 
 	@Test
 	void connectionsEstablishedBeforeTerminationShouldCompleteOnTheTerminatingPod() {
-		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS);
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS_NO_RESET);
 		Recorder recorder = new Recorder();
 		simulation.advanceTo(10_000_000, recorder);
 		List<ConnectionRouted> inFlight = recorder.all(ConnectionRouted.class,

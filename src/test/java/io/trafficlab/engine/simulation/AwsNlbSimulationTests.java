@@ -1,0 +1,313 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.apiserver.LoadBalancerIngress;
+import io.trafficlab.engine.cluster.ClusterDeclaration;
+import io.trafficlab.engine.cluster.DeclaredNode;
+import io.trafficlab.engine.cluster.DeclaredPod;
+import io.trafficlab.engine.model.ServiceRef;
+import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
+import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
+import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionReset;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
+import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
+import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
+import io.trafficlab.engine.simulation.SimulationStatistics.NodeStatistics;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The sandbox's AWS NLB with instance targets, in simulated time, against the windows of
+ * the research's detection table (docs/research/load-balancers-verified.md §3.3, row
+ * {@code aws-nlb-instance}) and its zone rows (§7.4): each window is checked over several
+ * seeds, since the probes' phases are random.
+ */
+class AwsNlbSimulationTests {
+
+	private static final long KILLED_AT = 15_000_000;
+
+	private static final long SECOND = 1_000_000;
+
+	@Test
+	void underLocalAKilledNodeShouldTurnUnhealthyWithinSixteenToTwentySixSeconds() {
+		for (long seed = 1; seed <= 20; seed++) {
+			Recorder recorder = new Recorder();
+			Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(seed));
+			simulation.advanceTo(KILLED_AT, recorder);
+			simulation.apply(new KillNode("n1"));
+			simulation.advanceTo(KILLED_AT + 40 * SECOND, recorder);
+			long after = unhealthyAt(recorder, "n1") - KILLED_AT;
+			assertThat(after).as("seed %d", seed).isGreaterThan(16 * SECOND).isLessThanOrEqualTo(26 * SECOND);
+		}
+	}
+
+	@Test
+	void underClusterAKilledNodeShouldTurnUnhealthyWithinThirtyToFortySeconds() {
+		for (long seed = 1; seed <= 20; seed++) {
+			Recorder recorder = new Recorder();
+			Simulation simulation = Simulation.start(Presets.uneven310("Cluster"), Presets.settings(seed));
+			simulation.advanceTo(KILLED_AT, recorder);
+			simulation.apply(new KillNode("n3"));
+			simulation.advanceTo(KILLED_AT + 45 * SECOND, recorder);
+			long after = unhealthyAt(recorder, "n3") - KILLED_AT;
+			assertThat(after).as("seed %d", seed).isGreaterThan(30 * SECOND).isLessThanOrEqualTo(40 * SECOND);
+		}
+	}
+
+	@Test
+	void aDeadNodeShouldDrainFromItsNotReadyAndLeaveTheTargetGroupAfterTheDeregistrationDelay() {
+		Recorder recorder = new Recorder();
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(3));
+		simulation.advanceTo(KILLED_AT, recorder);
+		simulation.apply(new KillNode("n2"));
+		long notReadyAt = KILLED_AT + NodeLifecycle.NODE_MONITOR_GRACE_MICROS;
+		simulation.advanceTo(notReadyAt - 1, recorder);
+		assertThat(verdict(simulation, "n2")).isEqualTo(TargetState.UNHEALTHY);
+		simulation.advanceTo(notReadyAt + 400 * SECOND, recorder);
+		List<LoadBalancerTargetChanged> n2 = recorder.all(LoadBalancerTargetChanged.class,
+				(event) -> event.node().equals("n2"));
+		assertThat(n2).extracting(LoadBalancerTargetChanged::to)
+			.containsExactly(TargetState.UNHEALTHY, TargetState.DRAINING, null);
+		assertThat(n2.get(1).time()).isEqualTo(notReadyAt);
+		assertThat(n2.get(1).reason()).isEqualTo("n2's Ready condition is Unknown; the AWS Load Balancer Controller "
+				+ "deregisters it (it registers only nodes whose Ready is True): it drains for 300 s "
+				+ "(deregistration_delay.timeout_seconds): no new connections, established ones continue");
+		assertThat(n2.get(2).time()).isEqualTo(notReadyAt + 300 * SECOND);
+		assertThat(n2.get(2).reason()).isEqualTo(
+				"its deregistration delay (300 s, deregistration_delay.timeout_seconds) is over: n2 leaves the target "
+						+ "group");
+		// no probe of a draining target, and no new connection to it
+		assertThat(recorder.all(ProbeAnswered.class, (probe) -> probe.node().equals("n2") && probe.time() > notReadyAt))
+			.isEmpty();
+		assertThat(recorder.all(ConnectionRouted.class,
+				(event) -> event.entryNode().equals("n2") && event.time() >= n2.get(0).time()))
+			.isEmpty();
+	}
+
+	@Test
+	void aShorterDeregistrationDelayShouldRemoveTheTargetSooner() {
+		Recorder recorder = new Recorder();
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"),
+				Presets.settings(3).withNlb(NlbAttributes.awsDefaults().withDeregistrationDelay(20 * SECOND)));
+		simulation.advanceTo(KILLED_AT, recorder);
+		simulation.apply(new KillNode("n2"));
+		simulation.advanceTo(KILLED_AT + 100 * SECOND, recorder);
+		LoadBalancerTargetChanged removed = recorder.first(LoadBalancerTargetChanged.class,
+				(event) -> event.node().equals("n2") && event.to() == null);
+		assertThat(removed.time()).isEqualTo(KILLED_AT + NodeLifecycle.NODE_MONITOR_GRACE_MICROS + 20 * SECOND);
+	}
+
+	@Test
+	void theFlipToUnhealthyShouldResetEstablishedConnectionsWithItsReasonUnlessTheAttributeIsOff() {
+		// 200 ms per hop: a connection lives over a second, so some are open at the flip
+		SimulationSettings slow = Presets.settings(5).withTimings(1_000_000, 5_000_000, 30_000_000, 200_000);
+		List<ConnectionReset> resets = resetsAfterN2LosesItsPod(slow);
+		assertThat(resets).isNotEmpty().allSatisfy((reset) -> {
+			assertThat(reset.pod()).isEqualTo("web-4");
+			assertThat(reset.reason()).startsWith("the load balancer marked n2 unhealthy and sends a TCP RST");
+		});
+		assertThat(resetsAfterN2LosesItsPod(slow.withNlb(NlbAttributes.awsDefaults().withResetOnUnhealthy(false))))
+			.isEmpty();
+	}
+
+	private static List<ConnectionReset> resetsAfterN2LosesItsPod(SimulationSettings settings) {
+		Recorder recorder = new Recorder();
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"), settings);
+		simulation.advanceTo(KILLED_AT, recorder);
+		simulation.apply(new DeletePod("web-4"));
+		simulation.advanceTo(KILLED_AT + 40 * SECOND, recorder);
+		long unhealthyAt = unhealthyAt(recorder, "n2");
+		assertThat(recorder.all(ConnectionRouted.class, (event) -> event.entryNode().equals("n2")
+				&& event.time() < unhealthyAt && event.completesAt() > unhealthyAt))
+			.isNotEmpty();
+		return recorder.all(ConnectionReset.class);
+	}
+
+	@Test
+	void withCrossZoneOffUnderLocalTheSharesShouldFollowZonesNotNodes() {
+		double[] shares = observedShares(Presets.settings(7), 40_000);
+		int connections = 40_000;
+		assertThat(shares[0]).isCloseTo(0.25, within(tolerance(0.25, connections)));
+		assertThat(shares[1]).isCloseTo(0.25, within(tolerance(0.25, connections)));
+		assertThat(shares[2]).isCloseTo(0.5, within(tolerance(0.5, connections)));
+	}
+
+	@Test
+	void withCrossZoneOnTheSharesShouldBeEvenOverTheNodes() {
+		int connections = 40_000;
+		double[] shares = observedShares(Presets.settings(7).withNlb(NlbAttributes.awsDefaults().withCrossZone(true)),
+				connections);
+		for (double share : shares) {
+			assertThat(share).isCloseTo(1.0 / 3, within(tolerance(1.0 / 3, connections)));
+		}
+	}
+
+	/**
+	 * Five standard deviations of a share p observed over n independent connections: a
+	 * correct simulation misses it about once in 1.7 million runs.
+	 */
+	private static double tolerance(double p, int n) {
+		return 5 * Math.sqrt(p * (1 - p) / n);
+	}
+
+	/**
+	 * n1 and n2 in zone-a, n3 in zone-b, one pod each, Local: each node's observed share
+	 * of about {@code connections} new connections.
+	 */
+	private static double[] observedShares(SimulationSettings settings, int connections) {
+		Simulation simulation = Simulation.start(zoneLayout(), settings.withConnectionsPerSecond(1000));
+		simulation.advanceTo(connections * 1000L, EventSink.NONE);
+		List<NodeStatistics> nodes = simulation.statistics().nodes();
+		long total = nodes.stream().mapToLong(NodeStatistics::entered).sum();
+		assertThat(total).isBetween(connections * 9L / 10, connections * 11L / 10);
+		return nodes.stream().mapToDouble((node) -> node.entered() / (double) total).toArray();
+	}
+
+	static ClusterDeclaration zoneLayout() {
+		List<DeclaredNode> nodes = new ArrayList<>();
+		String[] zones = { "zone-a", "zone-a", "zone-b" };
+		for (int i = 1; i <= 3; i++) {
+			nodes.add(new DeclaredNode("n" + i,
+					Map.of(TopologySpreadConstraint.ZONE, zones[i - 1], TopologySpreadConstraint.HOSTNAME, "n" + i),
+					Map.of(), "192.168.0.1" + i, "10.244." + i + ".0/24", List.of(), false, false));
+		}
+		List<DeclaredPod> pods = List.of(DeclaredPod.on("default", "p1", Presets.WEB, "n1"),
+				DeclaredPod.on("default", "p2", Presets.WEB, "n2"), DeclaredPod.on("default", "p3", Presets.WEB, "n3"));
+		return new ClusterDeclaration(nodes, List.of(Presets.webService("Local")), pods, List.of(), List.of());
+	}
+
+	@Test
+	void aClusterProbeShouldBeDnatedToOneEndpointSoAboutAThirdTimeOutWhenOneOfThreeIsDead() {
+		// one pod per node, Cluster: each node's probe is DNATed to one of three
+		// endpoints; probed every 100 ms so the 50 s before the node controller marks
+		// n3's pod NotReady hold many probes
+		ClusterDeclaration declaration = new ClusterDeclaration(Presets.threeNodes(),
+				List.of(Presets.webService("Cluster")),
+				List.of(DeclaredPod.on("default", "p1", Presets.WEB, "n1"),
+						DeclaredPod.on("default", "p2", Presets.WEB, "n2"),
+						DeclaredPod.on("default", "p3", Presets.WEB, "n3")),
+				List.of(), List.of());
+		LoadBalancerProbe fast = new LoadBalancerProbe(100_000, 100_000, 10, 10);
+		Simulation simulation = Simulation.start(declaration,
+				Presets.settings(11).withProbes(new LoadBalancerHealthChecks(fast, fast)));
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(KILLED_AT, recorder);
+		simulation.apply(new KillNode("n3"));
+		long notReadyAt = KILLED_AT + NodeLifecycle.NODE_MONITOR_GRACE_MICROS;
+		simulation.advanceTo(notReadyAt, recorder);
+		List<ProbeAnswered> live = recorder.all(ProbeAnswered.class, (probe) -> !probe.node().equals("n3")
+				&& probe.time() > KILLED_AT + 200_000 && probe.time() < notReadyAt);
+		long timedOut = live.stream().filter((probe) -> probe.answer().equals("timed out")).count();
+		long connected = live.stream().filter((probe) -> probe.answer().equals("connected")).count();
+		assertThat(timedOut + connected).isEqualTo(live.size()).isGreaterThan(800);
+		assertThat(timedOut / (double) live.size()).isCloseTo(1.0 / 3, within(tolerance(1.0 / 3, live.size())));
+		// before the kill every probe of a live node connected
+		assertThat(recorder.all(ProbeAnswered.class, (probe) -> probe.time() < KILLED_AT))
+			.allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo("connected"));
+	}
+
+	@Test
+	void aClusterProbeDnatedToADeadPodShouldSayWhyItFailed() {
+		ClusterDeclaration declaration = new ClusterDeclaration(Presets.threeNodes(),
+				List.of(Presets.webService("Cluster")), List.of(DeclaredPod.on("default", "p3", Presets.WEB, "n3")),
+				List.of(), List.of());
+		Recorder recorder = new Recorder();
+		Simulation simulation = Simulation.start(declaration, Presets.settings(2));
+		simulation.advanceTo(KILLED_AT, recorder);
+		simulation.apply(new KillNode("n3"));
+		simulation.advanceTo(KILLED_AT + 45 * SECOND, recorder);
+		// n1 keeps DNATing its probes to p3 on dead n3: a healthy node fails its check
+		LoadBalancerTargetChanged n1 = recorder.first(LoadBalancerTargetChanged.class,
+				(event) -> event.node().equals("n1") && event.to() == TargetState.UNHEALTHY);
+		assertThat(n1.reason())
+			.isEqualTo("3 failing probes in a row (no answer: kube-proxy on n1 DNATs the probe to p3 "
+					+ "(10.244.3.10), on n3, which is dead: its endpoint is still Ready)");
+	}
+
+	@Test
+	void aClusterProbeDnatedToADeletedPodByStaleRulesShouldTimeOut() {
+		// the pod is deleted 0.5 s after it starts terminating, kube-proxy syncs 2 s
+		// after
+		// a change: between the two, rules still DNAT to the deleted pod
+		ClusterDeclaration declaration = new ClusterDeclaration(Presets.threeNodes(),
+				List.of(Presets.webService("Cluster")), List.of(DeclaredPod.on("default", "p1", Presets.WEB, "n1"),
+						DeclaredPod.on("default", "p2", Presets.WEB, "n2")),
+				List.of(), List.of());
+		LoadBalancerProbe eager = new LoadBalancerProbe(100_000, 100_000, 1, 1);
+		Simulation simulation = Simulation.start(declaration,
+				Presets.settings(4)
+					.withProbes(new LoadBalancerHealthChecks(eager, eager))
+					.withTimings(2_000_000, 5_000_000, 500_000, 500));
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(KILLED_AT, recorder);
+		simulation.apply(new DeletePod("p2"));
+		simulation.advanceTo(KILLED_AT + 5 * SECOND, recorder);
+		List<LoadBalancerTargetChanged> stale = recorder.all(LoadBalancerTargetChanged.class,
+				(event) -> event.to() == TargetState.UNHEALTHY && event.reason().contains("DNATs the probe to p2"));
+		assertThat(stale).isNotEmpty().allSatisfy((event) -> {
+			assertThat(event.reason()).contains("which is gone (stale rules)");
+			assertThat(event.time()).isBetween(KILLED_AT + 500_000, KILLED_AT + 2 * SECOND + 200_000);
+		});
+	}
+
+	@Test
+	void theNlbShouldPublishAHostnameSoKubeProxyProgramsNoLoadBalancerIp() {
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(1));
+		String hostname = "k8s-default-web-82b3ade9d0.elb.us-east-1.amazonaws.com";
+		assertThat(simulation.snapshot().loadBalancerHostname()).isEqualTo(hostname);
+		assertThat(simulation.cluster().services().get(0).loadBalancerIps()).isEmpty();
+		assertThat(simulation.declaredService().loadBalancerIngress())
+			.containsExactly(new LoadBalancerIngress(null, hostname, null));
+		assertThat(NlbNames.hostname(new ServiceRef("payments-namespace", "checkout-frontend")))
+			.startsWith("k8s-payments-checkout-")
+			.endsWith(".elb.us-east-1.amazonaws.com");
+	}
+
+	@Test
+	void theNlbsSecurityGroupShouldDropClientsOutsideTheSourceRanges() {
+		DeclaredService ranged = Presets.webService("Local")
+			.toBuilder()
+			.loadBalancerSourceRanges(List.of("203.0.113.0/24"))
+			.build();
+		ClusterDeclaration declaration = Presets.uneven310("Local");
+		declaration = new ClusterDeclaration(declaration.nodes(), List.of(ranged), declaration.pods(), List.of(),
+				List.of());
+		Recorder recorder = new Recorder();
+		Simulation simulation = Simulation.start(declaration, Presets.settings(1));
+		simulation.advanceTo(5 * SECOND, recorder);
+		List<ConnectionDropped> drops = recorder.all(ConnectionDropped.class);
+		assertThat(drops).isNotEmpty().allSatisfy((drop) -> {
+			assertThat(drop.clientIp()).isEqualTo("192.0.2.33");
+			assertThat(drop.node()).isEqualTo("lb");
+			assertThat(drop.reason()).contains("which the AWS Load Balancer Controller makes the NLB's security-group");
+		});
+		assertThat(recorder.all(ConnectionRouted.class)).isNotEmpty()
+			.allSatisfy((routed) -> assertThat(routed.clientIp()).startsWith("203.0.113."));
+	}
+
+	private static long unhealthyAt(Recorder recorder, String node) {
+		return recorder
+			.first(LoadBalancerTargetChanged.class,
+					(event) -> event.node().equals(node) && event.to() == TargetState.UNHEALTHY)
+			.time();
+	}
+
+	private static TargetState verdict(Simulation simulation, String node) {
+		return simulation.snapshot()
+			.nodes()
+			.stream()
+			.filter((state) -> state.name().equals(node))
+			.findFirst()
+			.orElseThrow()
+			.verdict();
+	}
+
+}
