@@ -80,7 +80,13 @@ class SpellingTests {
 			// a Service port's protocol (TCP, UDP, SCTP), not a load balancer's probe
 			"TCP",
 			Set.of("io.trafficlab.engine.apiserver.ServiceConversion", "io.trafficlab.engine.apiserver.ServiceDefaults",
-					"io.trafficlab.engine.apiserver.ServiceValidation"));
+					"io.trafficlab.engine.apiserver.ServiceValidation"),
+			// the sandbox a page's requests name before its script has created it
+			// (SandboxPageCreation.PENDING, which javac copies into the classes that use
+			// it),
+			// not a pod's phase
+			"pending", Set.of("io.trafficlab.sandbox.SandboxPageCreation", "io.trafficlab.lesson.StepPages",
+					"io.trafficlab.challenge.ChallengePageController"));
 
 	@Test
 	void spelledTypesShouldBeEnumsWithOneSpellingPerConstant() {

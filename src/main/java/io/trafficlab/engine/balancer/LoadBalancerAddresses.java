@@ -1,6 +1,7 @@
 package io.trafficlab.engine.balancer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,10 +34,14 @@ public final class LoadBalancerAddresses {
 
 	/** One address per zone of {@code nodes} (and one for targets without a zone). */
 	public static LoadBalancerAddresses of(List<Node> nodes, String clientIp) {
+		return of(nodes, List.of(clientIp));
+	}
+
+	/** The same, avoiding every one of the clients' addresses. */
+	public static LoadBalancerAddresses of(List<Node> nodes, Collection<String> clientIps) {
 		Set<String> zones = new TreeSet<>();
-		Set<String> taken = new HashSet<>();
+		Set<String> taken = new HashSet<>(clientIps);
 		List<Cidr> podCidrs = new ArrayList<>();
-		taken.add(clientIp);
 		for (Node node : nodes) {
 			zones.add(zoneOf(node));
 			taken.add(node.internalIp());
@@ -66,6 +71,11 @@ public final class LoadBalancerAddresses {
 	/** The LB's address in {@code zone} ({@code ""} or {@code null}: no zone). */
 	public String inZone(String zone) {
 		return Objects.requireNonNull(this.byZone.get(Objects.requireNonNullElse(zone, "")), zone);
+	}
+
+	/** Every zone's address, by zone ({@code ""}: targets without a zone). */
+	public Map<String, String> byZone() {
+		return Map.copyOf(this.byZone);
 	}
 
 	/** A node's zone as the LB groups it: {@code ""} when it has none. */

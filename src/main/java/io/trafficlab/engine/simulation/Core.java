@@ -99,8 +99,7 @@ final class Core implements EventHandler {
 		this.controlRandom = new SplitMix64(settings.seed() ^ 0x6a09e667f3bcc909L);
 		this.probeRandom = new SplitMix64(settings.seed() ^ 0x3c6ef372fe94f82bL);
 		this.entry = Entry.of(world.service(), world.loadBalancerHostname,
-				NlbNames.zoneAddresses(List.copyOf(world.nodesByName.values()), settings.clientIps()),
-				settings.clientIps());
+				NlbNames.zoneAddresses(world.nodesByName.values(), settings.clientIps()), settings.clientIps());
 		this.podFactory = new PodFactory(world, this.controlRandom);
 		this.proxy = new KubeProxy(this);
 		this.balancer = new LoadBalancer(this);
@@ -129,8 +128,7 @@ final class Core implements EventHandler {
 	Entry entry() {
 		if (this.entryVersion != this.world.version()) {
 			this.entry = Entry.of(this.world.service(), this.world.loadBalancerHostname,
-					NlbNames.zoneAddresses(List.copyOf(this.world.nodesByName.values()), this.clientIps),
-					this.clientIps);
+					NlbNames.zoneAddresses(this.world.nodesByName.values(), this.clientIps), this.clientIps);
 			this.entryVersion = this.world.version();
 		}
 		return this.entry;

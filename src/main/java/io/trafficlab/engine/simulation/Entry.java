@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.trafficlab.engine.balancer.ExternalEntry;
+import io.trafficlab.engine.balancer.LoadBalancerAddresses;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceType;
 import io.trafficlab.engine.net.IpAddress;
@@ -114,7 +115,7 @@ record Entry(ExternalEntry kind, @Nullable DestinationKind destination, String a
 	 */
 	String destinationAt(SimNode node) {
 		if (this.hostname != null) {
-			return this.zoneAddresses.getOrDefault(ZoneShares.zone(node), "?") + ":" + this.port;
+			return this.zoneAddresses.getOrDefault(LoadBalancerAddresses.zoneOf(node.model), "?") + ":" + this.port;
 		}
 		return (this.destination == DestinationKind.NODE_PORT) ? node.model.internalIp() + ":" + this.port
 				: this.address + ":" + this.port;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.trafficlab.engine.balancer.LoadBalancerAddresses;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.proxy.DestinationKind;
@@ -205,7 +206,7 @@ final class Hops {
 	}
 
 	private static String zoneName(SimNode node) {
-		String zone = ZoneShares.zone(node);
+		String zone = LoadBalancerAddresses.zoneOf(node.model);
 		return zone.isEmpty() ? "the nodes without a zone" : node.name + "'s zone " + zone;
 	}
 

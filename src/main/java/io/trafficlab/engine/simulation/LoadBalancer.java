@@ -6,8 +6,10 @@ import java.util.Objects;
 
 import io.trafficlab.engine.balancer.CloudLoadBalancer;
 import io.trafficlab.engine.balancer.ExternalEntry;
+import io.trafficlab.engine.balancer.LoadBalancerAddresses;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.balancer.NodeProbe;
+import io.trafficlab.engine.balancer.ZoneSpread;
 import io.trafficlab.engine.kernel.SplitMix64;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Service;
@@ -351,7 +353,7 @@ final class LoadBalancer {
 			}
 		}
 		this.failingOpen = CloudLoadBalancer.failsOpen(service, believed);
-		List<Fraction> shares = perZone() ? ZoneShares.of(active, this.failingOpen)
+		List<Fraction> shares = perZone() ? zoneShares(active)
 				: new CloudLoadBalancer(this.core.loadBalancerModel()).shares(service, believed);
 		List<SimNode> picked = new ArrayList<>();
 		List<Fraction> pickedShares = new ArrayList<>();
@@ -373,6 +375,20 @@ final class LoadBalancer {
 	}
 
 	/** Whether new connections pick a zone first: the NLB with cross-zone off. */
+	/**
+	 * Per zone with cross-zone off ({@link ZoneSpread}, the analyzer's rule); failing
+	 * open over every active target.
+	 */
+	private static List<Fraction> zoneShares(List<SimNode> active) {
+		String[] zones = new String[active.size()];
+		boolean[] healthy = new boolean[active.size()];
+		for (int i = 0; i < zones.length; i++) {
+			zones[i] = LoadBalancerAddresses.zoneOf(active.get(i).model);
+			healthy[i] = active.get(i).passing();
+		}
+		return List.of(ZoneSpread.shares(zones, healthy, false, true));
+	}
+
 	private boolean perZone() {
 		return !noLoadBalancer() && this.core.loadBalancerModel() == LoadBalancerModel.EVEN
 				&& !this.core.settings.nlb().crossZone();

@@ -4,15 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
+import io.trafficlab.engine.balancer.LoadBalancerAddresses;
+import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.ServiceRef;
-import io.trafficlab.engine.net.IpAddress;
 
 /**
  * The names and addresses of the sandbox's AWS NLB, deterministic examples shaped like
@@ -34,8 +32,6 @@ import io.trafficlab.engine.net.IpAddress;
 final class NlbNames {
 
 	private static final String REGION_SUFFIX = ".elb.us-east-1.amazonaws.com";
-
-	private static final IpAddress FIRST_ZONE_ADDRESS = IpAddress.parse("172.16.0.10");
 
 	private NlbNames() {
 	}
@@ -64,24 +60,16 @@ final class NlbNames {
 		}
 	}
 
-	/** Each zone's address of the NLB, by zone ({@code ""}: nodes without a zone). */
-	static Map<String, String> zoneAddresses(List<SimNode> nodes, List<String> clientIps) {
-		Set<String> zones = new TreeSet<>();
-		Set<String> taken = new HashSet<>(clientIps);
+	/**
+	 * Each zone's address of the NLB, by zone ({@code ""}: nodes without a zone), by the
+	 * analyzer's rule ({@link LoadBalancerAddresses}).
+	 */
+	static Map<String, String> zoneAddresses(Collection<SimNode> nodes, List<String> clientIps) {
+		List<Node> models = new ArrayList<>(nodes.size());
 		for (SimNode node : nodes) {
-			zones.add(ZoneShares.zone(node));
-			taken.add(node.model.internalIp());
+			models.add(node.model);
 		}
-		Map<String, String> addresses = new LinkedHashMap<>();
-		long next = 0;
-		for (String zone : new ArrayList<>(zones)) {
-			IpAddress candidate = FIRST_ZONE_ADDRESS.plus(next++);
-			while (taken.contains(candidate.toString())) {
-				candidate = FIRST_ZONE_ADDRESS.plus(next++);
-			}
-			addresses.put(zone, candidate.toString());
-		}
-		return addresses;
+		return LoadBalancerAddresses.of(models, clientIps).byZone();
 	}
 
 }

@@ -12,6 +12,8 @@ import io.trafficlab.engine.analysis.ClusterAnalyzer;
 import io.trafficlab.engine.analysis.EndpointAnalysis;
 import io.trafficlab.engine.analysis.NodeAnalysis;
 import io.trafficlab.engine.analysis.ServiceAnalysis;
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.health.HealthCheckResponse;
 import io.trafficlab.engine.health.ProxyHealthServer;
@@ -46,6 +48,17 @@ final class StatisticsBuilder {
 	}
 
 	/**
+	 * The catalogue's model of the sandbox's LB: an AWS NLB with instance targets, per
+	 * zone with cross-zone off (its default). With cross-zone on it spreads evenly over
+	 * healthy nodes, and the weighted what-if has no AWS counterpart: both are
+	 * {@code generic}'s R20 spreading, with the same shares.
+	 */
+	private LoadBalancerKind exactKind(LoadBalancerModel model) {
+		return (model == LoadBalancerModel.EVEN && !this.core.settings.nlb().crossZone())
+				? LoadBalancerKind.AWS_NLB_INSTANCE : LoadBalancerKind.GENERIC;
+	}
+
+	/**
 	 * The exact analysis of the followed Service, recomputed only when the cluster or the
 	 * LB model changed.
 	 */
@@ -55,7 +68,8 @@ final class StatisticsBuilder {
 		ServiceAnalysis result = this.exact;
 		if (result == null || this.analyzedVersion != world.version() || this.analyzedModel != model) {
 			ClusterAnalysis analysis = new ClusterAnalyzer().analyze(world.cluster(),
-					new AnalysisOptions(model, this.core.clientIps.get(0), null));
+					new AnalysisOptions(model, this.core.clientIps.get(0), null).with(exactKind(model),
+							Dataplane.KUBE_PROXY));
 			for (ServiceAnalysis service : analysis.services()) {
 				if (service.service().ref().equals(world.followed)) {
 					result = service;

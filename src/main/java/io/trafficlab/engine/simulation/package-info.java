@@ -14,8 +14,9 @@
  * {@code proxySyncDelayMicros} after a change.</li>
  * <li>{@code LoadBalancer} registers the nodes the AWS Load Balancer Controller would,
  * probes them (R20, {@code ProbeAnswers}), drains the ones it deregisters, resets a
- * target's connections when it turns unhealthy, and spreads per zone ({@code ZoneShares})
- * over the nodes it believes healthy.</li>
+ * target's connections when it turns unhealthy, and spreads per zone
+ * ({@code engine.balancer.ZoneSpread}, the analyzer's rule) over the nodes it believes
+ * healthy.</li>
  * <li>{@code Traffic} is the hot path: arrivals, the LB's pick, the node's route,
  * conntrack ({@code Conntrack}) and the counters; {@code Hops} tells the trip only when a
  * sink wants events.</li>
