@@ -6,6 +6,8 @@ import java.util.stream.Stream;
 import io.trafficlab.engine.analysis.AnalysisOptions;
 import io.trafficlab.engine.analysis.ClusterAnalyzer;
 import io.trafficlab.engine.analysis.ServiceAnalysis;
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterAssembler;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
@@ -60,7 +62,13 @@ class ConvergenceTests {
 	void exactSharesShouldBeTheAnalyzersOnTheSimulationsCluster(String name, ClusterDeclaration declaration,
 			LoadBalancerModel model) {
 		Simulation simulation = Simulation.start(declaration, Presets.settings(11).withLoadBalancer(model));
-		AnalysisOptions options = new AnalysisOptions(model, SimulationSettings.DEFAULT_CLIENT_IPS.get(0), null);
+		// the sandbox's LB is the catalogue's AWS NLB with instance targets; the weighted
+		// what-if
+		// is generic's
+		LoadBalancerKind kind = (model == LoadBalancerModel.EVEN) ? LoadBalancerKind.AWS_NLB_INSTANCE
+				: LoadBalancerKind.GENERIC;
+		AnalysisOptions options = new AnalysisOptions(model, SimulationSettings.DEFAULT_CLIENT_IPS.get(0), null)
+			.with(kind, Dataplane.KUBE_PROXY);
 		ServiceAnalysis analyzed = new ClusterAnalyzer().analyze(simulation.cluster(), options).services().get(0);
 		assertThat(simulation.statistics().exact()).isEqualTo(analyzed);
 		assertThat(new ClusterAssembler().assemble(simulation.declaration()).cluster()).isEqualTo(simulation.cluster());
