@@ -30,11 +30,14 @@ import org.jspecify.annotations.Nullable;
  * @param totalEndpoints how many endpoints the Service has
  * @param dropped the share of new external connections that are dropped
  * @param rejected the share of new external connections that are rejected
+ * @param loadBalancer the load balancer in front of a LoadBalancer Service, {@code null}
+ * for the other types
  */
 record ServiceView(String ref, String type, @Nullable String externalTrafficPolicy, String internalTrafficPolicy,
 		String clusterIp, @Nullable Integer nodePort, List<String> loadBalancerIps, List<String> externalIps,
 		@Nullable Integer healthCheckNodePort, boolean hasAnyEndpoints, String explanation, List<NodeRow> nodes,
-		List<EndpointRow> endpoints, int totalEndpoints, Share dropped, Share rejected) {
+		List<EndpointRow> endpoints, int totalEndpoints, Share dropped, Share rejected,
+		@Nullable LoadBalancerView loadBalancer) {
 
 	static final int MAX_ENDPOINTS = 200;
 
@@ -53,7 +56,8 @@ record ServiceView(String ref, String type, @Nullable String externalTrafficPoli
 				service.clusterIp(), (nodePort > 0) ? nodePort : null, service.loadBalancerIps(), service.externalIps(),
 				(service.healthCheckNodePort() > 0) ? service.healthCheckNodePort() : null, analysis.hasAnyEndpoints(),
 				explain(service, externalPolicy), nodes, endpoints, analysis.endpoints().size(),
-				Share.of(analysis.droppedShare()), Share.of(analysis.rejectedShare()));
+				Share.of(analysis.droppedShare()), Share.of(analysis.rejectedShare()),
+				(analysis.loadBalancer() != null) ? LoadBalancerView.of(analysis.loadBalancer()) : null);
 	}
 
 	/**
@@ -62,6 +66,13 @@ record ServiceView(String ref, String type, @Nullable String externalTrafficPoli
 	 */
 	public boolean externallyAccessible() {
 		return this.externalTrafficPolicy != null;
+	}
+
+	/**
+	 * Whether the node table has the column saying how the LB's probe judges each node.
+	 */
+	public boolean showsLbHealthy() {
+		return this.loadBalancer != null;
 	}
 
 	public boolean endpointsLimited() {
