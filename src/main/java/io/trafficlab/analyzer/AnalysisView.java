@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.trafficlab.engine.analysis.ClusterAnalysis;
+import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.manifest.ImportedCluster;
@@ -31,7 +32,7 @@ record AnalysisView(List<ServiceView> services, List<String> warnings, List<Stri
 	 */
 	static final int MAX_NODES = 100;
 
-	static AnalysisView of(ClusterAnalysis analysis, ImportedCluster imported, String loadBalancer, String dataplane,
+	static AnalysisView of(ClusterAnalysis analysis, ImportedCluster imported, String loadBalancer, Dataplane dataplane,
 			String clientIp) {
 		List<Node> nodes = imported.cluster().nodes();
 		Map<String, Node> nodesByName = nodes.stream()
@@ -39,10 +40,10 @@ record AnalysisView(List<ServiceView> services, List<String> warnings, List<Stri
 		List<String> warnings = new ArrayList<>(imported.warnings());
 		warnings.addAll(analysis.warnings());
 		return new AnalysisView(
-				analysis.services().stream().map((service) -> ServiceView.of(service, nodesByName)).toList(), warnings,
-				nodes.stream().map(Node::name).toList(),
+				analysis.services().stream().map((service) -> ServiceView.of(service, nodesByName, dataplane)).toList(),
+				warnings, nodes.stream().map(Node::name).toList(),
 				imported.cluster().services().stream().map(Service::ref).map(Object::toString).toList(), loadBalancer,
-				dataplane, clientIp);
+				CatalogueChoices.dataplane(dataplane).label(), clientIp);
 	}
 
 	/**

@@ -144,8 +144,8 @@ class ManifestWorkbench {
 						.label()
 						.replace("(even or weighted)", "(" + form.lbOrDefault() + ")")
 					: CatalogueChoices.loadBalancer(kind).label();
-			return AnalysisView.of(this.analyzer.analyze(imported.cluster(), options), imported, lbWords,
-					CatalogueChoices.dataplane(dataplane).label(), clientIp);
+			return AnalysisView.of(this.analyzer.analyze(imported.cluster(), options), imported, lbWords, dataplane,
+					clientIp);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			throw unexpected(ex);
