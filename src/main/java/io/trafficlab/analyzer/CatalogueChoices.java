@@ -58,7 +58,7 @@ final class CatalogueChoices {
 					"metallb speaker/bgp_controller.go", METALLB + "speaker/bgp_controller.go"));
 
 	static final List<Option<Dataplane>> DATAPLANES = List.of(
-			Option.of(Dataplane.KUBE_PROXY, "kube-proxy",
+			Option.of(Dataplane.KUBE_PROXY, Dataplane.KUBE_PROXY.apiName(),
 					"kube-proxy answers the healthCheckNodePort and :10256/healthz, and SNATs under Cluster.",
 					"kubernetes pkg/proxy/healthcheck",
 					"https://github.com/kubernetes/kubernetes/tree/master/pkg/proxy/healthcheck"),
