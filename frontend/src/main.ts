@@ -1,6 +1,7 @@
 // Composition root for the browser code: the only module that touches window and document. The pages are
 // server-rendered (Thymeleaf + htmx); this bundle adds the analyzer's enhancements and the live sandbox's stream.
 import { applyBarWidths } from './analyzer/barWidths';
+import { installCatalogueChoices } from './analyzer/catalogueChoice';
 import { installCopyCurl, legacyClipboard, revealCopyButtons } from './analyzer/copyCurl';
 import { installRequestErrorNotice } from './analyzer/requestErrors';
 import { installWhitespaceToggle } from './analyzer/whitespace';
@@ -43,6 +44,7 @@ installWhitespaceToggle(document, localStorageOrUndefined());
 const progress = new ProgressStore(localStorageOrUndefined());
 installRequestErrorNotice(document, () => navigator.onLine);
 applyBarWidths(document);
+installCatalogueChoices(document, window.location, window.history);
 document.addEventListener('htmx:afterSettle', () => {
 	revealCopyButtons(document);
 	applyBarWidths(document);

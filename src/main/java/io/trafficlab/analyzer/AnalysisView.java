@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.trafficlab.engine.analysis.ClusterAnalysis;
+import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.manifest.ImportedCluster;
@@ -18,28 +19,31 @@ import io.trafficlab.manifest.ImportedCluster;
  * @param warnings what the import ignored and what the analysis noticed
  * @param nodeNames every node's name, for the packet tracer
  * @param serviceRefs every Service's {@code namespace/name}, for the packet tracer
- * @param loadBalancer the LB model used, as the form spells it
+ * @param loadBalancer the load balancer used, in words (with the spreading for
+ * {@code generic})
+ * @param dataplane the dataplane used, in words
  * @param clientIp the external client address used
  */
 record AnalysisView(List<ServiceView> services, List<String> warnings, List<String> nodeNames, List<String> serviceRefs,
-		String loadBalancer, String clientIp) {
+		String loadBalancer, String dataplane, String clientIp) {
 
 	/**
 	 * The page lists at most this many nodes per Service; the JSON API has no such limit.
 	 */
 	static final int MAX_NODES = 100;
 
-	static AnalysisView of(ClusterAnalysis analysis, ImportedCluster imported, String loadBalancer, String clientIp) {
+	static AnalysisView of(ClusterAnalysis analysis, ImportedCluster imported, String loadBalancer, Dataplane dataplane,
+			String clientIp) {
 		List<Node> nodes = imported.cluster().nodes();
 		Map<String, Node> nodesByName = nodes.stream()
 			.collect(Collectors.toMap(Node::name, Function.identity(), (first, second) -> first));
 		List<String> warnings = new ArrayList<>(imported.warnings());
 		warnings.addAll(analysis.warnings());
 		return new AnalysisView(
-				analysis.services().stream().map((service) -> ServiceView.of(service, nodesByName)).toList(), warnings,
-				nodes.stream().map(Node::name).toList(),
+				analysis.services().stream().map((service) -> ServiceView.of(service, nodesByName, dataplane)).toList(),
+				warnings, nodes.stream().map(Node::name).toList(),
 				imported.cluster().services().stream().map(Service::ref).map(Object::toString).toList(), loadBalancer,
-				clientIp);
+				CatalogueChoices.dataplane(dataplane).label(), clientIp);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.trafficlab.analyzer;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import org.jspecify.annotations.Nullable;
 
@@ -7,15 +9,28 @@ import org.jspecify.annotations.Nullable;
  * What the analyze form sends.
  *
  * @param manifests the pasted manifests
- * @param lb the load balancer model's spelling ({@code even}, {@code weighted})
+ * @param lb the {@code generic} load balancer's spreading ({@code even},
+ * {@code weighted}); the form sends it only for {@code generic}
  * @param clientIp the external client's address
+ * @param loadBalancer the catalogue id of the load balancer in front of the cluster
+ * @param dataplane the catalogue id of what proxies Service traffic on the nodes
  */
-record AnalyzeForm(@Nullable String manifests, @Nullable String lb, @Nullable String clientIp) {
+record AnalyzeForm(@Nullable String manifests, @Nullable String lb, @Nullable String clientIp,
+		@Nullable String loadBalancer, @Nullable String dataplane) {
 
 	static final String DEFAULT_LB = LoadBalancerModel.EVEN.apiName();
 
+	static final String DEFAULT_LOAD_BALANCER = LoadBalancerKind.GENERIC.apiName();
+
+	static final String DEFAULT_DATAPLANE = Dataplane.KUBE_PROXY.apiName();
+
 	static AnalyzeForm withManifests(String manifests) {
-		return new AnalyzeForm(manifests, null, null);
+		return new AnalyzeForm(manifests, null, null, null, null);
+	}
+
+	AnalyzeForm withChoices(@Nullable String newLb, @Nullable String newClientIp, @Nullable String newLoadBalancer,
+			@Nullable String newDataplane) {
+		return new AnalyzeForm(this.manifests, newLb, newClientIp, newLoadBalancer, newDataplane);
 	}
 
 	public String manifestsText() {
@@ -23,11 +38,32 @@ record AnalyzeForm(@Nullable String manifests, @Nullable String lb, @Nullable St
 	}
 
 	public String lbOrDefault() {
-		return (this.lb == null || this.lb.isBlank()) ? DEFAULT_LB : this.lb;
+		return blank(this.lb) ? DEFAULT_LB : this.lb;
+	}
+
+	public boolean lbGiven() {
+		return !blank(this.lb);
 	}
 
 	public String clientIpText() {
 		return (this.clientIp != null) ? this.clientIp.strip() : "";
+	}
+
+	public String loadBalancerOrDefault() {
+		return blank(this.loadBalancer) ? DEFAULT_LOAD_BALANCER : this.loadBalancer;
+	}
+
+	public String dataplaneOrDefault() {
+		return blank(this.dataplane) ? DEFAULT_DATAPLANE : this.dataplane;
+	}
+
+	/** Whether the even/weighted choice applies: only to the generic load balancer. */
+	public boolean genericLoadBalancer() {
+		return DEFAULT_LOAD_BALANCER.equals(loadBalancerOrDefault());
+	}
+
+	private static boolean blank(@Nullable String value) {
+		return value == null || value.isBlank();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -40,10 +41,20 @@ class AnalyzerPageController {
 		this.examples = examples;
 	}
 
+	/**
+	 * The page, its choices taken from the query. A query that names an example and a
+	 * load balancer (a shared result, see {@link ShareableQuery}) is analyzed at once.
+	 */
 	@GetMapping("/analyze")
-	ModelAndView page(@RequestParam(name = "example", required = false) @Nullable String example) {
-		return page(formWithExample(example), example, new AnalyzerOutcome(null, null, null, null),
-				TraceForm.defaults());
+	ModelAndView page(@RequestParam(name = "example", required = false) @Nullable String example,
+			@RequestParam(name = "loadBalancer", required = false) @Nullable String loadBalancer,
+			@RequestParam(name = "dataplane", required = false) @Nullable String dataplane,
+			@RequestParam(name = "lb", required = false) @Nullable String lb,
+			@RequestParam(name = "clientIp", required = false) @Nullable String clientIp) {
+		AnalyzeForm form = formWithExample(example).withChoices(lb, clientIp, loadBalancer, dataplane);
+		boolean shared = this.examples.find(example).isPresent() && loadBalancer != null && !loadBalancer.isBlank();
+		AnalyzerOutcome outcome = shared ? this.workbench.analyze(form) : new AnalyzerOutcome(null, null, null, null);
+		return page(form, example, outcome, TraceForm.defaults());
 	}
 
 	@GetMapping("/analyze/example")
@@ -68,10 +79,17 @@ class AnalyzerPageController {
 		return page(form, null, this.workbench.analyze(form), TraceForm.defaults());
 	}
 
+	/**
+	 * The results, and the page's address becomes the query that shows them again (htmx's
+	 * {@code HX-Replace-Url}).
+	 */
 	@HxRequest
 	@PostMapping("/analyze")
-	ModelAndView analyzeFragment(@ModelAttribute("form") AnalyzeForm form) {
+	ModelAndView analyzeFragment(@ModelAttribute("form") AnalyzeForm form, HttpServletResponse response) {
 		AnalyzerOutcome outcome = this.workbench.analyze(form);
+		if (outcome.error() == null) {
+			response.setHeader("HX-Replace-Url", ShareableQuery.of(form, this.examples.matching(form.manifestsText())));
+		}
 		return view(RESULTS, form, outcome, TraceForm.defaults());
 	}
 
@@ -108,6 +126,8 @@ class AnalyzerPageController {
 		model.put("trace", outcome.trace());
 		model.put("traceError", outcome.traceError());
 		model.put("loadBalancers", FormChoices.LOAD_BALANCERS);
+		model.put("catalogue", CatalogueChoices.LOAD_BALANCERS);
+		model.put("dataplanes", CatalogueChoices.DATAPLANES);
 		model.put("sources", FormChoices.SOURCES);
 		model.put("destinations", FormChoices.DESTINATIONS);
 		HttpStatus status = outcome.status();

@@ -42,6 +42,15 @@ class ExampleCatalog {
 		return this.examples.stream().filter((example) -> example.name().equals(name)).findFirst();
 	}
 
+	/**
+	 * The example whose text the manifests are, unedited (a browser sends a textarea's
+	 * line breaks as CRLF).
+	 */
+	Optional<ManifestExample> matching(String manifests) {
+		String text = manifests.replace("\r\n", "\n").strip();
+		return this.examples.stream().filter((example) -> example.manifests().strip().equals(text)).findFirst();
+	}
+
 	private static List<ManifestExample> load() {
 		try {
 			Resource[] resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);

@@ -10,6 +10,9 @@ import java.util.UUID;
 import io.trafficlab.engine.analysis.AnalysisOptions;
 import io.trafficlab.engine.analysis.ClusterAnalyzer;
 import io.trafficlab.engine.apiserver.InvalidObjectException;
+import io.trafficlab.engine.analysis.LoadBalancedTracer;
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterLimitException;
 import io.trafficlab.engine.model.Cluster;
@@ -19,7 +22,6 @@ import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.UnknownValueException;
 import io.trafficlab.engine.net.IpAddress;
 import io.trafficlab.engine.proxy.DestinationKind;
-import io.trafficlab.engine.proxy.PacketTracer;
 import io.trafficlab.engine.proxy.SourceClass;
 import io.trafficlab.engine.proxy.TraceRequest;
 import io.trafficlab.manifest.ImportedCluster;
@@ -47,9 +49,9 @@ class ManifestWorkbench {
 
 	private final ClusterAnalyzer analyzer;
 
-	private final PacketTracer tracer;
+	private final LoadBalancedTracer tracer;
 
-	ManifestWorkbench(ManifestImporter importer, ClusterAnalyzer analyzer, PacketTracer tracer) {
+	ManifestWorkbench(ManifestImporter importer, ClusterAnalyzer analyzer, LoadBalancedTracer tracer) {
 		this.importer = importer;
 		this.analyzer = analyzer;
 		this.tracer = tracer;
@@ -128,14 +130,21 @@ class ManifestWorkbench {
 
 	private AnalysisView analyze(ImportedCluster imported, AnalyzeForm form) {
 		LoadBalancerModel loadBalancer = loadBalancerOf(form.lbOrDefault());
+		LoadBalancerKind kind = kindOf(form);
+		Dataplane dataplane = dataplaneOf(form.dataplaneOrDefault());
 		String clientIp = form.clientIpText().isEmpty() ? AnalysisOptions.DEFAULT_CLIENT_IP : form.clientIpText();
 		if (IpAddress.tryParse(clientIp) == null) {
 			throw rejected(HttpStatus.BAD_REQUEST, "Check the client IP",
 					"The client IP must be an IP address such as 203.0.113.10 (got \"" + clientIp + "\").");
 		}
 		try {
-			var options = new AnalysisOptions(loadBalancer, clientIp, listedNodes(imported.cluster()));
-			return AnalysisView.of(this.analyzer.analyze(imported.cluster(), options), imported, form.lbOrDefault(),
+			var options = new AnalysisOptions(loadBalancer, clientIp, listedNodes(imported.cluster()), kind, dataplane);
+			String lbWords = (kind == LoadBalancerKind.GENERIC)
+					? CatalogueChoices.loadBalancer(kind)
+						.label()
+						.replace("(even or weighted)", "(" + form.lbOrDefault() + ")")
+					: CatalogueChoices.loadBalancer(kind).label();
+			return AnalysisView.of(this.analyzer.analyze(imported.cluster(), options), imported, lbWords, dataplane,
 					clientIp);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
@@ -155,9 +164,11 @@ class ManifestWorkbench {
 		String sourceIp = sourceIpOf(trace, form, source.kind());
 		TraceRequest request = new TraceRequest(service, node, source.kind(), destination.kind(), sourceIp, null,
 				false);
+		LoadBalancerKind kind = kindOf(form);
+		Dataplane dataplane = dataplaneOf(form.dataplaneOrDefault());
 		try {
 			return TraceView.of(summary(source, destination, service, node, sourceIp),
-					this.tracer.trace(cluster, request));
+					this.tracer.trace(cluster, request, kind, dataplane));
 		}
 		catch (IllegalArgumentException ex) {
 			throw rejected(HttpStatus.BAD_REQUEST, "This packet cannot be traced", String.valueOf(ex.getMessage()));
@@ -205,6 +216,39 @@ class ManifestWorkbench {
 		catch (UnknownValueException ex) {
 			throw rejected(HttpStatus.BAD_REQUEST, "Check the load balancer model",
 					"The load balancer model must be " + ex.alternatives() + " (got \"" + lb + "\").");
+		}
+	}
+
+	/**
+	 * The catalogue's load balancer; {@code lb} (the generic one's spreading) with
+	 * another is refused, as the JSON API refuses it.
+	 */
+	private static LoadBalancerKind kindOf(AnalyzeForm form) {
+		String id = form.loadBalancerOrDefault();
+		LoadBalancerKind kind;
+		try {
+			kind = Spelled.parse(LoadBalancerKind.class, "loadBalancer", id);
+		}
+		catch (UnknownValueException ex) {
+			throw rejected(HttpStatus.BAD_REQUEST, "Check the load balancer",
+					"The load balancer must be one of " + ex.alternatives() + " (got \"" + id + "\").");
+		}
+		if (kind != LoadBalancerKind.GENERIC && form.lbGiven()) {
+			throw rejected(HttpStatus.BAD_REQUEST, "Choose one load balancer",
+					"The spreading \"" + form.lbOrDefault() + "\" (even or weighted) tunes only the generic load "
+							+ "balancer, and " + id + " spreads as its controller does. Leave the spreading out, "
+							+ "or choose the generic load balancer.");
+		}
+		return kind;
+	}
+
+	private static Dataplane dataplaneOf(String id) {
+		try {
+			return Spelled.parse(Dataplane.class, "dataplane", id);
+		}
+		catch (UnknownValueException ex) {
+			throw rejected(HttpStatus.BAD_REQUEST, "Check the dataplane",
+					"The dataplane must be one of " + ex.alternatives() + " (got \"" + id + "\").");
 		}
 	}
 

@@ -17,10 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param proxyHealthz kube-proxy's {@code /healthz}
  * @param lbPassing whether the cloud LB's health check passes
  * @param lbShare the share of new external connections the LB sends here
+ * @param lbHealthy how the LB's probe judges this node, {@code null} when it does not
+ * probe it
  */
 record NodeRow(String name, @Nullable String internalIp, EndpointSetView clusterEndpoints,
 		EndpointSetView localEndpoints, @Nullable HealthCheckView healthCheck, ProxyHealthView proxyHealthz,
-		boolean lbPassing, Share lbShare) {
+		boolean lbPassing, Share lbShare, @Nullable Boolean lbHealthy) {
 
 	static NodeRow of(NodeAnalysis analysis, @Nullable Node node, Service service) {
 		String internalIp = (node != null) ? node.internalIp() : null;
@@ -29,7 +31,15 @@ record NodeRow(String name, @Nullable String internalIp, EndpointSetView cluster
 				(internalIp != null) ? internalIp : analysis.name(), service.healthCheckNodePort()) : null;
 		return new NodeRow(analysis.name(), internalIp, EndpointSetView.of(analysis.clusterEndpoints()),
 				EndpointSetView.of(analysis.localEndpoints()), healthCheck, ProxyHealthView.of(analysis.proxyHealthz()),
-				analysis.lbPassing(), Share.of(analysis.lbShare()));
+				analysis.lbPassing(), Share.of(analysis.lbShare()), analysis.lbHealthy());
+	}
+
+	/** The {@code lbHealthy} cell: passes, fails or not probed. */
+	public String lbHealthyText() {
+		if (this.lbHealthy == null) {
+			return "not probed";
+		}
+		return this.lbHealthy ? "passes" : "fails";
 	}
 
 }

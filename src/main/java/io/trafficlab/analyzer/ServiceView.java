@@ -3,7 +3,10 @@ package io.trafficlab.analyzer;
 import java.util.List;
 import java.util.Map;
 
+import io.trafficlab.engine.analysis.LoadBalancerAnalysis;
 import io.trafficlab.engine.analysis.ServiceAnalysis;
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceType;
@@ -30,15 +33,31 @@ import org.jspecify.annotations.Nullable;
  * @param totalEndpoints how many endpoints the Service has
  * @param dropped the share of new external connections that are dropped
  * @param rejected the share of new external connections that are rejected
+ * @param loadBalancer the load balancer in front of a LoadBalancer Service, {@code null}
+ * for the other types
  */
 record ServiceView(String ref, String type, @Nullable String externalTrafficPolicy, String internalTrafficPolicy,
 		String clusterIp, @Nullable Integer nodePort, List<String> loadBalancerIps, List<String> externalIps,
 		@Nullable Integer healthCheckNodePort, boolean hasAnyEndpoints, String explanation, List<NodeRow> nodes,
-		List<EndpointRow> endpoints, int totalEndpoints, Share dropped, Share rejected) {
+		List<EndpointRow> endpoints, int totalEndpoints, Share dropped, Share rejected,
+		@Nullable LoadBalancerView loadBalancer) {
 
 	static final int MAX_ENDPOINTS = 200;
 
-	static ServiceView of(ServiceAnalysis analysis, Map<String, Node> nodesByName) {
+	private static final String CLUSTER_FORWARDING = "Every node accepts external traffic and forwards it to any "
+			+ "ready pod, on any node. ";
+
+	private static final String LOCAL = "A node sends traffic from outside the cluster only to its own pods (ready "
+			+ "ones, or its serving-terminating ones while it has no ready one), without SNAT, so the pod sees the "
+			+ "client's real address. A node without a local pod drops that traffic, as long as the Service has pods "
+			+ "elsewhere. Pods and the nodes themselves are not limited this way: connecting to the node port or "
+			+ "load-balancer IP, they reach every ready pod";
+
+	private static final String HEALTH_CHECK_LEAVES_OUT = ". The load balancer's health check on the "
+			+ "healthCheckNodePort answers 200 only on nodes with a ready local pod, so the load balancer leaves the "
+			+ "other nodes out";
+
+	static ServiceView of(ServiceAnalysis analysis, Map<String, Node> nodesByName, Dataplane dataplane) {
 		Service service = analysis.service();
 		TrafficPolicy externalPolicy = service.externallyAccessible() ? service.externalTrafficPolicy() : null;
 		int nodePort = service.primaryPort().nodePort();
@@ -52,8 +71,9 @@ record ServiceView(String ref, String type, @Nullable String externalTrafficPoli
 				(externalPolicy != null) ? externalPolicy.apiName() : null, service.internalTrafficPolicy().apiName(),
 				service.clusterIp(), (nodePort > 0) ? nodePort : null, service.loadBalancerIps(), service.externalIps(),
 				(service.healthCheckNodePort() > 0) ? service.healthCheckNodePort() : null, analysis.hasAnyEndpoints(),
-				explain(service, externalPolicy), nodes, endpoints, analysis.endpoints().size(),
-				Share.of(analysis.droppedShare()), Share.of(analysis.rejectedShare()));
+				explain(service, externalPolicy, analysis.loadBalancer(), dataplane), nodes, endpoints,
+				analysis.endpoints().size(), Share.of(analysis.droppedShare()), Share.of(analysis.rejectedShare()),
+				(analysis.loadBalancer() != null) ? LoadBalancerView.of(analysis.loadBalancer()) : null);
 	}
 
 	/**
@@ -62,6 +82,13 @@ record ServiceView(String ref, String type, @Nullable String externalTrafficPoli
 	 */
 	public boolean externallyAccessible() {
 		return this.externalTrafficPolicy != null;
+	}
+
+	/**
+	 * Whether the node table has the column saying how the LB's probe judges each node.
+	 */
+	public boolean showsLbHealthy() {
+		return this.loadBalancer != null;
 	}
 
 	public boolean endpointsLimited() {
@@ -73,20 +100,47 @@ record ServiceView(String ref, String type, @Nullable String externalTrafficPoli
 			return "Not reachable from outside the cluster, so externalTrafficPolicy does not apply.";
 		}
 		if (externalPolicy == TrafficPolicy.CLUSTER) {
-			return "Every node accepts external traffic and forwards it to any ready pod, on any node. "
-					+ "The packet is SNATed on the way, so the pod sees a node address instead of the client's.";
+			return CLUSTER_FORWARDING + "The packet is SNATed on the way, so the pod sees a node address instead of "
+					+ "the client's.";
 		}
-		String local = "A node sends traffic from outside the cluster only to its own pods (ready ones, or its "
-				+ "serving-terminating ones while it has no ready one), without SNAT, so the pod sees the client's real "
-				+ "address. A node without a local pod drops that traffic, as long as the Service has pods elsewhere. "
-				+ "Pods and the nodes themselves are not limited this way: connecting to the node port or "
-				+ "load-balancer IP, they reach every ready pod";
 		return (service.type() == ServiceType.LOAD_BALANCER)
-				? local + ". The load balancer's health check on the healthCheckNodePort answers 200 only on nodes "
+				? LOCAL + ". The load balancer's health check on the healthCheckNodePort answers 200 only on nodes "
 						+ "with a ready local pod, so the load balancer leaves the other nodes out (if no node passes, "
 						+ "it fails open and uses them all)."
-				: local + ". Clients must pick a node that runs a pod themselves: only LoadBalancer Services get a "
+				: LOCAL + ". Clients must pick a node that runs a pod themselves: only LoadBalancer Services get a "
 						+ "health check.";
+	}
+
+	/**
+	 * The same words for the load balancer and dataplane the analysis used: the generic
+	 * LB on kube-proxy keeps {@link #explain(Service, TrafficPolicy)}.
+	 */
+	static String explain(Service service, @Nullable TrafficPolicy externalPolicy,
+			@Nullable LoadBalancerAnalysis loadBalancer, Dataplane dataplane) {
+		if (externalPolicy == TrafficPolicy.CLUSTER && dataplane == Dataplane.CILIUM_DSR) {
+			return CLUSTER_FORWARDING + "Cilium in DSR mode does not SNAT it: the pod replies straight to the client "
+					+ "and sees the client's address.";
+		}
+		if (externalPolicy == TrafficPolicy.CLUSTER && dataplane == Dataplane.CILIUM_SNAT) {
+			return CLUSTER_FORWARDING + "Cilium SNATs it to the entry node's address when the pod is on another node; "
+					+ "a pod on the entry node sees the client's address.";
+		}
+		if (externalPolicy != TrafficPolicy.LOCAL || loadBalancer == null
+				|| loadBalancer.kind() == LoadBalancerKind.GENERIC) {
+			return explain(service, externalPolicy);
+		}
+		return LOCAL + switch (loadBalancer.kind()) {
+			case AWS_NLB_IP -> ". With ip targets the load balancer sends straight to the pods' IPs, so this policy "
+					+ "does not apply to its traffic.";
+			case METALLB_L2 -> ". MetalLB does not probe: only a node with a local pod can answer ARP for the IP, "
+					+ "and one of them (the announcing node below) takes all of its traffic.";
+			case METALLB_BGP -> ". MetalLB does not probe: only nodes with a local pod advertise the IP, and the "
+					+ "router spreads connections evenly over them, whatever their pod counts.";
+			case AZURE -> HEALTH_CHECK_LEAVES_OUT + " (if no node passes, Azure sends nothing).";
+			case AWS_CLB -> HEALTH_CHECK_LEAVES_OUT + " (if no node passes, the Classic ELB refuses new connections). "
+					+ "The Classic ELB is a proxy, though: the node receives the ELB's own address, never the client's.";
+			default -> HEALTH_CHECK_LEAVES_OUT + " (if no node passes, it fails open and uses them all).";
+		};
 	}
 
 }

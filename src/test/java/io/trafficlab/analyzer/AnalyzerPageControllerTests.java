@@ -119,6 +119,124 @@ class AnalyzerPageControllerTests {
 			.doesNotContain("<span class=\"fraction\">1/6</span>");
 	}
 
+	@Test
+	void pageShouldAskWhichLoadBalancerAndDataplaneWithTheirSources() {
+		var body = assertThat(this.mvc.get().uri("/analyze")).hasStatusOk().bodyText();
+		body.contains("<label for=\"loadBalancer\">Which load balancer is in front of your cluster?</label>")
+			.contains("<select id=\"loadBalancer\" name=\"loadBalancer\"")
+			.contains("<option value=\"generic\" selected=\"selected\">")
+			.contains("<label for=\"dataplane\">Dataplane</label>")
+			.contains("<option value=\"kube-proxy\" selected=\"selected\">kube-proxy</option>")
+			.contains("https://github.com/metallb/metallb/blob/7938d3f89b8bd808dae2e42d97d6ae7e18e9ed54/"
+					+ "speaker/layer2_controller.go")
+			.contains("<select id=\"lb\" name=\"lb\"");
+		for (String id : new String[] { "generic", "aws-nlb-instance", "aws-nlb-ip", "aws-clb", "gke-passthrough",
+				"azure", "metallb-l2", "metallb-bgp", "kube-proxy", "cilium-snat", "cilium-dsr" }) {
+			body.contains("<option value=\"" + id + "\"").contains("data-choice=\"" + id + "\"");
+		}
+	}
+
+	@Test
+	void pageWhenQueryNamesAnotherLoadBalancerShouldSelectItAndDisableTheSpreading() {
+		assertThat(this.mvc.get().uri("/analyze?loadBalancer=azure&dataplane=cilium-dsr")).hasStatusOk()
+			.bodyText()
+			.contains("<option value=\"azure\" selected=\"selected\">")
+			.contains("<option value=\"cilium-dsr\" selected=\"selected\">")
+			.contains("<div class=\"field\" id=\"lb-field\" hidden=\"hidden\">")
+			.contains("aria-describedby=\"lb-hint\" disabled=\"disabled\"")
+			.contains("Paste manifests or pick an example");
+	}
+
+	@Test
+	void pageWhenSharedExampleAndLoadBalancerShouldShowMetalLbL2StarvingTheLonePod() {
+		var body = assertThat(this.mvc.get().uri("/analyze?example=uneven-3-1-0&loadBalancer=metallb-l2")).hasStatusOk()
+			.bodyText();
+		body.contains("<span>MetalLB, layer 2</span>")
+			.contains("<dd class=\"lb-probe\">does not probe</dd>")
+			.contains("<dt>Announcing node (ARP)</dt>")
+			.contains("<code>n1</code>")
+			.contains("sends nothing here")
+			.contains("MetalLB in layer-2 mode sends all of the LB IP&#39;s traffic to the one node");
+		assertThat(endpointShare(body.actual(), "web-4")).isEqualTo("0");
+		assertThat(endpointShare(body.actual(), "web-1")).isEqualTo("1/3");
+	}
+
+	@Test
+	void analyzeWhenMetalLbL2On310LocalShouldShowN1AnnouncingAndWeb4WithShareZero() {
+		String manifests = this.examples.find("uneven-3-1-0").orElseThrow().manifests();
+		var result = assertThat(htmx(this.mvc.post()
+			.uri("/analyze")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("manifests", manifests.replace("\n", "\r\n"))
+			.param("loadBalancer", "metallb-l2"))).hasStatusOk();
+		result.hasHeader("HX-Replace-Url", "/analyze?example=uneven-3-1-0&loadBalancer=metallb-l2");
+		String body = result.bodyText().actual();
+		assertThat(body).contains("<dd class=\"lb-announcing\">").contains("<code>n1</code>");
+		assertThat(endpointShare(body, "web-4")).isEqualTo("0");
+	}
+
+	@Test
+	void analyzeShouldShowTheProbeAndEveryNodesLbHealthy() {
+		var body = assertThat(htmx(this.mvc.post()
+			.uri("/analyze")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("manifests", TestManifests.uneven310())
+			.param("loadBalancer", "aws-nlb-instance"))).hasStatusOk().bodyText();
+		body.contains("<th role=\"columnheader\" scope=\"col\">LB probe</th>")
+			.contains("HTTP GET /healthz on the healthCheckNodePort (port 32000)")
+			.contains("every 10 s, timeout 6 s; healthy after 2 passing, unhealthy after 2 failing")
+			.contains("kept: the node receives the client’s address")
+			.contains("publishes a hostname, not an IP");
+		assertThat(body.actual().split("data-label=\"LB probe\"", -1)).hasSize(4);
+		assertThat(body.actual()).contains("<span class=\"badge badge--ok\">passes</span>")
+			.contains("<span class=\"badge badge--fail\">fails</span>");
+	}
+
+	@Test
+	void analyzeWhenMetalLbShouldSayEveryNodeIsNotProbed() {
+		var body = assertThat(htmx(this.mvc.post()
+			.uri("/analyze")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("manifests", TestManifests.uneven310())
+			.param("loadBalancer", "metallb-bgp"))).hasStatusOk().bodyText();
+		body.contains("<dt>Advertising nodes (BGP)</dt>").contains("<span class=\"muted\">not probed</span>");
+	}
+
+	@Test
+	void analyzeWhenSpreadingGivenWithAnotherLoadBalancerShouldRefuseInTheErrorNotice() {
+		assertThat(htmx(this.mvc.post()
+			.uri("/analyze")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("manifests", TestManifests.uneven310())
+			.param("lb", "weighted")
+			.param("loadBalancer", "metallb-l2"))).hasStatus(HttpStatus.BAD_REQUEST)
+			.doesNotContainHeader("HX-Replace-Url")
+			.bodyText()
+			.contains("<div class=\"notice notice--error\" role=\"alert\">")
+			.contains("Choose one load balancer")
+			.contains("tunes only the generic load balancer, and metallb-l2 spreads as its controller does");
+	}
+
+	@Test
+	void analyzeWhenDefaultsAndPastedManifestsShouldLeaveTheAddressBare() {
+		assertThat(analyze(TestManifests.uneven310(), true)).hasStatusOk().hasHeader("HX-Replace-Url", "/analyze");
+	}
+
+	@Test
+	void traceShouldFollowTheChosenLoadBalancer() {
+		assertThat(htmx(this.mvc.post()
+			.uri("/analyze/trace")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("manifests", TestManifests.uneven310())
+			.param("loadBalancer", "aws-nlb-instance")
+			.param("traceService", "default/web")
+			.param("traceNode", "n1")
+			.param("traceFrom", "external")
+			.param("traceTo", "loadBalancerIP"))).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyText()
+			.contains("publishes a hostname, not an IP");
+	}
+
 	@ParameterizedTest
 	@ValueSource(booleans = { false, true })
 	void analyzeWhenYamlIsBrokenShouldShowLineAndColumnInline(boolean htmx) {
@@ -220,6 +338,15 @@ class AnalyzerPageControllerTests {
 
 	private static MockMvcRequestBuilder htmx(MockMvcRequestBuilder request) {
 		return request.header("HX-Request", "true");
+	}
+
+	/** The share in the endpoint table's row for {@code pod}. */
+	private static String endpointShare(String body, String pod) {
+		int row = body.indexOf(">" + pod + "</th>");
+		assertThat(row).as("row of " + pod).isPositive();
+		String marker = "<span class=\"fraction\">";
+		int start = body.indexOf(marker, row) + marker.length();
+		return body.substring(start, body.indexOf("</span>", start));
 	}
 
 	private static String firstManifestLine(ManifestExample example) {

@@ -1,5 +1,10 @@
 package io.trafficlab.analyzer;
 
+import java.util.List;
+
+import io.trafficlab.engine.analysis.LoadBalancerAnalysis;
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.ServiceType;
 import io.trafficlab.engine.model.TrafficPolicy;
 import org.junit.jupiter.api.Test;
@@ -33,6 +38,37 @@ class ServiceViewTests {
 				TrafficPolicy.LOCAL);
 		assertThat(text).endsWith("only LoadBalancer Services get a health check.")
 			.doesNotContain("healthCheckNodePort");
+	}
+
+	@Test
+	void explainWhenMetalLbL2UnderLocalShouldSayItDoesNotProbeAndOneNodeTakesAll() {
+		String text = ServiceView.explain(web(TrafficPolicy.LOCAL).build(), TrafficPolicy.LOCAL,
+				new LoadBalancerAnalysis(LoadBalancerKind.METALLB_L2, null, true, List.of("n1")), Dataplane.KUBE_PROXY);
+		assertThat(text).contains("MetalLB does not probe")
+			.contains("takes all of its traffic")
+			.doesNotContain("fails open");
+	}
+
+	@Test
+	void explainWhenAzureUnderLocalShouldSayItSendsNothingWhenNoNodePasses() {
+		String text = ServiceView.explain(web(TrafficPolicy.LOCAL).build(), TrafficPolicy.LOCAL,
+				new LoadBalancerAnalysis(LoadBalancerKind.AZURE, null, true, null), Dataplane.KUBE_PROXY);
+		assertThat(text).contains("Azure sends nothing").doesNotContain("fails open");
+	}
+
+	@Test
+	void explainWhenCiliumDsrUnderClusterShouldSayThePodKeepsTheClient() {
+		String text = ServiceView.explain(web(TrafficPolicy.CLUSTER).healthCheckNodePort(0).build(),
+				TrafficPolicy.CLUSTER, null, Dataplane.CILIUM_DSR);
+		assertThat(text).contains("does not SNAT").contains("sees the client's address").doesNotContain("SNATed");
+	}
+
+	@Test
+	void explainWhenGenericOnKubeProxyShouldKeepTheWordsBeforeTheCatalogue() {
+		var service = web(TrafficPolicy.LOCAL).build();
+		assertThat(ServiceView.explain(service, TrafficPolicy.LOCAL,
+				new LoadBalancerAnalysis(LoadBalancerKind.GENERIC, null, true, null), Dataplane.KUBE_PROXY))
+			.isEqualTo(ServiceView.explain(service, TrafficPolicy.LOCAL));
 	}
 
 }

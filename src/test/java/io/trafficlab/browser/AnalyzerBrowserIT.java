@@ -80,8 +80,41 @@ class AnalyzerBrowserIT extends BrowserTest {
 						|| !driver.findElements(By.cssSelector("#results .notice--error")).isEmpty());
 			assertThat(driver.findElements(By.cssSelector("#results .notice--error"))).as(example).isEmpty();
 			this.browser.screenshot("example-" + example);
-			driver.navigate().refresh();
+			// a fresh page: the address now names the example, and reloading it would
+			// show its results already
+			driver.get("http://localhost:" + this.port + "/analyze");
 		}
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
+	void loadBalancerWhenMetalLbL2On310LocalShouldStarveTheLonePodAndNameTheAnnouncingNode() {
+		ChromeDriver driver = open(1280, 800);
+		new Select(driver.findElement(By.id("example"))).selectByValue("uneven-3-1-0");
+		this.browser.waitUpTo(SWAP).until((d) -> manifests(driver).contains("name: web-4"));
+		assertThat(driver.findElement(By.id("lb")).isDisplayed()).isTrue();
+		new Select(driver.findElement(By.id("loadBalancer"))).selectByValue("metallb-l2");
+		assertThat(driver.findElement(By.id("lb")).isDisplayed()).as("even/weighted only for generic").isFalse();
+		assertThat(driver.findElement(By.id("loadBalancer-notes")).getText()).contains("answers ARP")
+			.contains("layer2_controller.go");
+		assertThat(driver.getCurrentUrl()).contains("loadBalancer=metallb-l2");
+		driver.findElement(By.id("analyze-button")).click();
+		waitForResults();
+		assertThat(endpointShare(driver, "web-4")).isEqualTo("0");
+		assertThat(endpointShare(driver, "web-1")).isEqualTo("1/3");
+		assertThat(driver.findElement(By.cssSelector("#results .lb-announcing")).getText()).isEqualTo("n1");
+		assertThat(driver.findElement(By.cssSelector("#results .lb-probe")).getText()).isEqualTo("does not probe");
+		assertThat(driver.getCurrentUrl()).endsWith("/analyze?example=uneven-3-1-0&loadBalancer=metallb-l2");
+		this.browser.screenshot("analyzer-metallb-l2-1280");
+		this.browser.emulateViewport(375, 800);
+		driver.navigate().refresh();
+		this.browser.waitUpTo(SWAP)
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .lb-announcing")));
+		assertThat(endpointShare(driver, "web-4")).as("the shared address shows the result again").isEqualTo("0");
+		Number pageWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth");
+		Number viewport = (Number) driver.executeScript("return document.documentElement.clientWidth");
+		assertThat(pageWidth.intValue()).isLessThanOrEqualTo(viewport.intValue());
+		this.browser.screenshot("analyzer-metallb-l2-375");
 		assertNoSevereConsoleEntries();
 	}
 
