@@ -386,9 +386,9 @@ export interface SimulationSnapshot {
 	clientIps: string[];
 	loadBalancer: LoadBalancerModel;
 	/** The load balancer of the catalogue in front of the cluster, and its name as the canvas shows it. */
-	loadBalancerKind: LoadBalancerKind;
-	loadBalancerName: string;
-	dataplane: Dataplane;
+	loadBalancerKind?: LoadBalancerKind;
+	loadBalancerName?: string;
+	dataplane?: Dataplane;
 	connectionsPerSecond: number;
 	connections: number;
 }
