@@ -85,12 +85,24 @@ final class Hops {
 					"Cilium DSR: " + replier + " sends the reply straight to the client from the service address "
 							+ destination + ", not back through " + (local ? "the load balancer" : entryNode.name),
 					podAddress, seenAddress, destination, clientAddress);
-			trip.hop(Direction.REPLY, trip.clientIp, "the client receives the reply", destination, clientAddress,
-					destination, clientAddress);
-			return new ConnectionRouted(trip.start, id, trip.clientIp, entryNode.name,
-					(podNode != null) ? podNode.name : "", pod.name, (pod.ip != null) ? pod.ip : "", seen, trip.hops,
-					completesAt);
 		}
+		else {
+			retrace(trip, entryNode, podNode, local, snat, podAddress, seenAddress, arrival, destination);
+		}
+		trip.hop(Direction.REPLY, trip.clientIp, "the client receives the reply", destination, clientAddress,
+				destination, clientAddress);
+		return new ConnectionRouted(trip.start, id, trip.clientIp, entryNode.name,
+				(podNode != null) ? podNode.name : "", pod.name, (pod.ip != null) ? pod.ip : "", seen, trip.hops,
+				completesAt);
+	}
+
+	/**
+	 * The reply back the way the request came: the pod's node, the entry node's
+	 * conntrack, then the load balancer.
+	 */
+	private void retrace(Trip trip, SimNode entryNode, @Nullable SimNode podNode, boolean local, boolean snat,
+			String podAddress, String seenAddress, String arrival, String destination) {
+		String clientAddress = trip.clientAddress();
 		if (!local && podNode != null) {
 			trip.hop(Direction.REPLY, podNode.name,
 					"routed back to " + entryNode.name + ", which holds the " + "conntrack entry", podAddress,
@@ -99,17 +111,12 @@ final class Hops {
 		trip.hop(Direction.REPLY, entryNode.name,
 				"conntrack reverses the " + (snat ? "SNAT and DNAT" : "DNAT") + ": the reply comes from " + arrival,
 				podAddress, seenAddress, arrival, clientAddress);
-		if (entry.viaLoadBalancer()) {
+		if (this.core.entry().viaLoadBalancer()) {
 			trip.hop(Direction.REPLY, "lb",
 					arrival.equals(destination) ? "the load balancer passes the reply back"
 							: "the load balancer reverses its rewrite: the reply comes from " + destination,
 					arrival, clientAddress, destination, clientAddress);
 		}
-		trip.hop(Direction.REPLY, trip.clientIp, "the client receives the reply", destination, clientAddress,
-				destination, clientAddress);
-		return new ConnectionRouted(trip.start, id, trip.clientIp, entryNode.name,
-				(podNode != null) ? podNode.name : "", pod.name, (pod.ip != null) ? pod.ip : "", seen, trip.hops,
-				completesAt);
 	}
 
 	private String dnatReason(SimNode node, SimPod pod, NodeRoute route, boolean affinity, boolean local, String seen,

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * The dataplane in the simulation: on 3/1/0 under Cluster behind the AWS NLB (one node
@@ -24,8 +23,6 @@ import static org.assertj.core.api.Assertions.within;
 class SimulationDataplaneTests {
 
 	private static final String CLIENT = "203.0.113.10";
-
-	private static final double TWO_POINTS = 0.02;
 
 	private static Fraction twelfth() {
 		return Fraction.oneOver(12);
@@ -41,7 +38,7 @@ class SimulationDataplaneTests {
 		}
 		assertThat(pods.get("web-4").exactSourcesSeen())
 			.isEqualTo(Map.of(CLIENT, twelfth(), "192.168.0.11", twelfth(), "192.168.0.13", twelfth()));
-		assertObservedMatchExact(simulation);
+		ConvergenceTests.assertObservedSourcesMatchExact(simulation.statistics());
 	}
 
 	@Test
@@ -51,7 +48,7 @@ class SimulationDataplaneTests {
 			assertThat(pod.exactSourcesSeen()).as(pod.pod()).isEqualTo(Map.of(CLIENT, Fraction.oneOver(4)));
 			assertThat(pod.sourcesSeen()).as(pod.pod()).containsOnlyKeys(CLIENT);
 		}
-		assertObservedMatchExact(simulation);
+		ConvergenceTests.assertObservedSourcesMatchExact(simulation.statistics());
 	}
 
 	@Test
@@ -105,18 +102,6 @@ class SimulationDataplaneTests {
 
 	private static Map<String, PodStatistics> pods(Simulation simulation) {
 		return simulation.statistics().pods().stream().collect(Collectors.toMap(PodStatistics::pod, (pod) -> pod));
-	}
-
-	private static void assertObservedMatchExact(Simulation simulation) {
-		SimulationStatistics statistics = simulation.statistics();
-		for (PodStatistics pod : statistics.pods()) {
-			for (Map.Entry<String, Fraction> source : pod.exactSourcesSeen().entrySet()) {
-				long seen = pod.sourcesSeen().getOrDefault(source.getKey(), 0L);
-				assertThat((double) seen / statistics.connections()).as(pod.pod() + " from " + source.getKey())
-					.isCloseTo(source.getValue().toDouble(), within(TWO_POINTS));
-			}
-			assertThat(pod.exactSourcesSeen().keySet()).containsAll(pod.sourcesSeen().keySet());
-		}
 	}
 
 }
