@@ -54,6 +54,10 @@ export function describeEvent(event: SimulationEvent): string {
 			return `${event.workload} scaled from ${event.from} to ${event.to}`;
 		case 'LoadBalancerModelChanged':
 			return `LB now spreads ${event.model}`;
+		case 'LoadBalancerKindChanged':
+			return `the load balancer is now ${event.name}`;
+		case 'DataplaneChanged':
+			return `the dataplane is now ${event.dataplane}`;
 		case 'ClientRateChanged':
 			return `clients now send ${event.connectionsPerSecond} connections per second`;
 	}

@@ -28,6 +28,8 @@ export function closestOption(values: readonly number[], speed: number): number 
 export function syncControls(root: ParentNode, scene: Scene): void {
 	check(root, '[data-control="policy"]', scene.service.externalTrafficPolicy);
 	check(root, '[data-control="lb-model"]', scene.loadBalancer);
+	setValue(root.querySelector<HTMLSelectElement>('[data-control="lb-kind"]'), scene.loadBalancerKind);
+	setValue(root.querySelector<HTMLSelectElement>('[data-control="dataplane"]'), scene.dataplane);
 	setValue(root.querySelector<HTMLInputElement>('[data-control="replicas"]'), String(currentReplicas(scene)));
 	const rate = root.querySelector<HTMLInputElement>('[data-control="rate"]');
 	setValue(rate, String(Math.round(scene.connectionsPerSecond)));

@@ -28,6 +28,8 @@ export type CommandId =
 	| 'setInternalTrafficPolicy'
 	| 'setSessionAffinity'
 	| 'setLoadBalancerModel'
+	| 'setLoadBalancerKind'
+	| 'setDataplane'
 	| 'setClientRate'
 	| 'switchPreset'
 	| 'applyManifests'

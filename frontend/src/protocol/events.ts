@@ -21,10 +21,13 @@ export type LoadBalancerModel = 'even' | 'weighted';
 
 /**
  * io.trafficlab.engine.balancer.LoadBalancerKind: the load balancer of the catalogue (the API's loadBalancer;
- * the statistics' exact analysis names it; the sandbox's is generic).
+ * the statistics' exact analysis names it; the sandbox's is chosen among them).
  */
 export type LoadBalancerKind = 'generic' | 'aws-nlb-instance' | 'aws-nlb-ip' | 'aws-clb' | 'gke-passthrough'
   | 'azure' | 'metallb-l2' | 'metallb-bgp';
+
+/** io.trafficlab.engine.balancer.Dataplane: what proxies Service traffic on the nodes. */
+export type Dataplane = 'kube-proxy' | 'cilium-snat' | 'cilium-dsr';
 
 /** io.trafficlab.engine.balancer.ProbeProtocol: how a load balancer's probe talks to its target. */
 export type ProbeProtocol = 'TCP' | 'HTTP';
@@ -236,6 +239,19 @@ export interface LoadBalancerModelChanged {
 	model: LoadBalancerModel;
 }
 
+export interface LoadBalancerKindChanged {
+	type: 'LoadBalancerKindChanged';
+	time: number;
+	kind: LoadBalancerKind;
+	name: string;
+}
+
+export interface DataplaneChanged {
+	type: 'DataplaneChanged';
+	time: number;
+	dataplane: Dataplane;
+}
+
 export interface ClientRateChanged {
 	type: 'ClientRateChanged';
 	time: number;
@@ -263,6 +279,8 @@ export type SimulationEvent =
 	| ServiceUpdated
 	| ReplicasScaled
 	| LoadBalancerModelChanged
+	| LoadBalancerKindChanged
+	| DataplaneChanged
 	| ClientRateChanged;
 
 export type EventType = SimulationEvent['type'];
@@ -289,6 +307,8 @@ export const EVENT_TYPES: readonly EventType[] = [
 	'ServiceUpdated',
 	'ReplicasScaled',
 	'LoadBalancerModelChanged',
+	'LoadBalancerKindChanged',
+	'DataplaneChanged',
 	'ClientRateChanged',
 ];
 
@@ -365,6 +385,10 @@ export interface SimulationSnapshot {
 	service: Service;
 	clientIps: string[];
 	loadBalancer: LoadBalancerModel;
+	/** The load balancer of the catalogue in front of the cluster, and its name as the canvas shows it. */
+	loadBalancerKind?: LoadBalancerKind;
+	loadBalancerName?: string;
+	dataplane?: Dataplane;
 	connectionsPerSecond: number;
 	connections: number;
 }

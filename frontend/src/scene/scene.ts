@@ -4,6 +4,8 @@ import type {
 	ConnectionDropped,
 	ConnectionRejected,
 	ConnectionRouted,
+	Dataplane,
+	LoadBalancerKind,
 	LoadBalancerModel,
 	NodeState,
 	PodStatus,
@@ -132,6 +134,10 @@ export interface Scene {
 	loadBalancer: LoadBalancerModel;
 	/** The AWS NLB's DNS name, or null (a Service without a load balancer). */
 	loadBalancerHostname: string | null;
+	/** The load balancer of the catalogue in front of the cluster, and its name as the server spells it. */
+	loadBalancerKind: LoadBalancerKind;
+	loadBalancerName: string;
+	dataplane: Dataplane;
 	connectionsPerSecond: number;
 	replicas: number | null;
 	hopLatencyMicros: number;
@@ -215,6 +221,9 @@ export function sceneFromSnapshot(snapshot: SandboxSnapshot, anim = 0, reducedMo
 		clientIps: [...sim.clientIps],
 		loadBalancer: sim.loadBalancer,
 		loadBalancerHostname: sim.loadBalancerHostname ?? null,
+		loadBalancerKind: sim.loadBalancerKind ?? 'aws-nlb-instance',
+		loadBalancerName: sim.loadBalancerName ?? 'AWS NLB (instance targets)',
+		dataplane: sim.dataplane ?? 'kube-proxy',
 		connectionsPerSecond: sim.connectionsPerSecond,
 		replicas: null,
 		hopLatencyMicros: settingNumber(settings, 'hopLatencyMicros', 500),

@@ -109,17 +109,18 @@ export function drawLoadBalancer(ctx: CanvasRenderingContext2D, scene: Scene, la
 	if (layout.orientation === 'tall') {
 		ctx.font = font(13, s, 700);
 		ctx.fillStyle = THEME.text;
-		ctx.fillText(fit(ctx, `AWS NLB (instance targets) ${vip}:${port}`, rect.w - 16 * s), rect.x + 8 * s, rect.y + rect.h * 0.32);
+		ctx.fillText(fit(ctx, `${scene.loadBalancerName} ${vip}:${port}`, rect.w - 16 * s), rect.x + 8 * s, rect.y + rect.h * 0.32);
 		ctx.font = font(11, s);
 		ctx.fillStyle = THEME.muted;
 		ctx.fillText(fit(ctx, `${spread} · ${pass}`, rect.w - 16 * s), rect.x + 8 * s, rect.y + rect.h * 0.72);
 		ctx.textAlign = 'left';
 		return;
 	}
-	// the name on two lines, so it fits the box at every width
+	// the name on two lines ("AWS NLB" and "(instance targets)"), so it fits the box at every width
+	const [name, detail] = nameLines(scene.loadBalancerName);
 	const lines: [string, string, boolean][] = [
-		[font(13, s, 700), 'AWS NLB', true],
-		[font(11, s, 600), '(instance targets)', true],
+		[font(13, s, 700), name, true],
+		[font(11, s, 600), detail, true],
 		[font(12, s, 500, true), `${vip}:${port}`, true],
 		[font(11, s), spread, false],
 		[font(11, s), pass, false],
@@ -187,4 +188,10 @@ export function drawLinks(ctx: CanvasRenderingContext2D, scene: Scene, layout: L
 			ctx.textAlign = 'left';
 		}
 	}
+}
+
+/** A load balancer's name split before its parenthesis: "AWS NLB (instance targets)" → "AWS NLB", "(instance targets)". */
+export function nameLines(name: string): [string, string] {
+	const open = name.indexOf(' (');
+	return open < 0 ? [name, ''] : [name.slice(0, open), name.slice(open + 1)];
 }

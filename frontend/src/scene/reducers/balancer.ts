@@ -2,7 +2,8 @@
 import { MAX_FLIGHTS } from '../packets';
 import { dropRemovedNodes, withNode, type Reducers } from './draft';
 
-export const balancerReducers: Reducers<'ProbeAnswered' | 'LoadBalancerTargetChanged' | 'LoadBalancerModelChanged'> = {
+export const balancerReducers: Reducers<'ProbeAnswered' | 'LoadBalancerTargetChanged' | 'LoadBalancerModelChanged'
+	| 'LoadBalancerKindChanged' | 'DataplaneChanged'> = {
 	ProbeAnswered: (draft, event) => {
 		withNode(draft, event.node, (node) => {
 			node.probeTarget = event.target;
@@ -26,5 +27,12 @@ export const balancerReducers: Reducers<'ProbeAnswered' | 'LoadBalancerTargetCha
 	},
 	LoadBalancerModelChanged: (draft, event) => {
 		draft.loadBalancer = event.model;
+	},
+	LoadBalancerKindChanged: (draft, event) => {
+		draft.loadBalancerKind = event.kind;
+		draft.loadBalancerName = event.name;
+	},
+	DataplaneChanged: (draft, event) => {
+		draft.dataplane = event.dataplane;
 	},
 };

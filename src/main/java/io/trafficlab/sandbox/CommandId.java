@@ -12,6 +12,8 @@ import io.trafficlab.engine.simulation.SimulationCommand.ScaleReplicas;
 import io.trafficlab.engine.simulation.SimulationCommand.SetClientRate;
 import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand.SetInternalTrafficPolicy;
+import io.trafficlab.engine.simulation.SimulationCommand.SetDataplane;
+import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerKind;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
 import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
 
@@ -27,7 +29,8 @@ enum CommandId {
 	ADD_NODE("addNode"), REMOVE_NODE("removeNode"), CORDON("cordon"), UNCORDON("uncordon"), DRAIN("drain"),
 	KILL_NODE("killNode"), SET_EXTERNAL_TRAFFIC_POLICY("setExternalTrafficPolicy"),
 	SET_INTERNAL_TRAFFIC_POLICY("setInternalTrafficPolicy"), SET_SESSION_AFFINITY("setSessionAffinity"),
-	SET_LOAD_BALANCER_MODEL("setLoadBalancerModel"), SET_CLIENT_RATE("setClientRate"), SWITCH_PRESET("switchPreset"),
+	SET_LOAD_BALANCER_MODEL("setLoadBalancerModel"), SET_LOAD_BALANCER_KIND("setLoadBalancerKind"),
+	SET_DATAPLANE("setDataplane"), SET_CLIENT_RATE("setClientRate"), SWITCH_PRESET("switchPreset"),
 	APPLY_MANIFESTS("applyManifests"), START_COMPARISON("startComparison"), STOP_COMPARISON("stopComparison");
 
 	private final String id;
@@ -78,6 +81,12 @@ enum CommandId {
 		}
 		if (command instanceof SetLoadBalancerModel) {
 			return SET_LOAD_BALANCER_MODEL;
+		}
+		if (command instanceof SetLoadBalancerKind) {
+			return SET_LOAD_BALANCER_KIND;
+		}
+		if (command instanceof SetDataplane) {
+			return SET_DATAPLANE;
 		}
 		if (command instanceof SetClientRate) {
 			return SET_CLIENT_RATE;

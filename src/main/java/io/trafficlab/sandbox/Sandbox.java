@@ -334,7 +334,8 @@ public final class Sandbox {
 		return read((simulation) -> {
 			SimulationSnapshot snapshot = simulation.snapshot();
 			return new SharedState(ManifestExporter.yaml(simulation.declaration()), this.source.preset(),
-					snapshot.settings().seed(), snapshot.loadBalancer(), snapshot.connectionsPerSecond(), this.speed);
+					snapshot.settings().seed(), snapshot.loadBalancer(), snapshot.connectionsPerSecond(), this.speed,
+					snapshot.settings().kind(), snapshot.settings().dataplane());
 		});
 	}
 

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.simulation.Simulation;
+import io.trafficlab.engine.simulation.SimulatedBalancers;
 import io.trafficlab.engine.simulation.SimulationSettings;
 import io.trafficlab.system.ClientRateLimiter;
 import io.trafficlab.system.ClientRequests;
@@ -132,6 +133,19 @@ public class SandboxRegistry {
 			.withSeed(state.seed())
 			.withLoadBalancer(state.lb())
 			.withConnectionsPerSecond(state.rate());
+		if (state.loadBalancer() != null) {
+			settings = settings.withKind(state.loadBalancer());
+		}
+		if (state.dataplane() != null) {
+			settings = settings.withDataplane(state.dataplane());
+		}
+		try {
+			SimulatedBalancers.check(settings.kind());
+		}
+		catch (IllegalArgumentException ex) {
+			throw SandboxRequestException.badValue(
+					"This Traffic Lab link names a load balancer the sandbox does not " + "model: " + ex.getMessage());
+		}
 		ClusterDeclaration declaration;
 		try {
 			declaration = this.reader.read(state.manifests());

@@ -2,6 +2,8 @@ package io.trafficlab.sandbox;
 
 import java.util.function.Supplier;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.SessionAffinity;
 import io.trafficlab.engine.model.TrafficPolicy;
@@ -9,6 +11,8 @@ import io.trafficlab.engine.simulation.SimulationCommand;
 import io.trafficlab.engine.simulation.SimulationCommand.SetClientRate;
 import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand.SetInternalTrafficPolicy;
+import io.trafficlab.engine.simulation.SimulationCommand.SetDataplane;
+import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerKind;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
 import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
 
@@ -53,6 +57,17 @@ class SandboxServiceController {
 	ResponseEntity<Void> loadBalancer(@PathVariable String id, @RequestParam("model") String model) {
 		return apply(id,
 				() -> new SetLoadBalancerModel(CommandParameters.oneOf("model", model, LoadBalancerModel.class)));
+	}
+
+	@PutMapping("/load-balancer/kind")
+	ResponseEntity<Void> loadBalancerKind(@PathVariable String id, @RequestParam("value") String value) {
+		return apply(id,
+				() -> new SetLoadBalancerKind(CommandParameters.oneOf("value", value, LoadBalancerKind.class)));
+	}
+
+	@PutMapping("/dataplane")
+	ResponseEntity<Void> dataplane(@PathVariable String id, @RequestParam("value") String value) {
+		return apply(id, () -> new SetDataplane(CommandParameters.oneOf("value", value, Dataplane.class)));
 	}
 
 	@PutMapping("/client-rate")

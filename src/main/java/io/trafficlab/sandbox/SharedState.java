@@ -1,5 +1,7 @@
 package io.trafficlab.sandbox;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import org.jspecify.annotations.Nullable;
 
@@ -15,8 +17,16 @@ import org.jspecify.annotations.Nullable;
  * spelled it)
  * @param rate new connections per simulated second
  * @param speed simulated seconds per wall-clock second
+ * @param loadBalancer the load balancer in front of the cluster; {@code null} in links
+ * made before the choice existed ({@code aws-nlb-instance})
+ * @param dataplane the dataplane; {@code null} in older links ({@code kube-proxy})
  */
 record SharedState(String manifests, @Nullable String preset, long seed, LoadBalancerModel lb, double rate,
-		double speed) {
+		double speed, @Nullable LoadBalancerKind loadBalancer, @Nullable Dataplane dataplane) {
+
+	/** A state with the default load balancer and dataplane. */
+	SharedState(String manifests, @Nullable String preset, long seed, LoadBalancerModel lb, double rate, double speed) {
+		this(manifests, preset, seed, lb, rate, speed, null, null);
+	}
 
 }

@@ -1,10 +1,14 @@
 package io.trafficlab.system;
 
+import java.util.Arrays;
 import java.util.List;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.simulation.SimulatedBalancers;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -20,6 +24,17 @@ class SpelledChoices {
 
 	private static final List<String> LOAD_BALANCER_MODELS = Spelled.spellings(LoadBalancerModel.class);
 
+	private static final List<String> DATAPLANES = Spelled.spellings(Dataplane.class);
+
+	/**
+	 * The catalogue's load balancers but {@code generic} (the API's R20 model), each with
+	 * whether the sandbox simulates it.
+	 */
+	private static final List<LoadBalancerChoice> SANDBOX_LOAD_BALANCERS = Arrays.stream(LoadBalancerKind.values())
+		.filter((kind) -> kind != LoadBalancerKind.GENERIC)
+		.map((kind) -> new LoadBalancerChoice(kind.apiName(), kind.label(), SimulatedBalancers.MODELLED.contains(kind)))
+		.toList();
+
 	@ModelAttribute("trafficPolicies")
 	List<String> trafficPolicies() {
 		return TRAFFIC_POLICIES;
@@ -28,6 +43,27 @@ class SpelledChoices {
 	@ModelAttribute("loadBalancerModels")
 	List<String> loadBalancerModels() {
 		return LOAD_BALANCER_MODELS;
+	}
+
+	@ModelAttribute("dataplanes")
+	List<String> dataplanes() {
+		return DATAPLANES;
+	}
+
+	@ModelAttribute("sandboxLoadBalancers")
+	List<LoadBalancerChoice> sandboxLoadBalancers() {
+		return SANDBOX_LOAD_BALANCERS;
+	}
+
+	/**
+	 * One load balancer of the playground's select.
+	 *
+	 * @param value its catalogue id
+	 * @param label its name
+	 * @param simulated whether the sandbox simulates it (else the option is disabled)
+	 */
+	record LoadBalancerChoice(String value, String label, boolean simulated) {
+
 	}
 
 }

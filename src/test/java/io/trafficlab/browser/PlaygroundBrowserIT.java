@@ -71,6 +71,36 @@ class PlaygroundBrowserIT extends BrowserTest {
 	}
 
 	@Test
+	void ciliumDsrUnderClusterShouldKeepTheClientAddress() {
+		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
+		LabPage.choosePolicy(driver, "Cluster");
+		this.browser.waitUpTo(LIVE).until((d) -> seen(driver).stream().allMatch("node"::equals));
+		Select balancers = new Select(driver.findElement(By.cssSelector("[data-control=lb-kind]")));
+		assertThat(balancers.getFirstSelectedOption().getDomAttribute("value")).isEqualTo("aws-nlb-instance");
+		// the load balancers the sandbox does not simulate yet are shown, not offered
+		assertThat(balancers.getOptions()
+			.stream()
+			.filter((option) -> "metallb-l2".equals(option.getDomAttribute("value")))
+			.findFirst()
+			.orElseThrow()
+			.isEnabled()).isFalse();
+		assertThat(driver.executeScript("return window.__trafficLab.scene().loadBalancerName"))
+			.isEqualTo("AWS NLB (instance targets)");
+		new Select(driver.findElement(By.cssSelector("[data-control=dataplane]"))).selectByValue("cilium-dsr");
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> "cilium-dsr".equals(driver.executeScript("return window.__trafficLab.scene().dataplane"))
+					&& !seen(driver).isEmpty() && seen(driver).stream().allMatch("client"::equals));
+		assertThat(seen(driver)).hasSize(4);
+		for (String pod : List.of("web-1", "web-2", "web-3", "web-4")) {
+			assertThat(exactSourceAddresses(driver, pod)).as(pod)
+				.contains("203.0.113.10")
+				.noneMatch((a) -> a.startsWith("192.168."));
+		}
+		this.browser.screenshot("playground-cilium-dsr");
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
 	void keyboardShouldMoveAPodToNodeNAndTogglePolicy() {
 		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
 		speed(driver, "5");

@@ -35,6 +35,7 @@ class CommandIdTests {
 				new SimulationCommand.SetExternalTrafficPolicy(TrafficPolicy.LOCAL),
 				new SimulationCommand.SetInternalTrafficPolicy(TrafficPolicy.LOCAL),
 				new SimulationCommand.SetSessionAffinity(null), new SimulationCommand.SetLoadBalancerModel(null),
+				new SimulationCommand.SetLoadBalancerKind(null), new SimulationCommand.SetDataplane(null),
 				new SimulationCommand.SetClientRate(1));
 		assertThat(samples.stream().map(Object::getClass).distinct())
 			.containsExactlyInAnyOrder(SimulationCommand.class.getPermittedSubclasses());

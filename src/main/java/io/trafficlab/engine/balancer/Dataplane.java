@@ -43,4 +43,19 @@ public enum Dataplane implements Spelled {
 		return this != KUBE_PROXY;
 	}
 
+	/**
+	 * Whether a backend sees the entry node's address rather than the arrival source.
+	 * @param kubeProxyMasquerades whether kube-proxy's rules would SNAT the packet (R8:
+	 * {@code Cluster})
+	 * @param backendOnEntryNode whether the chosen backend runs on the node the packet
+	 * entered
+	 */
+	public boolean rewritesSource(boolean kubeProxyMasquerades, boolean backendOnEntryNode) {
+		return switch (this) {
+			case KUBE_PROXY -> kubeProxyMasquerades;
+			case CILIUM_SNAT -> kubeProxyMasquerades && !backendOnEntryNode;
+			case CILIUM_DSR -> false;
+		};
+	}
+
 }

@@ -11,6 +11,8 @@ import java.util.Objects;
 
 import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.apiserver.ObjectValidation;
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterEditor;
 import io.trafficlab.engine.cluster.DeclaredNode;
@@ -32,9 +34,13 @@ import io.trafficlab.engine.simulation.SimulationCommand.ScaleReplicas;
 import io.trafficlab.engine.simulation.SimulationCommand.SetClientRate;
 import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand.SetInternalTrafficPolicy;
+import io.trafficlab.engine.simulation.SimulationCommand.SetDataplane;
+import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerKind;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
 import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
 import io.trafficlab.engine.simulation.SimulationEvent.ClientRateChanged;
+import io.trafficlab.engine.simulation.SimulationEvent.DataplaneChanged;
+import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerKindChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerModelChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.NodeAdded;
 import io.trafficlab.engine.simulation.SimulationEvent.ReplicasScaled;
@@ -136,6 +142,12 @@ final class Commands {
 		}
 		else if (command instanceof SetLoadBalancerModel model) {
 			setModel(required(model.model(), "load balancer model"));
+		}
+		else if (command instanceof SetLoadBalancerKind kind) {
+			setKind(required(kind.kind(), "load balancer"));
+		}
+		else if (command instanceof SetDataplane dataplane) {
+			setDataplane(required(dataplane.dataplane(), "dataplane"));
 		}
 		else if (command instanceof SetClientRate rate) {
 			setRate(rate.connectionsPerSecond());
@@ -524,6 +536,32 @@ final class Commands {
 		this.core.balancer.rebuild();
 		if (this.core.emitter.wants()) {
 			this.core.emitter.emit(new LoadBalancerModelChanged(this.core.now(), model));
+		}
+	}
+
+	private void setKind(LoadBalancerKind kind) {
+		SimulatedBalancers.check(kind);
+		if (this.checkOnly || kind == this.core.settings.kind()) {
+			return;
+		}
+		this.core.settings = this.core.settings.withKind(kind);
+		this.core.balancer.rebuild();
+		if (this.core.emitter.wants()) {
+			this.core.emitter.emit(new LoadBalancerKindChanged(this.core.now(), kind, kind.label()));
+		}
+	}
+
+	/**
+	 * A new dataplane applies to new connections; established ones keep the NAT their
+	 * conntrack entries hold.
+	 */
+	private void setDataplane(Dataplane dataplane) {
+		if (this.checkOnly || dataplane == this.core.settings.dataplane()) {
+			return;
+		}
+		this.core.settings = this.core.settings.withDataplane(dataplane);
+		if (this.core.emitter.wants()) {
+			this.core.emitter.emit(new DataplaneChanged(this.core.now(), dataplane));
 		}
 	}
 

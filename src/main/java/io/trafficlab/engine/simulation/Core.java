@@ -90,6 +90,7 @@ final class Core implements EventHandler {
 	@Nullable ServiceRenderer serviceRenderer;
 
 	Core(World world, SimulationSettings settings) {
+		SimulatedBalancers.check(settings.kind());
 		this.world = world;
 		this.settings = settings;
 		this.clientIps = settings.clientIps();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerAddresses;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.TrafficPolicy;
@@ -35,10 +36,19 @@ final class Hops {
 		this.core = core;
 	}
 
-	/** From the client's first packet to the reply's arrival back at the client. */
+	/**
+	 * From the client's first packet to the reply's arrival back at the client: the reply
+	 * retraces the request, or with Cilium DSR goes from the pod's node straight to the
+	 * client.
+	 */
 	long duration(boolean podOnEntryNode) {
 		int podHop = (this.core.entry().viaLoadBalancer() ? 3 : 2) + (podOnEntryNode ? 0 : 1);
-		return (2L * podHop + 1) * this.core.settings.hopLatencyMicros();
+		long hops = directReply() ? podHop + 3L : 2L * podHop + 1;
+		return hops * this.core.settings.hopLatencyMicros();
+	}
+
+	private boolean directReply() {
+		return this.core.settings.dataplane() == Dataplane.CILIUM_DSR;
 	}
 
 	ConnectionRouted routed(long id, int client, SimNode entryNode, SimPod pod, NodeRoute route, boolean affinity,
@@ -54,10 +64,12 @@ final class Hops {
 		String seen = SourceSlots
 			.address(this.core, SourceSlots.of(this.core, client, entryNode, route.masquerade, local))
 			.address();
-		String seenAddress = route.masquerade ? seen + ":" + trip.port : clientAddress;
+		boolean snat = this.core.settings.dataplane().rewritesSource(route.masquerade, local);
+		String seenAddress = snat ? seen + ":" + trip.port : clientAddress;
 		trip.arrive(entryNode, destination, arrival);
-		trip.hop(Direction.REQUEST, entryNode.name, dnatReason(entryNode, pod, route, affinity, local, seen, arrival),
-				clientAddress, arrival, seenAddress, podAddress);
+		trip.hop(Direction.REQUEST, entryNode.name,
+				dnatReason(entryNode, pod, route, affinity, local, seen, arrival, snat), clientAddress, arrival,
+				seenAddress, podAddress);
 		if (!local && podNode != null) {
 			trip.hop(Direction.REQUEST, podNode.name,
 					"routed to " + podNode.name + ", whose pod CIDR " + podNode.model.podCidr() + " holds " + pod.ip,
@@ -67,20 +79,15 @@ final class Hops {
 				podAddress, seenAddress, podAddress);
 		trip.hop(Direction.REPLY, pod.name, pod.name + " replies to " + seen, podAddress, seenAddress, podAddress,
 				seenAddress);
-		if (!local && podNode != null) {
-			trip.hop(Direction.REPLY, podNode.name,
-					"routed back to " + entryNode.name + ", which holds the " + "conntrack entry", podAddress,
-					seenAddress, podAddress, seenAddress);
+		if (directReply()) {
+			String replier = (podNode != null) ? podNode.name : entryNode.name;
+			trip.hop(Direction.REPLY, replier,
+					"Cilium DSR: " + replier + " sends the reply straight to the client from the service address "
+							+ destination + ", not back through " + (local ? "the load balancer" : entryNode.name),
+					podAddress, seenAddress, destination, clientAddress);
 		}
-		trip.hop(
-				Direction.REPLY, entryNode.name, "conntrack reverses the "
-						+ (route.masquerade ? "SNAT and DNAT" : "DNAT") + ": the reply comes from " + arrival,
-				podAddress, seenAddress, arrival, clientAddress);
-		if (entry.viaLoadBalancer()) {
-			trip.hop(Direction.REPLY, "lb",
-					arrival.equals(destination) ? "the load balancer passes the reply back"
-							: "the load balancer reverses its rewrite: the reply comes from " + destination,
-					arrival, clientAddress, destination, clientAddress);
+		else {
+			retrace(trip, entryNode, podNode, local, snat, podAddress, seenAddress, arrival, destination);
 		}
 		trip.hop(Direction.REPLY, trip.clientIp, "the client receives the reply", destination, clientAddress,
 				destination, clientAddress);
@@ -89,9 +96,33 @@ final class Hops {
 				completesAt);
 	}
 
+	/**
+	 * The reply back the way the request came: the pod's node, the entry node's
+	 * conntrack, then the load balancer.
+	 */
+	private void retrace(Trip trip, SimNode entryNode, @Nullable SimNode podNode, boolean local, boolean snat,
+			String podAddress, String seenAddress, String arrival, String destination) {
+		String clientAddress = trip.clientAddress();
+		if (!local && podNode != null) {
+			trip.hop(Direction.REPLY, podNode.name,
+					"routed back to " + entryNode.name + ", which holds the " + "conntrack entry", podAddress,
+					seenAddress, podAddress, seenAddress);
+		}
+		trip.hop(Direction.REPLY, entryNode.name,
+				"conntrack reverses the " + (snat ? "SNAT and DNAT" : "DNAT") + ": the reply comes from " + arrival,
+				podAddress, seenAddress, arrival, clientAddress);
+		if (this.core.entry().viaLoadBalancer()) {
+			trip.hop(Direction.REPLY, "lb",
+					arrival.equals(destination) ? "the load balancer passes the reply back"
+							: "the load balancer reverses its rewrite: the reply comes from " + destination,
+					arrival, clientAddress, destination, clientAddress);
+		}
+	}
+
 	private String dnatReason(SimNode node, SimPod pod, NodeRoute route, boolean affinity, boolean local, String seen,
-			String arrival) {
-		StringBuilder reason = new StringBuilder("kube-proxy: ");
+			String arrival, boolean snat) {
+		Dataplane dataplane = this.core.settings.dataplane();
+		StringBuilder reason = new StringBuilder(dataplane.cilium() ? "Cilium: " : "kube-proxy: ");
 		Entry entry = this.core.entry();
 		if (entry.viaLoadBalancer() && (entry.viaHostname() || entry.destination() != DestinationKind.NODE_PORT)
 				&& !arrival.equals(entry.destinationAt(node))) {
@@ -116,10 +147,23 @@ final class Hops {
 		if (affinity) {
 			reason.append(", the same pod as this client's last connection (ClientIP affinity, R12)");
 		}
-		if (route.masquerade) {
+		if (snat && dataplane == Dataplane.CILIUM_SNAT) {
+			reason.append("; Cluster and a backend on another node: SNAT to ")
+				.append(seen)
+				.append(", ")
+				.append(node.name)
+				.append("'s InternalIP (Cilium's loadBalancer.mode=snat)");
+		}
+		else if (snat) {
 			reason.append("; externalTrafficPolicy Cluster marks it for SNAT (R8), MASQUERADE to ")
 				.append(seen)
 				.append(local ? ", the pod bridge (R15)" : ", " + node.name + "'s InternalIP (R15)");
+		}
+		else if (route.masquerade && dataplane == Dataplane.CILIUM_DSR) {
+			reason.append("; Cilium DSR never SNATs: the pod sees the client's address and replies to it directly");
+		}
+		else if (route.masquerade) {
+			reason.append("; Cilium SNATs only for a backend on another node: the pod sees the client's address");
 		}
 		else {
 			reason.append("; no SNAT: the pod sees the client's address (R8)");

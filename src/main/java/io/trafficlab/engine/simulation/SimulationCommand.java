@@ -1,5 +1,7 @@
 package io.trafficlab.engine.simulation;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.SessionAffinity;
 import io.trafficlab.engine.model.TrafficPolicy;
@@ -114,6 +116,22 @@ public sealed interface SimulationCommand {
 	 * @param model the new model
 	 */
 	record SetLoadBalancerModel(LoadBalancerModel model) implements SimulationCommand {
+	}
+
+	/**
+	 * Puts another load balancer of the catalogue in front of the cluster.
+	 *
+	 * @param kind the new load balancer
+	 */
+	record SetLoadBalancerKind(LoadBalancerKind kind) implements SimulationCommand {
+	}
+
+	/**
+	 * Changes what proxies Service traffic on the nodes.
+	 *
+	 * @param dataplane the new dataplane
+	 */
+	record SetDataplane(Dataplane dataplane) implements SimulationCommand {
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.trafficlab.engine.simulation;
 
 import java.util.List;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import org.jspecify.annotations.Nullable;
 
@@ -316,6 +318,25 @@ public sealed interface SimulationEvent {
 	 * @param model the new model
 	 */
 	record LoadBalancerModelChanged(long time, LoadBalancerModel model) implements SimulationEvent {
+	}
+
+	/**
+	 * Another load balancer of the catalogue is in front of the cluster.
+	 *
+	 * @param time when
+	 * @param kind the new load balancer
+	 * @param name its name as the canvas shows it
+	 */
+	record LoadBalancerKindChanged(long time, LoadBalancerKind kind, String name) implements SimulationEvent {
+	}
+
+	/**
+	 * Another dataplane proxies Service traffic on the nodes.
+	 *
+	 * @param time when
+	 * @param dataplane the new dataplane
+	 */
+	record DataplaneChanged(long time, Dataplane dataplane) implements SimulationEvent {
 	}
 
 	/**

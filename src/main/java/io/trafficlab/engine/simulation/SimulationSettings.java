@@ -3,6 +3,8 @@ package io.trafficlab.engine.simulation;
 import java.util.List;
 import java.util.Objects;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 
 /**
@@ -24,10 +26,13 @@ import io.trafficlab.engine.balancer.LoadBalancerModel;
  * deleted
  * @param hopLatencyMicros the time a packet takes from one hop to the next
  * @param nlb the AWS NLB's attributes (cross-zone, deregistration delay, resets)
+ * @param kind which load balancer of the catalogue is in front of the cluster
+ * @param dataplane what proxies Service traffic on the nodes
  */
 public record SimulationSettings(long seed, List<String> clientIps, double connectionsPerSecond,
 		LoadBalancerModel loadBalancer, LoadBalancerHealthChecks probes, long proxySyncDelayMicros,
-		long podStartupMicros, long terminationGraceMicros, long hopLatencyMicros, NlbAttributes nlb) {
+		long podStartupMicros, long terminationGraceMicros, long hopLatencyMicros, NlbAttributes nlb,
+		LoadBalancerKind kind, Dataplane dataplane) {
 
 	/**
 	 * The clients of {@link #defaults()}: documentation addresses (RFC 5737), outside
@@ -39,6 +44,8 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 	public SimulationSettings {
 		clientIps = List.copyOf(clientIps);
 		Objects.requireNonNull(nlb, "nlb");
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(dataplane, "dataplane");
 		SettingsCheck.check(clientIps, connectionsPerSecond, proxySyncDelayMicros, podStartupMicros,
 				terminationGraceMicros, hopLatencyMicros);
 	}
@@ -47,47 +54,48 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 	 * Seed 1, three clients, 50 connections per second, an even LB probing as
 	 * {@link LoadBalancerHealthChecks#awsNlbDefaults()}, kube-proxy's 1 s minimum sync
 	 * period, 5 s pod startup, Kubernetes' default 30 s termination grace period and 0.5
-	 * ms per hop, and AWS's NLB attributes ({@link NlbAttributes#awsDefaults()}).
+	 * ms per hop, and AWS's NLB attributes ({@link NlbAttributes#awsDefaults()}); an AWS
+	 * NLB with instance targets in front of kube-proxy.
 	 */
 	public static SimulationSettings defaults() {
 		return new SimulationSettings(1, DEFAULT_CLIENT_IPS, 50, LoadBalancerModel.EVEN,
 				LoadBalancerHealthChecks.awsNlbDefaults(), 1_000_000L, 5_000_000L, 30_000_000L, 500L,
-				NlbAttributes.awsDefaults());
+				NlbAttributes.awsDefaults(), LoadBalancerKind.AWS_NLB_INSTANCE, Dataplane.KUBE_PROXY);
 	}
 
 	/** These settings with another seed. */
 	public SimulationSettings withSeed(long seed) {
 		return new SimulationSettings(seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer, this.probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
-				this.nlb);
+				this.nlb, this.kind, this.dataplane);
 	}
 
 	/** These settings with another client rate. */
 	public SimulationSettings withConnectionsPerSecond(double connectionsPerSecond) {
 		return new SimulationSettings(this.seed, this.clientIps, connectionsPerSecond, this.loadBalancer, this.probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
-				this.nlb);
+				this.nlb, this.kind, this.dataplane);
 	}
 
 	/** These settings with another LB model. */
 	public SimulationSettings withLoadBalancer(LoadBalancerModel loadBalancer) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, loadBalancer, this.probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
-				this.nlb);
+				this.nlb, this.kind, this.dataplane);
 	}
 
 	/** These settings with other LB health checks. */
 	public SimulationSettings withProbes(LoadBalancerHealthChecks probes) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer, probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
-				this.nlb);
+				this.nlb, this.kind, this.dataplane);
 	}
 
 	/** These settings with other clients. */
 	public SimulationSettings withClientIps(List<String> clientIps) {
 		return new SimulationSettings(this.seed, clientIps, this.connectionsPerSecond, this.loadBalancer, this.probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
-				this.nlb);
+				this.nlb, this.kind, this.dataplane);
 	}
 
 	/**
@@ -97,15 +105,29 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 	public SimulationSettings withTimings(long proxySyncDelayMicros, long podStartupMicros, long terminationGraceMicros,
 			long hopLatencyMicros) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer,
-				this.probes, proxySyncDelayMicros, podStartupMicros, terminationGraceMicros, hopLatencyMicros,
-				this.nlb);
+				this.probes, proxySyncDelayMicros, podStartupMicros, terminationGraceMicros, hopLatencyMicros, this.nlb,
+				this.kind, this.dataplane);
 	}
 
 	/** These settings with other NLB attributes. */
 	public SimulationSettings withNlb(NlbAttributes nlb) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer,
 				this.probes, this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros,
-				this.hopLatencyMicros, nlb);
+				this.hopLatencyMicros, nlb, this.kind, this.dataplane);
+	}
+
+	/** These settings with another load balancer of the catalogue. */
+	public SimulationSettings withKind(LoadBalancerKind kind) {
+		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer,
+				this.probes, this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros,
+				this.hopLatencyMicros, this.nlb, kind, this.dataplane);
+	}
+
+	/** These settings with another dataplane. */
+	public SimulationSettings withDataplane(Dataplane dataplane) {
+		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer,
+				this.probes, this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros,
+				this.hopLatencyMicros, this.nlb, this.kind, dataplane);
 	}
 
 }

@@ -2,6 +2,8 @@ package io.trafficlab.engine.simulation;
 
 import java.util.List;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.Spelled;
@@ -24,10 +26,14 @@ import org.jspecify.annotations.Nullable;
  * @param connections how many connections have arrived so far
  * @param loadBalancerHostname the AWS NLB's DNS name (in the Service's status, which
  * shows no IP), {@code null} when the Service has no load balancer
+ * @param loadBalancerKind the load balancer of the catalogue in front of the cluster
+ * @param loadBalancerName its name as the canvas shows it
+ * @param dataplane what proxies Service traffic on the nodes
  */
 public record SimulationSnapshot(long now, SimulationSettings settings, List<NodeState> nodes, List<PodState> pods,
 		Service service, List<String> clientIps, LoadBalancerModel loadBalancer, double connectionsPerSecond,
-		long connections, @Nullable String loadBalancerHostname) {
+		long connections, @Nullable String loadBalancerHostname, LoadBalancerKind loadBalancerKind,
+		String loadBalancerName, Dataplane dataplane) {
 
 	public SimulationSnapshot {
 		nodes = List.copyOf(nodes);

@@ -13,9 +13,13 @@ final class SourceSlots {
 	private SourceSlots() {
 	}
 
-	/** The slot of a connection's source as the pod sees it. */
+	/**
+	 * The slot of a connection's source as the pod sees it, under the dataplane's rule
+	 * ({@link io.trafficlab.engine.balancer.Dataplane#rewritesSource}).
+	 */
 	static int of(Core core, int client, SimNode entry, boolean masquerade, boolean podOnEntryNode) {
-		return masquerade ? core.clients + 2 * entry.id + (podOnEntryNode ? 0 : 1) : client;
+		return core.settings.dataplane().rewritesSource(masquerade, podOnEntryNode)
+				? core.clients + 2 * entry.id + (podOnEntryNode ? 0 : 1) : client;
 	}
 
 	/** The address a slot stands for, and whose it is. */

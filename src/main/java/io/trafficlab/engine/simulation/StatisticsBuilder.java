@@ -41,6 +41,10 @@ final class StatisticsBuilder {
 
 	private @Nullable LoadBalancerModel analyzedModel;
 
+	private @Nullable LoadBalancerKind analyzedKind;
+
+	private @Nullable Dataplane analyzedDataplane;
+
 	private @Nullable ServiceAnalysis exact;
 
 	StatisticsBuilder(Core core) {
@@ -48,28 +52,34 @@ final class StatisticsBuilder {
 	}
 
 	/**
-	 * The catalogue's model of the sandbox's LB: an AWS NLB with instance targets, per
-	 * zone with cross-zone off (its default). With cross-zone on it spreads evenly over
-	 * healthy nodes, and the weighted what-if has no AWS counterpart: both are
-	 * {@code generic}'s R20 spreading, with the same shares.
+	 * The catalogue's model of the sandbox's LB, the chosen kind. For an AWS NLB with
+	 * instance targets: per zone with cross-zone off (its default); with cross-zone on it
+	 * spreads evenly over healthy nodes, and the weighted what-if has no AWS counterpart:
+	 * both are {@code generic}'s R20 spreading, with the same shares.
 	 */
-	private LoadBalancerKind exactKind(LoadBalancerModel model) {
+	private LoadBalancerKind exactKind(LoadBalancerKind kind, LoadBalancerModel model) {
+		if (kind != LoadBalancerKind.AWS_NLB_INSTANCE) {
+			return kind;
+		}
 		return (model == LoadBalancerModel.EVEN && !this.core.settings.nlb().crossZone())
 				? LoadBalancerKind.AWS_NLB_INSTANCE : LoadBalancerKind.GENERIC;
 	}
 
 	/**
-	 * The exact analysis of the followed Service, recomputed only when the cluster or the
-	 * LB model changed.
+	 * The exact analysis of the followed Service, recomputed only when the cluster, the
+	 * LB model, the load balancer or the dataplane changed.
 	 */
 	ServiceAnalysis exact() {
 		World world = this.core.world;
 		LoadBalancerModel model = this.core.loadBalancerModel();
+		LoadBalancerKind kind = this.core.settings.kind();
+		Dataplane dataplane = this.core.settings.dataplane();
 		ServiceAnalysis result = this.exact;
-		if (result == null || this.analyzedVersion != world.version() || this.analyzedModel != model) {
+		if (result == null || this.analyzedVersion != world.version() || this.analyzedModel != model
+				|| this.analyzedKind != kind || this.analyzedDataplane != dataplane) {
 			ClusterAnalysis analysis = new ClusterAnalyzer().analyze(world.cluster(),
-					new AnalysisOptions(model, this.core.clientIps.get(0), null).with(exactKind(model),
-							Dataplane.KUBE_PROXY));
+					new AnalysisOptions(model, this.core.clientIps.get(0), null).with(exactKind(kind, model),
+							dataplane));
 			for (ServiceAnalysis service : analysis.services()) {
 				if (service.service().ref().equals(world.followed)) {
 					result = service;
@@ -81,6 +91,8 @@ final class StatisticsBuilder {
 			this.exact = result;
 			this.analyzedVersion = world.version();
 			this.analyzedModel = model;
+			this.analyzedKind = kind;
+			this.analyzedDataplane = dataplane;
 		}
 		return result;
 	}

@@ -1,0 +1,34 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.trafficlab.engine.balancer.LoadBalancerKind;
+
+/**
+ * The load balancers of the catalogue the simulation models in time. The others have
+ * steady-state numbers in the analyzer only, and the sandbox refuses them rather than
+ * show a behaviour it does not model.
+ */
+public final class SimulatedBalancers {
+
+	/** The load balancers the simulation models. */
+	public static final Set<LoadBalancerKind> MODELLED = EnumSet.of(LoadBalancerKind.AWS_NLB_INSTANCE);
+
+	private SimulatedBalancers() {
+	}
+
+	/**
+	 * @throws IllegalArgumentException for a load balancer the simulation does not model
+	 */
+	public static void check(LoadBalancerKind kind) {
+		if (!MODELLED.contains(kind)) {
+			throw new IllegalArgumentException("The sandbox models "
+					+ MODELLED.stream().map(LoadBalancerKind::apiName).collect(Collectors.joining(", "))
+					+ " for now, not " + kind.apiName() + "; the analyzer (/api/v1/analyze?loadBalancer="
+					+ kind.apiName() + ") gives its steady-state shares and sources.");
+		}
+	}
+
+}
