@@ -2,6 +2,13 @@
 import type { PodStatus } from '../protocol/events';
 import type { SceneNode } from './scene';
 
+/**
+ * A node's probe answer right after the Service's policy changed the probe (Local's HTTP /healthz to Cluster's TCP
+ * connect): the last answer belongs to a probe the LB no longer sends, and the new one has not run yet. Only the
+ * browser uses it; the stream sends a probe's answer with its event.
+ */
+export const AWAITING_PROBE = 'awaiting the next probe';
+
 /** Whether the probe passes: an HTTP 2xx (Local's /healthz) or a TCP connection made (Cluster's NodePort). */
 export function probeOk(status: number, answer = ''): boolean {
 	return status === 0 ? answer === 'connected' : status >= 200 && status < 300;
@@ -18,7 +25,7 @@ export function answerText(status: number, answer = ''): string {
 	if (answer === 'connected' || answer === 'refused' || answer === 'timed out') {
 		return `${answer === 'connected' ? '✓' : '✕'} ${answer}`;
 	}
-	return '✕ no answer';
+	return answer === AWAITING_PROBE ? `· ${AWAITING_PROBE}` : '✕ no answer';
 }
 
 /** The probe in words: "answers 200", "answers nothing", "connects", "is refused", "times out". */
@@ -33,6 +40,8 @@ export function probeWords(status: number, answer = ''): string {
 			return 'is refused';
 		case 'timed out':
 			return 'times out';
+		case AWAITING_PROBE:
+			return 'waits for the LB\'s next probe';
 		default:
 			return 'answers nothing';
 	}

@@ -1,3 +1,4 @@
+import { answerText, AWAITING_PROBE, probeWords } from '../../src/scene/labels';
 import { describe, expect, it } from 'vitest';
 import { applyBatch, applyEvent, applyStatistics } from '../../src/scene/applyEvent';
 import { currentReplicas, findNode, findPod, sceneFromSnapshot } from '../../src/scene/scene';
@@ -199,6 +200,11 @@ describe('applyStatistics', () => {
 		// no HTTP status: the outcome of the TCP probe comes with the probe events
 		expect(findNode(next, 'n3')?.probeTarget).toBe('192.168.0.13:30080');
 		expect(findNode(next, 'n3')?.probeStatus).toBe(0);
+		// after Local's HTTP answers, the TCP probe has not run yet: no claim that nothing answered
+		const switched = findNode(applyStatistics(applyStatistics(scene, local), cluster), 'n1');
+		expect(switched?.probeAnswer).toBe(AWAITING_PROBE);
+		expect(answerText(switched?.probeStatus ?? -1, switched?.probeAnswer)).toBe('· awaiting the next probe');
+		expect(probeWords(0, AWAITING_PROBE)).toBe('waits for the LB\'s next probe');
 	});
 
 	it('ignores statistics of another generation', () => {

@@ -4,7 +4,7 @@ import type { TrafficPolicy } from '../../protocol/events';
 import type { Layout, NodeBox, Rect } from '../../scene/layout';
 import type { Scene, SceneNode, ScenePod } from '../../scene/scene';
 import { font, THEME } from '../theme';
-import { answerText, POD_STATES, probeOk, verdictText } from '../../scene/labels';
+import { answerText, AWAITING_PROBE, POD_STATES, probeOk, verdictText } from '../../scene/labels';
 import { fit, pill, roundRect, shortPodName, type PillStyle } from './shapes';
 
 const OK: PillStyle = { fill: THEME.okSoft, stroke: '#8fcdb6', text: THEME.ok };
@@ -118,7 +118,7 @@ function drawBadges(ctx: CanvasRenderingContext2D, node: SceneNode, badge: Rect,
 	const ok = probeOk(status, node.probeAnswer);
 	const text = answerText(status, node.probeAnswer);
 	const answer = narrow ? text.replace('no answer', '—') : `${text}${port(node.probeTarget)}`;
-	const first = pill(ctx, answer, badge.x, badge.y, badge.h, node.gone ? NEUTRAL : ok ? OK : FAIL, badge.w * 0.55);
+	const first = pill(ctx, answer, badge.x, badge.y, badge.h, node.gone || node.probeAnswer === AWAITING_PROBE ? NEUTRAL : ok ? OK : FAIL, badge.w * 0.55);
 	ctx.font = font(11, s, 600);
 	const verdictStyle = node.verdict === 'healthy' ? OK : node.verdict === 'unhealthy' ? FAIL : NEUTRAL;
 	const verdict = narrow ? `${verdictText(node).charAt(0)} LB` : verdictText(node);

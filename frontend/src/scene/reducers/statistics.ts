@@ -1,6 +1,7 @@
 // The statistics message: the newest exact and observed figures for this generation; they also carry the live
 // health answers, the Service, the endpoint sets and the clock's pause and speed.
 import type { StatisticsMessage } from '../../protocol/events';
+import { AWAITING_PROBE } from '../labels';
 import type { Scene } from '../scene';
 import { readService } from '../service';
 
@@ -28,7 +29,9 @@ export function applyStatistics(scene: Scene, message: StatisticsMessage): Scene
 			...node,
 			probeTarget: node.gone ? node.probeTarget : target,
 			probeStatus: node.gone ? 0 : http?.status ?? (row === undefined ? node.probeStatus : 0),
-			probeAnswer: node.gone || http === null ? node.probeAnswer : `HTTP ${http.status}`,
+			probeAnswer: node.gone ? node.probeAnswer : http !== null ? `HTTP ${http.status}`
+				// the probe changed from HTTP to TCP: its first answer comes with the next probe event
+				: node.probeStatus !== 0 && row !== undefined ? AWAITING_PROBE : node.probeAnswer,
 			clusterEndpoints: node.clusterEndpoints === undefined ? sets?.clusterEndpoints : node.clusterEndpoints,
 			localEndpoints: node.localEndpoints === undefined ? sets?.localEndpoints : node.localEndpoints,
 		};
