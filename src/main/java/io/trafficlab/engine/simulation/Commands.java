@@ -545,7 +545,9 @@ final class Commands {
 			return;
 		}
 		this.core.settings = this.core.settings.withKind(kind);
-		this.core.balancer.rebuild();
+		this.world.publish(kind);
+		this.core.changed(true);
+		this.core.balancer.kindChanged();
 		if (this.core.emitter.wants()) {
 			this.core.emitter.emit(new LoadBalancerKindChanged(this.core.now(), kind, kind.label()));
 		}

@@ -34,7 +34,8 @@ final class SnapshotBuilder {
 		SimulationSettings settings = core.settings;
 		return new SimulationSnapshot(core.now(), settings, nodes, pods, core.service(), core.clientIps,
 				settings.loadBalancer(), settings.connectionsPerSecond(), core.traffic.lastConnection(),
-				core.entry().hostname(), settings.kind(), settings.kind().label(), settings.dataplane());
+				core.entry().hostname(), settings.kind(), settings.kind().label(), settings.dataplane(),
+				core.balancer.announcingNode());
 	}
 
 	/**
