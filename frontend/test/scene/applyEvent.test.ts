@@ -161,6 +161,15 @@ describe('applyBatch', () => {
 });
 
 describe('applyStatistics', () => {
+	it('takes the node that announces the LB IP under MetalLB L2, and forgets it when none does', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		expect(scene.announcingNode).toBeNull();
+		const message = statistics();
+		const announced = applyStatistics(scene, { ...message, statistics: { ...message.statistics, announcingNode: 'n1' } });
+		expect(announced.announcingNode).toBe('n1');
+		expect(applyStatistics(announced, message).announcingNode).toBeNull();
+	});
+
 	it('takes the live health answers, the Service and the endpoint sets of the same generation', () => {
 		const scene = sceneFromSnapshot(snapshot());
 		const next = applyStatistics(scene, statistics());
