@@ -110,6 +110,7 @@ class PlaygroundBrowserIT extends BrowserTest {
 					&& "0".equals(podShare(driver, "web-4")));
 		assertThat(driver.executeScript("return window.__trafficLab.scene().service.loadBalancerIps[0]"))
 			.isEqualTo("198.51.100.10");
+		assertThat(driver.executeScript("return window.__trafficLab.scene().loadBalancerHostname")).isNull();
 		for (String pod : List.of("web-1", "web-2", "web-3")) {
 			assertThat(podShare(driver, pod)).as(pod).isEqualTo("1/3");
 		}

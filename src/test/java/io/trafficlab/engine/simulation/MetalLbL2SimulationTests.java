@@ -13,6 +13,7 @@ import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionReset;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
 import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
+import io.trafficlab.engine.simulation.SimulationEvent.ServiceUpdated;
 import io.trafficlab.engine.simulation.SimulationStatistics.PodStatistics;
 import org.junit.jupiter.api.Test;
 
@@ -149,8 +150,16 @@ class MetalLbL2SimulationTests {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(3));
 		simulation.advanceTo(5_000_000, EventSink.NONE);
 		assertThat(simulation.snapshot().loadBalancerHostname()).isNotNull();
+		String hostname = simulation.snapshot().loadBalancerHostname();
 		simulation.apply(new SetLoadBalancerKind(LoadBalancerKind.METALLB_L2));
 		assertThat(simulation.snapshot().service().loadBalancerIps()).containsExactly("198.51.100.10");
+		Recorder published = new Recorder();
+		simulation.advanceTo(5_000_001, published);
+		assertThat(published.all(ServiceUpdated.class)).singleElement().satisfies((updated) -> {
+			assertThat(updated.field()).isEqualTo("status.loadBalancer.ingress");
+			assertThat(updated.from()).isEqualTo(hostname);
+			assertThat(updated.to()).isEqualTo("198.51.100.10");
+		});
 		assertThat(simulation.statistics().announcingNode()).isEqualTo("n1");
 		Recorder recorder = new Recorder();
 		simulation.advanceTo(15_000_000, recorder);
