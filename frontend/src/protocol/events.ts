@@ -389,6 +389,8 @@ export interface SimulationSnapshot {
 	loadBalancerKind?: LoadBalancerKind;
 	loadBalancerName?: string;
 	dataplane?: Dataplane;
+	/** MetalLB L2: the node that answers ARP for the LB IP now; null for another LB or when none does. */
+	announcingNode?: string | null;
 	connectionsPerSecond: number;
 	connections: number;
 }
@@ -491,6 +493,8 @@ export interface SimulationStatistics {
 	healthChecks: HealthCheckRow[];
 	exactFairness: ExactFairness;
 	observedFairness: Fairness;
+	/** MetalLB L2: the node that answers ARP for the LB IP now; null for another LB or when none does. */
+	announcingNode?: string | null;
 }
 
 /** On /topic/sandboxes/{id}/stats (or a room's), a few times a second. */

@@ -137,6 +137,8 @@ export interface Scene {
 	/** The load balancer of the catalogue in front of the cluster, and its name as the server spells it. */
 	loadBalancerKind: LoadBalancerKind;
 	loadBalancerName: string;
+	/** MetalLB L2: the node that answers ARP for the LB IP now (null for another LB or when none does). */
+	announcingNode: string | null;
 	dataplane: Dataplane;
 	connectionsPerSecond: number;
 	replicas: number | null;
@@ -223,6 +225,7 @@ export function sceneFromSnapshot(snapshot: SandboxSnapshot, anim = 0, reducedMo
 		loadBalancerHostname: sim.loadBalancerHostname ?? null,
 		loadBalancerKind: sim.loadBalancerKind ?? 'aws-nlb-instance',
 		loadBalancerName: sim.loadBalancerName ?? 'AWS NLB (instance targets)',
+		announcingNode: sim.announcingNode ?? null,
 		dataplane: sim.dataplane ?? 'kube-proxy',
 		connectionsPerSecond: sim.connectionsPerSecond,
 		replicas: null,

@@ -161,7 +161,30 @@ describe('applyBatch', () => {
 	});
 });
 
+describe('the load balancer publishing the Service', () => {
+	it('takes MetalLB\'s IP in place of the NLB\'s hostname, and the hostname back', () => {
+		const scene = { ...sceneFromSnapshot(snapshot()), loadBalancerHostname: 'k8s-default-web-1.elb.amazonaws.com' };
+		const event = { type: 'ServiceUpdated' as const, time: 1, field: 'status.loadBalancer.ingress',
+			from: 'k8s-default-web-1.elb.amazonaws.com', to: '198.51.100.10', healthCheckNodePort: 32000, serviceYaml: null };
+		const l2 = applyEvent(scene, event);
+		expect(l2.loadBalancerHostname).toBeNull();
+		expect(l2.service.loadBalancerIps).toEqual(['198.51.100.10']);
+		const back = applyEvent(l2, { ...event, from: '198.51.100.10', to: 'k8s-default-web-1.elb.amazonaws.com' });
+		expect(back.loadBalancerHostname).toBe('k8s-default-web-1.elb.amazonaws.com');
+		expect(back.service.loadBalancerIps).toEqual([]);
+	});
+});
+
 describe('applyStatistics', () => {
+	it('takes the node that announces the LB IP under MetalLB L2, and forgets it when none does', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		expect(scene.announcingNode).toBeNull();
+		const message = statistics();
+		const announced = applyStatistics(scene, { ...message, statistics: { ...message.statistics, announcingNode: 'n1' } });
+		expect(announced.announcingNode).toBe('n1');
+		expect(applyStatistics(announced, message).announcingNode).toBeNull();
+	});
+
 	it('takes the live health answers, the Service and the endpoint sets of the same generation', () => {
 		const scene = sceneFromSnapshot(snapshot());
 		const next = applyStatistics(scene, statistics());

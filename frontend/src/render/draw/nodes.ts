@@ -73,7 +73,12 @@ export function drawNode(ctx: CanvasRenderingContext2D, scene: Scene, node: Scen
 	if (menu) {
 		drawMenuButton(ctx, box.menu, s);
 	}
-	drawBadges(ctx, node, box.badge, s);
+	if (scene.loadBalancerKind === 'metallb-l2') {
+		drawAnnouncement(ctx, scene, node, box.badge, s);
+	}
+	else {
+		drawBadges(ctx, node, box.badge, s);
+	}
 	const proxy = box.proxy;
 	roundRect(ctx, proxy, 4 * s);
 	ctx.fillStyle = THEME.proxy;
@@ -108,6 +113,18 @@ function drawMenuButton(ctx: CanvasRenderingContext2D, menu: Rect, s: number): v
 		ctx.arc(menu.x + menu.w / 2 + i * 5.5 * s, menu.y + menu.h / 2, 1.9 * s, 0, Math.PI * 2);
 		ctx.fill();
 	}
+}
+
+/** MetalLB L2 probes nothing: the one node that answers ARP for the LB IP says so, the others wait. */
+function drawAnnouncement(ctx: CanvasRenderingContext2D, scene: Scene, node: SceneNode, badge: Rect, s: number): void {
+	ctx.font = font(11.5, s, 700);
+	const ip = scene.service.loadBalancerIps[0] ?? 'the LB IP';
+	if (node.name === scene.announcingNode) {
+		pill(ctx, `◉ announces ${ip}`, badge.x, badge.y, badge.h, OK, badge.w);
+		return;
+	}
+	ctx.font = font(11, s, 600);
+	pill(ctx, node.gone ? 'speaker gone' : 'no ARP answer', badge.x, badge.y, badge.h, NEUTRAL, badge.w);
 }
 
 function drawBadges(ctx: CanvasRenderingContext2D, node: SceneNode, badge: Rect, s: number): void {

@@ -102,8 +102,12 @@ export function drawLoadBalancer(ctx: CanvasRenderingContext2D, scene: Scene, la
 	const vip = scene.loadBalancerHostname ?? scene.service.loadBalancerIps[0] ?? 'no address yet';
 	const port = scene.service.ports[0]?.port ?? 80;
 	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').length;
-	const spread = scene.loadBalancer === 'weighted' ? 'weighted by endpoint count' : 'per zone, then even (cross-zone off)';
-	const pass = `${passing} of ${scene.nodes.length} nodes pass`;
+	const l2 = scene.loadBalancerKind === 'metallb-l2';
+	// MetalLB L2 is no box in the path: one node answers ARP for the IP, and nothing is probed
+	const spread = l2 ? 'ARP: one node takes all, no probe' : scene.loadBalancer === 'weighted' ? 'weighted by endpoint count'
+		: 'per zone, then even (cross-zone off)';
+	const pass = l2 ? (scene.announcingNode === null ? 'nothing answers ARP' : `${scene.announcingNode} announces`)
+		: `${passing} of ${scene.nodes.length} nodes pass`;
 	ctx.textBaseline = 'middle';
 	ctx.textAlign = layout.orientation === 'tall' ? 'left' : 'center';
 	if (layout.orientation === 'tall') {
@@ -139,9 +143,9 @@ function lbShare(scene: Scene, node: string): string | null {
 	return row === undefined ? null : row.exactLbShare;
 }
 
-/** Whether the LB sends new connections to the node. */
-export function lbSendsTo(node: SceneNode): boolean {
-	return node.verdict === 'healthy';
+/** Whether the LB sends new connections to the node (MetalLB L2: the node that announces the LB IP). */
+export function lbSendsTo(scene: Scene, node: SceneNode): boolean {
+	return scene.loadBalancerKind === 'metallb-l2' ? node.name === scene.announcingNode : node.verdict === 'healthy';
 }
 
 export function drawLinks(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout): void {
@@ -164,7 +168,7 @@ export function drawLinks(ctx: CanvasRenderingContext2D, scene: Scene, layout: L
 			? { x: lb.rect.x + lb.rect.w, y: lb.anchor.y }
 			: { x: lb.anchor.x, y: lb.rect.y + lb.rect.h };
 		const to = box.anchor;
-		const sends = lbSendsTo(node);
+		const sends = lbSendsTo(scene, node);
 		ctx.beginPath();
 		ctx.moveTo(from.x, from.y);
 		ctx.lineTo(to.x, to.y);

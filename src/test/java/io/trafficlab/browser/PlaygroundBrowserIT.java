@@ -80,7 +80,7 @@ class PlaygroundBrowserIT extends BrowserTest {
 		// the load balancers the sandbox does not simulate yet are shown, not offered
 		assertThat(balancers.getOptions()
 			.stream()
-			.filter((option) -> "metallb-l2".equals(option.getDomAttribute("value")))
+			.filter((option) -> "metallb-bgp".equals(option.getDomAttribute("value")))
 			.findFirst()
 			.orElseThrow()
 			.isEnabled()).isFalse();
@@ -97,6 +97,24 @@ class PlaygroundBrowserIT extends BrowserTest {
 				.noneMatch((a) -> a.startsWith("192.168."));
 		}
 		this.browser.screenshot("playground-cilium-dsr");
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
+	void metalLbL2UnderLocalShouldGiveTheLonePodNothingAndMarkTheAnnouncingNode() {
+		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
+		LabPage.choosePolicy(driver, "Local");
+		new Select(driver.findElement(By.cssSelector("[data-control=lb-kind]"))).selectByValue("metallb-l2");
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> "n1".equals(driver.executeScript("return window.__trafficLab.scene().announcingNode"))
+					&& "0".equals(podShare(driver, "web-4")));
+		assertThat(driver.executeScript("return window.__trafficLab.scene().service.loadBalancerIps[0]"))
+			.isEqualTo("198.51.100.10");
+		assertThat(driver.executeScript("return window.__trafficLab.scene().loadBalancerHostname")).isNull();
+		for (String pod : List.of("web-1", "web-2", "web-3")) {
+			assertThat(podShare(driver, pod)).as(pod).isEqualTo("1/3");
+		}
+		this.browser.screenshot("playground-metallb-l2");
 		assertNoSevereConsoleEntries();
 	}
 

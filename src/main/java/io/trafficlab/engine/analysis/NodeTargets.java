@@ -2,11 +2,11 @@ package io.trafficlab.engine.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import io.trafficlab.engine.balancer.CloudLoadBalancer;
+import io.trafficlab.engine.balancer.AnnounceCandidates;
 import io.trafficlab.engine.balancer.L2Election;
 import io.trafficlab.engine.balancer.LoadBalancerAddresses;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
@@ -15,7 +15,6 @@ import io.trafficlab.engine.balancer.NoHealthy;
 import io.trafficlab.engine.balancer.NodeProbe;
 import io.trafficlab.engine.balancer.Spread;
 import io.trafficlab.engine.balancer.ZoneSpread;
-import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
@@ -170,15 +169,12 @@ final class NodeTargets {
 	 */
 	private void announce(LoadBalancerSpec spec, Service service, List<Node> nodes, boolean[] registered,
 			Set<String> canServeNodes, boolean anyCanServe) {
-		boolean local = service.externalPolicyLocal();
-		List<Integer> candidates = new ArrayList<>();
-		if (anyCanServe) {
-			for (int i = 0; i < nodes.size(); i++) {
-				if (registered[i] && (!local || canServeNodes.contains(nodes.get(i).name()))) {
-					candidates.add(i);
-				}
-			}
+		List<String> nodeNames = new ArrayList<>(nodes.size());
+		for (Node node : nodes) {
+			nodeNames.add(node.name());
 		}
+		List<Integer> candidates = AnnounceCandidates.of(nodeNames, registered, service.externalPolicyLocal(),
+				canServeNodes, anyCanServe);
 		List<String> announced = new ArrayList<>();
 		if (spec.spread() == Spread.SINGLE_ANNOUNCER) {
 			IpAddress ip = service.loadBalancerIps().isEmpty() ? null
@@ -216,29 +212,6 @@ final class NodeTargets {
 			}
 		}
 		this.announcing = List.copyOf(announced);
-	}
-
-	/**
-	 * MetalLB's {@code EndpointCanServe}: ready (or unset), or serving; the nodes that
-	 * host one.
-	 */
-	static Set<String> canServeNodes(List<Endpoint> endpoints) {
-		Set<String> nodes = new HashSet<>();
-		for (Endpoint endpoint : endpoints) {
-			if ((endpoint.ready() || endpoint.serving()) && endpoint.nodeName() != null) {
-				nodes.add(endpoint.nodeName());
-			}
-		}
-		return nodes;
-	}
-
-	static boolean anyCanServe(List<Endpoint> endpoints) {
-		for (Endpoint endpoint : endpoints) {
-			if (endpoint.ready() || endpoint.serving()) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

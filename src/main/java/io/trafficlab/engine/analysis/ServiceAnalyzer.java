@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntFunction;
 
+import io.trafficlab.engine.balancer.AnnounceCandidates;
 import io.trafficlab.engine.balancer.Arrival;
 import io.trafficlab.engine.balancer.CloudLoadBalancer;
 import io.trafficlab.engine.balancer.Dataplane;
@@ -162,8 +163,9 @@ final class ServiceAnalyzer {
 			return NodeTargets.none(this.nodes.size());
 		}
 		boolean metallb = !lb.arrival().probes();
-		return NodeTargets.of(lb, this.service, this.nodes, probes, metallb ? NodeTargets.canServeNodes(all) : Set.of(),
-				metallb && NodeTargets.anyCanServe(all));
+		return NodeTargets.of(lb, this.service, this.nodes, probes,
+				metallb ? AnnounceCandidates.canServeNodes(all) : Set.of(),
+				metallb && AnnounceCandidates.anyCanServe(all));
 	}
 
 	private boolean needsLbAddresses() {

@@ -545,10 +545,28 @@ final class Commands {
 			return;
 		}
 		this.core.settings = this.core.settings.withKind(kind);
-		this.core.balancer.rebuild();
+		String before = publishedAddress();
+		this.world.publish(kind);
+		this.core.changed(true);
+		this.core.balancer.kindChanged();
+		String after = publishedAddress();
+		if (this.core.emitter.wants() && !before.equals(after)) {
+			ServiceRenderer renderer = this.core.serviceRenderer;
+			Service service = this.world.service();
+			this.core.emitter.emit(new ServiceUpdated(this.core.now(), "status.loadBalancer.ingress", before, after,
+					service.healthCheckNodePort(),
+					(renderer != null) ? renderer.render(this.world.declared(service)) : null));
+		}
 		if (this.core.emitter.wants()) {
 			this.core.emitter.emit(new LoadBalancerKindChanged(this.core.now(), kind, kind.label()));
 		}
+	}
+
+	/** What the load balancer wrote into the Service's status: its hostname or its IP. */
+	private String publishedAddress() {
+		String hostname = this.world.loadBalancerHostname;
+		List<String> ips = this.world.service().loadBalancerIps();
+		return (hostname != null) ? hostname : ips.isEmpty() ? "" : ips.get(0);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.trafficlab.engine.simulation;
 
 import java.util.List;
 
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.kernel.EventHandler;
 import io.trafficlab.engine.kernel.EventLoop;
@@ -34,6 +35,10 @@ final class Core implements EventHandler {
 	static final int PROBE_TIMEOUT = 8;
 
 	static final int DEREGISTERED = 9;
+
+	static final int ANNOUNCE = 10;
+
+	static final int SPEAKER_LOST = 11;
 
 	final EventLoop loop = new EventLoop();
 
@@ -78,6 +83,8 @@ final class Core implements EventHandler {
 
 	final LoadBalancer balancer;
 
+	final L2Announcer announcer;
+
 	final Traffic traffic;
 
 	final Lifecycle lifecycle;
@@ -99,11 +106,15 @@ final class Core implements EventHandler {
 		this.routingRandom = new SplitMix64(settings.seed() ^ 0xbb67ae8584caa73bL);
 		this.controlRandom = new SplitMix64(settings.seed() ^ 0x6a09e667f3bcc909L);
 		this.probeRandom = new SplitMix64(settings.seed() ^ 0x3c6ef372fe94f82bL);
+		if (settings.kind() == LoadBalancerKind.METALLB_L2) {
+			world.publish(settings.kind());
+		}
 		this.entry = Entry.of(world.service(), world.loadBalancerHostname,
 				NlbNames.zoneAddresses(world.nodesByName.values(), settings.clientIps()), settings.clientIps());
 		this.podFactory = new PodFactory(world, this.controlRandom);
 		this.proxy = new KubeProxy(this);
 		this.balancer = new LoadBalancer(this);
+		this.announcer = new L2Announcer(this);
 		this.traffic = new Traffic(this);
 		this.lifecycle = new Lifecycle(this);
 		this.nodeLifecycle = new NodeLifecycle(this, this.lifecycle);
@@ -147,6 +158,9 @@ final class Core implements EventHandler {
 		this.world.changed();
 		if (proxies) {
 			this.proxy.scheduleSyncs();
+			if (this.balancer.announces()) {
+				this.announcer.endpointsChanged();
+			}
 		}
 	}
 
@@ -163,6 +177,8 @@ final class Core implements EventHandler {
 			case NODE_NOT_READY -> this.nodeLifecycle.notReady((int) payload);
 			case TAINT_EVICTION -> this.nodeLifecycle.evict((int) payload);
 			case DEREGISTERED -> this.balancer.drained(payload);
+			case ANNOUNCE -> this.announcer.elect();
+			case SPEAKER_LOST -> this.announcer.speakerLost((int) payload);
 			default -> throw new IllegalStateException("Unknown event kind " + kind);
 		}
 	}

@@ -9,6 +9,9 @@ enum DropReason {
 	/** The LB has no target at all. */
 	NO_TARGETS(false, "the load balancer has no targets"),
 
+	/** MetalLB L2: no speaker node is a candidate, so no node announces the LB IP. */
+	NO_ANNOUNCER(false, "nothing answers ARP for " + L2Announcer.LB_IP),
+
 	/**
 	 * The client is outside {@code loadBalancerSourceRanges}, which the AWS Load Balancer
 	 * Controller turns into the NLB's security-group rules (no LB-IP rule for

@@ -128,8 +128,8 @@ record Entry(ExternalEntry kind, @Nullable DestinationKind destination, String a
 	 * {@link #destinationAt}.
 	 */
 	String arrivalAt(SimNode node) {
-		return (viaLoadBalancer() && this.nodePort != 0) ? node.model.internalIp() + ":" + this.nodePort
-				: destinationAt(node);
+		return (viaLoadBalancer() && this.nodePort != 0 && this.destination != DestinationKind.LOAD_BALANCER_IP)
+				? node.model.internalIp() + ":" + this.nodePort : destinationAt(node);
 	}
 
 	/** How people call the destination. */

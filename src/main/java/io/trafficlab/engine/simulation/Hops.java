@@ -179,8 +179,9 @@ final class Hops {
 						? "the client is outside loadBalancerSourceRanges of " + this.core.world.followed
 								+ ", which the AWS Load Balancer Controller makes the NLB's "
 								+ "security-group rules, so the NLB drops it and the client times out"
-						: "the load balancer has no targets to send the connection to, so it goes nowhere and the "
-								+ "client times out";
+						: (why == DropReason.NO_ANNOUNCER) ? noAnnouncerSentence()
+								: "the load balancer has no targets to send the connection to, so it goes nowhere and "
+										+ "the client times out";
 		String at = (node != null) ? node.name : "lb";
 		if (node != null) {
 			String destination = this.core.entry().destinationAt(node);
@@ -220,6 +221,7 @@ final class Hops {
 			case NO_ENDPOINTS -> service + " has no ready or serving-terminating endpoint anywhere, so kube-proxy on "
 					+ node.name + " rejects the connection (R10)";
 			case NO_TARGETS -> "the load balancer has no targets";
+			case NO_ANNOUNCER -> noAnnouncerSentence();
 			case SECURITY_GROUP -> "the NLB's security group drops it (loadBalancerSourceRanges)";
 		};
 	}
@@ -232,6 +234,11 @@ final class Hops {
 				+ "rules date from " + synced + " and it has not synced since, so the packet is lost";
 	}
 
+	private static String noAnnouncerSentence() {
+		return "nothing answers ARP for " + L2Announcer.LB_IP + ": MetalLB has no candidate node to announce it (no "
+				+ "speaker node hosts an endpoint that can serve), so the client times out";
+	}
+
 	/**
 	 * What the LB believes about the node: "the load balancer has not yet marked it
 	 * unhealthy (1 of 2 ...)".
@@ -239,6 +246,10 @@ final class Hops {
 	String loadBalancerView(SimNode node) {
 		if (this.core.balancer.noLoadBalancer()) {
 			return "clients reach every node directly (no cloud load balancer)";
+		}
+		if (this.core.balancer.announces()) {
+			return "it still answers ARP for " + L2Announcer.LB_IP
+					+ " as far as the clients know (MetalLB moves the announcement once the speakers see the change)";
 		}
 		if (this.core.balancer.failingOpen()) {
 			return "no node passes the load balancer's health check, so it fails open and sends connections to "
@@ -298,9 +309,12 @@ final class Hops {
 					: !nodePort ? entry.describe()
 							: entry.viaLoadBalancer() ? "the load balancer, which forwards to NodePort " + entry.port()
 									: "NodePort " + entry.port() + " on " + node.name;
+			if (Hops.this.core.balancer.announces()) {
+				target += " (" + node.name + " answers ARP for it: MetalLB in layer-2 mode announces it there)";
+			}
 			hop(Direction.REQUEST, this.clientIp, "client " + this.clientIp + " opens a connection to " + target,
 					clientAddress(), destination, clientAddress(), destination);
-			if (entry.viaLoadBalancer()) {
+			if (entry.viaLoadBalancer() && !Hops.this.core.balancer.announces()) {
 				int spread = Hops.this.core.balancer.spreadOver();
 				String among = ", one of the " + spread + ((spread == 1) ? " node" : " nodes") + " it spreads over";
 				hop(Direction.REQUEST, "lb", nodePort

@@ -7,6 +7,7 @@ import java.util.Objects;
 import io.trafficlab.engine.balancer.CloudLoadBalancer;
 import io.trafficlab.engine.balancer.ExternalEntry;
 import io.trafficlab.engine.balancer.LoadBalancerAddresses;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.balancer.NodeProbe;
 import io.trafficlab.engine.balancer.ZoneSpread;
@@ -46,6 +47,8 @@ import org.jspecify.annotations.Nullable;
  * ({@code target_health_state.unhealthy.connection_termination.enabled}), unless the NLB
  * fails open.</li>
  * </ul>
+ * MetalLB in layer-2 mode has no targets and no probes: {@link L2Announcer} names the one
+ * node every new connection enters.
  */
 final class LoadBalancer {
 
@@ -76,6 +79,11 @@ final class LoadBalancer {
 	 * in the cluster directly: nothing is probed.
 	 */
 	void begin() {
+		if (announces()) {
+			this.core.announcer.begin();
+			rebuild();
+			return;
+		}
 		LoadBalancerProbe probe = probeSettings();
 		for (SimNode node : this.core.world.nodesByName.values()) {
 			node.registration++;
@@ -112,6 +120,12 @@ final class LoadBalancer {
 	void reconcile(SimNode subject, String reason) {
 		if (noLoadBalancer()) {
 			reconcileWithoutLoadBalancer();
+			return;
+		}
+		if (announces()) {
+			// MetalLB reads no Ready condition; a deleted node's speaker leaves
+			// memberlist
+			this.core.announcer.endpointsChanged();
 			return;
 		}
 		boolean anyReady = false;
@@ -234,6 +248,40 @@ final class LoadBalancer {
 		if (noLoadBalancer()) {
 			reconcileWithoutLoadBalancer();
 		}
+		else if (announces()) {
+			this.core.announcer.nodeKilled(node);
+		}
+	}
+
+	/**
+	 * The load balancer in front of the cluster changed: the old one's targets, probes
+	 * and drain timers are forgotten and the new one starts in the steady state of the
+	 * cluster as it is.
+	 */
+	void kindChanged() {
+		for (SimNode node : this.core.world.nodes) {
+			node.registration++;
+			node.verdict = null;
+			node.pendingProbe = null;
+			node.consecutive = 0;
+			node.weight = null;
+		}
+		this.targets.clear();
+		begin();
+	}
+
+	/** MetalLB L2: the node that announces the LB IP now, else {@code null}. */
+	@Nullable String announcingNode() {
+		SimNode announcer = announces() ? this.core.announcer.announcer() : null;
+		return (announcer != null) ? announcer.name : null;
+	}
+
+	/**
+	 * Whether MetalLB announces the Service's IP from one node (layer-2 mode) rather than
+	 * a cloud LB spreading over targets.
+	 */
+	boolean announces() {
+		return !noLoadBalancer() && this.core.settings.kind() == LoadBalancerKind.METALLB_L2;
 	}
 
 	private static long payload(SimNode node) {
@@ -343,6 +391,12 @@ final class LoadBalancer {
 	 * none.
 	 */
 	void rebuild() {
+		if (announces()) {
+			this.picks = new SimNode[0];
+			this.cumulative = new double[0];
+			this.failingOpen = false;
+			return;
+		}
 		Service service = this.core.service();
 		List<SimNode> active = new ArrayList<>(this.targets.size());
 		List<NodeProbe> believed = new ArrayList<>(this.targets.size());
@@ -398,6 +452,9 @@ final class LoadBalancer {
 	 * The node the LB sends the next new connection to, or {@code null} when it has none.
 	 */
 	@Nullable SimNode pick(SplitMix64 random) {
+		if (announces()) {
+			return this.core.announcer.announcer();
+		}
 		SimNode[] nodes = this.picks;
 		int n = nodes.length;
 		if (n <= 1) {
@@ -427,6 +484,9 @@ final class LoadBalancer {
 
 	/** How many targets the LB currently sends connections to. */
 	int spreadOver() {
+		if (announces()) {
+			return (this.core.announcer.announcer() != null) ? 1 : 0;
+		}
 		return this.picks.length;
 	}
 

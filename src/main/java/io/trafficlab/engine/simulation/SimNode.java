@@ -45,6 +45,9 @@ final class SimNode {
 	 */
 	boolean readyUnknown;
 
+	/** MetalLB: memberlist declared the speaker on this killed node dead. */
+	boolean speakerGone;
+
 	// the cloud LB's view of this node as a target (R20)
 
 	/** The LB's verdict, {@code null} when the node is not (or no longer) a target. */

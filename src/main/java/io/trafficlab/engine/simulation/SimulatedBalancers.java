@@ -14,7 +14,8 @@ import io.trafficlab.engine.balancer.LoadBalancerKind;
 public final class SimulatedBalancers {
 
 	/** The load balancers the simulation models. */
-	public static final Set<LoadBalancerKind> MODELLED = EnumSet.of(LoadBalancerKind.AWS_NLB_INSTANCE);
+	public static final Set<LoadBalancerKind> MODELLED = EnumSet.of(LoadBalancerKind.AWS_NLB_INSTANCE,
+			LoadBalancerKind.METALLB_L2);
 
 	private SimulatedBalancers() {
 	}

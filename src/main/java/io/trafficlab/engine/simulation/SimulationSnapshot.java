@@ -29,11 +29,13 @@ import org.jspecify.annotations.Nullable;
  * @param loadBalancerKind the load balancer of the catalogue in front of the cluster
  * @param loadBalancerName its name as the canvas shows it
  * @param dataplane what proxies Service traffic on the nodes
+ * @param announcingNode MetalLB L2: the node that answers ARP for the LB IP now;
+ * {@code null} for another load balancer or when no node announces
  */
 public record SimulationSnapshot(long now, SimulationSettings settings, List<NodeState> nodes, List<PodState> pods,
 		Service service, List<String> clientIps, LoadBalancerModel loadBalancer, double connectionsPerSecond,
 		long connections, @Nullable String loadBalancerHostname, LoadBalancerKind loadBalancerKind,
-		String loadBalancerName, Dataplane dataplane) {
+		String loadBalancerName, Dataplane dataplane, @Nullable String announcingNode) {
 
 	public SimulationSnapshot {
 		nodes = List.copyOf(nodes);

@@ -38,11 +38,14 @@ import org.jspecify.annotations.Nullable;
  * @param exactFairness how evenly the exact shares spread over the pods that can serve
  * (R4)
  * @param observedFairness how evenly the observed connections spread over the same pods
+ * @param announcingNode MetalLB L2: the node that answers ARP for the LB IP now;
+ * {@code null} for another load balancer or when no node announces
  */
 public record SimulationStatistics(long now, long countingSince, long connections, long routed, long dropped,
 		long rejected, long resets, long totalConnections, ServiceAnalysis exact, List<PodStatistics> pods,
 		List<NodeStatistics> nodes, Map<String, Long> dropReasons, Map<String, Long> rejectReasons,
-		List<HealthCheckRow> healthChecks, ExactFairness exactFairness, Fairness observedFairness) {
+		List<HealthCheckRow> healthChecks, ExactFairness exactFairness, Fairness observedFairness,
+		@Nullable String announcingNode) {
 
 	public SimulationStatistics {
 		pods = List.copyOf(pods);

@@ -20,11 +20,12 @@ final class SnapshotBuilder {
 		for (SimNode node : shownNodes(core)) {
 			ProbeAnswers.ProbeResult probe = core.balancer.answer(node);
 			NodeRules rules = node.rules;
+			// nothing probes the nodes without a cloud LB, nor under MetalLB
+			boolean unprobed = core.balancer.noLoadBalancer() || core.balancer.announces();
 			nodes.add(new NodeState(node.name, node.model.internalIp(), node.model.zone(),
-					node.declared.unschedulable(), node.killed, core.balancer.noLoadBalancer() ? "" : probe.target(),
-					probe.status(), core.balancer.noLoadBalancer() ? "" : probe.answer(),
-					core.balancer.noLoadBalancer() ? null : node.verdict, node.consecutive, node.conntrackEntries,
-					(rules != null) ? rules.syncedAt : -1));
+					node.declared.unschedulable(), node.killed, unprobed ? "" : probe.target(),
+					unprobed ? 0 : probe.status(), unprobed ? "" : probe.answer(), unprobed ? null : node.verdict,
+					node.consecutive, node.conntrackEntries, (rules != null) ? rules.syncedAt : -1));
 		}
 		List<PodState> pods = new ArrayList<>();
 		for (SimPod pod : core.world.podsByName.values()) {
@@ -34,7 +35,8 @@ final class SnapshotBuilder {
 		SimulationSettings settings = core.settings;
 		return new SimulationSnapshot(core.now(), settings, nodes, pods, core.service(), core.clientIps,
 				settings.loadBalancer(), settings.connectionsPerSecond(), core.traffic.lastConnection(),
-				core.entry().hostname(), settings.kind(), settings.kind().label(), settings.dataplane());
+				core.entry().hostname(), settings.kind(), settings.kind().label(), settings.dataplane(),
+				core.balancer.announcingNode());
 	}
 
 	/**

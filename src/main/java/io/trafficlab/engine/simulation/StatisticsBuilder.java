@@ -108,7 +108,8 @@ final class StatisticsBuilder {
 		return new SimulationStatistics(this.core.now(), traffic.windowStart, traffic.connections, traffic.routed,
 				traffic.dropped, traffic.rejected, traffic.resets, traffic.totalConnections, exact, pods,
 				nodes(exact, traffic.connections), drops, rejects, healthChecks(),
-				PodFairness.exact(pods, this::serving), PodFairness.observed(pods, this::serving));
+				PodFairness.exact(pods, this::serving), PodFairness.observed(pods, this::serving),
+				this.core.balancer.announcingNode());
 	}
 
 	private List<PodStatistics> pods(ServiceAnalysis exact, long connections) {

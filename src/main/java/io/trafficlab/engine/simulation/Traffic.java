@@ -110,7 +110,8 @@ final class Traffic {
 		}
 		SimNode entry = this.balancer.pick(this.routing);
 		if (entry == null) {
-			drop(id, client, null, DropReason.NO_TARGETS, null, -1);
+			drop(id, client, null, this.balancer.announces() ? DropReason.NO_ANNOUNCER : DropReason.NO_TARGETS, null,
+					-1);
 			return;
 		}
 		entry.entered++;

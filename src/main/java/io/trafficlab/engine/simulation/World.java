@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.apiserver.LoadBalancerIngress;
 import io.trafficlab.engine.cluster.ClusterAssembler;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
@@ -133,6 +134,22 @@ final class World {
 				this.services.set(i, updated);
 			}
 		}
+	}
+
+	/**
+	 * Writes what the load balancer publishes into the followed LoadBalancer Service's
+	 * status: MetalLB an IP ({@link L2Announcer#LB_IP}, which kube-proxy programs an
+	 * LB-IP rule for), the AWS NLB its hostname.
+	 */
+	void publish(LoadBalancerKind kind) {
+		Service service = service();
+		if (service.type() != ServiceType.LOAD_BALANCER) {
+			return;
+		}
+		boolean ip = kind == LoadBalancerKind.METALLB_L2;
+		this.loadBalancerHostname = ip ? null : NlbNames.hostname(this.followed);
+		replaceService(service.withLoadBalancerIps(ip ? List.of(L2Announcer.LB_IP) : List.of()));
+		changed();
 	}
 
 	/**

@@ -1,0 +1,67 @@
+package io.trafficlab.engine.balancer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.trafficlab.engine.model.Endpoint;
+
+/**
+ * MetalLB's candidate nodes for announcing a Service (L2) or advertising its route (BGP),
+ * as the speaker decides them ({@code speaker/main.go} with {@code EndpointCanServe}):
+ * under Cluster every speaker node, when any endpoint can serve; under Local the speaker
+ * nodes that host an endpoint that can serve. The analyzer and the simulation both ask
+ * here.
+ */
+public final class AnnounceCandidates {
+
+	private AnnounceCandidates() {
+	}
+
+	/**
+	 * The indices of the candidates among {@code nodes}.
+	 * @param nodes the node names
+	 * @param speaker per node, whether a speaker runs there and counts
+	 * @param local whether the Service's externalTrafficPolicy is Local
+	 * @param canServeNodes the nodes that host an endpoint that can serve
+	 * @param anyCanServe whether any endpoint anywhere can serve
+	 */
+	public static List<Integer> of(List<String> nodes, boolean[] speaker, boolean local, Set<String> canServeNodes,
+			boolean anyCanServe) {
+		List<Integer> candidates = new ArrayList<>();
+		if (anyCanServe) {
+			for (int i = 0; i < nodes.size(); i++) {
+				if (speaker[i] && (!local || canServeNodes.contains(nodes.get(i)))) {
+					candidates.add(i);
+				}
+			}
+		}
+		return candidates;
+	}
+
+	/**
+	 * MetalLB's {@code EndpointCanServe}: ready (or unset), or serving; the nodes that
+	 * host one.
+	 */
+	public static Set<String> canServeNodes(List<Endpoint> endpoints) {
+		Set<String> nodes = new HashSet<>();
+		for (Endpoint endpoint : endpoints) {
+			if ((endpoint.ready() || endpoint.serving()) && endpoint.nodeName() != null) {
+				nodes.add(endpoint.nodeName());
+			}
+		}
+		return nodes;
+	}
+
+	/** Whether any endpoint can serve ({@code EndpointCanServe}). */
+	public static boolean anyCanServe(List<Endpoint> endpoints) {
+		for (Endpoint endpoint : endpoints) {
+			if (endpoint.ready() || endpoint.serving()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
