@@ -55,6 +55,12 @@ final class NonBlockingSession extends WebSocketSessionDecorator {
 
 	private boolean closed;
 
+	/**
+	 * A close asked for while messages were still queued or being written (a STOMP ERROR
+	 * and then the close): it follows the last of them, so the browser reads why.
+	 */
+	private @Nullable CloseStatus closeWhenWritten;
+
 	NonBlockingSession(WebSocketSession session, SendBudget budget, long limit) {
 		super(session);
 		Session container = ((NativeWebSocketSession) session).getNativeSession(Session.class);
@@ -90,6 +96,26 @@ final class NonBlockingSession extends WebSocketSessionDecorator {
 			this.writing = true;
 		}
 		writeQueued();
+	}
+
+	/**
+	 * Closes the connection once what is queued has been written; a browser that does not
+	 * read it is closed by {@link OutboundSessions}' watchdog as usual.
+	 */
+	@Override
+	public void close(CloseStatus status) throws IOException {
+		synchronized (this) {
+			if (!this.closed && (this.writing || !this.queue.isEmpty())) {
+				this.closeWhenWritten = status;
+				return;
+			}
+		}
+		getDelegate().close(status);
+	}
+
+	@Override
+	public void close() throws IOException {
+		close(CloseStatus.NORMAL);
 	}
 
 	/** How many messages were dropped because the browser read too slowly. */
@@ -150,14 +176,21 @@ final class NonBlockingSession extends WebSocketSessionDecorator {
 	private void writeQueued() {
 		while (true) {
 			WebSocketMessage<?> next;
+			CloseStatus close = null;
 			synchronized (this) {
 				next = this.closed ? null : this.queue.poll();
 				if (next == null) {
 					this.writing = false;
-					return;
+					close = this.closed ? null : this.closeWhenWritten;
 				}
-				release(next);
-				this.writingSince = System.nanoTime();
+				else {
+					release(next);
+					this.writingSince = System.nanoTime();
+				}
+			}
+			if (next == null) {
+				closeAfterLastWrite(close);
+				return;
 			}
 			Completion completion = new Completion();
 			try {
@@ -179,6 +212,18 @@ final class NonBlockingSession extends WebSocketSessionDecorator {
 				failed();
 				return;
 			}
+		}
+	}
+
+	private void closeAfterLastWrite(@Nullable CloseStatus status) {
+		if (status == null) {
+			return;
+		}
+		try {
+			getDelegate().close(status);
+		}
+		catch (IOException | RuntimeException ex) {
+			// The socket is gone either way; the container reports the close
 		}
 	}
 
