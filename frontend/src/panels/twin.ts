@@ -22,16 +22,28 @@ export function spreading(scene: Pick<Scene, 'loadBalancer' | 'service'>): strin
 		: 'evenly (weighted, but the TCP probe of the NodePort carries no weight)';
 }
 
+/** What the load balancer does with new connections, as the server reported it. */
+function balancing(scene: Scene, vip: string): string {
+	if (scene.loadBalancerKind === 'metallb-l2') {
+		// MetalLB in layer-2 mode does not probe: one node answers ARP for the IP and takes everything
+		return scene.announcingNode === null
+			? `MetalLB (layer 2) probes nothing, and no node answers ARP for ${vip} now, so new connections go nowhere. `
+			: `MetalLB (layer 2) probes nothing: ${scene.announcingNode} answers ARP for ${vip} and takes every new `
+				+ 'connection. ';
+	}
+	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').map((node) => node.name);
+	return `The load balancer spreads new connections ${spreading(scene)} `
+		+ `over the nodes that pass its health check: ${passing.length === 0 ? 'none, so it fails open and spreads evenly over every node' : passing.join(', ')}. `;
+}
+
 export function twinSummary(scene: Scene): string {
 	const service = scene.service;
 	const vip = scene.loadBalancerHostname ?? service.loadBalancerIps[0] ?? 'no address yet';
-	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').map((node) => node.name);
 	const packets = scene.flights.filter((flight) => flight.kind === 'packet').length;
 	const probes = scene.flights.filter((flight) => flight.kind === 'probe').length;
 	return `Service ${service.namespace}/${service.name} (${service.type} ${vip}:${service.ports[0]?.port ?? 80}), `
 		+ `externalTrafficPolicy ${service.externalTrafficPolicy ?? 'unset'}. `
-		+ `The load balancer spreads new connections ${spreading(scene)} `
-		+ `over the nodes that pass its health check: ${passing.length === 0 ? 'none, so it fails open and spreads evenly over every node' : passing.join(', ')}. `
+		+ balancing(scene, vip)
 		+ `Clients ${scene.clientIps.join(', ')} open ${scene.connectionsPerSecond} connections per simulated second. `
 		+ `On the canvas now: ${packets} connection${packets === 1 ? '' : 's'} and ${probes} probe${probes === 1 ? '' : 's'}`
 		+ `${scene.unanimated > 0 ? ` (${scene.unanimated} more were too many to animate)` : ''}.`;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { endpointSets, PER_ZONE, spreading } from '../../src/panels/twin';
+import { endpointSets, PER_ZONE, spreading, twinSummary } from '../../src/panels/twin';
+import { sceneFromSnapshot } from '../../src/scene/scene';
+import { snapshot } from '../scene/fixtures';
 import { NO_SERVICE } from '../../src/scene/service';
 
 describe('endpointSets', () => {
@@ -19,5 +21,17 @@ describe('spreading', () => {
 		expect(spreading({ loadBalancer: 'even', service: local })).toBe(PER_ZONE);
 		expect(spreading({ loadBalancer: 'weighted', service: local })).toContain('X-Load-Balancing-Endpoint-Weight');
 		expect(spreading({ loadBalancer: 'weighted', service: cluster })).toMatch(/^evenly/);
+	});
+});
+
+describe('twinSummary', () => {
+	it('says MetalLB in layer 2 probes nothing and names the node that answers ARP, as the server reported it', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		const l2 = { ...scene, loadBalancerKind: 'metallb-l2' as const, announcingNode: 'n1', loadBalancerHostname: null };
+		const text = twinSummary(l2);
+		expect(text).toContain('MetalLB (layer 2) probes nothing: n1 answers ARP for');
+		expect(text).not.toContain('per zone');
+		expect(twinSummary({ ...l2, announcingNode: null })).toContain('no node answers ARP');
+		expect(twinSummary(scene)).toContain('The load balancer spreads new connections per zone');
 	});
 });
