@@ -1,8 +1,8 @@
-// The health-check table: what the cloud LB probes on each node, kube-proxy's literal answer (status line, headers,
+// The health-check table: what the load balancer probes on each node (or that it does not), kube-proxy's literal answer (status line, headers,
 // body byte for byte), the LB's verdict and its count, and kube-proxy's own /healthz.
 import type { HealthCheckRow } from '../protocol/events';
 import { answerText, probeOk } from '../scene/labels';
-import type { Scene } from '../scene/scene';
+import type { Scene, SceneNode } from '../scene/scene';
 import { h, setText, syncKeyed } from './dom';
 
 const REASONS: Record<number, string> = { 200: 'OK', 503: 'Service Unavailable' };
@@ -11,11 +11,14 @@ export function statusLine(status: number): string {
 	return status === 0 ? 'no answer' : `HTTP/1.1 ${status} ${REASONS[status] ?? ''}`.trimEnd();
 }
 
+/** How the answer badge reads: passing, failing, or idle when nothing probes the node. */
+export type AnswerTone = 'ok' | 'fail' | 'idle';
+
 export interface HealthRow {
 	node: string;
 	internalIp: string;
 	probed: string;
-	ok: boolean;
+	tone: AnswerTone;
 	answer: string;
 	literal: string;
 	literalTitle: string;
@@ -52,27 +55,57 @@ function verdictText(verdict: string | null, consecutive: number): string {
 	}
 }
 
+/** A node the load balancer does not probe: kube-proxy's answer is what it would say if asked. */
+function unprobedRow(scene: Scene, node: SceneNode, row: HealthCheckRow | undefined): HealthRow {
+	const status = row?.healthCheck?.status ?? null;
+	return {
+		node: node.name,
+		internalIp: node.internalIp,
+		probed: '— nothing',
+		tone: 'idle',
+		answer: status === null ? '—' : `· ${status} (nobody asks)`,
+		literal: node.gone ? '(the node is gone: nothing answers)' : literalAnswer(row),
+		literalTitle: 'What kube-proxy would answer',
+		verdict: unprobedVerdict(scene, node),
+		proxy: proxyText(row),
+	};
+}
+
+/** The load balancer's part for a node it does not probe: MetalLB's announcing node, or none. */
+export function unprobedVerdict(scene: Pick<Scene, 'loadBalancerKind' | 'announcingNode'>, node: Pick<SceneNode, 'name'>): string {
+	if (scene.loadBalancerKind === 'metallb-l2') {
+		return node.name === scene.announcingNode ? '◉ announces the address (takes every connection)' : '– does not announce';
+	}
+	return '– not probed';
+}
+
+function proxyText(row: HealthCheckRow | undefined): string {
+	return row === undefined ? '—'
+		: `${row.proxyHealthz.status} · healthy ${row.proxyHealthz.healthy} · nodeEligible ${row.proxyHealthz.nodeEligible}`;
+}
+
 export function healthRows(scene: Scene): HealthRow[] {
 	const checks = new Map((scene.statistics?.healthChecks ?? []).map((row) => [row.node, row]));
 	return scene.nodes.map((node) => {
 		const row = checks.get(node.name);
+		if (row !== undefined && row.lbProbe === null) {
+			return unprobedRow(scene, node, row);
+		}
 		// Under Cluster the AWS NLB opens a TCP connection to the NodePort: no HTTP status, only its outcome
 		const status = node.gone ? 0 : row?.healthCheck?.status ?? node.probeStatus;
 		const tcp = row?.healthCheck == null && status === 0 && node.probeAnswer !== '';
-		const proxy = row === undefined ? '—'
-			: `${row.proxyHealthz.status} · healthy ${row.proxyHealthz.healthy} · nodeEligible ${row.proxyHealthz.nodeEligible}`;
 		return {
 			node: node.name,
 			internalIp: node.internalIp,
 			probed: node.probeTarget === '' ? '—' : node.probeTarget,
-			ok: probeOk(status, node.probeAnswer),
+			tone: probeOk(status, node.probeAnswer) ? 'ok' : 'fail',
 			answer: tcp ? answerText(0, node.probeAnswer) : `${probeOk(status) ? '✓' : '✕'} ${statusLine(status)}`,
 			literal: node.gone ? '(the node is gone: nothing answers)'
 				: tcp ? `TCP connect to ${node.probeTarget} — ${node.probeAnswer} (no HTTP answer)` : literalAnswer(row),
 			literalTitle: tcp ? 'What the probe sees' : row?.healthCheck == null ? 'Answer (/healthz timestamps left out)'
 				: 'Literal answer',
 			verdict: verdictText(node.verdict, node.consecutive),
-			proxy,
+			proxy: proxyText(row),
 		};
 	});
 }
@@ -98,7 +131,7 @@ function updateRow(row: HTMLElement, item: HealthRow): void {
 	const answer = row.querySelector('.answer');
 	setText(answer, item.answer);
 	if (answer !== null) {
-		answer.className = `badge answer ${item.ok ? 'badge--ok' : 'badge--fail'}`;
+		answer.className = `badge answer badge--${item.tone}`;
 	}
 	setText(row.querySelector('.http-answer__text'), item.literal);
 	setText(row.querySelector('.http-answer summary'), item.literalTitle);
@@ -107,7 +140,8 @@ function updateRow(row: HTMLElement, item: HealthRow): void {
 	row.dataset.status = item.answer;
 }
 
-export function renderHealth(table: HTMLElement | null, rows: HealthRow[]): void {
+export function renderHealth(table: HTMLElement | null, rows: HealthRow[], line: HTMLElement | null, probe: string): void {
+	setText(line, probe);
 	const body = table?.querySelector('tbody');
 	if (body === null || body === undefined) {
 		return;

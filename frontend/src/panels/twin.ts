@@ -3,6 +3,7 @@
 import { answerText, podStateLabel, verdictText } from '../scene/labels';
 import type { Scene } from '../scene/scene';
 import { h, setText, syncKeyed } from './dom';
+import { unprobedVerdict } from './health';
 
 /** The AWS NLB's spreading with cross-zone load balancing off, its default. */
 export const PER_ZONE = 'per zone (cross-zone load balancing is off: each zone with a passing node gets an equal share, '
@@ -87,8 +88,10 @@ function renderNodes(body: Element, scene: Scene, actions: boolean): void {
 			actionButton(doc, 'Remove', 'remove-node', { node: node.name })] : [])),
 	), (row, node) => {
 		setText(row.querySelector('.node-ip'), node.gone ? `${node.internalIp} (gone)` : node.internalIp);
-		setText(row.querySelector('.twin-health'), `${answerText(node.probeStatus, node.probeAnswer)} ${node.probeTarget}`);
-		setText(row.querySelector('.twin-verdict'), verdictText(node));
+		// the server leaves probeTarget empty on a node nothing probes (no cloud LB, or MetalLB, which announces)
+		const probed = node.probeTarget !== '';
+		setText(row.querySelector('.twin-health'), probed ? `${answerText(node.probeStatus, node.probeAnswer)} ${node.probeTarget}` : 'not probed');
+		setText(row.querySelector('.twin-verdict'), probed ? verdictText(node) : unprobedVerdict(scene, node));
 		setText(row.querySelector('.twin-proxy'), endpointSets(node.localEndpoints, node.clusterEndpoints, policy));
 		const pods = scene.pods.filter((pod) => pod.node === node.name);
 		setText(row.querySelector('.twin-pods'), pods.length === 0 ? 'none' : pods.map((pod) => `${pod.name} (${pod.status})`).join(', '));

@@ -11,6 +11,7 @@ import { announcements } from '../panels/announcements';
 import { EventListPanel } from '../panels/eventList';
 import { fairnessLine } from '../panels/fairness';
 import { healthRows, renderHealth } from '../panels/health';
+import { probeLine } from '../scene/balancer';
 import { countingLine, nodeShareRows, podShareRows, renderShares } from '../panels/shares';
 import { changedLines, yamlText } from '../panels/serviceYaml';
 import { renderSources, sourceRows } from '../panels/sources';
@@ -349,7 +350,7 @@ export class SandboxView {
 		setText(this.part('counting'), countingLine(scene));
 		setText(this.part('fairness'), scene.statistics === null ? 'Waiting for statistics…' : fairnessLine(scene.statistics).text);
 		renderSources(this.part('sources'), sourceRows(scene));
-		renderHealth(this.part('health'), healthRows(scene));
+		renderHealth(this.part('health'), healthRows(scene), this.root.querySelector('[data-part="health-probe"]'), probeLine(scene));
 		this.renderYaml(scene, now);
 		this.events.render(scene.recent);
 		renderTwin(this.part('twin'), scene, this.host.readOnly !== true);

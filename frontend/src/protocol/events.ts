@@ -451,10 +451,41 @@ export interface NodeStatistics {
 	rejected: number;
 }
 
+/** The load balancer's probe of one node as it stands (the server's, from the chosen load balancer). */
+export interface LbProbe {
+	target: string;
+	/** The HTTP status an HTTP probe gets now; 0 for a TCP probe (its outcome comes with the probe events). */
+	status: number;
+}
+
 export interface HealthCheckRow {
 	node: string;
 	healthCheck: HealthCheckResponse | null;
 	proxyHealthz: ProxyHealth;
+	/** null when nothing probes this node (no cloud LB, or MetalLB, which announces instead). */
+	lbProbe: LbProbe | null;
+}
+
+/** io.trafficlab.engine.balancer.ProbeSpec: what a load balancer checks under the Service's current policy. */
+export interface ProbeSpec {
+	protocol: ProbeProtocol;
+	target: ProbeTarget;
+	port: number;
+	path: string | null;
+	intervalSeconds: number;
+	timeoutSeconds: number;
+	healthyThreshold: number;
+	unhealthyThreshold: number;
+}
+
+/** io.trafficlab.engine.analysis.LoadBalancerAnalysis: the load balancer in front of the Service, as analysed. */
+export interface LoadBalancerAnalysis {
+	kind: LoadBalancerKind;
+	/** null when it does not probe. */
+	probe: ProbeSpec | null;
+	clientAddressKeptToNode: boolean;
+	/** MetalLB: the node that answers ARP (L2) or the nodes that advertise a route (BGP); null for the other LBs. */
+	announcingNodes: string[] | null;
 }
 
 /** Over the pods that can serve (R4), as exact fractions ("1/6"). */

@@ -212,7 +212,9 @@ describe('applyStatistics', () => {
 			...message,
 			statistics: {
 				...message.statistics,
-				healthChecks: message.statistics.healthChecks.map((row) => ({ ...row, healthCheck: null })),
+				healthChecks: message.statistics.healthChecks.map((row) => ({
+					...row, healthCheck: null, lbProbe: { target: `192.168.0.1${row.node.slice(1)}:30080`, status: 0 },
+				})),
 				exact: {
 					...message.statistics.exact,
 					service: { ...(message.statistics.exact.service as object), ports: [{ name: 'http', port: 80, targetPort: '8080', nodePort: 30080 }] },
@@ -228,6 +230,19 @@ describe('applyStatistics', () => {
 		expect(switched?.probeAnswer).toBe(AWAITING_PROBE);
 		expect(answerText(switched?.probeStatus ?? -1, switched?.probeAnswer)).toBe('· awaiting the next probe');
 		expect(probeWords(0, AWAITING_PROBE)).toBe('waits for the LB\'s next probe');
+	});
+
+	it('shows no probe on a node the load balancer does not probe (MetalLB announces instead)', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		const message = statistics();
+		const metallb = {
+			...message,
+			statistics: { ...message.statistics, healthChecks: message.statistics.healthChecks.map((row) => ({ ...row, lbProbe: null })) },
+		};
+		const n3 = findNode(applyStatistics(scene, metallb), 'n3');
+		expect(n3?.probeTarget).toBe('');
+		expect(n3?.probeAnswer).toBe('');
+		expect(n3?.probeStatus).toBe(0);
 	});
 
 	it('ignores statistics of another generation', () => {

@@ -142,6 +142,7 @@ export function batch(seq: number, simTime: number, events: SimulationEvent[], g
 export function statistics(generation = 0): StatisticsMessage {
 	const health = (node: string, status: number) => ({
 		node,
+		lbProbe: { target: `192.168.0.1${node.slice(1)}:30273/healthz`, status },
 		healthCheck: { status, headers: { 'X-Load-Balancing-Endpoint-Weight': status === 200 ? '1' : '0' }, body: '{}' },
 		proxyHealthz: { status: 200, healthy: true, nodeEligible: true },
 	});

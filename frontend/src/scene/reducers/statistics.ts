@@ -1,8 +1,8 @@
 // The statistics message: the newest exact and observed figures for this generation; they also carry the live
 // health answers, the Service, the endpoint sets and the clock's pause and speed.
-import type { StatisticsMessage } from '../../protocol/events';
+import type { LbProbe, StatisticsMessage } from '../../protocol/events';
 import { AWAITING_PROBE } from '../labels';
-import type { Scene } from '../scene';
+import type { Scene, SceneNode } from '../scene';
 import { readService } from '../service';
 
 export function applyStatistics(scene: Scene, message: StatisticsMessage): Scene {
@@ -19,19 +19,9 @@ export function applyStatistics(scene: Scene, message: StatisticsMessage): Scene
 		if (row === undefined && sets === undefined) {
 			return node;
 		}
-		// The AWS NLB probes healthCheckNodePort's /healthz under Local (its answer is in the statistics) and opens a
-		// TCP connection to the NodePort under Cluster (its outcome comes with the probe events and snapshots)
-		const http = row?.healthCheck != null && service.healthCheckNodePort > 0 ? row.healthCheck : null;
-		const nodePort = service.ports[0]?.nodePort ?? null;
-		const target = http !== null ? `${node.internalIp}:${service.healthCheckNodePort}/healthz`
-			: row !== undefined && nodePort !== null ? `${node.internalIp}:${nodePort}` : node.probeTarget;
 		return {
 			...node,
-			probeTarget: node.gone ? node.probeTarget : target,
-			probeStatus: node.gone ? 0 : http?.status ?? (row === undefined ? node.probeStatus : 0),
-			probeAnswer: node.gone ? node.probeAnswer : http !== null ? `HTTP ${http.status}`
-				// the probe changed from HTTP to TCP: its first answer comes with the next probe event
-				: node.probeStatus !== 0 && row !== undefined ? AWAITING_PROBE : node.probeAnswer,
+			...(node.gone || row === undefined ? {} : probeNow(node, row.lbProbe)),
 			clusterEndpoints: node.clusterEndpoints === undefined ? sets?.clusterEndpoints : node.clusterEndpoints,
 			localEndpoints: node.localEndpoints === undefined ? sets?.localEndpoints : node.localEndpoints,
 		};
@@ -39,6 +29,22 @@ export function applyStatistics(scene: Scene, message: StatisticsMessage): Scene
 	// The clock's pause and speed come with the statistics too: a view that sent no command (a room's) learns them here
 	return { ...scene, statistics: stats, nodes, service, announcingNode: stats.announcingNode ?? null, paused: message.paused ?? scene.paused,
 		pausedAt: message.paused === false ? null : scene.pausedAt, speed: message.speed ?? scene.speed };
+}
+
+/**
+ * What the server says the load balancer probes on the node now. An HTTP probe's status comes with the statistics; a
+ * TCP probe's outcome comes with the probe events, so a probe that has just changed (Local's HTTP probe to Cluster's
+ * TCP probe) is awaited rather than shown as failing or with the old probe's outcome. Nothing probes the node without a cloud LB, or under MetalLB.
+ */
+function probeNow(node: SceneNode, probe: LbProbe | null): Pick<SceneNode, 'probeTarget' | 'probeStatus' | 'probeAnswer'> {
+	if (probe === null) {
+		return { probeTarget: '', probeStatus: 0, probeAnswer: '' };
+	}
+	if (probe.status !== 0) {
+		return { probeTarget: probe.target, probeStatus: probe.status, probeAnswer: `HTTP ${probe.status}` };
+	}
+	const changed = node.probeStatus !== 0 || node.probeTarget !== probe.target;
+	return { probeTarget: probe.target, probeStatus: 0, probeAnswer: changed ? AWAITING_PROBE : node.probeAnswer };
 }
 
 interface ExactNodeSets {

@@ -284,6 +284,14 @@ final class LoadBalancer {
 		return !noLoadBalancer() && this.core.settings.kind() == LoadBalancerKind.METALLB_L2;
 	}
 
+	/**
+	 * Whether the load balancer probes the nodes: a cloud LB does; nothing probes them
+	 * without one, nor under MetalLB, which announces instead.
+	 */
+	boolean probesNodes() {
+		return !noLoadBalancer() && !announces();
+	}
+
 	private static long payload(SimNode node) {
 		return ((long) node.registration << 32) | node.id;
 	}

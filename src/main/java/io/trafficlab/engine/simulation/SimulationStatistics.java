@@ -104,8 +104,22 @@ public record SimulationStatistics(long now, long countingSince, long connection
 	 * @param healthCheck the healthCheckNodePort answer (R16–R18), {@code null} when the
 	 * Service has none
 	 * @param proxyHealthz kube-proxy's {@code /healthz} (R19)
+	 * @param lbProbe what the load balancer probes on this node now, {@code null} when
+	 * nothing probes it (no cloud LB, or MetalLB, which announces instead)
 	 */
-	public record HealthCheckRow(String node, @Nullable HealthCheckResponse healthCheck, ProxyHealth proxyHealthz) {
+	public record HealthCheckRow(String node, @Nullable HealthCheckResponse healthCheck, ProxyHealth proxyHealthz,
+			@Nullable LbProbe lbProbe) {
+	}
+
+	/**
+	 * The load balancer's probe of one node as it stands.
+	 *
+	 * @param target the address (and path) it probes
+	 * @param status the HTTP status an HTTP probe gets now; {@code 0} for a TCP probe,
+	 * whose outcome depends on the endpoint each probe is DNATed to and comes with the
+	 * probe events, and when nothing answers
+	 */
+	public record LbProbe(String target, int status) {
 	}
 
 	/**

@@ -24,6 +24,7 @@ import io.trafficlab.engine.proxy.ProxyRules;
 import io.trafficlab.engine.proxy.SourceAddress;
 import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
 import io.trafficlab.engine.simulation.SimulationStatistics.HealthCheckRow;
+import io.trafficlab.engine.simulation.SimulationStatistics.LbProbe;
 import io.trafficlab.engine.simulation.SimulationStatistics.NodeStatistics;
 import io.trafficlab.engine.simulation.SimulationStatistics.PodStatistics;
 import org.jspecify.annotations.Nullable;
@@ -230,9 +231,17 @@ final class StatisticsBuilder {
 			NodeRules rules = node.rules;
 			HealthCheckResponse response = ServiceHealthCheck.respond(service, node.model,
 					(rules != null) ? rules.localReadyEndpoints : 0);
-			rows.add(new HealthCheckRow(node.name, response, ProxyHealthServer.healthz(node.model)));
+			rows.add(new HealthCheckRow(node.name, response, ProxyHealthServer.healthz(node.model), lbProbe(node)));
 		}
 		return rows;
+	}
+
+	private @Nullable LbProbe lbProbe(SimNode node) {
+		if (!this.core.balancer.probesNodes()) {
+			return null;
+		}
+		ProbeAnswers.ProbeResult probe = this.core.balancer.answer(node);
+		return new LbProbe(probe.target(), probe.status());
 	}
 
 	/** Whether the pod can serve: Ready, or terminating after having been Ready (R4). */

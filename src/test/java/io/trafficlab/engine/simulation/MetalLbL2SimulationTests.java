@@ -14,6 +14,7 @@ import io.trafficlab.engine.simulation.SimulationEvent.ConnectionReset;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
 import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
 import io.trafficlab.engine.simulation.SimulationEvent.ServiceUpdated;
+import io.trafficlab.engine.simulation.SimulationStatistics.LbProbe;
 import io.trafficlab.engine.simulation.SimulationStatistics.PodStatistics;
 import org.junit.jupiter.api.Test;
 
@@ -151,7 +152,15 @@ class MetalLbL2SimulationTests {
 		simulation.advanceTo(5_000_000, EventSink.NONE);
 		assertThat(simulation.snapshot().loadBalancerHostname()).isNotNull();
 		String hostname = simulation.snapshot().loadBalancerHostname();
+		assertThat(simulation.statistics().healthChecks()).allSatisfy((row) -> assertThat(row.lbProbe()).isEqualTo(
+				new LbProbe(ip(row.node()) + ":" + simulation.snapshot().service().healthCheckNodePort() + "/healthz",
+						row.healthCheck().status())));
 		simulation.apply(new SetLoadBalancerKind(LoadBalancerKind.METALLB_L2));
+		// kube-proxy still answers the health check, but nothing probes it
+		assertThat(simulation.statistics().healthChecks()).allSatisfy((row) -> {
+			assertThat(row.lbProbe()).isNull();
+			assertThat(row.healthCheck()).isNotNull();
+		});
 		assertThat(simulation.snapshot().service().loadBalancerIps()).containsExactly("198.51.100.10");
 		Recorder published = new Recorder();
 		simulation.advanceTo(5_000_001, published);
@@ -169,6 +178,10 @@ class MetalLbL2SimulationTests {
 		assertThat(simulation.statistics().announcingNode()).isNull();
 		simulation.advanceTo(30_000_000, recorder);
 		assertThat(recorder.all(ProbeAnswered.class)).isNotEmpty();
+	}
+
+	private static String ip(String node) {
+		return "192.168.0.1" + node.substring(1);
 	}
 
 	private static Simulation start(String policy) {

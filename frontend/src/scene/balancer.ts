@@ -1,0 +1,41 @@
+// The load balancer in front of the Service as the server analysed it (the statistics' exact analysis): what it
+// probes under the current policy, or that it does not probe.
+import type { LoadBalancerAnalysis, ProbeSpec, ProbeTarget } from '../protocol/events';
+import type { Scene } from './scene';
+
+/** The server's analysis of the load balancer; null before the first statistics and for a Service without one. */
+export function analysedLoadBalancer(scene: Pick<Scene, 'statistics'>): LoadBalancerAnalysis | null {
+	const analysis = scene.statistics?.exact.loadBalancer;
+	return typeof analysis === 'object' && analysis !== null ? analysis as LoadBalancerAnalysis : null;
+}
+
+const TARGETS: Record<ProbeTarget, string> = {
+	'health-check-node-port': 'the healthCheckNodePort',
+	'node-port': 'the NodePort',
+	'proxy-healthz': 'kube-proxy’s health port',
+	'pod-port': 'each pod’s port',
+};
+
+/** "HTTP GET /healthz on the healthCheckNodePort (32000) every 10 s, timeout 6 s; 2 to turn healthy, 2 unhealthy". */
+export function probeSentence(probe: ProbeSpec): string {
+	const what = probe.protocol === 'HTTP' ? `HTTP GET ${probe.path ?? '/'}` : 'a TCP connect';
+	const port = probe.port > 0 ? ` (${probe.port})` : '';
+	return `${what} on ${TARGETS[probe.target]}${port} every ${probe.intervalSeconds} s, timeout ${probe.timeoutSeconds} s; `
+		+ `${probe.healthyThreshold} in a row to turn healthy, ${probe.unhealthyThreshold} to turn unhealthy`;
+}
+
+/** What the health panel says of the load balancer's checks, from the server's analysis. */
+export function probeLine(scene: Pick<Scene, 'statistics' | 'loadBalancerName' | 'announcingNode'>): string {
+	const analysis = analysedLoadBalancer(scene);
+	if (analysis === null) {
+		return scene.statistics === null ? 'Waiting for statistics…' : 'No load balancer probes this Service’s nodes.';
+	}
+	if (analysis.probe !== null) {
+		return `${scene.loadBalancerName} probes with ${probeSentence(analysis.probe)}.`;
+	}
+	if (analysis.kind === 'metallb-l2') {
+		return `${scene.loadBalancerName} does not probe: the node that answers ARP for the address takes every new `
+			+ `connection (${scene.announcingNode ?? 'none now'}). kube-proxy still serves the health check; nothing asks it.`;
+	}
+	return `${scene.loadBalancerName} does not probe the nodes.`;
+}
