@@ -73,6 +73,8 @@ class SpellingTests {
 					"io.trafficlab.engine.apiserver.ServiceValidation"),
 			// the query parameter naming the node a packet arrives at
 			"node", Set.of("io.trafficlab.api.TraceApiController"),
+			// the AWS Load Balancer Controller's aws-load-balancer-type value
+			"external", Set.of("io.trafficlab.engine.balancer.ClusterSetup"),
 			// the place a pod's packet starts from, in a trace's hops
 			"pod", Set.of("io.trafficlab.engine.proxy.TraceStory"),
 			// the place an external packet starts from, in a trace's hops

@@ -5,7 +5,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
 import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.DeclaredNode;
 import io.trafficlab.engine.cluster.DeclaredPod;
@@ -35,7 +38,10 @@ public final class ManifestExporter {
 
 	/** The declaration as YAML documents separated by {@code ---}. */
 	public static String yaml(ClusterDeclaration declaration) {
-		List<HasMetadata> objects = objects(declaration);
+		return documents(objects(declaration));
+	}
+
+	private static String documents(List<HasMetadata> objects) {
 		StringBuilder out = new StringBuilder();
 		for (HasMetadata object : objects) {
 			if (!out.isEmpty()) {
@@ -44,6 +50,21 @@ public final class ManifestExporter {
 			out.append(YAML.writeValueAsString(object));
 		}
 		return out.toString();
+	}
+
+	/**
+	 * The declaration with the load balancer and dataplane in front of it, as a real
+	 * cluster declares them ({@link SetupExport}): what {@code Export as YAML} downloads.
+	 * {@link io.trafficlab.manifest.ManifestImporter} reads the setup back where the
+	 * manifests can name it.
+	 */
+	public static String yaml(ClusterDeclaration declaration, LoadBalancerKind kind, Dataplane dataplane) {
+		List<HasMetadata> objects = new ArrayList<>();
+		for (HasMetadata object : objects(declaration)) {
+			objects.add((object instanceof Service service) ? SetupExport.annotated(service, kind) : object);
+		}
+		objects.addAll(SetupExport.objects(kind, dataplane));
+		return SetupExport.header(kind, dataplane) + documents(objects);
 	}
 
 	/**

@@ -86,7 +86,7 @@ public final class ManifestImporter {
 			reading.visit(documents.get(i).root(), i, List.of(), null, null);
 		}
 		reading.summarizeIgnored();
-		return new DeclaredManifests(reading.declaration(), reading.warnings);
+		return new DeclaredManifests(reading.declaration(), reading.warnings, reading.setup.setup(reading.services));
 	}
 
 	/**
@@ -107,6 +107,8 @@ public final class ManifestImporter {
 		private final List<DeclaredWorkload> workloads = new ArrayList<>();
 
 		private final List<DeclaredEndpointSlice> slices = new ArrayList<>();
+
+		private final DeclaredSetup.Collector setup = new DeclaredSetup.Collector();
 
 		private int ignored;
 
@@ -154,7 +156,13 @@ public final class ManifestImporter {
 			String objectKind = kind;
 			ReadKind readKind = ReadKind.of(objectKind).orElse(null);
 			if (readKind == null) {
-				ignore(objectKind, node);
+				String told = this.setup.take(objectKind, apiVersion, node);
+				if (told != null) {
+					this.warnings.add(told);
+				}
+				else {
+					ignore(objectKind, node);
+				}
 				return;
 			}
 			if (!readKind.apiVersion().equals(apiVersion)) {

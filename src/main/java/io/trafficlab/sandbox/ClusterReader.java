@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
 import io.trafficlab.engine.cluster.ClusterDeclaration;
+import io.trafficlab.manifest.DeclaredManifests;
 import io.trafficlab.manifest.ManifestImporter;
 
 import org.springframework.stereotype.Component;
@@ -24,8 +25,12 @@ class ClusterReader {
 	}
 
 	ClusterDeclaration read(String manifests) {
-		return this.importer.readDeclaration(new ByteArrayInputStream(manifests.getBytes(StandardCharsets.UTF_8)))
-			.declaration();
+		return declared(manifests).declaration();
+	}
+
+	/** The declaration with the load balancer and dataplane the manifests name. */
+	DeclaredManifests declared(String manifests) {
+		return this.importer.readDeclaration(new ByteArrayInputStream(manifests.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

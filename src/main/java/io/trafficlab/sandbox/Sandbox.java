@@ -354,9 +354,13 @@ public final class Sandbox {
 		return link;
 	}
 
-	/** The current cluster as Kubernetes YAML. */
+	/**
+	 * The current cluster as Kubernetes YAML, with the load balancer and dataplane as a
+	 * real cluster declares them.
+	 */
 	public String manifests() {
-		return read((simulation) -> ManifestExporter.yaml(simulation.declaration()));
+		return read((simulation) -> ManifestExporter.yaml(simulation.declaration(), simulation.settings().kind(),
+				simulation.settings().dataplane()));
 	}
 
 	/** Checks a lesson's or challenge's goal against the cluster as it is now. */

@@ -12,10 +12,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulatedBalancers;
 import io.trafficlab.engine.simulation.SimulationSettings;
+import io.trafficlab.manifest.DeclaredManifests;
+import io.trafficlab.manifest.DeclaredSetup;
 import io.trafficlab.system.ClientRateLimiter;
 import io.trafficlab.system.ClientRequests;
 import org.jspecify.annotations.Nullable;
@@ -352,7 +356,31 @@ public class SandboxRegistry {
 	}
 
 	private SandboxSource manifestSource(String manifests, @Nullable Long seed) {
-		return new SandboxSource(this.reader.read(manifests), settings(seed), null);
+		DeclaredManifests declared = this.reader.declared(manifests);
+		return new SandboxSource(declared.declaration(), withSetup(settings(seed), declared.setup()), null);
+	}
+
+	/**
+	 * The load balancer and dataplane the manifests name, as an exported sandbox's YAML
+	 * does.
+	 * @throws SandboxRequestException (400) for a load balancer the sandbox does not
+	 * model
+	 */
+	private static SimulationSettings withSetup(SimulationSettings settings, DeclaredSetup setup) {
+		SimulationSettings result = settings;
+		LoadBalancerKind kind = setup.loadBalancer();
+		if (kind != null) {
+			try {
+				SimulatedBalancers.check(kind);
+			}
+			catch (IllegalArgumentException ex) {
+				throw SandboxRequestException.badValue("These manifests ask for " + kind.label()
+						+ " (its controller's annotations or objects): " + ex.getMessage());
+			}
+			result = result.withKind(kind);
+		}
+		Dataplane dataplane = setup.dataplane();
+		return (dataplane != null) ? result.withDataplane(dataplane) : result;
 	}
 
 	private SimulationSettings settings(@Nullable Long seed) {

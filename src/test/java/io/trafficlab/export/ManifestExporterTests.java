@@ -6,12 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import io.trafficlab.engine.simulation.SimulationSettings;
+import io.trafficlab.manifest.DeclaredManifests;
+import io.trafficlab.manifest.DeclaredSetup;
 import io.trafficlab.manifest.ManifestImporter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.core.io.Resource;
@@ -24,8 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ManifestExporterTests {
 
-	static Stream<String> presets() throws IOException {
-		Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:presets/*.yaml");
+	static Stream<String> presets() {
+		Resource[] resources;
+		try {
+			resources = new PathMatchingResourcePatternResolver().getResources("classpath*:presets/*.yaml");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 		return Arrays.stream(resources).map(ManifestExporterTests::text);
 	}
 
@@ -59,6 +71,51 @@ class ManifestExporterTests {
 		String yaml = ManifestExporter.yaml(declaration);
 		assertThat(yaml).contains("externalTrafficPolicy: Cluster").doesNotContain("{}");
 		assertThat(Simulation.start(read(yaml), SimulationSettings.defaults()).declaration()).isEqualTo(declaration);
+	}
+
+	@ParameterizedTest
+	@EnumSource(LoadBalancerKind.class)
+	void theLoadBalancerAndDataplaneShouldBeExportedAsARealClusterDeclaresThemAndReadBack(LoadBalancerKind kind) {
+		ClusterDeclaration declaration = Simulation
+			.start(read(presets().findFirst().orElseThrow()), SimulationSettings.defaults())
+			.declaration();
+		for (Dataplane dataplane : Dataplane.values()) {
+			String yaml = ManifestExporter.yaml(declaration, kind, dataplane);
+			assertThat(yaml).as(kind + " " + dataplane)
+				.startsWith("# Traffic Lab sandbox: load balancer " + kind.apiName() + " (" + kind.label()
+						+ "), dataplane " + dataplane.apiName() + ".");
+			DeclaredManifests read = declared(yaml);
+			DeclaredSetup expected = new DeclaredSetup(switch (kind) {
+				case AWS_CLB, AZURE, GENERIC -> null;
+				default -> kind;
+			}, (dataplane == Dataplane.KUBE_PROXY) ? null : dataplane);
+			assertThat(read.setup()).as(kind + " " + dataplane).isEqualTo(expected);
+			assertThat(read.declaration().nodes()).isEqualTo(declaration.nodes());
+			assertThat(read.declaration().pods()).isEqualTo(declaration.pods());
+		}
+	}
+
+	@Test
+	void theSandboxsChoiceShouldReplaceTheAnnotationsThatChooseAnotherLoadBalancer() {
+		ClusterDeclaration declaration = Simulation
+			.start(read(presets().findFirst().orElseThrow()), SimulationSettings.defaults())
+			.declaration();
+		String ipTargets = ManifestExporter.yaml(declaration, LoadBalancerKind.AWS_NLB_IP, Dataplane.KUBE_PROXY);
+		assertThat(ipTargets).contains("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip")
+			.contains("service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing");
+		ClusterDeclaration annotated = read(ipTargets);
+		String l2 = ManifestExporter.yaml(annotated, LoadBalancerKind.METALLB_L2, Dataplane.KUBE_PROXY);
+		assertThat(l2).doesNotContain("aws-load-balancer")
+			.contains("kind: IPAddressPool")
+			.contains("kind: L2Advertisement")
+			.contains("namespace: metallb-system");
+		assertThat(declared(l2).setup().loadBalancer()).isEqualTo(LoadBalancerKind.METALLB_L2);
+		assertThat(declared(l2).warnings())
+			.anyMatch((warning) -> warning.startsWith("L2Advertisement traffic-lab is read"));
+	}
+
+	private static DeclaredManifests declared(String yaml) {
+		return new ManifestImporter().readDeclaration(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static ClusterDeclaration read(String yaml) {

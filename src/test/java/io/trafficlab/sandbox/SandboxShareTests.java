@@ -10,8 +10,11 @@ import java.util.TreeMap;
 import java.util.zip.Deflater;
 
 import com.jayway.jsonpath.JsonPath;
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
+import io.trafficlab.engine.simulation.SimulationSettings;
 import io.trafficlab.manifest.ManifestImporter;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -154,6 +157,27 @@ class SandboxShareTests {
 		assertThat(copy).isNotNull();
 		String copyId = copy.split("/")[4];
 		assertThat(declaration(this.registry.get(copyId).manifests())).isEqualTo(declaration(yaml));
+	}
+
+	@Test
+	void exportedManifestsShouldCarryTheLoadBalancerAndDataplaneIntoTheSandboxTheyCreate() {
+		String id = create("/api/v1/sandboxes?preset=uneven-3-1-0");
+		String api = "/api/v1/sandboxes/" + id;
+		assertThat(this.mvc.put().uri(api + "/load-balancer/kind?value=metallb-l2")).hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(this.mvc.put().uri(api + "/dataplane?value=cilium-dsr")).hasStatus(HttpStatus.NO_CONTENT);
+		String yaml = body(this.mvc.get().uri(api + "/manifests").exchange());
+		assertThat(yaml).contains("kind: L2Advertisement").contains("bpf-lb-mode: dsr");
+		String copy = this.mvc.post()
+			.uri("/api/v1/sandboxes")
+			.contentType("application/yaml")
+			.content(yaml)
+			.exchange()
+			.getResponse()
+			.getHeader("Location");
+		assertThat(copy).isNotNull();
+		SimulationSettings settings = this.registry.get(copy.split("/")[4]).snapshot().simulation().settings();
+		assertThat(settings.kind()).isEqualTo(LoadBalancerKind.METALLB_L2);
+		assertThat(settings.dataplane()).isEqualTo(Dataplane.CILIUM_DSR);
 	}
 
 	@Test
