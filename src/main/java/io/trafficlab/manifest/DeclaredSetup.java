@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record DeclaredSetup(@Nullable LoadBalancerKind loadBalancer, @Nullable Dataplane dataplane) {
 
-	static final DeclaredSetup NONE = new DeclaredSetup(null, null);
+	private static final String FOLLOWED = "a sandbox started from these manifests uses it; /api/v1/analyze uses its ";
 
 	/** Collects the setup objects while the manifests are read. */
 	static final class Collector {
@@ -41,23 +41,24 @@ public record DeclaredSetup(@Nullable LoadBalancerKind loadBalancer, @Nullable D
 		 */
 		@Nullable String take(String kind, String apiVersion, JsonNode node) {
 			JsonNode metadata = node.path("metadata");
+			String name = metadata.path("name").asString("");
 			if (ClusterSetup.METALLB_API_VERSION.equals(apiVersion)) {
 				if (kind.equals(ClusterSetup.L2_ADVERTISEMENT) || kind.equals(ClusterSetup.BGP_ADVERTISEMENT)) {
 					this.advertisements.add(kind);
-					return kind + " " + metadata.path("name").asString("") + " is read: MetalLB announces the "
-							+ "LoadBalancer addresses in "
-							+ (kind.equals(ClusterSetup.L2_ADVERTISEMENT) ? "layer-2" : "BGP") + " mode.";
+					LoadBalancerKind mode = ClusterSetup.metallb(Set.of(kind));
+					return kind + " " + name + " names " + mode.label() + " (" + mode.apiName() + "): " + FOLLOWED
+							+ "loadBalancer parameter.";
 				}
 				return kind.equals(ClusterSetup.IP_ADDRESS_POOL)
-						? kind + " " + metadata.path("name").asString("")
-								+ " is read as MetalLB's: the sandbox gives addresses from 198.51.100.10 upward."
+						? kind + " " + name
+								+ " is MetalLB's address pool: the sandbox gives addresses from 198.51.100.10 upward."
 						: null;
 			}
-			if ("ConfigMap".equals(kind) && ClusterSetup.CILIUM_CONFIG.equals(metadata.path("name").asString(""))
+			if ("ConfigMap".equals(kind) && ClusterSetup.CILIUM_CONFIG.equals(name)
 					&& ClusterSetup.KUBE_SYSTEM.equals(metadata.path("namespace").asString(""))) {
 				this.dataplane = ClusterSetup.dataplane(options(node.path("data")));
-				return "ConfigMap kube-system/cilium-config is read: the dataplane is " + this.dataplane.apiName()
-						+ ".";
+				return "ConfigMap kube-system/cilium-config names the dataplane " + this.dataplane.apiName() + ": "
+						+ FOLLOWED + "dataplane parameter.";
 			}
 			return null;
 		}

@@ -111,7 +111,7 @@ class ManifestExporterTests {
 			.contains("namespace: metallb-system");
 		assertThat(declared(l2).setup().loadBalancer()).isEqualTo(LoadBalancerKind.METALLB_L2);
 		assertThat(declared(l2).warnings())
-			.anyMatch((warning) -> warning.startsWith("L2Advertisement traffic-lab is read"));
+			.anyMatch((warning) -> warning.startsWith("L2Advertisement traffic-lab names MetalLB (L2) (metallb-l2)"));
 	}
 
 	private static DeclaredManifests declared(String yaml) {
