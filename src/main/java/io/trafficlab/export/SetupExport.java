@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.trafficlab.engine.balancer.ClusterSetup;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
+import io.trafficlab.engine.model.ServiceType;
 
 /**
  * The sandbox's load balancer and dataplane as a real cluster declares them
@@ -42,20 +43,21 @@ final class SetupExport {
 	}
 
 	/**
-	 * The Service with the annotations that ask the controller for {@code kind}; its own
-	 * win.
+	 * The Service with the annotations that ask the controller for {@code kind}: those a
+	 * choice writes follow the sandbox's choice, the others stay.
 	 */
 	static Service annotated(Service service, LoadBalancerKind kind) {
-		Map<String, String> wanted = ClusterSetup.serviceAnnotations(kind);
-		if (wanted.isEmpty() || !"LoadBalancer".equals(service.getSpec().getType())) {
+		if (!ServiceType.LOAD_BALANCER.apiName().equals(service.getSpec().getType())) {
 			return service;
 		}
-		Map<String, String> annotations = new LinkedHashMap<>(wanted);
+		Map<String, String> annotations = new LinkedHashMap<>();
 		if (service.getMetadata().getAnnotations() != null) {
 			annotations.putAll(service.getMetadata().getAnnotations());
 		}
+		annotations.keySet().removeAll(ClusterSetup.CHOICE_ANNOTATIONS);
+		annotations.putAll(ClusterSetup.serviceAnnotations(kind));
 		return new ServiceBuilder(service).editMetadata()
-			.withAnnotations(Metadata.sorted(annotations))
+			.withAnnotations(annotations.isEmpty() ? null : Metadata.sorted(annotations))
 			.endMetadata()
 			.build();
 	}

@@ -10,6 +10,7 @@ import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.balancer.ClusterSetup;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
+import io.trafficlab.engine.model.ServiceType;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -66,7 +67,7 @@ public record DeclaredSetup(@Nullable LoadBalancerKind loadBalancer, @Nullable D
 		DeclaredSetup setup(List<DeclaredService> services) {
 			LoadBalancerKind requested = null;
 			for (DeclaredService service : services) {
-				if ("LoadBalancer".equals(service.type())) {
+				if (ServiceType.LOAD_BALANCER.apiName().equals(service.type())) {
 					requested = ClusterSetup.requestedBy(service.annotations());
 					break;
 				}

@@ -65,10 +65,10 @@ public final class ClusterSetup {
 	public static final String BPF_LB_MODE = "bpf-lb-mode";
 
 	/**
-	 * The annotations that choose a load balancer, which the export replaces by the
-	 * sandbox's choice.
+	 * Every annotation {@link #serviceAnnotations} writes: an export replaces them with
+	 * the sandbox's choice.
 	 */
-	public static final Set<String> CHOOSING_ANNOTATIONS = Set.of(AWS_LOAD_BALANCER_TYPE, AWS_TARGET_TYPE,
+	public static final Set<String> CHOICE_ANNOTATIONS = Set.of(AWS_LOAD_BALANCER_TYPE, AWS_TARGET_TYPE, AWS_SCHEME,
 			GKE_BACKEND_SERVICE);
 
 	private static final String EXTERNAL = "external";
