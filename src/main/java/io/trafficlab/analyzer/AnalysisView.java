@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.trafficlab.engine.analysis.ClusterAnalysis;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.proxy.DestinationKind;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.manifest.ImportedCluster;
 
@@ -56,6 +57,18 @@ record AnalysisView(List<ServiceView> services, List<String> warnings, List<Stri
 			.map(ServiceView::ref)
 			.findFirst()
 			.orElse(this.serviceRefs.isEmpty() ? "" : this.serviceRefs.get(0));
+	}
+
+	/**
+	 * The destination the trace form starts with: the load balancer IP where the default
+	 * Service has one, else its node port (an AWS load balancer publishes a hostname, so
+	 * kube-proxy has no rule for an LB IP, and the API refuses that trace).
+	 */
+	public String defaultTraceTo() {
+		String service = defaultTraceService();
+		boolean lbIp = this.services.stream()
+			.anyMatch((view) -> view.ref().equals(service) && !view.loadBalancerIps().isEmpty());
+		return (lbIp ? DestinationKind.LOAD_BALANCER_IP : DestinationKind.NODE_PORT).apiName();
 	}
 
 	public int nodeCount() {

@@ -29,8 +29,6 @@ final class FormChoices {
 
 	static final String DEFAULT_SOURCE = SOURCES.get(0).value();
 
-	static final String DEFAULT_DESTINATION = DESTINATIONS.get(0).value();
-
 	private FormChoices() {
 	}
 

@@ -220,8 +220,8 @@ class ManifestWorkbench {
 	}
 
 	/**
-	 * The catalogue's load balancer; {@code lb} (the generic one's spreading) with
-	 * another is refused, as the JSON API refuses it.
+	 * The catalogue's load balancer; {@code lb=weighted} (the generic one's spreading)
+	 * with another is refused, as the JSON API refuses it.
 	 */
 	private static LoadBalancerKind kindOf(AnalyzeForm form) {
 		String id = form.loadBalancerOrDefault();
@@ -233,7 +233,11 @@ class ManifestWorkbench {
 			throw rejected(HttpStatus.BAD_REQUEST, "Check the load balancer",
 					"The load balancer must be one of " + ex.alternatives() + " (got \"" + id + "\").");
 		}
-		if (kind != LoadBalancerKind.GENERIC && form.lbGiven()) {
+		// a page without JavaScript cannot hide the spreading field and sends its
+		// default,
+		// even: only an explicit weighted contradicts another load balancer
+		if (kind != LoadBalancerKind.GENERIC && form.lbGiven()
+				&& !LoadBalancerModel.EVEN.apiName().equals(form.lbOrDefault())) {
 			throw rejected(HttpStatus.BAD_REQUEST, "Choose one load balancer",
 					"The spreading \"" + form.lbOrDefault() + "\" (even or weighted) tunes only the generic load "
 							+ "balancer, and " + id + " spreads as its controller does. Leave the spreading out, "

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 record TraceForm(@Nullable String traceService, @Nullable String traceNode, @Nullable String traceFrom,
 		@Nullable String traceTo, @Nullable String traceSourceIp) {
 
+	/** The destination left to the analysis ({@link AnalysisView#defaultTraceTo()}). */
 	static TraceForm defaults() {
-		return new TraceForm(null, null, FormChoices.DEFAULT_SOURCE, FormChoices.DEFAULT_DESTINATION, null);
+		return new TraceForm(null, null, FormChoices.DEFAULT_SOURCE, null, null);
 	}
 
 	public String sourceIpText() {

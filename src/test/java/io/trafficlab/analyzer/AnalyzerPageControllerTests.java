@@ -218,6 +218,40 @@ class AnalyzerPageControllerTests {
 	}
 
 	@Test
+	void analyzeWithoutJavaScriptShouldTakeAnotherLoadBalancerBesideTheFormsDefaultSpreading() {
+		// the page's form sends lb=even however the load balancer is chosen, when no
+		// script hides the field
+		assertThat(this.mvc.post()
+			.uri("/analyze")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("manifests", TestManifests.uneven310())
+			.param("lb", "even")
+			.param("loadBalancer", "metallb-l2")).hasStatusOk()
+			.bodyText()
+			.contains("<code class=\"lb-facts__id\">metallb-l2</code>");
+	}
+
+	@Test
+	void theTraceFormShouldStartAtTheNodePortBehindALoadBalancerThatPublishesAHostname() {
+		String selected = "<option value=\"%s\" selected=\"selected\">";
+		assertThat(this.mvc.post()
+			.uri("/analyze")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("manifests", TestManifests.uneven310())
+			.param("loadBalancer", "aws-nlb-instance")).hasStatusOk()
+			.bodyText()
+			.contains(selected.formatted("nodePort"))
+			.doesNotContain(selected.formatted("loadBalancerIP"));
+		assertThat(this.mvc.post()
+			.uri("/analyze")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("manifests", TestManifests.uneven310())
+			.param("loadBalancer", "metallb-l2")).hasStatusOk()
+			.bodyText()
+			.contains(selected.formatted("loadBalancerIP"));
+	}
+
+	@Test
 	void analyzeWhenDefaultsAndPastedManifestsShouldLeaveTheAddressBare() {
 		assertThat(analyze(TestManifests.uneven310(), true)).hasStatusOk().hasHeader("HX-Replace-Url", "/analyze");
 	}
