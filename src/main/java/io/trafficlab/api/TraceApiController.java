@@ -16,6 +16,7 @@ import io.trafficlab.engine.proxy.SourceClass;
 import io.trafficlab.engine.proxy.TraceRequest;
 import io.trafficlab.engine.proxy.TraceResult;
 import io.trafficlab.manifest.ManifestImporter;
+import io.trafficlab.system.ParameterChoices;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -95,7 +96,7 @@ class TraceApiController {
 		if (QueryParameters.isBlank(value)) {
 			throw new InvalidRequestException(
 					"Query parameter 'service' is required when the manifests hold several Services; use one of: "
-							+ QueryParameters.listed(names) + ".");
+							+ ParameterChoices.listed(names) + ".");
 		}
 		String qualified = value.contains("/") ? value : DEFAULT_NAMESPACE + "/" + value;
 		QueryParameters.requireKnown("service", qualified, names, "Service");
