@@ -58,7 +58,7 @@ export function healthRows(scene: Scene): HealthRow[] {
 		const row = checks.get(node.name);
 		// Under Cluster the AWS NLB opens a TCP connection to the NodePort: no HTTP status, only its outcome
 		const status = node.gone ? 0 : row?.healthCheck?.status ?? node.probeStatus;
-		const tcp = row?.healthCheck == null && status === 0 && node.probeAnswer !== '';
+		const tcp = row?.healthCheck == null && status === 0 && node.probeAnswer !== null;
 		const proxy = row === undefined ? '—'
 			: `${row.proxyHealthz.status} · healthy ${row.proxyHealthz.healthy} · nodeEligible ${row.proxyHealthz.nodeEligible}`;
 		return {

@@ -29,7 +29,7 @@ export function applyStatistics(scene: Scene, message: StatisticsMessage): Scene
 			...node,
 			probeTarget: node.gone ? node.probeTarget : target,
 			probeStatus: node.gone ? 0 : http?.status ?? (row === undefined ? node.probeStatus : 0),
-			probeAnswer: node.gone ? node.probeAnswer : http !== null ? `HTTP ${http.status}`
+			probeAnswer: node.gone ? node.probeAnswer : http !== null ? 'http'
 				// the probe changed from HTTP to TCP: its first answer comes with the next probe event
 				: node.probeStatus !== 0 && row !== undefined ? AWAITING_PROBE : node.probeAnswer,
 			clusterEndpoints: node.clusterEndpoints === undefined ? sets?.clusterEndpoints : node.clusterEndpoints,

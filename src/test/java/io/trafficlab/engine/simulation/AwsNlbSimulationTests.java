@@ -205,13 +205,13 @@ class AwsNlbSimulationTests {
 		simulation.advanceTo(notReadyAt, recorder);
 		List<ProbeAnswered> live = recorder.all(ProbeAnswered.class, (probe) -> !probe.node().equals("n3")
 				&& probe.time() > KILLED_AT + 200_000 && probe.time() < notReadyAt);
-		long timedOut = live.stream().filter((probe) -> probe.answer().equals("timed out")).count();
-		long connected = live.stream().filter((probe) -> probe.answer().equals("connected")).count();
+		long timedOut = live.stream().filter((probe) -> probe.answer() == ProbeAnswer.TIMED_OUT).count();
+		long connected = live.stream().filter((probe) -> probe.answer() == ProbeAnswer.CONNECTED).count();
 		assertThat(timedOut + connected).isEqualTo(live.size()).isGreaterThan(800);
 		assertThat(timedOut / (double) live.size()).isCloseTo(1.0 / 3, within(tolerance(1.0 / 3, live.size())));
 		// before the kill every probe of a live node connected
 		assertThat(recorder.all(ProbeAnswered.class, (probe) -> probe.time() < KILLED_AT))
-			.allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo("connected"));
+			.allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo(ProbeAnswer.CONNECTED));
 	}
 
 	@Test
