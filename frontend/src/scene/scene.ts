@@ -8,7 +8,7 @@ import type {
 	LoadBalancerKind,
 	LoadBalancerModel,
 	NodeState,
-	PodStatus,
+	PodState,
 	ProbeAnswer,
 	SandboxSnapshot,
 	SimulationEvent,
@@ -38,15 +38,8 @@ export interface SceneNode extends Omit<NodeState, 'conntrackEntries' | 'program
 	localEndpoints: string[] | null | undefined;
 }
 
-export interface ScenePod {
-	name: string;
-	node: string | null;
-	ip: string | null;
-	status: PodStatus;
-	workload: string | null;
-	backsService: boolean;
-	since: number;
-}
+/** A pod as the snapshot has it; events and statistics change it from there. */
+export type ScenePod = PodState;
 
 export type ConnectionEvent = ConnectionRouted | ConnectionDropped | ConnectionRejected;
 
