@@ -23,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,9 +44,7 @@ class TraceApiController {
 		this.tracer = tracer;
 	}
 
-	@PostMapping(path = "/api/v1/trace",
-			consumes = { ManifestRequestBody.APPLICATION_YAML, ManifestRequestBody.TEXT_YAML,
-					ManifestRequestBody.APPLICATION_X_YAML, ManifestRequestBody.APPLICATION_JSON })
+	@PostManifests("/api/v1/trace")
 	ResponseEntity<TraceJson> trace(@RequestParam(name = "service", required = false) @Nullable String service,
 			@RequestParam(name = "node", required = false) @Nullable String node,
 			@RequestParam(name = "from", required = false) @Nullable String from,
