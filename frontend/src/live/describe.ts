@@ -1,5 +1,6 @@
 // One line of plain words per event, for the event log.
 import type { SimulationEvent } from '../protocol/events';
+import { answerWords } from '../scene/labels';
 
 /** Simulated microseconds as seconds with millisecond precision: "12.345 s". */
 export function formatSimTime(micros: number): string {
@@ -18,7 +19,7 @@ export function describeEvent(event: SimulationEvent): string {
 		case 'ConnectionReset':
 			return `#${event.connection} to ${event.pod} on ${event.node} cut: ${event.reason}`;
 		case 'ProbeAnswered':
-			return `LB probe of ${event.node} (${event.target}): ${event.answer === '' ? 'no answer' : event.answer}, `
+			return `LB probe of ${event.node} (${event.target}): ${answerWords(event.status, event.answer)}, `
 				+ `${event.passed ? 'passed' : 'failed'}, target ${event.verdict}`;
 		case 'LoadBalancerTargetChanged':
 			return `LB target ${event.node}: ${event.from ?? 'registered'} → ${event.to ?? 'deregistered'} (${event.reason})`;

@@ -1,8 +1,8 @@
 // The health-check table: what the load balancer probes on each node (or that it does not), kube-proxy's literal answer (status line, headers,
 // body byte for byte), the LB's verdict and its count, and kube-proxy's own /healthz.
 import type { HealthCheckRow } from '../protocol/events';
-import { answerText, probeOk } from '../scene/labels';
-import type { Scene, SceneNode } from '../scene/scene';
+import { answerText, answerWords, AWAITING_PROBE, probeOk } from '../scene/labels';
+import type { Scene, SceneNode, SceneProbeAnswer } from '../scene/scene';
 import { h, setText, syncKeyed } from './dom';
 
 const REASONS: Record<number, string> = { 200: 'OK', 503: 'Service Unavailable' };
@@ -79,6 +79,11 @@ export function unprobedVerdict(scene: Pick<Scene, 'loadBalancerKind' | 'announc
 	return '– not probed';
 }
 
+/** A TCP probe's outcome as the LB's log says it ("timed out"), or that it is awaited. */
+function tcpWords(answer: SceneProbeAnswer): string {
+	return answer === null || answer === AWAITING_PROBE ? AWAITING_PROBE : answerWords(0, answer);
+}
+
 function proxyText(row: HealthCheckRow | undefined): string {
 	return row === undefined ? '—'
 		: `${row.proxyHealthz.status} · healthy ${row.proxyHealthz.healthy} · nodeEligible ${row.proxyHealthz.nodeEligible}`;
@@ -93,7 +98,7 @@ export function healthRows(scene: Scene): HealthRow[] {
 		}
 		// Under Cluster the AWS NLB opens a TCP connection to the NodePort: no HTTP status, only its outcome
 		const status = node.gone ? 0 : row?.healthCheck?.status ?? node.probeStatus;
-		const tcp = row?.healthCheck == null && status === 0 && node.probeAnswer !== '';
+		const tcp = row?.healthCheck == null && status === 0 && node.probeAnswer !== null;
 		return {
 			node: node.name,
 			internalIp: node.internalIp,
@@ -101,7 +106,7 @@ export function healthRows(scene: Scene): HealthRow[] {
 			tone: probeOk(status, node.probeAnswer) ? 'ok' : 'fail',
 			answer: tcp ? answerText(0, node.probeAnswer) : `${probeOk(status) ? '✓' : '✕'} ${statusLine(status)}`,
 			literal: node.gone ? '(the node is gone: nothing answers)'
-				: tcp ? `TCP connect to ${node.probeTarget} — ${node.probeAnswer} (no HTTP answer)` : literalAnswer(row),
+				: tcp ? `TCP connect to ${node.probeTarget} — ${tcpWords(node.probeAnswer)} (no HTTP answer)` : literalAnswer(row),
 			literalTitle: tcp ? 'What the probe sees' : row?.healthCheck == null ? 'Answer (/healthz timestamps left out)'
 				: 'Literal answer',
 			verdict: verdictText(node.verdict, node.consecutive),

@@ -10,6 +10,9 @@ export type SourceKind = 'client' | 'pod-gateway' | 'internal-ip' | 'other';
 /** io.trafficlab.engine.simulation.TargetState: the LB's verdict on a node, as AWS spells target health. */
 export type TargetState = 'initial' | 'healthy' | 'unhealthy' | 'draining';
 
+/** io.trafficlab.engine.simulation.ProbeAnswer: what the LB's probe got back; an HTTP answer's status is a number beside it. */
+export type ProbeAnswer = 'http' | 'connected' | 'refused' | 'timed-out';
+
 /** io.trafficlab.engine.simulation.Hop.Direction. */
 export type Direction = 'request' | 'reply';
 
@@ -110,8 +113,7 @@ export interface ProbeAnswered {
 	/** The HTTP status; 0 for a TCP probe (Cluster) and when nothing answered. */
 	status: number;
 	body: string;
-	/** "HTTP 200", "HTTP 503", "connected", "refused" or "timed out". */
-	answer: string;
+	answer: ProbeAnswer;
 	passed: boolean;
 	verdict: TargetState;
 	consecutive: number;
@@ -331,8 +333,8 @@ export interface NodeState {
 	probeTarget: string;
 	/** The HTTP status the LB's probe gets now: 200, 503, or 0 for a TCP probe or when nothing answers. */
 	probeStatus: number;
-	/** That probe's outcome: "HTTP 200", "connected", "refused", "timed out" ("" without a cloud LB). */
-	probeAnswer: string;
+	/** That probe's outcome (null when nothing probes the node: no cloud LB, or MetalLB). */
+	probeAnswer: ProbeAnswer | null;
 	verdict: TargetState | null;
 	consecutive: number;
 	conntrackEntries: number;

@@ -1,35 +1,41 @@
 // The words and symbols for states, shared by the canvas and the tables so that both say the same thing.
-import type { PodStatus } from '../protocol/events';
-import type { SceneNode } from './scene';
+import type { PodStatus, ProbeAnswer } from '../protocol/events';
+import { AWAITING_PROBE, type SceneNode, type SceneProbeAnswer } from './scene';
 
-/**
- * A node's probe answer right after the Service's policy changed the probe (Local's HTTP /healthz to Cluster's TCP
- * connect): the last answer belongs to a probe the LB no longer sends, and the new one has not run yet. Only the
- * browser uses it; the stream sends a probe's answer with its event.
- */
-export const AWAITING_PROBE = 'awaiting the next probe';
+export { AWAITING_PROBE };
+
+/** The TCP probe's answers in words; the HTTP probe's answer is its status. */
+const TCP_WORDS: Readonly<Partial<Record<ProbeAnswer, string>>> = {
+	connected: 'connected', refused: 'refused', 'timed-out': 'timed out',
+};
 
 /** Whether the probe passes: an HTTP 2xx (Local's /healthz) or a TCP connection made (Cluster's NodePort). */
-export function probeOk(status: number, answer = ''): boolean {
+export function probeOk(status: number, answer: SceneProbeAnswer = null): boolean {
 	return status === 0 ? answer === 'connected' : status >= 200 && status < 300;
+}
+
+/** A probe's answer as the LB's log says it: "HTTP 200", "connected", "refused", "timed out", "no answer". */
+export function answerWords(status: number, answer: ProbeAnswer): string {
+	return status !== 0 ? `HTTP ${status}` : TCP_WORDS[answer] ?? 'no answer';
 }
 
 /**
  * The probe answer as the badge shows it: "✓ 200", "✕ 503" for the HTTP probe of healthCheckNodePort (Local);
  * "✓ connected", "✕ refused", "✕ timed out" for the TCP probe of the NodePort (Cluster), which has no HTTP status.
  */
-export function answerText(status: number, answer = ''): string {
+export function answerText(status: number, answer: SceneProbeAnswer = null): string {
 	if (status !== 0) {
 		return `${probeOk(status) ? '✓' : '✕'} ${status}`;
 	}
-	if (answer === 'connected' || answer === 'refused' || answer === 'timed out') {
-		return `${answer === 'connected' ? '✓' : '✕'} ${answer}`;
+	if (answer === AWAITING_PROBE) {
+		return `· ${AWAITING_PROBE}`;
 	}
-	return answer === AWAITING_PROBE ? `· ${AWAITING_PROBE}` : '✕ no answer';
+	const words = answer === null ? undefined : TCP_WORDS[answer];
+	return words === undefined ? '✕ no answer' : `${answer === 'connected' ? '✓' : '✕'} ${words}`;
 }
 
 /** The probe in words: "answers 200", "answers nothing", "connects", "is refused", "times out". */
-export function probeWords(status: number, answer = ''): string {
+export function probeWords(status: number, answer: SceneProbeAnswer = null): string {
 	if (status !== 0) {
 		return `answers ${status}`;
 	}
@@ -38,7 +44,7 @@ export function probeWords(status: number, answer = ''): string {
 			return 'connects';
 		case 'refused':
 			return 'is refused';
-		case 'timed out':
+		case 'timed-out':
 			return 'times out';
 		case AWAITING_PROBE:
 			return 'waits for the LB\'s next probe';

@@ -8,7 +8,8 @@ import type {
 	LoadBalancerKind,
 	LoadBalancerModel,
 	NodeState,
-	PodStatus,
+	PodState,
+	ProbeAnswer,
 	SandboxSnapshot,
 	SimulationEvent,
 	SimulationStatistics,
@@ -17,8 +18,19 @@ import type {
 } from '../protocol/events';
 import { NO_SERVICE, readService, type ServiceView } from './service';
 
+/**
+ * A node's probe answer right after the Service's policy changed the probe (Local's HTTP /healthz to Cluster's TCP
+ * connect): the last answer belongs to a probe the LB no longer sends, and the new one has not run yet. Only the
+ * browser uses it; the stream sends a probe's answer with its event.
+ */
+export const AWAITING_PROBE = 'awaiting the next probe';
+
+/** A node's probe answer as the scene keeps it: the server's, {@link AWAITING_PROBE}, or null when nothing probes it. */
+export type SceneProbeAnswer = ProbeAnswer | typeof AWAITING_PROBE | null;
+
 /** A node as the snapshot has it (less the counters the scene does not follow), plus what kube-proxy programmed. */
-export interface SceneNode extends Omit<NodeState, 'conntrackEntries' | 'programmedAt'> {
+export interface SceneNode extends Omit<NodeState, 'conntrackEntries' | 'programmedAt' | 'probeAnswer'> {
+	probeAnswer: SceneProbeAnswer;
 	/** Its Node object was deleted (a dead node stays until then, shown as gone). */
 	removed?: boolean;
 	/** The endpoint sets kube-proxy last programmed here; undefined until a sync or statistics tell. */
@@ -26,15 +38,8 @@ export interface SceneNode extends Omit<NodeState, 'conntrackEntries' | 'program
 	localEndpoints: string[] | null | undefined;
 }
 
-export interface ScenePod {
-	name: string;
-	node: string | null;
-	ip: string | null;
-	status: PodStatus;
-	workload: string | null;
-	backsService: boolean;
-	since: number;
-}
+/** A pod as the snapshot has it; events and statistics change it from there. */
+export type ScenePod = PodState;
 
 export type ConnectionEvent = ConnectionRouted | ConnectionDropped | ConnectionRejected;
 
@@ -43,7 +48,7 @@ export interface ConnectionContext {
 	policy: TrafficPolicy | null;
 	loadBalancer: LoadBalancerModel;
 	targets: {
-		node: string; verdict: TargetState | null; probeStatus: number; probeAnswer: string; probeTarget: string;
+		node: string; verdict: TargetState | null; probeStatus: number; probeAnswer: SceneProbeAnswer; probeTarget: string;
 	}[];
 }
 
@@ -76,7 +81,7 @@ export interface ProbeFlight {
 	node: string;
 	simStart: number;
 	status: number;
-	answer: string;
+	answer: ProbeAnswer;
 	passed: boolean;
 	verdict: TargetState;
 	consecutive: number;

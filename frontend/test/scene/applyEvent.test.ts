@@ -83,7 +83,7 @@ describe('applyEvent', () => {
 	it('records probe answers on the node and animates the probe', () => {
 		const next = applyEvent(scene, {
 			type: 'ProbeAnswered', time: 8, node: 'n3', target: '192.168.0.13:32000/healthz', status: 200, body: '',
-			answer: 'HTTP 200', passed: true, verdict: 'unhealthy', consecutive: 1,
+			answer: 'http', passed: true, verdict: 'unhealthy', consecutive: 1,
 		});
 		const n3 = findNode(next, 'n3');
 		expect(n3?.probeStatus).toBe(200);
@@ -207,7 +207,7 @@ describe('applyStatistics', () => {
 		const probedLocal = findNode(applyStatistics(scene, local), 'n3');
 		expect(probedLocal?.probeTarget).toBe('192.168.0.13:30273/healthz');
 		expect(probedLocal?.probeStatus).toBe(503);
-		expect(probedLocal?.probeAnswer).toBe('HTTP 503');
+		expect(probedLocal?.probeAnswer).toBe('http');
 		const cluster = {
 			...message,
 			statistics: {
@@ -241,7 +241,7 @@ describe('applyStatistics', () => {
 		};
 		const n3 = findNode(applyStatistics(scene, metallb), 'n3');
 		expect(n3?.probeTarget).toBe('');
-		expect(n3?.probeAnswer).toBe('');
+		expect(n3?.probeAnswer).toBeNull();
 		expect(n3?.probeStatus).toBe(0);
 	});
 

@@ -50,7 +50,7 @@ export const SERVICE_YAML_CLUSTER = SERVICE_YAML
 export function snapshot(overrides: Partial<SandboxSnapshot> = {}): SandboxSnapshot {
 	const node = (name: string, ip: string, status: number) => ({
 		name, internalIp: ip, zone: null, cordoned: false, gone: false, probeTarget: `${ip}:30273/healthz`,
-		probeStatus: status, probeAnswer: `HTTP ${status}`, verdict: status === 200 ? 'healthy' as const : 'unhealthy' as const, consecutive: 2,
+		probeStatus: status, probeAnswer: 'http' as const, verdict: status === 200 ? 'healthy' as const : 'unhealthy' as const, consecutive: 2,
 		conntrackEntries: 0, programmedAt: 0,
 	});
 	const pod = (name: string, nodeName: string, ip: string) => ({

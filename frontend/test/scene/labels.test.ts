@@ -11,13 +11,13 @@ describe('labels', () => {
 	});
 
 	it('say the TCP probe of the NodePort (Cluster) by its outcome, since it has no HTTP status', () => {
-		expect(['connected', 'refused', 'timed out'].map((answer) => answerText(0, answer)))
+		expect((['connected', 'refused', 'timed-out'] as const).map((answer) => answerText(0, answer)))
 			.toEqual(['✓ connected', '✕ refused', '✕ timed out']);
-		expect(['connected', 'refused', 'timed out'].map((answer) => probeOk(0, answer))).toEqual([true, false, false]);
-		expect(probeOk(200, 'HTTP 200')).toBe(true);
-		expect(probeOk(503, 'HTTP 503')).toBe(false);
+		expect((['connected', 'refused', 'timed-out'] as const).map((answer) => probeOk(0, answer))).toEqual([true, false, false]);
+		expect(probeOk(200, 'http')).toBe(true);
+		expect(probeOk(503, 'http')).toBe(false);
 		expect(probeWords(0, 'refused')).toBe('is refused');
-		expect(probeWords(503, 'HTTP 503')).toBe('answers 503');
-		expect(probeWords(0, '')).toBe('answers nothing');
+		expect(probeWords(503, 'http')).toBe('answers 503');
+		expect(probeWords(0, null)).toBe('answers nothing');
 	});
 });

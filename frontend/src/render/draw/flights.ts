@@ -3,6 +3,7 @@
 // cut connections, and the LB's health-check probes with their answers and the count toward the threshold.
 import { contains, type Layout, type Point } from '../../scene/layout';
 import { hopTime, isSnatted, addressOf, rewritesSource, verdictHop, reachedHop } from '../../scene/packets';
+import { answerWords } from '../../scene/labels';
 import { anchorOf, packetPoint, probePoint } from '../../scene/paths';
 import { probeOf, type PacketFlight, type ProbeFlight, type ResetMark, type Scene } from '../../scene/scene';
 import { clientColour, font, THEME } from '../theme';
@@ -298,7 +299,7 @@ function drawProbe(context: FlightContext, probe: ProbeFlight, anim: number): vo
 	}
 	const settings = probeOf(scene);
 	const threshold = probe.passed ? settings.healthyThreshold : settings.unhealthyThreshold;
-	const answer = probe.status !== 0 ? String(probe.status) : probe.answer === '' ? 'no answer' : probe.answer;
+	const answer = probe.status !== 0 ? String(probe.status) : answerWords(0, probe.answer);
 	const text = `${probe.passed ? '✓' : '✕'} ${answer} · ${Math.min(probe.consecutive, threshold)}/${threshold}`;
 	const w = pillWidth(ctx, text, h);
 	ctx.globalAlpha = at.answered ? 0.75 : 1;

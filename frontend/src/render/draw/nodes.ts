@@ -5,7 +5,7 @@ import type { Layout, NodeBox, Rect } from '../../scene/layout';
 import type { Scene, SceneNode, ScenePod } from '../../scene/scene';
 import { font, THEME } from '../theme';
 import { answerText, AWAITING_PROBE, POD_STATES, probeOk, verdictText } from '../../scene/labels';
-import { fit, pill, roundRect, shortPodName, type PillStyle } from './shapes';
+import { box, fit, pill, roundRect, shortPodName, type PillStyle } from './shapes';
 
 const OK: PillStyle = { fill: THEME.okSoft, stroke: '#8fcdb6', text: THEME.ok };
 const FAIL: PillStyle = { fill: THEME.failSoft, stroke: '#eab595', text: THEME.fail };
@@ -101,12 +101,7 @@ export function drawNode(ctx: CanvasRenderingContext2D, scene: Scene, node: Scen
 }
 
 function drawMenuButton(ctx: CanvasRenderingContext2D, menu: Rect, s: number): void {
-	roundRect(ctx, menu, 5 * s);
-	ctx.fillStyle = THEME.background;
-	ctx.fill();
-	ctx.strokeStyle = THEME.border;
-	ctx.lineWidth = 1;
-	ctx.stroke();
+	box(ctx, menu, 5 * s);
 	ctx.fillStyle = THEME.text;
 	for (let i = -1; i <= 1; i++) {
 		ctx.beginPath();

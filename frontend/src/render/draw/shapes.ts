@@ -8,6 +8,17 @@ export function roundRect(ctx: CanvasRenderingContext2D, rect: Rect, radius: num
 	ctx.roundRect(rect.x, rect.y, rect.w, rect.h, r);
 }
 
+/** A rounded box on the background colour with an outline: the border's hairline unless a stroke is given. */
+export function box(ctx: CanvasRenderingContext2D, rect: Rect, radius: number,
+	stroke: { colour: string; width: number } = { colour: THEME.border, width: 1 }): void {
+	roundRect(ctx, rect, radius);
+	ctx.fillStyle = THEME.background;
+	ctx.fill();
+	ctx.strokeStyle = stroke.colour;
+	ctx.lineWidth = stroke.width;
+	ctx.stroke();
+}
+
 /** Text cut to a width, with an ellipsis when it does not fit. */
 export function fit(ctx: CanvasRenderingContext2D, text: string, width: number): string {
 	if (width <= 0) {

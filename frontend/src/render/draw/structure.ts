@@ -3,7 +3,7 @@
 import type { Layout } from '../../scene/layout';
 import type { Scene, SceneNode } from '../../scene/scene';
 import { clientColour, font, THEME } from '../theme';
-import { cross, fit, haloText, roundRect } from './shapes';
+import { box, cross, fit, haloText, roundRect } from './shapes';
 
 export function drawBanner(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout): void {
 	const s = layout.scale;
@@ -62,12 +62,7 @@ export function drawClients(ctx: CanvasRenderingContext2D, scene: Scene, layout:
 			return;
 		}
 		const { rect } = client;
-		roundRect(ctx, rect, 6 * s);
-		ctx.fillStyle = THEME.background;
-		ctx.fill();
-		ctx.strokeStyle = THEME.border;
-		ctx.lineWidth = 1;
-		ctx.stroke();
+		box(ctx, rect, 6 * s);
 		// The client's colour swatch (its packets share it) with its number, so colour is not the only key
 		const swatch = Math.min(18 * s, rect.h - 10 * s);
 		ctx.fillStyle = clientColour(index);
@@ -93,12 +88,7 @@ export function drawClients(ctx: CanvasRenderingContext2D, scene: Scene, layout:
 export function drawLoadBalancer(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout): void {
 	const s = layout.scale;
 	const rect = layout.lb.rect;
-	roundRect(ctx, rect, 8 * s);
-	ctx.fillStyle = THEME.background;
-	ctx.fill();
-	ctx.strokeStyle = THEME.accent;
-	ctx.lineWidth = 2 * s;
-	ctx.stroke();
+	box(ctx, rect, 8 * s, { colour: THEME.accent, width: 2 * s });
 	const vip = scene.loadBalancerHostname ?? scene.service.loadBalancerIps[0] ?? 'no address yet';
 	const port = scene.service.ports[0]?.port ?? 80;
 	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').length;

@@ -8,7 +8,7 @@ export const nodeReducers: Reducers<NodeEventType> = {
 		if (!draft.nodes.some((node) => node.name === event.node)) {
 			nodesOf(draft).push({
 				name: event.node, internalIp: event.internalIp, zone: event.zone, cordoned: false, gone: false,
-				probeTarget: '', probeStatus: 0, probeAnswer: '', verdict: null, consecutive: 0, clusterEndpoints: undefined,
+				probeTarget: '', probeStatus: 0, probeAnswer: null, verdict: null, consecutive: 0, clusterEndpoints: undefined,
 				localEndpoints: undefined,
 			});
 		}
@@ -18,7 +18,7 @@ export const nodeReducers: Reducers<NodeEventType> = {
 			node.gone = true;
 			node.removed = true;
 			node.probeStatus = 0;
-			node.probeAnswer = 'timed out';
+			node.probeAnswer = 'timed-out';
 		});
 		dropRemovedNodes(draft);
 	},

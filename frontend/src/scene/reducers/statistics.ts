@@ -38,10 +38,10 @@ export function applyStatistics(scene: Scene, message: StatisticsMessage): Scene
  */
 function probeNow(node: SceneNode, probe: LbProbe | null): Pick<SceneNode, 'probeTarget' | 'probeStatus' | 'probeAnswer'> {
 	if (probe === null) {
-		return { probeTarget: '', probeStatus: 0, probeAnswer: '' };
+		return { probeTarget: '', probeStatus: 0, probeAnswer: null };
 	}
 	if (probe.status !== 0) {
-		return { probeTarget: probe.target, probeStatus: probe.status, probeAnswer: `HTTP ${probe.status}` };
+		return { probeTarget: probe.target, probeStatus: probe.status, probeAnswer: 'http' };
 	}
 	const changed = node.probeStatus !== 0 || node.probeTarget !== probe.target;
 	return { probeTarget: probe.target, probeStatus: 0, probeAnswer: changed ? AWAITING_PROBE : node.probeAnswer };

@@ -21,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,9 +40,7 @@ class AnalyzeApiController {
 		this.analyzer = analyzer;
 	}
 
-	@PostMapping(path = "/api/v1/analyze",
-			consumes = { ManifestRequestBody.APPLICATION_YAML, ManifestRequestBody.TEXT_YAML,
-					ManifestRequestBody.APPLICATION_X_YAML, ManifestRequestBody.APPLICATION_JSON })
+	@PostManifests("/api/v1/analyze")
 	ResponseEntity<AnalysisJson> analyze(@RequestParam(name = "lb", required = false) @Nullable String lb,
 			@RequestParam(name = "clientIp", required = false) @Nullable String clientIp,
 			@RequestParam(name = "node", required = false) @Nullable List<String> nodes,

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
@@ -13,14 +12,13 @@ import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.UnknownValueException;
 import io.trafficlab.engine.net.Cidr;
 import io.trafficlab.engine.net.IpAddress;
+import io.trafficlab.system.ParameterChoices;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Parses query parameters. Every refusal names the parameter and the values it allows.
  */
 final class QueryParameters {
-
-	private static final int MAX_LISTED = 10;
 
 	private static final Map<String, Boolean> BOOLEANS = choices(List.of("true", "false"), List.of(true, false));
 
@@ -35,13 +33,11 @@ final class QueryParameters {
 	/** One of fixed choices; the parameter is required. */
 	static <T> T requireOneOf(String name, @Nullable String value, Map<String, T> choices) {
 		if (isBlank(value)) {
-			throw new InvalidRequestException(
-					"Query parameter '" + name + "' is required; use one of: " + listed(choices.keySet()) + ".");
+			throw new InvalidRequestException(ParameterChoices.required(name, choices.keySet()));
 		}
 		T choice = choices.get(value);
 		if (choice == null) {
-			throw new InvalidRequestException("Query parameter '" + name + "' must be one of: "
-					+ listed(choices.keySet()) + " (got \"" + value + "\").");
+			throw new InvalidRequestException(ParameterChoices.notOneOf(name, choices.keySet(), value));
 		}
 		return choice;
 	}
@@ -56,15 +52,13 @@ final class QueryParameters {
 	/** One of a type's spellings; the parameter is required. */
 	static <E extends Enum<E> & Spelled> E requireOneOf(String name, @Nullable String value, Class<E> type) {
 		if (isBlank(value)) {
-			throw new InvalidRequestException(
-					"Query parameter '" + name + "' is required; use one of: " + listed(Spelled.spellings(type)) + ".");
+			throw new InvalidRequestException(ParameterChoices.required(name, Spelled.spellings(type)));
 		}
 		try {
 			return Spelled.parse(type, name, value);
 		}
 		catch (UnknownValueException ex) {
-			throw new InvalidRequestException("Query parameter '" + name + "' must be one of: " + listed(ex.allowed())
-					+ " (got \"" + value + "\").");
+			throw new InvalidRequestException(ParameterChoices.notOneOf(name, ex.allowed(), value));
 		}
 	}
 
@@ -126,8 +120,8 @@ final class QueryParameters {
 	static String requireKnown(String name, @Nullable String value, Collection<String> known, String what,
 			String purpose) {
 		if (isBlank(value)) {
-			throw new InvalidRequestException(
-					"Query parameter '" + name + "' is required (" + purpose + "); use one of: " + listed(known) + ".");
+			throw new InvalidRequestException("Query parameter '" + name + "' is required (" + purpose
+					+ "); use one of: " + ParameterChoices.listed(known) + ".");
 		}
 		requireKnown(name, value, known, what);
 		return value;
@@ -137,19 +131,11 @@ final class QueryParameters {
 	static void requireKnown(String name, String value, Collection<String> known, String what) {
 		if (!known.contains(value)) {
 			throw new InvalidRequestException("Query parameter '" + name + "': the manifests hold no " + what + " \""
-					+ value + "\"; use one of: " + listed(known) + ".");
+					+ value + "\"; use one of: " + ParameterChoices.listed(known) + ".");
 		}
 	}
 
 	/** Up to ten values, then how many there are in all. */
-	static String listed(Collection<String> values) {
-		if (values.isEmpty()) {
-			return "(none)";
-		}
-		String head = values.stream().limit(MAX_LISTED).collect(Collectors.joining(", "));
-		return (values.size() > MAX_LISTED) ? head + ", … (" + values.size() + " in all)" : head;
-	}
-
 	static boolean isBlank(@Nullable String value) {
 		return value == null || value.isBlank();
 	}

@@ -16,13 +16,13 @@ import io.trafficlab.engine.proxy.SourceClass;
 import io.trafficlab.engine.proxy.TraceRequest;
 import io.trafficlab.engine.proxy.TraceResult;
 import io.trafficlab.manifest.ManifestImporter;
+import io.trafficlab.system.ParameterChoices;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,9 +44,7 @@ class TraceApiController {
 		this.tracer = tracer;
 	}
 
-	@PostMapping(path = "/api/v1/trace",
-			consumes = { ManifestRequestBody.APPLICATION_YAML, ManifestRequestBody.TEXT_YAML,
-					ManifestRequestBody.APPLICATION_X_YAML, ManifestRequestBody.APPLICATION_JSON })
+	@PostManifests("/api/v1/trace")
 	ResponseEntity<TraceJson> trace(@RequestParam(name = "service", required = false) @Nullable String service,
 			@RequestParam(name = "node", required = false) @Nullable String node,
 			@RequestParam(name = "from", required = false) @Nullable String from,
@@ -95,7 +93,7 @@ class TraceApiController {
 		if (QueryParameters.isBlank(value)) {
 			throw new InvalidRequestException(
 					"Query parameter 'service' is required when the manifests hold several Services; use one of: "
-							+ QueryParameters.listed(names) + ".");
+							+ ParameterChoices.listed(names) + ".");
 		}
 		String qualified = value.contains("/") ? value : DEFAULT_NAMESPACE + "/" + value;
 		QueryParameters.requireKnown("service", qualified, names, "Service");

@@ -70,10 +70,9 @@ class ChallengePageController {
 		}
 		model.addAttribute("challenge", challenge);
 		model.addAttribute("presets", this.presets.all());
-		model.addAttribute("preset", new Preset("", challenge.title(),
-				"The cluster this challenge starts from. Start over brings it back.", challenge.start().manifests()));
-		model.addAttribute("create", SANDBOX_API.replace("{id}", challenge.id()));
-		model.addAttribute("sandboxId", SandboxPageCreation.PENDING);
+		SandboxPageCreation.addPending(model, new Preset("", challenge.title(),
+				"The cluster this challenge starts from. Start over brings it back.", challenge.start().manifests()),
+				SANDBOX_API.replace("{id}", challenge.id()));
 		return PAGE;
 	}
 

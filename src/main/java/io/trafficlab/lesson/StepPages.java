@@ -44,9 +44,7 @@ class StepPages {
 	 * once it does.
 	 */
 	void addPendingSandbox(Model model, StepPage page, String manifests, String create) {
-		model.addAttribute("create", create);
-		model.addAttribute("sandboxId", SandboxPageCreation.PENDING);
-		model.addAttribute("preset", stepPreset(page, manifests));
+		SandboxPageCreation.addPending(model, stepPreset(page, manifests), create);
 		model.addAttribute("pendingCurlNode", page.step().curlNode());
 	}
 

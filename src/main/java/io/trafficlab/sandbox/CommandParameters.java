@@ -2,6 +2,7 @@ package io.trafficlab.sandbox;
 
 import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.UnknownValueException;
+import io.trafficlab.system.ParameterChoices;
 
 /**
  * The fixed choices of the sandbox commands' query parameters, spelled as their types
@@ -17,8 +18,8 @@ final class CommandParameters {
 			return Spelled.parse(type, name, value);
 		}
 		catch (UnknownValueException ex) {
-			throw SandboxRequestException.badValue("Query parameter '" + name + "' must be one of: "
-					+ String.join(", ", ex.allowed().stream().sorted().toList()) + " (got \"" + value + "\").");
+			throw SandboxRequestException
+				.badValue(ParameterChoices.notOneOf(name, ex.allowed().stream().sorted().toList(), value));
 		}
 	}
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.trafficlab.system.ParameterChoices;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
@@ -46,9 +47,14 @@ public class PresetCatalog {
 		return this.presets.stream().filter((preset) -> preset.name().equals(name)).findFirst();
 	}
 
-	/** The names, for messages. */
-	String names() {
-		return String.join(", ", this.presets.stream().map(Preset::name).toList());
+	/**
+	 * The preset named, or the default one when no name is given; an unknown name is
+	 * refused with the names allowed.
+	 */
+	Preset require(@Nullable String name) {
+		String presetName = (name == null || name.isBlank()) ? DEFAULT : name;
+		return find(presetName).orElseThrow(() -> SandboxRequestException.badValue(
+				ParameterChoices.notOneOf("preset", this.presets.stream().map(Preset::name).toList(), presetName)));
 	}
 
 	private static List<Preset> load() {

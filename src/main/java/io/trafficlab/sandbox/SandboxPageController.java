@@ -40,8 +40,8 @@ class SandboxPageController {
 			HttpServletResponse response) {
 		model.addAttribute("presets", this.presets.all());
 		try {
-			model.addAttribute("preset",
-					(link != null) ? sharedPreset(PermalinkCodec.decode(link).manifests()) : preset(preset));
+			model.addAttribute("preset", (link != null) ? sharedPreset(PermalinkCodec.decode(link).manifests())
+					: this.presets.require(preset));
 			model.addAttribute("create", creation(preset, link));
 		}
 		catch (SandboxRequestException ex) {
@@ -59,7 +59,7 @@ class SandboxPageController {
 			HttpServletResponse response) {
 		model.addAttribute("presets", this.presets.all());
 		try {
-			model.addAttribute("preset", preset(preset));
+			model.addAttribute("preset", this.presets.require(preset));
 			model.addAttribute("create", creation(preset, null));
 		}
 		catch (SandboxRequestException ex) {
@@ -102,13 +102,6 @@ class SandboxPageController {
 			uri.queryParam("preset", preset);
 		}
 		return uri.encode().build().toUriString();
-	}
-
-	private Preset preset(@Nullable String name) {
-		String presetName = (name == null || name.isBlank()) ? PresetCatalog.DEFAULT : name;
-		return this.presets.find(presetName)
-			.orElseThrow(() -> SandboxRequestException.badValue("Query parameter 'preset' must be one of: "
-					+ this.presets.names() + " (got \"" + presetName + "\")."));
 	}
 
 	private static Preset sharedPreset(String manifests) {

@@ -3,6 +3,7 @@ package io.trafficlab.sandbox;
 import java.net.URI;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
 
 /**
  * How a page gets its sandbox: the server renders the page without one, and the page's
@@ -25,6 +26,17 @@ public final class SandboxPageCreation {
 	 */
 	public static String sharedManifests(String link) {
 		return PermalinkCodec.decode(link).manifests();
+	}
+
+	/**
+	 * The model of a page whose script creates its sandbox: the {@code preset} it shows
+	 * until then, where the script posts ({@code create}), and the {@value #PENDING} id
+	 * the page's requests carry meanwhile.
+	 */
+	public static void addPending(Model model, Preset preset, String create) {
+		model.addAttribute("preset", preset);
+		model.addAttribute("create", create);
+		model.addAttribute("sandboxId", PENDING);
 	}
 
 	/** The creation API's answer: 201, where the snapshot is, and the stream's topics. */

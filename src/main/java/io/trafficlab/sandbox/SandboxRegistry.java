@@ -346,10 +346,7 @@ public class SandboxRegistry {
 	}
 
 	private SandboxSource presetSource(@Nullable String name, @Nullable Long seed) {
-		String presetName = (name == null || name.isBlank()) ? PresetCatalog.DEFAULT : name;
-		Preset preset = this.presets.find(presetName)
-			.orElseThrow(() -> SandboxRequestException.badValue("Query parameter 'preset' must be one of: "
-					+ this.presets.names() + " (got \"" + presetName + "\")."));
+		Preset preset = this.presets.require(name);
 		ClusterDeclaration declaration = this.presetDeclarations.computeIfAbsent(preset.name(),
 				(key) -> this.reader.read(preset.manifests()));
 		return new SandboxSource(declaration, settings(seed), preset.name());

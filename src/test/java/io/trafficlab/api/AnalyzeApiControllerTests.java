@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 
+import static io.trafficlab.api.ApiAssertions.assertBadRequestWithErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -241,12 +242,7 @@ class AnalyzeApiControllerTests {
 			bomb.append(level).append(": &").append(level).append(" [");
 			bomb.append(String.join(",", java.util.Collections.nCopies(9, "*" + previous))).append("]\n");
 		}
-		assertThat(analyze(bomb.toString())).hasStatus(HttpStatus.BAD_REQUEST)
-			.hasContentType(MediaType.APPLICATION_JSON)
-			.bodyJson()
-			.extractingPath("$.errors")
-			.asArray()
-			.isNotEmpty();
+		assertBadRequestWithErrors(analyze(bomb.toString()));
 	}
 
 	@Test

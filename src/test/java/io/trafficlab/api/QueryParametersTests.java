@@ -3,6 +3,7 @@ package io.trafficlab.api;
 import java.util.List;
 import java.util.Map;
 
+import io.trafficlab.system.ParameterChoices;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,7 @@ class QueryParametersTests {
 	@Test
 	void listedWhenManyValuesShouldShowTenAndTheTotal() {
 		List<String> names = java.util.stream.IntStream.range(0, 12).mapToObj((i) -> "n" + i).toList();
-		assertThat(QueryParameters.listed(names)).isEqualTo("n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, … (12 in all)");
+		assertThat(ParameterChoices.listed(names)).isEqualTo("n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, … (12 in all)");
 	}
 
 }

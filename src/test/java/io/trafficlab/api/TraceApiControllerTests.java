@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 
+import static io.trafficlab.api.ApiAssertions.assertBadRequestWithErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -210,12 +211,7 @@ class TraceApiControllerTests {
 
 	@Test
 	void traceWhenServiceHasNoSuchDestinationShouldAnswer400() {
-		assertThat(trace("node=n1&from=external&to=externalIP")).hasStatus(HttpStatus.BAD_REQUEST)
-			.hasContentType(MediaType.APPLICATION_JSON)
-			.bodyJson()
-			.extractingPath("$.errors")
-			.asArray()
-			.isNotEmpty();
+		assertBadRequestWithErrors(trace("node=n1&from=external&to=externalIP"));
 	}
 
 	@Test

@@ -22,16 +22,13 @@ import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
 import io.trafficlab.engine.simulation.SimulationSettings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What {@code GET /challenges/{id}/check} computes under the sandbox's lock: a goal
@@ -46,10 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class ChallengeCheckBenchmark {
+public class ChallengeCheckBenchmark extends BenchmarkRun {
 
 	private static final Goal GOAL = new Goal(
 			List.of(new Condition.ClientIpKept(true), new Condition.MaxShareRatio(Fraction.of(5, 4)),

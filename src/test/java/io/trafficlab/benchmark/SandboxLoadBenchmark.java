@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +28,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+
+import io.trafficlab.stream.WebSocketWire;
+import io.trafficlab.stream.WebSocketWire.Frame;
 
 /**
  * A load benchmark of the live stream (not a unit test), with the server and the clients
@@ -50,9 +51,6 @@ import java.util.zip.Inflater;
  * docs/sandbox-api.md, "Load benchmark".
  */
 public final class SandboxLoadBenchmark {
-
-	/** What Chromium sends in every WebSocket handshake. */
-	private static final String CHROMIUM_EXTENSIONS = "permessage-deflate; client_max_window_bits";
 
 	private static final Pattern TICK_WALL_TIME = Pattern.compile("\"tickWallTime\":(\\d+)");
 
@@ -427,19 +425,7 @@ public final class SandboxLoadBenchmark {
 			}
 			socket.connect(new InetSocketAddress("127.0.0.1", benchmark.port), 5_000);
 			socket.setSoTimeout(60_000);
-			byte[] nonce = new byte[16];
-			ThreadLocalRandom.current().nextBytes(nonce);
-			String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + benchmark.port + "\r\nUpgrade: websocket\r\n"
-					+ "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
-					+ java.util.Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Protocol: v12.stomp\r\n"
-					+ "Sec-WebSocket-Extensions: " + CHROMIUM_EXTENSIONS + "\r\nOrigin: http://127.0.0.1:"
-					+ benchmark.port + "\r\n\r\n";
-			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-			String response = readHeaders(socket.getInputStream());
-			if (!response.startsWith("HTTP/1.1 101")) {
-				socket.close();
-				throw new IOException("The upgrade was refused: " + response);
-			}
+			String response = WebSocketWire.upgrade(socket, benchmark.port);
 			Client client = new Client(benchmark, socket, response, reading);
 			client.send("CONNECT\naccept-version:1.2\nhost:127.0.0.1\nheart-beat:0,0\n\n\0");
 			String connected = new String(client.receive(), StandardCharsets.UTF_8);
@@ -497,25 +483,9 @@ public final class SandboxLoadBenchmark {
 		}
 
 		void send(String text) throws IOException {
-			byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-			ByteArrayOutputStream frame = new ByteArrayOutputStream();
-			frame.write(0x81);
-			if (payload.length < 126) {
-				frame.write(0x80 | payload.length);
-			}
-			else {
-				frame.write(0x80 | 126);
-				frame.write(payload.length >> 8);
-				frame.write(payload.length & 0xFF);
-			}
-			byte[] mask = new byte[4];
-			ThreadLocalRandom.current().nextBytes(mask);
-			frame.write(mask);
-			for (int i = 0; i < payload.length; i++) {
-				frame.write(payload[i] ^ mask[i % 4]);
-			}
+			byte[] frame = WebSocketWire.maskedText(text);
 			synchronized (this.out) {
-				this.out.write(frame.toByteArray());
+				this.out.write(frame);
 				this.out.flush();
 			}
 		}
@@ -525,28 +495,17 @@ public final class SandboxLoadBenchmark {
 			ByteArrayOutputStream message = new ByteArrayOutputStream();
 			boolean compressed = false;
 			while (true) {
-				int first = this.in.readUnsignedByte();
-				int second = this.in.readUnsignedByte();
-				long length = second & 0x7F;
-				if (length == 126) {
-					length = this.in.readUnsignedShort();
-				}
-				else if (length == 127) {
-					length = this.in.readLong();
-				}
-				byte[] payload = new byte[Math.toIntExact(length)];
-				readSlowly(payload);
-				int opcode = first & 0x0F;
-				if (opcode == 0x8) {
+				Frame frame = WebSocketWire.readFrame(this.in, this::readSlowly);
+				if (frame.isClose()) {
 					throw new IOException("The server closed the connection");
 				}
-				if (opcode == 0x1 || opcode == 0x0) {
-					compressed |= (opcode == 0x1) && (first & 0x40) != 0;
-					if (compressed && (first & 0x80) != 0) {
+				if (frame.isData()) {
+					compressed |= (frame.opcode() == 0x1) && frame.isCompressed();
+					if (compressed && frame.isFinal()) {
 						this.benchmark.compressedMessages.incrementAndGet();
 					}
-					message.write(payload);
-					if ((first & 0x80) != 0) {
+					message.write(frame.payload());
+					if (frame.isFinal()) {
 						return compressed ? inflate(message.toByteArray()) : message.toByteArray();
 					}
 				}
@@ -634,20 +593,6 @@ public final class SandboxLoadBenchmark {
 			catch (IOException ex) {
 				// closing anyway
 			}
-		}
-
-		private static String readHeaders(InputStream in) throws IOException {
-			ByteArrayOutputStream headers = new ByteArrayOutputStream();
-			int matched = 0;
-			while (matched < 4) {
-				int next = in.read();
-				if (next < 0) {
-					throw new IOException("The connection closed during the handshake: " + headers);
-				}
-				headers.write(next);
-				matched = (next == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((next == '\r') ? 1 : 0);
-			}
-			return headers.toString(StandardCharsets.US_ASCII);
 		}
 
 	}

@@ -106,11 +106,9 @@ class SandboxCommandsTests {
 	void cordonAndUncordonShouldMarkTheNode() {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.post(), id, "/nodes/n3/cordon");
-		assertThat(JsonPath.<List<Boolean>>read(snapshot(id), "$.simulation.nodes[?(@.name == 'n3')].cordoned"))
-			.containsExactly(true);
+		assertThat(nodeField(snapshot(id), "n3", "cordoned")).containsExactly(true);
 		command(this.mvc.post(), id, "/nodes/n3/uncordon");
-		assertThat(JsonPath.<List<Boolean>>read(snapshot(id), "$.simulation.nodes[?(@.name == 'n3')].cordoned"))
-			.containsExactly(false);
+		assertThat(nodeField(snapshot(id), "n3", "cordoned")).containsExactly(false);
 	}
 
 	@Test
@@ -118,18 +116,15 @@ class SandboxCommandsTests {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.post(), id, "/nodes/n2/drain");
 		String snapshot = snapshot(id);
-		assertThat(JsonPath.<List<Boolean>>read(snapshot, "$.simulation.nodes[?(@.name == 'n2')].cordoned"))
-			.containsExactly(true);
-		assertThat(JsonPath.<List<String>>read(snapshot, "$.simulation.pods[?(@.name == 'web-4')].status"))
-			.containsExactly("terminating");
+		assertThat(nodeField(snapshot, "n2", "cordoned")).containsExactly(true);
+		assertThat(podField(snapshot, "web-4", "status")).containsExactly("terminating");
 	}
 
 	@Test
 	void killShouldMarkTheNodeGone() {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.post(), id, "/nodes/n1/kill");
-		assertThat(JsonPath.<List<Boolean>>read(snapshot(id), "$.simulation.nodes[?(@.name == 'n1')].gone"))
-			.containsExactly(true);
+		assertThat(nodeField(snapshot(id), "n1", "gone")).containsExactly(true);
 	}
 
 	@Test
@@ -138,16 +133,14 @@ class SandboxCommandsTests {
 		command(this.mvc.post(), id, "/nodes?name=n4");
 		assertThat(JsonPath.<List<String>>read(snapshot(id), "$.simulation.nodes[*].name")).contains("n4");
 		command(this.mvc.delete(), id, "/nodes/n2");
-		assertThat(JsonPath.<List<Boolean>>read(snapshot(id), "$.simulation.nodes[?(@.name == 'n2')].cordoned"))
-			.containsExactly(true);
+		assertThat(nodeField(snapshot(id), "n2", "cordoned")).containsExactly(true);
 	}
 
 	@Test
 	void deletePodShouldStartItsTermination() {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.delete(), id, "/pods/web-1");
-		assertThat(JsonPath.<List<String>>read(snapshot(id), "$.simulation.pods[?(@.name == 'web-1')].status"))
-			.containsExactly("terminating");
+		assertThat(podField(snapshot(id), "web-1", "status")).containsExactly("terminating");
 	}
 
 	@Test
@@ -155,8 +148,7 @@ class SandboxCommandsTests {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.post(), id, "/pods/web-4/move?node=n3");
 		String snapshot = snapshot(id);
-		assertThat(JsonPath.<List<String>>read(snapshot, "$.simulation.pods[?(@.name == 'web-4')].status"))
-			.containsExactly("terminating");
+		assertThat(podField(snapshot, "web-4", "status")).containsExactly("terminating");
 		assertThat(JsonPath.<List<String>>read(snapshot, "$.simulation.pods[?(@.status != 'terminating')].node"))
 			.contains("n3");
 	}
@@ -343,6 +335,16 @@ class SandboxCommandsTests {
 
 	private static String body(MvcTestResult result) {
 		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+	}
+
+	/** One field of the snapshot's node named {@code name}, as a one-element list. */
+	private static List<Object> nodeField(String snapshot, String name, String field) {
+		return JsonPath.read(snapshot, "$.simulation.nodes[?(@.name == '" + name + "')]." + field);
+	}
+
+	/** One field of the snapshot's pod named {@code name}, as a one-element list. */
+	private static List<Object> podField(String snapshot, String name, String field) {
+		return JsonPath.read(snapshot, "$.simulation.pods[?(@.name == '" + name + "')]." + field);
 	}
 
 }

@@ -1,22 +1,14 @@
 package io.trafficlab.stream;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomDestinations;
-import io.trafficlab.room.RoomRegistry;
-import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxDestinations;
-import io.trafficlab.sandbox.SandboxRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,29 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * limit, while another connection still takes its own seat.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ConnectionCapStreamTests {
+class ConnectionCapStreamTests extends RunningServer {
 
 	private static final int MAX_SUBSCRIPTIONS = 8;
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private SandboxRegistry sandboxes;
-
-	@Autowired
-	private RoomRegistry rooms;
-
-	private final List<Sandbox> created = new ArrayList<>();
-
-	@AfterEach
-	void endSandboxes() {
-		this.created.forEach((sandbox) -> this.sandboxes.end(sandbox.id()));
-	}
-
 	@Test
 	void subscribePastTheCapShouldAnswerAnErrorNamingTheLimit() throws Exception {
-		String events = SandboxDestinations.eventsTopic(sandbox().id());
+		String events = SandboxDestinations.eventsTopic(sandbox(null).id());
 		try (RawStreamClient script = RawStreamClient.connect(this.port)) {
 			for (int i = 0; i < MAX_SUBSCRIPTIONS; i++) {
 				script.subscribe(String.valueOf(i), events);
@@ -63,7 +39,7 @@ class ConnectionCapStreamTests {
 
 	@Test
 	void aSecondSeatFromOneConnectionShouldBeRefusedWhileAnotherConnectionTakesOne() throws Exception {
-		RoomCode room = this.rooms.open(sandbox().id()).room().code();
+		RoomCode room = this.rooms.open(sandbox(null).id()).room().code();
 		String events = RoomDestinations.eventsTopic(room);
 		try (RawStreamClient script = RawStreamClient.connect(this.port);
 				RawStreamClient student = RawStreamClient.connect(this.port)) {
@@ -75,12 +51,6 @@ class ConnectionCapStreamTests {
 			student.subscribe("0", events);
 			assertThat(next(student, "MESSAGE", "subscription:0")).contains("\"seq\":");
 		}
-	}
-
-	private Sandbox sandbox() {
-		Sandbox sandbox = this.sandboxes.createFromPreset(null, this.created.size() + 1L);
-		this.created.add(sandbox);
-		return sandbox;
 	}
 
 	/** The next frame of a command that contains a header line, skipping others. */

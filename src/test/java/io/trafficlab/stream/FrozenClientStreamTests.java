@@ -2,16 +2,13 @@ package io.trafficlab.stream;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomDestinations;
-import io.trafficlab.room.RoomRegistry;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxDestinations;
-import io.trafficlab.sandbox.SandboxRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.simp.stomp.StompSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,25 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * compression as Chromium does, and is answered without it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "trafficlab.stream.send-time-limit=3s")
-class FrozenClientStreamTests {
+class FrozenClientStreamTests extends RunningServer {
 
 	private static final int FROZEN = 6;
 
 	private static final long SEND_BUFFER = 256 * 1024;
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private SandboxRegistry sandboxes;
-
-	@Autowired
-	private RoomRegistry rooms;
-
 	@Autowired
 	private OutboundSessions outbound;
-
-	private final List<Sandbox> created = new ArrayList<>();
 
 	private final List<RawStreamClient> frozen = new ArrayList<>();
 
@@ -67,7 +52,6 @@ class FrozenClientStreamTests {
 		for (RawStreamClient client : this.frozen) {
 			client.close();
 		}
-		this.created.forEach((sandbox) -> this.sandboxes.end(sandbox.id()));
 	}
 
 	@Test
@@ -134,9 +118,8 @@ class FrozenClientStreamTests {
 	}
 
 	private Sandbox sandbox() {
-		Sandbox sandbox = this.sandboxes.createFromPreset("six-replicas-spread", this.created.size() + 1L);
+		Sandbox sandbox = sandbox("six-replicas-spread");
 		sandbox.speed(10);
-		this.created.add(sandbox);
 		return sandbox;
 	}
 

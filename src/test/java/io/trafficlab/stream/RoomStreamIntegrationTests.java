@@ -8,19 +8,16 @@ import java.util.concurrent.TimeUnit;
 
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomDestinations;
-import io.trafficlab.room.RoomRegistry;
 import io.trafficlab.sandbox.Sandbox;
-import io.trafficlab.sandbox.SandboxRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.simp.stomp.StompSession;
 
+import static io.trafficlab.stream.StompTestClient.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,16 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sandbox, a student cannot send anything, and the room's end reaches its students.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class RoomStreamIntegrationTests {
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private SandboxRegistry sandboxes;
-
-	@Autowired
-	private RoomRegistry rooms;
+class RoomStreamIntegrationTests extends RunningServer {
 
 	private StompTestClient client;
 
@@ -49,14 +37,13 @@ class RoomStreamIntegrationTests {
 	@BeforeEach
 	void openRoom() {
 		this.client = new StompTestClient(this.port);
-		this.teacher = this.sandboxes.createFromPreset("six-replicas-spread", 1L);
+		this.teacher = sandbox("six-replicas-spread");
 		this.room = this.rooms.open(this.teacher.id()).room().code();
 	}
 
 	@AfterEach
 	void stopClient() {
 		this.client.close();
-		this.sandboxes.end(this.teacher.id());
 	}
 
 	@Test
@@ -131,10 +118,6 @@ class RoomStreamIntegrationTests {
 		}
 		assertThat(taken).hasSize(count);
 		return taken;
-	}
-
-	private static long number(Map<String, Object> map, String key) {
-		return ((Number) map.get(key)).longValue();
 	}
 
 }

@@ -9,17 +9,15 @@ import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxDestinations;
-import io.trafficlab.sandbox.SandboxRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 
+import static io.trafficlab.stream.StompTestClient.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,13 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * source address a pod sees is.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ServerComputedFieldsStreamTests {
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private SandboxRegistry registry;
+class ServerComputedFieldsStreamTests extends RunningServer {
 
 	private StompTestClient client;
 
@@ -45,7 +37,7 @@ class ServerComputedFieldsStreamTests {
 
 	@Test
 	void snapshotAndServiceUpdatedShouldCarryTheServiceAsYaml() throws Exception {
-		Sandbox sandbox = this.registry.createFromPreset("uneven-3-1-0", 1L);
+		Sandbox sandbox = sandbox("uneven-3-1-0");
 		StompSession session = connect();
 		BlockingQueue<Map<String, Object>> batches = StompTestClient.subscribe(session,
 				SandboxDestinations.eventsTopic(sandbox.id()));
@@ -74,7 +66,7 @@ class ServerComputedFieldsStreamTests {
 
 	@Test
 	void statisticsShouldCarryExactFairnessAndWhoseEachSourceIs() throws Exception {
-		Sandbox sandbox = this.registry.createFromPreset("uneven-3-1-0", 1L);
+		Sandbox sandbox = sandbox("uneven-3-1-0");
 		StompSession session = connect();
 		BlockingQueue<Map<String, Object>> stats = StompTestClient.subscribe(session,
 				SandboxDestinations.statsTopic(sandbox.id()));
@@ -123,11 +115,6 @@ class ServerComputedFieldsStreamTests {
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> sources(Map<String, Object> pod) {
 		return (List<Map<String, Object>>) pod.get("sources");
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> events(Map<String, Object> batch) {
-		return (List<Map<String, Object>>) batch.get("events");
 	}
 
 }

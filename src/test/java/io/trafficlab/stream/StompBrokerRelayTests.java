@@ -9,16 +9,13 @@ import java.util.function.Predicate;
 
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomDestinations;
-import io.trafficlab.room.RoomRegistry;
 import io.trafficlab.sandbox.Sandbox;
-import io.trafficlab.sandbox.SandboxRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.simp.stomp.StompBrokerRelayMessageHandler;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,18 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "trafficlab.stream.relay.enabled=true", "trafficlab.stream.relay.login=traffic-lab",
 				"trafficlab.stream.relay.passcode=s3cret", "trafficlab.stream.relay.virtual-host=classes" })
-class StompBrokerRelayTests {
+class StompBrokerRelayTests extends RunningServer {
 
 	private static final SmallStompBroker BROKER = SmallStompBroker.start();
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private SandboxRegistry sandboxes;
-
-	@Autowired
-	private RoomRegistry rooms;
 
 	@Autowired
 	private StompBrokerRelayMessageHandler relay;
@@ -73,7 +61,7 @@ class StompBrokerRelayTests {
 			.containsEntry("passcode", "s3cret")
 			.containsEntry("host", "classes");
 
-		Sandbox teacher = this.sandboxes.createFromPreset("six-replicas-spread", 1L);
+		Sandbox teacher = sandbox("six-replicas-spread");
 		RoomCode room = this.rooms.open(teacher.id()).room().code();
 		String brokerName = "/topic/rooms." + room.value() + ".events";
 		StompTestClient client = new StompTestClient(this.port);
@@ -97,7 +85,6 @@ class StompBrokerRelayTests {
 		}
 		finally {
 			client.close();
-			this.sandboxes.end(teacher.id());
 		}
 	}
 

@@ -14,20 +14,19 @@ import java.util.stream.Collectors;
 import io.trafficlab.engine.simulation.SimulationEvent;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxDestinations;
-import io.trafficlab.sandbox.SandboxRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 
+import static io.trafficlab.stream.StompTestClient.events;
+import static io.trafficlab.stream.StompTestClient.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,17 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * typed events, statistics, and the refusals that keep it one-way and per sandbox.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class StompStreamIntegrationTests {
+class StompStreamIntegrationTests extends RunningServer {
 
 	private static final Set<String> EVENT_TYPES = Arrays.stream(SimulationEvent.class.getPermittedSubclasses())
 		.map(Class::getSimpleName)
 		.collect(Collectors.toSet());
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private SandboxRegistry registry;
 
 	private StompTestClient client;
 
@@ -64,7 +57,7 @@ class StompStreamIntegrationTests {
 	@Test
 	void subscribeWhenSandboxRunsShouldAnswerASnapshotThenStreamBatchesWithIncreasingSeqAndTypedEvents()
 			throws Exception {
-		Sandbox sandbox = this.registry.createFromPreset("six-replicas-spread", 1L);
+		Sandbox sandbox = sandbox("six-replicas-spread");
 		StompSession session = connect();
 		BlockingQueue<Map<String, Object>> batches = StompTestClient.subscribe(session,
 				SandboxDestinations.eventsTopic(sandbox.id()));
@@ -104,7 +97,7 @@ class StompStreamIntegrationTests {
 
 	@Test
 	void subscribeToStatsShouldDeliverStatisticsAFewTimesASecond() throws Exception {
-		Sandbox sandbox = this.registry.createFromPreset("uneven-3-1-0", 1L);
+		Sandbox sandbox = sandbox("uneven-3-1-0");
 		StompSession session = connect();
 		BlockingQueue<Map<String, Object>> stats = StompTestClient.subscribe(session,
 				SandboxDestinations.statsTopic(sandbox.id()));
@@ -139,7 +132,7 @@ class StompStreamIntegrationTests {
 
 	@Test
 	void sendWhenClientSendsAnythingShouldBeRefused() throws Exception {
-		Sandbox sandbox = this.registry.createFromPreset("empty", 1L);
+		Sandbox sandbox = sandbox("empty");
 		StompSession session = connect();
 		session.send(SandboxDestinations.eventsTopic(sandbox.id()), Map.of("type", "ConnectionRouted"));
 		assertRefused(session);
@@ -147,7 +140,7 @@ class StompStreamIntegrationTests {
 
 	@Test
 	void subscribeWhenNobodyWatchedBeforeShouldStillFindTheClockMoving() throws Exception {
-		Sandbox sandbox = this.registry.createFromPreset("empty", 1L);
+		Sandbox sandbox = sandbox("empty");
 		Thread.sleep(300);
 		StompSession session = connect();
 		BlockingQueue<Map<String, Object>> snapshots = StompTestClient.subscribe(session,
@@ -198,15 +191,6 @@ class StompStreamIntegrationTests {
 			}
 		}
 		return seen;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> events(Map<String, Object> batch) {
-		return (List<Map<String, Object>>) batch.get("events");
-	}
-
-	private static long number(Map<String, Object> map, String key) {
-		return ((Number) map.get(key)).longValue();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.trafficlab.stream;
 
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -80,6 +81,17 @@ final class StompTestClient implements AutoCloseable {
 			}
 
 		};
+	}
+
+	/** A batch's events. */
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> events(Map<String, Object> batch) {
+		return (List<Map<String, Object>>) batch.get("events");
+	}
+
+	/** A number of a JSON object, as a long. */
+	static long number(Map<String, Object> json, String key) {
+		return ((Number) json.get(key)).longValue();
 	}
 
 	@Override

@@ -236,7 +236,7 @@ final class ServiceAnalyzer {
 			}
 			return;
 		}
-		DestinationKind destination = primaryDestination(this.service);
+		DestinationKind destination = DestinationKind.primaryOf(this.service);
 		if (destination == null) {
 			this.warnings.add(ref + " has no load-balancer IP, nodePort or external IP yet, so no external traffic "
 					+ "can reach it");
@@ -312,20 +312,6 @@ final class ServiceAnalyzer {
 			this.warnings.add(ref + ": MetalLB in layer-2 mode sends all of the LB IP's traffic to the one node that "
 					+ "answers ARP; under Local, pods on other nodes get none of it");
 		}
-	}
-
-	/**
-	 * The LB IP of a LoadBalancer Service, else the nodePort, else an external IP (R1).
-	 */
-	static @Nullable DestinationKind primaryDestination(Service service) {
-		if (service.type() == ServiceType.LOAD_BALANCER && !service.loadBalancerIps().isEmpty()) {
-			return DestinationKind.LOAD_BALANCER_IP;
-		}
-		boolean hasNodePorts = service.type() == ServiceType.LOAD_BALANCER || service.type() == ServiceType.NODE_PORT;
-		if (hasNodePorts && service.primaryPort().nodePort() != 0) {
-			return DestinationKind.NODE_PORT;
-		}
-		return service.externalIps().isEmpty() ? null : DestinationKind.EXTERNAL_IP;
 	}
 
 	private @Nullable LoadBalancerAnalysis loadBalancerAnalysis(NodeTargets targets) {

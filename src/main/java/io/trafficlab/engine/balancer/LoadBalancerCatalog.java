@@ -55,11 +55,7 @@ public final class LoadBalancerCatalog {
 			// model_build_load_balancer.go getLoadBalancerAttributes); status
 			// controllers/service/service_controller.go updateServiceStatus (hostname).
 			case AWS_NLB_INSTANCE -> {
-				warnAboutTargetType(annotations, "instance");
-				Map<String, String> attributes = annotations.awsAttributes(ServiceAnnotations.TARGET_GROUP_ATTRIBUTES);
-				boolean preserve = annotations.awsBooleanAttribute(ServiceAnnotations.TARGET_GROUP_ATTRIBUTES,
-						attributes, "preserve_client_ip.enabled", true);
-				readSimulationAttributes(annotations, attributes);
+				boolean preserve = nlbTargetGroup(annotations, "instance", true);
 				ProbeSpec probe = local
 						? ProbeSpec.http(ProbeTarget.HEALTH_CHECK_NODE_PORT, healthCheckPort, HEALTHZ, 10, 6, 2, 2)
 						: ProbeSpec.tcp(ProbeTarget.NODE_PORT, nodePort, 10, 10, 3, 3);
@@ -73,11 +69,7 @@ public final class LoadBalancerCatalog {
 			// buildPreserveClientIPFlag (ip targets over TCP: false); cross-zone and
 			// status as for instance targets.
 			case AWS_NLB_IP -> {
-				warnAboutTargetType(annotations, "ip");
-				Map<String, String> attributes = annotations.awsAttributes(ServiceAnnotations.TARGET_GROUP_ATTRIBUTES);
-				boolean preserve = annotations.awsBooleanAttribute(ServiceAnnotations.TARGET_GROUP_ATTRIBUTES,
-						attributes, "preserve_client_ip.enabled", false);
-				readSimulationAttributes(annotations, attributes);
+				boolean preserve = nlbTargetGroup(annotations, "ip", false);
 				ProbeSpec probe = ProbeSpec.tcp(ProbeTarget.POD_PORT, podPort(service.primaryPort()), 10, 10, 3, 3);
 				yield new LoadBalancerSpec(kind, Arrival.POD_DIRECT, Spread.PER_ZONE, NoHealthy.FAIL_OPEN,
 						Registration.ALL_NODES, awsHealthCheck(annotations, probe, service), nlbCrossZone(annotations),
@@ -139,6 +131,22 @@ public final class LoadBalancerCatalog {
 			case METALLB_BGP -> new LoadBalancerSpec(kind, Arrival.BGP_ECMP, Spread.ECMP_PER_NODE,
 					NoHealthy.NOT_ANNOUNCED, Registration.METALLB_SPEAKERS, null, true, true, true);
 		};
+	}
+
+	/**
+	 * Reads an NLB's target group for {@code targetType} ({@code instance} or
+	 * {@code ip}): warns when the annotations name the other type, checks the attributes
+	 * only the simulation uses, and answers whether it preserves the client's address
+	 * ({@code preserve_client_ip.enabled}, {@code preserveByDefault} unless set).
+	 */
+	private static boolean nlbTargetGroup(ServiceAnnotations annotations, String targetType,
+			boolean preserveByDefault) {
+		warnAboutTargetType(annotations, targetType);
+		Map<String, String> attributes = annotations.awsAttributes(ServiceAnnotations.TARGET_GROUP_ATTRIBUTES);
+		boolean preserve = annotations.awsBooleanAttribute(ServiceAnnotations.TARGET_GROUP_ATTRIBUTES, attributes,
+				"preserve_client_ip.enabled", preserveByDefault);
+		readSimulationAttributes(annotations, attributes);
+		return preserve;
 	}
 
 	/**

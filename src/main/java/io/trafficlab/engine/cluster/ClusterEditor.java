@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.apiserver.ServiceRegistry;
+import io.trafficlab.engine.endpoint.TopologyHints;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Service;
@@ -50,7 +51,7 @@ public final class ClusterEditor {
 			endpoints.put(updated.ref(),
 					cluster.endpointsOf(updated.ref())
 						.stream()
-						.map((endpoint) -> EndpointBuilder.withHints(endpoint, updated.trafficDistribution()))
+						.map((endpoint) -> TopologyHints.apply(updated.trafficDistribution(), endpoint))
 						.toList());
 		}
 		return new Cluster(cluster.nodes(), services, endpoints, cluster.pods());

@@ -11,20 +11,19 @@ import java.util.Set;
 
 import io.trafficlab.engine.apiserver.ObjectValidation;
 import io.trafficlab.engine.apiserver.SliceEndpoint;
+import io.trafficlab.engine.endpoint.TopologyHints;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Pod;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceRef;
-import io.trafficlab.engine.model.TrafficDistribution;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Each Service's endpoints. Declared EndpointSlices (matched by their
  * {@code kubernetes.io/service-name} label) are the truth, as they are for kube-proxy;
  * otherwise the endpoints are derived from the pods the selector matches, as the
  * EndpointSlice controller would write them, with hints per {@code trafficDistribution}
- * (R7).
+ * (R7, {@link TopologyHints}).
  */
 final class EndpointBuilder {
 
@@ -57,25 +56,6 @@ final class EndpointBuilder {
 			endpoints.put(service.ref(), list);
 		}
 		return endpoints;
-	}
-
-	/**
-	 * Hints as the EndpointSlice controller writes them for a {@code trafficDistribution}
-	 * (R7).
-	 */
-	static Endpoint withHints(Endpoint endpoint, @Nullable TrafficDistribution trafficDistribution) {
-		Set<String> zones = Set.of();
-		Set<String> nodes = Set.of();
-		if (endpoint.ready() && trafficDistribution != null) {
-			if (endpoint.zone() != null) {
-				zones = Set.of(endpoint.zone());
-			}
-			if (trafficDistribution == TrafficDistribution.PREFER_SAME_NODE && endpoint.nodeName() != null) {
-				nodes = Set.of(endpoint.nodeName());
-			}
-		}
-		return new Endpoint(endpoint.ip(), endpoint.nodeName(), endpoint.zone(), endpoint.ready(), endpoint.serving(),
-				endpoint.terminating(), zones, nodes, endpoint.podName());
 	}
 
 	private static Map<ServiceRef, List<DeclaredEndpointSlice>> slicesByService(List<Service> services,
@@ -135,7 +115,7 @@ final class EndpointBuilder {
 			String zone = (node != null) ? node.zone() : null;
 			Endpoint endpoint = new Endpoint(pod.ip(), pod.nodeName(), zone, pod.ready() && !pod.terminating(),
 					pod.ready(), pod.terminating(), Set.of(), Set.of(), pod.name());
-			endpoints.add(withHints(endpoint, service.trafficDistribution()));
+			endpoints.add(TopologyHints.apply(service.trafficDistribution(), endpoint));
 		}
 		return endpoints;
 	}

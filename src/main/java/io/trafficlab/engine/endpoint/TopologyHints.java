@@ -10,10 +10,12 @@ import org.jspecify.annotations.Nullable;
  * The hints the EndpointSlice controller writes for a Service's
  * {@code trafficDistribution} (R7): with {@code PreferClose}, {@code PreferSameZone} or
  * {@code PreferSameNode}, every Ready endpoint gets a zone hint for its own zone (when it
- * has one), and with {@code PreferSameNode} also a node hint for its own node; endpoints
- * that are not Ready are left as they are. With no {@code trafficDistribution} every hint
- * is removed. The older {@code topology-mode: Auto} annotation's proportional hints are
- * out of scope.
+ * has one), and with {@code PreferSameNode} also a node hint for its own node; an
+ * endpoint that is not Ready gets none. With no {@code trafficDistribution} every hint is
+ * removed. Applied to the endpoints derived from pods ({@code cluster/EndpointBuilder})
+ * and again when a command changes the Service's {@code trafficDistribution}
+ * ({@code cluster/ClusterEditor}). The older {@code topology-mode: Auto} annotation's
+ * proportional hints are out of scope.
  */
 public final class TopologyHints {
 
@@ -22,14 +24,11 @@ public final class TopologyHints {
 
 	/**
 	 * The endpoint with the hints the controller would write for
-	 * {@code trafficDistribution}.
+	 * {@code trafficDistribution}; the same endpoint when its hints are those already.
 	 */
 	public static Endpoint apply(@Nullable TrafficDistribution trafficDistribution, Endpoint endpoint) {
-		if (trafficDistribution == null) {
+		if (trafficDistribution == null || !endpoint.ready()) {
 			return withHints(endpoint, Set.of(), Set.of());
-		}
-		if (!endpoint.ready()) {
-			return endpoint;
 		}
 		Set<String> zoneHints = (endpoint.zone() != null) ? Set.of(endpoint.zone()) : Set.of();
 		Set<String> nodeHints = (trafficDistribution == TrafficDistribution.PREFER_SAME_NODE

@@ -7,7 +7,6 @@ import java.util.Map;
 import io.trafficlab.engine.balancer.ExternalEntry;
 import io.trafficlab.engine.balancer.LoadBalancerAddresses;
 import io.trafficlab.engine.model.Service;
-import io.trafficlab.engine.model.ServiceType;
 import io.trafficlab.engine.net.IpAddress;
 import io.trafficlab.engine.proxy.DestinationKind;
 import io.trafficlab.engine.proxy.ProxyRules;
@@ -47,7 +46,7 @@ record Entry(ExternalEntry kind, @Nullable DestinationKind destination, String a
 	static Entry of(Service service, @Nullable String hostname, Map<String, String> zoneAddresses,
 			List<String> clientIps) {
 		ExternalEntry kind = ExternalEntry.of(service);
-		DestinationKind destination = (kind != ExternalEntry.NONE) ? primaryDestination(service) : null;
+		DestinationKind destination = (kind != ExternalEntry.NONE) ? DestinationKind.primaryOf(service) : null;
 		int servicePort = service.primaryPort().port();
 		String target = service.primaryPort().targetPort();
 		String targetPort = (target.isEmpty() || !target.chars().allMatch(Character::isDigit))
@@ -74,21 +73,6 @@ record Entry(ExternalEntry kind, @Nullable DestinationKind destination, String a
 		}
 		int port = (destination == DestinationKind.NODE_PORT) ? nodePort : servicePort;
 		return new Entry(kind, destination, "", port, targetPort, nodePort, null, Map.of(), admitted);
-	}
-
-	/**
-	 * The LB IP of a LoadBalancer Service, else the nodePort, else an external IP (as the
-	 * analyzer follows it).
-	 */
-	private static @Nullable DestinationKind primaryDestination(Service service) {
-		if (service.type() == ServiceType.LOAD_BALANCER && !service.loadBalancerIps().isEmpty()) {
-			return DestinationKind.LOAD_BALANCER_IP;
-		}
-		boolean hasNodePorts = service.type() == ServiceType.LOAD_BALANCER || service.type() == ServiceType.NODE_PORT;
-		if (hasNodePorts && service.primaryPort().nodePort() != 0) {
-			return DestinationKind.NODE_PORT;
-		}
-		return service.externalIps().isEmpty() ? null : DestinationKind.EXTERNAL_IP;
 	}
 
 	/** Whether clients can reach the Service at all. */

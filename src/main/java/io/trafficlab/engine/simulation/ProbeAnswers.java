@@ -50,8 +50,8 @@ final class ProbeAnswers {
 		HealthCheckResponse response = ServiceHealthCheck.respond(rules.service, node.model, rules.localReadyEndpoints);
 		NodeProbe probe = CloudLoadBalancer.probe(service, response, ProxyHealthServer.healthz(node.model));
 		int status = (response != null) ? response.status() : 0;
-		return new ProbeResult(target, status, (response != null) ? response.body() : "", "HTTP " + status, probe, null,
-				false);
+		return new ProbeResult(target, status, (response != null) ? response.body() : "", ProbeAnswer.HTTP_STATUS,
+				probe, null, false);
 	}
 
 	/**
@@ -84,7 +84,7 @@ final class ProbeAnswers {
 		if (route.verdict == Verdict.DNAT && route.pods.length > 0) {
 			SimPod pod = dnatTarget(route.pods, pods, random);
 			if (pod == null) {
-				return new ProbeResult(target, 0, "", "connected", new NodeProbe(true, null), null, false);
+				return new ProbeResult(target, 0, "", ProbeAnswer.CONNECTED, new NodeProbe(true, null), null, false);
 			}
 			return ProbeResult.timedOut(target,
 					"kube-proxy on " + node.name + " DNATs the probe to " + pod.name + " (" + pod.ip + "), "
@@ -142,27 +142,32 @@ final class ProbeAnswers {
 	 * @param target what was probed
 	 * @param status the HTTP status, 0 for a TCP probe or when nothing answered
 	 * @param body the answer's body
-	 * @param answer the outcome in a few words: {@code "HTTP 200"}, {@code "connected"},
-	 * {@code "refused"}, {@code "timed out"}
+	 * @param answer the outcome; an {@link ProbeAnswer#HTTP_STATUS} answer's status is
+	 * {@code status}
 	 * @param probe passing, and the weight header
 	 * @param why why it failed without an HTTP answer, or {@code null}
 	 * @param timedOut whether nothing answered, so the LB learns it only when the timeout
 	 * expires
 	 */
-	record ProbeResult(String target, int status, String body, String answer, NodeProbe probe, @Nullable String why,
-			boolean timedOut) {
+	record ProbeResult(String target, int status, String body, ProbeAnswer answer, NodeProbe probe,
+			@Nullable String why, boolean timedOut) {
 
 		static ProbeResult refused(String target, String why) {
-			return new ProbeResult(target, 0, "", "refused", new NodeProbe(false, null), "connection refused: " + why,
-					false);
+			return new ProbeResult(target, 0, "", ProbeAnswer.REFUSED, new NodeProbe(false, null),
+					"connection refused: " + why, false);
 		}
 
 		static ProbeResult timedOut(String target, String why) {
-			return new ProbeResult(target, 0, "", "timed out", new NodeProbe(false, null), "no answer: " + why, true);
+			return new ProbeResult(target, 0, "", ProbeAnswer.TIMED_OUT, new NodeProbe(false, null),
+					"no answer: " + why, true);
 		}
 
+		/** Why it failed, in words: {@code "HTTP 503"} when an HTTP answer did. */
 		String failure() {
-			return (this.why != null) ? this.why : this.answer;
+			if (this.why != null) {
+				return this.why;
+			}
+			return (this.answer == ProbeAnswer.HTTP_STATUS) ? "HTTP " + this.status : this.answer.apiName();
 		}
 
 	}

@@ -113,15 +113,15 @@ public sealed interface SimulationEvent {
 	 * node is gone, or its kube-proxy has not opened the health-check port yet)
 	 * @param body the healthCheckNodePort's body, byte for byte (R18); {@code ""} for a
 	 * TCP probe and when nothing answered
-	 * @param answer the outcome in a few words: {@code "HTTP 200"}, {@code "HTTP 503"},
-	 * {@code "connected"}, {@code "refused"} or {@code "timed out"}
+	 * @param answer the outcome: {@code http} (with {@code status}), {@code connected},
+	 * {@code refused} or {@code timed-out}
 	 * @param passed whether the LB counts it as a passing probe
 	 * @param verdict the LB's verdict on the node after this probe
 	 * @param consecutive how many probes in a row have now passed (or failed, when this
 	 * one failed)
 	 */
-	record ProbeAnswered(long time, String node, String target, int status, String body, String answer, boolean passed,
-			TargetState verdict, int consecutive) implements SimulationEvent {
+	record ProbeAnswered(long time, String node, String target, int status, String body, ProbeAnswer answer,
+			boolean passed, TargetState verdict, int consecutive) implements SimulationEvent {
 	}
 
 	/**

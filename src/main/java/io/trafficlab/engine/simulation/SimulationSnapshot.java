@@ -58,8 +58,9 @@ public record SimulationSnapshot(long now, SimulationSettings settings, List<Nod
 	 * @param probeStatus the HTTP status that probe would get now: 200, 503, or 0 for a
 	 * TCP probe or when nothing answers (the node is gone, or its kube-proxy has not
 	 * opened the health-check port yet)
-	 * @param probeAnswer that probe's outcome in a few words: {@code "HTTP 200"},
-	 * {@code "connected"}, {@code "refused"}, {@code "timed out"}
+	 * @param probeAnswer that probe's outcome ({@code http} with {@code probeStatus},
+	 * {@code connected}, {@code refused}, {@code timed-out}), {@code null} when nothing
+	 * probes the node
 	 * @param verdict the LB's current verdict, or {@code null} when the node is not an LB
 	 * target (or there is no LB)
 	 * @param consecutive how many probes in a row have agreed with the last one
@@ -67,8 +68,8 @@ public record SimulationSnapshot(long now, SimulationSettings settings, List<Nod
 	 * @param programmedAt when kube-proxy last synced its rules here
 	 */
 	public record NodeState(String name, String internalIp, @Nullable String zone, boolean cordoned, boolean gone,
-			String probeTarget, int probeStatus, String probeAnswer, @Nullable TargetState verdict, int consecutive,
-			int conntrackEntries, long programmedAt) {
+			String probeTarget, int probeStatus, @Nullable ProbeAnswer probeAnswer, @Nullable TargetState verdict,
+			int consecutive, int conntrackEntries, long programmedAt) {
 	}
 
 	/**

@@ -9,6 +9,8 @@ import io.trafficlab.engine.health.HealthCheckResponse;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.TrafficPolicy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static io.trafficlab.engine.analysis.CatalogFixtures.A_A;
 import static io.trafficlab.engine.analysis.CatalogFixtures.A_B;
@@ -45,25 +47,21 @@ class DataplaneTableTests {
 	private static final Fraction TWELFTH = f(1, 12);
 
 	/** The Cluster rows 2, 5, 10, 12 and 16 under Cilium in SNAT mode. */
-	@Test
-	void d1CiliumSnatKeepsTheClientForTheEntryNodesOwnPods() {
-		for (LoadBalancerKind kind : List.of(LoadBalancerKind.AWS_NLB_INSTANCE, LoadBalancerKind.AZURE,
-				LoadBalancerKind.METALLB_BGP, LoadBalancerKind.GENERIC)) {
-			ServiceAnalysis web = row(kind, CLUSTER, Dataplane.CILIUM_SNAT);
-			assertThat(CatalogFixtures.lbShares(web)).as(kind.apiName()).containsOnly(THIRD);
-			assertPods(web, f(1, 4), sources(C, TWELFTH, N2, TWELFTH, N3, TWELFTH), f(1, 4),
-					sources(N1, TWELFTH, C, TWELFTH, N3, TWELFTH));
-		}
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(names = { "AWS_NLB_INSTANCE", "AZURE", "METALLB_BGP", "GENERIC" })
+	void d1CiliumSnatKeepsTheClientForTheEntryNodesOwnPods(LoadBalancerKind kind) {
+		ServiceAnalysis web = row(kind, CLUSTER, Dataplane.CILIUM_SNAT);
+		assertThat(CatalogFixtures.lbShares(web)).as(kind.apiName()).containsOnly(THIRD);
+		assertPods(web, f(1, 4), sources(C, TWELFTH, N2, TWELFTH, N3, TWELFTH), f(1, 4),
+				sources(N1, TWELFTH, C, TWELFTH, N3, TWELFTH));
 	}
 
-	@Test
-	void d2CiliumDsrKeepsTheClientEverywhere() {
-		for (LoadBalancerKind kind : List.of(LoadBalancerKind.AWS_NLB_INSTANCE, LoadBalancerKind.AZURE,
-				LoadBalancerKind.METALLB_BGP, LoadBalancerKind.GENERIC)) {
-			ServiceAnalysis web = row(kind, CLUSTER, Dataplane.CILIUM_DSR);
-			assertThat(CatalogFixtures.lbShares(web)).as(kind.apiName()).containsOnly(THIRD);
-			assertEveryPod(web, f(1, 4), (pod) -> sources(C, f(1, 4)));
-		}
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(names = { "AWS_NLB_INSTANCE", "AZURE", "METALLB_BGP", "GENERIC" })
+	void d2CiliumDsrKeepsTheClientEverywhere(LoadBalancerKind kind) {
+		ServiceAnalysis web = row(kind, CLUSTER, Dataplane.CILIUM_DSR);
+		assertThat(CatalogFixtures.lbShares(web)).as(kind.apiName()).containsOnly(THIRD);
+		assertEveryPod(web, f(1, 4), (pod) -> sources(C, f(1, 4)));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.trafficlab.engine.analysis;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
@@ -15,6 +16,9 @@ import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.TrafficPolicy;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static io.trafficlab.engine.analysis.CatalogFixtures.A_A;
 import static io.trafficlab.engine.analysis.CatalogFixtures.A_B;
@@ -38,6 +42,7 @@ import static io.trafficlab.engine.endpoint.ClusterFixtures.web;
 import static io.trafficlab.engine.model.TrafficPolicy.CLUSTER;
 import static io.trafficlab.engine.model.TrafficPolicy.LOCAL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Research §7.2: 3/1/0 (n1 zone-a with web-1..3, n2 zone-b with web-4, n3 zone-c empty)
@@ -60,21 +65,58 @@ class LoadBalancerTableTests {
 
 	private static final Fraction QUARTER = f(1, 4);
 
-	@Test
-	void row1GenericEvenLocal() {
-		ServiceAnalysis web = row(LoadBalancerKind.GENERIC, LOCAL, LoadBalancerModel.EVEN);
-		assertProbe(web, http(ProbeTarget.HEALTH_CHECK_NODE_PORT, 32000, 8, 1, 1, 3));
+	/**
+	 * The LBs that probe healthCheckNodePort under Local: its two nodes with pods pass
+	 * and get half each, the client's address is kept.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void localRows(String row, LoadBalancerKind kind, ProbeSpec probe, List<String> ingressIps) {
+		ServiceAnalysis web = row(kind, LOCAL, LoadBalancerModel.EVEN);
+		assertProbe(web, probe);
 		assertNodes(web, List.of(T, T, F), HALF, HALF, Fraction.ZERO);
 		assertLocalHalves(web);
-		assertLb(web, true, null, List.of(LB_IP));
+		assertLb(web, true, null, ingressIps);
+	}
+
+	static Stream<Arguments> localRows() {
+		return Stream.of(
+				arguments("row 1: generic, even", LoadBalancerKind.GENERIC,
+						http(ProbeTarget.HEALTH_CHECK_NODE_PORT, 32000, 8, 1, 1, 3), List.of(LB_IP)),
+				arguments("row 4: AWS NLB, instance targets", LoadBalancerKind.AWS_NLB_INSTANCE,
+						http(ProbeTarget.HEALTH_CHECK_NODE_PORT, 32000, 10, 6, 2, 2), List.of()),
+				arguments("row 9: GKE passthrough", LoadBalancerKind.GKE_PASSTHROUGH,
+						http(ProbeTarget.HEALTH_CHECK_NODE_PORT, 32000, 3, 1, 1, 2), List.of(LB_IP)),
+				arguments("row 11: Azure", LoadBalancerKind.AZURE,
+						http(ProbeTarget.HEALTH_CHECK_NODE_PORT, 32000, 5, 5, 2, 2), List.of(LB_IP)));
+	}
+
+	/**
+	 * The LBs that send to every node under Cluster: each passes and gets a third, and
+	 * kube-proxy spreads it over all four pods.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void clusterRows(String row, LoadBalancerKind kind, ProbeSpec probe) {
+		ServiceAnalysis web = row(kind, CLUSTER, LoadBalancerModel.EVEN);
+		assertProbe(web, probe);
+		assertNodes(web, List.of(T, T, T), THIRD, THIRD, THIRD);
+		assertK3(web);
+	}
+
+	static Stream<Arguments> clusterRows() {
+		return Stream.of(
+				arguments("row 2: generic, even", LoadBalancerKind.GENERIC,
+						http(ProbeTarget.PROXY_HEALTHZ, 10256, 8, 1, 1, 3)),
+				arguments("row 5: AWS NLB, instance targets", LoadBalancerKind.AWS_NLB_INSTANCE,
+						tcp(ProbeTarget.NODE_PORT, 30080, 10, 10, 3, 3)),
+				arguments("row 8: AWS CLB", LoadBalancerKind.AWS_CLB, tcp(ProbeTarget.NODE_PORT, 30080, 10, 5, 2, 6)),
+				arguments("row 12: Azure", LoadBalancerKind.AZURE, tcp(ProbeTarget.NODE_PORT, 30080, 5, 5, 2, 2)));
 	}
 
 	@Test
-	void row2GenericEvenCluster() {
-		ServiceAnalysis web = row(LoadBalancerKind.GENERIC, CLUSTER, LoadBalancerModel.EVEN);
-		assertProbe(web, http(ProbeTarget.PROXY_HEALTHZ, 10256, 8, 1, 1, 3));
-		assertNodes(web, List.of(T, T, T), THIRD, THIRD, THIRD);
-		assertK3(web);
+	void row5AwsNlbInstanceClusterKeepsTheClientIpAndListsNoIngressIp() {
+		assertLb(row(LoadBalancerKind.AWS_NLB_INSTANCE, CLUSTER, LoadBalancerModel.EVEN), true, null, List.of());
 	}
 
 	@Test
@@ -82,24 +124,6 @@ class LoadBalancerTableTests {
 		ServiceAnalysis web = row(LoadBalancerKind.GENERIC, LOCAL, LoadBalancerModel.WEIGHTED);
 		assertNodes(web, List.of(T, T, F), f(3, 4), QUARTER, Fraction.ZERO);
 		assertEveryPod(web, QUARTER, (pod) -> sources(C, QUARTER));
-	}
-
-	@Test
-	void row4AwsNlbInstanceLocal() {
-		ServiceAnalysis web = row(LoadBalancerKind.AWS_NLB_INSTANCE, LOCAL, LoadBalancerModel.EVEN);
-		assertProbe(web, http(ProbeTarget.HEALTH_CHECK_NODE_PORT, 32000, 10, 6, 2, 2));
-		assertNodes(web, List.of(T, T, F), HALF, HALF, Fraction.ZERO);
-		assertLocalHalves(web);
-		assertLb(web, true, null, List.of());
-	}
-
-	@Test
-	void row5AwsNlbInstanceCluster() {
-		ServiceAnalysis web = row(LoadBalancerKind.AWS_NLB_INSTANCE, CLUSTER, LoadBalancerModel.EVEN);
-		assertProbe(web, tcp(ProbeTarget.NODE_PORT, 30080, 10, 10, 3, 3));
-		assertNodes(web, List.of(T, T, T), THIRD, THIRD, THIRD);
-		assertK3(web);
-		assertLb(web, true, null, List.of());
 	}
 
 	@Test
@@ -134,23 +158,6 @@ class LoadBalancerTableTests {
 	}
 
 	@Test
-	void row8AwsClbCluster() {
-		ServiceAnalysis web = row(LoadBalancerKind.AWS_CLB, CLUSTER, LoadBalancerModel.EVEN);
-		assertProbe(web, tcp(ProbeTarget.NODE_PORT, 30080, 10, 5, 2, 6));
-		assertNodes(web, List.of(T, T, T), THIRD, THIRD, THIRD);
-		assertK3(web);
-	}
-
-	@Test
-	void row9GkePassthroughLocal() {
-		ServiceAnalysis web = row(LoadBalancerKind.GKE_PASSTHROUGH, LOCAL, LoadBalancerModel.EVEN);
-		assertProbe(web, http(ProbeTarget.HEALTH_CHECK_NODE_PORT, 32000, 3, 1, 1, 2));
-		assertNodes(web, List.of(T, T, F), HALF, HALF, Fraction.ZERO);
-		assertLocalHalves(web);
-		assertLb(web, true, null, List.of(LB_IP));
-	}
-
-	@Test
 	void row9wGkePassthroughWeightedLocal() {
 		Service service = web(LOCAL).annotation(GKE_WEIGHTED, "pods-per-node").build();
 		ServiceAnalysis web = analyze(service, LoadBalancerKind.GKE_PASSTHROUGH, Dataplane.KUBE_PROXY);
@@ -171,23 +178,6 @@ class LoadBalancerTableTests {
 		assertK3(all.services().get(0));
 		assertThat(all.warnings()).contains("default/web: Weighted load balancing by pods-per-node has no effect with "
 				+ "External Traffic Policy: Cluster.");
-	}
-
-	@Test
-	void row11AzureLocal() {
-		ServiceAnalysis web = row(LoadBalancerKind.AZURE, LOCAL, LoadBalancerModel.EVEN);
-		assertProbe(web, http(ProbeTarget.HEALTH_CHECK_NODE_PORT, 32000, 5, 5, 2, 2));
-		assertNodes(web, List.of(T, T, F), HALF, HALF, Fraction.ZERO);
-		assertLocalHalves(web);
-		assertLb(web, true, null, List.of(LB_IP));
-	}
-
-	@Test
-	void row12AzureCluster() {
-		ServiceAnalysis web = row(LoadBalancerKind.AZURE, CLUSTER, LoadBalancerModel.EVEN);
-		assertProbe(web, tcp(ProbeTarget.NODE_PORT, 30080, 5, 5, 2, 2));
-		assertNodes(web, List.of(T, T, T), THIRD, THIRD, THIRD);
-		assertK3(web);
 	}
 
 	@Test

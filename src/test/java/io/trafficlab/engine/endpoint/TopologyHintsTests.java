@@ -35,6 +35,15 @@ class TopologyHintsTests {
 	}
 
 	@Test
+	void applyWhenNotReadyShouldRemoveItsHints() {
+		Endpoint terminating = endpoint("10.244.1.10", "n1").zone("zone-a")
+			.zoneHints("zone-a")
+			.servingTerminating()
+			.build();
+		assertThat(TopologyHints.apply(TrafficDistribution.PREFER_CLOSE, terminating).zoneHints()).isEmpty();
+	}
+
+	@Test
 	void applyWhenNoTrafficDistributionShouldRemoveHints() {
 		Endpoint hinted = endpoint("10.244.1.10", "n1").zoneHints("zone-a").nodeHints("n1").build();
 		Endpoint cleared = TopologyHints.apply(null, hinted);

@@ -20,6 +20,8 @@ import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged
 import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
 import io.trafficlab.engine.simulation.SimulationStatistics.NodeStatistics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -36,29 +38,25 @@ class AwsNlbSimulationTests {
 
 	private static final long SECOND = 1_000_000;
 
-	@Test
-	void underLocalAKilledNodeShouldTurnUnhealthyWithinSixteenToTwentySixSeconds() {
+	/**
+	 * How long after its node is killed the LB marks the target unhealthy: under Local
+	 * (HTTP to healthCheckNodePort) within 16 to 26 s, under Cluster (TCP to the
+	 * NodePort) within 30 to 40 s.
+	 */
+	@ParameterizedTest(name = "under {0}, {1} turns unhealthy within {3} to {4} s")
+	@CsvSource({ "Local, n1, 40, 16, 26", "Cluster, n3, 45, 30, 40" })
+	void aKilledNodeShouldTurnUnhealthyWithinItsPolicysWindow(String policy, String node, long watchSeconds,
+			long fromSeconds, long toSeconds) {
 		for (long seed = 1; seed <= 20; seed++) {
 			Recorder recorder = new Recorder();
-			Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(seed));
+			Simulation simulation = Simulation.start(Presets.uneven310(policy), Presets.settings(seed));
 			simulation.advanceTo(KILLED_AT, recorder);
-			simulation.apply(new KillNode("n1"));
-			simulation.advanceTo(KILLED_AT + 40 * SECOND, recorder);
-			long after = unhealthyAt(recorder, "n1") - KILLED_AT;
-			assertThat(after).as("seed %d", seed).isGreaterThan(16 * SECOND).isLessThanOrEqualTo(26 * SECOND);
-		}
-	}
-
-	@Test
-	void underClusterAKilledNodeShouldTurnUnhealthyWithinThirtyToFortySeconds() {
-		for (long seed = 1; seed <= 20; seed++) {
-			Recorder recorder = new Recorder();
-			Simulation simulation = Simulation.start(Presets.uneven310("Cluster"), Presets.settings(seed));
-			simulation.advanceTo(KILLED_AT, recorder);
-			simulation.apply(new KillNode("n3"));
-			simulation.advanceTo(KILLED_AT + 45 * SECOND, recorder);
-			long after = unhealthyAt(recorder, "n3") - KILLED_AT;
-			assertThat(after).as("seed %d", seed).isGreaterThan(30 * SECOND).isLessThanOrEqualTo(40 * SECOND);
+			simulation.apply(new KillNode(node));
+			simulation.advanceTo(KILLED_AT + watchSeconds * SECOND, recorder);
+			long after = unhealthyAt(recorder, node) - KILLED_AT;
+			assertThat(after).as("seed %d", seed)
+				.isGreaterThan(fromSeconds * SECOND)
+				.isLessThanOrEqualTo(toSeconds * SECOND);
 		}
 	}
 
@@ -205,13 +203,13 @@ class AwsNlbSimulationTests {
 		simulation.advanceTo(notReadyAt, recorder);
 		List<ProbeAnswered> live = recorder.all(ProbeAnswered.class, (probe) -> !probe.node().equals("n3")
 				&& probe.time() > KILLED_AT + 200_000 && probe.time() < notReadyAt);
-		long timedOut = live.stream().filter((probe) -> probe.answer().equals("timed out")).count();
-		long connected = live.stream().filter((probe) -> probe.answer().equals("connected")).count();
+		long timedOut = live.stream().filter((probe) -> probe.answer() == ProbeAnswer.TIMED_OUT).count();
+		long connected = live.stream().filter((probe) -> probe.answer() == ProbeAnswer.CONNECTED).count();
 		assertThat(timedOut + connected).isEqualTo(live.size()).isGreaterThan(800);
 		assertThat(timedOut / (double) live.size()).isCloseTo(1.0 / 3, within(tolerance(1.0 / 3, live.size())));
 		// before the kill every probe of a live node connected
 		assertThat(recorder.all(ProbeAnswered.class, (probe) -> probe.time() < KILLED_AT))
-			.allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo("connected"));
+			.allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo(ProbeAnswer.CONNECTED));
 	}
 
 	@Test

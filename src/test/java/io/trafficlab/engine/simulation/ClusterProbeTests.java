@@ -36,7 +36,7 @@ class ClusterProbeTests {
 		List<ProbeAnswered> n3 = this.recorder.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3"));
 		assertThat(n3).isNotEmpty().allSatisfy((probe) -> {
 			assertThat(probe.target()).isEqualTo("192.168.0.13:30080");
-			assertThat(probe.answer()).isEqualTo("connected");
+			assertThat(probe.answer()).isEqualTo(ProbeAnswer.CONNECTED);
 			assertThat(probe.status()).isZero();
 			assertThat(probe.passed()).isTrue();
 		});
@@ -74,7 +74,7 @@ class ClusterProbeTests {
 		List<ProbeAnswered> failed = this.recorder.all(ProbeAnswered.class,
 				(probe) -> probe.node().equals("n3") && !probe.passed());
 		assertThat(failed).hasSizeGreaterThanOrEqualTo(3);
-		assertThat(failed).allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo("timed out"));
+		assertThat(failed).allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo(ProbeAnswer.TIMED_OUT));
 		assertThat(failed.subList(0, 3)).extracting(ProbeAnswered::verdict)
 			.containsExactly(TargetState.HEALTHY, TargetState.HEALTHY, TargetState.UNHEALTHY);
 		// the last passing probe was sent before the kill; the first failing one was sent

@@ -2,11 +2,8 @@ package io.trafficlab.engine.simulation;
 
 import java.util.List;
 
-import io.trafficlab.engine.apiserver.DeclaredService;
-import io.trafficlab.engine.apiserver.DeclaredServicePort;
 import io.trafficlab.engine.apiserver.InvalidObjectException;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
-import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.model.SessionAffinity;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand.AddNode;
@@ -96,12 +93,7 @@ class CommandCheckTests {
 
 	@Test
 	void checkWhenTheApiServerWouldRejectTheChangeShouldThrowItsRejection() {
-		DeclaredService internal = DeclaredService.builder("default", "web")
-			.selector(Presets.WEB)
-			.port(DeclaredServicePort.tcp(80, 8080))
-			.build();
-		Simulation simulation = Simulation.start(new ClusterDeclaration(Presets.threeNodes(), List.of(internal),
-				Presets.uneven310("Local").pods(), List.of(), List.of()), Presets.settings(1));
+		Simulation simulation = Simulation.start(Presets.uneven310ClusterIp(), Presets.settings(1));
 		assertThatExceptionOfType(InvalidObjectException.class)
 			.isThrownBy(() -> simulation.check(new SetExternalTrafficPolicy(TrafficPolicy.LOCAL)))
 			.withMessageContaining("may only be set for externally-accessible services");

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.trafficlab.engine.apiserver.DeclaredService;
-import io.trafficlab.engine.apiserver.DeclaredServicePort;
 import io.trafficlab.engine.apiserver.InvalidObjectException;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterAssembler;
@@ -20,7 +18,6 @@ import io.trafficlab.engine.simulation.SimulationCommand.AddNode;
 import io.trafficlab.engine.simulation.SimulationCommand.CordonNode;
 import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
 import io.trafficlab.engine.simulation.SimulationCommand.DrainNode;
-import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
 import io.trafficlab.engine.simulation.SimulationCommand.MovePod;
 import io.trafficlab.engine.simulation.SimulationCommand.RemoveNode;
 import io.trafficlab.engine.simulation.SimulationCommand.ScaleReplicas;
@@ -40,7 +37,6 @@ import io.trafficlab.engine.simulation.SimulationEvent.NodeRemoved;
 import io.trafficlab.engine.simulation.SimulationEvent.PodBecameReady;
 import io.trafficlab.engine.simulation.SimulationEvent.PodDeleted;
 import io.trafficlab.engine.simulation.SimulationEvent.PodScheduled;
-import io.trafficlab.engine.simulation.SimulationEvent.PodTerminating;
 import io.trafficlab.engine.simulation.SimulationEvent.ReplicasScaled;
 import io.trafficlab.engine.simulation.SimulationEvent.ServiceUpdated;
 import io.trafficlab.engine.simulation.SimulationSnapshot.NodeState;
@@ -323,12 +319,7 @@ class CommandTests {
 
 	@Test
 	void setExternalTrafficPolicyOnAClusterIpServiceShouldBeRejectedByTheApiServer() {
-		DeclaredService internal = DeclaredService.builder("default", "web")
-			.selector(Presets.WEB)
-			.port(DeclaredServicePort.tcp(80, 8080))
-			.build();
-		Simulation simulation = Simulation.start(new ClusterDeclaration(Presets.threeNodes(), List.of(internal),
-				Presets.uneven310("Local").pods(), List.of(), List.of()), Presets.settings(1));
+		Simulation simulation = Simulation.start(Presets.uneven310ClusterIp(), Presets.settings(1));
 		assertThatExceptionOfType(InvalidObjectException.class)
 			.isThrownBy(() -> simulation.apply(new SetExternalTrafficPolicy(TrafficPolicy.LOCAL)))
 			.withMessageContaining("may only be set for externally-accessible services");

@@ -65,6 +65,18 @@ public final class Presets {
 		return new ClusterDeclaration(threeNodes(), List.of(webService(policy)), pods, List.of(), List.of());
 	}
 
+	/**
+	 * The worked example's pods behind a ClusterIP Service, {@code default/web} on port
+	 * 80: nothing external reaches it, so no external traffic policy may be set.
+	 */
+	public static ClusterDeclaration uneven310ClusterIp() {
+		DeclaredService internal = DeclaredService.builder("default", "web")
+			.selector(WEB)
+			.port(DeclaredServicePort.tcp(80, 8080))
+			.build();
+		return new ClusterDeclaration(threeNodes(), List.of(internal), uneven310("Local").pods(), List.of(), List.of());
+	}
+
 	/** Two replicas of a Deployment spread over hosts: n3 has none. */
 	public static ClusterDeclaration twoPodsThreeNodes() {
 		return deployment(2, TopologySpreadConstraint.of(1, TopologySpreadConstraint.HOSTNAME,
