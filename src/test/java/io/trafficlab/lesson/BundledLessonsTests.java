@@ -1,5 +1,8 @@
 package io.trafficlab.lesson;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -8,7 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.trafficlab.engine.analysis.AnalysisOptions;
+import io.trafficlab.engine.analysis.ClusterAnalyzer;
 import io.trafficlab.engine.analysis.EndpointAnalysis;
+import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.analysis.NodeAnalysis;
 import io.trafficlab.engine.analysis.ServiceAnalysis;
 import io.trafficlab.engine.goal.GoalReport;
@@ -24,6 +30,7 @@ import io.trafficlab.engine.simulation.SimulationSettings;
 import io.trafficlab.manifest.ManifestImporter;
 import io.trafficlab.sandbox.Preset;
 import io.trafficlab.sandbox.TestSandboxes;
+import io.trafficlab.teaching.AnalyzerLink;
 import io.trafficlab.teaching.Lesson;
 import io.trafficlab.teaching.LessonCatalog;
 import io.trafficlab.teaching.LessonStep;
@@ -96,10 +103,10 @@ class BundledLessonsTests {
 	}
 
 	@Test
-	void theFiveLessonsLoadInOrder() {
+	void theSixLessonsLoadInOrder() {
 		assertThat(CATALOG.all()).extracting(Lesson::id)
 			.containsExactly("cluster-client-ip", "local-health-check", "uneven-distribution", "fixing-uneven-load",
-					"rolling-update-local");
+					"rolling-update-local", "which-load-balancer");
 	}
 
 	@Test
@@ -122,10 +129,74 @@ class BundledLessonsTests {
 	@MethodSource("questions")
 	void everyExpectHoldsAfterTheReveal(QuestionCase question) {
 		Simulation simulation = afterReveal(question);
-		GoalReport report = question.get().expect().check(GoalSubject.of(simulation));
-		assertThat(report.lines()).allSatisfy((line) -> assertThat(line.verdict().holds())
-			.as("%s: %s (%s)", question, line.condition(), line.verdict().detail())
-			.isTrue());
+		for (GoalSubject subject : subjects(question, simulation)) {
+			GoalReport report = question.get().expect().check(subject);
+			assertThat(report.lines()).allSatisfy((line) -> assertThat(line.verdict().holds())
+				.as("%s: %s (%s)", question, line.condition(), line.verdict().detail())
+				.isTrue());
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("questions")
+	void aQuestionProvenInTheAnalyzerLinksAnExampleWithTheStepsCluster(QuestionCase question) {
+		AnalyzerLink link = question.get().analyzer();
+		if (link == null) {
+			return;
+		}
+		ServiceAnalysis step = analyzed(afterReveal(question), link);
+		ServiceAnalysis example = analyzed(example(link), link);
+		assertThat(example.service().externalTrafficPolicy()).as("%s: the example's policy", question)
+			.isEqualTo(step.service().externalTrafficPolicy());
+		assertThat(shares(example)).as("%s: the example's shares", question)
+			.containsExactlyInAnyOrderElementsOf(shares(step));
+	}
+
+	/**
+	 * What a question's {@code expect} is checked against: the sandbox after the reveal;
+	 * or, for a load balancer the sandbox does not simulate, the analyzer with that load
+	 * balancer on the same cluster and on the example its explanation links to.
+	 */
+	static List<GoalSubject> subjects(QuestionCase question, Simulation simulation) {
+		AnalyzerLink link = question.get().analyzer();
+		if (link == null) {
+			return List.of(GoalSubject.of(simulation));
+		}
+		Simulation example = example(link);
+		return List.of(subject(simulation, link), subject(example, link));
+	}
+
+	private static GoalSubject subject(Simulation simulation, AnalyzerLink link) {
+		return new GoalSubject(analyzed(simulation, link), simulation.settings().clientIps().get(0),
+				simulation.cluster().nodes());
+	}
+
+	/**
+	 * The followed Service of the simulation's cluster, analyzed with the link's choice.
+	 */
+	static ServiceAnalysis analyzed(Simulation simulation, AnalyzerLink link) {
+		AnalysisOptions options = new AnalysisOptions(LoadBalancerModel.EVEN, simulation.settings().clientIps().get(0),
+				null)
+			.with(link.loadBalancer(), link.dataplane());
+		return new ClusterAnalyzer().analyze(simulation.cluster(), options)
+			.services()
+			.stream()
+			.filter((service) -> service.service().ref().equals(simulation.service()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** The analyzer example the link opens, as a simulation at time 0. */
+	static Simulation example(AnalyzerLink link) {
+		String file = "examples/" + link.example() + ".yaml";
+		try (InputStream in = BundledLessonsTests.class.getClassLoader().getResourceAsStream(file)) {
+			assertThat(in).as("the analyzer example %s", file).isNotNull();
+			return Simulation.start(new ManifestImporter().readDeclaration(in).declaration(),
+					SimulationSettings.defaults());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -143,6 +214,12 @@ class BundledLessonsTests {
 			Simulation after = afterReveal(question);
 			shares.addAll(shares(after.statistics().exact()));
 			addresses.addAll(addresses(after));
+			AnalyzerLink link = question.get().analyzer();
+			if (link != null) {
+				ServiceAnalysis analyzed = analyzed(after, link);
+				shares.addAll(shares(analyzed));
+				analyzed.endpoints().forEach((endpoint) -> addresses.addAll(endpoint.sourcesSeen().keySet()));
+			}
 			Question read = question.get();
 			texts.add(read.prompt());
 			texts.add(read.choices().get(read.correctChoice() - 1).text());
@@ -209,6 +286,26 @@ class BundledLessonsTests {
 		// two failing probes 10 s apart, the second counted when its 6 s timeout expires
 		assertThat(drops).isNotEmpty();
 		assertThat(drops).allMatch((time) -> time <= 26_000_000L);
+	}
+
+	@Test
+	void movingTheL2PodsLosesConnectionsAtTheOldNodeForAboutASecondAfterTheOldPodsGo() {
+		Lesson lesson = CATALOG.find("which-load-balancer").orElseThrow();
+		Simulation simulation = CATALOG.start(lesson, 3).simulation();
+		lesson.step(3).questions().get(1).reveal().forEach(simulation::apply);
+		List<SimulationEvent.ConnectionDropped> drops = new ArrayList<>();
+		simulation.advanceTo(40_000_000L, (event) -> {
+			if (event instanceof SimulationEvent.ConnectionDropped dropped) {
+				drops.add(dropped);
+			}
+		});
+
+		// the old pods are deleted at the end of the 30 s grace period; n1 announces
+		// until
+		// its kube-proxy and the speakers catch up, about a second later
+		assertThat(drops).isNotEmpty();
+		assertThat(drops).allMatch((drop) -> drop.node().equals("n1"));
+		assertThat(drops).allMatch((drop) -> drop.time() >= 30_000_000L && drop.time() <= 32_000_000L);
 	}
 
 	/**
