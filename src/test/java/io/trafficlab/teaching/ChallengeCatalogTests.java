@@ -49,7 +49,7 @@ class ChallengeCatalogTests {
 	void catalogShouldLoadEveryBundledFileInItsOrder() {
 		assertThat(CATALOG.all()).extracting(Challenge::id)
 			.containsExactly("even-load-keep-client-ip", "n3-passes-health-check", "one-move-equal-shares",
-					"drain-n1-for-maintenance", "l2-every-pod-keeps-the-client");
+					"drain-n1-for-maintenance", "l2-every-pod-keeps-the-client", "keep-cluster-and-the-client");
 		assertThat(CATALOG.all()).allSatisfy((challenge) -> {
 			assertThat(challenge.title()).isNotBlank();
 			assertThat(challenge.brief()).hasSizeGreaterThan(80);
@@ -136,6 +136,19 @@ class ChallengeCatalogTests {
 		assertThat(outcome(challenge, fixed(new SetDataplane(Dataplane.CILIUM_DSR)))).isEqualTo("✔✔✘");
 		assertThat(outcome(challenge, fixed(new MovePod("web-4", "n3")))).isEqualTo("✔✔✘");
 		assertThat(outcome(challenge, fixed(new DeletePod("web-4")))).isEqualTo("✘✔✔");
+	}
+
+	@Test
+	void keepClusterShouldAcceptOnlyDirectServerReturn() {
+		Challenge challenge = challenge("keep-cluster-and-the-client");
+		assertThat(outcome(challenge)).isEqualTo("✔✔✘");
+
+		assertThat(outcome(challenge, fixed(new SetDataplane(Dataplane.CILIUM_DSR)))).isEqualTo("✔✔✔");
+
+		assertThat(outcome(challenge, fixed(new SetDataplane(Dataplane.CILIUM_SNAT)))).isEqualTo("✔✔✘");
+		assertThat(outcome(challenge, fixed(new SetExternalTrafficPolicy(TrafficPolicy.LOCAL)))).isEqualTo("✘✔✔");
+		assertThat(outcome(challenge, podOn("n2", "n1"), fixed(new SetDataplane(Dataplane.CILIUM_SNAT))))
+			.isEqualTo("✔✔✘");
 	}
 
 	@Test

@@ -135,7 +135,7 @@ class ChallengeReaderTests {
 			.isThrownBy(() -> BundledChallenges.catalog("classpath*:broken-challenges/*.yaml"))
 			.withMessage("Challenge file challenges/typo.yaml is broken: goal, condition 2: unknown condition "
 					+ "\"healthcheck\", expected one of [clientIpKept, equalShares, failedShare, healthCheck, "
-					+ "maxShareRatio, nodeReady, nodeShare, podShareOnNode, podsOnNode, policy, readyPods]");
+					+ "maxShareRatio, nodeReady, nodeShare, podShareOnNode, podsOnNode, policy, probe, readyPods]");
 	}
 
 }
