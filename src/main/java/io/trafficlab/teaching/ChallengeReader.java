@@ -9,11 +9,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.goal.Goal;
 import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.simulation.SimulatedBalancers;
 import io.trafficlab.engine.simulation.SimulationLimits;
 import io.trafficlab.export.ManifestExporter;
 import io.trafficlab.manifest.ManifestImporter;
@@ -36,8 +39,8 @@ final class ChallengeReader {
 
 	private static final Set<String> KEYS = Set.of("title", "brief", "order", "start", "goal", "hints", "solution");
 
-	private static final Set<String> START_KEYS = Set.of("preset", "manifests", "policy", "loadBalancer", "clientRate",
-			"speed", "seed");
+	private static final Set<String> START_KEYS = Set.of("preset", "manifests", "policy", "lb", "loadBalancer",
+			"dataplane", "clientRate", "speed", "seed");
 
 	static final int MIN_HINTS = 2;
 
@@ -104,8 +107,18 @@ final class ChallengeReader {
 			declaration = declaration.withExternalTrafficPolicy(policy);
 			manifests = ManifestExporter.yaml(declaration);
 		}
+		LoadBalancerKind kind = spelled(LoadBalancerKind.class, start.get("loadBalancer"), "start.loadBalancer");
+		if (kind != null) {
+			try {
+				SimulatedBalancers.check(kind);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("start.loadBalancer: " + ex.getMessage(), ex);
+			}
+		}
 		return new ChallengeStart(presetName, manifests, declaration,
-				spelled(LoadBalancerModel.class, start.get("loadBalancer"), "start.loadBalancer"),
+				spelled(LoadBalancerModel.class, start.get("lb"), "start.lb"), kind,
+				spelled(Dataplane.class, start.get("dataplane"), "start.dataplane"),
 				number(start.get("clientRate"), "start.clientRate", 0, SimulationLimits.MAX_CONNECTIONS_PER_SECOND),
 				number(start.get("speed"), "start.speed", Sandbox.MIN_SPEED, Sandbox.MAX_SPEED),
 				seed(start.get("seed")));

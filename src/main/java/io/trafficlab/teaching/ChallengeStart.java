@@ -1,5 +1,7 @@
 package io.trafficlab.teaching;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.simulation.SimulationSettings;
@@ -12,22 +14,32 @@ import org.jspecify.annotations.Nullable;
  * @param preset the preset the cluster comes from, or {@code null} for inline manifests
  * @param manifests the cluster as YAML, for the playground's "Apply manifests" box
  * @param declaration the cluster to start
- * @param loadBalancer the LB model, or {@code null} for the default
+ * @param lb how the {@code generic} LB spreads, or {@code null} for the default
+ * @param loadBalancer the load balancer of the catalogue, or {@code null} for the
+ * sandbox's default
+ * @param dataplane the dataplane, or {@code null} for kube-proxy
  * @param clientRate new connections per simulated second, or {@code null} for the default
  * @param speed the clock's speed, or {@code null} for 1×
  * @param seed the random seed, or {@code null} for a new one per sandbox
  */
 public record ChallengeStart(@Nullable String preset, String manifests, ClusterDeclaration declaration,
-		@Nullable LoadBalancerModel loadBalancer, @Nullable Double clientRate, @Nullable Double speed,
-		@Nullable Long seed) {
+		@Nullable LoadBalancerModel lb, @Nullable LoadBalancerKind loadBalancer, @Nullable Dataplane dataplane,
+		@Nullable Double clientRate, @Nullable Double speed, @Nullable Long seed) {
 
 	/**
-	 * {@code base} (a new sandbox's settings) with this start's LB model and client rate.
+	 * {@code base} (a new sandbox's settings) with this start's LB model, load balancer,
+	 * dataplane and client rate.
 	 */
 	public SimulationSettings settings(SimulationSettings base) {
 		SimulationSettings settings = base;
+		if (this.lb != null) {
+			settings = settings.withLoadBalancer(this.lb);
+		}
 		if (this.loadBalancer != null) {
-			settings = settings.withLoadBalancer(this.loadBalancer);
+			settings = settings.withKind(this.loadBalancer);
+		}
+		if (this.dataplane != null) {
+			settings = settings.withDataplane(this.dataplane);
 		}
 		if (this.clientRate != null) {
 			settings = settings.withConnectionsPerSecond(this.clientRate);

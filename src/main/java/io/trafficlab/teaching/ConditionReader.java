@@ -8,10 +8,13 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.trafficlab.engine.balancer.ProbeProtocol;
+import io.trafficlab.engine.balancer.ProbeTarget;
 import io.trafficlab.engine.goal.Condition;
 import io.trafficlab.engine.goal.Goal;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.TrafficPolicy;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +43,35 @@ public final class ConditionReader {
 					(value) -> new Condition.PodShareOnNode(text(value, "node"), fraction(field(value, "share")))),
 			Map.entry("nodeShare",
 					(value) -> new Condition.NodeShare(text(value, "node"), fraction(field(value, "share")))),
-			Map.entry("failedShare", (value) -> new Condition.FailedShare(fraction(value))));
+			Map.entry("failedShare", (value) -> new Condition.FailedShare(fraction(value))),
+			Map.entry("probe", ConditionReader::probe));
+
+	private static final List<String> PROBE_FIELDS = List.of("target", "protocol", "intervalSeconds", "timeoutSeconds",
+			"healthyThreshold", "unhealthyThreshold");
+
+	private static Condition probe(JsonNode value) {
+		if (value.isString() && value.stringValue().equals("none")) {
+			return new Condition.ProbeIs(false, null, null, null, null, null, null);
+		}
+		if (!value.isObject() || value.isEmpty()) {
+			throw new IllegalArgumentException(
+					"expected none, or a map with some of " + PROBE_FIELDS + ", got " + value);
+		}
+		for (String name : value.propertyNames()) {
+			if (!PROBE_FIELDS.contains(name)) {
+				throw new IllegalArgumentException("unknown field \"" + name + "\", expected some of " + PROBE_FIELDS);
+			}
+		}
+		return new Condition.ProbeIs(true,
+				value.has("target") ? SpelledValueReader.read(ProbeTarget.class, value.get("target")) : null,
+				value.has("protocol") ? SpelledValueReader.read(ProbeProtocol.class, value.get("protocol")) : null,
+				optionalCount(value, "intervalSeconds"), optionalCount(value, "timeoutSeconds"),
+				optionalCount(value, "healthyThreshold"), optionalCount(value, "unhealthyThreshold"));
+	}
+
+	private static @Nullable Integer optionalCount(JsonNode value, String name) {
+		return value.has(name) ? count(value.get(name)) : null;
+	}
 
 	private ConditionReader() {
 	}

@@ -6,10 +6,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.goal.Goal;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand;
+import io.trafficlab.engine.simulation.SimulationSettings;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -98,8 +101,8 @@ final class LessonReader {
 	}
 
 	private StepSandbox sandbox(JsonNode node, String where) {
-		allowOnly(node, where, "preset", "manifests", "externalTrafficPolicy", "loadBalancer", "clientRate", "speed",
-				"seed", "paused");
+		allowOnly(node, where, "preset", "manifests", "externalTrafficPolicy", "lb", "loadBalancer", "dataplane",
+				"clientRate", "speed", "seed", "paused");
 		String preset = optionalText(node, "preset", where);
 		String manifests = optionalText(node, "manifests", where);
 		if (preset == null && manifests == null) {
@@ -108,9 +111,13 @@ final class LessonReader {
 		TrafficPolicy policy = node.has("externalTrafficPolicy")
 				? at(where, "externalTrafficPolicy", () -> RevealReader.policy(node.get("externalTrafficPolicy")))
 				: null;
-		LoadBalancerModel model = node.has("loadBalancer")
-				? at(where, "loadBalancer", () -> RevealReader.loadBalancer(node.get("loadBalancer")))
+		LoadBalancerModel model = node.has("lb") ? at(where, "lb", () -> RevealReader.lb(node.get("lb")))
 				: LoadBalancerModel.EVEN;
+		LoadBalancerKind kind = node.has("loadBalancer")
+				? at(where, "loadBalancer", () -> RevealReader.loadBalancer(node.get("loadBalancer")))
+				: SimulationSettings.defaults().kind();
+		Dataplane dataplane = node.has("dataplane")
+				? at(where, "dataplane", () -> RevealReader.dataplane(node.get("dataplane"))) : Dataplane.KUBE_PROXY;
 		double rate = node.has("clientRate") ? at(where, "clientRate", () -> RevealReader.rate(node.get("clientRate")))
 				: 50;
 		double speed = node.path("speed").asDouble(1);
@@ -123,13 +130,13 @@ final class LessonReader {
 		if (node.has("paused") && !node.get("paused").isBoolean()) {
 			throw new IllegalArgumentException(where + " (paused): expected true or false, got " + node.get("paused"));
 		}
-		return new StepSandbox(preset, manifests, policy, model, rate, speed, node.path("seed").asLong(1),
-				node.path("paused").asBoolean(false));
+		return new StepSandbox(preset, manifests, policy, model, kind, dataplane, rate, speed,
+				node.path("seed").asLong(1), node.path("paused").asBoolean(false));
 	}
 
 	private Question question(JsonNode node, String where) {
 		requireMap(node, where);
-		allowOnly(node, where, "prompt", "choices", "reveal", "explanation", "expect", "settle", "curl");
+		allowOnly(node, where, "prompt", "choices", "reveal", "explanation", "expect", "settle", "curl", "analyzer");
 		JsonNode choices = node.path("choices");
 		if (!choices.isArray() || choices.size() < 2) {
 			throw new IllegalArgumentException(where + " needs \"choices\": a list of at least two");
@@ -165,7 +172,28 @@ final class LessonReader {
 					where + " (settle): expected 0 to " + MAX_SETTLE_SECONDS + " simulated seconds, got " + settle);
 		}
 		return new Question(RichText.parse(text(node, "prompt", where)), read, reveal,
-				RichText.parse(text(node, "explanation", where)), goal, settle.asInt(0), curl(node, where));
+				RichText.parse(text(node, "explanation", where)), goal, settle.asInt(0), curl(node, where),
+				analyzer(node.path("analyzer"), where + "'s analyzer"));
+	}
+
+	private static @Nullable AnalyzerLink analyzer(JsonNode node, String where) {
+		if (node.isMissingNode()) {
+			return null;
+		}
+		requireMap(node, where);
+		allowOnly(node, where, "example", "loadBalancer", "dataplane");
+		String example = text(node, "example", where);
+		if (!ID.matcher(example).matches()) {
+			throw new IllegalArgumentException(where + " (example): expected an analyzer example's name, like "
+					+ "uneven-3-1-0, got \"" + example + "\"");
+		}
+		if (!node.has("loadBalancer")) {
+			throw new IllegalArgumentException(where + " needs \"loadBalancer\": the load balancer to analyze with");
+		}
+		LoadBalancerKind kind = at(where, "loadBalancer", () -> RevealReader.loadBalancer(node.get("loadBalancer")));
+		Dataplane dataplane = node.has("dataplane")
+				? at(where, "dataplane", () -> RevealReader.dataplane(node.get("dataplane"))) : Dataplane.KUBE_PROXY;
+		return new AnalyzerLink(example, kind, dataplane);
 	}
 
 	private static @Nullable String curl(JsonNode node, String where) {

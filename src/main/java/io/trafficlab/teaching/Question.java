@@ -20,9 +20,13 @@ import org.jspecify.annotations.Nullable;
  * @param settleSeconds simulated seconds after the reveal by which {@code expect} holds
  * (pods starting or terminating)
  * @param curlNode a node whose health-check answer the explanation shows, or {@code null}
+ * @param analyzer for a load balancer the sandbox does not simulate: the analyzer
+ * {@code expect} is checked against (the step's cluster after the reveal, analyzed with
+ * that load balancer), linked from the explanation; {@code null} when {@code expect} is
+ * about the sandbox itself
  */
 public record Question(RichText prompt, List<Choice> choices, List<SimulationCommand> reveal, RichText explanation,
-		Goal expect, int settleSeconds, @Nullable String curlNode) {
+		Goal expect, int settleSeconds, @Nullable String curlNode, @Nullable AnalyzerLink analyzer) {
 
 	public Question {
 		choices = List.copyOf(choices);

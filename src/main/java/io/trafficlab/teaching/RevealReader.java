@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.simulation.SimulatedBalancers;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +25,9 @@ final class RevealReader {
 
 	static {
 		KINDS.put("externalTrafficPolicy", (value) -> new SimulationCommand.SetExternalTrafficPolicy(policy(value)));
-		KINDS.put("loadBalancer", (value) -> new SimulationCommand.SetLoadBalancerModel(loadBalancer(value)));
+		KINDS.put("lb", (value) -> new SimulationCommand.SetLoadBalancerModel(lb(value)));
+		KINDS.put("loadBalancer", (value) -> new SimulationCommand.SetLoadBalancerKind(simulated(loadBalancer(value))));
+		KINDS.put("dataplane", (value) -> new SimulationCommand.SetDataplane(dataplane(value)));
 		KINDS.put("movePod",
 				(value) -> new SimulationCommand.MovePod(name(field(value, "pod")), name(field(value, "node"))));
 		KINDS.put("deletePod", (value) -> new SimulationCommand.DeletePod(name(value)));
@@ -80,8 +85,21 @@ final class RevealReader {
 		return SpelledValueReader.read(TrafficPolicy.class, value);
 	}
 
-	static LoadBalancerModel loadBalancer(JsonNode value) {
+	static LoadBalancerModel lb(JsonNode value) {
 		return SpelledValueReader.read(LoadBalancerModel.class, value);
+	}
+
+	static LoadBalancerKind loadBalancer(JsonNode value) {
+		return SpelledValueReader.read(LoadBalancerKind.class, value);
+	}
+
+	static Dataplane dataplane(JsonNode value) {
+		return SpelledValueReader.read(Dataplane.class, value);
+	}
+
+	private static LoadBalancerKind simulated(LoadBalancerKind kind) {
+		SimulatedBalancers.check(kind);
+		return kind;
 	}
 
 	static double rate(JsonNode value) {

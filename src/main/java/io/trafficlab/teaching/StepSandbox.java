@@ -1,5 +1,7 @@
 package io.trafficlab.teaching;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.TrafficPolicy;
 import org.jspecify.annotations.Nullable;
@@ -12,14 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param manifests inline Kubernetes YAML, added after the preset's, or {@code null}
  * @param externalTrafficPolicy the policy the Service is switched to, or {@code null} to
  * keep the manifests'
- * @param loadBalancer the LB model
+ * @param lb how the {@code generic} LB spreads ({@code even} or {@code weighted})
+ * @param loadBalancer which load balancer of the catalogue is in front of the cluster
+ * (one the simulation models)
+ * @param dataplane what proxies Service traffic on the nodes
  * @param clientRate new connections per simulated second
  * @param speed simulated seconds per wall-clock second
  * @param seed the random seed, so every learner sees the same run
  * @param paused whether the clock starts paused
  */
 public record StepSandbox(@Nullable String preset, @Nullable String manifests,
-		@Nullable TrafficPolicy externalTrafficPolicy, LoadBalancerModel loadBalancer, double clientRate, double speed,
-		long seed, boolean paused) {
+		@Nullable TrafficPolicy externalTrafficPolicy, LoadBalancerModel lb, LoadBalancerKind loadBalancer,
+		Dataplane dataplane, double clientRate, double speed, long seed, boolean paused) {
 
 }

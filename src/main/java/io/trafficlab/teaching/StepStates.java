@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.trafficlab.engine.cluster.ClusterDeclaration;
+import io.trafficlab.engine.simulation.SimulatedBalancers;
 import io.trafficlab.engine.simulation.SimulationSettings;
 import io.trafficlab.manifest.ManifestImporter;
 
@@ -30,8 +31,8 @@ public final class StepStates {
 	}
 
 	/**
-	 * @throws IllegalArgumentException for an unknown preset or manifests that do not
-	 * read, with the reason
+	 * @throws IllegalArgumentException for an unknown preset, manifests that do not read
+	 * or a load balancer the simulation does not model, with the reason
 	 */
 	public StepStart resolve(StepSandbox sandbox) {
 		StringBuilder manifests = new StringBuilder();
@@ -57,8 +58,11 @@ public final class StepStates {
 		}
 		SimulationSettings settings = SimulationSettings.defaults()
 			.withSeed(sandbox.seed())
-			.withLoadBalancer(sandbox.loadBalancer())
+			.withLoadBalancer(sandbox.lb())
+			.withKind(sandbox.loadBalancer())
+			.withDataplane(sandbox.dataplane())
 			.withConnectionsPerSecond(sandbox.clientRate());
+		SimulatedBalancers.check(settings.kind());
 		return new StepStart(declaration, settings, sandbox.speed(), sandbox.paused());
 	}
 

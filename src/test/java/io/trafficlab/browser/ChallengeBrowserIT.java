@@ -79,7 +79,7 @@ class ChallengeBrowserIT extends BrowserTest {
 		this.browser = HeadlessChromium.start(1280, 900);
 		ChromeDriver driver = this.browser.driver();
 		driver.get("http://localhost:" + this.port + "/challenges");
-		assertThat(driver.findElements(By.cssSelector(".challenge-card"))).hasSize(4);
+		assertThat(driver.findElements(By.cssSelector(".challenge-card"))).hasSize(6);
 		this.browser.screenshot("challenges-list-1280");
 		driver.findElement(By.linkText("Make n3 pass the health check")).click();
 		LabPage.waitForScene(this.browser);
@@ -95,6 +95,19 @@ class ChallengeBrowserIT extends BrowserTest {
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
 		assertThat(overflow.intValue()).as("horizontal overflow at 390 px").isLessThanOrEqualTo(0);
 		this.browser.screenshot("challenge-390");
+
+		// a challenge that starts behind MetalLB L2 opens with that load balancer chosen
+		driver.get("http://localhost:" + this.port + "/challenges/l2-every-pod-keeps-the-client");
+		LabPage.waitForScene(this.browser);
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> "metallb-l2"
+				.equals(driver.findElement(By.cssSelector("[data-control=lb-kind]")).getDomProperty("value")));
+		this.browser.waitUpTo(LIVE).until((d) -> checks(driver).size() == 3);
+		assertThat(checks(driver)).containsExactly("✔ Holds:", "✔ Holds:", "✘ Not yet:");
+		Number l2Overflow = (Number) driver
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+		assertThat(l2Overflow.intValue()).as("horizontal overflow at 390 px").isLessThanOrEqualTo(0);
+		this.browser.screenshot("challenge-l2-390");
 		assertNoSevereConsoleEntries();
 	}
 

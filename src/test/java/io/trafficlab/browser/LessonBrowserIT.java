@@ -182,6 +182,48 @@ class LessonBrowserIT extends BrowserTest {
 	}
 
 	/** What the screen shows, not the whole page. */
+	@Test
+	void whichLoadBalancerShouldShowMetalLbAndLinkTheAnalyzerAndFitADesktopAndAPhone() {
+		this.browser = HeadlessChromium.start(1280, 800);
+		ChromeDriver driver = this.browser.driver();
+		this.origin = "http://localhost:" + this.port;
+		driver.get(this.origin + "/lessons/which-load-balancer/1");
+		waitForStep(driver, 1);
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> String.valueOf(driver.executeScript("return document.body.innerText")).contains("MetalLB"));
+		answer(driver, 1, 3);
+		assertThat(driver.findElement(By.cssSelector("#question-1 [data-explanation]")).getText()).startsWith("Right.")
+			.contains("gets nothing");
+		answer(driver, 2, 2);
+		WebElement link = driver.findElement(By.cssSelector("#question-2 [data-analyzer-link] a"));
+		assertThat(link.getDomAttribute("href")).isEqualTo("/analyze?example=uneven-3-1-0&loadBalancer=metallb-bgp");
+		assertThat(link.getText()).isEqualTo("See this cluster behind the MetalLB (BGP) in the analyzer");
+		assertFits(driver);
+		viewport(driver, "lesson-6-step-1-1280");
+
+		this.browser.emulateViewport(375, 812);
+		driver.get(this.origin + "/lessons/which-load-balancer/5");
+		waitForStep(driver, 5);
+		answer(driver, 2, 2);
+		assertThat(driver.findElement(By.cssSelector("#question-2 [data-analyzer-link] a")).getDomAttribute("href"))
+			.isEqualTo("/analyze?example=uneven-3-1-0&loadBalancer=aws-clb");
+		assertFits(driver);
+		driver.executeScript("document.querySelector('#question-2 [data-explanation]').scrollIntoView()");
+		viewport(driver, "lesson-6-step-5-375");
+		driver.get(this.origin + "/lessons/which-load-balancer/3");
+		waitForStep(driver, 3);
+		assertFits(driver);
+		viewport(driver, "lesson-6-step-3-375");
+		assertNoSevereConsoleEntries();
+	}
+
+	/** No text wider than the window: the page does not scroll sideways. */
+	private static void assertFits(ChromeDriver driver) {
+		Number pageWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth");
+		Number viewport = (Number) driver.executeScript("return document.documentElement.clientWidth");
+		assertThat(pageWidth.intValue()).isLessThanOrEqualTo(viewport.intValue());
+	}
+
 	private static void viewport(ChromeDriver driver, String name) {
 		try {
 			Path file = Path.of("target", "screenshots", name + ".png");

@@ -1,5 +1,8 @@
 package io.trafficlab.lesson;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -8,11 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.trafficlab.engine.analysis.AnalysisOptions;
+import io.trafficlab.engine.analysis.ClusterAnalyzer;
 import io.trafficlab.engine.analysis.EndpointAnalysis;
+import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.analysis.NodeAnalysis;
 import io.trafficlab.engine.analysis.ServiceAnalysis;
 import io.trafficlab.engine.goal.GoalReport;
 import io.trafficlab.engine.goal.GoalSubject;
+import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Pod;
@@ -24,6 +31,7 @@ import io.trafficlab.engine.simulation.SimulationSettings;
 import io.trafficlab.manifest.ManifestImporter;
 import io.trafficlab.sandbox.Preset;
 import io.trafficlab.sandbox.TestSandboxes;
+import io.trafficlab.teaching.AnalyzerLink;
 import io.trafficlab.teaching.Lesson;
 import io.trafficlab.teaching.LessonCatalog;
 import io.trafficlab.teaching.LessonStep;
@@ -96,10 +104,10 @@ class BundledLessonsTests {
 	}
 
 	@Test
-	void theFiveLessonsLoadInOrder() {
+	void theSixLessonsLoadInOrder() {
 		assertThat(CATALOG.all()).extracting(Lesson::id)
 			.containsExactly("cluster-client-ip", "local-health-check", "uneven-distribution", "fixing-uneven-load",
-					"rolling-update-local");
+					"rolling-update-local", "which-load-balancer");
 	}
 
 	@Test
@@ -122,10 +130,85 @@ class BundledLessonsTests {
 	@MethodSource("questions")
 	void everyExpectHoldsAfterTheReveal(QuestionCase question) {
 		Simulation simulation = afterReveal(question);
-		GoalReport report = question.get().expect().check(GoalSubject.of(simulation));
-		assertThat(report.lines()).allSatisfy((line) -> assertThat(line.verdict().holds())
-			.as("%s: %s (%s)", question, line.condition(), line.verdict().detail())
-			.isTrue());
+		for (GoalSubject subject : subjects(question, simulation)) {
+			GoalReport report = question.get().expect().check(subject);
+			assertThat(report.lines()).allSatisfy((line) -> assertThat(line.verdict().holds())
+				.as("%s: %s (%s)", question, line.condition(), line.verdict().detail())
+				.isTrue());
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("questions")
+	void aQuestionProvenInTheAnalyzerLinksAnExampleWithTheStepsCluster(QuestionCase question) {
+		AnalyzerLink link = question.get().analyzer();
+		if (link == null) {
+			return;
+		}
+		Cluster step = afterReveal(question).cluster();
+		Cluster example = example(link);
+		assertThat(example.nodes()).extracting(Node::name)
+			.as("%s: the example's nodes", question)
+			.isEqualTo(step.nodes().stream().map(Node::name).toList());
+		assertThat(readyPodsPerNode(example)).as("%s: the example's pods per node", question)
+			.isEqualTo(readyPodsPerNode(step));
+		assertThat(example.services()).as("%s: the example's Service policy", question)
+			.extracting((service) -> service.externalTrafficPolicy())
+			.containsExactlyElementsOf(
+					step.services().stream().map((service) -> service.externalTrafficPolicy()).toList());
+	}
+
+	private static java.util.Map<String, Long> readyPodsPerNode(Cluster cluster) {
+		return cluster.pods()
+			.stream()
+			.filter((pod) -> pod.ready() && pod.nodeName() != null)
+			.collect(java.util.stream.Collectors.groupingBy(Pod::nodeName, java.util.TreeMap::new,
+					java.util.stream.Collectors.counting()));
+	}
+
+	/**
+	 * What a question's {@code expect} is checked against: the sandbox after the reveal;
+	 * or, for a load balancer the sandbox does not simulate, the analyzer with that load
+	 * balancer on the example its explanation links to (the step's cluster as manifests
+	 * with the Service's {@code status.loadBalancer}, which MetalLB needs to announce;
+	 * {@link #aQuestionProvenInTheAnalyzerLinksAnExampleWithTheStepsCluster} holds it to
+	 * the step's nodes, pods and policy).
+	 */
+	static List<GoalSubject> subjects(QuestionCase question, Simulation simulation) {
+		AnalyzerLink link = question.get().analyzer();
+		if (link == null) {
+			return List.of(GoalSubject.of(simulation));
+		}
+		return List.of(subject(example(link), link));
+	}
+
+	private static GoalSubject subject(Cluster cluster, AnalyzerLink link) {
+		return new GoalSubject(analyzed(cluster, link), AnalysisOptions.DEFAULT_CLIENT_IP, cluster.nodes());
+	}
+
+	/** The example's LoadBalancer Service, analyzed with the link's choice. */
+	static ServiceAnalysis analyzed(Cluster cluster, AnalyzerLink link) {
+		AnalysisOptions options = new AnalysisOptions(LoadBalancerModel.EVEN, AnalysisOptions.DEFAULT_CLIENT_IP, null)
+			.with(link.loadBalancer(), link.dataplane());
+		List<ServiceAnalysis> services = new ClusterAnalyzer().analyze(cluster, options)
+			.services()
+			.stream()
+			.filter((service) -> service.loadBalancer() != null)
+			.toList();
+		assertThat(services).as("the example %s has one LoadBalancer Service", link.example()).hasSize(1);
+		return services.get(0);
+	}
+
+	/** The analyzer example the link opens, read as the analyzer page reads it. */
+	static Cluster example(AnalyzerLink link) {
+		String file = "examples/" + link.example() + ".yaml";
+		try (InputStream in = BundledLessonsTests.class.getClassLoader().getResourceAsStream(file)) {
+			assertThat(in).as("the analyzer example %s", file).isNotNull();
+			return new ManifestImporter().read(in).cluster();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -143,6 +226,12 @@ class BundledLessonsTests {
 			Simulation after = afterReveal(question);
 			shares.addAll(shares(after.statistics().exact()));
 			addresses.addAll(addresses(after));
+			AnalyzerLink link = question.get().analyzer();
+			if (link != null) {
+				ServiceAnalysis analyzed = analyzed(example(link), link);
+				shares.addAll(shares(analyzed));
+				analyzed.endpoints().forEach((endpoint) -> addresses.addAll(endpoint.sourcesSeen().keySet()));
+			}
 			Question read = question.get();
 			texts.add(read.prompt());
 			texts.add(read.choices().get(read.correctChoice() - 1).text());
@@ -209,6 +298,26 @@ class BundledLessonsTests {
 		// two failing probes 10 s apart, the second counted when its 6 s timeout expires
 		assertThat(drops).isNotEmpty();
 		assertThat(drops).allMatch((time) -> time <= 26_000_000L);
+	}
+
+	@Test
+	void movingTheL2PodsLosesConnectionsAtTheOldNodeForAboutASecondAfterTheOldPodsGo() {
+		Lesson lesson = CATALOG.find("which-load-balancer").orElseThrow();
+		Simulation simulation = CATALOG.start(lesson, 3).simulation();
+		lesson.step(3).questions().get(1).reveal().forEach(simulation::apply);
+		List<SimulationEvent.ConnectionDropped> drops = new ArrayList<>();
+		simulation.advanceTo(40_000_000L, (event) -> {
+			if (event instanceof SimulationEvent.ConnectionDropped dropped) {
+				drops.add(dropped);
+			}
+		});
+
+		// the old pods are deleted at the end of the 30 s grace period; n1 announces
+		// until
+		// its kube-proxy and the speakers catch up, about a second later
+		assertThat(drops).isNotEmpty();
+		assertThat(drops).allMatch((drop) -> drop.node().equals("n1"));
+		assertThat(drops).allMatch((drop) -> drop.time() >= 30_000_000L && drop.time() <= 32_000_000L);
 	}
 
 	/**

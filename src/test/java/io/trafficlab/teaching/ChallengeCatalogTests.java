@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.goal.GoalReport;
 import io.trafficlab.engine.goal.GoalSubject;
@@ -20,6 +21,7 @@ import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
 import io.trafficlab.engine.simulation.SimulationCommand.MovePod;
 import io.trafficlab.engine.simulation.SimulationCommand.RemoveNode;
 import io.trafficlab.engine.simulation.SimulationCommand.ScaleReplicas;
+import io.trafficlab.engine.simulation.SimulationCommand.SetDataplane;
 import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
 import io.trafficlab.engine.simulation.SimulationSnapshot.PodState;
@@ -47,7 +49,7 @@ class ChallengeCatalogTests {
 	void catalogShouldLoadEveryBundledFileInItsOrder() {
 		assertThat(CATALOG.all()).extracting(Challenge::id)
 			.containsExactly("even-load-keep-client-ip", "n3-passes-health-check", "one-move-equal-shares",
-					"drain-n1-for-maintenance");
+					"drain-n1-for-maintenance", "l2-every-pod-keeps-the-client", "keep-cluster-and-the-client");
 		assertThat(CATALOG.all()).allSatisfy((challenge) -> {
 			assertThat(challenge.title()).isNotBlank();
 			assertThat(challenge.brief()).hasSizeGreaterThan(80);
@@ -115,6 +117,38 @@ class ChallengeCatalogTests {
 		assertThat(outcome(challenge, fixed(new MovePod("web-1", "n2")))).isEqualTo("✔✘✔");
 		assertThat(outcome(challenge, fixed(new DeletePod("web-1")))).isEqualTo("✔✔✘");
 		assertThat(outcome(challenge, fixed(new SetExternalTrafficPolicy(TrafficPolicy.CLUSTER)))).isEqualTo("✘✔✔");
+	}
+
+	@Test
+	void l2ShouldAcceptAllPodsOnTheAnnouncingNodeOrClusterWithDsr() {
+		Challenge challenge = challenge("l2-every-pod-keeps-the-client");
+		assertThat(outcome(challenge)).isEqualTo("✔✔✘");
+
+		assertThat(outcome(challenge, fixed(new MovePod("web-4", "n1")))).isEqualTo("✔✔✔");
+		assertThat(outcome(challenge, fixed(new SetExternalTrafficPolicy(TrafficPolicy.CLUSTER)),
+				fixed(new SetDataplane(Dataplane.CILIUM_DSR))))
+			.isEqualTo("✔✔✔");
+
+		assertThat(outcome(challenge, fixed(new SetExternalTrafficPolicy(TrafficPolicy.CLUSTER)))).isEqualTo("✔✘✔");
+		assertThat(outcome(challenge, fixed(new SetExternalTrafficPolicy(TrafficPolicy.CLUSTER)),
+				fixed(new SetDataplane(Dataplane.CILIUM_SNAT))))
+			.isEqualTo("✔✘✔");
+		assertThat(outcome(challenge, fixed(new SetDataplane(Dataplane.CILIUM_DSR)))).isEqualTo("✔✔✘");
+		assertThat(outcome(challenge, fixed(new MovePod("web-4", "n3")))).isEqualTo("✔✔✘");
+		assertThat(outcome(challenge, fixed(new DeletePod("web-4")))).isEqualTo("✘✔✔");
+	}
+
+	@Test
+	void keepClusterShouldAcceptOnlyDirectServerReturn() {
+		Challenge challenge = challenge("keep-cluster-and-the-client");
+		assertThat(outcome(challenge)).isEqualTo("✔✔✘");
+
+		assertThat(outcome(challenge, fixed(new SetDataplane(Dataplane.CILIUM_DSR)))).isEqualTo("✔✔✔");
+
+		assertThat(outcome(challenge, fixed(new SetDataplane(Dataplane.CILIUM_SNAT)))).isEqualTo("✔✔✘");
+		assertThat(outcome(challenge, fixed(new SetExternalTrafficPolicy(TrafficPolicy.LOCAL)))).isEqualTo("✘✔✔");
+		assertThat(outcome(challenge, podOn("n2", "n1"), fixed(new SetDataplane(Dataplane.CILIUM_SNAT))))
+			.isEqualTo("✔✔✘");
 	}
 
 	@Test

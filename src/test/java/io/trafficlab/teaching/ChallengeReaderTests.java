@@ -1,5 +1,7 @@
 package io.trafficlab.teaching;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.simulation.Simulation;
@@ -18,7 +20,7 @@ class ChallengeReaderTests {
 			start:
 			  preset: two-pods-three-nodes
 			  policy: Local
-			  loadBalancer: weighted
+			  lb: weighted
 			  clientRate: 20
 			  speed: 2
 			  seed: 42
@@ -34,6 +36,22 @@ class ChallengeReaderTests {
 	private final ChallengeReader reader = new ChallengeReader(BundledChallenges::preset);
 
 	@Test
+	void theStartNamesALoadBalancerAndADataplaneByTheirIds() {
+		Challenge challenge = this.reader.read("n3",
+				VALID.replace("  lb: weighted\n", "  loadBalancer: metallb-l2\n  dataplane: cilium-snat\n"));
+
+		assertThat(challenge.start().loadBalancer()).isEqualTo(LoadBalancerKind.METALLB_L2);
+		Simulation simulation = ChallengeCheck.start(challenge);
+		assertThat(simulation.settings().kind()).isEqualTo(LoadBalancerKind.METALLB_L2);
+		assertThat(simulation.settings().dataplane()).isEqualTo(Dataplane.CILIUM_SNAT);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.reader.read("x", VALID.replace("lb: weighted", "loadBalancer: haproxy")))
+			.withMessageStartingWith("start.loadBalancer: expected ")
+			.withMessageContaining("metallb-l2")
+			.withMessageEndingWith("got \"haproxy\"");
+	}
+
+	@Test
 	void readShouldTakeEveryField() {
 		Challenge challenge = this.reader.read("n3", VALID);
 
@@ -43,7 +61,7 @@ class ChallengeReaderTests {
 		assertThat(challenge.goal().conditions()).hasSize(2);
 		ChallengeStart start = challenge.start();
 		assertThat(start.preset()).isEqualTo("two-pods-three-nodes");
-		assertThat(start.loadBalancer()).isEqualTo(LoadBalancerModel.WEIGHTED);
+		assertThat(start.lb()).isEqualTo(LoadBalancerModel.WEIGHTED);
 		assertThat(start.clientRate()).isEqualTo(20.0);
 		assertThat(start.speed()).isEqualTo(2.0);
 		assertThat(start.seed()).isEqualTo(42L);
@@ -86,8 +104,8 @@ class ChallengeReaderTests {
 			.isThrownBy(() -> this.reader.read("x", VALID.replace("speed: 2", "speed: 99")))
 			.withMessage("start.speed: expected a number from 0.1 to 50, got 99");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.reader.read("x", VALID.replace("loadBalancer: weighted", "loadBalancer: ecmp")))
-			.withMessage("start.loadBalancer: expected even or weighted, got \"ecmp\"");
+			.isThrownBy(() -> this.reader.read("x", VALID.replace("lb: weighted", "lb: ecmp")))
+			.withMessage("start.lb: expected even or weighted, got \"ecmp\"");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.reader.read("x", VALID.replace("  - Put a pod on n3.\n", "")))
 			.withMessage("hints: give 2 to 5 hints, got 1");
@@ -117,7 +135,7 @@ class ChallengeReaderTests {
 			.isThrownBy(() -> BundledChallenges.catalog("classpath*:broken-challenges/*.yaml"))
 			.withMessage("Challenge file challenges/typo.yaml is broken: goal, condition 2: unknown condition "
 					+ "\"healthcheck\", expected one of [clientIpKept, equalShares, failedShare, healthCheck, "
-					+ "maxShareRatio, nodeReady, nodeShare, podShareOnNode, podsOnNode, policy, readyPods]");
+					+ "maxShareRatio, nodeReady, nodeShare, podShareOnNode, podsOnNode, policy, probe, readyPods]");
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.trafficlab.teaching;
 
+import io.trafficlab.engine.balancer.ProbeProtocol;
+import io.trafficlab.engine.balancer.ProbeTarget;
 import io.trafficlab.engine.goal.Condition;
 import io.trafficlab.engine.goal.Goal;
 import io.trafficlab.engine.model.Fraction;
@@ -53,12 +55,28 @@ class ConditionReaderTests {
 	}
 
 	@Test
+	void probeReadsNoneOrTheFieldsToCompare() {
+		Goal goal = ConditionReader.goal(yaml(
+				"- probe: none\n- probe: {target: proxy-healthz, protocol: HTTP, intervalSeconds: 8, unhealthyThreshold: 3}"),
+				"g");
+
+		assertThat(goal.conditions()).containsExactly(new Condition.ProbeIs(false, null, null, null, null, null, null),
+				new Condition.ProbeIs(true, ProbeTarget.PROXY_HEALTHZ, ProbeProtocol.HTTP, 8, null, null, 3));
+		assertThatIllegalArgumentException().isThrownBy(() -> ConditionReader.goal(yaml("- probe: {every: 8}"), "g"))
+			.withMessage("g, condition 1 (probe): unknown field \"every\", expected some of [target, protocol, "
+					+ "intervalSeconds, timeoutSeconds, healthyThreshold, unhealthyThreshold]");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ConditionReader.goal(yaml("- probe: {target: healthz}"), "g"))
+			.withMessageStartingWith("g, condition 1 (probe): expected ");
+	}
+
+	@Test
 	void mistakesSayWhereAndWhatWasExpected() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ConditionReader.goal(yaml("- shares: even"), "step 2's goal"))
 			.withMessage("step 2's goal, condition 1: unknown condition \"shares\", expected one of [clientIpKept, "
 					+ "equalShares, failedShare, healthCheck, maxShareRatio, nodeReady, nodeShare, podShareOnNode, "
-					+ "podsOnNode, policy, readyPods]");
+					+ "podsOnNode, policy, probe, readyPods]");
 		assertThatIllegalArgumentException()
 			.isThrownBy(
 					() -> ConditionReader.goal(yaml("- policy: Local\n- podShareOnNode: {node: n2, share: 1/0}"), "g"))

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import io.trafficlab.manifest.ManifestImporter;
@@ -34,7 +36,7 @@ class LessonCatalogTests {
 			    sandbox:
 			      preset: two-pods-three-nodes
 			      externalTrafficPolicy: Cluster
-			      loadBalancer: weighted
+			      lb: weighted
 			      clientRate: 20
 			      speed: 2
 			      seed: 7
@@ -62,7 +64,8 @@ class LessonCatalogTests {
 		Lesson lesson = catalog.find("small").orElseThrow();
 		LessonStep step = lesson.step(1);
 		assertThat(step.sandbox()).isEqualTo(new StepSandbox("two-pods-three-nodes", null, TrafficPolicy.CLUSTER,
-				io.trafficlab.engine.balancer.LoadBalancerModel.WEIGHTED, 20, 2, 7, true));
+				io.trafficlab.engine.balancer.LoadBalancerModel.WEIGHTED, LoadBalancerKind.AWS_NLB_INSTANCE,
+				Dataplane.KUBE_PROXY, 20, 2, 7, true));
 		assertThat(step.curlNode()).isEqualTo("n3");
 		assertThat(step.text().blocks()).hasSize(2);
 		Question question = step.questions().get(0);
@@ -124,12 +127,68 @@ class LessonCatalogTests {
 	}
 
 	@Test
+	void aStepStartsWithTheLoadBalancerAndDataplaneItNames() {
+		LessonCatalog catalog = read("01-small.yaml",
+				GOOD.replace("      lb: weighted\n", "      loadBalancer: metallb-l2\n      dataplane: cilium-dsr\n"));
+
+		Lesson lesson = catalog.find("small").orElseThrow();
+		assertThat(lesson.step(1).sandbox().loadBalancer()).isEqualTo(LoadBalancerKind.METALLB_L2);
+		assertThat(catalog.start(lesson, 1).settings().kind()).isEqualTo(LoadBalancerKind.METALLB_L2);
+		assertThat(catalog.start(lesson, 1).settings().dataplane()).isEqualTo(Dataplane.CILIUM_DSR);
+		assertThat(catalog.start(lesson, 1).simulation().settings().kind()).isEqualTo(LoadBalancerKind.METALLB_L2);
+	}
+
+	@Test
+	void anUnknownLoadBalancerOrDataplaneNamesTheIdsAllowed() {
+		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("lb: weighted", "loadBalancer: f5")))
+			.hasMessageStartingWith("Lesson file x.yaml: step 1's sandbox (loadBalancer): expected ")
+			.hasMessageContaining("aws-nlb-instance")
+			.hasMessageContaining("metallb-l2")
+			.hasMessageEndingWith("got \"f5\"");
+		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("lb: weighted", "dataplane: calico")))
+			.hasMessageStartingWith("Lesson file x.yaml: step 1's sandbox (dataplane): expected ")
+			.hasMessageContaining("cilium-dsr");
+		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("- externalTrafficPolicy: Local", "- loadBalancer: f5")))
+			.hasMessageStartingWith(
+					"Lesson file x.yaml: step 1, question 1's reveal, command 1 (loadBalancer): " + "expected ");
+	}
+
+	@Test
+	void aStepSandboxCannotUseALoadBalancerTheSimulationDoesNotModel() {
+		String kind = java.util.Arrays.stream(LoadBalancerKind.values())
+			.filter((candidate) -> !io.trafficlab.engine.simulation.SimulatedBalancers.MODELLED.contains(candidate))
+			.findFirst()
+			.orElseThrow()
+			.apiName();
+		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("lb: weighted", "loadBalancer: " + kind)))
+			.hasMessageStartingWith("Lesson file x.yaml, step 1's sandbox: The sandbox models ")
+			.hasMessageContaining("not " + kind);
+	}
+
+	@Test
+	void aQuestionCanBeProvenInTheAnalyzerWithAnotherLoadBalancer() {
+		LessonCatalog catalog = read("01-small.yaml", GOOD.replace("        explanation: Because.\n",
+				"        explanation: Because.\n        analyzer: {example: uneven-3-1-0, loadBalancer: aws-clb}\n"));
+
+		Question question = catalog.find("small").orElseThrow().step(1).questions().get(0);
+		assertThat(question.analyzer())
+			.isEqualTo(new AnalyzerLink("uneven-3-1-0", LoadBalancerKind.AWS_CLB, Dataplane.KUBE_PROXY));
+		assertThat(question.analyzer().href()).isEqualTo("/analyze?example=uneven-3-1-0&loadBalancer=aws-clb");
+		assertThat(new AnalyzerLink("uneven-3-1-0-cluster", LoadBalancerKind.METALLB_L2, Dataplane.CILIUM_DSR).href())
+			.isEqualTo("/analyze?example=uneven-3-1-0-cluster&loadBalancer=metallb-l2&dataplane=cilium-dsr");
+		assertThatThrownBy(() -> read("x.yaml",
+				GOOD.replace("        explanation: Because.\n",
+						"        explanation: Because.\n        analyzer: {example: uneven-3-1-0}\n")))
+			.hasMessage("Lesson file x.yaml: step 1, question 1's analyzer needs \"loadBalancer\": the load "
+					+ "balancer to analyze with");
+	}
+
+	@Test
 	void aBrokenSandboxStateNamesTheStep() {
 		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("preset: two-pods-three-nodes", "preset: nope")))
 			.hasMessageStartingWith("Lesson file x.yaml, step 1's sandbox: unknown preset \"nope\"");
-		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("loadBalancer: weighted", "loadBalancer: random")))
-			.hasMessage(
-					"Lesson file x.yaml: step 1's sandbox (loadBalancer): expected even or weighted, got \"random\"");
+		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("lb: weighted", "lb: random")))
+			.hasMessage("Lesson file x.yaml: step 1's sandbox (lb): expected even or weighted, got \"random\"");
 		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("speed: 2", "speed: 500")))
 			.hasMessage("Lesson file x.yaml: step 1's sandbox (speed): expected 0.1 to 50, got 500");
 		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("curl: {node: n3}", "curl: {node: n9}")))

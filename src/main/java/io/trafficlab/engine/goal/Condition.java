@@ -1,15 +1,21 @@
 package io.trafficlab.engine.goal;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.trafficlab.engine.analysis.EndpointAnalysis;
+import io.trafficlab.engine.analysis.LoadBalancerAnalysis;
 import io.trafficlab.engine.analysis.NodeAnalysis;
+import io.trafficlab.engine.balancer.ProbeProtocol;
+import io.trafficlab.engine.balancer.ProbeSpec;
+import io.trafficlab.engine.balancer.ProbeTarget;
 import io.trafficlab.engine.health.HealthCheckResponse;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.TrafficPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing that must be true of the sandbox. Conditions name nodes, never pods: a move
@@ -348,6 +354,77 @@ public sealed interface Condition {
 			Fraction rejected = subject.service().rejectedShare();
 			return ConditionVerdict.of(dropped.plus(rejected).equals(this.share),
 					"dropped " + dropped + ", refused " + rejected);
+		}
+
+	}
+
+	/**
+	 * What the load balancer probes under the Service's current policy, as its controller
+	 * configures it by default: which port, over which protocol, how often and how many
+	 * results in a row flip a target. Only the fields given are compared; with
+	 * {@code probes} false the load balancer must probe nothing (MetalLB).
+	 *
+	 * @param probes whether the load balancer probes at all
+	 * @param target the port the probe reaches, or {@code null} for any
+	 * @param protocol TCP or HTTP, or {@code null} for any
+	 * @param intervalSeconds seconds between probes, or {@code null} for any
+	 * @param timeoutSeconds seconds before a probe counts as failed, or {@code null}
+	 * @param healthyThreshold passing probes in a row to turn healthy, or {@code null}
+	 * @param unhealthyThreshold failing probes in a row to turn unhealthy, or
+	 * {@code null}
+	 */
+	record ProbeIs(boolean probes, @Nullable ProbeTarget target, @Nullable ProbeProtocol protocol,
+			@Nullable Integer intervalSeconds, @Nullable Integer timeoutSeconds, @Nullable Integer healthyThreshold,
+			@Nullable Integer unhealthyThreshold) implements Condition {
+
+		@Override
+		public String describe() {
+			if (!this.probes) {
+				return "The load balancer probes nothing";
+			}
+			List<String> parts = new ArrayList<>();
+			if (this.protocol != null) {
+				parts.add(this.protocol.apiName());
+			}
+			if (this.target != null) {
+				parts.add("to the " + this.target.apiName());
+			}
+			if (this.intervalSeconds != null) {
+				parts.add("every " + this.intervalSeconds + " s");
+			}
+			if (this.timeoutSeconds != null) {
+				parts.add("timeout " + this.timeoutSeconds + " s");
+			}
+			if (this.healthyThreshold != null) {
+				parts.add(this.healthyThreshold + " passing in a row to turn healthy");
+			}
+			if (this.unhealthyThreshold != null) {
+				parts.add(this.unhealthyThreshold + " failing in a row to turn unhealthy");
+			}
+			return "The load balancer probes " + String.join(", ", parts);
+		}
+
+		@Override
+		public ConditionVerdict check(GoalSubject subject) {
+			LoadBalancerAnalysis balancer = subject.service().loadBalancer();
+			ProbeSpec probe = (balancer != null) ? balancer.probe() : null;
+			if (probe == null) {
+				return ConditionVerdict.of(!this.probes, "the load balancer probes nothing");
+			}
+			String detail = probe.protocol().apiName() + " to the " + probe.target().apiName() + " (port "
+					+ probe.port() + "), every " + probe.intervalSeconds() + " s, timeout " + probe.timeoutSeconds()
+					+ " s, " + probe.healthyThreshold() + "/" + probe.unhealthyThreshold() + " in a row";
+			boolean holds = this.probes && matches(this.target, probe.target())
+					&& matches(this.protocol, probe.protocol())
+					&& matches(this.intervalSeconds, probe.intervalSeconds())
+					&& matches(this.timeoutSeconds, probe.timeoutSeconds())
+					&& matches(this.healthyThreshold, probe.healthyThreshold())
+					&& matches(this.unhealthyThreshold, probe.unhealthyThreshold());
+			return ConditionVerdict.of(holds, detail);
+		}
+
+		private static boolean matches(@Nullable Object wanted, Object actual) {
+			return wanted == null || wanted.equals(actual);
 		}
 
 	}

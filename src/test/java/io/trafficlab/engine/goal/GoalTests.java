@@ -14,6 +14,7 @@ import io.trafficlab.engine.goal.Condition.NodeShare;
 import io.trafficlab.engine.goal.Condition.PodShareOnNode;
 import io.trafficlab.engine.goal.Condition.PodsOnNode;
 import io.trafficlab.engine.goal.Condition.PolicyIs;
+import io.trafficlab.engine.goal.Condition.ProbeIs;
 import io.trafficlab.engine.goal.Condition.ReadyPods;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.TrafficPolicy;
@@ -23,7 +24,10 @@ import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
 import io.trafficlab.engine.simulation.SimulationCommand.MovePod;
 import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.balancer.ProbeProtocol;
+import io.trafficlab.engine.balancer.ProbeTarget;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -154,6 +158,30 @@ class GoalTests {
 		assertThat(new NodeReady("n1", true).check(GoalSubject.of(simulation)).holds()).isTrue();
 		assertThat(new NodeReady("n9", true).check(GoalSubject.of(simulation)).detail())
 			.isEqualTo("there is no node n9");
+	}
+
+	@Test
+	void probeComparesOnlyTheFieldsGivenAndNoneHoldsOnlyWithoutAProbe() {
+		GoalSubject local = subject(Presets.uneven310("Local"));
+
+		ConditionVerdict nlb = new ProbeIs(true, ProbeTarget.HEALTH_CHECK_NODE_PORT, ProbeProtocol.HTTP, 10, 6, 2, 2)
+			.check(local);
+		assertThat(nlb.holds()).isTrue();
+		assertThat(nlb.detail()).startsWith("HTTP to the health-check-node-port (port ")
+			.endsWith("), every 10 s, timeout 6 s, 2/2 in a row");
+		assertThat(new ProbeIs(true, null, null, 10, null, null, 2).check(local).holds()).isTrue();
+		assertThat(new ProbeIs(true, ProbeTarget.PROXY_HEALTHZ, null, null, null, null, null).check(local).holds())
+			.isFalse();
+		assertThat(new ProbeIs(false, null, null, null, null, null, null).check(local).holds()).isFalse();
+		assertThat(new ProbeIs(true, null, ProbeProtocol.TCP, 10, 10, 3, 3).check(subject(Presets.uneven310("Cluster")))
+			.holds()).isTrue();
+
+		Simulation l2 = Simulation.start(Presets.uneven310("Local"),
+				Presets.settings(1).withKind(LoadBalancerKind.METALLB_L2));
+		assertThat(new ProbeIs(false, null, null, null, null, null, null).check(GoalSubject.of(l2)).detail())
+			.isEqualTo("the load balancer probes nothing");
+		assertThat(new ProbeIs(false, null, null, null, null, null, null).check(GoalSubject.of(l2)).holds()).isTrue();
+		assertThat(new ProbeIs(true, null, null, null, null, null, null).check(GoalSubject.of(l2)).holds()).isFalse();
 	}
 
 	private static GoalSubject subject(ClusterDeclaration declaration) {
