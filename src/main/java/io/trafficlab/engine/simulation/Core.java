@@ -1,9 +1,12 @@
 package io.trafficlab.engine.simulation;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import io.trafficlab.engine.balancer.LoadBalancerCatalog;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.balancer.LoadBalancerSpec;
 import io.trafficlab.engine.kernel.EventHandler;
 import io.trafficlab.engine.kernel.EventLoop;
 import io.trafficlab.engine.kernel.SplitMix64;
@@ -75,6 +78,12 @@ final class Core implements EventHandler {
 
 	private long entryVersion = -1;
 
+	private @Nullable LoadBalancerSpec spec;
+
+	private long specVersion = -1;
+
+	private @Nullable SimulationSettings specSettings;
+
 	final PodFactory podFactory;
 
 	final Conntrack conntrack = new Conntrack();
@@ -144,6 +153,23 @@ final class Core implements EventHandler {
 			this.entryVersion = this.world.version();
 		}
 		return this.entry;
+	}
+
+	/**
+	 * What the chosen load balancer does for the current Service, as its catalogue entry
+	 * says (policy and annotations read); recomputed when the cluster or the settings
+	 * changed.
+	 */
+	LoadBalancerSpec spec() {
+		LoadBalancerSpec current = this.spec;
+		if (current == null || this.specVersion != this.world.version() || this.specSettings != this.settings) {
+			current = LoadBalancerCatalog.of(this.settings.kind(), this.world.service(), this.settings.loadBalancer(),
+					new ArrayList<>());
+			this.spec = current;
+			this.specVersion = this.world.version();
+			this.specSettings = this.settings;
+		}
+		return current;
 	}
 
 	LoadBalancerModel loadBalancerModel() {

@@ -10,6 +10,7 @@ import io.trafficlab.engine.balancer.LoadBalancerAddresses;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.balancer.NodeProbe;
+import io.trafficlab.engine.balancer.ProbeSpec;
 import io.trafficlab.engine.balancer.ZoneSpread;
 import io.trafficlab.engine.kernel.SplitMix64;
 import io.trafficlab.engine.model.Fraction;
@@ -84,10 +85,10 @@ final class LoadBalancer {
 			rebuild();
 			return;
 		}
-		LoadBalancerProbe probe = probeSettings();
+		LoadBalancerProbe probe = noLoadBalancer() ? null : probeSettings();
 		for (SimNode node : this.core.world.nodesByName.values()) {
 			node.registration++;
-			if (noLoadBalancer()) {
+			if (probe == null) {
 				node.verdict = TargetState.HEALTHY;
 				this.targets.add(node);
 				continue;
@@ -364,11 +365,20 @@ final class LoadBalancer {
 	}
 
 	/**
-	 * The health check the AWS Load Balancer Controller configures for the Service as it
-	 * is now.
+	 * The health check's timing for the Service as it is now: the one the settings set,
+	 * else the chosen kind's catalogue entry (the controller's defaults and the Service's
+	 * annotations).
 	 */
 	LoadBalancerProbe probeSettings() {
-		return this.core.settings.probes().of(this.core.service());
+		LoadBalancerHealthChecks set = this.core.settings.probesSet() ? this.core.settings.probes() : null;
+		if (set != null) {
+			return set.of(this.core.service());
+		}
+		ProbeSpec spec = this.core.spec().probe();
+		if (spec == null) {
+			throw new IllegalStateException(this.core.settings.kind().apiName() + " does not probe");
+		}
+		return LoadBalancerProbe.of(spec);
 	}
 
 	private void emitChange(SimNode node, @Nullable TargetState from, @Nullable TargetState to, String reason) {
