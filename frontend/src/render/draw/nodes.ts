@@ -76,6 +76,11 @@ export function drawNode(ctx: CanvasRenderingContext2D, scene: Scene, node: Scen
 	if (scene.loadBalancerKind === 'metallb-l2') {
 		drawAnnouncement(ctx, scene, node, box.badge, s);
 	}
+	else if (scene.loadBalancerKind === 'aws-nlb-ip') {
+		// ip targets: the NLB registers and probes the pods, not the node
+		ctx.font = font(11, s, 600);
+		pill(ctx, 'not a target: the NLB sends to pod IPs', box.badge.x, box.badge.y, box.badge.h, NEUTRAL, box.badge.w);
+	}
 	else {
 		drawBadges(ctx, node, box.badge, s);
 	}

@@ -103,11 +103,13 @@ export function drawLoadBalancer(ctx: CanvasRenderingContext2D, scene: Scene, la
 	const port = scene.service.ports[0]?.port ?? 80;
 	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').length;
 	const l2 = scene.loadBalancerKind === 'metallb-l2';
+	const ipTargets = scene.loadBalancerKind === 'aws-nlb-ip';
 	// MetalLB L2 is no box in the path: one node answers ARP for the IP, and nothing is probed
-	const spread = l2 ? 'ARP: one node takes all, no probe' : scene.loadBalancer === 'weighted' ? 'weighted by endpoint count'
-		: 'per zone, then even (cross-zone off)';
+	const spread = l2 ? 'ARP: one node takes all, no probe' : ipTargets ? 'straight to pod IPs, per zone'
+		: scene.loadBalancer === 'weighted' ? 'weighted by endpoint count' : 'per zone, then even (cross-zone off)';
+	const targetPods = scene.pods.filter((pod) => pod.backsService && pod.status === 'ready').length;
 	const pass = l2 ? (scene.announcingNode === null ? 'nothing answers ARP' : `${scene.announcingNode} announces`)
-		: `${passing} of ${scene.nodes.length} nodes pass`;
+		: ipTargets ? `${targetPods} Ready pods are targets` : `${passing} of ${scene.nodes.length} nodes pass`;
 	ctx.textBaseline = 'middle';
 	ctx.textAlign = layout.orientation === 'tall' ? 'left' : 'center';
 	if (layout.orientation === 'tall') {
@@ -159,6 +161,10 @@ export function drawLinks(ctx: CanvasRenderingContext2D, scene: Scene, layout: L
 		ctx.lineTo(lb.anchor.x, lb.anchor.y);
 		ctx.stroke();
 	}
+	if (scene.loadBalancerKind === 'aws-nlb-ip') {
+		drawPodTargetLinks(ctx, scene, layout);
+		return;
+	}
 	for (const node of scene.nodes) {
 		const box = layout.nodes.get(node.name);
 		if (box === undefined) {
@@ -191,6 +197,27 @@ export function drawLinks(ctx: CanvasRenderingContext2D, scene: Scene, layout: L
 			haloText(ctx, `LB ${share}`, mid.x, mid.y - 6 * s, 4 * s);
 			ctx.textAlign = 'left';
 		}
+	}
+}
+
+/** NLB ip targets: the LB sends straight to the pods' IPs, so its arrows go to the Service's Ready pods, not the nodes. */
+function drawPodTargetLinks(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout): void {
+	const s = layout.scale;
+	const lb = layout.lb;
+	const from = layout.orientation === 'wide'
+		? { x: lb.rect.x + lb.rect.w, y: lb.anchor.y }
+		: { x: lb.anchor.x, y: lb.rect.y + lb.rect.h };
+	ctx.strokeStyle = '#8fa0b0';
+	ctx.lineWidth = 1.5 * s;
+	for (const pod of scene.pods) {
+		const box = layout.pods.get(pod.name);
+		if (box === undefined || !pod.backsService || pod.status !== 'ready') {
+			continue;
+		}
+		ctx.beginPath();
+		ctx.moveTo(from.x, from.y);
+		ctx.lineTo(box.center.x, box.center.y);
+		ctx.stroke();
 	}
 }
 

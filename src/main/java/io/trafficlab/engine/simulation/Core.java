@@ -43,6 +43,14 @@ final class Core implements EventHandler {
 
 	static final int SPEAKER_LOST = 11;
 
+	static final int POD_TARGETS = 12;
+
+	static final int POD_PROBE = 13;
+
+	static final int POD_PROBE_TIMEOUT = 14;
+
+	static final int POD_DEREGISTERED = 15;
+
 	final EventLoop loop = new EventLoop();
 
 	/**
@@ -94,6 +102,8 @@ final class Core implements EventHandler {
 
 	final L2Announcer announcer;
 
+	final PodTargetGroup podTargets;
+
 	final Traffic traffic;
 
 	final Lifecycle lifecycle;
@@ -124,6 +134,7 @@ final class Core implements EventHandler {
 		this.proxy = new KubeProxy(this);
 		this.balancer = new LoadBalancer(this);
 		this.announcer = new L2Announcer(this);
+		this.podTargets = new PodTargetGroup(this);
 		this.traffic = new Traffic(this);
 		this.lifecycle = new Lifecycle(this);
 		this.nodeLifecycle = new NodeLifecycle(this, this.lifecycle);
@@ -187,6 +198,9 @@ final class Core implements EventHandler {
 			if (this.balancer.announces()) {
 				this.announcer.endpointsChanged();
 			}
+			if (this.balancer.targetsPods()) {
+				this.podTargets.endpointsChanged();
+			}
 		}
 	}
 
@@ -205,6 +219,10 @@ final class Core implements EventHandler {
 			case DEREGISTERED -> this.balancer.drained(payload);
 			case ANNOUNCE -> this.announcer.elect();
 			case SPEAKER_LOST -> this.announcer.speakerLost((int) payload);
+			case POD_TARGETS -> this.podTargets.reconcile();
+			case POD_PROBE -> this.podTargets.probe(payload);
+			case POD_PROBE_TIMEOUT -> this.podTargets.timedOut(payload);
+			case POD_DEREGISTERED -> this.podTargets.drained(payload);
 			default -> throw new IllegalStateException("Unknown event kind " + kind);
 		}
 	}

@@ -24,6 +24,12 @@ enum DropReason {
 	 */
 	NODE_GONE(false, "the node is gone, but the load balancer still sends to it"),
 
+	/**
+	 * NLB ip targets: the pod's node is dead, and the LB has not yet marked the pod
+	 * unhealthy.
+	 */
+	POD_TARGET_DEAD(false, "the pod's node is dead, but the load balancer still sends to the pod's IP"),
+
 	/** The node's kube-proxy has not programmed the Service yet. */
 	NOT_PROGRAMMED(false, "kube-proxy has not programmed the Service yet"),
 

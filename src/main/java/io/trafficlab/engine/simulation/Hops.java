@@ -47,6 +47,54 @@ final class Hops {
 		return hops * this.core.settings.hopLatencyMicros();
 	}
 
+	/**
+	 * NLB ip targets: client, load balancer, pod, and the reply back through the load
+	 * balancer.
+	 */
+	long directDuration() {
+		return 5L * this.core.settings.hopLatencyMicros();
+	}
+
+	/**
+	 * An NLB with ip targets sends the connection straight to {@code pod}: no NodePort,
+	 * no kube-proxy on the way in; the source is the client's or the NLB's zonal address.
+	 */
+	ConnectionRouted routedToPod(long id, int client, SimPod pod, int sourceSlot, long completesAt) {
+		Trip trip = new Trip(id, client);
+		Entry entry = this.core.entry();
+		SimNode podNode = Objects.requireNonNull(pod.node, "a routed pod is on a node");
+		String destination = entry.destinationAt(podNode);
+		String clientAddress = trip.clientAddress();
+		String podAddress = pod.ip + ":" + entry.targetPort();
+		String seen = SourceSlots.address(this.core, sourceSlot).address();
+		boolean kept = sourceSlot < this.core.clients;
+		String seenAddress = kept ? clientAddress : seen + ":" + trip.port;
+		trip.hop(Direction.REQUEST, trip.clientIp,
+				"client " + trip.clientIp + " opens a connection to " + entry.describe() + " (its DNS name resolves to "
+						+ destination + " in " + zoneName(podNode) + ")",
+				clientAddress, destination, clientAddress, destination);
+		int spread = this.core.podTargets.spreadOver();
+		trip.hop(Direction.REQUEST, "lb",
+				"the load balancer (an AWS NLB with ip targets) sends it straight to " + pod.name + " " + podAddress
+						+ ", one of the " + spread + ((spread == 1) ? " pod" : " pods") + " it spreads over"
+						+ crossZone(podNode) + ": no NodePort and no kube-proxy on the way in, so "
+						+ "externalTrafficPolicy changes nothing; "
+						+ (kept ? "the client's address is kept (preserve_client_ip.enabled)"
+								: "client IP preservation is off for ip targets by default, so the source becomes the "
+										+ "NLB's private address " + seen),
+				clientAddress, destination, seenAddress, podAddress);
+		trip.hop(Direction.REQUEST, pod.name, pod.name + " accepts the connection from " + seen, seenAddress,
+				podAddress, seenAddress, podAddress);
+		trip.hop(Direction.REPLY, pod.name, pod.name + " replies to " + seen, podAddress, seenAddress, podAddress,
+				seenAddress);
+		trip.hop(Direction.REPLY, "lb", "the load balancer passes the reply back: it comes from " + destination,
+				podAddress, seenAddress, destination, clientAddress);
+		trip.hop(Direction.REPLY, trip.clientIp, "the client receives the reply", destination, clientAddress,
+				destination, clientAddress);
+		return new ConnectionRouted(trip.start, id, trip.clientIp, podNode.name, podNode.name, pod.name,
+				(pod.ip != null) ? pod.ip : "", seen, trip.hops, completesAt);
+	}
+
 	private boolean directReply() {
 		return this.core.settings.dataplane() == Dataplane.CILIUM_DSR;
 	}
@@ -174,12 +222,12 @@ final class Hops {
 	SimulationEvent failed(long id, int client, @Nullable SimNode node, DropReason why, @Nullable NodeRoute route,
 			int podSlot) {
 		Trip trip = new Trip(id, client);
-		String reason = (node != null) ? sentence(node, why, podSlot)
-				: (why == DropReason.SECURITY_GROUP)
-						? "the client is outside loadBalancerSourceRanges of " + this.core.world.followed
-								+ ", which the AWS Load Balancer Controller makes the NLB's "
-								+ "security-group rules, so the NLB drops it and the client times out"
-						: (why == DropReason.NO_ANNOUNCER) ? noAnnouncerSentence()
+		String reason = (node != null) ? sentence(node, why, podSlot) : (why == DropReason.SECURITY_GROUP)
+				? "the client is outside loadBalancerSourceRanges of " + this.core.world.followed
+						+ ", which the AWS Load Balancer Controller makes the NLB's "
+						+ "security-group rules, so the NLB drops it and the client times out"
+				: (why == DropReason.NO_ANNOUNCER) ? noAnnouncerSentence()
+						: (why == DropReason.POD_TARGET_DEAD) ? deadPodTargetSentence(this.core.world.pods.get(podSlot))
 								: "the load balancer has no targets to send the connection to, so it goes nowhere and "
 										+ "the client times out";
 		String at = (node != null) ? node.name : "lb";
@@ -222,6 +270,7 @@ final class Hops {
 					+ node.name + " rejects the connection (R10)";
 			case NO_TARGETS -> "the load balancer has no targets";
 			case NO_ANNOUNCER -> noAnnouncerSentence();
+			case POD_TARGET_DEAD -> deadPodTargetSentence(this.core.world.pods.get(podSlot));
 			case SECURITY_GROUP -> "the NLB's security group drops it (loadBalancerSourceRanges)";
 		};
 	}
@@ -232,6 +281,14 @@ final class Hops {
 		String synced = (rules != null) ? Times.format(rules.syncedAt) : "?";
 		return "kube-proxy on " + node.name + " still DNATs to " + pod.name + " (" + pod.ip + "), which is gone: its "
 				+ "rules date from " + synced + " and it has not synced since, so the packet is lost";
+	}
+
+	private String deadPodTargetSentence(SimPod pod) {
+		String node = (pod.node != null) ? pod.node.name : "its node";
+		int threshold = this.core.balancer.probeSettings().unhealthyThreshold();
+		return "the NLB sends it straight to " + pod.name + " (" + pod.ip + "), whose node " + node + " is dead, so "
+				+ "nothing answers and the client times out; the load balancer has not yet marked the pod unhealthy ("
+				+ this.core.podTargets.failedInARow(pod) + " of " + threshold + " failed probes)";
 	}
 
 	private static String noAnnouncerSentence() {

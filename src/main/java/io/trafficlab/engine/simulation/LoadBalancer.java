@@ -85,6 +85,11 @@ final class LoadBalancer {
 			rebuild();
 			return;
 		}
+		if (targetsPods()) {
+			this.core.podTargets.begin();
+			rebuild();
+			return;
+		}
 		LoadBalancerProbe probe = noLoadBalancer() ? null : probeSettings();
 		for (SimNode node : this.core.world.nodesByName.values()) {
 			node.registration++;
@@ -127,6 +132,11 @@ final class LoadBalancer {
 			// MetalLB reads no Ready condition; a deleted node's speaker leaves
 			// memberlist
 			this.core.announcer.endpointsChanged();
+			return;
+		}
+		if (targetsPods()) {
+			// ip targets follow the pods, whose endpoints the node's state changes
+			this.core.podTargets.endpointsChanged();
 			return;
 		}
 		boolean anyReady = false;
@@ -268,7 +278,16 @@ final class LoadBalancer {
 			node.weight = null;
 		}
 		this.targets.clear();
+		this.core.podTargets.clear();
 		begin();
+	}
+
+	/**
+	 * Whether the target group holds pods (an NLB with ip targets) rather than nodes:
+	 * {@link PodTargetGroup} picks and probes them.
+	 */
+	boolean targetsPods() {
+		return !noLoadBalancer() && this.core.settings.kind() == LoadBalancerKind.AWS_NLB_IP;
 	}
 
 	/** MetalLB L2: the node that announces the LB IP now, else {@code null}. */
@@ -401,7 +420,7 @@ final class LoadBalancer {
 	 * none.
 	 */
 	void rebuild() {
-		if (announces()) {
+		if (announces() || targetsPods()) {
 			this.picks = new SimNode[0];
 			this.cumulative = new double[0];
 			this.failingOpen = false;
@@ -489,13 +508,16 @@ final class LoadBalancer {
 	}
 
 	boolean failingOpen() {
-		return this.failingOpen;
+		return targetsPods() ? this.core.podTargets.failingOpen() : this.failingOpen;
 	}
 
 	/** How many targets the LB currently sends connections to. */
 	int spreadOver() {
 		if (announces()) {
 			return (this.core.announcer.announcer() != null) ? 1 : 0;
+		}
+		if (targetsPods()) {
+			return this.core.podTargets.spreadOver();
 		}
 		return this.picks.length;
 	}

@@ -152,6 +152,10 @@ final class ProbeAnswers {
 	record ProbeResult(String target, int status, String body, String answer, NodeProbe probe, @Nullable String why,
 			boolean timedOut) {
 
+		static ProbeResult connected(String target) {
+			return new ProbeResult(target, 0, "", "connected", new NodeProbe(true, null), null, false);
+		}
+
 		static ProbeResult refused(String target, String why) {
 			return new ProbeResult(target, 0, "", "refused", new NodeProbe(false, null), "connection refused: " + why,
 					false);

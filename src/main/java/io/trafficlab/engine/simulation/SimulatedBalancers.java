@@ -15,7 +15,7 @@ public final class SimulatedBalancers {
 
 	/** The load balancers the simulation models. */
 	public static final Set<LoadBalancerKind> MODELLED = EnumSet.of(LoadBalancerKind.AWS_NLB_INSTANCE,
-			LoadBalancerKind.METALLB_L2);
+			LoadBalancerKind.AWS_NLB_IP, LoadBalancerKind.METALLB_L2);
 
 	private SimulatedBalancers() {
 	}

@@ -20,8 +20,10 @@ final class SnapshotBuilder {
 		for (SimNode node : shownNodes(core)) {
 			ProbeAnswers.ProbeResult probe = core.balancer.answer(node);
 			NodeRules rules = node.rules;
-			// nothing probes the nodes without a cloud LB, nor under MetalLB
-			boolean unprobed = core.balancer.noLoadBalancer() || core.balancer.announces();
+			// nothing probes the nodes without a cloud LB, under MetalLB, nor with ip
+			// targets (the NLB probes the pods)
+			boolean unprobed = core.balancer.noLoadBalancer() || core.balancer.announces()
+					|| core.balancer.targetsPods();
 			nodes.add(new NodeState(node.name, node.model.internalIp(), node.model.zone(),
 					node.declared.unschedulable(), node.killed, unprobed ? "" : probe.target(),
 					unprobed ? 0 : probe.status(), unprobed ? "" : probe.answer(), unprobed ? null : node.verdict,

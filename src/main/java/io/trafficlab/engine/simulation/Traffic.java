@@ -108,6 +108,10 @@ final class Traffic {
 			drop(id, client, null, DropReason.SECURITY_GROUP, null, -1);
 			return;
 		}
+		if (this.balancer.targetsPods()) {
+			deliverToPodTarget(id, client);
+			return;
+		}
 		SimNode entry = this.balancer.pick(this.routing);
 		if (entry == null) {
 			drop(id, client, null, this.balancer.announces() ? DropReason.NO_ANNOUNCER : DropReason.NO_TARGETS, null,
@@ -177,6 +181,38 @@ final class Traffic {
 		this.loop.schedule(completesAt, Core.COMPLETION, ticket);
 		if (this.emitter.wants()) {
 			this.emitter.emit(this.hops.routed(id, client, entry, pod, route, affinity, completesAt));
+		}
+	}
+
+	/**
+	 * NLB ip targets: the NLB sends the connection straight to a pod's IP, no node's
+	 * rules on the way; the pod sees the client or the NLB's zonal address.
+	 */
+	private void deliverToPodTarget(long id, int client) {
+		SimPod pod = this.core.podTargets.pick(this.routing);
+		if (pod == null) {
+			drop(id, client, null, DropReason.NO_TARGETS, null, -1);
+			return;
+		}
+		SimNode podNode = pod.node;
+		if (pod.deleted || podNode == null || podNode.killed) {
+			drop(id, client, null, DropReason.POD_TARGET_DEAD, null, pod.slot);
+			return;
+		}
+		int source = SourceSlots.direct(this.core, client, podNode, this.core.spec().clientAddressKeptToNode());
+		// the analyzer gives a node the share its pods receive
+		podNode.entered++;
+		this.routed++;
+		pod.connections++;
+		pod.countSource(source);
+		pod.live++;
+		podNode.served++;
+		podNode.conntrackEntries++;
+		long completesAt = this.loop.now() + this.hops.directDuration();
+		long ticket = this.conntrack.open(id, client, pod.slot, podNode.id);
+		this.loop.schedule(completesAt, Core.COMPLETION, ticket);
+		if (this.emitter.wants()) {
+			this.emitter.emit(this.hops.routedToPod(id, client, pod, source, completesAt));
 		}
 	}
 

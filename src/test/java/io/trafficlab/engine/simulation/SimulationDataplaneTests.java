@@ -87,7 +87,7 @@ class SimulationDataplaneTests {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(3));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> simulation.apply(new SimulationCommand.SetLoadBalancerKind(LoadBalancerKind.AZURE)))
-			.withMessageStartingWith("The sandbox models aws-nlb-instance, metallb-l2 for now, not azure");
+			.withMessageStartingWith("The sandbox models aws-nlb-instance, aws-nlb-ip, metallb-l2 for now, not azure");
 	}
 
 	private static Simulation run(Dataplane dataplane) {
