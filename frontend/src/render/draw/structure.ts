@@ -99,6 +99,15 @@ export function drawLoadBalancer(ctx: CanvasRenderingContext2D, scene: Scene, la
 	ctx.strokeStyle = THEME.accent;
 	ctx.lineWidth = 2 * s;
 	ctx.stroke();
+	const proxy = scene.loadBalancerKind === 'aws-clb';
+	if (proxy) {
+		// a proxy ends the client's connection and opens its own: drawn with an inner wall
+		roundRect(ctx, { x: rect.x + 4 * s, y: rect.y + 4 * s, w: rect.w - 8 * s, h: rect.h - 8 * s }, 5 * s);
+		ctx.lineWidth = 1 * s;
+		ctx.setLineDash([4 * s, 3 * s]);
+		ctx.stroke();
+		ctx.setLineDash([]);
+	}
 	const vip = scene.loadBalancerHostname ?? scene.service.loadBalancerIps[0] ?? 'no address yet';
 	const port = scene.service.ports[0]?.port ?? 80;
 	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').length;
@@ -106,6 +115,9 @@ export function drawLoadBalancer(ctx: CanvasRenderingContext2D, scene: Scene, la
 	const ipTargets = scene.loadBalancerKind === 'aws-nlb-ip';
 	// MetalLB L2 is no box in the path: one node answers ARP for the IP, and nothing is probed
 	const spread = l2 ? 'ARP: one node takes all, no probe' : ipTargets ? 'straight to pod IPs, per zone'
+		: proxy ? 'proxy: its own connection to each node, per zone'
+		: scene.loadBalancerKind === 'azure' ? 'even over healthy nodes, floating IP'
+		: scene.loadBalancerKind === 'gke-passthrough' ? 'Maglev over healthy nodes, passthrough'
 		: scene.loadBalancer === 'weighted' ? 'weighted by endpoint count' : 'per zone, then even (cross-zone off)';
 	const targetPods = scene.pods.filter((pod) => pod.backsService && pod.status === 'ready').length;
 	const pass = l2 ? (scene.announcingNode === null ? 'nothing answers ARP' : `${scene.announcingNode} announces`)

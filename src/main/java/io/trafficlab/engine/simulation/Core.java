@@ -125,7 +125,7 @@ final class Core implements EventHandler {
 		this.routingRandom = new SplitMix64(settings.seed() ^ 0xbb67ae8584caa73bL);
 		this.controlRandom = new SplitMix64(settings.seed() ^ 0x6a09e667f3bcc909L);
 		this.probeRandom = new SplitMix64(settings.seed() ^ 0x3c6ef372fe94f82bL);
-		if (settings.kind() == LoadBalancerKind.METALLB_L2) {
+		if (World.publishesIp(settings.kind(), world.service())) {
 			world.publish(settings.kind());
 		}
 		this.entry = Entry.of(world.service(), world.loadBalancerHostname,

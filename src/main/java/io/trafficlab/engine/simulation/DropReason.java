@@ -9,6 +9,15 @@ enum DropReason {
 	/** The LB has no target at all. */
 	NO_TARGETS(false, "the load balancer has no targets"),
 
+	/**
+	 * The Classic ELB has no InService instance: it has accepted the client's connection
+	 * and closes it.
+	 */
+	LB_CLOSED(false, "no instance passes the Classic ELB's health check: it closes the client's connection"),
+
+	/** Azure with every backend probed down: no new flows (AllProbedDown). */
+	LB_NO_HEALTHY(false, "every backend fails Azure's health probe: the load balancer sends nothing"),
+
 	/** MetalLB L2: no speaker node is a candidate, so no node announces the LB IP. */
 	NO_ANNOUNCER(false, "nothing answers ARP for " + L2Announcer.LB_IP),
 

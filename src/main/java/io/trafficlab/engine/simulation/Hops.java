@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerAddresses;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.proxy.DestinationKind;
@@ -113,11 +114,11 @@ final class Hops {
 			.address(this.core, SourceSlots.of(this.core, client, entryNode, route.masquerade, local))
 			.address();
 		boolean snat = this.core.settings.dataplane().rewritesSource(route.masquerade, local);
-		String seenAddress = snat ? seen + ":" + trip.port : clientAddress;
-		trip.arrive(entryNode, destination, arrival);
+		String arriving = trip.arrive(entryNode, destination, arrival);
+		String seenAddress = snat ? seen + ":" + trip.port : arriving;
 		trip.hop(Direction.REQUEST, entryNode.name,
-				dnatReason(entryNode, pod, route, affinity, local, seen, arrival, snat), clientAddress, arrival,
-				seenAddress, podAddress);
+				dnatReason(entryNode, pod, route, affinity, local, seen, arrival, snat), arriving, arrival, seenAddress,
+				podAddress);
 		if (!local && podNode != null) {
 			trip.hop(Direction.REQUEST, podNode.name,
 					"routed to " + podNode.name + ", whose pod CIDR " + podNode.model.podCidr() + " holds " + pod.ip,
@@ -135,7 +136,7 @@ final class Hops {
 					podAddress, seenAddress, destination, clientAddress);
 		}
 		else {
-			retrace(trip, entryNode, podNode, local, snat, podAddress, seenAddress, arrival, destination);
+			retrace(trip, entryNode, podNode, local, snat, podAddress, seenAddress, arrival, destination, arriving);
 		}
 		trip.hop(Direction.REPLY, trip.clientIp, "the client receives the reply", destination, clientAddress,
 				destination, clientAddress);
@@ -149,7 +150,7 @@ final class Hops {
 	 * conntrack, then the load balancer.
 	 */
 	private void retrace(Trip trip, SimNode entryNode, @Nullable SimNode podNode, boolean local, boolean snat,
-			String podAddress, String seenAddress, String arrival, String destination) {
+			String podAddress, String seenAddress, String arrival, String destination, String arriving) {
 		String clientAddress = trip.clientAddress();
 		if (!local && podNode != null) {
 			trip.hop(Direction.REPLY, podNode.name,
@@ -158,12 +159,14 @@ final class Hops {
 		}
 		trip.hop(Direction.REPLY, entryNode.name,
 				"conntrack reverses the " + (snat ? "SNAT and DNAT" : "DNAT") + ": the reply comes from " + arrival,
-				podAddress, seenAddress, arrival, clientAddress);
+				podAddress, seenAddress, arrival, arriving);
 		if (this.core.entry().viaLoadBalancer()) {
-			trip.hop(Direction.REPLY, "lb",
-					arrival.equals(destination) ? "the load balancer passes the reply back"
+			trip.hop(Direction.REPLY, "lb", !arriving.equals(clientAddress)
+					? "the Classic ELB writes the answer into its own connection with the client: it comes from "
+							+ destination
+					: arrival.equals(destination) ? "the load balancer passes the reply back"
 							: "the load balancer reverses its rewrite: the reply comes from " + destination,
-					arrival, clientAddress, destination, clientAddress);
+					arrival, arriving, destination, clientAddress);
 		}
 	}
 
@@ -213,6 +216,11 @@ final class Hops {
 		else if (route.masquerade) {
 			reason.append("; Cilium SNATs only for a backend on another node: the pod sees the client's address");
 		}
+		else if (SourceSlots.proxiedFrom(this.core, node) != null) {
+			reason.append("; no SNAT: the pod sees the Classic ELB's address ")
+				.append(seen)
+				.append(", not the client's (R8)");
+		}
 		else {
 			reason.append("; no SNAT: the pod sees the client's address (R8)");
 		}
@@ -222,14 +230,7 @@ final class Hops {
 	SimulationEvent failed(long id, int client, @Nullable SimNode node, DropReason why, @Nullable NodeRoute route,
 			int podSlot) {
 		Trip trip = new Trip(id, client);
-		String reason = (node != null) ? sentence(node, why, podSlot) : (why == DropReason.SECURITY_GROUP)
-				? "the client is outside loadBalancerSourceRanges of " + this.core.world.followed
-						+ ", which the AWS Load Balancer Controller makes the NLB's "
-						+ "security-group rules, so the NLB drops it and the client times out"
-				: (why == DropReason.NO_ANNOUNCER) ? noAnnouncerSentence()
-						: (why == DropReason.POD_TARGET_DEAD) ? deadPodTargetSentence(this.core.world.pods.get(podSlot))
-								: "the load balancer has no targets to send the connection to, so it goes nowhere and "
-										+ "the client times out";
+		String reason = (node != null) ? sentence(node, why, podSlot) : lbSentence(why, podSlot);
 		String at = (node != null) ? node.name : "lb";
 		if (node != null) {
 			String destination = this.core.entry().destinationAt(node);
@@ -252,6 +253,20 @@ final class Hops {
 				: new ConnectionDropped(trip.start, id, trip.clientIp, at, reason, trip.hops);
 	}
 
+	/** Why a connection that reached no node failed, in plain words. */
+	private String lbSentence(DropReason why, int podSlot) {
+		return switch (why) {
+			case SECURITY_GROUP -> "the client is outside loadBalancerSourceRanges of " + this.core.world.followed
+					+ ", which the AWS Load Balancer Controller makes the NLB's "
+					+ "security-group rules, so the NLB drops it and the client times out";
+			case NO_ANNOUNCER -> noAnnouncerSentence();
+			case POD_TARGET_DEAD -> deadPodTargetSentence(this.core.world.pods.get(podSlot));
+			case LB_CLOSED, LB_NO_HEALTHY -> noHealthySentence(why);
+			default -> "the load balancer has no targets to send the connection to, so it goes nowhere and "
+					+ "the client times out";
+		};
+	}
+
 	/** The reason in plain words, with what the load balancer believes about the node. */
 	String sentence(SimNode node, DropReason why, int podSlot) {
 		String service = this.core.world.followed.toString();
@@ -271,6 +286,7 @@ final class Hops {
 			case NO_TARGETS -> "the load balancer has no targets";
 			case NO_ANNOUNCER -> noAnnouncerSentence();
 			case POD_TARGET_DEAD -> deadPodTargetSentence(this.core.world.pods.get(podSlot));
+			case LB_CLOSED, LB_NO_HEALTHY -> noHealthySentence(why);
 			case SECURITY_GROUP -> "the NLB's security group drops it (loadBalancerSourceRanges)";
 		};
 	}
@@ -289,6 +305,16 @@ final class Hops {
 		return "the NLB sends it straight to " + pod.name + " (" + pod.ip + "), whose node " + node + " is dead, so "
 				+ "nothing answers and the client times out; the load balancer has not yet marked the pod unhealthy ("
 				+ this.core.podTargets.failedInARow(pod) + " of " + threshold + " failed probes)";
+	}
+
+	private String noHealthySentence(DropReason why) {
+		int threshold = this.core.balancer.probeSettings().unhealthyThreshold();
+		return (why == DropReason.LB_CLOSED)
+				? "no instance is InService (each failed " + threshold + " health checks in a row): the Classic ELB, "
+						+ "a proxy, has accepted the client's connection but has nowhere to open its own, so it "
+						+ "closes it"
+				: "every backend has failed " + threshold + " health probes in a row, and Azure's load balancer sends "
+						+ "no new flows when all are probed down (it does not fail open), so the client times out";
 	}
 
 	private static String noAnnouncerSentence() {
@@ -323,8 +349,10 @@ final class Hops {
 	}
 
 	private String crossZone(SimNode node) {
-		if (!this.core.entry().viaHostname() || this.core.settings.nlb().crossZone()
-				|| this.core.loadBalancerModel() != LoadBalancerModel.EVEN) {
+		boolean nlb = this.core.settings.kind() != LoadBalancerKind.AWS_CLB;
+		boolean crossZone = nlb ? this.core.settings.nlb().crossZone() : this.core.spec().crossZone();
+		if (!this.core.entry().viaHostname() || crossZone
+				|| (nlb && this.core.loadBalancerModel() != LoadBalancerModel.EVEN)) {
 			return "";
 		}
 		return ", in the zone the client's DNS answer picked (cross-zone load balancing is off)";
@@ -356,10 +384,27 @@ final class Hops {
 
 		/**
 		 * The client's packet and, through a cloud LB, the LB's hop, up to the entry
-		 * node.
+		 * node; returns the source address the packet reaches the node with (the
+		 * client's, or a proxy's own).
 		 */
-		void arrive(SimNode node, String destination, String arrival) {
+		String arrive(SimNode node, String destination, String arrival) {
 			Entry entry = Hops.this.core.entry();
+			String proxy = SourceSlots.proxiedFrom(Hops.this.core, node);
+			if (proxy != null) {
+				String from = proxy + ":" + this.port;
+				hop(Direction.REQUEST, this.clientIp,
+						"client " + this.clientIp + " opens a connection to the Classic ELB " + entry.hostname() + ":"
+								+ entry.port() + " (its DNS name resolves to " + destination + " in " + zoneName(node)
+								+ ")",
+						clientAddress(), destination, clientAddress(), destination);
+				int spread = Hops.this.core.balancer.spreadOver();
+				hop(Direction.REQUEST, "lb", "the Classic ELB is a proxy: it accepts the client's connection and opens "
+						+ "its own from its address " + proxy + " to " + node.name + ", one of the " + spread
+						+ ((spread == 1) ? " node" : " nodes") + " it spreads over" + crossZone(node)
+						+ ", at its NodePort " + arrival + ": two connections, and the client's address stays behind",
+						clientAddress(), destination, from, arrival);
+				return from;
+			}
 			boolean nodePort = entry.destination() == DestinationKind.NODE_PORT && !entry.viaHostname();
 			String target = entry.viaHostname()
 					? entry.describe() + " (its DNS name resolves to " + destination + " in " + zoneName(node) + ")"
@@ -384,6 +429,7 @@ final class Hops {
 										+ ", the client's address is kept (client IP preservation)",
 						clientAddress(), destination, clientAddress(), arrival);
 			}
+			return clientAddress();
 		}
 
 		void hop(Direction direction, String at, String reason, String srcBefore, String dstBefore, String srcAfter,

@@ -9,8 +9,12 @@ import io.trafficlab.engine.balancer.ExternalEntry;
 import io.trafficlab.engine.balancer.LoadBalancerAddresses;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.balancer.NoHealthy;
 import io.trafficlab.engine.balancer.NodeProbe;
 import io.trafficlab.engine.balancer.ProbeSpec;
+import io.trafficlab.engine.balancer.ProbeTarget;
+import io.trafficlab.engine.balancer.Registration;
+import io.trafficlab.engine.balancer.Spread;
 import io.trafficlab.engine.balancer.ZoneSpread;
 import io.trafficlab.engine.kernel.SplitMix64;
 import io.trafficlab.engine.model.Fraction;
@@ -48,10 +52,19 @@ import org.jspecify.annotations.Nullable;
  * ({@code target_health_state.unhealthy.connection_termination.enabled}), unless the NLB
  * fails open.</li>
  * </ul>
- * MetalLB in layer-2 mode has no targets and no probes: {@link L2Announcer} names the one
- * node every new connection enters.
+ * The other probing load balancers follow their {@code LoadBalancerSpec}: the Classic ELB
+ * and Azure register the service controller's stable node set (Ready not read, a dead
+ * node stays until deleted) and leave at once, GKE's ingress-gce drops a node at
+ * NotReady; Azure and GKE spread evenly (GKE weighted by the header when annotated), the
+ * Classic ELB per zone; with no healthy target the Classic ELB closes and Azure sends
+ * nothing ({@link #noneHealthy()}); only the NLB resets connections on an unhealthy
+ * verdict. An NLB with ip targets has pods as targets: {@link PodTargetGroup}. MetalLB in
+ * layer-2 mode has no targets and no probes: {@link L2Announcer} names the one node every
+ * new connection enters.
  */
 final class LoadBalancer {
+
+	private static final String AWS_LBC = "the AWS Load Balancer Controller";
 
 	private final Core core;
 
@@ -69,6 +82,12 @@ final class LoadBalancer {
 	private boolean uniform = true;
 
 	private boolean failingOpen;
+
+	/**
+	 * No target passes and the load balancer does not fail open (the Classic ELB closes,
+	 * Azure sends nothing).
+	 */
+	private boolean noneHealthy;
 
 	LoadBalancer(Core core) {
 		this.core = core;
@@ -139,20 +158,36 @@ final class LoadBalancer {
 			this.core.podTargets.endpointsChanged();
 			return;
 		}
+		Registration registration = this.core.spec().registration();
+		String subjectReason = reason.replace(AWS_LBC, controller());
 		boolean anyReady = false;
 		for (SimNode node : this.core.world.nodesByName.values()) {
 			anyReady |= suitable(node) && !node.readyUnknown;
 		}
 		boolean changed = false;
 		for (SimNode node : this.core.world.nodes) {
-			boolean wanted = node.inCluster && suitable(node) && (node.readyUnknown != anyReady);
+			boolean wanted = switch (registration) {
+				// EndpointsFailOpen: the nodes whose Ready is Unknown when none is True
+				case AWS_LBC -> node.inCluster && suitable(node) && (node.readyUnknown != anyReady);
+				// ingress-gce drops a node whose Ready is not True, with no fallback
+				case GKE_CANDIDATES -> node.inCluster && suitable(node) && !node.readyUnknown;
+				// the stable node set reads no Ready condition
+				default -> node.inCluster && suitable(node);
+			};
 			boolean registered = node.verdict != null && node.verdict != TargetState.DRAINING;
 			if (wanted && !registered) {
-				addTarget(node, (node == subject && !node.readyUnknown) ? reason : failOpenReason(node, anyReady));
+				addTarget(node,
+						(node == subject && !node.readyUnknown) ? subjectReason : failOpenReason(node, anyReady));
 				changed = true;
 			}
 			else if (!wanted && registered) {
-				drain(node, ((node == subject) ? reason : drainReason(node)) + drainingSentence());
+				String why = (node == subject) ? subjectReason : drainReason(node);
+				if (registration == Registration.AWS_LBC) {
+					drain(node, why + drainingSentence());
+				}
+				else {
+					deregister(node, why + ": it leaves the target pool at once (no connection draining)");
+				}
 				changed = true;
 			}
 		}
@@ -170,7 +205,7 @@ final class LoadBalancer {
 	}
 
 	private String failOpenReason(SimNode node, boolean anyReady) {
-		return anyReady ? node.name + "'s Ready condition is True again; the AWS Load Balancer Controller registers it"
+		return anyReady ? node.name + "'s Ready condition is True again; " + controller() + " registers it"
 				: "no node's Ready condition is True, so the AWS Load Balancer Controller registers the nodes whose "
 						+ "Ready is Unknown, " + node.name + " among them (EndpointsFailOpen)";
 	}
@@ -178,7 +213,29 @@ final class LoadBalancer {
 	private String drainReason(SimNode node) {
 		String cause = !node.inCluster ? node.name + " was deleted" : node.removing
 				? node.name + " is tainted " + Taint.TO_BE_DELETED_KEY : node.name + "'s Ready condition is Unknown";
-		return cause + "; the AWS Load Balancer Controller deregisters it";
+		return cause + "; " + controller() + " deregisters it";
+	}
+
+	/** The controller that registers the targets of the chosen load balancer. */
+	private String controller() {
+		return switch (this.core.spec().registration()) {
+			case STABLE_NODE_SET -> "the cloud provider's service controller";
+			case GKE_CANDIDATES -> "ingress-gce";
+			default -> AWS_LBC;
+		};
+	}
+
+	/**
+	 * Deregisters a target at once: the load balancers other than the NLB do not drain by
+	 * default (the in-tree AWS provider's {@code ConnectionDraining} is off).
+	 */
+	private void deregister(SimNode node, String reason) {
+		TargetState before = node.verdict;
+		node.registration++;
+		node.verdict = null;
+		node.pendingProbe = null;
+		this.targets.remove(node);
+		emitChange(node, before, null, reason);
 	}
 
 	private String drainingSentence() {
@@ -325,8 +382,8 @@ final class LoadBalancer {
 		}
 		LoadBalancerProbe settings = probeSettings();
 		this.core.loop.scheduleIn(settings.intervalMicros(), Core.PROBE, payload);
-		ProbeResult result = ProbeAnswers.answer(this.core.service(), node, this.core.world.pods,
-				this.core.probeRandom);
+		ProbeResult result = probesProxyHealthz() ? ProbeAnswers.proxyHealthz(node, this.core.settings.dataplane())
+				: ProbeAnswers.answer(this.core.service(), node, this.core.world.pods, this.core.probeRandom);
 		if (result.timedOut()) {
 			node.pendingProbe = result;
 			this.core.loop.scheduleIn(settings.timeoutMicros(), Core.PROBE_TIMEOUT, node.id);
@@ -375,6 +432,7 @@ final class LoadBalancer {
 			rebuild();
 		}
 		if (after == TargetState.UNHEALTHY && before != TargetState.UNHEALTHY && !this.failingOpen
+				&& this.core.settings.kind() == LoadBalancerKind.AWS_NLB_INSTANCE
 				&& this.core.settings.nlb().resetOnUnhealthy()) {
 			this.core.traffic.resetEntering(node,
 					"the load balancer marked " + node.name
@@ -411,7 +469,19 @@ final class LoadBalancer {
 	 * TCP probe is DNATed to (for the snapshot and the start).
 	 */
 	ProbeResult answer(SimNode node) {
-		return ProbeAnswers.answer(this.core.service(), node, this.core.world.pods, null);
+		return probesProxyHealthz() ? ProbeAnswers.proxyHealthz(node, this.core.settings.dataplane())
+				: ProbeAnswers.answer(this.core.service(), node, this.core.world.pods, null);
+	}
+
+	/**
+	 * Whether the catalogue's probe is kube-proxy's own {@code /healthz} (GKE, Cluster).
+	 */
+	private boolean probesProxyHealthz() {
+		if (noLoadBalancer()) {
+			return false;
+		}
+		ProbeSpec probe = this.core.spec().probe();
+		return probe != null && probe.target() == ProbeTarget.PROXY_HEALTHZ;
 	}
 
 	/**
@@ -420,6 +490,7 @@ final class LoadBalancer {
 	 * none.
 	 */
 	void rebuild() {
+		this.noneHealthy = false;
 		if (announces() || targetsPods()) {
 			this.picks = new SimNode[0];
 			this.cumulative = new double[0];
@@ -436,8 +507,15 @@ final class LoadBalancer {
 			}
 		}
 		this.failingOpen = CloudLoadBalancer.failsOpen(service, believed);
+		if (this.failingOpen && !noLoadBalancer() && this.core.spec().noHealthy() != NoHealthy.FAIL_OPEN) {
+			this.failingOpen = false;
+			this.noneHealthy = true;
+			this.picks = new SimNode[0];
+			this.cumulative = new double[0];
+			return;
+		}
 		List<Fraction> shares = perZone() ? zoneShares(active)
-				: new CloudLoadBalancer(this.core.loadBalancerModel()).shares(service, believed);
+				: new CloudLoadBalancer(spreadModel()).shares(service, believed);
 		List<SimNode> picked = new ArrayList<>();
 		List<Fraction> pickedShares = new ArrayList<>();
 		for (int i = 0; i < shares.size(); i++) {
@@ -473,8 +551,33 @@ final class LoadBalancer {
 	}
 
 	private boolean perZone() {
-		return !noLoadBalancer() && this.core.loadBalancerModel() == LoadBalancerModel.EVEN
-				&& !this.core.settings.nlb().crossZone();
+		if (noLoadBalancer() || this.core.spec().spread() != Spread.PER_ZONE) {
+			return false;
+		}
+		// the NLB's cross-zone attribute is the sandbox's setting; the Classic ELB's its
+		// annotation
+		boolean crossZone = (this.core.settings.kind() == LoadBalancerKind.AWS_NLB_INSTANCE)
+				? this.core.settings.nlb().crossZone() : this.core.spec().crossZone();
+		return spreadModel() == LoadBalancerModel.EVEN && !crossZone;
+	}
+
+	/**
+	 * Even or weighted by the probe's header: the sandbox's knob for the NLB with
+	 * instance targets (the weighted what-if), the catalogue's spreading for the others.
+	 */
+	private LoadBalancerModel spreadModel() {
+		if (noLoadBalancer() || this.core.settings.kind() == LoadBalancerKind.AWS_NLB_INSTANCE) {
+			return this.core.loadBalancerModel();
+		}
+		return (this.core.spec().spread() == Spread.WEIGHTED_BY_HEADER) ? LoadBalancerModel.WEIGHTED
+				: LoadBalancerModel.EVEN;
+	}
+
+	/**
+	 * Whether no target passes and the load balancer sends nothing rather than fail open.
+	 */
+	boolean noneHealthy() {
+		return this.noneHealthy;
 	}
 
 	/**

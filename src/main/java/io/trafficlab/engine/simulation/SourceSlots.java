@@ -3,6 +3,7 @@ package io.trafficlab.engine.simulation;
 import io.trafficlab.engine.balancer.LoadBalancerAddresses;
 import io.trafficlab.engine.proxy.ProxyRules;
 import io.trafficlab.engine.proxy.SourceAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a pod's counters number the sources it sees, so that counting a connection's source
@@ -23,8 +24,12 @@ final class SourceSlots {
 	 * ({@link io.trafficlab.engine.balancer.Dataplane#rewritesSource}).
 	 */
 	static int of(Core core, int client, SimNode entry, boolean masquerade, boolean podOnEntryNode) {
-		return core.settings.dataplane().rewritesSource(masquerade, podOnEntryNode)
-				? core.clients + PER_NODE * entry.id + (podOnEntryNode ? 0 : 1) : client;
+		if (core.settings.dataplane().rewritesSource(masquerade, podOnEntryNode)) {
+			return core.clients + PER_NODE * entry.id + (podOnEntryNode ? 0 : 1);
+		}
+		// a proxy (the Classic ELB) delivers from its own address
+		return (!core.entry().viaLoadBalancer() || core.spec().clientAddressKeptToNode()) ? client
+				: core.clients + PER_NODE * entry.id + 2;
 	}
 
 	/**
@@ -33,6 +38,17 @@ final class SourceSlots {
 	 */
 	static int direct(Core core, int client, SimNode podNode, boolean clientKept) {
 		return clientKept ? client : core.clients + PER_NODE * podNode.id + 2;
+	}
+
+	/**
+	 * The address a load balancer that does not keep the client's (a proxy) delivers from
+	 * to {@code node}, with the port, or {@code null} when the client's is kept.
+	 */
+	static @Nullable String proxiedFrom(Core core, SimNode node) {
+		if (!core.entry().viaLoadBalancer() || core.spec().clientAddressKeptToNode()) {
+			return null;
+		}
+		return address(core, core.clients + PER_NODE * node.id + 2).address();
 	}
 
 	/** The address a slot stands for, and whose it is. */

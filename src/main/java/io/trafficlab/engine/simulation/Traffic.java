@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.trafficlab.engine.balancer.NoHealthy;
 import io.trafficlab.engine.kernel.EventLoop;
 import io.trafficlab.engine.kernel.SplitMix64;
 import io.trafficlab.engine.model.SessionAffinity;
@@ -114,8 +115,7 @@ final class Traffic {
 		}
 		SimNode entry = this.balancer.pick(this.routing);
 		if (entry == null) {
-			drop(id, client, null, this.balancer.announces() ? DropReason.NO_ANNOUNCER : DropReason.NO_TARGETS, null,
-					-1);
+			drop(id, client, null, noTargetReason(), null, -1);
 			return;
 		}
 		entry.entered++;
@@ -182,6 +182,17 @@ final class Traffic {
 		if (this.emitter.wants()) {
 			this.emitter.emit(this.hops.routed(id, client, entry, pod, route, affinity, completesAt));
 		}
+	}
+
+	private DropReason noTargetReason() {
+		if (this.balancer.announces()) {
+			return DropReason.NO_ANNOUNCER;
+		}
+		if (this.balancer.noneHealthy()) {
+			return (this.core.spec().noHealthy() == NoHealthy.LB_CLOSES) ? DropReason.LB_CLOSED
+					: DropReason.LB_NO_HEALTHY;
+		}
+		return DropReason.NO_TARGETS;
 	}
 
 	/**

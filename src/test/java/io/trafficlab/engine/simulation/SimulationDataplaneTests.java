@@ -86,8 +86,9 @@ class SimulationDataplaneTests {
 	void aLoadBalancerTheSimulationDoesNotModelShouldBeRefused() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(3));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> simulation.apply(new SimulationCommand.SetLoadBalancerKind(LoadBalancerKind.AZURE)))
-			.withMessageStartingWith("The sandbox models aws-nlb-instance, aws-nlb-ip, metallb-l2 for now, not azure");
+			.isThrownBy(() -> simulation.apply(new SimulationCommand.SetLoadBalancerKind(LoadBalancerKind.METALLB_BGP)))
+			.withMessageStartingWith(
+					"The sandbox models aws-nlb-instance, aws-nlb-ip, aws-clb, gke-passthrough, azure, metallb-l2 for now, not metallb-bgp");
 	}
 
 	private static Simulation run(Dataplane dataplane) {
