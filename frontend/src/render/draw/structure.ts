@@ -112,15 +112,17 @@ export function drawLoadBalancer(ctx: CanvasRenderingContext2D, scene: Scene, la
 	const port = scene.service.ports[0]?.port ?? 80;
 	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').length;
 	const l2 = scene.loadBalancerKind === 'metallb-l2';
+	const bgp = scene.loadBalancerKind === 'metallb-bgp';
 	const ipTargets = scene.loadBalancerKind === 'aws-nlb-ip';
 	// MetalLB L2 is no box in the path: one node answers ARP for the IP, and nothing is probed
-	const spread = l2 ? 'ARP: one node takes all, no probe' : ipTargets ? 'straight to pod IPs, per zone'
+	const spread = l2 ? 'ARP: one node takes all, no probe' : bgp ? 'router ECMP per advertising node, no probe' : ipTargets ? 'straight to pod IPs, per zone'
 		: proxy ? 'proxy: its own connection to each node, per zone'
 		: scene.loadBalancerKind === 'azure' ? 'even over healthy nodes, floating IP'
 		: scene.loadBalancerKind === 'gke-passthrough' ? 'Maglev over healthy nodes, passthrough'
 		: scene.loadBalancer === 'weighted' ? 'weighted by endpoint count' : 'per zone, then even (cross-zone off)';
 	const targetPods = scene.pods.filter((pod) => pod.backsService && pod.status === 'ready').length;
 	const pass = l2 ? (scene.announcingNode === null ? 'nothing answers ARP' : `${scene.announcingNode} announces`)
+		: bgp ? `${scene.nodes.filter((node) => lbSendsTo(scene, node)).length} nodes advertise a route`
 		: ipTargets ? `${targetPods} Ready pods are targets` : `${passing} of ${scene.nodes.length} nodes pass`;
 	ctx.textBaseline = 'middle';
 	ctx.textAlign = layout.orientation === 'tall' ? 'left' : 'center';
@@ -157,8 +159,15 @@ function lbShare(scene: Scene, node: string): string | null {
 	return row === undefined ? null : row.exactLbShare;
 }
 
-/** Whether the LB sends new connections to the node (MetalLB L2: the node that announces the LB IP). */
+/**
+ * Whether the LB sends new connections to the node (MetalLB L2: the node that announces the LB IP; BGP: the nodes
+ * the analyzer gives a share, those that advertise a route).
+ */
 export function lbSendsTo(scene: Scene, node: SceneNode): boolean {
+	if (scene.loadBalancerKind === 'metallb-bgp') {
+		const share = lbShare(scene, node.name);
+		return share !== null && share !== '0';
+	}
 	return scene.loadBalancerKind === 'metallb-l2' ? node.name === scene.announcingNode : node.verdict === 'healthy';
 }
 

@@ -54,10 +54,10 @@ class SandboxLoadBalancerChoiceTests {
 	@Test
 	void aLoadBalancerTheSimulationDoesNotModelShouldBeAClear400() {
 		String api = "/api/v1/sandboxes/" + create("/api/v1/sandboxes?preset=uneven-3-1-0");
-		MvcTestResult result = this.mvc.put().uri(api + "/load-balancer/kind?value=metallb-bgp").exchange();
+		MvcTestResult result = this.mvc.put().uri(api + "/load-balancer/kind?value=generic").exchange();
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(body(result)).contains(
-				"The sandbox models aws-nlb-instance, aws-nlb-ip, aws-clb, gke-passthrough, azure, metallb-l2 for now, not metallb-bgp");
+				"The sandbox models aws-nlb-instance, aws-nlb-ip, aws-clb, gke-passthrough, azure, metallb-l2, metallb-bgp for now, not generic");
 		String snapshot = body(this.mvc.get().uri(api + "/snapshot").exchange());
 		assertThat(JsonPath.<String>read(snapshot, "$.simulation.loadBalancerKind")).isEqualTo("aws-nlb-instance");
 	}

@@ -51,6 +51,10 @@ final class Core implements EventHandler {
 
 	static final int POD_DEREGISTERED = 15;
 
+	static final int BGP_UPDATE = 16;
+
+	static final int BGP_HOLD_EXPIRED = 17;
+
 	final EventLoop loop = new EventLoop();
 
 	/**
@@ -104,6 +108,8 @@ final class Core implements EventHandler {
 
 	final PodTargetGroup podTargets;
 
+	final BgpAdvertiser bgp;
+
 	final Traffic traffic;
 
 	final Lifecycle lifecycle;
@@ -135,6 +141,7 @@ final class Core implements EventHandler {
 		this.balancer = new LoadBalancer(this);
 		this.announcer = new L2Announcer(this);
 		this.podTargets = new PodTargetGroup(this);
+		this.bgp = new BgpAdvertiser(this);
 		this.traffic = new Traffic(this);
 		this.lifecycle = new Lifecycle(this);
 		this.nodeLifecycle = new NodeLifecycle(this, this.lifecycle);
@@ -201,6 +208,9 @@ final class Core implements EventHandler {
 			if (this.balancer.targetsPods()) {
 				this.podTargets.endpointsChanged();
 			}
+			if (this.balancer.advertises()) {
+				this.bgp.endpointsChanged();
+			}
 		}
 	}
 
@@ -223,6 +233,8 @@ final class Core implements EventHandler {
 			case POD_PROBE -> this.podTargets.probe(payload);
 			case POD_PROBE_TIMEOUT -> this.podTargets.timedOut(payload);
 			case POD_DEREGISTERED -> this.podTargets.drained(payload);
+			case BGP_UPDATE -> this.bgp.speakersUpdate();
+			case BGP_HOLD_EXPIRED -> this.bgp.holdExpired((int) payload);
 			default -> throw new IllegalStateException("Unknown event kind " + kind);
 		}
 	}

@@ -18,6 +18,15 @@ enum DropReason {
 	/** Azure with every backend probed down: no new flows (AllProbedDown). */
 	LB_NO_HEALTHY(false, "every backend fails Azure's health probe: the load balancer sends nothing"),
 
+	/** MetalLB BGP: no speaker advertises a route, so the router has none. */
+	NO_ROUTE(false, "no node advertises " + L2Announcer.LB_IP + ": the router has no route"),
+
+	/**
+	 * MetalLB BGP: the router still routes to a dead node until the session's hold time
+	 * expires.
+	 */
+	BGP_HOLD(false, "the node is dead, but the router keeps its route until the BGP hold time expires"),
+
 	/** MetalLB L2: no speaker node is a candidate, so no node announces the LB IP. */
 	NO_ANNOUNCER(false, "nothing answers ARP for " + L2Announcer.LB_IP),
 

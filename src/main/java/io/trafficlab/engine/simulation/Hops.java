@@ -260,6 +260,7 @@ final class Hops {
 					+ ", which the AWS Load Balancer Controller makes the NLB's "
 					+ "security-group rules, so the NLB drops it and the client times out";
 			case NO_ANNOUNCER -> noAnnouncerSentence();
+			case NO_ROUTE -> noRouteSentence();
 			case POD_TARGET_DEAD -> deadPodTargetSentence(this.core.world.pods.get(podSlot));
 			case LB_CLOSED, LB_NO_HEALTHY -> noHealthySentence(why);
 			default -> "the load balancer has no targets to send the connection to, so it goes nowhere and "
@@ -284,6 +285,11 @@ final class Hops {
 			case NO_ENDPOINTS -> service + " has no ready or serving-terminating endpoint anywhere, so kube-proxy on "
 					+ node.name + " rejects the connection (R10)";
 			case NO_TARGETS -> "the load balancer has no targets";
+			case NO_ROUTE -> noRouteSentence();
+			case BGP_HOLD -> node.name + " is gone (killed at " + Times.format(node.goneAt) + "), but its BGP "
+					+ "session is still up as far as the router knows: it keeps the route through " + node.name
+					+ " until the hold time (" + Times.format(BgpAdvertiser.HOLD_TIME_MICROS) + ") expires, so the "
+					+ "connection is lost";
 			case NO_ANNOUNCER -> noAnnouncerSentence();
 			case POD_TARGET_DEAD -> deadPodTargetSentence(this.core.world.pods.get(podSlot));
 			case LB_CLOSED, LB_NO_HEALTHY -> noHealthySentence(why);
@@ -317,6 +323,11 @@ final class Hops {
 						+ "no new flows when all are probed down (it does not fail open), so the client times out";
 	}
 
+	private static String noRouteSentence() {
+		return "no node advertises " + L2Announcer.LB_IP + " over BGP (no speaker's node has an endpoint that can "
+				+ "serve), so the router has no route and the client times out";
+	}
+
 	private static String noAnnouncerSentence() {
 		return "nothing answers ARP for " + L2Announcer.LB_IP + ": MetalLB has no candidate node to announce it (no "
 				+ "speaker node hosts an endpoint that can serve), so the client times out";
@@ -329,6 +340,9 @@ final class Hops {
 	String loadBalancerView(SimNode node) {
 		if (this.core.balancer.noLoadBalancer()) {
 			return "clients reach every node directly (no cloud load balancer)";
+		}
+		if (this.core.balancer.advertises()) {
+			return "the router still has a route through it";
 		}
 		if (this.core.balancer.announces()) {
 			return "it still answers ARP for " + L2Announcer.LB_IP
@@ -414,9 +428,15 @@ final class Hops {
 			if (Hops.this.core.balancer.announces()) {
 				target += " (" + node.name + " answers ARP for it: MetalLB in layer-2 mode announces it there)";
 			}
+			if (Hops.this.core.balancer.advertises()) {
+				int routes = Hops.this.core.balancer.spreadOver();
+				target += " (the router's ECMP sends it to " + node.name + ", one of the " + routes
+						+ ((routes == 1) ? " node" : " nodes") + " that advertise a route to it over BGP)";
+			}
 			hop(Direction.REQUEST, this.clientIp, "client " + this.clientIp + " opens a connection to " + target,
 					clientAddress(), destination, clientAddress(), destination);
-			if (entry.viaLoadBalancer() && !Hops.this.core.balancer.announces()) {
+			if (entry.viaLoadBalancer() && !Hops.this.core.balancer.announces()
+					&& !Hops.this.core.balancer.advertises()) {
 				int spread = Hops.this.core.balancer.spreadOver();
 				String among = ", one of the " + spread + ((spread == 1) ? " node" : " nodes") + " it spreads over";
 				hop(Direction.REQUEST, "lb", nodePort

@@ -99,6 +99,11 @@ final class LoadBalancer {
 	 * in the cluster directly: nothing is probed.
 	 */
 	void begin() {
+		if (advertises()) {
+			this.core.bgp.begin();
+			rebuild();
+			return;
+		}
 		if (announces()) {
 			this.core.announcer.begin();
 			rebuild();
@@ -133,6 +138,10 @@ final class LoadBalancer {
 	 * {@code healthyThreshold} probes.
 	 */
 	void register(SimNode node) {
+		if (noLoadBalancer() || announces() || advertises() || targetsPods()) {
+			reconcile(node, node.name + " joined the cluster");
+			return;
+		}
 		reconcile(node, node.name + " joined the cluster; the load balancer registers it and waits for "
 				+ probeSettings().healthyThreshold() + " passing probes");
 	}
@@ -156,6 +165,10 @@ final class LoadBalancer {
 		if (targetsPods()) {
 			// ip targets follow the pods, whose endpoints the node's state changes
 			this.core.podTargets.endpointsChanged();
+			return;
+		}
+		if (advertises()) {
+			this.core.bgp.endpointsChanged();
 			return;
 		}
 		Registration registration = this.core.spec().registration();
@@ -319,6 +332,9 @@ final class LoadBalancer {
 		else if (announces()) {
 			this.core.announcer.nodeKilled(node);
 		}
+		else if (advertises()) {
+			this.core.bgp.nodeKilled(node);
+		}
 	}
 
 	/**
@@ -337,6 +353,14 @@ final class LoadBalancer {
 		this.targets.clear();
 		this.core.podTargets.clear();
 		begin();
+	}
+
+	/**
+	 * Whether MetalLB advertises the Service's IP over BGP and the router spreads over
+	 * the advertising nodes ({@link BgpAdvertiser}).
+	 */
+	boolean advertises() {
+		return !noLoadBalancer() && this.core.settings.kind() == LoadBalancerKind.METALLB_BGP;
 	}
 
 	/**
@@ -491,7 +515,7 @@ final class LoadBalancer {
 	 */
 	void rebuild() {
 		this.noneHealthy = false;
-		if (announces() || targetsPods()) {
+		if (announces() || targetsPods() || advertises()) {
 			this.picks = new SimNode[0];
 			this.cumulative = new double[0];
 			this.failingOpen = false;
@@ -587,6 +611,9 @@ final class LoadBalancer {
 		if (announces()) {
 			return this.core.announcer.announcer();
 		}
+		if (advertises()) {
+			return this.core.bgp.pick(random);
+		}
 		SimNode[] nodes = this.picks;
 		int n = nodes.length;
 		if (n <= 1) {
@@ -621,6 +648,9 @@ final class LoadBalancer {
 		}
 		if (targetsPods()) {
 			return this.core.podTargets.spreadOver();
+		}
+		if (advertises()) {
+			return this.core.bgp.routes();
 		}
 		return this.picks.length;
 	}

@@ -23,7 +23,7 @@ final class SnapshotBuilder {
 			// nothing probes the nodes without a cloud LB, under MetalLB, nor with ip
 			// targets (the NLB probes the pods)
 			boolean unprobed = core.balancer.noLoadBalancer() || core.balancer.announces()
-					|| core.balancer.targetsPods();
+					|| core.balancer.targetsPods() || core.balancer.advertises();
 			nodes.add(new NodeState(node.name, node.model.internalIp(), node.model.zone(),
 					node.declared.unschedulable(), node.killed, unprobed ? "" : probe.target(),
 					unprobed ? 0 : probe.status(), unprobed ? "" : probe.answer(), unprobed ? null : node.verdict,

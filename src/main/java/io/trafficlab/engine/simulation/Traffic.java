@@ -121,7 +121,7 @@ final class Traffic {
 		entry.entered++;
 		NodeRules rules = entry.rules;
 		if (entry.killed) {
-			drop(id, client, entry, DropReason.NODE_GONE, null, -1);
+			drop(id, client, entry, this.balancer.advertises() ? DropReason.BGP_HOLD : DropReason.NODE_GONE, null, -1);
 			return;
 		}
 		if (rules == null) {
@@ -187,6 +187,9 @@ final class Traffic {
 	private DropReason noTargetReason() {
 		if (this.balancer.announces()) {
 			return DropReason.NO_ANNOUNCER;
+		}
+		if (this.balancer.advertises()) {
+			return DropReason.NO_ROUTE;
 		}
 		if (this.balancer.noneHealthy()) {
 			return (this.core.spec().noHealthy() == NoHealthy.LB_CLOSES) ? DropReason.LB_CLOSED
@@ -299,6 +302,11 @@ final class Traffic {
 		reset(pod, node, false, reason);
 	}
 
+	/** Cuts every established connection of the Service (the router's ECMP rehash). */
+	void resetAll(String reason) {
+		reset(null, null, false, reason);
+	}
+
 	/**
 	 * Cuts every connection the load balancer sent to {@code entry} (the NLB's RST when
 	 * its target turns unhealthy), wherever kube-proxy forwarded it.
@@ -313,7 +321,7 @@ final class Traffic {
 				continue;
 			}
 			SimPod on = this.world.pods.get(this.conntrack.pod(slot));
-			boolean hit = (pod != null && on == pod) || (node != null
+			boolean hit = (pod == null && node == null) || (pod != null && on == pod) || (node != null
 					&& (this.conntrack.entryNode(slot) == node.id || (!enteringOnly && on.node == node)));
 			if (!hit) {
 				continue;
