@@ -2,7 +2,6 @@ package io.trafficlab.engine.simulation;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.Fraction;
@@ -18,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * A Classic ELB in the simulation: a proxy (two connections, the pod never sees the
@@ -35,20 +33,10 @@ class AwsClbSimulationTests {
 		Simulation simulation = start(policy, 1_000);
 		simulation.advanceTo(30_000_000, EventSink.NONE);
 		SimulationStatistics statistics = simulation.statistics();
-		for (PodStatistics pod : statistics.pods()) {
-			assertThat(pod.observedShare()).as(pod.pod()).isCloseTo(pod.exactShare().toDouble(), within(0.02));
-			assertThat(pod.sourcesSeen().keySet()).as(pod.pod()).isEqualTo(pod.exactSourcesSeen().keySet());
-			pod.exactSourcesSeen()
-				.forEach((address,
-						share) -> assertThat((double) pod.sourcesSeen().get(address) / statistics.connections())
-							.as(pod.pod() + " from " + address)
-							.isCloseTo(share.toDouble(), within(0.02)));
-			assertThat(pod.sourcesSeen().keySet()).as(pod.pod())
-				.doesNotContainAnyElementsOf(SimulationSettings.DEFAULT_CLIENT_IPS);
-		}
-		assertThat(statistics.nodes()).allSatisfy((node) -> assertThat(node.observedLbShare()).as(node.node())
-			.isCloseTo(node.exactLbShare().toDouble(), within(0.02)));
-		Map<String, PodStatistics> pods = pods(statistics);
+		Convergence.assertConverged(statistics);
+		assertThat(statistics.pods()).allSatisfy((pod) -> assertThat(pod.sourcesSeen().keySet()).as(pod.pod())
+			.doesNotContainAnyElementsOf(SimulationSettings.DEFAULT_CLIENT_IPS));
+		Map<String, PodStatistics> pods = Convergence.pods(statistics);
 		if (policy.equals("Local")) {
 			// per zone: zone-a's n1 and zone-b's n2 take 1/2 each; no SNAT, so each pod
 			// sees the CLB's address in its node's zone
@@ -155,10 +143,6 @@ class AwsClbSimulationTests {
 	private static Simulation start(String policy, double connectionsPerSecond) {
 		return Simulation.start(Presets.uneven310(policy),
 				Presets.settings(9).withConnectionsPerSecond(connectionsPerSecond).withKind(LoadBalancerKind.AWS_CLB));
-	}
-
-	private static Map<String, PodStatistics> pods(SimulationStatistics statistics) {
-		return statistics.pods().stream().collect(Collectors.toMap(PodStatistics::pod, (pod) -> pod));
 	}
 
 }

@@ -2,7 +2,6 @@ package io.trafficlab.engine.simulation;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.apiserver.DeclaredService;
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * An AWS NLB with ip targets in the simulation: the target group holds the Ready pods,
@@ -36,19 +34,16 @@ class AwsNlbIpSimulationTests {
 		Simulation simulation = start(Presets.uneven310(policy), 1_000);
 		simulation.advanceTo(30_000_000, EventSink.NONE);
 		SimulationStatistics statistics = simulation.statistics();
-		Map<String, PodStatistics> pods = pods(statistics);
+		Map<String, PodStatistics> pods = Convergence.pods(statistics);
 		assertThat(pods.get("web-4").exactShare()).isEqualTo(Fraction.oneOver(2));
 		for (String pod : List.of("web-1", "web-2", "web-3")) {
 			assertThat(pods.get(pod).exactShare()).as(pod).isEqualTo(Fraction.oneOver(6));
 		}
-		assertConverged(statistics);
+		Convergence.assertConverged(statistics);
 		// the NLB's private address in zone-a for n1's pods, in zone-b for web-4: never
 		// the client
 		assertThat(pods.get("web-1").sourcesSeen()).containsOnlyKeys("172.16.0.10");
 		assertThat(pods.get("web-4").sourcesSeen()).containsOnlyKeys("172.16.0.11");
-		// no node is a target (no NodePort on the way in); a node's share is its pods'
-		assertThat(statistics.nodes()).allSatisfy((node) -> assertThat(node.observedLbShare()).as(node.node())
-			.isCloseTo(node.exactLbShare().toDouble(), within(0.02)));
 		assertThat(simulation.snapshot().nodes()).allSatisfy((node) -> assertThat(node.verdict()).isNull());
 		assertThat(simulation.snapshot().loadBalancerName()).isEqualTo("AWS NLB (ip targets)");
 		assertThat(statistics.dropped()).isZero();
@@ -67,8 +62,8 @@ class AwsNlbIpSimulationTests {
 				declaration.pods(), declaration.workloads(), declaration.endpointSlices()), 1_000);
 		simulation.advanceTo(20_000_000, EventSink.NONE);
 		SimulationStatistics statistics = simulation.statistics();
-		assertConverged(statistics);
-		assertThat(pods(statistics).get("web-4").sourcesSeen().keySet())
+		Convergence.assertConverged(statistics);
+		assertThat(Convergence.pods(statistics).get("web-4").sourcesSeen().keySet())
 			.containsExactlyInAnyOrderElementsOf(SimulationSettings.DEFAULT_CLIENT_IPS);
 	}
 
@@ -146,27 +141,11 @@ class AwsNlbIpSimulationTests {
 			.contains("externalTrafficPolicy changes nothing");
 	}
 
-	private static void assertConverged(SimulationStatistics statistics) {
-		for (PodStatistics pod : statistics.pods()) {
-			assertThat(pod.observedShare()).as(pod.pod()).isCloseTo(pod.exactShare().toDouble(), within(0.02));
-			assertThat(pod.sourcesSeen().keySet()).as(pod.pod()).isEqualTo(pod.exactSourcesSeen().keySet());
-			pod.exactSourcesSeen()
-				.forEach((address,
-						share) -> assertThat((double) pod.sourcesSeen().get(address) / statistics.connections())
-							.as(pod.pod() + " from " + address)
-							.isCloseTo(share.toDouble(), within(0.02)));
-		}
-	}
-
 	private static Simulation start(ClusterDeclaration declaration, double connectionsPerSecond) {
 		return Simulation.start(declaration,
 				Presets.settings(5)
 					.withConnectionsPerSecond(connectionsPerSecond)
 					.withKind(LoadBalancerKind.AWS_NLB_IP));
-	}
-
-	private static Map<String, PodStatistics> pods(SimulationStatistics statistics) {
-		return statistics.pods().stream().collect(Collectors.toMap(PodStatistics::pod, (pod) -> pod));
 	}
 
 }
