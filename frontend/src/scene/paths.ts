@@ -115,11 +115,11 @@ export interface ProbePoint {
 /** A probe tag: from the LB to the node's kube-proxy, then its answer back; then it rests beside the node. */
 export function probePoint(probe: ProbeFlight, anim: number, layout: Layout, discrete: boolean): ProbePoint | null {
 	const phase = probePhase(probe, anim, discrete);
-	const node = layout.nodes.get(probe.node);
-	if (node === undefined || phase.state === 'waiting' || phase.state === 'done') {
+	// NLB ip targets probe pods, so the tag goes to the pod
+	const target = layout.nodes.get(probe.node)?.anchor ?? layout.pods.get(probe.node)?.center;
+	if (target === undefined || phase.state === 'waiting' || phase.state === 'done') {
 		return null;
 	}
-	const target = node.anchor;
 	// The probe's end at the load balancer: a little outside its box, so the answer stays readable
 	const lb = along(lbEdge(layout, target), target, 0.14, null);
 	const offset = -10 * layout.scale;

@@ -76,6 +76,19 @@ export function drawNode(ctx: CanvasRenderingContext2D, scene: Scene, node: Scen
 	if (scene.loadBalancerKind === 'metallb-l2') {
 		drawAnnouncement(ctx, scene, node, box.badge, s);
 	}
+	else if (scene.loadBalancerKind === 'metallb-bgp') {
+		ctx.font = font(11, s, 600);
+		// the nodes that advertise a route are those the analyzer gives a share
+		const share = scene.statistics?.nodes.find((n) => n.node === node.name)?.exactLbShare;
+		const advertises = share !== undefined && share !== '0';
+		pill(ctx, advertises ? '◉ BGP: advertises a route' : 'BGP: no route', box.badge.x, box.badge.y, box.badge.h,
+			advertises ? OK : NEUTRAL, box.badge.w);
+	}
+	else if (scene.loadBalancerKind === 'aws-nlb-ip') {
+		// ip targets: the NLB registers and probes the pods, not the node
+		ctx.font = font(11, s, 600);
+		pill(ctx, 'not a target: the NLB sends to pod IPs', box.badge.x, box.badge.y, box.badge.h, NEUTRAL, box.badge.w);
+	}
 	else {
 		drawBadges(ctx, node, box.badge, s);
 	}

@@ -89,15 +89,31 @@ export function drawLoadBalancer(ctx: CanvasRenderingContext2D, scene: Scene, la
 	const s = layout.scale;
 	const rect = layout.lb.rect;
 	box(ctx, rect, 8 * s, { colour: THEME.accent, width: 2 * s });
+	const proxy = scene.loadBalancerKind === 'aws-clb';
+	if (proxy) {
+		// a proxy ends the client's connection and opens its own: drawn with an inner wall
+		roundRect(ctx, { x: rect.x + 4 * s, y: rect.y + 4 * s, w: rect.w - 8 * s, h: rect.h - 8 * s }, 5 * s);
+		ctx.lineWidth = 1 * s;
+		ctx.setLineDash([4 * s, 3 * s]);
+		ctx.stroke();
+		ctx.setLineDash([]);
+	}
 	const vip = scene.loadBalancerHostname ?? scene.service.loadBalancerIps[0] ?? 'no address yet';
 	const port = scene.service.ports[0]?.port ?? 80;
 	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').length;
 	const l2 = scene.loadBalancerKind === 'metallb-l2';
+	const bgp = scene.loadBalancerKind === 'metallb-bgp';
+	const ipTargets = scene.loadBalancerKind === 'aws-nlb-ip';
 	// MetalLB L2 is no box in the path: one node answers ARP for the IP, and nothing is probed
-	const spread = l2 ? 'ARP: one node takes all, no probe' : scene.loadBalancer === 'weighted' ? 'weighted by endpoint count'
-		: 'per zone, then even (cross-zone off)';
+	const spread = l2 ? 'ARP: one node takes all, no probe' : bgp ? 'router ECMP per advertising node, no probe' : ipTargets ? 'straight to pod IPs, per zone'
+		: proxy ? 'proxy: its own connection to each node, per zone'
+		: scene.loadBalancerKind === 'azure' ? 'even over healthy nodes, floating IP'
+		: scene.loadBalancerKind === 'gke-passthrough' ? 'Maglev over healthy nodes, passthrough'
+		: scene.loadBalancer === 'weighted' ? 'weighted by endpoint count' : 'per zone, then even (cross-zone off)';
+	const targetPods = scene.pods.filter((pod) => pod.backsService && pod.status === 'ready').length;
 	const pass = l2 ? (scene.announcingNode === null ? 'nothing answers ARP' : `${scene.announcingNode} announces`)
-		: `${passing} of ${scene.nodes.length} nodes pass`;
+		: bgp ? `${scene.nodes.filter((node) => lbSendsTo(scene, node)).length} nodes advertise a route`
+		: ipTargets ? `${targetPods} Ready pods are targets` : `${passing} of ${scene.nodes.length} nodes pass`;
 	ctx.textBaseline = 'middle';
 	ctx.textAlign = layout.orientation === 'tall' ? 'left' : 'center';
 	if (layout.orientation === 'tall') {
@@ -133,8 +149,15 @@ function lbShare(scene: Scene, node: string): string | null {
 	return row === undefined ? null : row.exactLbShare;
 }
 
-/** Whether the LB sends new connections to the node (MetalLB L2: the node that announces the LB IP). */
+/**
+ * Whether the LB sends new connections to the node (MetalLB L2: the node that announces the LB IP; BGP: the nodes
+ * the analyzer gives a share, those that advertise a route).
+ */
 export function lbSendsTo(scene: Scene, node: SceneNode): boolean {
+	if (scene.loadBalancerKind === 'metallb-bgp') {
+		const share = lbShare(scene, node.name);
+		return share !== null && share !== '0';
+	}
 	return scene.loadBalancerKind === 'metallb-l2' ? node.name === scene.announcingNode : node.verdict === 'healthy';
 }
 
@@ -148,6 +171,10 @@ export function drawLinks(ctx: CanvasRenderingContext2D, scene: Scene, layout: L
 		ctx.moveTo(client.anchor.x, client.anchor.y);
 		ctx.lineTo(lb.anchor.x, lb.anchor.y);
 		ctx.stroke();
+	}
+	if (scene.loadBalancerKind === 'aws-nlb-ip') {
+		drawPodTargetLinks(ctx, scene, layout);
+		return;
 	}
 	for (const node of scene.nodes) {
 		const box = layout.nodes.get(node.name);
@@ -181,6 +208,27 @@ export function drawLinks(ctx: CanvasRenderingContext2D, scene: Scene, layout: L
 			haloText(ctx, `LB ${share}`, mid.x, mid.y - 6 * s, 4 * s);
 			ctx.textAlign = 'left';
 		}
+	}
+}
+
+/** NLB ip targets: the LB sends straight to the pods' IPs, so its arrows go to the Service's Ready pods, not the nodes. */
+function drawPodTargetLinks(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout): void {
+	const s = layout.scale;
+	const lb = layout.lb;
+	const from = layout.orientation === 'wide'
+		? { x: lb.rect.x + lb.rect.w, y: lb.anchor.y }
+		: { x: lb.anchor.x, y: lb.rect.y + lb.rect.h };
+	ctx.strokeStyle = '#8fa0b0';
+	ctx.lineWidth = 1.5 * s;
+	for (const pod of scene.pods) {
+		const box = layout.pods.get(pod.name);
+		if (box === undefined || !pod.backsService || pod.status !== 'ready') {
+			continue;
+		}
+		ctx.beginPath();
+		ctx.moveTo(from.x, from.y);
+		ctx.lineTo(box.center.x, box.center.y);
+		ctx.stroke();
 	}
 }
 

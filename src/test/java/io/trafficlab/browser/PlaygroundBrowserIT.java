@@ -77,13 +77,8 @@ class PlaygroundBrowserIT extends BrowserTest {
 		this.browser.waitUpTo(LIVE).until((d) -> seen(driver).stream().allMatch("node"::equals));
 		Select balancers = new Select(driver.findElement(By.cssSelector("[data-control=lb-kind]")));
 		assertThat(balancers.getFirstSelectedOption().getDomAttribute("value")).isEqualTo("aws-nlb-instance");
-		// the load balancers the sandbox does not simulate yet are shown, not offered
-		assertThat(balancers.getOptions()
-			.stream()
-			.filter((option) -> "metallb-bgp".equals(option.getDomAttribute("value")))
-			.findFirst()
-			.orElseThrow()
-			.isEnabled()).isFalse();
+		// the sandbox simulates every load balancer the playground lists
+		assertThat(balancers.getOptions()).hasSize(7).allSatisfy((option) -> assertThat(option.isEnabled()).isTrue());
 		assertThat(driver.executeScript("return window.__trafficLab.scene().loadBalancerName"))
 			.isEqualTo("AWS NLB (instance targets)");
 		new Select(driver.findElement(By.cssSelector("[data-control=dataplane]"))).selectByValue("cilium-dsr");

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
+import io.trafficlab.engine.simulation.SimulatedBalancers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,11 +56,31 @@ class SandboxLoadBalancerChoiceTests {
 	@Test
 	void aLoadBalancerTheSimulationDoesNotModelShouldBeAClear400() {
 		String api = "/api/v1/sandboxes/" + create("/api/v1/sandboxes?preset=uneven-3-1-0");
-		MvcTestResult result = this.mvc.put().uri(api + "/load-balancer/kind?value=metallb-bgp").exchange();
+		MvcTestResult result = this.mvc.put().uri(api + "/load-balancer/kind?value=generic").exchange();
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(body(result)).contains("The sandbox models aws-nlb-instance, metallb-l2 for now, not metallb-bgp");
+		assertThat(body(result)).contains(
+				"The sandbox models aws-nlb-instance, aws-nlb-ip, aws-clb, gke-passthrough, azure, metallb-l2, metallb-bgp for now, not generic");
 		String snapshot = body(this.mvc.get().uri(api + "/snapshot").exchange());
 		assertThat(JsonPath.<String>read(snapshot, "$.simulation.loadBalancerKind")).isEqualTo("aws-nlb-instance");
+	}
+
+	@Test
+	void everyLoadBalancerTheSimulationModelsShouldBeAWorkingChoiceOfThePlayground() {
+		String page = body(this.mvc.get().uri("/").exchange());
+		String api = "/api/v1/sandboxes/" + create("/api/v1/sandboxes?preset=uneven-3-1-0");
+		for (LoadBalancerKind kind : SimulatedBalancers.MODELLED) {
+			assertThat(page).as(kind.apiName())
+				.contains(kind.label() + "</option>")
+				.doesNotContain(kind.label() + " (analyzer only)");
+			assertThat(this.mvc.put().uri(api + "/load-balancer/kind?value=" + kind.apiName()))
+				.hasStatus(HttpStatus.NO_CONTENT);
+			String snapshot = body(this.mvc.get().uri(api + "/snapshot").exchange());
+			assertThat(JsonPath.<String>read(snapshot, "$.simulation.loadBalancerKind")).isEqualTo(kind.apiName());
+			assertThat(JsonPath.<String>read(snapshot, "$.simulation.loadBalancerName")).isEqualTo(kind.label());
+			assertThat(this.mvc.get().uri(api + "/statistics")).hasStatus(HttpStatus.OK);
+		}
+		// generic, the API's R20 model, is not a choice of the playground
+		assertThat(page).doesNotContain(LoadBalancerKind.GENERIC.label());
 	}
 
 	@Test

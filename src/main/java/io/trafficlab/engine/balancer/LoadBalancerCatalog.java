@@ -2,6 +2,7 @@ package io.trafficlab.engine.balancer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServicePort;
@@ -34,18 +35,13 @@ public final class LoadBalancerCatalog {
 			List<String> warnings) {
 		ServiceAnnotations annotations = new ServiceAnnotations(service, warnings);
 		boolean local = service.needsHealthCheck();
-		int healthCheckPort = service.healthCheckNodePort();
-		int nodePort = service.primaryPort().nodePort();
 		return switch (kind) {
 			// R20 (kube-proxy-semantics.md): no upstream controller. Probe figures: the
 			// legacy GCE target pool's, the only LB that checks exactly R20's pair
 			// (cloud-provider-gcp providers/gce/gce.go l.78–83, gce_healthchecks.go).
 			case GENERIC -> new LoadBalancerSpec(kind, Arrival.LB_IP,
 					(model == LoadBalancerModel.WEIGHTED) ? Spread.WEIGHTED_BY_HEADER : Spread.EVEN,
-					NoHealthy.FAIL_OPEN, Registration.ALL_NODES,
-					local ? ProbeSpec.http(ProbeTarget.HEALTH_CHECK_NODE_PORT, healthCheckPort, HEALTHZ, 8, 1, 1, 3)
-							: ProbeSpec.http(ProbeTarget.PROXY_HEALTHZ, PROXY_HEALTH_PORT, HEALTHZ, 8, 1, 1, 3),
-					true, true, true);
+					NoHealthy.FAIL_OPEN, Registration.ALL_NODES, defaultProbe(kind, service), true, true, true);
 			// aws-load-balancer-controller: targets pkg/backend/endpoint_resolver.go
 			// ResolveNodePortEndpoints (Ready=True, IsNodeSuitableAsTrafficProxy); port
 			// model_build_target_group.go buildTargetGroupPort (the NodePort); probes
@@ -56,12 +52,9 @@ public final class LoadBalancerCatalog {
 			// controllers/service/service_controller.go updateServiceStatus (hostname).
 			case AWS_NLB_INSTANCE -> {
 				boolean preserve = nlbTargetGroup(annotations, "instance", true);
-				ProbeSpec probe = local
-						? ProbeSpec.http(ProbeTarget.HEALTH_CHECK_NODE_PORT, healthCheckPort, HEALTHZ, 10, 6, 2, 2)
-						: ProbeSpec.tcp(ProbeTarget.NODE_PORT, nodePort, 10, 10, 3, 3);
 				yield new LoadBalancerSpec(kind, Arrival.NODE_PORT_REWRITE, Spread.PER_ZONE, NoHealthy.FAIL_OPEN,
-						Registration.AWS_LBC, awsHealthCheck(annotations, probe, service), nlbCrossZone(annotations),
-						preserve, false);
+						Registration.AWS_LBC, awsHealthCheck(annotations, defaultProbe(kind, service), service),
+						nlbCrossZone(annotations), preserve, false);
 			}
 			// aws-load-balancer-controller: targets endpoint_resolver.go
 			// resolvePodEndpointsWithEndpointsData (Ready pods); probe model_builder.go
@@ -70,10 +63,9 @@ public final class LoadBalancerCatalog {
 			// status as for instance targets.
 			case AWS_NLB_IP -> {
 				boolean preserve = nlbTargetGroup(annotations, "ip", false);
-				ProbeSpec probe = ProbeSpec.tcp(ProbeTarget.POD_PORT, podPort(service.primaryPort()), 10, 10, 3, 3);
 				yield new LoadBalancerSpec(kind, Arrival.POD_DIRECT, Spread.PER_ZONE, NoHealthy.FAIL_OPEN,
-						Registration.ALL_NODES, awsHealthCheck(annotations, probe, service), nlbCrossZone(annotations),
-						preserve, false);
+						Registration.ALL_NODES, awsHealthCheck(annotations, defaultProbe(kind, service), service),
+						nlbCrossZone(annotations), preserve, false);
 			}
 			// cloud-provider-aws pkg/providers/v1/aws.go EnsureLoadBalancer (listeners to
 			// NodePorts, CrossZoneLoadBalancing false l.2575–2581, health check
@@ -88,11 +80,8 @@ public final class LoadBalancerCatalog {
 							+ "header (" + ServiceAnnotations.PROXY_PROTOCOL + ": \"*\"); the pod's socket still sees "
 							+ "the load balancer's address");
 				}
-				ProbeSpec probe = local
-						? ProbeSpec.http(ProbeTarget.HEALTH_CHECK_NODE_PORT, healthCheckPort, HEALTHZ, 10, 5, 2, 6)
-						: ProbeSpec.tcp(ProbeTarget.NODE_PORT, nodePort, 10, 5, 2, 6);
 				yield new LoadBalancerSpec(kind, Arrival.PROXY_TO_NODE_PORT, Spread.PER_ZONE, NoHealthy.LB_CLOSES,
-						Registration.STABLE_NODE_SET, awsHealthCheck(annotations, probe, service),
+						Registration.STABLE_NODE_SET, awsHealthCheck(annotations, defaultProbe(kind, service), service),
 						Boolean.TRUE.equals(crossZone), false, false);
 			}
 			// ingress-gce pkg/l4/healthchecks/healthchecksl4.go l.42–50 and l.130–131
@@ -104,10 +93,8 @@ public final class LoadBalancerCatalog {
 			case GKE_PASSTHROUGH -> {
 				boolean weighted = gkeWeighted(annotations, service, local, warnings);
 				yield new LoadBalancerSpec(kind, Arrival.LB_IP, weighted ? Spread.WEIGHTED_BY_HEADER : Spread.EVEN,
-						NoHealthy.FAIL_OPEN, Registration.GKE_CANDIDATES,
-						local ? ProbeSpec.http(ProbeTarget.HEALTH_CHECK_NODE_PORT, healthCheckPort, HEALTHZ, 3, 1, 1, 2)
-								: ProbeSpec.http(ProbeTarget.PROXY_HEALTHZ, PROXY_HEALTH_PORT, HEALTHZ, 8, 1, 1, 3),
-						true, true, true);
+						NoHealthy.FAIL_OPEN, Registration.GKE_CANDIDATES, defaultProbe(kind, service), true, true,
+						true);
 			}
 			// cloud-provider-azure pkg/provider/azure_loadbalancer.go l.3181–3203 (Local:
 			// HTTP /healthz on the HCNP, 5 s, probeThreshold 2), l.3313–3316 (floating
@@ -118,9 +105,7 @@ public final class LoadBalancerCatalog {
 			// used.
 			case AZURE -> new LoadBalancerSpec(kind, Arrival.LB_IP, Spread.EVEN, NoHealthy.NO_NEW_FLOWS,
 					Registration.STABLE_NODE_SET,
-					local ? ProbeSpec.http(ProbeTarget.HEALTH_CHECK_NODE_PORT, healthCheckPort, HEALTHZ, 5, 5, 2, 2)
-							: azureClusterProbe(annotations, service.primaryPort()),
-					true, true, true);
+					local ? defaultProbe(kind, service) : azureClusterProbe(annotations, service), true, true, true);
 			// metallb speaker/layer2_controller.go ShouldAnnounce (no endpoint that can
 			// serve: nobody announces; Local: nodesWithEndpoint; SHA-256 order), no
 			// probe.
@@ -147,6 +132,42 @@ public final class LoadBalancerCatalog {
 				"preserve_client_ip.enabled", preserveByDefault);
 		readSimulationAttributes(annotations, attributes);
 		return preserve;
+	}
+
+	/**
+	 * The health check {@code kind}'s controller configures by default under Local
+	 * ({@code local}) or Cluster, with port {@code 0} where the Service gives the port;
+	 * {@code null} for MetalLB, which does not probe. The one place each figure is
+	 * written: {@link #of} and the simulation's probe timing read it. Sources as in
+	 * {@link #of}; Azure exposes no probe timeout, so its interval stands in for it (the
+	 * sandbox's choice).
+	 */
+	public static @Nullable ProbeSpec defaultProbe(LoadBalancerKind kind, boolean local) {
+		return switch (kind) {
+			case GENERIC -> local ? ProbeSpec.http(ProbeTarget.HEALTH_CHECK_NODE_PORT, 0, HEALTHZ, 8, 1, 1, 3)
+					: ProbeSpec.http(ProbeTarget.PROXY_HEALTHZ, PROXY_HEALTH_PORT, HEALTHZ, 8, 1, 1, 3);
+			case AWS_NLB_INSTANCE -> local ? ProbeSpec.http(ProbeTarget.HEALTH_CHECK_NODE_PORT, 0, HEALTHZ, 10, 6, 2, 2)
+					: ProbeSpec.tcp(ProbeTarget.NODE_PORT, 0, 10, 10, 3, 3);
+			case AWS_NLB_IP -> ProbeSpec.tcp(ProbeTarget.POD_PORT, 0, 10, 10, 3, 3);
+			case AWS_CLB -> local ? ProbeSpec.http(ProbeTarget.HEALTH_CHECK_NODE_PORT, 0, HEALTHZ, 10, 5, 2, 6)
+					: ProbeSpec.tcp(ProbeTarget.NODE_PORT, 0, 10, 5, 2, 6);
+			case GKE_PASSTHROUGH -> local ? ProbeSpec.http(ProbeTarget.HEALTH_CHECK_NODE_PORT, 0, HEALTHZ, 3, 1, 1, 2)
+					: ProbeSpec.http(ProbeTarget.PROXY_HEALTHZ, PROXY_HEALTH_PORT, HEALTHZ, 8, 1, 1, 3);
+			case AZURE -> local ? ProbeSpec.http(ProbeTarget.HEALTH_CHECK_NODE_PORT, 0, HEALTHZ, 5, 5, 2, 2)
+					: ProbeSpec.tcp(ProbeTarget.NODE_PORT, 0, 5, 5, 2, 2);
+			case METALLB_L2, METALLB_BGP -> null;
+		};
+	}
+
+	/** {@link #defaultProbe(LoadBalancerKind, boolean)} with {@code service}'s ports. */
+	private static ProbeSpec defaultProbe(LoadBalancerKind kind, Service service) {
+		ProbeSpec probe = Objects.requireNonNull(defaultProbe(kind, service.needsHealthCheck()), kind.apiName());
+		return switch (probe.target()) {
+			case HEALTH_CHECK_NODE_PORT -> probe.atPort(service.healthCheckNodePort());
+			case NODE_PORT -> probe.atPort(service.primaryPort().nodePort());
+			case POD_PORT -> probe.atPort(podPort(service.primaryPort()));
+			case PROXY_HEALTHZ -> probe;
+		};
 	}
 
 	/**
@@ -251,20 +272,24 @@ public final class LoadBalancerCatalog {
 	 * else TCP; HTTP path default {@code /}; interval and probe count within Azure's
 	 * limits (≥ 5 s, ≥ 2, product < 120).
 	 */
-	private static ProbeSpec azureClusterProbe(ServiceAnnotations annotations, ServicePort port) {
+	private static ProbeSpec azureClusterProbe(ServiceAnnotations annotations, Service service) {
+		ServicePort port = service.primaryPort();
+		ProbeSpec defaults = defaultProbe(LoadBalancerKind.AZURE, service);
 		String protocol = annotations.oneOf("health-probe_protocol", azure(annotations, port, "protocol"),
 				List.of(ProbeProtocol.TCP.apiName(), ProbeProtocol.HTTP.apiName(), "HTTPS"));
 		String path = azure(annotations, port, "request-path");
-		int interval = annotations.integer("health-probe_interval", azure(annotations, port, "interval"), 5, 119, 5);
+		int interval = annotations.integer("health-probe_interval", azure(annotations, port, "interval"), 5, 119,
+				defaults.intervalSeconds());
 		int probes = annotations.integer("health-probe_num-of-probe", azure(annotations, port, "num-of-probe"), 2, 23,
-				2);
+				defaults.unhealthyThreshold());
 		if (interval * probes >= 120) {
 			annotations.warn("health-probe interval × num-of-probe", interval + " × " + probes,
-					"is not below 120; the defaults 5 and 2 apply");
-			interval = 5;
-			probes = 2;
+					"is not below 120; the defaults " + defaults.intervalSeconds() + " and "
+							+ defaults.unhealthyThreshold() + " apply");
+			interval = defaults.intervalSeconds();
+			probes = defaults.unhealthyThreshold();
 		}
-		ProbeSpec probe = ProbeSpec.tcp(ProbeTarget.NODE_PORT, port.nodePort(), interval, interval, probes, probes);
+		ProbeSpec probe = defaults.withTiming(interval, interval, probes, probes);
 		if (protocol != null && protocol.startsWith(ProbeProtocol.HTTP.apiName())) {
 			probe = probe.withProtocol(ProbeProtocol.HTTP, (path != null && !path.isBlank()) ? path.trim() : "/");
 		}

@@ -39,6 +39,11 @@ public record ProbeSpec(ProbeProtocol protocol, ProbeTarget target, int port, @N
 				this.healthyThreshold, this.unhealthyThreshold);
 	}
 
+	ProbeSpec atPort(int newPort) {
+		return new ProbeSpec(this.protocol, this.target, newPort, this.path, this.intervalSeconds, this.timeoutSeconds,
+				this.healthyThreshold, this.unhealthyThreshold);
+	}
+
 	ProbeSpec withTiming(int interval, int timeout, int healthy, int unhealthy) {
 		return new ProbeSpec(this.protocol, this.target, this.port, this.path, interval, timeout, healthy, unhealthy);
 	}

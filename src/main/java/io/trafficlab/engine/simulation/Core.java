@@ -1,9 +1,12 @@
 package io.trafficlab.engine.simulation;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import io.trafficlab.engine.balancer.LoadBalancerCatalog;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.balancer.LoadBalancerSpec;
 import io.trafficlab.engine.kernel.EventHandler;
 import io.trafficlab.engine.kernel.EventLoop;
 import io.trafficlab.engine.kernel.SplitMix64;
@@ -40,6 +43,18 @@ final class Core implements EventHandler {
 
 	static final int SPEAKER_LOST = 11;
 
+	static final int POD_TARGETS = 12;
+
+	static final int POD_PROBE = 13;
+
+	static final int POD_PROBE_TIMEOUT = 14;
+
+	static final int POD_DEREGISTERED = 15;
+
+	static final int BGP_UPDATE = 16;
+
+	static final int BGP_HOLD_EXPIRED = 17;
+
 	final EventLoop loop = new EventLoop();
 
 	/**
@@ -75,6 +90,12 @@ final class Core implements EventHandler {
 
 	private long entryVersion = -1;
 
+	private @Nullable LoadBalancerSpec spec;
+
+	private long specVersion = -1;
+
+	private @Nullable SimulationSettings specSettings;
+
 	final PodFactory podFactory;
 
 	final Conntrack conntrack = new Conntrack();
@@ -84,6 +105,10 @@ final class Core implements EventHandler {
 	final LoadBalancer balancer;
 
 	final L2Announcer announcer;
+
+	final PodTargetGroup podTargets;
+
+	final BgpAdvertiser bgp;
 
 	final Traffic traffic;
 
@@ -106,7 +131,7 @@ final class Core implements EventHandler {
 		this.routingRandom = new SplitMix64(settings.seed() ^ 0xbb67ae8584caa73bL);
 		this.controlRandom = new SplitMix64(settings.seed() ^ 0x6a09e667f3bcc909L);
 		this.probeRandom = new SplitMix64(settings.seed() ^ 0x3c6ef372fe94f82bL);
-		if (settings.kind() == LoadBalancerKind.METALLB_L2) {
+		if (World.publishesIp(settings.kind(), world.service())) {
 			world.publish(settings.kind());
 		}
 		this.entry = Entry.of(world.service(), world.loadBalancerHostname,
@@ -115,6 +140,8 @@ final class Core implements EventHandler {
 		this.proxy = new KubeProxy(this);
 		this.balancer = new LoadBalancer(this);
 		this.announcer = new L2Announcer(this);
+		this.podTargets = new PodTargetGroup(this);
+		this.bgp = new BgpAdvertiser(this);
 		this.traffic = new Traffic(this);
 		this.lifecycle = new Lifecycle(this);
 		this.nodeLifecycle = new NodeLifecycle(this, this.lifecycle);
@@ -146,6 +173,23 @@ final class Core implements EventHandler {
 		return this.entry;
 	}
 
+	/**
+	 * What the chosen load balancer does for the current Service, as its catalogue entry
+	 * says (policy and annotations read); recomputed when the cluster or the settings
+	 * changed.
+	 */
+	LoadBalancerSpec spec() {
+		LoadBalancerSpec current = this.spec;
+		if (current == null || this.specVersion != this.world.version() || this.specSettings != this.settings) {
+			current = LoadBalancerCatalog.of(this.settings.kind(), this.world.service(), this.settings.loadBalancer(),
+					new ArrayList<>());
+			this.spec = current;
+			this.specVersion = this.world.version();
+			this.specSettings = this.settings;
+		}
+		return current;
+	}
+
 	LoadBalancerModel loadBalancerModel() {
 		return this.settings.loadBalancer();
 	}
@@ -160,6 +204,12 @@ final class Core implements EventHandler {
 			this.proxy.scheduleSyncs();
 			if (this.balancer.announces()) {
 				this.announcer.endpointsChanged();
+			}
+			if (this.balancer.targetsPods()) {
+				this.podTargets.endpointsChanged();
+			}
+			if (this.balancer.advertises()) {
+				this.bgp.endpointsChanged();
 			}
 		}
 	}
@@ -179,6 +229,12 @@ final class Core implements EventHandler {
 			case DEREGISTERED -> this.balancer.drained(payload);
 			case ANNOUNCE -> this.announcer.elect();
 			case SPEAKER_LOST -> this.announcer.speakerLost((int) payload);
+			case POD_TARGETS -> this.podTargets.reconcile();
+			case POD_PROBE -> this.podTargets.probe(payload);
+			case POD_PROBE_TIMEOUT -> this.podTargets.timedOut(payload);
+			case POD_DEREGISTERED -> this.podTargets.drained(payload);
+			case BGP_UPDATE -> this.bgp.speakersUpdate();
+			case BGP_HOLD_EXPIRED -> this.bgp.holdExpired((int) payload);
 			default -> throw new IllegalStateException("Unknown event kind " + kind);
 		}
 	}

@@ -9,6 +9,24 @@ enum DropReason {
 	/** The LB has no target at all. */
 	NO_TARGETS(false, "the load balancer has no targets"),
 
+	/**
+	 * The Classic ELB has no InService instance: it has accepted the client's connection
+	 * and closes it.
+	 */
+	LB_CLOSED(false, "no instance passes the Classic ELB's health check: it closes the client's connection"),
+
+	/** Azure with every backend probed down: no new flows (AllProbedDown). */
+	LB_NO_HEALTHY(false, "every backend fails Azure's health probe: the load balancer sends nothing"),
+
+	/** MetalLB BGP: no speaker advertises a route, so the router has none. */
+	NO_ROUTE(false, "no node advertises " + L2Announcer.LB_IP + ": the router has no route"),
+
+	/**
+	 * MetalLB BGP: the router still routes to a dead node until the session's hold time
+	 * expires.
+	 */
+	BGP_HOLD(false, "the node is dead, but the router keeps its route until the BGP hold time expires"),
+
 	/** MetalLB L2: no speaker node is a candidate, so no node announces the LB IP. */
 	NO_ANNOUNCER(false, "nothing answers ARP for " + L2Announcer.LB_IP),
 
@@ -23,6 +41,12 @@ enum DropReason {
 	 * The LB sent it to a node that was killed and that it has not yet marked unhealthy.
 	 */
 	NODE_GONE(false, "the node is gone, but the load balancer still sends to it"),
+
+	/**
+	 * NLB ip targets: the pod's node is dead, and the LB has not yet marked the pod
+	 * unhealthy.
+	 */
+	POD_TARGET_DEAD(false, "the pod's node is dead, but the load balancer still sends to the pod's IP"),
 
 	/** The node's kube-proxy has not programmed the Service yet. */
 	NOT_PROGRAMMED(false, "kube-proxy has not programmed the Service yet"),

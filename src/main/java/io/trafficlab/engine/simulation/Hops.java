@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerAddresses;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.proxy.DestinationKind;
@@ -47,6 +48,54 @@ final class Hops {
 		return hops * this.core.settings.hopLatencyMicros();
 	}
 
+	/**
+	 * NLB ip targets: client, load balancer, pod, and the reply back through the load
+	 * balancer.
+	 */
+	long directDuration() {
+		return 5L * this.core.settings.hopLatencyMicros();
+	}
+
+	/**
+	 * An NLB with ip targets sends the connection straight to {@code pod}: no NodePort,
+	 * no kube-proxy on the way in; the source is the client's or the NLB's zonal address.
+	 */
+	ConnectionRouted routedToPod(long id, int client, SimPod pod, int sourceSlot, long completesAt) {
+		Trip trip = new Trip(id, client);
+		Entry entry = this.core.entry();
+		SimNode podNode = Objects.requireNonNull(pod.node, "a routed pod is on a node");
+		String destination = entry.destinationAt(podNode);
+		String clientAddress = trip.clientAddress();
+		String podAddress = pod.ip + ":" + entry.targetPort();
+		String seen = SourceSlots.address(this.core, sourceSlot).address();
+		boolean kept = sourceSlot < this.core.clients;
+		String seenAddress = kept ? clientAddress : seen + ":" + trip.port;
+		trip.hop(Direction.REQUEST, trip.clientIp,
+				"client " + trip.clientIp + " opens a connection to " + entry.describe() + " (its DNS name resolves to "
+						+ destination + " in " + zoneName(podNode) + ")",
+				clientAddress, destination, clientAddress, destination);
+		int spread = this.core.podTargets.spreadOver();
+		trip.hop(Direction.REQUEST, "lb",
+				"the load balancer (an AWS NLB with ip targets) sends it straight to " + pod.name + " " + podAddress
+						+ ", one of the " + spread + ((spread == 1) ? " pod" : " pods") + " it spreads over"
+						+ crossZone(podNode) + ": no NodePort and no kube-proxy on the way in, so "
+						+ "externalTrafficPolicy changes nothing; "
+						+ (kept ? "the client's address is kept (preserve_client_ip.enabled)"
+								: "client IP preservation is off for ip targets by default, so the source becomes the "
+										+ "NLB's private address " + seen),
+				clientAddress, destination, seenAddress, podAddress);
+		trip.hop(Direction.REQUEST, pod.name, pod.name + " accepts the connection from " + seen, seenAddress,
+				podAddress, seenAddress, podAddress);
+		trip.hop(Direction.REPLY, pod.name, pod.name + " replies to " + seen, podAddress, seenAddress, podAddress,
+				seenAddress);
+		trip.hop(Direction.REPLY, "lb", "the load balancer passes the reply back: it comes from " + destination,
+				podAddress, seenAddress, destination, clientAddress);
+		trip.hop(Direction.REPLY, trip.clientIp, "the client receives the reply", destination, clientAddress,
+				destination, clientAddress);
+		return new ConnectionRouted(trip.start, id, trip.clientIp, podNode.name, podNode.name, pod.name,
+				(pod.ip != null) ? pod.ip : "", seen, trip.hops, completesAt);
+	}
+
 	private boolean directReply() {
 		return this.core.settings.dataplane() == Dataplane.CILIUM_DSR;
 	}
@@ -65,11 +114,11 @@ final class Hops {
 			.address(this.core, SourceSlots.of(this.core, client, entryNode, route.masquerade, local))
 			.address();
 		boolean snat = this.core.settings.dataplane().rewritesSource(route.masquerade, local);
-		String seenAddress = snat ? seen + ":" + trip.port : clientAddress;
-		trip.arrive(entryNode, destination, arrival);
+		String arriving = trip.arrive(entryNode, destination, arrival);
+		String seenAddress = snat ? seen + ":" + trip.port : arriving;
 		trip.hop(Direction.REQUEST, entryNode.name,
-				dnatReason(entryNode, pod, route, affinity, local, seen, arrival, snat), clientAddress, arrival,
-				seenAddress, podAddress);
+				dnatReason(entryNode, pod, route, affinity, local, seen, arrival, snat), arriving, arrival, seenAddress,
+				podAddress);
 		if (!local && podNode != null) {
 			trip.hop(Direction.REQUEST, podNode.name,
 					"routed to " + podNode.name + ", whose pod CIDR " + podNode.model.podCidr() + " holds " + pod.ip,
@@ -87,7 +136,7 @@ final class Hops {
 					podAddress, seenAddress, destination, clientAddress);
 		}
 		else {
-			retrace(trip, entryNode, podNode, local, snat, podAddress, seenAddress, arrival, destination);
+			retrace(trip, entryNode, podNode, local, snat, podAddress, seenAddress, arrival, destination, arriving);
 		}
 		trip.hop(Direction.REPLY, trip.clientIp, "the client receives the reply", destination, clientAddress,
 				destination, clientAddress);
@@ -101,7 +150,7 @@ final class Hops {
 	 * conntrack, then the load balancer.
 	 */
 	private void retrace(Trip trip, SimNode entryNode, @Nullable SimNode podNode, boolean local, boolean snat,
-			String podAddress, String seenAddress, String arrival, String destination) {
+			String podAddress, String seenAddress, String arrival, String destination, String arriving) {
 		String clientAddress = trip.clientAddress();
 		if (!local && podNode != null) {
 			trip.hop(Direction.REPLY, podNode.name,
@@ -110,12 +159,14 @@ final class Hops {
 		}
 		trip.hop(Direction.REPLY, entryNode.name,
 				"conntrack reverses the " + (snat ? "SNAT and DNAT" : "DNAT") + ": the reply comes from " + arrival,
-				podAddress, seenAddress, arrival, clientAddress);
+				podAddress, seenAddress, arrival, arriving);
 		if (this.core.entry().viaLoadBalancer()) {
-			trip.hop(Direction.REPLY, "lb",
-					arrival.equals(destination) ? "the load balancer passes the reply back"
+			trip.hop(Direction.REPLY, "lb", !arriving.equals(clientAddress)
+					? "the Classic ELB writes the answer into its own connection with the client: it comes from "
+							+ destination
+					: arrival.equals(destination) ? "the load balancer passes the reply back"
 							: "the load balancer reverses its rewrite: the reply comes from " + destination,
-					arrival, clientAddress, destination, clientAddress);
+					arrival, arriving, destination, clientAddress);
 		}
 	}
 
@@ -165,6 +216,11 @@ final class Hops {
 		else if (route.masquerade) {
 			reason.append("; Cilium SNATs only for a backend on another node: the pod sees the client's address");
 		}
+		else if (SourceSlots.proxiedFrom(this.core, node) != null) {
+			reason.append("; no SNAT: the pod sees the Classic ELB's address ")
+				.append(seen)
+				.append(", not the client's (R8)");
+		}
 		else {
 			reason.append("; no SNAT: the pod sees the client's address (R8)");
 		}
@@ -174,14 +230,7 @@ final class Hops {
 	SimulationEvent failed(long id, int client, @Nullable SimNode node, DropReason why, @Nullable NodeRoute route,
 			int podSlot) {
 		Trip trip = new Trip(id, client);
-		String reason = (node != null) ? sentence(node, why, podSlot)
-				: (why == DropReason.SECURITY_GROUP)
-						? "the client is outside loadBalancerSourceRanges of " + this.core.world.followed
-								+ ", which the AWS Load Balancer Controller makes the NLB's "
-								+ "security-group rules, so the NLB drops it and the client times out"
-						: (why == DropReason.NO_ANNOUNCER) ? noAnnouncerSentence()
-								: "the load balancer has no targets to send the connection to, so it goes nowhere and "
-										+ "the client times out";
+		String reason = (node != null) ? sentence(node, why, podSlot) : lbSentence(why, podSlot);
 		String at = (node != null) ? node.name : "lb";
 		if (node != null) {
 			String destination = this.core.entry().destinationAt(node);
@@ -204,6 +253,21 @@ final class Hops {
 				: new ConnectionDropped(trip.start, id, trip.clientIp, at, reason, trip.hops);
 	}
 
+	/** Why a connection that reached no node failed, in plain words. */
+	private String lbSentence(DropReason why, int podSlot) {
+		return switch (why) {
+			case SECURITY_GROUP -> "the client is outside loadBalancerSourceRanges of " + this.core.world.followed
+					+ ", which the AWS Load Balancer Controller makes the NLB's "
+					+ "security-group rules, so the NLB drops it and the client times out";
+			case NO_ANNOUNCER -> noAnnouncerSentence();
+			case NO_ROUTE -> noRouteSentence();
+			case POD_TARGET_DEAD -> deadPodTargetSentence(this.core.world.pods.get(podSlot));
+			case LB_CLOSED, LB_NO_HEALTHY -> noHealthySentence(why);
+			default -> "the load balancer has no targets to send the connection to, so it goes nowhere and "
+					+ "the client times out";
+		};
+	}
+
 	/** The reason in plain words, with what the load balancer believes about the node. */
 	String sentence(SimNode node, DropReason why, int podSlot) {
 		String service = this.core.world.followed.toString();
@@ -221,7 +285,14 @@ final class Hops {
 			case NO_ENDPOINTS -> service + " has no ready or serving-terminating endpoint anywhere, so kube-proxy on "
 					+ node.name + " rejects the connection (R10)";
 			case NO_TARGETS -> "the load balancer has no targets";
+			case NO_ROUTE -> noRouteSentence();
+			case BGP_HOLD -> node.name + " is gone (killed at " + Times.format(node.goneAt) + "), but its BGP "
+					+ "session is still up as far as the router knows: it keeps the route through " + node.name
+					+ " until the hold time (" + Times.format(BgpAdvertiser.HOLD_TIME_MICROS) + ") expires, so the "
+					+ "connection is lost";
 			case NO_ANNOUNCER -> noAnnouncerSentence();
+			case POD_TARGET_DEAD -> deadPodTargetSentence(this.core.world.pods.get(podSlot));
+			case LB_CLOSED, LB_NO_HEALTHY -> noHealthySentence(why);
 			case SECURITY_GROUP -> "the NLB's security group drops it (loadBalancerSourceRanges)";
 		};
 	}
@@ -232,6 +303,29 @@ final class Hops {
 		String synced = (rules != null) ? Times.format(rules.syncedAt) : "?";
 		return "kube-proxy on " + node.name + " still DNATs to " + pod.name + " (" + pod.ip + "), which is gone: its "
 				+ "rules date from " + synced + " and it has not synced since, so the packet is lost";
+	}
+
+	private String deadPodTargetSentence(SimPod pod) {
+		String node = (pod.node != null) ? pod.node.name : "its node";
+		int threshold = this.core.balancer.probeSettings().unhealthyThreshold();
+		return "the NLB sends it straight to " + pod.name + " (" + pod.ip + "), whose node " + node + " is dead, so "
+				+ "nothing answers and the client times out; the load balancer has not yet marked the pod unhealthy ("
+				+ this.core.podTargets.failedInARow(pod) + " of " + threshold + " failed probes)";
+	}
+
+	private String noHealthySentence(DropReason why) {
+		int threshold = this.core.balancer.probeSettings().unhealthyThreshold();
+		return (why == DropReason.LB_CLOSED)
+				? "no instance is InService (each failed " + threshold + " health checks in a row): the Classic ELB, "
+						+ "a proxy, has accepted the client's connection but has nowhere to open its own, so it "
+						+ "closes it"
+				: "every backend has failed " + threshold + " health probes in a row, and Azure's load balancer sends "
+						+ "no new flows when all are probed down (it does not fail open), so the client times out";
+	}
+
+	private static String noRouteSentence() {
+		return "no node advertises " + L2Announcer.LB_IP + " over BGP (no speaker's node has an endpoint that can "
+				+ "serve), so the router has no route and the client times out";
 	}
 
 	private static String noAnnouncerSentence() {
@@ -246,6 +340,9 @@ final class Hops {
 	String loadBalancerView(SimNode node) {
 		if (this.core.balancer.noLoadBalancer()) {
 			return "clients reach every node directly (no cloud load balancer)";
+		}
+		if (this.core.balancer.advertises()) {
+			return "the router still has a route through it";
 		}
 		if (this.core.balancer.announces()) {
 			return "it still answers ARP for " + L2Announcer.LB_IP
@@ -266,8 +363,10 @@ final class Hops {
 	}
 
 	private String crossZone(SimNode node) {
-		if (!this.core.entry().viaHostname() || this.core.settings.nlb().crossZone()
-				|| this.core.loadBalancerModel() != LoadBalancerModel.EVEN) {
+		boolean nlb = this.core.settings.kind() != LoadBalancerKind.AWS_CLB;
+		boolean crossZone = nlb ? this.core.settings.nlb().crossZone() : this.core.spec().crossZone();
+		if (!this.core.entry().viaHostname() || crossZone
+				|| (nlb && this.core.loadBalancerModel() != LoadBalancerModel.EVEN)) {
 			return "";
 		}
 		return ", in the zone the client's DNS answer picked (cross-zone load balancing is off)";
@@ -299,10 +398,27 @@ final class Hops {
 
 		/**
 		 * The client's packet and, through a cloud LB, the LB's hop, up to the entry
-		 * node.
+		 * node; returns the source address the packet reaches the node with (the
+		 * client's, or a proxy's own).
 		 */
-		void arrive(SimNode node, String destination, String arrival) {
+		String arrive(SimNode node, String destination, String arrival) {
 			Entry entry = Hops.this.core.entry();
+			String proxy = SourceSlots.proxiedFrom(Hops.this.core, node);
+			if (proxy != null) {
+				String from = proxy + ":" + this.port;
+				hop(Direction.REQUEST, this.clientIp,
+						"client " + this.clientIp + " opens a connection to the Classic ELB " + entry.hostname() + ":"
+								+ entry.port() + " (its DNS name resolves to " + destination + " in " + zoneName(node)
+								+ ")",
+						clientAddress(), destination, clientAddress(), destination);
+				int spread = Hops.this.core.balancer.spreadOver();
+				hop(Direction.REQUEST, "lb", "the Classic ELB is a proxy: it accepts the client's connection and opens "
+						+ "its own from its address " + proxy + " to " + node.name + ", one of the " + spread
+						+ ((spread == 1) ? " node" : " nodes") + " it spreads over" + crossZone(node)
+						+ ", at its NodePort " + arrival + ": two connections, and the client's address stays behind",
+						clientAddress(), destination, from, arrival);
+				return from;
+			}
 			boolean nodePort = entry.destination() == DestinationKind.NODE_PORT && !entry.viaHostname();
 			String target = entry.viaHostname()
 					? entry.describe() + " (its DNS name resolves to " + destination + " in " + zoneName(node) + ")"
@@ -312,9 +428,15 @@ final class Hops {
 			if (Hops.this.core.balancer.announces()) {
 				target += " (" + node.name + " answers ARP for it: MetalLB in layer-2 mode announces it there)";
 			}
+			if (Hops.this.core.balancer.advertises()) {
+				int routes = Hops.this.core.balancer.spreadOver();
+				target += " (the router's ECMP sends it to " + node.name + ", one of the " + routes
+						+ ((routes == 1) ? " node" : " nodes") + " that advertise a route to it over BGP)";
+			}
 			hop(Direction.REQUEST, this.clientIp, "client " + this.clientIp + " opens a connection to " + target,
 					clientAddress(), destination, clientAddress(), destination);
-			if (entry.viaLoadBalancer() && !Hops.this.core.balancer.announces()) {
+			if (entry.viaLoadBalancer() && !Hops.this.core.balancer.announces()
+					&& !Hops.this.core.balancer.advertises()) {
 				int spread = Hops.this.core.balancer.spreadOver();
 				String among = ", one of the " + spread + ((spread == 1) ? " node" : " nodes") + " it spreads over";
 				hop(Direction.REQUEST, "lb", nodePort
@@ -327,6 +449,7 @@ final class Hops {
 										+ ", the client's address is kept (client IP preservation)",
 						clientAddress(), destination, clientAddress(), arrival);
 			}
+			return clientAddress();
 		}
 
 		void hop(Direction direction, String at, String reason, String srcBefore, String dstBefore, String srcAfter,

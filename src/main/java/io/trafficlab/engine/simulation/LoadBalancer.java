@@ -9,7 +9,12 @@ import io.trafficlab.engine.balancer.ExternalEntry;
 import io.trafficlab.engine.balancer.LoadBalancerAddresses;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.balancer.NoHealthy;
 import io.trafficlab.engine.balancer.NodeProbe;
+import io.trafficlab.engine.balancer.ProbeSpec;
+import io.trafficlab.engine.balancer.ProbeTarget;
+import io.trafficlab.engine.balancer.Registration;
+import io.trafficlab.engine.balancer.Spread;
 import io.trafficlab.engine.balancer.ZoneSpread;
 import io.trafficlab.engine.kernel.SplitMix64;
 import io.trafficlab.engine.model.Fraction;
@@ -47,10 +52,19 @@ import org.jspecify.annotations.Nullable;
  * ({@code target_health_state.unhealthy.connection_termination.enabled}), unless the NLB
  * fails open.</li>
  * </ul>
- * MetalLB in layer-2 mode has no targets and no probes: {@link L2Announcer} names the one
- * node every new connection enters.
+ * The other probing load balancers follow their {@code LoadBalancerSpec}: the Classic ELB
+ * and Azure register the service controller's stable node set (Ready not read, a dead
+ * node stays until deleted) and leave at once, GKE's ingress-gce drops a node at
+ * NotReady; Azure and GKE spread evenly (GKE weighted by the header when annotated), the
+ * Classic ELB per zone; with no healthy target the Classic ELB closes and Azure sends
+ * nothing ({@link #noneHealthy()}); only the NLB resets connections on an unhealthy
+ * verdict. An NLB with ip targets has pods as targets: {@link PodTargetGroup}. MetalLB in
+ * layer-2 mode has no targets and no probes: {@link L2Announcer} names the one node every
+ * new connection enters.
  */
 final class LoadBalancer {
+
+	private static final String AWS_LBC = "the AWS Load Balancer Controller";
 
 	private final Core core;
 
@@ -69,6 +83,12 @@ final class LoadBalancer {
 
 	private boolean failingOpen;
 
+	/**
+	 * No target passes and the load balancer does not fail open (the Classic ELB closes,
+	 * Azure sends nothing).
+	 */
+	private boolean noneHealthy;
+
 	LoadBalancer(Core core) {
 		this.core = core;
 	}
@@ -79,15 +99,25 @@ final class LoadBalancer {
 	 * in the cluster directly: nothing is probed.
 	 */
 	void begin() {
+		if (advertises()) {
+			this.core.bgp.begin();
+			rebuild();
+			return;
+		}
 		if (announces()) {
 			this.core.announcer.begin();
 			rebuild();
 			return;
 		}
-		LoadBalancerProbe probe = probeSettings();
+		if (targetsPods()) {
+			this.core.podTargets.begin();
+			rebuild();
+			return;
+		}
+		LoadBalancerProbe probe = noLoadBalancer() ? null : probeSettings();
 		for (SimNode node : this.core.world.nodesByName.values()) {
 			node.registration++;
-			if (noLoadBalancer()) {
+			if (probe == null) {
 				node.verdict = TargetState.HEALTHY;
 				this.targets.add(node);
 				continue;
@@ -108,6 +138,10 @@ final class LoadBalancer {
 	 * {@code healthyThreshold} probes.
 	 */
 	void register(SimNode node) {
+		if (!probesNodes()) {
+			reconcile(node, node.name + " joined the cluster");
+			return;
+		}
 		reconcile(node, node.name + " joined the cluster; the load balancer registers it and waits for "
 				+ probeSettings().healthyThreshold() + " passing probes");
 	}
@@ -128,20 +162,45 @@ final class LoadBalancer {
 			this.core.announcer.endpointsChanged();
 			return;
 		}
+		if (targetsPods()) {
+			// ip targets follow the pods, whose endpoints the node's state changes
+			this.core.podTargets.endpointsChanged();
+			return;
+		}
+		if (advertises()) {
+			this.core.bgp.endpointsChanged();
+			return;
+		}
+		Registration registration = this.core.spec().registration();
+		String subjectReason = reason.replace(AWS_LBC, controller());
 		boolean anyReady = false;
 		for (SimNode node : this.core.world.nodesByName.values()) {
 			anyReady |= suitable(node) && !node.readyUnknown;
 		}
 		boolean changed = false;
 		for (SimNode node : this.core.world.nodes) {
-			boolean wanted = node.inCluster && suitable(node) && (node.readyUnknown != anyReady);
+			boolean wanted = switch (registration) {
+				// EndpointsFailOpen: the nodes whose Ready is Unknown when none is True
+				case AWS_LBC -> node.inCluster && suitable(node) && (node.readyUnknown != anyReady);
+				// ingress-gce drops a node whose Ready is not True, with no fallback
+				case GKE_CANDIDATES -> node.inCluster && suitable(node) && !node.readyUnknown;
+				// the stable node set reads no Ready condition
+				default -> node.inCluster && suitable(node);
+			};
 			boolean registered = node.verdict != null && node.verdict != TargetState.DRAINING;
 			if (wanted && !registered) {
-				addTarget(node, (node == subject && !node.readyUnknown) ? reason : failOpenReason(node, anyReady));
+				addTarget(node,
+						(node == subject && !node.readyUnknown) ? subjectReason : failOpenReason(node, anyReady));
 				changed = true;
 			}
 			else if (!wanted && registered) {
-				drain(node, ((node == subject) ? reason : drainReason(node)) + drainingSentence());
+				String why = (node == subject) ? subjectReason : drainReason(node);
+				if (registration == Registration.AWS_LBC) {
+					drain(node, why + drainingSentence());
+				}
+				else {
+					deregister(node, why + ": it leaves the target pool at once (no connection draining)");
+				}
 				changed = true;
 			}
 		}
@@ -159,7 +218,7 @@ final class LoadBalancer {
 	}
 
 	private String failOpenReason(SimNode node, boolean anyReady) {
-		return anyReady ? node.name + "'s Ready condition is True again; the AWS Load Balancer Controller registers it"
+		return anyReady ? node.name + "'s Ready condition is True again; " + controller() + " registers it"
 				: "no node's Ready condition is True, so the AWS Load Balancer Controller registers the nodes whose "
 						+ "Ready is Unknown, " + node.name + " among them (EndpointsFailOpen)";
 	}
@@ -167,7 +226,29 @@ final class LoadBalancer {
 	private String drainReason(SimNode node) {
 		String cause = !node.inCluster ? node.name + " was deleted" : node.removing
 				? node.name + " is tainted " + Taint.TO_BE_DELETED_KEY : node.name + "'s Ready condition is Unknown";
-		return cause + "; the AWS Load Balancer Controller deregisters it";
+		return cause + "; " + controller() + " deregisters it";
+	}
+
+	/** The controller that registers the targets of the chosen load balancer. */
+	private String controller() {
+		return switch (this.core.spec().registration()) {
+			case STABLE_NODE_SET -> "the cloud provider's service controller";
+			case GKE_CANDIDATES -> "ingress-gce";
+			default -> AWS_LBC;
+		};
+	}
+
+	/**
+	 * Deregisters a target at once: the load balancers other than the NLB do not drain by
+	 * default (the in-tree AWS provider's {@code ConnectionDraining} is off).
+	 */
+	private void deregister(SimNode node, String reason) {
+		TargetState before = node.verdict;
+		node.registration++;
+		node.verdict = null;
+		node.pendingProbe = null;
+		this.targets.remove(node);
+		emitChange(node, before, null, reason);
 	}
 
 	private String drainingSentence() {
@@ -251,6 +332,9 @@ final class LoadBalancer {
 		else if (announces()) {
 			this.core.announcer.nodeKilled(node);
 		}
+		else if (advertises()) {
+			this.core.bgp.nodeKilled(node);
+		}
 	}
 
 	/**
@@ -267,7 +351,24 @@ final class LoadBalancer {
 			node.weight = null;
 		}
 		this.targets.clear();
+		this.core.podTargets.clear();
 		begin();
+	}
+
+	/**
+	 * Whether MetalLB advertises the Service's IP over BGP and the router spreads over
+	 * the advertising nodes ({@link BgpAdvertiser}).
+	 */
+	boolean advertises() {
+		return !noLoadBalancer() && this.core.settings.kind() == LoadBalancerKind.METALLB_BGP;
+	}
+
+	/**
+	 * Whether the target group holds pods (an NLB with ip targets) rather than nodes:
+	 * {@link PodTargetGroup} picks and probes them.
+	 */
+	boolean targetsPods() {
+		return !noLoadBalancer() && this.core.settings.kind() == LoadBalancerKind.AWS_NLB_IP;
 	}
 
 	/** MetalLB L2: the node that announces the LB IP now, else {@code null}. */
@@ -285,11 +386,12 @@ final class LoadBalancer {
 	}
 
 	/**
-	 * Whether the load balancer probes the nodes: a cloud LB does; nothing probes them
-	 * without one, nor under MetalLB, which announces instead.
+	 * Whether the load balancer probes the nodes: a cloud LB with instance targets does;
+	 * nothing probes them without one, under MetalLB (which announces or advertises
+	 * instead), nor with ip targets (the NLB probes the pods).
 	 */
 	boolean probesNodes() {
-		return !noLoadBalancer() && !announces();
+		return !noLoadBalancer() && !announces() && !advertises() && !targetsPods();
 	}
 
 	private static long payload(SimNode node) {
@@ -313,8 +415,8 @@ final class LoadBalancer {
 		}
 		LoadBalancerProbe settings = probeSettings();
 		this.core.loop.scheduleIn(settings.intervalMicros(), Core.PROBE, payload);
-		ProbeResult result = ProbeAnswers.answer(this.core.service(), node, this.core.world.pods,
-				this.core.probeRandom);
+		ProbeResult result = probesProxyHealthz() ? ProbeAnswers.proxyHealthz(node, this.core.settings.dataplane())
+				: ProbeAnswers.answer(this.core.service(), node, this.core.world.pods, this.core.probeRandom);
 		if (result.timedOut()) {
 			node.pendingProbe = result;
 			this.core.loop.scheduleIn(settings.timeoutMicros(), Core.PROBE_TIMEOUT, node.id);
@@ -363,6 +465,7 @@ final class LoadBalancer {
 			rebuild();
 		}
 		if (after == TargetState.UNHEALTHY && before != TargetState.UNHEALTHY && !this.failingOpen
+				&& this.core.settings.kind() == LoadBalancerKind.AWS_NLB_INSTANCE
 				&& this.core.settings.nlb().resetOnUnhealthy()) {
 			this.core.traffic.resetEntering(node,
 					"the load balancer marked " + node.name
@@ -372,11 +475,20 @@ final class LoadBalancer {
 	}
 
 	/**
-	 * The health check the AWS Load Balancer Controller configures for the Service as it
-	 * is now.
+	 * The health check's timing for the Service as it is now: the one the settings set,
+	 * else the chosen kind's catalogue entry (the controller's defaults and the Service's
+	 * annotations).
 	 */
 	LoadBalancerProbe probeSettings() {
-		return this.core.settings.probes().of(this.core.service());
+		LoadBalancerHealthChecks set = this.core.settings.probesSet() ? this.core.settings.probes() : null;
+		if (set != null) {
+			return set.of(this.core.service());
+		}
+		ProbeSpec spec = this.core.spec().probe();
+		if (spec == null) {
+			throw new IllegalStateException(this.core.settings.kind().apiName() + " does not probe");
+		}
+		return LoadBalancerProbe.of(spec);
 	}
 
 	private void emitChange(SimNode node, @Nullable TargetState from, @Nullable TargetState to, String reason) {
@@ -390,7 +502,19 @@ final class LoadBalancer {
 	 * TCP probe is DNATed to (for the snapshot and the start).
 	 */
 	ProbeResult answer(SimNode node) {
-		return ProbeAnswers.answer(this.core.service(), node, this.core.world.pods, null);
+		return probesProxyHealthz() ? ProbeAnswers.proxyHealthz(node, this.core.settings.dataplane())
+				: ProbeAnswers.answer(this.core.service(), node, this.core.world.pods, null);
+	}
+
+	/**
+	 * Whether the catalogue's probe is kube-proxy's own {@code /healthz} (GKE, Cluster).
+	 */
+	private boolean probesProxyHealthz() {
+		if (noLoadBalancer()) {
+			return false;
+		}
+		ProbeSpec probe = this.core.spec().probe();
+		return probe != null && probe.target() == ProbeTarget.PROXY_HEALTHZ;
 	}
 
 	/**
@@ -399,7 +523,8 @@ final class LoadBalancer {
 	 * none.
 	 */
 	void rebuild() {
-		if (announces()) {
+		this.noneHealthy = false;
+		if (announces() || targetsPods() || advertises()) {
 			this.picks = new SimNode[0];
 			this.cumulative = new double[0];
 			this.failingOpen = false;
@@ -415,8 +540,15 @@ final class LoadBalancer {
 			}
 		}
 		this.failingOpen = CloudLoadBalancer.failsOpen(service, believed);
+		if (this.failingOpen && !noLoadBalancer() && this.core.spec().noHealthy() != NoHealthy.FAIL_OPEN) {
+			this.failingOpen = false;
+			this.noneHealthy = true;
+			this.picks = new SimNode[0];
+			this.cumulative = new double[0];
+			return;
+		}
 		List<Fraction> shares = perZone() ? zoneShares(active)
-				: new CloudLoadBalancer(this.core.loadBalancerModel()).shares(service, believed);
+				: new CloudLoadBalancer(spreadModel()).shares(service, believed);
 		List<SimNode> picked = new ArrayList<>();
 		List<Fraction> pickedShares = new ArrayList<>();
 		for (int i = 0; i < shares.size(); i++) {
@@ -452,8 +584,33 @@ final class LoadBalancer {
 	}
 
 	private boolean perZone() {
-		return !noLoadBalancer() && this.core.loadBalancerModel() == LoadBalancerModel.EVEN
-				&& !this.core.settings.nlb().crossZone();
+		if (noLoadBalancer() || this.core.spec().spread() != Spread.PER_ZONE) {
+			return false;
+		}
+		// the NLB's cross-zone attribute is the sandbox's setting; the Classic ELB's its
+		// annotation
+		boolean crossZone = (this.core.settings.kind() == LoadBalancerKind.AWS_NLB_INSTANCE)
+				? this.core.settings.nlb().crossZone() : this.core.spec().crossZone();
+		return spreadModel() == LoadBalancerModel.EVEN && !crossZone;
+	}
+
+	/**
+	 * Even or weighted by the probe's header: the sandbox's knob for the NLB with
+	 * instance targets (the weighted what-if), the catalogue's spreading for the others.
+	 */
+	private LoadBalancerModel spreadModel() {
+		if (noLoadBalancer() || this.core.settings.kind() == LoadBalancerKind.AWS_NLB_INSTANCE) {
+			return this.core.loadBalancerModel();
+		}
+		return (this.core.spec().spread() == Spread.WEIGHTED_BY_HEADER) ? LoadBalancerModel.WEIGHTED
+				: LoadBalancerModel.EVEN;
+	}
+
+	/**
+	 * Whether no target passes and the load balancer sends nothing rather than fail open.
+	 */
+	boolean noneHealthy() {
+		return this.noneHealthy;
 	}
 
 	/**
@@ -462,6 +619,9 @@ final class LoadBalancer {
 	@Nullable SimNode pick(SplitMix64 random) {
 		if (announces()) {
 			return this.core.announcer.announcer();
+		}
+		if (advertises()) {
+			return this.core.bgp.pick(random);
 		}
 		SimNode[] nodes = this.picks;
 		int n = nodes.length;
@@ -487,13 +647,19 @@ final class LoadBalancer {
 	}
 
 	boolean failingOpen() {
-		return this.failingOpen;
+		return targetsPods() ? this.core.podTargets.failingOpen() : this.failingOpen;
 	}
 
 	/** How many targets the LB currently sends connections to. */
 	int spreadOver() {
 		if (announces()) {
 			return (this.core.announcer.announcer() != null) ? 1 : 0;
+		}
+		if (targetsPods()) {
+			return this.core.podTargets.spreadOver();
+		}
+		if (advertises()) {
+			return this.core.bgp.routes();
 		}
 		return this.picks.length;
 	}

@@ -1,5 +1,11 @@
 package io.trafficlab.engine.simulation;
 
+import java.util.Objects;
+
+import io.trafficlab.engine.balancer.LoadBalancerCatalog;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
+import io.trafficlab.engine.balancer.ProbeSpec;
+
 /**
  * How the cloud load balancer probes each node (R20): every {@code intervalMicros}, a
  * target becomes healthy after {@code healthyThreshold} consecutive passing probes and
@@ -34,38 +40,33 @@ public record LoadBalancerProbe(long intervalMicros, long timeoutMicros, int hea
 	}
 
 	/**
-	 * The AWS Load Balancer Controller's health check for an NLB instance-target group of
-	 * a Service with {@code externalTrafficPolicy: Local}: HTTP {@code GET /healthz} on
-	 * the {@code healthCheckNodePort} every 10 s, 6 s timeout, healthy after 2 passing
-	 * probes in a row, unhealthy after 2 failing ones. Source:
-	 * kubernetes-sigs/aws-load-balancer-controller {@code pkg/service/model_builder.go}
-	 * ({@code defaultHealthCheckProtocolForInstanceModeLocal: HTTP},
-	 * {@code ...PathForInstanceModeLocal: "/healthz"},
-	 * {@code ...PortForInstanceModeLocal: Spec.HealthCheckNodePort},
-	 * {@code ...IntervalForInstanceModeLocal: 10},
-	 * {@code ...TimeoutForInstanceModeLocal: 6},
-	 * {@code ...HealthyThresholdForInstanceModeLocal: 2},
-	 * {@code ...UnhealthyThresholdForInstanceModeLocal: 2}).
+	 * The catalogue's probe in simulated time. A timeout longer than the interval (an
+	 * annotation can ask for one) is cut to the interval: the sandbox sends the next
+	 * probe only after the previous one has failed.
 	 */
-	public static LoadBalancerProbe awsNlbDefaults() {
-		return new LoadBalancerProbe(10_000_000L, 6_000_000L, 2, 2);
+	public static LoadBalancerProbe of(ProbeSpec spec) {
+		long interval = spec.intervalSeconds() * 1_000_000L;
+		return new LoadBalancerProbe(interval, Math.min(spec.timeoutSeconds() * 1_000_000L, interval),
+				spec.healthyThreshold(), spec.unhealthyThreshold());
 	}
 
 	/**
-	 * The same controller's health check for {@code externalTrafficPolicy: Cluster}: a
-	 * TCP connect to the traffic port (for instance targets the NodePort) every 10 s, 10
-	 * s timeout, 3 probes in a row either way. Source:
-	 * {@code pkg/service/model_builder.go}
-	 * ({@code defaultHealthCheckProtocol: ProtocolTCP},
-	 * {@code defaultHealthCheckPort: healthCheckPortTrafficPort},
-	 * {@code defaultHealthCheckInterval: 10}, {@code defaultHealthCheckTimeout: 10},
-	 * {@code defaultHealthCheckHealthyThreshold: 3},
-	 * {@code defaultHealthCheckUnhealthyThreshold: 3});
-	 * {@code model_build_target_group.go} uses the Local defaults only for instance
-	 * targets of a LoadBalancer Service with Local.
+	 * The AWS Load Balancer Controller's health check for an NLB instance-target group of
+	 * a Service with {@code externalTrafficPolicy: Local} (HTTP {@code GET /healthz} on
+	 * the {@code healthCheckNodePort} every 10 s, 6 s timeout, 2 in a row either way), as
+	 * {@link LoadBalancerCatalog#defaultProbe} writes it.
+	 */
+	public static LoadBalancerProbe awsNlbDefaults() {
+		return of(Objects.requireNonNull(LoadBalancerCatalog.defaultProbe(LoadBalancerKind.AWS_NLB_INSTANCE, true)));
+	}
+
+	/**
+	 * The same controller's health check for {@code externalTrafficPolicy: Cluster} (a
+	 * TCP connect to the NodePort every 10 s, 10 s timeout, 3 in a row either way), as
+	 * {@link LoadBalancerCatalog#defaultProbe} writes it.
 	 */
 	public static LoadBalancerProbe awsNlbClusterDefaults() {
-		return new LoadBalancerProbe(10_000_000L, 10_000_000L, 3, 3);
+		return of(Objects.requireNonNull(LoadBalancerCatalog.defaultProbe(LoadBalancerKind.AWS_NLB_INSTANCE, false)));
 	}
 
 }

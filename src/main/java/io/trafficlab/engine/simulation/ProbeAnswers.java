@@ -3,8 +3,11 @@ package io.trafficlab.engine.simulation;
 import java.util.List;
 
 import io.trafficlab.engine.balancer.CloudLoadBalancer;
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerCatalog;
 import io.trafficlab.engine.balancer.NodeProbe;
 import io.trafficlab.engine.health.HealthCheckResponse;
+import io.trafficlab.engine.health.ProxyHealth;
 import io.trafficlab.engine.health.ProxyHealthServer;
 import io.trafficlab.engine.health.ServiceHealthCheck;
 import io.trafficlab.engine.kernel.SplitMix64;
@@ -34,6 +37,26 @@ final class ProbeAnswers {
 	static ProbeResult answer(Service service, SimNode node, List<SimPod> pods, @Nullable SplitMix64 random) {
 		return ServiceHealthCheck.hasHealthCheck(service) ? healthCheckNodePort(service, node)
 				: trafficPort(service, node, pods, random);
+	}
+
+	/**
+	 * What a probe of kube-proxy's own {@code /healthz} on
+	 * {@link LoadBalancerCatalog#PROXY_HEALTH_PORT} finds (GKE's shared check under
+	 * Cluster): 200 while kube-proxy is healthy and the node eligible (R19); nothing
+	 * listens there under Cilium (refused).
+	 */
+	static ProbeResult proxyHealthz(SimNode node, Dataplane dataplane) {
+		String target = node.model.internalIp() + ":" + LoadBalancerCatalog.PROXY_HEALTH_PORT + "/healthz";
+		if (node.killed) {
+			return ProbeResult.timedOut(target, node.name + " is gone");
+		}
+		if (dataplane.cilium()) {
+			return ProbeResult.refused(target, "Cilium replaces kube-proxy, and nothing serves port "
+					+ LoadBalancerCatalog.PROXY_HEALTH_PORT + " on " + node.name);
+		}
+		ProxyHealth health = ProxyHealthServer.healthz(node.model);
+		return new ProbeResult(target, health.status(), "", "HTTP " + health.status(),
+				new NodeProbe(health.status() == 200, null), null, false);
 	}
 
 	private static ProbeResult healthCheckNodePort(Service service, SimNode node) {
@@ -151,6 +174,10 @@ final class ProbeAnswers {
 	 */
 	record ProbeResult(String target, int status, String body, ProbeAnswer answer, NodeProbe probe,
 			@Nullable String why, boolean timedOut) {
+
+		static ProbeResult connected(String target) {
+			return new ProbeResult(target, 0, "", "connected", new NodeProbe(true, null), null, false);
+		}
 
 		static ProbeResult refused(String target, String why) {
 			return new ProbeResult(target, 0, "", ProbeAnswer.REFUSED, new NodeProbe(false, null),

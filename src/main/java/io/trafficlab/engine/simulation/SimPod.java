@@ -65,8 +65,7 @@ final class SimPod {
 	long connections;
 
 	/**
-	 * Connections by the source the pod saw: client indexes first, then two slots per
-	 * node id.
+	 * Connections by the source the pod saw, numbered by {@link SourceSlots}.
 	 */
 	long[] sources = new long[0];
 

@@ -15,7 +15,8 @@ public final class SimulatedBalancers {
 
 	/** The load balancers the simulation models. */
 	public static final Set<LoadBalancerKind> MODELLED = EnumSet.of(LoadBalancerKind.AWS_NLB_INSTANCE,
-			LoadBalancerKind.METALLB_L2);
+			LoadBalancerKind.AWS_NLB_IP, LoadBalancerKind.AWS_CLB, LoadBalancerKind.GKE_PASSTHROUGH,
+			LoadBalancerKind.AZURE, LoadBalancerKind.METALLB_L2, LoadBalancerKind.METALLB_BGP);
 
 	private SimulatedBalancers() {
 	}

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerCatalog;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link Simulation} runs. All times are simulated microseconds.
@@ -18,7 +20,10 @@ import io.trafficlab.engine.balancer.LoadBalancerModel;
  * arrivals)
  * @param loadBalancer how the cloud LB spreads connections over the nodes it believes
  * healthy (R20)
- * @param probes how the cloud LB probes each node, under Local and under Cluster
+ * @param probes how the cloud LB probes each target, under Local and under Cluster, when
+ * a test or a lesson sets the timing; {@code null} (the default): as the chosen kind's
+ * catalogue entry says for the Service as it is ({@link LoadBalancerCatalog#of},
+ * annotations included)
  * @param proxySyncDelayMicros how long kube-proxy on a node takes to apply an endpoint
  * change to its rules
  * @param podStartupMicros how long a new pod stays STARTING before it becomes Ready
@@ -30,7 +35,7 @@ import io.trafficlab.engine.balancer.LoadBalancerModel;
  * @param dataplane what proxies Service traffic on the nodes
  */
 public record SimulationSettings(long seed, List<String> clientIps, double connectionsPerSecond,
-		LoadBalancerModel loadBalancer, LoadBalancerHealthChecks probes, long proxySyncDelayMicros,
+		LoadBalancerModel loadBalancer, @Nullable LoadBalancerHealthChecks probes, long proxySyncDelayMicros,
 		long podStartupMicros, long terminationGraceMicros, long hopLatencyMicros, NlbAttributes nlb,
 		LoadBalancerKind kind, Dataplane dataplane) {
 
@@ -51,16 +56,29 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 	}
 
 	/**
-	 * Seed 1, three clients, 50 connections per second, an even LB probing as
-	 * {@link LoadBalancerHealthChecks#awsNlbDefaults()}, kube-proxy's 1 s minimum sync
-	 * period, 5 s pod startup, Kubernetes' default 30 s termination grace period and 0.5
-	 * ms per hop, and AWS's NLB attributes ({@link NlbAttributes#awsDefaults()}); an AWS
-	 * NLB with instance targets in front of kube-proxy.
+	 * Seed 1, three clients, 50 connections per second, an even LB probing as the
+	 * catalogue says, kube-proxy's 1 s minimum sync period, 5 s pod startup, Kubernetes'
+	 * default 30 s termination grace period and 0.5 ms per hop, and AWS's NLB attributes
+	 * ({@link NlbAttributes#awsDefaults()}); an AWS NLB with instance targets in front of
+	 * kube-proxy.
 	 */
 	public static SimulationSettings defaults() {
-		return new SimulationSettings(1, DEFAULT_CLIENT_IPS, 50, LoadBalancerModel.EVEN,
-				LoadBalancerHealthChecks.awsNlbDefaults(), 1_000_000L, 5_000_000L, 30_000_000L, 500L,
-				NlbAttributes.awsDefaults(), LoadBalancerKind.AWS_NLB_INSTANCE, Dataplane.KUBE_PROXY);
+		return new SimulationSettings(1, DEFAULT_CLIENT_IPS, 50, LoadBalancerModel.EVEN, null, 1_000_000L, 5_000_000L,
+				30_000_000L, 500L, NlbAttributes.awsDefaults(), LoadBalancerKind.AWS_NLB_INSTANCE,
+				Dataplane.KUBE_PROXY);
+	}
+
+	/**
+	 * The health checks' timing under both policies: the one set, else the chosen kind's
+	 * catalogue defaults; {@code null} for a load balancer that does not probe.
+	 */
+	public @Nullable LoadBalancerHealthChecks probes() {
+		return (this.probes != null) ? this.probes : LoadBalancerHealthChecks.of(this.kind);
+	}
+
+	/** Whether the health checks' timing was set rather than read from the catalogue. */
+	public boolean probesSet() {
+		return this.probes != null;
 	}
 
 	/** These settings with another seed. */
@@ -84,8 +102,11 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 				this.nlb, this.kind, this.dataplane);
 	}
 
-	/** These settings with other LB health checks. */
-	public SimulationSettings withProbes(LoadBalancerHealthChecks probes) {
+	/**
+	 * These settings with other LB health checks ({@code null}: the catalogue's, with the
+	 * Service's annotations).
+	 */
+	public SimulationSettings withProbes(@Nullable LoadBalancerHealthChecks probes) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer, probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
 				this.nlb, this.kind, this.dataplane);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.trafficlab.engine.balancer.NoHealthy;
 import io.trafficlab.engine.kernel.EventLoop;
 import io.trafficlab.engine.kernel.SplitMix64;
 import io.trafficlab.engine.model.SessionAffinity;
@@ -108,16 +109,19 @@ final class Traffic {
 			drop(id, client, null, DropReason.SECURITY_GROUP, null, -1);
 			return;
 		}
+		if (this.balancer.targetsPods()) {
+			deliverToPodTarget(id, client);
+			return;
+		}
 		SimNode entry = this.balancer.pick(this.routing);
 		if (entry == null) {
-			drop(id, client, null, this.balancer.announces() ? DropReason.NO_ANNOUNCER : DropReason.NO_TARGETS, null,
-					-1);
+			drop(id, client, null, noTargetReason(), null, -1);
 			return;
 		}
 		entry.entered++;
 		NodeRules rules = entry.rules;
 		if (entry.killed) {
-			drop(id, client, entry, DropReason.NODE_GONE, null, -1);
+			drop(id, client, entry, this.balancer.advertises() ? DropReason.BGP_HOLD : DropReason.NODE_GONE, null, -1);
 			return;
 		}
 		if (rules == null) {
@@ -177,6 +181,52 @@ final class Traffic {
 		this.loop.schedule(completesAt, Core.COMPLETION, ticket);
 		if (this.emitter.wants()) {
 			this.emitter.emit(this.hops.routed(id, client, entry, pod, route, affinity, completesAt));
+		}
+	}
+
+	private DropReason noTargetReason() {
+		if (this.balancer.announces()) {
+			return DropReason.NO_ANNOUNCER;
+		}
+		if (this.balancer.advertises()) {
+			return DropReason.NO_ROUTE;
+		}
+		if (this.balancer.noneHealthy()) {
+			return (this.core.spec().noHealthy() == NoHealthy.LB_CLOSES) ? DropReason.LB_CLOSED
+					: DropReason.LB_NO_HEALTHY;
+		}
+		return DropReason.NO_TARGETS;
+	}
+
+	/**
+	 * NLB ip targets: the NLB sends the connection straight to a pod's IP, no node's
+	 * rules on the way; the pod sees the client or the NLB's zonal address.
+	 */
+	private void deliverToPodTarget(long id, int client) {
+		SimPod pod = this.core.podTargets.pick(this.routing);
+		if (pod == null) {
+			drop(id, client, null, DropReason.NO_TARGETS, null, -1);
+			return;
+		}
+		SimNode podNode = pod.node;
+		if (pod.deleted || podNode == null || podNode.killed) {
+			drop(id, client, null, DropReason.POD_TARGET_DEAD, null, pod.slot);
+			return;
+		}
+		int source = SourceSlots.direct(this.core, client, podNode, this.core.spec().clientAddressKeptToNode());
+		// the analyzer gives a node the share its pods receive
+		podNode.entered++;
+		this.routed++;
+		pod.connections++;
+		pod.countSource(source);
+		pod.live++;
+		podNode.served++;
+		podNode.conntrackEntries++;
+		long completesAt = this.loop.now() + this.hops.directDuration();
+		long ticket = this.conntrack.open(id, client, pod.slot, podNode.id);
+		this.loop.schedule(completesAt, Core.COMPLETION, ticket);
+		if (this.emitter.wants()) {
+			this.emitter.emit(this.hops.routedToPod(id, client, pod, source, completesAt));
 		}
 	}
 
@@ -252,6 +302,11 @@ final class Traffic {
 		reset(pod, node, false, reason);
 	}
 
+	/** Cuts every established connection of the Service (the router's ECMP rehash). */
+	void resetAll(String reason) {
+		reset(null, null, false, reason);
+	}
+
 	/**
 	 * Cuts every connection the load balancer sent to {@code entry} (the NLB's RST when
 	 * its target turns unhealthy), wherever kube-proxy forwarded it.
@@ -266,7 +321,7 @@ final class Traffic {
 				continue;
 			}
 			SimPod on = this.world.pods.get(this.conntrack.pod(slot));
-			boolean hit = (pod != null && on == pod) || (node != null
+			boolean hit = (pod == null && node == null) || (pod != null && on == pod) || (node != null
 					&& (this.conntrack.entryNode(slot) == node.id || (!enteringOnly && on.node == node)));
 			if (!hit) {
 				continue;

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.balancer.LoadBalancerCatalog;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
+import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.apiserver.LoadBalancerIngress;
 import io.trafficlab.engine.cluster.ClusterAssembler;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
@@ -137,6 +139,14 @@ final class World {
 	}
 
 	/**
+	 * Whether {@code kind}'s controller writes an IP into the Service's status (MetalLB,
+	 * Azure, GKE), rather than a hostname (the AWS ones).
+	 */
+	static boolean publishesIp(LoadBalancerKind kind, Service service) {
+		return LoadBalancerCatalog.of(kind, service, LoadBalancerModel.EVEN, new ArrayList<>()).publishesIp();
+	}
+
+	/**
 	 * Writes what the load balancer publishes into the followed LoadBalancer Service's
 	 * status: MetalLB an IP ({@link L2Announcer#LB_IP}, which kube-proxy programs an
 	 * LB-IP rule for), the AWS NLB its hostname.
@@ -146,7 +156,7 @@ final class World {
 		if (service.type() != ServiceType.LOAD_BALANCER) {
 			return;
 		}
-		boolean ip = kind == LoadBalancerKind.METALLB_L2;
+		boolean ip = publishesIp(kind, service);
 		this.loadBalancerHostname = ip ? null : NlbNames.hostname(this.followed);
 		replaceService(service.withLoadBalancerIps(ip ? List.of(L2Announcer.LB_IP) : List.of()));
 		changed();

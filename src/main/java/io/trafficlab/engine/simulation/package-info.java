@@ -1,5 +1,5 @@
 /**
- * The live simulation: clients, the load balancer (an AWS NLB with instance targets),
+ * The live simulation: clients, the load balancer (one of {@code SimulatedBalancers}),
  * kube-proxy on every node, conntrack and pod lifecycles as actors on the
  * {@code engine.kernel} clock, behind the
  * {@link io.trafficlab.engine.simulation.Simulation} façade. Synchronous and steppable:
@@ -12,11 +12,12 @@
  * <li>{@code KubeProxy} gives each node its own rules, compiled with
  * {@code ServiceEndpoints} and {@code ProxyRules} when the node syncs,
  * {@code proxySyncDelayMicros} after a change.</li>
- * <li>{@code LoadBalancer} registers the nodes the AWS Load Balancer Controller would,
- * probes them (R20, {@code ProbeAnswers}), drains the ones it deregisters, resets a
- * target's connections when it turns unhealthy, and spreads per zone
- * ({@code engine.balancer.ZoneSpread}, the analyzer's rule) over the nodes it believes
- * healthy.</li>
+ * <li>{@code LoadBalancer} registers the nodes the chosen LB's controller would, probes
+ * them as its catalogue entry says (R20, {@code ProbeAnswers}), drains (NLB) or drops the
+ * ones it deregisters, resets an NLB target's connections when it turns unhealthy, and
+ * spreads per zone ({@code engine.balancer.ZoneSpread}, the analyzer's rule) or evenly
+ * over the nodes it believes healthy; {@code PodTargetGroup} does the same with pods for
+ * an NLB with ip targets, and {@code L2Announcer} names MetalLB's one node.</li>
  * <li>{@code Traffic} is the hot path: arrivals, the LB's pick, the node's route,
  * conntrack ({@code Conntrack}) and the counters; {@code Hops} tells the trip only when a
  * sink wants events.</li>

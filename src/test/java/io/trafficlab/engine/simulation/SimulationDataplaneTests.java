@@ -86,8 +86,9 @@ class SimulationDataplaneTests {
 	void aLoadBalancerTheSimulationDoesNotModelShouldBeRefused() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(3));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> simulation.apply(new SimulationCommand.SetLoadBalancerKind(LoadBalancerKind.AZURE)))
-			.withMessageStartingWith("The sandbox models aws-nlb-instance, metallb-l2 for now, not azure");
+			.isThrownBy(() -> simulation.apply(new SimulationCommand.SetLoadBalancerKind(LoadBalancerKind.GENERIC)))
+			.withMessageStartingWith(
+					"The sandbox models aws-nlb-instance, aws-nlb-ip, aws-clb, gke-passthrough, azure, metallb-l2, metallb-bgp for now, not generic");
 	}
 
 	private static Simulation run(Dataplane dataplane) {

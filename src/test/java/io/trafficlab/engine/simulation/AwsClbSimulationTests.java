@@ -1,0 +1,148 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.List;
+import java.util.Map;
+
+import io.trafficlab.engine.balancer.LoadBalancerKind;
+import io.trafficlab.engine.model.Fraction;
+import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
+import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
+import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
+import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
+import io.trafficlab.engine.simulation.SimulationStatistics.PodStatistics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Classic ELB in the simulation: a proxy (two connections, the pod never sees the
+ * client), probing as the in-tree AWS provider configures it (Local: HTTP /healthz on the
+ * healthCheckNodePort; Cluster: TCP to the NodePort; 10 s, 5 s timeout, 2 to turn
+ * healthy, 6 to turn unhealthy), cross-zone off, its instances the service controller's
+ * stable node set (a dead node stays registered), and no fail-open.
+ */
+class AwsClbSimulationTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Local", "Cluster" })
+	void on310ObservedSharesAndSourcesShouldConvergeToTheAnalyzersExact(String policy) {
+		Simulation simulation = start(policy, 1_000);
+		simulation.advanceTo(30_000_000, EventSink.NONE);
+		SimulationStatistics statistics = simulation.statistics();
+		Convergence.assertConverged(statistics);
+		assertThat(statistics.pods()).allSatisfy((pod) -> assertThat(pod.sourcesSeen().keySet()).as(pod.pod())
+			.doesNotContainAnyElementsOf(SimulationSettings.DEFAULT_CLIENT_IPS));
+		Map<String, PodStatistics> pods = Convergence.pods(statistics);
+		if (policy.equals("Local")) {
+			// per zone: zone-a's n1 and zone-b's n2 take 1/2 each; no SNAT, so each pod
+			// sees the CLB's address in its node's zone
+			assertThat(pods.get("web-4").exactShare()).isEqualTo(Fraction.oneOver(2));
+			assertThat(pods.get("web-1").sourcesSeen()).containsOnlyKeys("172.16.0.10");
+			assertThat(pods.get("web-4").sourcesSeen()).containsOnlyKeys("172.16.0.11");
+		}
+		else {
+			// kube-proxy's SNAT replaces the CLB's address with a node's
+			assertThat(pods.get("web-4").exactShare()).isEqualTo(Fraction.oneOver(4));
+			assertThat(pods.get("web-4").sourcesSeen()).containsOnlyKeys("192.168.0.11", "10.244.2.1", "192.168.0.13");
+		}
+		assertThat(simulation.snapshot().loadBalancerName()).isEqualTo("AWS Classic ELB");
+	}
+
+	@Test
+	void theProbesShouldFollowTheInTreeProvidersDefaults() {
+		Simulation local = start("Local", 50);
+		Recorder recorder = new Recorder();
+		local.advanceTo(30_000_000, recorder);
+		assertThat(recorder.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3"))).hasSize(3)
+			.allSatisfy((probe) -> {
+				assertThat(probe.target()).isEqualTo("192.168.0.13:32000/healthz");
+				assertThat(probe.status()).isEqualTo(503);
+			});
+		Simulation cluster = start("Cluster", 50);
+		Recorder tcp = new Recorder();
+		cluster.advanceTo(30_000_000, tcp);
+		assertThat(tcp.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3")))
+			.allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo("connected"));
+		assertThat(cluster.statistics().nodes())
+			.allSatisfy((node) -> assertThat(node.exactLbShare()).as(node.node()).isEqualTo(Fraction.oneOver(3)));
+	}
+
+	@Test
+	void theLonePodLeavingShouldMarkN2UnhealthyAfterSixFailedChecks() {
+		Simulation simulation = start("Local", 200);
+		simulation.advanceTo(10_000_000, EventSink.NONE);
+		simulation.apply(new DeletePod("web-4"));
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(120_000_000, recorder);
+		List<ProbeAnswered> failed = recorder.all(ProbeAnswered.class,
+				(probe) -> probe.node().equals("n2") && probe.status() == 503);
+		LoadBalancerTargetChanged unhealthy = recorder
+			.all(LoadBalancerTargetChanged.class, (change) -> change.node().equals("n2"))
+			.get(0);
+		assertThat(unhealthy.to()).isEqualTo(TargetState.UNHEALTHY);
+		assertThat(unhealthy.time() - failed.get(0).time()).isEqualTo(50_000_000);
+		assertThat(unhealthy.reason()).startsWith("6 failing probes in a row");
+	}
+
+	@Test
+	void aKilledNodeShouldTurnUnhealthyAfterSixTimeoutsAndStayRegisteredPastNotReady() {
+		Simulation simulation = start("Cluster", 200);
+		simulation.advanceTo(10_000_000, EventSink.NONE);
+		simulation.apply(new KillNode("n3"));
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(200_000_000, recorder);
+		List<LoadBalancerTargetChanged> n3 = recorder.all(LoadBalancerTargetChanged.class,
+				(change) -> change.node().equals("n3"));
+		// unlike the NLB, the service controller's stable node set reads no Ready
+		// condition: no deregistration at NotReady (50 s)
+		assertThat(n3).singleElement().satisfies((change) -> {
+			assertThat(change.to()).isEqualTo(TargetState.UNHEALTHY);
+			assertThat(change.time() - 10_000_000).isGreaterThan(55_000_000).isLessThanOrEqualTo(65_000_000);
+		});
+		assertThat(recorder.all(ConnectionRouted.class, (routed) -> routed.time() > n3.get(0).time())).isNotEmpty()
+			.allSatisfy((routed) -> assertThat(routed.entryNode()).isIn("n1", "n2"));
+	}
+
+	@Test
+	void withNoInstanceInServiceTheClbShouldCloseNewConnectionsRatherThanFailOpen() {
+		Simulation simulation = start("Local", 200);
+		simulation.advanceTo(1_000_000, EventSink.NONE);
+		for (String pod : List.of("web-1", "web-2", "web-3", "web-4")) {
+			simulation.apply(new DeletePod(pod));
+		}
+		simulation.advanceTo(120_000_000, EventSink.NONE);
+		simulation.resetStatistics();
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(130_000_000, recorder);
+		assertThat(recorder.all(ConnectionRouted.class)).isEmpty();
+		assertThat(recorder.all(ConnectionDropped.class)).isNotEmpty()
+			.allSatisfy((drop) -> assertThat(drop.reason()).startsWith("no instance is InService"));
+		assertThat(simulation.statistics().dropReasons())
+			.containsOnlyKeys("no instance passes the Classic ELB's health check: it closes the client's connection");
+	}
+
+	@Test
+	void aConnectionShouldBeTwoConnectionsThroughTheProxy() {
+		Simulation simulation = start("Local", 50);
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(2_000_000, recorder);
+		ConnectionRouted routed = recorder.all(ConnectionRouted.class).get(0);
+		Hop lb = routed.hops().get(1);
+		assertThat(lb.at()).isEqualTo("lb");
+		assertThat(lb.reason()).startsWith("the Classic ELB is a proxy").contains("two connections");
+		assertThat(lb.srcBefore()).startsWith(routed.clientIp() + ":");
+		assertThat(lb.srcAfter()).startsWith(routed.sourceSeen() + ":");
+		assertThat(routed.hops().get(routed.hops().size() - 2).reason())
+			.startsWith("the Classic ELB writes the answer");
+	}
+
+	private static Simulation start(String policy, double connectionsPerSecond) {
+		return Simulation.start(Presets.uneven310(policy),
+				Presets.settings(9).withConnectionsPerSecond(connectionsPerSecond).withKind(LoadBalancerKind.AWS_CLB));
+	}
+
+}

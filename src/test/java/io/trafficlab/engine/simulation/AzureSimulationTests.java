@@ -1,0 +1,123 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.List;
+
+import io.trafficlab.engine.balancer.LoadBalancerKind;
+import io.trafficlab.engine.model.Fraction;
+import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
+import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
+import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
+import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Azure's Standard load balancer in the simulation: it publishes an IP (floating IP: the
+ * node sees the LB IP, kube-proxy's LB-IP rule routes it), probes every 5 s with 2 probes
+ * either way (Local: HTTP /healthz on the healthCheckNodePort; Cluster: TCP to the
+ * NodePort; Azure exposes no timeout, the sandbox uses the interval), spreads evenly over
+ * healthy nodes, keeps a dead node registered until it is deleted, and sends nothing when
+ * every backend is probed down.
+ */
+class AzureSimulationTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Local", "Cluster" })
+	void on310ObservedSharesAndSourcesShouldConvergeToTheAnalyzersExact(String policy) {
+		Simulation simulation = start(policy, 1_000);
+		simulation.advanceTo(30_000_000, EventSink.NONE);
+		SimulationStatistics statistics = simulation.statistics();
+		Convergence.assertConverged(statistics);
+		Fraction web4 = policy.equals("Local") ? Fraction.oneOver(2) : Fraction.oneOver(4);
+		assertThat(Convergence.pods(statistics).get("web-4").exactShare()).isEqualTo(web4);
+		if (policy.equals("Local")) {
+			assertThat(Convergence.pods(statistics).get("web-4").sourcesSeen().keySet())
+				.containsExactlyInAnyOrderElementsOf(SimulationSettings.DEFAULT_CLIENT_IPS);
+		}
+		assertThat(simulation.snapshot().service().loadBalancerIps()).containsExactly("198.51.100.10");
+		assertThat(simulation.snapshot().loadBalancerHostname()).isNull();
+		assertThat(simulation.snapshot().loadBalancerName()).isEqualTo("Azure Standard LB");
+		assertThat(statistics.dropped()).isZero();
+	}
+
+	@Test
+	void theProbesShouldComeEveryFiveSeconds() {
+		Simulation simulation = start("Local", 50);
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(30_000_000, recorder);
+		assertThat(recorder.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3"))).hasSize(6)
+			.allSatisfy((probe) -> {
+				assertThat(probe.target()).isEqualTo("192.168.0.13:32000/healthz");
+				assertThat(probe.status()).isEqualTo(503);
+			});
+		Simulation cluster = start("Cluster", 50);
+		Recorder tcp = new Recorder();
+		cluster.advanceTo(30_000_000, tcp);
+		assertThat(tcp.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3"))).hasSize(6)
+			.allSatisfy((probe) -> {
+				assertThat(probe.target()).isEqualTo("192.168.0.13:30080");
+				assertThat(probe.answer()).isEqualTo("connected");
+			});
+	}
+
+	@Test
+	void theLonePodLeavingShouldMarkN2UnhealthyAfterTwoFailedProbes() {
+		Simulation simulation = start("Local", 200);
+		simulation.advanceTo(10_000_000, EventSink.NONE);
+		simulation.apply(new DeletePod("web-4"));
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(60_000_000, recorder);
+		ProbeAnswered first503 = recorder
+			.all(ProbeAnswered.class, (probe) -> probe.node().equals("n2") && probe.status() == 503)
+			.get(0);
+		LoadBalancerTargetChanged unhealthy = recorder
+			.all(LoadBalancerTargetChanged.class, (change) -> change.node().equals("n2"))
+			.get(0);
+		assertThat(unhealthy.to()).isEqualTo(TargetState.UNHEALTHY);
+		assertThat(unhealthy.time() - first503.time()).isEqualTo(5_000_000);
+	}
+
+	@Test
+	void aKilledNodeShouldTurnUnhealthyWithTheIntervalAsTimeoutAndStayRegistered() {
+		Simulation simulation = start("Cluster", 200);
+		simulation.advanceTo(10_000_000, EventSink.NONE);
+		simulation.apply(new KillNode("n3"));
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(120_000_000, recorder);
+		assertThat(recorder.all(LoadBalancerTargetChanged.class, (change) -> change.node().equals("n3")))
+			.singleElement()
+			.satisfies((change) -> {
+				assertThat(change.to()).isEqualTo(TargetState.UNHEALTHY);
+				assertThat(change.time() - 10_000_000).isGreaterThan(10_000_000).isLessThanOrEqualTo(15_000_000);
+			});
+	}
+
+	@Test
+	void withEveryBackendProbedDownAzureShouldSendNothing() {
+		Simulation simulation = start("Local", 200);
+		simulation.advanceTo(1_000_000, EventSink.NONE);
+		for (String pod : List.of("web-1", "web-2", "web-3", "web-4")) {
+			simulation.apply(new DeletePod(pod));
+		}
+		simulation.advanceTo(60_000_000, EventSink.NONE);
+		simulation.resetStatistics();
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(70_000_000, recorder);
+		assertThat(recorder.all(ConnectionRouted.class)).isEmpty();
+		assertThat(recorder.all(ConnectionDropped.class)).isNotEmpty()
+			.allSatisfy((drop) -> assertThat(drop.reason()).startsWith("every backend has failed 2 health probes"));
+		assertThat(simulation.statistics().dropReasons())
+			.containsOnlyKeys("every backend fails Azure's health probe: the load balancer sends nothing");
+	}
+
+	private static Simulation start(String policy, double connectionsPerSecond) {
+		return Simulation.start(Presets.uneven310(policy),
+				Presets.settings(13).withConnectionsPerSecond(connectionsPerSecond).withKind(LoadBalancerKind.AZURE));
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.trafficlab.engine.simulation.SimulationStatistics.PodStatistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Observed shares and sources within 2 points of the analyzer's exact ones, for the
+ * load-balancer simulation tests.
+ */
+final class Convergence {
+
+	private Convergence() {
+	}
+
+	static void assertConverged(SimulationStatistics statistics) {
+		for (PodStatistics pod : statistics.pods()) {
+			assertThat(pod.observedShare()).as(pod.pod()).isCloseTo(pod.exactShare().toDouble(), within(0.02));
+			assertThat(pod.sourcesSeen().keySet()).as(pod.pod()).isEqualTo(pod.exactSourcesSeen().keySet());
+			pod.exactSourcesSeen()
+				.forEach((address,
+						share) -> assertThat((double) pod.sourcesSeen().get(address) / statistics.connections())
+							.as(pod.pod() + " from " + address)
+							.isCloseTo(share.toDouble(), within(0.02)));
+		}
+		assertThat(statistics.nodes()).allSatisfy((node) -> assertThat(node.observedLbShare()).as(node.node())
+			.isCloseTo(node.exactLbShare().toDouble(), within(0.02)));
+	}
+
+	static Map<String, PodStatistics> pods(SimulationStatistics statistics) {
+		return statistics.pods().stream().collect(Collectors.toMap(PodStatistics::pod, (pod) -> pod));
+	}
+
+}

@@ -1,0 +1,131 @@
+package io.trafficlab.engine.simulation;
+
+import java.util.List;
+import java.util.Map;
+
+import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
+import io.trafficlab.engine.cluster.ClusterDeclaration;
+import io.trafficlab.engine.model.Fraction;
+import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
+import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
+import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
+import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
+import io.trafficlab.engine.simulation.SimulationStatistics.NodeStatistics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * GKE's backend-service-based passthrough NLB in the simulation: it publishes an IP,
+ * probes the healthCheckNodePort under Local (3 s, 1 s timeout, 1 to turn healthy, 2 to
+ * turn unhealthy) and kube-proxy's own {@code :10256/healthz} under Cluster (8 s, 1 s, 1,
+ * 3), spreads evenly (weighted by the health check's header with
+ * {@code networking.gke.io/weighted-load-balancing: pods-per-node}), and ingress-gce
+ * drops a node from the backends once its Ready condition leaves True.
+ */
+class GkePassthroughSimulationTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Local", "Cluster" })
+	void on310ObservedSharesAndSourcesShouldConvergeToTheAnalyzersExact(String policy) {
+		Simulation simulation = start(Presets.uneven310(policy), 1_000);
+		simulation.advanceTo(30_000_000, EventSink.NONE);
+		SimulationStatistics statistics = simulation.statistics();
+		Convergence.assertConverged(statistics);
+		Fraction web4 = policy.equals("Local") ? Fraction.oneOver(2) : Fraction.oneOver(4);
+		assertThat(Convergence.pods(statistics).get("web-4").exactShare()).isEqualTo(web4);
+		assertThat(simulation.snapshot().service().loadBalancerIps()).containsExactly("198.51.100.10");
+		assertThat(simulation.snapshot().loadBalancerName()).isEqualTo("GKE passthrough NLB");
+	}
+
+	@Test
+	void weightedLoadBalancingShouldFollowThePodsPerNode() {
+		ClusterDeclaration declaration = Presets.uneven310("Local");
+		DeclaredService annotated = declaration.services()
+			.get(0)
+			.toBuilder()
+			.annotations(Map.of("networking.gke.io/weighted-load-balancing", "pods-per-node"))
+			.build();
+		Simulation simulation = start(new ClusterDeclaration(declaration.nodes(), List.of(annotated),
+				declaration.pods(), declaration.workloads(), declaration.endpointSlices()), 1_000);
+		simulation.advanceTo(30_000_000, EventSink.NONE);
+		SimulationStatistics statistics = simulation.statistics();
+		Convergence.assertConverged(statistics);
+		assertThat(statistics.nodes()).extracting(NodeStatistics::exactLbShare)
+			.containsExactly(Fraction.of(3, 4), Fraction.oneOver(4), Fraction.ZERO);
+	}
+
+	@Test
+	void underClusterTheProbeShouldBeKubeProxysOwnHealthz() {
+		Simulation simulation = start(Presets.uneven310("Cluster"), 50);
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(24_000_000, recorder);
+		assertThat(recorder.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3"))).hasSize(3)
+			.allSatisfy((probe) -> {
+				assertThat(probe.target()).isEqualTo("192.168.0.13:10256/healthz");
+				assertThat(probe.status()).isEqualTo(200);
+				assertThat(probe.passed()).isTrue();
+			});
+	}
+
+	@Test
+	void underCiliumNothingServesTheProxyHealthPortSoEveryNodeFailsAndTheLbFailsOpen() {
+		Simulation simulation = Simulation.start(Presets.uneven310("Cluster"),
+				Presets.settings(17)
+					.withConnectionsPerSecond(50)
+					.withKind(LoadBalancerKind.GKE_PASSTHROUGH)
+					.withDataplane(Dataplane.CILIUM_SNAT));
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(24_000_000, recorder);
+		assertThat(recorder.all(ProbeAnswered.class)).isNotEmpty()
+			.allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo("refused"));
+		assertThat(simulation.statistics().dropped()).isZero();
+	}
+
+	@Test
+	void theLonePodLeavingShouldMarkN2UnhealthyTwoProbesLater() {
+		Simulation simulation = start(Presets.uneven310("Local"), 200);
+		simulation.advanceTo(10_000_000, EventSink.NONE);
+		simulation.apply(new DeletePod("web-4"));
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(40_000_000, recorder);
+		ProbeAnswered first503 = recorder
+			.all(ProbeAnswered.class, (probe) -> probe.node().equals("n2") && probe.status() == 503)
+			.get(0);
+		LoadBalancerTargetChanged unhealthy = recorder
+			.all(LoadBalancerTargetChanged.class, (change) -> change.node().equals("n2"))
+			.get(0);
+		assertThat(unhealthy.to()).isEqualTo(TargetState.UNHEALTHY);
+		assertThat(unhealthy.time() - first503.time()).isEqualTo(3_000_000);
+	}
+
+	@Test
+	void aKilledNodeShouldFailThreeProbesThenLeaveTheBackendsAtNotReady() {
+		Simulation simulation = start(Presets.uneven310("Cluster"), 200);
+		simulation.advanceTo(10_000_000, EventSink.NONE);
+		simulation.apply(new KillNode("n3"));
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(120_000_000, recorder);
+		List<LoadBalancerTargetChanged> n3 = recorder.all(LoadBalancerTargetChanged.class,
+				(change) -> change.node().equals("n3"));
+		assertThat(n3).hasSize(2);
+		assertThat(n3.get(0).to()).isEqualTo(TargetState.UNHEALTHY);
+		assertThat(n3.get(0).time() - 10_000_000).isGreaterThan(17_000_000).isLessThanOrEqualTo(25_000_000);
+		// ingress-gce drops the node at once, without draining
+		assertThat(n3.get(1).to()).isNull();
+		assertThat(n3.get(1).time()).isEqualTo(10_000_000 + NodeLifecycle.NODE_MONITOR_GRACE_MICROS);
+		assertThat(n3.get(1).reason()).contains("ingress-gce");
+	}
+
+	private static Simulation start(ClusterDeclaration declaration, double connectionsPerSecond) {
+		return Simulation.start(declaration,
+				Presets.settings(17)
+					.withConnectionsPerSecond(connectionsPerSecond)
+					.withKind(LoadBalancerKind.GKE_PASSTHROUGH));
+	}
+
+}
