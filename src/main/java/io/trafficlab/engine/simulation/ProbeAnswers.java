@@ -55,7 +55,7 @@ final class ProbeAnswers {
 					+ LoadBalancerCatalog.PROXY_HEALTH_PORT + " on " + node.name);
 		}
 		ProxyHealth health = ProxyHealthServer.healthz(node.model);
-		return new ProbeResult(target, health.status(), "", "HTTP " + health.status(),
+		return new ProbeResult(target, health.status(), "", ProbeAnswer.HTTP_STATUS,
 				new NodeProbe(health.status() == 200, null), null, false);
 	}
 
@@ -176,7 +176,7 @@ final class ProbeAnswers {
 			@Nullable String why, boolean timedOut) {
 
 		static ProbeResult connected(String target) {
-			return new ProbeResult(target, 0, "", "connected", new NodeProbe(true, null), null, false);
+			return new ProbeResult(target, 0, "", ProbeAnswer.CONNECTED, new NodeProbe(true, null), null, false);
 		}
 
 		static ProbeResult refused(String target, String why) {
