@@ -68,11 +68,11 @@ public final class ManifestExporter {
 	}
 
 	/**
-	 * One Service as {@code kubectl get service -o yaml} shows it: the same document
-	 * {@link #yaml} writes for it.
+	 * One Service as {@code kubectl get service -o yaml} shows it, with the annotations
+	 * that ask for {@code kind}: the same document {@link #yaml} writes for it.
 	 */
-	public static String serviceYaml(DeclaredService service) {
-		return YAML.writeValueAsString(ServiceExport.service(service));
+	public static String serviceYaml(DeclaredService service, LoadBalancerKind kind) {
+		return YAML.writeValueAsString(SetupExport.annotated(ServiceExport.service(service), kind));
 	}
 
 	/**

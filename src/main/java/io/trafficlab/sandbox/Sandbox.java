@@ -314,7 +314,7 @@ public final class Sandbox {
 	public SandboxSnapshot snapshot() {
 		return read((simulation) -> new SandboxSnapshot(this.id, this.generation, this.seq, this.paused, this.speed,
 				this.source.preset(), simulation.snapshot(),
-				ManifestExporter.serviceYaml(simulation.declaredService())));
+				ManifestExporter.serviceYaml(simulation.declaredService(), simulation.settings().kind())));
 	}
 
 	/**

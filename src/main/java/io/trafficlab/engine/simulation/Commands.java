@@ -11,6 +11,7 @@ import java.util.Objects;
 
 import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.apiserver.ObjectValidation;
+import io.trafficlab.engine.balancer.ClusterSetup;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
@@ -517,7 +518,8 @@ final class Commands {
 		this.world.replaceService(updated);
 		if (this.core.emitter.wants()) {
 			ServiceRenderer renderer = this.core.serviceRenderer;
-			String text = (renderer != null) ? renderer.render(this.world.declared(updated)) : null;
+			String text = (renderer != null)
+					? renderer.render(this.world.declared(updated), this.core.settings.kind()) : null;
 			this.core.emitter
 				.emit(new ServiceUpdated(this.core.now(), field, from, to, updated.healthCheckNodePort(), text));
 		}
@@ -544,18 +546,25 @@ final class Commands {
 		if (this.checkOnly || kind == this.core.settings.kind()) {
 			return;
 		}
+		LoadBalancerKind previous = this.core.settings.kind();
 		this.core.settings = this.core.settings.withKind(kind);
 		String before = publishedAddress();
 		this.world.publish(kind);
 		this.core.changed(true);
 		this.core.balancer.kindChanged();
 		String after = publishedAddress();
-		if (this.core.emitter.wants() && !before.equals(after)) {
+		// the Service shows the new address, or the annotations that ask for the new LB
+		String annotationsBefore = ClusterSetup.serviceAnnotations(previous).toString();
+		String annotationsAfter = ClusterSetup.serviceAnnotations(kind).toString();
+		boolean moved = !before.equals(after);
+		if (this.core.emitter.wants() && (moved || !annotationsBefore.equals(annotationsAfter))) {
 			ServiceRenderer renderer = this.core.serviceRenderer;
 			Service service = this.world.service();
-			this.core.emitter.emit(new ServiceUpdated(this.core.now(), "status.loadBalancer.ingress", before, after,
+			this.core.emitter.emit(new ServiceUpdated(this.core.now(),
+					moved ? "status.loadBalancer.ingress" : "metadata.annotations",
+					moved ? before : annotationsBefore, moved ? after : annotationsAfter,
 					service.healthCheckNodePort(),
-					(renderer != null) ? renderer.render(this.world.declared(service)) : null));
+					(renderer != null) ? renderer.render(this.world.declared(service), kind) : null));
 		}
 		if (this.core.emitter.wants()) {
 			this.core.emitter.emit(new LoadBalancerKindChanged(this.core.now(), kind, kind.label()));

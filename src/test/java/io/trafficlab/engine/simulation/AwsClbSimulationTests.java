@@ -66,7 +66,7 @@ class AwsClbSimulationTests {
 		Recorder tcp = new Recorder();
 		cluster.advanceTo(30_000_000, tcp);
 		assertThat(tcp.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3")))
-			.allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo("connected"));
+			.allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo(ProbeAnswer.CONNECTED));
 		assertThat(cluster.statistics().nodes())
 			.allSatisfy((node) -> assertThat(node.exactLbShare()).as(node.node()).isEqualTo(Fraction.oneOver(3)));
 	}

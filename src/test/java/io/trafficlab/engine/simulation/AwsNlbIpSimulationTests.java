@@ -78,7 +78,7 @@ class AwsNlbIpSimulationTests {
 			.contains("web-1", "web-2", "web-3", "web-4");
 		assertThat(probes).allSatisfy((probe) -> {
 			assertThat(probe.target()).matches("10\\.244\\.[12]\\.\\d+:8080");
-			assertThat(probe.answer()).isEqualTo("connected");
+			assertThat(probe.answer()).isEqualTo(ProbeAnswer.CONNECTED);
 			assertThat(probe.status()).isZero();
 			assertThat(probe.passed()).isTrue();
 		});

@@ -61,7 +61,7 @@ class AzureSimulationTests {
 		assertThat(tcp.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3"))).hasSize(6)
 			.allSatisfy((probe) -> {
 				assertThat(probe.target()).isEqualTo("192.168.0.13:30080");
-				assertThat(probe.answer()).isEqualTo("connected");
+				assertThat(probe.answer()).isEqualTo(ProbeAnswer.CONNECTED);
 			});
 	}
 

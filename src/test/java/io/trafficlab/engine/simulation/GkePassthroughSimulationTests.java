@@ -82,7 +82,7 @@ class GkePassthroughSimulationTests {
 		Recorder recorder = new Recorder();
 		simulation.advanceTo(24_000_000, recorder);
 		assertThat(recorder.all(ProbeAnswered.class)).isNotEmpty()
-			.allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo("refused"));
+			.allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo(ProbeAnswer.REFUSED));
 		assertThat(simulation.statistics().dropped()).isZero();
 	}
 
