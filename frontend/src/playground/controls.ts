@@ -28,6 +28,8 @@ export function closestOption(values: readonly number[], speed: number): number 
 export function syncControls(root: ParentNode, scene: Scene): void {
 	check(root, '[data-control="policy"]', scene.service.externalTrafficPolicy);
 	check(root, '[data-control="lb-model"]', scene.loadBalancer);
+	// the even/weighted knob only shows where it tunes the load balancer's spreading
+	root.querySelector<HTMLElement>('[data-control="lb-model"]')?.toggleAttribute('hidden', !scene.spreadKnob);
 	setValue(root.querySelector<HTMLSelectElement>('[data-control="lb-kind"]'), scene.loadBalancerKind);
 	setValue(root.querySelector<HTMLSelectElement>('[data-control="dataplane"]'), scene.dataplane);
 	setValue(root.querySelector<HTMLInputElement>('[data-control="replicas"]'), String(currentReplicas(scene)));

@@ -246,6 +246,8 @@ export interface LoadBalancerKindChanged {
 	time: number;
 	kind: LoadBalancerKind;
 	name: string;
+	/** Whether the even/weighted knob tunes how it spreads (the NLB with instance targets only). */
+	spreadKnob: boolean;
 }
 
 export interface DataplaneChanged {
@@ -393,6 +395,8 @@ export interface SimulationSnapshot {
 	dataplane?: Dataplane;
 	/** MetalLB L2: the node that answers ARP for the LB IP now; null for another LB or when none does. */
 	announcingNode?: string | null;
+	/** Whether the even/weighted knob (loadBalancer) tunes how the load balancer spreads. */
+	spreadKnob?: boolean;
 	connectionsPerSecond: number;
 	connections: number;
 }

@@ -144,6 +144,8 @@ export interface Scene {
 	loadBalancerName: string;
 	/** MetalLB L2: the node that answers ARP for the LB IP now (null for another LB or when none does). */
 	announcingNode: string | null;
+	/** Whether the even/weighted knob tunes how the load balancer spreads, as the server says. */
+	spreadKnob: boolean;
 	dataplane: Dataplane;
 	connectionsPerSecond: number;
 	replicas: number | null;
@@ -231,6 +233,7 @@ export function sceneFromSnapshot(snapshot: SandboxSnapshot, anim = 0, reducedMo
 		loadBalancerKind: sim.loadBalancerKind ?? 'aws-nlb-instance',
 		loadBalancerName: sim.loadBalancerName ?? 'AWS NLB (instance targets)',
 		announcingNode: sim.announcingNode ?? null,
+		spreadKnob: sim.spreadKnob ?? true,
 		dataplane: sim.dataplane ?? 'kube-proxy',
 		connectionsPerSecond: sim.connectionsPerSecond,
 		replicas: null,

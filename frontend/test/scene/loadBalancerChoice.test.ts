@@ -14,10 +14,13 @@ describe('the load balancer and dataplane in the scene', () => {
 
 	it('follows LoadBalancerKindChanged and DataplaneChanged', () => {
 		let scene = sceneFromSnapshot(snapshot());
-		scene = applyEvent(scene, { type: 'LoadBalancerKindChanged', time: 1, kind: 'metallb-l2', name: 'MetalLB (L2)' });
+		expect(scene.spreadKnob).toBe(true);
+		scene = applyEvent(scene, { type: 'LoadBalancerKindChanged', time: 1, kind: 'metallb-l2', name: 'MetalLB (L2)', spreadKnob: false });
 		scene = applyEvent(scene, { type: 'DataplaneChanged', time: 2, dataplane: 'cilium-dsr' });
 		expect(scene.loadBalancerKind).toBe('metallb-l2');
 		expect(scene.loadBalancerName).toBe('MetalLB (L2)');
+		// MetalLB spreads as it does: the even/weighted knob has nothing to tune
+		expect(scene.spreadKnob).toBe(false);
 		expect(scene.dataplane).toBe('cilium-dsr');
 	});
 

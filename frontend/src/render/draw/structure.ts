@@ -43,7 +43,7 @@ export function drawBanner(ctx: CanvasRenderingContext2D, scene: Scene, layout: 
 	cursor += ctx.measureText(policyText).width + 14 * s;
 	ctx.font = font(12, s, 400);
 	ctx.fillStyle = THEME.muted;
-	const right = `${hc} · LB ${scene.loadBalancer} · `
+	const right = `${hc} · ${scene.spreadKnob ? `LB ${scene.loadBalancer} · ` : ''}`
 		+ `${formatRate(scene.connectionsPerSecond)} new connections/s · ${scene.paused ? 'paused' : `${scene.speed}×`}`;
 	ctx.textAlign = 'right';
 	ctx.fillText(fit(ctx, right, x + w - 10 * s - cursor), x + w - 10 * s, y + h / 2);

@@ -31,6 +31,7 @@ export const balancerReducers: Reducers<'ProbeAnswered' | 'LoadBalancerTargetCha
 	LoadBalancerKindChanged: (draft, event) => {
 		draft.loadBalancerKind = event.kind;
 		draft.loadBalancerName = event.name;
+		draft.spreadKnob = event.spreadKnob;
 	},
 	DataplaneChanged: (draft, event) => {
 		draft.dataplane = event.dataplane;

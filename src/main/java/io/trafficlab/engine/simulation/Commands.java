@@ -567,7 +567,8 @@ final class Commands {
 					(renderer != null) ? renderer.render(this.world.declared(service), kind) : null));
 		}
 		if (this.core.emitter.wants()) {
-			this.core.emitter.emit(new LoadBalancerKindChanged(this.core.now(), kind, kind.label()));
+			this.core.emitter.emit(new LoadBalancerKindChanged(this.core.now(), kind, kind.label(),
+					SimulatedBalancers.spreadKnob(kind)));
 		}
 	}
 

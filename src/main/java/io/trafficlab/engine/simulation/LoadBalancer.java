@@ -599,7 +599,7 @@ final class LoadBalancer {
 	 * instance targets (the weighted what-if), the catalogue's spreading for the others.
 	 */
 	private LoadBalancerModel spreadModel() {
-		if (noLoadBalancer() || this.core.settings.kind() == LoadBalancerKind.AWS_NLB_INSTANCE) {
+		if (noLoadBalancer() || SimulatedBalancers.spreadKnob(this.core.settings.kind())) {
 			return this.core.loadBalancerModel();
 		}
 		return (this.core.spec().spread() == Spread.WEIGHTED_BY_HEADER) ? LoadBalancerModel.WEIGHTED

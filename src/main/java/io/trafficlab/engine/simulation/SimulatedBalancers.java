@@ -18,7 +18,19 @@ public final class SimulatedBalancers {
 			LoadBalancerKind.AWS_NLB_IP, LoadBalancerKind.AWS_CLB, LoadBalancerKind.GKE_PASSTHROUGH,
 			LoadBalancerKind.AZURE, LoadBalancerKind.METALLB_L2, LoadBalancerKind.METALLB_BGP);
 
+	/**
+	 * The load balancers whose spreading the sandbox's even/weighted knob tunes: the NLB
+	 * with instance targets (weighted is a what-if by endpoint weight). The others spread
+	 * as their controller does, and the knob changes nothing.
+	 */
+	private static final Set<LoadBalancerKind> SPREAD_KNOB = EnumSet.of(LoadBalancerKind.AWS_NLB_INSTANCE);
+
 	private SimulatedBalancers() {
+	}
+
+	/** Whether the even/weighted knob tunes how {@code kind} spreads. */
+	public static boolean spreadKnob(LoadBalancerKind kind) {
+		return SPREAD_KNOB.contains(kind);
 	}
 
 	/**

@@ -326,8 +326,10 @@ public sealed interface SimulationEvent {
 	 * @param time when
 	 * @param kind the new load balancer
 	 * @param name its name as the canvas shows it
+	 * @param spreadKnob whether the even/weighted knob tunes how it spreads
 	 */
-	record LoadBalancerKindChanged(long time, LoadBalancerKind kind, String name) implements SimulationEvent {
+	record LoadBalancerKindChanged(long time, LoadBalancerKind kind, String name,
+			boolean spreadKnob) implements SimulationEvent {
 	}
 
 	/**

@@ -155,7 +155,10 @@ class MetalLbL2SimulationTests {
 		assertThat(simulation.statistics().healthChecks()).allSatisfy((row) -> assertThat(row.lbProbe()).isEqualTo(
 				new LbProbe(ip(row.node()) + ":" + simulation.snapshot().service().healthCheckNodePort() + "/healthz",
 						row.healthCheck().status())));
+		assertThat(simulation.snapshot().spreadKnob()).isTrue();
 		simulation.apply(new SetLoadBalancerKind(LoadBalancerKind.METALLB_L2));
+		// MetalLB spreads as it does: the even/weighted knob tunes nothing
+		assertThat(simulation.snapshot().spreadKnob()).isFalse();
 		// kube-proxy still answers the health check, but nothing probes it
 		assertThat(simulation.statistics().healthChecks()).allSatisfy((row) -> {
 			assertThat(row.lbProbe()).isNull();
