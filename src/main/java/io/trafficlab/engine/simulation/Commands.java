@@ -518,8 +518,8 @@ final class Commands {
 		this.world.replaceService(updated);
 		if (this.core.emitter.wants()) {
 			ServiceRenderer renderer = this.core.serviceRenderer;
-			String text = (renderer != null)
-					? renderer.render(this.world.declared(updated), this.core.settings.kind()) : null;
+			String text = (renderer != null) ? renderer.render(this.world.declared(updated), this.core.settings.kind())
+					: null;
 			this.core.emitter
 				.emit(new ServiceUpdated(this.core.now(), field, from, to, updated.healthCheckNodePort(), text));
 		}
@@ -561,9 +561,8 @@ final class Commands {
 			ServiceRenderer renderer = this.core.serviceRenderer;
 			Service service = this.world.service();
 			this.core.emitter.emit(new ServiceUpdated(this.core.now(),
-					moved ? "status.loadBalancer.ingress" : "metadata.annotations",
-					moved ? before : annotationsBefore, moved ? after : annotationsAfter,
-					service.healthCheckNodePort(),
+					moved ? "status.loadBalancer.ingress" : "metadata.annotations", moved ? before : annotationsBefore,
+					moved ? after : annotationsAfter, service.healthCheckNodePort(),
 					(renderer != null) ? renderer.render(this.world.declared(service), kind) : null));
 		}
 		if (this.core.emitter.wants()) {
