@@ -2,6 +2,7 @@
 // body byte for byte), the LB's verdict and its count, and kube-proxy's own /healthz.
 import type { HealthCheckRow } from '../protocol/events';
 import { answerText, answerWords, AWAITING_PROBE, probeOk } from '../scene/labels';
+import { analysedLoadBalancer } from '../scene/balancer';
 import type { Scene, SceneNode, SceneProbeAnswer } from '../scene/scene';
 import { h, setText, syncKeyed } from './dom';
 
@@ -71,12 +72,20 @@ function unprobedRow(scene: Scene, node: SceneNode, row: HealthCheckRow | undefi
 	};
 }
 
-/** The load balancer's part for a node it does not probe: MetalLB's announcing node, or none. */
-export function unprobedVerdict(scene: Pick<Scene, 'loadBalancerKind' | 'announcingNode'>, node: Pick<SceneNode, 'name'>): string {
-	if (scene.loadBalancerKind === 'metallb-l2') {
-		return node.name === scene.announcingNode ? '◉ announces the address (takes every connection)' : '– does not announce';
+/** The load balancer's part for a node it does not probe: MetalLB's announcing or advertising nodes, or none. */
+export function unprobedVerdict(scene: Pick<Scene, 'loadBalancerKind' | 'announcingNode' | 'statistics'>,
+	node: Pick<SceneNode, 'name'>): string {
+	switch (scene.loadBalancerKind) {
+		case 'metallb-l2':
+			return node.name === scene.announcingNode ? '◉ announces the address (takes every connection)' : '– does not announce';
+		case 'metallb-bgp':
+			return (analysedLoadBalancer(scene)?.announcingNodes ?? []).includes(node.name)
+				? '◉ advertises a route (the router sends it a share)' : '– advertises no route';
+		case 'aws-nlb-ip':
+			return '– not a target (the NLB sends to pod IPs)';
+		default:
+			return '– not probed';
 	}
-	return '– not probed';
 }
 
 /** A TCP probe's outcome as the LB's log says it ("timed out"), or that it is awaited. */

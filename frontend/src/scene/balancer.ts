@@ -37,5 +37,10 @@ export function probeLine(scene: Pick<Scene, 'statistics' | 'loadBalancerName' |
 		return `${scene.loadBalancerName} does not probe: the node that answers ARP for the address takes every new `
 			+ `connection (${scene.announcingNode ?? 'none now'}). kube-proxy still serves the health check; nothing asks it.`;
 	}
+	if (analysis.kind === 'metallb-bgp') {
+		const advertising = analysis.announcingNodes ?? [];
+		return `${scene.loadBalancerName} does not probe: the router spreads new connections evenly over the nodes that `
+			+ `advertise a route (${advertising.length === 0 ? 'none now' : advertising.join(', ')}).`;
+	}
 	return `${scene.loadBalancerName} does not probe the nodes.`;
 }

@@ -45,6 +45,17 @@ describe('the health panel', () => {
 		expect(probeLine(scene)).toContain('(n1)');
 	});
 
+	it('under MetalLB BGP names the nodes that advertise a route, from the server’s analysis', () => {
+		const message = withLoadBalancer(statistics(), 'metallb-bgp', null, false);
+		const exact = message.statistics.exact as Record<string, Record<string, unknown>>;
+		exact.loadBalancer = { ...exact.loadBalancer, announcingNodes: ['n1', 'n2'] };
+		const scene = { ...applyStatistics(sceneFromSnapshot(snapshot()), message),
+			loadBalancerKind: 'metallb-bgp' as const, loadBalancerName: 'MetalLB (BGP)' };
+		expect(healthRows(scene).map((row) => row.verdict)).toEqual(['◉ advertises a route (the router sends it a share)',
+			'◉ advertises a route (the router sends it a share)', '– advertises no route']);
+		expect(probeLine(scene)).toContain('over the nodes that advertise a route (n1, n2)');
+	});
+
 	it('words a TCP probe of the NodePort without a path', () => {
 		expect(probeSentence({ ...HCNP_PROBE, protocol: 'TCP', target: 'node-port', port: 30080, path: null, timeoutSeconds: 10,
 			healthyThreshold: 3, unhealthyThreshold: 3 }))
