@@ -110,14 +110,7 @@ class AwsClbSimulationTests {
 	@Test
 	void withNoInstanceInServiceTheClbShouldCloseNewConnectionsRatherThanFailOpen() {
 		Simulation simulation = start("Local", 200);
-		simulation.advanceTo(1_000_000, EventSink.NONE);
-		for (String pod : List.of("web-1", "web-2", "web-3", "web-4")) {
-			simulation.apply(new DeletePod(pod));
-		}
-		simulation.advanceTo(120_000_000, EventSink.NONE);
-		simulation.resetStatistics();
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(130_000_000, recorder);
+		Recorder recorder = EmptiedService.record(simulation, 120_000_000, 130_000_000);
 		assertThat(recorder.all(ConnectionRouted.class)).isEmpty();
 		assertThat(recorder.all(ConnectionDropped.class)).isNotEmpty()
 			.allSatisfy((drop) -> assertThat(drop.reason()).startsWith("no instance is InService"));

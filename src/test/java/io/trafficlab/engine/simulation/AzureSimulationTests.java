@@ -1,7 +1,5 @@
 package io.trafficlab.engine.simulation;
 
-import java.util.List;
-
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
@@ -100,14 +98,7 @@ class AzureSimulationTests {
 	@Test
 	void withEveryBackendProbedDownAzureShouldSendNothing() {
 		Simulation simulation = start("Local", 200);
-		simulation.advanceTo(1_000_000, EventSink.NONE);
-		for (String pod : List.of("web-1", "web-2", "web-3", "web-4")) {
-			simulation.apply(new DeletePod(pod));
-		}
-		simulation.advanceTo(60_000_000, EventSink.NONE);
-		simulation.resetStatistics();
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(70_000_000, recorder);
+		Recorder recorder = EmptiedService.record(simulation, 60_000_000, 70_000_000);
 		assertThat(recorder.all(ConnectionRouted.class)).isEmpty();
 		assertThat(recorder.all(ConnectionDropped.class)).isNotEmpty()
 			.allSatisfy((drop) -> assertThat(drop.reason()).startsWith("every backend has failed 2 health probes"));

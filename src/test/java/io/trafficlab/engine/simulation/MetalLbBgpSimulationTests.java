@@ -84,14 +84,7 @@ class MetalLbBgpSimulationTests {
 	@Test
 	void withNoEndpointNoNodeShouldAdvertise() {
 		Simulation simulation = start("Local", 200, 500);
-		simulation.advanceTo(1_000_000, EventSink.NONE);
-		for (String pod : List.of("web-1", "web-2", "web-3", "web-4")) {
-			simulation.apply(new DeletePod(pod));
-		}
-		simulation.advanceTo(60_000_000, EventSink.NONE);
-		simulation.resetStatistics();
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(70_000_000, recorder);
+		Recorder recorder = EmptiedService.record(simulation, 60_000_000, 70_000_000);
 		assertThat(recorder.all(ConnectionDropped.class)).isNotEmpty()
 			.allSatisfy((drop) -> assertThat(drop.reason()).startsWith("no node advertises 198.51.100.10 over BGP"));
 		assertThat(simulation.statistics().dropReasons())
