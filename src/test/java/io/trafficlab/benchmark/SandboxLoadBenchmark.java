@@ -2,20 +2,13 @@ package io.trafficlab.benchmark;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +16,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.DataFormatException;
@@ -56,9 +48,7 @@ public final class SandboxLoadBenchmark {
 
 	private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
 
-	private static final int MAX_DELAY_MILLIS = 60_000;
-
-	private final AtomicLongArray delays = new AtomicLongArray(MAX_DELAY_MILLIS + 1);
+	private final DelayHistogram delays = new DelayHistogram();
 
 	private final AtomicLong batches = new AtomicLong();
 
@@ -76,77 +66,24 @@ public final class SandboxLoadBenchmark {
 
 	private final AtomicLong compressedMessages = new AtomicLong();
 
+	private final BenchmarkServer server;
+
 	private final int port;
 
-	private final Process server;
-
-	private SandboxLoadBenchmark(int port, Process server) {
-		this.port = port;
+	private SandboxLoadBenchmark(BenchmarkServer server) {
 		this.server = server;
+		this.port = server.port;
 	}
 
 	public static void main(String[] args) throws Exception {
 		int sandboxes = Integer.getInteger("sandboxes", 200);
 		int students = Integer.getInteger("students", 0);
-		int port = freePort();
-		boolean compression = Boolean.getBoolean("compression");
-		Process server = startServer(port, compression, Math.max(200, students + 20));
-		try {
-			SandboxLoadBenchmark benchmark = new SandboxLoadBenchmark(port, server);
-			benchmark.awaitServer();
-			benchmark.run((students > 0) ? 1 : sandboxes, students);
-		}
-		finally {
-			server.destroy();
-			server.waitFor(10, TimeUnit.SECONDS);
+		try (BenchmarkServer server = BenchmarkServer
+			.start(List.of("--trafficlab.rooms.max-students=" + Math.max(200, students + 20),
+					"--trafficlab.stream.compression=" + Boolean.getBoolean("compression")))) {
+			new SandboxLoadBenchmark(server).run((students > 0) ? 1 : sandboxes, students);
 		}
 		System.exit(0);
-	}
-
-	private static Process startServer(int port, boolean compression, int maxStudents) throws IOException {
-		String jar = System.getProperty("jar", findJar());
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-				"-jar", jar, "--server.port=" + port, "--server.address=127.0.0.1", "--logging.level.root=WARN",
-				"--spring.main.banner-mode=off", "--trafficlab.sandbox.max-live=1000",
-				"--trafficlab.sandbox.creation-burst=1000", "--trafficlab.rooms.max-students=" + maxStudents,
-				"--trafficlab.stream.compression=" + compression);
-		System.out.println("server: " + String.join(" ", command));
-		return new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(new File("target/load-benchmark-server.log"))
-			.start();
-	}
-
-	private static String findJar() throws IOException {
-		try (var files = Files.list(Path.of("target"))) {
-			return files.map(Path::toString)
-				.filter((name) -> name.matches(".*/traffic-lab-[^/]*\\.jar") && !name.endsWith("-plain.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No target/traffic-lab-*.jar: run "
-						+ "./mvnw -B -q -o -DskipTests package first, or pass -Djar=..."));
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private void awaitServer() throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (System.nanoTime() < deadline) {
-			if (!this.server.isAlive()) {
-				throw new IllegalStateException("The server stopped; see target/load-benchmark-server.log");
-			}
-			try (Socket probe = new Socket()) {
-				probe.connect(new InetSocketAddress("127.0.0.1", this.port), 1_000);
-				return;
-			}
-			catch (IOException ex) {
-				TimeUnit.MILLISECONDS.sleep(500);
-			}
-		}
-		throw new IllegalStateException("The server did not listen within 120 s");
 	}
 
 	private void run(int sandboxes, int students) throws Exception {
@@ -154,24 +91,23 @@ public final class SandboxLoadBenchmark {
 		int warmup = Integer.getInteger("warmup", 10);
 		String speed = System.getProperty("speed", "1");
 		int rate = Integer.getInteger("rate", 0);
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < sandboxes; i++) {
-			String body = http("POST", "/api/v1/sandboxes?seed=" + i, 201, http);
+			String body = this.server.http("POST", "/api/v1/sandboxes?seed=" + i, 201);
 			Matcher id = Pattern.compile("\"id\":\"([A-Za-z0-9_-]+)\"").matcher(body);
 			id.find();
 			ids.add(id.group(1));
 			if (!"1".equals(speed)) {
-				http("PUT", "/api/v1/sandboxes/" + id.group(1) + "/speed?factor=" + speed, 200, http);
+				this.server.http("PUT", "/api/v1/sandboxes/" + id.group(1) + "/speed?factor=" + speed, 200);
 			}
 			if (rate > 0) {
-				http("PUT", "/api/v1/sandboxes/" + id.group(1) + "/client-rate?perSecond=" + rate, 200, http);
+				this.server.http("PUT", "/api/v1/sandboxes/" + id.group(1) + "/client-rate?perSecond=" + rate, 200);
 			}
 		}
 		List<String> topics = new ArrayList<>();
 		if (students > 0) {
 			Matcher code = Pattern.compile("\"code\":\"([A-Z0-9]+)\"")
-				.matcher(http("POST", "/api/v1/rooms?sandbox=" + ids.get(0), 201, http));
+				.matcher(this.server.http("POST", "/api/v1/rooms?sandbox=" + ids.get(0), 201));
 			code.find();
 			for (int i = 0; i < students; i++) {
 				topics.add("/topic/rooms/" + code.group(1));
@@ -187,7 +123,7 @@ public final class SandboxLoadBenchmark {
 		System.out.printf(Locale.ROOT, "%d sandboxes at %sx, %d clients; warming up %d s%n", ids.size(), speed,
 				clients.size(), warmup);
 		TimeUnit.SECONDS.sleep(warmup);
-		long heapBefore = liveHeap();
+		long heapBefore = this.server.liveHeap();
 		List<Client> frozen = new ArrayList<>();
 		for (int i = 0; i < Integer.getInteger("frozen", 0); i++) {
 			frozen.add(Client.connect(this, topics.get(0), Client.Reading.NONE));
@@ -196,9 +132,9 @@ public final class SandboxLoadBenchmark {
 		for (int i = 0; i < Integer.getInteger("slow", 0); i++) {
 			slow.add(Client.connect(this, topics.get(i % topics.size()), Client.Reading.SLOW));
 		}
-		double load = loadAverage();
-		long cpuBefore = cpuTicks();
-		HeapSampler heap = new HeapSampler(this.server.pid());
+		double load = BenchmarkServer.loadAverage();
+		long cpuBefore = this.server.cpuTicks();
+		BenchmarkServer.HeapSampler heap = this.server.sampleHeap();
 		this.measuring.set(true);
 		long start = System.nanoTime();
 		long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -211,9 +147,9 @@ public final class SandboxLoadBenchmark {
 		this.measuring.set(false);
 		long maxHeap = heap.stop();
 		double measured = (System.nanoTime() - start) / 1e9;
-		long cpu = cpuTicks() - cpuBefore;
-		double loadAfter = loadAverage();
-		long heapAfter = liveHeap();
+		long cpu = this.server.cpuTicks() - cpuBefore;
+		double loadAfter = BenchmarkServer.loadAverage();
+		long heapAfter = this.server.liveHeap();
 		clients.forEach(Client::close);
 		frozen.forEach(Client::close);
 		slow.forEach(Client::close);
@@ -229,18 +165,6 @@ public final class SandboxLoadBenchmark {
 					slow.size(), System.getProperty("slowBytes", "20000"), heapBefore / 1e6, heapAfter / 1e6,
 					(heapAfter - heapBefore) / 1024.0 / slow.size());
 		}
-	}
-
-	private String http(String method, String path, int status, HttpClient http) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30))
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() / 100 != status / 100) {
-			throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
-		}
-		return response.body();
 	}
 
 	private void report(int sandboxes, List<Client> clients, double seconds, long cpuTicks, long maxHeap,
@@ -260,8 +184,9 @@ public final class SandboxLoadBenchmark {
 				this.expected.get() / seconds / Math.max(1, clients.size()));
 		System.out.printf(Locale.ROOT, "statistics         %,d (%.0f/s)%n", this.statistics.get(),
 				this.statistics.get() / seconds);
-		System.out.printf(Locale.ROOT, "tick-to-client     p50 %d ms, p99 %d ms, max %d ms%n", percentile(total, 0.50),
-				percentile(total, 0.99), percentile(total, 1.0));
+		System.out.printf(Locale.ROOT, "tick-to-client     p50 %d ms, p99 %d ms, max %d ms%n",
+				this.delays.percentile(total, 0.50), this.delays.percentile(total, 0.99),
+				this.delays.percentile(total, 1.0));
 		System.out.printf(Locale.ROOT,
 				"server heap        at most %.0f MB used (jstat), live %.0f MB after GC (%.0f "
 						+ "before the frozen/slow clients); -Xmx1g%n",
@@ -270,102 +195,11 @@ public final class SandboxLoadBenchmark {
 		System.out.printf(Locale.ROOT, "load average       %.1f at start, %.1f at end (1 min)%n", load, loadAfter);
 	}
 
-	private long percentile(long total, double fraction) {
-		long rank = Math.max(1, (long) Math.ceil(total * fraction));
-		long seen = 0;
-		for (int millis = 0; millis <= MAX_DELAY_MILLIS; millis++) {
-			seen += this.delays.get(millis);
-			if (seen >= rank) {
-				return millis;
-			}
-		}
-		return MAX_DELAY_MILLIS;
-	}
-
-	/** The server's used heap now: young and old generations, from {@code jstat -gc}. */
-	private long usedHeap() throws Exception {
-		String[] lines = command("jstat", "-gc", String.valueOf(this.server.pid())).split("\n");
-		return usedHeap(lines[0], lines[1]);
-	}
-
-	private static long usedHeap(String header, String line) {
-		List<String> names = Arrays.asList(header.trim().split("\\s+"));
-		String[] values = line.trim().split("\\s+");
-		double kilobytes = 0;
-		for (String column : List.of("S0U", "S1U", "EU", "OU")) {
-			kilobytes += Double.parseDouble(values[names.indexOf(column)]);
-		}
-		return (long) (kilobytes * 1024);
-	}
-
-	/** The server's heap after a full collection: what is live. */
-	private long liveHeap() throws Exception {
-		command("jcmd", String.valueOf(this.server.pid()), "GC.run");
-		return usedHeap();
-	}
-
-	/** The server's CPU time so far, in clock ticks (1/100 s). */
-	private long cpuTicks() throws IOException {
-		String stat = Files.readString(Path.of("/proc", String.valueOf(this.server.pid()), "stat"));
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-	}
-
-	private static double loadAverage() throws IOException {
-		return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-	}
-
-	private static String command(String... command) throws Exception {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		process.waitFor();
-		return output;
-	}
-
-	/**
-	 * The most heap the server used while measuring, from one {@code jstat -gc} that
-	 * prints every second (starting a JVM for every sample would load the machine).
-	 */
-	private static final class HeapSampler {
-
-		private final Process jstat;
-
-		private final AtomicLong most = new AtomicLong();
-
-		HeapSampler(long pid) throws IOException {
-			this.jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(pid), "1000").redirectErrorStream(true)
-				.start();
-			Thread reader = new Thread(() -> {
-				try (var lines = new java.io.BufferedReader(
-						new java.io.InputStreamReader(this.jstat.getInputStream(), StandardCharsets.UTF_8))) {
-					String header = lines.readLine();
-					for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-						if (!line.trim().startsWith("S0C")) {
-							this.most.accumulateAndGet(usedHeap(header, line), Math::max);
-						}
-					}
-				}
-				catch (IOException | RuntimeException ex) {
-					// jstat ended
-				}
-			}, "jstat");
-			reader.setDaemon(true);
-			reader.start();
-		}
-
-		long stop() {
-			this.jstat.destroy();
-			return this.most.get();
-		}
-
-	}
-
 	void received(long seq, long tickWallTime, int length, long previousSeq, long arrived) {
 		if (!this.measuring.get()) {
 			return;
 		}
-		long delay = Math.max(0, Math.min(MAX_DELAY_MILLIS, arrived - tickWallTime));
-		this.delays.incrementAndGet((int) delay);
+		this.delays.add(arrived - tickWallTime);
 		this.batches.incrementAndGet();
 		this.bytes.addAndGet(length);
 		this.expected.addAndGet((previousSeq < 0) ? 1 : Math.max(1, seq - previousSeq));
