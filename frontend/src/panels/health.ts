@@ -2,7 +2,6 @@
 // body byte for byte), the LB's verdict and its count, and kube-proxy's own /healthz.
 import type { HealthCheckRow } from '../protocol/events';
 import { answerText, answerWords, AWAITING_PROBE, probeOk } from '../scene/labels';
-import { analysedLoadBalancer } from '../scene/balancer';
 import type { Scene, SceneNode, SceneProbeAnswer } from '../scene/scene';
 import { h, setText, syncKeyed } from './dom';
 
@@ -73,13 +72,13 @@ function unprobedRow(scene: Scene, node: SceneNode, row: HealthCheckRow | undefi
 }
 
 /** The load balancer's part for a node it does not probe: MetalLB's announcing or advertising nodes, or none. */
-export function unprobedVerdict(scene: Pick<Scene, 'loadBalancerKind' | 'announcingNode' | 'statistics'>,
+export function unprobedVerdict(scene: Pick<Scene, 'loadBalancerKind' | 'announcingNode' | 'advertisingNodes'>,
 	node: Pick<SceneNode, 'name'>): string {
 	switch (scene.loadBalancerKind) {
 		case 'metallb-l2':
 			return node.name === scene.announcingNode ? '◉ announces the address (takes every connection)' : '– does not announce';
 		case 'metallb-bgp':
-			return (analysedLoadBalancer(scene)?.announcingNodes ?? []).includes(node.name)
+			return scene.advertisingNodes.includes(node.name)
 				? '◉ advertises a route (the router sends it a share)' : '– advertises no route';
 		case 'aws-nlb-ip':
 			return '– not a target (the NLB sends to pod IPs)';

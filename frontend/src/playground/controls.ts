@@ -1,5 +1,6 @@
 // Keeps the htmx controls showing the sandbox's state, whoever changed it (a keyboard shortcut, a preset, the other
 // tab of compare mode): the policy, the LB model, replicas, client rate, speed, play/pause, the preset.
+import type { LoadBalancerKind } from '../protocol/events';
 import { currentReplicas, type Scene } from '../scene/scene';
 
 function check(root: ParentNode, selector: string, value: string | null): void {
@@ -67,7 +68,8 @@ const LEARNER_MANIFESTS: OwnManifests = {
  * Shows the running preset's title and description above each canvas (or says whose manifests run). The presets are
  * the preset control's options, or a room page's catalog.
  */
-export function showPreset(doc: Document, name: string | null, own: OwnManifests = LEARNER_MANIFESTS): void {
+export function showPreset(doc: Document, name: string | null, own: OwnManifests = LEARNER_MANIFESTS,
+	loadBalancer: CurrentBalancer | null = null): void {
 	const value = name === null ? null : CSS.escape(name);
 	const option = value === null ? null : doc.querySelector<HTMLOptionElement>(
 		`[data-control="preset"] option[value="${value}"], [data-preset-catalog] option[value="${value}"]`);
@@ -81,6 +83,29 @@ export function showPreset(doc: Document, name: string | null, own: OwnManifests
 	doc.querySelectorAll('[data-preset-description]').forEach((element) => {
 		element.textContent = description;
 	});
+	showCaveat(doc, option, loadBalancer);
+}
+
+/**
+ * A preset's description is about the load balancer the server names on its option ({@code data-described-behind});
+ * behind another one its shares are not what the description says, so the page says which it describes.
+ */
+function showCaveat(doc: Document, option: HTMLOptionElement | null, current: CurrentBalancer | null): void {
+	const described = option?.dataset.describedBehind;
+	const differs = described !== undefined && current !== null && described !== current.kind;
+	doc.querySelectorAll<HTMLElement>('[data-preset-caveat]').forEach((element) => {
+		element.hidden = !differs;
+		element.textContent = differs
+			? `This description is for ${option?.dataset.describedBehindLabel ?? described}. Behind ${current.name}, `
+				+ 'shares and client addresses can differ: the panels below show what happens there.'
+			: '';
+	});
+}
+
+/** The load balancer the sandbox runs behind, as the server named it. */
+export interface CurrentBalancer {
+	kind: LoadBalancerKind;
+	name: string;
 }
 
 /** After a switch to a preset, the manifests box shows the preset's manifests (from the page's templates). */

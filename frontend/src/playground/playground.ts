@@ -76,9 +76,11 @@ export class Playground {
 				const scene = this.primary.scene;
 				if (now - lastControls > 250 && scene !== null) {
 					syncControls(this.root, scene);
-					if (scene.preset !== this.shownPreset) {
-						this.shownPreset = scene.preset;
-						showPreset(env.document, scene.preset);
+					const shown = `${scene.preset ?? ''} ${scene.loadBalancerKind}`;
+					if (shown !== this.shownPreset) {
+						this.shownPreset = shown;
+						showPreset(env.document, scene.preset, undefined,
+							{ kind: scene.loadBalancerKind, name: scene.loadBalancerName });
 					}
 					lastControls = now;
 				}

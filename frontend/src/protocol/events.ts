@@ -395,6 +395,8 @@ export interface SimulationSnapshot {
 	dataplane?: Dataplane;
 	/** MetalLB L2: the node that answers ARP for the LB IP now; null for another LB or when none does. */
 	announcingNode?: string | null;
+	/** MetalLB BGP: the nodes the router has a route through now (a killed node's until the hold time ends). */
+	advertisingNodes?: string[];
 	/** Whether the even/weighted knob (loadBalancer) tunes how the load balancer spreads. */
 	spreadKnob?: boolean;
 	connectionsPerSecond: number;
@@ -532,6 +534,8 @@ export interface SimulationStatistics {
 	observedFairness: Fairness;
 	/** MetalLB L2: the node that answers ARP for the LB IP now; null for another LB or when none does. */
 	announcingNode?: string | null;
+	/** MetalLB BGP: the nodes the router has a route through now (a killed node's until the hold time ends). */
+	advertisingNodes?: string[];
 }
 
 /** On /topic/sandboxes/{id}/stats (or a room's), a few times a second. */

@@ -91,9 +91,11 @@ export class RoomWatcher {
 				const now = env.window.performance.now();
 				this.view.render(now);
 				const scene: Scene | null = this.view.scene;
-				if (scene !== null && now - lastPreset > 250 && scene.preset !== shownPreset) {
-					shownPreset = scene.preset;
-					showPreset(env.document, scene.preset, TEACHER_MANIFESTS);
+				const shown = scene === null ? null : `${scene.preset ?? ''} ${scene.loadBalancerKind}`;
+				if (scene !== null && now - lastPreset > 250 && shown !== shownPreset) {
+					shownPreset = shown;
+					showPreset(env.document, scene.preset, TEACHER_MANIFESTS,
+						{ kind: scene.loadBalancerKind, name: scene.loadBalancerName });
 					lastPreset = now;
 				}
 			},

@@ -25,7 +25,7 @@ export function probeSentence(probe: ProbeSpec): string {
 }
 
 /** What the health panel says of the load balancer's checks, from the server's analysis. */
-export function probeLine(scene: Pick<Scene, 'statistics' | 'loadBalancerName' | 'announcingNode'>): string {
+export function probeLine(scene: Pick<Scene, 'statistics' | 'loadBalancerName' | 'announcingNode' | 'advertisingNodes'>): string {
 	const analysis = analysedLoadBalancer(scene);
 	if (analysis === null) {
 		return scene.statistics === null ? 'Waiting for statistics…' : 'No load balancer probes this Service’s nodes.';
@@ -38,7 +38,7 @@ export function probeLine(scene: Pick<Scene, 'statistics' | 'loadBalancerName' |
 			+ `connection (${scene.announcingNode ?? 'none now'}). kube-proxy still serves the health check; nothing asks it.`;
 	}
 	if (analysis.kind === 'metallb-bgp') {
-		const advertising = analysis.announcingNodes ?? [];
+		const advertising = scene.advertisingNodes;
 		return `${scene.loadBalancerName} does not probe: the router spreads new connections evenly over the nodes that `
 			+ `advertise a route (${advertising.length === 0 ? 'none now' : advertising.join(', ')}).`;
 	}

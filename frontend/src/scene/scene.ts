@@ -144,6 +144,8 @@ export interface Scene {
 	loadBalancerName: string;
 	/** MetalLB L2: the node that answers ARP for the LB IP now (null for another LB or when none does). */
 	announcingNode: string | null;
+	/** MetalLB BGP: the nodes the router has a route through now, as the server says (empty for another LB). */
+	advertisingNodes: string[];
 	/** Whether the even/weighted knob tunes how the load balancer spreads, as the server says. */
 	spreadKnob: boolean;
 	dataplane: Dataplane;
@@ -233,6 +235,7 @@ export function sceneFromSnapshot(snapshot: SandboxSnapshot, anim = 0, reducedMo
 		loadBalancerKind: sim.loadBalancerKind ?? 'aws-nlb-instance',
 		loadBalancerName: sim.loadBalancerName ?? 'AWS NLB (instance targets)',
 		announcingNode: sim.announcingNode ?? null,
+		advertisingNodes: sim.advertisingNodes ?? [],
 		spreadKnob: sim.spreadKnob ?? true,
 		dataplane: sim.dataplane ?? 'kube-proxy',
 		connectionsPerSecond: sim.connectionsPerSecond,

@@ -45,10 +45,12 @@ describe('the health panel', () => {
 		expect(probeLine(scene)).toContain('(n1)');
 	});
 
-	it('under MetalLB BGP names the nodes that advertise a route, from the server’s analysis', () => {
+	it('under MetalLB BGP names the nodes the router has a route through now, as the server says', () => {
 		const message = withLoadBalancer(statistics(), 'metallb-bgp', null, false);
 		const exact = message.statistics.exact as Record<string, Record<string, unknown>>;
-		exact.loadBalancer = { ...exact.loadBalancer, announcingNodes: ['n1', 'n2'] };
+		// n2 was killed: the steady-state analysis drops it, but the router keeps its route until the hold time ends
+		exact.loadBalancer = { ...exact.loadBalancer, announcingNodes: ['n1'] };
+		message.statistics.advertisingNodes = ['n1', 'n2'];
 		const scene = { ...applyStatistics(sceneFromSnapshot(snapshot()), message),
 			loadBalancerKind: 'metallb-bgp' as const, loadBalancerName: 'MetalLB (BGP)' };
 		expect(healthRows(scene).map((row) => row.verdict)).toEqual(['◉ advertises a route (the router sends it a share)',

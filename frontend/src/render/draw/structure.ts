@@ -151,12 +151,11 @@ function lbShare(scene: Scene, node: string): string | null {
 
 /**
  * Whether the LB sends new connections to the node (MetalLB L2: the node that announces the LB IP; BGP: the nodes
- * the analyzer gives a share, those that advertise a route).
+ * the router has a route through now, as the server says).
  */
 export function lbSendsTo(scene: Scene, node: SceneNode): boolean {
 	if (scene.loadBalancerKind === 'metallb-bgp') {
-		const share = lbShare(scene, node.name);
-		return share !== null && share !== '0';
+		return scene.advertisingNodes.includes(node.name);
 	}
 	return scene.loadBalancerKind === 'metallb-l2' ? node.name === scene.announcingNode : node.verdict === 'healthy';
 }

@@ -27,7 +27,8 @@ export function applyStatistics(scene: Scene, message: StatisticsMessage): Scene
 		};
 	});
 	// The clock's pause and speed come with the statistics too: a view that sent no command (a room's) learns them here
-	return { ...scene, statistics: stats, nodes, service, announcingNode: stats.announcingNode ?? null, paused: message.paused ?? scene.paused,
+	return { ...scene, statistics: stats, nodes, service, announcingNode: stats.announcingNode ?? null,
+		advertisingNodes: stats.advertisingNodes ?? [], paused: message.paused ?? scene.paused,
 		pausedAt: message.paused === false ? null : scene.pausedAt, speed: message.speed ?? scene.speed };
 }
 

@@ -81,6 +81,8 @@ class PlaygroundBrowserIT extends BrowserTest {
 		assertThat(balancers.getOptions()).hasSize(7).allSatisfy((option) -> assertThat(option.isEnabled()).isTrue());
 		assertThat(driver.executeScript("return window.__trafficLab.scene().loadBalancerName"))
 			.isEqualTo("AWS NLB (instance targets)");
+		assertThat(driver.findElement(By.cssSelector("[data-view=primary] [data-preset-caveat]")).isDisplayed())
+			.isFalse();
 		new Select(driver.findElement(By.cssSelector("[data-control=dataplane]"))).selectByValue("cilium-dsr");
 		this.browser.waitUpTo(LIVE)
 			.until((d) -> "cilium-dsr".equals(driver.executeScript("return window.__trafficLab.scene().dataplane"))
@@ -109,6 +111,11 @@ class PlaygroundBrowserIT extends BrowserTest {
 		for (String pod : List.of("web-1", "web-2", "web-3")) {
 			assertThat(podShare(driver, pod)).as(pod).isEqualTo("1/3");
 		}
+		// the preset's description ("n2's lone pod gets half") is about the default LB
+		WebElement caveat = driver.findElement(By.cssSelector("[data-view=primary] [data-preset-caveat]"));
+		this.browser.waitUpTo(LIVE).until((d) -> caveat.isDisplayed());
+		assertThat(caveat.getText()).contains("This description is for AWS NLB (instance targets)")
+			.contains("Behind MetalLB (L2)");
 		this.browser.screenshot("playground-metallb-l2");
 		assertNoSevereConsoleEntries();
 	}

@@ -142,6 +142,11 @@ final class BgpAdvertiser {
 		return this.routes.size();
 	}
 
+	/** The nodes the router has a route through, in node order. */
+	List<String> routedNodeNames() {
+		return this.routes.stream().map((node) -> node.name).toList();
+	}
+
 	/** Whether the router has a route through {@code node}. */
 	boolean routesThrough(SimNode node) {
 		return this.routes.contains(node);

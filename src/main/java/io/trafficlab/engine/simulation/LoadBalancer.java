@@ -371,6 +371,14 @@ final class LoadBalancer {
 		return !noLoadBalancer() && this.core.settings.kind() == LoadBalancerKind.AWS_NLB_IP;
 	}
 
+	/**
+	 * MetalLB BGP: the nodes the router has a route through now (a dead node's until its
+	 * session's hold time ends), else empty.
+	 */
+	List<String> advertisingNodes() {
+		return advertises() ? this.core.bgp.routedNodeNames() : List.of();
+	}
+
 	/** MetalLB L2: the node that announces the LB IP now, else {@code null}. */
 	@Nullable String announcingNode() {
 		SimNode announcer = announces() ? this.core.announcer.announcer() : null;

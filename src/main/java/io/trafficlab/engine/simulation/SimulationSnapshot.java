@@ -31,15 +31,19 @@ import org.jspecify.annotations.Nullable;
  * @param dataplane what proxies Service traffic on the nodes
  * @param announcingNode MetalLB L2: the node that answers ARP for the LB IP now;
  * {@code null} for another load balancer or when no node announces
+ * @param advertisingNodes MetalLB BGP: the nodes the router has a route through now (a
+ * killed node's until the BGP hold time ends); empty for another load balancer
  * @param spreadKnob whether the even/weighted knob ({@code loadBalancer}) tunes how the
  * load balancer spreads
  */
 public record SimulationSnapshot(long now, SimulationSettings settings, List<NodeState> nodes, List<PodState> pods,
 		Service service, List<String> clientIps, LoadBalancerModel loadBalancer, double connectionsPerSecond,
 		long connections, @Nullable String loadBalancerHostname, LoadBalancerKind loadBalancerKind,
-		String loadBalancerName, Dataplane dataplane, @Nullable String announcingNode, boolean spreadKnob) {
+		String loadBalancerName, Dataplane dataplane, @Nullable String announcingNode, List<String> advertisingNodes,
+		boolean spreadKnob) {
 
 	public SimulationSnapshot {
+		advertisingNodes = List.copyOf(advertisingNodes);
 		nodes = List.copyOf(nodes);
 		pods = List.copyOf(pods);
 		clientIps = List.copyOf(clientIps);

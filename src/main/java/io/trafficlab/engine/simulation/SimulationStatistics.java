@@ -40,14 +40,17 @@ import org.jspecify.annotations.Nullable;
  * @param observedFairness how evenly the observed connections spread over the same pods
  * @param announcingNode MetalLB L2: the node that answers ARP for the LB IP now;
  * {@code null} for another load balancer or when no node announces
+ * @param advertisingNodes MetalLB BGP: the nodes the router has a route through now (a
+ * killed node's until the BGP hold time ends); empty for another load balancer
  */
 public record SimulationStatistics(long now, long countingSince, long connections, long routed, long dropped,
 		long rejected, long resets, long totalConnections, ServiceAnalysis exact, List<PodStatistics> pods,
 		List<NodeStatistics> nodes, Map<String, Long> dropReasons, Map<String, Long> rejectReasons,
 		List<HealthCheckRow> healthChecks, ExactFairness exactFairness, Fairness observedFairness,
-		@Nullable String announcingNode) {
+		@Nullable String announcingNode, List<String> advertisingNodes) {
 
 	public SimulationStatistics {
+		advertisingNodes = List.copyOf(advertisingNodes);
 		pods = List.copyOf(pods);
 		nodes = List.copyOf(nodes);
 		dropReasons = Map.copyOf(dropReasons);

@@ -35,7 +35,8 @@ final class SnapshotBuilder {
 		return new SimulationSnapshot(core.now(), settings, nodes, pods, core.service(), core.clientIps,
 				settings.loadBalancer(), settings.connectionsPerSecond(), core.traffic.lastConnection(),
 				core.entry().hostname(), settings.kind(), settings.kind().label(), settings.dataplane(),
-				core.balancer.announcingNode(), SimulatedBalancers.spreadKnob(settings.kind()));
+				core.balancer.announcingNode(), core.balancer.advertisingNodes(),
+				SimulatedBalancers.spreadKnob(settings.kind()));
 	}
 
 	/**

@@ -110,7 +110,7 @@ final class StatisticsBuilder {
 				traffic.dropped, traffic.rejected, traffic.resets, traffic.totalConnections, exact, pods,
 				nodes(exact, traffic.connections), drops, rejects, healthChecks(),
 				PodFairness.exact(pods, this::serving), PodFairness.observed(pods, this::serving),
-				this.core.balancer.announcingNode());
+				this.core.balancer.announcingNode(), this.core.balancer.advertisingNodes());
 	}
 
 	private List<PodStatistics> pods(ServiceAnalysis exact, long connections) {

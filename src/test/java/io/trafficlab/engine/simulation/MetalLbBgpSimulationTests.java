@@ -82,6 +82,22 @@ class MetalLbBgpSimulationTests {
 	}
 
 	@Test
+	void statisticsAndSnapshotShouldNameTheRoutesTheRouterHoldsNow() {
+		Simulation simulation = start("Cluster", 200, 500);
+		simulation.advanceTo(10_000_000, EventSink.NONE);
+		assertThat(simulation.statistics().advertisingNodes()).containsExactly("n1", "n2", "n3");
+		simulation.apply(new KillNode("n3"));
+		simulation.advanceTo(60_000_000, EventSink.NONE);
+		// n3's speaker is dead and cannot withdraw: the router keeps its route for the
+		// hold time
+		assertThat(simulation.statistics().advertisingNodes()).containsExactly("n1", "n2", "n3");
+		assertThat(simulation.snapshot().advertisingNodes()).containsExactly("n1", "n2", "n3");
+		simulation.advanceTo(10_000_000 + BgpAdvertiser.HOLD_TIME_MICROS + 1_000_000, EventSink.NONE);
+		assertThat(simulation.statistics().advertisingNodes()).containsExactly("n1", "n2");
+		assertThat(simulation.snapshot().advertisingNodes()).containsExactly("n1", "n2");
+	}
+
+	@Test
 	void withNoEndpointNoNodeShouldAdvertise() {
 		Simulation simulation = start("Local", 200, 500);
 		Recorder recorder = EmptiedService.record(simulation, 60_000_000, 70_000_000);
