@@ -171,7 +171,8 @@ public final class ChromiumPagesBenchmark {
 			gaps += ((Number) probe.get("gaps")).longValue();
 			bytes += ((Number) probe.get("bytes")).longValue();
 			((List<Number>) probe.get("delays")).forEach((delay) -> delays.add(delay.longValue()));
-			extensions.add(probe.get("extensions"));
+			Object negotiated = probe.get("extensions");
+			extensions.add((negotiated == null || "".equals(negotiated)) ? "none" : negotiated);
 		}
 		System.out.printf(Locale.ROOT, "%nChromium pages: %d, %.1f s; negotiated extensions: %s%n", tabs.size(),
 				seconds, extensions.stream().distinct().toList());
