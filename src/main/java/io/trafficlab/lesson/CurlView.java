@@ -1,9 +1,12 @@
 package io.trafficlab.lesson;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeMap;
 
@@ -19,8 +22,9 @@ import org.springframework.http.HttpStatus;
 /**
  * A terminal showing {@code curl -i} against a node's healthCheckNodePort, answered by
  * the sandbox's kube-proxy as it is now: the status line and headers as Go's HTTP server
- * writes them (sorted, with the Content-Length it adds for a small body), then the body
- * byte for byte.
+ * writes them (the handler's headers sorted, then the {@code Date} and the
+ * {@code Content-Length} it adds for a small body: net/http's {@code extraHeader.Write}),
+ * then the body byte for byte.
  *
  * @param node the node
  * @param command the command line, without the prompt
@@ -30,6 +34,11 @@ import org.springframework.http.HttpStatus;
  * targets none (so that running it again asks the same port)
  */
 public record CurlView(String node, String command, List<String> output, String note, @Nullable Integer port) {
+
+	/** Go's {@code http.TimeFormat}: "Sun, 06 Dec 2026 16:05:12 GMT". */
+	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+		.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
 
 	static CurlView of(Sandbox sandbox, String node) {
 		return of(sandbox, node, null);
@@ -78,17 +87,17 @@ public record CurlView(String node, String command, List<String> output, String 
 							+ "opens a TCP connection to the NodePort instead: no HTTP answer to show.",
 					null);
 		}
-		return new CurlView(node, "curl -i http://" + state.internalIp() + ":" + port + "/healthz", lines(answer),
-				"kube-proxy's answer on " + node + " as it is now (Go's HTTP server also adds a Date header).", port);
+		return new CurlView(node, "curl -i http://" + state.internalIp() + ":" + port + "/healthz",
+				lines(answer, Instant.now()), "kube-proxy's answer on " + node + " as it is now.", port);
 	}
 
-	private static List<String> lines(HealthCheckResponse answer) {
+	static List<String> lines(HealthCheckResponse answer, Instant now) {
 		List<String> lines = new ArrayList<>();
 		@Nullable HttpStatus status = HttpStatus.resolve(answer.status());
 		lines.add("HTTP/1.1 " + answer.status() + ((status != null) ? " " + status.getReasonPhrase() : ""));
-		Map<String, String> headers = new TreeMap<>(answer.headers());
-		headers.put("Content-Length", String.valueOf(answer.body().getBytes(StandardCharsets.UTF_8).length));
-		headers.forEach((name, value) -> lines.add(name + ": " + value));
+		new TreeMap<>(answer.headers()).forEach((name, value) -> lines.add(name + ": " + value));
+		lines.add("Date: " + HTTP_DATE.format(now));
+		lines.add("Content-Length: " + answer.body().getBytes(StandardCharsets.UTF_8).length);
 		lines.add("");
 		lines.addAll(answer.body().lines().toList());
 		return lines;

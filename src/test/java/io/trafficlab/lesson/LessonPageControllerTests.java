@@ -148,8 +148,13 @@ class LessonPageControllerTests {
 			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n1")
 			.header("HX-Request", "true")).hasStatusOk()
 			.bodyText()
-			.contains("$ curl -i http://192.168.0.11:" + port + "/healthz\nHTTP/1.1 200 OK\nContent-Length: ")
-			.contains("X-Load-Balancing-Endpoint-Weight: 1\n\n{\n\t&quot;service&quot;: {");
+			.contains("$ curl -i http://192.168.0.11:" + port
+					+ "/healthz\nHTTP/1.1 200 OK\nContent-Type: application/json\n")
+			// Go writes the handler's headers sorted, then the Date and Content-Length it
+			// adds
+			.containsPattern("X-Load-Balancing-Endpoint-Weight: 1\n"
+					+ "Date: [A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT\n"
+					+ "Content-Length: \\d+\n\n\\{\n\t&quot;service&quot;: \\{");
 
 		assertThat(this.mvc.get()
 			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n3")
