@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.apiserver.LoadBalancerIngress;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.DeclaredNode;
@@ -271,13 +270,8 @@ class AwsNlbSimulationTests {
 
 	@Test
 	void theNlbsSecurityGroupShouldDropClientsOutsideTheSourceRanges() {
-		DeclaredService ranged = Presets.webService("Local")
-			.toBuilder()
-			.loadBalancerSourceRanges(List.of("203.0.113.0/24"))
-			.build();
-		ClusterDeclaration declaration = Presets.uneven310("Local");
-		declaration = new ClusterDeclaration(declaration.nodes(), List.of(ranged), declaration.pods(), List.of(),
-				List.of());
+		ClusterDeclaration declaration = Presets.uneven310("Local",
+				(service) -> service.loadBalancerSourceRanges(List.of("203.0.113.0/24")));
 		Recorder recorder = new Recorder();
 		Simulation simulation = Simulation.start(declaration, Presets.settings(1));
 		simulation.advanceTo(5 * SECOND, recorder);

@@ -3,6 +3,7 @@ package io.trafficlab.engine.simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.apiserver.DeclaredServicePort;
@@ -63,6 +64,17 @@ public final class Presets {
 				DeclaredPod.on("default", "web-2", WEB, "n1"), DeclaredPod.on("default", "web-3", WEB, "n1"),
 				DeclaredPod.on("default", "web-4", WEB, "n2"));
 		return new ClusterDeclaration(threeNodes(), List.of(webService(policy)), pods, List.of(), List.of());
+	}
+
+	/**
+	 * The worked example with its Service as {@code change} makes it from
+	 * {@link #webService}.
+	 */
+	public static ClusterDeclaration uneven310(String policy, UnaryOperator<DeclaredService.Builder> change) {
+		ClusterDeclaration declaration = uneven310(policy);
+		DeclaredService service = change.apply(webService(policy).toBuilder()).build();
+		return new ClusterDeclaration(declaration.nodes(), List.of(service), declaration.pods(),
+				declaration.workloads(), declaration.endpointSlices());
 	}
 
 	/**

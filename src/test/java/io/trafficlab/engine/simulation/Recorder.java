@@ -4,12 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
+import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
+
 /**
  * An {@link EventSink} that keeps every event, for assertions.
  */
 final class Recorder implements EventSink {
 
 	final List<SimulationEvent> events = new ArrayList<>();
+
+	/**
+	 * Advances {@code simulation} unrecorded to {@code at}, applies {@code command}
+	 * there, and records what follows until {@code until}.
+	 */
+	static Recorder after(Simulation simulation, long at, SimulationCommand command, long until) {
+		simulation.advanceTo(at, EventSink.NONE);
+		simulation.apply(command);
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(until, recorder);
+		return recorder;
+	}
 
 	@Override
 	public void accept(SimulationEvent event) {
@@ -34,6 +49,19 @@ final class Recorder implements EventSink {
 		return all(type, filter).stream()
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " matches"));
+	}
+
+	/**
+	 * The load balancer's verdict changes on {@code target} (a node, or a pod of an ip
+	 * target group), in order.
+	 */
+	List<LoadBalancerTargetChanged> targetChanges(String target) {
+		return all(LoadBalancerTargetChanged.class, (change) -> change.node().equals(target));
+	}
+
+	/** The load balancer's probes of {@code target}, in order. */
+	List<ProbeAnswered> probesOf(String target) {
+		return all(ProbeAnswered.class, (probe) -> probe.node().equals(target));
 	}
 
 	List<String> lines() {

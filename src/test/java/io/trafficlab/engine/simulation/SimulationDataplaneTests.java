@@ -2,7 +2,6 @@ package io.trafficlab.engine.simulation;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
@@ -102,7 +101,7 @@ class SimulationDataplaneTests {
 	}
 
 	private static Map<String, PodStatistics> pods(Simulation simulation) {
-		return simulation.statistics().pods().stream().collect(Collectors.toMap(PodStatistics::pod, (pod) -> pod));
+		return Convergence.pods(simulation.statistics());
 	}
 
 }
