@@ -47,11 +47,8 @@ class CommandCheckTests {
 			Simulation checked = start();
 			Simulation untouched = start();
 			checked.check(command);
-			Recorder checkedEvents = new Recorder();
-			Recorder untouchedEvents = new Recorder();
-			checked.advanceTo(6_000_000, checkedEvents);
-			untouched.advanceTo(6_000_000, untouchedEvents);
-			assertThat(checkedEvents.lines()).as(command.toString()).isEqualTo(untouchedEvents.lines());
+			assertThat(Recorder.linesUntil(checked, 6_000_000)).as(command.toString())
+				.isEqualTo(Recorder.linesUntil(untouched, 6_000_000));
 			assertThat(checked.snapshot()).as(command.toString()).isEqualTo(untouched.snapshot());
 		}
 	}
@@ -64,11 +61,8 @@ class CommandCheckTests {
 			checked.check(command);
 			checked.apply(command);
 			applied.apply(command);
-			Recorder checkedEvents = new Recorder();
-			Recorder appliedEvents = new Recorder();
-			checked.advanceTo(6_000_000, checkedEvents);
-			applied.advanceTo(6_000_000, appliedEvents);
-			assertThat(checkedEvents.lines()).as(command.toString()).isEqualTo(appliedEvents.lines());
+			assertThat(Recorder.linesUntil(checked, 6_000_000)).as(command.toString())
+				.isEqualTo(Recorder.linesUntil(applied, 6_000_000));
 		}
 	}
 

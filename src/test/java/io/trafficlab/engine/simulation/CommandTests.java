@@ -223,14 +223,12 @@ class CommandTests {
 		for (int i = 1; i <= SimulationLimits.MAX_NODES; i++) {
 			nodes.add(DeclaredNode.named("n" + i, Map.of()));
 		}
-		ClusterDeclaration full = new ClusterDeclaration(nodes, List.of(Presets.webService("Cluster")), List.of(),
-				List.of(), List.of());
+		ClusterDeclaration full = Presets.cluster(nodes, List.of(Presets.webService("Cluster")));
 		Simulation simulation = Simulation.start(full, Presets.settings(1));
 		assertThatIllegalArgumentException().isThrownBy(() -> simulation.apply(new AddNode(null)))
 			.withMessage("The sandbox already has 100 nodes, its limit.");
 		nodes.add(DeclaredNode.named("n101", Map.of()));
-		ClusterDeclaration tooMany = new ClusterDeclaration(nodes, List.of(Presets.webService("Cluster")), List.of(),
-				List.of(), List.of());
+		ClusterDeclaration tooMany = Presets.cluster(nodes, List.of(Presets.webService("Cluster")));
 		assertThatExceptionOfType(ClusterLimitException.class)
 			.isThrownBy(() -> Simulation.start(tooMany, Presets.settings(1)))
 			.withMessage("The cluster has 101 nodes; a live sandbox handles at most 100 nodes.");

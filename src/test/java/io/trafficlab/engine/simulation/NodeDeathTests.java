@@ -138,8 +138,7 @@ class NodeDeathTests {
 		Simulation simulation = killN2(Presets.uneven310("Local"));
 		simulation.advanceTo(EVICTED_AT, this.recorder);
 		assertThat(deadEndpointDrops()).isEmpty();
-		LoadBalancerTargetChanged unhealthy = this.recorder.first(LoadBalancerTargetChanged.class,
-				(event) -> event.node().equals("n2") && event.to() == TargetState.UNHEALTHY);
+		LoadBalancerTargetChanged unhealthy = this.recorder.turnedUnhealthy("n2");
 		List<ConnectionDropped> drops = this.recorder.all(ConnectionDropped.class, (drop) -> drop.node().equals("n2"));
 		assertThat(drops).isNotEmpty().allSatisfy((drop) -> {
 			assertThat(drop.reason()).startsWith("n2 is gone (killed at 1.000 s)");

@@ -59,6 +59,12 @@ final class Recorder implements EventSink {
 		return all(LoadBalancerTargetChanged.class, (change) -> change.node().equals(target));
 	}
 
+	/** The load balancer's first verdict that {@code target} is unhealthy. */
+	LoadBalancerTargetChanged turnedUnhealthy(String target) {
+		return first(LoadBalancerTargetChanged.class,
+				(change) -> change.node().equals(target) && change.to() == TargetState.UNHEALTHY);
+	}
+
 	/** The load balancer's probes of {@code target}, in order. */
 	List<ProbeAnswered> probesOf(String target) {
 		return all(ProbeAnswered.class, (probe) -> probe.node().equals(target));
@@ -66,6 +72,13 @@ final class Recorder implements EventSink {
 
 	List<String> lines() {
 		return this.events.stream().map(Object::toString).toList();
+	}
+
+	/** What {@code simulation} does until {@code until}, one line an event. */
+	static List<String> linesUntil(Simulation simulation, long until) {
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(until, recorder);
+		return recorder.lines();
 	}
 
 }

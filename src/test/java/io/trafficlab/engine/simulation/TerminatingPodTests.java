@@ -7,7 +7,6 @@ import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionReset;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
-import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.ProxyRulesSynced;
 import io.trafficlab.engine.simulation.SimulationStatistics.HealthCheckRow;
 import io.trafficlab.engine.simulation.SimulationSnapshot.NodeState;
@@ -43,10 +42,7 @@ class TerminatingPodTests {
 		simulation.advanceTo(10_000_000, recorder);
 		simulation.apply(new DeletePod("web-4"));
 		simulation.advanceTo(60_000_000, recorder);
-		long unhealthyAt = recorder
-			.first(LoadBalancerTargetChanged.class,
-					(event) -> event.node().equals("n2") && event.to() == TargetState.UNHEALTHY)
-			.time();
+		long unhealthyAt = recorder.turnedUnhealthy("n2").time();
 		List<Long> openAtTheFlip = recorder
 			.all(ConnectionRouted.class,
 					(event) -> event.entryNode().equals("n2") && event.time() < unhealthyAt
@@ -90,10 +86,7 @@ class TerminatingPodTests {
 		assertThat(state.probeStatus()).isEqualTo(503);
 		assertThat(simulation.snapshot().pods().get(3).status()).isEqualTo(PodStatus.TERMINATING);
 		simulation.advanceTo(60_000_000, recorder);
-		long unhealthyAt = recorder
-			.first(LoadBalancerTargetChanged.class,
-					(event) -> event.node().equals("n2") && event.to() == TargetState.UNHEALTHY)
-			.time();
+		long unhealthyAt = recorder.turnedUnhealthy("n2").time();
 		List<ConnectionRouted> drained = recorder.all(ConnectionRouted.class,
 				(event) -> event.entryNode().equals("n2") && event.time() > syncedAt);
 		assertThat(drained).isNotEmpty().allSatisfy((event) -> {
