@@ -42,7 +42,7 @@ final class BgpAdvertiser {
 
 	BgpAdvertiser(Core core) {
 		this.core = core;
-		this.speakers = new MetalLbSpeakers(core, Core.BGP_UPDATE);
+		this.speakers = new MetalLbSpeakers(core, Core.BGP_UPDATE, Core.BGP_HOLD_EXPIRED, HOLD_TIME_MICROS);
 	}
 
 	/** At start (or when MetalLB takes over): the speakers that should advertise do. */
@@ -59,14 +59,16 @@ final class BgpAdvertiser {
 
 	/** A node died: its routes stay until the router's hold timer expires. */
 	void nodeKilled(SimNode node) {
-		this.core.loop.scheduleIn(HOLD_TIME_MICROS, Core.BGP_HOLD_EXPIRED, node.id);
+		this.speakers.nodeKilled(node);
 	}
 
 	/** The hold timer of the dead node's session expired: the router drops its route. */
 	void holdExpired(int nodeId) {
-		SimNode node = this.core.world.nodes.get(nodeId);
-		if (node.killed && this.core.balancer.advertises()) {
-			node.speakerGone = true;
+		if (!this.core.balancer.advertises()) {
+			return;
+		}
+		SimNode node = this.speakers.gone(nodeId);
+		if (node != null) {
 			update("the BGP session with " + node.name + " timed out (hold time " + Times.format(HOLD_TIME_MICROS)
 					+ ") and the router dropped its route");
 		}

@@ -38,7 +38,7 @@ final class L2Announcer {
 
 	L2Announcer(Core core) {
 		this.core = core;
-		this.speakers = new MetalLbSpeakers(core, Core.ANNOUNCE);
+		this.speakers = new MetalLbSpeakers(core, Core.ANNOUNCE, Core.SPEAKER_LOST, MEMBERLIST_DETECTION_MICROS);
 	}
 
 	/** At start (or when MetalLB takes over): the winner announces at once. */
@@ -59,14 +59,12 @@ final class L2Announcer {
 
 	/** A node died: its speaker leaves memberlist once the others declare it dead. */
 	void nodeKilled(SimNode node) {
-		this.core.loop.scheduleIn(MEMBERLIST_DETECTION_MICROS, Core.SPEAKER_LOST, node.id);
+		this.speakers.nodeKilled(node);
 	}
 
 	/** Memberlist declared the speaker on {@code nodeId} dead. */
 	void speakerLost(int nodeId) {
-		SimNode node = this.core.world.nodes.get(nodeId);
-		if (node.killed) {
-			node.speakerGone = true;
+		if (this.speakers.gone(nodeId) != null) {
 			elect();
 		}
 	}

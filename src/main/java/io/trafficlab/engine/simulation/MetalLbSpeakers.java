@@ -7,13 +7,15 @@ import java.util.function.Predicate;
 import io.trafficlab.engine.balancer.AnnounceCandidates;
 import io.trafficlab.engine.balancer.Registration;
 import io.trafficlab.engine.model.Endpoint;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What MetalLB's speakers do alike in layer-2 ({@link L2Announcer}) and BGP
  * ({@link BgpAdvertiser}) mode: they decide which nodes may announce the Service
- * ({@link AnnounceCandidates}), and they act on an EndpointSlice change once they see it,
+ * ({@link AnnounceCandidates}); they act on an EndpointSlice change once they see it,
  * which the simulation models as kube-proxy's sync delay (several changes within it make
- * one update).
+ * one update); and a killed node's speaker, which cannot withdraw, counts as gone only
+ * after a delay of the mode's own.
  */
 final class MetalLbSpeakers {
 
@@ -22,11 +24,19 @@ final class MetalLbSpeakers {
 	/** The event that runs the mode's update once the speakers saw the change. */
 	private final int updateEvent;
 
+	/** The event that marks a killed node's speaker gone. */
+	private final int goneEvent;
+
+	/** How long after its node is killed a speaker counts as gone. */
+	private final long goneAfterMicros;
+
 	private boolean updatePending;
 
-	MetalLbSpeakers(Core core, int updateEvent) {
+	MetalLbSpeakers(Core core, int updateEvent, int goneEvent, long goneAfterMicros) {
 		this.core = core;
 		this.updateEvent = updateEvent;
+		this.goneEvent = goneEvent;
+		this.goneAfterMicros = goneAfterMicros;
 	}
 
 	/** At start (or when MetalLB takes over): no update is pending. */
@@ -40,6 +50,24 @@ final class MetalLbSpeakers {
 			this.updatePending = true;
 			this.core.loop.scheduleIn(this.core.settings.proxySyncDelayMicros(), this.updateEvent, 0);
 		}
+	}
+
+	/** A node died: its speaker counts as gone once the delay has passed. */
+	void nodeKilled(SimNode node) {
+		this.core.loop.scheduleIn(this.goneAfterMicros, this.goneEvent, node.id);
+	}
+
+	/**
+	 * The delay after a kill has passed: marks the speaker on {@code nodeId} gone and
+	 * returns its node, or returns {@code null} when the node is not dead (any more).
+	 */
+	@Nullable SimNode gone(int nodeId) {
+		SimNode node = this.core.world.nodes.get(nodeId);
+		if (!node.killed) {
+			return null;
+		}
+		node.speakerGone = true;
+		return node;
 	}
 
 	/** The pending update runs now. */
