@@ -10,7 +10,6 @@ import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
 import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
-import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
 import io.trafficlab.engine.simulation.SimulationStatistics.PodStatistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,15 +52,13 @@ class AwsClbSimulationTests {
 	@Test
 	void theProbesShouldFollowTheInTreeProvidersDefaults() {
 		Simulation local = start("Local", 50);
-		Recorder recorder = new Recorder();
-		local.advanceTo(30_000_000, recorder);
+		Recorder recorder = Recorder.until(local, 30_000_000);
 		assertThat(recorder.probesOf("n3")).hasSize(3).allSatisfy((probe) -> {
 			assertThat(probe.target()).isEqualTo("192.168.0.13:32000/healthz");
 			assertThat(probe.status()).isEqualTo(503);
 		});
 		Simulation cluster = start("Cluster", 50);
-		Recorder tcp = new Recorder();
-		cluster.advanceTo(30_000_000, tcp);
+		Recorder tcp = Recorder.until(cluster, 30_000_000);
 		assertThat(tcp.probesOf("n3"))
 			.allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo(ProbeAnswer.CONNECTED));
 		assertThat(cluster.statistics().nodes())
@@ -71,11 +68,9 @@ class AwsClbSimulationTests {
 	@Test
 	void theLonePodLeavingShouldMarkN2UnhealthyAfterSixFailedChecks() {
 		Recorder recorder = Recorder.after(start("Local", 200), 10_000_000, new DeletePod("web-4"), 120_000_000);
-		List<ProbeAnswered> failed = recorder.all(ProbeAnswered.class,
-				(probe) -> probe.node().equals("n2") && probe.status() == 503);
 		LoadBalancerTargetChanged unhealthy = recorder.targetChanges("n2").get(0);
 		assertThat(unhealthy.to()).isEqualTo(TargetState.UNHEALTHY);
-		assertThat(unhealthy.time() - failed.get(0).time()).isEqualTo(50_000_000);
+		assertThat(unhealthy.time() - recorder.firstProbeAnswering("n2", 503).time()).isEqualTo(50_000_000);
 		assertThat(unhealthy.reason()).startsWith("6 failing probes in a row");
 	}
 
@@ -107,8 +102,7 @@ class AwsClbSimulationTests {
 	@Test
 	void aConnectionShouldBeTwoConnectionsThroughTheProxy() {
 		Simulation simulation = start("Local", 50);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(2_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 2_000_000);
 		ConnectionRouted routed = recorder.all(ConnectionRouted.class).get(0);
 		Hop lb = routed.hops().get(1);
 		assertThat(lb.at()).isEqualTo("lb");

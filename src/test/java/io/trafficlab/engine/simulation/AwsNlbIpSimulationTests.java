@@ -61,8 +61,7 @@ class AwsNlbIpSimulationTests {
 	@Test
 	void theProbesShouldBeTcpConnectsToEachPodsPortAndNoneToTheNodes() {
 		Simulation simulation = start(Presets.uneven310("Local"), 50);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(30_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 30_000_000);
 		List<ProbeAnswered> probes = recorder.all(ProbeAnswered.class);
 		assertThat(probes).extracting(ProbeAnswered::node)
 			.containsOnly("web-1", "web-2", "web-3", "web-4")
@@ -114,8 +113,7 @@ class AwsNlbIpSimulationTests {
 	@Test
 	void aConnectionShouldGoFromTheLoadBalancerStraightToThePod() {
 		Simulation simulation = start(Presets.uneven310("Local"), 50);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(2_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 2_000_000);
 		ConnectionRouted routed = recorder.all(ConnectionRouted.class).get(0);
 		assertThat(routed.hops()).extracting(Hop::at)
 			.containsExactly(routed.clientIp(), "lb", routed.pod(), routed.pod(), "lb", routed.clientIp());

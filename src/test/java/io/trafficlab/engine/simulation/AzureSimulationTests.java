@@ -7,7 +7,6 @@ import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
 import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
-import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,15 +43,13 @@ class AzureSimulationTests {
 	@Test
 	void theProbesShouldComeEveryFiveSeconds() {
 		Simulation simulation = start("Local", 50);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(30_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 30_000_000);
 		assertThat(recorder.probesOf("n3")).hasSize(6).allSatisfy((probe) -> {
 			assertThat(probe.target()).isEqualTo("192.168.0.13:32000/healthz");
 			assertThat(probe.status()).isEqualTo(503);
 		});
 		Simulation cluster = start("Cluster", 50);
-		Recorder tcp = new Recorder();
-		cluster.advanceTo(30_000_000, tcp);
+		Recorder tcp = Recorder.until(cluster, 30_000_000);
 		assertThat(tcp.probesOf("n3")).hasSize(6).allSatisfy((probe) -> {
 			assertThat(probe.target()).isEqualTo("192.168.0.13:30080");
 			assertThat(probe.answer()).isEqualTo(ProbeAnswer.CONNECTED);
@@ -62,11 +59,9 @@ class AzureSimulationTests {
 	@Test
 	void theLonePodLeavingShouldMarkN2UnhealthyAfterTwoFailedProbes() {
 		Recorder recorder = Recorder.after(start("Local", 200), 10_000_000, new DeletePod("web-4"), 60_000_000);
-		ProbeAnswered first503 = recorder.first(ProbeAnswered.class,
-				(probe) -> probe.node().equals("n2") && probe.status() == 503);
 		LoadBalancerTargetChanged unhealthy = recorder.targetChanges("n2").get(0);
 		assertThat(unhealthy.to()).isEqualTo(TargetState.UNHEALTHY);
-		assertThat(unhealthy.time() - first503.time()).isEqualTo(5_000_000);
+		assertThat(unhealthy.time() - recorder.firstProbeAnswering("n2", 503).time()).isEqualTo(5_000_000);
 	}
 
 	@Test

@@ -55,8 +55,7 @@ class GkePassthroughSimulationTests {
 	@Test
 	void underClusterTheProbeShouldBeKubeProxysOwnHealthz() {
 		Simulation simulation = start(Presets.uneven310("Cluster"), 50);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(24_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 24_000_000);
 		assertThat(recorder.probesOf("n3")).hasSize(3).allSatisfy((probe) -> {
 			assertThat(probe.target()).isEqualTo("192.168.0.13:10256/healthz");
 			assertThat(probe.status()).isEqualTo(200);
@@ -71,8 +70,7 @@ class GkePassthroughSimulationTests {
 					.withConnectionsPerSecond(50)
 					.withKind(LoadBalancerKind.GKE_PASSTHROUGH)
 					.withDataplane(Dataplane.CILIUM_SNAT));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(24_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 24_000_000);
 		assertThat(recorder.all(ProbeAnswered.class)).isNotEmpty()
 			.allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo(ProbeAnswer.REFUSED));
 		assertThat(simulation.statistics().dropped()).isZero();
@@ -82,11 +80,9 @@ class GkePassthroughSimulationTests {
 	void theLonePodLeavingShouldMarkN2UnhealthyTwoProbesLater() {
 		Recorder recorder = Recorder.after(start(Presets.uneven310("Local"), 200), 10_000_000, new DeletePod("web-4"),
 				40_000_000);
-		ProbeAnswered first503 = recorder.first(ProbeAnswered.class,
-				(probe) -> probe.node().equals("n2") && probe.status() == 503);
 		LoadBalancerTargetChanged unhealthy = recorder.targetChanges("n2").get(0);
 		assertThat(unhealthy.to()).isEqualTo(TargetState.UNHEALTHY);
-		assertThat(unhealthy.time() - first503.time()).isEqualTo(3_000_000);
+		assertThat(unhealthy.time() - recorder.firstProbeAnswering("n2", 503).time()).isEqualTo(3_000_000);
 	}
 
 	@Test

@@ -20,8 +20,7 @@ class HopTests {
 
 	private static List<ConnectionRouted> routed(String policy) {
 		Simulation simulation = Simulation.start(Presets.uneven310(policy), Presets.settings(6));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(20_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 20_000_000);
 		return recorder.all(ConnectionRouted.class);
 	}
 

@@ -31,8 +31,7 @@ class MetalLbBgpSimulationTests {
 	@ValueSource(strings = { "Local", "Cluster" })
 	void on310ObservedSharesAndSourcesShouldConvergeToTheAnalyzersExact(String policy) {
 		Simulation simulation = start(policy, 1_000, 500);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(30_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 30_000_000);
 		SimulationStatistics statistics = simulation.statistics();
 		Convergence.assertConverged(statistics);
 		boolean local = policy.equals("Local");

@@ -34,8 +34,7 @@ class MetalLbL2SimulationTests {
 	@Test
 	void underLocalN1ShouldAnnounceAndTheLonePodGetNothing() {
 		Simulation simulation = start("Local");
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(20_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 20_000_000);
 		SimulationStatistics statistics = simulation.statistics();
 		assertThat(statistics.announcingNode()).isEqualTo("n1");
 		assertThat(simulation.snapshot().announcingNode()).isEqualTo("n1");
@@ -121,8 +120,7 @@ class MetalLbL2SimulationTests {
 			.allSatisfy((drop) -> assertThat(drop.node()).isEqualTo("n1"));
 		simulation.advanceTo(15_000_000, recorder);
 		assertThat(simulation.statistics().announcingNode()).isEqualTo("n2");
-		Recorder after = new Recorder();
-		simulation.advanceTo(20_000_000, after);
+		Recorder after = Recorder.until(simulation, 20_000_000);
 		assertThat(after.all(ConnectionDropped.class)).isEmpty();
 	}
 
@@ -133,8 +131,7 @@ class MetalLbL2SimulationTests {
 		for (String pod : List.of("web-1", "web-2", "web-3", "web-4")) {
 			simulation.apply(new SimulationCommand.DeletePod(pod));
 		}
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(60_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 60_000_000);
 		assertThat(simulation.statistics().announcingNode()).isNull();
 		assertThat(recorder.all(ConnectionDropped.class,
 				(drop) -> drop.reason().startsWith("nothing answers ARP for 198.51.100.10")))
@@ -161,8 +158,7 @@ class MetalLbL2SimulationTests {
 			assertThat(row.healthCheck()).isNotNull();
 		});
 		assertThat(simulation.snapshot().service().loadBalancerIps()).containsExactly("198.51.100.10");
-		Recorder published = new Recorder();
-		simulation.advanceTo(5_000_001, published);
+		Recorder published = Recorder.until(simulation, 5_000_001);
 		assertThat(published.all(ServiceUpdated.class)).singleElement().satisfies((updated) -> {
 			assertThat(updated.field()).isEqualTo("status.loadBalancer.ingress");
 			assertThat(updated.from()).isEqualTo(hostname);

@@ -14,6 +14,13 @@ final class Recorder implements EventSink {
 
 	final List<SimulationEvent> events = new ArrayList<>();
 
+	/** Records what {@code simulation} does until {@code until}. */
+	static Recorder until(Simulation simulation, long until) {
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(until, recorder);
+		return recorder;
+	}
+
 	/**
 	 * Advances {@code simulation} unrecorded to {@code at}, applies {@code command}
 	 * there, and records what follows until {@code until}.
@@ -21,9 +28,7 @@ final class Recorder implements EventSink {
 	static Recorder after(Simulation simulation, long at, SimulationCommand command, long until) {
 		simulation.advanceTo(at, EventSink.NONE);
 		simulation.apply(command);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(until, recorder);
-		return recorder;
+		return until(simulation, until);
 	}
 
 	@Override
@@ -65,6 +70,11 @@ final class Recorder implements EventSink {
 				(change) -> change.node().equals(target) && change.to() == TargetState.UNHEALTHY);
 	}
 
+	/** The first probe of {@code target} that got an HTTP {@code status}. */
+	ProbeAnswered firstProbeAnswering(String target, int status) {
+		return first(ProbeAnswered.class, (probe) -> probe.node().equals(target) && probe.status() == status);
+	}
+
 	/** The load balancer's probes of {@code target}, in order. */
 	List<ProbeAnswered> probesOf(String target) {
 		return all(ProbeAnswered.class, (probe) -> probe.node().equals(target));
@@ -76,9 +86,7 @@ final class Recorder implements EventSink {
 
 	/** What {@code simulation} does until {@code until}, one line an event. */
 	static List<String> linesUntil(Simulation simulation, long until) {
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(until, recorder);
-		return recorder.lines();
+		return until(simulation, until).lines();
 	}
 
 }

@@ -54,8 +54,7 @@ class SimulationDataplaneTests {
 	void dsrReplyShouldGoFromThePodsNodeStraightToTheClient() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Cluster"),
 				Presets.settings(3).withClientIps(List.of(CLIENT)).withDataplane(Dataplane.CILIUM_DSR));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(2_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 2_000_000);
 		ConnectionRouted remote = recorder.first(ConnectionRouted.class, (c) -> !c.entryNode().equals(c.node()));
 		assertThat(remote.sourceSeen()).isEqualTo(CLIENT);
 		List<Hop> replies = remote.hops().stream().filter((hop) -> hop.direction() == Hop.Direction.REPLY).toList();
