@@ -66,7 +66,7 @@ class AwsNlbSimulationTests {
 		simulation.apply(new KillNode("n2"));
 		long notReadyAt = KILLED_AT + NodeLifecycle.NODE_MONITOR_GRACE_MICROS;
 		simulation.advanceTo(notReadyAt - 1, recorder);
-		assertThat(verdict(simulation, "n2")).isEqualTo(TargetState.UNHEALTHY);
+		assertThat(Snapshots.node(simulation, "n2").verdict()).isEqualTo(TargetState.UNHEALTHY);
 		simulation.advanceTo(notReadyAt + 400 * SECOND, recorder);
 		List<LoadBalancerTargetChanged> n2 = recorder.all(LoadBalancerTargetChanged.class,
 				(event) -> event.node().equals("n2"));
@@ -273,16 +273,6 @@ class AwsNlbSimulationTests {
 		});
 		assertThat(recorder.all(ConnectionRouted.class)).isNotEmpty()
 			.allSatisfy((routed) -> assertThat(routed.clientIp()).startsWith("203.0.113."));
-	}
-
-	private static TargetState verdict(Simulation simulation, String node) {
-		return simulation.snapshot()
-			.nodes()
-			.stream()
-			.filter((state) -> state.name().equals(node))
-			.findFirst()
-			.orElseThrow()
-			.verdict();
 	}
 
 }

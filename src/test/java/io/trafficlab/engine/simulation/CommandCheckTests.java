@@ -19,6 +19,7 @@ import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolic
 import io.trafficlab.engine.simulation.SimulationCommand.SetInternalTrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
 import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
+import io.trafficlab.engine.simulation.SimulationSnapshot.PodState;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,14 +101,7 @@ class CommandCheckTests {
 	}
 
 	private static String podOn(Simulation simulation, String node, int index) {
-		return simulation.snapshot()
-			.pods()
-			.stream()
-			.filter((pod) -> node.equals(pod.node()))
-			.map(SimulationSnapshot.PodState::name)
-			.sorted()
-			.toList()
-			.get(index);
+		return Snapshots.podsOn(simulation, node).stream().map(PodState::name).sorted().toList().get(index);
 	}
 
 	private static String refusal(Runnable command) {

@@ -44,6 +44,9 @@ import io.trafficlab.engine.simulation.SimulationSnapshot.PodState;
 import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
 import org.junit.jupiter.api.Test;
 
+import static io.trafficlab.engine.simulation.Snapshots.node;
+import static io.trafficlab.engine.simulation.Snapshots.pod;
+import static io.trafficlab.engine.simulation.Snapshots.podsOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -56,28 +59,6 @@ class CommandTests {
 		Simulation simulation = Simulation.start(declaration, Presets.settings(4));
 		simulation.advanceTo(1_000_000, this.recorder);
 		return simulation;
-	}
-
-	private static PodState pod(Simulation simulation, String name) {
-		return simulation.snapshot()
-			.pods()
-			.stream()
-			.filter((pod) -> pod.name().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no pod " + name));
-	}
-
-	private static List<PodState> podsOn(Simulation simulation, String node) {
-		return simulation.snapshot().pods().stream().filter((pod) -> node.equals(pod.node())).toList();
-	}
-
-	private static NodeState node(Simulation simulation, String name) {
-		return simulation.snapshot()
-			.nodes()
-			.stream()
-			.filter((node) -> node.name().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no node " + name));
 	}
 
 	private static void assertAssemblesBack(Simulation simulation) {
