@@ -38,8 +38,7 @@ class TerminatingPodTests {
 	@Test
 	void theNlbShouldResetEstablishedConnectionsWhenItMarksTheNodeUnhealthy() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(10_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 10_000_000);
 		simulation.apply(new DeletePod("web-4"));
 		simulation.advanceTo(60_000_000, recorder);
 		long unhealthyAt = recorder.turnedUnhealthy("n2").time();
@@ -66,8 +65,7 @@ class TerminatingPodTests {
 	@Test
 	void nodeWithOnlyATerminatingPodShouldAnswer503YetDrainWhatTheLbStillSends() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS_NO_RESET);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(10_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 10_000_000);
 		simulation.apply(new DeletePod("web-4"));
 		long syncedAt = 11_000_000;
 		simulation.advanceTo(syncedAt, recorder);
@@ -101,8 +99,7 @@ class TerminatingPodTests {
 	@Test
 	void connectionsEstablishedBeforeTerminationShouldCompleteOnTheTerminatingPod() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS_NO_RESET);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(10_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 10_000_000);
 		List<ConnectionRouted> inFlight = recorder.all(ConnectionRouted.class,
 				(event) -> event.pod().equals("web-4") && event.completesAt() > 10_000_000);
 		assertThat(inFlight).isNotEmpty();
@@ -116,8 +113,7 @@ class TerminatingPodTests {
 	@Test
 	void connectionsOnAKilledNodeShouldBeReset() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(10_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 10_000_000);
 		List<ConnectionRouted> inFlight = recorder.all(ConnectionRouted.class,
 				(event) -> event.entryNode().equals("n2") && event.completesAt() > 10_000_000);
 		assertThat(inFlight).isNotEmpty();
