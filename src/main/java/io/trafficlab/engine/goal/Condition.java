@@ -221,13 +221,13 @@ public sealed interface Condition {
 
 		@Override
 		public String describe() {
-			return "Exactly " + this.count + " ready " + ((this.count == 1) ? "pod" : "pods");
+			return "Exactly " + readyPods(this.count);
 		}
 
 		@Override
 		public ConditionVerdict check(GoalSubject subject) {
-			long ready = subject.service().endpoints().stream().filter((pod) -> pod.endpoint().ready()).count();
-			return ConditionVerdict.of(ready == this.count, ready + " ready " + ((ready == 1) ? "pod" : "pods"));
+			long ready = readyPodCount(subject);
+			return ConditionVerdict.of(ready == this.count, readyPods(ready));
 		}
 
 	}
@@ -242,13 +242,13 @@ public sealed interface Condition {
 
 		@Override
 		public String describe() {
-			return "At least " + this.count + " ready " + ((this.count == 1) ? "pod" : "pods");
+			return "At least " + readyPods(this.count);
 		}
 
 		@Override
 		public ConditionVerdict check(GoalSubject subject) {
-			long ready = subject.service().endpoints().stream().filter((pod) -> pod.endpoint().ready()).count();
-			return ConditionVerdict.of(ready >= this.count, ready + " ready " + ((ready == 1) ? "pod" : "pods"));
+			long ready = readyPodCount(subject);
+			return ConditionVerdict.of(ready >= this.count, readyPods(ready));
 		}
 
 	}
@@ -263,7 +263,7 @@ public sealed interface Condition {
 
 		@Override
 		public String describe() {
-			return "Node " + this.node + " runs " + this.count + " ready " + ((this.count == 1) ? "pod" : "pods");
+			return "Node " + this.node + " runs " + readyPods(this.count);
 		}
 
 		@Override
@@ -273,8 +273,7 @@ public sealed interface Condition {
 				.stream()
 				.filter((pod) -> pod.endpoint().ready() && this.node.equals(pod.endpoint().nodeName()))
 				.count();
-			return ConditionVerdict.of(ready == this.count,
-					this.node + " runs " + ready + " ready " + ((ready == 1) ? "pod" : "pods"));
+			return ConditionVerdict.of(ready == this.count, this.node + " runs " + readyPods(ready));
 		}
 
 	}
@@ -427,6 +426,16 @@ public sealed interface Condition {
 			return wanted == null || wanted.equals(actual);
 		}
 
+	}
+
+	/** How many Ready pods are behind the subject's Service. */
+	private static long readyPodCount(GoalSubject subject) {
+		return subject.service().endpoints().stream().filter((pod) -> pod.endpoint().ready()).count();
+	}
+
+	/** {@code "1 ready pod"}, {@code "3 ready pods"}. */
+	private static String readyPods(long count) {
+		return count + " ready " + ((count == 1) ? "pod" : "pods");
 	}
 
 }

@@ -3,6 +3,7 @@ package io.trafficlab.engine.proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 import io.trafficlab.engine.endpoint.CategorizedEndpoints;
 import io.trafficlab.engine.endpoint.EndpointSet;
@@ -28,22 +29,20 @@ public final class ProxyRules {
 
 	private ProxyRules(Service service) {
 		this.service = service;
-		List<Cidr> ranges = new ArrayList<>();
-		for (String range : service.loadBalancerSourceRanges()) {
-			Cidr cidr = Cidr.tryParse(range);
-			if (cidr != null) {
-				ranges.add(cidr);
+		this.sourceRanges = parsed(service.loadBalancerSourceRanges(), Cidr::tryParse);
+		this.loadBalancerIps = parsed(service.loadBalancerIps(), IpAddress::tryParse);
+	}
+
+	/** The texts {@code parser} reads ({@code null} for one it cannot), in order. */
+	private static <T> List<T> parsed(List<String> texts, Function<String, @Nullable T> parser) {
+		List<T> values = new ArrayList<>(texts.size());
+		for (String text : texts) {
+			T value = parser.apply(text);
+			if (value != null) {
+				values.add(value);
 			}
 		}
-		this.sourceRanges = Collections.unmodifiableList(ranges);
-		List<IpAddress> lbIps = new ArrayList<>();
-		for (String ip : service.loadBalancerIps()) {
-			IpAddress address = IpAddress.tryParse(ip);
-			if (address != null) {
-				lbIps.add(address);
-			}
-		}
-		this.loadBalancerIps = Collections.unmodifiableList(lbIps);
+		return Collections.unmodifiableList(values);
 	}
 
 	/** The rules for one Service; parses {@code loadBalancerSourceRanges} once. */

@@ -277,13 +277,7 @@ final class PlacementRound {
 	}
 
 	private double hostScore(int node) {
-		double score = 0;
-		for (SpreadCounts spread : this.hostSpreads) {
-			if (!spread.hard) {
-				score += spread.score(spread.domainOf[node]);
-			}
-		}
-		return score;
+		return softScore(this.hostSpreads, node);
 	}
 
 	/**
@@ -291,8 +285,15 @@ final class PlacementRound {
 	 * of a group.
 	 */
 	private double groupScore(int node) {
+		return softScore(this.groupSpreads, node);
+	}
+
+	/**
+	 * The sum of the soft ({@code ScheduleAnyway}) constraints' scores of {@code node}.
+	 */
+	private static double softScore(List<SpreadCounts> spreads, int node) {
 		double score = 0;
-		for (SpreadCounts spread : this.groupSpreads) {
+		for (SpreadCounts spread : spreads) {
 			if (!spread.hard) {
 				score += spread.score(spread.domainOf[node]);
 			}

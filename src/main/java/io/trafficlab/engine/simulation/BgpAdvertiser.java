@@ -3,9 +3,6 @@ package io.trafficlab.engine.simulation;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.trafficlab.engine.balancer.AnnounceCandidates;
-import io.trafficlab.engine.balancer.Registration;
-import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.kernel.SplitMix64;
 import org.jspecify.annotations.Nullable;
 
@@ -38,40 +35,40 @@ final class BgpAdvertiser {
 
 	private final Core core;
 
+	private final MetalLbSpeakers speakers;
+
 	/** The nodes the router has a route through, in node order. */
 	private final List<SimNode> routes = new ArrayList<>();
 
-	private boolean updatePending;
-
 	BgpAdvertiser(Core core) {
 		this.core = core;
+		this.speakers = new MetalLbSpeakers(core, Core.BGP_UPDATE, Core.BGP_HOLD_EXPIRED, HOLD_TIME_MICROS);
 	}
 
 	/** At start (or when MetalLB takes over): the speakers that should advertise do. */
 	void begin() {
-		this.updatePending = false;
+		this.speakers.begin();
 		this.routes.clear();
 		this.routes.addAll(advertising());
 	}
 
 	/** The endpoints changed: the speakers advertise or withdraw once they see it. */
 	void endpointsChanged() {
-		if (!this.updatePending) {
-			this.updatePending = true;
-			this.core.loop.scheduleIn(this.core.settings.proxySyncDelayMicros(), Core.BGP_UPDATE, 0);
-		}
+		this.speakers.endpointsChanged();
 	}
 
 	/** A node died: its routes stay until the router's hold timer expires. */
 	void nodeKilled(SimNode node) {
-		this.core.loop.scheduleIn(HOLD_TIME_MICROS, Core.BGP_HOLD_EXPIRED, node.id);
+		this.speakers.nodeKilled(node);
 	}
 
 	/** The hold timer of the dead node's session expired: the router drops its route. */
 	void holdExpired(int nodeId) {
-		SimNode node = this.core.world.nodes.get(nodeId);
-		if (node.killed && this.core.balancer.advertises()) {
-			node.speakerGone = true;
+		if (!this.core.balancer.advertises()) {
+			return;
+		}
+		SimNode node = this.speakers.gone(nodeId);
+		if (node != null) {
 			update("the BGP session with " + node.name + " timed out (hold time " + Times.format(HOLD_TIME_MICROS)
 					+ ") and the router dropped its route");
 		}
@@ -79,7 +76,7 @@ final class BgpAdvertiser {
 
 	/** The speakers advertise and withdraw after an endpoint change. */
 	void speakersUpdate() {
-		this.updatePending = false;
+		this.speakers.updating();
 		if (!this.core.balancer.advertises()) {
 			return;
 		}
@@ -106,21 +103,7 @@ final class BgpAdvertiser {
 
 	/** The nodes whose live speaker should advertise now, in node order. */
 	private List<SimNode> advertising() {
-		List<SimNode> nodes = new ArrayList<>(this.core.world.nodesByName.values());
-		List<String> names = new ArrayList<>(nodes.size());
-		boolean[] speaker = new boolean[nodes.size()];
-		for (int i = 0; i < nodes.size(); i++) {
-			SimNode node = nodes.get(i);
-			names.add(node.name);
-			speaker[i] = node.inCluster && !node.killed && Registration.METALLB_SPEAKERS.registers(node.model);
-		}
-		List<Endpoint> endpoints = this.core.world.endpoints().all();
-		List<Integer> candidates = AnnounceCandidates.of(names, speaker, this.core.service().externalPolicyLocal(),
-				AnnounceCandidates.canServeNodes(endpoints), AnnounceCandidates.anyCanServe(endpoints));
-		List<SimNode> result = new ArrayList<>(candidates.size());
-		for (int index : candidates) {
-			result.add(nodes.get(index));
-		}
+		List<SimNode> result = this.speakers.candidates((node) -> !node.killed);
 		result.sort((a, b) -> Integer.compare(a.id, b.id));
 		return result;
 	}

@@ -5,8 +5,6 @@ import java.util.List;
 
 import io.trafficlab.engine.balancer.AnnounceCandidates;
 import io.trafficlab.engine.balancer.L2Election;
-import io.trafficlab.engine.balancer.Registration;
-import io.trafficlab.engine.model.Endpoint;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,18 +32,19 @@ final class L2Announcer {
 
 	private final Core core;
 
-	private @Nullable SimNode announcer;
+	private final MetalLbSpeakers speakers;
 
-	private boolean electionPending;
+	private @Nullable SimNode announcer;
 
 	L2Announcer(Core core) {
 		this.core = core;
+		this.speakers = new MetalLbSpeakers(core, Core.ANNOUNCE, Core.SPEAKER_LOST, MEMBERLIST_DETECTION_MICROS);
 	}
 
 	/** At start (or when MetalLB takes over): the winner announces at once. */
 	void begin() {
 		this.announcer = winner();
-		this.electionPending = false;
+		this.speakers.begin();
 	}
 
 	/** The node that answers ARP for {@link #LB_IP}, {@code null} when none does. */
@@ -55,29 +54,24 @@ final class L2Announcer {
 
 	/** The endpoints changed: the speakers re-elect once they see the change. */
 	void endpointsChanged() {
-		if (!this.electionPending) {
-			this.electionPending = true;
-			this.core.loop.scheduleIn(this.core.settings.proxySyncDelayMicros(), Core.ANNOUNCE, 0);
-		}
+		this.speakers.endpointsChanged();
 	}
 
 	/** A node died: its speaker leaves memberlist once the others declare it dead. */
 	void nodeKilled(SimNode node) {
-		this.core.loop.scheduleIn(MEMBERLIST_DETECTION_MICROS, Core.SPEAKER_LOST, node.id);
+		this.speakers.nodeKilled(node);
 	}
 
 	/** Memberlist declared the speaker on {@code nodeId} dead. */
 	void speakerLost(int nodeId) {
-		SimNode node = this.core.world.nodes.get(nodeId);
-		if (node.killed) {
-			node.speakerGone = true;
+		if (this.speakers.gone(nodeId) != null) {
 			elect();
 		}
 	}
 
 	/** The speakers re-elect; a new winner sends gratuitous ARP. */
 	void elect() {
-		this.electionPending = false;
+		this.speakers.updating();
 		SimNode before = this.announcer;
 		SimNode after = winner();
 		if (before == after) {
@@ -91,23 +85,13 @@ final class L2Announcer {
 	}
 
 	private @Nullable SimNode winner() {
-		List<SimNode> nodes = new ArrayList<>(this.core.world.nodesByName.values());
-		List<String> names = new ArrayList<>(nodes.size());
-		boolean[] speaker = new boolean[nodes.size()];
-		for (int i = 0; i < nodes.size(); i++) {
-			SimNode node = nodes.get(i);
+		List<SimNode> candidates = this.speakers.candidates((node) -> !node.speakerGone);
+		List<String> names = new ArrayList<>(candidates.size());
+		for (SimNode node : candidates) {
 			names.add(node.name);
-			speaker[i] = node.inCluster && !node.speakerGone && Registration.METALLB_SPEAKERS.registers(node.model);
 		}
-		List<Endpoint> endpoints = this.core.world.endpoints().all();
-		List<Integer> candidates = AnnounceCandidates.of(names, speaker, this.core.service().externalPolicyLocal(),
-				AnnounceCandidates.canServeNodes(endpoints), AnnounceCandidates.anyCanServe(endpoints));
-		List<String> candidateNames = new ArrayList<>(candidates.size());
-		for (int index : candidates) {
-			candidateNames.add(names.get(index));
-		}
-		int winner = L2Election.winner(candidateNames, LB_IP);
-		return (winner < 0) ? null : nodes.get(candidates.get(winner));
+		int winner = L2Election.winner(names, LB_IP);
+		return (winner < 0) ? null : candidates.get(winner);
 	}
 
 }

@@ -449,13 +449,7 @@ final class LoadBalancer {
 		node.consecutive = (passed == node.lastProbePassed) ? node.consecutive + 1 : 1;
 		node.lastProbePassed = passed;
 		TargetState before = node.verdict;
-		TargetState after = before;
-		if (passed && before != TargetState.HEALTHY && node.consecutive >= settings.healthyThreshold()) {
-			after = TargetState.HEALTHY;
-		}
-		else if (!passed && before != TargetState.UNHEALTHY && node.consecutive >= settings.unhealthyThreshold()) {
-			after = TargetState.UNHEALTHY;
-		}
+		TargetState after = settings.verdictAfter(before, passed, node.consecutive);
 		boolean weightChanged = passed && !Objects.equals(node.weight, result.probe().weight());
 		if (passed) {
 			node.weight = result.probe().weight();

@@ -40,6 +40,21 @@ public record LoadBalancerProbe(long intervalMicros, long timeoutMicros, int hea
 	}
 
 	/**
+	 * A target's verdict after a probe that {@code passed} (or failed) as the
+	 * {@code inARow}th in a row alike: it turns healthy or unhealthy at its threshold and
+	 * keeps {@code before} until then.
+	 */
+	TargetState verdictAfter(TargetState before, boolean passed, int inARow) {
+		if (passed && before != TargetState.HEALTHY && inARow >= this.healthyThreshold) {
+			return TargetState.HEALTHY;
+		}
+		if (!passed && before != TargetState.UNHEALTHY && inARow >= this.unhealthyThreshold) {
+			return TargetState.UNHEALTHY;
+		}
+		return before;
+	}
+
+	/**
 	 * The catalogue's probe in simulated time. A timeout longer than the interval (an
 	 * annotation can ask for one) is cut to the interval: the sandbox sends the next
 	 * probe only after the previous one has failed.

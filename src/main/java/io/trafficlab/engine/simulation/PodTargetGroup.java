@@ -231,13 +231,7 @@ final class PodTargetGroup {
 		target.consecutive = (passed == target.lastProbePassed) ? target.consecutive + 1 : 1;
 		target.lastProbePassed = passed;
 		TargetState before = target.verdict;
-		TargetState after = before;
-		if (passed && before != TargetState.HEALTHY && target.consecutive >= settings.healthyThreshold()) {
-			after = TargetState.HEALTHY;
-		}
-		else if (!passed && before != TargetState.UNHEALTHY && target.consecutive >= settings.unhealthyThreshold()) {
-			after = TargetState.UNHEALTHY;
-		}
+		TargetState after = settings.verdictAfter(before, passed, target.consecutive);
 		target.verdict = after;
 		SimPod pod = target.pod;
 		if (this.core.emitter.wants()) {

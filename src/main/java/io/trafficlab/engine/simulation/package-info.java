@@ -17,7 +17,9 @@
  * ones it deregisters, resets an NLB target's connections when it turns unhealthy, and
  * spreads per zone ({@code engine.balancer.ZoneSpread}, the analyzer's rule) or evenly
  * over the nodes it believes healthy; {@code PodTargetGroup} does the same with pods for
- * an NLB with ip targets, and {@code L2Announcer} names MetalLB's one node.</li>
+ * an NLB with ip targets, {@code L2Announcer} names MetalLB's one node and
+ * {@code BgpAdvertiser} its routes, both on {@code MetalLbSpeakers} (the candidates, the
+ * delayed update, a dead speaker's delay).</li>
  * <li>{@code Traffic} is the hot path: arrivals, the LB's pick, the node's route,
  * conntrack ({@code Conntrack}) and the counters; {@code Hops} tells the trip only when a
  * sink wants events.</li>

@@ -10,7 +10,6 @@ import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
 import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
-import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
 import io.trafficlab.engine.simulation.SimulationStatistics.PodStatistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,9 +30,7 @@ class AwsClbSimulationTests {
 	@ValueSource(strings = { "Local", "Cluster" })
 	void on310ObservedSharesAndSourcesShouldConvergeToTheAnalyzersExact(String policy) {
 		Simulation simulation = start(policy, 1_000);
-		simulation.advanceTo(30_000_000, EventSink.NONE);
-		SimulationStatistics statistics = simulation.statistics();
-		Convergence.assertConverged(statistics);
+		SimulationStatistics statistics = Convergence.converged(simulation, 30_000_000);
 		assertThat(statistics.pods()).allSatisfy((pod) -> assertThat(pod.sourcesSeen().keySet()).as(pod.pod())
 			.doesNotContainAnyElementsOf(SimulationSettings.DEFAULT_CLIENT_IPS));
 		Map<String, PodStatistics> pods = Convergence.pods(statistics);
@@ -55,17 +52,14 @@ class AwsClbSimulationTests {
 	@Test
 	void theProbesShouldFollowTheInTreeProvidersDefaults() {
 		Simulation local = start("Local", 50);
-		Recorder recorder = new Recorder();
-		local.advanceTo(30_000_000, recorder);
-		assertThat(recorder.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3"))).hasSize(3)
-			.allSatisfy((probe) -> {
-				assertThat(probe.target()).isEqualTo("192.168.0.13:32000/healthz");
-				assertThat(probe.status()).isEqualTo(503);
-			});
+		Recorder recorder = Recorder.until(local, 30_000_000);
+		assertThat(recorder.probesOf("n3")).hasSize(3).allSatisfy((probe) -> {
+			assertThat(probe.target()).isEqualTo("192.168.0.13:32000/healthz");
+			assertThat(probe.status()).isEqualTo(503);
+		});
 		Simulation cluster = start("Cluster", 50);
-		Recorder tcp = new Recorder();
-		cluster.advanceTo(30_000_000, tcp);
-		assertThat(tcp.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3")))
+		Recorder tcp = Recorder.until(cluster, 30_000_000);
+		assertThat(tcp.probesOf("n3"))
 			.allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo(ProbeAnswer.CONNECTED));
 		assertThat(cluster.statistics().nodes())
 			.allSatisfy((node) -> assertThat(node.exactLbShare()).as(node.node()).isEqualTo(Fraction.oneOver(3)));
@@ -73,30 +67,17 @@ class AwsClbSimulationTests {
 
 	@Test
 	void theLonePodLeavingShouldMarkN2UnhealthyAfterSixFailedChecks() {
-		Simulation simulation = start("Local", 200);
-		simulation.advanceTo(10_000_000, EventSink.NONE);
-		simulation.apply(new DeletePod("web-4"));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(120_000_000, recorder);
-		List<ProbeAnswered> failed = recorder.all(ProbeAnswered.class,
-				(probe) -> probe.node().equals("n2") && probe.status() == 503);
-		LoadBalancerTargetChanged unhealthy = recorder
-			.all(LoadBalancerTargetChanged.class, (change) -> change.node().equals("n2"))
-			.get(0);
+		Recorder recorder = Recorder.after(start("Local", 200), 10_000_000, new DeletePod("web-4"), 120_000_000);
+		LoadBalancerTargetChanged unhealthy = recorder.targetChanges("n2").get(0);
 		assertThat(unhealthy.to()).isEqualTo(TargetState.UNHEALTHY);
-		assertThat(unhealthy.time() - failed.get(0).time()).isEqualTo(50_000_000);
+		assertThat(unhealthy.time() - recorder.firstProbeAnswering("n2", 503).time()).isEqualTo(50_000_000);
 		assertThat(unhealthy.reason()).startsWith("6 failing probes in a row");
 	}
 
 	@Test
 	void aKilledNodeShouldTurnUnhealthyAfterSixTimeoutsAndStayRegisteredPastNotReady() {
-		Simulation simulation = start("Cluster", 200);
-		simulation.advanceTo(10_000_000, EventSink.NONE);
-		simulation.apply(new KillNode("n3"));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(200_000_000, recorder);
-		List<LoadBalancerTargetChanged> n3 = recorder.all(LoadBalancerTargetChanged.class,
-				(change) -> change.node().equals("n3"));
+		Recorder recorder = Recorder.after(start("Cluster", 200), 10_000_000, new KillNode("n3"), 200_000_000);
+		List<LoadBalancerTargetChanged> n3 = recorder.targetChanges("n3");
 		// unlike the NLB, the service controller's stable node set reads no Ready
 		// condition: no deregistration at NotReady (50 s)
 		assertThat(n3).singleElement().satisfies((change) -> {
@@ -121,8 +102,7 @@ class AwsClbSimulationTests {
 	@Test
 	void aConnectionShouldBeTwoConnectionsThroughTheProxy() {
 		Simulation simulation = start("Local", 50);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(2_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 2_000_000);
 		ConnectionRouted routed = recorder.all(ConnectionRouted.class).get(0);
 		Hop lb = routed.hops().get(1);
 		assertThat(lb.at()).isEqualTo("lb");

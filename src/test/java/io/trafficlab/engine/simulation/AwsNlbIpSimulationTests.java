@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.trafficlab.engine.cluster.ClusterDeclaration;
-import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
@@ -32,14 +31,12 @@ class AwsNlbIpSimulationTests {
 	@ValueSource(strings = { "Local", "Cluster" })
 	void on310ObservedSharesAndSourcesShouldConvergeToTheAnalyzersExactUnderEitherPolicy(String policy) {
 		Simulation simulation = start(Presets.uneven310(policy), 1_000);
-		simulation.advanceTo(30_000_000, EventSink.NONE);
-		SimulationStatistics statistics = simulation.statistics();
+		SimulationStatistics statistics = Convergence.converged(simulation, 30_000_000);
 		Map<String, PodStatistics> pods = Convergence.pods(statistics);
 		assertThat(pods.get("web-4").exactShare()).isEqualTo(Fraction.oneOver(2));
 		for (String pod : List.of("web-1", "web-2", "web-3")) {
 			assertThat(pods.get(pod).exactShare()).as(pod).isEqualTo(Fraction.oneOver(6));
 		}
-		Convergence.assertConverged(statistics);
 		// the NLB's private address in zone-a for n1's pods, in zone-b for web-4: never
 		// the client
 		assertThat(pods.get("web-1").sourcesSeen()).containsOnlyKeys("172.16.0.10");
@@ -51,18 +48,12 @@ class AwsNlbIpSimulationTests {
 
 	@Test
 	void withClientIpPreservationAnnotatedPodsShouldSeeTheClients() {
-		ClusterDeclaration declaration = Presets.uneven310("Cluster");
-		DeclaredService annotated = declaration.services()
-			.get(0)
-			.toBuilder()
-			.annotations(Map.of("service.beta.kubernetes.io/aws-load-balancer-target-group-attributes",
-					"preserve_client_ip.enabled=true"))
-			.build();
-		Simulation simulation = start(new ClusterDeclaration(declaration.nodes(), List.of(annotated),
-				declaration.pods(), declaration.workloads(), declaration.endpointSlices()), 1_000);
-		simulation.advanceTo(20_000_000, EventSink.NONE);
-		SimulationStatistics statistics = simulation.statistics();
-		Convergence.assertConverged(statistics);
+		Simulation simulation = start(Presets.uneven310("Cluster",
+				(service) -> service
+					.annotations(Map.of("service.beta.kubernetes.io/aws-load-balancer-target-group-attributes",
+							"preserve_client_ip.enabled=true"))),
+				1_000);
+		SimulationStatistics statistics = Convergence.converged(simulation, 20_000_000);
 		assertThat(Convergence.pods(statistics).get("web-4").sourcesSeen().keySet())
 			.containsExactlyInAnyOrderElementsOf(SimulationSettings.DEFAULT_CLIENT_IPS);
 	}
@@ -70,8 +61,7 @@ class AwsNlbIpSimulationTests {
 	@Test
 	void theProbesShouldBeTcpConnectsToEachPodsPortAndNoneToTheNodes() {
 		Simulation simulation = start(Presets.uneven310("Local"), 50);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(30_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 30_000_000);
 		List<ProbeAnswered> probes = recorder.all(ProbeAnswered.class);
 		assertThat(probes).extracting(ProbeAnswered::node)
 			.containsOnly("web-1", "web-2", "web-3", "web-4")
@@ -88,13 +78,9 @@ class AwsNlbIpSimulationTests {
 
 	@Test
 	void killingTheLonePodsNodeShouldMarkItUnhealthyAfterThreeTimeoutsThenDeregisterItAtNotReady() {
-		Simulation simulation = start(Presets.uneven310("Local"), 200);
-		simulation.advanceTo(10_000_000, EventSink.NONE);
-		simulation.apply(new KillNode("n2"));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(70_000_000, recorder);
-		List<LoadBalancerTargetChanged> web4 = recorder.all(LoadBalancerTargetChanged.class,
-				(change) -> change.node().equals("web-4"));
+		Recorder recorder = Recorder.after(start(Presets.uneven310("Local"), 200), 10_000_000, new KillNode("n2"),
+				70_000_000);
+		List<LoadBalancerTargetChanged> web4 = recorder.targetChanges("web-4");
 		assertThat(web4).extracting(LoadBalancerTargetChanged::to)
 			.containsExactly(TargetState.UNHEALTHY, TargetState.DRAINING);
 		long unhealthyAfter = web4.get(0).time() - 10_000_000;
@@ -114,14 +100,9 @@ class AwsNlbIpSimulationTests {
 
 	@Test
 	void aDeletedPodShouldBeDeregisteredAtOnceAndDrain() {
-		Simulation simulation = start(Presets.uneven310("Cluster"), 200);
-		simulation.advanceTo(5_000_000, EventSink.NONE);
-		simulation.apply(new DeletePod("web-4"));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(40_000_000, recorder);
-		List<LoadBalancerTargetChanged> web4 = recorder.all(LoadBalancerTargetChanged.class,
-				(change) -> change.node().equals("web-4"));
-		assertThat(web4).singleElement().satisfies((change) -> {
+		Recorder recorder = Recorder.after(start(Presets.uneven310("Cluster"), 200), 5_000_000, new DeletePod("web-4"),
+				40_000_000);
+		assertThat(recorder.targetChanges("web-4")).singleElement().satisfies((change) -> {
 			assertThat(change.to()).isEqualTo(TargetState.DRAINING);
 			assertThat(change.time()).isEqualTo(5_000_000);
 			assertThat(change.reason()).startsWith("web-4 is terminating");
@@ -132,8 +113,7 @@ class AwsNlbIpSimulationTests {
 	@Test
 	void aConnectionShouldGoFromTheLoadBalancerStraightToThePod() {
 		Simulation simulation = start(Presets.uneven310("Local"), 50);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(2_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 2_000_000);
 		ConnectionRouted routed = recorder.all(ConnectionRouted.class).get(0);
 		assertThat(routed.hops()).extracting(Hop::at)
 			.containsExactly(routed.clientIp(), "lb", routed.pod(), routed.pod(), "lb", routed.clientIp());

@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.apiserver.LoadBalancerIngress;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.DeclaredNode;
-import io.trafficlab.engine.cluster.DeclaredPod;
 import io.trafficlab.engine.model.ServiceRef;
 import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
 import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
@@ -53,7 +51,7 @@ class AwsNlbSimulationTests {
 			simulation.advanceTo(KILLED_AT, recorder);
 			simulation.apply(new KillNode(node));
 			simulation.advanceTo(KILLED_AT + watchSeconds * SECOND, recorder);
-			long after = unhealthyAt(recorder, node) - KILLED_AT;
+			long after = recorder.turnedUnhealthy(node).time() - KILLED_AT;
 			assertThat(after).as("seed %d", seed)
 				.isGreaterThan(fromSeconds * SECOND)
 				.isLessThanOrEqualTo(toSeconds * SECOND);
@@ -68,7 +66,7 @@ class AwsNlbSimulationTests {
 		simulation.apply(new KillNode("n2"));
 		long notReadyAt = KILLED_AT + NodeLifecycle.NODE_MONITOR_GRACE_MICROS;
 		simulation.advanceTo(notReadyAt - 1, recorder);
-		assertThat(verdict(simulation, "n2")).isEqualTo(TargetState.UNHEALTHY);
+		assertThat(Snapshots.node(simulation, "n2").verdict()).isEqualTo(TargetState.UNHEALTHY);
 		simulation.advanceTo(notReadyAt + 400 * SECOND, recorder);
 		List<LoadBalancerTargetChanged> n2 = recorder.all(LoadBalancerTargetChanged.class,
 				(event) -> event.node().equals("n2"));
@@ -122,7 +120,7 @@ class AwsNlbSimulationTests {
 		simulation.advanceTo(KILLED_AT, recorder);
 		simulation.apply(new DeletePod("web-4"));
 		simulation.advanceTo(KILLED_AT + 40 * SECOND, recorder);
-		long unhealthyAt = unhealthyAt(recorder, "n2");
+		long unhealthyAt = recorder.turnedUnhealthy("n2").time();
 		assertThat(recorder.all(ConnectionRouted.class, (event) -> event.entryNode().equals("n2")
 				&& event.time() < unhealthyAt && event.completesAt() > unhealthyAt))
 			.isNotEmpty();
@@ -177,9 +175,8 @@ class AwsNlbSimulationTests {
 					Map.of(TopologySpreadConstraint.ZONE, zones[i - 1], TopologySpreadConstraint.HOSTNAME, "n" + i),
 					Map.of(), "192.168.0.1" + i, "10.244." + i + ".0/24", List.of(), false, false));
 		}
-		List<DeclaredPod> pods = List.of(DeclaredPod.on("default", "p1", Presets.WEB, "n1"),
-				DeclaredPod.on("default", "p2", Presets.WEB, "n2"), DeclaredPod.on("default", "p3", Presets.WEB, "n3"));
-		return new ClusterDeclaration(nodes, List.of(Presets.webService("Local")), pods, List.of(), List.of());
+		return Presets.cluster(nodes, List.of(Presets.webService("Local")), Presets.webPod("p1", "n1"),
+				Presets.webPod("p2", "n2"), Presets.webPod("p3", "n3"));
 	}
 
 	@Test
@@ -187,12 +184,8 @@ class AwsNlbSimulationTests {
 		// one pod per node, Cluster: each node's probe is DNATed to one of three
 		// endpoints; probed every 100 ms so the 50 s before the node controller marks
 		// n3's pod NotReady hold many probes
-		ClusterDeclaration declaration = new ClusterDeclaration(Presets.threeNodes(),
-				List.of(Presets.webService("Cluster")),
-				List.of(DeclaredPod.on("default", "p1", Presets.WEB, "n1"),
-						DeclaredPod.on("default", "p2", Presets.WEB, "n2"),
-						DeclaredPod.on("default", "p3", Presets.WEB, "n3")),
-				List.of(), List.of());
+		ClusterDeclaration declaration = Presets.cluster(Presets.threeNodes(), List.of(Presets.webService("Cluster")),
+				Presets.webPod("p1", "n1"), Presets.webPod("p2", "n2"), Presets.webPod("p3", "n3"));
 		LoadBalancerProbe fast = new LoadBalancerProbe(100_000, 100_000, 10, 10);
 		Simulation simulation = Simulation.start(declaration,
 				Presets.settings(11).withProbes(new LoadBalancerHealthChecks(fast, fast)));
@@ -214,17 +207,15 @@ class AwsNlbSimulationTests {
 
 	@Test
 	void aClusterProbeDnatedToADeadPodShouldSayWhyItFailed() {
-		ClusterDeclaration declaration = new ClusterDeclaration(Presets.threeNodes(),
-				List.of(Presets.webService("Cluster")), List.of(DeclaredPod.on("default", "p3", Presets.WEB, "n3")),
-				List.of(), List.of());
+		ClusterDeclaration declaration = Presets.cluster(Presets.threeNodes(), List.of(Presets.webService("Cluster")),
+				Presets.webPod("p3", "n3"));
 		Recorder recorder = new Recorder();
 		Simulation simulation = Simulation.start(declaration, Presets.settings(2));
 		simulation.advanceTo(KILLED_AT, recorder);
 		simulation.apply(new KillNode("n3"));
 		simulation.advanceTo(KILLED_AT + 45 * SECOND, recorder);
 		// n1 keeps DNATing its probes to p3 on dead n3: a healthy node fails its check
-		LoadBalancerTargetChanged n1 = recorder.first(LoadBalancerTargetChanged.class,
-				(event) -> event.node().equals("n1") && event.to() == TargetState.UNHEALTHY);
+		LoadBalancerTargetChanged n1 = recorder.turnedUnhealthy("n1");
 		assertThat(n1.reason())
 			.isEqualTo("3 failing probes in a row (no answer: kube-proxy on n1 DNATs the probe to p3 "
 					+ "(10.244.3.10), on n3, which is dead: its endpoint is still Ready)");
@@ -235,10 +226,8 @@ class AwsNlbSimulationTests {
 		// the pod is deleted 0.5 s after it starts terminating, kube-proxy syncs 2 s
 		// after
 		// a change: between the two, rules still DNAT to the deleted pod
-		ClusterDeclaration declaration = new ClusterDeclaration(Presets.threeNodes(),
-				List.of(Presets.webService("Cluster")), List.of(DeclaredPod.on("default", "p1", Presets.WEB, "n1"),
-						DeclaredPod.on("default", "p2", Presets.WEB, "n2")),
-				List.of(), List.of());
+		ClusterDeclaration declaration = Presets.cluster(Presets.threeNodes(), List.of(Presets.webService("Cluster")),
+				Presets.webPod("p1", "n1"), Presets.webPod("p2", "n2"));
 		LoadBalancerProbe eager = new LoadBalancerProbe(100_000, 100_000, 1, 1);
 		Simulation simulation = Simulation.start(declaration,
 				Presets.settings(4)
@@ -271,13 +260,8 @@ class AwsNlbSimulationTests {
 
 	@Test
 	void theNlbsSecurityGroupShouldDropClientsOutsideTheSourceRanges() {
-		DeclaredService ranged = Presets.webService("Local")
-			.toBuilder()
-			.loadBalancerSourceRanges(List.of("203.0.113.0/24"))
-			.build();
-		ClusterDeclaration declaration = Presets.uneven310("Local");
-		declaration = new ClusterDeclaration(declaration.nodes(), List.of(ranged), declaration.pods(), List.of(),
-				List.of());
+		ClusterDeclaration declaration = Presets.uneven310("Local",
+				(service) -> service.loadBalancerSourceRanges(List.of("203.0.113.0/24")));
 		Recorder recorder = new Recorder();
 		Simulation simulation = Simulation.start(declaration, Presets.settings(1));
 		simulation.advanceTo(5 * SECOND, recorder);
@@ -289,23 +273,6 @@ class AwsNlbSimulationTests {
 		});
 		assertThat(recorder.all(ConnectionRouted.class)).isNotEmpty()
 			.allSatisfy((routed) -> assertThat(routed.clientIp()).startsWith("203.0.113."));
-	}
-
-	private static long unhealthyAt(Recorder recorder, String node) {
-		return recorder
-			.first(LoadBalancerTargetChanged.class,
-					(event) -> event.node().equals(node) && event.to() == TargetState.UNHEALTHY)
-			.time();
-	}
-
-	private static TargetState verdict(Simulation simulation, String node) {
-		return simulation.snapshot()
-			.nodes()
-			.stream()
-			.filter((state) -> state.name().equals(node))
-			.findFirst()
-			.orElseThrow()
-			.verdict();
 	}
 
 }

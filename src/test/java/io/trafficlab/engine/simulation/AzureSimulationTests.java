@@ -7,7 +7,6 @@ import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
 import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
-import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,9 +27,7 @@ class AzureSimulationTests {
 	@ValueSource(strings = { "Local", "Cluster" })
 	void on310ObservedSharesAndSourcesShouldConvergeToTheAnalyzersExact(String policy) {
 		Simulation simulation = start(policy, 1_000);
-		simulation.advanceTo(30_000_000, EventSink.NONE);
-		SimulationStatistics statistics = simulation.statistics();
-		Convergence.assertConverged(statistics);
+		SimulationStatistics statistics = Convergence.converged(simulation, 30_000_000);
 		Fraction web4 = policy.equals("Local") ? Fraction.oneOver(2) : Fraction.oneOver(4);
 		assertThat(Convergence.pods(statistics).get("web-4").exactShare()).isEqualTo(web4);
 		if (policy.equals("Local")) {
@@ -46,53 +43,34 @@ class AzureSimulationTests {
 	@Test
 	void theProbesShouldComeEveryFiveSeconds() {
 		Simulation simulation = start("Local", 50);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(30_000_000, recorder);
-		assertThat(recorder.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3"))).hasSize(6)
-			.allSatisfy((probe) -> {
-				assertThat(probe.target()).isEqualTo("192.168.0.13:32000/healthz");
-				assertThat(probe.status()).isEqualTo(503);
-			});
+		Recorder recorder = Recorder.until(simulation, 30_000_000);
+		assertThat(recorder.probesOf("n3")).hasSize(6).allSatisfy((probe) -> {
+			assertThat(probe.target()).isEqualTo("192.168.0.13:32000/healthz");
+			assertThat(probe.status()).isEqualTo(503);
+		});
 		Simulation cluster = start("Cluster", 50);
-		Recorder tcp = new Recorder();
-		cluster.advanceTo(30_000_000, tcp);
-		assertThat(tcp.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3"))).hasSize(6)
-			.allSatisfy((probe) -> {
-				assertThat(probe.target()).isEqualTo("192.168.0.13:30080");
-				assertThat(probe.answer()).isEqualTo(ProbeAnswer.CONNECTED);
-			});
+		Recorder tcp = Recorder.until(cluster, 30_000_000);
+		assertThat(tcp.probesOf("n3")).hasSize(6).allSatisfy((probe) -> {
+			assertThat(probe.target()).isEqualTo("192.168.0.13:30080");
+			assertThat(probe.answer()).isEqualTo(ProbeAnswer.CONNECTED);
+		});
 	}
 
 	@Test
 	void theLonePodLeavingShouldMarkN2UnhealthyAfterTwoFailedProbes() {
-		Simulation simulation = start("Local", 200);
-		simulation.advanceTo(10_000_000, EventSink.NONE);
-		simulation.apply(new DeletePod("web-4"));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(60_000_000, recorder);
-		ProbeAnswered first503 = recorder
-			.all(ProbeAnswered.class, (probe) -> probe.node().equals("n2") && probe.status() == 503)
-			.get(0);
-		LoadBalancerTargetChanged unhealthy = recorder
-			.all(LoadBalancerTargetChanged.class, (change) -> change.node().equals("n2"))
-			.get(0);
+		Recorder recorder = Recorder.after(start("Local", 200), 10_000_000, new DeletePod("web-4"), 60_000_000);
+		LoadBalancerTargetChanged unhealthy = recorder.targetChanges("n2").get(0);
 		assertThat(unhealthy.to()).isEqualTo(TargetState.UNHEALTHY);
-		assertThat(unhealthy.time() - first503.time()).isEqualTo(5_000_000);
+		assertThat(unhealthy.time() - recorder.firstProbeAnswering("n2", 503).time()).isEqualTo(5_000_000);
 	}
 
 	@Test
 	void aKilledNodeShouldTurnUnhealthyWithTheIntervalAsTimeoutAndStayRegistered() {
-		Simulation simulation = start("Cluster", 200);
-		simulation.advanceTo(10_000_000, EventSink.NONE);
-		simulation.apply(new KillNode("n3"));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(120_000_000, recorder);
-		assertThat(recorder.all(LoadBalancerTargetChanged.class, (change) -> change.node().equals("n3")))
-			.singleElement()
-			.satisfies((change) -> {
-				assertThat(change.to()).isEqualTo(TargetState.UNHEALTHY);
-				assertThat(change.time() - 10_000_000).isGreaterThan(10_000_000).isLessThanOrEqualTo(15_000_000);
-			});
+		Recorder recorder = Recorder.after(start("Cluster", 200), 10_000_000, new KillNode("n3"), 120_000_000);
+		assertThat(recorder.targetChanges("n3")).singleElement().satisfies((change) -> {
+			assertThat(change.to()).isEqualTo(TargetState.UNHEALTHY);
+			assertThat(change.time() - 10_000_000).isGreaterThan(10_000_000).isLessThanOrEqualTo(15_000_000);
+		});
 	}
 
 	@Test

@@ -71,8 +71,7 @@ class ClusterProbeTests {
 		simulation.advanceTo(15_000_000, this.recorder);
 		simulation.apply(new KillNode("n3"));
 		simulation.advanceTo(80_000_000, this.recorder);
-		List<ProbeAnswered> failed = this.recorder.all(ProbeAnswered.class,
-				(probe) -> probe.node().equals("n3") && !probe.passed());
+		List<ProbeAnswered> failed = failedProbes("n3");
 		assertThat(failed).hasSizeGreaterThanOrEqualTo(3);
 		assertThat(failed).allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo(ProbeAnswer.TIMED_OUT));
 		assertThat(failed.subList(0, 3)).extracting(ProbeAnswered::verdict)
@@ -80,15 +79,10 @@ class ClusterProbeTests {
 		// the last passing probe was sent before the kill; the first failing one was sent
 		// after it and counted
 		// only 10 s later
-		long lastPassed = this.recorder.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3") && probe.passed())
-			.stream()
-			.mapToLong(ProbeAnswered::time)
-			.max()
-			.orElseThrow();
+		long lastPassed = lastPassedAt("n3");
 		assertThat(failed.get(0).time()).isEqualTo(lastPassed + 10_000_000 + 10_000_000);
 		assertThat(failed.get(2).time() - failed.get(0).time()).isEqualTo(20_000_000);
-		LoadBalancerTargetChanged unhealthy = this.recorder.first(LoadBalancerTargetChanged.class,
-				(event) -> event.node().equals("n3") && event.to() == TargetState.UNHEALTHY);
+		LoadBalancerTargetChanged unhealthy = this.recorder.turnedUnhealthy("n3");
 		assertThat(unhealthy.time()).isEqualTo(failed.get(2).time());
 	}
 
@@ -98,17 +92,26 @@ class ClusterProbeTests {
 		simulation.advanceTo(15_000_000, this.recorder);
 		simulation.apply(new KillNode("n1"));
 		simulation.advanceTo(60_000_000, this.recorder);
-		List<ProbeAnswered> failed = this.recorder.all(ProbeAnswered.class,
-				(probe) -> probe.node().equals("n1") && !probe.passed());
-		long lastPassed = this.recorder.all(ProbeAnswered.class, (probe) -> probe.node().equals("n1") && probe.passed())
-			.stream()
-			.mapToLong(ProbeAnswered::time)
-			.max()
-			.orElseThrow();
+		List<ProbeAnswered> failed = failedProbes("n1");
+		long lastPassed = lastPassedAt("n1");
 		assertThat(failed.get(0).time()).isEqualTo(lastPassed + 10_000_000 + 6_000_000);
 		assertThat(failed.get(1).time()).isEqualTo(failed.get(0).time() + 10_000_000);
 		assertThat(failed.get(1).verdict()).isEqualTo(TargetState.UNHEALTHY);
 		assertThat(failed.get(0).target()).endsWith("/healthz");
+	}
+
+	private List<ProbeAnswered> failedProbes(String node) {
+		return this.recorder.probesOf(node).stream().filter((probe) -> !probe.passed()).toList();
+	}
+
+	/** When the last probe of {@code node} that passed was answered. */
+	private long lastPassedAt(String node) {
+		return this.recorder.probesOf(node)
+			.stream()
+			.filter(ProbeAnswered::passed)
+			.mapToLong(ProbeAnswered::time)
+			.max()
+			.orElseThrow();
 	}
 
 }

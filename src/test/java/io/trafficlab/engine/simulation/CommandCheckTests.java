@@ -19,6 +19,7 @@ import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolic
 import io.trafficlab.engine.simulation.SimulationCommand.SetInternalTrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
 import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
+import io.trafficlab.engine.simulation.SimulationSnapshot.PodState;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,11 +48,8 @@ class CommandCheckTests {
 			Simulation checked = start();
 			Simulation untouched = start();
 			checked.check(command);
-			Recorder checkedEvents = new Recorder();
-			Recorder untouchedEvents = new Recorder();
-			checked.advanceTo(6_000_000, checkedEvents);
-			untouched.advanceTo(6_000_000, untouchedEvents);
-			assertThat(checkedEvents.lines()).as(command.toString()).isEqualTo(untouchedEvents.lines());
+			assertThat(Recorder.linesUntil(checked, 6_000_000)).as(command.toString())
+				.isEqualTo(Recorder.linesUntil(untouched, 6_000_000));
 			assertThat(checked.snapshot()).as(command.toString()).isEqualTo(untouched.snapshot());
 		}
 	}
@@ -64,11 +62,8 @@ class CommandCheckTests {
 			checked.check(command);
 			checked.apply(command);
 			applied.apply(command);
-			Recorder checkedEvents = new Recorder();
-			Recorder appliedEvents = new Recorder();
-			checked.advanceTo(6_000_000, checkedEvents);
-			applied.advanceTo(6_000_000, appliedEvents);
-			assertThat(checkedEvents.lines()).as(command.toString()).isEqualTo(appliedEvents.lines());
+			assertThat(Recorder.linesUntil(checked, 6_000_000)).as(command.toString())
+				.isEqualTo(Recorder.linesUntil(applied, 6_000_000));
 		}
 	}
 
@@ -106,14 +101,7 @@ class CommandCheckTests {
 	}
 
 	private static String podOn(Simulation simulation, String node, int index) {
-		return simulation.snapshot()
-			.pods()
-			.stream()
-			.filter((pod) -> node.equals(pod.node()))
-			.map(SimulationSnapshot.PodState::name)
-			.sorted()
-			.toList()
-			.get(index);
+		return Snapshots.podsOn(simulation, node).stream().map(PodState::name).sorted().toList().get(index);
 	}
 
 	private static String refusal(Runnable command) {

@@ -44,6 +44,9 @@ import io.trafficlab.engine.simulation.SimulationSnapshot.PodState;
 import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
 import org.junit.jupiter.api.Test;
 
+import static io.trafficlab.engine.simulation.Snapshots.node;
+import static io.trafficlab.engine.simulation.Snapshots.pod;
+import static io.trafficlab.engine.simulation.Snapshots.podsOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -56,28 +59,6 @@ class CommandTests {
 		Simulation simulation = Simulation.start(declaration, Presets.settings(4));
 		simulation.advanceTo(1_000_000, this.recorder);
 		return simulation;
-	}
-
-	private static PodState pod(Simulation simulation, String name) {
-		return simulation.snapshot()
-			.pods()
-			.stream()
-			.filter((pod) -> pod.name().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no pod " + name));
-	}
-
-	private static List<PodState> podsOn(Simulation simulation, String node) {
-		return simulation.snapshot().pods().stream().filter((pod) -> node.equals(pod.node())).toList();
-	}
-
-	private static NodeState node(Simulation simulation, String name) {
-		return simulation.snapshot()
-			.nodes()
-			.stream()
-			.filter((node) -> node.name().equals(name))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no node " + name));
 	}
 
 	private static void assertAssemblesBack(Simulation simulation) {
@@ -223,14 +204,12 @@ class CommandTests {
 		for (int i = 1; i <= SimulationLimits.MAX_NODES; i++) {
 			nodes.add(DeclaredNode.named("n" + i, Map.of()));
 		}
-		ClusterDeclaration full = new ClusterDeclaration(nodes, List.of(Presets.webService("Cluster")), List.of(),
-				List.of(), List.of());
+		ClusterDeclaration full = Presets.cluster(nodes, List.of(Presets.webService("Cluster")));
 		Simulation simulation = Simulation.start(full, Presets.settings(1));
 		assertThatIllegalArgumentException().isThrownBy(() -> simulation.apply(new AddNode(null)))
 			.withMessage("The sandbox already has 100 nodes, its limit.");
 		nodes.add(DeclaredNode.named("n101", Map.of()));
-		ClusterDeclaration tooMany = new ClusterDeclaration(nodes, List.of(Presets.webService("Cluster")), List.of(),
-				List.of(), List.of());
+		ClusterDeclaration tooMany = Presets.cluster(nodes, List.of(Presets.webService("Cluster")));
 		assertThatExceptionOfType(ClusterLimitException.class)
 			.isThrownBy(() -> Simulation.start(tooMany, Presets.settings(1)))
 			.withMessage("The cluster has 101 nodes; a live sandbox handles at most 100 nodes.");

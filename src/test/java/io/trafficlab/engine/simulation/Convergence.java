@@ -17,6 +17,17 @@ final class Convergence {
 	private Convergence() {
 	}
 
+	/**
+	 * Runs {@code simulation} unrecorded until {@code until} and asserts that it
+	 * converged; returns its statistics.
+	 */
+	static SimulationStatistics converged(Simulation simulation, long until) {
+		simulation.advanceTo(until, EventSink.NONE);
+		SimulationStatistics statistics = simulation.statistics();
+		assertConverged(statistics);
+		return statistics;
+	}
+
 	static void assertConverged(SimulationStatistics statistics) {
 		for (PodStatistics pod : statistics.pods()) {
 			assertThat(pod.observedShare()).as(pod.pod()).isCloseTo(pod.exactShare().toDouble(), within(0.02));

@@ -24,8 +24,7 @@ final class EmptiedService {
 		}
 		simulation.advanceTo(settledAt, EventSink.NONE);
 		simulation.resetStatistics();
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(until, recorder);
+		Recorder recorder = Recorder.until(simulation, until);
 		return recorder;
 	}
 

@@ -3,7 +3,6 @@ package io.trafficlab.engine.simulation;
 import java.util.List;
 import java.util.Map;
 
-import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
@@ -33,9 +32,7 @@ class GkePassthroughSimulationTests {
 	@ValueSource(strings = { "Local", "Cluster" })
 	void on310ObservedSharesAndSourcesShouldConvergeToTheAnalyzersExact(String policy) {
 		Simulation simulation = start(Presets.uneven310(policy), 1_000);
-		simulation.advanceTo(30_000_000, EventSink.NONE);
-		SimulationStatistics statistics = simulation.statistics();
-		Convergence.assertConverged(statistics);
+		SimulationStatistics statistics = Convergence.converged(simulation, 30_000_000);
 		Fraction web4 = policy.equals("Local") ? Fraction.oneOver(2) : Fraction.oneOver(4);
 		assertThat(Convergence.pods(statistics).get("web-4").exactShare()).isEqualTo(web4);
 		assertThat(simulation.snapshot().service().loadBalancerIps()).containsExactly("198.51.100.10");
@@ -44,17 +41,13 @@ class GkePassthroughSimulationTests {
 
 	@Test
 	void weightedLoadBalancingShouldFollowThePodsPerNode() {
-		ClusterDeclaration declaration = Presets.uneven310("Local");
-		DeclaredService annotated = declaration.services()
-			.get(0)
-			.toBuilder()
-			.annotations(Map.of("networking.gke.io/weighted-load-balancing", "pods-per-node"))
-			.build();
-		Simulation simulation = start(new ClusterDeclaration(declaration.nodes(), List.of(annotated),
-				declaration.pods(), declaration.workloads(), declaration.endpointSlices()), 1_000);
-		simulation.advanceTo(30_000_000, EventSink.NONE);
-		SimulationStatistics statistics = simulation.statistics();
-		Convergence.assertConverged(statistics);
+		Simulation simulation = start(
+				Presets
+					.uneven310("Local",
+							(service) -> service
+								.annotations(Map.of("networking.gke.io/weighted-load-balancing", "pods-per-node"))),
+				1_000);
+		SimulationStatistics statistics = Convergence.converged(simulation, 30_000_000);
 		assertThat(statistics.nodes()).extracting(NodeStatistics::exactLbShare)
 			.containsExactly(Fraction.of(3, 4), Fraction.oneOver(4), Fraction.ZERO);
 	}
@@ -62,14 +55,12 @@ class GkePassthroughSimulationTests {
 	@Test
 	void underClusterTheProbeShouldBeKubeProxysOwnHealthz() {
 		Simulation simulation = start(Presets.uneven310("Cluster"), 50);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(24_000_000, recorder);
-		assertThat(recorder.all(ProbeAnswered.class, (probe) -> probe.node().equals("n3"))).hasSize(3)
-			.allSatisfy((probe) -> {
-				assertThat(probe.target()).isEqualTo("192.168.0.13:10256/healthz");
-				assertThat(probe.status()).isEqualTo(200);
-				assertThat(probe.passed()).isTrue();
-			});
+		Recorder recorder = Recorder.until(simulation, 24_000_000);
+		assertThat(recorder.probesOf("n3")).hasSize(3).allSatisfy((probe) -> {
+			assertThat(probe.target()).isEqualTo("192.168.0.13:10256/healthz");
+			assertThat(probe.status()).isEqualTo(200);
+			assertThat(probe.passed()).isTrue();
+		});
 	}
 
 	@Test
@@ -79,8 +70,7 @@ class GkePassthroughSimulationTests {
 					.withConnectionsPerSecond(50)
 					.withKind(LoadBalancerKind.GKE_PASSTHROUGH)
 					.withDataplane(Dataplane.CILIUM_SNAT));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(24_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 24_000_000);
 		assertThat(recorder.all(ProbeAnswered.class)).isNotEmpty()
 			.allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo(ProbeAnswer.REFUSED));
 		assertThat(simulation.statistics().dropped()).isZero();
@@ -88,30 +78,18 @@ class GkePassthroughSimulationTests {
 
 	@Test
 	void theLonePodLeavingShouldMarkN2UnhealthyTwoProbesLater() {
-		Simulation simulation = start(Presets.uneven310("Local"), 200);
-		simulation.advanceTo(10_000_000, EventSink.NONE);
-		simulation.apply(new DeletePod("web-4"));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(40_000_000, recorder);
-		ProbeAnswered first503 = recorder
-			.all(ProbeAnswered.class, (probe) -> probe.node().equals("n2") && probe.status() == 503)
-			.get(0);
-		LoadBalancerTargetChanged unhealthy = recorder
-			.all(LoadBalancerTargetChanged.class, (change) -> change.node().equals("n2"))
-			.get(0);
+		Recorder recorder = Recorder.after(start(Presets.uneven310("Local"), 200), 10_000_000, new DeletePod("web-4"),
+				40_000_000);
+		LoadBalancerTargetChanged unhealthy = recorder.targetChanges("n2").get(0);
 		assertThat(unhealthy.to()).isEqualTo(TargetState.UNHEALTHY);
-		assertThat(unhealthy.time() - first503.time()).isEqualTo(3_000_000);
+		assertThat(unhealthy.time() - recorder.firstProbeAnswering("n2", 503).time()).isEqualTo(3_000_000);
 	}
 
 	@Test
 	void aKilledNodeShouldFailThreeProbesThenLeaveTheBackendsAtNotReady() {
-		Simulation simulation = start(Presets.uneven310("Cluster"), 200);
-		simulation.advanceTo(10_000_000, EventSink.NONE);
-		simulation.apply(new KillNode("n3"));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(120_000_000, recorder);
-		List<LoadBalancerTargetChanged> n3 = recorder.all(LoadBalancerTargetChanged.class,
-				(change) -> change.node().equals("n3"));
+		Recorder recorder = Recorder.after(start(Presets.uneven310("Cluster"), 200), 10_000_000, new KillNode("n3"),
+				120_000_000);
+		List<LoadBalancerTargetChanged> n3 = recorder.targetChanges("n3");
 		assertThat(n3).hasSize(2);
 		assertThat(n3.get(0).to()).isEqualTo(TargetState.UNHEALTHY);
 		assertThat(n3.get(0).time() - 10_000_000).isGreaterThan(17_000_000).isLessThanOrEqualTo(25_000_000);

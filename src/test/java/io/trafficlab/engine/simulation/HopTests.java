@@ -1,6 +1,7 @@
 package io.trafficlab.engine.simulation;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import io.trafficlab.engine.simulation.Hop.Direction;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
@@ -19,17 +20,18 @@ class HopTests {
 
 	private static List<ConnectionRouted> routed(String policy) {
 		Simulation simulation = Simulation.start(Presets.uneven310(policy), Presets.settings(6));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(20_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 20_000_000);
 		return recorder.all(ConnectionRouted.class);
+	}
+
+	private static ConnectionRouted firstRouted(String policy, Predicate<ConnectionRouted> which) {
+		return routed(policy).stream().filter(which).findFirst().orElseThrow();
 	}
 
 	@Test
 	void clusterPolicyToAPodOnAnotherNodeShouldBeSnatedToTheEntryNodesAddress() {
-		ConnectionRouted connection = routed("Cluster").stream()
-			.filter((event) -> event.entryNode().equals("n3") && event.pod().equals("web-4"))
-			.findFirst()
-			.orElseThrow();
+		ConnectionRouted connection = firstRouted("Cluster",
+				(event) -> event.entryNode().equals("n3") && event.pod().equals("web-4"));
 		List<Hop> hops = connection.hops();
 		assertThat(hops).extracting(Hop::at)
 			.containsExactly(connection.clientIp(), "lb", "n3", "n2", "web-4", "web-4", "n2", "n3", "lb",
@@ -75,10 +77,8 @@ class HopTests {
 
 	@Test
 	void clusterPolicyToAPodOnTheEntryNodeShouldBeSnatedToThePodBridge() {
-		ConnectionRouted connection = routed("Cluster").stream()
-			.filter((event) -> event.entryNode().equals("n1") && event.node().equals("n1"))
-			.findFirst()
-			.orElseThrow();
+		ConnectionRouted connection = firstRouted("Cluster",
+				(event) -> event.entryNode().equals("n1") && event.node().equals("n1"));
 		assertThat(connection.sourceSeen()).isEqualTo("10.244.1.1");
 		assertThat(connection.hops()).hasSize(8);
 		assertThat(connection.completesAt()).isEqualTo(connection.time() + 7 * 500L);

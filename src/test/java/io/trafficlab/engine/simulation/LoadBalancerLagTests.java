@@ -40,8 +40,7 @@ class LoadBalancerLagTests {
 	@Test
 	void connectionsTheLbStillSendsToN2ShouldBeDroppedUntilItHasSeenTheFailedProbes() {
 		long deletedAt = this.recorder.first(PodDeleted.class, (event) -> event.pod().equals("web-4")).time();
-		LoadBalancerTargetChanged unhealthy = this.recorder.first(LoadBalancerTargetChanged.class,
-				(event) -> event.node().equals("n2") && event.to() == TargetState.UNHEALTHY);
+		LoadBalancerTargetChanged unhealthy = this.recorder.turnedUnhealthy("n2");
 		List<ProbeAnswered> failedProbes = this.recorder.all(ProbeAnswered.class,
 				(probe) -> probe.node().equals("n2") && !probe.passed() && probe.time() <= unhealthy.time());
 		assertThat(failedProbes).hasSize(2);
@@ -59,10 +58,7 @@ class LoadBalancerLagTests {
 
 	@Test
 	void afterTheLbMarkedN2UnhealthyNoConnectionShouldGoThere() {
-		long unhealthyAt = this.recorder
-			.first(LoadBalancerTargetChanged.class,
-					(event) -> event.node().equals("n2") && event.to() == TargetState.UNHEALTHY)
-			.time();
+		long unhealthyAt = this.recorder.turnedUnhealthy("n2").time();
 		assertThat(this.recorder.all(ConnectionRouted.class, (event) -> event.time() > unhealthyAt)).isNotEmpty()
 			.allSatisfy((event) -> assertThat(event.entryNode()).isNotEqualTo("n2"));
 		assertThat(this.recorder.all(ConnectionDropped.class, (event) -> event.time() > unhealthyAt)).isEmpty();

@@ -31,8 +31,7 @@ class MetalLbBgpSimulationTests {
 	@ValueSource(strings = { "Local", "Cluster" })
 	void on310ObservedSharesAndSourcesShouldConvergeToTheAnalyzersExact(String policy) {
 		Simulation simulation = start(policy, 1_000, 500);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(30_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 30_000_000);
 		SimulationStatistics statistics = simulation.statistics();
 		Convergence.assertConverged(statistics);
 		boolean local = policy.equals("Local");
@@ -49,10 +48,7 @@ class MetalLbBgpSimulationTests {
 	@Test
 	void theLonePodLeavingShouldWithdrawN2sRouteOneSyncDelayLaterAndRehash() {
 		Simulation simulation = start("Local", 1_000, 50_000);
-		simulation.advanceTo(5_000_000, EventSink.NONE);
-		simulation.apply(new DeletePod("web-4"));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(60_000_000, recorder);
+		Recorder recorder = Recorder.after(simulation, 5_000_000, new DeletePod("web-4"), 60_000_000);
 		List<ConnectionReset> resets = recorder.all(ConnectionReset.class, (reset) -> reset.reason().contains(REHASH));
 		assertThat(resets).isNotEmpty();
 		long withdrawn = resets.get(0).time();
@@ -64,11 +60,7 @@ class MetalLbBgpSimulationTests {
 
 	@Test
 	void aKilledNodesRouteShouldStayForTheHoldTimeThenGo() {
-		Simulation simulation = start("Cluster", 200, 500);
-		simulation.advanceTo(10_000_000, EventSink.NONE);
-		simulation.apply(new KillNode("n3"));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(130_000_000, recorder);
+		Recorder recorder = Recorder.after(start("Cluster", 200, 500), 10_000_000, new KillNode("n3"), 130_000_000);
 		long expiry = 10_000_000 + BgpAdvertiser.HOLD_TIME_MICROS;
 		List<ConnectionDropped> drops = recorder.all(ConnectionDropped.class);
 		assertThat(drops).isNotEmpty().allSatisfy((drop) -> {

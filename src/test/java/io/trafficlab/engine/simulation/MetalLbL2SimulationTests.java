@@ -2,7 +2,6 @@ package io.trafficlab.engine.simulation;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.Fraction;
@@ -35,14 +34,13 @@ class MetalLbL2SimulationTests {
 	@Test
 	void underLocalN1ShouldAnnounceAndTheLonePodGetNothing() {
 		Simulation simulation = start("Local");
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(20_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 20_000_000);
 		SimulationStatistics statistics = simulation.statistics();
 		assertThat(statistics.announcingNode()).isEqualTo("n1");
 		assertThat(simulation.snapshot().announcingNode()).isEqualTo("n1");
 		assertThat(simulation.snapshot().service().loadBalancerIps()).containsExactly("198.51.100.10");
 		assertThat(simulation.snapshot().loadBalancerHostname()).isNull();
-		Map<String, PodStatistics> pods = pods(statistics);
+		Map<String, PodStatistics> pods = Convergence.pods(statistics);
 		assertThat(pods.get("web-4").exactShare()).isEqualTo(Fraction.ZERO);
 		assertThat(pods.get("web-4").connections()).isZero();
 		for (String pod : List.of("web-1", "web-2", "web-3")) {
@@ -92,7 +90,7 @@ class MetalLbL2SimulationTests {
 		assertThat(firstIntoN2 - lastIntoN1).isGreaterThanOrEqualTo(simulation.settings().proxySyncDelayMicros());
 		simulation.resetStatistics();
 		simulation.advanceTo(80_000_000, EventSink.NONE);
-		Map<String, PodStatistics> pods = pods(simulation.statistics());
+		Map<String, PodStatistics> pods = Convergence.pods(simulation.statistics());
 		assertThat(pods.values()).filteredOn((pod) -> "n2".equals(pod.node()))
 			.hasSize(4)
 			.allSatisfy((pod) -> assertThat(pod.exactShare()).isEqualTo(Fraction.oneOver(4)));
@@ -101,10 +99,7 @@ class MetalLbL2SimulationTests {
 	@Test
 	void aBetterCandidateShouldTakeTheAnnouncementAndTheOldNodesConnectionsBeReset() {
 		Simulation simulation = start("Local", 1_000);
-		simulation.advanceTo(5_000_000, EventSink.NONE);
-		simulation.apply(new MovePod("web-4", "n3"));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(60_000_000, recorder);
+		Recorder recorder = Recorder.after(simulation, 5_000_000, new MovePod("web-4", "n3"), 60_000_000);
 		assertThat(simulation.statistics().announcingNode()).isEqualTo("n3");
 		List<ConnectionReset> resets = recorder.all(ConnectionReset.class, (reset) -> reset.reason().equals(MOVED));
 		assertThat(resets).isNotEmpty().allSatisfy((reset) -> assertThat(reset.node()).isEqualTo("n1"));
@@ -125,8 +120,7 @@ class MetalLbL2SimulationTests {
 			.allSatisfy((drop) -> assertThat(drop.node()).isEqualTo("n1"));
 		simulation.advanceTo(15_000_000, recorder);
 		assertThat(simulation.statistics().announcingNode()).isEqualTo("n2");
-		Recorder after = new Recorder();
-		simulation.advanceTo(20_000_000, after);
+		Recorder after = Recorder.until(simulation, 20_000_000);
 		assertThat(after.all(ConnectionDropped.class)).isEmpty();
 	}
 
@@ -137,8 +131,7 @@ class MetalLbL2SimulationTests {
 		for (String pod : List.of("web-1", "web-2", "web-3", "web-4")) {
 			simulation.apply(new SimulationCommand.DeletePod(pod));
 		}
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(60_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 60_000_000);
 		assertThat(simulation.statistics().announcingNode()).isNull();
 		assertThat(recorder.all(ConnectionDropped.class,
 				(drop) -> drop.reason().startsWith("nothing answers ARP for 198.51.100.10")))
@@ -165,8 +158,7 @@ class MetalLbL2SimulationTests {
 			assertThat(row.healthCheck()).isNotNull();
 		});
 		assertThat(simulation.snapshot().service().loadBalancerIps()).containsExactly("198.51.100.10");
-		Recorder published = new Recorder();
-		simulation.advanceTo(5_000_001, published);
+		Recorder published = Recorder.until(simulation, 5_000_001);
 		assertThat(published.all(ServiceUpdated.class)).singleElement().satisfies((updated) -> {
 			assertThat(updated.field()).isEqualTo("status.loadBalancer.ingress");
 			assertThat(updated.from()).isEqualTo(hostname);
@@ -196,10 +188,6 @@ class MetalLbL2SimulationTests {
 				Presets.settings(7)
 					.withConnectionsPerSecond(connectionsPerSecond)
 					.withKind(LoadBalancerKind.METALLB_L2));
-	}
-
-	private static Map<String, PodStatistics> pods(SimulationStatistics statistics) {
-		return statistics.pods().stream().collect(Collectors.toMap(PodStatistics::pod, (pod) -> pod));
 	}
 
 }

@@ -15,10 +15,10 @@ import io.trafficlab.engine.simulation.SimulationEvent.NodeRemoved;
 import io.trafficlab.engine.simulation.SimulationEvent.PodDeleted;
 import io.trafficlab.engine.simulation.SimulationEvent.PodEvicted;
 import io.trafficlab.engine.simulation.SimulationEvent.PodScheduled;
-import io.trafficlab.engine.simulation.SimulationSnapshot.PodState;
 import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
 import org.junit.jupiter.api.Test;
 
+import static io.trafficlab.engine.simulation.Snapshots.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -44,10 +44,6 @@ class NodeDeathTests {
 		simulation.apply(new KillNode("n2"));
 		simulation.advanceTo(KILLED_AT + 1, this.recorder);
 		return simulation;
-	}
-
-	private static PodState pod(Simulation simulation, String name) {
-		return simulation.snapshot().pods().stream().filter((pod) -> pod.name().equals(name)).findFirst().orElseThrow();
 	}
 
 	private List<ConnectionDropped> deadEndpointDrops() {
@@ -138,8 +134,7 @@ class NodeDeathTests {
 		Simulation simulation = killN2(Presets.uneven310("Local"));
 		simulation.advanceTo(EVICTED_AT, this.recorder);
 		assertThat(deadEndpointDrops()).isEmpty();
-		LoadBalancerTargetChanged unhealthy = this.recorder.first(LoadBalancerTargetChanged.class,
-				(event) -> event.node().equals("n2") && event.to() == TargetState.UNHEALTHY);
+		LoadBalancerTargetChanged unhealthy = this.recorder.turnedUnhealthy("n2");
 		List<ConnectionDropped> drops = this.recorder.all(ConnectionDropped.class, (drop) -> drop.node().equals("n2"));
 		assertThat(drops).isNotEmpty().allSatisfy((drop) -> {
 			assertThat(drop.reason()).startsWith("n2 is gone (killed at 1.000 s)");

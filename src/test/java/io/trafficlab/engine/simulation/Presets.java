@@ -3,6 +3,7 @@ package io.trafficlab.engine.simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.apiserver.DeclaredServicePort;
@@ -57,12 +58,35 @@ public final class Presets {
 			.build();
 	}
 
+	/** A bare pod {@code default/name} labelled {@link #WEB}, bound to {@code node}. */
+	public static DeclaredPod webPod(String name, String node) {
+		return DeclaredPod.on("default", name, WEB, node);
+	}
+
+	/**
+	 * {@code nodes}, {@code services} and bare {@code pods}: no workload, no
+	 * EndpointSlice.
+	 */
+	public static ClusterDeclaration cluster(List<DeclaredNode> nodes, List<DeclaredService> services,
+			DeclaredPod... pods) {
+		return new ClusterDeclaration(nodes, services, List.of(pods), List.of(), List.of());
+	}
+
 	/** The worked example: web-1..3 on n1, web-4 on n2, nothing on n3 (bare pods). */
 	public static ClusterDeclaration uneven310(String policy) {
-		List<DeclaredPod> pods = List.of(DeclaredPod.on("default", "web-1", WEB, "n1"),
-				DeclaredPod.on("default", "web-2", WEB, "n1"), DeclaredPod.on("default", "web-3", WEB, "n1"),
-				DeclaredPod.on("default", "web-4", WEB, "n2"));
-		return new ClusterDeclaration(threeNodes(), List.of(webService(policy)), pods, List.of(), List.of());
+		return cluster(threeNodes(), List.of(webService(policy)), webPod("web-1", "n1"), webPod("web-2", "n1"),
+				webPod("web-3", "n1"), webPod("web-4", "n2"));
+	}
+
+	/**
+	 * The worked example with its Service as {@code change} makes it from
+	 * {@link #webService}.
+	 */
+	public static ClusterDeclaration uneven310(String policy, UnaryOperator<DeclaredService.Builder> change) {
+		ClusterDeclaration declaration = uneven310(policy);
+		DeclaredService service = change.apply(webService(policy).toBuilder()).build();
+		return new ClusterDeclaration(declaration.nodes(), List.of(service), declaration.pods(),
+				declaration.workloads(), declaration.endpointSlices());
 	}
 
 	/**

@@ -4,12 +4,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
+import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
+
 /**
  * An {@link EventSink} that keeps every event, for assertions.
  */
 final class Recorder implements EventSink {
 
 	final List<SimulationEvent> events = new ArrayList<>();
+
+	/** Records what {@code simulation} does until {@code until}. */
+	static Recorder until(Simulation simulation, long until) {
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(until, recorder);
+		return recorder;
+	}
+
+	/**
+	 * Advances {@code simulation} unrecorded to {@code at}, applies {@code command}
+	 * there, and records what follows until {@code until}.
+	 */
+	static Recorder after(Simulation simulation, long at, SimulationCommand command, long until) {
+		simulation.advanceTo(at, EventSink.NONE);
+		simulation.apply(command);
+		return until(simulation, until);
+	}
 
 	@Override
 	public void accept(SimulationEvent event) {
@@ -36,8 +56,37 @@ final class Recorder implements EventSink {
 			.orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " matches"));
 	}
 
+	/**
+	 * The load balancer's verdict changes on {@code target} (a node, or a pod of an ip
+	 * target group), in order.
+	 */
+	List<LoadBalancerTargetChanged> targetChanges(String target) {
+		return all(LoadBalancerTargetChanged.class, (change) -> change.node().equals(target));
+	}
+
+	/** The load balancer's first verdict that {@code target} is unhealthy. */
+	LoadBalancerTargetChanged turnedUnhealthy(String target) {
+		return first(LoadBalancerTargetChanged.class,
+				(change) -> change.node().equals(target) && change.to() == TargetState.UNHEALTHY);
+	}
+
+	/** The first probe of {@code target} that got an HTTP {@code status}. */
+	ProbeAnswered firstProbeAnswering(String target, int status) {
+		return first(ProbeAnswered.class, (probe) -> probe.node().equals(target) && probe.status() == status);
+	}
+
+	/** The load balancer's probes of {@code target}, in order. */
+	List<ProbeAnswered> probesOf(String target) {
+		return all(ProbeAnswered.class, (probe) -> probe.node().equals(target));
+	}
+
 	List<String> lines() {
 		return this.events.stream().map(Object::toString).toList();
+	}
+
+	/** What {@code simulation} does until {@code until}, one line an event. */
+	static List<String> linesUntil(Simulation simulation, long until) {
+		return until(simulation, until).lines();
 	}
 
 }

@@ -2,7 +2,6 @@ package io.trafficlab.engine.simulation;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
@@ -55,8 +54,7 @@ class SimulationDataplaneTests {
 	void dsrReplyShouldGoFromThePodsNodeStraightToTheClient() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Cluster"),
 				Presets.settings(3).withClientIps(List.of(CLIENT)).withDataplane(Dataplane.CILIUM_DSR));
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(2_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 2_000_000);
 		ConnectionRouted remote = recorder.first(ConnectionRouted.class, (c) -> !c.entryNode().equals(c.node()));
 		assertThat(remote.sourceSeen()).isEqualTo(CLIENT);
 		List<Hop> replies = remote.hops().stream().filter((hop) -> hop.direction() == Hop.Direction.REPLY).toList();
@@ -102,7 +100,7 @@ class SimulationDataplaneTests {
 	}
 
 	private static Map<String, PodStatistics> pods(Simulation simulation) {
-		return simulation.statistics().pods().stream().collect(Collectors.toMap(PodStatistics::pod, (pod) -> pod));
+		return Convergence.pods(simulation.statistics());
 	}
 
 }

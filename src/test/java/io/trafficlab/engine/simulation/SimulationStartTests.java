@@ -47,16 +47,14 @@ class SimulationStartTests {
 
 	@Test
 	void startWithoutAServiceOrSelectorShouldSaySo() {
-		ClusterDeclaration noService = new ClusterDeclaration(Presets.threeNodes(), List.of(), List.of(), List.of(),
-				List.of());
+		ClusterDeclaration noService = Presets.cluster(Presets.threeNodes(), List.of());
 		assertThatIllegalArgumentException().isThrownBy(() -> Simulation.start(noService, Presets.settings(1)))
 			.withMessage("The manifests have no Service, so there is nothing for external clients to reach.");
 		DeclaredService manual = DeclaredService.builder("default", "web")
 			.type("NodePort")
 			.port(DeclaredServicePort.tcp(80, 8080))
 			.build();
-		ClusterDeclaration noSelector = new ClusterDeclaration(Presets.threeNodes(), List.of(manual), List.of(),
-				List.of(), List.of());
+		ClusterDeclaration noSelector = Presets.cluster(Presets.threeNodes(), List.of(manual));
 		assertThatIllegalArgumentException().isThrownBy(() -> Simulation.start(noSelector, Presets.settings(1)))
 			.withMessageStartingWith("Service default/web has no selector");
 		assertThatIllegalArgumentException()
@@ -72,8 +70,7 @@ class SimulationStartTests {
 			.port(DeclaredServicePort.tcp(80, 8080))
 			.externalTrafficPolicy("Local")
 			.build();
-		ClusterDeclaration declaration = new ClusterDeclaration(Presets.threeNodes(), List.of(bad), List.of(),
-				List.of(), List.of());
+		ClusterDeclaration declaration = Presets.cluster(Presets.threeNodes(), List.of(bad));
 		assertThatExceptionOfType(InvalidObjectException.class)
 			.isThrownBy(() -> Simulation.start(declaration, Presets.settings(1)))
 			.withMessageContaining("may only be set for externally-accessible services");

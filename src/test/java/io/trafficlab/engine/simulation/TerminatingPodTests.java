@@ -7,7 +7,6 @@ import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionReset;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
-import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.ProxyRulesSynced;
 import io.trafficlab.engine.simulation.SimulationStatistics.HealthCheckRow;
 import io.trafficlab.engine.simulation.SimulationSnapshot.NodeState;
@@ -39,14 +38,10 @@ class TerminatingPodTests {
 	@Test
 	void theNlbShouldResetEstablishedConnectionsWhenItMarksTheNodeUnhealthy() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(10_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 10_000_000);
 		simulation.apply(new DeletePod("web-4"));
 		simulation.advanceTo(60_000_000, recorder);
-		long unhealthyAt = recorder
-			.first(LoadBalancerTargetChanged.class,
-					(event) -> event.node().equals("n2") && event.to() == TargetState.UNHEALTHY)
-			.time();
+		long unhealthyAt = recorder.turnedUnhealthy("n2").time();
 		List<Long> openAtTheFlip = recorder
 			.all(ConnectionRouted.class,
 					(event) -> event.entryNode().equals("n2") && event.time() < unhealthyAt
@@ -70,8 +65,7 @@ class TerminatingPodTests {
 	@Test
 	void nodeWithOnlyATerminatingPodShouldAnswer503YetDrainWhatTheLbStillSends() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS_NO_RESET);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(10_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 10_000_000);
 		simulation.apply(new DeletePod("web-4"));
 		long syncedAt = 11_000_000;
 		simulation.advanceTo(syncedAt, recorder);
@@ -90,10 +84,7 @@ class TerminatingPodTests {
 		assertThat(state.probeStatus()).isEqualTo(503);
 		assertThat(simulation.snapshot().pods().get(3).status()).isEqualTo(PodStatus.TERMINATING);
 		simulation.advanceTo(60_000_000, recorder);
-		long unhealthyAt = recorder
-			.first(LoadBalancerTargetChanged.class,
-					(event) -> event.node().equals("n2") && event.to() == TargetState.UNHEALTHY)
-			.time();
+		long unhealthyAt = recorder.turnedUnhealthy("n2").time();
 		List<ConnectionRouted> drained = recorder.all(ConnectionRouted.class,
 				(event) -> event.entryNode().equals("n2") && event.time() > syncedAt);
 		assertThat(drained).isNotEmpty().allSatisfy((event) -> {
@@ -108,8 +99,7 @@ class TerminatingPodTests {
 	@Test
 	void connectionsEstablishedBeforeTerminationShouldCompleteOnTheTerminatingPod() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS_NO_RESET);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(10_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 10_000_000);
 		List<ConnectionRouted> inFlight = recorder.all(ConnectionRouted.class,
 				(event) -> event.pod().equals("web-4") && event.completesAt() > 10_000_000);
 		assertThat(inFlight).isNotEmpty();
@@ -123,8 +113,7 @@ class TerminatingPodTests {
 	@Test
 	void connectionsOnAKilledNodeShouldBeReset() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS);
-		Recorder recorder = new Recorder();
-		simulation.advanceTo(10_000_000, recorder);
+		Recorder recorder = Recorder.until(simulation, 10_000_000);
 		List<ConnectionRouted> inFlight = recorder.all(ConnectionRouted.class,
 				(event) -> event.entryNode().equals("n2") && event.completesAt() > 10_000_000);
 		assertThat(inFlight).isNotEmpty();
