@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.trafficlab.system.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,10 +60,7 @@ class SandboxCommandsTests {
 	@Test
 	void stepWhenCountOutOfRangeShouldAnswer400NamingIt() {
 		String id = create("empty");
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/step?count=500")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/step?count=500"), HttpStatus.BAD_REQUEST)
 			.startsWith("Query parameter 'count' must be between 1 and 100");
 	}
 
@@ -156,21 +154,15 @@ class SandboxCommandsTests {
 	@Test
 	void commandWhenPodUnknownShouldAnswer400WithTheSimulationsMessage() {
 		String id = pausedSandbox("uneven-3-1-0");
-		assertThat(this.mvc.delete().uri("/api/v1/sandboxes/" + id + "/pods/nope")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.delete().uri("/api/v1/sandboxes/" + id + "/pods/nope"), HttpStatus.BAD_REQUEST)
 			.contains("nope");
 	}
 
 	@Test
 	void addNodeWhenNameInvalidShouldAnswer422InTheApiServersWords() {
 		String id = pausedSandbox("uneven-3-1-0");
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/nodes?name=Node_4"))
-			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/nodes?name=Node_4"),
+				HttpStatus.UNPROCESSABLE_CONTENT)
 			.startsWith("Node \"Node_4\" is invalid: metadata.name: Invalid value: \"Node_4\": a lowercase RFC 1123 "
 					+ "subdomain must consist of");
 	}
@@ -211,11 +203,7 @@ class SandboxCommandsTests {
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.isEqualTo("Query parameter 'count' must be a whole number (got \"many\").");
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/replicas?count=201"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/replicas?count=201"), HttpStatus.BAD_REQUEST)
 			.contains("a sandbox holds at most 200 pods");
 	}
 
@@ -274,11 +262,8 @@ class SandboxCommandsTests {
 
 	@Test
 	void commandWhenSandboxUnknownShouldAnswer404EvenWithBadParameters() {
-		assertThat(this.mvc.put().uri("/api/v1/sandboxes/AAAAAAAAAAAAAAAAAAAAAA/client-rate?perSecond=99999"))
-			.hasStatus(HttpStatus.NOT_FOUND)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.put().uri("/api/v1/sandboxes/AAAAAAAAAAAAAAAAAAAAAA/client-rate?perSecond=99999"),
+				HttpStatus.NOT_FOUND)
 			.startsWith("There is no sandbox");
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.trafficlab.system.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -80,11 +81,7 @@ class SandboxComparisonTests {
 		MvcTestResult refused = this.mvc.put()
 			.uri(api(left) + "/service/external-traffic-policy?value=Local")
 			.exchange();
-		assertThat(refused).hasStatus(HttpStatus.CONFLICT)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
-			.contains("the left side runs Cluster and the right side Local");
+		assertRefused(refused, HttpStatus.CONFLICT).contains("the left side runs Cluster and the right side Local");
 		assertThat(refused.getResponse().getHeader(SandboxCommands.HEADER)).isNull();
 		assertThat(policy(snapshot(left))).isEqualToIgnoringCase("Cluster");
 		assertThat(policy(snapshot(right))).isEqualToIgnoringCase("Local");

@@ -26,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.trafficlab.system.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -92,16 +93,10 @@ class SandboxShareTests {
 		assertThat(body(page)).contains("This Traffic Lab link is broken: it is not base64url")
 			.doesNotContain("id=\"playground\"");
 		String notDeflated = Base64.getUrlEncoder().withoutPadding().encodeToString("hello".getBytes());
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + notDeflated)).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes?s=" + notDeflated), HttpStatus.BAD_REQUEST)
 			.startsWith("This Traffic Lab link is broken: it ");
 		String notASandbox = PermalinkCodec.encode(new SharedState("kind: [", null, 1, LoadBalancerModel.EVEN, 1, 1));
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + notASandbox)).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes?s=" + notASandbox), HttpStatus.BAD_REQUEST)
 			.startsWith("This Traffic Lab link is broken: its manifests do not read");
 		String badRate = PermalinkCodec.encode(new SharedState("", null, 1, LoadBalancerModel.EVEN, 1e9, 1));
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + badRate)).hasStatus(HttpStatus.BAD_REQUEST);
@@ -117,10 +112,7 @@ class SandboxShareTests {
 
 	@Test
 	void linkWithAnUnknownLoadBalancerModelShouldBeAClear400NamingTheModels() {
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + oldLink("EVEN"))).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes?s=" + oldLink("EVEN")), HttpStatus.BAD_REQUEST)
 			.startsWith("This Traffic Lab link is broken: its lb must be one of even, weighted, not \"EVEN\".");
 	}
 
@@ -133,10 +125,7 @@ class SandboxShareTests {
 		String bomb = PermalinkCodec.encode(new SharedState("#".repeat(PermalinkCodec.MAX_INFLATED_BYTES + 10), null, 1,
 				LoadBalancerModel.EVEN, 1, 1));
 		assertThat(bomb.length()).isLessThan(PermalinkCodec.MAX_LINK_CHARS);
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + bomb)).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes?s=" + bomb), HttpStatus.BAD_REQUEST)
 			.contains("unpacks to more than 1024 KiB");
 	}
 
