@@ -6,8 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.trafficlab.room.RoomRegistry;
-import io.trafficlab.sandbox.SandboxRegistry;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,12 +44,6 @@ class PageHeadTests {
 
 	@Autowired
 	private MockMvcTester mvc;
-
-	@Autowired
-	private SandboxRegistry sandboxes;
-
-	@Autowired
-	private RoomRegistry rooms;
 
 	static Stream<Arguments> pages() {
 		return Stream.of(page("the playground", "/", "playground"), page("the live view", "/live"),
@@ -103,9 +96,16 @@ class PageHeadTests {
 			.doesNotContain("th:");
 	}
 
-	private String openRoom() {
-		String sandbox = this.sandboxes.createFromPreset("uneven-3-1-0", 1L).id();
-		return this.rooms.open(sandbox).room().code().value();
+	/** A room on a new sandbox, opened as a teacher's page opens it: its code. */
+	private String openRoom() throws Exception {
+		String sandbox = JsonPath.read(this.mvc.post()
+			.uri("/api/v1/sandboxes?preset=uneven-3-1-0")
+			.exchange()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		return JsonPath.read(
+				this.mvc.post().uri("/api/v1/rooms?sandbox=" + sandbox).exchange().getResponse().getContentAsString(),
+				"$.code");
 	}
 
 	private static List<String> names(Matcher stylesheets) {
