@@ -1,20 +1,12 @@
 package io.trafficlab.analyzer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.trafficlab.system.BundledFile;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +17,6 @@ import org.springframework.stereotype.Component;
 class ExampleCatalog {
 
 	private static final String LOCATION = "classpath*:examples/*.yaml";
-
-	private static final Pattern TITLE = Pattern.compile("^#\\s*title:\\s*(.+?)\\s*$", Pattern.MULTILINE);
 
 	private final List<ManifestExample> examples;
 
@@ -52,33 +42,11 @@ class ExampleCatalog {
 	}
 
 	private static List<ManifestExample> load() {
-		try {
-			Resource[] resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);
-			return Arrays.stream(resources)
-				.map(ExampleCatalog::read)
-				.sorted(Comparator.comparing(ManifestExample::name))
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list " + LOCATION, ex);
-		}
-	}
-
-	private static ManifestExample read(Resource resource) {
-		String fileName = String.valueOf(resource.getFilename());
-		String name = fileName.substring(0, fileName.length() - ".yaml".length());
-		try (InputStream in = resource.getInputStream()) {
-			String manifests = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			return new ManifestExample(name, titleOf(manifests, name), manifests);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read example " + fileName, ex);
-		}
-	}
-
-	private static String titleOf(String manifests, String fallback) {
-		Matcher matcher = TITLE.matcher(manifests);
-		return matcher.find() ? matcher.group(1) : fallback;
+		return BundledFile.all(LOCATION)
+			.stream()
+			.map((file) -> new ManifestExample(file.name(), file.comment("title", file.name()), file.text()))
+			.sorted(Comparator.comparing(ManifestExample::name))
+			.toList();
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.trafficlab.api;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,7 +54,7 @@ class AnalyzeApiController {
 		boolean withSourcesSeen = sourcesSeen == null || QueryParameters.bool("sourcesSeen", sourcesSeen);
 		String client = Objects.requireNonNullElse(QueryParameters.ipAddress("clientIp", clientIp),
 				AnalysisOptions.DEFAULT_CLIENT_IP);
-		ImportedCluster imported = this.importer.read(new ByteArrayInputStream(ManifestRequestBody.read(request)));
+		ImportedCluster imported = ManifestRequestBody.imported(request, this.importer);
 		Set<String> onlyNodes = onlyNodes(nodes);
 		ClusterAnalysis analysis = this.analyzer.analyze(imported.cluster(),
 				new AnalysisOptions(loadBalancer, client, onlyNodes, kind, dataplane));

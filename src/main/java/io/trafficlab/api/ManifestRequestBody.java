@@ -1,8 +1,11 @@
 package io.trafficlab.api;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
+import io.trafficlab.manifest.ImportedCluster;
+import io.trafficlab.manifest.ManifestImporter;
 import io.trafficlab.system.ManifestMediaTypes;
 import io.trafficlab.system.RequestLimits;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,6 +47,12 @@ final class ManifestRequestBody {
 		try (InputStream body = request.getInputStream()) {
 			return readAtMost(body, RequestLimits.MAX_MANIFEST_BYTES);
 		}
+	}
+
+	/** The body, read as {@link #read} does, and imported. */
+	static ImportedCluster imported(HttpServletRequest request, ManifestImporter importer)
+			throws IOException, HttpMediaTypeNotSupportedException {
+		return importer.read(new ByteArrayInputStream(read(request)));
 	}
 
 	static byte[] readAtMost(InputStream body, int limit) throws IOException {

@@ -1,6 +1,5 @@
 package io.trafficlab.api;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 
@@ -62,7 +61,7 @@ class TraceApiController {
 		boolean masqueradeEverything = QueryParameters.bool("masqueradeAll", masqueradeAll);
 		LoadBalancerKind kind = QueryParameters.loadBalancer(loadBalancer, null);
 		Dataplane proxy = QueryParameters.dataplane(dataplane);
-		Cluster cluster = this.importer.read(new ByteArrayInputStream(ManifestRequestBody.read(request))).cluster();
+		Cluster cluster = ManifestRequestBody.imported(request, this.importer).cluster();
 		TraceRequest trace = new TraceRequest(service(service, cluster), node(node, cluster), source, destination,
 				sourceAddress, detector, masqueradeEverything);
 		return ResponseEntity.ok()

@@ -70,7 +70,7 @@ class ChallengePageController {
 		}
 		model.addAttribute("challenge", challenge);
 		model.addAttribute("presets", this.presets.all());
-		SandboxPageCreation.addPending(model, new Preset("", challenge.title(),
+		SandboxPageCreation.addPending(model, Preset.unlisted(challenge.title(),
 				"The cluster this challenge starts from. Start over brings it back.", challenge.start().manifests()),
 				SANDBOX_API.replace("{id}", challenge.id()));
 		return PAGE;
@@ -97,28 +97,31 @@ class ChallengePageController {
 			Model model, HttpServletResponse response) {
 		Challenge challenge = this.challenges.find(id).orElse(null);
 		if (challenge == null) {
-			response.setStatus(HttpStatus.NOT_FOUND.value());
-			model.addAttribute("problem",
-					"There is no challenge \"" + id + "\". The challenges are listed at /challenges.");
-			return CHECKLIST;
+			return problem(HttpStatus.NOT_FOUND,
+					"There is no challenge \"" + id + "\". The challenges are listed at /challenges.", model, response);
 		}
 		model.addAttribute("challenge", challenge);
 		if (sandboxId == null || sandboxId.isBlank()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("problem", "Query parameter 'sandbox' is required: the id of the sandbox to check.");
-			return CHECKLIST;
+			return problem(HttpStatus.BAD_REQUEST,
+					"Query parameter 'sandbox' is required: the id of the sandbox to check.", model, response);
 		}
 		Sandbox sandbox = this.registry.find(sandboxId).orElse(null);
 		if (sandbox == null) {
-			response.setStatus(HttpStatus.NOT_FOUND.value());
-			model.addAttribute("problem",
+			return problem(HttpStatus.NOT_FOUND,
 					"This sandbox has ended (sandboxes end after a while without use), so its goal "
-							+ "can no longer be checked. Reload the page to start the challenge again.");
-			return CHECKLIST;
+							+ "can no longer be checked. Reload the page to start the challenge again.",
+					model, response);
 		}
 		GoalReport report = sandbox.check(challenge.goal());
 		model.addAttribute("sandboxId", sandbox.id());
 		model.addAttribute("report", report);
+		return CHECKLIST;
+	}
+
+	/** The checklist fragment saying why there is no report (it then stops polling). */
+	private static String problem(HttpStatus status, String problem, Model model, HttpServletResponse response) {
+		response.setStatus(status.value());
+		model.addAttribute("problem", problem);
 		return CHECKLIST;
 	}
 

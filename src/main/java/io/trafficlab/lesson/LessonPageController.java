@@ -156,10 +156,6 @@ class LessonPageController {
 		return this.pages.page(id, step);
 	}
 
-	private void addSandbox(Model model, StepPage page, Sandbox sandbox) {
-		this.pages.addSandbox(model, page, sandbox);
-	}
-
 	private static int number(String text, int count, Supplier<String> message) {
 		int number = StepPages.parse(text);
 		if (number < 1 || number > count) {

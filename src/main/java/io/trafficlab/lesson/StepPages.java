@@ -60,7 +60,7 @@ class StepPages {
 	}
 
 	private static Preset stepPreset(StepPage page, String manifests) {
-		return new Preset("", page.step().title(),
+		return Preset.unlisted(page.step().title(),
 				page.lesson().title() + ", step " + page.number() + " of " + page.lesson().steps().size(), manifests);
 	}
 

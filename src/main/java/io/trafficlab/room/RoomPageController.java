@@ -143,7 +143,7 @@ class RoomPageController {
 		view.addObject("presets", this.presets.all());
 		view.addObject("preset", this.presets.find(sandbox.preset())
 			.orElseGet(
-					() -> new Preset("", "The teacher's manifests", "A cluster your teacher applied or shared.", "")));
+					() -> Preset.unlisted("The teacher's manifests", "A cluster your teacher applied or shared.", "")));
 		return view;
 	}
 

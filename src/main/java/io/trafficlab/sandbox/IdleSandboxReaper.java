@@ -1,11 +1,11 @@
 package io.trafficlab.sandbox;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.trafficlab.system.DaemonScheduler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +28,7 @@ class IdleSandboxReaper implements SmartLifecycle, DisposableBean {
 
 	private final SandboxRegistry registry;
 
-	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "sandbox-reaper");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService executor = DaemonScheduler.named("sandbox-reaper");
 
 	private @Nullable ScheduledFuture<?> sweeping;
 

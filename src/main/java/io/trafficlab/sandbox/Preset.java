@@ -14,6 +14,15 @@ import io.trafficlab.engine.simulation.SimulationSettings;
 public record Preset(String name, String title, String description, String manifests) {
 
 	/**
+	 * A start that a page shows like a preset but that is not one of the bundled files (a
+	 * lesson step, a challenge, a shared link): it has no name, so no {@code ?preset=}
+	 * names it.
+	 */
+	public static Preset unlisted(String title, String description, String manifests) {
+		return new Preset("", title, description, manifests);
+	}
+
+	/**
 	 * The load balancer the description's claims are about: the one a sandbox starts
 	 * with. Behind another one the shares differ, and the page says so.
 	 */

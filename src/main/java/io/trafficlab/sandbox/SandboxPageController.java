@@ -105,7 +105,7 @@ class SandboxPageController {
 	}
 
 	private static Preset sharedPreset(String manifests) {
-		return new Preset("", "Shared sandbox",
+		return Preset.unlisted("Shared sandbox",
 				"Opened from a link: the cluster, policy, placement and settings someone shared.", manifests);
 	}
 

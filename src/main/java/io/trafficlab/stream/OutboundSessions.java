@@ -2,10 +2,10 @@ package io.trafficlab.stream;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.trafficlab.system.DaemonScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +34,7 @@ class OutboundSessions implements DisposableBean {
 
 	private final long timeLimitNanos;
 
-	private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "stream-watchdog");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService watchdog = DaemonScheduler.named("stream-watchdog");
 
 	OutboundSessions(StreamProperties properties) {
 		this.budget = new SendBudget(properties.sendBuffers().toBytes());

@@ -1,7 +1,6 @@
 package io.trafficlab.stream;
 
 import java.util.Collection;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +14,7 @@ import io.trafficlab.sandbox.SandboxCreated;
 import io.trafficlab.sandbox.SandboxProperties;
 import io.trafficlab.sandbox.SandboxRegistry;
 import io.trafficlab.sandbox.SandboxStatistics;
+import io.trafficlab.system.DaemonScheduler;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +53,7 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 
 	private final long statsEvery;
 
-	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "sandbox-ticker");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService executor = DaemonScheduler.named("sandbox-ticker");
 
 	private @Nullable ScheduledFuture<?> ticking;
 

@@ -1,9 +1,5 @@
 package io.trafficlab.teaching;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,11 +8,10 @@ import java.util.function.Function;
 
 import io.trafficlab.sandbox.Preset;
 import io.trafficlab.sandbox.PresetCatalog;
+import io.trafficlab.system.BundledFile;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,11 +39,10 @@ public class ChallengeCatalog {
 	ChallengeCatalog(String location, Function<String, Optional<String>> presets) {
 		ChallengeReader reader = new ChallengeReader(presets);
 		List<Challenge> read = new ArrayList<>();
-		for (Resource resource : resources(location)) {
-			String file = "challenges/" + resource.getFilename();
-			String id = String.valueOf(resource.getFilename()).replaceFirst("\\.yaml$", "");
+		for (BundledFile bundled : BundledFile.all(location)) {
+			String file = "challenges/" + bundled.fileName();
 			try {
-				Challenge challenge = reader.read(id, content(resource));
+				Challenge challenge = reader.read(bundled.name(), bundled.text());
 				ChallengeCheck.check(challenge);
 				read.add(challenge);
 			}
@@ -66,24 +60,6 @@ public class ChallengeCatalog {
 
 	public Optional<Challenge> find(@Nullable String id) {
 		return this.challenges.stream().filter((challenge) -> challenge.id().equals(id)).findFirst();
-	}
-
-	private static Resource[] resources(String location) {
-		try {
-			return new PathMatchingResourcePatternResolver().getResources(location);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot list " + location, ex);
-		}
-	}
-
-	private static String content(Resource resource) {
-		try (InputStream in = resource.getInputStream()) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read challenge " + resource.getFilename(), ex);
-		}
 	}
 
 }

@@ -98,21 +98,7 @@ public final class ConditionReader {
 	}
 
 	static Condition condition(JsonNode node, String where) {
-		if (!node.isObject() || node.size() != 1) {
-			throw new IllegalArgumentException(where + " must be a map with one key, one of " + kinds());
-		}
-		String kind = node.propertyNames().iterator().next();
-		Function<JsonNode, Condition> reader = KINDS.get(kind);
-		if (reader == null) {
-			throw new IllegalArgumentException(
-					where + ": unknown condition \"" + kind + "\", expected one of " + kinds());
-		}
-		try {
-			return reader.apply(node.get(kind));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(where + " (" + kind + "): " + ex.getMessage(), ex);
-		}
+		return OneKeyMap.read(node, where, "condition", KINDS);
 	}
 
 	private static Condition equalShares(JsonNode value) {

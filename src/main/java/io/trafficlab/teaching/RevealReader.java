@@ -64,21 +64,7 @@ final class RevealReader {
 	}
 
 	private static SimulationCommand command(JsonNode node, String where) {
-		if (!node.isObject() || node.size() != 1) {
-			throw new IllegalArgumentException(where + " must be a map with one key, one of " + kinds());
-		}
-		String kind = node.propertyNames().iterator().next();
-		Function<JsonNode, SimulationCommand> reader = KINDS.get(kind);
-		if (reader == null) {
-			throw new IllegalArgumentException(
-					where + ": unknown command \"" + kind + "\", expected one of " + kinds());
-		}
-		try {
-			return reader.apply(node.get(kind));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(where + " (" + kind + "): " + ex.getMessage(), ex);
-		}
+		return OneKeyMap.read(node, where, "command", KINDS);
 	}
 
 	static TrafficPolicy policy(JsonNode value) {

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 
+import static io.trafficlab.system.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -88,32 +89,22 @@ class LoadBalancerParameterTests {
 
 	@Test
 	void analyzeWithUnknownLoadBalancerShouldListTheEight() {
-		assertThat(post("/api/v1/analyze?loadBalancer=f5", TestManifests.uneven310())).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(post("/api/v1/analyze?loadBalancer=f5", TestManifests.uneven310()), HttpStatus.BAD_REQUEST)
 			.isEqualTo("Query parameter 'loadBalancer' must be one of: generic, aws-nlb-instance, aws-nlb-ip, aws-clb, "
 					+ "gke-passthrough, azure, metallb-l2, metallb-bgp (got \"f5\").");
 	}
 
 	@Test
 	void analyzeWithUnknownDataplaneShouldListTheThree() {
-		assertThat(post("/api/v1/analyze?dataplane=calico", TestManifests.uneven310()))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(post("/api/v1/analyze?dataplane=calico", TestManifests.uneven310()), HttpStatus.BAD_REQUEST)
 			.isEqualTo(
 					"Query parameter 'dataplane' must be one of: kube-proxy, cilium-snat, cilium-dsr (got \"calico\").");
 	}
 
 	@Test
 	void analyzeWithLbAndAnotherLoadBalancerShouldNameTheConflict() {
-		assertThat(post("/api/v1/analyze?loadBalancer=metallb-l2&lb=weighted", TestManifests.uneven310()))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(post("/api/v1/analyze?loadBalancer=metallb-l2&lb=weighted", TestManifests.uneven310()),
+				HttpStatus.BAD_REQUEST)
 			.startsWith("Query parameters 'lb' and 'loadBalancer' conflict");
 	}
 
@@ -128,11 +119,9 @@ class LoadBalancerParameterTests {
 
 	@Test
 	void traceWithUnknownLoadBalancerShouldBeRefused() {
-		assertThat(post("/api/v1/trace?node=n1&from=external&to=nodePort&loadBalancer=elb", TestManifests.uneven310()))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(
+				post("/api/v1/trace?node=n1&from=external&to=nodePort&loadBalancer=elb", TestManifests.uneven310()),
+				HttpStatus.BAD_REQUEST)
 			.startsWith("Query parameter 'loadBalancer' must be one of: generic,");
 	}
 
@@ -161,12 +150,8 @@ class LoadBalancerParameterTests {
 			.asArray()
 			.anySatisfy((why) -> assertThat(why.toString())
 				.startsWith("The load balancer's probe (HTTP /healthz on port 32000) fails on n3"));
-		assertThat(post("/api/v1/trace?node=n3&from=external&to=loadBalancerIP&loadBalancer=aws-nlb-instance",
-				TestManifests.uneven310()))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(post("/api/v1/trace?node=n3&from=external&to=loadBalancerIP&loadBalancer=aws-nlb-instance",
+				TestManifests.uneven310()), HttpStatus.BAD_REQUEST)
 			.startsWith("to: aws-nlb-instance publishes a hostname, not an IP");
 	}
 

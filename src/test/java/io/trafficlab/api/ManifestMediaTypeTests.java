@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import static io.trafficlab.system.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -98,11 +99,7 @@ class ManifestMediaTypeTests {
 		if (!type.isEmpty()) {
 			request = request.header("Content-Type", type);
 		}
-		assertThat(request).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
-			.contains(ACCEPTED);
+		assertRefused(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE).contains(ACCEPTED);
 	}
 
 }

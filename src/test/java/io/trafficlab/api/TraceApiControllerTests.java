@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 
 import static io.trafficlab.api.ApiAssertions.assertBadRequestWithErrors;
+import static io.trafficlab.system.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -110,60 +111,39 @@ class TraceApiControllerTests {
 
 	@Test
 	void traceWhenNodeUnknownShouldAnswer400ListingTheNodes() {
-		assertThat(trace("node=n9&from=external&to=loadBalancerIP")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
-			.contains("'node'")
+		assertRefused(trace("node=n9&from=external&to=loadBalancerIP"), HttpStatus.BAD_REQUEST).contains("'node'")
 			.contains("n9")
 			.contains("n1, n2, n3");
 	}
 
 	@Test
 	void traceWhenSourceUnknownShouldAnswer400ListingTheAllowedValues() {
-		assertThat(trace("node=n1&from=internet&to=loadBalancerIP")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
-			.contains("'from'")
+		assertRefused(trace("node=n1&from=internet&to=loadBalancerIP"), HttpStatus.BAD_REQUEST).contains("'from'")
 			.contains("external, pod, node");
 	}
 
 	@Test
 	void traceWhenDestinationMissingShouldAnswer400ListingTheAllowedValues() {
-		assertThat(trace("node=n1&from=external")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
-			.contains("'to'")
+		assertRefused(trace("node=n1&from=external"), HttpStatus.BAD_REQUEST).contains("'to'")
 			.contains("clusterIP, nodePort, loadBalancerIP, externalIP");
 	}
 
 	@Test
 	void traceWhenMasqueradeAllIsNotABooleanShouldAnswer400() {
-		assertThat(trace("node=n1&from=pod&to=clusterIP&masqueradeAll=yes")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(trace("node=n1&from=pod&to=clusterIP&masqueradeAll=yes"), HttpStatus.BAD_REQUEST)
 			.contains("'masqueradeAll'")
 			.contains("true, false");
 	}
 
 	@Test
 	void traceWhenSourceIpIsNotAnAddressShouldAnswer400() {
-		assertThat(trace("node=n1&from=external&to=nodePort&sourceIp=10.0.0.300")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(trace("node=n1&from=external&to=nodePort&sourceIp=10.0.0.300"), HttpStatus.BAD_REQUEST)
 			.contains("'sourceIp'");
 	}
 
 	@Test
 	void traceWhenClusterCidrIsNotACidrShouldAnswer400() {
-		assertThat(trace("node=n1&from=pod&to=nodePort&clusterCidr=10.244.0.0")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(trace("node=n1&from=pod&to=nodePort&clusterCidr=10.244.0.0"), HttpStatus.BAD_REQUEST)
 			.contains("'clusterCidr'")
 			.contains("none");
 	}
@@ -190,10 +170,7 @@ class TraceApiControllerTests {
 				  ports:
 				  - port: 8080
 				""";
-		assertThat(trace("node=n1&from=external&to=nodePort", twoServices)).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(trace("node=n1&from=external&to=nodePort", twoServices), HttpStatus.BAD_REQUEST)
 			.contains("'service'")
 			.contains("default/web")
 			.contains("shop/api");
@@ -201,10 +178,7 @@ class TraceApiControllerTests {
 
 	@Test
 	void traceWhenServiceUnknownShouldAnswer400() {
-		assertThat(trace("service=default/shop&node=n1&from=external&to=nodePort")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(trace("service=default/shop&node=n1&from=external&to=nodePort"), HttpStatus.BAD_REQUEST)
 			.contains("'service'")
 			.contains("default/web");
 	}
@@ -216,21 +190,15 @@ class TraceApiControllerTests {
 
 	@Test
 	void traceWhenApiServerWouldRejectAServiceShouldAnswer422() {
-		assertThat(trace("node=n1&from=external&to=nodePort", TestManifests.clusterIpWithLocalPolicy()))
-			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(trace("node=n1&from=external&to=nodePort", TestManifests.clusterIpWithLocalPolicy()),
+				HttpStatus.UNPROCESSABLE_CONTENT)
 			.startsWith("Service \"web\" is invalid: spec.externalTrafficPolicy");
 	}
 
 	@Test
 	void traceWhenYamlIsBrokenShouldAnswer400() {
-		assertThat(trace("node=n1&from=external&to=nodePort", "kind: Service\nmetadata: {name: web\n"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(trace("node=n1&from=external&to=nodePort", "kind: Service\nmetadata: {name: web\n"),
+				HttpStatus.BAD_REQUEST)
 			.containsIgnoringCase("line");
 	}
 

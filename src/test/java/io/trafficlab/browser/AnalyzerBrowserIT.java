@@ -204,9 +204,7 @@ class AnalyzerBrowserIT extends BrowserTest {
 
 	@Test
 	void welcomeShouldLeadToTheAnalyzer() {
-		this.browser = HeadlessChromium.start(1280, 800);
-		ChromeDriver driver = this.browser.driver();
-		driver.get("http://localhost:" + this.port + "/");
+		ChromeDriver driver = openPage(1280, 800, "/");
 		this.browser.screenshot("welcome");
 		driver.findElement(By.linkText("Analyze your manifests")).click();
 		this.browser.waitUpTo(SWAP).until(ExpectedConditions.presenceOfElementLocated(By.id("manifests")));
@@ -220,10 +218,7 @@ class AnalyzerBrowserIT extends BrowserTest {
 	}
 
 	private ChromeDriver open(int width, int height) {
-		this.browser = HeadlessChromium.start(width, height);
-		ChromeDriver driver = this.browser.driver();
-		driver.get("http://localhost:" + this.port + "/analyze");
-		return driver;
+		return openPage(width, height, "/analyze");
 	}
 
 	private static void paste(ChromeDriver driver, String manifests) {

@@ -1,8 +1,11 @@
 package io.trafficlab.browser;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,6 +32,28 @@ abstract class BrowserTest {
 		if (this.browser != null) {
 			this.browser.close();
 		}
+	}
+
+	/** Starts {@link #browser} with a window this size, on the app's {@code path}. */
+	ChromeDriver openPage(int width, int height, String path) {
+		this.browser = HeadlessChromium.start(width, height);
+		ChromeDriver driver = this.browser.driver();
+		driver.get("http://localhost:" + this.port + path);
+		return driver;
+	}
+
+	/**
+	 * An index page's visible progress lines, as "id: line", from its cards marked
+	 * {@code data-progress-<kind>} (kind {@code lesson} or {@code challenge}).
+	 */
+	static List<String> progressMarks(ChromeDriver driver, String kind) {
+		String card = "data-progress-" + kind;
+		By line = By.cssSelector("[data-progress-line]");
+		return driver.findElements(By.cssSelector("[" + card + "]"))
+			.stream()
+			.filter((element) -> element.findElement(line).isDisplayed())
+			.map((element) -> element.getDomAttribute(card) + ": " + element.findElement(line).getText())
+			.toList();
 	}
 
 	/** JavaScript errors and failed loads in {@link #browser}'s console fail the test. */

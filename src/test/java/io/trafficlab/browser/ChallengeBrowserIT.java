@@ -62,23 +62,21 @@ class ChallengeBrowserIT extends BrowserTest {
 		// the learner forgets it
 		driver.findElement(By.linkText("Challenges")).click();
 		this.browser.waitUpTo(LIVE).until((d) -> d.getCurrentUrl().endsWith("/challenges"));
-		assertThat(solvedMarks(driver)).containsExactly("one-move-equal-shares: ✓ Solved");
+		assertThat(progressMarks(driver, "challenge")).containsExactly("one-move-equal-shares: ✓ Solved");
 		this.browser.screenshot("challenges-list-solved-1280");
 		this.browser.emulateViewport(390, 844);
 		this.browser.screenshot("challenges-list-solved-390");
 		driver.findElement(By.cssSelector("[data-control=forget-progress]")).click();
-		assertThat(solvedMarks(driver)).isEmpty();
+		assertThat(progressMarks(driver, "challenge")).isEmpty();
 		assertThat(driver.findElement(By.cssSelector("[data-progress-note]")).getText()).contains("forgotten");
 		driver.navigate().refresh();
-		assertThat(solvedMarks(driver)).isEmpty();
+		assertThat(progressMarks(driver, "challenge")).isEmpty();
 		assertThat(driver.findElement(By.cssSelector("[data-control=forget-progress]")).isDisplayed()).isFalse();
 	}
 
 	@Test
 	void listAndChallengeShouldReadWellOnAPhoneAndADesktop() {
-		this.browser = HeadlessChromium.start(1280, 900);
-		ChromeDriver driver = this.browser.driver();
-		driver.get("http://localhost:" + this.port + "/challenges");
+		ChromeDriver driver = openPage(1280, 900, "/challenges");
 		assertThat(driver.findElements(By.cssSelector(".challenge-card"))).hasSize(6);
 		this.browser.screenshot("challenges-list-1280");
 		driver.findElement(By.linkText("Make n3 pass the health check")).click();
@@ -112,9 +110,7 @@ class ChallengeBrowserIT extends BrowserTest {
 	}
 
 	private ChromeDriver open(int width, int height, String challenge) {
-		this.browser = HeadlessChromium.start(width, height);
-		ChromeDriver driver = this.browser.driver();
-		driver.get("http://localhost:" + this.port + "/challenges/" + challenge);
+		ChromeDriver driver = openPage(width, height, "/challenges/" + challenge);
 		LabPage.waitForScene(this.browser);
 		return driver;
 	}
@@ -128,16 +124,6 @@ class ChallengeBrowserIT extends BrowserTest {
 		return (List<String>) driver
 			.executeScript("return Array.from(document.querySelectorAll('#challenge-check .check'),"
 					+ " (c) => c.querySelector('.check__icon').innerText + ' ' + c.querySelector('.check__state').innerText)");
-	}
-
-	/** The list's visible progress marks, as "challenge id: mark". */
-	private static List<String> solvedMarks(ChromeDriver driver) {
-		return driver.findElements(By.cssSelector("[data-progress-challenge]"))
-			.stream()
-			.filter((card) -> card.findElement(By.cssSelector("[data-progress-line]")).isDisplayed())
-			.map((card) -> card.getDomAttribute("data-progress-challenge") + ": "
-					+ card.findElement(By.cssSelector("[data-progress-line]")).getText())
-			.toList();
 	}
 
 	private static String achieved(ChromeDriver driver) {

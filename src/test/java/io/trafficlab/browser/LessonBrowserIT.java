@@ -115,12 +115,12 @@ class LessonBrowserIT extends BrowserTest {
 		// The index shows the lesson done, until the learner forgets their progress
 		driver.findElement(By.linkText("Lessons")).click();
 		this.browser.waitUpTo(LIVE).until((d) -> d.getCurrentUrl().endsWith("/lessons"));
-		assertThat(lessonMarks(driver)).containsExactly("uneven-distribution: ✓ Done");
+		assertThat(progressMarks(driver, "lesson")).containsExactly("uneven-distribution: ✓ Done");
 		this.browser.screenshot("lessons-index-done");
 		driver.findElement(By.cssSelector("[data-control=forget-progress]")).click();
-		assertThat(lessonMarks(driver)).isEmpty();
+		assertThat(progressMarks(driver, "lesson")).isEmpty();
 		driver.navigate().refresh();
-		assertThat(lessonMarks(driver)).isEmpty();
+		assertThat(progressMarks(driver, "lesson")).isEmpty();
 	}
 
 	@Test
@@ -169,7 +169,8 @@ class LessonBrowserIT extends BrowserTest {
 
 		// The index counts the step and continues at the next one
 		driver.get(this.origin + "/lessons");
-		assertThat(lessonMarks(driver)).containsExactly("local-health-check: 1 of 3 steps done · Continue at step 2");
+		assertThat(progressMarks(driver, "lesson"))
+			.containsExactly("local-health-check: 1 of 3 steps done · Continue at step 2");
 		Number indexOverflow = (Number) driver
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
 		assertThat(indexOverflow.intValue()).as("horizontal overflow of the index in px").isLessThanOrEqualTo(0);
@@ -241,16 +242,6 @@ class LessonBrowserIT extends BrowserTest {
 			.stream()
 			.filter((link) -> link.getDomProperty("textContent").endsWith("✓"))
 			.map((link) -> link.getDomAttribute("aria-label"))
-			.toList();
-	}
-
-	/** The index's visible progress lines, as "lesson id: line". */
-	private static List<String> lessonMarks(ChromeDriver driver) {
-		return driver.findElements(By.cssSelector("[data-progress-lesson]"))
-			.stream()
-			.filter((card) -> card.findElement(By.cssSelector("[data-progress-line]")).isDisplayed())
-			.map((card) -> card.getDomAttribute("data-progress-lesson") + ": "
-					+ card.findElement(By.cssSelector("[data-progress-line]")).getText())
 			.toList();
 	}
 

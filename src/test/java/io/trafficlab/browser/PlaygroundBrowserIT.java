@@ -286,9 +286,7 @@ class PlaygroundBrowserIT extends BrowserTest {
 	}
 
 	private ChromeDriver open(int width, int height, String preset) {
-		this.browser = HeadlessChromium.start(width, height);
-		ChromeDriver driver = this.browser.driver();
-		driver.get("http://localhost:" + this.port + "/?preset=" + preset);
+		ChromeDriver driver = openPage(width, height, "/?preset=" + preset);
 		LabPage.waitForScene(this.browser);
 		driver.executeScript("document.querySelector('[data-view=primary] canvas').scrollIntoView({block: 'center'})");
 		return driver;

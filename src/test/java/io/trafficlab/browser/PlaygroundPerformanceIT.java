@@ -156,9 +156,7 @@ class PlaygroundPerformanceIT extends BrowserTest {
 	}
 
 	private ChromeDriver open() {
-		this.browser = HeadlessChromium.start(1280, 800);
-		ChromeDriver driver = this.browser.driver();
-		driver.get("http://localhost:" + this.port + "/?preset=uneven-3-1-0");
+		ChromeDriver driver = openPage(1280, 800, "/?preset=uneven-3-1-0");
 		this.browser.waitUpTo(LIVE)
 			.until((d) -> Boolean.TRUE.equals(driver.executeScript(
 					"const lab = window.__trafficLab; return !!(lab && lab.scene() && lab.firstFrameAt !== null)")));

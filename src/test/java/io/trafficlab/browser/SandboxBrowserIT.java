@@ -80,10 +80,7 @@ class SandboxBrowserIT extends BrowserTest {
 	}
 
 	private ChromeDriver open() {
-		this.browser = HeadlessChromium.start(1280, 900);
-		ChromeDriver driver = this.browser.driver();
-		driver.get("http://localhost:" + this.port + "/live");
-		return driver;
+		return openPage(1280, 900, "/live");
 	}
 
 	private static double simSeconds(ChromeDriver driver) {

@@ -12,6 +12,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import static io.trafficlab.system.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest
@@ -69,10 +70,7 @@ class ChallengePageControllerTests {
 			.contains("1 of 2 conditions hold")
 			.contains("hx-trigger=\"every 1s, visibilitychange from:document, trafficlab:refresh from:body")
 			.doesNotContain("Solved!");
-		assertThat(this.mvc.post().uri("/api/v1/challenges/nope/sandbox")).hasStatus(HttpStatus.NOT_FOUND)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/challenges/nope/sandbox"), HttpStatus.NOT_FOUND)
 			.contains("There is no challenge \"nope\"");
 	}
 

@@ -1,6 +1,5 @@
 package io.trafficlab.sandbox;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
@@ -15,6 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.trafficlab.sandbox.SandboxApi.body;
+import static io.trafficlab.sandbox.SandboxApi.create;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,7 +35,7 @@ class SandboxCommandOutcomeTests {
 
 	@Test
 	void everyCommandShouldAnswerWithItsIdAndACountedRevision() {
-		String id = create("uneven-3-1-0");
+		String id = create(this.mvc, "uneven-3-1-0");
 		List<Sent> commands = List.of(new Sent(this.mvc.post(), "/pause", "pause"),
 				new Sent(this.mvc.post(), "/resume", "resume"), new Sent(this.mvc.post(), "/step", "step"),
 				new Sent(this.mvc.put(), "/speed?factor=2", "setSpeed"),
@@ -68,7 +69,7 @@ class SandboxCommandOutcomeTests {
 
 	@Test
 	void commandsShouldTellTheClockAndGenerationAfterThem() {
-		String id = create("uneven-3-1-0");
+		String id = create(this.mvc, "uneven-3-1-0");
 		String paused = outcome(send(this.mvc.post(), id, "/pause"));
 		assertThat(JsonPath.<Boolean>read(paused, "$.paused")).isTrue();
 		assertThat(JsonPath.<Number>read(paused, "$.generation").longValue()).isZero();
@@ -99,7 +100,7 @@ class SandboxCommandOutcomeTests {
 
 	@Test
 	void refusedCommandShouldCarryNoOutcomeAndNotCount() {
-		String id = create("uneven-3-1-0");
+		String id = create(this.mvc, "uneven-3-1-0");
 		MvcTestResult refused = this.mvc.post().uri("/api/v1/sandboxes/" + id + "/pods/nope/move?node=n3").exchange();
 		assertThat(refused).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getResponse().getHeader(SandboxCommands.HEADER)).isNull();
@@ -110,7 +111,7 @@ class SandboxCommandOutcomeTests {
 
 	@Test
 	void permalinkShouldSayWhetherACommandChangedTheSandboxSinceItStarted() {
-		String id = create("uneven-3-1-0");
+		String id = create(this.mvc, "uneven-3-1-0");
 		assertThat(changedSinceStart(id)).isFalse();
 		this.mvc.get().uri("/api/v1/sandboxes/" + id + "/snapshot").exchange();
 		assertThat(changedSinceStart(id)).isFalse();
@@ -145,16 +146,6 @@ class SandboxCommandOutcomeTests {
 		assertThat(header).as("HX-Trigger").isNotNull();
 		Object outcome = JsonPath.read(header, "$['" + SandboxCommands.EVENT + "']");
 		return JsonPath.parse(outcome).jsonString();
-	}
-
-	private String create(String preset) {
-		MvcTestResult result = this.mvc.post().uri("/api/v1/sandboxes?seed=1&preset=" + preset).exchange();
-		assertThat(result).hasStatus(HttpStatus.CREATED);
-		return JsonPath.read(body(result), "$.id");
-	}
-
-	private static String body(MvcTestResult result) {
-		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 	}
 
 	private record Sent(MockMvcTester.MockMvcRequestBuilder request, String path, String command) {

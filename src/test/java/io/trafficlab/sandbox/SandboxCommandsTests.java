@@ -1,6 +1,5 @@
 package io.trafficlab.sandbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -16,6 +15,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.trafficlab.sandbox.SandboxApi.body;
+import static io.trafficlab.sandbox.SandboxApi.create;
+import static io.trafficlab.sandbox.SandboxApi.snapshot;
+import static io.trafficlab.system.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,22 +35,22 @@ class SandboxCommandsTests {
 
 	@Test
 	void pauseAndResumeShouldStopAndRestartTheClock() {
-		String id = create("two-pods-three-nodes");
+		String id = create(this.mvc, "two-pods-three-nodes");
 		command(this.mvc.post(), id, "/pause");
-		assertThat(JsonPath.<Boolean>read(snapshot(id), "$.paused")).isTrue();
+		assertThat(JsonPath.<Boolean>read(snapshot(this.mvc, id), "$.paused")).isTrue();
 		long now = now(id);
 		pause(Duration.ofMillis(200));
 		assertThat(now(id)).isEqualTo(now);
 		command(this.mvc.post(), id, "/resume");
-		assertThat(JsonPath.<Boolean>read(snapshot(id), "$.paused")).isFalse();
+		assertThat(JsonPath.<Boolean>read(snapshot(this.mvc, id), "$.paused")).isFalse();
 		awaitSnapshot(id, (snapshot) -> JsonPath.<Number>read(snapshot, "$.simulation.now").longValue() > now);
 	}
 
 	@Test
 	void stepWhenPausedShouldProcessOneEventOnTheNextTick() {
-		String id = create("two-pods-three-nodes");
+		String id = create(this.mvc, "two-pods-three-nodes");
 		command(this.mvc.post(), id, "/pause");
-		long seq = JsonPath.<Number>read(snapshot(id), "$.seq").longValue();
+		long seq = JsonPath.<Number>read(snapshot(this.mvc, id), "$.seq").longValue();
 		long now = now(id);
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/step")).hasStatus(HttpStatus.ACCEPTED);
 		String stepped = awaitSnapshot(id,
@@ -58,19 +61,16 @@ class SandboxCommandsTests {
 
 	@Test
 	void stepWhenCountOutOfRangeShouldAnswer400NamingIt() {
-		String id = create("empty");
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/step?count=500")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		String id = create(this.mvc, "empty");
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/step?count=500"), HttpStatus.BAD_REQUEST)
 			.startsWith("Query parameter 'count' must be between 1 and 100");
 	}
 
 	@Test
 	void speedShouldBeKeptAndRefusedOutsideItsRange() {
-		String id = create("empty");
+		String id = create(this.mvc, "empty");
 		command(this.mvc.put(), id, "/speed?factor=5");
-		assertThat(JsonPath.<Double>read(snapshot(id), "$.speed")).isEqualTo(5.0);
+		assertThat(JsonPath.<Double>read(snapshot(this.mvc, id), "$.speed")).isEqualTo(5.0);
 		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/speed?factor=51")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.errors[0]")
@@ -83,21 +83,21 @@ class SandboxCommandsTests {
 
 	@Test
 	void speedWhenSentAsAFormBodyLikeHtmxShouldWork() {
-		String id = create("empty");
+		String id = create(this.mvc, "empty");
 		assertThat(this.mvc.put()
 			.uri("/api/v1/sandboxes/" + id + "/speed")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.content("factor=20")).hasStatus(HttpStatus.NO_CONTENT);
-		assertThat(JsonPath.<Double>read(snapshot(id), "$.speed")).isEqualTo(20.0);
+		assertThat(JsonPath.<Double>read(snapshot(this.mvc, id), "$.speed")).isEqualTo(20.0);
 	}
 
 	@Test
 	void resetShouldStartOverAsANewGeneration() {
-		String id = create("two-pods-three-nodes");
+		String id = create(this.mvc, "two-pods-three-nodes");
 		awaitSnapshot(id, (snapshot) -> JsonPath.<Number>read(snapshot, "$.simulation.now").longValue() > 0);
 		command(this.mvc.post(), id, "/pause");
 		command(this.mvc.post(), id, "/reset");
-		String snapshot = snapshot(id);
+		String snapshot = snapshot(this.mvc, id);
 		assertThat(JsonPath.<Integer>read(snapshot, "$.generation")).isEqualTo(1);
 		assertThat(JsonPath.<Number>read(snapshot, "$.simulation.now").longValue()).isZero();
 	}
@@ -106,16 +106,16 @@ class SandboxCommandsTests {
 	void cordonAndUncordonShouldMarkTheNode() {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.post(), id, "/nodes/n3/cordon");
-		assertThat(nodeField(snapshot(id), "n3", "cordoned")).containsExactly(true);
+		assertThat(nodeField(snapshot(this.mvc, id), "n3", "cordoned")).containsExactly(true);
 		command(this.mvc.post(), id, "/nodes/n3/uncordon");
-		assertThat(nodeField(snapshot(id), "n3", "cordoned")).containsExactly(false);
+		assertThat(nodeField(snapshot(this.mvc, id), "n3", "cordoned")).containsExactly(false);
 	}
 
 	@Test
 	void drainShouldCordonTheNodeAndTerminateItsPods() {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.post(), id, "/nodes/n2/drain");
-		String snapshot = snapshot(id);
+		String snapshot = snapshot(this.mvc, id);
 		assertThat(nodeField(snapshot, "n2", "cordoned")).containsExactly(true);
 		assertThat(podField(snapshot, "web-4", "status")).containsExactly("terminating");
 	}
@@ -124,30 +124,30 @@ class SandboxCommandsTests {
 	void killShouldMarkTheNodeGone() {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.post(), id, "/nodes/n1/kill");
-		assertThat(nodeField(snapshot(id), "n1", "gone")).containsExactly(true);
+		assertThat(nodeField(snapshot(this.mvc, id), "n1", "gone")).containsExactly(true);
 	}
 
 	@Test
 	void addNodeShouldAddANodeAndRemoveNodeShouldStartTakingItOut() {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.post(), id, "/nodes?name=n4");
-		assertThat(JsonPath.<List<String>>read(snapshot(id), "$.simulation.nodes[*].name")).contains("n4");
+		assertThat(JsonPath.<List<String>>read(snapshot(this.mvc, id), "$.simulation.nodes[*].name")).contains("n4");
 		command(this.mvc.delete(), id, "/nodes/n2");
-		assertThat(nodeField(snapshot(id), "n2", "cordoned")).containsExactly(true);
+		assertThat(nodeField(snapshot(this.mvc, id), "n2", "cordoned")).containsExactly(true);
 	}
 
 	@Test
 	void deletePodShouldStartItsTermination() {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.delete(), id, "/pods/web-1");
-		assertThat(podField(snapshot(id), "web-1", "status")).containsExactly("terminating");
+		assertThat(podField(snapshot(this.mvc, id), "web-1", "status")).containsExactly("terminating");
 	}
 
 	@Test
 	void movePodShouldTerminateItAndStartAReplacementOnTheTargetNode() {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.post(), id, "/pods/web-4/move?node=n3");
-		String snapshot = snapshot(id);
+		String snapshot = snapshot(this.mvc, id);
 		assertThat(podField(snapshot, "web-4", "status")).containsExactly("terminating");
 		assertThat(JsonPath.<List<String>>read(snapshot, "$.simulation.pods[?(@.status != 'terminating')].node"))
 			.contains("n3");
@@ -156,21 +156,15 @@ class SandboxCommandsTests {
 	@Test
 	void commandWhenPodUnknownShouldAnswer400WithTheSimulationsMessage() {
 		String id = pausedSandbox("uneven-3-1-0");
-		assertThat(this.mvc.delete().uri("/api/v1/sandboxes/" + id + "/pods/nope")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.delete().uri("/api/v1/sandboxes/" + id + "/pods/nope"), HttpStatus.BAD_REQUEST)
 			.contains("nope");
 	}
 
 	@Test
 	void addNodeWhenNameInvalidShouldAnswer422InTheApiServersWords() {
 		String id = pausedSandbox("uneven-3-1-0");
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/nodes?name=Node_4"))
-			.hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/nodes?name=Node_4"),
+				HttpStatus.UNPROCESSABLE_CONTENT)
 			.startsWith("Node \"Node_4\" is invalid: metadata.name: Invalid value: \"Node_4\": a lowercase RFC 1123 "
 					+ "subdomain must consist of");
 	}
@@ -188,18 +182,19 @@ class SandboxCommandsTests {
 	@Test
 	void replicasShouldScaleTheDeploymentOfTheEmptyPresetAndPlaceOnePodPerNode() {
 		String id = pausedSandbox("empty");
-		assertThat(JsonPath.<List<String>>read(snapshot(id), "$.simulation.pods[*].name")).isEmpty();
+		assertThat(JsonPath.<List<String>>read(snapshot(this.mvc, id), "$.simulation.pods[*].name")).isEmpty();
 		command(this.mvc.post(), id, "/replicas?count=3");
-		assertThat(JsonPath.<List<String>>read(snapshot(id), "$.simulation.pods[*].node"))
+		assertThat(JsonPath.<List<String>>read(snapshot(this.mvc, id), "$.simulation.pods[*].node"))
 			.containsExactlyInAnyOrder("n1", "n2", "n3");
 	}
 
 	@Test
 	void deletePodOfADeploymentShouldStartAReplacement() {
 		String id = pausedSandbox("two-pods-three-nodes");
-		List<String> before = JsonPath.read(snapshot(id), "$.simulation.pods[*].name");
+		List<String> before = JsonPath.read(snapshot(this.mvc, id), "$.simulation.pods[*].name");
 		command(this.mvc.delete(), id, "/pods/" + before.get(0));
-		List<String> after = JsonPath.read(snapshot(id), "$.simulation.pods[?(@.status != 'terminating')].name");
+		List<String> after = JsonPath.read(snapshot(this.mvc, id),
+				"$.simulation.pods[?(@.status != 'terminating')].name");
 		assertThat(after).hasSize(2).doesNotContain(before.get(0));
 	}
 
@@ -211,11 +206,7 @@ class SandboxCommandsTests {
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.isEqualTo("Query parameter 'count' must be a whole number (got \"many\").");
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/replicas?count=201"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/replicas?count=201"), HttpStatus.BAD_REQUEST)
 			.contains("a sandbox holds at most 200 pods");
 	}
 
@@ -223,7 +214,7 @@ class SandboxCommandsTests {
 	void externalTrafficPolicyShouldUpdateTheService() {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.put(), id, "/service/external-traffic-policy?value=Cluster");
-		String snapshot = snapshot(id);
+		String snapshot = snapshot(this.mvc, id);
 		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.externalTrafficPolicy")).isEqualTo("Cluster");
 		assertThat(JsonPath.<Integer>read(snapshot, "$.simulation.service.healthCheckNodePort")).isZero();
 	}
@@ -243,7 +234,7 @@ class SandboxCommandsTests {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.put(), id, "/service/internal-traffic-policy?value=Local");
 		command(this.mvc.put(), id, "/service/session-affinity?value=ClientIP");
-		String snapshot = snapshot(id);
+		String snapshot = snapshot(this.mvc, id);
 		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.internalTrafficPolicy")).isEqualTo("Local");
 		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.sessionAffinity")).isEqualTo("ClientIP");
 	}
@@ -252,7 +243,7 @@ class SandboxCommandsTests {
 	void loadBalancerShouldChangeTheModel() {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.put(), id, "/load-balancer?model=weighted");
-		assertThat(JsonPath.<String>read(snapshot(id), "$.simulation.loadBalancer")).isEqualTo("weighted");
+		assertThat(JsonPath.<String>read(snapshot(this.mvc, id), "$.simulation.loadBalancer")).isEqualTo("weighted");
 		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/load-balancer?model=random"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
@@ -264,7 +255,7 @@ class SandboxCommandsTests {
 	void clientRateShouldChangeTheRateWithinTheLimit() {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.put(), id, "/client-rate?perSecond=12.5");
-		assertThat(JsonPath.<Double>read(snapshot(id), "$.simulation.connectionsPerSecond")).isEqualTo(12.5);
+		assertThat(JsonPath.<Double>read(snapshot(this.mvc, id), "$.simulation.connectionsPerSecond")).isEqualTo(12.5);
 		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/client-rate?perSecond=-1"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
@@ -274,24 +265,15 @@ class SandboxCommandsTests {
 
 	@Test
 	void commandWhenSandboxUnknownShouldAnswer404EvenWithBadParameters() {
-		assertThat(this.mvc.put().uri("/api/v1/sandboxes/AAAAAAAAAAAAAAAAAAAAAA/client-rate?perSecond=99999"))
-			.hasStatus(HttpStatus.NOT_FOUND)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.put().uri("/api/v1/sandboxes/AAAAAAAAAAAAAAAAAAAAAA/client-rate?perSecond=99999"),
+				HttpStatus.NOT_FOUND)
 			.startsWith("There is no sandbox");
 	}
 
 	private String pausedSandbox(String preset) {
-		String id = create(preset);
+		String id = create(this.mvc, preset);
 		command(this.mvc.post(), id, "/pause");
 		return id;
-	}
-
-	private String create(String preset) {
-		MvcTestResult result = this.mvc.post().uri("/api/v1/sandboxes?seed=1&preset=" + preset).exchange();
-		assertThat(result).hasStatus(HttpStatus.CREATED);
-		return JsonPath.read(body(result), "$.id");
 	}
 
 	private void command(MockMvcTester.MockMvcRequestBuilder request, String id, String path) {
@@ -299,14 +281,8 @@ class SandboxCommandsTests {
 		assertThat(result).as(path + ": " + body(result)).hasStatus(HttpStatus.NO_CONTENT);
 	}
 
-	private String snapshot(String id) {
-		MvcTestResult result = this.mvc.get().uri("/api/v1/sandboxes/" + id + "/snapshot").exchange();
-		assertThat(result).hasStatusOk();
-		return body(result);
-	}
-
 	private long now(String id) {
-		return JsonPath.<Number>read(snapshot(id), "$.simulation.now").longValue();
+		return JsonPath.<Number>read(snapshot(this.mvc, id), "$.simulation.now").longValue();
 	}
 
 	/**
@@ -315,10 +291,10 @@ class SandboxCommandsTests {
 	 */
 	private String awaitSnapshot(String id, Predicate<String> condition) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		String snapshot = snapshot(id);
+		String snapshot = snapshot(this.mvc, id);
 		while (!condition.test(snapshot) && System.nanoTime() < deadline) {
 			pause(Duration.ofMillis(20));
-			snapshot = snapshot(id);
+			snapshot = snapshot(this.mvc, id);
 		}
 		assertThat(condition).as("snapshot condition within 5 s").accepts(snapshot);
 		return snapshot;
@@ -331,10 +307,6 @@ class SandboxCommandsTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private static String body(MvcTestResult result) {
-		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 	}
 
 	/** One field of the snapshot's node named {@code name}, as a one-element list. */

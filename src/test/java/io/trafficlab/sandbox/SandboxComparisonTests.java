@@ -1,6 +1,5 @@
 package io.trafficlab.sandbox;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
@@ -13,6 +12,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.trafficlab.sandbox.SandboxApi.body;
+import static io.trafficlab.sandbox.SandboxApi.create;
+import static io.trafficlab.sandbox.SandboxApi.snapshot;
+import static io.trafficlab.system.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,7 +31,7 @@ class SandboxComparisonTests {
 
 	@Test
 	void startShouldCreateTheLocalSideFromTheSameSourceAndSeedAndResetBoth() {
-		String left = create("uneven-3-1-0");
+		String left = create(this.mvc, "uneven-3-1-0");
 		send(this.mvc.post(), left, "/pause");
 		send(this.mvc.put(), left, "/speed?factor=5");
 		MvcTestResult started = this.mvc.post().uri(api(left) + "/comparison").exchange();
@@ -40,8 +43,8 @@ class SandboxComparisonTests {
 		assertThat(JsonPath.<String>read(outcome, "$.command")).isEqualTo("startComparison");
 		assertThat(JsonPath.<String>read(outcome, "$.comparedWith")).isEqualTo(right);
 
-		String leftSnapshot = snapshot(left);
-		String rightSnapshot = snapshot(right);
+		String leftSnapshot = snapshot(this.mvc, left);
+		String rightSnapshot = snapshot(this.mvc, right);
 		assertThat(policy(leftSnapshot)).isEqualToIgnoringCase("Cluster");
 		assertThat(policy(rightSnapshot)).isEqualToIgnoringCase("Local");
 		for (String snapshot : List.of(leftSnapshot, rightSnapshot)) {
@@ -56,52 +59,48 @@ class SandboxComparisonTests {
 
 	@Test
 	void aCommandToEitherSideShouldApplyToBoth() {
-		String left = create("uneven-3-1-0");
+		String left = create(this.mvc, "uneven-3-1-0");
 		String right = compare(left);
 		send(this.mvc.post(), left, "/pause");
 		send(this.mvc.post(), left, "/pods/web-1/move?node=n3");
 		send(this.mvc.post(), right, "/nodes/n2/cordon");
 		for (String id : List.of(left, right)) {
-			String snapshot = snapshot(id);
+			String snapshot = snapshot(this.mvc, id);
 			assertThat(JsonPath.<Boolean>read(snapshot, "$.paused")).isTrue();
 			assertThat(JsonPath.<List<String>>read(snapshot, "$.simulation.pods[?(@.name == 'web-1')].status"))
 				.containsExactly("terminating");
 			assertThat(JsonPath.<List<Boolean>>read(snapshot, "$.simulation.nodes[?(@.name == 'n2')].cordoned"))
 				.containsExactly(true);
 		}
-		assertThat(JsonPath.<Number>read(snapshot(left), "$.simulation.now").longValue())
-			.isEqualTo(JsonPath.<Number>read(snapshot(right), "$.simulation.now").longValue());
+		assertThat(JsonPath.<Number>read(snapshot(this.mvc, left), "$.simulation.now").longValue())
+			.isEqualTo(JsonPath.<Number>read(snapshot(this.mvc, right), "$.simulation.now").longValue());
 	}
 
 	@Test
 	void thePolicyShouldBeRefusedWithOneClearErrorAndChangeNeitherSide() {
-		String left = create("uneven-3-1-0");
+		String left = create(this.mvc, "uneven-3-1-0");
 		String right = compare(left);
 		MvcTestResult refused = this.mvc.put()
 			.uri(api(left) + "/service/external-traffic-policy?value=Local")
 			.exchange();
-		assertThat(refused).hasStatus(HttpStatus.CONFLICT)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
-			.contains("the left side runs Cluster and the right side Local");
+		assertRefused(refused, HttpStatus.CONFLICT).contains("the left side runs Cluster and the right side Local");
 		assertThat(refused.getResponse().getHeader(SandboxCommands.HEADER)).isNull();
-		assertThat(policy(snapshot(left))).isEqualToIgnoringCase("Cluster");
-		assertThat(policy(snapshot(right))).isEqualToIgnoringCase("Local");
+		assertThat(policy(snapshot(this.mvc, left))).isEqualToIgnoringCase("Cluster");
+		assertThat(policy(snapshot(this.mvc, right))).isEqualToIgnoringCase("Local");
 	}
 
 	@Test
 	void resetAndPresetsShouldStartBothSidesOverWithTheirPolicies() {
-		String left = create("uneven-3-1-0");
+		String left = create(this.mvc, "uneven-3-1-0");
 		String right = compare(left);
 		send(this.mvc.post(), left, "/pause");
 		send(this.mvc.post(), left, "/reset");
-		assertThat(policy(snapshot(left))).isEqualToIgnoringCase("Cluster");
-		assertThat(policy(snapshot(right))).isEqualToIgnoringCase("Local");
-		assertThat(JsonPath.<Integer>read(snapshot(right), "$.generation")).isEqualTo(2);
+		assertThat(policy(snapshot(this.mvc, left))).isEqualToIgnoringCase("Cluster");
+		assertThat(policy(snapshot(this.mvc, right))).isEqualToIgnoringCase("Local");
+		assertThat(JsonPath.<Integer>read(snapshot(this.mvc, right), "$.generation")).isEqualTo(2);
 		send(this.mvc.post(), left, "/preset?name=six-replicas-spread");
-		String leftSnapshot = snapshot(left);
-		String rightSnapshot = snapshot(right);
+		String leftSnapshot = snapshot(this.mvc, left);
+		String rightSnapshot = snapshot(this.mvc, right);
 		assertThat(JsonPath.<String>read(rightSnapshot, "$.preset")).isEqualTo("six-replicas-spread");
 		assertThat(JsonPath.<Number>read(rightSnapshot, "$.simulation.settings.seed").longValue())
 			.isEqualTo(JsonPath.<Number>read(leftSnapshot, "$.simulation.settings.seed").longValue());
@@ -113,7 +112,7 @@ class SandboxComparisonTests {
 
 	@Test
 	void stopShouldEndTheLocalSideAndLeaveTheFirstAlone() {
-		String left = create("uneven-3-1-0");
+		String left = create(this.mvc, "uneven-3-1-0");
 		String right = compare(left);
 		MvcTestResult stopped = this.mvc.delete().uri(api(left) + "/comparison").exchange();
 		assertThat(stopped).hasStatus(HttpStatus.NO_CONTENT);
@@ -121,13 +120,13 @@ class SandboxComparisonTests {
 			.isEqualTo("stopComparison");
 		assertThat(this.mvc.get().uri(api(right) + "/snapshot")).hasStatus(HttpStatus.NOT_FOUND);
 		send(this.mvc.put(), left, "/service/external-traffic-policy?value=Local");
-		assertThat(policy(snapshot(left))).isEqualToIgnoringCase("Local");
+		assertThat(policy(snapshot(this.mvc, left))).isEqualToIgnoringCase("Local");
 		assertThat(this.mvc.delete().uri(api(left) + "/comparison")).hasStatus(HttpStatus.CONFLICT);
 	}
 
 	@Test
 	void endingTheFirstSandboxShouldEndTheLocalSideToo() {
-		String left = create("uneven-3-1-0");
+		String left = create(this.mvc, "uneven-3-1-0");
 		String right = compare(left);
 		assertThat(this.mvc.delete().uri(api(left))).hasStatus(HttpStatus.NO_CONTENT);
 		assertThat(this.mvc.get().uri(api(right) + "/snapshot")).hasStatus(HttpStatus.NOT_FOUND);
@@ -135,7 +134,7 @@ class SandboxComparisonTests {
 
 	@Test
 	void startingTwiceShouldBeRefused() {
-		String left = create("uneven-3-1-0");
+		String left = create(this.mvc, "uneven-3-1-0");
 		String right = compare(left);
 		assertThat(this.mvc.post().uri(api(left) + "/comparison")).hasStatus(HttpStatus.CONFLICT);
 		assertThat(this.mvc.post().uri(api(right) + "/comparison")).hasStatus(HttpStatus.CONFLICT);
@@ -157,24 +156,8 @@ class SandboxComparisonTests {
 		assertThat(result.getResponse().getStatus()).as(path + ": " + body(result)).isBetween(200, 299);
 	}
 
-	private String snapshot(String id) {
-		MvcTestResult result = this.mvc.get().uri(api(id) + "/snapshot").exchange();
-		assertThat(result).hasStatusOk();
-		return body(result);
-	}
-
-	private String create(String preset) {
-		MvcTestResult result = this.mvc.post().uri("/api/v1/sandboxes?seed=1&preset=" + preset).exchange();
-		assertThat(result).hasStatus(HttpStatus.CREATED);
-		return JsonPath.read(body(result), "$.id");
-	}
-
 	private static String api(String id) {
 		return "/api/v1/sandboxes/" + id;
-	}
-
-	private static String body(MvcTestResult result) {
-		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 	}
 
 }

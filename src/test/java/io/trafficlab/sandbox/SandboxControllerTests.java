@@ -1,7 +1,5 @@
 package io.trafficlab.sandbox;
 
-import java.nio.charset.StandardCharsets;
-
 import com.jayway.jsonpath.JsonPath;
 import io.trafficlab.TestManifests;
 import org.junit.jupiter.api.Test;
@@ -15,6 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.trafficlab.sandbox.SandboxApi.body;
+import static io.trafficlab.sandbox.SandboxApi.create;
+import static io.trafficlab.sandbox.SandboxApi.snapshot;
+import static io.trafficlab.system.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,7 +51,7 @@ class SandboxControllerTests {
 			.content(TestManifests.uneven310())
 			.exchange();
 		assertThat(result).hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.preset").isNull();
-		String snapshot = snapshot(JsonPath.read(body(result), "$.id"));
+		String snapshot = snapshot(this.mvc, JsonPath.read(body(result), "$.id"));
 		assertThat(JsonPath.<Integer>read(snapshot, "$.simulation.pods.length()")).isEqualTo(4);
 		assertThat(JsonPath.<Integer>read(snapshot, "$.simulation.settings.seed")).isEqualTo(5);
 		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.ref.name")).isEqualTo("web");
@@ -57,36 +59,26 @@ class SandboxControllerTests {
 
 	@Test
 	void createWhenManifestsAreNotYamlShouldAnswer400WithLineAndColumn() {
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes").contentType("application/yaml").content("kind: [\n"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes").contentType("application/yaml").content("kind: [\n"),
+				HttpStatus.BAD_REQUEST)
 			.contains("line");
 	}
 
 	@Test
 	void createWhenTheApiServerWouldRejectAnObjectShouldAnswer422InItsWords() {
-		assertThat(this.mvc.post()
+		assertRefused(this.mvc.post()
 			.uri("/api/v1/sandboxes")
 			.contentType("application/yaml")
-			.content(TestManifests.clusterIpWithLocalPolicy())).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+			.content(TestManifests.clusterIpWithLocalPolicy()), HttpStatus.UNPROCESSABLE_CONTENT)
 			.contains("spec.externalTrafficPolicy");
 	}
 
 	@Test
 	void createWhenManifestsAreSentAsAFormShouldAnswer415SayingHowToSendThem() {
-		assertThat(this.mvc.post()
+		assertRefused(this.mvc.post()
 			.uri("/api/v1/sandboxes")
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.content(TestManifests.uneven310())).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
-			.contains("application/yaml");
+			.content(TestManifests.uneven310()), HttpStatus.UNSUPPORTED_MEDIA_TYPE).contains("application/yaml");
 	}
 
 	@Test
@@ -102,10 +94,7 @@ class SandboxControllerTests {
 
 	@Test
 	void createWhenPresetUnknownShouldAnswer400NamingTheParameter() {
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes?preset=nope")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes?preset=nope"), HttpStatus.BAD_REQUEST)
 			.startsWith("Query parameter 'preset' must be one of: two-pods-three-nodes, ");
 	}
 
@@ -130,7 +119,7 @@ class SandboxControllerTests {
 
 	@Test
 	void statisticsShouldGiveExactSharesAsFractions() {
-		String id = create("uneven-3-1-0");
+		String id = create(this.mvc, "uneven-3-1-0");
 		MvcTestResult result = this.mvc.get().uri("/api/v1/sandboxes/" + id + "/statistics").exchange();
 		assertThat(result).hasStatusOk();
 		String statistics = body(result);
@@ -141,7 +130,7 @@ class SandboxControllerTests {
 
 	@Test
 	void resetStatisticsShouldStartANewCountingWindow() {
-		String id = create("uneven-3-1-0");
+		String id = create(this.mvc, "uneven-3-1-0");
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/pause")).hasStatus(HttpStatus.NO_CONTENT);
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/statistics/reset"))
 			.hasStatus(HttpStatus.NO_CONTENT);
@@ -153,10 +142,10 @@ class SandboxControllerTests {
 
 	@Test
 	void presetShouldReplaceTheSimulationAsANewGeneration() {
-		String id = create("uneven-3-1-0");
+		String id = create(this.mvc, "uneven-3-1-0");
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/preset?name=six-replicas-spread"))
 			.hasStatus(HttpStatus.NO_CONTENT);
-		String snapshot = snapshot(id);
+		String snapshot = snapshot(this.mvc, id);
 		assertThat(JsonPath.<String>read(snapshot, "$.preset")).isEqualTo("six-replicas-spread");
 		assertThat(JsonPath.<Integer>read(snapshot, "$.generation")).isEqualTo(1);
 		assertThat(JsonPath.<Integer>read(snapshot, "$.simulation.pods.length()")).isEqualTo(6);
@@ -164,49 +153,30 @@ class SandboxControllerTests {
 
 	@Test
 	void manifestsShouldReplaceTheSimulation() {
-		String id = create("empty");
+		String id = create(this.mvc, "empty");
 		assertThat(this.mvc.post()
 			.uri("/api/v1/sandboxes/" + id + "/manifests")
 			.contentType("application/yaml")
 			.content(TestManifests.uneven310())).hasStatus(HttpStatus.NO_CONTENT);
-		String snapshot = snapshot(id);
+		String snapshot = snapshot(this.mvc, id);
 		assertThat(JsonPath.<Object>read(snapshot, "$.preset")).isNull();
 		assertThat(JsonPath.<Integer>read(snapshot, "$.simulation.pods.length()")).isEqualTo(4);
 	}
 
 	@Test
 	void manifestsWhenBodyEmptyShouldAnswer400() {
-		String id = create("empty");
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/manifests").contentType("application/yaml"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		String id = create(this.mvc, "empty");
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/manifests").contentType("application/yaml"),
+				HttpStatus.BAD_REQUEST)
 			.startsWith("The request body is empty");
 	}
 
 	@Test
 	void endShouldMakeTheSandboxUnknown() {
-		String id = create("empty");
+		String id = create(this.mvc, "empty");
 		assertThat(this.mvc.delete().uri("/api/v1/sandboxes/" + id)).hasStatus(HttpStatus.NO_CONTENT);
 		assertThat(this.mvc.delete().uri("/api/v1/sandboxes/" + id)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/pause")).hasStatus(HttpStatus.NOT_FOUND);
-	}
-
-	private String create(String preset) {
-		MvcTestResult result = this.mvc.post().uri("/api/v1/sandboxes?seed=1&preset=" + preset).exchange();
-		assertThat(result).hasStatus(HttpStatus.CREATED);
-		return JsonPath.read(body(result), "$.id");
-	}
-
-	private String snapshot(String id) {
-		MvcTestResult result = this.mvc.get().uri("/api/v1/sandboxes/" + id + "/snapshot").exchange();
-		assertThat(result).hasStatusOk();
-		return body(result);
-	}
-
-	private static String body(MvcTestResult result) {
-		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 	}
 
 }

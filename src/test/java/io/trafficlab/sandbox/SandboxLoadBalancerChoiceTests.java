@@ -1,6 +1,5 @@
 package io.trafficlab.sandbox;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.trafficlab.sandbox.SandboxApi.body;
+import static io.trafficlab.sandbox.SandboxApi.createAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,7 +32,7 @@ class SandboxLoadBalancerChoiceTests {
 
 	@Test
 	void snapshotShouldNameTheDefaultLoadBalancerAndDataplane() {
-		String id = create("/api/v1/sandboxes?preset=uneven-3-1-0");
+		String id = createAt(this.mvc, "/api/v1/sandboxes?preset=uneven-3-1-0");
 		String snapshot = body(this.mvc.get().uri("/api/v1/sandboxes/" + id + "/snapshot").exchange());
 		assertThat(JsonPath.<String>read(snapshot, "$.simulation.loadBalancerKind")).isEqualTo("aws-nlb-instance");
 		assertThat(JsonPath.<String>read(snapshot, "$.simulation.loadBalancerName"))
@@ -42,7 +43,7 @@ class SandboxLoadBalancerChoiceTests {
 
 	@Test
 	void unknownValuesShouldBeA400NamingTheAllowedOnes() {
-		String api = "/api/v1/sandboxes/" + create("/api/v1/sandboxes?preset=uneven-3-1-0");
+		String api = "/api/v1/sandboxes/" + createAt(this.mvc, "/api/v1/sandboxes?preset=uneven-3-1-0");
 		MvcTestResult kind = this.mvc.put().uri(api + "/load-balancer/kind?value=nlb").exchange();
 		assertThat(kind).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(body(kind)).contains("Query parameter 'value' must be one of: aws-clb, aws-nlb-instance, "
@@ -55,7 +56,7 @@ class SandboxLoadBalancerChoiceTests {
 
 	@Test
 	void aLoadBalancerTheSimulationDoesNotModelShouldBeAClear400() {
-		String api = "/api/v1/sandboxes/" + create("/api/v1/sandboxes?preset=uneven-3-1-0");
+		String api = "/api/v1/sandboxes/" + createAt(this.mvc, "/api/v1/sandboxes?preset=uneven-3-1-0");
 		MvcTestResult result = this.mvc.put().uri(api + "/load-balancer/kind?value=generic").exchange();
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(body(result)).contains(
@@ -67,7 +68,7 @@ class SandboxLoadBalancerChoiceTests {
 	@Test
 	void everyLoadBalancerTheSimulationModelsShouldBeAWorkingChoiceOfThePlayground() {
 		String page = body(this.mvc.get().uri("/").exchange());
-		String api = "/api/v1/sandboxes/" + create("/api/v1/sandboxes?preset=uneven-3-1-0");
+		String api = "/api/v1/sandboxes/" + createAt(this.mvc, "/api/v1/sandboxes?preset=uneven-3-1-0");
 		for (LoadBalancerKind kind : SimulatedBalancers.MODELLED) {
 			assertThat(page).as(kind.apiName())
 				.contains(kind.label() + "</option>")
@@ -85,7 +86,7 @@ class SandboxLoadBalancerChoiceTests {
 
 	@Test
 	void theCommandsShouldAnswerWithTheirIds() {
-		String api = "/api/v1/sandboxes/" + create("/api/v1/sandboxes?preset=uneven-3-1-0");
+		String api = "/api/v1/sandboxes/" + createAt(this.mvc, "/api/v1/sandboxes?preset=uneven-3-1-0");
 		assertThat(this.mvc.put().uri(api + "/load-balancer/kind?value=aws-nlb-instance"))
 			.hasStatus(HttpStatus.NO_CONTENT);
 		MvcTestResult dataplane = this.mvc.put().uri(api + "/dataplane?value=cilium-snat").exchange();
@@ -96,7 +97,7 @@ class SandboxLoadBalancerChoiceTests {
 
 	@Test
 	void theExactSourcesShouldFollowTheDataplane() {
-		String api = "/api/v1/sandboxes/" + create("/api/v1/sandboxes?preset=uneven-3-1-0");
+		String api = "/api/v1/sandboxes/" + createAt(this.mvc, "/api/v1/sandboxes?preset=uneven-3-1-0");
 		this.mvc.post().uri(api + "/pause").exchange();
 		this.mvc.put().uri(api + "/service/external-traffic-policy?value=Cluster").exchange();
 		assertThat(sourceKinds(api)).contains("internal-ip");
@@ -107,13 +108,13 @@ class SandboxLoadBalancerChoiceTests {
 
 	@Test
 	void permalinkShouldCarryTheLoadBalancerAndDataplane() {
-		String api = "/api/v1/sandboxes/" + create("/api/v1/sandboxes?preset=uneven-3-1-0");
+		String api = "/api/v1/sandboxes/" + createAt(this.mvc, "/api/v1/sandboxes?preset=uneven-3-1-0");
 		assertThat(this.mvc.put().uri(api + "/dataplane?value=cilium-dsr")).hasStatus(HttpStatus.NO_CONTENT);
 		String url = JsonPath.read(body(this.mvc.get().uri(api + "/permalink").exchange()), "$.url");
 		assertThat(
 				JsonPath.<Boolean>read(body(this.mvc.get().uri(api + "/permalink").exchange()), "$.changedSinceStart"))
 			.isTrue();
-		String copy = create("/api/v1/sandboxes?s=" + url.substring(url.indexOf("?s=") + 3));
+		String copy = createAt(this.mvc, "/api/v1/sandboxes?s=" + url.substring(url.indexOf("?s=") + 3));
 		String snapshot = body(this.mvc.get().uri("/api/v1/sandboxes/" + copy + "/snapshot").exchange());
 		assertThat(JsonPath.<String>read(snapshot, "$.simulation.dataplane")).isEqualTo("cilium-dsr");
 		assertThat(JsonPath.<String>read(snapshot, "$.simulation.loadBalancerKind")).isEqualTo("aws-nlb-instance");
@@ -124,16 +125,6 @@ class SandboxLoadBalancerChoiceTests {
 		List<Map<String, Object>> sources = JsonPath.read(statistics, "$.statistics.pods[*].sources[*]");
 		assertThat(sources).isNotEmpty();
 		return sources.stream().map((source) -> String.valueOf(source.get("kind"))).distinct().toList();
-	}
-
-	private String create(String uri) {
-		MvcTestResult result = this.mvc.post().uri(uri).exchange();
-		assertThat(result).hasStatus(HttpStatus.CREATED);
-		return JsonPath.read(body(result), "$.id");
-	}
-
-	private static String body(MvcTestResult result) {
-		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 	}
 
 }

@@ -26,6 +26,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.trafficlab.sandbox.SandboxApi.body;
+import static io.trafficlab.sandbox.SandboxApi.createAt;
+import static io.trafficlab.system.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,7 +47,7 @@ class SandboxShareTests {
 
 	@Test
 	void permalinkShouldStartANewSandboxWithTheSameClusterPolicyAndSettings() {
-		String id = create("/api/v1/sandboxes?preset=uneven-3-1-0&seed=42");
+		String id = createAt(this.mvc, "/api/v1/sandboxes?preset=uneven-3-1-0&seed=42");
 		String api = "/api/v1/sandboxes/" + id;
 		assertThat(this.mvc.post().uri(api + "/pause")).hasStatus(HttpStatus.NO_CONTENT);
 		assertThat(this.mvc.put().uri(api + "/service/external-traffic-policy?value=Cluster"))
@@ -61,7 +64,7 @@ class SandboxShareTests {
 		assertThat(url).startsWith("http://localhost/?s=");
 		String link = url.substring(url.indexOf("?s=") + 3);
 
-		String copy = create("/api/v1/sandboxes?s=" + link);
+		String copy = createAt(this.mvc, "/api/v1/sandboxes?s=" + link);
 		assertThat(declaration(this.registry.get(copy).manifests())).isEqualTo(declaration(before));
 		String snapshot = body(this.mvc.get().uri("/api/v1/sandboxes/" + copy + "/snapshot").exchange());
 		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.externalTrafficPolicy"))
@@ -77,7 +80,7 @@ class SandboxShareTests {
 
 	@Test
 	void playgroundShouldOpenAPermalink() {
-		String id = create("/api/v1/sandboxes?preset=uneven-3-1-0");
+		String id = createAt(this.mvc, "/api/v1/sandboxes?preset=uneven-3-1-0");
 		String url = JsonPath.read(body(this.mvc.get().uri("/api/v1/sandboxes/" + id + "/permalink").exchange()),
 				"$.url");
 		MvcTestResult page = this.mvc.get().uri(url.substring("http://localhost".length())).exchange();
@@ -92,16 +95,10 @@ class SandboxShareTests {
 		assertThat(body(page)).contains("This Traffic Lab link is broken: it is not base64url")
 			.doesNotContain("id=\"playground\"");
 		String notDeflated = Base64.getUrlEncoder().withoutPadding().encodeToString("hello".getBytes());
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + notDeflated)).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes?s=" + notDeflated), HttpStatus.BAD_REQUEST)
 			.startsWith("This Traffic Lab link is broken: it ");
 		String notASandbox = PermalinkCodec.encode(new SharedState("kind: [", null, 1, LoadBalancerModel.EVEN, 1, 1));
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + notASandbox)).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes?s=" + notASandbox), HttpStatus.BAD_REQUEST)
 			.startsWith("This Traffic Lab link is broken: its manifests do not read");
 		String badRate = PermalinkCodec.encode(new SharedState("", null, 1, LoadBalancerModel.EVEN, 1e9, 1));
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + badRate)).hasStatus(HttpStatus.BAD_REQUEST);
@@ -110,17 +107,14 @@ class SandboxShareTests {
 	@Test
 	void linkMadeBeforeSpelledValuesShouldStillOpen() {
 		// links have always spelled the LB model "even" or "weighted": the same spelling
-		String copy = create("/api/v1/sandboxes?s=" + oldLink("weighted"));
+		String copy = createAt(this.mvc, "/api/v1/sandboxes?s=" + oldLink("weighted"));
 		String snapshot = body(this.mvc.get().uri("/api/v1/sandboxes/" + copy + "/snapshot").exchange());
 		assertThat(JsonPath.<String>read(snapshot, "$.simulation.loadBalancer")).isEqualTo("weighted");
 	}
 
 	@Test
 	void linkWithAnUnknownLoadBalancerModelShouldBeAClear400NamingTheModels() {
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + oldLink("EVEN"))).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes?s=" + oldLink("EVEN")), HttpStatus.BAD_REQUEST)
 			.startsWith("This Traffic Lab link is broken: its lb must be one of even, weighted, not \"EVEN\".");
 	}
 
@@ -133,16 +127,13 @@ class SandboxShareTests {
 		String bomb = PermalinkCodec.encode(new SharedState("#".repeat(PermalinkCodec.MAX_INFLATED_BYTES + 10), null, 1,
 				LoadBalancerModel.EVEN, 1, 1));
 		assertThat(bomb.length()).isLessThan(PermalinkCodec.MAX_LINK_CHARS);
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes?s=" + bomb)).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
-			.asString()
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes?s=" + bomb), HttpStatus.BAD_REQUEST)
 			.contains("unpacks to more than 1024 KiB");
 	}
 
 	@Test
 	void manifestsShouldBeYamlThatReimportsToTheSameCluster() {
-		String id = create("/api/v1/sandboxes?preset=six-replicas-spread");
+		String id = createAt(this.mvc, "/api/v1/sandboxes?preset=six-replicas-spread");
 		MvcTestResult result = this.mvc.get().uri("/api/v1/sandboxes/" + id + "/manifests").exchange();
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("application/yaml");
 		String yaml = body(result);
@@ -161,7 +152,7 @@ class SandboxShareTests {
 
 	@Test
 	void exportedManifestsShouldCarryTheLoadBalancerAndDataplaneIntoTheSandboxTheyCreate() {
-		String id = create("/api/v1/sandboxes?preset=uneven-3-1-0");
+		String id = createAt(this.mvc, "/api/v1/sandboxes?preset=uneven-3-1-0");
 		String api = "/api/v1/sandboxes/" + id;
 		assertThat(this.mvc.put().uri(api + "/load-balancer/kind?value=metallb-l2")).hasStatus(HttpStatus.NO_CONTENT);
 		assertThat(this.mvc.put().uri(api + "/dataplane?value=cilium-dsr")).hasStatus(HttpStatus.NO_CONTENT);
@@ -184,7 +175,7 @@ class SandboxShareTests {
 	void everyPresetShouldFitInAShortLink() {
 		for (String preset : new String[] { "two-pods-three-nodes", "uneven-3-1-0", "six-replicas-spread",
 				"rolling-update-local", "empty" }) {
-			String id = create("/api/v1/sandboxes?preset=" + preset);
+			String id = createAt(this.mvc, "/api/v1/sandboxes?preset=" + preset);
 			String url = JsonPath.read(body(this.mvc.get().uri("/api/v1/sandboxes/" + id + "/permalink").exchange()),
 					"$.url");
 			assertThat(url.length()).as(preset).isLessThan(1500);
@@ -197,18 +188,12 @@ class SandboxShareTests {
 		assertThat(this.mvc.get().uri("/api/v1/sandboxes/nope/manifests")).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
-	private String create(String uri) {
-		MvcTestResult result = this.mvc.post().uri(uri).exchange();
-		assertThat(result).hasStatus(HttpStatus.CREATED);
-		return JsonPath.read(body(result), "$.id");
-	}
-
 	/**
 	 * A link to the uneven-3-1-0 cluster written by hand, as links have always been
 	 * written.
 	 */
 	private String oldLink(String lb) {
-		String manifests = this.registry.get(create("/api/v1/sandboxes?preset=uneven-3-1-0")).manifests();
+		String manifests = this.registry.get(createAt(this.mvc, "/api/v1/sandboxes?preset=uneven-3-1-0")).manifests();
 		String json = JsonMapper.builder()
 			.build()
 			.writeValueAsString(Map.of("manifests", manifests, "seed", 3, "lb", lb, "rate", 5.0, "speed", 1.0));
@@ -231,10 +216,6 @@ class SandboxShareTests {
 	private static ClusterDeclaration declaration(String yaml) {
 		return new ManifestImporter().readDeclaration(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
 			.declaration();
-	}
-
-	private static String body(MvcTestResult result) {
-		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,0 +1,48 @@
+package io.trafficlab.sandbox;
+
+import java.nio.charset.StandardCharsets;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sandbox API as the controller tests drive it through MockMvc: creating a sandbox,
+ * reading its snapshot, and any answer's body.
+ */
+final class SandboxApi {
+
+	private SandboxApi() {
+	}
+
+	/** A new sandbox from the preset, seeded 1: its id. */
+	static String create(MockMvcTester mvc, String preset) {
+		return createAt(mvc, "/api/v1/sandboxes?seed=1&preset=" + preset);
+	}
+
+	/**
+	 * A new sandbox from this creation address (a preset, a link, a load balancer): its
+	 * id.
+	 */
+	static String createAt(MockMvcTester mvc, String uri) {
+		MvcTestResult result = mvc.post().uri(uri).exchange();
+		assertThat(result).hasStatus(HttpStatus.CREATED);
+		return JsonPath.read(body(result), "$.id");
+	}
+
+	/** The sandbox's snapshot, as JSON text. */
+	static String snapshot(MockMvcTester mvc, String id) {
+		MvcTestResult result = mvc.get().uri("/api/v1/sandboxes/" + id + "/snapshot").exchange();
+		assertThat(result).hasStatusOk();
+		return body(result);
+	}
+
+	static String body(MvcTestResult result) {
+		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+	}
+
+}
