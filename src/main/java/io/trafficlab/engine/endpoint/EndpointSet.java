@@ -4,8 +4,10 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.Set;
 
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.net.IpAddress;
@@ -108,8 +110,12 @@ public final class EndpointSet {
 
 	/** The number of distinct IPs in this set. */
 	int distinctIpCount() {
-		if (this.size > 16) {
-			return (int) endpoints().stream().map(Endpoint::ip).distinct().count();
+		if (this.size > 32) {
+			Set<String> ips = new HashSet<>(this.size * 4 / 3 + 1);
+			for (int i = 0; i < this.size; i++) {
+				ips.add(get(i).ip());
+			}
+			return ips.size();
 		}
 		int distinct = 0;
 		for (int i = 0; i < this.size; i++) {
