@@ -120,9 +120,12 @@ public final class EndpointSet {
 		int distinct = 0;
 		for (int i = 0; i < this.size; i++) {
 			String ip = get(i).ip();
+			int hash = ip.hashCode();
 			boolean seenBefore = false;
 			for (int j = 0; j < i && !seenBefore; j++) {
-				seenBefore = get(j).ip().equals(ip);
+				// a String caches its hash: most pairs differ without reading the text
+				String other = get(j).ip();
+				seenBefore = other.hashCode() == hash && other.equals(ip);
 			}
 			distinct += seenBefore ? 0 : 1;
 		}
