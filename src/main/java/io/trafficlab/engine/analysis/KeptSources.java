@@ -21,6 +21,12 @@ final class KeptSources {
 
 	private final @Nullable Map<String, Fraction>[] more;
 
+	private @Nullable Map<String, Fraction> lastSingle;
+
+	private @Nullable String lastSource;
+
+	private @Nullable Fraction lastShare;
+
 	@SuppressWarnings("unchecked")
 	KeptSources(int endpointCount) {
 		this.first = new String[endpointCount];
@@ -69,7 +75,20 @@ final class KeptSources {
 			return Collections.unmodifiableMap(map);
 		}
 		String source = this.first[position];
-		return (source != null) ? Map.of(source, Objects.requireNonNull(this.firstShare[position])) : Map.of();
+		if (source == null) {
+			return Map.of();
+		}
+		Fraction share = Objects.requireNonNull(this.firstShare[position]);
+		// the endpoints of one set get the same source and share instance: one map for
+		// all of them
+		Map<String, Fraction> last = this.lastSingle;
+		if (last == null || source != this.lastSource || share != this.lastShare) {
+			last = Map.of(source, share);
+			this.lastSingle = last;
+			this.lastSource = source;
+			this.lastShare = share;
+		}
+		return last;
 	}
 
 	/**

@@ -86,6 +86,8 @@ final class ServiceAnalyzer {
 		int nodeCount = this.nodes.size();
 		CategorizedEndpoints[] sets = new CategorizedEndpoints[nodeCount];
 		HealthCheckResponse[] healthChecks = new HealthCheckResponse[nodeCount];
+		// once per node: the probe and the node's analysis both read it
+		ProxyHealth[] healthz = new ProxyHealth[nodeCount];
 		List<NodeProbe> probes = new ArrayList<>(nodeCount);
 		Map<Integer, HealthCheckResponse> responses = new HashMap<>();
 		boolean hasHealthCheck = ServiceHealthCheck.hasHealthCheck(this.service);
@@ -103,7 +105,8 @@ final class ServiceAnalyzer {
 						(k) -> this.dataplane.cilium() ? CiliumHealthCheck.respond(this.service, count)
 								: ServiceHealthCheck.respond(this.service, node, count));
 			}
-			probes.add(probe(node, healthChecks[i], sets[i], rules, probeFacts));
+			healthz[i] = ProxyHealthServer.healthz(node);
+			probes.add(probe(node, healthz[i], healthChecks[i], sets[i], rules, probeFacts));
 		}
 		NodeTargets targets = targets(probes);
 		Fraction[] lbShares = targets.shares;
@@ -123,17 +126,17 @@ final class ServiceAnalyzer {
 					+ this.options.kind().apiName() + "): " + targets.failure);
 		}
 		return new ServiceAnalysis(this.service, this.endpoints.hasAnyEndpoints(),
-				nodeAnalyses(sets, healthChecks, targets, lbShares), flow.endpointAnalyses(this.endpoints.all()),
-				flow.dropped(), flow.rejected(), loadBalancerAnalysis(targets));
+				nodeAnalyses(sets, healthChecks, healthz, targets, lbShares),
+				flow.endpointAnalyses(this.endpoints.all()), flow.dropped(), flow.rejected(),
+				loadBalancerAnalysis(targets));
 	}
 
 	/**
 	 * What the LB's probe finds on one node: the generic LB as R20 always had it (also
 	 * for Services without a cloud LB), the others per their {@link ProbeSpec}.
 	 */
-	private NodeProbe probe(Node node, @Nullable HealthCheckResponse healthCheck, CategorizedEndpoints sets,
-			ProxyRules rules, PacketFacts probeFacts) {
-		ProxyHealth healthz = ProxyHealthServer.healthz(node);
+	private NodeProbe probe(Node node, ProxyHealth healthz, @Nullable HealthCheckResponse healthCheck,
+			CategorizedEndpoints sets, ProxyRules rules, PacketFacts probeFacts) {
 		LoadBalancerSpec lb = this.spec;
 		ProbeSpec probe = (lb != null) ? lb.probe() : null;
 		if (probe == null) {
@@ -323,7 +326,7 @@ final class ServiceAnalyzer {
 	}
 
 	private List<NodeAnalysis> nodeAnalyses(CategorizedEndpoints[] sets, HealthCheckResponse[] healthChecks,
-			NodeTargets targets, Fraction[] lbShares) {
+			ProxyHealth[] healthz, NodeTargets targets, Fraction[] lbShares) {
 		Set<String> onlyNodes = this.options.onlyNodes();
 		boolean cilium = this.dataplane.cilium();
 		List<NodeAnalysis> result = new ArrayList<>((onlyNodes != null) ? onlyNodes.size() : this.nodes.size());
@@ -335,8 +338,8 @@ final class ServiceAnalyzer {
 			boolean passing = (this.spec != null && this.spec.arrival() == Arrival.POD_DIRECT) ? !lbShares[i].isZero()
 					: targets.passing[i];
 			result.add(new NodeAnalysis(node.name(), sortedIps(sets[i].cluster()), sortedIps(sets[i].local()),
-					healthChecks[i], cilium ? null : ProxyHealthServer.healthz(node),
-					cilium ? null : ProxyHealthServer.livez(node), passing, lbShares[i], targets.healthy[i]));
+					healthChecks[i], cilium ? null : healthz[i], cilium ? null : ProxyHealthServer.livez(node), passing,
+					lbShares[i], targets.healthy[i]));
 		}
 		return Collections.unmodifiableList(result);
 	}

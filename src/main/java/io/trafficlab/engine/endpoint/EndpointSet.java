@@ -4,8 +4,10 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.Set;
 
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.net.IpAddress;
@@ -108,15 +110,22 @@ public final class EndpointSet {
 
 	/** The number of distinct IPs in this set. */
 	int distinctIpCount() {
-		if (this.size > 16) {
-			return (int) endpoints().stream().map(Endpoint::ip).distinct().count();
+		if (this.size > 32) {
+			Set<String> ips = new HashSet<>(this.size * 4 / 3 + 1);
+			for (int i = 0; i < this.size; i++) {
+				ips.add(get(i).ip());
+			}
+			return ips.size();
 		}
 		int distinct = 0;
 		for (int i = 0; i < this.size; i++) {
 			String ip = get(i).ip();
+			int hash = ip.hashCode();
 			boolean seenBefore = false;
 			for (int j = 0; j < i && !seenBefore; j++) {
-				seenBefore = get(j).ip().equals(ip);
+				// a String caches its hash: most pairs differ without reading the text
+				String other = get(j).ip();
+				seenBefore = other.hashCode() == hash && other.equals(ip);
 			}
 			distinct += seenBefore ? 0 : 1;
 		}

@@ -62,6 +62,9 @@ public final class ServiceEndpoints {
 		int readyCount = 0;
 		int servingTerminatingCount = 0;
 		HintBuckets hints = new HintBuckets();
+		// one pass over the endpoints (reading them is what costs on a large Service):
+		// their kind, hints and node
+		NodeNumbers nodes = this.usesLocal ? new NodeNumbers(count) : null;
 		for (int i = 0; i < count; i++) {
 			Endpoint endpoint = this.all.get(i);
 			if (endpoint.ready()) {
@@ -72,6 +75,9 @@ public final class ServiceEndpoints {
 			else if (endpoint.servingTerminating()) {
 				kinds[i] = SERVING_TERMINATING;
 				servingTerminatingCount++;
+			}
+			if (nodes != null) {
+				nodes.number(i, (kinds[i] != UNUSABLE) ? endpoint.nodeName() : null);
 			}
 		}
 		// R5: any Ready or serving-terminating endpoint anywhere
@@ -85,13 +91,12 @@ public final class ServiceEndpoints {
 				: Map.of();
 		this.readyByZoneHint = (hints.allReadyHaveZoneHints && readyCount > 0) ? hints.sets(this.all, hints.byZone)
 				: Map.of();
-		if (this.usesLocal) {
+		if (nodes != null) {
 			// per-node buckets, as slices of one array per kind, are only needed for
 			// Local sets
-			this.nodeIds = new HashMap<>();
-			int[] nodeOf = nodeIds(kinds);
-			this.readyByNode = byNode(kinds, nodeOf, READY);
-			this.servingTerminatingByNode = byNode(kinds, nodeOf, SERVING_TERMINATING);
+			this.nodeIds = nodes.ids;
+			this.readyByNode = byNode(kinds, nodes.nodeOf, READY);
+			this.servingTerminatingByNode = byNode(kinds, nodes.nodeOf, SERVING_TERMINATING);
 		}
 		else {
 			this.nodeIds = Map.of();
@@ -114,28 +119,6 @@ public final class ServiceEndpoints {
 			}
 		}
 		return positions;
-	}
-
-	/**
-	 * Numbers the nodes of usable endpoints; -1 for endpoints without a node or unusable
-	 * ones.
-	 */
-	private int[] nodeIds(byte[] kinds) {
-		int[] nodeOf = new int[kinds.length];
-		for (int i = 0; i < kinds.length; i++) {
-			String nodeName = this.all.get(i).nodeName();
-			if (kinds[i] == UNUSABLE || nodeName == null) {
-				nodeOf[i] = -1;
-				continue;
-			}
-			Integer id = this.nodeIds.get(nodeName);
-			if (id == null) {
-				id = this.nodeIds.size();
-				this.nodeIds.put(nodeName, id);
-			}
-			nodeOf[i] = id;
-		}
-		return nodeOf;
 	}
 
 	/**
@@ -264,6 +247,46 @@ public final class ServiceEndpoints {
 	}
 
 	/**
+	 * Numbers the nodes of usable endpoints in order of appearance; -1 for endpoints
+	 * without a node or unusable ones.
+	 */
+	private static final class NodeNumbers {
+
+		final Map<String, Integer> ids = new HashMap<>();
+
+		final int[] nodeOf;
+
+		/**
+		 * The node of the previous endpoint: a node's endpoints usually come together.
+		 */
+		private @Nullable String lastName;
+
+		private int lastId;
+
+		NodeNumbers(int endpoints) {
+			this.nodeOf = new int[endpoints];
+		}
+
+		void number(int position, @Nullable String nodeName) {
+			if (nodeName == null) {
+				this.nodeOf[position] = -1;
+				return;
+			}
+			if (nodeName != this.lastName) {
+				Integer id = this.ids.get(nodeName);
+				if (id == null) {
+					id = this.ids.size();
+					this.ids.put(nodeName, id);
+				}
+				this.lastName = nodeName;
+				this.lastId = id;
+			}
+			this.nodeOf[position] = this.lastId;
+		}
+
+	}
+
+	/**
 	 * Ready endpoints by node hint and by zone hint, while every Ready endpoint so far
 	 * has one.
 	 */
@@ -278,8 +301,9 @@ public final class ServiceEndpoints {
 		boolean allReadyHaveZoneHints = true;
 
 		void add(int position, Endpoint endpoint) {
-			this.allReadyHaveNodeHints &= !endpoint.nodeHints().isEmpty();
-			this.allReadyHaveZoneHints &= !endpoint.zoneHints().isEmpty();
+			// once one has none, the others' hints are not read
+			this.allReadyHaveNodeHints = this.allReadyHaveNodeHints && !endpoint.nodeHints().isEmpty();
+			this.allReadyHaveZoneHints = this.allReadyHaveZoneHints && !endpoint.zoneHints().isEmpty();
 			if (this.allReadyHaveNodeHints) {
 				for (String node : endpoint.nodeHints()) {
 					this.byNode.computeIfAbsent(node, (key) -> new IntList()).add(position);
