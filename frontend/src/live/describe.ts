@@ -19,10 +19,10 @@ export function describeEvent(event: SimulationEvent): string {
 		case 'ConnectionReset':
 			return `#${event.connection} to ${event.pod} on ${event.node} cut: ${event.reason}`;
 		case 'ProbeAnswered':
-			return `LB probe of ${event.node} (${event.target}): ${answerWords(event.status, event.answer)}, `
+			return `LB probe of ${event.pod ?? event.node} (${event.target}): ${answerWords(event.status, event.answer)}, `
 				+ `${event.passed ? 'passed' : 'failed'}, target ${event.verdict}`;
 		case 'LoadBalancerTargetChanged':
-			return `LB target ${event.node}: ${event.from ?? 'registered'} → ${event.to ?? 'deregistered'} (${event.reason})`;
+			return `LB target ${event.pod ?? event.node}: ${event.from ?? 'registered'} → ${event.to ?? 'deregistered'} (${event.reason})`;
 		case 'ProxyRulesSynced':
 			return `kube-proxy on ${event.node} synced: cluster ${list(event.clusterEndpoints)}, local ${list(event.localEndpoints)}`;
 		case 'PodScheduled':

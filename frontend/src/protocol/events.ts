@@ -108,7 +108,10 @@ export interface ConnectionReset {
 export interface ProbeAnswered {
 	type: 'ProbeAnswered';
 	time: number;
+	/** The probed node, or the node the probed pod runs on. */
 	node: string;
+	/** With NLB ip targets the probed pod; null when the target is a node. */
+	pod: string | null;
 	target: string;
 	/** The HTTP status; 0 for a TCP probe (Cluster) and when nothing answered. */
 	status: number;
@@ -122,7 +125,10 @@ export interface ProbeAnswered {
 export interface LoadBalancerTargetChanged {
 	type: 'LoadBalancerTargetChanged';
 	time: number;
+	/** The node, or the node the pod target runs on. */
 	node: string;
+	/** With NLB ip targets the pod; null when the target is a node. */
+	pod: string | null;
 	from: TargetState | null;
 	to: TargetState | null;
 	reason: string;

@@ -116,7 +116,7 @@ export interface ProbePoint {
 export function probePoint(probe: ProbeFlight, anim: number, layout: Layout, discrete: boolean): ProbePoint | null {
 	const phase = probePhase(probe, anim, discrete);
 	// NLB ip targets probe pods, so the tag goes to the pod
-	const target = layout.nodes.get(probe.node)?.anchor ?? layout.pods.get(probe.node)?.center;
+	const target = probe.pod !== null ? layout.pods.get(probe.pod)?.center : layout.nodes.get(probe.node)?.anchor;
 	if (target === undefined || phase.state === 'waiting' || phase.state === 'done') {
 		return null;
 	}

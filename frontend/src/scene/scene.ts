@@ -79,6 +79,8 @@ export interface ProbeFlight {
 	kind: 'probe';
 	id: number;
 	node: string;
+	/** With NLB ip targets the probed pod (the tag goes to it); null when the target is the node. */
+	pod: string | null;
 	simStart: number;
 	status: number;
 	answer: ProbeAnswer;

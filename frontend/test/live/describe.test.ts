@@ -21,8 +21,10 @@ describe('describeEvent', () => {
 	it('says when a node is not used by kube-proxy and when a target is deregistered', () => {
 		expect(describeEvent({ type: 'ProxyRulesSynced', time: 0, node: 'n1', clusterEndpoints: ['10.0.0.1'],
 			localEndpoints: null })).toBe('kube-proxy on n1 synced: cluster [10.0.0.1], local unused');
-		expect(describeEvent({ type: 'LoadBalancerTargetChanged', time: 0, node: 'n3', from: 'healthy', to: null,
+		expect(describeEvent({ type: 'LoadBalancerTargetChanged', time: 0, node: 'n3', pod: null, from: 'healthy', to: null,
 			reason: 'node gone' })).toBe('LB target n3: healthy → deregistered (node gone)');
+		expect(describeEvent({ type: 'LoadBalancerTargetChanged', time: 0, node: 'n2', pod: 'web-4', from: 'healthy',
+			to: 'draining', reason: 'web-4 is terminating' })).toBe('LB target web-4: healthy → draining (web-4 is terminating)');
 	});
 
 	it('describes a pending pod', () => {

@@ -14,7 +14,7 @@ describe('announcements', () => {
 
 	it('tell a new health answer and a new LB verdict', () => {
 		const next = applyEvent(scene, {
-			type: 'ProbeAnswered', time: 1, node: 'n2', target: 'x', status: 503, body: '', answer: 'http', passed: false,
+			type: 'ProbeAnswered', time: 1, node: 'n2', pod: null, target: 'x', status: 503, body: '', answer: 'http', passed: false,
 			verdict: 'unhealthy', consecutive: 2,
 		});
 		expect(announcements(scene, next)).toEqual([

@@ -61,16 +61,16 @@ describe('applyEvent', () => {
 		let next = applyEvent(scene, { type: 'NodeRemoved', time: 5, node: 'n2', killed: true, reason: 'killed' });
 		expect(findNode(next, 'n2')?.gone).toBe(true);
 		expect(findNode(next, 'n2')?.probeStatus).toBe(0);
-		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 6, node: 'n2', from: 'healthy', to: 'unhealthy', reason: 'x' });
+		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 6, node: 'n2', pod: null, from: 'healthy', to: 'unhealthy', reason: 'x' });
 		expect(findNode(next, 'n2')).toBeDefined();
-		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 7, node: 'n2', from: 'unhealthy', to: null, reason: 'x' });
+		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 7, node: 'n2', pod: null, from: 'unhealthy', to: null, reason: 'x' });
 		expect(findNode(next, 'n2')).toBeUndefined();
 	});
 
 	it('keeps a dead node and its pods until its Node object is deleted', () => {
 		let next = applyEvent(scene, { type: 'NodeDied', time: 5, node: 'n2', reason: 'died' });
 		expect(findNode(next, 'n2')?.gone).toBe(true);
-		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 7, node: 'n2', from: 'unhealthy', to: null, reason: 'x' });
+		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 7, node: 'n2', pod: null, from: 'unhealthy', to: null, reason: 'x' });
 		expect(findNode(next, 'n2')).toBeDefined();
 		const pod = next.pods.find((p) => p.node === 'n2');
 		expect(pod).toBeDefined();
@@ -82,7 +82,7 @@ describe('applyEvent', () => {
 
 	it('records probe answers on the node and animates the probe', () => {
 		const next = applyEvent(scene, {
-			type: 'ProbeAnswered', time: 8, node: 'n3', target: '192.168.0.13:32000/healthz', status: 200, body: '',
+			type: 'ProbeAnswered', time: 8, node: 'n3', pod: null, target: '192.168.0.13:32000/healthz', status: 200, body: '',
 			answer: 'http', passed: true, verdict: 'unhealthy', consecutive: 1,
 		});
 		const n3 = findNode(next, 'n3');
@@ -90,6 +90,19 @@ describe('applyEvent', () => {
 		expect(n3?.probeTarget).toBe('192.168.0.13:32000/healthz');
 		expect(n3?.consecutive).toBe(1);
 		expect(next.flights).toEqual([expect.objectContaining({ kind: 'probe', node: 'n3', status: 200, start: null })]);
+	});
+
+	it('leaves the node alone when the target is a pod (NLB ip targets), and sends the probe to the pod', () => {
+		const before = findNode(scene, 'n2');
+		let next = applyEvent(scene, {
+			type: 'ProbeAnswered', time: 8, node: 'n2', pod: 'web-4', target: '10.244.2.10:8080', status: 0, body: '',
+			answer: 'timed-out', passed: false, verdict: 'unhealthy', consecutive: 3,
+		});
+		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 8, node: 'n2', pod: 'web-4', from: 'healthy',
+			to: 'unhealthy', reason: '3 failing probes in a row' });
+		expect(findNode(next, 'n2')?.verdict).toBe(before?.verdict);
+		expect(findNode(next, 'n2')?.consecutive).toBe(before?.consecutive);
+		expect(next.flights).toEqual([expect.objectContaining({ kind: 'probe', node: 'n2', pod: 'web-4', passed: false })]);
 	});
 
 	it('turns the policy, the LB model, the client rate and the replicas as events tell', () => {

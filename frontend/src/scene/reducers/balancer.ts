@@ -5,24 +5,29 @@ import { dropRemovedNodes, withNode, type Reducers } from './draft';
 export const balancerReducers: Reducers<'ProbeAnswered' | 'LoadBalancerTargetChanged' | 'LoadBalancerModelChanged'
 	| 'LoadBalancerKindChanged' | 'DataplaneChanged'> = {
 	ProbeAnswered: (draft, event) => {
-		withNode(draft, event.node, (node) => {
-			node.probeTarget = event.target;
-			node.probeStatus = event.status;
-			node.probeAnswer = event.answer;
-			node.verdict = event.verdict;
-			node.consecutive = event.consecutive;
-		});
+		// a pod target's verdict is not its node's
+		if (event.pod === null) {
+			withNode(draft, event.node, (node) => {
+				node.probeTarget = event.target;
+				node.probeStatus = event.status;
+				node.probeAnswer = event.answer;
+				node.verdict = event.verdict;
+				node.consecutive = event.consecutive;
+			});
+		}
 		if (draft.flights.length < MAX_FLIGHTS) {
 			draft.flights.push({
-				kind: 'probe', id: event.time, node: event.node, simStart: event.time, status: event.status,
+				kind: 'probe', id: event.time, node: event.node, pod: event.pod, simStart: event.time, status: event.status,
 				answer: event.answer, passed: event.passed, verdict: event.verdict, consecutive: event.consecutive, start: null,
 			});
 		}
 	},
 	LoadBalancerTargetChanged: (draft, event) => {
-		withNode(draft, event.node, (node) => {
-			node.verdict = event.to;
-		});
+		if (event.pod === null) {
+			withNode(draft, event.node, (node) => {
+				node.verdict = event.to;
+			});
+		}
 		dropRemovedNodes(draft);
 	},
 	LoadBalancerModelChanged: (draft, event) => {

@@ -456,7 +456,7 @@ final class LoadBalancer {
 		}
 		node.verdict = after;
 		if (this.core.emitter.wants()) {
-			this.core.emitter.emit(new ProbeAnswered(this.core.now(), node.name, result.target(), result.status(),
+			this.core.emitter.emit(new ProbeAnswered(this.core.now(), node.name, null, result.target(), result.status(),
 					result.body(), result.answer(), passed, after, node.consecutive));
 		}
 		if (after != before) {
@@ -495,7 +495,7 @@ final class LoadBalancer {
 
 	private void emitChange(SimNode node, @Nullable TargetState from, @Nullable TargetState to, String reason) {
 		if (this.core.emitter.wants() && !noLoadBalancer()) {
-			this.core.emitter.emit(new LoadBalancerTargetChanged(this.core.now(), node.name, from, to, reason));
+			this.core.emitter.emit(new LoadBalancerTargetChanged(this.core.now(), node.name, null, from, to, reason));
 		}
 	}
 

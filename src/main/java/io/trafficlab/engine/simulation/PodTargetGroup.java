@@ -235,8 +235,8 @@ final class PodTargetGroup {
 		target.verdict = after;
 		SimPod pod = target.pod;
 		if (this.core.emitter.wants()) {
-			this.core.emitter.emit(new ProbeAnswered(this.core.now(), pod.name, result.target(), 0, "", result.answer(),
-					passed, after, target.consecutive));
+			this.core.emitter.emit(new ProbeAnswered(this.core.now(), nodeOf(pod), pod.name, result.target(), 0, "",
+					result.answer(), passed, after, target.consecutive));
 		}
 		if (after == before) {
 			return;
@@ -354,8 +354,14 @@ final class PodTargetGroup {
 
 	private void emitChange(SimPod pod, @Nullable TargetState from, @Nullable TargetState to, String reason) {
 		if (this.core.emitter.wants()) {
-			this.core.emitter.emit(new LoadBalancerTargetChanged(this.core.now(), pod.name, from, to, reason));
+			this.core.emitter
+				.emit(new LoadBalancerTargetChanged(this.core.now(), nodeOf(pod), pod.name, from, to, reason));
 		}
+	}
+
+	/** The node a target pod runs on (a target is always a scheduled pod). */
+	private static String nodeOf(SimPod pod) {
+		return (pod.node != null) ? pod.node.name : "";
 	}
 
 	/** The NLB's view of one pod target. */

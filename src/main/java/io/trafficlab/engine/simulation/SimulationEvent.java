@@ -101,11 +101,13 @@ public sealed interface SimulationEvent {
 	}
 
 	/**
-	 * The cloud LB probed a node and counted the answer.
+	 * The cloud LB probed a node (or, with NLB ip targets, a pod) and counted the answer.
 	 *
 	 * @param time when the probe was answered, or for a probe nothing answered, when its
 	 * timeout expired
-	 * @param node the probed node
+	 * @param node the probed node, or the node the probed pod runs on
+	 * @param pod with NLB ip targets the probed pod; {@code null} when the target is a
+	 * node
 	 * @param target what was probed: {@code "10.0.0.11:31000/healthz"} (HTTP to the
 	 * healthCheckNodePort under Local) or {@code "10.0.0.11:30080"} (TCP connect to the
 	 * NodePort under Cluster)
@@ -120,21 +122,35 @@ public sealed interface SimulationEvent {
 	 * @param consecutive how many probes in a row have now passed (or failed, when this
 	 * one failed)
 	 */
-	record ProbeAnswered(long time, String node, String target, int status, String body, ProbeAnswer answer,
-			boolean passed, TargetState verdict, int consecutive) implements SimulationEvent {
+	record ProbeAnswered(long time, String node, @Nullable String pod, String target, int status, String body,
+			ProbeAnswer answer, boolean passed, TargetState verdict, int consecutive) implements SimulationEvent {
+
+		/** The target's name: the pod with ip targets, else the node. */
+		public String targetName() {
+			return (this.pod != null) ? this.pod : this.node;
+		}
+
 	}
 
 	/**
-	 * The cloud LB changed its verdict on a node, or registered or deregistered it.
+	 * The cloud LB changed its verdict on a target (a node, or with NLB ip targets a
+	 * pod), or registered or deregistered it.
 	 *
 	 * @param time when
-	 * @param node the node
+	 * @param node the node, or the node the pod target runs on
+	 * @param pod with NLB ip targets the pod; {@code null} when the target is a node
 	 * @param from the previous verdict ({@code null} when the node was just registered)
 	 * @param to the new verdict ({@code null} when the node was deregistered)
 	 * @param reason why, in plain words
 	 */
-	record LoadBalancerTargetChanged(long time, String node, @Nullable TargetState from, @Nullable TargetState to,
-			String reason) implements SimulationEvent {
+	record LoadBalancerTargetChanged(long time, String node, @Nullable String pod, @Nullable TargetState from,
+			@Nullable TargetState to, String reason) implements SimulationEvent {
+
+		/** The target's name: the pod with ip targets, else the node. */
+		public String targetName() {
+			return (this.pod != null) ? this.pod : this.node;
+		}
+
 	}
 
 	/**

@@ -63,9 +63,12 @@ class AwsNlbIpSimulationTests {
 		Simulation simulation = start(Presets.uneven310("Local"), 50);
 		Recorder recorder = Recorder.until(simulation, 30_000_000);
 		List<ProbeAnswered> probes = recorder.all(ProbeAnswered.class);
-		assertThat(probes).extracting(ProbeAnswered::node)
+		assertThat(probes).extracting(ProbeAnswered::pod)
 			.containsOnly("web-1", "web-2", "web-3", "web-4")
 			.contains("web-1", "web-2", "web-3", "web-4");
+		// each names the node its pod runs on
+		assertThat(probes)
+			.allSatisfy((probe) -> assertThat(probe.node()).isEqualTo(probe.pod().equals("web-4") ? "n2" : "n1"));
 		assertThat(probes).allSatisfy((probe) -> {
 			assertThat(probe.target()).matches("10\\.244\\.[12]\\.\\d+:8080");
 			assertThat(probe.answer()).isEqualTo(ProbeAnswer.CONNECTED);
@@ -73,7 +76,7 @@ class AwsNlbIpSimulationTests {
 			assertThat(probe.passed()).isTrue();
 		});
 		// three probes per pod in 30 s at a 10 s interval
-		assertThat(probes.stream().filter((probe) -> probe.node().equals("web-4"))).hasSize(3);
+		assertThat(probes.stream().filter((probe) -> "web-4".equals(probe.pod()))).hasSize(3);
 	}
 
 	@Test

@@ -61,23 +61,23 @@ final class Recorder implements EventSink {
 	 * target group), in order.
 	 */
 	List<LoadBalancerTargetChanged> targetChanges(String target) {
-		return all(LoadBalancerTargetChanged.class, (change) -> change.node().equals(target));
+		return all(LoadBalancerTargetChanged.class, (change) -> change.targetName().equals(target));
 	}
 
 	/** The load balancer's first verdict that {@code target} is unhealthy. */
 	LoadBalancerTargetChanged turnedUnhealthy(String target) {
 		return first(LoadBalancerTargetChanged.class,
-				(change) -> change.node().equals(target) && change.to() == TargetState.UNHEALTHY);
+				(change) -> change.targetName().equals(target) && change.to() == TargetState.UNHEALTHY);
 	}
 
 	/** The first probe of {@code target} that got an HTTP {@code status}. */
 	ProbeAnswered firstProbeAnswering(String target, int status) {
-		return first(ProbeAnswered.class, (probe) -> probe.node().equals(target) && probe.status() == status);
+		return first(ProbeAnswered.class, (probe) -> probe.targetName().equals(target) && probe.status() == status);
 	}
 
 	/** The load balancer's probes of {@code target}, in order. */
 	List<ProbeAnswered> probesOf(String target) {
-		return all(ProbeAnswered.class, (probe) -> probe.node().equals(target));
+		return all(ProbeAnswered.class, (probe) -> probe.targetName().equals(target));
 	}
 
 	List<String> lines() {
