@@ -137,6 +137,13 @@ class LessonPageControllerTests {
 	}
 
 	@Test
+	void aStepNamesItsOwnClusterForTheCanvasTitleNotTheLearnersManifests() throws Exception {
+		String page = this.mvc.get().uri("/lessons/fixing-uneven-load/1").exchange().getResponse().getContentAsString();
+		assertThat(page).contains("data-start-title=\"Spread the pods with topologySpreadConstraints\"")
+			.contains("data-start-description=\"Fixing it: spread, weight, or Cluster, step 1 of 5\"");
+	}
+
+	@Test
 	void theTerminalShowsKubeProxysAnswerFromTheSandbox() throws Exception {
 		String page = this.mvc.get().uri("/lessons/local-health-check/1").exchange().getResponse().getContentAsString();
 		Sandbox sandbox = sandbox(page);
