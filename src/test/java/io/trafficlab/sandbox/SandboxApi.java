@@ -34,6 +34,22 @@ final class SandboxApi {
 		return JsonPath.read(body(result), "$.id");
 	}
 
+	/**
+	 * A new sandbox from posted YAML manifests: its id, read from the answer's
+	 * {@code Location}.
+	 */
+	static String createFrom(MockMvcTester mvc, String yaml) {
+		String location = mvc.post()
+			.uri("/api/v1/sandboxes")
+			.contentType("application/yaml")
+			.content(yaml)
+			.exchange()
+			.getResponse()
+			.getHeader("Location");
+		assertThat(location).isNotNull();
+		return location.split("/")[4];
+	}
+
 	/** The sandbox's snapshot, as JSON text. */
 	static String snapshot(MockMvcTester mvc, String id) {
 		MvcTestResult result = mvc.get().uri("/api/v1/sandboxes/" + id + "/snapshot").exchange();

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static io.trafficlab.sandbox.SandboxApi.body;
 import static io.trafficlab.sandbox.SandboxApi.createAt;
+import static io.trafficlab.sandbox.SandboxApi.createFrom;
 import static io.trafficlab.system.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,15 +139,7 @@ class SandboxShareTests {
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("application/yaml");
 		String yaml = body(result);
 		assertThat(yaml).contains("kind: Deployment").contains("replicas: 6").contains("nodeName: n");
-		String copy = this.mvc.post()
-			.uri("/api/v1/sandboxes")
-			.contentType("application/yaml")
-			.content(yaml)
-			.exchange()
-			.getResponse()
-			.getHeader("Location");
-		assertThat(copy).isNotNull();
-		String copyId = copy.split("/")[4];
+		String copyId = createFrom(this.mvc, yaml);
 		assertThat(declaration(this.registry.get(copyId).manifests())).isEqualTo(declaration(yaml));
 	}
 
@@ -158,15 +151,7 @@ class SandboxShareTests {
 		assertThat(this.mvc.put().uri(api + "/dataplane?value=cilium-dsr")).hasStatus(HttpStatus.NO_CONTENT);
 		String yaml = body(this.mvc.get().uri(api + "/manifests").exchange());
 		assertThat(yaml).contains("kind: L2Advertisement").contains("bpf-lb-mode: dsr");
-		String copy = this.mvc.post()
-			.uri("/api/v1/sandboxes")
-			.contentType("application/yaml")
-			.content(yaml)
-			.exchange()
-			.getResponse()
-			.getHeader("Location");
-		assertThat(copy).isNotNull();
-		SimulationSettings settings = this.registry.get(copy.split("/")[4]).snapshot().simulation().settings();
+		SimulationSettings settings = this.registry.get(createFrom(this.mvc, yaml)).snapshot().simulation().settings();
 		assertThat(settings.kind()).isEqualTo(LoadBalancerKind.METALLB_L2);
 		assertThat(settings.dataplane()).isEqualTo(Dataplane.CILIUM_DSR);
 	}
