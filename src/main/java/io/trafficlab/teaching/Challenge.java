@@ -18,12 +18,15 @@ import io.trafficlab.engine.goal.Goal;
  * @param goal the conditions that must all hold
  * @param hints the hints, in the order they are revealed
  * @param solution why the goal holds and which answers reach it, shown once it holds
+ * @param sources where the facts the brief, hints and solution state come from ("Why we
+ * say this"), possibly none
  */
 public record Challenge(String id, String title, String brief, int order, ChallengeStart start, Goal goal,
-		List<String> hints, String solution) {
+		List<String> hints, String solution, List<ClaimSource> sources) {
 
 	public Challenge {
 		hints = List.copyOf(hints);
+		sources = List.copyOf(sources);
 	}
 
 }

@@ -37,7 +37,8 @@ final class ChallengeReader {
 
 	private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
-	private static final Set<String> KEYS = Set.of("title", "brief", "order", "start", "goal", "hints", "solution");
+	private static final Set<String> KEYS = Set.of("title", "brief", "order", "start", "goal", "hints", "solution",
+			"sources");
 
 	private static final Set<String> START_KEYS = Set.of("preset", "manifests", "policy", "lb", "loadBalancer",
 			"dataplane", "clientRate", "speed", "seed");
@@ -80,7 +81,8 @@ final class ChallengeReader {
 		}
 		Goal goal = ConditionReader.goal(required(root, "goal", "goal"), "goal");
 		return new Challenge(id, text(root, "title"), text(root, "brief"), order(root.get("order")),
-				start(required(root, "start", "start")), goal, hints, text(root, "solution"));
+				start(required(root, "start", "start")), goal, hints, text(root, "solution"),
+				SourcesReader.read(root.path("sources"), "the challenge"));
 	}
 
 	private ChallengeStart start(JsonNode start) {

@@ -81,7 +81,7 @@ final class LessonReader {
 
 	private LessonStep step(JsonNode node, String where) {
 		requireMap(node, where);
-		allowOnly(node, where, "title", "text", "sandbox", "curl", "questions");
+		allowOnly(node, where, "title", "text", "sandbox", "curl", "questions", "sources");
 		JsonNode sandbox = node.path("sandbox");
 		if (!sandbox.isObject()) {
 			throw new IllegalArgumentException(where + " needs \"sandbox\": a map with a preset and/or manifests");
@@ -97,7 +97,8 @@ final class LessonReader {
 			}
 		}
 		return new LessonStep(text(node, "title", where), RichText.parse(text(node, "text", where)),
-				sandbox(sandbox, where + "'s sandbox"), curl(node, where), questions);
+				sandbox(sandbox, where + "'s sandbox"), curl(node, where), questions,
+				SourcesReader.read(node.path("sources"), where));
 	}
 
 	private StepSandbox sandbox(JsonNode node, String where) {

@@ -89,8 +89,9 @@ class ChallengeReaderTests {
 			.withMessageStartingWith("line 2, column ")
 			.withMessageContaining("not YAML");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.reader.read("x", VALID.replace("brief:", "breif:")))
-			.withMessage("the file: unknown key \"breif\", expected one of [brief, goal, hints, order, solution, "
-					+ "start, title]");
+			.withMessage(
+					"the file: unknown key \"breif\", expected one of [brief, goal, hints, order, solution, sources, "
+							+ "start, title]");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.reader.read("x", VALID.replace("title: Make n3 pass\n", "")))
 			.withMessage("title is missing");
