@@ -57,7 +57,7 @@ final class SourcesReader {
 	private static boolean isWebAddress(String url) {
 		try {
 			URI uri = new URI(url);
-			return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+			return (url.startsWith("https://") || url.startsWith("http://")) && uri.getHost() != null;
 		}
 		catch (URISyntaxException ex) {
 			return false;

@@ -159,6 +159,39 @@ public final class LoadBalancerCatalog {
 		};
 	}
 
+	/**
+	 * Where {@link #defaultProbe(LoadBalancerKind, boolean)} takes {@code kind}'s figures
+	 * from under Local ({@code local}) or Cluster: the code its controller configures
+	 * them in (for MetalLB, the code that decides who announces, since it probes
+	 * nothing).
+	 */
+	public static Citation probeSource(LoadBalancerKind kind, boolean local) {
+		return switch (kind) {
+			case GENERIC -> Citation.github("kubernetes/cloud-provider-gcp", Citation.CLOUD_PROVIDER_GCP,
+					"providers/gce/gce.go", "the legacy target pool's health-check constants");
+			case AWS_NLB_INSTANCE, AWS_NLB_IP -> Citation.github("kubernetes-sigs/aws-load-balancer-controller",
+					Citation.AWS_LBC, "pkg/service/model_builder.go", "the default health-check settings");
+			case AWS_CLB -> Citation.github("kubernetes/cloud-provider-aws", Citation.CLOUD_PROVIDER_AWS,
+					"pkg/providers/v1/aws_loadbalancer.go", "the Classic ELB's health-check defaults");
+			case GKE_PASSTHROUGH -> Citation.github("kubernetes/ingress-gce", Citation.INGRESS_GCE,
+					"pkg/l4/healthchecks/healthchecksl4.go", "the L4 health-check defaults");
+			case AZURE -> local
+					? Citation.github("kubernetes-sigs/cloud-provider-azure", Citation.CLOUD_PROVIDER_AZURE,
+							"pkg/provider/azure_loadbalancer.go", "the probe for the healthCheckNodePort")
+					: Citation.github("kubernetes-sigs/cloud-provider-azure", Citation.CLOUD_PROVIDER_AZURE,
+							"pkg/provider/azure_loadbalancer_healthprobe.go", "buildHealthProbeRulesForPort");
+			case METALLB_L2 ->
+				Citation.github("metallb/metallb", Citation.METALLB, "speaker/layer2_controller.go", "ShouldAnnounce");
+			case METALLB_BGP ->
+				Citation.github("metallb/metallb", Citation.METALLB, "speaker/bgp_controller.go", "ShouldAnnounce");
+		};
+	}
+
+	/** Where {@link #PROXY_HEALTH_PORT} comes from. */
+	public static Citation proxyHealthPortSource() {
+		return Citation.kubernetes("pkg/cluster/ports/ports.go", "ProxyHealthzPort");
+	}
+
 	/** {@link #defaultProbe(LoadBalancerKind, boolean)} with {@code service}'s ports. */
 	private static ProbeSpec defaultProbe(LoadBalancerKind kind, Service service) {
 		ProbeSpec probe = Objects.requireNonNull(defaultProbe(kind, service.needsHealthCheck()), kind.apiName());
