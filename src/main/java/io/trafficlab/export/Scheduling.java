@@ -40,6 +40,7 @@ final class Scheduling {
 					.withMinDomains(constraint.minDomains())
 					.withNodeAffinityPolicy(constraint.nodeAffinityPolicy())
 					.withNodeTaintsPolicy(constraint.nodeTaintsPolicy())
+					.withMatchLabelKeys(constraint.matchLabelKeys().isEmpty() ? null : constraint.matchLabelKeys())
 					.build())
 				.toList())
 			.withContainers(containers.list())

@@ -210,7 +210,8 @@ final class ObjectMapping {
 					Objects.requireNonNullElse(constraint.getTopologyKey(), ""),
 					Objects.requireNonNullElse(constraint.getWhenUnsatisfiable(), ""),
 					labelSelector(constraint.getLabelSelector()), constraint.getMinDomains(),
-					constraint.getNodeAffinityPolicy(), constraint.getNodeTaintsPolicy()));
+					constraint.getNodeAffinityPolicy(), constraint.getNodeTaintsPolicy(),
+					list(constraint.getMatchLabelKeys())));
 		}
 		return new PodScheduling(spec.getNodeName(), map(spec.getNodeSelector()), tolerations, spread);
 	}

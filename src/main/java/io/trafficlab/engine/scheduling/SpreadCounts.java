@@ -58,7 +58,7 @@ final class SpreadCounts {
 		this.constraint = constraint;
 		this.hard = constraint.hard();
 		this.hostname = TopologySpreadConstraint.HOSTNAME.equals(constraint.topologyKey());
-		LabelSelector selector = constraint.labelSelector();
+		LabelSelector selector = constraint.selectorFor(pod.labels());
 		this.selfMatch = (selector != null && selector.matches(this.pod.labels())) ? 1 : 0;
 		int nodeCount = this.nodes.size();
 		this.domainOf = new int[nodeCount];

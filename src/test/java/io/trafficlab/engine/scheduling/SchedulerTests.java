@@ -134,6 +134,32 @@ class SchedulerTests {
 	}
 
 	@Test
+	void scheduleDuringARolloutShouldCountTheOldReplicaSetUnlessMatchLabelKeysNamesTheTemplateHash() {
+		Map<String, String> newPods = Map.of("app", "web", "pod-template-hash", "new");
+		TopologySpreadConstraint spread = hostname(1, "DoNotSchedule");
+		TopologySpreadConstraint byRevision = new TopologySpreadConstraint(1, TopologySpreadConstraint.HOSTNAME,
+				"DoNotSchedule", WEB_SELECTOR, null, null, null, List.of("pod-template-hash", "absent-key"));
+		PodRequirements counted = new PodRequirements("default", newPods, null, Map.of(), List.of(), List.of(spread),
+				WEB_SELECTOR);
+		PodRequirements revisionOnly = new PodRequirements("default", newPods, null, Map.of(), List.of(),
+				List.of(byRevision), WEB_SELECTOR);
+
+		assertThat(countByNode(rollout().schedule(counted, 3))).isNotEqualTo(Map.of("n1", 1, "n2", 1, "n3", 1));
+		assertThat(countByNode(rollout().schedule(revisionOnly, 3))).isEqualTo(Map.of("n1", 1, "n2", 1, "n3", 1));
+		assertThat(byRevision.selectorFor(newPods).matches(Map.of("app", "web", "pod-template-hash", "old"))).isFalse();
+		assertThat(byRevision.selectorFor(newPods).matches(newPods)).isTrue();
+		assertThat(byRevision.selectorFor(Map.of("app", "web"))).isEqualTo(WEB_SELECTOR);
+	}
+
+	/** Three nodes where the old ReplicaSet still runs a pod on n2 and one on n3. */
+	private static Scheduler rollout() {
+		Scheduler scheduler = new Scheduler(threeNodes());
+		scheduler.recordPod("default", Map.of("app", "web", "pod-template-hash", "old"), "n2", false);
+		scheduler.recordPod("default", Map.of("app", "web", "pod-template-hash", "old"), "n3", false);
+		return scheduler;
+	}
+
+	@Test
 	void scheduleWhenTaintedNodeCountsAsDomainShouldLeaveReplicasPendingWithTheEvent() {
 		Scheduler scheduler = new Scheduler(List.of(node("n1", "a"), node("n2", "b"), node("n3", "c", gpuTaint())));
 		List<Placement> placements = scheduler.schedule(pod().spread(hostname(1, "DoNotSchedule")).build(), 4);
