@@ -354,6 +354,7 @@ class BundledLessonsTests {
 			.stream()
 			.flatMap((service) -> service.loadBalancerIps().stream())
 			.toList());
+		simulation.cluster().services().forEach((service) -> addresses.addAll(service.externalIps()));
 		for (Node node : simulation.cluster().nodes()) {
 			addresses.add(node.internalIp());
 			addresses.add(node.bridgeIp());
