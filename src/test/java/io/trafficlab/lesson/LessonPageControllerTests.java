@@ -140,7 +140,7 @@ class LessonPageControllerTests {
 	void aStepNamesItsOwnClusterForTheCanvasTitleNotTheLearnersManifests() throws Exception {
 		String page = this.mvc.get().uri("/lessons/fixing-uneven-load/1").exchange().getResponse().getContentAsString();
 		assertThat(page).contains("data-start-title=\"Spread the pods with topologySpreadConstraints\"")
-			.contains("data-start-description=\"Fixing it: spread, weight, or Cluster, step 1 of 5\"");
+			.contains("data-start-description=\"Fixing it: spread, weight, or Cluster, step 1 of 6\"");
 	}
 
 	@Test
