@@ -114,6 +114,51 @@ class ManifestExporterTests {
 			.anyMatch((warning) -> warning.startsWith("L2Advertisement traffic-lab names MetalLB (L2) (metallb-l2)"));
 	}
 
+	@Test
+	void matchLabelKeysShouldBeReadAndExportedBack() {
+		String yaml = """
+				apiVersion: v1
+				kind: Node
+				metadata: {name: n1}
+				---
+				apiVersion: v1
+				kind: Service
+				metadata: {name: web, namespace: default}
+				spec:
+				  type: LoadBalancer
+				  selector: {app: web}
+				  ports:
+				  - {port: 80, targetPort: 8080}
+				---
+				apiVersion: apps/v1
+				kind: Deployment
+				metadata: {name: web, namespace: default}
+				spec:
+				  replicas: 1
+				  selector:
+				    matchLabels: {app: web}
+				  template:
+				    metadata:
+				      labels: {app: web}
+				    spec:
+				      topologySpreadConstraints:
+				      - maxSkew: 1
+				        topologyKey: kubernetes.io/hostname
+				        whenUnsatisfiable: DoNotSchedule
+				        labelSelector:
+				          matchLabels: {app: web}
+				        matchLabelKeys: [pod-template-hash]
+				      containers:
+				      - name: web
+				        image: registry.k8s.io/e2e-test-images/agnhost:2.53
+				""";
+		ClusterDeclaration declaration = read(yaml);
+		String exported = ManifestExporter.yaml(declaration);
+
+		assertThat(exported).contains("matchLabelKeys:", "- pod-template-hash");
+		assertThat(read(exported)).isEqualTo(declaration);
+	}
+
 	private static DeclaredManifests declared(String yaml) {
 		return new ManifestImporter().readDeclaration(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
 	}
