@@ -100,7 +100,7 @@ class SourcesPageTests {
 			.bodyText()
 			.contains("<details class=\"why-sources\" data-sources>", "<summary>Why we say this")
 			.contains(HtmlUtils.htmlEscape(first.claim()), "href=\"" + first.url() + "\"",
-					"read at " + HtmlUtils.htmlEscape(first.version()))
+					"(" + HtmlUtils.htmlEscape(first.version()) + ")")
 			.contains("href=\"/sources\"");
 		assertThat(this.mvc.get().uri("/embed?lesson=uneven-distribution&step=1&run=1")).hasStatusOk()
 			.bodyText()

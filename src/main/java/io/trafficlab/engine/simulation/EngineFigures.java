@@ -19,7 +19,7 @@ public final class EngineFigures {
 
 	private static final String KUBERNETES_DOCS = "Kubernetes v1.34 documentation";
 
-	private static final String AWS_DOCS = "AWS documentation, read 2026-08";
+	private static final String AWS_DOCS = "read 2026-08";
 
 	private EngineFigures() {
 	}
