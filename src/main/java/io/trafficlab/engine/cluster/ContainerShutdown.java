@@ -15,8 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param sigtermSeconds how long the app keeps serving after SIGTERM before it exits
  * ({@link #UNTIL_KILLED}: it ignores SIGTERM and serves until SIGKILL)
  * @param onSigterm what the app does on SIGTERM, in plain words
+ * @param image its image, or {@code null}
+ * @param command its {@code command}
+ * @param args its {@code args}
  */
-public record ContainerShutdown(String name, @Nullable PreStopHook preStop, long sigtermSeconds, String onSigterm) {
+public record ContainerShutdown(String name, @Nullable PreStopHook preStop, long sigtermSeconds, String onSigterm,
+		@Nullable String image, List<String> command, List<String> args) {
 
 	/**
 	 * An app that ignores SIGTERM: only SIGKILL at the end of the grace period stops it.
@@ -29,6 +33,8 @@ public record ContainerShutdown(String name, @Nullable PreStopHook preStop, long
 		if (sigtermSeconds < 0) {
 			throw new IllegalArgumentException("An app cannot serve " + sigtermSeconds + " s after SIGTERM");
 		}
+		command = List.copyOf(command);
+		args = List.copyOf(args);
 	}
 
 	/**
@@ -47,10 +53,11 @@ public record ContainerShutdown(String name, @Nullable PreStopHook preStop, long
 			String onSigterm = (delay > 0)
 					? "agnhost netexec --delay-shutdown=" + delay + " keeps serving " + delay + " s after SIGTERM"
 					: "agnhost netexec exits at once on SIGTERM (no --delay-shutdown)";
-			return new ContainerShutdown(name, preStop, delay, onSigterm);
+			return new ContainerShutdown(name, preStop, delay, onSigterm, image, command, args);
 		}
 		String app = (image != null) ? image : "its image";
-		return new ContainerShutdown(name, preStop, 0, "the app (" + app + ") is assumed to exit at once on SIGTERM");
+		return new ContainerShutdown(name, preStop, 0, "the app (" + app + ") is assumed to exit at once on SIGTERM",
+				image, command, args);
 	}
 
 	/**

@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
  *
  * @param seconds how long the hook keeps the container from receiving SIGTERM
  * @param describe the hook in plain words ({@code "preStop sleep 15 s"})
+ * @param handler {@code "sleep"}, {@code "exec"}, {@code "httpGet"} or
+ * {@code "tcpSocket"}
+ * @param command an {@code exec} hook's command (empty for another handler)
  */
-public record PreStopHook(long seconds, String describe) {
+public record PreStopHook(long seconds, String describe, String handler, List<String> command) {
 
 	/** {@code sleep N}, with an optional {@code s} suffix, as {@code sleep} reads it. */
 	private static final Pattern SLEEP = Pattern.compile("sleep\\s+(\\d{1,9})s?");
@@ -21,11 +24,13 @@ public record PreStopHook(long seconds, String describe) {
 		if (seconds < 0) {
 			throw new IllegalArgumentException("A preStop hook cannot take " + seconds + " s");
 		}
+		command = List.copyOf(command);
 	}
 
 	/** {@code preStop.sleep.seconds}: kubelet itself waits. */
 	public static PreStopHook sleep(long seconds) {
-		return new PreStopHook(Math.max(0, seconds), "preStop sleep " + Math.max(0, seconds) + " s");
+		return new PreStopHook(Math.max(0, seconds), "preStop sleep " + Math.max(0, seconds) + " s", "sleep",
+				List.of());
 	}
 
 	/**
@@ -45,17 +50,16 @@ public record PreStopHook(long seconds, String describe) {
 		Matcher matcher = (script != null) ? SLEEP.matcher(script) : null;
 		if (matcher != null && matcher.matches()) {
 			long seconds = Long.parseLong(matcher.group(1));
-			return new PreStopHook(seconds, "preStop exec `" + shown + "` (" + seconds + " s)");
+			return new PreStopHook(seconds, "preStop exec `" + shown + "` (" + seconds + " s)", "exec", command);
 		}
-		return other("exec `" + shown + "`");
+		return new PreStopHook(0, "preStop exec `" + shown + "` (taken to finish at once)", "exec", command);
 	}
 
 	/**
-	 * Another handler ({@code httpGet}, {@code tcpSocket}, or an exec the sandbox cannot
-	 * time): taken to finish at once.
+	 * Another handler ({@code httpGet}, {@code tcpSocket}): taken to finish at once.
 	 */
 	public static PreStopHook other(String handler) {
-		return new PreStopHook(0, "preStop " + handler + " (taken to finish at once)");
+		return new PreStopHook(0, "preStop " + handler + " (taken to finish at once)", handler, List.of());
 	}
 
 	private static boolean isSleep(String program) {
