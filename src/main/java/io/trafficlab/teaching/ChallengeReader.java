@@ -37,7 +37,8 @@ final class ChallengeReader {
 
 	private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
-	private static final Set<String> KEYS = Set.of("title", "brief", "order", "start", "goal", "hints", "solution");
+	private static final Set<String> KEYS = Set.of("title", "brief", "order", "start", "goal", "hints", "solution",
+			"sources");
 
 	private static final Set<String> START_KEYS = Set.of("preset", "manifests", "policy", "lb", "loadBalancer",
 			"dataplane", "clientRate", "speed", "seed");

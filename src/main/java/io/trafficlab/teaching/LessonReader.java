@@ -81,7 +81,7 @@ final class LessonReader {
 
 	private LessonStep step(JsonNode node, String where) {
 		requireMap(node, where);
-		allowOnly(node, where, "title", "text", "sandbox", "curl", "questions");
+		allowOnly(node, where, "title", "text", "sandbox", "curl", "questions", "sources");
 		JsonNode sandbox = node.path("sandbox");
 		if (!sandbox.isObject()) {
 			throw new IllegalArgumentException(where + " needs \"sandbox\": a map with a preset and/or manifests");

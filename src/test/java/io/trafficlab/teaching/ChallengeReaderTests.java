@@ -90,7 +90,7 @@ class ChallengeReaderTests {
 			.withMessageContaining("not YAML");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.reader.read("x", VALID.replace("brief:", "breif:")))
 			.withMessage("the file: unknown key \"breif\", expected one of [brief, goal, hints, order, solution, "
-					+ "start, title]");
+					+ "sources, start, title]");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.reader.read("x", VALID.replace("title: Make n3 pass\n", "")))
 			.withMessage("title is missing");

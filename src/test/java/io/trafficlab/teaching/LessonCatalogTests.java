@@ -101,7 +101,7 @@ class LessonCatalogTests {
 	void unknownFieldsNameTheStepAndTheFieldsAllowed() {
 		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("    text: |", "    txt: |")))
 			.hasMessage("Lesson file x.yaml: step 1: unknown field \"txt\", expected one of [curl, questions, sandbox, "
-					+ "text, title]");
+					+ "sources, text, title]");
 	}
 
 	@Test
