@@ -143,7 +143,7 @@ final class ObjectMapping {
 		ObjectMeta metadata = meta(pod);
 		return new DeclaredPod(namespace(pod), name(pod), map(metadata.getLabels()), scheduling(pod.getSpec()),
 				podStatus(pod.getStatus()), metadata.getDeletionTimestamp() != null, owners(metadata),
-				shutdown(pod.getSpec()));
+				deleting(shutdown(pod.getSpec()), metadata));
 	}
 
 	static DeclaredWorkload deployment(Deployment deployment) {
@@ -238,6 +238,18 @@ final class ObjectMapping {
 						list(container.getCommand()), list(container.getArgs()), preStop(container.getLifecycle())));
 		}
 		return new PodShutdown(spec.getTerminationGracePeriodSeconds(), containers);
+	}
+
+	/**
+	 * A pod already being deleted keeps the grace period its deletion set
+	 * ({@code metadata.deletionGracePeriodSeconds}), which kubelet prefers to the spec's.
+	 */
+	private static PodShutdown deleting(PodShutdown shutdown, ObjectMeta metadata) {
+		Long deletionGrace = metadata.getDeletionGracePeriodSeconds();
+		if (metadata.getDeletionTimestamp() == null || deletionGrace == null) {
+			return shutdown;
+		}
+		return new PodShutdown(deletionGrace, shutdown.containers());
 	}
 
 	private static @Nullable PreStopHook preStop(@Nullable Lifecycle lifecycle) {
