@@ -34,7 +34,11 @@ export function describeEvent(event: SimulationEvent): string {
 		case 'PodTerminating':
 			return event.deletesAt < 0
 				? `${event.pod} on ${event.node} terminating (${event.reason})`
-				: `${event.pod} on ${event.node} terminating until ${formatSimTime(event.deletesAt)} (${event.reason})`;
+				: `${event.pod} on ${event.node} terminating until ${formatSimTime(event.deletesAt)} (${event.reason})`
+					+ (event.stopsServingAt < 0 || event.shutdown === null ? ''
+						: `; serves until ${formatSimTime(event.stopsServingAt)}: ${event.shutdown}`);
+		case 'PodStoppedServing':
+			return `${event.pod} on ${event.node} stopped serving: ${event.reason}`;
 		case 'PodDeleted':
 			return `${event.pod} deleted (${event.reason})`;
 		case 'NodeAdded':

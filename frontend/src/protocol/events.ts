@@ -166,6 +166,18 @@ export interface PodTerminating {
 	node: string;
 	deletesAt: number;
 	reason: string;
+	/** When its app exits and its endpoint stops serving; -1 when it does not serve now. */
+	stopsServingAt: number;
+	/** Why it stops serving then ("web: preStop sleep 15 s ended, then the app exited on SIGTERM (...)"). */
+	shutdown: string | null;
+}
+
+export interface PodStoppedServing {
+	type: 'PodStoppedServing';
+	time: number;
+	pod: string;
+	node: string;
+	reason: string;
 }
 
 export interface PodDeleted {
@@ -279,6 +291,7 @@ export type SimulationEvent =
 	| PodScheduled
 	| PodBecameReady
 	| PodTerminating
+	| PodStoppedServing
 	| PodDeleted
 	| NodeAdded
 	| NodeRemoved
@@ -307,6 +320,7 @@ export const EVENT_TYPES: readonly EventType[] = [
 	'PodScheduled',
 	'PodBecameReady',
 	'PodTerminating',
+	'PodStoppedServing',
 	'PodDeleted',
 	'NodeAdded',
 	'NodeRemoved',

@@ -27,6 +27,16 @@ describe('describeEvent', () => {
 			to: 'draining', reason: 'web-4 is terminating' })).toBe('LB target web-4: healthy → draining (web-4 is terminating)');
 	});
 
+	it('says until when a terminating pod serves, why, and when it stopped', () => {
+		expect(describeEvent({ type: 'PodTerminating', time: 10_000_000, pod: 'web-1', node: 'n2', deletesAt: 35_000_000,
+			reason: 'evicted', stopsServingAt: 35_000_000, shutdown: 'web: preStop sleep 25 s ended' }))
+			.toBe('web-1 on n2 terminating until 35.000 s (evicted); serves until 35.000 s: web: preStop sleep 25 s ended');
+		expect(describeEvent({ type: 'PodTerminating', time: 0, pod: 'web-1', node: 'n2', deletesAt: -1,
+			reason: 'evicted', stopsServingAt: -1, shutdown: null })).toBe('web-1 on n2 terminating (evicted)');
+		expect(describeEvent({ type: 'PodStoppedServing', time: 0, pod: 'web-1', node: 'n2',
+			reason: 'web: the app exited on SIGTERM' })).toBe('web-1 on n2 stopped serving: web: the app exited on SIGTERM');
+	});
+
 	it('describes a pending pod', () => {
 		expect(describeEvent({ type: 'PodScheduled', time: 0, pod: 'web-2', node: null, podIp: null,
 			workload: 'Deployment/web', reason: 'no node fits' })).toBe('web-2 pending: no node fits');

@@ -37,7 +37,7 @@ describe('applyEvent', () => {
 		expect(findPod(next, 'web-5')?.status).toBe('starting');
 		next = applyEvent(next, { type: 'PodBecameReady', time: 3, pod: 'web-5', node: 'n3' });
 		expect(findPod(next, 'web-5')?.status).toBe('ready');
-		next = applyEvent(next, { type: 'PodTerminating', time: 4, pod: 'web-5', node: 'n3', deletesAt: 9, reason: 'x' });
+		next = applyEvent(next, { type: 'PodTerminating', time: 4, pod: 'web-5', node: 'n3', deletesAt: 9, reason: 'x', stopsServingAt: 9, shutdown: 'y' });
 		expect(findPod(next, 'web-5')?.status).toBe('terminating');
 		next = applyEvent(next, { type: 'PodDeleted', time: 9, pod: 'web-5', node: 'n3', reason: 'x' });
 		expect(findPod(next, 'web-5')).toBeUndefined();

@@ -1,7 +1,8 @@
 // Pods and their workload: scheduled, ready, terminating, evicted, deleted; the replica count.
 import { podsOf, withPod, type Reducers } from './draft';
 
-type PodEventType = 'PodScheduled' | 'PodBecameReady' | 'PodTerminating' | 'PodDeleted' | 'PodEvicted' | 'ReplicasScaled';
+type PodEventType = 'PodScheduled' | 'PodBecameReady' | 'PodTerminating' | 'PodStoppedServing' | 'PodDeleted' | 'PodEvicted'
+	| 'ReplicasScaled';
 
 export const podReducers: Reducers<PodEventType> = {
 	PodScheduled: (draft, event) => {
@@ -27,6 +28,8 @@ export const podReducers: Reducers<PodEventType> = {
 			Object.assign(pod, { status: 'terminating', since: event.time });
 		});
 	},
+	// the pod stays terminating until it is deleted; the event list says its endpoint stopped serving
+	PodStoppedServing: () => {},
 	PodDeleted: (draft, event) => {
 		draft.pods = draft.pods.filter((pod) => pod.name !== event.pod);
 	},

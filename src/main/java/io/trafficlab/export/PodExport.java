@@ -25,7 +25,7 @@ final class PodExport {
 			.withDeletionTimestamp(pod.terminating() ? Metadata.DELETED_AT : null)
 			.withOwnerReferences(Metadata.owners(pod.owners()))
 			.endMetadata()
-			.withSpec(Scheduling.spec(pod.scheduling(), containers))
+			.withSpec(Scheduling.spec(pod.scheduling(), pod.shutdown(), containers))
 			.withStatus(status(pod.status()))
 			.build();
 	}

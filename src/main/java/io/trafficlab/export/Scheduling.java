@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import io.trafficlab.engine.cluster.PodScheduling;
+import io.trafficlab.engine.cluster.PodShutdown;
 import io.trafficlab.engine.scheduling.LabelSelector;
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +21,9 @@ final class Scheduling {
 	private Scheduling() {
 	}
 
-	static PodSpec spec(PodScheduling scheduling, Containers containers) {
+	static PodSpec spec(PodScheduling scheduling, PodShutdown shutdown, Containers containers) {
 		return new PodSpecBuilder().withNodeName(scheduling.nodeName())
+			.withTerminationGracePeriodSeconds(shutdown.gracePeriodSeconds())
 			.withNodeSelector(Metadata.sorted(scheduling.nodeSelector()))
 			.withTolerations(scheduling.tolerations()
 				.stream()
@@ -43,7 +45,7 @@ final class Scheduling {
 					.withMatchLabelKeys(constraint.matchLabelKeys().isEmpty() ? null : constraint.matchLabelKeys())
 					.build())
 				.toList())
-			.withContainers(containers.list())
+			.withContainers(containers.list(shutdown))
 			.build();
 	}
 

@@ -28,7 +28,7 @@ final class WorkloadExport {
 		PodTemplateSpec template = new PodTemplateSpecBuilder().withNewMetadata()
 			.withLabels(Metadata.sorted(workload.templateLabels()))
 			.endMetadata()
-			.withSpec(Scheduling.spec(workload.scheduling(), containers))
+			.withSpec(Scheduling.spec(workload.scheduling(), workload.shutdown(), containers))
 			.build();
 		var selector = Scheduling.selector(workload.selector());
 		return switch (workload.kind()) {

@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.fabric8.kubernetes.api.model.Lifecycle;
+import io.fabric8.kubernetes.api.model.LifecycleHandler;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.NodeSpec;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -31,6 +34,7 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.apiserver.DeclaredServicePort;
 import io.trafficlab.engine.apiserver.LoadBalancerIngress;
+import io.trafficlab.engine.cluster.ContainerShutdown;
 import io.trafficlab.engine.cluster.DeclaredEndpoint;
 import io.trafficlab.engine.cluster.DeclaredEndpointSlice;
 import io.trafficlab.engine.cluster.DeclaredNode;
@@ -39,6 +43,8 @@ import io.trafficlab.engine.cluster.DeclaredPodStatus;
 import io.trafficlab.engine.cluster.DeclaredWorkload;
 import io.trafficlab.engine.cluster.OwnerReference;
 import io.trafficlab.engine.cluster.PodScheduling;
+import io.trafficlab.engine.cluster.PodShutdown;
+import io.trafficlab.engine.cluster.PreStopHook;
 import io.trafficlab.engine.cluster.WorkloadKind;
 import io.trafficlab.engine.model.Taint;
 import io.trafficlab.engine.scheduling.LabelSelector;
@@ -136,7 +142,8 @@ final class ObjectMapping {
 	static DeclaredPod pod(io.fabric8.kubernetes.api.model.Pod pod) {
 		ObjectMeta metadata = meta(pod);
 		return new DeclaredPod(namespace(pod), name(pod), map(metadata.getLabels()), scheduling(pod.getSpec()),
-				podStatus(pod.getStatus()), metadata.getDeletionTimestamp() != null, owners(metadata));
+				podStatus(pod.getStatus()), metadata.getDeletionTimestamp() != null, owners(metadata),
+				deleting(shutdown(pod.getSpec()), metadata));
 	}
 
 	static DeclaredWorkload deployment(Deployment deployment) {
@@ -191,7 +198,8 @@ final class ObjectMapping {
 		Map<String, String> templateLabels = (template != null && template.getMetadata() != null)
 				? map(template.getMetadata().getLabels()) : Map.of();
 		return new DeclaredWorkload(kind, namespace(workload), name(workload), replicas, labelSelector(selector),
-				templateLabels, scheduling((template != null) ? template.getSpec() : null), owners(meta(workload)));
+				templateLabels, scheduling((template != null) ? template.getSpec() : null), owners(meta(workload)),
+				shutdown((template != null) ? template.getSpec() : null));
 	}
 
 	private static PodScheduling scheduling(@Nullable PodSpec spec) {
@@ -214,6 +222,50 @@ final class ObjectMapping {
 					list(constraint.getMatchLabelKeys())));
 		}
 		return new PodScheduling(spec.getNodeName(), map(spec.getNodeSelector()), tolerations, spread);
+	}
+
+	/**
+	 * The grace period and, per container, the preStop hook and what the app does on
+	 * SIGTERM (the engine reads the command line).
+	 */
+	private static PodShutdown shutdown(@Nullable PodSpec spec) {
+		if (spec == null) {
+			return PodShutdown.UNDECLARED;
+		}
+		List<ContainerShutdown> containers = new ArrayList<>();
+		for (Container container : list(spec.getContainers())) {
+			containers
+				.add(ContainerShutdown.of(Objects.requireNonNullElse(container.getName(), ""), container.getImage(),
+						list(container.getCommand()), list(container.getArgs()), preStop(container.getLifecycle())));
+		}
+		return new PodShutdown(spec.getTerminationGracePeriodSeconds(), containers);
+	}
+
+	/**
+	 * A pod already being deleted keeps the grace period its deletion set
+	 * ({@code metadata.deletionGracePeriodSeconds}), which kubelet prefers to the spec's.
+	 */
+	private static PodShutdown deleting(PodShutdown shutdown, ObjectMeta metadata) {
+		Long deletionGrace = metadata.getDeletionGracePeriodSeconds();
+		if (metadata.getDeletionTimestamp() == null || deletionGrace == null) {
+			return shutdown;
+		}
+		return new PodShutdown(deletionGrace, shutdown.containers());
+	}
+
+	private static @Nullable PreStopHook preStop(@Nullable Lifecycle lifecycle) {
+		LifecycleHandler handler = (lifecycle != null) ? lifecycle.getPreStop() : null;
+		if (handler == null) {
+			return null;
+		}
+		if (handler.getSleep() != null) {
+			return PreStopHook.sleep(Objects.requireNonNullElse(handler.getSleep().getSeconds(), 0L));
+		}
+		if (handler.getExec() != null) {
+			return PreStopHook.exec(list(handler.getExec().getCommand()));
+		}
+		return PreStopHook.other((handler.getHttpGet() != null) ? "httpGet"
+				: (handler.getTcpSocket() != null) ? "tcpSocket" : "handler");
 	}
 
 	private static @Nullable DeclaredPodStatus podStatus(@Nullable PodStatus status) {

@@ -50,6 +50,47 @@ class ManifestExporterTests {
 		assertThat(Simulation.start(read(yaml), SimulationSettings.defaults()).declaration()).isEqualTo(declaration);
 	}
 
+	@Test
+	void exportThenImportShouldKeepEachPodsShutdown() {
+		String yaml = """
+				apiVersion: v1
+				kind: Node
+				metadata: {name: n1}
+				---
+				apiVersion: v1
+				kind: Service
+				metadata: {name: web, namespace: default}
+				spec:
+				  type: LoadBalancer
+				  externalTrafficPolicy: Local
+				  selector: {app: web}
+				  ports: [{port: 80, targetPort: 8080}]
+				---
+				apiVersion: v1
+				kind: Pod
+				metadata: {name: web-1, namespace: default, labels: {app: web}}
+				spec:
+				  nodeName: n1
+				  terminationGracePeriodSeconds: 45
+				  containers:
+				  - name: web
+				    image: nginx:1.27
+				    lifecycle:
+				      preStop:
+				        exec: {command: ["/bin/sh", "-c", "sleep 20"]}
+				  - name: proxy
+				    image: envoyproxy/envoy:v1.31
+				    args: ["--drain-time-s", "5"]
+				    lifecycle:
+				      preStop:
+				        httpGet: {path: /drain, port: 9901}
+				""";
+		ClusterDeclaration declaration = read(yaml);
+		assertThat(declaration.pods().get(0).shutdown().gracePeriodSeconds()).isEqualTo(45L);
+		assertThat(declaration.pods().get(0).shutdown().containers()).hasSize(2);
+		assertThat(read(ManifestExporter.yaml(declaration))).isEqualTo(declaration);
+	}
+
 	@ParameterizedTest
 	@MethodSource("presets")
 	void exportAfterCommandsShouldKeepThePlacementAndPolicy(String preset) {

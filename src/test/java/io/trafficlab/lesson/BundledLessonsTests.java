@@ -284,10 +284,42 @@ class BundledLessonsTests {
 	}
 
 	@Test
-	void aKilledNodeLosesConnectionsOnlyUntilTheLoadBalancerHasSeenTwoFailingProbes() {
+	void drainingAnAppThatExitsAtOnceUnderLocalLosesWhatTheLoadBalancerStillSends() {
 		Lesson lesson = CATALOG.find("rolling-update-local").orElseThrow();
 		Simulation simulation = CATALOG.start(lesson, 3).simulation();
+		long drainedAt = simulation.now();
 		lesson.step(3).questions().get(0).reveal().forEach(simulation::apply);
+		List<SimulationEvent> events = new ArrayList<>();
+		simulation.advanceTo(drainedAt + 25_000_000L, events::add);
+
+		// netexec exits on SIGTERM at once: n2's pod stops serving and is gone at the
+		// drain
+		assertThat(events).anyMatch(
+				(event) -> event instanceof SimulationEvent.PodStoppedServing stopped && stopped.time() == drainedAt);
+		long unhealthyAt = events.stream()
+			.filter((event) -> event instanceof SimulationEvent.LoadBalancerTargetChanged changed
+					&& changed.node().equals("n2"))
+			.mapToLong(SimulationEvent::time)
+			.min()
+			.orElseThrow();
+		assertThat(unhealthyAt).isLessThanOrEqualTo(drainedAt + 21_000_000L);
+		List<SimulationEvent.ConnectionDropped> lost = events.stream()
+			.filter((event) -> event instanceof SimulationEvent.ConnectionDropped)
+			.map(SimulationEvent.ConnectionDropped.class::cast)
+			.toList();
+		assertThat(lost).isNotEmpty().allSatisfy((dropped) -> {
+			assertThat(dropped.node()).isEqualTo("n2");
+			assertThat(dropped.time()).isBetween(drainedAt, unhealthyAt);
+		});
+		assertThat(events).noneMatch((event) -> event instanceof SimulationEvent.ConnectionRouted routed
+				&& routed.entryNode().equals("n2") && routed.time() > drainedAt);
+	}
+
+	@Test
+	void aKilledNodeLosesConnectionsOnlyUntilTheLoadBalancerHasSeenTwoFailingProbes() {
+		Lesson lesson = CATALOG.find("rolling-update-local").orElseThrow();
+		Simulation simulation = CATALOG.start(lesson, 4).simulation();
+		lesson.step(4).questions().get(0).reveal().forEach(simulation::apply);
 		List<Long> drops = new ArrayList<>();
 		simulation.advanceTo(40_000_000L, (event) -> {
 			if (event instanceof SimulationEvent.ConnectionDropped dropped) {

@@ -2,6 +2,7 @@ package io.trafficlab.engine.cluster;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.trafficlab.engine.scheduling.LabelSelector;
 
@@ -19,14 +20,29 @@ import org.jspecify.annotations.Nullable;
  * @param templateLabels {@code spec.template.metadata.labels}
  * @param scheduling the scheduling part of the pod template
  * @param owners {@code metadata.ownerReferences} (a ReplicaSet's Deployment)
+ * @param shutdown how its pods shut down when deleted (from the pod template)
  */
 public record DeclaredWorkload(WorkloadKind kind, String namespace, String name, @Nullable Integer replicas,
 		@Nullable LabelSelector selector, Map<String, String> templateLabels, PodScheduling scheduling,
-		List<OwnerReference> owners) {
+		List<OwnerReference> owners, PodShutdown shutdown) {
 
 	public DeclaredWorkload {
 		templateLabels = Map.copyOf(templateLabels);
 		owners = List.copyOf(owners);
+		Objects.requireNonNull(shutdown, "shutdown");
+	}
+
+	/** A workload whose template declares nothing about shutdown. */
+	public DeclaredWorkload(WorkloadKind kind, String namespace, String name, @Nullable Integer replicas,
+			@Nullable LabelSelector selector, Map<String, String> templateLabels, PodScheduling scheduling,
+			List<OwnerReference> owners) {
+		this(kind, namespace, name, replicas, selector, templateLabels, scheduling, owners, PodShutdown.UNDECLARED);
+	}
+
+	/** This workload with another pod-template shutdown. */
+	public DeclaredWorkload withShutdown(PodShutdown shutdown) {
+		return new DeclaredWorkload(this.kind, this.namespace, this.name, this.replicas, this.selector,
+				this.templateLabels, this.scheduling, this.owners, shutdown);
 	}
 
 	/** {@code spec.replicas}, defaulted to 1. */

@@ -245,7 +245,7 @@ final class Commands {
 		else {
 			String name = this.core.podFactory.generatedName(pod.namespace, pod.baseName);
 			this.lifecycle.create(null, pod.namespace, name, pod.baseName, pod.labels, pod.owners, pod.scheduling,
-					target.name, "bare pod " + pod.name + " moved to " + target.name);
+					pod.shutdown, target.name, "bare pod " + pod.name + " moved to " + target.name);
 		}
 	}
 

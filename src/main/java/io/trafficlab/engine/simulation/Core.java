@@ -55,6 +55,8 @@ final class Core implements EventHandler {
 
 	static final int BGP_HOLD_EXPIRED = 17;
 
+	static final int APP_EXIT = 18;
+
 	final EventLoop loop = new EventLoop();
 
 	/**
@@ -223,6 +225,7 @@ final class Core implements EventHandler {
 			case PROBE_TIMEOUT -> this.balancer.timedOut((int) payload);
 			case PROXY_SYNC -> this.proxy.sync((int) payload);
 			case POD_READY -> this.lifecycle.ready((int) payload);
+			case APP_EXIT -> this.lifecycle.appExited((int) payload);
 			case POD_DELETION -> this.lifecycle.delete((int) payload);
 			case NODE_NOT_READY -> this.nodeLifecycle.notReady((int) payload);
 			case TAINT_EVICTION -> this.nodeLifecycle.evict((int) payload);

@@ -70,6 +70,12 @@ enum DropReason {
 	DEAD_NODE_ENDPOINT(false,
 			"the pod's node is dead; its endpoint is still Ready until the node controller marks it " + "NotReady"),
 
+	/**
+	 * The rules (or the NLB's pod target) still send to a terminating pod whose app has
+	 * exited: nothing listens, so its kernel answers the SYN with a RST.
+	 */
+	APP_EXITED(true, "the pod's app has exited: nothing listens, so the connection is refused (RST)"),
+
 	/** The set the rules chose is empty. */
 	EMPTY_SET(false, "no endpoint in the node's set"),
 

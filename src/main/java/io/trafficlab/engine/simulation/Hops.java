@@ -262,6 +262,7 @@ final class Hops {
 			case NO_ANNOUNCER -> noAnnouncerSentence();
 			case NO_ROUTE -> noRouteSentence();
 			case POD_TARGET_DEAD -> deadPodTargetSentence(this.core.world.pods.get(podSlot));
+			case APP_EXITED -> exitedSentence("the NLB sends it straight to", this.core.world.pods.get(podSlot));
 			case LB_CLOSED, LB_NO_HEALTHY -> noHealthySentence(why);
 			default -> "the load balancer has no targets to send the connection to, so it goes nowhere and "
 					+ "the client times out";
@@ -280,6 +281,8 @@ final class Hops {
 				node.name + " has no local endpoint for " + service + " and " + loadBalancerView(node);
 			case SOURCE_RANGES -> "the client is outside loadBalancerSourceRanges of " + service + " (R13)";
 			case STALE_ENDPOINT -> staleSentence(node, podSlot);
+			case APP_EXITED ->
+				exitedSentence("kube-proxy on " + node.name + " still DNATs it to", this.core.world.pods.get(podSlot));
 			case DEAD_NODE_ENDPOINT -> NodeLifecycle.deadEndpointSentence(node, this.core.world.pods.get(podSlot));
 			case EMPTY_SET -> node.name + "'s rules for " + service + " have no endpoint to send it to";
 			case NO_ENDPOINTS -> service + " has no ready or serving-terminating endpoint anywhere, so kube-proxy on "
@@ -303,6 +306,12 @@ final class Hops {
 		String synced = (rules != null) ? Times.format(rules.syncedAt) : "?";
 		return "kube-proxy on " + node.name + " still DNATs to " + pod.name + " (" + pod.ip + "), which is gone: its "
 				+ "rules date from " + synced + " and it has not synced since, so the packet is lost";
+	}
+
+	private static String exitedSentence(String sender, SimPod pod) {
+		return sender + " " + pod.name + " (" + pod.ip + "), which is terminating and whose app has exited: "
+				+ "nothing listens on its port any more, so its kernel answers with a RST and the client gets "
+				+ "\"connection refused\"";
 	}
 
 	private String deadPodTargetSentence(SimPod pod) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import io.trafficlab.engine.cluster.DeclaredNode;
 import io.trafficlab.engine.cluster.OwnerReference;
 import io.trafficlab.engine.cluster.PodScheduling;
+import io.trafficlab.engine.cluster.PodShutdown;
 import io.trafficlab.engine.cluster.WorkloadKind;
 import io.trafficlab.engine.model.Taint;
 import io.trafficlab.engine.scheduling.Placement;
@@ -19,6 +20,7 @@ import io.trafficlab.engine.simulation.SimulationEvent.NodeRemoved;
 import io.trafficlab.engine.simulation.SimulationEvent.PodBecameReady;
 import io.trafficlab.engine.simulation.SimulationEvent.PodDeleted;
 import io.trafficlab.engine.simulation.SimulationEvent.PodScheduled;
+import io.trafficlab.engine.simulation.SimulationEvent.PodStoppedServing;
 import io.trafficlab.engine.simulation.SimulationEvent.PodTerminating;
 import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
 import org.jspecify.annotations.Nullable;
@@ -26,11 +28,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Pods and nodes over time, as kubelet, the controllers and kube-scheduler move them: a
  * pod is placed by the scheduler (or stays Pending), starts, becomes Ready after
- * {@code podStartupMicros}, terminates with a grace period (serving, but no longer Ready:
- * R4, R17) and is then deleted, cutting the connections still on it. Owners keep their
- * replica count: a Deployment's or ReplicaSet's replacement is created as soon as a pod
- * starts terminating, a StatefulSet's (same name) and a DaemonSet's once the old pod is
- * gone. A dead node's timeline is {@link NodeLifecycle}'s.
+ * {@code podStartupMicros}, and when deleted terminates as its own spec says
+ * ({@link PodShutdown}): no longer Ready but serving (R4, R17) while its preStop hook and
+ * its app's SIGTERM handling last, at most its grace period; then its app exits (its
+ * endpoint stops serving, connections still on it are cut and new ones are refused) and
+ * it is deleted once its last container has exited. Owners keep their replica count: a
+ * Deployment's or ReplicaSet's replacement is created as soon as a pod starts
+ * terminating, a StatefulSet's (same name) and a DaemonSet's once the old pod is gone. A
+ * dead node's timeline is {@link NodeLifecycle}'s.
  */
 final class Lifecycle {
 
@@ -47,18 +52,25 @@ final class Lifecycle {
 	}
 
 	/**
-	 * At start: pods that are starting become Ready later, terminating ones are deleted
-	 * after the grace period.
+	 * At start: pods that are starting become Ready later; terminating ones (deleted just
+	 * now, as far as the sandbox knows) follow their shutdown timeline.
 	 */
 	void begin() {
 		for (SimPod pod : this.world.livePods()) {
 			if (pod.status == PodStatus.STARTING) {
 				this.core.loop.scheduleIn(this.core.settings.podStartupMicros(), Core.POD_READY, pod.slot);
 			}
-			else if (pod.status == PodStatus.TERMINATING) {
-				this.core.loop.scheduleIn(this.core.settings.terminationGraceMicros(), Core.POD_DELETION, pod.slot);
+			else if (pod.status == PodStatus.TERMINATING && pod.node != null && !pod.node.killed) {
+				PodShutdown.Timeline timeline = timeline(pod);
+				this.core.loop.scheduleIn(timeline.servingMicros(), Core.APP_EXIT, pod.slot);
+				this.core.loop.scheduleIn(timeline.goneMicros(), Core.POD_DELETION, pod.slot);
 			}
 		}
+	}
+
+	/** The pod's shutdown timeline; the settings give the grace period its spec omits. */
+	PodShutdown.Timeline timeline(SimPod pod) {
+		return pod.shutdown.timeline(this.core.settings.terminationGraceMicros());
 	}
 
 	// pods
@@ -68,21 +80,23 @@ final class Lifecycle {
 	 * Pending.
 	 */
 	SimPod create(@Nullable SimWorkload workload, String namespace, String name, String baseName,
-			Map<String, String> labels, List<OwnerReference> owners, PodScheduling scheduling, @Nullable String pinned,
-			String why) {
+			Map<String, String> labels, List<OwnerReference> owners, PodScheduling scheduling, PodShutdown shutdown,
+			@Nullable String pinned, String why) {
 		PodRequirements requirements = PodFactory.requirements(namespace, labels, scheduling, workload, pinned);
 		Placement placement = this.core.podFactory.place(requirements, 1).get(0);
-		return createPlaced(workload, namespace, name, baseName, labels, owners, scheduling, pinned, placement, why);
+		return createPlaced(workload, namespace, name, baseName, labels, owners, scheduling, shutdown, pinned,
+				placement, why);
 	}
 
 	/** Creates a pod where the scheduler already placed it. */
 	private SimPod createPlaced(@Nullable SimWorkload workload, String namespace, String name, String baseName,
-			Map<String, String> labels, List<OwnerReference> owners, PodScheduling scheduling, @Nullable String pinned,
-			Placement placement, String why) {
+			Map<String, String> labels, List<OwnerReference> owners, PodScheduling scheduling, PodShutdown shutdown,
+			@Nullable String pinned, Placement placement, String why) {
 		PodScheduling kept = (pinned != null) ? new PodScheduling(pinned, scheduling.nodeSelector(),
 				scheduling.tolerations(), scheduling.spreadConstraints()) : scheduling;
 		SimPod pod = new SimPod(this.world.pods.size(), namespace, name, baseName, labels, workload, owners, kept,
-				WorldImport.backs(this.core.service(), namespace, labels), PodStatus.PENDING, this.core.now());
+				shutdown, WorldImport.backs(this.core.service(), namespace, labels), PodStatus.PENDING,
+				this.core.now());
 		this.world.addPod(pod);
 		SimNode node = (placement.nodeName() != null) ? this.world.nodesByName.get(placement.nodeName()) : null;
 		String reason = why;
@@ -145,21 +159,48 @@ final class Lifecycle {
 			remove(pod, reason, false);
 			return;
 		}
-		long grace = this.core.settings.terminationGraceMicros();
+		PodShutdown.Timeline timeline = timeline(pod);
 		pod.status = PodStatus.TERMINATING;
 		pod.since = this.core.now();
 		// on a dead node no kubelet confirms the end, so the pod stays Terminating until
 		// its node is deleted
 		boolean ends = !pod.node.killed;
 		if (ends) {
-			this.core.loop.scheduleIn(grace, Core.POD_DELETION, pod.slot);
+			this.core.loop.scheduleIn(timeline.servingMicros(), Core.APP_EXIT, pod.slot);
+			this.core.loop.scheduleIn(timeline.goneMicros(), Core.POD_DELETION, pod.slot);
 		}
 		if (this.core.emitter.wants()) {
-			this.core.emitter.emit(new PodTerminating(this.core.now(), pod.name, pod.node.name,
-					ends ? this.core.now() + grace : -1, ends ? reason : reason + "; it stays Terminating, since "
-							+ "no kubelet on dead " + pod.node.name + " confirms its end, until the node is deleted"));
+			long now = this.core.now();
+			this.core.emitter
+				.emit(new PodTerminating(now, pod.name, pod.node.name, ends ? now + timeline.goneMicros() : -1,
+						ends ? reason
+								: reason + "; it stays Terminating, since " + "no kubelet on dead " + pod.node.name
+										+ " confirms its end, until the node is deleted",
+						(ends && pod.wasReady) ? now + timeline.servingMicros() : -1, ends ? timeline.why() : null));
 		}
 		this.core.changed(true);
+	}
+
+	/**
+	 * A terminating pod's first container exited: the pod is no longer Ready, so its
+	 * endpoint stops serving; the connections still on it are cut.
+	 */
+	void appExited(int slot) {
+		SimPod pod = this.world.pods.get(slot);
+		if (pod.deleted || pod.status != PodStatus.TERMINATING || pod.exited || pod.node == null || pod.node.killed) {
+			return;
+		}
+		boolean wasServing = pod.serving();
+		pod.exited = true;
+		String why = timeline(pod).why();
+		if (pod.live > 0) {
+			this.core.traffic.reset(pod, null,
+					pod.name + "'s app exited before the connection completed (" + why + ")");
+		}
+		if (wasServing && this.core.emitter.wants()) {
+			this.core.emitter.emit(new PodStoppedServing(this.core.now(), pod.name, pod.node.name, why));
+		}
+		this.core.changed(wasServing);
 	}
 
 	void delete(int slot) {
@@ -167,7 +208,8 @@ final class Lifecycle {
 		if (pod.deleted || pod.status != PodStatus.TERMINATING) {
 			return;
 		}
-		remove(pod, "its termination grace period ended", true);
+		pod.exited = true;
+		remove(pod, "its containers have exited, so kubelet removes it", true);
 	}
 
 	/**
@@ -226,7 +268,7 @@ final class Lifecycle {
 		if (pinFirst != null) {
 			String name = this.core.podFactory.generatedName(namespace, workload.podPrefix);
 			create(workload, namespace, name, name, workload.podLabels, List.of(workload.podOwner), scheduling,
-					pinFirst, workload.key() + " " + why);
+					workload.declared.shutdown(), pinFirst, workload.key() + " " + why);
 			missing--;
 		}
 		// one scheduling round for all of them: each placement counts for the next, as in
@@ -236,7 +278,7 @@ final class Lifecycle {
 		for (Placement placement : this.core.podFactory.place(requirements, missing)) {
 			String name = this.core.podFactory.generatedName(namespace, workload.podPrefix);
 			createPlaced(workload, namespace, name, name, workload.podLabels, List.of(workload.podOwner), scheduling,
-					null, placement, workload.key() + " " + why);
+					workload.declared.shutdown(), null, placement, workload.key() + " " + why);
 		}
 	}
 
@@ -250,7 +292,8 @@ final class Lifecycle {
 			this.core.podFactory.reserve(namespace, name);
 			String pin = this.statefulPins.remove(namespace + "/" + name);
 			create(workload, namespace, name, name, PodFactory.labelsFor(workload, name, ordinal),
-					List.of(workload.podOwner), workload.declared.scheduling(), pin, workload.key() + " " + why);
+					List.of(workload.podOwner), workload.declared.scheduling(), workload.declared.shutdown(), pin,
+					workload.key() + " " + why);
 		}
 	}
 
@@ -265,7 +308,7 @@ final class Lifecycle {
 			}
 			String name = this.core.podFactory.generatedName(namespace, workload.podPrefix);
 			create(workload, namespace, name, name, workload.podLabels, List.of(workload.podOwner),
-					workload.declared.scheduling(), nodeName, workload.key() + " " + why);
+					workload.declared.scheduling(), workload.declared.shutdown(), nodeName, workload.key() + " " + why);
 		}
 	}
 

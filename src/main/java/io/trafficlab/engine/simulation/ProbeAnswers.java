@@ -84,10 +84,10 @@ final class ProbeAnswers {
 	 * its SYN-ACK comes back through conntrack: connected, even on a node with no pod of
 	 * its own. If it is a pod on a dead node (still a Ready endpoint until the node
 	 * controller marks it NotReady) or a deleted pod (stale rules), the probe times out,
-	 * so a healthy node can fail its probe. With no endpoint anywhere kube-proxy REJECTs
-	 * (R10): refused on every node, so the LB fails open. A DROP (Local with no local
-	 * endpoint, or no rules yet, as the data path treats them) leaves the probe to time
-	 * out.
+	 * so a healthy node can fail its probe; a terminating pod whose app has exited
+	 * refuses it. With no endpoint anywhere kube-proxy REJECTs (R10): refused on every
+	 * node, so the LB fails open. A DROP (Local with no local endpoint, or no rules yet,
+	 * as the data path treats them) leaves the probe to time out.
 	 */
 	private static ProbeResult trafficPort(Service service, SimNode node, List<SimPod> pods,
 			@Nullable SplitMix64 random) {
@@ -108,6 +108,10 @@ final class ProbeAnswers {
 			SimPod pod = dnatTarget(route.pods, pods, random);
 			if (pod == null) {
 				return new ProbeResult(target, 0, "", ProbeAnswer.CONNECTED, new NodeProbe(true, null), null, false);
+			}
+			if (!gone(pod) && !pod.node.killed) {
+				return ProbeResult.refused(target, "kube-proxy on " + node.name + " DNATs the probe to " + pod.name
+						+ " (" + pod.ip + "), whose app has exited: nothing listens, so its kernel refuses it");
 			}
 			return ProbeResult.timedOut(target,
 					"kube-proxy on " + node.name + " DNATs the probe to " + pod.name + " (" + pod.ip + "), "
@@ -139,7 +143,7 @@ final class ProbeAnswers {
 	}
 
 	private static boolean answers(SimPod pod) {
-		return !gone(pod) && !pod.node.killed;
+		return !gone(pod) && !pod.node.killed && !pod.exited;
 	}
 
 	private static boolean gone(SimPod pod) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.trafficlab.engine.cluster.OwnerReference;
 import io.trafficlab.engine.cluster.PodScheduling;
+import io.trafficlab.engine.cluster.PodShutdown;
 import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +39,9 @@ final class SimPod {
 	 */
 	final PodScheduling scheduling;
 
+	/** How it shuts down when deleted. */
+	final PodShutdown shutdown;
+
 	/** Whether the followed Service selects it. */
 	final boolean backsService;
 
@@ -50,8 +54,17 @@ final class SimPod {
 	/** When it entered {@link #status}. */
 	long since;
 
-	/** Whether it was ever Ready: a terminating pod that was keeps serving (R4). */
+	/**
+	 * Whether it was ever Ready: a terminating pod that was keeps serving (R4) until its
+	 * app exits.
+	 */
 	boolean wasReady;
+
+	/**
+	 * Whether a terminating pod's first container has exited: it is no longer Ready, so
+	 * its endpoint is not serving, and nothing listens on its port.
+	 */
+	boolean exited;
 
 	boolean deleted;
 
@@ -73,8 +86,8 @@ final class SimPod {
 	int live;
 
 	SimPod(int slot, String namespace, String name, String baseName, Map<String, String> labels,
-			@Nullable SimWorkload workload, List<OwnerReference> owners, PodScheduling scheduling, boolean backsService,
-			PodStatus status, long since) {
+			@Nullable SimWorkload workload, List<OwnerReference> owners, PodScheduling scheduling, PodShutdown shutdown,
+			boolean backsService, PodStatus status, long since) {
 		this.slot = slot;
 		this.namespace = namespace;
 		this.name = name;
@@ -83,6 +96,7 @@ final class SimPod {
 		this.workload = workload;
 		this.owners = List.copyOf(owners);
 		this.scheduling = scheduling;
+		this.shutdown = shutdown;
 		this.backsService = backsService;
 		this.status = status;
 		this.since = since;
@@ -98,6 +112,16 @@ final class SimPod {
 	void restartCounters() {
 		this.connections = 0;
 		Arrays.fill(this.sources, 0);
+	}
+
+	/**
+	 * Whether its endpoint is serving: Ready, or terminating after having been Ready
+	 * while its app still runs (EndpointSlice {@code serving} is the pod's Ready
+	 * condition).
+	 */
+	boolean serving() {
+		return this.status == PodStatus.READY
+				|| (this.status == PodStatus.TERMINATING && this.wasReady && !this.exited);
 	}
 
 	boolean onNode() {

@@ -64,7 +64,8 @@ final class SimWorkload {
 			return workload;
 		}
 		return new DeclaredWorkload(workload.kind(), workload.namespace(), workload.name(), this.replicas,
-				workload.selector(), workload.templateLabels(), workload.scheduling(), workload.owners());
+				workload.selector(), workload.templateLabels(), workload.scheduling(), workload.owners(),
+				workload.shutdown());
 	}
 
 	@Override

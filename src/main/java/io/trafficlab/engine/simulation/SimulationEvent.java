@@ -206,11 +206,29 @@ public sealed interface SimulationEvent {
 	 * @param time when
 	 * @param pod the pod
 	 * @param node its node
-	 * @param deletesAt when its grace period ends
+	 * @param deletesAt when it is deleted: its last container has exited, at the latest
+	 * at the end of its grace period ({@code -1}: not while its node is dead)
 	 * @param reason why, in plain words
+	 * @param stopsServingAt when its app exits and its endpoint stops serving
+	 * ({@code -1}: it does not serve now, or not while its node is dead)
+	 * @param shutdown why it stops serving then
+	 * ({@code "web: preStop sleep 15 s ended, then
+	 * the app exited on SIGTERM (…)"}), or {@code null}
 	 */
-	record PodTerminating(long time, String pod, String node, long deletesAt,
-			String reason) implements SimulationEvent {
+	record PodTerminating(long time, String pod, String node, long deletesAt, String reason, long stopsServingAt,
+			@Nullable String shutdown) implements SimulationEvent {
+	}
+
+	/**
+	 * A terminating pod's app exited: the pod is no longer Ready, its endpoint is
+	 * {@code serving=false}, and a connection that still reaches it is refused.
+	 *
+	 * @param time when
+	 * @param pod the pod
+	 * @param node its node
+	 * @param reason why now, in plain words
+	 */
+	record PodStoppedServing(long time, String pod, String node, String reason) implements SimulationEvent {
 	}
 
 	/**

@@ -27,8 +27,10 @@ import org.jspecify.annotations.Nullable;
  * @param proxySyncDelayMicros how long kube-proxy on a node takes to apply an endpoint
  * change to its rules
  * @param podStartupMicros how long a new pod stays STARTING before it becomes Ready
- * @param terminationGraceMicros how long a terminating pod keeps serving before it is
- * deleted
+ * @param terminationGraceMicros the grace period of a pod whose spec sets no
+ * {@code terminationGracePeriodSeconds} (the API server's default is 30 s); how long a
+ * terminating pod serves is what its preStop hook and its app do, capped by its grace
+ * period ({@link io.trafficlab.engine.cluster.PodShutdown})
  * @param hopLatencyMicros the time a packet takes from one hop to the next
  * @param nlb the AWS NLB's attributes (cross-zone, deregistration delay, resets)
  * @param kind which load balancer of the catalogue is in front of the cluster
@@ -58,9 +60,9 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 	/**
 	 * Seed 1, three clients, 50 connections per second, an even LB probing as the
 	 * catalogue says, kube-proxy's 1 s minimum sync period, 5 s pod startup, Kubernetes'
-	 * default 30 s termination grace period and 0.5 ms per hop, and AWS's NLB attributes
-	 * ({@link NlbAttributes#awsDefaults()}); an AWS NLB with instance targets in front of
-	 * kube-proxy.
+	 * default 30 s termination grace period (for pods that set none) and 0.5 ms per hop,
+	 * and AWS's NLB attributes ({@link NlbAttributes#awsDefaults()}); an AWS NLB with
+	 * instance targets in front of kube-proxy.
 	 */
 	public static SimulationSettings defaults() {
 		return new SimulationSettings(1, DEFAULT_CLIENT_IPS, 50, LoadBalancerModel.EVEN, null, 1_000_000L, 5_000_000L,

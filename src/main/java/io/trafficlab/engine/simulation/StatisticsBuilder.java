@@ -244,10 +244,13 @@ final class StatisticsBuilder {
 		return new LbProbe(probe.target(), probe.status());
 	}
 
-	/** Whether the pod can serve: Ready, or terminating after having been Ready (R4). */
+	/**
+	 * Whether the pod can serve: Ready, or terminating after having been Ready until its
+	 * app exits (R4).
+	 */
 	private boolean serving(String podName) {
 		SimPod pod = this.core.world.pod(this.core.world.followed.namespace(), podName);
-		return pod != null && (pod.status == PodStatus.READY || (pod.status == PodStatus.TERMINATING && pod.wasReady));
+		return pod != null && pod.serving();
 	}
 
 	private static double share(long count, long total) {

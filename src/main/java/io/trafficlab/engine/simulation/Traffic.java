@@ -168,6 +168,10 @@ final class Traffic {
 			drop(id, client, entry, DropReason.DEAD_NODE_ENDPOINT, route, slot);
 			return;
 		}
+		if (pod.exited) {
+			drop(id, client, entry, DropReason.APP_EXITED, route, slot);
+			return;
+		}
 		boolean local = podNode == entry;
 		int source = SourceSlots.of(this.core, client, entry, route.masquerade, local);
 		this.routed++;
@@ -211,6 +215,10 @@ final class Traffic {
 		SimNode podNode = pod.node;
 		if (pod.deleted || podNode == null || podNode.killed) {
 			drop(id, client, null, DropReason.POD_TARGET_DEAD, null, pod.slot);
+			return;
+		}
+		if (pod.exited) {
+			drop(id, client, null, DropReason.APP_EXITED, null, pod.slot);
 			return;
 		}
 		int source = SourceSlots.direct(this.core, client, podNode, this.core.spec().clientAddressKeptToNode());

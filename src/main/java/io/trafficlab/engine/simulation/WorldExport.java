@@ -49,10 +49,10 @@ final class WorldExport {
 	private static DeclaredPod pod(SimPod pod) {
 		PodScheduling scheduling = new PodScheduling((pod.node != null) ? pod.node.name : null,
 				pod.scheduling.nodeSelector(), pod.scheduling.tolerations(), pod.scheduling.spreadConstraints());
-		boolean ready = pod.status == PodStatus.READY || (pod.status == PodStatus.TERMINATING && pod.wasReady);
 		String phase = (pod.status == PodStatus.PENDING) ? "Pending" : "Running";
 		return new DeclaredPod(pod.namespace, pod.name, pod.labels, scheduling,
-				new DeclaredPodStatus(phase, pod.ip, ready), pod.status == PodStatus.TERMINATING, pod.owners);
+				new DeclaredPodStatus(phase, pod.ip, pod.serving()), pod.status == PodStatus.TERMINATING, pod.owners,
+				pod.shutdown);
 	}
 
 	private static DeclaredWorkload exported(World world, DeclaredWorkload workload) {

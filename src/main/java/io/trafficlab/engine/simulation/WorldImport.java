@@ -19,6 +19,7 @@ import io.trafficlab.engine.cluster.DeclaredPod;
 import io.trafficlab.engine.cluster.DeclaredWorkload;
 import io.trafficlab.engine.cluster.OwnerReference;
 import io.trafficlab.engine.cluster.PodScheduling;
+import io.trafficlab.engine.cluster.PodShutdown;
 import io.trafficlab.engine.cluster.WorkloadKind;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Node;
@@ -256,8 +257,11 @@ final class WorldImport {
 					: (workload != null) ? List.of(workload.podOwner) : List.of();
 			PodScheduling scheduling = (original != null) ? original.scheduling()
 					: (workload != null) ? workload.declared.scheduling() : PodScheduling.ANYWHERE;
+			PodShutdown shutdown = (original != null) ? original.shutdown()
+					: (workload != null) ? workload.declared.shutdown() : PodShutdown.UNDECLARED;
 			SimPod simPod = new SimPod(world.pods.size(), pod.namespace(), pod.name(), pod.name(), pod.labels(),
-					workload, owners, scheduling, backs(followed, pod.namespace(), pod.labels()), status(pod), 0);
+					workload, owners, scheduling, shutdown, backs(followed, pod.namespace(), pod.labels()), status(pod),
+					0);
 			simPod.wasReady = pod.ready();
 			if (pod.nodeName() != null) {
 				simPod.node = world.nodesByName.get(pod.nodeName());
