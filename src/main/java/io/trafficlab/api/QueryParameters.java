@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.UnknownValueException;
@@ -79,6 +80,10 @@ final class QueryParameters {
 
 	static Dataplane dataplane(@Nullable String value) {
 		return oneOf("dataplane", value, Dataplane.class, Dataplane.KUBE_PROXY);
+	}
+
+	static NetworkModel network(@Nullable String value) {
+		return oneOf("network", value, NetworkModel.class, NetworkModel.DEFAULT);
 	}
 
 	static boolean bool(String name, @Nullable String value) {

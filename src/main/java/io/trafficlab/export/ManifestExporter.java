@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.DeclaredNode;
 import io.trafficlab.engine.cluster.DeclaredPod;
@@ -59,12 +60,22 @@ public final class ManifestExporter {
 	 * manifests can name it.
 	 */
 	public static String yaml(ClusterDeclaration declaration, LoadBalancerKind kind, Dataplane dataplane) {
+		return yaml(declaration, kind, dataplane, NetworkModel.DEFAULT);
+	}
+
+	/**
+	 * As {@link #yaml(ClusterDeclaration, LoadBalancerKind, Dataplane)}, with the pod
+	 * network named in the header (no object in the manifests names a CNI the importer
+	 * reads).
+	 */
+	public static String yaml(ClusterDeclaration declaration, LoadBalancerKind kind, Dataplane dataplane,
+			NetworkModel network) {
 		List<HasMetadata> objects = new ArrayList<>();
 		for (HasMetadata object : objects(declaration)) {
 			objects.add((object instanceof Service service) ? SetupExport.annotated(service, kind) : object);
 		}
 		objects.addAll(SetupExport.objects(kind, dataplane));
-		return SetupExport.header(kind, dataplane) + documents(objects);
+		return SetupExport.header(kind, dataplane, network) + documents(objects);
 	}
 
 	/**

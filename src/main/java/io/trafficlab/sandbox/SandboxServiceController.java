@@ -3,6 +3,7 @@ package io.trafficlab.sandbox;
 import java.util.function.Supplier;
 
 import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.SessionAffinity;
@@ -12,6 +13,7 @@ import io.trafficlab.engine.simulation.SimulationCommand.SetClientRate;
 import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand.SetInternalTrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand.SetDataplane;
+import io.trafficlab.engine.simulation.SimulationCommand.SetNetwork;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerKind;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
 import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
@@ -68,6 +70,11 @@ class SandboxServiceController {
 	@PutMapping("/dataplane")
 	ResponseEntity<Void> dataplane(@PathVariable String id, @RequestParam("value") String value) {
 		return apply(id, () -> new SetDataplane(CommandParameters.oneOf("value", value, Dataplane.class)));
+	}
+
+	@PutMapping("/network")
+	ResponseEntity<Void> network(@PathVariable String id, @RequestParam("value") String value) {
+		return apply(id, () -> new SetNetwork(CommandParameters.oneOf("value", value, NetworkModel.class)));
 	}
 
 	@PutMapping("/client-rate")

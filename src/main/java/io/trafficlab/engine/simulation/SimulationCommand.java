@@ -1,6 +1,7 @@
 package io.trafficlab.engine.simulation;
 
 import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.SessionAffinity;
@@ -132,6 +133,14 @@ public sealed interface SimulationCommand {
 	 * @param dataplane the new dataplane
 	 */
 	record SetDataplane(Dataplane dataplane) implements SimulationCommand {
+	}
+
+	/**
+	 * Changes the pod network, which decides the address kube-proxy's SNAT gives (R15).
+	 *
+	 * @param network the new network model
+	 */
+	record SetNetwork(NetworkModel network) implements SimulationCommand {
 	}
 
 	/**
