@@ -99,9 +99,9 @@ class LessonCatalogTests {
 
 	@Test
 	void unknownFieldsNameTheStepAndTheFieldsAllowed() {
-		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("    text: |", "    txt: |")))
-			.hasMessage("Lesson file x.yaml: step 1: unknown field \"txt\", expected one of [curl, questions, sandbox, "
-					+ "text, title]");
+		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("    text: |", "    txt: |"))).hasMessage(
+				"Lesson file x.yaml: step 1: unknown field \"txt\", expected one of [curl, questions, sandbox, sources, "
+						+ "text, title]");
 	}
 
 	@Test
