@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 import io.trafficlab.engine.analysis.ClusterAnalysis;
 import io.trafficlab.engine.balancer.Dataplane;
-import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.proxy.DestinationKind;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.manifest.ImportedCluster;

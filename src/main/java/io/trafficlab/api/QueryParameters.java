@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.trafficlab.engine.balancer.Dataplane;
-import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.UnknownValueException;
 import io.trafficlab.engine.net.Cidr;
 import io.trafficlab.engine.net.IpAddress;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.system.ParameterChoices;
 import org.jspecify.annotations.Nullable;
 

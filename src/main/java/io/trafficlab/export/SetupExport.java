@@ -13,8 +13,8 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.trafficlab.engine.balancer.ClusterSetup;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
-import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.model.ServiceType;
+import io.trafficlab.engine.net.NetworkModel;
 
 /**
  * The sandbox's load balancer and dataplane as a real cluster declares them

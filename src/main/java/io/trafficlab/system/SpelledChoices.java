@@ -7,8 +7,8 @@ import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.Spelled;
-import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.simulation.SimulatedBalancers;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;

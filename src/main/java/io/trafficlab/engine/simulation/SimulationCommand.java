@@ -1,11 +1,11 @@
 package io.trafficlab.engine.simulation;
 
 import io.trafficlab.engine.balancer.Dataplane;
-import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.SessionAffinity;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.net.NetworkModel;
 import org.jspecify.annotations.Nullable;
 
 /**

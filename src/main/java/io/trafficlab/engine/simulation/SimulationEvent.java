@@ -3,9 +3,9 @@ package io.trafficlab.engine.simulation;
 import java.util.List;
 
 import io.trafficlab.engine.balancer.Dataplane;
-import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.net.NetworkModel;
 import org.jspecify.annotations.Nullable;
 
 /**
