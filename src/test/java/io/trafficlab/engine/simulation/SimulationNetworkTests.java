@@ -67,6 +67,16 @@ class SimulationNetworkTests {
 		});
 	}
 
+	@Test
+	void theHopNamesWhoseAddressTheSnatGave() {
+		Simulation simulation = Simulation.start(Presets.uneven310("Cluster"),
+				Presets.settings(3).withClientIps(List.of(CLIENT)).withNetwork(NetworkModel.OVERLAY));
+		Recorder recorder = Recorder.until(simulation, 3_000_000);
+		ConnectionRouted remote = recorder.first(ConnectionRouted.class, (c) -> !c.entryNode().equals(c.node()));
+		assertThat(remote.hops()).anySatisfy((hop) -> assertThat(hop.reason())
+			.contains("MASQUERADE to " + remote.sourceSeen() + ", " + remote.entryNode() + "'s flannel.1 address"));
+	}
+
 	private static Simulation run(NetworkModel network) {
 		Simulation simulation = Simulation.start(Presets.uneven310("Cluster"),
 				Presets.settings(5)
