@@ -1,11 +1,15 @@
-// The analyzer's "Which load balancer?" and "Dataplane" selects: the note under each select follows the choice, the
+// The analyzer's "Which load balancer?", "Dataplane" and "Pod network" selects: the note under each select follows the choice, the
 // even/weighted choice is offered only for the generic load balancer (a disabled select is not sent, so the server
 // never sees the conflict from this form), and the page's address keeps the choice so a reload or a shared link
 // starts from it. The results themselves come from the server.
 
 export const GENERIC_LOAD_BALANCER = 'generic';
 
-const DEFAULTS: Readonly<Record<string, string>> = { loadBalancer: GENERIC_LOAD_BALANCER, dataplane: 'kube-proxy' };
+const DEFAULTS: Readonly<Record<string, string>> = {
+	loadBalancer: GENERIC_LOAD_BALANCER,
+	dataplane: 'kube-proxy',
+	network: 'bridge',
+};
 
 /** The page's query with one choice set; a default choice is left out unless the query names an example. */
 export function queryWithChoice(search: string, name: string, value: string): string {

@@ -63,6 +63,8 @@ export function describeEvent(event: SimulationEvent): string {
 			return `the load balancer is now ${event.name}`;
 		case 'DataplaneChanged':
 			return `the dataplane is now ${event.dataplane}`;
+		case 'NetworkChanged':
+			return `the pod network is now ${event.network}`;
 		case 'ClientRateChanged':
 			return `clients now send ${event.connectionsPerSecond} connections per second`;
 	}

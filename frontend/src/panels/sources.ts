@@ -1,6 +1,6 @@
 // The source address each pod sees: the client's (the source was kept, Local) or a node's (SNAT, Cluster), exact
 // beside observed; whose each address is comes with the statistics.
-import type { SourceAddress } from '../protocol/events';
+import type { NetworkModel, SourceAddress } from '../protocol/events';
 import { describeSource, sourceCategory, sourceOf } from '../scene/addresses';
 import { parseFraction, percent, toNumber } from '../scene/fraction';
 import type { Scene } from '../scene/scene';
@@ -39,6 +39,20 @@ const SUMMARY: Record<Seen, string> = {
 	mixed: '◐ client and node addresses',
 	none: '— no external traffic',
 };
+
+const NETWORK_NOTE: Record<NetworkModel, string> = {
+	bridge: 'Pod network: bridge with host routes (kubenet, flannel host-gw). After SNAT a pod sees its own node’s bridge '
+		+ 'gateway, or the entry node’s InternalIP when it runs on another node.',
+	overlay: 'Pod network: overlay (flannel VXLAN). After SNAT a pod sees its own node’s bridge gateway, or the entry '
+		+ 'node’s flannel.1 address (the first of its pod CIDR) when it runs on another node.',
+	vpc: 'Pod network: VPC-routed (AWS VPC CNI, Calico without encapsulation). The host-side veths carry no address, so '
+		+ 'after SNAT every pod sees the entry node’s InternalIP, on that node too.',
+};
+
+/** The network model the table assumes, and what it means for the addresses after SNAT. */
+export function networkNote(network: NetworkModel): string {
+	return NETWORK_NOTE[network];
+}
 
 export function sourceRows(scene: Scene): SourceRow[] {
 	const stats = scene.statistics;

@@ -33,6 +33,7 @@ export function syncControls(root: ParentNode, scene: Scene): void {
 	root.querySelector<HTMLElement>('[data-control="lb-model"]')?.toggleAttribute('hidden', !scene.spreadKnob);
 	setValue(root.querySelector<HTMLSelectElement>('[data-control="lb-kind"]'), scene.loadBalancerKind);
 	setValue(root.querySelector<HTMLSelectElement>('[data-control="dataplane"]'), scene.dataplane);
+	setValue(root.querySelector<HTMLSelectElement>('[data-control="network"]'), scene.network);
 	setValue(root.querySelector<HTMLInputElement>('[data-control="replicas"]'), String(currentReplicas(scene)));
 	const rate = root.querySelector<HTMLInputElement>('[data-control="rate"]');
 	setValue(rate, String(Math.round(scene.connectionsPerSecond)));

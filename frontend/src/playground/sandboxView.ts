@@ -14,7 +14,7 @@ import { healthRows, renderHealth } from '../panels/health';
 import { probeLine } from '../scene/balancer';
 import { countingLine, nodeShareRows, podShareRows, renderShares } from '../panels/shares';
 import { changedLines, yamlText } from '../panels/serviceYaml';
-import { renderSources, sourceRows } from '../panels/sources';
+import { networkNote, renderSources, sourceRows } from '../panels/sources';
 import { renderTwin } from '../panels/twin';
 import { setText } from '../panels/dom';
 import type { EventBatch, SandboxSnapshot, StatisticsMessage } from '../protocol/events';
@@ -350,6 +350,7 @@ export class SandboxView {
 		setText(this.part('counting'), countingLine(scene));
 		setText(this.part('fairness'), scene.statistics === null ? 'Waiting for statistics…' : fairnessLine(scene.statistics).text);
 		renderSources(this.part('sources'), sourceRows(scene));
+		setText(this.root.querySelector('[data-part="sources-network"]'), networkNote(scene.network));
 		renderHealth(this.part('health'), healthRows(scene), this.root.querySelector('[data-part="health-probe"]'), probeLine(scene));
 		this.renderYaml(scene, now);
 		this.events.render(scene.recent);

@@ -30,6 +30,7 @@ export type CommandId =
 	| 'setLoadBalancerModel'
 	| 'setLoadBalancerKind'
 	| 'setDataplane'
+	| 'setNetwork'
 	| 'setClientRate'
 	| 'switchPreset'
 	| 'applyManifests'

@@ -5,7 +5,7 @@
 // one, a lower-case id elsewhere. EventSchemaTests checks each union against its Java enum, value for value.
 
 /** io.trafficlab.engine.proxy.SourceAddress.SourceKind: whose address a pod sees (the client's, or a node's after SNAT). */
-export type SourceKind = 'client' | 'pod-gateway' | 'internal-ip' | 'other';
+export type SourceKind = 'client' | 'pod-gateway' | 'internal-ip' | 'tunnel' | 'other';
 
 /** io.trafficlab.engine.simulation.TargetState: the LB's verdict on a node, as AWS spells target health. */
 export type TargetState = 'initial' | 'healthy' | 'unhealthy' | 'draining';
@@ -31,6 +31,12 @@ export type LoadBalancerKind = 'generic' | 'aws-nlb-instance' | 'aws-nlb-ip' | '
 
 /** io.trafficlab.engine.balancer.Dataplane: what proxies Service traffic on the nodes. */
 export type Dataplane = 'kube-proxy' | 'cilium-snat' | 'cilium-dsr';
+
+/**
+ * io.trafficlab.engine.net.NetworkModel: the pod network (the CNI), which decides the address kube-proxy's SNAT gives:
+ * bridge (kubenet, flannel host-gw), overlay (flannel VXLAN), vpc (AWS VPC CNI, Calico without encapsulation).
+ */
+export type NetworkModel = 'bridge' | 'overlay' | 'vpc';
 
 /** io.trafficlab.engine.balancer.ProbeProtocol: how a load balancer's probe talks to its target. */
 export type ProbeProtocol = 'TCP' | 'HTTP';
@@ -274,6 +280,12 @@ export interface DataplaneChanged {
 	dataplane: Dataplane;
 }
 
+export interface NetworkChanged {
+	type: 'NetworkChanged';
+	time: number;
+	network: NetworkModel;
+}
+
 export interface ClientRateChanged {
 	type: 'ClientRateChanged';
 	time: number;
@@ -304,6 +316,7 @@ export type SimulationEvent =
 	| LoadBalancerModelChanged
 	| LoadBalancerKindChanged
 	| DataplaneChanged
+	| NetworkChanged
 	| ClientRateChanged;
 
 export type EventType = SimulationEvent['type'];
@@ -333,6 +346,7 @@ export const EVENT_TYPES: readonly EventType[] = [
 	'LoadBalancerModelChanged',
 	'LoadBalancerKindChanged',
 	'DataplaneChanged',
+	'NetworkChanged',
 	'ClientRateChanged',
 ];
 
@@ -413,6 +427,8 @@ export interface SimulationSnapshot {
 	loadBalancerKind?: LoadBalancerKind;
 	loadBalancerName?: string;
 	dataplane?: Dataplane;
+	/** The pod network, which decides the address kube-proxy's SNAT gives. */
+	network?: NetworkModel;
 	/** MetalLB L2: the node that answers ARP for the LB IP now; null for another LB or when none does. */
 	announcingNode?: string | null;
 	/** MetalLB BGP: the nodes the router has a route through now (a killed node's until the hold time ends). */

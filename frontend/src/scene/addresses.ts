@@ -1,5 +1,6 @@
 // Whose address a pod sees, in words: the server tells whose each address is (a client's, or a node's after SNAT: its
-// InternalIP, or its pod-network gateway when the pod is on the node that masqueraded); this only names it.
+// InternalIP, its flannel.1 address on an overlay, or its pod-network gateway when the pod is on the node that
+// masqueraded: the network model decides); this only names it.
 import type { PodStatistics, SourceAddress } from '../protocol/events';
 
 /** How the panel groups an address: kept from the client, rewritten to a node's, or neither. */
@@ -11,6 +12,7 @@ export function sourceCategory(source: SourceAddress): SourceCategory {
 			return 'client';
 		case 'pod-gateway':
 		case 'internal-ip':
+		case 'tunnel':
 			return 'node';
 		default:
 			return 'other';
@@ -30,6 +32,8 @@ export function describeSource(source: SourceAddress): string {
 			return `${source.node ?? 'a node'}'s pod-network gateway (SNAT)`;
 		case 'internal-ip':
 			return `${source.node ?? 'a node'}'s InternalIP (SNAT)`;
+		case 'tunnel':
+			return `${source.node ?? 'a node'}'s flannel.1 address (SNAT over the overlay)`;
 		default:
 			return 'other address';
 	}

@@ -7,6 +7,7 @@ import type {
 	Dataplane,
 	LoadBalancerKind,
 	LoadBalancerModel,
+	NetworkModel,
 	NodeState,
 	PodState,
 	ProbeAnswer,
@@ -151,6 +152,8 @@ export interface Scene {
 	/** Whether the even/weighted knob tunes how the load balancer spreads, as the server says. */
 	spreadKnob: boolean;
 	dataplane: Dataplane;
+	/** The pod network, which decides the address kube-proxy's SNAT gives (the Source address table follows it). */
+	network: NetworkModel;
 	connectionsPerSecond: number;
 	replicas: number | null;
 	hopLatencyMicros: number;
@@ -240,6 +243,7 @@ export function sceneFromSnapshot(snapshot: SandboxSnapshot, anim = 0, reducedMo
 		advertisingNodes: sim.advertisingNodes ?? [],
 		spreadKnob: sim.spreadKnob ?? true,
 		dataplane: sim.dataplane ?? 'kube-proxy',
+		network: sim.network ?? 'bridge',
 		connectionsPerSecond: sim.connectionsPerSecond,
 		replicas: null,
 		hopLatencyMicros: settingNumber(settings, 'hopLatencyMicros', 500),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sourceRows } from '../../src/panels/sources';
+import { networkNote, sourceRows } from '../../src/panels/sources';
 import { applyStatistics } from '../../src/scene/applyEvent';
 import { sceneFromSnapshot } from '../../src/scene/scene';
 import { CLIENT, snapshot, statistics } from '../scene/fixtures';
@@ -52,5 +52,17 @@ describe('sourceRows', () => {
 		};
 		const [row] = sourceRows(applyStatistics(scene, { ...message, statistics: { ...message.statistics, pods: [pod] } }));
 		expect(row.seen).toBe('mixed');
+	});
+});
+
+describe('networkNote', () => {
+	it('names the pod network and the address it gives', () => {
+		expect(networkNote('bridge')).toContain('bridge with host routes');
+		expect(networkNote('overlay')).toContain('flannel.1');
+		expect(networkNote('vpc')).toContain('InternalIP, on that node too');
+	});
+
+	it('reads the network from the snapshot, bridge when an older one has none', () => {
+		expect(sceneFromSnapshot(snapshot()).network).toBe('bridge');
 	});
 });

@@ -27,6 +27,6 @@ describe('protocol guards', () => {
 
 	it('list every event type once', () => {
 		expect(new Set(EVENT_TYPES).size).toBe(EVENT_TYPES.length);
-		expect(EVENT_TYPES).toHaveLength(24);
+		expect(EVENT_TYPES).toHaveLength(25);
 	});
 });

@@ -31,3 +31,11 @@ describe('sourceOf', () => {
 		expect(describeSource({ address: '8.8.8.8', kind: 'other', node: null })).toBe('other address');
 	});
 });
+
+describe('a tunnel address (the overlay network)', () => {
+	it('is a node address, named as the node’s flannel.1', () => {
+		const tunnel: SourceAddress = { address: '10.244.3.0', kind: 'tunnel', node: 'n3' };
+		expect(sourceCategory(tunnel)).toBe('node');
+		expect(describeSource(tunnel)).toBe("n3's flannel.1 address (SNAT over the overlay)");
+	});
+});

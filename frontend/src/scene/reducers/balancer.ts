@@ -3,7 +3,7 @@ import { MAX_FLIGHTS } from '../packets';
 import { dropRemovedNodes, withNode, type Reducers } from './draft';
 
 export const balancerReducers: Reducers<'ProbeAnswered' | 'LoadBalancerTargetChanged' | 'LoadBalancerModelChanged'
-	| 'LoadBalancerKindChanged' | 'DataplaneChanged'> = {
+	| 'LoadBalancerKindChanged' | 'DataplaneChanged' | 'NetworkChanged'> = {
 	ProbeAnswered: (draft, event) => {
 		// a pod target's verdict is not its node's
 		if (event.pod === null) {
@@ -40,5 +40,8 @@ export const balancerReducers: Reducers<'ProbeAnswered' | 'LoadBalancerTargetCha
 	},
 	DataplaneChanged: (draft, event) => {
 		draft.dataplane = event.dataplane;
+	},
+	NetworkChanged: (draft, event) => {
+		draft.network = event.network;
 	},
 };

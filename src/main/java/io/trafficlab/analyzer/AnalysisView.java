@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.trafficlab.engine.analysis.ClusterAnalysis;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.proxy.DestinationKind;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.manifest.ImportedCluster;
@@ -23,10 +24,11 @@ import io.trafficlab.manifest.ImportedCluster;
  * @param loadBalancer the load balancer used, in words (with the spreading for
  * {@code generic})
  * @param dataplane the dataplane used, in words
+ * @param network the pod network used, in words
  * @param clientIp the external client address used
  */
 record AnalysisView(List<ServiceView> services, List<String> warnings, List<String> nodeNames, List<String> serviceRefs,
-		String loadBalancer, String dataplane, String clientIp) {
+		String loadBalancer, String dataplane, String network, String clientIp) {
 
 	/**
 	 * The page lists at most this many nodes per Service; the JSON API has no such limit.
@@ -34,7 +36,7 @@ record AnalysisView(List<ServiceView> services, List<String> warnings, List<Stri
 	static final int MAX_NODES = 100;
 
 	static AnalysisView of(ClusterAnalysis analysis, ImportedCluster imported, String loadBalancer, Dataplane dataplane,
-			String clientIp) {
+			NetworkModel network, String clientIp) {
 		List<Node> nodes = imported.cluster().nodes();
 		Map<String, Node> nodesByName = nodes.stream()
 			.collect(Collectors.toMap(Node::name, Function.identity(), (first, second) -> first));
@@ -44,7 +46,7 @@ record AnalysisView(List<ServiceView> services, List<String> warnings, List<Stri
 				analysis.services().stream().map((service) -> ServiceView.of(service, nodesByName, dataplane)).toList(),
 				warnings, nodes.stream().map(Node::name).toList(),
 				imported.cluster().services().stream().map(Service::ref).map(Object::toString).toList(), loadBalancer,
-				CatalogueChoices.dataplane(dataplane).label(), clientIp);
+				CatalogueChoices.dataplane(dataplane).label(), CatalogueChoices.network(network).label(), clientIp);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.trafficlab.analyzer;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.net.NetworkModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param clientIp the external client's address
  * @param loadBalancer the catalogue id of the load balancer in front of the cluster
  * @param dataplane the catalogue id of what proxies Service traffic on the nodes
+ * @param network the pod network, which decides the address kube-proxy's SNAT gives
  */
 record AnalyzeForm(@Nullable String manifests, @Nullable String lb, @Nullable String clientIp,
-		@Nullable String loadBalancer, @Nullable String dataplane) {
+		@Nullable String loadBalancer, @Nullable String dataplane, @Nullable String network) {
 
 	static final String DEFAULT_LB = LoadBalancerModel.EVEN.apiName();
 
@@ -24,13 +26,15 @@ record AnalyzeForm(@Nullable String manifests, @Nullable String lb, @Nullable St
 
 	static final String DEFAULT_DATAPLANE = Dataplane.KUBE_PROXY.apiName();
 
+	static final String DEFAULT_NETWORK = NetworkModel.DEFAULT.apiName();
+
 	static AnalyzeForm withManifests(String manifests) {
-		return new AnalyzeForm(manifests, null, null, null, null);
+		return new AnalyzeForm(manifests, null, null, null, null, null);
 	}
 
 	AnalyzeForm withChoices(@Nullable String newLb, @Nullable String newClientIp, @Nullable String newLoadBalancer,
-			@Nullable String newDataplane) {
-		return new AnalyzeForm(this.manifests, newLb, newClientIp, newLoadBalancer, newDataplane);
+			@Nullable String newDataplane, @Nullable String newNetwork) {
+		return new AnalyzeForm(this.manifests, newLb, newClientIp, newLoadBalancer, newDataplane, newNetwork);
 	}
 
 	public String manifestsText() {
@@ -55,6 +59,10 @@ record AnalyzeForm(@Nullable String manifests, @Nullable String lb, @Nullable St
 
 	public String dataplaneOrDefault() {
 		return blank(this.dataplane) ? DEFAULT_DATAPLANE : this.dataplane;
+	}
+
+	public String networkOrDefault() {
+		return blank(this.network) ? DEFAULT_NETWORK : this.network;
 	}
 
 	/** Whether the even/weighted choice applies: only to the generic load balancer. */

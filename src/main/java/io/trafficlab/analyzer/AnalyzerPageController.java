@@ -49,9 +49,10 @@ class AnalyzerPageController {
 	ModelAndView page(@RequestParam(name = "example", required = false) @Nullable String example,
 			@RequestParam(name = "loadBalancer", required = false) @Nullable String loadBalancer,
 			@RequestParam(name = "dataplane", required = false) @Nullable String dataplane,
+			@RequestParam(name = "network", required = false) @Nullable String network,
 			@RequestParam(name = "lb", required = false) @Nullable String lb,
 			@RequestParam(name = "clientIp", required = false) @Nullable String clientIp) {
-		AnalyzeForm form = formWithExample(example).withChoices(lb, clientIp, loadBalancer, dataplane);
+		AnalyzeForm form = formWithExample(example).withChoices(lb, clientIp, loadBalancer, dataplane, network);
 		boolean shared = this.examples.find(example).isPresent() && loadBalancer != null && !loadBalancer.isBlank();
 		AnalyzerOutcome outcome = shared ? this.workbench.analyze(form) : new AnalyzerOutcome(null, null, null, null);
 		return page(form, example, outcome, TraceForm.defaults());
@@ -128,6 +129,7 @@ class AnalyzerPageController {
 		model.put("loadBalancers", FormChoices.LOAD_BALANCERS);
 		model.put("catalogue", CatalogueChoices.LOAD_BALANCERS);
 		model.put("dataplanes", CatalogueChoices.DATAPLANES);
+		model.put("networks", CatalogueChoices.NETWORKS);
 		model.put("sources", FormChoices.SOURCES);
 		model.put("destinations", FormChoices.DESTINATIONS);
 		HttpStatus status = outcome.status();

@@ -5,6 +5,7 @@ import java.util.List;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.Spelled;
+import io.trafficlab.engine.net.NetworkModel;
 
 /**
  * The analyzer's two catalogue questions, "Which load balancer is in front of your
@@ -73,7 +74,28 @@ final class CatalogueChoices {
 					"cilium Documentation/network/kubernetes/kubeproxy-free.rst",
 					"https://github.com/cilium/cilium/blob/011b49409877295e4f48ed9438a6a4a6e769d2f3/Documentation/network/kubernetes/kubeproxy-free.rst"));
 
+	static final List<Option<NetworkModel>> NETWORKS = List.of(
+			Option.of(NetworkModel.BRIDGE, "Bridge with host routes (kubenet, flannel host-gw)",
+					"After SNAT a pod on the entry node sees the bridge gateway (.1 of the pod CIDR); a pod on "
+							+ "another node sees the entry node's InternalIP.",
+					"flannel Documentation/backends.md (host-gw)",
+					"https://github.com/flannel-io/flannel/blob/v0.28.9/Documentation/backends.md"),
+			Option.of(NetworkModel.OVERLAY, "Overlay (flannel VXLAN)",
+					"A pod on another node sees the entry node's flannel.1 address, the first of its pod CIDR; a "
+							+ "pod on the entry node still sees the bridge gateway.",
+					"flannel pkg/backend/vxlan/vxlan.go",
+					"https://github.com/flannel-io/flannel/blob/v0.28.9/pkg/backend/vxlan/vxlan.go"),
+			Option.of(NetworkModel.VPC, "VPC-routed (AWS VPC CNI, Calico without encapsulation)",
+					"The host-side veths carry no address, so after SNAT every pod sees the entry node's "
+							+ "InternalIP, on that node too.",
+					"amazon-vpc-cni-k8s docs/cni-proposal.md",
+					"https://github.com/aws/amazon-vpc-cni-k8s/blob/0233d32a1843a3a23fd81e0b25b78f101a9c443d/docs/cni-proposal.md"));
+
 	private CatalogueChoices() {
+	}
+
+	static Option<NetworkModel> network(NetworkModel network) {
+		return find(NETWORKS, network);
 	}
 
 	static Option<LoadBalancerKind> loadBalancer(LoadBalancerKind kind) {

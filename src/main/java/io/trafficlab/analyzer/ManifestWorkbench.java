@@ -21,6 +21,7 @@ import io.trafficlab.engine.model.ServiceRef;
 import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.UnknownValueException;
 import io.trafficlab.engine.net.IpAddress;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.proxy.DestinationKind;
 import io.trafficlab.engine.proxy.SourceClass;
 import io.trafficlab.engine.proxy.TraceRequest;
@@ -132,20 +133,22 @@ class ManifestWorkbench {
 		LoadBalancerModel loadBalancer = loadBalancerOf(form.lbOrDefault());
 		LoadBalancerKind kind = kindOf(form);
 		Dataplane dataplane = dataplaneOf(form.dataplaneOrDefault());
+		NetworkModel network = networkOf(form.networkOrDefault());
 		String clientIp = form.clientIpText().isEmpty() ? AnalysisOptions.DEFAULT_CLIENT_IP : form.clientIpText();
 		if (IpAddress.tryParse(clientIp) == null) {
 			throw rejected(HttpStatus.BAD_REQUEST, "Check the client IP",
 					"The client IP must be an IP address such as 203.0.113.10 (got \"" + clientIp + "\").");
 		}
 		try {
-			var options = new AnalysisOptions(loadBalancer, clientIp, listedNodes(imported.cluster()), kind, dataplane);
+			var options = new AnalysisOptions(loadBalancer, clientIp, listedNodes(imported.cluster()), kind, dataplane,
+					network);
 			String lbWords = (kind == LoadBalancerKind.GENERIC)
 					? CatalogueChoices.loadBalancer(kind)
 						.label()
 						.replace("(even or weighted)", "(" + form.lbOrDefault() + ")")
 					: CatalogueChoices.loadBalancer(kind).label();
 			return AnalysisView.of(this.analyzer.analyze(imported.cluster(), options), imported, lbWords, dataplane,
-					clientIp);
+					network, clientIp);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			throw unexpected(ex);
@@ -162,8 +165,8 @@ class ManifestWorkbench {
 					"Choose a Service, a node, a source and a destination.");
 		}
 		String sourceIp = sourceIpOf(trace, form, source.kind());
-		TraceRequest request = new TraceRequest(service, node, source.kind(), destination.kind(), sourceIp, null,
-				false);
+		TraceRequest request = new TraceRequest(service, node, source.kind(), destination.kind(), sourceIp, null, false,
+				networkOf(form.networkOrDefault()));
 		LoadBalancerKind kind = kindOf(form);
 		Dataplane dataplane = dataplaneOf(form.dataplaneOrDefault());
 		try {
@@ -244,6 +247,16 @@ class ManifestWorkbench {
 							+ "or choose the generic load balancer.");
 		}
 		return kind;
+	}
+
+	private static NetworkModel networkOf(String id) {
+		try {
+			return Spelled.parse(NetworkModel.class, "network", id);
+		}
+		catch (UnknownValueException ex) {
+			throw rejected(HttpStatus.BAD_REQUEST, "Check the pod network",
+					"The pod network must be one of " + ex.alternatives() + " (got \"" + id + "\").");
+		}
 	}
 
 	private static Dataplane dataplaneOf(String id) {

@@ -23,6 +23,9 @@ final class ShareableQuery {
 		if (!AnalyzeForm.DEFAULT_DATAPLANE.equals(form.dataplaneOrDefault())) {
 			uri.queryParam("dataplane", form.dataplaneOrDefault());
 		}
+		if (!AnalyzeForm.DEFAULT_NETWORK.equals(form.networkOrDefault())) {
+			uri.queryParam("network", form.networkOrDefault());
+		}
 		if (form.genericLoadBalancer() && !AnalyzeForm.DEFAULT_LB.equals(form.lbOrDefault())) {
 			uri.queryParam("lb", form.lbOrDefault());
 		}

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import io.trafficlab.engine.analysis.ClusterAnalysis;
 import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.manifest.ImportedCluster;
 
 /**
@@ -15,10 +16,12 @@ import io.trafficlab.manifest.ImportedCluster;
  *
  * @param services one entry per Service
  * @param warnings what the import ignored or filled in, then what the analysis noticed
+ * @param network the pod network the source addresses assume
  */
-record AnalysisJson(List<ServiceJson> services, List<String> warnings) {
+record AnalysisJson(List<ServiceJson> services, List<String> warnings, NetworkModel network) {
 
-	static AnalysisJson of(ClusterAnalysis analysis, ImportedCluster imported, boolean withSourcesSeen) {
+	static AnalysisJson of(ClusterAnalysis analysis, ImportedCluster imported, boolean withSourcesSeen,
+			NetworkModel network) {
 		Map<String, Node> nodes = imported.cluster()
 			.nodes()
 			.stream()
@@ -27,7 +30,7 @@ record AnalysisJson(List<ServiceJson> services, List<String> warnings) {
 		warnings.addAll(analysis.warnings());
 		return new AnalysisJson(
 				MappedList.of(analysis.services(), (service) -> ServiceJson.of(service, nodes, withSourcesSeen)),
-				warnings);
+				warnings, network);
 	}
 
 }

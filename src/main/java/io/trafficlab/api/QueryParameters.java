@@ -12,6 +12,7 @@ import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.UnknownValueException;
 import io.trafficlab.engine.net.Cidr;
 import io.trafficlab.engine.net.IpAddress;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.system.ParameterChoices;
 import org.jspecify.annotations.Nullable;
 
@@ -79,6 +80,10 @@ final class QueryParameters {
 
 	static Dataplane dataplane(@Nullable String value) {
 		return oneOf("dataplane", value, Dataplane.class, Dataplane.KUBE_PROXY);
+	}
+
+	static NetworkModel network(@Nullable String value) {
+		return oneOf("network", value, NetworkModel.class, NetworkModel.DEFAULT);
 	}
 
 	static boolean bool(String name, @Nullable String value) {

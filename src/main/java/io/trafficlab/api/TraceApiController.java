@@ -10,6 +10,7 @@ import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceRef;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.proxy.DestinationKind;
 import io.trafficlab.engine.proxy.SourceClass;
 import io.trafficlab.engine.proxy.TraceRequest;
@@ -52,7 +53,8 @@ class TraceApiController {
 			@RequestParam(name = "clusterCidr", required = false) @Nullable String clusterCidr,
 			@RequestParam(name = "masqueradeAll", required = false) @Nullable String masqueradeAll,
 			@RequestParam(name = "loadBalancer", required = false) @Nullable String loadBalancer,
-			@RequestParam(name = "dataplane", required = false) @Nullable String dataplane, HttpServletRequest request)
+			@RequestParam(name = "dataplane", required = false) @Nullable String dataplane,
+			@RequestParam(name = "network", required = false) @Nullable String network, HttpServletRequest request)
 			throws IOException, HttpMediaTypeNotSupportedException {
 		SourceClass source = QueryParameters.requireOneOf("from", from, SourceClass.class);
 		DestinationKind destination = QueryParameters.requireOneOf("to", to, DestinationKind.class);
@@ -61,12 +63,13 @@ class TraceApiController {
 		boolean masqueradeEverything = QueryParameters.bool("masqueradeAll", masqueradeAll);
 		LoadBalancerKind kind = QueryParameters.loadBalancer(loadBalancer, null);
 		Dataplane proxy = QueryParameters.dataplane(dataplane);
+		NetworkModel pods = QueryParameters.network(network);
 		Cluster cluster = ManifestRequestBody.imported(request, this.importer).cluster();
 		TraceRequest trace = new TraceRequest(service(service, cluster), node(node, cluster), source, destination,
-				sourceAddress, detector, masqueradeEverything);
+				sourceAddress, detector, masqueradeEverything, pods);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(TraceJson.of(trace(cluster, trace, kind, proxy)));
+			.body(TraceJson.of(trace(cluster, trace, kind, proxy), pods));
 	}
 
 	private TraceResult trace(Cluster cluster, TraceRequest trace, LoadBalancerKind kind, Dataplane dataplane) {

@@ -3,6 +3,7 @@ package io.trafficlab.api;
 import java.util.List;
 import java.util.Map;
 
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.proxy.TraceHop;
 import io.trafficlab.engine.proxy.TraceResult;
 
@@ -15,13 +16,14 @@ import io.trafficlab.engine.proxy.TraceResult;
  * @param sourceSeenByEndpoint for each candidate, the source address it sees
  * @param hops the packet's headers at each step
  * @param why the reasons, in plain words
+ * @param network the pod network the source addresses assume
  */
 record TraceJson(String verdict, List<String> endpoints, boolean masquerade, Map<String, String> sourceSeenByEndpoint,
-		List<HopJson> hops, List<String> why) {
+		List<HopJson> hops, List<String> why, NetworkModel network) {
 
-	static TraceJson of(TraceResult result) {
+	static TraceJson of(TraceResult result, NetworkModel network) {
 		return new TraceJson(result.verdict().apiName(), result.endpoints(), result.masquerade(),
-				result.sourceSeenByEndpoint(), MappedList.of(result.hops(), HopJson::of), result.why());
+				result.sourceSeenByEndpoint(), MappedList.of(result.hops(), HopJson::of), result.why(), network);
 	}
 
 	/**

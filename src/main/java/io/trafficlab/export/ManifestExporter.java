@@ -13,6 +13,7 @@ import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.DeclaredNode;
 import io.trafficlab.engine.cluster.DeclaredPod;
 import io.trafficlab.engine.cluster.DeclaredWorkload;
+import io.trafficlab.engine.net.NetworkModel;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
@@ -59,12 +60,22 @@ public final class ManifestExporter {
 	 * manifests can name it.
 	 */
 	public static String yaml(ClusterDeclaration declaration, LoadBalancerKind kind, Dataplane dataplane) {
+		return yaml(declaration, kind, dataplane, NetworkModel.DEFAULT);
+	}
+
+	/**
+	 * As {@link #yaml(ClusterDeclaration, LoadBalancerKind, Dataplane)}, with the pod
+	 * network named in the header (no object in the manifests names a CNI the importer
+	 * reads).
+	 */
+	public static String yaml(ClusterDeclaration declaration, LoadBalancerKind kind, Dataplane dataplane,
+			NetworkModel network) {
 		List<HasMetadata> objects = new ArrayList<>();
 		for (HasMetadata object : objects(declaration)) {
 			objects.add((object instanceof Service service) ? SetupExport.annotated(service, kind) : object);
 		}
 		objects.addAll(SetupExport.objects(kind, dataplane));
-		return SetupExport.header(kind, dataplane) + documents(objects);
+		return SetupExport.header(kind, dataplane, network) + documents(objects);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import io.trafficlab.engine.balancer.ClusterSetup;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.ServiceType;
+import io.trafficlab.engine.net.NetworkModel;
 
 /**
  * The sandbox's load balancer and dataplane as a real cluster declares them
@@ -31,7 +32,7 @@ final class SetupExport {
 	}
 
 	/** Comment lines naming the setup; YAML readers skip them. */
-	static String header(LoadBalancerKind kind, Dataplane dataplane) {
+	static String header(LoadBalancerKind kind, Dataplane dataplane, NetworkModel network) {
 		String trace = switch (kind) {
 			case AWS_CLB, AZURE, GENERIC ->
 				" The cloud provider picks this load balancer for every LoadBalancer Service: "
@@ -39,7 +40,8 @@ final class SetupExport {
 			default -> "";
 		};
 		return "# Traffic Lab sandbox: load balancer " + kind.apiName() + " (" + kind.label() + "), dataplane "
-				+ dataplane.apiName() + "." + trace + "\n";
+				+ dataplane.apiName() + "." + trace + "\n# Pod network: " + network.apiName() + " (" + network.label()
+				+ "), which decides the address kube-proxy's SNAT gives.\n";
 	}
 
 	/**

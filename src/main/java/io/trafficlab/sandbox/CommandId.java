@@ -15,6 +15,7 @@ import io.trafficlab.engine.simulation.SimulationCommand.SetInternalTrafficPolic
 import io.trafficlab.engine.simulation.SimulationCommand.SetDataplane;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerKind;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
+import io.trafficlab.engine.simulation.SimulationCommand.SetNetwork;
 import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
 
 /**
@@ -30,8 +31,9 @@ enum CommandId {
 	KILL_NODE("killNode"), SET_EXTERNAL_TRAFFIC_POLICY("setExternalTrafficPolicy"),
 	SET_INTERNAL_TRAFFIC_POLICY("setInternalTrafficPolicy"), SET_SESSION_AFFINITY("setSessionAffinity"),
 	SET_LOAD_BALANCER_MODEL("setLoadBalancerModel"), SET_LOAD_BALANCER_KIND("setLoadBalancerKind"),
-	SET_DATAPLANE("setDataplane"), SET_CLIENT_RATE("setClientRate"), SWITCH_PRESET("switchPreset"),
-	APPLY_MANIFESTS("applyManifests"), START_COMPARISON("startComparison"), STOP_COMPARISON("stopComparison");
+	SET_DATAPLANE("setDataplane"), SET_NETWORK("setNetwork"), SET_CLIENT_RATE("setClientRate"),
+	SWITCH_PRESET("switchPreset"), APPLY_MANIFESTS("applyManifests"), START_COMPARISON("startComparison"),
+	STOP_COMPARISON("stopComparison");
 
 	private final String id;
 
@@ -87,6 +89,9 @@ enum CommandId {
 		}
 		if (command instanceof SetDataplane) {
 			return SET_DATAPLANE;
+		}
+		if (command instanceof SetNetwork) {
+			return SET_NETWORK;
 		}
 		if (command instanceof SetClientRate) {
 			return SET_CLIENT_RATE;

@@ -335,7 +335,7 @@ public final class Sandbox {
 			SimulationSnapshot snapshot = simulation.snapshot();
 			return new SharedState(ManifestExporter.yaml(simulation.declaration()), this.source.preset(),
 					snapshot.settings().seed(), snapshot.loadBalancer(), snapshot.connectionsPerSecond(), this.speed,
-					snapshot.settings().kind(), snapshot.settings().dataplane());
+					snapshot.settings().kind(), snapshot.settings().dataplane(), snapshot.settings().network());
 		});
 	}
 
@@ -360,7 +360,7 @@ public final class Sandbox {
 	 */
 	public String manifests() {
 		return read((simulation) -> ManifestExporter.yaml(simulation.declaration(), simulation.settings().kind(),
-				simulation.settings().dataplane()));
+				simulation.settings().dataplane(), simulation.settings().network()));
 	}
 
 	/** Checks a lesson's or challenge's goal against the cluster as it is now. */

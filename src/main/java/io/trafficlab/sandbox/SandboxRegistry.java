@@ -143,6 +143,9 @@ public class SandboxRegistry {
 		if (state.dataplane() != null) {
 			settings = settings.withDataplane(state.dataplane());
 		}
+		if (state.network() != null) {
+			settings = settings.withNetwork(state.network());
+		}
 		try {
 			SimulatedBalancers.check(settings.kind());
 		}

@@ -7,6 +7,8 @@ import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.SessionAffinity;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.net.NetworkModel;
+import io.trafficlab.engine.simulation.SimulationCommand.SetNetwork;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import io.trafficlab.engine.simulation.SimulationCommand.SetClientRate;
 import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
@@ -68,6 +70,11 @@ class SandboxServiceController {
 	@PutMapping("/dataplane")
 	ResponseEntity<Void> dataplane(@PathVariable String id, @RequestParam("value") String value) {
 		return apply(id, () -> new SetDataplane(CommandParameters.oneOf("value", value, Dataplane.class)));
+	}
+
+	@PutMapping("/network")
+	ResponseEntity<Void> network(@PathVariable String id, @RequestParam("value") String value) {
+		return apply(id, () -> new SetNetwork(CommandParameters.oneOf("value", value, NetworkModel.class)));
 	}
 
 	@PutMapping("/client-rate")

@@ -3,6 +3,7 @@ package io.trafficlab.sandbox;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.net.NetworkModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,13 +21,15 @@ import org.jspecify.annotations.Nullable;
  * @param loadBalancer the load balancer in front of the cluster; {@code null} in links
  * made before the choice existed ({@code aws-nlb-instance})
  * @param dataplane the dataplane; {@code null} in older links ({@code kube-proxy})
+ * @param network the pod network; {@code null} in older links ({@code bridge})
  */
 record SharedState(String manifests, @Nullable String preset, long seed, LoadBalancerModel lb, double rate,
-		double speed, @Nullable LoadBalancerKind loadBalancer, @Nullable Dataplane dataplane) {
+		double speed, @Nullable LoadBalancerKind loadBalancer, @Nullable Dataplane dataplane,
+		@Nullable NetworkModel network) {
 
-	/** A state with the default load balancer and dataplane. */
+	/** A state with the default load balancer, dataplane and network. */
 	SharedState(String manifests, @Nullable String preset, long seed, LoadBalancerModel lb, double rate, double speed) {
-		this(manifests, preset, seed, lb, rate, speed, null, null);
+		this(manifests, preset, seed, lb, rate, speed, null, null, null);
 	}
 
 }

@@ -8,6 +8,7 @@ import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.simulation.SimulatedBalancers;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -25,6 +26,11 @@ class SpelledChoices {
 	private static final List<String> LOAD_BALANCER_MODELS = Spelled.spellings(LoadBalancerModel.class);
 
 	private static final List<String> DATAPLANES = Spelled.spellings(Dataplane.class);
+
+	/** The pod networks, each with the CNIs it stands for. */
+	private static final List<NetworkChoice> NETWORKS = Arrays.stream(NetworkModel.values())
+		.map((network) -> new NetworkChoice(network.apiName(), network.label()))
+		.toList();
 
 	/**
 	 * The catalogue's load balancers but {@code generic} (the API's R20 model), each with
@@ -50,6 +56,11 @@ class SpelledChoices {
 		return DATAPLANES;
 	}
 
+	@ModelAttribute("networks")
+	List<NetworkChoice> networks() {
+		return NETWORKS;
+	}
+
 	@ModelAttribute("sandboxLoadBalancers")
 	List<LoadBalancerChoice> sandboxLoadBalancers() {
 		return SANDBOX_LOAD_BALANCERS;
@@ -63,6 +74,16 @@ class SpelledChoices {
 	 * @param simulated whether the sandbox simulates it (else the option is disabled)
 	 */
 	record LoadBalancerChoice(String value, String label, boolean simulated) {
+
+	}
+
+	/**
+	 * One pod network of the playground's select.
+	 *
+	 * @param value its spelling
+	 * @param label its name, with the CNIs it stands for
+	 */
+	record NetworkChoice(String value, String label) {
 
 	}
 

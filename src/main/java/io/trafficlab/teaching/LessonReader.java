@@ -11,6 +11,7 @@ import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.goal.Goal;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import io.trafficlab.engine.simulation.SimulationSettings;
 import org.jspecify.annotations.Nullable;
@@ -103,7 +104,7 @@ final class LessonReader {
 
 	private StepSandbox sandbox(JsonNode node, String where) {
 		allowOnly(node, where, "preset", "manifests", "externalTrafficPolicy", "lb", "loadBalancer", "dataplane",
-				"clientRate", "speed", "seed", "paused");
+				"network", "clientRate", "speed", "seed", "paused");
 		String preset = optionalText(node, "preset", where);
 		String manifests = optionalText(node, "manifests", where);
 		if (preset == null && manifests == null) {
@@ -119,6 +120,8 @@ final class LessonReader {
 				: SimulationSettings.defaults().kind();
 		Dataplane dataplane = node.has("dataplane")
 				? at(where, "dataplane", () -> RevealReader.dataplane(node.get("dataplane"))) : Dataplane.KUBE_PROXY;
+		NetworkModel network = node.has("network")
+				? at(where, "network", () -> RevealReader.network(node.get("network"))) : NetworkModel.DEFAULT;
 		double rate = node.has("clientRate") ? at(where, "clientRate", () -> RevealReader.rate(node.get("clientRate")))
 				: 50;
 		double speed = node.path("speed").asDouble(1);
@@ -131,7 +134,7 @@ final class LessonReader {
 		if (node.has("paused") && !node.get("paused").isBoolean()) {
 			throw new IllegalArgumentException(where + " (paused): expected true or false, got " + node.get("paused"));
 		}
-		return new StepSandbox(preset, manifests, policy, model, kind, dataplane, rate, speed,
+		return new StepSandbox(preset, manifests, policy, model, kind, dataplane, network, rate, speed,
 				node.path("seed").asLong(1), node.path("paused").asBoolean(false));
 	}
 

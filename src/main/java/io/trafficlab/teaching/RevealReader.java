@@ -10,6 +10,7 @@ import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.simulation.SimulatedBalancers;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,7 @@ final class RevealReader {
 		KINDS.put("lb", (value) -> new SimulationCommand.SetLoadBalancerModel(lb(value)));
 		KINDS.put("loadBalancer", (value) -> new SimulationCommand.SetLoadBalancerKind(simulated(loadBalancer(value))));
 		KINDS.put("dataplane", (value) -> new SimulationCommand.SetDataplane(dataplane(value)));
+		KINDS.put("network", (value) -> new SimulationCommand.SetNetwork(network(value)));
 		KINDS.put("movePod",
 				(value) -> new SimulationCommand.MovePod(name(field(value, "pod")), name(field(value, "node"))));
 		KINDS.put("deletePod", (value) -> new SimulationCommand.DeletePod(name(value)));
@@ -77,6 +79,10 @@ final class RevealReader {
 
 	static LoadBalancerKind loadBalancer(JsonNode value) {
 		return SpelledValueReader.read(LoadBalancerKind.class, value);
+	}
+
+	static NetworkModel network(JsonNode value) {
+		return SpelledValueReader.read(NetworkModel.class, value);
 	}
 
 	static Dataplane dataplane(JsonNode value) {

@@ -4,6 +4,7 @@ import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.net.NetworkModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param loadBalancer which load balancer of the catalogue is in front of the cluster
  * (one the simulation models)
  * @param dataplane what proxies Service traffic on the nodes
+ * @param network the pod network, which decides the address kube-proxy's SNAT gives
  * @param clientRate new connections per simulated second
  * @param speed simulated seconds per wall-clock second
  * @param seed the random seed, so every learner sees the same run
@@ -25,6 +27,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record StepSandbox(@Nullable String preset, @Nullable String manifests,
 		@Nullable TrafficPolicy externalTrafficPolicy, LoadBalancerModel lb, LoadBalancerKind loadBalancer,
-		Dataplane dataplane, double clientRate, double speed, long seed, boolean paused) {
+		Dataplane dataplane, NetworkModel network, double clientRate, double speed, long seed, boolean paused) {
+
+	/** A sandbox on the default network ({@link NetworkModel#DEFAULT}). */
+	public StepSandbox(@Nullable String preset, @Nullable String manifests,
+			@Nullable TrafficPolicy externalTrafficPolicy, LoadBalancerModel lb, LoadBalancerKind loadBalancer,
+			Dataplane dataplane, double clientRate, double speed, long seed, boolean paused) {
+		this(preset, manifests, externalTrafficPolicy, lb, loadBalancer, dataplane, NetworkModel.DEFAULT, clientRate,
+				speed, seed, paused);
+	}
 
 }

@@ -61,6 +61,7 @@ public final class StepStates {
 			.withLoadBalancer(sandbox.lb())
 			.withKind(sandbox.loadBalancer())
 			.withDataplane(sandbox.dataplane())
+			.withNetwork(sandbox.network())
 			.withConnectionsPerSecond(sandbox.clientRate());
 		SimulatedBalancers.check(settings.kind());
 		return new StepStart(declaration, settings, sandbox.speed(), sandbox.paused());

@@ -137,6 +137,29 @@ class AnalyzerPageControllerTests {
 	}
 
 	@Test
+	void pageShouldAskWhichPodNetworkWithBridgeSelected() {
+		var body = assertThat(this.mvc.get().uri("/analyze")).hasStatusOk().bodyText();
+		body.contains("<label for=\"network\">Pod network</label>")
+			.contains("<option value=\"bridge\" selected=\"selected\">Bridge with host routes (kubenet, flannel "
+					+ "host-gw)</option>")
+			.contains("https://github.com/flannel-io/flannel/blob/v0.28.9/pkg/backend/vxlan/vxlan.go");
+		for (String id : new String[] { "bridge", "overlay", "vpc" }) {
+			body.contains("<option value=\"" + id + "\"").contains("data-choice=\"" + id + "\"");
+		}
+	}
+
+	@Test
+	void pageWhenSharedOnAnOverlayShouldNameItAndShowTheFlannelAddresses() {
+		var body = assertThat(
+				this.mvc.get().uri("/analyze?example=uneven-3-1-0-cluster&loadBalancer=generic&network=overlay"))
+			.hasStatusOk()
+			.bodyText();
+		body.contains("<option value=\"overlay\" selected=\"selected\">")
+			.contains("<span class=\"summary__network\">Overlay (flannel VXLAN)</span>")
+			.contains("10.244.3.0");
+	}
+
+	@Test
 	void pageWhenQueryNamesAnotherLoadBalancerShouldSelectItAndDisableTheSpreading() {
 		assertThat(this.mvc.get().uri("/analyze?loadBalancer=azure&dataplane=cilium-dsr")).hasStatusOk()
 			.bodyText()

@@ -98,6 +98,29 @@ class PlaygroundBrowserIT extends BrowserTest {
 	}
 
 	@Test
+	void thePodNetworkChoiceShouldChangeTheAddressesThePodsSee() {
+		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
+		LabPage.choosePolicy(driver, "Cluster");
+		this.browser.waitUpTo(LIVE).until((d) -> seen(driver).stream().allMatch("node"::equals));
+		Select networks = new Select(driver.findElement(By.cssSelector("[data-control=network]")));
+		assertThat(networks.getFirstSelectedOption().getDomAttribute("value")).isEqualTo("bridge");
+		assertThat(exactSourceAddresses(driver, "web-4")).contains("192.168.0.11", "10.244.2.1");
+		networks.selectByValue("overlay");
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> "overlay".equals(driver.executeScript("return window.__trafficLab.scene().network"))
+					&& exactSourceAddresses(driver, "web-4").contains("10.244.1.0"));
+		assertThat(exactSourceAddresses(driver, "web-4")).contains("10.244.1.0", "10.244.2.1", "10.244.3.0");
+		assertThat(driver.findElement(By.cssSelector("[data-view=primary] [data-part=sources-network]")).getText())
+			.contains("overlay (flannel VXLAN)");
+		networks.selectByValue("vpc");
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> exactSourceAddresses(driver, "web-4").contains("192.168.0.12")
+					&& exactSourceAddresses(driver, "web-4").stream().noneMatch((a) -> a.startsWith("10.244.")));
+		this.browser.screenshot("playground-network-vpc");
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
 	void metalLbL2UnderLocalShouldGiveTheLonePodNothingAndMarkTheAnnouncingNode() {
 		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
 		LabPage.choosePolicy(driver, "Local");

@@ -23,6 +23,7 @@ import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Pod;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.simulation.EventSink;
 import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationCommand;
@@ -392,7 +393,48 @@ class BundledLessonsTests {
 			addresses.add(node.bridgeIp());
 		}
 		simulation.cluster().pods().stream().map(Pod::ip).filter((ip) -> ip != null).forEach(addresses::add);
+		// the addresses the pods see, which the step's network model decides (a flannel.1
+		// address on an overlay)
+		simulation.statistics()
+			.exact()
+			.endpoints()
+			.forEach((endpoint) -> addresses.addAll(endpoint.sourcesSeen().keySet()));
 		return addresses;
+	}
+
+	@Test
+	void lessonOneNamesTheSourceAddressesOfEachStepsNetwork() {
+		Lesson lesson = CATALOG.find("cluster-client-ip").orElseThrow();
+		Fraction sixth = Fraction.of(1, 6);
+		// step 2, a bridge with host routes: n3's InternalIP reaches n1's pod
+		Simulation bridge = CATALOG.start(lesson, 2).simulation();
+		assertThat(bridge.settings().network()).isEqualTo(NetworkModel.BRIDGE);
+		assertThat(sourcesOfPodOn(bridge, "n1")).containsEntry("192.168.0.13", sixth);
+		// step 3: n1's own pod sees n1's bridge gateway
+		assertThat(sourcesOfPodOn(CATALOG.start(lesson, 3).simulation(), "n1")).containsEntry("10.244.1.1", sixth);
+		// step 4, flannel VXLAN: n3's flannel.1 address across nodes, the bridge on the
+		// node
+		Simulation overlay = CATALOG.start(lesson, 4).simulation();
+		assertThat(overlay.settings().network()).isEqualTo(NetworkModel.OVERLAY);
+		assertThat(sourcesOfPodOn(overlay, "n1")).containsEntry("10.244.3.0", sixth)
+			.containsEntry("10.244.1.1", sixth)
+			.doesNotContainKey("192.168.0.13");
+		// step 4's reveal, the AWS VPC CNI: the InternalIP on the same node too
+		Simulation vpc = afterReveal(new QuestionCase(lesson, 4, 2));
+		assertThat(vpc.settings().network()).isEqualTo(NetworkModel.VPC);
+		assertThat(sourcesOfPodOn(vpc, "n1")).containsEntry("192.168.0.11", sixth).doesNotContainKey("10.244.1.1");
+		assertThat(sourcesOfPodOn(vpc, "n2")).containsEntry("192.168.0.11", sixth);
+	}
+
+	private static java.util.Map<String, Fraction> sourcesOfPodOn(Simulation simulation, String node) {
+		return simulation.statistics()
+			.exact()
+			.endpoints()
+			.stream()
+			.filter((endpoint) -> node.equals(endpoint.endpoint().nodeName()))
+			.findFirst()
+			.orElseThrow()
+			.sourcesSeen();
 	}
 
 }

@@ -36,7 +36,7 @@ class CommandIdTests {
 				new SimulationCommand.SetInternalTrafficPolicy(TrafficPolicy.LOCAL),
 				new SimulationCommand.SetSessionAffinity(null), new SimulationCommand.SetLoadBalancerModel(null),
 				new SimulationCommand.SetLoadBalancerKind(null), new SimulationCommand.SetDataplane(null),
-				new SimulationCommand.SetClientRate(1));
+				new SimulationCommand.SetNetwork(null), new SimulationCommand.SetClientRate(1));
 		assertThat(samples.stream().map(Object::getClass).distinct())
 			.containsExactlyInAnyOrder(SimulationCommand.class.getPermittedSubclasses());
 		assertThat(samples.stream().map(CommandId::of).distinct()).hasSameSizeAs(samples);

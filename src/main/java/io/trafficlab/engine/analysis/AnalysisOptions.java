@@ -5,6 +5,7 @@ import java.util.Set;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.net.NetworkModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,9 +18,16 @@ import org.jspecify.annotations.Nullable;
  * {@code null} for all
  * @param kind which load balancer of the catalogue is in front of LoadBalancer Services
  * @param dataplane what proxies Service traffic on the nodes
+ * @param network the pod network, which decides the address kube-proxy's SNAT gives (R15)
  */
 public record AnalysisOptions(LoadBalancerModel loadBalancer, String clientIp, @Nullable Set<String> onlyNodes,
-		LoadBalancerKind kind, Dataplane dataplane) {
+		LoadBalancerKind kind, Dataplane dataplane, NetworkModel network) {
+
+	/** The options on the default network ({@link NetworkModel#DEFAULT}). */
+	public AnalysisOptions(LoadBalancerModel loadBalancer, String clientIp, @Nullable Set<String> onlyNodes,
+			LoadBalancerKind kind, Dataplane dataplane) {
+		this(loadBalancer, clientIp, onlyNodes, kind, dataplane, NetworkModel.DEFAULT);
+	}
 
 	public static final String DEFAULT_CLIENT_IP = "203.0.113.10";
 
@@ -34,7 +42,14 @@ public record AnalysisOptions(LoadBalancerModel loadBalancer, String clientIp, @
 
 	/** The same options with another load balancer and dataplane. */
 	public AnalysisOptions with(LoadBalancerKind newKind, Dataplane newDataplane) {
-		return new AnalysisOptions(this.loadBalancer, this.clientIp, this.onlyNodes, newKind, newDataplane);
+		return new AnalysisOptions(this.loadBalancer, this.clientIp, this.onlyNodes, newKind, newDataplane,
+				this.network);
+	}
+
+	/** The same options on another pod network. */
+	public AnalysisOptions withNetwork(NetworkModel newNetwork) {
+		return new AnalysisOptions(this.loadBalancer, this.clientIp, this.onlyNodes, this.kind, this.dataplane,
+				newNetwork);
 	}
 
 }

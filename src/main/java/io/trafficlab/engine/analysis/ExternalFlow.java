@@ -13,6 +13,7 @@ import io.trafficlab.engine.endpoint.EndpointSet;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.net.NetworkModel;
 
 /**
  * Where one Service's external connections end: dropped (by a node, or at the load
@@ -26,6 +27,8 @@ final class ExternalFlow {
 	private final List<Node> nodes;
 
 	private final Dataplane dataplane;
+
+	private final NetworkModel network;
 
 	private final IntFunction<String> arrivalSource;
 
@@ -50,9 +53,11 @@ final class ExternalFlow {
 	/**
 	 * @param arrivalSource the source address a node's packets arrive with, by node index
 	 */
-	ExternalFlow(int endpointCount, List<Node> nodes, Dataplane dataplane, IntFunction<String> arrivalSource) {
+	ExternalFlow(int endpointCount, List<Node> nodes, Dataplane dataplane, NetworkModel network,
+			IntFunction<String> arrivalSource) {
 		this.nodes = nodes;
 		this.dataplane = dataplane;
+		this.network = network;
 		this.arrivalSource = arrivalSource;
 		this.endpointShares = new Fraction[endpointCount];
 		this.kept = new KeptSources(endpointCount);
@@ -151,8 +156,8 @@ final class ExternalFlow {
 	}
 
 	List<EndpointAnalysis> endpointAnalyses(List<Endpoint> endpoints) {
-		SourcesIndex index = new SourcesIndex(endpoints, this.nodes, this.dataplane, this.arrivalSource, this.kept,
-				this.groups, this.divisions);
+		SourcesIndex index = new SourcesIndex(endpoints, this.nodes, this.dataplane, this.network, this.arrivalSource,
+				this.kept, this.groups, this.divisions);
 		List<EndpointAnalysis> result = new ArrayList<>(endpoints.size());
 		for (int position = 0; position < endpoints.size(); position++) {
 			Fraction share = this.endpointShares[position];

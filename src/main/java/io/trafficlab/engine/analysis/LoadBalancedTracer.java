@@ -81,10 +81,11 @@ public final class LoadBalancedTracer {
 		boolean proxied = !spec.clientAddressKeptToNode() && spec.arrival() != Arrival.POD_DIRECT;
 		String arrival = proxied ? zonal : client;
 		TraceRequest atNode = new TraceRequest(request.service(), request.node(), request.from(), request.to(), arrival,
-				request.clusterCidr(), request.masqueradeAll());
+				request.clusterCidr(), request.masqueradeAll(), request.network());
 		TraceResult result = this.tracer.trace(traced, atNode);
 		ServiceAnalysis analysis = new ServiceAnalyzer(cluster, service,
-				new AnalysisOptions(LoadBalancerModel.EVEN, client, null, kind, dataplane), new ArrayList<>())
+				new AnalysisOptions(LoadBalancerModel.EVEN, client, null, kind, dataplane, request.network()),
+				new ArrayList<>())
 			.analyze();
 		NodeAnalysis nodeAnalysis = analysis.nodes()
 			.stream()

@@ -113,7 +113,7 @@ final class ServiceAnalyzer {
 		LoadBalancerAddresses addresses = needsLbAddresses()
 				? LoadBalancerAddresses.of(this.nodes, this.options.clientIp()) : null;
 		ExternalFlow flow = new ExternalFlow(this.endpoints.all().size(), this.nodes, this.dataplane,
-				arrivalSource(addresses));
+				this.options.network(), arrivalSource(addresses));
 		if (this.spec != null && this.spec.arrival() == Arrival.POD_DIRECT) {
 			deliverToPods(flow, addresses, lbShares);
 		}

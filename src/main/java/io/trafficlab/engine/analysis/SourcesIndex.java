@@ -11,16 +11,19 @@ import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.proxy.ProxyRules;
 
 /**
  * Computes, on demand, the sources one endpoint sees: first the sources that arrived
  * unchanged, then, in node order, the source each SNATing node gives it. kube-proxy
- * (R15): the node's bridge gateway for its own pods, its InternalIP for the others.
- * Cilium in SNAT mode ({@code bpf/lib/nodeport.h} {@code nodeport_lb4}): a backend on the
- * entry node is reached before any NAT and keeps the arrival source; a remote one sees
- * the entry node's InternalIP. The endpoint-to-group index is built on the first request;
- * every computation is synchronized so that the views may be read from any thread.
+ * (R15): the address of the interface toward the pod, which the network model decides
+ * (the bridge gateway or the InternalIP for its own pods; the InternalIP or the tunnel
+ * address for the others). Cilium in SNAT mode ({@code bpf/lib/nodeport.h}
+ * {@code nodeport_lb4}): a backend on the entry node is reached before any NAT and keeps
+ * the arrival source; a remote one sees the entry node's InternalIP. The
+ * endpoint-to-group index is built on the first request; every computation is
+ * synchronized so that the views may be read from any thread.
  */
 final class SourcesIndex {
 
@@ -29,6 +32,8 @@ final class SourcesIndex {
 	private final List<Node> nodes;
 
 	private final Dataplane dataplane;
+
+	private final NetworkModel network;
 
 	private final IntFunction<String> arrivalSource;
 
@@ -42,11 +47,13 @@ final class SourcesIndex {
 
 	private boolean indexed;
 
-	SourcesIndex(List<Endpoint> endpoints, List<Node> nodes, Dataplane dataplane, IntFunction<String> arrivalSource,
-			KeptSources kept, List<DeliveryGroup> masqueradedGroups, Divisions divisions) {
+	SourcesIndex(List<Endpoint> endpoints, List<Node> nodes, Dataplane dataplane, NetworkModel network,
+			IntFunction<String> arrivalSource, KeptSources kept, List<DeliveryGroup> masqueradedGroups,
+			Divisions divisions) {
 		this.endpoints = endpoints;
 		this.nodes = nodes;
 		this.dataplane = dataplane;
+		this.network = network;
 		this.arrivalSource = arrivalSource;
 		this.kept = kept;
 		this.masqueradedGroups = masqueradedGroups;
@@ -86,7 +93,7 @@ final class SourcesIndex {
 		if (this.dataplane == Dataplane.CILIUM_SNAT) {
 			return endpoint.isLocalTo(node.name()) ? this.arrivalSource.apply(nodeIndex) : node.internalIp();
 		}
-		return ProxyRules.masqueradeAddress(node, endpoint);
+		return ProxyRules.masqueradeAddress(node, endpoint, this.network);
 	}
 
 	/**

@@ -19,6 +19,7 @@ import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceType;
 import io.trafficlab.engine.net.Cidr;
 import io.trafficlab.engine.net.IpAddress;
+import io.trafficlab.engine.net.NetworkModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,9 +71,9 @@ public final class PacketTracer {
 		CategorizedEndpoints sets = endpoints.categorize(node.name(), node.zone());
 		ProxyRules rules = ProxyRules.of(service);
 		Route route = rules.route(sets, node, facts);
-		Map<String, String> seen = sourceSeen(route, node, source);
+		Map<String, String> seen = sourceSeen(route, node, source, request.network());
 		TraceStory story = new TraceStory(service, node, request.from(), destination, facts, detector, sets, rules,
-				route, seen, defaultSource);
+				route, seen, defaultSource, request.network());
 		List<String> candidates = (route.endpoints() != null) ? route.endpoints().sortedIps() : List.of();
 		return new TraceResult(route.verdict(), candidates, route.masquerade(), seen, story.hops(), story.why());
 	}
@@ -174,7 +175,7 @@ public final class PacketTracer {
 	 * address when the Service's rules SNAT it or the candidate is the source itself
 	 * (hairpin).
 	 */
-	private static Map<String, String> sourceSeen(Route route, Node node, IpAddress source) {
+	private static Map<String, String> sourceSeen(Route route, Node node, IpAddress source, NetworkModel network) {
 		EndpointSet candidates = route.endpoints();
 		if (candidates == null) {
 			return Map.of();
@@ -187,8 +188,8 @@ public final class PacketTracer {
 		for (String ip : candidates.sortedIps()) {
 			Endpoint endpoint = byIp.get(ip);
 			boolean hairpin = source.equals(IpAddress.tryParse(ip));
-			seen.put(ip,
-					(route.masquerade() || hairpin) ? ProxyRules.masqueradeAddress(node, endpoint) : source.toString());
+			seen.put(ip, (route.masquerade() || hairpin) ? ProxyRules.masqueradeAddress(node, endpoint, network)
+					: source.toString());
 		}
 		return Collections.unmodifiableMap(seen);
 	}

@@ -12,6 +12,7 @@ import io.trafficlab.engine.net.IpAddress;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.net.NetworkModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -154,21 +155,29 @@ public final class ProxyRules {
 
 	/**
 	 * R15: the address MASQUERADE gives a packet from {@code receiving} toward a pod: the
-	 * egress interface's, so the pod bridge gateway when the pod is on that node, else
-	 * the node's InternalIP (routed networks).
+	 * outgoing interface's, which the network model decides: the pod bridge gateway, the
+	 * node's tunnel address (the first of its pod CIDR) or its InternalIP.
 	 */
-	public static SourceAddress masquerade(Node receiving, boolean podOnReceivingNode) {
-		return podOnReceivingNode
-				? new SourceAddress(receiving.bridgeIp(), SourceAddress.SourceKind.POD_GATEWAY, receiving.name())
-				: new SourceAddress(receiving.internalIp(), SourceAddress.SourceKind.INTERNAL_IP, receiving.name());
+	public static SourceAddress masquerade(Node receiving, boolean podOnReceivingNode, NetworkModel network) {
+		if (podOnReceivingNode && network.bridgeOnNode()) {
+			return new SourceAddress(receiving.bridgeIp(), SourceAddress.SourceKind.POD_GATEWAY, receiving.name());
+		}
+		if (!podOnReceivingNode && network.tunnelAcrossNodes()) {
+			Cidr podCidr = Cidr.tryParse(receiving.podCidr());
+			if (podCidr != null) {
+				return new SourceAddress(podCidr.network().toString(), SourceAddress.SourceKind.TUNNEL,
+						receiving.name());
+			}
+		}
+		return new SourceAddress(receiving.internalIp(), SourceAddress.SourceKind.INTERNAL_IP, receiving.name());
 	}
 
 	/**
 	 * R15: the address MASQUERADE gives a packet from {@code receiving} toward
 	 * {@code endpoint}.
 	 */
-	public static String masqueradeAddress(Node receiving, Endpoint endpoint) {
-		return masquerade(receiving, endpoint.isLocalTo(receiving.name())).address();
+	public static String masqueradeAddress(Node receiving, Endpoint endpoint, NetworkModel network) {
+		return masquerade(receiving, endpoint.isLocalTo(receiving.name()), network).address();
 	}
 
 }

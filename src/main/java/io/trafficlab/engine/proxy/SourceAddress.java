@@ -30,11 +30,22 @@ public record SourceAddress(String address, SourceKind kind, @Nullable String no
 		/** An external client's: the source was kept. */
 		CLIENT("client"),
 
-		/** A node's pod bridge gateway: SNAT on the pod's own node. */
+		/**
+		 * A node's pod bridge gateway: SNAT toward a pod on that node over its bridge.
+		 */
 		POD_GATEWAY("pod-gateway"),
 
-		/** A node's InternalIP: SNAT on another node. */
+		/**
+		 * A node's InternalIP: SNAT toward another node, or toward its own pods when
+		 * their veths carry no address (the {@code vpc} network).
+		 */
 		INTERNAL_IP("internal-ip"),
+
+		/**
+		 * A node's tunnel address ({@code flannel.1}, the first of its pod CIDR): SNAT
+		 * toward another node over an overlay (the {@code overlay} network).
+		 */
+		TUNNEL("tunnel"),
 
 		/** None the sandbox knows. */
 		OTHER("other");

@@ -1,6 +1,7 @@
 package io.trafficlab.engine.proxy;
 
 import io.trafficlab.engine.model.ServiceRef;
+import io.trafficlab.engine.net.NetworkModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,9 +17,16 @@ import org.jspecify.annotations.Nullable;
  * @param clusterCidr the local-traffic detector's CIDR; {@code null} for the default (the
  * smallest CIDR covering every node's pod CIDR); {@code "none"} for no detector (R8)
  * @param masqueradeAll kube-proxy's {@code --masquerade-all}
+ * @param network the pod network, which decides the address MASQUERADE gives (R15)
  */
 public record TraceRequest(ServiceRef service, String node, SourceClass from, DestinationKind to,
-		@Nullable String sourceIp, @Nullable String clusterCidr, boolean masqueradeAll) {
+		@Nullable String sourceIp, @Nullable String clusterCidr, boolean masqueradeAll, NetworkModel network) {
+
+	/** A connection on the default network ({@link NetworkModel#DEFAULT}). */
+	public TraceRequest(ServiceRef service, String node, SourceClass from, DestinationKind to,
+			@Nullable String sourceIp, @Nullable String clusterCidr, boolean masqueradeAll) {
+		this(service, node, from, to, sourceIp, clusterCidr, masqueradeAll, NetworkModel.DEFAULT);
+	}
 
 	/** The value of {@link #clusterCidr()} that turns the local-traffic detector off. */
 	public static final String NO_DETECTOR = "none";

@@ -17,6 +17,7 @@ import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServicePort;
 import io.trafficlab.engine.model.SessionAffinity;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.proxy.PacketTracer.Destination;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +54,8 @@ final class TraceStory {
 
 	private final boolean defaultSource;
 
+	private final NetworkModel network;
+
 	private final List<TraceHop> hops = new ArrayList<>();
 
 	private final List<String> why = new ArrayList<>();
@@ -63,7 +66,7 @@ final class TraceStory {
 
 	TraceStory(Service service, Node node, SourceClass from, Destination destination, PacketFacts facts,
 			@Nullable Cidr detector, CategorizedEndpoints sets, ProxyRules rules, Route route, Map<String, String> seen,
-			boolean defaultSource) {
+			boolean defaultSource, NetworkModel network) {
 		this.service = service;
 		this.node = node;
 		this.from = from;
@@ -75,6 +78,7 @@ final class TraceStory {
 		this.route = route;
 		this.seen = seen;
 		this.defaultSource = defaultSource;
+		this.network = network;
 		this.src = facts.sourceIp() + ":" + PacketTracer.CLIENT_PORT;
 		this.dst = destination.hostPort();
 		tell();
@@ -346,13 +350,21 @@ final class TraceStory {
 		}
 		List<String> parts = new ArrayList<>();
 		if (anyLocal) {
-			parts.add("endpoints on " + name() + " see its bridge gateway " + this.node.bridgeIp());
+			SourceAddress local = ProxyRules.masquerade(this.node, true, this.network);
+			parts.add(
+					"endpoints on " + name() + " see "
+							+ (this.network.bridgeOnNode() ? "its bridge gateway "
+									: "its InternalIP (the pods' host-side veths carry no address) ")
+							+ local.address());
 		}
 		if (anyRemote) {
-			parts.add("endpoints on other nodes see " + name() + "'s InternalIP " + this.node.internalIp());
+			SourceAddress remote = ProxyRules.masquerade(this.node, false, this.network);
+			parts.add("endpoints on other nodes see " + name() + "'s "
+					+ (this.network.tunnelAcrossNodes() ? "flannel.1 address " : "InternalIP ") + remote.address());
 		}
 		String text = String.join("; ", parts);
-		say("After SNAT, " + text + " (MASQUERADE uses the address of the interface toward the endpoint).");
+		say("After SNAT, " + text + " (MASQUERADE uses the address of the interface toward the endpoint; network: "
+				+ this.network.label() + ").");
 	}
 
 	private void selectionWhy(int n) {
@@ -416,10 +428,9 @@ final class TraceStory {
 	private String snatAddress(EndpointSet candidates) {
 		Set<String> addresses = new LinkedHashSet<>();
 		for (Endpoint endpoint : candidates.endpoints()) {
-			addresses.add(ProxyRules.masqueradeAddress(this.node, endpoint));
+			addresses.add(ProxyRules.masqueradeAddress(this.node, endpoint, this.network));
 		}
-		return (addresses.size() == 1) ? addresses.iterator().next()
-				: "<" + this.node.bridgeIp() + " or " + this.node.internalIp() + ">";
+		return (addresses.size() == 1) ? addresses.iterator().next() : "<" + String.join(" or ", addresses) + ">";
 	}
 
 	private String describeSeen() {

@@ -22,6 +22,7 @@ import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.SessionAffinity;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.scheduling.Scheduler;
 import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
 import io.trafficlab.engine.simulation.SimulationCommand.AddNode;
@@ -38,11 +39,13 @@ import io.trafficlab.engine.simulation.SimulationCommand.SetInternalTrafficPolic
 import io.trafficlab.engine.simulation.SimulationCommand.SetDataplane;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerKind;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
+import io.trafficlab.engine.simulation.SimulationCommand.SetNetwork;
 import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
 import io.trafficlab.engine.simulation.SimulationEvent.ClientRateChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.DataplaneChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerKindChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerModelChanged;
+import io.trafficlab.engine.simulation.SimulationEvent.NetworkChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.NodeAdded;
 import io.trafficlab.engine.simulation.SimulationEvent.ReplicasScaled;
 import io.trafficlab.engine.simulation.SimulationEvent.ServiceUpdated;
@@ -149,6 +152,9 @@ final class Commands {
 		}
 		else if (command instanceof SetDataplane dataplane) {
 			setDataplane(required(dataplane.dataplane(), "dataplane"));
+		}
+		else if (command instanceof SetNetwork network) {
+			setNetwork(required(network.network(), "network"));
 		}
 		else if (command instanceof SetClientRate rate) {
 			setRate(rate.connectionsPerSecond());
@@ -589,6 +595,20 @@ final class Commands {
 		this.core.settings = this.core.settings.withDataplane(dataplane);
 		if (this.core.emitter.wants()) {
 			this.core.emitter.emit(new DataplaneChanged(this.core.now(), dataplane));
+		}
+	}
+
+	/**
+	 * A new network applies to new connections; established ones keep the address their
+	 * conntrack entries hold.
+	 */
+	private void setNetwork(NetworkModel network) {
+		if (this.checkOnly || network == this.core.settings.network()) {
+			return;
+		}
+		this.core.settings = this.core.settings.withNetwork(network);
+		if (this.core.emitter.wants()) {
+			this.core.emitter.emit(new NetworkChanged(this.core.now(), network));
 		}
 	}
 

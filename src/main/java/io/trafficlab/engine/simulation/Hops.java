@@ -9,6 +9,7 @@ import io.trafficlab.engine.balancer.LoadBalancerAddresses;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.proxy.DestinationKind;
 import io.trafficlab.engine.simulation.Hop.Direction;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
@@ -208,7 +209,7 @@ final class Hops {
 		else if (snat) {
 			reason.append("; externalTrafficPolicy Cluster marks it for SNAT (R8), MASQUERADE to ")
 				.append(seen)
-				.append(local ? ", the pod bridge (R15)" : ", " + node.name + "'s InternalIP (R15)");
+				.append(whoseSnatAddress(node, local));
 		}
 		else if (route.masquerade && dataplane == Dataplane.CILIUM_DSR) {
 			reason.append("; Cilium DSR never SNATs: the pod sees the client's address and replies to it directly");
@@ -467,6 +468,18 @@ final class Hops {
 			this.time += Hops.this.core.settings.hopLatencyMicros();
 		}
 
+	}
+
+	/** Whose address MASQUERADE gave, as the pod network decides (R15). */
+	private String whoseSnatAddress(SimNode node, boolean local) {
+		NetworkModel network = this.core.settings.network();
+		if (local) {
+			return network.bridgeOnNode() ? ", the pod bridge (R15)" : ", " + node.name
+					+ "'s InternalIP: the pod's veth has no address (R15, " + network.apiName() + " network)";
+		}
+		return network.tunnelAcrossNodes()
+				? ", " + node.name + "'s flannel.1 address (R15, " + network.apiName() + " network)"
+				: ", " + node.name + "'s InternalIP (R15)";
 	}
 
 }

@@ -5,6 +5,7 @@ import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.SessionAffinity;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.net.NetworkModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -132,6 +133,14 @@ public sealed interface SimulationCommand {
 	 * @param dataplane the new dataplane
 	 */
 	record SetDataplane(Dataplane dataplane) implements SimulationCommand {
+	}
+
+	/**
+	 * Changes the pod network, which decides the address kube-proxy's SNAT gives (R15).
+	 *
+	 * @param network the new network model
+	 */
+	record SetNetwork(NetworkModel network) implements SimulationCommand {
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.net.NetworkModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -373,6 +374,15 @@ public sealed interface SimulationEvent {
 	 * @param dataplane the new dataplane
 	 */
 	record DataplaneChanged(long time, Dataplane dataplane) implements SimulationEvent {
+	}
+
+	/**
+	 * The pod network changed, and with it the address kube-proxy's SNAT gives.
+	 *
+	 * @param time when
+	 * @param network the new network model
+	 */
+	record NetworkChanged(long time, NetworkModel network) implements SimulationEvent {
 	}
 
 	/**

@@ -7,6 +7,7 @@ import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerCatalog;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.net.NetworkModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,11 +36,12 @@ import org.jspecify.annotations.Nullable;
  * @param nlb the AWS NLB's attributes (cross-zone, deregistration delay, resets)
  * @param kind which load balancer of the catalogue is in front of the cluster
  * @param dataplane what proxies Service traffic on the nodes
+ * @param network the pod network, which decides the address kube-proxy's SNAT gives (R15)
  */
 public record SimulationSettings(long seed, List<String> clientIps, double connectionsPerSecond,
 		LoadBalancerModel loadBalancer, @Nullable LoadBalancerHealthChecks probes, long proxySyncDelayMicros,
 		long podStartupMicros, long terminationGraceMicros, long hopLatencyMicros, NlbAttributes nlb,
-		LoadBalancerKind kind, Dataplane dataplane) {
+		LoadBalancerKind kind, Dataplane dataplane, NetworkModel network) {
 
 	/**
 	 * The clients of {@link #defaults()}: documentation addresses (RFC 5737), outside
@@ -53,6 +55,7 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 		Objects.requireNonNull(nlb, "nlb");
 		Objects.requireNonNull(kind, "kind");
 		Objects.requireNonNull(dataplane, "dataplane");
+		Objects.requireNonNull(network, "network");
 		SettingsCheck.check(clientIps, connectionsPerSecond, proxySyncDelayMicros, podStartupMicros,
 				terminationGraceMicros, hopLatencyMicros);
 	}
@@ -62,12 +65,12 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 	 * catalogue says, kube-proxy's 1 s minimum sync period, 5 s pod startup, Kubernetes'
 	 * default 30 s termination grace period (for pods that set none) and 0.5 ms per hop,
 	 * and AWS's NLB attributes ({@link NlbAttributes#awsDefaults()}); an AWS NLB with
-	 * instance targets in front of kube-proxy.
+	 * instance targets in front of kube-proxy on a bridge network with host routes.
 	 */
 	public static SimulationSettings defaults() {
 		return new SimulationSettings(1, DEFAULT_CLIENT_IPS, 50, LoadBalancerModel.EVEN, null, 1_000_000L, 5_000_000L,
-				30_000_000L, 500L, NlbAttributes.awsDefaults(), LoadBalancerKind.AWS_NLB_INSTANCE,
-				Dataplane.KUBE_PROXY);
+				30_000_000L, 500L, NlbAttributes.awsDefaults(), LoadBalancerKind.AWS_NLB_INSTANCE, Dataplane.KUBE_PROXY,
+				NetworkModel.DEFAULT);
 	}
 
 	/**
@@ -87,21 +90,21 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 	public SimulationSettings withSeed(long seed) {
 		return new SimulationSettings(seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer, this.probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
-				this.nlb, this.kind, this.dataplane);
+				this.nlb, this.kind, this.dataplane, this.network);
 	}
 
 	/** These settings with another client rate. */
 	public SimulationSettings withConnectionsPerSecond(double connectionsPerSecond) {
 		return new SimulationSettings(this.seed, this.clientIps, connectionsPerSecond, this.loadBalancer, this.probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
-				this.nlb, this.kind, this.dataplane);
+				this.nlb, this.kind, this.dataplane, this.network);
 	}
 
 	/** These settings with another LB model. */
 	public SimulationSettings withLoadBalancer(LoadBalancerModel loadBalancer) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, loadBalancer, this.probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
-				this.nlb, this.kind, this.dataplane);
+				this.nlb, this.kind, this.dataplane, this.network);
 	}
 
 	/**
@@ -111,14 +114,14 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 	public SimulationSettings withProbes(@Nullable LoadBalancerHealthChecks probes) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer, probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
-				this.nlb, this.kind, this.dataplane);
+				this.nlb, this.kind, this.dataplane, this.network);
 	}
 
 	/** These settings with other clients. */
 	public SimulationSettings withClientIps(List<String> clientIps) {
 		return new SimulationSettings(this.seed, clientIps, this.connectionsPerSecond, this.loadBalancer, this.probes,
 				this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros, this.hopLatencyMicros,
-				this.nlb, this.kind, this.dataplane);
+				this.nlb, this.kind, this.dataplane, this.network);
 	}
 
 	/**
@@ -129,28 +132,35 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 			long hopLatencyMicros) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer,
 				this.probes, proxySyncDelayMicros, podStartupMicros, terminationGraceMicros, hopLatencyMicros, this.nlb,
-				this.kind, this.dataplane);
+				this.kind, this.dataplane, this.network);
 	}
 
 	/** These settings with other NLB attributes. */
 	public SimulationSettings withNlb(NlbAttributes nlb) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer,
 				this.probes, this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros,
-				this.hopLatencyMicros, nlb, this.kind, this.dataplane);
+				this.hopLatencyMicros, nlb, this.kind, this.dataplane, this.network);
 	}
 
 	/** These settings with another load balancer of the catalogue. */
 	public SimulationSettings withKind(LoadBalancerKind kind) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer,
 				this.probes, this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros,
-				this.hopLatencyMicros, this.nlb, kind, this.dataplane);
+				this.hopLatencyMicros, this.nlb, kind, this.dataplane, this.network);
 	}
 
 	/** These settings with another dataplane. */
 	public SimulationSettings withDataplane(Dataplane dataplane) {
 		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer,
 				this.probes, this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros,
-				this.hopLatencyMicros, this.nlb, this.kind, dataplane);
+				this.hopLatencyMicros, this.nlb, this.kind, dataplane, this.network);
+	}
+
+	/** These settings on another pod network. */
+	public SimulationSettings withNetwork(NetworkModel network) {
+		return new SimulationSettings(this.seed, this.clientIps, this.connectionsPerSecond, this.loadBalancer,
+				this.probes, this.proxySyncDelayMicros, this.podStartupMicros, this.terminationGraceMicros,
+				this.hopLatencyMicros, this.nlb, this.kind, this.dataplane, network);
 	}
 
 }

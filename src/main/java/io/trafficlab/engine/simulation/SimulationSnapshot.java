@@ -7,6 +7,7 @@ import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.Spelled;
+import io.trafficlab.engine.net.NetworkModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param loadBalancerKind the load balancer of the catalogue in front of the cluster
  * @param loadBalancerName its name as the canvas shows it
  * @param dataplane what proxies Service traffic on the nodes
+ * @param network the pod network, which decides the address kube-proxy's SNAT gives
  * @param announcingNode MetalLB L2: the node that answers ARP for the LB IP now;
  * {@code null} for another load balancer or when no node announces
  * @param advertisingNodes MetalLB BGP: the nodes the router has a route through now (a
@@ -39,8 +41,8 @@ import org.jspecify.annotations.Nullable;
 public record SimulationSnapshot(long now, SimulationSettings settings, List<NodeState> nodes, List<PodState> pods,
 		Service service, List<String> clientIps, LoadBalancerModel loadBalancer, double connectionsPerSecond,
 		long connections, @Nullable String loadBalancerHostname, LoadBalancerKind loadBalancerKind,
-		String loadBalancerName, Dataplane dataplane, @Nullable String announcingNode, List<String> advertisingNodes,
-		boolean spreadKnob) {
+		String loadBalancerName, Dataplane dataplane, NetworkModel network, @Nullable String announcingNode,
+		List<String> advertisingNodes, boolean spreadKnob) {
 
 	public SimulationSnapshot {
 		advertisingNodes = List.copyOf(advertisingNodes);

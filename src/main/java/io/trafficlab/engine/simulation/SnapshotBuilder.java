@@ -35,7 +35,7 @@ final class SnapshotBuilder {
 		return new SimulationSnapshot(core.now(), settings, nodes, pods, core.service(), core.clientIps,
 				settings.loadBalancer(), settings.connectionsPerSecond(), core.traffic.lastConnection(),
 				core.entry().hostname(), settings.kind(), settings.kind().label(), settings.dataplane(),
-				core.balancer.announcingNode(), core.balancer.advertisingNodes(),
+				settings.network(), core.balancer.announcingNode(), core.balancer.advertisingNodes(),
 				SimulatedBalancers.spreadKnob(settings.kind()));
 	}
 

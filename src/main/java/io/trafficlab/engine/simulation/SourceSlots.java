@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * How a pod's counters number the sources it sees, so that counting a connection's source
  * is an array increment: one slot per client (the source was kept), then three per node:
- * the addresses its SNAT gives (R15), the pod bridge gateway and the InternalIP, then the
- * load balancer's private address in the node's zone (a proxy, or NLB ip targets without
- * client-IP preservation).
+ * the addresses its SNAT gives toward its own pods and toward other nodes' (R15: which
+ * ones the network model decides), then the load balancer's private address in the node's
+ * zone (a proxy, or NLB ip targets without client-IP preservation).
  */
 final class SourceSlots {
 
@@ -62,7 +62,7 @@ final class SourceSlots {
 			String zonal = core.entry().zoneAddresses().get(LoadBalancerAddresses.zoneOf(node.model));
 			return SourceAddress.other((zonal != null) ? zonal : "?");
 		}
-		return ProxyRules.masquerade(node.model, nodeSlot % PER_NODE == 0);
+		return ProxyRules.masquerade(node.model, nodeSlot % PER_NODE == 0, core.settings.network());
 	}
 
 }

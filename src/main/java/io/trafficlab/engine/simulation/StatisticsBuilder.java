@@ -20,6 +20,7 @@ import io.trafficlab.engine.health.ProxyHealthServer;
 import io.trafficlab.engine.health.ServiceHealthCheck;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.proxy.ProxyRules;
 import io.trafficlab.engine.proxy.SourceAddress;
 import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
@@ -45,6 +46,8 @@ final class StatisticsBuilder {
 	private @Nullable LoadBalancerKind analyzedKind;
 
 	private @Nullable Dataplane analyzedDataplane;
+
+	private @Nullable NetworkModel analyzedNetwork;
 
 	private @Nullable ServiceAnalysis exact;
 
@@ -75,12 +78,14 @@ final class StatisticsBuilder {
 		LoadBalancerModel model = this.core.loadBalancerModel();
 		LoadBalancerKind kind = this.core.settings.kind();
 		Dataplane dataplane = this.core.settings.dataplane();
+		NetworkModel network = this.core.settings.network();
 		ServiceAnalysis result = this.exact;
 		if (result == null || this.analyzedVersion != world.version() || this.analyzedModel != model
-				|| this.analyzedKind != kind || this.analyzedDataplane != dataplane) {
+				|| this.analyzedKind != kind || this.analyzedDataplane != dataplane
+				|| this.analyzedNetwork != network) {
 			ClusterAnalysis analysis = new ClusterAnalyzer().analyze(world.cluster(),
-					new AnalysisOptions(model, this.core.clientIps.get(0), null).with(exactKind(kind, model),
-							dataplane));
+					new AnalysisOptions(model, this.core.clientIps.get(0), null).with(exactKind(kind, model), dataplane)
+						.withNetwork(network));
 			for (ServiceAnalysis service : analysis.services()) {
 				if (service.service().ref().equals(world.followed)) {
 					result = service;
@@ -94,6 +99,7 @@ final class StatisticsBuilder {
 			this.analyzedModel = model;
 			this.analyzedKind = kind;
 			this.analyzedDataplane = dataplane;
+			this.analyzedNetwork = network;
 		}
 		return result;
 	}
@@ -142,8 +148,8 @@ final class StatisticsBuilder {
 
 	/**
 	 * Every address a pod can see, with whose it is, to name the exact analysis' sources:
-	 * each client's, then each node's two SNAT addresses (the nodes in the cluster before
-	 * removed ones, should an address have been reused).
+	 * each client's, then each node's SNAT addresses under the network model (the nodes
+	 * in the cluster before removed ones, should an address have been reused).
 	 */
 	private Map<String, SourceAddress> knownSources() {
 		Map<String, SourceAddress> known = new HashMap<>();
@@ -157,10 +163,10 @@ final class StatisticsBuilder {
 			}
 		}
 		for (SimNode node : nodes) {
-			SourceAddress gateway = ProxyRules.masquerade(node.model, true);
-			SourceAddress internalIp = ProxyRules.masquerade(node.model, false);
-			known.putIfAbsent(gateway.address(), gateway);
-			known.putIfAbsent(internalIp.address(), internalIp);
+			SourceAddress toOwnPods = ProxyRules.masquerade(node.model, true, this.core.settings.network());
+			SourceAddress toOtherNodes = ProxyRules.masquerade(node.model, false, this.core.settings.network());
+			known.putIfAbsent(toOwnPods.address(), toOwnPods);
+			known.putIfAbsent(toOtherNodes.address(), toOtherNodes);
 		}
 		return known;
 	}

@@ -13,6 +13,7 @@ import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.net.NetworkModel;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * endpoints (or DROP/REJECT), masquerade and source seen by each endpoint. Covers R8–R15:
  * every row of semantics §4's table, §8's per-node behaviour, with and without a
  * local-traffic detector, {@code --masquerade-all}, hairpin and
- * {@code loadBalancerSourceRanges}.
+ * {@code loadBalancerSourceRanges}, and the source seen under each network model
+ * ({@code bridge}, {@code overlay}, {@code vpc}).
  * <p>
  * The cluster is §8's: n1/n2/n3 (192.168.0.11/12/13, bridges 10.244.N.1), default/web
  * with LB IP 198.51.100.10, external IP 192.0.2.50, nodePort 30080, and 3/1/0 pods
@@ -526,7 +528,102 @@ class PacketFlowTests {
 					.to(LOAD_BALANCER_IP)
 					.dnat("10.244.1.10")
 					.masquerade(false)
-					.seenByAll(CLIENT));
+					.seenByAll(CLIENT),
+				// R15 under each network model: MASQUERADE takes the address of the
+				// interface toward the endpoint (nf_nat_masquerade_ipv4), which the CNI
+				// decides
+				flow("bridge: LB IP on n1, Cluster: n1's bridge for its pods, its InternalIP across nodes").web(CLUSTER)
+					.network(NetworkModel.BRIDGE)
+					.at("n1")
+					.to(LOAD_BALANCER_IP)
+					.dnat(ALL_PODS)
+					.masquerade(true)
+					.seenOnN1AndN2("10.244.1.1", "192.168.0.11"),
+				flow("overlay: LB IP on n1, Cluster: n1's bridge for its pods, its flannel.1 10.244.1.0 across nodes")
+					.web(CLUSTER)
+					.network(NetworkModel.OVERLAY)
+					.at("n1")
+					.to(LOAD_BALANCER_IP)
+					.dnat(ALL_PODS)
+					.masquerade(true)
+					.seenOnN1AndN2("10.244.1.1", "10.244.1.0"),
+				flow("overlay: NodePort on n3, Cluster: every pod sees n3's flannel.1 10.244.3.0").web(CLUSTER)
+					.network(NetworkModel.OVERLAY)
+					.at("n3")
+					.to(NODE_PORT)
+					.dnat(ALL_PODS)
+					.masquerade(true)
+					.seenByAll("10.244.3.0"),
+				flow("overlay: NodePort on n2, Cluster: n2's own pod sees its bridge, n1's pods its flannel.1")
+					.web(CLUSTER)
+					.network(NetworkModel.OVERLAY)
+					.at("n2")
+					.to(NODE_PORT)
+					.dnat(ALL_PODS)
+					.masquerade(true)
+					.seenOnN1AndN2("10.244.2.0", "10.244.2.1"),
+				flow("vpc: LB IP on n1, Cluster: every pod sees n1's InternalIP, its own pods too").web(CLUSTER)
+					.network(NetworkModel.VPC)
+					.at("n1")
+					.to(LOAD_BALANCER_IP)
+					.dnat(ALL_PODS)
+					.masquerade(true)
+					.seenByAll("192.168.0.11"),
+				flow("vpc: NodePort on n2, Cluster: every pod sees n2's InternalIP").web(CLUSTER)
+					.network(NetworkModel.VPC)
+					.at("n2")
+					.to(NODE_PORT)
+					.dnat(ALL_PODS)
+					.masquerade(true)
+					.seenByAll("192.168.0.12"),
+				flow("overlay: LB IP on n1, Local: no SNAT, the client IP is kept").web(LOCAL)
+					.network(NetworkModel.OVERLAY)
+					.at("n1")
+					.to(LOAD_BALANCER_IP)
+					.dnat(N1_PODS)
+					.masquerade(false)
+					.seenByAll(CLIENT),
+				flow("vpc: pod on n1 to ClusterIP: not masqueraded, every pod sees the pod").web(CLUSTER)
+					.network(NetworkModel.VPC)
+					.at("n1")
+					.from(POD)
+					.to(CLUSTER_IP)
+					.dnat(ALL_PODS)
+					.masquerade(false)
+					.seenByAll("10.244.1.250"),
+				// hairpin under each network model: the endpoint's own traffic is
+				// masqueraded toward itself, over its own node's interface
+				flow("overlay: pod 10.244.1.10 to its own ClusterIP: hairpin SNAT to n1's bridge").web(CLUSTER)
+					.network(NetworkModel.OVERLAY)
+					.at("n1")
+					.from(POD)
+					.source("10.244.1.10")
+					.to(CLUSTER_IP)
+					.dnat(ALL_PODS)
+					.masquerade(false)
+					.seen("10.244.1.10", "10.244.1.1", "10.244.1.11", "10.244.1.10", "10.244.1.12", "10.244.1.10",
+							N2_POD, "10.244.1.10"),
+				flow("vpc: pod 10.244.1.10 to its own ClusterIP: hairpin SNAT to n1's InternalIP").web(CLUSTER)
+					.network(NetworkModel.VPC)
+					.at("n1")
+					.from(POD)
+					.source("10.244.1.10")
+					.to(CLUSTER_IP)
+					.dnat(ALL_PODS)
+					.masquerade(false)
+					.seen("10.244.1.10", "192.168.0.11", "10.244.1.11", "10.244.1.10", "10.244.1.12", "10.244.1.10",
+							N2_POD, "10.244.1.10"),
+				flow("vpc: only endpoint is the source itself: hairpin to n1's InternalIP")
+					.service(web(CLUSTER).build())
+					.network(NetworkModel.VPC)
+					.endpoints(endpoint("10.244.1.10", "n1").build())
+					.at("n1")
+					.from(POD)
+					.source("10.244.1.10")
+					.to(CLUSTER_IP)
+					.dnat("10.244.1.10")
+					.masquerade(false)
+					.seen("10.244.1.10", "192.168.0.11"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -567,6 +664,8 @@ class PacketFlowTests {
 		private @Nullable String clusterCidr;
 
 		private boolean masqueradeAll;
+
+		private NetworkModel network = NetworkModel.DEFAULT;
 
 		private Verdict verdict = Verdict.DNAT;
 
@@ -635,6 +734,11 @@ class PacketFlowTests {
 			return this;
 		}
 
+		Flow network(NetworkModel network) {
+			this.network = network;
+			return this;
+		}
+
 		Flow masqueradeAll() {
 			this.masqueradeAll = true;
 			return this;
@@ -700,7 +804,7 @@ class PacketFlowTests {
 
 		TraceRequest request() {
 			return new TraceRequest(WEB, this.node, this.from, this.to, this.sourceIp, this.clusterCidr,
-					this.masqueradeAll);
+					this.masqueradeAll, this.network);
 		}
 
 		@Override
