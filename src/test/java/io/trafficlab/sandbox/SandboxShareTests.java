@@ -163,7 +163,11 @@ class SandboxShareTests {
 			String id = createAt(this.mvc, "/api/v1/sandboxes?preset=" + preset);
 			String url = JsonPath.read(body(this.mvc.get().uri("/api/v1/sandboxes/" + id + "/permalink").exchange()),
 					"$.url");
-			assertThat(url.length()).as(preset).isLessThan(1500);
+			// 2,000 characters: the length every browser, chat tool and LMS keeps whole;
+			// the
+			// links grew past 1,500 when each pod's shutdown (its preStop hook) joined
+			// them
+			assertThat(url.length()).as(preset).isLessThan(2000);
 		}
 	}
 
