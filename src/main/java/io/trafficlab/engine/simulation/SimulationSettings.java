@@ -7,6 +7,7 @@ import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerCatalog;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.cluster.PodShutdown;
 import io.trafficlab.engine.net.NetworkModel;
 import org.jspecify.annotations.Nullable;
 
@@ -69,8 +70,8 @@ public record SimulationSettings(long seed, List<String> clientIps, double conne
 	 */
 	public static SimulationSettings defaults() {
 		return new SimulationSettings(1, DEFAULT_CLIENT_IPS, 50, LoadBalancerModel.EVEN, null, 1_000_000L, 5_000_000L,
-				30_000_000L, 500L, NlbAttributes.awsDefaults(), LoadBalancerKind.AWS_NLB_INSTANCE, Dataplane.KUBE_PROXY,
-				NetworkModel.DEFAULT);
+				PodShutdown.DEFAULT_GRACE_SECONDS * 1_000_000L, 500L, NlbAttributes.awsDefaults(),
+				LoadBalancerKind.AWS_NLB_INSTANCE, Dataplane.KUBE_PROXY, NetworkModel.DEFAULT);
 	}
 
 	/**
