@@ -132,6 +132,23 @@ class PodShutdownSimulationTests {
 	}
 
 	@Test
+	void aTerminatingPodOnANodeThatDiesShouldHaveNoTimeToStopServingAndStopOnceItsNodeIsNotReady() {
+		Simulation simulation = Simulation.start(web4(netexecPod(120L, 100L, null)), Presets.settings(2));
+		simulation.advanceTo(DELETED_AT, EventSink.NONE);
+		simulation.apply(new DeletePod("web-4"));
+		simulation.advanceTo(DELETED_AT + 1_000_000L, EventSink.NONE);
+		assertThat(Snapshots.pod(simulation, "web-4").stopsServingAt()).isEqualTo(DELETED_AT + 100_000_000L);
+		simulation.apply(new SimulationCommand.KillNode("n2"));
+		simulation.advanceTo(DELETED_AT + 2_000_000L, EventSink.NONE);
+		assertThat(Snapshots.pod(simulation, "web-4")).extracting(PodState::serving, PodState::stopsServingAt)
+			.containsExactly(true, -1L);
+		simulation.advanceTo(DELETED_AT + 2_000_000L + NodeLifecycle.NODE_MONITOR_GRACE_MICROS, EventSink.NONE);
+		assertThat(Snapshots.pod(simulation, "web-4"))
+			.extracting(PodState::status, PodState::serving, PodState::stopsServingAt)
+			.containsExactly(PodStatus.TERMINATING, false, -1L);
+	}
+
+	@Test
 	void anAppThatExitsAtOnceShouldLoseWhatTheLoadBalancerStillSendsUnderLocal() {
 		Simulation simulation = Simulation.start(web4(netexecPod(null, null, null)), SLOW_HOPS);
 		Recorder recorder = Recorder.until(simulation, DELETED_AT);
