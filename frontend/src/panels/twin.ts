@@ -1,6 +1,6 @@
 // The canvas as text and tables: everything it draws, with the same actions as buttons, for screen readers and
 // keyboards. Rows update in place, so the focus stays on the button or menu the learner is using.
-import { answerText, podStateLabel, verdictText } from '../scene/labels';
+import { answerText, podStateText, verdictText } from '../scene/labels';
 import type { Scene } from '../scene/scene';
 import { h, setText, syncKeyed } from './dom';
 import { unprobedVerdict } from './health';
@@ -140,7 +140,7 @@ function renderPods(body: Element, scene: Scene, actions: boolean): void {
 	}, (row, pod) => {
 		setText(row.querySelector('.twin-node'), pod.node ?? 'pending');
 		setText(row.querySelector('.twin-ip'), pod.ip ?? '—');
-		setText(row.querySelector('.twin-state'), podStateLabel(pod.status));
+		setText(row.querySelector('.twin-state'), podStateText(pod));
 		const select = row.querySelector<HTMLSelectElement>('select');
 		if (select !== null) {
 			nodeOptions(select, scene, pod.node);

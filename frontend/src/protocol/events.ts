@@ -385,6 +385,10 @@ export interface PodState {
 	workload: string | null;
 	backsService: boolean;
 	since: number;
+	/** Whether its endpoint serves: Ready, or terminating while its app still runs (false once the app has exited). */
+	serving: boolean;
+	/** When a terminating pod's app exits and it stops serving (ahead while serving, past once not); -1 when no timer ends its serving. */
+	stopsServingAt: number;
 }
 
 export interface ServicePort {

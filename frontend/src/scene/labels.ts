@@ -1,5 +1,5 @@
 // The words and symbols for states, shared by the canvas and the tables so that both say the same thing.
-import type { PodStatus, ProbeAnswer } from '../protocol/events';
+import type { PodState, PodStatus, ProbeAnswer } from '../protocol/events';
 import { AWAITING_PROBE, type SceneNode, type SceneProbeAnswer } from './scene';
 
 export { AWAITING_PROBE };
@@ -68,14 +68,45 @@ export function verdictText(node: Pick<SceneNode, 'verdict'>): string {
 	}
 }
 
-export const POD_STATES: Record<PodStatus, { symbol: string; label: string }> = {
+/**
+ * How a pod looks: its status, or 'not-serving' for a terminating pod whose endpoint no longer serves (its app has
+ * exited, or it was never Ready) while another container or kubelet has not removed it yet.
+ */
+export type PodLook = PodStatus | 'not-serving';
+
+export const POD_STATES: Record<PodLook, { symbol: string; label: string }> = {
 	ready: { symbol: '●', label: 'ready' },
 	starting: { symbol: '◐', label: 'starting' },
 	'not-ready': { symbol: '◍', label: 'NotReady (node unreachable)' },
 	terminating: { symbol: '◌', label: 'terminating' },
+	'not-serving': { symbol: '⊘', label: 'terminating, not serving' },
 	pending: { symbol: '○', label: 'pending' },
 };
 
-export function podStateLabel(status: PodStatus): string {
+export function podLook(pod: Pick<PodState, 'status' | 'serving'>): PodLook {
+	return pod.status === 'terminating' && !pod.serving ? 'not-serving' : pod.status;
+}
+
+export function podStateLabel(status: PodLook): string {
 	return `${POD_STATES[status].symbol} ${POD_STATES[status].label}`;
+}
+
+function seconds(micros: number): string {
+	return `${(micros / 1_000_000).toFixed(1)} s`;
+}
+
+/**
+ * A pod's state in words with when a terminating one stops serving: "◌ terminating, serves until 40.0 s",
+ * "⊘ terminating, not serving (its app exited at 40.0 s)".
+ */
+export function podStateText(pod: Pick<PodState, 'status' | 'serving' | 'stopsServingAt'>): string {
+	const look = podLook(pod);
+	const label = podStateLabel(look);
+	if (pod.stopsServingAt < 0) {
+		return label;
+	}
+	if (look === 'terminating') {
+		return `${label}, serves until ${seconds(pod.stopsServingAt)}`;
+	}
+	return look === 'not-serving' ? `${label} (its app exited at ${seconds(pod.stopsServingAt)})` : label;
 }

@@ -43,6 +43,27 @@ describe('applyEvent', () => {
 		expect(findPod(next, 'web-5')).toBeUndefined();
 	});
 
+	it('follows whether a terminating pod still serves: until its app exits, then not while it stays terminating', () => {
+		let next = applyEvent(scene, { type: 'PodTerminating', time: 4, pod: 'web-1', node: 'n1', deletesAt: 28, reason: 'x', stopsServingAt: 20, shutdown: 'y' });
+		expect(findPod(next, 'web-1')).toMatchObject({ status: 'terminating', serving: true, stopsServingAt: 20 });
+		next = applyEvent(next, { type: 'PodStoppedServing', time: 20, pod: 'web-1', node: 'n1', reason: 'y' });
+		expect(findPod(next, 'web-1')).toMatchObject({ status: 'terminating', serving: false, stopsServingAt: 20 });
+		const starting = applyEvent(scene, {
+			type: 'PodScheduled', time: 2, pod: 'web-5', node: 'n3', podIp: '10.244.3.10', workload: 'Deployment/web', reason: 'x',
+		});
+		expect(findPod(starting, 'web-5')).toMatchObject({ serving: false, stopsServingAt: -1 });
+		const neverReady = applyEvent(starting, { type: 'PodTerminating', time: 3, pod: 'web-5', node: 'n3', deletesAt: 5, reason: 'x', stopsServingAt: -1, shutdown: null });
+		expect(findPod(neverReady, 'web-5')).toMatchObject({ status: 'terminating', serving: false });
+	});
+
+	it('ends the serving of a dead node\'s pods once the node controller marks them NotReady, terminating ones too', () => {
+		let next = applyEvent(scene, { type: 'PodTerminating', time: 4, pod: 'web-1', node: 'n1', deletesAt: 28, reason: 'x', stopsServingAt: 20, shutdown: 'y' });
+		next = applyEvent(next, { type: 'NodeDied', time: 5, node: 'n1', reason: 'died' });
+		expect(findPod(next, 'web-1')).toMatchObject({ serving: true, stopsServingAt: -1 });
+		next = applyEvent(next, { type: 'NodeNotReady', time: 55, node: 'n1', pods: [], reason: 'x' });
+		expect(next.pods.filter((pod) => pod.node === 'n1').map((pod) => pod.serving)).not.toContain(true);
+	});
+
 	it('is idempotent: a pod already there is not added twice, a pod already gone stays gone', () => {
 		const scheduled = {
 			type: 'PodScheduled' as const, time: 2, pod: 'web-1', node: 'n1', podIp: '10.244.1.10',

@@ -55,6 +55,7 @@ export function snapshot(overrides: Partial<SandboxSnapshot> = {}): SandboxSnaps
 	});
 	const pod = (name: string, nodeName: string, ip: string) => ({
 		name, node: nodeName, ip, status: 'ready' as const, workload: 'Deployment/web', backsService: true, since: 0,
+		serving: true, stopsServingAt: -1,
 	});
 	return {
 		id: 'sandbox-a',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerText, podStateLabel, probeOk, probeWords, verdictText } from '../../src/scene/labels';
+import { answerText, podLook, podStateLabel, podStateText, probeOk, probeWords, verdictText } from '../../src/scene/labels';
 
 describe('labels', () => {
 	it('say every state with a symbol and a word, never by colour alone', () => {
@@ -19,5 +19,17 @@ describe('labels', () => {
 		expect(probeWords(0, 'refused')).toBe('is refused');
 		expect(probeWords(503, 'http')).toBe('answers 503');
 		expect(probeWords(0, null)).toBe('answers nothing');
+	});
+
+	it('tell a terminating pod that still serves from one whose app has exited, with when it stops serving', () => {
+		expect(podLook({ status: 'terminating', serving: true })).toBe('terminating');
+		expect(podLook({ status: 'terminating', serving: false })).toBe('not-serving');
+		expect(podLook({ status: 'ready', serving: true })).toBe('ready');
+		expect(podStateText({ status: 'terminating', serving: true, stopsServingAt: 40_000_000 }))
+			.toBe('◌ terminating, serves until 40.0 s');
+		expect(podStateText({ status: 'terminating', serving: false, stopsServingAt: 40_000_000 }))
+			.toBe('⊘ terminating, not serving (its app exited at 40.0 s)');
+		expect(podStateText({ status: 'terminating', serving: false, stopsServingAt: -1 })).toBe('⊘ terminating, not serving');
+		expect(podStateText({ status: 'ready', serving: true, stopsServingAt: -1 })).toBe('● ready');
 	});
 });

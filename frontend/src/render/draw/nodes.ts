@@ -4,7 +4,7 @@ import type { TrafficPolicy } from '../../protocol/events';
 import type { Layout, NodeBox, Rect } from '../../scene/layout';
 import type { Scene, SceneNode, ScenePod } from '../../scene/scene';
 import { font, THEME } from '../theme';
-import { answerText, AWAITING_PROBE, POD_STATES, probeOk, verdictText } from '../../scene/labels';
+import { answerText, AWAITING_PROBE, POD_STATES, podLook, probeOk, verdictText, type PodLook } from '../../scene/labels';
 import { box, fit, pill, roundRect, shortPodName, type PillStyle } from './shapes';
 
 const OK: PillStyle = { fill: THEME.okSoft, stroke: '#8fcdb6', text: THEME.ok };
@@ -150,25 +150,34 @@ function drawBadges(ctx: CanvasRenderingContext2D, node: SceneNode, badge: Rect,
 	pill(ctx, verdict, badge.x + first + 5 * s, badge.y, badge.h, verdictStyle, badge.w - first - 5 * s);
 }
 
-const POD_LOOK: Record<ScenePod['status'], { fill: string; stroke: string; dash: number[] }> = {
+const POD_LOOK: Record<PodLook, { fill: string; stroke: string; dash: number[] }> = {
 	ready: { fill: '#ffffff', stroke: THEME.ok, dash: [] },
 	starting: { fill: '#fffaf0', stroke: THEME.warn, dash: [4, 3] },
 	'not-ready': { fill: '#fdf2f2', stroke: THEME.warn, dash: [2, 2] },
 	terminating: { fill: '#f3f4f6', stroke: THEME.muted, dash: [1.5, 2.5] },
+	'not-serving': { fill: '#e5e7eb', stroke: THEME.muted, dash: [1.5, 2.5] },
 	pending: { fill: '#ffffff', stroke: THEME.muted, dash: [4, 3] },
 };
 
+/** A terminating pod that no longer serves: dimmed, and crossed out so that it reads without colour. */
+const NOT_SERVING_ALPHA = 0.55;
+
 export function drawPod(ctx: CanvasRenderingContext2D, pod: ScenePod, rect: Rect, s: number, lifted: boolean): void {
-	const state = { ...POD_LOOK[pod.status], ...POD_STATES[pod.status] };
+	const look = podLook(pod);
+	const state = { ...POD_LOOK[look], ...POD_STATES[look] };
+	const alpha = (lifted ? 0.35 : 1) * (look === 'not-serving' ? NOT_SERVING_ALPHA : 1);
 	roundRect(ctx, rect, 5 * s);
 	ctx.fillStyle = state.fill;
-	ctx.globalAlpha = lifted ? 0.35 : 1;
+	ctx.globalAlpha = alpha;
 	ctx.fill();
 	ctx.setLineDash(state.dash.map((d) => d * s));
 	ctx.strokeStyle = state.stroke;
 	ctx.lineWidth = (pod.status === 'ready' ? 1.8 : 1.4) * s;
 	ctx.stroke();
 	ctx.setLineDash([]);
+	if (look === 'not-serving') {
+		crossOut(ctx, rect, s);
+	}
 	const pad = 6 * s;
 	ctx.textAlign = 'left';
 	ctx.textBaseline = 'middle';
@@ -199,6 +208,18 @@ export function drawPod(ctx: CanvasRenderingContext2D, pod: ScenePod, rect: Rect
 	ctx.fillText(fit(ctx, stateText, rect.w * 0.42 - pad), rect.x + rect.w - pad, rect.y + rect.h * 0.72);
 	ctx.textAlign = 'left';
 	ctx.globalAlpha = 1;
+}
+
+function crossOut(ctx: CanvasRenderingContext2D, rect: Rect, s: number): void {
+	const inset = 4 * s;
+	ctx.beginPath();
+	ctx.moveTo(rect.x + inset, rect.y + inset);
+	ctx.lineTo(rect.x + rect.w - inset, rect.y + rect.h - inset);
+	ctx.moveTo(rect.x + rect.w - inset, rect.y + inset);
+	ctx.lineTo(rect.x + inset, rect.y + rect.h - inset);
+	ctx.strokeStyle = THEME.muted;
+	ctx.lineWidth = 1 * s;
+	ctx.stroke();
 }
 
 export function drawPending(ctx: CanvasRenderingContext2D, layout: Layout): void {

@@ -1,5 +1,5 @@
 // Nodes: added, cordoned, killed, unreachable, removed; and the endpoint sets their kube-proxy programmed.
-import { dropRemovedNodes, nodesOf, withNode, withPod, type Reducers } from './draft';
+import { dropRemovedNodes, nodesOf, podsOf, withNode, withPod, type Reducers } from './draft';
 
 type NodeEventType = 'NodeAdded' | 'NodeRemoved' | 'NodeDied' | 'NodeNotReady' | 'NodeCordoned' | 'ProxyRulesSynced';
 
@@ -27,12 +27,24 @@ export const nodeReducers: Reducers<NodeEventType> = {
 			node.gone = true;
 			node.probeStatus = 0;
 		});
+		// no kubelet runs a shutdown there now: the node controller ends its pods' serving
+		for (const pod of podsOf(draft)) {
+			if (pod.node === event.node && pod.serving) {
+				pod.stopsServingAt = -1;
+			}
+		}
 	},
 	NodeNotReady: (draft, event) => {
 		for (const name of event.pods) {
 			withPod(draft, name, (pod) => {
 				Object.assign(pod, { status: 'not-ready', since: event.time });
 			});
+		}
+		// Ready is False now, so no endpoint there serves, a terminating one included
+		for (const pod of podsOf(draft)) {
+			if (pod.node === event.node) {
+				pod.serving = false;
+			}
 		}
 	},
 	NodeCordoned: (draft, event) => {

@@ -11,7 +11,7 @@ export const podReducers: Reducers<PodEventType> = {
 		if (pod === undefined) {
 			draft.pods.push({
 				name: event.pod, node: event.node, ip: event.podIp, status, workload: event.workload,
-				backsService: true, since: event.time,
+				backsService: true, since: event.time, serving: false, stopsServingAt: -1,
 			});
 		}
 		else if (pod.status === 'pending') {
@@ -20,22 +20,29 @@ export const podReducers: Reducers<PodEventType> = {
 	},
 	PodBecameReady: (draft, event) => {
 		withPod(draft, event.pod, (pod) => {
-			Object.assign(pod, { status: 'ready', node: event.node, since: event.time });
+			Object.assign(pod, { status: 'ready', node: event.node, since: event.time, serving: true });
 		});
 	},
+	// a Ready pod keeps serving until its app exits; a starting or NotReady one never serves again
 	PodTerminating: (draft, event) => {
 		withPod(draft, event.pod, (pod) => {
-			Object.assign(pod, { status: 'terminating', since: event.time });
+			Object.assign(pod, {
+				status: 'terminating', since: event.time, serving: pod.status === 'ready', stopsServingAt: event.stopsServingAt,
+			});
 		});
 	},
-	// the pod stays terminating until it is deleted; the event list says its endpoint stopped serving
-	PodStoppedServing: () => {},
+	// the pod stays terminating until it is deleted (another container or kubelet is not done yet)
+	PodStoppedServing: (draft, event) => {
+		withPod(draft, event.pod, (pod) => {
+			pod.serving = false;
+		});
+	},
 	PodDeleted: (draft, event) => {
 		draft.pods = draft.pods.filter((pod) => pod.name !== event.pod);
 	},
 	PodEvicted: (draft, event) => {
 		withPod(draft, event.pod, (pod) => {
-			Object.assign(pod, { status: 'terminating', since: event.time });
+			Object.assign(pod, { status: 'terminating', since: event.time, serving: false, stopsServingAt: -1 });
 		});
 	},
 	ReplicasScaled: (draft, event) => {

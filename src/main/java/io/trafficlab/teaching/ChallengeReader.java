@@ -16,6 +16,7 @@ import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.goal.Goal;
 import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.simulation.SimulatedBalancers;
 import io.trafficlab.engine.simulation.SimulationLimits;
 import io.trafficlab.export.ManifestExporter;
@@ -41,7 +42,7 @@ final class ChallengeReader {
 			"sources");
 
 	private static final Set<String> START_KEYS = Set.of("preset", "manifests", "policy", "lb", "loadBalancer",
-			"dataplane", "clientRate", "speed", "seed");
+			"dataplane", "network", "clientRate", "speed", "seed");
 
 	static final int MIN_HINTS = 2;
 
@@ -121,6 +122,7 @@ final class ChallengeReader {
 		return new ChallengeStart(presetName, manifests, declaration,
 				spelled(LoadBalancerModel.class, start.get("lb"), "start.lb"), kind,
 				spelled(Dataplane.class, start.get("dataplane"), "start.dataplane"),
+				spelled(NetworkModel.class, start.get("network"), "start.network"),
 				number(start.get("clientRate"), "start.clientRate", 0, SimulationLimits.MAX_CONNECTIONS_PER_SECOND),
 				number(start.get("speed"), "start.speed", Sandbox.MIN_SPEED, Sandbox.MAX_SPEED),
 				seed(start.get("seed")));

@@ -185,7 +185,7 @@ final class LessonReader {
 			return null;
 		}
 		requireMap(node, where);
-		allowOnly(node, where, "example", "loadBalancer", "dataplane");
+		allowOnly(node, where, "example", "loadBalancer", "dataplane", "network");
 		String example = text(node, "example", where);
 		if (!ID.matcher(example).matches()) {
 			throw new IllegalArgumentException(where + " (example): expected an analyzer example's name, like "
@@ -197,7 +197,9 @@ final class LessonReader {
 		LoadBalancerKind kind = at(where, "loadBalancer", () -> RevealReader.loadBalancer(node.get("loadBalancer")));
 		Dataplane dataplane = node.has("dataplane")
 				? at(where, "dataplane", () -> RevealReader.dataplane(node.get("dataplane"))) : Dataplane.KUBE_PROXY;
-		return new AnalyzerLink(example, kind, dataplane);
+		NetworkModel network = node.has("network")
+				? at(where, "network", () -> RevealReader.network(node.get("network"))) : NetworkModel.DEFAULT;
+		return new AnalyzerLink(example, kind, dataplane, network);
 	}
 
 	private static @Nullable String curl(JsonNode node, String where) {

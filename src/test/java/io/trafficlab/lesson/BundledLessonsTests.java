@@ -146,7 +146,9 @@ class BundledLessonsTests {
 		if (link == null) {
 			return;
 		}
-		Cluster step = afterReveal(question).cluster();
+		Simulation after = afterReveal(question);
+		assertThat(link.network()).as("%s: the link's network", question).isEqualTo(after.settings().network());
+		Cluster step = after.cluster();
 		Cluster example = example(link);
 		assertThat(example.nodes()).extracting(Node::name)
 			.as("%s: the example's nodes", question)
@@ -190,7 +192,8 @@ class BundledLessonsTests {
 	/** The example's LoadBalancer Service, analyzed with the link's choice. */
 	static ServiceAnalysis analyzed(Cluster cluster, AnalyzerLink link) {
 		AnalysisOptions options = new AnalysisOptions(LoadBalancerModel.EVEN, AnalysisOptions.DEFAULT_CLIENT_IP, null)
-			.with(link.loadBalancer(), link.dataplane());
+			.with(link.loadBalancer(), link.dataplane())
+			.withNetwork(link.network());
 		List<ServiceAnalysis> services = new ClusterAnalyzer().analyze(cluster, options)
 			.services()
 			.stream()

@@ -19,6 +19,7 @@ import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.simulation.Hop;
 import io.trafficlab.engine.simulation.SimulationEvent;
+import io.trafficlab.engine.simulation.SimulationSnapshot;
 import io.trafficlab.engine.simulation.TargetState;
 import io.trafficlab.sandbox.EventBatch;
 import io.trafficlab.sandbox.SandboxSnapshot;
@@ -107,6 +108,26 @@ class EventSchemaTests {
 				assertThat(block.group(1)).as("events.ts, " + type.getSimpleName())
 					.containsPattern("\\n\\t" + component.getName() + ": ");
 			}
+		}
+	}
+
+	@Test
+	void frontendProtocolAndDocsWhenReadShouldMirrorEveryFieldOfTheSnapshotsEntries() throws IOException {
+		String protocol = Files.readString(Path.of("frontend", "src", "protocol", "events.ts"));
+		String docs = Files.readString(Path.of("docs", "events.md"));
+		for (Class<?> type : List.of(SimulationSnapshot.NodeState.class, SimulationSnapshot.PodState.class)) {
+			Matcher block = Pattern
+				.compile("export interface " + type.getSimpleName() + " \\{(.*?)\\n\\}", Pattern.DOTALL)
+				.matcher(protocol);
+			assertThat(block.find()).as("events.ts declares " + type.getSimpleName()).isTrue();
+			for (RecordComponent component : type.getRecordComponents()) {
+				assertThat(block.group(1)).as("events.ts, " + type.getSimpleName())
+					.containsPattern("\\n\\t" + component.getName() + ": ");
+			}
+		}
+		String pods = docs.lines().filter((line) -> line.startsWith("| `pods[]` |")).findFirst().orElseThrow();
+		for (RecordComponent component : SimulationSnapshot.PodState.class.getRecordComponents()) {
+			assertThat(pods).as("docs/events.md, the snapshot's pods[]").contains("`" + component.getName() + "`");
 		}
 	}
 

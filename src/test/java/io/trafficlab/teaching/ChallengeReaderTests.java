@@ -4,6 +4,7 @@ import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.simulation.Simulation;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,19 @@ class ChallengeReaderTests {
 			.withMessageStartingWith("start.loadBalancer: expected ")
 			.withMessageContaining("metallb-l2")
 			.withMessageEndingWith("got \"haproxy\"");
+	}
+
+	@Test
+	void theStartNamesThePodNetworkByItsId() {
+		Challenge challenge = this.reader.read("n3", VALID.replace("  lb: weighted\n", "  network: overlay\n"));
+
+		assertThat(challenge.start().network()).isEqualTo(NetworkModel.OVERLAY);
+		assertThat(ChallengeCheck.start(challenge).settings().network()).isEqualTo(NetworkModel.OVERLAY);
+		assertThat(ChallengeCheck.start(this.reader.read("n3", VALID)).settings().network())
+			.isEqualTo(NetworkModel.DEFAULT);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.reader.read("x", VALID.replace("lb: weighted", "network: calico")))
+			.withMessage("start.network: expected bridge, overlay or vpc, got \"calico\"");
 	}
 
 	@Test

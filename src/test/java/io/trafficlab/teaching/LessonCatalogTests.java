@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.TrafficPolicy;
+import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import io.trafficlab.manifest.ManifestImporter;
 import io.trafficlab.teaching.LessonCatalog.LessonSource;
@@ -181,6 +182,29 @@ class LessonCatalogTests {
 						"        explanation: Because.\n        analyzer: {example: uneven-3-1-0}\n")))
 			.hasMessage("Lesson file x.yaml: step 1, question 1's analyzer needs \"loadBalancer\": the load "
 					+ "balancer to analyze with");
+	}
+
+	@Test
+	void anAnalyzerLinkCanNameThePodNetwork() {
+		LessonCatalog catalog = read("01-small.yaml", GOOD.replace("        explanation: Because.\n",
+				"        explanation: Because.\n        analyzer: {example: uneven-3-1-0, loadBalancer: aws-clb, "
+						+ "network: overlay}\n"));
+
+		AnalyzerLink link = catalog.find("small").orElseThrow().step(1).questions().get(0).analyzer();
+		assertThat(link).isEqualTo(
+				new AnalyzerLink("uneven-3-1-0", LoadBalancerKind.AWS_CLB, Dataplane.KUBE_PROXY, NetworkModel.OVERLAY));
+		assertThat(link.href()).isEqualTo("/analyze?example=uneven-3-1-0&loadBalancer=aws-clb&network=overlay");
+		assertThat(link.label()).isEqualTo("AWS Classic ELB on the overlay network");
+		assertThat(new AnalyzerLink("uneven-3-1-0", LoadBalancerKind.METALLB_L2, Dataplane.CILIUM_DSR, NetworkModel.VPC)
+			.href())
+			.isEqualTo("/analyze?example=uneven-3-1-0&loadBalancer=metallb-l2&dataplane=cilium-dsr&network=vpc");
+		assertThat(new AnalyzerLink("uneven-3-1-0", LoadBalancerKind.AWS_CLB, Dataplane.KUBE_PROXY, NetworkModel.BRIDGE)
+			.href()).isEqualTo("/analyze?example=uneven-3-1-0&loadBalancer=aws-clb");
+		assertThatThrownBy(() -> read("x.yaml", GOOD.replace("        explanation: Because.\n",
+				"        explanation: Because.\n        analyzer: {example: uneven-3-1-0, loadBalancer: aws-clb, "
+						+ "network: calico}\n")))
+			.hasMessage("Lesson file x.yaml: step 1, question 1's analyzer (network): expected bridge, overlay or vpc, "
+					+ "got \"calico\"");
 	}
 
 	@Test

@@ -62,6 +62,7 @@ final class Lifecycle {
 			}
 			else if (pod.status == PodStatus.TERMINATING && pod.node != null && !pod.node.killed) {
 				PodShutdown.Timeline timeline = timeline(pod);
+				pod.stopsServingAt = pod.wasReady ? this.core.now() + timeline.servingMicros() : -1;
 				this.core.loop.scheduleIn(timeline.servingMicros(), Core.APP_EXIT, pod.slot);
 				this.core.loop.scheduleIn(timeline.goneMicros(), Core.POD_DELETION, pod.slot);
 			}
@@ -165,6 +166,7 @@ final class Lifecycle {
 		// on a dead node no kubelet confirms the end, so the pod stays Terminating until
 		// its node is deleted
 		boolean ends = !pod.node.killed;
+		pod.stopsServingAt = (ends && pod.wasReady) ? this.core.now() + timeline.servingMicros() : -1;
 		if (ends) {
 			this.core.loop.scheduleIn(timeline.servingMicros(), Core.APP_EXIT, pod.slot);
 			this.core.loop.scheduleIn(timeline.goneMicros(), Core.POD_DELETION, pod.slot);
@@ -176,7 +178,7 @@ final class Lifecycle {
 						ends ? reason
 								: reason + "; it stays Terminating, since " + "no kubelet on dead " + pod.node.name
 										+ " confirms its end, until the node is deleted",
-						(ends && pod.wasReady) ? now + timeline.servingMicros() : -1, ends ? timeline.why() : null));
+						pod.stopsServingAt, ends ? timeline.why() : null));
 		}
 		this.core.changed(true);
 	}

@@ -60,6 +60,12 @@ final class NodeLifecycle {
 	void kill(SimNode node) {
 		node.killed = true;
 		node.goneAt = this.core.now();
+		for (SimPod pod : podsOn(node)) {
+			if (!pod.exited) {
+				// no kubelet runs its shutdown now: the node controller ends its serving
+				pod.stopsServingAt = -1;
+			}
+		}
 		if (this.core.emitter.wants()) {
 			this.core.emitter.emit(new NodeDied(this.core.now(), node.name, node.name + " died: its pods stay Ready "
 					+ "endpoints until the node controller marks them NotReady, " + seconds(NODE_MONITOR_GRACE_MICROS)

@@ -66,6 +66,13 @@ final class SimPod {
 	 */
 	boolean exited;
 
+	/**
+	 * When a terminating pod's app exits and its endpoint stops serving (in the future,
+	 * or when it did); {@code -1} when no timer ends its serving (not terminating, never
+	 * Ready, or its node is dead).
+	 */
+	long stopsServingAt = -1;
+
 	boolean deleted;
 
 	/**

@@ -91,9 +91,16 @@ public record SimulationSnapshot(long now, SimulationSettings settings, List<Nod
 	 * pod
 	 * @param backsService whether the Service selects it
 	 * @param since when it entered {@code status}
+	 * @param serving whether its endpoint serves (EndpointSlice {@code serving}): Ready,
+	 * or terminating after having been Ready while its app still runs; a terminating pod
+	 * that no longer serves is one whose app has exited while another container or
+	 * kubelet has not removed it yet
+	 * @param stopsServingAt when a terminating pod's app exits and its endpoint stops
+	 * serving (still ahead while {@code serving}, past once not); {@code -1} when no
+	 * timer ends its serving (not terminating, never Ready, or its node is dead)
 	 */
 	public record PodState(String name, @Nullable String node, @Nullable String ip, PodStatus status,
-			@Nullable String workload, boolean backsService, long since) {
+			@Nullable String workload, boolean backsService, long since, boolean serving, long stopsServingAt) {
 	}
 
 	/** A pod's lifecycle in the simulation. */

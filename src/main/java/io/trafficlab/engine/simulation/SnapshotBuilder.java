@@ -29,7 +29,8 @@ final class SnapshotBuilder {
 		List<PodState> pods = new ArrayList<>();
 		for (SimPod pod : core.world.podsByName.values()) {
 			pods.add(new PodState(pod.name, (pod.node != null) ? pod.node.name : null, pod.ip, pod.status,
-					(pod.workload != null) ? pod.workload.key() : null, pod.backsService, pod.since));
+					(pod.workload != null) ? pod.workload.key() : null, pod.backsService, pod.since, pod.serving(),
+					pod.stopsServingAt));
 		}
 		SimulationSettings settings = core.settings;
 		return new SimulationSnapshot(core.now(), settings, nodes, pods, core.service(), core.clientIps,

@@ -18,6 +18,8 @@ import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
 import io.trafficlab.engine.simulation.SimulationEvent.PodDeleted;
 import io.trafficlab.engine.simulation.SimulationEvent.PodStoppedServing;
 import io.trafficlab.engine.simulation.SimulationEvent.PodTerminating;
+import io.trafficlab.engine.simulation.SimulationSnapshot.PodState;
+import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,6 +105,47 @@ class PodShutdownSimulationTests {
 			.containsExactly(false, false, true);
 		simulation.advanceTo(DELETED_AT + 29_000_000L, EventSink.NONE);
 		assertThat(simulation.cluster().endpointsOf(WEB)).extracting(Endpoint::podName).doesNotContain("web-4");
+	}
+
+	@Test
+	void theSnapshotShouldSayWhenATerminatingPodStopsServingAndWhetherItStillServes() {
+		// the app exits after its 20 s preStop; a sidecar keeps the pod until 28 s
+		ContainerShutdown web = ContainerShutdown.of("web", AGNHOST, List.of(), List.of("netexec"),
+				PreStopHook.sleep(20));
+		ContainerShutdown sidecar = ContainerShutdown.of("proxy", "envoyproxy/envoy:v1.31", List.of(), List.of(),
+				PreStopHook.sleep(28));
+		Simulation simulation = Simulation.start(web4(new PodShutdown(null, List.of(web, sidecar))),
+				Presets.settings(2));
+		simulation.advanceTo(DELETED_AT, EventSink.NONE);
+		assertThat(Snapshots.pod(simulation, "web-4"))
+			.extracting(PodState::status, PodState::serving, PodState::stopsServingAt)
+			.containsExactly(PodStatus.READY, true, -1L);
+		simulation.apply(new DeletePod("web-4"));
+		simulation.advanceTo(DELETED_AT + 1_000_000L, EventSink.NONE);
+		assertThat(Snapshots.pod(simulation, "web-4"))
+			.extracting(PodState::status, PodState::serving, PodState::stopsServingAt)
+			.containsExactly(PodStatus.TERMINATING, true, DELETED_AT + 20_000_000L);
+		simulation.advanceTo(DELETED_AT + 21_000_000L, EventSink.NONE);
+		assertThat(Snapshots.pod(simulation, "web-4"))
+			.extracting(PodState::status, PodState::serving, PodState::stopsServingAt)
+			.containsExactly(PodStatus.TERMINATING, false, DELETED_AT + 20_000_000L);
+	}
+
+	@Test
+	void aTerminatingPodOnANodeThatDiesShouldHaveNoTimeToStopServingAndStopOnceItsNodeIsNotReady() {
+		Simulation simulation = Simulation.start(web4(netexecPod(120L, 100L, null)), Presets.settings(2));
+		simulation.advanceTo(DELETED_AT, EventSink.NONE);
+		simulation.apply(new DeletePod("web-4"));
+		simulation.advanceTo(DELETED_AT + 1_000_000L, EventSink.NONE);
+		assertThat(Snapshots.pod(simulation, "web-4").stopsServingAt()).isEqualTo(DELETED_AT + 100_000_000L);
+		simulation.apply(new SimulationCommand.KillNode("n2"));
+		simulation.advanceTo(DELETED_AT + 2_000_000L, EventSink.NONE);
+		assertThat(Snapshots.pod(simulation, "web-4")).extracting(PodState::serving, PodState::stopsServingAt)
+			.containsExactly(true, -1L);
+		simulation.advanceTo(DELETED_AT + 2_000_000L + NodeLifecycle.NODE_MONITOR_GRACE_MICROS, EventSink.NONE);
+		assertThat(Snapshots.pod(simulation, "web-4"))
+			.extracting(PodState::status, PodState::serving, PodState::stopsServingAt)
+			.containsExactly(PodStatus.TERMINATING, false, -1L);
 	}
 
 	@Test
