@@ -13,6 +13,7 @@ export type Command =
 	| { kind: 'move'; pod: string; node: string }
 	| { kind: 'delete-pod'; pod: string }
 	| { kind: 'replicas'; count: number }
+	| { kind: 'rollout-restart' }
 	| { kind: 'add-node' }
 	| { kind: 'remove-node'; node: string }
 	| { kind: 'cordon'; node: string }
@@ -51,6 +52,8 @@ export function requestFor(api: string, command: Command): CommandRequest {
 			return { method: 'DELETE', path: `${api}/pods/${enc(command.pod)}` };
 		case 'replicas':
 			return { method: 'POST', path: `${api}/replicas?count=${command.count}` };
+		case 'rollout-restart':
+			return { method: 'POST', path: `${api}/rollout/restart` };
 		case 'add-node':
 			return { method: 'POST', path: `${api}/nodes` };
 		case 'remove-node':
@@ -94,6 +97,8 @@ export function describeCommand(command: Command): string {
 			return `Removing ${command.node}`;
 		case 'add-node':
 			return 'Adding a node';
+		case 'rollout-restart':
+			return 'Restarting the Deployment: a new ReplicaSet rolls out';
 		case 'manifests':
 			return 'Applying the manifests';
 		case 'preset':

@@ -18,6 +18,7 @@ export type CommandId =
 	| 'movePod'
 	| 'deletePod'
 	| 'scale'
+	| 'rolloutRestart'
 	| 'addNode'
 	| 'removeNode'
 	| 'cordon'

@@ -21,6 +21,11 @@ describe('requestFor', () => {
 		});
 		expect(describeCommand({ kind: 'drain', node: 'n2' })).toBe('Draining n2');
 	});
+
+	it('builds the rollout restart the playground button sends', () => {
+		expect(requestFor(API, { kind: 'rollout-restart' })).toEqual({ method: 'POST', path: `${API}/rollout/restart` });
+		expect(describeCommand({ kind: 'rollout-restart' })).toBe('Restarting the Deployment: a new ReplicaSet rolls out');
+	});
 });
 
 describe('send', () => {

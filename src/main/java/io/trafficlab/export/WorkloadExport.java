@@ -1,15 +1,20 @@
 package io.trafficlab.export;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.trafficlab.engine.cluster.DeclaredWorkload;
+import io.trafficlab.engine.cluster.RollingUpdate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A declared workload (Deployment, ReplicaSet, StatefulSet, DaemonSet) as its fabric8
@@ -18,6 +23,26 @@ import io.trafficlab.engine.cluster.DeclaredWorkload;
 final class WorkloadExport {
 
 	private WorkloadExport() {
+	}
+
+	/** The rolling-update strategy, or {@code null} (left out) when it is the default. */
+	private static @Nullable DeploymentStrategy strategy(RollingUpdate rollingUpdate) {
+		if (rollingUpdate.equals(RollingUpdate.DEFAULT)) {
+			return null;
+		}
+		return new DeploymentStrategyBuilder().withType("RollingUpdate")
+			.withNewRollingUpdate()
+			.withMaxSurge(intOrPercent(rollingUpdate.maxSurge()))
+			.withMaxUnavailable(intOrPercent(rollingUpdate.maxUnavailable()))
+			.endRollingUpdate()
+			.build();
+	}
+
+	private static @Nullable IntOrString intOrPercent(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		return value.endsWith("%") ? new IntOrString(value) : new IntOrString(Integer.parseInt(value));
 	}
 
 	static HasMetadata workload(DeclaredWorkload workload, Containers containers) {
@@ -36,6 +61,7 @@ final class WorkloadExport {
 				.withNewSpec()
 				.withReplicas(workload.replicas())
 				.withSelector(selector)
+				.withStrategy(strategy(workload.rollingUpdate()))
 				.withTemplate(template)
 				.endSpec()
 				.build();

@@ -45,6 +45,7 @@ import io.trafficlab.engine.cluster.OwnerReference;
 import io.trafficlab.engine.cluster.PodScheduling;
 import io.trafficlab.engine.cluster.PodShutdown;
 import io.trafficlab.engine.cluster.PreStopHook;
+import io.trafficlab.engine.cluster.RollingUpdate;
 import io.trafficlab.engine.cluster.WorkloadKind;
 import io.trafficlab.engine.model.Taint;
 import io.trafficlab.engine.scheduling.LabelSelector;
@@ -148,8 +149,16 @@ final class ObjectMapping {
 
 	static DeclaredWorkload deployment(Deployment deployment) {
 		var spec = deployment.getSpec();
-		return workload(WorkloadKind.DEPLOYMENT, deployment, (spec != null) ? spec.getReplicas() : null,
-				(spec != null) ? spec.getSelector() : null, (spec != null) ? spec.getTemplate() : null);
+		DeclaredWorkload workload = workload(WorkloadKind.DEPLOYMENT, deployment,
+				(spec != null) ? spec.getReplicas() : null, (spec != null) ? spec.getSelector() : null,
+				(spec != null) ? spec.getTemplate() : null);
+		var strategy = (spec != null) ? spec.getStrategy() : null;
+		var rolling = (strategy != null) ? strategy.getRollingUpdate() : null;
+		if (rolling == null) {
+			return workload;
+		}
+		return workload.withRollingUpdate(
+				new RollingUpdate(intOrPercent(rolling.getMaxSurge()), intOrPercent(rolling.getMaxUnavailable())));
 	}
 
 	static DeclaredWorkload replicaSet(ReplicaSet replicaSet) {
@@ -191,6 +200,16 @@ final class ObjectMapping {
 		}
 		return new DeclaredEndpointSlice(namespace(slice), name(slice), meta(slice).getLabels().get(SERVICE_NAME_LABEL),
 				Objects.requireNonNullElse(slice.getAddressType(), "IPv4"), endpoints);
+	}
+
+	/** An IntOrString as the sandbox keeps it: {@code "1"} or {@code "25%"}. */
+	private static @Nullable String intOrPercent(io.fabric8.kubernetes.api.model.@Nullable IntOrString value) {
+		if (value == null) {
+			return null;
+		}
+		String text = (value.getIntVal() != null) ? String.valueOf(value.getIntVal()) : value.getStrVal();
+		// the API server rejects other values; the sandbox keeps the default for them
+		return (text != null && RollingUpdate.isValid(text)) ? text : null;
 	}
 
 	private static DeclaredWorkload workload(WorkloadKind kind, HasMetadata workload, @Nullable Integer replicas,

@@ -8,6 +8,7 @@ import io.trafficlab.engine.simulation.SimulationCommand.DrainNode;
 import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
 import io.trafficlab.engine.simulation.SimulationCommand.MovePod;
 import io.trafficlab.engine.simulation.SimulationCommand.RemoveNode;
+import io.trafficlab.engine.simulation.SimulationCommand.RolloutRestart;
 import io.trafficlab.engine.simulation.SimulationCommand.ScaleReplicas;
 import io.trafficlab.engine.simulation.SimulationCommand.SetClientRate;
 import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
@@ -27,13 +28,13 @@ enum CommandId {
 
 	PAUSE("pause"), RESUME("resume"), STEP("step"), SET_SPEED("setSpeed"), RESET("reset"),
 	RESET_STATISTICS("resetStatistics"), MOVE_POD("movePod"), DELETE_POD("deletePod"), SCALE("scale"),
-	ADD_NODE("addNode"), REMOVE_NODE("removeNode"), CORDON("cordon"), UNCORDON("uncordon"), DRAIN("drain"),
-	KILL_NODE("killNode"), SET_EXTERNAL_TRAFFIC_POLICY("setExternalTrafficPolicy"),
-	SET_INTERNAL_TRAFFIC_POLICY("setInternalTrafficPolicy"), SET_SESSION_AFFINITY("setSessionAffinity"),
-	SET_LOAD_BALANCER_MODEL("setLoadBalancerModel"), SET_LOAD_BALANCER_KIND("setLoadBalancerKind"),
-	SET_DATAPLANE("setDataplane"), SET_NETWORK("setNetwork"), SET_CLIENT_RATE("setClientRate"),
-	SWITCH_PRESET("switchPreset"), APPLY_MANIFESTS("applyManifests"), START_COMPARISON("startComparison"),
-	STOP_COMPARISON("stopComparison");
+	ROLLOUT_RESTART("rolloutRestart"), ADD_NODE("addNode"), REMOVE_NODE("removeNode"), CORDON("cordon"),
+	UNCORDON("uncordon"), DRAIN("drain"), KILL_NODE("killNode"),
+	SET_EXTERNAL_TRAFFIC_POLICY("setExternalTrafficPolicy"), SET_INTERNAL_TRAFFIC_POLICY("setInternalTrafficPolicy"),
+	SET_SESSION_AFFINITY("setSessionAffinity"), SET_LOAD_BALANCER_MODEL("setLoadBalancerModel"),
+	SET_LOAD_BALANCER_KIND("setLoadBalancerKind"), SET_DATAPLANE("setDataplane"), SET_NETWORK("setNetwork"),
+	SET_CLIENT_RATE("setClientRate"), SWITCH_PRESET("switchPreset"), APPLY_MANIFESTS("applyManifests"),
+	START_COMPARISON("startComparison"), STOP_COMPARISON("stopComparison");
 
 	private final String id;
 
@@ -59,6 +60,9 @@ enum CommandId {
 		}
 		if (command instanceof ScaleReplicas) {
 			return SCALE;
+		}
+		if (command instanceof RolloutRestart) {
+			return ROLLOUT_RESTART;
 		}
 		if (command instanceof AddNode) {
 			return ADD_NODE;

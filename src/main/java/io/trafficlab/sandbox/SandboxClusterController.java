@@ -10,6 +10,7 @@ import io.trafficlab.engine.simulation.SimulationCommand.DrainNode;
 import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
 import io.trafficlab.engine.simulation.SimulationCommand.MovePod;
 import io.trafficlab.engine.simulation.SimulationCommand.RemoveNode;
+import io.trafficlab.engine.simulation.SimulationCommand.RolloutRestart;
 import io.trafficlab.engine.simulation.SimulationCommand.ScaleReplicas;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +48,11 @@ class SandboxClusterController {
 	@PostMapping("/replicas")
 	ResponseEntity<Void> scale(@PathVariable String id, @RequestParam("count") int count) {
 		return apply(id, () -> new ScaleReplicas(count));
+	}
+
+	@PostMapping("/rollout/restart")
+	ResponseEntity<Void> rolloutRestart(@PathVariable String id) {
+		return apply(id, RolloutRestart::new);
 	}
 
 	@PostMapping("/nodes")

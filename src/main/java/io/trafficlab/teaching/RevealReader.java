@@ -34,6 +34,7 @@ final class RevealReader {
 				(value) -> new SimulationCommand.MovePod(name(field(value, "pod")), name(field(value, "node"))));
 		KINDS.put("deletePod", (value) -> new SimulationCommand.DeletePod(name(value)));
 		KINDS.put("scale", (value) -> new SimulationCommand.ScaleReplicas(count(value)));
+		KINDS.put("rolloutRestart", RevealReader::rolloutRestart);
 		KINDS.put("addNode", (value) -> new SimulationCommand.AddNode(name(value)));
 		KINDS.put("removeNode", (value) -> new SimulationCommand.RemoveNode(name(value)));
 		KINDS.put("cordonNode", (value) -> new SimulationCommand.CordonNode(name(value), true));
@@ -67,6 +68,16 @@ final class RevealReader {
 
 	private static SimulationCommand command(JsonNode node, String where) {
 		return OneKeyMap.read(node, where, "command", KINDS);
+	}
+
+	/**
+	 * {@code rolloutRestart: true}: the only value, so that the YAML reads as a switch.
+	 */
+	private static SimulationCommand rolloutRestart(JsonNode value) {
+		if (!value.isBoolean() || !value.asBoolean()) {
+			throw new IllegalArgumentException("rolloutRestart takes true, not " + value);
+		}
+		return new SimulationCommand.RolloutRestart();
 	}
 
 	static TrafficPolicy policy(JsonNode value) {

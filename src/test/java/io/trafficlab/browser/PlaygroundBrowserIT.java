@@ -46,6 +46,23 @@ class PlaygroundBrowserIT extends BrowserTest {
 	}
 
 	@Test
+	void rolloutRestartShouldReplaceEveryPodThroughANewReplicaSet() {
+		ChromeDriver driver = open(1280, 800, "two-pods-three-nodes");
+		speed(driver, "20");
+		this.browser.waitUpTo(LIVE).until((d) -> podNames(driver).size() == 2);
+		List<String> before = podNames(driver);
+		driver.findElement(By.cssSelector("[data-control=rollout-restart]")).click();
+		// one new pod at a time; each old pod goes once a new one is Ready, then serves
+		// its 25 s preStop sleep
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> podNames(driver).size() == 2 && podNames(driver).stream().noneMatch(before::contains));
+		String oldReplicaSet = before.get(0).substring(0, before.get(0).lastIndexOf('-'));
+		assertThat(podNames(driver)).noneMatch((name) -> name.startsWith(oldReplicaSet + "-"));
+		this.browser.screenshot("playground-after-rollout");
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
 	void toggleLocalShouldShowTheClientAddressAndTheEmptyNodeFailing() {
 		ChromeDriver driver = open(1280, 800, "uneven-3-1-0");
 		LabPage.choosePolicy(driver, "Cluster");
@@ -348,6 +365,12 @@ class PlaygroundBrowserIT extends BrowserTest {
 				+ " if (row.querySelector('.node-name').textContent.startsWith(arguments[0]))"
 				+ "  return row.querySelector('.fraction').textContent; }" + "return null", prefix);
 		return (share != null) ? share.toString() : null;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> podNames(ChromeDriver driver) {
+		return (List<String>) driver.executeScript("return [...document.querySelectorAll("
+				+ "'[data-view=primary] [data-part=pod-shares] tbody tr .node-name')].map((c) => c.textContent)");
 	}
 
 	private static List<String> seen(ChromeDriver driver) {

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
+import io.trafficlab.engine.cluster.RollingUpdate;
 import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import io.trafficlab.engine.simulation.SimulationSettings;
@@ -88,6 +89,35 @@ class ManifestExporterTests {
 		ClusterDeclaration declaration = read(yaml);
 		assertThat(declaration.pods().get(0).shutdown().gracePeriodSeconds()).isEqualTo(45L);
 		assertThat(declaration.pods().get(0).shutdown().containers()).hasSize(2);
+		assertThat(read(ManifestExporter.yaml(declaration))).isEqualTo(declaration);
+	}
+
+	@Test
+	void aDeploymentsRollingUpdateStrategyShouldBeReadAndExportedBack() {
+		String yaml = """
+				apiVersion: v1
+				kind: Node
+				metadata: {name: n1}
+				---
+				apiVersion: apps/v1
+				kind: Deployment
+				metadata: {name: web, namespace: default}
+				spec:
+				  replicas: 4
+				  selector: {matchLabels: {app: web}}
+				  strategy:
+				    type: RollingUpdate
+				    rollingUpdate: {maxSurge: 0, maxUnavailable: 50%}
+				  template:
+				    metadata: {labels: {app: web}}
+				    spec:
+				      containers: [{name: web, image: nginx:1.27}]
+				""";
+		ClusterDeclaration declaration = read(yaml);
+		RollingUpdate strategy = declaration.workloads().get(0).rollingUpdate();
+		assertThat(strategy).isEqualTo(new RollingUpdate("0", "50%"));
+		assertThat(strategy.surge(4)).isZero();
+		assertThat(strategy.unavailable(4)).isEqualTo(2);
 		assertThat(read(ManifestExporter.yaml(declaration))).isEqualTo(declaration);
 	}
 

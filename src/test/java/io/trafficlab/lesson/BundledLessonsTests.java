@@ -29,6 +29,7 @@ import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import io.trafficlab.engine.simulation.SimulationEvent;
 import io.trafficlab.engine.simulation.SimulationSettings;
+import io.trafficlab.engine.simulation.SimulationSnapshot;
 import io.trafficlab.manifest.ManifestImporter;
 import io.trafficlab.sandbox.Preset;
 import io.trafficlab.sandbox.TestSandboxes;
@@ -317,6 +318,54 @@ class BundledLessonsTests {
 		});
 		assertThat(events).noneMatch((event) -> event instanceof SimulationEvent.ConnectionRouted routed
 				&& routed.entryNode().equals("n2") && routed.time() > drainedAt);
+	}
+
+	@Test
+	void aRolloutRestartUnderLocalWithThePreStopSleepDropsNoConnection() {
+		Lesson lesson = CATALOG.find("rolling-update-local").orElseThrow();
+		Simulation simulation = CATALOG.start(lesson, 2).simulation();
+		long restartedAt = simulation.now();
+		assertThat(lesson.step(2).questions().get(1).reveal()).containsExactly(new SimulationCommand.RolloutRestart());
+		lesson.step(2).questions().get(1).reveal().forEach(simulation::apply);
+		List<SimulationEvent> events = new ArrayList<>();
+		simulation.advanceTo(restartedAt + 60_000_000L, events::add);
+
+		// both old pods are deleted, each serving 25 s after
+		assertThat(events).filteredOn((event) -> event instanceof SimulationEvent.PodTerminating)
+			.hasSize(2)
+			.allMatch(
+					(event) -> ((SimulationEvent.PodTerminating) event).stopsServingAt() == event.time() + 25_000_000L);
+		assertThat(events).noneMatch((event) -> event instanceof SimulationEvent.ConnectionDropped
+				|| event instanceof SimulationEvent.ConnectionRejected);
+		assertThat(simulation.snapshot().pods()).hasSize(2)
+			.allMatch((pod) -> pod.status() == SimulationSnapshot.PodStatus.READY);
+	}
+
+	@Test
+	void aRolloutRestartUnderLocalOfAnAppThatExitsAtOnceDropsConnections() {
+		Lesson lesson = CATALOG.find("rolling-update-local").orElseThrow();
+		Simulation simulation = CATALOG.start(lesson, 3).simulation();
+		long restartedAt = simulation.now();
+		assertThat(lesson.step(3).questions().get(1).reveal()).containsExactly(new SimulationCommand.RolloutRestart());
+		lesson.step(3).questions().get(1).reveal().forEach(simulation::apply);
+		List<SimulationEvent> events = new ArrayList<>();
+		simulation.advanceTo(restartedAt + 60_000_000L, events::add);
+
+		List<SimulationEvent.PodTerminating> deleted = events.stream()
+			.filter((event) -> event instanceof SimulationEvent.PodTerminating)
+			.map(SimulationEvent.PodTerminating.class::cast)
+			.toList();
+		assertThat(deleted).hasSize(2).allMatch((event) -> event.stopsServingAt() == event.time());
+		List<SimulationEvent.ConnectionDropped> lost = events.stream()
+			.filter((event) -> event instanceof SimulationEvent.ConnectionDropped)
+			.map(SimulationEvent.ConnectionDropped.class::cast)
+			.toList();
+		// each drop is at a node whose old pod just went, before the load balancer's 2
+		// failing probes (up to 20 s, and the second's 6 s timeout)
+		assertThat(lost).isNotEmpty().allSatisfy((dropped) -> assertThat(deleted).anySatisfy((terminating) -> {
+			assertThat(dropped.node()).isEqualTo(terminating.node());
+			assertThat(dropped.time()).isBetween(terminating.time(), terminating.time() + 21_000_000L);
+		}));
 	}
 
 	@Test

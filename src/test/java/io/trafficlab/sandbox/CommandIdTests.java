@@ -29,9 +29,10 @@ class CommandIdTests {
 	void everySimulationCommandShouldHaveAnId() {
 		List<SimulationCommand> samples = List.of(new SimulationCommand.MovePod("p", "n"),
 				new SimulationCommand.DeletePod("p"), new SimulationCommand.ScaleReplicas(1),
-				new SimulationCommand.AddNode(null), new SimulationCommand.RemoveNode("n"),
-				new SimulationCommand.CordonNode("n", true), new SimulationCommand.CordonNode("n", false),
-				new SimulationCommand.DrainNode("n"), new SimulationCommand.KillNode("n"),
+				new SimulationCommand.RolloutRestart(), new SimulationCommand.AddNode(null),
+				new SimulationCommand.RemoveNode("n"), new SimulationCommand.CordonNode("n", true),
+				new SimulationCommand.CordonNode("n", false), new SimulationCommand.DrainNode("n"),
+				new SimulationCommand.KillNode("n"),
 				new SimulationCommand.SetExternalTrafficPolicy(TrafficPolicy.LOCAL),
 				new SimulationCommand.SetInternalTrafficPolicy(TrafficPolicy.LOCAL),
 				new SimulationCommand.SetSessionAffinity(null), new SimulationCommand.SetLoadBalancerModel(null),

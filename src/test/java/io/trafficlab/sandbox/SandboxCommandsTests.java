@@ -199,6 +199,27 @@ class SandboxCommandsTests {
 	}
 
 	@Test
+	void rolloutRestartShouldStartANewReplicaSetBesideTheOldPods() {
+		String id = pausedSandbox("two-pods-three-nodes");
+		List<String> before = JsonPath.read(snapshot(this.mvc, id), "$.simulation.pods[*].name");
+		command(this.mvc.post(), id, "/rollout/restart");
+		List<String> after = JsonPath.read(snapshot(this.mvc, id), "$.simulation.pods[*].name");
+		// maxSurge 25 % of 2 rounds up to 1, maxUnavailable down to 0: one new pod, both
+		// old ones stay until it is Ready
+		assertThat(after).hasSize(3).containsAll(before);
+		String created = after.stream().filter((name) -> !before.contains(name)).findFirst().orElseThrow();
+		assertThat(created.substring(0, created.lastIndexOf('-')))
+			.isNotEqualTo(before.get(0).substring(0, before.get(0).lastIndexOf('-')));
+	}
+
+	@Test
+	void rolloutRestartWithoutADeploymentShouldAnswer400() {
+		String id = pausedSandbox("uneven-3-1-0");
+		assertRefused(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/rollout/restart"), HttpStatus.BAD_REQUEST)
+			.isEqualTo("No Deployment backs Service default/web; the sandbox rolls out Deployments only.");
+	}
+
+	@Test
 	void replicasWhenCountIsNotANumberOrTooLargeShouldAnswer400() {
 		String id = pausedSandbox("two-pods-three-nodes");
 		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/replicas?count=many"))

@@ -32,6 +32,7 @@ import io.trafficlab.engine.simulation.SimulationCommand.DrainNode;
 import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
 import io.trafficlab.engine.simulation.SimulationCommand.MovePod;
 import io.trafficlab.engine.simulation.SimulationCommand.RemoveNode;
+import io.trafficlab.engine.simulation.SimulationCommand.RolloutRestart;
 import io.trafficlab.engine.simulation.SimulationCommand.ScaleReplicas;
 import io.trafficlab.engine.simulation.SimulationCommand.SetClientRate;
 import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
@@ -103,6 +104,9 @@ final class Commands {
 		}
 		else if (command instanceof ScaleReplicas scale) {
 			scale(scale.replicas());
+		}
+		else if (command instanceof RolloutRestart) {
+			rolloutRestart();
 		}
 		else if (command instanceof AddNode add) {
 			addNode(add.name());
@@ -307,12 +311,25 @@ final class Commands {
 		}
 	}
 
+	private void rolloutRestart() {
+		SimWorkload workload = this.world.serviceWorkload();
+		if (workload == null || workload.kind() != WorkloadKind.DEPLOYMENT) {
+			throw new IllegalArgumentException("No Deployment backs Service " + this.world.followed
+					+ ((workload != null) ? " (its pods belong to " + workload.key() + ")" : "")
+					+ "; the sandbox rolls out Deployments only.");
+		}
+		if (this.checkOnly) {
+			return;
+		}
+		this.lifecycle.restart(workload);
+	}
+
 	/**
 	 * Which pods a scale-down removes, in the ReplicaSet controller's order: unscheduled
 	 * before scheduled, not Ready before Ready, pods on nodes crowded with this
 	 * workload's pods first, then the newest; a StatefulSet removes its highest ordinals.
 	 */
-	private static List<SimPod> victims(SimWorkload workload, List<SimPod> active, int count) {
+	static List<SimPod> victims(SimWorkload workload, List<SimPod> active, int count) {
 		List<SimPod> ranked = new ArrayList<>(active);
 		if (workload.kind() == WorkloadKind.STATEFUL_SET) {
 			ranked.sort(Comparator.comparingInt(Commands::ordinal).reversed());

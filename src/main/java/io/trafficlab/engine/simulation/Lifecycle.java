@@ -46,9 +46,17 @@ final class Lifecycle {
 	/** StatefulSet pod names whose successor is bound to a node (a move). */
 	private final Map<String, String> statefulPins = new HashMap<>();
 
+	private final Rollouts rollouts;
+
 	Lifecycle(Core core) {
 		this.core = core;
 		this.world = core.world;
+		this.rollouts = new Rollouts(this);
+	}
+
+	/** {@code kubectl rollout restart}: the Deployment rolls out a new ReplicaSet. */
+	void restart(SimWorkload deployment) {
+		this.rollouts.restart(deployment, this.core.podFactory.templateHash());
 	}
 
 	/**
@@ -146,6 +154,9 @@ final class Lifecycle {
 			this.core.emitter.emit(new PodBecameReady(this.core.now(), pod.name, pod.node.name));
 		}
 		this.core.changed(true);
+		if (pod.workload != null && pod.workload.rollingOut) {
+			this.rollouts.progress(pod.workload);
+		}
 	}
 
 	/**
@@ -261,7 +272,19 @@ final class Lifecycle {
 	}
 
 	private void reconcileReplicas(SimWorkload workload, @Nullable String pinFirst, String why) {
-		int missing = workload.replicas - activePods(workload).size();
+		if (workload.rollingOut) {
+			this.rollouts.progress(workload);
+			return;
+		}
+		createReplicas(workload, workload.replicas - activePods(workload).size(), pinFirst, workload.key() + " " + why);
+	}
+
+	/**
+	 * Creates {@code missing} pods from the workload's current template (the first one
+	 * bound to {@code pinFirst} when given).
+	 */
+	void createReplicas(SimWorkload workload, int count, @Nullable String pinFirst, String why) {
+		int missing = count;
 		if (missing <= 0) {
 			return;
 		}
@@ -270,7 +293,7 @@ final class Lifecycle {
 		if (pinFirst != null) {
 			String name = this.core.podFactory.generatedName(namespace, workload.podPrefix);
 			create(workload, namespace, name, name, workload.podLabels, List.of(workload.podOwner), scheduling,
-					workload.declared.shutdown(), pinFirst, workload.key() + " " + why);
+					workload.declared.shutdown(), pinFirst, why);
 			missing--;
 		}
 		// one scheduling round for all of them: each placement counts for the next, as in
@@ -280,7 +303,7 @@ final class Lifecycle {
 		for (Placement placement : this.core.podFactory.place(requirements, missing)) {
 			String name = this.core.podFactory.generatedName(namespace, workload.podPrefix);
 			createPlaced(workload, namespace, name, name, workload.podLabels, List.of(workload.podOwner), scheduling,
-					workload.declared.shutdown(), null, placement, workload.key() + " " + why);
+					workload.declared.shutdown(), null, placement, why);
 		}
 	}
 

@@ -61,6 +61,19 @@ final class PodFactory {
 		}
 	}
 
+	/**
+	 * A new {@code pod-template-hash}: 10 characters from the seeded source (upstream
+	 * hashes the template, which a restart changes through its {@code restartedAt}
+	 * annotation).
+	 */
+	String templateHash() {
+		StringBuilder hash = new StringBuilder(10);
+		for (int i = 0; i < 10; i++) {
+			hash.append(ALPHABET.charAt(this.random.nextInt(ALPHABET.length())));
+		}
+		return hash.toString();
+	}
+
 	/** Marks a fixed name (a StatefulSet ordinal) as used. */
 	void reserve(String namespace, String name) {
 		this.usedNames.add(namespace + "/" + name);

@@ -1,5 +1,6 @@
 package io.trafficlab.engine.simulation;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.trafficlab.engine.cluster.DeclaredWorkload;
@@ -14,6 +15,9 @@ import org.jspecify.annotations.Nullable;
 final class SimWorkload {
 
 	/** The workload a person scales (a Deployment rather than its ReplicaSet). */
+	/** The label a Deployment's ReplicaSet adds to its pods and selector. */
+	static final String POD_TEMPLATE_HASH = "pod-template-hash";
+
 	final DeclaredWorkload declared;
 
 	/**
@@ -23,21 +27,27 @@ final class SimWorkload {
 	final @Nullable DeclaredWorkload replicaSet;
 
 	/**
-	 * What new pods are named after: {@code web-7c5d9b8f4c} for a Deployment, the name
-	 * otherwise.
+	 * What new pods are named after: {@code web-7c5d9b8f4c} for a Deployment (its newest
+	 * ReplicaSet), the name otherwise.
 	 */
-	final String podPrefix;
+	String podPrefix;
 
 	/**
 	 * The labels of new pods (the template's, plus {@code pod-template-hash} for a
 	 * Deployment).
 	 */
-	final Map<String, String> podLabels;
+	Map<String, String> podLabels;
 
 	/** The owner reference new pods carry. */
-	final OwnerReference podOwner;
+	OwnerReference podOwner;
 
 	int replicas;
+
+	/**
+	 * Whether a Deployment is rolling out: pods of older ReplicaSets remain (those whose
+	 * labels are not {@link #podLabels}).
+	 */
+	boolean rollingOut;
 
 	SimWorkload(DeclaredWorkload declared, @Nullable DeclaredWorkload replicaSet, String podPrefix,
 			Map<String, String> podLabels, OwnerReference podOwner) {
@@ -47,6 +57,25 @@ final class SimWorkload {
 		this.podLabels = Map.copyOf(podLabels);
 		this.podOwner = podOwner;
 		this.replicas = declared.replicaCount();
+	}
+
+	/**
+	 * A Deployment's new ReplicaSet {@code <name>-<hash>}: new pods carry its name, its
+	 * {@code pod-template-hash} and its owner reference, and a rollout starts.
+	 */
+	void newReplicaSet(String templateHash) {
+		String name = this.declared.name() + "-" + templateHash;
+		Map<String, String> labels = new LinkedHashMap<>(this.podLabels);
+		labels.put(POD_TEMPLATE_HASH, templateHash);
+		this.podPrefix = name;
+		this.podLabels = Map.copyOf(labels);
+		this.podOwner = OwnerReference.of(WorkloadKind.REPLICA_SET, name);
+		this.rollingOut = true;
+	}
+
+	/** Whether the pod belongs to the newest template (for a Deployment, ReplicaSet). */
+	boolean current(SimPod pod) {
+		return pod.labels.equals(this.podLabels);
 	}
 
 	WorkloadKind kind() {
@@ -65,7 +94,7 @@ final class SimWorkload {
 		}
 		return new DeclaredWorkload(workload.kind(), workload.namespace(), workload.name(), this.replicas,
 				workload.selector(), workload.templateLabels(), workload.scheduling(), workload.owners(),
-				workload.shutdown());
+				workload.shutdown(), workload.rollingUpdate());
 	}
 
 	@Override

@@ -43,6 +43,14 @@ public sealed interface SimulationCommand {
 	}
 
 	/**
+	 * {@code kubectl rollout restart} of the Deployment whose pods back the Service: a
+	 * new ReplicaSet replaces the old pods as {@code spec.strategy.rollingUpdate} allows
+	 * ({@code maxSurge}, {@code maxUnavailable}; 25 % each by default).
+	 */
+	record RolloutRestart() implements SimulationCommand {
+	}
+
+	/**
 	 * Adds a Ready node, like the existing ones.
 	 *
 	 * @param name its name, or {@code null} for the next free {@code node-…} name
