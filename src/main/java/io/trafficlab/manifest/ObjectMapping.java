@@ -33,7 +33,9 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointHints;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.apiserver.DeclaredServicePort;
+import io.trafficlab.engine.apiserver.IntOrPercent;
 import io.trafficlab.engine.apiserver.LoadBalancerIngress;
+import io.trafficlab.engine.apiserver.ObjectValidation;
 import io.trafficlab.engine.cluster.ContainerShutdown;
 import io.trafficlab.engine.cluster.DeclaredEndpoint;
 import io.trafficlab.engine.cluster.DeclaredEndpointSlice;
@@ -157,8 +159,10 @@ final class ObjectMapping {
 		if (rolling == null) {
 			return workload;
 		}
-		return workload.withRollingUpdate(
-				new RollingUpdate(intOrPercent(rolling.getMaxSurge()), intOrPercent(rolling.getMaxUnavailable())));
+		IntOrPercent maxSurge = intOrPercent(rolling.getMaxSurge());
+		IntOrPercent maxUnavailable = intOrPercent(rolling.getMaxUnavailable());
+		ObjectValidation.validateRollingUpdate(workload.name(), maxSurge, maxUnavailable);
+		return workload.withRollingUpdate(new RollingUpdate(printed(maxSurge), printed(maxUnavailable)));
 	}
 
 	static DeclaredWorkload replicaSet(ReplicaSet replicaSet) {
@@ -202,14 +206,16 @@ final class ObjectMapping {
 				Objects.requireNonNullElse(slice.getAddressType(), "IPv4"), endpoints);
 	}
 
-	/** An IntOrString as the sandbox keeps it: {@code "1"} or {@code "25%"}. */
-	private static @Nullable String intOrPercent(io.fabric8.kubernetes.api.model.@Nullable IntOrString value) {
+	private static @Nullable IntOrPercent intOrPercent(@Nullable IntOrString value) {
+		return (value != null) ? new IntOrPercent(value.getIntVal(), value.getStrVal()) : null;
+	}
+
+	/** A valid int-or-percent as the sandbox keeps it: {@code "1"} or {@code "25%"}. */
+	private static @Nullable String printed(@Nullable IntOrPercent value) {
 		if (value == null) {
 			return null;
 		}
-		String text = (value.getIntVal() != null) ? String.valueOf(value.getIntVal()) : value.getStrVal();
-		// the API server rejects other values; the sandbox keeps the default for them
-		return (text != null && RollingUpdate.isValid(text)) ? text : null;
+		return (value.number() != null) ? value.number().toString() : value.text();
 	}
 
 	private static DeclaredWorkload workload(WorkloadKind kind, HasMetadata workload, @Nullable Integer replicas,

@@ -267,6 +267,37 @@ class ManifestImporterTests {
 	}
 
 	@Test
+	void readWhenRollingUpdateInvalidShouldRejectItAsTheApiServerWould() {
+		String deployment = """
+				apiVersion: apps/v1
+				kind: Deployment
+				metadata: {name: web}
+				spec:
+				  selector: {matchLabels: {app: web}}
+				  strategy:
+				    rollingUpdate: {ROLLING}
+				  template:
+				    metadata: {labels: {app: web}}
+				""";
+		assertThatExceptionOfType(InvalidObjectException.class)
+			.isThrownBy(() -> read(deployment.replace("ROLLING", "maxSurge: 0, maxUnavailable: 0")))
+			.withMessage("Deployment.apps \"web\" is invalid: spec.strategy.rollingUpdate.maxUnavailable: Invalid "
+					+ "value: 0: may not be 0 when `maxSurge` is 0");
+		assertThatExceptionOfType(InvalidObjectException.class)
+			.isThrownBy(() -> read(deployment.replace("ROLLING", "maxSurge: 20Percent, maxUnavailable: 110%")))
+			.withMessageContaining("spec.strategy.rollingUpdate.maxUnavailable: Invalid value: \"110%\": must not be "
+					+ "greater than 100%")
+			.withMessageContaining("spec.strategy.rollingUpdate.maxSurge: Invalid value: \"20Percent\": a valid "
+					+ "percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex "
+					+ "used for validation is '[0-9]+%')");
+		assertThatExceptionOfType(InvalidObjectException.class)
+			.isThrownBy(() -> read(deployment.replace("ROLLING", "maxSurge: -1")))
+			.withMessage("Deployment.apps \"web\" is invalid: spec.strategy.rollingUpdate.maxSurge: Invalid value: "
+					+ "-1: must be greater than or equal to 0");
+		assertThat(read(deployment.replace("ROLLING", "maxSurge: 0, maxUnavailable: 100%"))).isNotNull();
+	}
+
+	@Test
 	void readWhenNodeHasNoNameShouldRejectItAsTheApiServerWould() {
 		assertThatExceptionOfType(InvalidObjectException.class).isThrownBy(() -> read("""
 				apiVersion: v1

@@ -27,6 +27,8 @@ public final class ObjectValidation {
 
 	private static final List<String> INCLUSION_POLICIES = List.of("Honor", "Ignore");
 
+	private static final IntOrPercent DEFAULT_ROLLING_PERCENT = new IntOrPercent(null, "25%");
+
 	private ObjectValidation() {
 	}
 
@@ -57,6 +59,41 @@ public final class ObjectValidation {
 		errors.addAll(labelErrors("spec.template.spec.nodeSelector", nodeSelector));
 		errors.addAll(spreadConstraintErrors("spec.template.spec.topologySpreadConstraints", spreadConstraints));
 		reject(qualifiedKind, name, errors);
+	}
+
+	/**
+	 * A Deployment's {@code spec.strategy.rollingUpdate} as
+	 * {@code ValidateRollingUpdateDeployment} checks it, each value after defaulting
+	 * ({@code null}: 25 %, {@code SetDefaults_Deployment}).
+	 * @throws InvalidObjectException when kube-apiserver would reject it
+	 */
+	public static void validateRollingUpdate(String name, @Nullable IntOrPercent maxSurge,
+			@Nullable IntOrPercent maxUnavailable) {
+		String path = "spec.strategy.rollingUpdate.";
+		IntOrPercent surge = (maxSurge != null) ? maxSurge : DEFAULT_ROLLING_PERCENT;
+		IntOrPercent unavailable = (maxUnavailable != null) ? maxUnavailable : DEFAULT_ROLLING_PERCENT;
+		List<FieldError> errors = new ArrayList<>(intOrPercentErrors(path + "maxUnavailable", unavailable));
+		errors.addAll(intOrPercentErrors(path + "maxSurge", surge));
+		if (unavailable.value() == 0 && surge.value() == 0) {
+			errors.add(FieldError.invalid(path + "maxUnavailable", unavailable.printed(),
+					"may not be 0 when `maxSurge` is 0"));
+		}
+		if (unavailable.isPercent() && unavailable.value() > 100) {
+			errors.add(FieldError.invalid(path + "maxUnavailable", unavailable.printed(),
+					"must not be greater than 100%"));
+		}
+		reject("Deployment.apps", name, errors);
+	}
+
+	/** {@code ValidatePositiveIntOrPercent}. */
+	private static List<FieldError> intOrPercentErrors(String field, IntOrPercent value) {
+		if (value.number() != null) {
+			return (value.number() < 0)
+					? List.of(FieldError.invalid(field, value.printed(), "must be greater than or equal to 0"))
+					: List.of();
+		}
+		return value.isPercent() ? List.of()
+				: List.of(FieldError.invalid(field, value.printed(), IntOrPercent.PERCENT_MESSAGE));
 	}
 
 	/**
