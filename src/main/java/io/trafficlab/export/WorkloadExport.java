@@ -13,7 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.trafficlab.engine.cluster.DeclaredWorkload;
-import io.trafficlab.engine.cluster.RollingUpdate;
+import io.trafficlab.engine.cluster.RolloutStrategy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,10 +25,13 @@ final class WorkloadExport {
 	private WorkloadExport() {
 	}
 
-	/** The rolling-update strategy, or {@code null} (left out) when it is the default. */
-	private static @Nullable DeploymentStrategy strategy(RollingUpdate rollingUpdate) {
-		if (rollingUpdate.equals(RollingUpdate.DEFAULT)) {
+	/** The rollout strategy, or {@code null} (left out) when it is the default. */
+	private static @Nullable DeploymentStrategy strategy(RolloutStrategy rollingUpdate) {
+		if (rollingUpdate.equals(RolloutStrategy.DEFAULT)) {
 			return null;
+		}
+		if (rollingUpdate.recreate()) {
+			return new DeploymentStrategyBuilder().withType("Recreate").build();
 		}
 		return new DeploymentStrategyBuilder().withType("RollingUpdate")
 			.withNewRollingUpdate()
@@ -61,7 +64,7 @@ final class WorkloadExport {
 				.withNewSpec()
 				.withReplicas(workload.replicas())
 				.withSelector(selector)
-				.withStrategy(strategy(workload.rollingUpdate()))
+				.withStrategy(strategy(workload.rolloutStrategy()))
 				.withTemplate(template)
 				.endSpec()
 				.build();

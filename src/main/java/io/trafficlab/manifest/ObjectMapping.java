@@ -47,7 +47,7 @@ import io.trafficlab.engine.cluster.OwnerReference;
 import io.trafficlab.engine.cluster.PodScheduling;
 import io.trafficlab.engine.cluster.PodShutdown;
 import io.trafficlab.engine.cluster.PreStopHook;
-import io.trafficlab.engine.cluster.RollingUpdate;
+import io.trafficlab.engine.cluster.RolloutStrategy;
 import io.trafficlab.engine.cluster.WorkloadKind;
 import io.trafficlab.engine.model.Taint;
 import io.trafficlab.engine.scheduling.LabelSelector;
@@ -156,13 +156,15 @@ final class ObjectMapping {
 				(spec != null) ? spec.getTemplate() : null);
 		var strategy = (spec != null) ? spec.getStrategy() : null;
 		var rolling = (strategy != null) ? strategy.getRollingUpdate() : null;
-		if (rolling == null) {
-			return workload;
+		String type = (strategy != null && strategy.getType() != null && !strategy.getType().isEmpty())
+				? strategy.getType() : "RollingUpdate";
+		IntOrPercent maxSurge = (rolling != null) ? intOrPercent(rolling.getMaxSurge()) : null;
+		IntOrPercent maxUnavailable = (rolling != null) ? intOrPercent(rolling.getMaxUnavailable()) : null;
+		ObjectValidation.validateStrategy(workload.name(), type, rolling != null, maxSurge, maxUnavailable);
+		if (type.equals("Recreate")) {
+			return workload.withRolloutStrategy(RolloutStrategy.RECREATE);
 		}
-		IntOrPercent maxSurge = intOrPercent(rolling.getMaxSurge());
-		IntOrPercent maxUnavailable = intOrPercent(rolling.getMaxUnavailable());
-		ObjectValidation.validateRollingUpdate(workload.name(), maxSurge, maxUnavailable);
-		return workload.withRollingUpdate(new RollingUpdate(printed(maxSurge), printed(maxUnavailable)));
+		return workload.withRolloutStrategy(new RolloutStrategy(printed(maxSurge), printed(maxUnavailable)));
 	}
 
 	static DeclaredWorkload replicaSet(ReplicaSet replicaSet) {

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
-import io.trafficlab.engine.cluster.RollingUpdate;
+import io.trafficlab.engine.cluster.RolloutStrategy;
 import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import io.trafficlab.engine.simulation.SimulationSettings;
@@ -114,11 +114,30 @@ class ManifestExporterTests {
 				      containers: [{name: web, image: nginx:1.27}]
 				""";
 		ClusterDeclaration declaration = read(yaml);
-		RollingUpdate strategy = declaration.workloads().get(0).rollingUpdate();
-		assertThat(strategy).isEqualTo(new RollingUpdate("0", "50%"));
+		RolloutStrategy strategy = declaration.workloads().get(0).rolloutStrategy();
+		assertThat(strategy).isEqualTo(new RolloutStrategy("0", "50%"));
 		assertThat(strategy.surge(4)).isZero();
 		assertThat(strategy.unavailable(4)).isEqualTo(2);
 		assertThat(read(ManifestExporter.yaml(declaration))).isEqualTo(declaration);
+	}
+
+	@Test
+	void aRecreateStrategyShouldSurviveImportAndExport() {
+		ClusterDeclaration declaration = read("""
+				apiVersion: apps/v1
+				kind: Deployment
+				metadata: {name: web, namespace: default}
+				spec:
+				  replicas: 2
+				  selector: {matchLabels: {app: web}}
+				  strategy: {type: Recreate}
+				  template:
+				    metadata: {labels: {app: web}}
+				""");
+		assertThat(declaration.workloads().get(0).rolloutStrategy()).isEqualTo(RolloutStrategy.RECREATE);
+		assertThat(ManifestExporter.yaml(declaration)).contains("Recreate").doesNotContain("rollingUpdate");
+		assertThat(read(ManifestExporter.yaml(declaration)).workloads().get(0).rolloutStrategy())
+			.isEqualTo(RolloutStrategy.RECREATE);
 	}
 
 	@ParameterizedTest

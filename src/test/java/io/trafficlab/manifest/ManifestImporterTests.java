@@ -295,6 +295,13 @@ class ManifestImporterTests {
 			.withMessage("Deployment.apps \"web\" is invalid: spec.strategy.rollingUpdate.maxSurge: Invalid value: "
 					+ "-1: must be greater than or equal to 0");
 		assertThat(read(deployment.replace("ROLLING", "maxSurge: 0, maxUnavailable: 100%"))).isNotNull();
+		String recreate = deployment.replace("rollingUpdate: {ROLLING}", "type: Recreate");
+		assertThat(read(recreate)).isNotNull();
+		assertThatExceptionOfType(InvalidObjectException.class)
+			.isThrownBy(
+					() -> read(recreate.replace("type: Recreate", "type: Recreate\n    rollingUpdate: {maxSurge: 1}")))
+			.withMessage("Deployment.apps \"web\" is invalid: spec.strategy.rollingUpdate: Forbidden: may not be "
+					+ "specified when strategy `type` is 'Recreate'");
 	}
 
 	@Test

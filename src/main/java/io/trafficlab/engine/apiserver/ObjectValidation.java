@@ -62,12 +62,32 @@ public final class ObjectValidation {
 	}
 
 	/**
-	 * A Deployment's {@code spec.strategy.rollingUpdate} as
-	 * {@code ValidateRollingUpdateDeployment} checks it, each value after defaulting
-	 * ({@code null}: 25 %, {@code SetDefaults_Deployment}).
+	 * A Deployment's {@code spec.strategy} as {@code ValidateDeploymentStrategy} checks
+	 * it: {@code Recreate} without {@code rollingUpdate}, or {@code RollingUpdate} (the
+	 * default type) whose values, after defaulting ({@code null}: 25 %), pass
+	 * {@code ValidateRollingUpdateDeployment}. An unknown type is quoted where
+	 * kube-apiserver prints the whole strategy struct.
 	 * @throws InvalidObjectException when kube-apiserver would reject it
 	 */
-	public static void validateRollingUpdate(String name, @Nullable IntOrPercent maxSurge,
+	public static void validateStrategy(String name, String type, boolean rollingUpdateGiven,
+			@Nullable IntOrPercent maxSurge, @Nullable IntOrPercent maxUnavailable) {
+		List<FieldError> errors = new ArrayList<>();
+		if (type.equals("Recreate")) {
+			if (rollingUpdateGiven) {
+				errors.add(FieldError.forbidden("spec.strategy.rollingUpdate",
+						"may not be specified when strategy `type` is 'Recreate'"));
+			}
+		}
+		else if (type.equals("RollingUpdate")) {
+			errors.addAll(rollingUpdateErrors(maxSurge, maxUnavailable));
+		}
+		else {
+			errors.add(FieldError.notSupported("spec.strategy", type, List.of("Recreate", "RollingUpdate")));
+		}
+		reject("Deployment.apps", name, errors);
+	}
+
+	private static List<FieldError> rollingUpdateErrors(@Nullable IntOrPercent maxSurge,
 			@Nullable IntOrPercent maxUnavailable) {
 		String path = "spec.strategy.rollingUpdate.";
 		IntOrPercent surge = (maxSurge != null) ? maxSurge : DEFAULT_ROLLING_PERCENT;
@@ -82,7 +102,7 @@ public final class ObjectValidation {
 			errors.add(FieldError.invalid(path + "maxUnavailable", unavailable.printed(),
 					"must not be greater than 100%"));
 		}
-		reject("Deployment.apps", name, errors);
+		return errors;
 	}
 
 	/** {@code ValidatePositiveIntOrPercent}. */

@@ -21,18 +21,18 @@ import org.jspecify.annotations.Nullable;
  * @param scheduling the scheduling part of the pod template
  * @param owners {@code metadata.ownerReferences} (a ReplicaSet's Deployment)
  * @param shutdown how its pods shut down when deleted (from the pod template)
- * @param rollingUpdate a Deployment's {@code spec.strategy.rollingUpdate} (the defaults
- * when it declares none)
+ * @param rolloutStrategy a Deployment's {@code spec.strategy} (the defaults when it
+ * declares none)
  */
 public record DeclaredWorkload(WorkloadKind kind, String namespace, String name, @Nullable Integer replicas,
 		@Nullable LabelSelector selector, Map<String, String> templateLabels, PodScheduling scheduling,
-		List<OwnerReference> owners, PodShutdown shutdown, RollingUpdate rollingUpdate) {
+		List<OwnerReference> owners, PodShutdown shutdown, RolloutStrategy rolloutStrategy) {
 
 	public DeclaredWorkload {
 		templateLabels = Map.copyOf(templateLabels);
 		owners = List.copyOf(owners);
 		Objects.requireNonNull(shutdown, "shutdown");
-		Objects.requireNonNull(rollingUpdate, "rollingUpdate");
+		Objects.requireNonNull(rolloutStrategy, "rolloutStrategy");
 	}
 
 	/** A workload with the default rolling-update strategy. */
@@ -40,7 +40,7 @@ public record DeclaredWorkload(WorkloadKind kind, String namespace, String name,
 			@Nullable LabelSelector selector, Map<String, String> templateLabels, PodScheduling scheduling,
 			List<OwnerReference> owners, PodShutdown shutdown) {
 		this(kind, namespace, name, replicas, selector, templateLabels, scheduling, owners, shutdown,
-				RollingUpdate.DEFAULT);
+				RolloutStrategy.DEFAULT);
 	}
 
 	/** A workload whose template declares nothing about shutdown. */
@@ -53,13 +53,13 @@ public record DeclaredWorkload(WorkloadKind kind, String namespace, String name,
 	/** This workload with another pod-template shutdown. */
 	public DeclaredWorkload withShutdown(PodShutdown shutdown) {
 		return new DeclaredWorkload(this.kind, this.namespace, this.name, this.replicas, this.selector,
-				this.templateLabels, this.scheduling, this.owners, shutdown, this.rollingUpdate);
+				this.templateLabels, this.scheduling, this.owners, shutdown, this.rolloutStrategy);
 	}
 
 	/** This workload with another rolling-update strategy. */
-	public DeclaredWorkload withRollingUpdate(RollingUpdate rollingUpdate) {
+	public DeclaredWorkload withRolloutStrategy(RolloutStrategy rolloutStrategy) {
 		return new DeclaredWorkload(this.kind, this.namespace, this.name, this.replicas, this.selector,
-				this.templateLabels, this.scheduling, this.owners, this.shutdown, rollingUpdate);
+				this.templateLabels, this.scheduling, this.owners, this.shutdown, rolloutStrategy);
 	}
 
 	/** {@code spec.replicas}, defaulted to 1. */

@@ -346,6 +346,17 @@ final class Lifecycle {
 		return false;
 	}
 
+	/** The owner's pods that exist, terminating ones included. */
+	List<SimPod> presentPods(SimWorkload workload) {
+		List<SimPod> present = new ArrayList<>();
+		for (SimPod pod : this.world.podsByName.values()) {
+			if (pod.workload == workload && !pod.deleted) {
+				present.add(pod);
+			}
+		}
+		return present;
+	}
+
 	/** The owner's pods that count as replicas: not terminating, not deleted. */
 	List<SimPod> activePods(SimWorkload workload) {
 		List<SimPod> active = new ArrayList<>();

@@ -3,7 +3,7 @@ package io.trafficlab.engine.simulation;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.trafficlab.engine.cluster.RollingUpdate;
+import io.trafficlab.engine.cluster.RolloutStrategy;
 import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
 
 /**
@@ -38,8 +38,12 @@ final class Rollouts {
 		if (!deployment.rollingOut) {
 			return;
 		}
+		RolloutStrategy strategy = deployment.declared.rolloutStrategy();
+		if (strategy.recreate()) {
+			recreate(deployment);
+			return;
+		}
 		int replicas = deployment.replicas;
-		RollingUpdate strategy = deployment.declared.rollingUpdate();
 		int surge = strategy.surge(replicas);
 		int unavailable = strategy.unavailable(replicas);
 		String strategyText = "maxSurge " + surge + ", maxUnavailable " + unavailable;
@@ -57,6 +61,36 @@ final class Rollouts {
 			changed = scaleUp(deployment, fresh.size(), old.size(), replicas + surge, strategyText)
 					|| scaleDown(deployment, fresh, old, replicas - unavailable, strategyText);
 		}
+	}
+
+	/**
+	 * {@code rolloutRecreate} ({@code recreate.go}): every old pod is deleted at once,
+	 * and the new ReplicaSet scales up only when none is left ({@code oldPodsRunning}: a
+	 * terminating pod still runs until kubelet removes it).
+	 */
+	private void recreate(SimWorkload deployment) {
+		boolean oldLeft = false;
+		int fresh = 0;
+		for (SimPod pod : this.lifecycle.presentPods(deployment)) {
+			if (deployment.current(pod)) {
+				fresh++;
+				continue;
+			}
+			oldLeft = true;
+			if (pod.status != PodStatus.TERMINATING) {
+				this.lifecycle.terminate(pod, deployment.key() + " rollout (Recreate): the old ReplicaSet scaled "
+						+ "to 0; the new one waits until every old pod is gone");
+			}
+		}
+		if (oldLeft) {
+			return;
+		}
+		if (fresh < deployment.replicas) {
+			this.lifecycle.createReplicas(deployment, deployment.replicas - fresh, null,
+					deployment.key() + " rollout (Recreate): every old pod is gone, so the new ReplicaSet "
+							+ deployment.podPrefix + " scales up to " + deployment.replicas);
+		}
+		deployment.rollingOut = false;
 	}
 
 	/** {@code reconcileNewReplicaSet}: as many new pods as the surge allows. */

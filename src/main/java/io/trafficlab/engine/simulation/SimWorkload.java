@@ -94,7 +94,7 @@ final class SimWorkload {
 		}
 		return new DeclaredWorkload(workload.kind(), workload.namespace(), workload.name(), this.replicas,
 				workload.selector(), workload.templateLabels(), workload.scheduling(), workload.owners(),
-				workload.shutdown(), workload.rollingUpdate());
+				workload.shutdown(), workload.rolloutStrategy());
 	}
 
 	@Override

@@ -7,9 +7,10 @@ import java.util.Set;
 
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.DeclaredWorkload;
-import io.trafficlab.engine.cluster.RollingUpdate;
+import io.trafficlab.engine.cluster.RolloutStrategy;
 import io.trafficlab.engine.simulation.SimulationCommand.RolloutRestart;
 import io.trafficlab.engine.simulation.SimulationEvent.PodBecameReady;
+import io.trafficlab.engine.simulation.SimulationEvent.PodDeleted;
 import io.trafficlab.engine.simulation.SimulationEvent.PodScheduled;
 import io.trafficlab.engine.simulation.SimulationEvent.PodTerminating;
 import io.trafficlab.engine.simulation.SimulationSnapshot.PodState;
@@ -51,7 +52,7 @@ class RolloutTests {
 					""")
 	void aRolloutShouldCreateAndDeleteInTheControllersOrder(int replicas, @Nullable String maxSurge,
 			@Nullable String maxUnavailable, int surge, int unavailable, String steps) {
-		Simulation simulation = Simulation.start(deployment(replicas, new RollingUpdate(maxSurge, maxUnavailable)),
+		Simulation simulation = Simulation.start(deployment(replicas, new RolloutStrategy(maxSurge, maxUnavailable)),
 				Presets.settings(2));
 		simulation.advanceTo(RESTART_AT, EventSink.NONE);
 		Set<String> old = new HashSet<>();
@@ -89,7 +90,7 @@ class RolloutTests {
 
 	@Test
 	void newPodsShouldBelongToANewReplicaSetAndSayWhy() {
-		Simulation simulation = Simulation.start(deployment(2, RollingUpdate.DEFAULT), Presets.settings(2));
+		Simulation simulation = Simulation.start(deployment(2, RolloutStrategy.DEFAULT), Presets.settings(2));
 		simulation.advanceTo(RESTART_AT, EventSink.NONE);
 		String oldPrefix = prefix(simulation.snapshot().pods().get(0).name());
 		Recorder recorder = Recorder.after(simulation, RESTART_AT, new RolloutRestart(), 60_000_000L);
@@ -102,6 +103,32 @@ class RolloutTests {
 					+ "available; maxSurge 1, maxUnavailable 0)");
 		assertThat(simulation.snapshot().pods()).extracting(PodState::name)
 			.allSatisfy((name) -> assertThat(prefix(name)).isEqualTo(prefix(created.pod())));
+	}
+
+	@Test
+	void recreateShouldDeleteEveryOldPodBeforeItCreatesANewOne() {
+		Simulation simulation = Simulation.start(deployment(3, RolloutStrategy.RECREATE), Presets.settings(2));
+		simulation.advanceTo(RESTART_AT, EventSink.NONE);
+		Set<String> old = new HashSet<>();
+		simulation.snapshot().pods().forEach((pod) -> old.add(pod.name()));
+		simulation.apply(new RolloutRestart());
+		Recorder recorder = Recorder.until(simulation, 120_000_000L);
+
+		assertThat(steps(recorder.events, old)).isEqualTo("-3 / +3");
+		long lastOldGone = recorder.all(PodDeleted.class, (deleted) -> old.contains(deleted.pod()))
+			.stream()
+			.mapToLong(PodDeleted::time)
+			.max()
+			.orElseThrow();
+		assertThat(recorder.all(PodDeleted.class, (deleted) -> old.contains(deleted.pod()))).hasSize(3);
+		assertThat(recorder.all(PodScheduled.class)).hasSize(3)
+			.allSatisfy((created) -> assertThat(created.time()).isGreaterThanOrEqualTo(lastOldGone))
+			.allSatisfy(
+					(created) -> assertThat(created.reason()).contains("rollout (Recreate): every old pod is gone"));
+		assertThat(simulation.snapshot().pods()).hasSize(3)
+			.allSatisfy((pod) -> assertThat(pod.status()).isEqualTo(PodStatus.READY))
+			.extracting(PodState::name)
+			.noneMatch(old::contains);
 	}
 
 	@Test
@@ -156,11 +183,11 @@ class RolloutTests {
 		return String.join(" / ", instants);
 	}
 
-	private static ClusterDeclaration deployment(int replicas, RollingUpdate strategy) {
+	private static ClusterDeclaration deployment(int replicas, RolloutStrategy strategy) {
 		ClusterDeclaration plain = Presets.deployment(replicas);
 		List<DeclaredWorkload> workloads = plain.workloads()
 			.stream()
-			.map((workload) -> workload.withRollingUpdate(strategy))
+			.map((workload) -> workload.withRolloutStrategy(strategy))
 			.toList();
 		return new ClusterDeclaration(plain.nodes(), plain.services(), plain.pods(), workloads, plain.endpointSlices());
 	}

@@ -3,23 +3,34 @@ package io.trafficlab.engine.cluster;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Deployment's {@code spec.strategy.rollingUpdate}: how far a rollout may go above and
- * below the replica count. Each value is a count ({@code "1"}) or a percentage
- * ({@code "25%"}); a missing one is the API server's default, 25 % each.
+ * A Deployment's {@code spec.strategy}: {@code RollingUpdate}, with how far a rollout may
+ * go above and below the replica count, or {@code Recreate}, which deletes every old pod
+ * before it creates a new one. Each rolling value is a count ({@code "1"}) or a
+ * percentage ({@code "25%"}); a missing one is the API server's default, 25 % each.
  *
- * @param maxSurge {@code maxSurge}, or {@code null} for the default
- * @param maxUnavailable {@code maxUnavailable}, or {@code null} for the default
+ * @param recreate {@code type: Recreate}
+ * @param maxSurge {@code rollingUpdate.maxSurge}, or {@code null} for the default
+ * @param maxUnavailable {@code rollingUpdate.maxUnavailable}, or {@code null} for the
+ * default
  */
-public record RollingUpdate(@Nullable String maxSurge, @Nullable String maxUnavailable) {
+public record RolloutStrategy(boolean recreate, @Nullable String maxSurge, @Nullable String maxUnavailable) {
 
 	/** What a Deployment without a strategy gets (SetDefaults_Deployment). */
-	public static final RollingUpdate DEFAULT = new RollingUpdate(null, null);
+	public static final RolloutStrategy DEFAULT = new RolloutStrategy(null, null);
+
+	/** {@code type: Recreate} ({@code rolloutRecreate} in {@code recreate.go}). */
+	public static final RolloutStrategy RECREATE = new RolloutStrategy(true, null, null);
 
 	private static final String DEFAULT_PERCENT = "25%";
 
-	public RollingUpdate {
+	public RolloutStrategy {
 		check(maxSurge, "maxSurge");
 		check(maxUnavailable, "maxUnavailable");
+	}
+
+	/** A rolling update with these values. */
+	public RolloutStrategy(@Nullable String maxSurge, @Nullable String maxUnavailable) {
+		this(false, maxSurge, maxUnavailable);
 	}
 
 	/**
@@ -47,8 +58,11 @@ public record RollingUpdate(@Nullable String maxSurge, @Nullable String maxUnava
 		return Math.min(unavailable, replicas);
 	}
 
-	/** {@code maxSurge 25%, maxUnavailable 25%}. */
+	/** {@code maxSurge 25%, maxUnavailable 25%}, or {@code Recreate}. */
 	public String describe() {
+		if (this.recreate) {
+			return "Recreate";
+		}
 		return "maxSurge " + value(this.maxSurge) + ", maxUnavailable " + value(this.maxUnavailable);
 	}
 
