@@ -216,9 +216,14 @@ final class Lifecycle {
 		this.core.changed(wasServing);
 	}
 
+	/**
+	 * A terminating pod's last container exited, so kubelet removes it. A pod whose node
+	 * died meanwhile stays Terminating: no kubelet confirms its end, until the node is
+	 * deleted.
+	 */
 	void delete(int slot) {
 		SimPod pod = this.world.pods.get(slot);
-		if (pod.deleted || pod.status != PodStatus.TERMINATING) {
+		if (pod.deleted || pod.status != PodStatus.TERMINATING || (pod.node != null && pod.node.killed)) {
 			return;
 		}
 		pod.exited = true;

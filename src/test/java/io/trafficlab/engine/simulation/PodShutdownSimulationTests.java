@@ -149,6 +149,20 @@ class PodShutdownSimulationTests {
 	}
 
 	@Test
+	void aTerminatingPodWhoseNodeDiesShouldStayTerminatingPastItsGracePeriodUntilTheNodeIsDeleted() {
+		Simulation simulation = Simulation.start(web4(netexecPod(10L, 8L, null)), Presets.settings(2));
+		simulation.advanceTo(DELETED_AT, EventSink.NONE);
+		simulation.apply(new DeletePod("web-4"));
+		simulation.advanceTo(DELETED_AT + 1_000_000L, EventSink.NONE);
+		simulation.apply(new SimulationCommand.KillNode("n2"));
+		simulation.advanceTo(DELETED_AT + 30_000_000L, EventSink.NONE);
+		assertThat(Snapshots.pod(simulation, "web-4").status()).isEqualTo(PodStatus.TERMINATING);
+		simulation.apply(new SimulationCommand.RemoveNode("n2"));
+		simulation.advanceTo(DELETED_AT + 31_000_000L, EventSink.NONE);
+		assertThat(simulation.snapshot().pods()).extracting(PodState::name).doesNotContain("web-4");
+	}
+
+	@Test
 	void anAppThatExitsAtOnceShouldLoseWhatTheLoadBalancerStillSendsUnderLocal() {
 		Simulation simulation = Simulation.start(web4(netexecPod(null, null, null)), SLOW_HOPS);
 		Recorder recorder = Recorder.until(simulation, DELETED_AT);
