@@ -86,13 +86,7 @@ class PodShutdownSimulationTests {
 
 	@Test
 	void theEndpointShouldBeServingAndTerminatingUntilTheAppExitsThenNotServing() {
-		// the app exits after its 20 s preStop; a sidecar keeps the pod until 28 s
-		ContainerShutdown web = ContainerShutdown.of("web", AGNHOST, List.of(), List.of("netexec"),
-				PreStopHook.sleep(20));
-		ContainerShutdown sidecar = ContainerShutdown.of("proxy", "envoyproxy/envoy:v1.31", List.of(), List.of(),
-				PreStopHook.sleep(28));
-		Simulation simulation = Simulation.start(web4(new PodShutdown(null, List.of(web, sidecar))),
-				Presets.settings(2));
+		Simulation simulation = Simulation.start(web4(appThenSidecar()), Presets.settings(2));
 		simulation.advanceTo(DELETED_AT, EventSink.NONE);
 		assertThat(web4Endpoint(simulation)).extracting(Endpoint::ready, Endpoint::serving, Endpoint::terminating)
 			.containsExactly(true, true, false);
@@ -109,13 +103,7 @@ class PodShutdownSimulationTests {
 
 	@Test
 	void theSnapshotShouldSayWhenATerminatingPodStopsServingAndWhetherItStillServes() {
-		// the app exits after its 20 s preStop; a sidecar keeps the pod until 28 s
-		ContainerShutdown web = ContainerShutdown.of("web", AGNHOST, List.of(), List.of("netexec"),
-				PreStopHook.sleep(20));
-		ContainerShutdown sidecar = ContainerShutdown.of("proxy", "envoyproxy/envoy:v1.31", List.of(), List.of(),
-				PreStopHook.sleep(28));
-		Simulation simulation = Simulation.start(web4(new PodShutdown(null, List.of(web, sidecar))),
-				Presets.settings(2));
+		Simulation simulation = Simulation.start(web4(appThenSidecar()), Presets.settings(2));
 		simulation.advanceTo(DELETED_AT, EventSink.NONE);
 		assertThat(Snapshots.pod(simulation, "web-4"))
 			.extracting(PodState::status, PodState::serving, PodState::stopsServingAt)
@@ -260,6 +248,15 @@ class PodShutdownSimulationTests {
 			.filter((endpoint) -> "web-4".equals(endpoint.podName()))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	/** The app exits after its 20 s preStop; a sidecar keeps the pod until 28 s. */
+	private static PodShutdown appThenSidecar() {
+		ContainerShutdown web = ContainerShutdown.of("web", AGNHOST, List.of(), List.of("netexec"),
+				PreStopHook.sleep(20));
+		ContainerShutdown sidecar = ContainerShutdown.of("proxy", "envoyproxy/envoy:v1.31", List.of(), List.of(),
+				PreStopHook.sleep(28));
+		return new PodShutdown(null, List.of(web, sidecar));
 	}
 
 }
