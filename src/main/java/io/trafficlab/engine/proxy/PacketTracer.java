@@ -171,9 +171,7 @@ public final class PacketTracer {
 	}
 
 	/**
-	 * R9, R15: the source each candidate sees: the source as received, or the masquerade
-	 * address when the Service's rules SNAT it or the candidate is the source itself
-	 * (hairpin).
+	 * R9, R15: the source each candidate sees ({@link ProxyRules#sourceSeen}).
 	 */
 	private static Map<String, String> sourceSeen(Route route, Node node, IpAddress source, NetworkModel network) {
 		EndpointSet candidates = route.endpoints();
@@ -186,10 +184,7 @@ public final class PacketTracer {
 		}
 		Map<String, String> seen = new LinkedHashMap<>();
 		for (String ip : candidates.sortedIps()) {
-			Endpoint endpoint = byIp.get(ip);
-			boolean hairpin = source.equals(IpAddress.tryParse(ip));
-			seen.put(ip, (route.masquerade() || hairpin) ? ProxyRules.masqueradeAddress(node, endpoint, network)
-					: source.toString());
+			seen.put(ip, ProxyRules.sourceSeen(route, node, byIp.get(ip), source, network));
 		}
 		return Collections.unmodifiableMap(seen);
 	}

@@ -173,6 +173,28 @@ public final class ProxyRules {
 	}
 
 	/**
+	 * R9 (hairpin): each endpoint's chain marks a packet whose source is that endpoint
+	 * for masquerade ({@code KUBE-SEP-…}: {@code -s <endpoint IP> -j KUBE-MARK-MASQ}), so
+	 * a pod that reaches itself through its Service sees its node's address, whatever the
+	 * policy.
+	 */
+	public static boolean hairpin(@Nullable IpAddress source, Endpoint endpoint) {
+		return source != null && source.equals(IpAddress.tryParse(endpoint.ip()));
+	}
+
+	/**
+	 * R9, R15: the source {@code endpoint} sees when {@code receiving} DNATs a packet
+	 * from {@code source} to it along {@code route}: the masquerade address when the
+	 * route or the endpoint's own chain (hairpin) marks it, the source as received
+	 * otherwise.
+	 */
+	public static String sourceSeen(Route route, Node receiving, Endpoint endpoint, IpAddress source,
+			NetworkModel network) {
+		return (route.masquerade() || hairpin(source, endpoint)) ? masqueradeAddress(receiving, endpoint, network)
+				: source.toString();
+	}
+
+	/**
 	 * R15: the address MASQUERADE gives a packet from {@code receiving} toward
 	 * {@code endpoint}.
 	 */

@@ -417,9 +417,12 @@ final class TraceStory {
 		if (this.route.masquerade() || source == null) {
 			return result;
 		}
-		for (String ip : this.seen.keySet()) {
-			if (source.equals(IpAddress.tryParse(ip))) {
-				result.add(ip);
+		EndpointSet candidates = this.route.endpoints();
+		if (candidates != null) {
+			for (Endpoint endpoint : candidates.endpoints()) {
+				if (ProxyRules.hairpin(source, endpoint) && !result.contains(endpoint.ip())) {
+					result.add(endpoint.ip());
+				}
 			}
 		}
 		return result;
