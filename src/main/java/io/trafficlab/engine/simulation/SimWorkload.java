@@ -73,6 +73,13 @@ final class SimWorkload {
 		this.rollingOut = true;
 	}
 
+	/**
+	 * Whether a rollout replaced the declared ReplicaSet: new pods belong to another one.
+	 */
+	boolean rolledOut() {
+		return this.replicaSet != null && !this.replicaSet.name().equals(this.podPrefix);
+	}
+
 	/** Whether the pod belongs to the newest template (for a Deployment, ReplicaSet). */
 	boolean current(SimPod pod) {
 		return pod.labels.equals(this.podLabels);

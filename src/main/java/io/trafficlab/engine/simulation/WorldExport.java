@@ -9,9 +9,13 @@ import io.trafficlab.engine.cluster.DeclaredNode;
 import io.trafficlab.engine.cluster.DeclaredPod;
 import io.trafficlab.engine.cluster.DeclaredPodStatus;
 import io.trafficlab.engine.cluster.DeclaredWorkload;
+import io.trafficlab.engine.cluster.OwnerReference;
 import io.trafficlab.engine.cluster.PodScheduling;
+import io.trafficlab.engine.cluster.WorkloadKind;
 import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.scheduling.LabelSelector;
 import io.trafficlab.engine.simulation.SimulationSnapshot.PodStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the world as manifests, the way {@code kubectl get -o yaml} would show it: nodes
@@ -42,6 +46,10 @@ final class WorldExport {
 		List<DeclaredWorkload> workloads = new ArrayList<>();
 		for (DeclaredWorkload workload : world.declaredWorkloads) {
 			workloads.add(exported(world, workload));
+			DeclaredWorkload successor = successor(world, workload);
+			if (successor != null) {
+				workloads.add(successor);
+			}
 		}
 		return new ClusterDeclaration(nodes, services, pods, workloads, world.slices);
 	}
@@ -57,11 +65,50 @@ final class WorldExport {
 
 	private static DeclaredWorkload exported(World world, DeclaredWorkload workload) {
 		for (SimWorkload simWorkload : world.workloads) {
-			if (simWorkload.declared == workload || simWorkload.replicaSet == workload) {
+			if (simWorkload.declared == workload) {
 				return simWorkload.exported(workload);
+			}
+			if (simWorkload.replicaSet == workload) {
+				return simWorkload.rolledOut() ? withReplicas(workload, podsOwnedBy(world, workload.name()))
+						: simWorkload.exported(workload);
 			}
 		}
 		return workload;
+	}
+
+	/**
+	 * The ReplicaSet a rollout created for a Deployment whose ReplicaSet was declared:
+	 * its pods name it as their owner, so it is exported beside the old one (which keeps
+	 * only the pods it still has, as the Deployment controller scales it down to 0).
+	 */
+	private static @Nullable DeclaredWorkload successor(World world, DeclaredWorkload workload) {
+		for (SimWorkload simWorkload : world.workloads) {
+			if (simWorkload.replicaSet == workload && simWorkload.rolledOut()) {
+				LabelSelector selector = LabelSelector.of(simWorkload.podLabels);
+				return new DeclaredWorkload(WorkloadKind.REPLICA_SET, workload.namespace(), simWorkload.podPrefix,
+						podsOwnedBy(world, simWorkload.podPrefix), selector, simWorkload.podLabels,
+						workload.scheduling(), workload.owners(), workload.shutdown(), workload.rolloutStrategy());
+			}
+		}
+		return null;
+	}
+
+	/** The pods a ReplicaSet still counts: those it owns that are not terminating. */
+	private static int podsOwnedBy(World world, String replicaSet) {
+		int count = 0;
+		for (SimPod pod : world.podsByName.values()) {
+			if (pod.status != PodStatus.TERMINATING
+					&& pod.owners.contains(OwnerReference.of(WorkloadKind.REPLICA_SET, replicaSet))) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private static DeclaredWorkload withReplicas(DeclaredWorkload workload, int replicas) {
+		return new DeclaredWorkload(workload.kind(), workload.namespace(), workload.name(), replicas,
+				workload.selector(), workload.templateLabels(), workload.scheduling(), workload.owners(),
+				workload.shutdown(), workload.rolloutStrategy());
 	}
 
 }

@@ -2,12 +2,17 @@ package io.trafficlab.engine.simulation;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.DeclaredWorkload;
+import io.trafficlab.engine.cluster.OwnerReference;
 import io.trafficlab.engine.cluster.RolloutStrategy;
+import io.trafficlab.engine.cluster.WorkloadKind;
+import io.trafficlab.engine.scheduling.LabelSelector;
 import io.trafficlab.engine.simulation.SimulationCommand.RolloutRestart;
 import io.trafficlab.engine.simulation.SimulationEvent.PodBecameReady;
 import io.trafficlab.engine.simulation.SimulationEvent.PodDeleted;
@@ -22,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * {@code kubectl rollout restart} as the Deployment controller rolls it out
@@ -181,6 +187,45 @@ class RolloutTests {
 			instants.add(instant.append(last).append(run).toString());
 		}
 		return String.join(" / ", instants);
+	}
+
+	@Test
+	void anExportAfterARolloutShouldNameTheReplicaSetThatOwnsThePodsAndImportUnchanged() {
+		ClusterDeclaration plain = Presets.deployment(3);
+		String declaredName = podPrefix(Simulation.start(plain, Presets.settings(2)));
+		DeclaredWorkload deployment = plain.workloads().get(0);
+		Map<String, String> labels = new LinkedHashMap<>(deployment.templateLabels());
+		labels.put(SimWorkload.POD_TEMPLATE_HASH, declaredName.substring("web-".length()));
+		DeclaredWorkload declaredReplicaSet = new DeclaredWorkload(WorkloadKind.REPLICA_SET, "default", declaredName, 3,
+				LabelSelector.of(labels), labels, deployment.scheduling(),
+				List.of(OwnerReference.of(WorkloadKind.DEPLOYMENT, "web")));
+		Simulation simulation = Simulation.start(new ClusterDeclaration(plain.nodes(), plain.services(), List.of(),
+				List.of(deployment, declaredReplicaSet), List.of()), Presets.settings(2));
+		simulation.advanceTo(RESTART_AT, EventSink.NONE);
+		simulation.apply(new RolloutRestart());
+		simulation.advanceTo(200_000_000L, EventSink.NONE);
+		String newName = podPrefix(simulation);
+		assertThat(newName).isNotEqualTo(declaredName);
+
+		ClusterDeclaration exported = simulation.declaration();
+		assertThat(exported.workloads()).extracting(DeclaredWorkload::name, DeclaredWorkload::replicas)
+			.containsExactly(tuple("web", 3), tuple(declaredName, 0), tuple(newName, 3));
+		assertThat(exported.workloads().get(2).templateLabels()).containsEntry(SimWorkload.POD_TEMPLATE_HASH,
+				newName.substring("web-".length()));
+		Simulation again = Simulation.start(exported, Presets.settings(2));
+		again.advanceTo(30_000_000L, EventSink.NONE);
+		assertThat(again.snapshot().pods()).extracting(PodState::name)
+			.containsExactlyInAnyOrderElementsOf(simulation.snapshot().pods().stream().map(PodState::name).toList());
+	}
+
+	/** The ReplicaSet every pod of the sole Deployment is named after. */
+	private static String podPrefix(Simulation simulation) {
+		Set<String> prefixes = new HashSet<>();
+		for (PodState pod : simulation.snapshot().pods()) {
+			prefixes.add(pod.name().substring(0, pod.name().lastIndexOf('-')));
+		}
+		assertThat(prefixes).hasSize(1);
+		return prefixes.iterator().next();
 	}
 
 	private static ClusterDeclaration deployment(int replicas, RolloutStrategy strategy) {
