@@ -318,6 +318,14 @@ final class Commands {
 					+ ((workload != null) ? " (its pods belong to " + workload.key() + ")" : "")
 					+ "; the sandbox rolls out Deployments only.");
 		}
+		// old pods may still be shutting down when the last new one starts
+		int peak = this.world.podsByName.size() + workload.replicas;
+		if (peak > SimulationLimits.MAX_PODS) {
+			throw new IllegalArgumentException(String.format(Locale.ROOT,
+					"A rollout of %s creates %,d new pods while the old ones shut down; with the %,d pods the sandbox "
+							+ "has, that could exceed its limit of %,d pods. Scale it down first.",
+					workload.key(), workload.replicas, this.world.podsByName.size(), SimulationLimits.MAX_PODS));
+		}
 		if (this.checkOnly) {
 			return;
 		}

@@ -218,6 +218,19 @@ class RolloutTests {
 			.containsExactlyInAnyOrderElementsOf(simulation.snapshot().pods().stream().map(PodState::name).toList());
 	}
 
+	@Test
+	void aRolloutThatCouldExceedThePodLimitShouldBeRefusedAndChangeNothing() {
+		int replicas = SimulationLimits.MAX_PODS / 2 + 1;
+		Simulation simulation = Simulation.start(Presets.deployment(replicas), Presets.settings(2));
+		simulation.advanceTo(RESTART_AT, EventSink.NONE);
+		assertThatIllegalArgumentException().isThrownBy(() -> simulation.apply(new RolloutRestart()))
+			.withMessage("A rollout of Deployment/web creates 501 new pods while the old ones shut down; with the 501 "
+					+ "pods the sandbox has, that could exceed its limit of 1,000 pods. Scale it down first.");
+		simulation.advanceTo(RESTART_AT + 60_000_000L, EventSink.NONE);
+		assertThat(simulation.snapshot().pods()).hasSize(replicas)
+			.noneSatisfy((pod) -> assertThat(pod.status()).isEqualTo(PodStatus.TERMINATING));
+	}
+
 	/** The ReplicaSet every pod of the sole Deployment is named after. */
 	private static String podPrefix(Simulation simulation) {
 		Set<String> prefixes = new HashSet<>();
