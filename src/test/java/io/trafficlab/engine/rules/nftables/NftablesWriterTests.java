@@ -44,8 +44,9 @@ class NftablesWriterTests {
 
 	@Test
 	void chainNamesShouldBeKubeProxysHashes() {
-		assertThat(NftablesNames.servicePortBase("ns1", "svc1", "tcp", "p80")).isEqualTo("ULMVA6XW-ns1/svc1/tcp/p80");
-		assertThat(NftablesNames.endpointBase("ns1", "svc1", "tcp", "p80", "10.180.0.1", 80))
+		assertThat(new NftablesNames().servicePortBase("ns1", "svc1", "tcp", "p80"))
+			.isEqualTo("ULMVA6XW-ns1/svc1/tcp/p80");
+		assertThat(new NftablesNames().endpointBase("ns1", "svc1", "tcp", "p80", "10.180.0.1", 80))
 			.isEqualTo("5OJB2KTY-ns1/svc1/tcp/p80__10.180.0.1/80");
 	}
 
