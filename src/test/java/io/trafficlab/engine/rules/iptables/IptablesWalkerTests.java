@@ -6,8 +6,8 @@ import java.util.Set;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.proxy.ArrivingPacket;
-import io.trafficlab.engine.proxy.PacketFlowTests;
-import io.trafficlab.engine.proxy.PacketFlowTests.Flow;
+import io.trafficlab.engine.proxy.PacketFlowRows;
+import io.trafficlab.engine.proxy.PacketFlowRows.Flow;
 import io.trafficlab.engine.proxy.PacketTracer;
 import io.trafficlab.engine.proxy.TraceRequest;
 import io.trafficlab.engine.proxy.TraceResult;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Every row of {@link PacketFlowTests} walked through the rules {@link IptablesWriter}
+ * Every row of {@link PacketFlowRows} walked through the rules {@link IptablesWriter}
  * writes for the arriving node: the same verdict, the same candidate endpoints (walked
  * once per endpoint of the Service) and the same masquerade as {@link PacketTracer}.
  */
@@ -41,7 +41,7 @@ class IptablesWalkerTests {
 	private final IptablesWalker walker = new IptablesWalker();
 
 	static java.util.stream.Stream<Flow> flows() {
-		return PacketFlowTests.flows();
+		return PacketFlowRows.flows();
 	}
 
 	@ParameterizedTest(name = "{0}")
