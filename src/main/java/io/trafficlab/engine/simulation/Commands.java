@@ -151,7 +151,7 @@ final class Commands {
 					this.world.declared(this.core.service()).toBuilder().sessionAffinity(value.apiName()).build());
 		}
 		else if (command instanceof UpdateService update) {
-			editService(required(update.request(), "Service"));
+			editService(required(update.service(), "Service"));
 		}
 		else if (command instanceof SetLoadBalancerModel model) {
 			setModel(required(model.model(), "load balancer model"));

@@ -126,9 +126,9 @@ public sealed interface SimulationCommand {
 	 * the simulation takes the result if it changes only fields it follows (the policies,
 	 * session affinity, node ports and the health-check node port).
 	 *
-	 * @param request the Service as the person edited it
+	 * @param service the Service as the person edited it
 	 */
-	record UpdateService(DeclaredService request) implements SimulationCommand {
+	record UpdateService(DeclaredService service) implements SimulationCommand {
 	}
 
 	/**
