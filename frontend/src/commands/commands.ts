@@ -24,7 +24,8 @@ export type Command =
 	| { kind: 'lb-model'; model: LoadBalancerModel }
 	| { kind: 'client-rate'; perSecond: number }
 	| { kind: 'preset'; name: string }
-	| { kind: 'manifests'; body: string };
+	| { kind: 'manifests'; body: string }
+	| { kind: 'edit-service'; body: string };
 
 export interface CommandRequest {
 	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -73,6 +74,8 @@ export function requestFor(api: string, command: Command): CommandRequest {
 			return { method: 'POST', path: `${api}/preset?name=${enc(command.name)}` };
 		case 'manifests':
 			return { method: 'POST', path: `${api}/manifests`, body: command.body, contentType: 'application/yaml' };
+		case 'edit-service':
+			return { method: 'PUT', path: `${api}/service`, body: command.body, contentType: 'application/yaml' };
 	}
 }
 
@@ -101,6 +104,8 @@ export function describeCommand(command: Command): string {
 			return 'Restarting the Deployment: a new ReplicaSet rolls out';
 		case 'manifests':
 			return 'Applying the manifests';
+		case 'edit-service':
+			return 'Applying the edited Service';
 		case 'preset':
 			return `Switching to the preset ${command.name}`;
 		case 'replicas':

@@ -54,7 +54,7 @@ export function describeEvent(event: SimulationEvent): string {
 		case 'NodeCordoned':
 			return `node ${event.node} ${event.cordoned ? 'cordoned' : 'uncordoned'}`;
 		case 'ServiceUpdated':
-			return `Service ${event.field}: ${event.from} → ${event.to}`;
+			return `Service ${event.field}: ${event.from || '(unset)'} → ${event.to || '(unset)'}`;
 		case 'ReplicasScaled':
 			return `${event.workload} scaled from ${event.from} to ${event.to}`;
 		case 'LoadBalancerModelChanged':

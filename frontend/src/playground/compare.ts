@@ -129,6 +129,8 @@ export function cloneView(primary: HTMLElement): HTMLElement {
 	uniquifyIds(clone, '-local');
 	clone.querySelectorAll('tbody, [data-part="event-list"], [data-part="inspector"], [data-part="service-yaml"]')
 		.forEach((element) => element.replaceChildren());
+	// the server refuses edits of a compared Service: the edit stays on the primary side, which shows why
+	clone.querySelector('[data-part="service-edit-controls"]')?.remove();
 	primary.after(clone);
 	return clone;
 }

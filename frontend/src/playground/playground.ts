@@ -13,6 +13,7 @@ import { fillManifests, showPreset, syncControls } from './controls';
 import { createHook, markFirstFrame, type TrafficLabHook } from './debugHook';
 import { installPageControls, type RoomControl, type ShareControl } from './pageControls';
 import { SandboxView, type SandboxEndpoints, type ViewHost } from './sandboxView';
+import { installServiceEditor } from './serviceEditor';
 import { copyLink, exportYaml, type Permalink } from './share';
 
 export type { TrafficLabHook } from './debugHook';
@@ -88,6 +89,15 @@ export class Playground {
 		});
 		this.hook = createHook(() => this.primary, () => this.loop.frames);
 		this.installControls();
+		installServiceEditor(primaryRoot, {
+			liveYaml: () => this.primary.scene?.serviceYaml ?? null,
+			send: (yaml) => send(env.fetcher, this.primary.endpoints.api, { kind: 'edit-service', body: yaml }),
+			accepted: (result) => {
+				if (result.outcome !== undefined) {
+					this.root.dispatchEvent(new CustomEvent(COMMAND_EVENT, { bubbles: true, detail: result.outcome }));
+				}
+			},
+		});
 	}
 
 	get primary(): SandboxView {

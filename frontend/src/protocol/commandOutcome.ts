@@ -28,6 +28,7 @@ export type CommandId =
 	| 'setExternalTrafficPolicy'
 	| 'setInternalTrafficPolicy'
 	| 'setSessionAffinity'
+	| 'updateService'
 	| 'setLoadBalancerModel'
 	| 'setLoadBalancerKind'
 	| 'setDataplane'

@@ -18,6 +18,7 @@ import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerKind;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
 import io.trafficlab.engine.simulation.SimulationCommand.SetNetwork;
 import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
+import io.trafficlab.engine.simulation.SimulationCommand.UpdateService;
 
 /**
  * Which command a sandbox accepted, by a stable id that every command's answer carries
@@ -31,10 +32,11 @@ enum CommandId {
 	ROLLOUT_RESTART("rolloutRestart"), ADD_NODE("addNode"), REMOVE_NODE("removeNode"), CORDON("cordon"),
 	UNCORDON("uncordon"), DRAIN("drain"), KILL_NODE("killNode"),
 	SET_EXTERNAL_TRAFFIC_POLICY("setExternalTrafficPolicy"), SET_INTERNAL_TRAFFIC_POLICY("setInternalTrafficPolicy"),
-	SET_SESSION_AFFINITY("setSessionAffinity"), SET_LOAD_BALANCER_MODEL("setLoadBalancerModel"),
-	SET_LOAD_BALANCER_KIND("setLoadBalancerKind"), SET_DATAPLANE("setDataplane"), SET_NETWORK("setNetwork"),
-	SET_CLIENT_RATE("setClientRate"), SWITCH_PRESET("switchPreset"), APPLY_MANIFESTS("applyManifests"),
-	START_COMPARISON("startComparison"), STOP_COMPARISON("stopComparison");
+	SET_SESSION_AFFINITY("setSessionAffinity"), UPDATE_SERVICE("updateService"),
+	SET_LOAD_BALANCER_MODEL("setLoadBalancerModel"), SET_LOAD_BALANCER_KIND("setLoadBalancerKind"),
+	SET_DATAPLANE("setDataplane"), SET_NETWORK("setNetwork"), SET_CLIENT_RATE("setClientRate"),
+	SWITCH_PRESET("switchPreset"), APPLY_MANIFESTS("applyManifests"), START_COMPARISON("startComparison"),
+	STOP_COMPARISON("stopComparison");
 
 	private final String id;
 
@@ -84,6 +86,9 @@ enum CommandId {
 		}
 		if (command instanceof SetSessionAffinity) {
 			return SET_SESSION_AFFINITY;
+		}
+		if (command instanceof UpdateService) {
+			return UPDATE_SERVICE;
 		}
 		if (command instanceof SetLoadBalancerModel) {
 			return SET_LOAD_BALANCER_MODEL;

@@ -34,8 +34,16 @@ record Comparison(Sandbox left, Sandbox right) {
 		simulation.apply(new SimulationCommand.SetExternalTrafficPolicy(policy));
 	}
 
-	/** The one command a comparison refuses: the policy is what it compares. */
+	/**
+	 * The commands a comparison refuses: the policy is what it compares, and an edited
+	 * Service would carry one policy to both sides.
+	 */
 	void refuse(SimulationCommand command) {
+		if (command instanceof SimulationCommand.UpdateService) {
+			throw SandboxRequestException.conflict("This sandbox is compared with another: the left side runs Cluster "
+					+ "and the right side Local, and an edited Service would give both one policy. Leave compare "
+					+ "mode (DELETE .../comparison) to edit the Service.");
+		}
 		if (command instanceof SimulationCommand.SetExternalTrafficPolicy) {
 			throw SandboxRequestException.conflict("This sandbox is compared with another: the left side runs Cluster "
 					+ "and the right side Local. Leave compare mode (DELETE .../comparison) to change "

@@ -1,5 +1,6 @@
 package io.trafficlab.sandbox;
 
+import java.io.IOException;
 import java.util.function.Supplier;
 
 import io.trafficlab.engine.balancer.Dataplane;
@@ -17,6 +18,8 @@ import io.trafficlab.engine.simulation.SimulationCommand.SetDataplane;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerKind;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
 import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
+import io.trafficlab.engine.simulation.SimulationCommand.UpdateService;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,8 +37,21 @@ class SandboxServiceController {
 
 	private final SandboxCommands commands;
 
-	SandboxServiceController(SandboxCommands commands) {
+	private final ClusterReader reader;
+
+	SandboxServiceController(SandboxCommands commands, ClusterReader reader) {
 		this.commands = commands;
+		this.reader = reader;
+	}
+
+	/**
+	 * {@code kubectl edit} of the followed Service: the body is the Service as YAML or
+	 * JSON; the API server's update path decides, then the simulation takes the result.
+	 */
+	@PutMapping("/service")
+	ResponseEntity<Void> service(@PathVariable String id, HttpServletRequest request) throws IOException {
+		String text = ManifestBody.require(request);
+		return apply(id, () -> new UpdateService(EditedService.of(this.reader.read(text))));
 	}
 
 	@PutMapping("/service/external-traffic-policy")

@@ -35,9 +35,10 @@ class CommandIdTests {
 				new SimulationCommand.KillNode("n"),
 				new SimulationCommand.SetExternalTrafficPolicy(TrafficPolicy.LOCAL),
 				new SimulationCommand.SetInternalTrafficPolicy(TrafficPolicy.LOCAL),
-				new SimulationCommand.SetSessionAffinity(null), new SimulationCommand.SetLoadBalancerModel(null),
-				new SimulationCommand.SetLoadBalancerKind(null), new SimulationCommand.SetDataplane(null),
-				new SimulationCommand.SetNetwork(null), new SimulationCommand.SetClientRate(1));
+				new SimulationCommand.SetSessionAffinity(null), new SimulationCommand.UpdateService(null),
+				new SimulationCommand.SetLoadBalancerModel(null), new SimulationCommand.SetLoadBalancerKind(null),
+				new SimulationCommand.SetDataplane(null), new SimulationCommand.SetNetwork(null),
+				new SimulationCommand.SetClientRate(1));
 		assertThat(samples.stream().map(Object::getClass).distinct())
 			.containsExactlyInAnyOrder(SimulationCommand.class.getPermittedSubclasses());
 		assertThat(samples.stream().map(CommandId::of).distinct()).hasSameSizeAs(samples);

@@ -42,8 +42,9 @@ final class UpdateRules {
 	}
 
 	static void dropTypeDependentFields(ServiceDraft service, ServiceDraft old) {
+		// the user may drop ports while switching, but not add node ports of their own
 		if (old.needsNodePorts() && !service.needsNodePorts()
-				&& new HashSet<>(old.nodePorts()).equals(new HashSet<>(service.nodePorts()))) {
+				&& new HashSet<>(old.nodePorts()).containsAll(service.nodePorts())) {
 			service.ports.forEach((port) -> port.nodePort = 0);
 		}
 		if (old.needsHealthCheck() && !service.needsHealthCheck()

@@ -33,6 +33,15 @@ public final class ClusterEditor {
 	 * would reject the update
 	 */
 	public static Cluster updateService(Cluster cluster, DeclaredService request) {
+		return update(cluster, request).cluster();
+	}
+
+	/**
+	 * As {@link #updateService}, with the Service before and after the update.
+	 * @throws io.trafficlab.engine.apiserver.InvalidObjectException when the API server
+	 * would reject the update or the Service does not exist
+	 */
+	public static ServiceUpdate update(Cluster cluster, DeclaredService request) {
 		ServiceRegistry registry = ServiceRegistry.of(cluster.services());
 		Service updated = registry.update(request);
 		List<Service> services = new ArrayList<>();
@@ -54,7 +63,8 @@ public final class ClusterEditor {
 						.map((endpoint) -> TopologyHints.apply(updated.trafficDistribution(), endpoint))
 						.toList());
 		}
-		return new Cluster(cluster.nodes(), services, endpoints, cluster.pods());
+		return new ServiceUpdate(new Cluster(cluster.nodes(), services, endpoints, cluster.pods()),
+				Objects.requireNonNull(before, "before"), updated);
 	}
 
 }

@@ -20,6 +20,7 @@ import io.trafficlab.engine.cluster.DeclaredNode;
 import io.trafficlab.engine.cluster.WorkloadKind;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.model.ServiceRef;
 import io.trafficlab.engine.model.SessionAffinity;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.net.NetworkModel;
@@ -42,6 +43,7 @@ import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerKind;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
 import io.trafficlab.engine.simulation.SimulationCommand.SetNetwork;
 import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
+import io.trafficlab.engine.simulation.SimulationCommand.UpdateService;
 import io.trafficlab.engine.simulation.SimulationEvent.ClientRateChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.DataplaneChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerKindChanged;
@@ -147,6 +149,9 @@ final class Commands {
 			SessionAffinity value = required(affinity.affinity(), "sessionAffinity");
 			updateService("spec.sessionAffinity", this.core.service().sessionAffinity().apiName(), value.apiName(),
 					this.world.declared(this.core.service()).toBuilder().sessionAffinity(value.apiName()).build());
+		}
+		else if (command instanceof UpdateService update) {
+			editService(required(update.service(), "Service"));
 		}
 		else if (command instanceof SetLoadBalancerModel model) {
 			setModel(required(model.model(), "load balancer model"));
@@ -534,25 +539,75 @@ final class Commands {
 		if (from.equals(to)) {
 			return;
 		}
-		Service updated = null;
-		for (Service service : ClusterEditor.updateService(this.world.cluster(), request).services()) {
-			if (service.ref().equals(this.world.followed)) {
-				updated = service;
-			}
-		}
-		if (updated == null) {
-			throw new IllegalStateException("The API server lost Service " + this.world.followed);
-		}
+		Service updated = updatedByApiServer(request);
 		if (this.checkOnly) {
 			return;
 		}
+		replaceService(updated, List.of(new ServiceEdit.Change(field, from, to)));
+	}
+
+	/**
+	 * A whole Service as the person edited it: the API server decides (its refusal
+	 * propagates word for word), then the simulation takes the result if it only changes
+	 * fields the simulation follows.
+	 */
+	private void editService(DeclaredService request) {
+		ServiceRef followed = this.world.followed;
+		if (!request.ref().equals(followed)) {
+			throw new IllegalArgumentException("The sandbox follows Service " + followed + "; it cannot edit Service "
+					+ request.ref() + ". Keep metadata.name and metadata.namespace as they are.");
+		}
+		Service updated = updatedByApiServer(withChoiceAnnotationsKept(request));
+		ServiceEdit edit = ServiceEdit.between(this.world.declared(this.core.service()), this.world.declared(updated));
+		if (!edit.refused().isEmpty()) {
+			throw new IllegalArgumentException("The API server would accept this update, but the live sandbox cannot "
+					+ "follow a change to " + String.join(", ", edit.refused())
+					+ " while it runs; it follows changes to spec.externalTrafficPolicy, "
+					+ "spec.internalTrafficPolicy, spec.sessionAffinity (and its timeoutSeconds), "
+					+ "spec.healthCheckNodePort and the ports' nodePort. Change the rest in the manifests "
+					+ "(Apply your own manifests).");
+		}
+		if (this.checkOnly || edit.followed().isEmpty()) {
+			return;
+		}
+		replaceService(updated, edit.followed());
+	}
+
+	/**
+	 * The annotations that ask for a load balancer (the YAML shows those of the chosen
+	 * one) belong to the load-balancer choice, not to the edit: the stored ones stay.
+	 */
+	private DeclaredService withChoiceAnnotationsKept(DeclaredService request) {
+		Map<String, String> annotations = new LinkedHashMap<>(request.annotations());
+		annotations.keySet().removeAll(ClusterSetup.CHOICE_ANNOTATIONS);
+		this.world.declared(this.core.service()).annotations().forEach((key, value) -> {
+			if (ClusterSetup.CHOICE_ANNOTATIONS.contains(key)) {
+				annotations.put(key, value);
+			}
+		});
+		return request.toBuilder().annotations(annotations).build();
+	}
+
+	/** The followed Service as the API server stores it after {@code request}. */
+	private Service updatedByApiServer(DeclaredService request) {
+		for (Service service : ClusterEditor.updateService(this.world.cluster(), request).services()) {
+			if (service.ref().equals(this.world.followed)) {
+				return service;
+			}
+		}
+		throw new IllegalStateException("The API server lost Service " + this.world.followed);
+	}
+
+	private void replaceService(Service updated, List<ServiceEdit.Change> changes) {
 		this.world.replaceService(updated);
 		if (this.core.emitter.wants()) {
 			ServiceRenderer renderer = this.core.serviceRenderer;
 			String text = (renderer != null) ? renderer.render(this.world.declared(updated), this.core.settings.kind())
 					: null;
-			this.core.emitter
-				.emit(new ServiceUpdated(this.core.now(), field, from, to, updated.healthCheckNodePort(), text));
+			for (ServiceEdit.Change change : changes) {
+				this.core.emitter.emit(new ServiceUpdated(this.core.now(), change.field(), change.from(), change.to(),
+						updated.healthCheckNodePort(), text));
+			}
 		}
 		this.core.changed(true);
 		for (SimNode node : this.world.nodes) {

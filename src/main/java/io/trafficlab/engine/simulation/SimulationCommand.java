@@ -1,5 +1,6 @@
 package io.trafficlab.engine.simulation;
 
+import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
@@ -117,6 +118,17 @@ public sealed interface SimulationCommand {
 	 * @param affinity the new affinity
 	 */
 	record SetSessionAffinity(SessionAffinity affinity) implements SimulationCommand {
+	}
+
+	/**
+	 * Replaces the followed Service's spec as {@code kubectl edit} or
+	 * {@code kubectl apply} would: the API server's update rules (R22, R23) decide, then
+	 * the simulation takes the result if it changes only fields it follows (the policies,
+	 * session affinity, node ports and the health-check node port).
+	 *
+	 * @param service the Service as the person edited it
+	 */
+	record UpdateService(DeclaredService service) implements SimulationCommand {
 	}
 
 	/**

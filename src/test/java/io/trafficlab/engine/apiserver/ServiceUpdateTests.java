@@ -125,6 +125,21 @@ class ServiceUpdateTests {
 	}
 
 	@Test
+	void updateWhenBecomingClusterIpWithAPortDroppedShouldStillClearTheOtherNodePorts() {
+		this.registry.create(web("LoadBalancer").ports(List.of(new DeclaredServicePort("http", "TCP", 80, "8080", null),
+				new DeclaredServicePort("https", "TCP", 443, "8443", null)))
+			.build());
+		DeclaredService current = stored();
+		DeclaredService request = current.toBuilder()
+			.type("ClusterIP")
+			.externalTrafficPolicy(null)
+			.ports(List.of(current.ports().get(0)))
+			.build();
+		Service after = this.registry.update(request);
+		assertThat(after.ports()).singleElement().satisfies((port) -> assertThat(port.nodePort()).isZero());
+	}
+
+	@Test
 	void updateWhenBecomingClusterIpWithChangedPolicyShouldBeInvalid() {
 		this.registry.create(web("LoadBalancer").externalTrafficPolicy("Local").build());
 		DeclaredService request = stored().withType("ClusterIP")
