@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place that maps a {@link RulesMode} to its writer and walker, collected from
- * the {@link RulesProxier} beans: a proxier plugs in by declaring its bean. A mode
- * without one answers {@code 501}.
+ * the {@link RulesProxier} beans: a proxier plugs in by declaring its bean, and every
+ * mode must have one.
  */
 @Component
 class RulesProxiers {
@@ -28,22 +28,19 @@ class RulesProxiers {
 			this.writers.put(proxier.mode(), proxier.writer());
 			this.walkers.put(proxier.mode(), proxier.walker());
 		}
+		for (RulesMode mode : RulesMode.values()) {
+			if (!this.writers.containsKey(mode)) {
+				throw new IllegalStateException("No RulesProxier bean for mode " + mode.apiName());
+			}
+		}
 	}
 
 	RulesWriter writer(RulesMode mode) {
-		RulesWriter writer = this.writers.get(mode);
-		if (writer == null) {
-			throw new RulesModeNotImplementedException(mode);
-		}
-		return writer;
+		return this.writers.get(mode);
 	}
 
 	RulesWalker walker(RulesMode mode) {
-		RulesWalker walker = this.walkers.get(mode);
-		if (walker == null) {
-			throw new RulesModeNotImplementedException(mode);
-		}
-		return walker;
+		return this.walkers.get(mode);
 	}
 
 }

@@ -62,8 +62,12 @@ class RulesApiControllerTests {
 	}
 
 	@Test
-	void nftablesWithoutItsWriterShouldAnswer501() {
-		assertRefused(rules("node=n1&mode=nftables"), HttpStatus.NOT_IMPLEMENTED).contains("nftables");
+	void nftablesShouldAnswerTheTransactionItsProxierSends() {
+		assertThat(rules("node=n3&mode=nftables")).hasStatusOk()
+			.hasContentType("text/plain;charset=UTF-8")
+			.bodyText()
+			.startsWith("add table ip kube-proxy")
+			.contains("add rule ip kube-proxy", "numgen random mod 4 vmap");
 	}
 
 	@Test
@@ -133,8 +137,9 @@ class RulesApiControllerTests {
 	}
 
 	@Test
-	void traceWithNftablesModeShouldAnswer501UntilItsWriterExists() {
-		assertRefused(trace("node=n1&from=external&to=nodePort&mode=nftables"), HttpStatus.NOT_IMPLEMENTED);
+	void traceWithNftablesModeShouldWalkTheNftablesRules() {
+		var walked = assertThat(trace("node=n3&from=external&to=nodePort&mode=nftables")).hasStatusOk().bodyJson();
+		walked.extractingPath("$.rules[*].chain").asArray().isNotEmpty().doesNotContain("KUBE-SERVICES");
 		assertRefused(trace("node=n1&from=external&to=nodePort&mode=pf"), HttpStatus.BAD_REQUEST).contains("'mode'");
 	}
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.proxy.Verdict;
 import io.trafficlab.engine.rules.MatchedRule;
 import io.trafficlab.engine.rules.NodeRules;
@@ -30,7 +31,7 @@ public final class IptablesWalker implements RulesWalker {
 		Tables tables = new Tables(rules);
 		WalkState state = new WalkState(packet);
 		Outcome outcome = run(tables, "nat", "KUBE-SERVICES", state, 0);
-		if (outcome == Outcome.DNAT) {
+		if (outcome == Outcome.DNATED) {
 			return new RulesWalk(Verdict.DNAT, state.dnatTo, masquerade(state), state.matched);
 		}
 		String[] filterChains = packet.destinationLocal()
@@ -38,8 +39,8 @@ public final class IptablesWalker implements RulesWalker {
 				: new String[] { SyncContext.PROXY_FIREWALL, IptablesTable.SERVICES, SyncContext.EXTERNAL_SERVICES };
 		for (String chain : filterChains) {
 			outcome = run(tables, "filter", chain, state, 0);
-			if (outcome == Outcome.DROP || outcome == Outcome.REJECT) {
-				Verdict verdict = (outcome == Outcome.DROP) ? Verdict.DROP : Verdict.REJECT;
+			if (outcome == Outcome.DROPPED || outcome == Outcome.REJECTED) {
+				Verdict verdict = (outcome == Outcome.DROPPED) ? Verdict.DROP : Verdict.REJECT;
 				return new RulesWalk(verdict, null, masquerade(state), state.matched);
 			}
 			if (outcome == Outcome.ACCEPT) {
@@ -92,12 +93,19 @@ public final class IptablesWalker implements RulesWalker {
 	}
 
 	private Outcome target(Tables tables, String table, IptablesRule rule, String target, WalkState state, int depth) {
+		Verdict verdict = Spelled.find(Verdict.class, target).orElse(null);
+		if (verdict != null) {
+			return switch (verdict) {
+				case DNAT -> {
+					state.dnatTo = rule.targetOption("--to-destination");
+					state.dnat = true;
+					yield Outcome.DNATED;
+				}
+				case DROP -> Outcome.DROPPED;
+				case REJECT -> Outcome.REJECTED;
+			};
+		}
 		switch (target) {
-			case "DNAT" -> {
-				state.dnatTo = rule.targetOption("--to-destination");
-				state.dnat = true;
-				return Outcome.DNAT;
-			}
 			case "MARK" -> {
 				String or = rule.targetOption("--or-mark");
 				String xor = rule.targetOption("--xor-mark");
@@ -115,12 +123,6 @@ public final class IptablesWalker implements RulesWalker {
 			case "RETURN" -> {
 				return Outcome.RETURN;
 			}
-			case "DROP" -> {
-				return Outcome.DROP;
-			}
-			case "REJECT" -> {
-				return Outcome.REJECT;
-			}
 			case "ACCEPT", "MASQUERADE" -> {
 				return Outcome.ACCEPT;
 			}
@@ -133,7 +135,7 @@ public final class IptablesWalker implements RulesWalker {
 
 	private enum Outcome {
 
-		CONTINUE, RETURN, DNAT, DROP, REJECT, ACCEPT
+		CONTINUE, RETURN, DNATED, DROPPED, REJECTED, ACCEPT
 
 	}
 

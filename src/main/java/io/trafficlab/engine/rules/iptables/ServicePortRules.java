@@ -9,6 +9,7 @@ import io.trafficlab.engine.model.ServicePort;
 import io.trafficlab.engine.net.Cidr;
 import io.trafficlab.engine.net.IpAddress;
 import io.trafficlab.engine.proxy.ProxyRules;
+import io.trafficlab.engine.proxy.Verdict;
 
 /**
  * The rules {@code syncProxyRules} writes for one service port on one node: the captures
@@ -66,7 +67,7 @@ final class ServicePortRules {
 		String loadBalancerChain = usesFirewall ? firewallChain : externalChain;
 		// R10: REJECT without endpoints anywhere, DROP without the local ones a policy
 		// needs
-		String noEndpoints = hasEndpoints ? "DROP" : "REJECT";
+		String noEndpoints = (hasEndpoints ? Verdict.DROP : Verdict.REJECT).apiName();
 		String noEndpointsComment = SyncContext
 			.comment(this.name + (hasEndpoints ? " has no local endpoints" : " has no endpoints"));
 		writeClusterIp(internalChain, hasInternal, noEndpoints, noEndpointsComment);

@@ -3,17 +3,24 @@ package io.trafficlab.system;
 import io.trafficlab.engine.rules.RulesMode;
 import io.trafficlab.engine.rules.iptables.IptablesWalker;
 import io.trafficlab.engine.rules.iptables.IptablesWriter;
+import io.trafficlab.engine.rules.nftables.NftablesWalker;
+import io.trafficlab.engine.rules.nftables.NftablesWriter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** kube-proxy's iptables proxier: its writer and its interpreter. */
+/** kube-proxy's proxiers, iptables and nftables: each one's writer and interpreter. */
 @Configuration(proxyBeanMethods = false)
-class IptablesRulesConfiguration {
+class RulesConfiguration {
 
 	@Bean
 	RulesProxier iptablesProxier() {
 		return new RulesProxier(RulesMode.IPTABLES, new IptablesWriter(), new IptablesWalker());
+	}
+
+	@Bean
+	RulesProxier nftablesProxier() {
+		return new RulesProxier(RulesMode.NFTABLES, new NftablesWriter(), new NftablesWalker());
 	}
 
 }
