@@ -12,8 +12,8 @@ import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServicePort;
 import io.trafficlab.engine.model.ServiceType;
 import io.trafficlab.engine.net.Cidr;
+import io.trafficlab.engine.proxy.PacketTracer;
 import io.trafficlab.engine.proxy.ProxyRules;
-import io.trafficlab.engine.rules.LocalTrafficDetector;
 import io.trafficlab.engine.rules.NodeRules;
 import io.trafficlab.engine.rules.RulesScope;
 import io.trafficlab.engine.rules.RulesWriter;
@@ -37,7 +37,7 @@ public final class NftablesWriter implements RulesWriter {
 	public NodeRules write(Cluster cluster, String nodeName, RulesScope scope) {
 		Node node = findNode(cluster, nodeName);
 		List<Service> services = services(cluster, scope);
-		Cidr detector = LocalTrafficDetector.of(cluster, scope.clusterCidr());
+		Cidr detector = PacketTracer.detector(cluster, scope.clusterCidr());
 		Transaction tx = new Transaction();
 		NftablesNames names = new NftablesNames();
 		BaseRules.write(tx, node.internalIp());
