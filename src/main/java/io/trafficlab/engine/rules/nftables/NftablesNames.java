@@ -1,8 +1,6 @@
 package io.trafficlab.engine.rules.nftables;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.trafficlab.engine.rules.ChainHash;
 
 /**
  * kube-proxy's nftables names for a service port's chains and sets
@@ -16,18 +14,10 @@ final class NftablesNames {
 	/** nftables' 256-character limit less the longest prefix ({@code endpoint-}) kept. */
 	static final int BASE_LENGTH_MAX = 256 - 16;
 
-	private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+	/** The hash's length in a name. */
+	private static final int HASH_CHARS = 8;
 
-	private final MessageDigest sha256;
-
-	NftablesNames() {
-		try {
-			this.sha256 = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
-		}
-	}
+	private final ChainHash hash = new ChainHash();
 
 	/** {@code ns/name/protocol/portName}, hashed: the base of a service port's chains. */
 	String servicePortBase(String namespace, String name, String protocol, String portName) {
@@ -45,31 +35,11 @@ final class NftablesNames {
 	}
 
 	String hashAndTruncate(String name) {
-		String hashed = base32Prefix(sha256(name)) + "-" + name;
+		String hashed = this.hash.of(name, HASH_CHARS) + "-" + name;
 		if (hashed.length() > BASE_LENGTH_MAX) {
 			return hashed.substring(0, BASE_LENGTH_MAX - 3) + "...";
 		}
 		return hashed;
-	}
-
-	/**
-	 * The first 8 characters of the standard base32 encoding: exactly the first 5 bytes.
-	 */
-	private static String base32Prefix(byte[] bytes) {
-		long bits = 0;
-		for (int i = 0; i < 5; i++) {
-			bits = (bits << 8) | (bytes[i] & 0xFF);
-		}
-		char[] out = new char[8];
-		for (int i = 7; i >= 0; i--) {
-			out[i] = BASE32[(int) (bits & 31)];
-			bits >>>= 5;
-		}
-		return new String(out);
-	}
-
-	private byte[] sha256(String text) {
-		return this.sha256.digest(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 }
