@@ -7,6 +7,7 @@ import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.rules.NodeRules;
 import io.trafficlab.engine.rules.RulesScope;
 import io.trafficlab.engine.rules.iptables.IptablesWriter;
+import io.trafficlab.engine.rules.nftables.NftablesWriter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -19,7 +20,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The rules one node's kube-proxy writes for a large cluster: N nodes with 10 × N pods
  * (AnalyzeBenchmark's cluster), one LoadBalancer Service over all of them, every endpoint
- * in the node's chains. Run: see README, "Benchmarks".
+ * in the node's chains, as iptables-restore input and as an nftables transaction. Run:
+ * see README, "Benchmarks".
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,6 +33,8 @@ public class RulesBenchmark extends BenchmarkRun {
 
 	@Param({ "Cluster", "Local" })
 	String policy;
+
+	private final NftablesWriter nftables = new NftablesWriter();
 
 	private final IptablesWriter iptables = new IptablesWriter();
 
@@ -45,6 +49,11 @@ public class RulesBenchmark extends BenchmarkRun {
 	@Benchmark
 	public NodeRules iptables() {
 		return this.iptables.write(this.cluster, "node-1", RulesScope.all());
+	}
+
+	@Benchmark
+	public NodeRules nftables() {
+		return this.nftables.write(this.cluster, "node-1", RulesScope.all());
 	}
 
 }
