@@ -1,6 +1,7 @@
 package io.trafficlab.engine.rules.iptables;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,12 @@ final class IptablesTable {
 
 	private final String name;
 
-	private final Map<String, List<String>> chains = new HashMap<>();
+	private final Map<String, List<String>> chains;
 
-	IptablesTable(String name) {
+	/** {@code expectedChains} sizes the table so it need not grow. */
+	IptablesTable(String name, int expectedChains) {
 		this.name = name;
+		this.chains = new HashMap<>(expectedChains * 4 / 3 + 16);
 	}
 
 	String name() {
@@ -36,20 +39,57 @@ final class IptablesTable {
 		this.chains.computeIfAbsent(chain, (key) -> new ArrayList<>());
 	}
 
+	/** {@link #declare} for a chain of about {@code expectedRules} rules. */
+	void declare(String chain, int expectedRules) {
+		this.chains.computeIfAbsent(chain, (key) -> new ArrayList<>(expectedRules));
+	}
+
+	/**
+	 * Declares a chain with all its rules ({@code -A CHAIN …} lines); nothing appends to
+	 * it afterwards.
+	 */
+	void define(String chain, List<String> lines) {
+		this.chains.put(chain, lines);
+	}
+
 	/** {@code -A CHAIN spec}. */
 	void append(String chain, String spec) {
-		this.chains.computeIfAbsent(chain, (key) -> new ArrayList<>()).add("-A " + chain + " " + spec);
+		add(chain, "-A " + chain + " " + spec);
+	}
+
+	/** A whole {@code -A CHAIN …} line, built by the caller in one go. */
+	void add(String chain, String line) {
+		this.chains.computeIfAbsent(chain, (key) -> new ArrayList<>()).add(line);
 	}
 
 	/** The chains in golden-test order, each with its rules. */
 	List<RuleChain> chains() {
-		List<String> names = new ArrayList<>(this.chains.keySet());
-		names.sort(IptablesTable::compareChains);
-		List<RuleChain> result = new ArrayList<>(names.size());
+		String[] names = this.chains.keySet().toArray(new String[0]);
+		// within a rank the order is String's: sort once, then take the ranks in turn
+		Arrays.sort(names);
+		List<RuleChain> result = new ArrayList<>(names.length);
+		addIfPresent(NODE_PORTS, result);
+		addIfPresent(SERVICES, result);
+		List<String> others = new ArrayList<>();
 		for (String chain : names) {
-			result.add(new RuleChain(this.name, chain, this.chains.get(chain)));
+			if (!chain.startsWith("KUBE-")) {
+				others.add(chain);
+			}
+			else if (!chain.equals(NODE_PORTS) && !chain.equals(SERVICES)) {
+				addIfPresent(chain, result);
+			}
+		}
+		for (String chain : others) {
+			addIfPresent(chain, result);
 		}
 		return result;
+	}
+
+	private void addIfPresent(String chain, List<RuleChain> result) {
+		List<String> rules = this.chains.get(chain);
+		if (rules != null) {
+			result.add(new RuleChain(this.name, chain, rules));
+		}
 	}
 
 	/** {@code *table}, the declarations, the rules, {@code COMMIT}. */
@@ -64,21 +104,6 @@ final class IptablesTable {
 			}
 		}
 		text.append("COMMIT\n");
-	}
-
-	private static int compareChains(String a, String b) {
-		int rank = Integer.compare(rank(a), rank(b));
-		return (rank != 0) ? rank : a.compareTo(b);
-	}
-
-	private static int rank(String chain) {
-		if (chain.equals(NODE_PORTS)) {
-			return 0;
-		}
-		if (chain.equals(SERVICES)) {
-			return 1;
-		}
-		return chain.startsWith("KUBE-") ? 2 : 3;
 	}
 
 }

@@ -15,6 +15,7 @@ import io.trafficlab.engine.model.ServiceType;
 import io.trafficlab.engine.net.Cidr;
 import io.trafficlab.engine.proxy.PacketTracer;
 import io.trafficlab.engine.proxy.ProxyRules;
+import io.trafficlab.engine.rules.ChainHashCache;
 import io.trafficlab.engine.rules.NodeRules;
 import io.trafficlab.engine.rules.RuleChain;
 import io.trafficlab.engine.rules.RulesMode;
@@ -34,6 +35,8 @@ public final class IptablesWriter implements RulesWriter {
 	/** {@code largeClusterEndpointsThreshold}. */
 	static final int LARGE_CLUSTER_ENDPOINTS = 1000;
 
+	private final ChainNames names = new ChainNames(ChainHashCache.DEFAULT_CAPACITY);
+
 	@Override
 	public NodeRules write(Cluster cluster, String nodeName, RulesScope scope) {
 		Node node = node(cluster, nodeName);
@@ -42,8 +45,10 @@ public final class IptablesWriter implements RulesWriter {
 			throw new IllegalArgumentException("service: there is no Service " + only + " in the cluster");
 		}
 		Cidr detector = PacketTracer.detector(cluster, scope.clusterCidr());
-		SyncContext context = new SyncContext(node, new IptablesTable("filter"), new IptablesTable("nat"),
-				new ChainNames(), detector, scope.masqueradeAll(), endpointCount(cluster) > LARGE_CLUSTER_ENDPOINTS);
+		long endpointCount = endpointCount(cluster);
+		SyncContext context = new SyncContext(node, new IptablesTable("filter", 16),
+				new IptablesTable("nat", (int) Math.min(endpointCount, 1 << 18) + 16), this.names, detector,
+				scope.masqueradeAll(), endpointCount > LARGE_CLUSTER_ENDPOINTS);
 		StaticChains.writeBefore(context);
 		for (Service service : proxied(cluster)) {
 			if (only != null && !only.equals(service.ref())) {

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class PolicyChains {
 
+	private static final Comparator<EndpointChain> BY_ENDPOINT = (a, b) -> a.endpoint().compareTo(b.endpoint());
+
 	private final SyncContext context;
 
 	private final Service service;
@@ -31,14 +33,16 @@ final class PolicyChains {
 
 	private final int targetPort;
 
-	private final Map<String, EndpointChain> byIp = new HashMap<>();
+	private final Map<String, EndpointChain> byIp;
 
-	PolicyChains(SyncContext context, Service service, String portName, String protocol, int targetPort) {
+	PolicyChains(SyncContext context, Service service, String portName, String protocol, int targetPort,
+			int expectedEndpoints) {
 		this.context = context;
 		this.service = service;
 		this.portName = portName;
 		this.protocol = protocol;
 		this.targetPort = targetPort;
+		this.byIp = new HashMap<>(expectedEndpoints * 4 / 3 + 1);
 	}
 
 	/** The set's endpoint chains in kube-proxy's order; empty for an unused set. */
@@ -51,7 +55,7 @@ final class PolicyChains {
 			Endpoint endpoint = set.get(i);
 			chains.add(this.byIp.computeIfAbsent(endpoint.ip(), this::endpointChain));
 		}
-		chains.sort(Comparator.comparing(EndpointChain::endpoint));
+		chains.sort(BY_ENDPOINT);
 		List<EndpointChain> distinct = new ArrayList<>(chains.size());
 		for (EndpointChain chain : chains) {
 			if (distinct.isEmpty() || distinct.get(distinct.size() - 1) != chain) {
@@ -73,37 +77,48 @@ final class PolicyChains {
 	 */
 	void writePolicyChain(String chain, List<EndpointChain> endpoints) {
 		IptablesTable nat = this.context.nat();
-		nat.declare(chain);
-		if (this.service.sessionAffinity() == SessionAffinity.CLIENT_IP) {
+		int count = endpoints.size();
+		boolean affinity = this.service.sessionAffinity() == SessionAffinity.CLIENT_IP;
+		nat.declare(chain, affinity ? 2 * count : count);
+		String prefix = "-A " + chain + " ";
+		if (affinity) {
 			for (EndpointChain endpoint : endpoints) {
-				nat.append(chain,
-						this.context.quotedServiceComment(this.portName + " -> " + endpoint.endpoint())
-								+ "-m recent --name " + endpoint.chain() + " --rcheck --seconds "
-								+ this.service.sessionAffinityTimeoutSeconds() + " --reap -j " + endpoint.chain());
+				nat.add(chain,
+						prefix + endpointComment(endpoint) + "-m recent --name " + endpoint.chain()
+								+ " --rcheck --seconds " + this.service.sessionAffinityTimeoutSeconds() + " --reap -j "
+								+ endpoint.chain());
 			}
 		}
-		int count = endpoints.size();
-		for (int i = 0; i < count; i++) {
+		for (int i = 0; i < count - 1; i++) {
 			EndpointChain endpoint = endpoints.get(i);
-			String statistic = (i < count - 1)
-					? "-m statistic --mode random --probability " + Probabilities.of(count - i) + " " : "";
-			nat.append(chain, this.context.quotedServiceComment(this.portName + " -> " + endpoint.endpoint())
-					+ statistic + "-j " + endpoint.chain());
+			nat.add(chain, prefix + endpointComment(endpoint) + "-m statistic --mode random --probability "
+					+ Probabilities.of(count - i) + " -j " + endpoint.chain());
 		}
+		EndpointChain last = endpoints.get(count - 1);
+		nat.add(chain, prefix + endpointComment(last) + "-j " + last.chain());
 	}
 
-	/** Every endpoint chain either set reached: hairpin masquerade, then DNAT. */
+	/** The quoted {@code "portName -> ip:port"} comment, none in a large cluster. */
+	private String endpointComment(EndpointChain endpoint) {
+		return this.context.largeCluster() ? ""
+				: SyncContext.comment(this.portName + " -> " + endpoint.endpoint()) + " ";
+	}
+
+	/**
+	 * Every endpoint chain either set reached: hairpin masquerade, then DNAT. Each chain
+	 * is two lines built once.
+	 */
 	void writeEndpointChains() {
 		IptablesTable nat = this.context.nat();
 		String comment = this.context.serviceComment(this.portName);
-		String affinity = (this.service.sessionAffinity() == SessionAffinity.CLIENT_IP) ? "-m recent --name %s --set "
-				: null;
+		boolean affinity = this.service.sessionAffinity() == SessionAffinity.CLIENT_IP;
+		String dnat = "-m " + this.protocol + " -p " + this.protocol + " -j DNAT --to-destination ";
 		for (EndpointChain endpoint : this.byIp.values()) {
-			nat.declare(endpoint.chain());
-			nat.append(endpoint.chain(), comment + "-s " + endpoint.ip() + " -j " + SyncContext.MARK_MASQ);
-			String recent = (affinity != null) ? affinity.formatted(endpoint.chain()) : "";
-			nat.append(endpoint.chain(), comment + recent + "-m " + this.protocol + " -p " + this.protocol
-					+ " -j DNAT --to-destination " + endpoint.endpoint());
+			String chain = endpoint.chain();
+			String prefix = "-A " + chain + " " + comment;
+			String recent = affinity ? "-m recent --name " + chain + " --set " : "";
+			nat.define(chain, List.of(prefix + "-s " + endpoint.ip() + " -j " + SyncContext.MARK_MASQ,
+					prefix + recent + dnat + endpoint.endpoint()));
 		}
 	}
 

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Locale;
 
 import io.trafficlab.engine.endpoint.CategorizedEndpoints;
+import io.trafficlab.engine.endpoint.EndpointSet;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServicePort;
 import io.trafficlab.engine.net.Cidr;
 import io.trafficlab.engine.net.IpAddress;
 import io.trafficlab.engine.proxy.ProxyRules;
 import io.trafficlab.engine.proxy.Verdict;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules {@code syncProxyRules} writes for one service port on one node: the captures
@@ -54,7 +56,8 @@ final class ServicePortRules {
 		String localChain = "KUBE-SVL-" + hash;
 		String externalChain = "KUBE-EXT-" + hash;
 		String firewallChain = "KUBE-FW-" + hash;
-		PolicyChains policies = new PolicyChains(this.context, this.service, this.name, this.protocol, targetPort());
+		PolicyChains policies = new PolicyChains(this.context, this.service, this.name, this.protocol, targetPort(),
+				size(this.sets.cluster()) + size(this.sets.local()));
 		List<EndpointChain> cluster = policies.chainsOf(this.sets.cluster());
 		List<EndpointChain> local = policies.chainsOf(this.sets.local());
 		boolean hasEndpoints = this.sets.hasAnyEndpoints();
@@ -246,6 +249,10 @@ final class ServicePortRules {
 		}
 		nat.append(firewallChain,
 				SyncContext.comment("other traffic to " + this.name + " will be dropped by KUBE-PROXY-FIREWALL"));
+	}
+
+	private static int size(@Nullable EndpointSet set) {
+		return (set != null) ? set.size() : 0;
 	}
 
 	/**
