@@ -64,7 +64,8 @@ public final class IptablesWriter implements RulesWriter {
 		StaticChains.writeAfter(context);
 		List<RuleChain> filter = context.filter().chains();
 		List<RuleChain> nat = context.nat().chains();
-		StringBuilder text = new StringBuilder(textSize(filter) + textSize(nat));
+		long length = context.filter().textLength() + context.nat().textLength();
+		StringBuilder text = new StringBuilder((int) Math.min(length, Integer.MAX_VALUE - 16));
 		IptablesTable.render("filter", filter, text);
 		IptablesTable.render("nat", nat, text);
 		List<RuleChain> chains = new ArrayList<>(filter.size() + nat.size());
@@ -107,17 +108,6 @@ public final class IptablesWriter implements RulesWriter {
 			count += (long) service.ports().size() * cluster.endpointsOf(service.ref()).size();
 		}
 		return count;
-	}
-
-	private static int textSize(List<RuleChain> chains) {
-		long size = 16;
-		for (RuleChain chain : chains) {
-			size += chain.name().length() + 10;
-			for (String rule : chain.rules()) {
-				size += rule.length() + 1;
-			}
-		}
-		return (int) Math.min(size, Integer.MAX_VALUE - 16);
 	}
 
 }
