@@ -14,6 +14,7 @@ import io.trafficlab.engine.model.ServiceType;
 import io.trafficlab.engine.net.Cidr;
 import io.trafficlab.engine.proxy.PacketTracer;
 import io.trafficlab.engine.proxy.ProxyRules;
+import io.trafficlab.engine.rules.ChainHashCache;
 import io.trafficlab.engine.rules.NodeRules;
 import io.trafficlab.engine.rules.RulesScope;
 import io.trafficlab.engine.rules.RulesWriter;
@@ -33,13 +34,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class NftablesWriter implements RulesWriter {
 
+	private final NftablesNames names = new NftablesNames(ChainHashCache.DEFAULT_CAPACITY);
+
 	@Override
 	public NodeRules write(Cluster cluster, String nodeName, RulesScope scope) {
 		Node node = findNode(cluster, nodeName);
 		List<Service> services = services(cluster, scope);
 		Cidr detector = PacketTracer.detector(cluster, scope.clusterCidr());
-		Transaction tx = new Transaction();
-		NftablesNames names = new NftablesNames();
+		Transaction tx = new Transaction(expectedChains(cluster, services));
 		BaseRules.write(tx, node.internalIp());
 		tx.blank();
 		for (Service service : services) {
@@ -47,11 +49,20 @@ public final class NftablesWriter implements RulesWriter {
 			CategorizedEndpoints sets = endpoints.categorize(node.name(), node.zone());
 			ProxyRules rules = ProxyRules.of(service);
 			for (ServicePort port : service.ports()) {
-				new ServicePortRules(service, port, sets, rules, node, detector, scope.masqueradeAll(), names)
+				new ServicePortRules(service, port, sets, rules, node, detector, scope.masqueradeAll(), this.names)
 					.write(tx);
 			}
 		}
 		return tx.toRules(node.name());
+	}
+
+	/** At most one chain per endpoint of every service port, a few more per port. */
+	private static int expectedChains(Cluster cluster, List<Service> services) {
+		long chains = 0;
+		for (Service service : services) {
+			chains += service.ports().size() * (4L + cluster.endpointsOf(service.ref()).size());
+		}
+		return (int) Math.min(chains, 1 << 18);
 	}
 
 	private static Node findNode(Cluster cluster, String name) {

@@ -1,8 +1,6 @@
 package io.trafficlab.engine.rules.nftables;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,14 +50,12 @@ final class ServicePortRules {
 
 	private final String base;
 
-	/** Each endpoint's hashed name base, computed once (a SHA-256 each). */
-	private final Map<Endpoint, String> endpointBases = new IdentityHashMap<>();
+	private final int targetPort;
 
-	private final NftablesNames names;
+	private final EndpointChains endpointChains;
 
 	ServicePortRules(Service service, ServicePort port, CategorizedEndpoints sets, ProxyRules rules, Node node,
 			@Nullable Cidr detector, boolean masqueradeAll, NftablesNames names) {
-		this.names = names;
 		this.service = service;
 		this.port = port;
 		this.sets = sets;
@@ -69,8 +65,11 @@ final class ServicePortRules {
 		this.masqueradeAll = masqueradeAll;
 		this.protocol = port.protocol().toLowerCase(Locale.ROOT);
 		this.portName = port.name();
-		this.base = names.servicePortBase(service.ref().namespace(), service.ref().name(), this.protocol,
-				this.portName);
+		String servicePortName = NftablesNames.servicePortName(service.ref().namespace(), service.ref().name(),
+				this.protocol, this.portName);
+		this.base = names.hashAndTruncate(servicePortName);
+		this.targetPort = targetPort(port);
+		this.endpointChains = new EndpointChains(names, servicePortName, this.targetPort, sets.allReachable().size());
 	}
 
 	void write(Transaction tx) {
@@ -91,14 +90,15 @@ final class ServicePortRules {
 		boolean hasExternal = hasEndpoints && !(externalLocal && !usesLocalChain);
 		boolean usesExternalChain = hasEndpoints && this.service.externallyAccessible();
 		boolean usesFirewall = this.rules.sourceRangesApply(DestinationKind.LOAD_BALANCER_IP);
-		Map<String, Endpoint> endpointChains = endpointChains(this.sets.allReachable());
+		Map<String, Endpoint> endpointChains = this.endpointChains.distinct(this.sets.allReachable());
 		boolean affinity = this.service.sessionAffinity() == SessionAffinity.CLIENT_IP;
 
 		tx.comment(servicePortName());
 		if (affinity) {
 			for (Endpoint endpoint : endpointChains.values()) {
-				tx.container("set", "affinity-" + endpointBase(endpoint), "{ type ipv4_addr ; flags dynamic,timeout ; "
-						+ "timeout " + this.service.sessionAffinityTimeoutSeconds() + "s ; }");
+				tx.container("set", "affinity-" + this.endpointChains.baseOf(endpoint),
+						"{ type ipv4_addr ; flags dynamic,timeout ; " + "timeout "
+								+ this.service.sessionAffinityTimeoutSeconds() + "s ; }");
 			}
 		}
 		if (usesClusterChain) {
@@ -160,32 +160,44 @@ final class ServicePortRules {
 
 	/** {@code writeServiceToEndpointRules}: affinity first, then the uniform spread. */
 	private void toEndpoints(Transaction tx, String chain, EndpointSet endpoints, boolean affinity) {
-		Map<String, Endpoint> chains = endpointChains(endpoints.endpoints());
+		Map<String, Endpoint> chains = this.endpointChains.distinct(endpoints.endpoints());
 		if (affinity) {
 			for (Endpoint endpoint : chains.values()) {
-				String endpointBase = endpointBase(endpoint);
+				String endpointBase = this.endpointChains.baseOf(endpoint);
 				tx.rule(chain, "ip saddr @affinity-" + endpointBase + " goto endpoint-" + endpointBase);
 			}
 		}
-		List<String> entries = new ArrayList<>(chains.size());
+		int size = 40;
 		for (String name : chains.keySet()) {
-			entries.add(entries.size() + " : goto " + name);
+			size += name.length() + 20;
 		}
-		tx.rule(chain, "numgen random mod " + entries.size() + " vmap { " + String.join(" , ", entries) + " }");
+		StringBuilder vmap = new StringBuilder(size).append("numgen random mod ")
+			.append(chains.size())
+			.append(" vmap { ");
+		int index = 0;
+		for (String name : chains.keySet()) {
+			if (index > 0) {
+				vmap.append(" , ");
+			}
+			vmap.append(index++).append(" : goto ").append(name);
+		}
+		tx.rule(chain, vmap.append(" }").toString());
 	}
 
 	private void endpointRules(Transaction tx, Map<String, Endpoint> chains, boolean affinity) {
+		String dnat = "meta l4proto " + this.protocol + " dnat to ";
+		String port = ":" + this.targetPort;
 		for (Map.Entry<String, Endpoint> entry : chains.entrySet()) {
 			String chain = entry.getKey();
 			Endpoint endpoint = entry.getValue();
 			tx.blank();
-			tx.chain(chain);
+			tx.smallChain(chain);
 			// a pod reaching itself through the Service is masqueraded (hairpin)
-			tx.rule(chain, "ip saddr " + endpoint.ip() + " jump " + MARK_MASQ);
+			tx.rule(chain, "ip saddr ", endpoint.ip(), " jump " + MARK_MASQ);
 			if (affinity) {
-				tx.rule(chain, "update @affinity-" + endpointBase(endpoint) + " { ip saddr }");
+				tx.rule(chain, "update @affinity-", this.endpointChains.baseOf(endpoint), " { ip saddr }");
 			}
-			tx.rule(chain, "meta l4proto " + this.protocol + " dnat to " + endpoint.ip() + ":" + targetPort());
+			tx.rule(chain, dnat, endpoint.ip(), port);
 		}
 	}
 
@@ -272,33 +284,18 @@ final class ServicePortRules {
 		return this.service.ref() + (this.portName.isEmpty() ? "" : ":" + this.portName);
 	}
 
-	/**
-	 * Endpoint chains by name, in order; one chain for endpoints with the same address.
-	 */
-	private Map<String, Endpoint> endpointChains(List<Endpoint> endpoints) {
-		Map<String, Endpoint> chains = new LinkedHashMap<>();
-		for (Endpoint endpoint : endpoints) {
-			chains.putIfAbsent("endpoint-" + endpointBase(endpoint), endpoint);
-		}
-		return chains;
-	}
-
-	private String endpointBase(Endpoint endpoint) {
-		return this.endpointBases.computeIfAbsent(endpoint, this::hashedEndpointBase);
-	}
-
-	private String hashedEndpointBase(Endpoint endpoint) {
-		return this.names.endpointBase(this.service.ref().namespace(), this.service.ref().name(), this.protocol,
-				this.portName, endpoint.ip(), targetPort());
-	}
-
 	/** The endpoint port: a numeric {@code targetPort}, else the service port. */
-	private int targetPort() {
-		String target = this.port.targetPort();
-		if (target != null && !target.isEmpty() && target.chars().allMatch(Character::isDigit)) {
-			return Integer.parseInt(target);
+	private static int targetPort(ServicePort port) {
+		String target = port.targetPort();
+		if (target == null || target.isEmpty()) {
+			return port.port();
 		}
-		return this.port.port();
+		for (int i = 0; i < target.length(); i++) {
+			if (!Character.isDigit(target.charAt(i))) {
+				return port.port();
+			}
+		}
+		return Integer.parseInt(target);
 	}
 
 }

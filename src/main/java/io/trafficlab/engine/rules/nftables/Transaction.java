@@ -12,7 +12,8 @@ import io.trafficlab.engine.rules.RulesMode;
 
 /**
  * An {@code nft -f} transaction on {@code table ip kube-proxy} being written: its lines,
- * and the rules of each chain as they are added.
+ * each built once, and the rules of each chain as they are added. The text is assembled
+ * from the lines at the end, in a builder of its exact size.
  */
 final class Transaction {
 
@@ -21,16 +22,27 @@ final class Transaction {
 
 	static final String PREFIX = "add rule ip " + TABLE + " ";
 
-	private final StringBuilder text = new StringBuilder(4096);
+	private static final String CHAIN = "add chain ip " + TABLE + " ";
 
-	private final Map<String, List<String>> chains = new LinkedHashMap<>();
+	private final List<String> lines;
+
+	private final Map<String, List<String>> chains;
+
+	/** The text's length so far. */
+	private long length;
+
+	/** {@code expectedChains} sizes the transaction so it need not grow. */
+	Transaction(int expectedChains) {
+		this.lines = new ArrayList<>(64 + 4 * expectedChains);
+		this.chains = new LinkedHashMap<>((64 + expectedChains) * 4 / 3);
+	}
 
 	/**
 	 * {@code add chain ip kube-proxy NAME}, with {@code spec} ({@code { type … ; }}) when
 	 * not empty.
 	 */
 	void chain(String name, String spec) {
-		line("add chain ip " + TABLE + " " + name + (spec.isEmpty() ? "" : " " + spec));
+		line(spec.isEmpty() ? CHAIN + name : CHAIN + name + " " + spec);
 		this.chains.computeIfAbsent(name, (key) -> new ArrayList<>());
 	}
 
@@ -38,13 +50,35 @@ final class Transaction {
 		chain(name, "");
 	}
 
+	/** {@link #chain(String)} for a chain of a few rules. */
+	void smallChain(String name) {
+		line(CHAIN + name);
+		this.chains.computeIfAbsent(name, (key) -> new ArrayList<>(3));
+	}
+
 	/** {@code add rule ip kube-proxy CHAIN RULE}; the chain must have been added. */
 	void rule(String chain, String rule) {
+		add(chain, PREFIX + chain + " " + rule);
+	}
+
+	/** {@link #rule} for a rule given in parts, joined in one go. */
+	void rule(String chain, String... parts) {
+		int size = PREFIX.length() + chain.length() + 1;
+		for (String part : parts) {
+			size += part.length();
+		}
+		StringBuilder line = new StringBuilder(size).append(PREFIX).append(chain).append(' ');
+		for (String part : parts) {
+			line.append(part);
+		}
+		add(chain, line.toString());
+	}
+
+	private void add(String chain, String line) {
 		List<String> rules = this.chains.get(chain);
 		if (rules == null) {
 			throw new IllegalStateException("rule for undeclared chain " + chain);
 		}
-		String line = PREFIX + chain + " " + rule;
 		rules.add(line);
 		line(line);
 	}
@@ -64,17 +98,22 @@ final class Transaction {
 	}
 
 	void blank() {
-		this.text.append('\n');
+		line("");
 	}
 
 	void line(String line) {
-		this.text.append(line).append('\n');
+		this.lines.add(line);
+		this.length += line.length() + 1;
 	}
 
 	NodeRules toRules(String node) {
+		StringBuilder text = new StringBuilder((int) Math.min(this.length, Integer.MAX_VALUE - 16));
+		for (int i = 0; i < this.lines.size(); i++) {
+			text.append(this.lines.get(i)).append('\n');
+		}
 		List<RuleChain> list = new ArrayList<>(this.chains.size());
 		this.chains.forEach((name, rules) -> list.add(new RuleChain(TABLE, name, rules)));
-		return new NodeRules(RulesMode.NFTABLES, node, list, this.text.toString());
+		return new NodeRules(RulesMode.NFTABLES, node, list, text.toString());
 	}
 
 }
