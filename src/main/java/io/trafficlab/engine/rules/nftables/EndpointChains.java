@@ -24,11 +24,32 @@ final class EndpointChains {
 
 	private final Map<Endpoint, String> chains;
 
-	EndpointChains(NftablesNames names, String servicePortName, int port, int expectedEndpoints) {
+	private final Map<String, Endpoint> all;
+
+	/** Whether two endpoints share an address, so a set's chains need deduplicating. */
+	private boolean sharedAddresses;
+
+	/** {@code all}: every endpoint the node reaches ({@code allReachable}). */
+	EndpointChains(NftablesNames names, String servicePortName, int port, List<Endpoint> all) {
 		this.names = names;
 		this.servicePortName = servicePortName;
 		this.port = port;
-		this.chains = new IdentityHashMap<>(expectedEndpoints);
+		this.chains = new IdentityHashMap<>(all.size());
+		this.all = distinct(all);
+		this.sharedAddresses = this.all.size() < all.size();
+	}
+
+	/** Every reachable endpoint's chain by name, in order. */
+	Map<String, Endpoint> all() {
+		return this.all;
+	}
+
+	/**
+	 * The endpoints of a set that have chains of their own, in order: the set itself
+	 * unless two endpoints share an address.
+	 */
+	List<Endpoint> distinctOf(List<Endpoint> endpoints) {
+		return this.sharedAddresses ? List.copyOf(distinct(endpoints).values()) : endpoints;
 	}
 
 	/** {@code endpoint-} and the endpoint's base. */
@@ -47,7 +68,7 @@ final class EndpointChains {
 	}
 
 	/** The chains by name, in order; one chain for endpoints with the same address. */
-	Map<String, Endpoint> distinct(List<Endpoint> endpoints) {
+	private Map<String, Endpoint> distinct(List<Endpoint> endpoints) {
 		Map<String, Endpoint> distinct = new LinkedHashMap<>(endpoints.size() * 4 / 3 + 1);
 		for (int i = 0; i < endpoints.size(); i++) {
 			Endpoint endpoint = endpoints.get(i);

@@ -69,7 +69,7 @@ final class ServicePortRules {
 				this.protocol, this.portName);
 		this.base = names.hashAndTruncate(servicePortName);
 		this.targetPort = targetPort(port);
-		this.endpointChains = new EndpointChains(names, servicePortName, this.targetPort, sets.allReachable().size());
+		this.endpointChains = new EndpointChains(names, servicePortName, this.targetPort, sets.allReachable());
 	}
 
 	void write(Transaction tx) {
@@ -90,7 +90,7 @@ final class ServicePortRules {
 		boolean hasExternal = hasEndpoints && !(externalLocal && !usesLocalChain);
 		boolean usesExternalChain = hasEndpoints && this.service.externallyAccessible();
 		boolean usesFirewall = this.rules.sourceRangesApply(DestinationKind.LOAD_BALANCER_IP);
-		Map<String, Endpoint> endpointChains = this.endpointChains.distinct(this.sets.allReachable());
+		Map<String, Endpoint> endpointChains = this.endpointChains.all();
 		boolean affinity = this.service.sessionAffinity() == SessionAffinity.CLIENT_IP;
 
 		tx.comment(servicePortName());
@@ -159,27 +159,25 @@ final class ServicePortRules {
 	}
 
 	/** {@code writeServiceToEndpointRules}: affinity first, then the uniform spread. */
-	private void toEndpoints(Transaction tx, String chain, EndpointSet endpoints, boolean affinity) {
-		Map<String, Endpoint> chains = this.endpointChains.distinct(endpoints.endpoints());
+	private void toEndpoints(Transaction tx, String chain, EndpointSet set, boolean affinity) {
+		List<Endpoint> endpoints = this.endpointChains.distinctOf(set.endpoints());
 		if (affinity) {
-			for (Endpoint endpoint : chains.values()) {
+			for (Endpoint endpoint : endpoints) {
 				String endpointBase = this.endpointChains.baseOf(endpoint);
 				tx.rule(chain, "ip saddr @affinity-" + endpointBase + " goto endpoint-" + endpointBase);
 			}
 		}
+		String[] names = new String[endpoints.size()];
 		int size = 40;
-		for (String name : chains.keySet()) {
-			size += name.length() + 20;
+		for (int i = 0; i < names.length; i++) {
+			names[i] = this.endpointChains.chainOf(endpoints.get(i));
+			size += names[i].length() + 20;
 		}
 		StringBuilder vmap = new StringBuilder(size).append("numgen random mod ")
-			.append(chains.size())
+			.append(names.length)
 			.append(" vmap { ");
-		int index = 0;
-		for (String name : chains.keySet()) {
-			if (index > 0) {
-				vmap.append(" , ");
-			}
-			vmap.append(index++).append(" : goto ").append(name);
+		for (int i = 0; i < names.length; i++) {
+			vmap.append((i > 0) ? " , " : "").append(i).append(" : goto ").append(names[i]);
 		}
 		tx.rule(chain, vmap.append(" }").toString());
 	}

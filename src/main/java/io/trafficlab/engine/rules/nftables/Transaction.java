@@ -28,6 +28,11 @@ final class Transaction {
 
 	private final Map<String, List<String>> chains;
 
+	/** The chain last added, whose rules usually follow: no lookup for them. */
+	private String lastChain = "";
+
+	private List<String> lastRules = new ArrayList<>();
+
 	/** The text's length so far. */
 	private long length;
 
@@ -43,7 +48,7 @@ final class Transaction {
 	 */
 	void chain(String name, String spec) {
 		line(spec.isEmpty() ? CHAIN + name : CHAIN + name + " " + spec);
-		this.chains.computeIfAbsent(name, (key) -> new ArrayList<>());
+		added(name, 10);
 	}
 
 	void chain(String name) {
@@ -53,7 +58,12 @@ final class Transaction {
 	/** {@link #chain(String)} for a chain of a few rules. */
 	void smallChain(String name) {
 		line(CHAIN + name);
-		this.chains.computeIfAbsent(name, (key) -> new ArrayList<>(3));
+		added(name, 3);
+	}
+
+	private void added(String name, int expectedRules) {
+		this.lastChain = name;
+		this.lastRules = this.chains.computeIfAbsent(name, (key) -> new ArrayList<>(expectedRules));
 	}
 
 	/** {@code add rule ip kube-proxy CHAIN RULE}; the chain must have been added. */
@@ -75,7 +85,7 @@ final class Transaction {
 	}
 
 	private void add(String chain, String line) {
-		List<String> rules = this.chains.get(chain);
+		List<String> rules = (chain.equals(this.lastChain)) ? this.lastRules : this.chains.get(chain);
 		if (rules == null) {
 			throw new IllegalStateException("rule for undeclared chain " + chain);
 		}
