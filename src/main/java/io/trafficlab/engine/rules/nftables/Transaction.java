@@ -36,9 +36,12 @@ final class Transaction {
 	/** The text's length so far. */
 	private long length;
 
-	/** {@code expectedChains} sizes the transaction so it need not grow. */
+	/**
+	 * {@code expectedChains} sizes the transaction so it need not grow: an endpoint chain
+	 * takes up to five lines (a blank, the chain, up to three rules).
+	 */
 	Transaction(int expectedChains) {
-		this.lines = new ArrayList<>(64 + 4 * expectedChains);
+		this.lines = new ArrayList<>(64 + 5 * expectedChains);
 		this.chains = new LinkedHashMap<>((64 + expectedChains) * 4 / 3);
 	}
 
