@@ -8,7 +8,7 @@ import java.util.Map;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.rules.NodeRules;
 import io.trafficlab.engine.rules.RuleChain;
-import io.trafficlab.engine.rules.RulesMode;
+import io.trafficlab.engine.proxy.ProxyMode;
 
 /**
  * An {@code nft -f} transaction on {@code table ip kube-proxy} being written: its lines,
@@ -74,7 +74,7 @@ final class Transaction {
 	NodeRules toRules(String node) {
 		List<RuleChain> list = new ArrayList<>(this.chains.size());
 		this.chains.forEach((name, rules) -> list.add(new RuleChain(TABLE, name, rules)));
-		return new NodeRules(RulesMode.NFTABLES, node, list, this.text.toString());
+		return new NodeRules(ProxyMode.NFTABLES, node, list, this.text.toString());
 	}
 
 }
