@@ -8,11 +8,15 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.cluster.ClusterEditor;
+import io.trafficlab.engine.cluster.ServiceUpdate;
 import io.trafficlab.engine.goal.Goal;
 import io.trafficlab.engine.goal.GoalReport;
 import io.trafficlab.engine.goal.GoalSubject;
 import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationCommand;
+import io.trafficlab.engine.simulation.SimulationCommand.UpdateService;
 import io.trafficlab.engine.simulation.SimulationSnapshot;
 import io.trafficlab.export.ManifestExporter;
 import org.jspecify.annotations.Nullable;
@@ -123,6 +127,21 @@ public final class Sandbox {
 			}
 			return () -> sides.forEach((side) -> side.applyChecked(command));
 		});
+	}
+
+	/**
+	 * {@code kubectl edit} of the followed Service: what the API server's update releases
+	 * and allocates (R23), computed on the cluster as it is, then the update applied (or
+	 * refused, changing nothing).
+	 */
+	public ServiceUpdate editService(DeclaredService edited) {
+		UpdateService command = new UpdateService(edited);
+		ServiceUpdate update = read((simulation) -> {
+			check(command);
+			return ClusterEditor.update(simulation.cluster(), edited);
+		});
+		apply(command);
+		return update;
 	}
 
 	private void check(SimulationCommand command) {
