@@ -64,8 +64,7 @@ public final class PacketTracer {
 		}
 		Cidr detector = detector(cluster, request.clusterCidr());
 		boolean podSource = detector != null && detector.contains(source);
-		boolean nodeLocal = request.from() == SourceClass.NODE || source.equals(IpAddress.tryParse(node.internalIp()))
-				|| source.equals(IpAddress.tryParse(node.bridgeIp()));
+		boolean nodeLocal = nodeLocal(request, node, source);
 		PacketFacts facts = new PacketFacts(request.to(), source.toString(), detector != null, podSource, nodeLocal,
 				request.masqueradeAll());
 		CategorizedEndpoints sets = endpoints.categorize(node.name(), node.zone());
@@ -76,6 +75,34 @@ public final class PacketTracer {
 				route, seen, defaultSource, request.network());
 		List<String> candidates = (route.endpoints() != null) ? route.endpoints().sortedIps() : List.of();
 		return new TraceResult(route.verdict(), candidates, route.masquerade(), seen, story.hops(), story.why());
+	}
+
+	/**
+	 * The first packet of the connection {@code request} describes, as it arrives at the
+	 * node: the same defaults {@link #trace} uses, for walking it through the node's
+	 * rules.
+	 * @throws IllegalArgumentException naming the bad field, as {@link #trace} does
+	 */
+	public ArrivingPacket arriving(Cluster cluster, TraceRequest request) {
+		Service service = findService(cluster, request);
+		Node node = findNode(cluster, request.node());
+		Destination destination = Destination.of(service, node, request.to());
+		ServiceEndpoints endpoints = ServiceEndpoints.of(service, cluster.endpointsOf(service.ref()));
+		String requestedSource = request.sourceIp();
+		String sourceIp = (requestedSource == null || requestedSource.isBlank())
+				? defaultSourceIp(request.from(), node, endpoints) : requestedSource.trim();
+		IpAddress source = IpAddress.tryParse(sourceIp);
+		if (source == null) {
+			throw new IllegalArgumentException("sourceIp: \"" + sourceIp + "\" is not an IP address");
+		}
+		return new ArrivingPacket(service.primaryPort().protocol().toLowerCase(Locale.ROOT), source.toString(),
+				destination.address(), destination.port(), nodeLocal(request, node, source),
+				request.to() == DestinationKind.NODE_PORT);
+	}
+
+	private static boolean nodeLocal(TraceRequest request, Node node, IpAddress source) {
+		return request.from() == SourceClass.NODE || source.equals(IpAddress.tryParse(node.internalIp()))
+				|| source.equals(IpAddress.tryParse(node.bridgeIp()));
 	}
 
 	private static Service findService(Cluster cluster, TraceRequest request) {
@@ -107,10 +134,13 @@ public final class PacketTracer {
 	}
 
 	/**
-	 * The local-traffic detector: the given CIDR, none, or the smallest CIDR covering
-	 * every node's pod CIDR.
+	 * The local-traffic detector: the given CIDR, none
+	 * ({@link TraceRequest#NO_DETECTOR}), or the smallest CIDR covering every node's pod
+	 * CIDR. Shared with the rules writers, so that their {@code -s} matches test what the
+	 * tracer assumes.
+	 * @throws IllegalArgumentException naming {@code clusterCidr} when it is not a CIDR
 	 */
-	private static @Nullable Cidr detector(Cluster cluster, @Nullable String clusterCidr) {
+	public static @Nullable Cidr detector(Cluster cluster, @Nullable String clusterCidr) {
 		if (clusterCidr == null || clusterCidr.isBlank()) {
 			List<Cidr> podCidrs = new ArrayList<>();
 			for (Node node : cluster.nodes()) {
