@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * external 203.0.113.10, a pod on the arriving node 10.244.N.250, a node its InternalIP;
  * the default detector is 10.244.0.0/22.
  */
-class PacketFlowTests {
+public class PacketFlowTests {
 
 	private static final String[] N1_PODS = { "10.244.1.10", "10.244.1.11", "10.244.1.12" };
 
@@ -63,7 +63,8 @@ class PacketFlowTests {
 
 	private final PacketTracer tracer = new PacketTracer();
 
-	static Stream<Flow> flows() {
+	/** The rows, shared with the rules interpreters' tests. */
+	public static Stream<Flow> flows() {
 		return Stream.of(
 				// §4 rows 1-2: eTP=Cluster SNATs; same-node pods see the bridge, others
 				// the InternalIP (R8, R15)
@@ -643,7 +644,7 @@ class PacketFlowTests {
 	}
 
 	/** One row of the packet-flow table. */
-	static final class Flow {
+	public static final class Flow {
 
 		private final String name;
 
@@ -794,7 +795,7 @@ class PacketFlowTests {
 			return map;
 		}
 
-		Cluster cluster() {
+		public Cluster cluster() {
 			List<Node> nodes = new ArrayList<>(nodes(3));
 			for (int i = 0; i < this.zones.length; i++) {
 				nodes.set(i, ClusterFixtures.node(i + 1).zone(this.zones[i]).build());
@@ -802,7 +803,7 @@ class PacketFlowTests {
 			return ClusterFixtures.cluster(nodes, this.service, this.endpointList);
 		}
 
-		TraceRequest request() {
+		public TraceRequest request() {
 			return new TraceRequest(WEB, this.node, this.from, this.to, this.sourceIp, this.clusterCidr,
 					this.masqueradeAll, this.network);
 		}
