@@ -7,6 +7,14 @@ export type RulesMode = 'iptables' | 'nftables';
 
 export const RULES_MODES: readonly RulesMode[] = ['iptables', 'nftables'];
 
+/** The event a lesson's answered question (showRules) dispatches on the document; every Rules panel follows it. */
+export const SHOW_RULES_EVENT = 'trafficlab:show-rules';
+
+export interface ShowRulesDetail {
+	node: string;
+	mode: string;
+}
+
 /** A rule a packet matched: its chain, and the rule as the text spells it. */
 export interface MatchedRule {
 	chain: string;

@@ -6,6 +6,7 @@ import {
 	type MatchedRule, type NodeRulesJson, type PathTarget, type RulesChoice, type RulesMode, type RulesPathJson,
 } from './rules';
 import type { SimulationEvent } from '../protocol/events';
+import { RULES_MODES, SHOW_RULES_EVENT, type ShowRulesDetail } from './rules';
 
 /** What the inspector lists for the selected packet: the rules it matched on its entry node. */
 export interface PathRules {
@@ -38,6 +39,11 @@ export class RulesPanel {
 		this.modeSelect.addEventListener('change', () => this.show({ mode: this.modeSelect.value as RulesMode }));
 		this.onlyService.addEventListener('change', () => this.show({ all: !this.onlyService.checked }));
 		this.control<HTMLButtonElement>('copy').addEventListener('click', () => void this.copy());
+		root.ownerDocument.addEventListener(SHOW_RULES_EVENT, (event) => {
+			const detail = (event as CustomEvent<ShowRulesDetail>).detail;
+			const mode = RULES_MODES.find((m) => m === detail.mode) ?? 'iptables';
+			this.show({ node: detail.node, mode, all: false });
+		});
 	}
 
 	/** The nodes to choose from; the first is shown until the learner picks one. */
