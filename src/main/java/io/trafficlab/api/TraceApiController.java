@@ -11,10 +11,19 @@ import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceRef;
 import io.trafficlab.engine.net.NetworkModel;
+import io.trafficlab.engine.proxy.ArrivingPacket;
 import io.trafficlab.engine.proxy.DestinationKind;
+import io.trafficlab.engine.proxy.PacketTracer;
 import io.trafficlab.engine.proxy.SourceClass;
 import io.trafficlab.engine.proxy.TraceRequest;
 import io.trafficlab.engine.proxy.TraceResult;
+import io.trafficlab.engine.rules.MatchedRule;
+import io.trafficlab.engine.rules.NodeRules;
+import io.trafficlab.engine.rules.RulesMode;
+import io.trafficlab.engine.rules.RulesScope;
+import io.trafficlab.engine.rules.RulesWalker;
+import io.trafficlab.engine.rules.RulesWriter;
+import io.trafficlab.engine.rules.WalkedPacket;
 import io.trafficlab.manifest.ManifestImporter;
 import io.trafficlab.system.ParameterChoices;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,9 +48,16 @@ class TraceApiController {
 
 	private final LoadBalancedTracer tracer;
 
-	TraceApiController(ManifestImporter importer, LoadBalancedTracer tracer) {
+	private final PacketTracer packets;
+
+	private final RulesProxiers proxiers;
+
+	TraceApiController(ManifestImporter importer, LoadBalancedTracer tracer, PacketTracer packets,
+			RulesProxiers proxiers) {
 		this.importer = importer;
 		this.tracer = tracer;
+		this.packets = packets;
+		this.proxiers = proxiers;
 	}
 
 	@PostManifests("/api/v1/trace")
@@ -54,7 +70,8 @@ class TraceApiController {
 			@RequestParam(name = "masqueradeAll", required = false) @Nullable String masqueradeAll,
 			@RequestParam(name = "loadBalancer", required = false) @Nullable String loadBalancer,
 			@RequestParam(name = "dataplane", required = false) @Nullable String dataplane,
-			@RequestParam(name = "network", required = false) @Nullable String network, HttpServletRequest request)
+			@RequestParam(name = "network", required = false) @Nullable String network,
+			@RequestParam(name = "mode", required = false) @Nullable String mode, HttpServletRequest request)
 			throws IOException, HttpMediaTypeNotSupportedException {
 		SourceClass source = QueryParameters.requireOneOf("from", from, SourceClass.class);
 		DestinationKind destination = QueryParameters.requireOneOf("to", to, DestinationKind.class);
@@ -64,12 +81,33 @@ class TraceApiController {
 		LoadBalancerKind kind = QueryParameters.loadBalancer(loadBalancer, null);
 		Dataplane proxy = QueryParameters.dataplane(dataplane);
 		NetworkModel pods = QueryParameters.network(network);
+		RulesMode proxyMode = QueryParameters.oneOf("mode", mode, RulesMode.class, RulesMode.IPTABLES);
 		Cluster cluster = ManifestRequestBody.imported(request, this.importer).cluster();
 		TraceRequest trace = new TraceRequest(service(service, cluster), node(node, cluster), source, destination,
 				sourceAddress, detector, masqueradeEverything, pods);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(TraceJson.of(trace(cluster, trace, kind, proxy), pods));
+			.body(TraceJson.of(trace(cluster, trace, kind, proxy), pods, rulesMatched(cluster, trace, proxyMode)));
+	}
+
+	/** The packet as it arrives at the node, walked through that node's rules. */
+	private List<MatchedRule> rulesMatched(Cluster cluster, TraceRequest trace, RulesMode mode) {
+		RulesWriter writer = this.proxiers.writer(mode);
+		RulesWalker walker = this.proxiers.walker(mode);
+		try {
+			NodeRules rules = writer.write(cluster, trace.node(),
+					new RulesScope(trace.service(), trace.clusterCidr(), trace.masqueradeAll()));
+			ArrivingPacket packet = this.packets.arriving(cluster, trace);
+			return walker
+				.walk(rules,
+						new WalkedPacket(packet.protocol(), packet.sourceIp(), packet.destinationIp(),
+								packet.destinationPort(), packet.sourceLocal(), packet.destinationLocal(), null))
+				.matched();
+		}
+		catch (IllegalArgumentException ex) {
+			// the trace itself stands; rules the interpreter cannot follow are left out
+			return List.of();
+		}
 	}
 
 	private TraceResult trace(Cluster cluster, TraceRequest trace, LoadBalancerKind kind, Dataplane dataplane) {

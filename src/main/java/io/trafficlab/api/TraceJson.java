@@ -6,6 +6,7 @@ import java.util.Map;
 import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.proxy.TraceHop;
 import io.trafficlab.engine.proxy.TraceResult;
+import io.trafficlab.engine.rules.MatchedRule;
 
 /**
  * The {@code POST /api/v1/trace} response.
@@ -17,13 +18,29 @@ import io.trafficlab.engine.proxy.TraceResult;
  * @param hops the packet's headers at each step
  * @param why the reasons, in plain words
  * @param network the pod network the source addresses assume
+ * @param rules the kube-proxy rules the packet matched on the arriving node, in order
  */
 record TraceJson(String verdict, List<String> endpoints, boolean masquerade, Map<String, String> sourceSeenByEndpoint,
-		List<HopJson> hops, List<String> why, NetworkModel network) {
+		List<HopJson> hops, List<String> why, NetworkModel network, List<RuleJson> rules) {
 
-	static TraceJson of(TraceResult result, NetworkModel network) {
+	static TraceJson of(TraceResult result, NetworkModel network, List<MatchedRule> rules) {
 		return new TraceJson(result.verdict().apiName(), result.endpoints(), result.masquerade(),
-				result.sourceSeenByEndpoint(), MappedList.of(result.hops(), HopJson::of), result.why(), network);
+				result.sourceSeenByEndpoint(), MappedList.of(result.hops(), HopJson::of), result.why(), network,
+				MappedList.of(rules, RuleJson::of));
+	}
+
+	/**
+	 * A rule the packet matched.
+	 *
+	 * @param chain the chain it is in
+	 * @param rule the rule as the rules text spells it
+	 */
+	record RuleJson(String chain, String rule) {
+
+		static RuleJson of(MatchedRule matched) {
+			return new RuleJson(matched.chain(), matched.rule());
+		}
+
 	}
 
 	/**
