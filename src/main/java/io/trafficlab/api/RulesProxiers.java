@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * The one place that maps a {@link RulesMode} to its writer and walker, collected from
  * the {@link RulesProxier} beans: a proxier plugs in by declaring its bean. A mode
- * without one answers {@code 501}.
+ * without one answers {@code 501}. The sandbox's rules endpoints use it too.
  */
 @Component
-class RulesProxiers {
+public class RulesProxiers {
 
 	private final Map<RulesMode, RulesWriter> writers = new EnumMap<>(RulesMode.class);
 
@@ -30,7 +30,7 @@ class RulesProxiers {
 		}
 	}
 
-	RulesWriter writer(RulesMode mode) {
+	public RulesWriter writer(RulesMode mode) {
 		RulesWriter writer = this.writers.get(mode);
 		if (writer == null) {
 			throw new RulesModeNotImplementedException(mode);
@@ -38,7 +38,7 @@ class RulesProxiers {
 		return writer;
 	}
 
-	RulesWalker walker(RulesMode mode) {
+	public RulesWalker walker(RulesMode mode) {
 		RulesWalker walker = this.walkers.get(mode);
 		if (walker == null) {
 			throw new RulesModeNotImplementedException(mode);

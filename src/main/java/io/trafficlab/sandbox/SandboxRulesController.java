@@ -2,10 +2,10 @@ package io.trafficlab.sandbox;
 
 import java.util.List;
 
+import io.trafficlab.api.RulesProxiers;
 import io.trafficlab.engine.rules.RulesMode;
 import io.trafficlab.engine.rules.RulesScope;
 import io.trafficlab.system.ParameterChoices;
-import io.trafficlab.system.RulesProxiers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,15 +1,8 @@
 package io.trafficlab.system;
 
-import java.util.Map;
-
 import io.trafficlab.engine.analysis.ClusterAnalyzer;
 import io.trafficlab.engine.analysis.LoadBalancedTracer;
 import io.trafficlab.engine.proxy.PacketTracer;
-import io.trafficlab.engine.rules.RulesMode;
-import io.trafficlab.engine.rules.iptables.IptablesWalker;
-import io.trafficlab.engine.rules.iptables.IptablesWriter;
-import io.trafficlab.engine.rules.nftables.NftablesWalker;
-import io.trafficlab.engine.rules.nftables.NftablesWriter;
 import io.trafficlab.manifest.ManifestImporter;
 
 import org.springframework.context.annotation.Bean;
@@ -40,13 +33,6 @@ class EngineConfiguration {
 	@Bean
 	LoadBalancedTracer loadBalancedTracer() {
 		return new LoadBalancedTracer();
-	}
-
-	@Bean
-	RulesProxiers rulesProxiers() {
-		return new RulesProxiers(
-				Map.of(RulesMode.IPTABLES, new IptablesWriter(), RulesMode.NFTABLES, new NftablesWriter()),
-				Map.of(RulesMode.IPTABLES, new IptablesWalker(), RulesMode.NFTABLES, new NftablesWalker()));
 	}
 
 }

@@ -62,8 +62,8 @@ class RulesApiControllerTests {
 	}
 
 	@Test
-	void nftablesWithoutItsWriterShouldAnswer501() {
-		assertRefused(rules("node=n1&mode=nftables"), HttpStatus.NOT_IMPLEMENTED).contains("nftables");
+	void nftablesShouldAnswerItsTransaction() {
+		assertThat(rules("node=n1&mode=nftables")).hasStatusOk().bodyText().contains("add table ip kube-proxy");
 	}
 
 	@Test
@@ -133,8 +133,10 @@ class RulesApiControllerTests {
 	}
 
 	@Test
-	void traceWithNftablesModeShouldAnswer501UntilItsWriterExists() {
-		assertRefused(trace("node=n1&from=external&to=nodePort&mode=nftables"), HttpStatus.NOT_IMPLEMENTED);
+	void traceWithNftablesModeShouldWalkItsRules() {
+		var walked = assertThat(trace("node=n1&from=external&to=nodePort&mode=nftables")).hasStatusOk().bodyJson();
+		walked.extractingPath("$.verdict").isEqualTo("DNAT");
+		walked.extractingPath("$.rules[0].rule").asString().startsWith("add rule ip kube-proxy");
 		assertRefused(trace("node=n1&from=external&to=nodePort&mode=pf"), HttpStatus.BAD_REQUEST).contains("'mode'");
 	}
 
