@@ -8,7 +8,8 @@ import java.security.NoSuchAlgorithmException;
  * kube-proxy's nftables names for a service port's chains and sets
  * ({@code servicePortChainNameBase}, {@code servicePortEndpointChainNameBase},
  * {@code hashAndTruncate}): the first 8 characters of the base32 of the name's SHA-256, a
- * hyphen and the name, cut to 240 characters with {@code ...} when longer.
+ * hyphen and the name, cut to 240 characters with {@code ...} when longer. One instance
+ * reuses one digest: use it for one transaction at a time.
  */
 final class NftablesNames {
 
@@ -17,11 +18,19 @@ final class NftablesNames {
 
 	private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
-	private NftablesNames() {
+	private final MessageDigest sha256;
+
+	NftablesNames() {
+		try {
+			this.sha256 = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
+		}
 	}
 
 	/** {@code ns/name/protocol/portName}, hashed: the base of a service port's chains. */
-	static String servicePortBase(String namespace, String name, String protocol, String portName) {
+	String servicePortBase(String namespace, String name, String protocol, String portName) {
 		return hashAndTruncate(namespace + "/" + name + "/" + protocol + "/" + portName);
 	}
 
@@ -29,13 +38,13 @@ final class NftablesNames {
 	 * The base of an endpoint's chain and affinity set: the service port's, then
 	 * {@code __ip/port}.
 	 */
-	static String endpointBase(String namespace, String name, String protocol, String portName, String ip, int port) {
+	String endpointBase(String namespace, String name, String protocol, String portName, String ip, int port) {
 		// IPv6 colons are not allowed in chain names
 		String safeIp = ip.replace(':', '.');
 		return hashAndTruncate(namespace + "/" + name + "/" + protocol + "/" + portName + "__" + safeIp + "/" + port);
 	}
 
-	static String hashAndTruncate(String name) {
+	String hashAndTruncate(String name) {
 		String hashed = base32Prefix(sha256(name)) + "-" + name;
 		if (hashed.length() > BASE_LENGTH_MAX) {
 			return hashed.substring(0, BASE_LENGTH_MAX - 3) + "...";
@@ -59,13 +68,8 @@ final class NftablesNames {
 		return new String(out);
 	}
 
-	private static byte[] sha256(String text) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
-		}
+	private byte[] sha256(String text) {
+		return this.sha256.digest(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

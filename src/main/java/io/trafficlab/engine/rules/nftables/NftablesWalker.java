@@ -53,14 +53,14 @@ public final class NftablesWalker implements RulesWalker {
 		CONTINUE,
 
 		/** Accepted for this hook (a NAT statement): the next hook runs. */
-		ACCEPT, DROP, REJECT;
+		ACCEPT, DROPPED, REJECTED;
 
 		boolean stops() {
-			return this == DROP || this == REJECT;
+			return this == DROPPED || this == REJECTED;
 		}
 
 		Verdict verdict() {
-			return (this == REJECT) ? Verdict.REJECT : Verdict.DROP;
+			return (this == REJECTED) ? Verdict.REJECT : Verdict.DROP;
 		}
 
 	}

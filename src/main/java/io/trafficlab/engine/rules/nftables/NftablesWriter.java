@@ -39,6 +39,7 @@ public final class NftablesWriter implements RulesWriter {
 		List<Service> services = services(cluster, scope);
 		Cidr detector = LocalTrafficDetector.of(cluster, scope.clusterCidr());
 		Transaction tx = new Transaction();
+		NftablesNames names = new NftablesNames();
 		BaseRules.write(tx, node.internalIp());
 		tx.blank();
 		for (Service service : services) {
@@ -46,7 +47,8 @@ public final class NftablesWriter implements RulesWriter {
 			CategorizedEndpoints sets = endpoints.categorize(node.name(), node.zone());
 			ProxyRules rules = ProxyRules.of(service);
 			for (ServicePort port : service.ports()) {
-				new ServicePortRules(service, port, sets, rules, node, detector, scope.masqueradeAll()).write(tx);
+				new ServicePortRules(service, port, sets, rules, node, detector, scope.masqueradeAll(), names)
+					.write(tx);
 			}
 		}
 		return tx.toRules(node.name());

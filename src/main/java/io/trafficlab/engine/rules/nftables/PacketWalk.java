@@ -309,8 +309,8 @@ final class PacketWalk {
 				case "goto" -> run(next());
 				case "return" -> Outcome.CONTINUE;
 				case "accept" -> Outcome.ACCEPT;
-				case "drop" -> Outcome.DROP;
-				case "reject" -> Outcome.REJECT;
+				case "drop" -> Outcome.DROPPED;
+				case "reject" -> Outcome.REJECTED;
 				default -> throw unknown(token);
 			};
 		}
@@ -372,8 +372,8 @@ final class PacketWalk {
 						Outcome outcome = PacketWalk.this.run(this.words[1]);
 						yield (outcome == Outcome.CONTINUE) ? null : outcome;
 					}
-					case "drop" -> Outcome.DROP;
-					case "reject" -> Outcome.REJECT;
+					case "drop" -> Outcome.DROPPED;
+					case "reject" -> Outcome.REJECTED;
 					case "accept" -> Outcome.ACCEPT;
 					default -> throw unknown(String.join(" ", this.words));
 				};

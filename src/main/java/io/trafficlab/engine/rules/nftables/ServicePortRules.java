@@ -55,8 +55,11 @@ final class ServicePortRules {
 	/** Each endpoint's hashed name base, computed once (a SHA-256 each). */
 	private final Map<Endpoint, String> endpointBases = new IdentityHashMap<>();
 
+	private final NftablesNames names;
+
 	ServicePortRules(Service service, ServicePort port, CategorizedEndpoints sets, ProxyRules rules, Node node,
-			@Nullable Cidr detector, boolean masqueradeAll) {
+			@Nullable Cidr detector, boolean masqueradeAll, NftablesNames names) {
+		this.names = names;
 		this.service = service;
 		this.port = port;
 		this.sets = sets;
@@ -66,7 +69,7 @@ final class ServicePortRules {
 		this.masqueradeAll = masqueradeAll;
 		this.protocol = port.protocol().toLowerCase(Locale.ROOT);
 		this.portName = port.name();
-		this.base = NftablesNames.servicePortBase(service.ref().namespace(), service.ref().name(), this.protocol,
+		this.base = names.servicePortBase(service.ref().namespace(), service.ref().name(), this.protocol,
 				this.portName);
 	}
 
@@ -285,7 +288,7 @@ final class ServicePortRules {
 	}
 
 	private String hashedEndpointBase(Endpoint endpoint) {
-		return NftablesNames.endpointBase(this.service.ref().namespace(), this.service.ref().name(), this.protocol,
+		return this.names.endpointBase(this.service.ref().namespace(), this.service.ref().name(), this.protocol,
 				this.portName, endpoint.ip(), targetPort());
 	}
 

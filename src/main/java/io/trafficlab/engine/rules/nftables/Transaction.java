@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.rules.NodeRules;
 import io.trafficlab.engine.rules.RuleChain;
 import io.trafficlab.engine.rules.RulesMode;
@@ -15,7 +16,8 @@ import io.trafficlab.engine.rules.RulesMode;
  */
 final class Transaction {
 
-	static final String TABLE = "kube-proxy";
+	/** kube-proxy names its table after itself. */
+	static final String TABLE = Dataplane.KUBE_PROXY.apiName();
 
 	static final String PREFIX = "add rule ip " + TABLE + " ";
 
