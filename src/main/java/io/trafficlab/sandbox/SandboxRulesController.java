@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(SandboxDestinations.API + "/{id}/rules")
 class SandboxRulesController {
 
+	private static final List<String> SCOPES = List.of("all", "service");
+
 	private final SandboxRegistry registry;
 
 	private final RulesProxiers proxiers;
@@ -39,9 +41,7 @@ class SandboxRulesController {
 		Sandbox sandbox = this.registry.get(id);
 		String name = requiredNode(sandbox, node);
 		RulesMode rulesMode = CommandParameters.oneOf("mode", mode, RulesMode.class);
-		RulesView view = CommandParameters.oneOf("scope", scope, RulesView.class);
-		RulesScope rulesScope = (view == RulesView.ALL) ? RulesScope.all()
-				: new RulesScope(sandbox.service(), null, false);
+		RulesScope rulesScope = everyService(scope) ? RulesScope.all() : new RulesScope(sandbox.service(), null, false);
 		return SandboxRulesJson.Rules.of(sandbox.nodeRules(name, this.proxiers.writer(rulesMode), rulesScope));
 	}
 
@@ -58,6 +58,18 @@ class SandboxRulesController {
 		String pod = required("podIp", podIp, "the pod address a ConnectionRouted event names");
 		return SandboxRulesJson.Path
 			.of(sandbox.rulesWalk(name, this.proxiers.writer(rulesMode), this.proxiers.walker(rulesMode), client, pod));
+	}
+
+	/**
+	 * {@code scope}: {@code service} (the followed Service's chains and the shared chains
+	 * leading to them) or {@code all}.
+	 */
+	private static boolean everyService(String scope) {
+		return switch (scope.trim()) {
+			case "service" -> false;
+			case "all" -> true;
+			default -> throw SandboxRequestException.badValue(ParameterChoices.notOneOf("scope", SCOPES, scope));
+		};
 	}
 
 	private static String requiredNode(Sandbox sandbox, @Nullable String node) {
