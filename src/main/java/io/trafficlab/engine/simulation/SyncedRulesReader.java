@@ -1,7 +1,11 @@
 package io.trafficlab.engine.simulation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
+import io.trafficlab.engine.model.Cluster;
+import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.rules.RulesScope;
 import io.trafficlab.engine.rules.RulesWalk;
 import io.trafficlab.engine.rules.RulesWalker;
@@ -27,7 +31,7 @@ final class SyncedRulesReader {
 	 */
 	SyncedRules rules(String nodeName, RulesWriter writer, RulesScope scope) {
 		NodeRules synced = synced(node(nodeName));
-		return new SyncedRules(writer.write(synced.cluster, nodeName.trim(), scope), synced.generation,
+		return new SyncedRules(writer.write(asSynced(synced), nodeName.trim(), scope), synced.generation,
 				synced.syncedAt);
 	}
 
@@ -54,7 +58,22 @@ final class SyncedRulesReader {
 		WalkedPacket packet = new WalkedPacket(protocol, clientIp, destinationIp, destinationPort, sourceLocal,
 				destinationLocal, podIp);
 		RulesScope scope = new RulesScope(synced.service.ref(), null, false);
-		return walker.walk(writer.write(synced.cluster, node.name, scope), packet);
+		return walker.walk(writer.write(asSynced(synced), node.name, scope), packet);
+	}
+
+	/**
+	 * The cluster the sync saw, with the followed Service exactly as kube-proxy compiled
+	 * it (the one the sandbox routes with, whose status carries the load balancer's
+	 * published address), so that the rules and the routes come from one Service. Copies
+	 * the lists of Services, nodes and pods once: linear in their number.
+	 */
+	private static Cluster asSynced(NodeRules synced) {
+		Cluster cluster = synced.cluster;
+		List<Service> services = new ArrayList<>(cluster.services().size());
+		for (Service service : cluster.services()) {
+			services.add(service.ref().equals(synced.service.ref()) ? synced.service : service);
+		}
+		return new Cluster(cluster.nodes(), services, cluster.endpoints(), cluster.pods());
 	}
 
 	private SimNode node(String name) {

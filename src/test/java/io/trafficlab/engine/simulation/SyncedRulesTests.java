@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.trafficlab.engine.model.Pod;
+import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.model.ServiceRef;
 import io.trafficlab.engine.proxy.Verdict;
 import io.trafficlab.engine.rules.RulesScope;
@@ -91,6 +92,19 @@ class SyncedRulesTests {
 			assertThat(walk.dnatTo()).startsWith(connection.podIp() + ":");
 			assertThat(walk.masquerade()).as("masquerade of %s", connection).isEqualTo(snat);
 			assertThat(walk.matched()).isNotEmpty();
+		}
+	}
+
+	@Test
+	void aPolicyFlipShouldWalkEveryConnectionRoutedAfterIt() {
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(6));
+		simulation.advanceTo(5_000_000, EventSink.NONE);
+		Recorder recorder = Recorder.after(simulation, 5_000_000,
+				new SimulationCommand.SetExternalTrafficPolicy(TrafficPolicy.CLUSTER), 30_000_000);
+		for (ConnectionRouted connection : recorder.all(ConnectionRouted.class)) {
+			RulesWalk walk = simulation.rulesWalk(connection.entryNode(), new IptablesWriter(), new IptablesWalker(),
+					connection.clientIp(), connection.podIp());
+			assertThat(walk.dnatTo()).as("%s", connection).startsWith(connection.podIp() + ":");
 		}
 	}
 
