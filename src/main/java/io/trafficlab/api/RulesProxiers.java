@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * The one place that maps a {@link ProxyMode} to its writer and walker, collected from
  * the {@link RulesProxier} beans: a proxier plugs in by declaring its bean, and every
- * mode must have one.
+ * mode must have one. The sandbox's rules endpoints use it too.
  */
 @Component
-class RulesProxiers {
+public class RulesProxiers {
 
 	private final Map<ProxyMode, RulesWriter> writers = new EnumMap<>(ProxyMode.class);
 
@@ -35,11 +35,11 @@ class RulesProxiers {
 		}
 	}
 
-	RulesWriter writer(ProxyMode mode) {
+	public RulesWriter writer(ProxyMode mode) {
 		return this.writers.get(mode);
 	}
 
-	RulesWalker walker(ProxyMode mode) {
+	public RulesWalker walker(ProxyMode mode) {
 		return this.walkers.get(mode);
 	}
 
