@@ -127,7 +127,8 @@ export function describeCommand(command: Command): string {
 	}
 }
 
-export type Outcome = { ok: true; outcome?: CommandOutcome } | { ok: false; message: string };
+/** A command's answer: accepted (with its outcome header and any JSON body the server sent) or refused. */
+export type Outcome = { ok: true; outcome?: CommandOutcome; body?: unknown } | { ok: false; message: string };
 
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -140,7 +141,8 @@ export async function send(fetcher: Fetch, api: string, command: Command): Promi
 			headers: request.contentType === undefined ? {} : { 'Content-Type': request.contentType },
 		});
 		if (response.ok) {
-			return { ok: true, outcome: outcomeOf(response.headers) ?? undefined };
+			const json = (response.headers.get('Content-Type') ?? '').includes('json');
+			return { ok: true, outcome: outcomeOf(response.headers) ?? undefined, body: json ? await response.json() : undefined };
 		}
 		return { ok: false, message: errorText(response.status, await response.text()) };
 	}

@@ -2,6 +2,7 @@
 // verdict is announced; "Copy link" shares the step's own URL (with the sandbox's state once the server says the
 // learner has changed it); "Open in the playground" opens the current state in the playground.
 import type { Fetch } from '../commands/commands';
+import { SHOW_RULES_EVENT, type ShowRulesDetail } from '../panels/rules';
 
 /** The link to share for a lesson step: the step's URL, plus the permalink's state if the learner changed anything. */
 export function lessonLink(stepUrl: string, permalink: string, changed: boolean): string {
@@ -12,6 +13,11 @@ export function lessonLink(stepUrl: string, permalink: string, changed: boolean)
 		link.searchParams.set('s', state);
 	}
 	return link.toString();
+}
+
+function showRules(element: HTMLElement): void {
+	const detail: ShowRulesDetail = { node: element.dataset.node ?? '', mode: element.dataset.mode ?? 'iptables' };
+	element.ownerDocument.dispatchEvent(new CustomEvent(SHOW_RULES_EVENT, { detail }));
 }
 
 interface HtmxDetail {
@@ -28,6 +34,11 @@ export function installLessonPanel(panel: HTMLElement, playgroundRoot: HTMLEleme
 		const swapped = detail.elt;
 		if (swapped === undefined || !panel.contains(swapped)) {
 			return;
+		}
+		const rules = swapped.querySelector<HTMLElement>('[data-show-rules]');
+		if (rules !== null) {
+			showRules(rules);
+			rules.addEventListener('click', () => showRules(rules));
 		}
 		const explanation = swapped.querySelector<HTMLElement>('[data-explanation]');
 		if (explanation !== null) {

@@ -1,6 +1,7 @@
 // The packet inspector panel: renders inspectConnection's view into the page.
 import { h } from './dom';
-import type { HopRow, InspectorView } from './inspect';
+import { placeName, type HopRow, type InspectorView } from './inspect';
+import type { PathRules } from './rulesPanel';
 
 function address(doc: Document, before: string, after: string, changed: boolean): HTMLElement {
 	if (!changed) {
@@ -13,8 +14,17 @@ function address(doc: Document, before: string, after: string, changed: boolean)
 		h(doc, 'mark', { text: after }));
 }
 
+/** The rules a packet matched at its entry node, in order, under that hop. */
+function hopRules(doc: Document, path: PathRules): HTMLElement {
+	return h(doc, 'tr', { class: 'hop-rules-row' },
+		h(doc, 'td', { colspan: '3', 'data-label': `${path.mode} rules matched` },
+			h(doc, 'span', { class: 'small', text: `kube-proxy's ${path.mode} rules it matched on ${path.node}, in order:` }),
+			h(doc, 'ol', { class: 'hop-rules mono', 'data-part': 'hop-rules' },
+				...path.rules.map((rule) => h(doc, 'li', { text: rule.rule })))));
+}
+
 /** One hop: where, source and destination (before → after a rewrite), and below them what happens there. */
-function hopBody(doc: Document, hop: HopRow): HTMLElement {
+function hopBody(doc: Document, hop: HopRow, path: PathRules | null): HTMLElement {
 	return h(doc, 'tbody', { 'data-direction': hop.direction },
 		h(doc, 'tr', {},
 			h(doc, 'th', { scope: 'rowgroup', 'data-label': 'Hop' }, `${hop.index}. `, h(doc, 'span', { text: hop.where }),
@@ -23,10 +33,21 @@ function hopBody(doc: Document, hop: HopRow): HTMLElement {
 			h(doc, 'td', { 'data-label': 'Destination' }, address(doc, hop.dstBefore, hop.dstAfter, hop.dstChanged))),
 		h(doc, 'tr', { class: 'hop-reason-row' },
 			h(doc, 'td', { colspan: '3', class: 'hop-reason', 'data-label': 'What happens' }, hop.reason)),
+		path === null ? null : hopRules(doc, path),
 	);
 }
 
-export function renderInspector(root: HTMLElement, view: InspectorView | null, missing: number | null): void {
+/** The hop where the entry node's kube-proxy rules act: the request's first hop at that node. */
+function rulesHop(view: InspectorView, path: PathRules | null): number {
+	if (path === null) {
+		return -1;
+	}
+	const where = placeName(path.node, { nodes: new Set([path.node]), pods: new Set() });
+	return view.hops.findIndex((hop) => hop.direction === 'request' && hop.where === where);
+}
+
+export function renderInspector(root: HTMLElement, view: InspectorView | null, missing: number | null,
+	path: PathRules | null = null): void {
 	const doc = root.ownerDocument;
 	if (view === null) {
 		root.replaceChildren(h(doc, 'p', { class: 'placeholder', text: missing === null
@@ -44,7 +65,7 @@ export function renderInspector(root: HTMLElement, view: InspectorView | null, m
 					h(doc, 'th', { scope: 'col', text: 'Hop' }),
 					h(doc, 'th', { scope: 'col', text: 'Source (before → after)' }),
 					h(doc, 'th', { scope: 'col', text: 'Destination (before → after)' }))),
-				...view.hops.map((hop) => hopBody(doc, hop)))),
+				...view.hops.map((hop, index) => hopBody(doc, hop, index === rulesHop(view, path) ? path : null)))),
 		h(doc, 'h5', { class: 'inspector__why', text: 'Why it went this way' }),
 		h(doc, 'dl', { class: 'why-list' }, ...view.why.flatMap((decision) => [
 			h(doc, 'dt', { text: decision.topic }),

@@ -32,31 +32,35 @@ export function applying(state: ServiceEditState): ServiceEditState {
 	return { ...state, sending: true, message: '' };
 }
 
-/** What the server answered: accepted (back to the live view, with what the update released) or refused. */
-export function applied(state: ServiceEditState, result: { ok: true } | { ok: false; message: string }): ServiceEditState {
+/**
+ * What the server answered: accepted (back to the live view, saying which ports the API server released, as the
+ * server reports them) or refused.
+ */
+export function applied(state: ServiceEditState, result: { ok: true; body?: unknown } | { ok: false; message: string }):
+	ServiceEditState {
 	if (state.mode !== 'edit') {
 		return state;
 	}
 	if (!result.ok) {
 		return { ...state, sending: false, message: result.message };
 	}
-	return { mode: 'view', message: acceptedMessage(state.base, state.draft) };
+	return { mode: 'view', message: acceptedMessage(state.base, releasedPorts(result.body)) };
 }
 
-/**
- * The words for an accepted update: the API server's rule the learner most needs to see is the health-check port's
- * release when the Service stops needing it (R23), so a draft that leaves Local says so.
- */
-export function acceptedMessage(base: string, draft: string): string {
-	const port = field(base, 'healthCheckNodePort');
-	const wasLocal = field(base, 'externalTrafficPolicy') === 'Local';
-	const isLocal = field(draft, 'externalTrafficPolicy') === 'Local';
-	const stillLoadBalancer = field(draft, 'type') === field(base, 'type');
-	if (port !== null && wasLocal && !isLocal && stillLoadBalancer) {
-		return `Applied. The Service no longer needs a health-check port: the API server released healthCheckNodePort ${port}, `
-			+ 'and the load balancer now probes the NodePort. Changed lines are marked.';
+/** The ports the server says the update released (`{"released": [...]}`), none when it says nothing. */
+export function releasedPorts(body: unknown): number[] {
+	const released = (typeof body === 'object' && body !== null) ? (body as { released?: unknown }).released : undefined;
+	return Array.isArray(released) ? released.filter((port): port is number => typeof port === 'number') : [];
+}
+
+/** The words for an accepted update, naming each released port by the field that held it in the YAML edited. */
+export function acceptedMessage(base: string, released: readonly number[]): string {
+	if (released.length === 0) {
+		return 'Applied. The API server stored the update; changed lines are marked.';
 	}
-	return 'Applied. The API server stored the update; changed lines are marked.';
+	const healthCheck = field(base, 'healthCheckNodePort');
+	const names = released.map((port) => (String(port) === healthCheck ? `healthCheckNodePort ${port}` : `port ${port}`));
+	return `Applied. The API server released ${names.join(' and ')}; changed lines are marked.`;
 }
 
 /** A top-level spec field's value in kubectl's YAML ("  name: value"), or null. */

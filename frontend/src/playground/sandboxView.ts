@@ -16,6 +16,8 @@ import { countingLine, nodeShareRows, podShareRows, renderShares } from '../pane
 import { changedLines, yamlText } from '../panels/serviceYaml';
 import { networkNote, renderSources, sourceRows } from '../panels/sources';
 import { renderTwin } from '../panels/twin';
+import { pathTarget } from '../panels/rules';
+import { RulesPanel, type PathRules } from '../panels/rulesPanel';
 import { setText } from '../panels/dom';
 import type { EventBatch, SandboxSnapshot, StatisticsMessage } from '../protocol/events';
 import { CanvasRenderer } from '../render/canvasRenderer';
@@ -72,6 +74,9 @@ export class SandboxView {
 	private yaml: { text: string; marks: number[]; since: number } | null = null;
 	private drewScene = false;
 	private drewPacket = false;
+	/** The Rules panel; null where the page has none or the view only watches (a room's API is not the sandbox's). */
+	readonly rules: RulesPanel | null;
+	private pathRules: PathRules | null = null;
 
 	constructor(readonly root: HTMLElement, readonly endpoints: SandboxEndpoints, private readonly host: ViewHost) {
 		const canvas = this.canvas;
@@ -114,6 +119,15 @@ export class SandboxView {
 			status: (text) => setText(this.root.querySelector('[data-part="stream-status"]'), text),
 			ended: (message) => host.ended?.(message),
 		});
+		const rulesRoot = this.root.querySelector<HTMLElement>('[data-part="rules"]');
+		if (rulesRoot !== null && host.readOnly === true) {
+			rulesRoot.hidden = true;
+		}
+		this.rules = rulesRoot === null || host.readOnly === true ? null
+			: new RulesPanel(rulesRoot, endpoints.api, (path) => {
+				this.pathRules = path;
+				this.renderInspector();
+			});
 		this.renderInspector();
 	}
 
@@ -210,8 +224,10 @@ export class SandboxView {
 
 	inspect(connection: number): void {
 		this.inspected = connection;
+		this.pathRules = null;
 		this.setView({ ...this.view, selected: { kind: 'packet', connection } });
 		this.renderInspector();
+		this.rules?.select(pathTarget(connection, this.scene?.connections.get(connection)));
 		this.root.querySelector('[data-part="inspector"]')?.closest('section')?.scrollIntoView?.({ block: 'nearest' });
 	}
 
@@ -221,6 +237,7 @@ export class SandboxView {
 		this.dirty = true;
 		this.panelsDirty = true;
 		this.yaml = null;
+		this.rules?.setNodes(this.scene.nodes.filter((node) => !node.gone).map((node) => node.name));
 		this.afterChange();
 	}
 
@@ -232,6 +249,8 @@ export class SandboxView {
 		this.dirty = true;
 		if (batch.events.length > 0) {
 			this.panelsDirty = true;
+			this.rules?.setNodes(this.scene.nodes.filter((node) => !node.gone).map((node) => node.name));
+			this.rules?.events(batch.events);
 			this.afterChange();
 		}
 	}
@@ -282,6 +301,9 @@ export class SandboxView {
 				return;
 			case 'select':
 				this.setView({ ...this.view, selected: intent.item, focused: intent.item ?? this.view.focused });
+				if (intent.item?.kind === 'node') {
+					this.rules?.show({ node: intent.item.name });
+				}
 				return;
 			case 'carry':
 				this.setView({
@@ -340,8 +362,9 @@ export class SandboxView {
 		// The nodes when the connection arrived, too: a node killed since is still a node in its trip
 		const nodes = new Set([...scene.nodes.map((n) => n.name), ...(record?.context.targets.map((t) => t.node) ?? [])]);
 		const places = { nodes, pods: new Set(scene.pods.map((p) => p.name)) };
+		const path = this.pathRules?.connection === this.inspected ? this.pathRules : null;
 		renderInspector(root, record === undefined ? null : inspectConnection(record, places),
-			record === undefined ? this.inspected : null);
+			record === undefined ? this.inspected : null, path);
 	}
 
 	private renderPanels(scene: Scene, now: number): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requestFor } from '../../src/commands/commands';
-import { acceptedMessage, applied, applying, cancelEdit, changeDraft, field, startEdit, VIEWING } from '../../src/panels/serviceEdit';
+import { acceptedMessage, releasedPorts, applied, applying, cancelEdit, changeDraft, field, startEdit, VIEWING } from '../../src/panels/serviceEdit';
 
 const LIVE = `apiVersion: v1
 kind: Service
@@ -38,18 +38,19 @@ describe('the Service editor', () => {
 		expect(refused.mode === 'edit' && refused.draft).toContain('healthCheckNodePort: 32000');
 	});
 
-	it('returns to the live view when accepted, saying the health-check port was released on leaving Local', () => {
+	it('returns to the live view when accepted, naming the port the server says was released', () => {
 		const sending = applying(changeDraft(startEdit(LIVE), LIVE.replace('Local', 'Cluster')));
-		const accepted = applied(sending, { ok: true });
+		const accepted = applied(sending, { ok: true, body: { released: [31234], allocated: [] } });
 		expect(accepted.mode).toBe('view');
-		expect(accepted.message).toContain('released healthCheckNodePort 31234');
+		expect(accepted.message).toBe('Applied. The API server released healthCheckNodePort 31234; changed lines are marked.');
 	});
 
-	it('says only that the update was stored when no port was released', () => {
-		expect(acceptedMessage(LIVE, LIVE.replace('None', 'ClientIP'))).toBe(
-			'Applied. The API server stored the update; changed lines are marked.');
-		const cluster = LIVE.replace('Local', 'Cluster').replace('  healthCheckNodePort: 31234\n', '');
-		expect(acceptedMessage(cluster, cluster.replace('Cluster', 'Local'))).not.toContain('released');
+	it('says only that the update was stored when the server released nothing', () => {
+		expect(acceptedMessage(LIVE, [])).toBe('Applied. The API server stored the update; changed lines are marked.');
+		const sending = applying(changeDraft(startEdit(LIVE), LIVE.replace('None', 'ClientIP')));
+		expect(applied(sending, { ok: true }).message).not.toContain('released');
+		expect(releasedPorts({ released: ['x', 30080] })).toEqual([30080]);
+		expect(acceptedMessage(LIVE, [30080])).toContain('released port 30080');
 	});
 
 	it('reads top-level spec fields as kubectl writes them', () => {

@@ -10,7 +10,7 @@ import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.ServiceRef;
 import io.trafficlab.engine.proxy.TraceRequest;
 import io.trafficlab.engine.rules.NodeRules;
-import io.trafficlab.engine.rules.RulesMode;
+import io.trafficlab.engine.proxy.ProxyMode;
 import io.trafficlab.engine.rules.RulesScope;
 import io.trafficlab.manifest.ManifestImporter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,7 +48,7 @@ class RulesApiController {
 			@RequestParam(name = "clusterCidr", required = false) @Nullable String clusterCidr,
 			@RequestParam(name = "masqueradeAll", required = false) @Nullable String masqueradeAll,
 			HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
-		RulesMode proxyMode = QueryParameters.oneOf("mode", mode, RulesMode.class, RulesMode.IPTABLES);
+		ProxyMode proxyMode = QueryParameters.oneOf("mode", mode, ProxyMode.class, ProxyMode.IPTABLES);
 		String detector = QueryParameters.clusterCidr("clusterCidr", clusterCidr, TraceRequest.NO_DETECTOR);
 		boolean masqueradeEverything = QueryParameters.bool("masqueradeAll", masqueradeAll);
 		Cluster cluster = ManifestRequestBody.imported(request, this.importer).cluster();
@@ -61,7 +61,7 @@ class RulesApiController {
 		return ResponseEntity.ok().contentType(TEXT).body(rules.text());
 	}
 
-	private NodeRules write(RulesMode mode, Cluster cluster, String node, RulesScope scope) {
+	private NodeRules write(ProxyMode mode, Cluster cluster, String node, RulesScope scope) {
 		try {
 			return this.proxiers.writer(mode).write(cluster, node, scope);
 		}

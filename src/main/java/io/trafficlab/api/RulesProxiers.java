@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import io.trafficlab.engine.rules.RulesMode;
+import io.trafficlab.engine.proxy.ProxyMode;
 import io.trafficlab.engine.rules.RulesWalker;
 import io.trafficlab.engine.rules.RulesWriter;
 import io.trafficlab.system.RulesProxier;
@@ -12,34 +12,34 @@ import io.trafficlab.system.RulesProxier;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that maps a {@link RulesMode} to its writer and walker, collected from
+ * The one place that maps a {@link ProxyMode} to its writer and walker, collected from
  * the {@link RulesProxier} beans: a proxier plugs in by declaring its bean, and every
- * mode must have one.
+ * mode must have one. The sandbox's rules endpoints use it too.
  */
 @Component
-class RulesProxiers {
+public class RulesProxiers {
 
-	private final Map<RulesMode, RulesWriter> writers = new EnumMap<>(RulesMode.class);
+	private final Map<ProxyMode, RulesWriter> writers = new EnumMap<>(ProxyMode.class);
 
-	private final Map<RulesMode, RulesWalker> walkers = new EnumMap<>(RulesMode.class);
+	private final Map<ProxyMode, RulesWalker> walkers = new EnumMap<>(ProxyMode.class);
 
 	RulesProxiers(List<RulesProxier> proxiers) {
 		for (RulesProxier proxier : proxiers) {
 			this.writers.put(proxier.mode(), proxier.writer());
 			this.walkers.put(proxier.mode(), proxier.walker());
 		}
-		for (RulesMode mode : RulesMode.values()) {
+		for (ProxyMode mode : ProxyMode.values()) {
 			if (!this.writers.containsKey(mode)) {
 				throw new IllegalStateException("No RulesProxier bean for mode " + mode.apiName());
 			}
 		}
 	}
 
-	RulesWriter writer(RulesMode mode) {
+	public RulesWriter writer(ProxyMode mode) {
 		return this.writers.get(mode);
 	}
 
-	RulesWalker walker(RulesMode mode) {
+	public RulesWalker walker(ProxyMode mode) {
 		return this.walkers.get(mode);
 	}
 

@@ -19,7 +19,7 @@ import io.trafficlab.engine.proxy.TraceRequest;
 import io.trafficlab.engine.proxy.TraceResult;
 import io.trafficlab.engine.rules.MatchedRule;
 import io.trafficlab.engine.rules.NodeRules;
-import io.trafficlab.engine.rules.RulesMode;
+import io.trafficlab.engine.proxy.ProxyMode;
 import io.trafficlab.engine.rules.RulesScope;
 import io.trafficlab.engine.rules.RulesWalker;
 import io.trafficlab.engine.rules.RulesWriter;
@@ -81,17 +81,17 @@ class TraceApiController {
 		LoadBalancerKind kind = QueryParameters.loadBalancer(loadBalancer, null);
 		Dataplane proxy = QueryParameters.dataplane(dataplane);
 		NetworkModel pods = QueryParameters.network(network);
-		RulesMode proxyMode = QueryParameters.oneOf("mode", mode, RulesMode.class, RulesMode.IPTABLES);
+		ProxyMode proxyMode = QueryParameters.oneOf("mode", mode, ProxyMode.class, ProxyMode.IPTABLES);
 		Cluster cluster = ManifestRequestBody.imported(request, this.importer).cluster();
 		TraceRequest trace = new TraceRequest(service(service, cluster), node(node, cluster), source, destination,
-				sourceAddress, detector, masqueradeEverything, pods);
+				sourceAddress, detector, masqueradeEverything, pods, proxyMode);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(TraceJson.of(trace(cluster, trace, kind, proxy), pods, rulesMatched(cluster, trace, proxyMode)));
 	}
 
 	/** The packet as it arrives at the node, walked through that node's rules. */
-	private List<MatchedRule> rulesMatched(Cluster cluster, TraceRequest trace, RulesMode mode) {
+	private List<MatchedRule> rulesMatched(Cluster cluster, TraceRequest trace, ProxyMode mode) {
 		RulesWriter writer = this.proxiers.writer(mode);
 		RulesWalker walker = this.proxiers.walker(mode);
 		try {

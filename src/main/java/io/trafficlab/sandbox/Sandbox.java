@@ -7,13 +7,25 @@ import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.cluster.ClusterEditor;
+import io.trafficlab.engine.cluster.ServiceUpdate;
 import io.trafficlab.engine.goal.Goal;
 import io.trafficlab.engine.goal.GoalReport;
 import io.trafficlab.engine.goal.GoalSubject;
+import io.trafficlab.engine.model.Node;
+import io.trafficlab.engine.model.ServiceRef;
+import io.trafficlab.engine.rules.RulesScope;
+import io.trafficlab.engine.rules.RulesWalk;
+import io.trafficlab.engine.rules.RulesWalker;
+import io.trafficlab.engine.rules.RulesWriter;
 import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationCommand;
+import io.trafficlab.engine.simulation.SimulationCommand.UpdateService;
 import io.trafficlab.engine.simulation.SimulationSnapshot;
+import io.trafficlab.engine.simulation.SyncedRules;
 import io.trafficlab.export.ManifestExporter;
 import org.jspecify.annotations.Nullable;
 
@@ -123,6 +135,21 @@ public final class Sandbox {
 			}
 			return () -> sides.forEach((side) -> side.applyChecked(command));
 		});
+	}
+
+	/**
+	 * {@code kubectl edit} of the followed Service: what the API server's update releases
+	 * and allocates (R23), computed on the cluster as it is, then the update applied (or
+	 * refused, changing nothing).
+	 */
+	public ServiceUpdate editService(DeclaredService edited) {
+		UpdateService command = new UpdateService(edited);
+		ServiceUpdate update = read((simulation) -> {
+			check(command);
+			return ClusterEditor.update(simulation.cluster(), edited);
+		});
+		apply(command);
+		return update;
 	}
 
 	private void check(SimulationCommand command) {
@@ -361,6 +388,45 @@ public final class Sandbox {
 	public String manifests() {
 		return read((simulation) -> ManifestExporter.yaml(simulation.declaration(), simulation.settings().kind(),
 				simulation.settings().dataplane(), simulation.settings().network()));
+	}
+
+	/**
+	 * The rules {@code node}'s kube-proxy has as of its last sync.
+	 * @throws SandboxRequestException 400 for an unknown node, 409 before its first sync
+	 */
+	public SyncedRules nodeRules(String node, RulesWriter writer, RulesScope scope) {
+		return read((simulation) -> refusing(() -> simulation.nodeRules(node, writer, scope)));
+	}
+
+	/**
+	 * The walk through {@code node}'s synced rules of a connection from {@code clientIp}
+	 * that the sandbox routed to {@code podIp}.
+	 * @throws SandboxRequestException 400 for an unknown node, 409 before its first sync
+	 */
+	public RulesWalk rulesWalk(String node, RulesWriter writer, RulesWalker walker, String clientIp, String podIp) {
+		return read((simulation) -> refusing(() -> simulation.rulesWalk(node, writer, walker, clientIp, podIp)));
+	}
+
+	/** The Service the simulation follows. */
+	public ServiceRef service() {
+		return read(Simulation::service);
+	}
+
+	/** The names of the nodes in the cluster now. */
+	public List<String> nodeNames() {
+		return read((simulation) -> simulation.cluster().nodes().stream().map(Node::name).toList());
+	}
+
+	private static <T> T refusing(Supplier<T> query) {
+		try {
+			return query.get();
+		}
+		catch (IllegalArgumentException ex) {
+			throw SandboxRequestException.badValue(String.valueOf(ex.getMessage()));
+		}
+		catch (IllegalStateException ex) {
+			throw SandboxRequestException.conflict(String.valueOf(ex.getMessage()));
+		}
 	}
 
 	/** Checks a lesson's or challenge's goal against the cluster as it is now. */

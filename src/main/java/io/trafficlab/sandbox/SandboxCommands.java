@@ -1,10 +1,14 @@
 package io.trafficlab.sandbox;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.trafficlab.engine.apiserver.DeclaredService;
+import io.trafficlab.engine.cluster.ServiceUpdate;
 import io.trafficlab.engine.simulation.SimulationCommand;
+import io.trafficlab.engine.simulation.SimulationCommand.UpdateService;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
@@ -39,6 +43,26 @@ class SandboxCommands {
 		SimulationCommand built = command.get();
 		sandbox.apply(built);
 		return answer(HttpStatus.NO_CONTENT, sandbox, CommandId.of(built));
+	}
+
+	/**
+	 * Edits the followed Service; {@code 200} with the ports the API server released and
+	 * allocated.
+	 */
+	ResponseEntity<PortChanges> editService(String id, DeclaredService edited) {
+		Sandbox sandbox = this.registry.get(id);
+		ServiceUpdate update = sandbox.editService(edited);
+		return answering(HttpStatus.OK, sandbox, CommandId.of(new UpdateService(edited)))
+			.body(new PortChanges(update.released(), update.allocated()));
+	}
+
+	/**
+	 * The node ports and health-check port an edit freed or took.
+	 *
+	 * @param released freed by the update
+	 * @param allocated taken by it
+	 */
+	record PortChanges(List<Integer> released, List<Integer> allocated) {
 	}
 
 	/** Runs any other command; {@code 204}. */

@@ -18,7 +18,6 @@ import io.trafficlab.engine.simulation.SimulationCommand.SetDataplane;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerKind;
 import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerModel;
 import io.trafficlab.engine.simulation.SimulationCommand.SetSessionAffinity;
-import io.trafficlab.engine.simulation.SimulationCommand.UpdateService;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;
@@ -49,9 +48,10 @@ class SandboxServiceController {
 	 * JSON; the API server's update path decides, then the simulation takes the result.
 	 */
 	@PutMapping("/service")
-	ResponseEntity<Void> service(@PathVariable String id, HttpServletRequest request) throws IOException {
+	ResponseEntity<SandboxCommands.PortChanges> service(@PathVariable String id, HttpServletRequest request)
+			throws IOException {
 		String text = ManifestBody.require(request);
-		return apply(id, () -> new UpdateService(EditedService.of(this.reader.read(text))));
+		return this.commands.editService(id, EditedService.of(this.reader.read(text)));
 	}
 
 	@PutMapping("/service/external-traffic-policy")

@@ -1,6 +1,6 @@
 package io.trafficlab.system;
 
-import io.trafficlab.engine.rules.RulesMode;
+import io.trafficlab.engine.proxy.ProxyMode;
 import io.trafficlab.engine.rules.iptables.IptablesWalker;
 import io.trafficlab.engine.rules.iptables.IptablesWriter;
 import io.trafficlab.engine.rules.nftables.NftablesWalker;
@@ -15,12 +15,12 @@ class RulesConfiguration {
 
 	@Bean
 	RulesProxier iptablesProxier() {
-		return new RulesProxier(RulesMode.IPTABLES, new IptablesWriter(), new IptablesWalker());
+		return new RulesProxier(ProxyMode.IPTABLES, new IptablesWriter(), new IptablesWalker());
 	}
 
 	@Bean
 	RulesProxier nftablesProxier() {
-		return new RulesProxier(RulesMode.NFTABLES, new NftablesWriter(), new NftablesWalker());
+		return new RulesProxier(ProxyMode.NFTABLES, new NftablesWriter(), new NftablesWalker());
 	}
 
 }

@@ -1,6 +1,6 @@
 package io.trafficlab.system;
 
-import io.trafficlab.engine.rules.RulesMode;
+import io.trafficlab.engine.proxy.ProxyMode;
 import io.trafficlab.engine.rules.RulesWalker;
 import io.trafficlab.engine.rules.RulesWriter;
 
@@ -12,6 +12,6 @@ import io.trafficlab.engine.rules.RulesWriter;
  * @param writer writes a node's rules
  * @param walker walks a packet through them
  */
-public record RulesProxier(RulesMode mode, RulesWriter writer, RulesWalker walker) {
+public record RulesProxier(ProxyMode mode, RulesWriter writer, RulesWalker walker) {
 
 }

@@ -12,6 +12,7 @@ import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.goal.Goal;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.net.NetworkModel;
+import io.trafficlab.engine.proxy.ProxyMode;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import io.trafficlab.engine.simulation.SimulationSettings;
 import org.jspecify.annotations.Nullable;
@@ -140,7 +141,8 @@ final class LessonReader {
 
 	private Question question(JsonNode node, String where) {
 		requireMap(node, where);
-		allowOnly(node, where, "prompt", "choices", "reveal", "explanation", "expect", "settle", "curl", "analyzer");
+		allowOnly(node, where, "prompt", "choices", "reveal", "explanation", "expect", "settle", "curl", "analyzer",
+				"showRules");
 		JsonNode choices = node.path("choices");
 		if (!choices.isArray() || choices.size() < 2) {
 			throw new IllegalArgumentException(where + " needs \"choices\": a list of at least two");
@@ -177,7 +179,20 @@ final class LessonReader {
 		}
 		return new Question(RichText.parse(text(node, "prompt", where)), read, reveal,
 				RichText.parse(text(node, "explanation", where)), goal, settle.asInt(0), curl(node, where),
-				analyzer(node.path("analyzer"), where + "'s analyzer"));
+				analyzer(node.path("analyzer"), where + "'s analyzer"), showRules(node.path("showRules"), where));
+	}
+
+	private static @Nullable RulesReveal showRules(JsonNode node, String where) {
+		if (node.isMissingNode()) {
+			return null;
+		}
+		String at = where + "'s showRules";
+		requireMap(node, at);
+		allowOnly(node, at, "node", "mode");
+		String name = text(node, "node", at);
+		ProxyMode mode = node.has("mode")
+				? at(at, "mode", () -> SpelledValueReader.read(ProxyMode.class, node.get("mode"))) : ProxyMode.IPTABLES;
+		return new RulesReveal(name, mode);
 	}
 
 	private static @Nullable AnalyzerLink analyzer(JsonNode node, String where) {

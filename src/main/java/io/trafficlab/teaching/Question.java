@@ -24,9 +24,13 @@ import org.jspecify.annotations.Nullable;
  * {@code expect} is checked against (the step's cluster after the reveal, analyzed with
  * that load balancer), linked from the explanation; {@code null} when {@code expect} is
  * about the sandbox itself
+ * @param showRules the node and mode the Rules panel opens on after the answer, or
+ * {@code null}; the explanation's rule excerpts ({@code `-j KUBE-MARK-MASQ`}) are that
+ * node's rules after the reveal
  */
 public record Question(RichText prompt, List<Choice> choices, List<SimulationCommand> reveal, RichText explanation,
-		Goal expect, int settleSeconds, @Nullable String curlNode, @Nullable AnalyzerLink analyzer) {
+		Goal expect, int settleSeconds, @Nullable String curlNode, @Nullable AnalyzerLink analyzer,
+		@Nullable RulesReveal showRules) {
 
 	public Question {
 		choices = List.copyOf(choices);

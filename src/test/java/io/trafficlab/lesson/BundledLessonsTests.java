@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,7 +24,13 @@ import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Pod;
+import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.net.NetworkModel;
+import io.trafficlab.engine.proxy.ProxyMode;
+import io.trafficlab.engine.rules.RulesScope;
+import io.trafficlab.engine.rules.RulesWriter;
+import io.trafficlab.engine.rules.iptables.IptablesWriter;
+import io.trafficlab.engine.rules.nftables.NftablesWriter;
 import io.trafficlab.engine.simulation.EventSink;
 import io.trafficlab.engine.simulation.Simulation;
 import io.trafficlab.engine.simulation.SimulationCommand;
@@ -39,6 +46,7 @@ import io.trafficlab.teaching.LessonCatalog;
 import io.trafficlab.teaching.LessonStep;
 import io.trafficlab.teaching.Question;
 import io.trafficlab.teaching.RichText;
+import io.trafficlab.teaching.RulesReveal;
 import io.trafficlab.teaching.StepStates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -409,6 +417,63 @@ class BundledLessonsTests {
 	 * A fresh simulation in the step's state, the question's reveal applied, advanced by
 	 * its settle time.
 	 */
+	static Stream<QuestionCase> rulesQuestions() {
+		return questions().filter((question) -> question.get().showRules() != null);
+	}
+
+	@Test
+	void aStepUnderEachPolicyOpensTheRulesPanel() {
+		Set<String> policies = new TreeSet<>();
+		rulesQuestions().forEach((question) -> {
+			Simulation after = afterReveal(question);
+			after.cluster()
+				.services()
+				.stream()
+				.filter((service) -> service.ref().equals(after.service()))
+				.map(Service::externalTrafficPolicy)
+				.forEach((policy) -> policies.add((policy != null) ? policy.apiName() : "none"));
+		});
+		assertThat(policies).containsExactly("Cluster", "Local");
+	}
+
+	/**
+	 * Every {@code code} span of a question that opens the Rules panel quotes the rules
+	 * kube-proxy writes on that node after the reveal: one line contains it, {@code …}
+	 * standing for what the quote leaves out (a chain's hash, the rest of the line).
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("rulesQuestions")
+	void everyRuleAQuestionQuotesIsInTheNodesGeneratedRules(QuestionCase question) {
+		Question read = question.get();
+		RulesReveal reveal = read.showRules();
+		assertThat(reveal).isNotNull();
+		Simulation after = afterReveal(question);
+		RulesWriter writer = (reveal.mode() == ProxyMode.IPTABLES) ? new IptablesWriter() : new NftablesWriter();
+		List<String> lines = after.nodeRules(reveal.node(), writer, new RulesScope(after.service(), null, false))
+			.rules()
+			.text()
+			.lines()
+			.toList();
+		List<String> quotes = new ArrayList<>();
+		for (RichText text : List.of(read.prompt(), read.choices().get(read.correctChoice() - 1).text(),
+				read.explanation())) {
+			text.blocks()
+				.forEach((block) -> block.items()
+					.forEach((item) -> item.stream()
+						.filter((span) -> span.kind() == RichText.Span.Kind.CODE)
+						.forEach((span) -> quotes.add(span.text()))));
+		}
+		assertThat(quotes).as("%s quotes no rule", question).isNotEmpty();
+		for (String quote : quotes) {
+			Pattern quoted = Pattern
+				.compile(String.join(".*", Arrays.stream(quote.split("…", -1)).map(Pattern::quote).toList()));
+			assertThat(lines)
+				.as("%s quotes `%s`, which is not in %s's %s rules", question, quote, reveal.node(),
+						reveal.mode().apiName())
+				.anyMatch((line) -> quoted.matcher(line).find());
+		}
+	}
+
 	static Simulation afterReveal(QuestionCase question) {
 		Simulation simulation = CATALOG.start(question.lesson(), question.step()).simulation();
 		for (SimulationCommand command : question.get().reveal()) {

@@ -39,8 +39,10 @@ class SandboxServiceEditTests {
 		int port = healthCheckNodePort(id);
 		assertThat(port).isPositive();
 		MvcTestResult result = edit(id, yaml.replace("externalTrafficPolicy: Local", "externalTrafficPolicy: Cluster"));
-		assertThat(result).hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(result).hasStatus(HttpStatus.OK);
 		assertThat(result.getResponse().getHeader(SandboxCommands.HEADER)).contains("\"command\":\"updateService\"");
+		assertThat(result).bodyJson().extractingPath("$.released").asArray().containsExactly(port);
+		assertThat(result).bodyJson().extractingPath("$.allocated").asArray().isEmpty();
 		String snapshot = snapshot(this.mvc, id);
 		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.externalTrafficPolicy")).isEqualTo("Cluster");
 		assertThat(healthCheckNodePort(id)).isZero();
@@ -53,7 +55,10 @@ class SandboxServiceEditTests {
 		String yaml = serviceYaml(id);
 		String nodePort = JsonPath.<Object>read(snapshot(this.mvc, id), "$.simulation.service.ports[0].nodePort")
 			.toString();
-		assertThat(edit(id, yaml.replace("nodePort: " + nodePort, "nodePort: 31999"))).hasStatus(HttpStatus.NO_CONTENT);
+		MvcTestResult moved = edit(id, yaml.replace("nodePort: " + nodePort, "nodePort: 31999"));
+		assertThat(moved).hasStatus(HttpStatus.OK);
+		assertThat(moved).bodyJson().extractingPath("$.released").asArray().containsExactly(Integer.valueOf(nodePort));
+		assertThat(moved).bodyJson().extractingPath("$.allocated").asArray().containsExactly(31999);
 		assertThat(JsonPath.<Integer>read(snapshot(this.mvc, id), "$.simulation.service.ports[0].nodePort"))
 			.isEqualTo(31999);
 	}
@@ -112,7 +117,7 @@ class SandboxServiceEditTests {
 	void anUnchangedServiceShouldChangeNothing() {
 		String id = create(this.mvc, "uneven-3-1-0");
 		String yaml = serviceYaml(id);
-		assertThat(edit(id, yaml)).hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(edit(id, yaml)).hasStatus(HttpStatus.OK);
 		assertThat(serviceYaml(id)).isEqualTo(yaml);
 	}
 
@@ -121,7 +126,7 @@ class SandboxServiceEditTests {
 		String id = create(this.mvc, "uneven-3-1-0");
 		String yaml = serviceYaml(id);
 		assertThat(edit(id, yaml.replace("externalTrafficPolicy: Local", "externalTrafficPolicy: Cluster")
-			.replace("sessionAffinity: None", "sessionAffinity: ClientIP"))).hasStatus(HttpStatus.NO_CONTENT);
+			.replace("sessionAffinity: None", "sessionAffinity: ClientIP"))).hasStatus(HttpStatus.OK);
 		String url = JsonPath.read(body(this.mvc.get().uri("/api/v1/sandboxes/" + id + "/permalink").exchange()),
 				"$.url");
 		String copy = createAt(this.mvc, "/api/v1/sandboxes?s=" + url.substring(url.indexOf("?s=") + 3));

@@ -81,7 +81,7 @@ public final class LoadBalancedTracer {
 		boolean proxied = !spec.clientAddressKeptToNode() && spec.arrival() != Arrival.POD_DIRECT;
 		String arrival = proxied ? zonal : client;
 		TraceRequest atNode = new TraceRequest(request.service(), request.node(), request.from(), request.to(), arrival,
-				request.clusterCidr(), request.masqueradeAll(), request.network());
+				request.clusterCidr(), request.masqueradeAll(), request.network(), request.mode());
 		TraceResult result = this.tracer.trace(traced, atNode);
 		ServiceAnalysis analysis = new ServiceAnalyzer(cluster, service,
 				new AnalysisOptions(LoadBalancerModel.EVEN, client, null, kind, dataplane, request.network()),

@@ -270,7 +270,8 @@ final class ServiceAnalyzer {
 					+ (this.dataplane.cilium() ? "Cilium rejects" : "kube-proxy rejects")
 					+ " its traffic on every node");
 		}
-		if (rules.sourceRangesApply(destination) && !rules.inSourceRanges(IpAddress.parse(this.options.clientIp()))) {
+		if (rules.firewallApplies(this.endpoints.hasAnyEndpoints(), destination)
+				&& !rules.inSourceRanges(IpAddress.parse(this.options.clientIp()))) {
 			this.warnings.add("Client " + this.options.clientIp() + " is outside loadBalancerSourceRanges of " + ref
 					+ " (" + joinRanges(rules.sourceRanges()) + "), so kube-proxy drops its traffic to the LB IP");
 		}

@@ -68,7 +68,7 @@ public final class PacketTracer {
 		PacketFacts facts = new PacketFacts(request.to(), source.toString(), detector != null, podSource, nodeLocal,
 				request.masqueradeAll());
 		CategorizedEndpoints sets = endpoints.categorize(node.name(), node.zone());
-		ProxyRules rules = ProxyRules.of(service);
+		ProxyRules rules = ProxyRules.of(service, request.mode());
 		Route route = rules.route(sets, node, facts);
 		Map<String, String> seen = sourceSeen(route, node, source, request.network());
 		TraceStory story = new TraceStory(service, node, request.from(), destination, facts, detector, sets, rules,

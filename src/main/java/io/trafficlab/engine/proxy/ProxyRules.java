@@ -24,12 +24,15 @@ public final class ProxyRules {
 
 	private final Service service;
 
+	private final ProxyMode mode;
+
 	private final List<Cidr> sourceRanges;
 
 	private final List<IpAddress> loadBalancerIps;
 
-	private ProxyRules(Service service) {
+	private ProxyRules(Service service, ProxyMode mode) {
 		this.service = service;
+		this.mode = mode;
 		this.sourceRanges = parsed(service.loadBalancerSourceRanges(), Cidr::tryParse);
 		this.loadBalancerIps = parsed(service.loadBalancerIps(), IpAddress::tryParse);
 	}
@@ -46,9 +49,17 @@ public final class ProxyRules {
 		return Collections.unmodifiableList(values);
 	}
 
-	/** The rules for one Service; parses {@code loadBalancerSourceRanges} once. */
+	/**
+	 * The rules the iptables proxier (kube-proxy's default mode) writes for one Service;
+	 * parses {@code loadBalancerSourceRanges} once.
+	 */
 	public static ProxyRules of(Service service) {
-		return new ProxyRules(service);
+		return of(service, ProxyMode.IPTABLES);
+	}
+
+	/** The rules {@code mode}'s proxier writes for one Service. */
+	public static ProxyRules of(Service service, ProxyMode mode) {
+		return new ProxyRules(service, mode);
 	}
 
 	public Service service() {
@@ -67,6 +78,21 @@ public final class ProxyRules {
 	public boolean sourceRangesApply(DestinationKind to) {
 		return to == DestinationKind.LOAD_BALANCER_IP && !this.sourceRanges.isEmpty()
 				&& !this.loadBalancerIps.isEmpty();
+	}
+
+	/**
+	 * R13: whether the node's rules filter traffic to {@code to} by source: the iptables
+	 * proxier writes its firewall only for a Service with endpoints
+	 * ({@code usesFWChain := hasEndpoints && ...}), so without any the no-endpoints
+	 * REJECT answers every source; the nftables proxier always writes it.
+	 */
+	public boolean firewallApplies(boolean hasAnyEndpoints, DestinationKind to) {
+		return sourceRangesApply(to) && (this.mode == ProxyMode.NFTABLES || hasAnyEndpoints);
+	}
+
+	/** The proxier whose rules these are. */
+	public ProxyMode mode() {
+		return this.mode;
 	}
 
 	/**
@@ -101,10 +127,9 @@ public final class ProxyRules {
 	 * computed.
 	 */
 	public Route route(CategorizedEndpoints sets, Node node, PacketFacts packet) {
-		// R13: the firewall runs before the no-endpoints check (iptables
-		// KUBE-PROXY-FIREWALL is jumped to first;
-		// nftables checks it at prerouting, before input/forward)
-		if (sourceRangesApply(packet.to()) && !sourceRangesAllow(node, packet.sourceAddress())) {
+		// R13: the firewall runs before the no-endpoints check (iptables jumps to
+		// KUBE-PROXY-FIREWALL first; nftables checks it at prerouting)
+		if (firewallApplies(sets.hasAnyEndpoints(), packet.to()) && !sourceRangesAllow(node, packet.sourceAddress())) {
 			return Route.drop(Decision.DROP_SOURCE_RANGES);
 		}
 		// R10: no usable endpoint anywhere: REJECT for every destination and source

@@ -124,7 +124,11 @@ final class TraceStory {
 	private void firewall() {
 		DestinationKind to = this.destination.kind();
 		String ranges = String.join(", ", this.service.loadBalancerSourceRanges());
-		if (this.rules.sourceRangesApply(to)) {
+		if (this.rules.sourceRangesApply(to) && !this.rules.firewallApplies(this.sets.hasAnyEndpoints(), to)) {
+			hop(name(), "KUBE-PROXY-FIREWALL: no rule for " + svc() + ": the iptables proxier writes the "
+					+ "loadBalancerSourceRanges filter only for a Service with endpoints");
+		}
+		else if (this.rules.sourceRangesApply(to)) {
 			boolean allowed = this.route.decision() != Decision.DROP_SOURCE_RANGES;
 			hop(name(),
 					"KUBE-PROXY-FIREWALL (nftables firewall-check): loadBalancerSourceRanges " + ranges + " " + (allowed

@@ -1,5 +1,6 @@
 package io.trafficlab.engine.rules;
 
+import io.trafficlab.engine.proxy.ProxyMode;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param text the whole text, exactly as the proxier hands it to {@code iptables-restore}
  * or {@code nft}
  */
-public record NodeRules(RulesMode mode, String node, List<RuleChain> chains, String text) {
+public record NodeRules(ProxyMode mode, String node, List<RuleChain> chains, String text) {
 
 	public NodeRules {
 		chains = List.copyOf(chains);

@@ -97,7 +97,7 @@ final class KubeProxy {
 			Route route = proxyRules(service).route(sets, node.model, facts);
 			routes[client] = shared.computeIfAbsent(route, (key) -> resolve(key, sets));
 		}
-		return new NodeRules(++this.generation, this.core.now(), service, routes,
+		return new NodeRules(++this.generation, this.core.now(), service, world.cluster(), routes,
 				endpoints.localReadyIpCount(node.name), ips(sets.cluster()), ips(sets.local()));
 	}
 

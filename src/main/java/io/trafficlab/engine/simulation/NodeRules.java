@@ -2,6 +2,7 @@ package io.trafficlab.engine.simulation;
 
 import java.util.List;
 
+import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Service;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,12 @@ final class NodeRules {
 	final Service service;
 
 	/**
+	 * The whole cluster as kube-proxy last saw it (an immutable value the world built
+	 * anyway; kept by reference), from which the rules text is written on demand.
+	 */
+	final Cluster cluster;
+
+	/**
 	 * The route per client index; {@code null} entries never happen while the Service is
 	 * reachable.
 	 */
@@ -35,11 +42,12 @@ final class NodeRules {
 
 	final @Nullable List<String> localEndpoints;
 
-	NodeRules(long generation, long syncedAt, Service service, NodeRoute[] routes, int localReadyEndpoints,
-			@Nullable List<String> clusterEndpoints, @Nullable List<String> localEndpoints) {
+	NodeRules(long generation, long syncedAt, Service service, Cluster cluster, NodeRoute[] routes,
+			int localReadyEndpoints, @Nullable List<String> clusterEndpoints, @Nullable List<String> localEndpoints) {
 		this.generation = generation;
 		this.syncedAt = syncedAt;
 		this.service = service;
+		this.cluster = cluster;
 		this.routes = routes;
 		this.localReadyEndpoints = localReadyEndpoints;
 		this.clusterEndpoints = clusterEndpoints;

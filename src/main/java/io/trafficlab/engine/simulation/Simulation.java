@@ -10,6 +10,10 @@ import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.ClusterLimitException;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.ServiceRef;
+import io.trafficlab.engine.rules.RulesScope;
+import io.trafficlab.engine.rules.RulesWalk;
+import io.trafficlab.engine.rules.RulesWalker;
+import io.trafficlab.engine.rules.RulesWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,8 +39,11 @@ public final class Simulation {
 
 	private final List<String> warnings;
 
+	private final SyncedRulesReader rules;
+
 	private Simulation(Core core, List<String> warnings) {
 		this.core = core;
+		this.rules = new SyncedRulesReader(core);
 		this.commands = new Commands(core);
 		this.statistics = new StatisticsBuilder(core);
 		this.warnings = List.copyOf(warnings);
@@ -196,6 +203,29 @@ public final class Simulation {
 	 */
 	public void renderServiceWith(ServiceRenderer renderer) {
 		this.core.serviceRenderer = renderer;
+	}
+
+	/**
+	 * The rules {@code node}'s kube-proxy has programmed as of its last sync, as
+	 * {@code writer} writes them: one full write for the cluster that sync saw, linear in
+	 * its Services and endpoints in {@code scope} (a sync itself copies nothing).
+	 * @throws IllegalArgumentException for an unknown node, naming the nodes
+	 * @throws IllegalStateException when the node's kube-proxy has not synced yet
+	 */
+	public SyncedRules nodeRules(String node, RulesWriter writer, RulesScope scope) {
+		return this.rules.rules(node, writer, scope);
+	}
+
+	/**
+	 * The walk through {@code node}'s rules (as of its last sync, the followed Service's
+	 * chains) of the first packet of a connection from {@code clientIp} that the sandbox
+	 * routed to {@code podIp}, with the destination the sandbox's clients use there.
+	 * @throws IllegalArgumentException for an unknown node, or when clients cannot reach
+	 * the Service
+	 * @throws IllegalStateException when the node's kube-proxy has not synced yet
+	 */
+	public RulesWalk rulesWalk(String node, RulesWriter writer, RulesWalker walker, String clientIp, String podIp) {
+		return this.rules.walk(node, writer, walker, clientIp, podIp);
 	}
 
 	/** What the assembler filled in or left out at start, for people. */

@@ -471,14 +471,23 @@ public final class PacketFlowRows {
 					.source(LB_IP)
 					.to(LOAD_BALANCER_IP)
 					.drop(),
-				flow("source ranges are checked before the no-endpoints REJECT")
+				flow("nftables: source ranges are checked before the no-endpoints REJECT")
 					.service(web(LOCAL).loadBalancerSourceRanges("203.0.113.0/24").build())
+					.mode(ProxyMode.NFTABLES)
 					.pods(0, 0, 0)
 					.at("n1")
 					.from(EXTERNAL)
 					.source("198.18.0.5")
 					.to(LOAD_BALANCER_IP)
 					.drop(),
+				flow("iptables: no firewall for a Service without endpoints, so a blocked source is REJECTed")
+					.service(web(LOCAL).loadBalancerSourceRanges("203.0.113.0/24").build())
+					.pods(0, 0, 0)
+					.at("n1")
+					.from(EXTERNAL)
+					.source("198.18.0.5")
+					.to(LOAD_BALANCER_IP)
+					.reject(),
 				flow("source ranges: allowed client of a Service without endpoints is REJECTed")
 					.service(web(LOCAL).loadBalancerSourceRanges("203.0.113.0/24").build())
 					.pods(0, 0, 0)
@@ -642,6 +651,8 @@ public final class PacketFlowRows {
 
 		private NetworkModel network = NetworkModel.DEFAULT;
 
+		private ProxyMode mode = ProxyMode.IPTABLES;
+
 		private Verdict verdict = Verdict.DNAT;
 
 		private List<String> endpoints = List.of();
@@ -677,6 +688,11 @@ public final class PacketFlowRows {
 
 		Flow zones(String... zones) {
 			this.zones = zones;
+			return this;
+		}
+
+		Flow mode(ProxyMode mode) {
+			this.mode = mode;
 			return this;
 		}
 
@@ -769,6 +785,11 @@ public final class PacketFlowRows {
 			return map;
 		}
 
+		/** The proxier the row's expectations are for. */
+		public ProxyMode mode() {
+			return this.mode;
+		}
+
 		public Verdict verdict() {
 			return this.verdict;
 		}
@@ -801,7 +822,7 @@ public final class PacketFlowRows {
 
 		public TraceRequest request() {
 			return new TraceRequest(WEB, this.node, this.from, this.to, this.sourceIp, this.clusterCidr,
-					this.masqueradeAll, this.network);
+					this.masqueradeAll, this.network, this.mode);
 		}
 
 		@Override

@@ -18,7 +18,7 @@ import io.trafficlab.engine.proxy.ProxyRules;
 import io.trafficlab.engine.rules.ChainHashCache;
 import io.trafficlab.engine.rules.NodeRules;
 import io.trafficlab.engine.rules.RuleChain;
-import io.trafficlab.engine.rules.RulesMode;
+import io.trafficlab.engine.proxy.ProxyMode;
 import io.trafficlab.engine.rules.RulesScope;
 import io.trafficlab.engine.rules.RulesWriter;
 
@@ -80,7 +80,7 @@ public final class IptablesWriter implements RulesWriter {
 		List<RuleChain> chains = new ArrayList<>(filter.size() + nat.size());
 		chains.addAll(filter);
 		chains.addAll(nat);
-		return new NodeRules(RulesMode.IPTABLES, node.name(), chains, text.toString());
+		return new NodeRules(ProxyMode.IPTABLES, node.name(), chains, text.toString());
 	}
 
 	private static Node node(Cluster cluster, String name) {

@@ -2,7 +2,7 @@ package io.trafficlab.engine.rules.nftables;
 
 import io.trafficlab.engine.proxy.Verdict;
 import io.trafficlab.engine.rules.NodeRules;
-import io.trafficlab.engine.rules.RulesMode;
+import io.trafficlab.engine.proxy.ProxyMode;
 import io.trafficlab.engine.rules.RulesWalk;
 import io.trafficlab.engine.rules.RulesWalker;
 import io.trafficlab.engine.rules.WalkedPacket;
@@ -20,7 +20,7 @@ public final class NftablesWalker implements RulesWalker {
 
 	@Override
 	public RulesWalk walk(NodeRules rules, WalkedPacket packet) {
-		if (rules.mode() != RulesMode.NFTABLES) {
+		if (rules.mode() != ProxyMode.NFTABLES) {
 			throw new IllegalArgumentException("mode: the nftables walker reads nftables rules, not " + rules.mode());
 		}
 		PacketWalk walk = new PacketWalk(new RuleSet(rules), packet);

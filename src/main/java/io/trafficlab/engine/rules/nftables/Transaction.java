@@ -8,7 +8,7 @@ import java.util.Map;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.rules.NodeRules;
 import io.trafficlab.engine.rules.RuleChain;
-import io.trafficlab.engine.rules.RulesMode;
+import io.trafficlab.engine.proxy.ProxyMode;
 
 /**
  * An {@code nft -f} transaction on {@code table ip kube-proxy} being written: its lines,
@@ -126,7 +126,7 @@ final class Transaction {
 		}
 		List<RuleChain> list = new ArrayList<>(this.chains.size());
 		this.chains.forEach((name, rules) -> list.add(new RuleChain(TABLE, name, rules)));
-		return new NodeRules(RulesMode.NFTABLES, node, list, text.toString());
+		return new NodeRules(ProxyMode.NFTABLES, node, list, text.toString());
 	}
 
 }

@@ -9,6 +9,7 @@ import io.trafficlab.engine.proxy.ArrivingPacket;
 import io.trafficlab.engine.proxy.PacketFlowRows;
 import io.trafficlab.engine.proxy.PacketFlowRows.Flow;
 import io.trafficlab.engine.proxy.PacketTracer;
+import io.trafficlab.engine.proxy.ProxyMode;
 import io.trafficlab.engine.proxy.TraceRequest;
 import io.trafficlab.engine.proxy.TraceResult;
 import io.trafficlab.engine.proxy.Verdict;
@@ -32,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class IptablesWalkerTests {
 
-	private static final String FIREWALL_NEEDS_ENDPOINTS = "source ranges are checked before the no-endpoints REJECT";
-
 	private final PacketTracer tracer = new PacketTracer();
 
 	private final IptablesWriter writer = new IptablesWriter();
@@ -48,22 +47,12 @@ class IptablesWalkerTests {
 	@MethodSource("flows")
 	void walkShouldAgreeWithTheTracer(Flow flow) {
 		Cluster cluster = flow.cluster();
-		TraceRequest request = flow.request();
+		TraceRequest request = flow.request().withMode(ProxyMode.IPTABLES);
 		TraceResult traced = this.tracer.trace(cluster, request);
 		ArrivingPacket arriving = this.tracer.arriving(cluster, request);
 		NodeRules rules = this.writer.write(cluster, request.node(),
 				new RulesScope(null, request.clusterCidr(), request.masqueradeAll()));
 		RulesWalk first = this.walker.walk(rules, packet(arriving, null));
-		if (flow.toString().equals(FIREWALL_NEEDS_ENDPOINTS)) {
-			// kube-proxy's iptables proxier writes KUBE-FW and its KUBE-PROXY-FIREWALL
-			// DROP only when the Service has endpoints (usesFWChain := hasEndpoints &&
-			// …),
-			// so a blocked source meets the no-endpoints REJECT; the tracer's R13 order
-			// (firewall first) is the nftables proxier's
-			assertThat(traced.verdict()).isEqualTo(Verdict.DROP);
-			assertThat(first.verdict()).isEqualTo(Verdict.REJECT);
-			return;
-		}
 		assertThat(first.verdict()).as("verdict").isEqualTo(traced.verdict());
 		assertThat(first.matched()).as("matched rules").isNotEmpty();
 		if (traced.verdict() != Verdict.DNAT) {
@@ -90,7 +79,7 @@ class IptablesWalkerTests {
 
 	@Test
 	void unknownMatchShouldBeRefused() {
-		NodeRules rules = new NodeRules(io.trafficlab.engine.rules.RulesMode.IPTABLES, "n1",
+		NodeRules rules = new NodeRules(io.trafficlab.engine.proxy.ProxyMode.IPTABLES, "n1",
 				java.util.List.of(new RuleChain("nat", "KUBE-SERVICES",
 						java.util.List.of("-A KUBE-SERVICES -m owner --uid-owner 0 -j DROP"))),
 				"");
@@ -101,7 +90,7 @@ class IptablesWalkerTests {
 
 	@Test
 	void unknownTargetShouldBeRefused() {
-		NodeRules rules = new NodeRules(io.trafficlab.engine.rules.RulesMode.IPTABLES, "n1",
+		NodeRules rules = new NodeRules(io.trafficlab.engine.proxy.ProxyMode.IPTABLES, "n1",
 				java.util.List
 					.of(new RuleChain("nat", "KUBE-SERVICES", java.util.List.of("-A KUBE-SERVICES -j KUBE-NOWHERE"))),
 				"");

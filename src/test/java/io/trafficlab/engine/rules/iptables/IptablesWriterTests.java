@@ -7,7 +7,7 @@ import io.trafficlab.engine.model.ServiceRef;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.rules.NodeRules;
 import io.trafficlab.engine.rules.RuleChain;
-import io.trafficlab.engine.rules.RulesMode;
+import io.trafficlab.engine.proxy.ProxyMode;
 import io.trafficlab.engine.rules.RulesScope;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ class IptablesWriterTests {
 	void upstreamOverallRulesShouldMatchKubeProxysGoldenText() {
 		NodeRules rules = this.writer.write(UpstreamCluster.cluster(), UpstreamCluster.NODE,
 				new RulesScope(null, UpstreamCluster.DETECTOR, false));
-		assertThat(rules.mode()).isEqualTo(RulesMode.IPTABLES);
+		assertThat(rules.mode()).isEqualTo(ProxyMode.IPTABLES);
 		assertThat(rules.node()).isEqualTo(UpstreamCluster.NODE);
 		GoldenFiles.assertMatches("rules/iptables/upstream-overall.txt", rules.text());
 	}

@@ -1,9 +1,13 @@
-package io.trafficlab.engine.rules;
+package io.trafficlab.engine.proxy;
 
 import io.trafficlab.engine.model.Spelled;
 
-/** Which of kube-proxy's proxiers writes the rules ({@code --proxy-mode}). */
-public enum RulesMode implements Spelled {
+/**
+ * Which of kube-proxy's proxiers programs the node ({@code --proxy-mode}): what rules it
+ * writes, and the one place their verdicts differ (R13: the iptables proxier writes no
+ * firewall for a Service without endpoints).
+ */
+public enum ProxyMode implements Spelled {
 
 	/** {@code pkg/proxy/iptables}: an {@code iptables-restore} input. */
 	IPTABLES("iptables"),
@@ -13,7 +17,7 @@ public enum RulesMode implements Spelled {
 
 	private final String apiName;
 
-	RulesMode(String apiName) {
+	ProxyMode(String apiName) {
 		this.apiName = apiName;
 	}
 
