@@ -29,6 +29,8 @@ import io.trafficlab.system.ParameterChoices;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -41,6 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class TraceApiController {
+
+	private static final Logger LOGGER = LoggerFactory.getLogger(TraceApiController.class);
 
 	private static final String DEFAULT_NAMESPACE = "default";
 
@@ -105,7 +109,11 @@ class TraceApiController {
 				.matched();
 		}
 		catch (IllegalArgumentException ex) {
-			// the trace itself stands; rules the interpreter cannot follow are left out
+			// the trace itself stands; rules the interpreter cannot follow are left out,
+			// and said in the log: the walkers follow every packet-flow row, so it is
+			// ours
+			LOGGER.warn("No rules walk for {} on {} ({}): {}", trace.service(), trace.node(), mode.apiName(),
+					ex.getMessage());
 			return List.of();
 		}
 	}
