@@ -1,5 +1,7 @@
 package io.trafficlab.sandbox;
 
+import java.util.List;
+
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,19 @@ class SandboxServiceEditTests {
 		assertThat(JsonPath.<String>read(snapshot, "$.simulation.service.externalTrafficPolicy")).isEqualTo("Cluster");
 		assertThat(healthCheckNodePort(id)).isZero();
 		assertThat(serviceYaml(id)).contains("externalTrafficPolicy: Cluster").doesNotContain("healthCheckNodePort");
+	}
+
+	@Test
+	void aPolicyChangeShouldKeepTheStatusTheNlbPublishedAHostnameNotAnIp() {
+		String id = create(this.mvc, "uneven-3-1-0");
+		assertThat(JsonPath.<List<String>>read(snapshot(this.mvc, id), "$.simulation.service.loadBalancerIps"))
+			.isEmpty();
+		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/service/external-traffic-policy?value=Cluster"))
+			.hasStatus(HttpStatus.NO_CONTENT);
+		String after = snapshot(this.mvc, id);
+		assertThat(JsonPath.<String>read(after, "$.simulation.service.externalTrafficPolicy")).isEqualTo("Cluster");
+		assertThat(JsonPath.<List<String>>read(after, "$.simulation.service.loadBalancerIps")).isEmpty();
+		assertThat(serviceYaml(id)).contains("hostname: k8s-default-web-").doesNotContain("ip: 198.51.100.10");
 	}
 
 	@Test

@@ -588,11 +588,16 @@ final class Commands {
 		return request.toBuilder().annotations(annotations).build();
 	}
 
-	/** The followed Service as the API server stores it after {@code request}. */
+	/**
+	 * The followed Service as the API server stores it after {@code request}. An update
+	 * keeps the status (R23, {@code keepStatus}), so the load-balancer addresses stay the
+	 * ones the load balancer's controller published (an AWS NLB's hostname: no LB IP),
+	 * not the assembled cluster's copy of the manifests' status.
+	 */
 	private Service updatedByApiServer(DeclaredService request) {
 		for (Service service : ClusterEditor.updateService(this.world.cluster(), request).services()) {
 			if (service.ref().equals(this.world.followed)) {
-				return service;
+				return service.withLoadBalancerIps(this.core.service().loadBalancerIps());
 			}
 		}
 		throw new IllegalStateException("The API server lost Service " + this.world.followed);
