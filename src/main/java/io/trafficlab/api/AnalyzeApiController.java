@@ -9,10 +9,6 @@ import java.util.Set;
 import io.trafficlab.engine.analysis.AnalysisOptions;
 import io.trafficlab.engine.analysis.ClusterAnalysis;
 import io.trafficlab.engine.analysis.ClusterAnalyzer;
-import io.trafficlab.engine.balancer.Dataplane;
-import io.trafficlab.engine.balancer.LoadBalancerKind;
-import io.trafficlab.engine.balancer.LoadBalancerModel;
-import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.manifest.ImportedCluster;
 import io.trafficlab.manifest.ManifestImporter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,22 +45,17 @@ class AnalyzeApiController {
 			@RequestParam(name = "dataplane", required = false) @Nullable String dataplaneId,
 			@RequestParam(name = "network", required = false) @Nullable String networkId, HttpServletRequest request)
 			throws IOException, HttpMediaTypeNotSupportedException {
-		LoadBalancerModel loadBalancer = QueryParameters.oneOf("lb", lb, LoadBalancerModel.class,
-				LoadBalancerModel.EVEN);
-		LoadBalancerKind kind = QueryParameters.loadBalancer(loadBalancerId, lb);
-		Dataplane dataplane = QueryParameters.dataplane(dataplaneId);
-		NetworkModel network = QueryParameters.network(networkId);
 		boolean withSourcesSeen = sourcesSeen == null || QueryParameters.bool("sourcesSeen", sourcesSeen);
 		String client = Objects.requireNonNullElse(QueryParameters.ipAddress("clientIp", clientIp),
 				AnalysisOptions.DEFAULT_CLIENT_IP);
+		AnalysisOptions options = QueryParameters.analysisOptions(lb, loadBalancerId, dataplaneId, networkId, client,
+				onlyNodes(nodes));
 		ImportedCluster imported = ManifestRequestBody.imported(request, this.importer);
-		Set<String> onlyNodes = onlyNodes(nodes);
-		ClusterAnalysis analysis = this.analyzer.analyze(imported.cluster(),
-				new AnalysisOptions(loadBalancer, client, onlyNodes, kind, dataplane, network));
+		ClusterAnalysis analysis = this.analyzer.analyze(imported.cluster(), options);
 		ResponseBudget.check(analysis, withSourcesSeen);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(AnalysisJson.of(analysis, imported, withSourcesSeen, network));
+			.body(AnalysisJson.of(analysis, imported, withSourcesSeen, options.network()));
 	}
 
 	/**

@@ -5,9 +5,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.trafficlab.engine.analysis.AnalysisOptions;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
+import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.UnknownValueException;
 import io.trafficlab.engine.net.Cidr;
@@ -76,6 +79,16 @@ final class QueryParameters {
 					+ LoadBalancerKind.GENERIC.apiName() + ".");
 		}
 		return kind;
+	}
+
+	/**
+	 * The analysis options analyze and update share: {@code lb}, {@code loadBalancer},
+	 * {@code dataplane} and {@code network}, for {@code clientIp} and the nodes listed.
+	 */
+	static AnalysisOptions analysisOptions(@Nullable String lb, @Nullable String loadBalancer,
+			@Nullable String dataplane, @Nullable String network, String clientIp, @Nullable Set<String> onlyNodes) {
+		return new AnalysisOptions(oneOf("lb", lb, LoadBalancerModel.class, LoadBalancerModel.EVEN), clientIp,
+				onlyNodes, loadBalancer(loadBalancer, lb), dataplane(dataplane), network(network));
 	}
 
 	static Dataplane dataplane(@Nullable String value) {

@@ -11,15 +11,11 @@ import io.trafficlab.engine.analysis.AnalysisOptions;
 import io.trafficlab.engine.analysis.ClusterAnalysis;
 import io.trafficlab.engine.analysis.ClusterAnalyzer;
 import io.trafficlab.engine.apiserver.DeclaredService;
-import io.trafficlab.engine.balancer.Dataplane;
-import io.trafficlab.engine.balancer.LoadBalancerKind;
-import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.ClusterEditor;
 import io.trafficlab.engine.cluster.ServiceUpdate;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Service;
-import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.manifest.DeclaredManifests;
 import io.trafficlab.manifest.ImportedCluster;
 import io.trafficlab.manifest.ManifestImporter;
@@ -68,11 +64,8 @@ class UpdateApiController {
 			@RequestParam(name = "dataplane", required = false) @Nullable String dataplaneId,
 			@RequestParam(name = "network", required = false) @Nullable String networkId, HttpServletRequest request)
 			throws IOException, HttpMediaTypeNotSupportedException {
-		LoadBalancerModel loadBalancer = QueryParameters.oneOf("lb", lb, LoadBalancerModel.class,
-				LoadBalancerModel.EVEN);
-		LoadBalancerKind kind = QueryParameters.loadBalancer(loadBalancerId, lb);
-		Dataplane dataplane = QueryParameters.dataplane(dataplaneId);
-		NetworkModel network = QueryParameters.network(networkId);
+		AnalysisOptions options = QueryParameters.analysisOptions(lb, loadBalancerId, dataplaneId, networkId,
+				AnalysisOptions.DEFAULT_CLIENT_IP, null);
 		JsonNode body = body(ManifestRequestBody.read(request));
 		String currentText = text(body, "current");
 		String applyText = text(body, "apply");
@@ -91,12 +84,11 @@ class UpdateApiController {
 		List<String> warnings = new ArrayList<>(current.warnings());
 		apply.warnings().forEach((warning) -> warnings.add("apply: " + warning));
 		ImportedCluster updated = new ImportedCluster(cluster, warnings);
-		ClusterAnalysis analysis = this.analyzer.analyze(cluster,
-				new AnalysisOptions(loadBalancer, AnalysisOptions.DEFAULT_CLIENT_IP, null, kind, dataplane, network));
+		ClusterAnalysis analysis = this.analyzer.analyze(cluster, options);
 		ResponseBudget.check(analysis, true);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(UpdateJson.of(AnalysisJson.of(analysis, updated, true, network), updates));
+			.body(UpdateJson.of(AnalysisJson.of(analysis, updated, true, options.network()), updates));
 	}
 
 	private JsonNode body(byte[] bytes) {
