@@ -77,9 +77,8 @@ class SandboxPageController {
 			@RequestParam(name = "s", required = false) @Nullable String link,
 			@RequestParam(name = "run", required = false) @Nullable String run, Model model,
 			HttpServletResponse response) {
-		model.addAttribute("startPreset", preset);
-		model.addAttribute("startLink", link);
 		if (run == null) {
+			model.addAttribute("startHref", startHref(preset, link));
 			model.addAttribute("title",
 					this.presets.find((preset != null) ? preset : PresetCatalog.DEFAULT)
 						.map(Preset::title)
@@ -102,6 +101,21 @@ class SandboxPageController {
 			uri.queryParam("preset", preset);
 		}
 		return uri.encode().build().toUriString();
+	}
+
+	/**
+	 * The Start card's link: this embed with {@code run}. A link, not a form, so it works
+	 * in a frame sandboxed without {@code allow-forms}.
+	 */
+	private static String startHref(@Nullable String preset, @Nullable String link) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/embed");
+		if (link != null) {
+			uri.queryParam("s", link);
+		}
+		else if (preset != null) {
+			uri.queryParam("preset", preset);
+		}
+		return uri.queryParam("run", "1").encode().build().toUriString();
 	}
 
 	private static Preset sharedPreset(String manifests) {
