@@ -6,6 +6,8 @@ import { installCopyCurl, legacyClipboard, revealCopyButtons } from './analyzer/
 import { installRequestErrorNotice } from './analyzer/requestErrors';
 import { installWhitespaceToggle } from './analyzer/whitespace';
 import { installChallengePanel } from './challenge/challengePanel';
+import type { Fetch } from './commands/commands';
+import { embedCredentials, fetchWithToken, sendTokenWithHtmx } from './embed/embedToken';
 import { installLessonPanel, lessonLink } from './lesson/lessonPage';
 import { startLiveSandbox } from './live/startLiveSandbox';
 import { installIndexMarks } from './progress/indexMarks';
@@ -61,14 +63,21 @@ if (liveSandbox !== null) {
 }
 
 const playgroundRoot = document.getElementById('playground');
+// An embed in a sandboxed frame (opaque origin) proves each request with its sandbox's embed token
+const embed = playgroundRoot !== null ? embedCredentials(playgroundRoot.dataset) : undefined;
+const pageFetch: Fetch = (url, init) => fetch(url, init);
+const appFetch = embed !== undefined ? fetchWithToken(pageFetch, embed) : pageFetch;
+if (embed !== undefined) {
+	sendTokenWithHtmx(document, embed);
+}
 const lessonPanel = document.querySelector<HTMLElement>('[data-lesson-panel]');
 if (lessonPanel !== null) {
 	installStepProgress(lessonPanel, progress);
-	installLessonPanel(lessonPanel, playgroundRoot, (url, init) => fetch(url, init), (url) => window.location.assign(url));
+	installLessonPanel(lessonPanel, playgroundRoot, appFetch, (url) => window.location.assign(url));
 }
 if (playgroundRoot !== null) {
 	const root = playgroundRoot;
-	const fetcher = (url: string, init?: RequestInit): Promise<Response> => fetch(url, init);
+	const fetcher = appFetch;
 	// On a lesson step, "Copy link" shares the step's URL, with the state once the server says the sandbox changed
 	const shareLink = lessonPanel !== null
 		? (permalink: Permalink) => lessonLink(lessonPanel.dataset.stepUrl ?? '/', permalink.url, permalink.changedSinceStart)

@@ -3,6 +3,7 @@
 import type { ClipboardLike } from '../analyzer/copyCurl';
 import { describeCommand, send, type Command, type Fetch } from '../commands/commands';
 import { installCommandErrors } from '../live/commandErrors';
+import { embedCredentials, streamUrlWithToken, type EmbedCredentials } from '../embed/embedToken';
 import { webSocketUrl } from '../live/startLiveSandbox';
 import { FrameLoop } from '../loop/frameLoop';
 import { COMMAND_EVENT, isCommandOutcome, type CommandOutcome } from '../protocol/commandOutcome';
@@ -193,7 +194,7 @@ export class Playground {
 		return {
 			id: created.id,
 			api: `${data.sandboxes ?? '/api/v1/sandboxes'}/${encodeURIComponent(created.id)}`,
-			brokerURL: webSocketUrl(this.env.window.location, data.endpoint ?? '/ws'),
+			brokerURL: streamUrl(webSocketUrl(this.env.window.location, data.endpoint ?? '/ws'), embedCredentials(data), created.id),
 			eventsTopic: created.topic,
 			statsTopic: created.statsTopic,
 			snapshotDestination: created.snapshotDestination,
@@ -257,4 +258,9 @@ export class Playground {
 		}
 		return element;
 	}
+}
+
+/** The stream's URL; an embed's own sandbox's carries the embed token, which a sandboxed frame's handshake needs. */
+function streamUrl(url: string, credentials: EmbedCredentials | undefined, sandbox: string): string {
+	return credentials !== undefined && credentials.sandbox === sandbox ? streamUrlWithToken(url, credentials) : url;
 }

@@ -1,5 +1,6 @@
 package io.trafficlab.lesson;
 
+import io.trafficlab.embed.EmbedTokens;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxRequestException;
 import io.trafficlab.sandbox.SandboxUnavailable;
@@ -25,8 +26,11 @@ class LessonEmbedController {
 
 	private final LessonSandboxes sandboxes;
 
-	LessonEmbedController(StepPages pages, LessonSandboxes sandboxes) {
+	private final EmbedTokens embedTokens;
+
+	LessonEmbedController(StepPages pages, LessonSandboxes sandboxes, EmbedTokens embedTokens) {
 		this.pages = pages;
+		this.embedTokens = embedTokens;
 		this.sandboxes = sandboxes;
 	}
 
@@ -43,6 +47,7 @@ class LessonEmbedController {
 		try {
 			Sandbox sandbox = this.sandboxes.start(page.lesson(), page.number(), null);
 			this.pages.addSandbox(model, page, sandbox);
+			this.embedTokens.addTo(model, sandbox.id());
 		}
 		catch (SandboxRequestException ex) {
 			SandboxUnavailable.show(ex, model, response);

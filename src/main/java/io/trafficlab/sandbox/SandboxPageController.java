@@ -1,5 +1,7 @@
 package io.trafficlab.sandbox;
 
+import io.trafficlab.embed.EmbedTokens;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +31,10 @@ class SandboxPageController {
 
 	private final PresetCatalog presets;
 
-	SandboxPageController(SandboxRegistry registry, PresetCatalog presets) {
+	private final EmbedTokens embedTokens;
+
+	SandboxPageController(SandboxRegistry registry, PresetCatalog presets, EmbedTokens embedTokens) {
+		this.embedTokens = embedTokens;
 		this.registry = registry;
 		this.presets = presets;
 	}
@@ -85,7 +90,11 @@ class SandboxPageController {
 						.orElse("Traffic Lab"));
 			return EMBED_PAGE;
 		}
-		return page(EMBED_PAGE, preset, link, model, response);
+		String view = page(EMBED_PAGE, preset, link, model, response);
+		if (model.getAttribute("sandbox") instanceof SandboxCreatedJson sandbox) {
+			this.embedTokens.addTo(model, sandbox.id());
+		}
+		return view;
 	}
 
 	/**

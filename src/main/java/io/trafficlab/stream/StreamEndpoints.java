@@ -1,5 +1,6 @@
 package io.trafficlab.stream;
 
+import io.trafficlab.embed.EmbedTokens;
 import io.trafficlab.sandbox.SandboxDestinations;
 
 import org.springframework.core.task.SyncTaskExecutor;
@@ -27,15 +28,23 @@ class StreamEndpoints implements WebSocketMessageBrokerConfigurer {
 
 	private final StreamProperties properties;
 
-	StreamEndpoints(StreamInboundGuard guard, StreamSubscriptions subscriptions, StreamProperties properties) {
+	private final EmbedTokens tokens;
+
+	StreamEndpoints(StreamInboundGuard guard, StreamSubscriptions subscriptions, StreamProperties properties,
+			EmbedTokens tokens) {
 		this.guard = guard;
+		this.tokens = tokens;
 		this.subscriptions = subscriptions;
 		this.properties = properties;
 	}
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		var endpoint = registry.addEndpoint(SandboxDestinations.ENDPOINT).addInterceptors(new ClientAddressHandshake());
+		// Spring's same-origin check stays for every origin but an opaque frame's, whose
+		// handshake EmbedHandshake checks first
+		var endpoint = registry.addEndpoint(SandboxDestinations.ENDPOINT)
+			.addInterceptors(new ClientAddressHandshake(), new EmbedHandshake(this.tokens))
+			.setAllowedOrigins(EmbedHandshake.OPAQUE_ORIGIN);
 		if (!this.properties.compression()) {
 			endpoint.setHandshakeHandler(new DefaultHandshakeHandler(new UncompressedUpgradeStrategy()));
 		}

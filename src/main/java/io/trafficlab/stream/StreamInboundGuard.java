@@ -80,6 +80,11 @@ class StreamInboundGuard implements ChannelInterceptor {
 			StreamDestination target = StreamDestination.parse(destination)
 				.orElseThrow(() -> new MessageDeliveryException(message,
 						"Cannot subscribe to " + destination + "; subscribe to " + StreamDestination.ALLOWED + "."));
+			String bound = EmbedHandshake.boundSandbox(accessor);
+			if (bound != null && (target.scope() != StreamDestination.Scope.SANDBOX || !target.key().equals(bound))) {
+				throw new MessageDeliveryException(message, "This connection was opened by an embedded sandbox and "
+						+ "may subscribe only to that sandbox's own destinations.");
+			}
 			if (target.kind() != StreamDestination.Kind.SNAPSHOT) {
 				requireFreeSubscription(message, accessor.getSessionId());
 			}

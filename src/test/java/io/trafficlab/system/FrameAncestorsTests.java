@@ -63,9 +63,9 @@ class FrameAncestorsTests {
 
 	@Test
 	void settingShouldRefuseWhatIsNotASourceList() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new EmbedProperties("*; script-src *"));
-		assertThatIllegalArgumentException().isThrownBy(() -> new EmbedProperties(" "));
-		assertThat(new EmbedProperties("'self' https://docs.example.com").frameAncestors())
+		assertThatIllegalArgumentException().isThrownBy(() -> new EmbedProperties("*; script-src *", null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new EmbedProperties(" ", null));
+		assertThat(new EmbedProperties("'self' https://docs.example.com", null).frameAncestors())
 			.isEqualTo("'self' https://docs.example.com");
 	}
 
