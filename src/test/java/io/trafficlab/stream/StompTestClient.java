@@ -17,6 +17,7 @@ import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandler;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
@@ -53,6 +54,14 @@ final class StompTestClient implements AutoCloseable {
 	/** Connects, with a handler that hears ERROR frames and transport failures. */
 	StompSession connect(StompSessionHandler handler) throws Exception {
 		return this.client.connectAsync(this.url, handler).get(10, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * Connects as a browser page would: {@code query} appended to {@code /ws}, and the
+	 * handshake's headers (an {@code Origin}).
+	 */
+	StompSession connect(String query, WebSocketHttpHeaders handshake, StompSessionHandler handler) throws Exception {
+		return this.client.connectAsync(this.url + query, handshake, handler).get(10, TimeUnit.SECONDS);
 	}
 
 	/** Every payload sent to the destination, in order of arrival. */
