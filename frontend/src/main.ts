@@ -8,6 +8,7 @@ import { installWhitespaceToggle } from './analyzer/whitespace';
 import { installChallengePanel } from './challenge/challengePanel';
 import type { Fetch } from './commands/commands';
 import { embedCredentials, fetchWithToken, sendTokenWithHtmx } from './embed/embedToken';
+import { submitHtmxFormsWithoutNavigation } from './embed/sandboxedForms';
 import { installLessonPanel, lessonLink } from './lesson/lessonPage';
 import { startLiveSandbox } from './live/startLiveSandbox';
 import { installIndexMarks } from './progress/indexMarks';
@@ -69,6 +70,9 @@ const pageFetch: Fetch = (url, init) => fetch(url, init);
 const appFetch = embed !== undefined ? fetchWithToken(pageFetch, embed) : pageFetch;
 if (embed !== undefined) {
 	sendTokenWithHtmx(document, embed);
+}
+if (document.body.classList.contains('embed')) {
+	submitHtmxFormsWithoutNavigation(document);
 }
 const lessonPanel = document.querySelector<HTMLElement>('[data-lesson-panel]');
 if (lessonPanel !== null) {

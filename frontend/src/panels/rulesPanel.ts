@@ -30,7 +30,7 @@ export class RulesPanel {
 	private readonly modeSelect: HTMLSelectElement;
 	private readonly onlyService: HTMLInputElement;
 
-	constructor(private readonly root: HTMLElement, private readonly api: string,
+	constructor(private readonly root: HTMLElement, private readonly api: string, private readonly fetcher: (url: string, init: RequestInit) => Promise<Response>,
 		private readonly pathChanged: (path: PathRules | null) => void) {
 		this.nodeSelect = this.control<HTMLSelectElement>('node');
 		this.modeSelect = this.control<HTMLSelectElement>('mode');
@@ -186,7 +186,7 @@ export class RulesPanel {
 	}
 
 	private async fetchJson<T>(url: string): Promise<T> {
-		const response = await fetch(url, { headers: { Accept: 'application/json' } });
+		const response = await this.fetcher(url, { headers: { Accept: 'application/json' } });
 		if (!response.ok) {
 			let message = `The rules could not be read (HTTP ${response.status}).`;
 			try {

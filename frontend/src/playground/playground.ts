@@ -186,6 +186,7 @@ export class Playground {
 			announce: (text, from) => this.announcer.say(this.compare.active ? `${this.compare.sideName(from)}: ${text}` : text),
 			reducedMotion: () => this.reduceMotion.matches,
 			firstFrame: (kind) => markFirstFrame(this.hook, kind, this.env.window.performance),
+			fetcher: this.env.fetcher,
 		};
 	}
 

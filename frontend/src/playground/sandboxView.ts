@@ -1,6 +1,6 @@
 // One sandbox on the page: its stream, its scene, its canvas and its panels. The playground has one, compare mode
 // two. The stream feeds the pure scene functions; the frame loop calls update() and render().
-import type { Command } from '../commands/commands';
+import type { Command, Fetch } from '../commands/commands';
 import { clickIntent } from '../input/pointer';
 import { installPointer } from '../input/pointer';
 import { keyIntent } from '../input/keyboard';
@@ -52,6 +52,8 @@ export interface ViewHost {
 	readOnly?: boolean;
 	/** The stream stopped for good. */
 	ended?(message: string): void;
+	/** How the view reads its sandbox over HTTP (an embed's carries its token); the page's fetch by default. */
+	fetcher?: Fetch;
 }
 
 const PANEL_INTERVAL_MS = 250;
@@ -78,7 +80,10 @@ export class SandboxView {
 	readonly rules: RulesPanel | null;
 	private pathRules: PathRules | null = null;
 
+	private readonly fetcher: Fetch;
+
 	constructor(readonly root: HTMLElement, readonly endpoints: SandboxEndpoints, private readonly host: ViewHost) {
+		this.fetcher = host.fetcher ?? ((url, init) => fetch(url, init));
 		const canvas = this.canvas;
 		this.view = host.readOnly === true ? { ...NO_VIEW, readOnly: true } : NO_VIEW;
 		this.renderer = new CanvasRenderer(canvas);
@@ -110,7 +115,7 @@ export class SandboxView {
 			eventsTopic: endpoints.eventsTopic,
 			statsTopic: endpoints.statsTopic,
 			snapshotDestination: endpoints.snapshotDestination,
-			sandboxExists: endpoints.exists ?? (async () => (await fetch(`${endpoints.api}/snapshot`)).status !== 404),
+			sandboxExists: endpoints.exists ?? (async () => (await this.fetcher(`${endpoints.api}/snapshot`, {})).status !== 404),
 			endedText: endpoints.endedText,
 		}, {
 			snapshot: (snapshot) => this.snapshot(snapshot),
@@ -124,7 +129,7 @@ export class SandboxView {
 			rulesRoot.hidden = true;
 		}
 		this.rules = rulesRoot === null || host.readOnly === true ? null
-			: new RulesPanel(rulesRoot, endpoints.api, (path) => {
+			: new RulesPanel(rulesRoot, endpoints.api, this.fetcher, (path) => {
 				this.pathRules = path;
 				this.renderInspector();
 			});

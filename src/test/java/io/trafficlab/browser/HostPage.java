@@ -53,7 +53,14 @@ final class HostPage implements AutoCloseable {
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
-		String html = this.pages.get(exchange.getRequestURI().getPath());
+		String path = exchange.getRequestURI().getPath();
+		if (path.equals("/favicon.ico")) {
+			// A page's favicon request would log a failed load in the console
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+			return;
+		}
+		String html = this.pages.get(path);
 		byte[] body = (html != null ? html : "not found").getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
 		exchange.sendResponseHeaders(html != null ? 200 : 404, body.length);
