@@ -223,7 +223,8 @@ class LessonPageControllerTests {
 		assertThat(this.mvc.get().uri("/embed?lesson=uneven-distribution&step=3")).hasStatusOk()
 			.hasViewName(LessonEmbedController.PAGE)
 			.bodyText()
-			.contains("name=\"lesson\" value=\"uneven-distribution\"")
+			.contains("data-control=\"embed-start\"")
+			.contains("href=\"/embed?lesson=uneven-distribution&amp;step=3&amp;run=1\"")
 			.contains("Step 3 of 4: Even counts, even load")
 			.doesNotContain("site-header");
 		assertThat(this.registry.size()).isEqualTo(before);
@@ -233,6 +234,7 @@ class LessonPageControllerTests {
 			.contains("id=\"playground\"")
 			.contains("Even counts, even load")
 			.contains("href=\"/embed?lesson=uneven-distribution&amp;step=4&amp;run=1\"")
+			.containsPattern("data-embed-token=\"[A-Za-z0-9_-]{43}\"")
 			.doesNotContain("site-header");
 		assertThat(this.mvc.get()
 			.uri("/embed?lesson=uneven-distribution&step=3")
