@@ -74,9 +74,14 @@ class OEmbedController {
 
 	/** One bare {@code <iframe>}, what WordPress and Ghost keep of a rich answer. */
 	static String iframe(String src, String title, OEmbedSize size) {
-		return "<iframe src=\"" + HtmlUtils.htmlEscape(src) + "\" title=\"" + HtmlUtils.htmlEscape(title)
-				+ "\" width=\"" + size.width() + "\" height=\"" + size.height()
+		return "<iframe src=\"" + escape(src) + "\" title=\"" + escape(title) + "\" width=\"" + size.width()
+				+ "\" height=\"" + size.height()
 				+ "\" allow=\"fullscreen\" style=\"border:0\" loading=\"lazy\"></iframe>";
+	}
+
+	/** Only what HTML needs escaped: the answer is UTF-8, so "·" stays itself. */
+	private static String escape(String text) {
+		return HtmlUtils.htmlEscape(text, "UTF-8");
 	}
 
 	/**
