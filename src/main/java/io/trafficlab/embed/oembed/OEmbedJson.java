@@ -1,4 +1,4 @@
-package io.trafficlab.embed;
+package io.trafficlab.embed.oembed;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

@@ -1,4 +1,4 @@
-package io.trafficlab.embed;
+package io.trafficlab.embed.oembed;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

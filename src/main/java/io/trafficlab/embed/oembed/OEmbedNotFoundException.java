@@ -1,4 +1,4 @@
-package io.trafficlab.embed;
+package io.trafficlab.embed.oembed;
 
 /**
  * The URL is not one oEmbed can answer for: not ours, not a page that can be embedded, or

@@ -1,4 +1,4 @@
-package io.trafficlab.embed;
+package io.trafficlab.embed.oembed;
 
 import java.net.URI;
 import java.util.Locale;
@@ -63,12 +63,9 @@ record OEmbedOrigin(String scheme, String host, int port, String contextPath) {
 		return this.scheme + "://" + this.host + (defaultPort ? "" : ":" + this.port) + this.contextPath;
 	}
 
+	/** 443 for https, else 80: the request's scheme is http or https. */
 	private static int defaultPort(String scheme) {
-		return switch (scheme) {
-			case "http" -> 80;
-			case "https" -> 443;
-			default -> -1;
-		};
+		return scheme.equals("https") ? 443 : 80;
 	}
 
 	private static String bracketed(String host) {

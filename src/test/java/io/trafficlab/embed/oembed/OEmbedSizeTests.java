@@ -1,4 +1,4 @@
-package io.trafficlab.embed;
+package io.trafficlab.embed.oembed;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.trafficlab.embed;
+package io.trafficlab.embed.oembed;
 
 /**
  * What a shareable URL of ours becomes in another site's page.

@@ -1,4 +1,4 @@
-package io.trafficlab.embed;
+package io.trafficlab.embed.oembed;
 
 /**
  * A page's oEmbed discovery link, as the shared {@code <head>} writes it.
