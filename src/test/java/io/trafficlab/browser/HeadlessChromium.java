@@ -58,6 +58,10 @@ public final class HeadlessChromium implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--window-size=" + width + "," + height, "--no-first-run", "--disable-background-networking",
 				"--disable-component-update", "--disable-sync", "--disable-quic", "--disable-extensions",
+				// A frame of another site runs in its own process, whose console the
+				// browser log would miss: one process keeps an embed's console in the
+				// log the tests check (origins and the frame's sandbox are unchanged)
+				"--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process",
 				"--user-data-dir=" + profile);
 		LoggingPreferences logging = new LoggingPreferences();
 		logging.enable(LogType.BROWSER, Level.ALL);
