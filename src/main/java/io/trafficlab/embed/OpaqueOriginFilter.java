@@ -54,7 +54,8 @@ class OpaqueOriginFilter extends OncePerRequestFilter {
 	/** The htmx response headers the app sets, which the embed's htmx must read. */
 	private static final String EXPOSED_HEADERS = "HX-Trigger, HX-Retarget, HX-Reswap, HX-Replace-Url";
 
-	private static final Set<String> STATIC_ROOTS = Set.of("/js/", "/css/", "/fonts/", "/img/", "/favicon.svg");
+	private static final Set<String> STATIC_ROOTS = Set.of("/js/", "/css/", "/webjars/", "/fonts/", "/img/",
+			"/favicon.svg");
 
 	static final String NAMES_NO_SANDBOX = "A page with an opaque origin (a frame sandboxed without "
 			+ "allow-same-origin) may only call the sandbox it started.";
