@@ -6,6 +6,7 @@ import { installCopyCurl, legacyClipboard, revealCopyButtons } from './analyzer/
 import { installRequestErrorNotice } from './analyzer/requestErrors';
 import { installWhitespaceToggle } from './analyzer/whitespace';
 import { installChallengePanel } from './challenge/challengePanel';
+import { installEmbedBridge } from './embed/wiring';
 import { installLessonPanel, lessonLink } from './lesson/lessonPage';
 import { startLiveSandbox } from './live/startLiveSandbox';
 import { installIndexMarks } from './progress/indexMarks';
@@ -50,6 +51,9 @@ document.addEventListener('htmx:afterSettle', () => {
 	applyBarWidths(document);
 });
 
+// In a frame on an embed page: the postMessage API for the host page (README "postMessage API")
+const embed = installEmbedBridge(window, document);
+
 const liveSandbox = document.getElementById('live-sandbox');
 if (liveSandbox !== null) {
 	// created here, by the page's script, as the playground's is
@@ -81,6 +85,7 @@ if (playgroundRoot !== null) {
 		const playground = new Playground(root, { window, document, fetcher, clipboard, shareLink });
 		// Debug hook for the benchmark and the browser tests (README "Playground"): frames, first frames, injectPackets
 		(window as Window & { __trafficLab?: TrafficLabHook }).__trafficLab = playground.hook;
+		embed?.attach(playground, fetcher);
 		playground.start();
 		leaveCleanly(() => playground.leave());
 	});
@@ -92,6 +97,7 @@ if (challengePanel !== null) {
 	installChallengePanel(document, challengePanel, () => {
 		if (challengeId !== undefined) {
 			progress.recordSolved(challengeId);
+			embed?.challengeSolved(challengeId);
 		}
 	});
 }
