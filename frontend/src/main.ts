@@ -9,6 +9,7 @@ import { installChallengePanel } from './challenge/challengePanel';
 import type { Fetch } from './commands/commands';
 import { embedCredentials, fetchWithToken, sendTokenWithHtmx } from './embed/embedToken';
 import { submitHtmxFormsWithoutNavigation } from './embed/sandboxedForms';
+import { installEmbedBridge } from './embed/wiring';
 import { installLessonPanel, lessonLink } from './lesson/lessonPage';
 import { startLiveSandbox } from './live/startLiveSandbox';
 import { installIndexMarks } from './progress/indexMarks';
@@ -53,6 +54,9 @@ document.addEventListener('htmx:afterSettle', () => {
 	applyBarWidths(document);
 });
 
+// In a frame on an embed page: the postMessage API for the host page (README "postMessage API")
+const embed = installEmbedBridge(window, document);
+
 const liveSandbox = document.getElementById('live-sandbox');
 if (liveSandbox !== null) {
 	// created here, by the page's script, as the playground's is
@@ -65,11 +69,11 @@ if (liveSandbox !== null) {
 
 const playgroundRoot = document.getElementById('playground');
 // An embed in a sandboxed frame (opaque origin) proves each request with its sandbox's embed token
-const embed = playgroundRoot !== null ? embedCredentials(playgroundRoot.dataset) : undefined;
+const embedToken = playgroundRoot !== null ? embedCredentials(playgroundRoot.dataset) : undefined;
 const pageFetch: Fetch = (url, init) => fetch(url, init);
-const appFetch = embed !== undefined ? fetchWithToken(pageFetch, embed) : pageFetch;
-if (embed !== undefined) {
-	sendTokenWithHtmx(document, embed);
+const appFetch = embedToken !== undefined ? fetchWithToken(pageFetch, embedToken) : pageFetch;
+if (embedToken !== undefined) {
+	sendTokenWithHtmx(document, embedToken);
 }
 if (document.body.classList.contains('embed')) {
 	submitHtmxFormsWithoutNavigation(document);
@@ -94,6 +98,7 @@ if (playgroundRoot !== null) {
 		const playground = new Playground(root, { window, document, fetcher, clipboard, shareLink });
 		// Debug hook for the benchmark and the browser tests (README "Playground"): frames, first frames, injectPackets
 		(window as Window & { __trafficLab?: TrafficLabHook }).__trafficLab = playground.hook;
+		embed?.attach(playground, fetcher);
 		playground.start();
 		leaveCleanly(() => playground.leave());
 	});
@@ -105,6 +110,7 @@ if (challengePanel !== null) {
 	installChallengePanel(document, challengePanel, () => {
 		if (challengeId !== undefined) {
 			progress.recordSolved(challengeId);
+			embed?.challengeSolved(challengeId);
 		}
 	});
 }

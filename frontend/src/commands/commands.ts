@@ -22,6 +22,7 @@ export type Command =
 	| { kind: 'kill'; node: string }
 	| { kind: 'policy'; value: TrafficPolicy }
 	| { kind: 'lb-model'; model: LoadBalancerModel }
+	| { kind: 'lb-kind'; value: string }
 	| { kind: 'client-rate'; perSecond: number }
 	| { kind: 'preset'; name: string }
 	| { kind: 'manifests'; body: string }
@@ -68,6 +69,8 @@ export function requestFor(api: string, command: Command): CommandRequest {
 			return { method: 'PUT', path: `${api}/service/external-traffic-policy?value=${command.value}` };
 		case 'lb-model':
 			return { method: 'PUT', path: `${api}/load-balancer?model=${command.model}` };
+		case 'lb-kind':
+			return { method: 'PUT', path: `${api}/load-balancer/kind?value=${enc(command.value)}` };
 		case 'client-rate':
 			return { method: 'PUT', path: `${api}/client-rate?perSecond=${command.perSecond}` };
 		case 'preset':
@@ -114,6 +117,8 @@ export function describeCommand(command: Command): string {
 			return `Setting the client rate to ${command.perSecond}/s`;
 		case 'lb-model':
 			return `Setting the load balancer to ${command.model}`;
+		case 'lb-kind':
+			return `Putting ${command.value} in front of the cluster`;
 		case 'speed':
 			return `Setting the speed to ${command.factor}×`;
 		case 'step':

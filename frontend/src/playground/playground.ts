@@ -1,7 +1,7 @@
 // Composes the playground page: one sandbox view (two in compare mode), the frame loop that drives them, the commands
 // from the canvas, the tables and the htmx controls, and what the page does with the server's answer to each.
 import type { ClipboardLike } from '../analyzer/copyCurl';
-import { describeCommand, send, type Command, type Fetch } from '../commands/commands';
+import { describeCommand, send, type Command, type Fetch, type Outcome } from '../commands/commands';
 import { installCommandErrors } from '../live/commandErrors';
 import { embedCredentials, streamUrlWithToken, type EmbedCredentials } from '../embed/embedToken';
 import { webSocketUrl } from '../live/startLiveSandbox';
@@ -126,19 +126,23 @@ export class Playground {
 		return Promise.all(this.views.map((view) => view.stop())).then(() => undefined);
 	}
 
-	/** Sends a command from the canvas, the tables or a shortcut; in compare mode the server applies it to both sides. */
-	async run(command: Command): Promise<void> {
+	/**
+	 * Sends a command from the canvas, the tables, a shortcut or the embed's host page; in compare mode the server applies
+	 * it to both sides. Resolves to the server's answer.
+	 */
+	async run(command: Command): Promise<Outcome> {
 		this.showError('');
 		const result = await send(this.env.fetcher, this.primary.endpoints.api, command);
 		if (!result.ok) {
 			this.showError(`${describeCommand(command)} failed: ${result.message}`);
-			return;
+			return result;
 		}
 		// the same event htmx dispatches for its own requests, from the header: pages around the playground (a
 		// challenge's checklist) re-check at once
 		if (result.outcome !== undefined) {
 			this.root.dispatchEvent(new CustomEvent(COMMAND_EVENT, { bubbles: true, detail: result.outcome }));
 		}
+		return result;
 	}
 
 	/** What the server's answer to a command changes that the stream does not tell (pause and speed send no event). */

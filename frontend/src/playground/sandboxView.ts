@@ -56,6 +56,12 @@ export interface ViewHost {
 	fetcher?: Fetch;
 }
 
+/**
+ * Dispatched on the view's root (bubbling) after the stream changed its scene (a snapshot, or a batch with events such
+ * as ServiceUpdated): the embed's postMessage bridge reads the policy from the scene then.
+ */
+export const SCENE_CHANGED_EVENT = 'trafficlab:scene-changed';
+
 const PANEL_INTERVAL_MS = 250;
 const YAML_MARK_MS = 5000;
 
@@ -244,6 +250,7 @@ export class SandboxView {
 		this.yaml = null;
 		this.rules?.setNodes(this.scene.nodes.filter((node) => !node.gone).map((node) => node.name));
 		this.afterChange();
+		this.root.dispatchEvent(new CustomEvent(SCENE_CHANGED_EVENT, { bubbles: true }));
 	}
 
 	private batch(batch: EventBatch): void {
@@ -257,6 +264,7 @@ export class SandboxView {
 			this.rules?.setNodes(this.scene.nodes.filter((node) => !node.gone).map((node) => node.name));
 			this.rules?.events(batch.events);
 			this.afterChange();
+			this.root.dispatchEvent(new CustomEvent(SCENE_CHANGED_EVENT, { bubbles: true }));
 		}
 	}
 

@@ -5,6 +5,30 @@ import { type ProgressStore, type StepRecord } from './progressStore';
 
 const DONE_CLASS = 'step-dot--done';
 
+/**
+ * Dispatched on the panel (bubbling) when a prediction is answered on this page, for the embed's postMessage bridge;
+ * detail {@link PredictionAnswered}.
+ */
+export const PREDICTION_ANSWERED_EVENT = 'trafficlab:prediction-answered';
+
+/** Dispatched on the panel (bubbling) once, when this page records the step as done; detail {@link StepCompleted}. */
+export const STEP_COMPLETED_EVENT = 'trafficlab:step-completed';
+
+export interface PredictionAnswered {
+	lesson: string;
+	step: number;
+	question: number;
+	/** The chosen choice's number (1-based, as the form posts it) and its text. */
+	answer: number | null;
+	answerText: string;
+	correct: boolean;
+}
+
+export interface StepCompleted {
+	lesson: string;
+	step: number;
+}
+
 export function installStepProgress(panel: HTMLElement, store: ProgressStore): void {
 	const lesson = panel.dataset.lessonId;
 	const step = Number(panel.dataset.stepNumber);
@@ -17,23 +41,56 @@ export function installStepProgress(panel: HTMLElement, store: ProgressStore): v
 	markDoneSteps(panel, before);
 
 	const recorded = new Set<string>();
+	// the answers already shown when the page loaded were given before: only new ones are told as events
+	let loaded = false;
+	let completed = false;
 	const recordAnswered = (): void => {
 		let changed = false;
 		panel.querySelectorAll<HTMLElement>('[data-question]').forEach((question) => {
 			const number = question.dataset.question ?? '';
-			const verdict = question.querySelector<HTMLElement>('[data-explanation]')?.dataset.verdict;
+			const explanation = question.querySelector<HTMLElement>('[data-explanation]');
+			const verdict = explanation?.dataset.verdict;
 			if (verdict !== undefined && !recorded.has(number)) {
 				recorded.add(number);
 				store.recordAnswer(lesson, step, Number(number), verdict === 'right', questionCount);
 				changed = true;
+				if (loaded) {
+					tell<PredictionAnswered>(panel, PREDICTION_ANSWERED_EVENT, { lesson, step, question: Number(number),
+						...chosen(question, explanation), correct: verdict === 'right' });
+				}
 			}
 		});
 		if (changed) {
-			markDoneSteps(panel, store.read().lessons[lesson] ?? {});
+			const steps = store.read().lessons[lesson] ?? {};
+			markDoneSteps(panel, steps);
+			// without storage (a sandboxed frame) the store remembers nothing: every question answered here is done too
+			const done = steps[String(step)]?.done === true || (questionCount > 0 && recorded.size >= questionCount);
+			if (done && loaded && !completed) {
+				completed = true;
+				tell<StepCompleted>(panel, STEP_COMPLETED_EVENT, { lesson, step });
+			}
 		}
 	};
 	recordAnswered();
+	loaded = true;
 	panel.ownerDocument.addEventListener('htmx:afterSwap', recordAnswered);
+}
+
+function tell<T>(panel: HTMLElement, type: string, detail: T): void {
+	panel.dispatchEvent(new CustomEvent<T>(type, { bubbles: true, detail }));
+}
+
+/** The answer an answered question shows: its number (data-chosen) and the text of that choice. */
+function chosen(question: HTMLElement, explanation: HTMLElement | undefined | null): { answer: number | null; answerText: string } {
+	const number = Number(explanation?.dataset.chosen);
+	if (!Number.isInteger(number) || number < 1) {
+		return { answer: null, answerText: '' };
+	}
+	const choice = question.querySelectorAll<HTMLElement>('.choices--answered .choice-text')[number - 1];
+	const text = choice === undefined ? '' : Array.from(choice.childNodes)
+		.filter((node) => !(node instanceof Element && node.classList.contains('choice-tag')))
+		.map((node) => node.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
+	return { answer: number, answerText: text };
 }
 
 function markDoneSteps(panel: HTMLElement, steps: Record<string, StepRecord>): void {
