@@ -6,6 +6,7 @@ import { installCopyCurl, legacyClipboard, revealCopyButtons } from './analyzer/
 import { installRequestErrorNotice } from './analyzer/requestErrors';
 import { installWhitespaceToggle } from './analyzer/whitespace';
 import { installChallengePanel } from './challenge/challengePanel';
+import { installFullscreen } from './embed/fullscreen';
 import { installLessonPanel, lessonLink } from './lesson/lessonPage';
 import { startLiveSandbox } from './live/startLiveSandbox';
 import { installIndexMarks } from './progress/indexMarks';
@@ -49,6 +50,18 @@ document.addEventListener('htmx:afterSettle', () => {
 	revealCopyButtons(document);
 	applyBarWidths(document);
 });
+
+// An embed's Fullscreen button, shown only where its frame allows fullscreen
+const fullscreenButton = document.querySelector<HTMLButtonElement>('[data-control="fullscreen"]');
+const embedMain = document.querySelector<HTMLElement>('body.embed main');
+if (fullscreenButton !== null && embedMain !== null) {
+	const label = fullscreenButton.querySelector('[data-part="fullscreen-label"]');
+	installFullscreen(document, embedMain, fullscreenButton, (text) => {
+		if (label !== null) {
+			label.textContent = text;
+		}
+	});
+}
 
 const liveSandbox = document.getElementById('live-sandbox');
 if (liveSandbox !== null) {
