@@ -223,7 +223,7 @@ class LessonPageControllerTests {
 		assertThat(this.mvc.get().uri("/embed?lesson=uneven-distribution&step=3")).hasStatusOk()
 			.hasViewName(LessonEmbedController.PAGE)
 			.bodyText()
-			.contains("name=\"lesson\" value=\"uneven-distribution\"")
+			.contains("href=\"/embed?lesson=uneven-distribution&amp;step=3&amp;run=1\"")
 			.contains("Step 3 of 4: Even counts, even load")
 			.doesNotContain("site-header");
 		assertThat(this.registry.size()).isEqualTo(before);
