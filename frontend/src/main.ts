@@ -10,6 +10,7 @@ import type { Fetch } from './commands/commands';
 import { embedCredentials, fetchWithToken, sendTokenWithHtmx } from './embed/embedToken';
 import { submitHtmxFormsWithoutNavigation } from './embed/sandboxedForms';
 import { installEmbedBridge } from './embed/wiring';
+import { installFullscreen } from './embed/fullscreen';
 import { installLessonPanel, lessonLink } from './lesson/lessonPage';
 import { startLiveSandbox } from './live/startLiveSandbox';
 import { installIndexMarks } from './progress/indexMarks';
@@ -56,6 +57,17 @@ document.addEventListener('htmx:afterSettle', () => {
 
 // In a frame on an embed page: the postMessage API for the host page (README "postMessage API")
 const embed = installEmbedBridge(window, document);
+// An embed's Fullscreen button, shown only where its frame allows fullscreen
+const fullscreenButton = document.querySelector<HTMLButtonElement>('[data-control="fullscreen"]');
+const embedMain = document.querySelector<HTMLElement>('body.embed main');
+if (fullscreenButton !== null && embedMain !== null) {
+	const label = fullscreenButton.querySelector('[data-part="fullscreen-label"]');
+	installFullscreen(document, embedMain, fullscreenButton, (text) => {
+		if (label !== null) {
+			label.textContent = text;
+		}
+	});
+}
 
 const liveSandbox = document.getElementById('live-sandbox');
 if (liveSandbox !== null) {

@@ -1,7 +1,6 @@
 package io.trafficlab.challenge;
 
 import io.trafficlab.engine.goal.GoalReport;
-import io.trafficlab.sandbox.Preset;
 import io.trafficlab.sandbox.PresetCatalog;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxCreatedJson;
@@ -9,7 +8,6 @@ import io.trafficlab.sandbox.SandboxPageCreation;
 import io.trafficlab.sandbox.SandboxRegistry;
 import io.trafficlab.teaching.Challenge;
 import io.trafficlab.teaching.ChallengeCatalog;
-import io.trafficlab.teaching.ChallengeStart;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -46,10 +44,14 @@ class ChallengePageController {
 
 	private final PresetCatalog presets;
 
-	ChallengePageController(ChallengeCatalog challenges, SandboxRegistry registry, PresetCatalog presets) {
+	private final ChallengeSandboxes sandboxes;
+
+	ChallengePageController(ChallengeCatalog challenges, SandboxRegistry registry, PresetCatalog presets,
+			ChallengeSandboxes sandboxes) {
 		this.challenges = challenges;
 		this.registry = registry;
 		this.presets = presets;
+		this.sandboxes = sandboxes;
 	}
 
 	@GetMapping("/challenges")
@@ -70,8 +72,7 @@ class ChallengePageController {
 		}
 		model.addAttribute("challenge", challenge);
 		model.addAttribute("presets", this.presets.all());
-		SandboxPageCreation.addPending(model, Preset.unlisted(challenge.title(),
-				"The cluster this challenge starts from. Start over brings it back.", challenge.start().manifests()),
+		SandboxPageCreation.addPending(model, ChallengeSandboxes.preset(challenge),
 				SANDBOX_API.replace("{id}", challenge.id()));
 		return PAGE;
 	}
@@ -80,12 +81,7 @@ class ChallengePageController {
 	@PostMapping(SANDBOX_API)
 	ResponseEntity<SandboxCreatedJson> createSandbox(@PathVariable String id) {
 		Challenge challenge = this.challenges.find(id).orElseThrow(() -> new ChallengeNotFoundException(id));
-		ChallengeStart start = challenge.start();
-		Sandbox sandbox = this.registry.createFromDeclaration(start.declaration(), start.seed(), start::settings);
-		if (start.speed() != null) {
-			sandbox.speed(start.speed());
-		}
-		return SandboxPageCreation.created(sandbox);
+		return SandboxPageCreation.created(this.sandboxes.start(challenge));
 	}
 
 	/**
@@ -125,7 +121,7 @@ class ChallengePageController {
 		return CHECKLIST;
 	}
 
-	private static String missing(String id, Model model, HttpServletResponse response) {
+	static String missing(String id, Model model, HttpServletResponse response) {
 		response.setStatus(HttpStatus.NOT_FOUND.value());
 		model.addAttribute("id", id);
 		return MISSING;

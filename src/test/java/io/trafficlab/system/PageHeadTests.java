@@ -53,6 +53,8 @@ class PageHeadTests {
 				page("a lesson step's embed, before Start", "/embed?lesson=uneven-distribution", "playground", "embed",
 						"lesson"),
 				page("the challenges", "/challenges", "challenge"),
+				page("a challenge's embed, before Start", "/embed?challenge=one-move-equal-shares", "playground",
+						"embed", "challenge"),
 				page("a challenge", "/challenges/one-move-equal-shares", "playground", "challenge"),
 				page("a missing challenge", "/challenges/no-such-challenge"),
 				page("the room join form", "/rooms", "room"), page("a room", "/rooms/" + ROOM, "playground", "room"),

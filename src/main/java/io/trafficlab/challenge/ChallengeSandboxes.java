@@ -1,0 +1,44 @@
+package io.trafficlab.challenge;
+
+import io.trafficlab.sandbox.Preset;
+import io.trafficlab.sandbox.Sandbox;
+import io.trafficlab.sandbox.SandboxRegistry;
+import io.trafficlab.teaching.Challenge;
+import io.trafficlab.teaching.ChallengeStart;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A challenge's sandbox, the same for its page (created by the page's script) and its
+ * embed (created by the embed's Start): the challenge's cluster, seed, settings and
+ * speed.
+ */
+@Component
+class ChallengeSandboxes {
+
+	private final SandboxRegistry registry;
+
+	ChallengeSandboxes(SandboxRegistry registry) {
+		this.registry = registry;
+	}
+
+	/**
+	 * Starts a sandbox from the challenge's start.
+	 * @throws io.trafficlab.sandbox.SandboxRequestException when no sandbox can start now
+	 */
+	Sandbox start(Challenge challenge) {
+		ChallengeStart start = challenge.start();
+		Sandbox sandbox = this.registry.createFromDeclaration(start.declaration(), start.seed(), start::settings);
+		if (start.speed() != null) {
+			sandbox.speed(start.speed());
+		}
+		return sandbox;
+	}
+
+	/** The challenge's start as the playground's view names it. */
+	static Preset preset(Challenge challenge) {
+		return Preset.unlisted(challenge.title(), "The cluster this challenge starts from. Start over brings it back.",
+				challenge.start().manifests());
+	}
+
+}
