@@ -47,6 +47,31 @@ class EmbedBridgeBrowserIT extends BrowserTest {
 		talkToTheEmbed("sandbox=\"allow-scripts\"");
 	}
 
+	@Test
+	void aChallengeEmbedInASandboxedFrameShouldTellItsHostWhenSolved() {
+		this.host = HostPage.start();
+		String page = this.host
+			.serve("/challenge.html",
+					hostPage("http://localhost:" + this.port + "/embed?challenge=one-move-equal-shares",
+							"sandbox=\"allow-scripts\"")
+						.replace("width:900px;height:520px", "width:1024px;height:720px"));
+		this.browser = HeadlessChromium.start(1100, 900);
+		ChromeDriver driver = this.browser.driver();
+		driver.get(page);
+		Map<String, Object> card = awaitMessage(driver, (m) -> "ready".equals(m.get("type")));
+		assertThat(card).containsEntry("kind", "challenge").containsEntry("started", false);
+
+		driver.switchTo().frame(driver.findElement(By.id("lab")));
+		driver.findElement(By.cssSelector("[data-control=embed-start]")).click();
+		LabPage.waitForScene(this.browser);
+		LabPage.drag(driver, "web-1", "n3");
+		driver.switchTo().defaultContent();
+
+		Map<String, Object> solved = awaitMessage(driver, (m) -> "challengeSolved".equals(m.get("type")));
+		assertThat(solved).containsEntry("challenge", "one-move-equal-shares").containsEntry("source", "traffic-lab");
+		assertNoSevereConsoleEntries();
+	}
+
 	private void talkToTheEmbed(String sandboxAttribute) {
 		this.host = HostPage.start();
 		String page = this.host.serve("/docs.html",
