@@ -18,7 +18,7 @@ export const ATTRIBUTES = ['preset', 'lesson', 'step', 'challenge', 'state', 'he
 
 export type AttributeName = (typeof ATTRIBUTES)[number];
 
-export const DEFAULT_HEIGHT: Readonly<Record<EmbedKind, number>> = { playground: 520, lesson: 640, challenge: 640 };
+export const DEFAULT_HEIGHT: Readonly<Record<EmbedKind, number>> = { playground: 560, lesson: 700, challenge: 700 };
 
 export const MIN_HEIGHT = 240;
 

@@ -54,7 +54,7 @@ describe('the frame\'s height and title', () => {
 		const heights = [{}, { lesson: 'cluster-client-ip' }, { challenge: 'one-move-equal-shares' }]
 			.map((attributes) => read(attributes))
 			.map((result) => (result.ok ? result.request.height : -1));
-		expect(heights).toEqual([520, 640, 640]);
+		expect(heights).toEqual([560, 700, 700]);
 	});
 
 	it('takes a height in pixels, with or without px', () => {

@@ -50,7 +50,7 @@ record EmbedHelpSnippets(String base, String origin) {
 	public String iframe() {
 		return """
 				<iframe src="%s" title="%s"
-				  width="800" height="520" style="max-width:100%%;border:0" allow="fullscreen" loading="lazy"></iframe>"""
+				  width="800" height="560" style="max-width:100%%;border:0" allow="fullscreen" loading="lazy"></iframe>"""
 			.formatted(embedUrl(), TITLE);
 	}
 
@@ -82,7 +82,7 @@ record EmbedHelpSnippets(String base, String origin) {
 				  src="%s"
 				  title="%s"
 				  width="100%%"
-				  height="520"
+				  height="560"
 				  style={{border: 0}}
 				  allow="fullscreen"
 				  loading="lazy"
@@ -139,7 +139,7 @@ record EmbedHelpSnippets(String base, String origin) {
 				<body>
 				  <h1>One move, equal shares</h1>
 				  <iframe id="lab" src="%1$s" title="Traffic Lab challenge: one move, equal shares"
-				    width="800" height="640" style="max-width:100%%;border:0" allow="fullscreen"></iframe>
+				    width="800" height="700" style="max-width:100%%;border:0" allow="fullscreen"></iframe>
 				  <p id="status" role="status">Press Start, then move one pod.</p>
 				  <button id="local" type="button">Switch the Service to Local</button>
 				  <script>

@@ -62,7 +62,7 @@ class EmbedElementBrowserIT extends BrowserTest {
 			.isEqualTo("Traffic Lab: externalTrafficPolicy sandbox");
 		assertThat(facade.findElement(By.cssSelector(".line")).getText())
 			.isEqualTo("Traffic Lab · Kubernetes externalTrafficPolicy sandbox");
-		assertThat(driver.findElement(By.id("lab")).getRect().getHeight()).isEqualTo(520);
+		assertThat(driver.findElement(By.id("lab")).getRect().getHeight()).isEqualTo(560);
 		assertThat(driver.findElement(By.id("wrong")).getShadowRoot().findElement(By.cssSelector(".message")).getText())
 			.contains("give one of preset, state, lesson or challenge, not lesson and challenge");
 		assertThat(driver.findElements(By.tagName("iframe"))).as("no frame before Start").isEmpty();
@@ -83,7 +83,7 @@ class EmbedElementBrowserIT extends BrowserTest {
 		assertThat(frame.getDomAttribute("allow")).isEqualTo("fullscreen");
 		assertThat(frame.getDomAttribute("id")).isEqualTo("lab");
 		assertThat(frame.getDomAttribute("class")).isEqualTo("wide");
-		assertThat(frame.getRect().getHeight()).isEqualTo(520);
+		assertThat(frame.getRect().getHeight()).isEqualTo(560);
 		assertThat(driver.findElements(By.tagName("traffic-lab"))).hasSize(1);
 		assertThat(driver.executeScript("return document.activeElement === document.getElementById('lab')"))
 			.as("focus follows the reader into the frame")
