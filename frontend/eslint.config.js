@@ -28,6 +28,8 @@ const mayImport = {
 	commands: ['live', 'protocol'],
 	progress: [],
 	analyzer: [],
+	// The <traffic-lab> script other sites load: its own bundle, so it carries none of the app.
+	element: [],
 };
 
 // Parts that wire the others together, and what they must still not know.

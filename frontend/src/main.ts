@@ -3,6 +3,7 @@
 import { applyBarWidths } from './analyzer/barWidths';
 import { installCatalogueChoices } from './analyzer/catalogueChoice';
 import { installCopyCurl, legacyClipboard, revealCopyButtons } from './analyzer/copyCurl';
+import { installCopySnippets } from './analyzer/copySnippet';
 import { installRequestErrorNotice } from './analyzer/requestErrors';
 import { installWhitespaceToggle } from './analyzer/whitespace';
 import { installChallengePanel } from './challenge/challengePanel';
@@ -45,6 +46,7 @@ function leaveCleanly(leave: () => Promise<void>): void {
 
 const clipboard = window.isSecureContext && navigator.clipboard ? navigator.clipboard : legacyClipboard(document);
 installCopyCurl(document, clipboard);
+installCopySnippets(document, clipboard);
 installWhitespaceToggle(document, localStorageOrUndefined());
 const progress = new ProgressStore(localStorageOrUndefined());
 installRequestErrorNotice(document, () => navigator.onLine);

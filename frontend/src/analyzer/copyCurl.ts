@@ -42,13 +42,14 @@ export function installCopyCurl(doc: Document, clipboard: ClipboardLike | undefi
 			return;
 		}
 		clipboard.writeText(healthCheckCurl(target)).then(
-			() => showState(button, 'copied'),
-			() => showState(button, 'failed'),
+			() => showCopyState(button, 'copied'),
+			() => showCopyState(button, 'failed'),
 		);
 	});
 }
 
-function showState(button: HTMLButtonElement, state: CopyState): void {
+/** Says on the button whether the copy worked, then turns back into "Copy". */
+export function showCopyState(button: HTMLButtonElement, state: CopyState): void {
 	button.textContent = copyLabel(state);
 	setTimeout(() => {
 		button.textContent = copyLabel('idle');
