@@ -66,8 +66,10 @@ export class EventListPanel {
 			const text = h(doc, 'span', { class: 'event-text', text: describeEvent(item.event) });
 			const body = connection === null
 				? h(doc, 'span', { class: 'event-row' }, time, ' ', type, ' ', text)
-				: h(doc, 'button', { type: 'button', class: 'event-row event-row--button', 'data-connection': String(connection),
-					'aria-label': `Inspect connection ${connection}: ${describeEvent(item.event)}` }, time, ' ', type, ' ', text);
+				// The name is the row's own text after a hidden "Inspect connection N:", so what a speech-input user
+				// reads on screen is part of the button's name (WCAG 2.5.3, axe's label-content-name-mismatch)
+				: h(doc, 'button', { type: 'button', class: 'event-row event-row--button', 'data-connection': String(connection) },
+					h(doc, 'span', { class: 'visually-hidden', text: `Inspect connection ${connection}: ` }), time, ' ', type, ' ', text);
 			return h(doc, 'li', { 'data-type': item.event.type }, body);
 		}, (li, item) => setText(li.querySelector('.event-time'), formatSimTime(item.event.time)));
 	}

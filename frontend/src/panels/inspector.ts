@@ -58,7 +58,7 @@ export function renderInspector(root: HTMLElement, view: InspectorView | null, m
 	root.replaceChildren(
 		h(doc, 'h4', { class: 'inspector__title', text: view.title }),
 		h(doc, 'p', { class: 'inspector__summary', text: view.summary }),
-		h(doc, 'div', { class: 'table-scroll' },
+		h(doc, 'div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': 'Headers at each hop' },
 			h(doc, 'table', { class: 'data stack hops' },
 				h(doc, 'caption', { class: 'visually-hidden', text: 'Headers at each hop, before and after any rewrite' }),
 				h(doc, 'thead', {}, h(doc, 'tr', {},
