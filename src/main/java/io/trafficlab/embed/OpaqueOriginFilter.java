@@ -2,16 +2,19 @@ package io.trafficlab.embed;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.trafficlab.sandbox.SandboxDestinations;
+import io.trafficlab.system.ErrorsJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -67,8 +70,11 @@ class OpaqueOriginFilter extends OncePerRequestFilter {
 
 	private final EmbedTokens tokens;
 
-	OpaqueOriginFilter(EmbedTokens tokens) {
+	private final JsonMapper json;
+
+	OpaqueOriginFilter(EmbedTokens tokens, JsonMapper json) {
 		this.tokens = tokens;
+		this.json = json;
 	}
 
 	@Override
@@ -139,12 +145,12 @@ class OpaqueOriginFilter extends OncePerRequestFilter {
 		response.setHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600");
 	}
 
-	private static void refuse(HttpServletResponse response, @Nullable String sandbox) throws IOException {
+	private void refuse(HttpServletResponse response, @Nullable String sandbox) throws IOException {
 		String why = (sandbox == null) ? NAMES_NO_SANDBOX : NO_VALID_TOKEN;
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write("{\"errors\":[\"" + why + "\"]}");
+		this.json.writeValue(response.getWriter(), new ErrorsJson(List.of(why)));
 	}
 
 }
