@@ -56,10 +56,6 @@ class SmallScreenControlsBrowserIT extends BrowserTest {
 		driver.findElement(By.cssSelector("[data-control=play]")).click();
 		this.browser.waitUpTo(LIVE)
 			.until((d) -> Boolean.FALSE.equals(driver.executeScript("return window.__trafficLab.scene().paused")));
-		new Select(driver.findElement(By.cssSelector("[data-control=lb-kind]"))).selectByValue("metallb-l2");
-		this.browser.waitUpTo(LIVE)
-			.until((d) -> "metallb-l2"
-				.equals(driver.executeScript("return window.__trafficLab.scene().loadBalancerKind")));
 
 		WebElement more = driver.findElement(MORE);
 		assertThat(more.getDomAttribute("aria-expanded")).isEqualTo("false");
@@ -70,6 +66,10 @@ class SmallScreenControlsBrowserIT extends BrowserTest {
 		more.sendKeys(Keys.SPACE);
 		assertThat(more.getDomAttribute("aria-expanded")).as("the keyboard closes it").isEqualTo("false");
 		assertThat(displayed(driver, REST)).as("the rest, once closed").isEmpty();
+		new Select(driver.findElement(By.cssSelector("[data-control=lb-kind]"))).selectByValue("metallb-l2");
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> "metallb-l2"
+				.equals(driver.executeScript("return window.__trafficLab.scene().loadBalancerKind")));
 		assertNoSevereConsoleEntries();
 	}
 
