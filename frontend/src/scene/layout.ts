@@ -120,11 +120,19 @@ function placeNodes(input: LayoutInput, area: Rect, columns: number, s: number, 
 	const headerH = 64 * s;
 	const proxyH = 24 * s;
 	const rowCount = Math.max(1, Math.ceil(input.nodes.length / columns));
-	const needed = headerH + proxyH + 8 * s + grid.rows * grid.podH + (grid.rows - 1) * 6 * s + pad;
-	const nodeH = Math.max(needed, (minHeight - (rowCount - 1) * rowGap) / rowCount);
+	// each row of nodes is as tall as its fullest node needs (one row of pods at least, a place to drop one)
+	const podRows = (node: { name: string }): number =>
+		Math.max(1, Math.ceil(input.pods.filter((pod) => pod.node === node.name).length / grid.columns));
+	const needed = (rows: number): number => headerH + proxyH + 8 * s + rows * grid.podH + (rows - 1) * 6 * s + pad;
+	const rowHeights = Array.from({ length: rowCount }, (_, row) => Math.max(
+		needed(Math.max(...input.nodes.slice(row * columns, (row + 1) * columns).map(podRows), 1)),
+		(minHeight - (rowCount - 1) * rowGap) / rowCount));
+	const rowTops = rowHeights.map((_, row) => area.y + rowHeights.slice(0, row).reduce((sum, h) => sum + h + rowGap, 0));
 	input.nodes.forEach((node, index) => {
+		const row = Math.floor(index / columns);
+		const nodeH = rowHeights[row];
 		const x = area.x + (index % columns) * (nodeW + gap);
-		const y = area.y + Math.floor(index / columns) * (nodeH + rowGap);
+		const y = rowTops[row];
 		const rect = { x, y, w: nodeW, h: nodeH };
 		const proxy = { x: x + pad, y: y + headerH, w: nodeW - 2 * pad, h: proxyH };
 		const pods = { x: x + pad, y: proxy.y + proxyH + 8 * s, w: nodeW - 2 * pad, h: nodeH - headerH - proxyH - 8 * s - pad };
@@ -147,8 +155,7 @@ function placeNodes(input: LayoutInput, area: Rect, columns: number, s: number, 
 			placePod(layout, pod, { x: px, y: py, w: grid.podW, h: grid.podH }, s);
 		});
 	});
-	const rows = Math.ceil(input.nodes.length / columns);
-	return rows * nodeH + Math.max(0, rows - 1) * rowGap;
+	return rowHeights.reduce((sum, h) => sum + h, 0) + (rowCount - 1) * rowGap;
 }
 
 /** The routes from the LB's exit to every node (see Layout.routes); the trunk runs down x = trunkX. */

@@ -193,12 +193,11 @@ function drawVerdictMark(context: FlightContext, flight: PacketFlight, anim: num
 	if (reachedHop(flight, anim) < index) {
 		return null;
 	}
-	const point = anchorOf(where.at, layout);
+	const point = markPoint(where.at, layout);
 	if (point === null) {
 		return null;
 	}
-	const x = point.x;
-	const y = point.y - 16 * s;
+	const { x, y } = point;
 	ctx.beginPath();
 	ctx.arc(x, y, 8 * s, 0, Math.PI * 2);
 	ctx.fillStyle = '#ffffff';
@@ -225,6 +224,18 @@ function drawVerdictMark(context: FlightContext, flight: PacketFlight, anim: num
 		maxLines: 3, lineHeight: 14 * s, bounds: layout,
 		at: [{ x: x + 12 * s, y: y - 10 * s }, { x: x - 272 * s, y: y - 10 * s }, { x: x - 130 * s, y: y + 12 * s }, { x: x - 130 * s, y: y - 60 * s }],
 	}, { fill: '#ffffff', stroke: THEME.fail, text: THEME.text });
+}
+
+/**
+ * Where a drop or refusal is marked: on kube-proxy's dot in the node's lane, at a pod's arrival point, on the load
+ * balancer's edge: places where no text is written.
+ */
+function markPoint(at: string, layout: Layout): Point | null {
+	if (at !== 'lb') {
+		return anchorOf(at, layout);
+	}
+	const { rect } = layout.lb;
+	return layout.orientation === 'wide' ? { x: rect.x + rect.w, y: rect.y + rect.h / 2 } : { x: rect.x + rect.w / 2, y: rect.y + rect.h };
 }
 
 function verdictPlace(flight: PacketFlight): string {

@@ -158,7 +158,9 @@ function drawBadges(board: LabelBoard, node: SceneNode, badge: Rect, s: number):
 	const status = node.probeStatus;
 	const ok = probeOk(status, node.probeAnswer);
 	const text = answerText(status, node.probeAnswer);
-	const answers = [`${text}${port(node.probeTarget)}`, text, text.replace('no answer', '—').replace('connected', 'conn.')];
+	// down to the mark alone: ✓ passes, ✕ fails, · waits for the next probe
+	const answers = [`${text}${port(node.probeTarget)}`, text, text.replace('no answer', '—').replace('connected', 'conn.')
+		.replace(AWAITING_PROBE, 'next probe'), text.charAt(0)];
 	const first = pill(board, {
 		font: font(11.5, s, 700), variants: [...new Set(answers)], kind: 'state', x: badge.x, y: badge.y, h: badge.h,
 		maxWidth: badge.w * 0.58,

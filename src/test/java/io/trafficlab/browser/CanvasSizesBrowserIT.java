@@ -71,6 +71,9 @@ class CanvasSizesBrowserIT extends BrowserTest {
 			for (const pod of scene.pods) {
 				if (!named(pod.name)) problems.push('pod ' + pod.name + ' has no name on the canvas');
 			}
+			// which nodes pass the load balancer's check: every node's verdict (the NLB of the preset probes nodes)
+			const verdicts = labels.filter((l) => /^[✓✕◌⇥–] LB: /.test(l.fullText)).length;
+			if (verdicts !== scene.nodes.length) problems.push(verdicts + ' of ' + scene.nodes.length + ' nodes show the LB verdict');
 			const sees = labels.filter((l) => l.kind === 'address' && l.fullText.startsWith('sees ')).length;
 			if (sees !== scene.pods.length) problems.push(sees + ' of ' + scene.pods.length + ' pods say which address they see');
 			for (const row of scene.statistics.pods) {
