@@ -1,6 +1,7 @@
 // The debug hook that only measurements and browser tests use (README "Playground"): window.__trafficLab reads the
 // primary view's scene, layout and frames, injects synthetic packets, and records the first frames (also as
 // performance marks).
+import { followSummary } from '../scene/follow';
 import { syntheticFlights } from '../scene/packets';
 import { packetAt } from '../input/hitTest';
 import { packetPoint } from '../scene/paths';
@@ -25,6 +26,11 @@ export interface TrafficLabHook {
 	packetAt(x: number, y: number): number | null;
 	/** The canvas item the keyboard is on, as "pod web-1" or "node n2". */
 	focused(): string | null;
+	/**
+	 * "Follow one connection": the client, the connection followed (null while waiting for it), the hop shown (-1 while
+	 * waiting) and how many hops it has; null when the picture is live.
+	 */
+	following(): ReturnType<typeof followSummary>;
 }
 
 export function createHook(primary: () => SandboxView, frames: () => number): TrafficLabHook {
@@ -78,6 +84,7 @@ export function createHook(primary: () => SandboxView, frames: () => number): Tr
 			const item = primary().view.focused;
 			return item === null ? null : item.kind === 'pod' || item.kind === 'node' ? `${item.kind} ${item.name}` : item.kind;
 		},
+		following: () => followSummary(primary().view.follow ?? null),
 	};
 }
 

@@ -5,6 +5,7 @@ import type { Layout } from '../scene/layout';
 import type { Scene } from '../scene/scene';
 import type { ViewState } from '../scene/view';
 import { drawFlights } from './draw/flights';
+import { drawFollow, trafficAlpha } from './draw/follow';
 import { drawNode, drawPending, drawPod } from './draw/nodes';
 import { drawOverlay } from './draw/overlay';
 import { drawBanner, drawClients, drawLinks, drawLoadBalancer } from './draw/structure';
@@ -68,11 +69,17 @@ export class CanvasRenderer {
 		ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
 		const selectedPacket = view.selected?.kind === 'packet' ? view.selected.connection : null;
 		// Packets pass under the clients and the load balancer (they are "inside" them there); labels stay on top
+		// While a connection is followed, the rest of the traffic is dimmed
+		ctx.globalAlpha = trafficAlpha(view);
 		const labels = drawFlights(ctx, scene, layout, selectedPacket, view.hover);
+		ctx.globalAlpha = 1;
 		drawClients(ctx, scene, layout);
 		drawLoadBalancer(ctx, scene, layout);
+		ctx.globalAlpha = trafficAlpha(view);
 		labels();
+		ctx.globalAlpha = 1;
 		drawOverlay(ctx, scene, layout, view);
+		drawFollow(ctx, scene, layout, view);
 	}
 
 	private drawStill(scene: Scene, layout: Layout, view: ViewState): void {
