@@ -15,7 +15,10 @@ export interface TrafficLabHook {
 	firstFrameAt: number | null;
 	firstPacketAt: number | null;
 	scene(): Scene | null;
-	/** Where a pod (its centre) or a node (an empty spot inside it) is drawn, in CSS px from the canvas' corner. */
+	/**
+	 * Where a pod (its centre), a node (an empty spot inside it) or a client (its centre, by address) is drawn, in CSS px
+	 * from the canvas' corner.
+	 */
 	locate(name: string): { x: number; y: number } | null;
 	/** The packets drawn now, where, and how far between two hops (always 0 under reduced motion). */
 	packets(): { connection: number; x: number; y: number; t: number }[];
@@ -59,7 +62,11 @@ export function createHook(primary: () => SandboxView, frames: () => number): Tr
 				return { x: pod.rect.x + pod.rect.w / 2, y: pod.rect.y + pod.rect.h / 2 };
 			}
 			const node = layout?.nodes.get(name);
-			return node === undefined ? null : { x: node.rect.x + node.rect.w / 2, y: node.rect.y + node.rect.h - 12 };
+			if (node !== undefined) {
+				return { x: node.rect.x + node.rect.w / 2, y: node.rect.y + node.rect.h - 12 };
+			}
+			const client = layout?.clients.get(name);
+			return client === undefined ? null : { x: client.rect.x + client.rect.w / 2, y: client.rect.y + client.rect.h / 2 };
 		},
 		packets: () => {
 			const scene = primary().scene;

@@ -1,0 +1,145 @@
+package io.trafficlab.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * "Follow one connection" on the playground: under Cluster a connection is traced hop by
+ * hop (the debug hook's hop advances, the live region reads each hop with the source
+ * before and after SNAT), then the picture returns to live; from the key F, a click on a
+ * client and the "Follow a connection" button. Still frames of the canvas mid-follow go
+ * to {@code target/screenshots/follow-*.png}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class FollowConnectionBrowserIT extends BrowserTest {
+
+	/** Every hop shows for 1.8 s: a routed connection's ten hops take 18 s. */
+	private static final Duration WHOLE_TRACE = Duration.ofSeconds(60);
+
+	@Test
+	void pressingFShouldTraceTheNextConnectionHopByHopThenReturnToLive() {
+		ChromeDriver driver = openUnderCluster(1366, 900);
+		deleteStillFrame("follow-1366x900");
+		WebElement canvas = LabPage.canvas(driver);
+		driver.executeScript("arguments[0].focus()", canvas);
+		new Actions(driver).sendKeys("f").perform();
+		this.browser.waitUpTo(LIVE).until((d) -> "following".equals(following(driver).get("phase")));
+		Number connection = (Number) following(driver).get("connection");
+		List<Integer> hopsSeen = new ArrayList<>();
+		this.browser.waitUpTo(WHOLE_TRACE).until((d) -> {
+			Map<String, Object> now = following(driver);
+			if (now == null || !connection.equals(now.get("connection"))) {
+				return true;
+			}
+			int hop = ((Number) now.get("hop")).intValue();
+			if (hopsSeen.isEmpty() || hopsSeen.get(hopsSeen.size() - 1) != hop) {
+				hopsSeen.add(hop);
+			}
+			if (liveRegion(driver).contains("(SNAT)") && !Files.exists(stillFrame("follow-1366x900"))) {
+				saveCanvas(driver, "follow-1366x900");
+				this.browser.screenshot("follow-page-1366x900");
+			}
+			return false;
+		});
+		assertThat(following(driver)).as("back to live").isNull();
+		assertThat(hopsSeen).as("hops shown one after the other").hasSizeGreaterThanOrEqualTo(4).isSorted();
+		// The live region read the hop where kube-proxy masqueraded the client's source
+		assertThat(liveRegion(driver)).contains("Following connection " + connection)
+			.containsPattern("src [\\d.]+:\\d+ → [\\d.]+:\\d+ \\(SNAT\\)")
+			.contains("back to live");
+		assertThat(stillFrame("follow-1366x900")).exists();
+
+		// The button does the same for those who do not know the key; pressed again, it
+		// stops
+		WebElement button = driver.findElement(By.cssSelector("[data-view=primary] [data-part=follow]"));
+		button.click();
+		assertThat(following(driver)).isNotNull();
+		assertThat(button.getDomAttribute("aria-pressed")).isEqualTo("true");
+		button.click();
+		assertThat(following(driver)).isNull();
+		assertThat(button.getDomAttribute("aria-pressed")).isEqualTo("false");
+		assertNoSevereConsoleEntries();
+	}
+
+	@Test
+	void clickingAClientShouldFollowItsOwnNextConnectionUntilEscape() {
+		ChromeDriver driver = openUnderCluster(800, 520);
+		String client = String.valueOf(driver.executeScript("return window.__trafficLab.scene().clientIps[0]"));
+		WebElement canvas = LabPage.canvas(driver);
+		int[] at = LabPage.offsetFromInViewCenter(driver, canvas, LabPage.locate(driver, client));
+		new Actions(driver).moveToElement(canvas, at[0], at[1]).click().perform();
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> following(driver) != null && ((Number) following(driver).get("hop")).intValue() >= 2);
+		assertThat(following(driver)).containsEntry("client", client);
+		saveCanvas(driver, "follow-800x520");
+		this.browser.screenshot("follow-page-800x520");
+		driver.executeScript("arguments[0].focus()", canvas);
+		new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+		assertThat(following(driver)).isNull();
+		assertNoSevereConsoleEntries();
+	}
+
+	private ChromeDriver openUnderCluster(int width, int height) {
+		ChromeDriver driver = openPage(width, height, "/?preset=two-pods-three-nodes");
+		LabPage.waitForScene(this.browser);
+		LabPage.choosePolicy(driver, "Cluster");
+		this.browser.waitUpTo(LIVE).until((d) -> "Cluster".equals(LabPage.policy(driver)));
+		return driver;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> following(ChromeDriver driver) {
+		return (Map<String, Object>) driver.executeScript("return window.__trafficLab.following()");
+	}
+
+	private static String liveRegion(ChromeDriver driver) {
+		return String
+			.valueOf(driver.executeScript("return document.querySelector('[data-part=announcer]').textContent"));
+	}
+
+	private static Path stillFrame(String name) {
+		return Path.of("target", "screenshots", name + ".png");
+	}
+
+	private static void deleteStillFrame(String name) {
+		try {
+			Files.deleteIfExists(stillFrame(name));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The canvas as it is drawn now, one frame, to {@code target/screenshots}. */
+	private static void saveCanvas(ChromeDriver driver, String name) {
+		String url = String.valueOf(driver
+			.executeScript("return document.querySelector('[data-view=primary] canvas').toDataURL('image/png')"));
+		try {
+			Files.createDirectories(stillFrame(name).getParent());
+			Files.write(stillFrame(name), Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
