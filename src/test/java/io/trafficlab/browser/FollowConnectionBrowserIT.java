@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -45,6 +47,7 @@ class FollowConnectionBrowserIT extends BrowserTest {
 		this.browser.waitUpTo(LIVE).until((d) -> "following".equals(following(driver).get("phase")));
 		Number connection = (Number) following(driver).get("connection");
 		List<Integer> hopsSeen = new ArrayList<>();
+		Set<String> heard = new LinkedHashSet<>();
 		this.browser.waitUpTo(WHOLE_TRACE).until((d) -> {
 			Map<String, Object> now = following(driver);
 			if (now == null || !connection.equals(now.get("connection"))) {
@@ -54,7 +57,8 @@ class FollowConnectionBrowserIT extends BrowserTest {
 			if (hopsSeen.isEmpty() || hopsSeen.get(hopsSeen.size() - 1) != hop) {
 				hopsSeen.add(hop);
 			}
-			if (liveRegion(driver).contains("(SNAT)") && !Files.exists(stillFrame("follow-1366x900"))) {
+			heard.addAll(liveRegion(driver));
+			if (String.join(" ", heard).contains("(SNAT)") && !Files.exists(stillFrame("follow-1366x900"))) {
 				saveCanvas(driver, "follow-1366x900");
 				this.browser.screenshot("follow-page-1366x900");
 			}
@@ -62,8 +66,11 @@ class FollowConnectionBrowserIT extends BrowserTest {
 		});
 		assertThat(following(driver)).as("back to live").isNull();
 		assertThat(hopsSeen).as("hops shown one after the other").hasSizeGreaterThanOrEqualTo(4).isSorted();
-		// The live region read the hop where kube-proxy masqueraded the client's source
-		assertThat(liveRegion(driver)).contains("Following connection " + connection)
+		heard.addAll(liveRegion(driver));
+		// The live region read every hop, and the one where kube-proxy masqueraded the
+		// client's source
+		assertThat(String.join(" ", heard)).contains("Following connection " + connection + " from")
+			.contains("hop 1 of ")
 			.containsPattern("src [\\d.]+:\\d+ → [\\d.]+:\\d+ \\(SNAT\\)")
 			.contains("back to live");
 		assertThat(stillFrame("follow-1366x900")).exists();
@@ -102,7 +109,14 @@ class FollowConnectionBrowserIT extends BrowserTest {
 		ChromeDriver driver = openPage(width, height, "/?preset=two-pods-three-nodes");
 		LabPage.waitForScene(this.browser);
 		LabPage.choosePolicy(driver, "Cluster");
-		this.browser.waitUpTo(LIVE).until((d) -> "Cluster".equals(LabPage.policy(driver)));
+		// kube-proxy programs Cluster's rules on each node after its sync delay: until
+		// then
+		// connections keep the client's source
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> Boolean.TRUE.equals(driver.executeScript("const s = window.__trafficLab.scene();"
+					+ "const routed = [...s.connections.values()].map((c) => c.event).filter((e) => e.type === 'ConnectionRouted');"
+					+ "const snat = (e) => e.hops.some((h) => h.direction === 'request' && h.srcBefore.split(':')[0] !== h.srcAfter.split(':')[0]);"
+					+ "return s.service.externalTrafficPolicy === 'Cluster' && routed.length >= 3 && routed.slice(-3).every(snat)")));
 		return driver;
 	}
 
@@ -111,9 +125,11 @@ class FollowConnectionBrowserIT extends BrowserTest {
 		return (Map<String, Object>) driver.executeScript("return window.__trafficLab.following()");
 	}
 
-	private static String liveRegion(ChromeDriver driver) {
-		return String
-			.valueOf(driver.executeScript("return document.querySelector('[data-part=announcer]').textContent"));
+	/** What the live region says now (it keeps its last few sentences). */
+	@SuppressWarnings("unchecked")
+	private static List<String> liveRegion(ChromeDriver driver) {
+		return (List<String>) driver.executeScript(
+				"return [...document.querySelector('[data-part=announcer]').children].map((p) => p.textContent)");
 	}
 
 	private static Path stillFrame(String name) {
