@@ -66,13 +66,16 @@ class FollowConnectionBrowserIT extends BrowserTest {
 		});
 		assertThat(following(driver)).as("back to live").isNull();
 		assertThat(hopsSeen).as("hops shown one after the other").hasSizeGreaterThanOrEqualTo(4).isSorted();
-		heard.addAll(liveRegion(driver));
+		// The live region collects its sentences for a second before it speaks
+		this.browser.waitUpTo(LIVE).until((d) -> {
+			heard.addAll(liveRegion(driver));
+			return String.join(" ", heard).contains("back to live");
+		});
 		// The live region read every hop, and the one where kube-proxy masqueraded the
 		// client's source
 		assertThat(String.join(" ", heard)).contains("Following connection " + connection + " from")
 			.contains("hop 1 of ")
-			.containsPattern("src [\\d.]+:\\d+ → [\\d.]+:\\d+ \\(SNAT\\)")
-			.contains("back to live");
+			.containsPattern("src [\\d.]+:\\d+ → [\\d.]+:\\d+ \\(SNAT\\)");
 		assertThat(stillFrame("follow-1366x900")).exists();
 
 		// The button does the same for those who do not know the key; pressed again, it
