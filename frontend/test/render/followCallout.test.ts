@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namedBoxes, placeCallout, trafficAlpha, wrapLines } from '../../src/render/draw/follow';
+import { namedBoxes, placeCallout, trafficAlpha } from '../../src/render/draw/follow';
 import { computeLayout, type Rect } from '../../src/scene/layout';
 import { startFollowing } from '../../src/scene/follow';
 import { sceneFromSnapshot } from '../../src/scene/scene';
@@ -28,10 +28,16 @@ describe('the follow callout', () => {
 		}
 	});
 
-	it('wraps the reason at word boundaries, cutting only after the last line', () => {
-		const measure = (text: string) => text.length;
-		expect(wrapLines(measure, 'one two three four', 9, 3)).toEqual(['one two', 'three', 'four']);
-		expect(wrapLines(measure, 'one two three four five six', 9, 2)).toEqual(['one two', 'three…']);
+	it('takes the board\'s word for where text is: a place over text only when every place is', () => {
+		const layout = computeLayout({ width: 1366, clientIps: scene.clientIps, nodes: scene.nodes, pods: scene.pods });
+		const point = layout.lb.anchor;
+		const first = placeCallout(layout, point, 300, 70, []);
+		const taken = { x: first.x, y: first.y, width: first.w, height: first.h };
+		const free = (box: { x: number; y: number; width: number; height: number }) =>
+			!(box.x < taken.x + taken.width && taken.x < box.x + box.width && box.y < taken.y + taken.height && taken.y < box.y + box.height);
+		const second = placeCallout(layout, point, 300, 70, [], free);
+		expect(free({ x: second.x, y: second.y, width: second.w, height: second.h })).toBe(true);
+		expect(placeCallout(layout, point, 300, 70, [], () => false)).toEqual(first);
 	});
 
 	it('dims the rest of the traffic only while a connection is traced', () => {

@@ -7,8 +7,9 @@ import { hopWords } from '../../scene/hopWords';
 import { along, anchorOf, arcControl, placeKind } from '../../scene/paths';
 import type { Scene } from '../../scene/scene';
 import type { ViewState } from '../../scene/view';
+import type { Box, LabelBoard } from '../labelBoard';
 import { clientColour, font, THEME } from '../theme';
-import { fit, roundRect } from './shapes';
+import { pill, plateLines, roundRect, wrap, type PlateLine } from './shapes';
 
 /** The rest of the traffic's opacity while a connection is followed. */
 export const DIMMED_TRAFFIC = 0.22;
@@ -17,22 +18,25 @@ export function trafficAlpha(view: ViewState): number {
 	return view.follow?.phase === 'following' ? DIMMED_TRAFFIC : 1;
 }
 
-type Kind = 'name' | 'address' | 'prose';
-
 interface Line {
 	/** Longest first; each keeps the meaning (addresses are never cut, only their ports dropped). */
 	variants: string[];
-	kind: Kind;
+	kind: 'name' | 'address';
 	font: string;
 }
 
-export function drawFollow(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout, view: ViewState): void {
+/**
+ * Draws the follow layer; its callout goes on the board before the moving labels, which then keep off it. The callout
+ * sits where no text is (the board's free places), preferring places that cover no box with a name.
+ */
+export function drawFollow(ctx: CanvasRenderingContext2D, board: LabelBoard, scene: Scene, layout: Layout,
+	view: ViewState): void {
 	const follow = view.follow;
 	if (follow === undefined || follow === null) {
 		return;
 	}
 	if (follow.phase === 'waiting') {
-		drawWaiting(ctx, scene, layout, follow);
+		drawWaiting(board, scene, layout, follow);
 		return;
 	}
 	const position = followPosition(follow, scene.reducedMotion);
@@ -55,7 +59,7 @@ export function drawFollow(ctx: CanvasRenderingContext2D, scene: Scene, layout: 
 		{ variants: [words.source, words.sourceShort], kind: 'address', font: font(11, s, 600, true) },
 		{ variants: [words.destination, words.destinationShort], kind: 'address', font: font(11, s, 600, true) },
 	];
-	drawCallout(ctx, layout, point, lines, words.reason, colour);
+	drawCallout(board, layout, point, lines, words.reason, colour);
 }
 
 /** The followed packet's place: along the line (or the arc between two nodes) from one hop to the next. */
@@ -149,7 +153,8 @@ function overlap(a: Rect, b: Rect): number {
  * Where a box of this size goes: the first candidate beside the point, then in the canvas's corners, that covers
  * no name; else the one that covers the least. Always inside the canvas.
  */
-export function placeCallout(layout: Layout, point: Point, w: number, h: number, avoid: readonly Rect[]): Rect {
+export function placeCallout(layout: Layout, point: Point, w: number, h: number, avoid: readonly Rect[],
+	free: (box: Box) => boolean = () => true): Rect {
 	const s = layout.scale;
 	const gap = 16 * s;
 	const m = 4 * s;
@@ -172,7 +177,9 @@ export function placeCallout(layout: Layout, point: Point, w: number, h: number,
 	let best = candidates[0];
 	let bestCost = Number.POSITIVE_INFINITY;
 	for (const box of candidates) {
-		const cost = avoid.reduce((sum, rect) => sum + overlap(box, rect), 0) + 4 * overlap(box, packet);
+		// Over text (the board says) only when every place is: then the least covered
+		const cost = avoid.reduce((sum, rect) => sum + overlap(box, rect), 0) + 4 * overlap(box, packet)
+			+ (free({ x: box.x, y: box.y, width: box.w, height: box.h }) ? 0 : 1e9);
 		if (cost === 0) {
 			return box;
 		}
@@ -184,50 +191,26 @@ export function placeCallout(layout: Layout, point: Point, w: number, h: number,
 	return best;
 }
 
-/** The reason in at most {@code maxLines} lines of this width, the last one ending in … when cut. */
-export function wrapLines(measure: (text: string) => number, text: string, width: number, maxLines: number): string[] {
-	const lines: string[] = [];
-	let line = '';
-	const words = text.split(/\s+/).filter((word) => word !== '');
-	for (let i = 0; i < words.length; i++) {
-		const candidate = line === '' ? words[i] : `${line} ${words[i]}`;
-		if (measure(candidate) <= width || line === '') {
-			line = candidate;
-			continue;
-		}
-		lines.push(line);
-		line = words[i];
-		if (lines.length === maxLines) {
-			lines[maxLines - 1] = `${lines[maxLines - 1]}…`;
-			return lines;
-		}
-	}
-	if (line !== '') {
-		lines.push(line);
-	}
-	return lines;
-}
-
-function drawCallout(ctx: CanvasRenderingContext2D, layout: Layout, point: Point, lines: Line[], reason: string,
-	colour: string): void {
+function drawCallout(board: LabelBoard, layout: Layout, point: Point, lines: Line[], reason: string, colour: string): void {
+	const ctx = board.ctx;
 	const s = layout.scale;
 	const pad = 8 * s;
 	const lineH = 15 * s;
 	const maxW = Math.min(400 * s, layout.width - 8 * s);
-	// The longest variant of each line that fits
+	// The longest wording of each line that fits
 	const chosen = lines.map((line) => {
 		ctx.font = line.font;
 		const text = line.variants.find((variant) => ctx.measureText(variant).width <= maxW - 2 * pad)
 			?? line.variants[line.variants.length - 1];
-		return { ...line, text, width: ctx.measureText(text).width };
+		return { line, text, width: ctx.measureText(text).width };
 	});
 	const reasonFont = font(10.5, s, 500);
 	ctx.font = reasonFont;
 	const contentW = Math.min(maxW - 2 * pad, Math.max(220 * s, ...chosen.map((line) => line.width)));
-	const reasonLines = wrapLines((text) => ctx.measureText(text).width, reason, contentW, 3);
+	const reasonLines = wrap(ctx, reason, contentW, 3);
 	const w = contentW + 2 * pad;
-	const h = (chosen.length + reasonLines.length) * lineH + 2 * pad - 2 * s;
-	const box = placeCallout(layout, point, w, h, namedBoxes(layout));
+	const h = (chosen.length + reasonLines.length) * lineH + 2 * pad;
+	const box = placeCallout(layout, point, w, h, namedBoxes(layout), (candidate) => board.free(candidate));
 	// The connector from the callout to the packet
 	const edge = { x: Math.max(box.x, Math.min(point.x, box.x + box.w)), y: Math.max(box.y, Math.min(point.y, box.y + box.h)) };
 	ctx.beginPath();
@@ -244,54 +227,27 @@ function drawCallout(ctx: CanvasRenderingContext2D, layout: Layout, point: Point
 	ctx.stroke();
 	ctx.fillStyle = colour;
 	ctx.fillRect(box.x, box.y + 6 * s, 3 * s, box.h - 12 * s);
-	let y = box.y + pad + lineH / 2;
-	for (const line of chosen) {
-		ctx.font = line.font;
-		ctx.fillStyle = THEME.text;
-		writeText(ctx, { text: line.text, full: line.variants[0], kind: line.kind }, box.x + pad, y, contentW);
-		y += lineH;
-	}
-	ctx.font = reasonFont;
-	ctx.fillStyle = THEME.muted;
-	for (const line of reasonLines) {
-		writeText(ctx, { text: line, full: reason, kind: 'prose' }, box.x + pad, y, contentW);
-		y += lineH;
-	}
+	const written: PlateLine[] = [
+		...chosen.map(({ line, text }) => ({ text, full: line.variants[0], kind: line.kind, font: line.font, colour: THEME.text })),
+		...reasonLines.map((text) => ({ text, full: reason, kind: 'prose' as const, font: reasonFont, colour: THEME.muted })),
+	];
+	plateLines(board, { x: box.x, y: box.y, width: box.w, height: box.h }, written, pad, lineH);
 }
 
-function drawWaiting(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout,
+function drawWaiting(board: LabelBoard, scene: Scene, layout: Layout,
 	follow: Extract<FollowState, { phase: 'waiting' }>): void {
 	const s = layout.scale;
 	const from = follow.client === null ? 'any client' : follow.client;
-	const text = scene.paused
-		? `Following the next connection from ${from}: paused, press Play · Esc stops`
-		: `Following the next connection from ${from}… · Esc stops`;
+	const variants = scene.paused
+		? [`Following the next connection from ${from}: paused, press Play · Esc stops`, `Next connection from ${from}: press Play`]
+		: [`Following the next connection from ${from}… · Esc stops`, `Next connection from ${from}…`];
 	const client = follow.client === null ? null : layout.clients.get(follow.client);
 	const point = client?.anchor ?? layout.lb.anchor;
-	ctx.font = font(11.5, s, 700);
-	const pad = 8 * s;
-	const w = Math.min(ctx.measureText(text).width + 2 * pad, layout.width - 8 * s);
+	const fontSpec = font(11.5, s, 700);
+	board.ctx.font = fontSpec;
 	const h = 22 * s;
-	const box = placeCallout(layout, point, w, h, namedBoxes(layout));
-	roundRect(ctx, box, h / 2);
-	ctx.fillStyle = '#fffdf5';
-	ctx.fill();
-	ctx.setLineDash([4 * s, 3 * s]);
-	ctx.strokeStyle = THEME.focus;
-	ctx.lineWidth = 1.5 * s;
-	ctx.stroke();
-	ctx.setLineDash([]);
-	ctx.fillStyle = THEME.text;
-	writeText(ctx, { text, full: text, kind: 'prose' }, box.x + pad, box.y + h / 2, w - 2 * pad);
-}
-
-/**
- * Every text of the follow layer is written here, at (x, its line's middle), left-aligned: the one place that
- * changes when the canvas's label board takes over the text.
- */
-function writeText(ctx: CanvasRenderingContext2D, label: { text: string; full: string; kind: Kind }, x: number, y: number,
-	maxWidth: number): void {
-	ctx.textAlign = 'left';
-	ctx.textBaseline = 'middle';
-	ctx.fillText(label.kind === 'prose' ? fit(ctx, label.text, maxWidth) : label.text, x, y);
+	const w = Math.min(board.ctx.measureText(variants[0]).width + 0.76 * h, layout.width - 8 * s);
+	const box = placeCallout(layout, point, w, h, namedBoxes(layout), (candidate) => board.free(candidate));
+	pill(board, { font: fontSpec, variants, kind: 'address', x: box.x, y: box.y, h, maxWidth: layout.width - 8 * s, force: true },
+		{ fill: '#fffdf5', stroke: THEME.focus, text: THEME.text, dash: [4 * s, 3 * s] });
 }
