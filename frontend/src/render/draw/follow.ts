@@ -25,37 +25,49 @@ interface Line {
 	font: string;
 }
 
-/**
- * Draws the follow layer; its callout goes on the board before the moving labels, which then keep off it. The callout
- * sits where no text is (the board's free places), preferring places that cover no box with a name.
- */
-export function drawFollow(ctx: CanvasRenderingContext2D, board: LabelBoard, scene: Scene, layout: Layout,
-	view: ViewState): void {
+type Following = Extract<FollowState, { phase: 'following' }>;
+
+/** The followed connection and where its packet is now, or null when none is followed or it is off the canvas. */
+function followed(scene: Scene, layout: Layout, view: ViewState): { follow: Following; point: Point; colour: string } | null {
 	const follow = view.follow;
-	if (follow === undefined || follow === null) {
-		return;
+	if (follow === undefined || follow === null || follow.phase !== 'following') {
+		return null;
 	}
-	if (follow.phase === 'waiting') {
+	const position = followPosition(follow, scene.reducedMotion);
+	const point = position === null ? null : packetAt(layout, follow, position.from, position.to, position.t);
+	return point === null ? null : { follow, point, colour: clientColour(Math.max(0, scene.clientIps.indexOf(follow.client))) };
+}
+
+/** The followed packet and the path it has taken: with the other packets, under every text. */
+export function drawFollowedPacket(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout, view: ViewState): void {
+	const at = followed(scene, layout, view);
+	if (at !== null) {
+		drawTrail(ctx, layout, at.follow, at.colour);
+		drawPacket(ctx, at.point, layout.scale, at.colour, at.follow.hops[at.follow.hop].direction === 'reply');
+	}
+}
+
+/**
+ * The follow layer's text: the callout, or the note while waiting. It goes on the board before the moving labels,
+ * which then keep off it, where no text is (the board's free places), preferring places that cover no box with a name.
+ */
+export function drawFollow(board: LabelBoard, scene: Scene, layout: Layout, view: ViewState): void {
+	const follow = view.follow;
+	if (follow?.phase === 'waiting') {
 		drawWaiting(board, scene, layout, follow);
 		return;
 	}
-	const position = followPosition(follow, scene.reducedMotion);
-	if (position === null) {
+	const at = followed(scene, layout, view);
+	if (at === null) {
 		return;
 	}
+	const { point, colour } = at;
 	const s = layout.scale;
-	const colour = clientColour(Math.max(0, scene.clientIps.indexOf(follow.client)));
-	drawTrail(ctx, layout, follow, colour);
-	const point = packetAt(layout, follow, position.from, position.to, position.t);
-	if (point === null) {
-		return;
-	}
-	const hop = follow.hops[follow.hop];
-	const reply = hop.direction === 'reply';
-	drawPacket(ctx, point, s, colour, reply);
-	const words = hopWords(hop, follow.hop, follow.hops.length, follow.connection);
+	const hop = at.follow.hops[at.follow.hop];
+	const { connection, hops } = at.follow;
+	const words = hopWords(hop, at.follow.hop, hops.length, connection);
 	const lines: Line[] = [
-		{ variants: [words.heading, `#${follow.connection} · ${follow.hop + 1}/${follow.hops.length} · ${hop.at}`], kind: 'name', font: font(11.5, s, 700) },
+		{ variants: [words.heading, `#${connection} · ${at.follow.hop + 1}/${hops.length} · ${hop.at}`], kind: 'name', font: font(11.5, s, 700) },
 		{ variants: [words.source, words.sourceShort], kind: 'address', font: font(11, s, 600, true) },
 		{ variants: [words.destination, words.destinationShort], kind: 'address', font: font(11, s, 600, true) },
 	];
@@ -63,7 +75,7 @@ export function drawFollow(ctx: CanvasRenderingContext2D, board: LabelBoard, sce
 }
 
 /** The followed packet's place: along the line (or the arc between two nodes) from one hop to the next. */
-function packetAt(layout: Layout, follow: Extract<FollowState, { phase: 'following' }>, from: number, to: number,
+function packetAt(layout: Layout, follow: Following, from: number, to: number,
 	t: number): Point | null {
 	const a = anchorOf(follow.hops[from].at, layout);
 	const b = anchorOf(follow.hops[to].at, layout);
@@ -76,7 +88,7 @@ function packetAt(layout: Layout, follow: Extract<FollowState, { phase: 'followi
 }
 
 /** The hops taken so far, as a line in the client's colour. */
-function drawTrail(ctx: CanvasRenderingContext2D, layout: Layout, follow: Extract<FollowState, { phase: 'following' }>,
+function drawTrail(ctx: CanvasRenderingContext2D, layout: Layout, follow: Following,
 	colour: string): void {
 	const s = layout.scale;
 	ctx.save();
@@ -105,11 +117,9 @@ function drawTrail(ctx: CanvasRenderingContext2D, layout: Layout, follow: Extrac
 }
 
 function drawPacket(ctx: CanvasRenderingContext2D, point: Point, s: number, colour: string, reply: boolean): void {
-	const r = 7 * s;
+	const r = 6 * s;
 	ctx.beginPath();
-	ctx.arc(point.x, point.y, r + 6 * s, 0, Math.PI * 2);
-	ctx.fillStyle = 'rgba(255, 255, 255, 0.85)';
-	ctx.fill();
+	ctx.arc(point.x, point.y, r + 4.5 * s, 0, Math.PI * 2);
 	ctx.strokeStyle = THEME.focus;
 	ctx.lineWidth = 2.5 * s;
 	ctx.stroke();
@@ -158,13 +168,19 @@ export function placeCallout(layout: Layout, point: Point, w: number, h: number,
 	const s = layout.scale;
 	const gap = 16 * s;
 	const m = 4 * s;
+	// Beside the packet; then further down or up in its column (a node's empty space under its pods); then the corners
+	const column: Rect[] = [];
+	for (let dy = 2 * gap; dy < layout.height; dy += gap) {
+		for (const x of [point.x - w / 2, point.x + gap, point.x - w - gap]) {
+			column.push({ x, y: point.y + dy, w, h }, { x, y: point.y - h - dy, w, h });
+		}
+	}
 	const candidates: Rect[] = [
 		{ x: point.x + gap, y: point.y - h - gap, w, h },
 		{ x: point.x - w - gap, y: point.y - h - gap, w, h },
 		{ x: point.x + gap, y: point.y + gap, w, h },
 		{ x: point.x - w - gap, y: point.y + gap, w, h },
-		{ x: point.x - w / 2, y: point.y - h - 2 * gap, w, h },
-		{ x: point.x - w / 2, y: point.y + 2 * gap, w, h },
+		...column,
 		{ x: m, y: layout.height - h - m, w, h },
 		{ x: layout.width - w - m, y: layout.height - h - m, w, h },
 		{ x: m, y: layout.banner.y + layout.banner.h + m, w, h },

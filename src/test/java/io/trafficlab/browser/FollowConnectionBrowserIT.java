@@ -58,7 +58,7 @@ class FollowConnectionBrowserIT extends BrowserTest {
 				hopsSeen.add(hop);
 			}
 			heard.addAll(liveRegion(driver));
-			if (String.join(" ", heard).contains("(SNAT)") && !Files.exists(stillFrame("follow-1366x900"))) {
+			if (calloutShowsSnat(driver) && !Files.exists(stillFrame("follow-1366x900"))) {
 				saveCanvas(driver, "follow-1366x900");
 				this.browser.screenshot("follow-page-1366x900");
 			}
@@ -76,7 +76,8 @@ class FollowConnectionBrowserIT extends BrowserTest {
 		assertThat(String.join(" ", heard)).contains("Following connection " + connection + " from")
 			.contains("hop 1 of ")
 			.containsPattern("src [\\d.]+:\\d+ → [\\d.]+:\\d+ \\(SNAT\\)");
-		assertThat(stillFrame("follow-1366x900")).exists();
+		assertThat(stillFrame("follow-1366x900")).as("a frame whose callout shows the source before and after SNAT")
+			.exists();
 
 		// The button does the same for those who do not know the key; pressed again, it
 		// stops
@@ -97,9 +98,9 @@ class FollowConnectionBrowserIT extends BrowserTest {
 		WebElement canvas = LabPage.canvas(driver);
 		int[] at = LabPage.offsetFromInViewCenter(driver, canvas, LabPage.locate(driver, client));
 		new Actions(driver).moveToElement(canvas, at[0], at[1]).click().perform();
-		this.browser.waitUpTo(LIVE)
-			.until((d) -> following(driver) != null && ((Number) following(driver).get("hop")).intValue() >= 2);
+		this.browser.waitUpTo(WHOLE_TRACE).until((d) -> calloutShowsSnat(driver));
 		assertThat(following(driver)).containsEntry("client", client);
+		assertThat(((Number) following(driver).get("hop")).intValue()).isGreaterThanOrEqualTo(1);
 		saveCanvas(driver, "follow-800x520");
 		this.browser.screenshot("follow-page-800x520");
 		driver.executeScript("arguments[0].focus()", canvas);
@@ -126,6 +127,15 @@ class FollowConnectionBrowserIT extends BrowserTest {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> following(ChromeDriver driver) {
 		return (Map<String, Object>) driver.executeScript("return window.__trafficLab.following()");
+	}
+
+	/**
+	 * Whether the canvas's callout (read from the label board) shows a source before and
+	 * after SNAT now.
+	 */
+	private static boolean calloutShowsSnat(ChromeDriver driver) {
+		return Boolean.TRUE.equals(driver.executeScript("return window.__trafficLab.labels()"
+				+ ".some((l) => /^src [\\d.:]+ → [\\d.:]+ \\(SNAT\\)$/.test(l.text))"));
 	}
 
 	/** What the live region says now (it keeps its last few sentences). */
