@@ -1,5 +1,5 @@
 // The playground's buttons that are not htmx requests: the tables' actions, compare mode, sharing, the classroom room,
-// applying manifests; and the client rate's number, which follows its slider while it moves.
+// applying manifests, "More controls"; and the client rate's number, which follows its slider while it moves.
 import type { Command } from '../commands/commands';
 
 export type ShareControl = 'copy-link' | 'export-yaml';
@@ -34,6 +34,9 @@ export function installPageControls(root: HTMLElement, actions: PageActions): vo
 		else if (control === 'open-room' || control === 'close-room' || control === 'copy-room-link') {
 			actions.room(control);
 		}
+		else if (control === 'more') {
+			toggleMore(target.closest<HTMLElement>('[data-control="more"]'));
+		}
 		else if (control === 'apply-manifests') {
 			const text = root.querySelector<HTMLTextAreaElement>('[data-control="manifests"]')?.value ?? '';
 			actions.command({ kind: 'manifests', body: text });
@@ -46,6 +49,11 @@ export function installPageControls(root: HTMLElement, actions: PageActions): vo
 			output.textContent = `${rate.value}/s`;
 		}
 	});
+}
+
+/** "More controls": the stylesheet shows the rest of the bar while it is expanded (a phone, a lesson step). */
+export function toggleMore(button: HTMLElement | null): void {
+	button?.setAttribute('aria-expanded', button.getAttribute('aria-expanded') === 'true' ? 'false' : 'true');
 }
 
 /** The command of a button in "The picture as tables", or null when it is not complete (no target node chosen). */

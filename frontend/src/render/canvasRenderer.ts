@@ -51,6 +51,10 @@ export class CanvasRenderer {
 		this.textCtx = textCtx;
 	}
 
+	private size(): { width: number; height: number } {
+		return { width: this.width, height: this.height };
+	}
+
 	/** Every text the last frame drew, with its box in CSS pixels of the canvas. */
 	labels(): readonly DrawnLabel[] {
 		return this.frameLabels;
@@ -84,7 +88,7 @@ export class CanvasRenderer {
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		ctx.drawImage(this.still, 0, 0);
 		ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-		const board = new LabelBoard(ctx, this.stillLabels);
+		const board = new LabelBoard(ctx, this.stillLabels, this.size());
 		const selectedPacket = view.selected?.kind === 'packet' ? view.selected.connection : null;
 		// Packets pass under the clients and the load balancer (they are "inside" them there) and under all text;
 		// while a connection is followed, the rest of the traffic is dimmed and its callout goes on the board first
@@ -114,7 +118,7 @@ export class CanvasRenderer {
 		text.setTransform(1, 0, 0, 1, 0, 0);
 		text.clearRect(0, 0, this.text.width, this.text.height);
 		text.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-		const board = new LabelBoard(text);
+		const board = new LabelBoard(text, [], this.size());
 		const s = layout.scale;
 		drawBanner(ctx, board, scene, layout, note);
 		const linkLabels = drawLinks(ctx, board, scene, layout);
@@ -145,7 +149,7 @@ export class CanvasRenderer {
 		ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
 		ctx.fillStyle = THEME.background;
 		ctx.fillRect(0, 0, this.width, this.height);
-		const board = new LabelBoard(ctx);
+		const board = new LabelBoard(ctx, [], this.size());
 		board.text({ font: font(15, Math.max(1, cssWidth / 1200)), colour: THEME.muted, variants: [message], kind: 'prose',
 			align: 'center', x: cssWidth / 2, y: this.height / 2, maxWidth: cssWidth - 16 });
 		this.frameLabels = board.labels();

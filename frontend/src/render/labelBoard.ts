@@ -112,7 +112,8 @@ export class LabelBoard {
 	 * A board that draws on this context and starts with labels already drawn (the still layer's), which nothing may
 	 * overlap.
 	 */
-	constructor(readonly ctx: CanvasRenderingContext2D, fixed: readonly DrawnLabel[] = []) {
+	constructor(readonly ctx: CanvasRenderingContext2D, fixed: readonly DrawnLabel[] = [],
+		private readonly bounds: { width: number; height: number } | null = null) {
 		this.drawn = [...fixed];
 		this.taken = [...fixed];
 	}
@@ -121,8 +122,11 @@ export class LabelBoard {
 		return this.drawn;
 	}
 
+	/** Whether a box is on the canvas and clear of every text and plate on the board. */
 	free(box: Box): boolean {
-		return !this.taken.some((other) => overlaps(box, other));
+		const inside = this.bounds === null || (box.x >= -0.5 && box.y >= -0.5 && box.x + box.width <= this.bounds.width + 0.5
+			&& box.y + box.height <= this.bounds.height + 0.5);
+		return inside && !this.taken.some((other) => overlaps(box, other));
 	}
 
 	/** Keeps a box clear (a pill's plate, a callout) when it is free; false when it is not. */

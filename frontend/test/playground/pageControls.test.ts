@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableCommand } from '../../src/playground/pageControls';
+import { tableCommand, toggleMore } from '../../src/playground/pageControls';
 
 function button(dataset: Record<string, string>, selected = ''): HTMLButtonElement {
 	const select = { value: selected };
@@ -17,5 +17,20 @@ describe('tableCommand', () => {
 		expect(tableCommand(button({ command: 'move', pod: 'web-1' }))).toBeNull();
 		expect(tableCommand(button({ command: 'kill' }))).toBeNull();
 		expect(tableCommand(button({ command: 'unknown', node: 'n1' }))).toBeNull();
+	});
+});
+
+describe('toggleMore', () => {
+	it('flips aria-expanded, which the stylesheet reads', () => {
+		const attributes = new Map([['aria-expanded', 'false']]);
+		const more = {
+			getAttribute: (name: string) => attributes.get(name) ?? null,
+			setAttribute: (name: string, value: string) => attributes.set(name, value),
+		} as unknown as HTMLElement;
+		toggleMore(more);
+		expect(attributes.get('aria-expanded')).toBe('true');
+		toggleMore(more);
+		expect(attributes.get('aria-expanded')).toBe('false');
+		expect(() => toggleMore(null)).not.toThrow();
 	});
 });

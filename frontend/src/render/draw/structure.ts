@@ -52,8 +52,9 @@ export function drawBanner(ctx: CanvasRenderingContext2D, board: LabelBoard, sce
 	}
 	const mid = y + h / 2;
 	const inner = w - 20 * s;
-	const policyLabel = board.place({ ...strong, variants: policyTexts, x: 0, y: -1000, maxWidth: inner * 0.45 });
-	const policyW = policyLabel === null ? 0 : policyLabel.width + 14 * s;
+	board.ctx.font = strong.font;
+	const policyFits = policyTexts.find((text) => board.ctx.measureText(text).width <= inner * 0.45);
+	const policyW = policyFits === undefined ? 0 : board.ctx.measureText(policyFits).width + 14 * s;
 	const left = board.text({ font: font(13, s, 600), colour: THEME.proxyText, variants: serviceTexts, kind: 'address',
 		x: x + 10 * s, y: mid, maxWidth: inner - policyW - 60 * s });
 	const cursor = x + 10 * s + (left === null ? 0 : left.width + 14 * s);

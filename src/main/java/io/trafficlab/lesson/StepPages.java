@@ -46,6 +46,7 @@ class StepPages {
 	void addPendingSandbox(Model model, StepPage page, String manifests, String create) {
 		SandboxPageCreation.addPending(model, stepPreset(page, manifests), create);
 		model.addAttribute("pendingCurlNode", page.step().curlNode());
+		model.addAttribute("stepControls", StepControls.of(page.step()));
 	}
 
 	/** The model the playground fragment and the lesson panel need. */
@@ -53,6 +54,7 @@ class StepPages {
 		model.addAttribute("sandbox", SandboxCreatedJson.of(sandbox.id(), sandbox.preset()));
 		model.addAttribute("sandboxId", sandbox.id());
 		model.addAttribute("preset", stepPreset(page, sandbox.manifests()));
+		model.addAttribute("stepControls", StepControls.of(page.step()));
 		String node = page.step().curlNode();
 		if (node != null) {
 			model.addAttribute("curl", CurlView.of(sandbox, node));

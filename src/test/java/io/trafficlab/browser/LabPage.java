@@ -109,4 +109,15 @@ final class LabPage {
 			.click();
 	}
 
+	/**
+	 * Opens "More controls" where the bar is short (a lesson step, a phone), so that the
+	 * rest of the controls can be clicked; elsewhere it shows them already.
+	 */
+	static void openMoreControls(ChromeDriver driver) {
+		WebElement more = driver.findElement(By.cssSelector("[data-control=more]"));
+		if (more.isDisplayed() && "false".equals(more.getDomAttribute("aria-expanded"))) {
+			more.click();
+		}
+	}
+
 }

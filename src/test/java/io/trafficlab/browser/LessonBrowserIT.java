@@ -279,6 +279,7 @@ class LessonBrowserIT extends BrowserTest {
 	private String copyLink(ChromeDriver driver) {
 		WebElement field = driver.findElement(By.cssSelector("[data-control=share-link]"));
 		driver.executeScript("arguments[0].value = ''", field);
+		LabPage.openMoreControls(driver);
 		driver.findElement(By.cssSelector("[data-control=copy-link]")).click();
 		this.browser.waitUpTo(LIVE).until((d) -> field.isDisplayed() && !field.getDomProperty("value").isEmpty());
 		return field.getDomProperty("value");

@@ -1,0 +1,98 @@
+package io.trafficlab.lesson;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.trafficlab.engine.balancer.Dataplane;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
+import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.net.NetworkModel;
+import io.trafficlab.engine.simulation.SimulationCommand;
+import io.trafficlab.teaching.LessonStep;
+import io.trafficlab.teaching.Question;
+import io.trafficlab.teaching.StepSandbox;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The controls of the playground's bar a lesson step shows at once (the rest wait behind
+ * "More controls"), by their {@code data-control} names: the clock and the policy always,
+ * plus each control the step's questions act on and each setting its sandbox starts away
+ * from the playground's default. Pod moves and node actions are on the canvas, not in the
+ * bar.
+ */
+final class StepControls {
+
+	private static final List<String> ALWAYS = List.of("play", "pause", "policy");
+
+	private StepControls() {
+	}
+
+	static List<String> of(LessonStep step) {
+		Set<String> controls = new LinkedHashSet<>(ALWAYS);
+		controls.addAll(startedAwayFromDefault(step.sandbox()));
+		for (Question question : step.questions()) {
+			for (SimulationCommand command : question.reveal()) {
+				String control = control(command);
+				if (control != null) {
+					controls.add(control);
+				}
+			}
+		}
+		return List.copyOf(controls);
+	}
+
+	private static List<String> startedAwayFromDefault(StepSandbox sandbox) {
+		List<String> controls = new ArrayList<>();
+		if (sandbox.lb() != LoadBalancerModel.EVEN) {
+			controls.add("lb-model");
+		}
+		if (sandbox.loadBalancer() != LoadBalancerKind.AWS_NLB_INSTANCE) {
+			controls.add("lb-kind");
+		}
+		if (sandbox.dataplane() != Dataplane.KUBE_PROXY) {
+			controls.add("dataplane");
+		}
+		if (sandbox.network() != NetworkModel.DEFAULT) {
+			controls.add("network");
+		}
+		return controls;
+	}
+
+	/**
+	 * The bar's control that does what the command does, or {@code null} (a canvas
+	 * action).
+	 */
+	private static @Nullable String control(SimulationCommand command) {
+		if (command instanceof SimulationCommand.SetExternalTrafficPolicy) {
+			return "policy";
+		}
+		if (command instanceof SimulationCommand.SetLoadBalancerModel) {
+			return "lb-model";
+		}
+		if (command instanceof SimulationCommand.SetLoadBalancerKind) {
+			return "lb-kind";
+		}
+		if (command instanceof SimulationCommand.SetDataplane) {
+			return "dataplane";
+		}
+		if (command instanceof SimulationCommand.SetNetwork) {
+			return "network";
+		}
+		if (command instanceof SimulationCommand.ScaleReplicas) {
+			return "replicas";
+		}
+		if (command instanceof SimulationCommand.RolloutRestart) {
+			return "rollout-restart";
+		}
+		if (command instanceof SimulationCommand.AddNode) {
+			return "add-node";
+		}
+		if (command instanceof SimulationCommand.SetClientRate) {
+			return "rate";
+		}
+		return null;
+	}
+
+}
