@@ -11,6 +11,8 @@ export type Intent =
 	| { kind: 'menu'; node: string; at?: Point }
 	| { kind: 'inspect'; connection: number }
 	| { kind: 'toggle-policy' }
+	/** Follow the next connection from this client (null: from any client). */
+	| { kind: 'follow'; client: string | null }
 	| { kind: 'cancel' }
 	| { kind: 'none' };
 

@@ -1,6 +1,8 @@
 // The canvas from the keyboard: arrows walk through nodes and their pods; Enter picks a pod up (then Enter on a node,
 // or the node's number, moves it there); a digit moves the focused pod to node N at once; Delete deletes it; M opens
-// a node's menu; P toggles externalTrafficPolicy; Esc cancels. Pure: a key and the state in, an intent out.
+// a node's menu; P toggles externalTrafficPolicy; F follows the next connection (again: of the next client); Esc
+// cancels (and stops following). Pure: a key and the state in, an intent out.
+import { nextFollowClient } from '../scene/follow';
 import type { Scene } from '../scene/scene';
 import type { Item, ViewState } from '../scene/view';
 import { sameItem } from '../scene/view';
@@ -92,6 +94,9 @@ export function keyIntent(key: string, scene: Scene, view: ViewState): Intent {
 		case 'p':
 		case 'P':
 			return { kind: 'toggle-policy' };
+		case 'f':
+		case 'F':
+			return { kind: 'follow', client: nextFollowClient(scene, view.follow ?? null) };
 		case 'Escape':
 			return { kind: 'cancel' };
 		default: {

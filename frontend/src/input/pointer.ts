@@ -1,6 +1,7 @@
 // Pointer input on the canvas: drag a pod onto another node to move it, or out of every node to delete it; click a
 // packet to inspect it, a node's ⋯ to open its menu, a pod to pick it up (then click a node: for touch screens, where
-// dragging would scroll). Reports intents and the drag in progress; never sends commands itself.
+// dragging would scroll); click a client to follow its next connection. Reports intents and the drag in progress;
+// never sends commands itself.
 import type { Layout, Point } from '../scene/layout';
 import type { Scene } from '../scene/scene';
 import type { Drag, ViewState } from '../scene/view';
@@ -49,6 +50,8 @@ export function clickIntent(scene: Scene, layout: Layout, point: Point, view: Vi
 				: { kind: 'select', item: { kind: 'node', name: target.name } };
 		case 'lb':
 			return { kind: 'select', item: { kind: 'lb' } };
+		case 'client':
+			return { kind: 'follow', client: target.ip };
 		default:
 			return view.carrying !== null ? { kind: 'cancel' } : { kind: 'select', item: null };
 	}
@@ -85,7 +88,7 @@ export function installPointer(canvas: HTMLCanvasElement, host: PointerHost): vo
 			const target = hitTest(scene, layout, point);
 			host.setHover(target.kind === 'packet' ? target.connection : null);
 			canvas.style.cursor = target.kind === 'pod' && host.readOnly !== true ? 'grab'
-				: target.kind === 'packet' || (target.kind === 'node-menu' && host.readOnly !== true)
+				: target.kind === 'packet' || target.kind === 'client' || (target.kind === 'node-menu' && host.readOnly !== true)
 				|| (target.kind === 'node' && host.view().carrying !== null) ? 'pointer' : 'default';
 			return;
 		}

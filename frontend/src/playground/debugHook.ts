@@ -1,6 +1,7 @@
 // The debug hook that only measurements and browser tests use (README "Playground"): window.__trafficLab reads the
 // primary view's scene, layout and frames, injects synthetic packets, and records the first frames (also as
 // performance marks).
+import { followSummary } from '../scene/follow';
 import { syntheticFlights } from '../scene/packets';
 import { packetAt } from '../input/hitTest';
 import { packetPoint } from '../scene/paths';
@@ -15,7 +16,10 @@ export interface TrafficLabHook {
 	firstFrameAt: number | null;
 	firstPacketAt: number | null;
 	scene(): Scene | null;
-	/** Where a pod (its centre) or a node (an empty spot inside it) is drawn, in CSS px from the canvas' corner. */
+	/**
+	 * Where a pod (its centre), a node (an empty spot inside it) or a client (its centre, by address) is drawn, in CSS px
+	 * from the canvas' corner.
+	 */
 	locate(name: string): { x: number; y: number } | null;
 	/** The packets drawn now, where, and how far between two hops (always 0 under reduced motion). */
 	packets(): { connection: number; x: number; y: number; t: number }[];
@@ -31,6 +35,11 @@ export interface TrafficLabHook {
 	 * CSS pixels of the page.
 	 */
 	labels(): DrawnLabel[];
+	/**
+	 * "Follow one connection": the client, the connection followed (null while waiting for it), the hop shown (-1 while
+	 * waiting) and how many hops it has; null when the picture is live.
+	 */
+	following(): ReturnType<typeof followSummary>;
 }
 
 export function createHook(primary: () => SandboxView, frames: () => number): TrafficLabHook {
@@ -59,7 +68,11 @@ export function createHook(primary: () => SandboxView, frames: () => number): Tr
 				return { x: pod.rect.x + pod.rect.w / 2, y: pod.rect.y + pod.rect.h / 2 };
 			}
 			const node = layout?.nodes.get(name);
-			return node === undefined ? null : { x: node.rect.x + node.rect.w / 2, y: node.rect.y + node.rect.h - 12 };
+			if (node !== undefined) {
+				return { x: node.rect.x + node.rect.w / 2, y: node.rect.y + node.rect.h - 12 };
+			}
+			const client = layout?.clients.get(name);
+			return client === undefined ? null : { x: client.rect.x + client.rect.w / 2, y: client.rect.y + client.rect.h / 2 };
 		},
 		packets: () => {
 			const scene = primary().scene;
@@ -85,6 +98,7 @@ export function createHook(primary: () => SandboxView, frames: () => number): Tr
 			const item = primary().view.focused;
 			return item === null ? null : item.kind === 'pod' || item.kind === 'node' ? `${item.kind} ${item.name}` : item.kind;
 		},
+		following: () => followSummary(primary().view.follow ?? null),
 	};
 }
 

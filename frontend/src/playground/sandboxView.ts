@@ -26,6 +26,8 @@ import { applyBatch, applyStatistics } from '../scene/applyEvent';
 import { computeLayout, layoutKey, type Layout } from '../scene/layout';
 import { sceneFromSnapshot, type Scene } from '../scene/scene';
 import { advance, isAnimating } from '../scene/timeline';
+import { advanceFollow, startFollowing, type FollowState } from '../scene/follow';
+import { hopSentence } from '../scene/hopWords';
 import { NO_VIEW, type Drag, type ViewState } from '../scene/view';
 import { SandboxStream } from '../stream/sandboxStream';
 import { NodeMenu } from './nodeMenu';
@@ -117,6 +119,9 @@ export class SandboxView {
 			this.dirty = true;
 		});
 		resize.observe(this.part('canvas-wrap'));
+		// The visible way to follow a connection, for those who do not know the key: pressed, it stops
+		this.root.querySelector('[data-part="follow"]')?.addEventListener('click',
+			() => this.follow(this.view.follow != null ? 'stop' : null));
 		this.stream = new SandboxStream({
 			brokerURL: endpoints.brokerURL,
 			eventsTopic: endpoints.eventsTopic,
@@ -190,6 +195,44 @@ export class SandboxView {
 		if (this.scene !== before) {
 			this.dirty = true;
 		}
+		if (this.view.follow != null) {
+			this.setFollow(advanceFollow(this.view.follow, this.scene, stepMs));
+		}
+	}
+
+	/** Follows the next connection from a client (null: any client), or stops following (the "stop" argument). */
+	follow(client: string | null | 'stop'): void {
+		if (this.scene !== null) {
+			this.setFollow(client === 'stop' ? null : startFollowing(this.scene, client));
+		}
+	}
+
+	/** Sets the follow state; the live region hears each new hop, and when the picture returns to live. */
+	private setFollow(next: FollowState | null): void {
+		const previous = this.view.follow ?? null;
+		if (next === previous) {
+			return;
+		}
+		this.setView({ ...this.view, follow: next });
+		this.renderFollowButton();
+		if (next?.phase === 'following' && (previous?.phase !== 'following' || previous.hop !== next.hop
+			|| previous.connection !== next.connection)) {
+			this.host.announce(hopSentence(next.hops[next.hop], next.hop, next.hops.length, next.connection, next.client), this);
+		}
+		else if (next?.phase === 'waiting' && previous?.phase !== 'waiting') {
+			this.host.announce(`Following the next connection from ${next.client ?? 'any client'}.`, this);
+		}
+		else if (next === null && previous !== null) {
+			this.host.announce(previous.phase === 'following' ? 'Connection followed to its end: back to live.'
+				: 'Stopped following: back to live.', this);
+		}
+	}
+
+	private renderFollowButton(): void {
+		const button = this.root.querySelector<HTMLElement>('[data-part="follow"]');
+		if (button !== null) {
+			button.setAttribute('aria-pressed', String(this.view.follow != null));
+		}
 	}
 
 	render(now: number): void {
@@ -205,7 +248,7 @@ export class SandboxView {
 			return;
 		}
 		const layout = this.layout();
-		if (layout !== null && (this.dirty || isAnimating(scene))) {
+		if (layout !== null && (this.dirty || isAnimating(scene) || this.view.follow != null)) {
 			this.renderer.resize(width, layout.height, window.devicePixelRatio || 1);
 			this.renderer.draw(scene, layout, this.view);
 			this.dirty = false;
@@ -357,8 +400,12 @@ export class SandboxView {
 			case 'toggle-policy':
 				this.host.togglePolicy(this);
 				return;
+			case 'follow':
+				this.follow(intent.client);
+				return;
 			case 'cancel':
 				this.setView({ ...this.view, carrying: null, selected: null, drag: null });
+				this.setFollow(null);
 				return;
 			case 'none':
 				return;

@@ -7,6 +7,7 @@ import type { Layout } from '../scene/layout';
 import type { Scene } from '../scene/scene';
 import type { ViewState } from '../scene/view';
 import { drawFlights } from './draw/flights';
+import { drawFollow, drawFollowedPacket, trafficAlpha } from './draw/follow';
 import { drawNode, drawPending, drawPod } from './draw/nodes';
 import { drawOverlay } from './draw/overlay';
 import { drawBanner, drawClients, drawLinks, drawLoadBalancer } from './draw/structure';
@@ -89,15 +90,22 @@ export class CanvasRenderer {
 		ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
 		const board = new LabelBoard(ctx, this.stillLabels, this.size());
 		const selectedPacket = view.selected?.kind === 'packet' ? view.selected.connection : null;
-		// Packets pass under the clients and the load balancer (they are "inside" them there) and under all text
+		// Packets pass under the clients and the load balancer (they are "inside" them there) and under all text;
+		// while a connection is followed, the rest of the traffic is dimmed and its callout goes on the board first
+		ctx.globalAlpha = trafficAlpha(view);
 		const labels = drawFlights(ctx, board, scene, layout, selectedPacket, view.hover);
+		ctx.globalAlpha = 1;
+		drawFollowedPacket(ctx, scene, layout, view);
 		drawClients(ctx, board, scene, layout);
 		drawLoadBalancer(ctx, board, scene, layout);
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		ctx.drawImage(this.text, 0, 0);
 		ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
 		drawOverlay(ctx, board, scene, layout, view);
+		drawFollow(board, scene, layout, view);
+		ctx.globalAlpha = trafficAlpha(view);
 		labels();
+		ctx.globalAlpha = 1;
 		this.frameLabels = board.labels();
 	}
 

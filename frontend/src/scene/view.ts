@@ -1,4 +1,5 @@
 // What the learner has picked, focused or is dragging: kept by the input modules, read by the renderer.
+import type { FollowState } from './follow';
 import type { Point } from './layout';
 
 export type Item =
@@ -26,6 +27,8 @@ export interface ViewState {
 	hover: number | null;
 	/** A watcher's view (a classroom room's): nothing is drawn that looks like it changes the sandbox. */
 	readOnly?: boolean;
+	/** "Follow one connection": waiting for a client's next connection or tracing it hop by hop; null when live. */
+	follow?: FollowState | null;
 }
 
 export const NO_VIEW: ViewState = {

@@ -69,4 +69,13 @@ describe('pointer intents', () => {
 		const menu = { x: n3.menu.x + 3, y: n3.menu.y + 3 };
 		expect(clickIntent(scene, layout, menu, NO_VIEW)).toEqual({ kind: 'menu', node: 'n3', at: menu });
 	});
+
+	it('turn a click on a client into following its next connection', async () => {
+		const { clickIntent } = await import('../../src/input/pointer');
+		const { NO_VIEW } = await import('../../src/scene/view');
+		const { scene, layout } = setup();
+		const client = layout.clients.get('198.51.100.7')!.rect;
+		expect(clickIntent(scene, layout, { x: client.x + 5, y: client.y + 5 }, NO_VIEW))
+			.toEqual({ kind: 'follow', client: '198.51.100.7' });
+	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { focusOrder, keyIntent, nthNode } from '../../src/input/keyboard';
+import { startFollowing } from '../../src/scene/follow';
 import { sceneFromSnapshot } from '../../src/scene/scene';
 import { NO_VIEW, type ViewState } from '../../src/scene/view';
 import { snapshot } from '../scene/fixtures';
@@ -46,5 +47,13 @@ describe('keyboard', () => {
 		expect(keyIntent('p', scene, view({}))).toEqual({ kind: 'toggle-policy' });
 		expect(keyIntent('Escape', scene, view({}))).toEqual({ kind: 'cancel' });
 		expect(keyIntent('x', scene, view({}))).toEqual({ kind: 'none' });
+	});
+
+	it('follows the next connection of any client with F, then of each client in turn', () => {
+		expect(keyIntent('f', scene, view({}))).toEqual({ kind: 'follow', client: null });
+		const any = startFollowing(scene, null);
+		expect(keyIntent('F', scene, view({ follow: any }))).toEqual({ kind: 'follow', client: '203.0.113.10' });
+		expect(keyIntent('F', scene, view({ follow: startFollowing(scene, '203.0.113.10') })))
+			.toEqual({ kind: 'follow', client: '198.51.100.7' });
 	});
 });

@@ -181,3 +181,31 @@ export function callout(board: LabelBoard, spec: CalloutSpec, style: PillStyle):
 	}
 	return false;
 }
+
+/** One line written on a plate: the text, what it stands for, what it carries, and how it looks. */
+export interface PlateLine {
+	text: string;
+	full: string;
+	kind: LabelKind;
+	font: string;
+	colour: string;
+}
+
+/**
+ * Lines written on a plate already drawn at {@code box} (a callout of several fonts), one row of {@code lineHeight}
+ * each below {@code pad}; each row is kept on the board as wide as the plate (the first and the last reach its top and
+ * bottom), so the labels placed later keep off the whole plate.
+ */
+export function plateLines(board: LabelBoard, box: Box, lines: readonly PlateLine[], pad: number, lineHeight: number): void {
+	const ctx = board.ctx;
+	ctx.textAlign = 'left';
+	ctx.textBaseline = 'middle';
+	lines.forEach((line, i) => {
+		const top = i === 0 ? box.y : box.y + pad + i * lineHeight;
+		const bottom = i === lines.length - 1 ? box.y + box.height : box.y + pad + (i + 1) * lineHeight;
+		ctx.font = line.font;
+		ctx.fillStyle = line.colour;
+		ctx.fillText(line.text, box.x + pad, box.y + pad + (i + 0.5) * lineHeight);
+		board.keep({ text: line.text, fullText: line.full, kind: line.kind, x: box.x, y: top, width: box.width, height: bottom - top });
+	});
+}
