@@ -206,7 +206,10 @@ export function seenTexts(scene: Scene, pod: string): string[] {
 		const single = sources.length === 1 ? [`sees ${sources[0].address} (SNAT)`, `sees ${sources[0].address}`] : [];
 		return [...single, 'sees node IPs (SNAT)', 'node IPs (SNAT)', 'SNAT'];
 	}
-	return ['sees client and node IPs', 'client + node IPs', 'mixed'];
+	// an address the server attributes to no client and no node (an NLB's own with ip targets, say): named as it is
+	const words = { client: 'client IP', node: 'node IPs', other: sources.length === 1 ? sources[0].address : 'other addresses' };
+	const seen = (['client', 'node', 'other'] as const).filter((category) => categories.has(category)).map((category) => words[category]);
+	return [`sees ${seen.join(' and ')}`, seen.join(' + ')];
 }
 
 /** The pod's exact share of new connections, as the server computed it ("1/6"); null before statistics. */
