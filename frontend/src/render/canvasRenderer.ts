@@ -13,7 +13,7 @@ import { font, THEME } from './theme';
 /** What the still layer depends on: when none of it changed, the cached layer is reused. */
 function stillKey(scene: Scene, layout: Layout, view: ViewState): unknown[] {
 	return [layout, scene.nodes, scene.pods, scene.service, scene.statistics, scene.loadBalancer, scene.loadBalancerName,
-		scene.announcingNode, scene.connectionsPerSecond, scene.paused, scene.speed, view.drag?.pod, view.drag?.over, view.carrying];
+		scene.announcingNode, scene.connectionsPerSecond, scene.paused, scene.speed, scene.reducedMotion, view.drag?.pod, view.drag?.over, view.carrying];
 }
 
 function sameKey(a: unknown[] | null, b: unknown[]): boolean {

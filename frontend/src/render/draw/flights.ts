@@ -3,6 +3,7 @@
 // cut connections, and the LB's health-check probes with their answers and the count toward the threshold.
 import { contains, type Layout, type Point } from '../../scene/layout';
 import { hopTime, isSnatted, addressOf, rewritesSource, verdictHop, reachedHop } from '../../scene/packets';
+import { densityOf, isDrawn } from '../../scene/density';
 import { answerWords } from '../../scene/labels';
 import { anchorOf, packetPoint, probePoint } from '../../scene/paths';
 import { probeOf, type PacketFlight, type ProbeFlight, type ResetMark, type Scene } from '../../scene/scene';
@@ -30,9 +31,11 @@ interface FlightContext {
 /** Draws marks, packets and probes; returns a function that draws their labels (to be called last, on top). */
 export function drawFlights(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout, selected: number | null,
 	hover: number | null = null): () => void {
+	// only a sample of the connections is drawn when they are many (scene/density.ts); labels go to the drawn ones
+	const density = densityOf(scene, layout);
 	const context: FlightContext = {
 		ctx, scene, layout, selected, hover, clientIndex: new Map(scene.clientIps.map((ip, i) => [ip, i])),
-		every: labelEvery(scene.connectionsPerSecond, scene.speed),
+		every: Math.max(1, Math.round(labelEvery(scene.connectionsPerSecond, scene.speed) / density.every)) * density.every,
 	};
 	const anim = scene.clock.anim;
 	let reasons = 0;
@@ -49,7 +52,7 @@ export function drawFlights(ctx: CanvasRenderingContext2D, scene: Scene, layout:
 	}
 	const labels: (() => void)[] = [];
 	for (const flight of scene.flights) {
-		if (flight.kind === 'packet') {
+		if (flight.kind === 'packet' && isDrawn(flight, density, { selected, hover }, scene)) {
 			drawPacket(context, flight, anim, labels);
 		}
 	}

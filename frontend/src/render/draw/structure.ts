@@ -1,5 +1,6 @@
 // The still parts of the picture: the Service banner, clients, the load balancer and the lines between them and the
 // nodes (solid where the LB sends traffic, dashed with a cross where its health check keeps it away).
+import { densityNote, densityOf } from '../../scene/density';
 import type { Layout } from '../../scene/layout';
 import type { Scene, SceneNode } from '../../scene/scene';
 import { clientColour, font, THEME } from '../theme';
@@ -26,12 +27,13 @@ export function drawBanner(ctx: CanvasRenderingContext2D, scene: Scene, layout: 
 		port === undefined ? '' : `${vip}:${port.port}`,
 	].filter((part) => part !== '');
 	const policyText = `externalTrafficPolicy: ${policy}`;
+	const sample = densityNote(densityOf(scene, layout));
 	const hc = service.healthCheckNodePort > 0 ? `healthCheckNodePort ${service.healthCheckNodePort}` : 'no healthCheckNodePort';
 	if (layout.orientation === 'tall') {
 		ctx.font = font(12, s, 600);
 		ctx.fillText(fit(ctx, parts.join(' · '), w - 16 * s), x + 8 * s, y + h * 0.3);
 		ctx.font = font(12, s, 700, true);
-		ctx.fillText(fit(ctx, policyText, w - 16 * s), x + 8 * s, y + h * 0.72);
+		ctx.fillText(fit(ctx, sample === null ? policyText : `${policyText} · ${sample}`, w - 16 * s), x + 8 * s, y + h * 0.72);
 		return;
 	}
 	ctx.font = font(13, s, 600);
@@ -44,7 +46,7 @@ export function drawBanner(ctx: CanvasRenderingContext2D, scene: Scene, layout: 
 	ctx.font = font(12, s, 400);
 	ctx.fillStyle = THEME.muted;
 	const right = `${hc} · ${scene.spreadKnob ? `LB ${scene.loadBalancer} · ` : ''}`
-		+ `${formatRate(scene.connectionsPerSecond)} new connections/s · ${scene.paused ? 'paused' : `${scene.speed}×`}`;
+		+ `${formatRate(scene.connectionsPerSecond)} new connections/s · ${scene.paused ? 'paused' : `${scene.speed}×`}${sample === null ? '' : ` · ${sample}`}`;
 	ctx.textAlign = 'right';
 	ctx.fillText(fit(ctx, right, x + w - 10 * s - cursor), x + w - 10 * s, y + h / 2);
 	ctx.textAlign = 'left';
