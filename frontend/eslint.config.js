@@ -62,8 +62,23 @@ const boundaries = [
 		`never imports ${refused.join(', ')}`)),
 ];
 
+// Every text on the canvas goes through the label board (src/render/labelBoard.ts), which keeps texts apart and
+// lets the browser tests check them; only the board and its plates (shapes.ts) write glyphs themselves.
+const textThroughTheBoard = {
+	name: 'render/text-through-the-board',
+	files: ['src/render/**/*.ts'],
+	ignores: ['src/render/labelBoard.ts', 'src/render/draw/shapes.ts'],
+	rules: {
+		'no-restricted-syntax': ['error', {
+			selector: "CallExpression[callee.property.name=/^(fillText|strokeText)$/]",
+			message: 'Draw text with the label board (LabelBoard.text, pill, callout), so that it never overlaps other text.',
+		}],
+	},
+};
+
 export default defineConfig(
 	js.configs.recommended,
 	tseslint.configs.recommended,
 	...boundaries,
+	textThroughTheBoard,
 );

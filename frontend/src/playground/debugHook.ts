@@ -5,6 +5,7 @@ import { densityOf, isDrawn } from '../scene/density';
 import { syntheticFlights } from '../scene/packets';
 import { packetAt } from '../input/hitTest';
 import { packetPoint } from '../scene/paths';
+import type { DrawnLabel } from '../render/labelBoard';
 import type { Scene } from '../scene/scene';
 import type { SandboxView } from './sandboxView';
 
@@ -26,6 +27,11 @@ export interface TrafficLabHook {
 	packetAt(x: number, y: number): number | null;
 	/** The canvas item the keyboard is on, as "pod web-1" or "node n2". */
 	focused(): string | null;
+	/**
+	 * Every text drawn in the last frame: the text shown, the text it stands for, what it carries, and its box in
+	 * CSS pixels of the page.
+	 */
+	labels(): DrawnLabel[];
 }
 
 export function createHook(primary: () => SandboxView, frames: () => number): TrafficLabHook {
@@ -78,6 +84,7 @@ export function createHook(primary: () => SandboxView, frames: () => number): Tr
 			const layout = primary().layout();
 			return scene === null || layout === null ? null : packetAt(scene, layout, { x, y });
 		},
+		labels: () => primary().labels(),
 		focused: () => {
 			const item = primary().view.focused;
 			return item === null ? null : item.kind === 'pod' || item.kind === 'node' ? `${item.kind} ${item.name}` : item.kind;

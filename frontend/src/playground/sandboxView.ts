@@ -21,6 +21,7 @@ import { RulesPanel, type PathRules } from '../panels/rulesPanel';
 import { setText } from '../panels/dom';
 import type { EventBatch, SandboxSnapshot, StatisticsMessage } from '../protocol/events';
 import { CanvasRenderer } from '../render/canvasRenderer';
+import type { DrawnLabel } from '../render/labelBoard';
 import { applyBatch, applyStatistics } from '../scene/applyEvent';
 import { computeLayout, layoutKey, type Layout } from '../scene/layout';
 import { sceneFromSnapshot, type Scene } from '../scene/scene';
@@ -140,6 +141,15 @@ export class SandboxView {
 				this.renderInspector();
 			});
 		this.renderInspector();
+	}
+
+	/** Every text the canvas drew in its last frame, with its box in CSS pixels of the page (debug hook). */
+	labels(): DrawnLabel[] {
+		const box = this.canvas.getBoundingClientRect();
+		const view = this.canvas.ownerDocument.defaultView;
+		const dx = box.left + (view?.scrollX ?? 0);
+		const dy = box.top + (view?.scrollY ?? 0);
+		return this.renderer.labels().map((label) => ({ ...label, x: label.x + dx, y: label.y + dy }));
 	}
 
 	get canvas(): HTMLCanvasElement {

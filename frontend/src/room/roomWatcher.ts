@@ -17,7 +17,7 @@ export interface RoomEnvironment {
 }
 
 /** What the browser tests read of a room page: the playground hook's reading half. */
-export type RoomHook = Pick<TrafficLabHook, 'frames' | 'firstFrameAt' | 'firstPacketAt' | 'scene' | 'locate'> & {
+export type RoomHook = Pick<TrafficLabHook, 'frames' | 'firstFrameAt' | 'firstPacketAt' | 'scene' | 'locate' | 'labels'> & {
 	ended(): string | null;
 };
 
@@ -54,6 +54,7 @@ export class RoomWatcher {
 				const pod = layout?.pods.get(name);
 				return pod === undefined ? null : { x: pod.rect.x + pod.rect.w / 2, y: pod.rect.y + pod.rect.h / 2 };
 			},
+			labels: () => this.view.labels(),
 			ended: () => this.endedWith,
 		};
 		this.hook = hook;

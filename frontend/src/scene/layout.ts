@@ -44,6 +44,12 @@ export interface Layout {
 	nodes: Map<string, NodeBox>;
 	pods: Map<string, PodBox>;
 	pending: Rect | null;
+	/**
+	 * The way from the load balancer to each node's kube-proxy: out of the LB, along a trunk beside the nodes, a rail
+	 * in the gap above the node's row, and down into the node, so that no link crosses another node. Routes share
+	 * their points where they run together (the links draw those stretches once, as wide as the traffic they carry).
+	 */
+	routes: Map<string, Point[]>;
 }
 
 export interface LayoutInput {
@@ -94,12 +100,20 @@ function podGrid(input: LayoutInput, innerWidth: number, s: number, minPodWidth:
 		const podW = (innerWidth - (columns - 1) * 6 * s) / columns;
 		return { columns, rows: Math.ceil(most / columns), podW, podH };
 	};
-	const roomy = grid(minPodWidth, 42 * s);
+	// roomy pods have three lines (name and share, IP and state, the address they see) over their share bar
+	const roomy = grid(minPodWidth, 56 * s);
 	return roomy.rows <= 3 ? roomy : grid(Math.min(minPodWidth, 92), 24 * s);
 }
 
+/** The lane down a node's left edge where packets come in, beside its name and badges. */
+export const DOOR = 12;
+
+/** The gap between rows of nodes (and above the first): the rail to the nodes of a row runs in it. */
+const ROW_GAP = 24;
+
 function placeNodes(input: LayoutInput, area: Rect, columns: number, s: number, layout: Layout, minHeight = 0): number {
 	const gap = 14 * s;
+	const rowGap = ROW_GAP * s;
 	const nodeW = (area.w - (columns - 1) * gap) / columns;
 	const pad = 8 * s;
 	const grid = podGrid(input, nodeW - 2 * pad, s, layout.orientation === 'tall' ? 130 : 112);
@@ -107,21 +121,23 @@ function placeNodes(input: LayoutInput, area: Rect, columns: number, s: number, 
 	const proxyH = 24 * s;
 	const rowCount = Math.max(1, Math.ceil(input.nodes.length / columns));
 	const needed = headerH + proxyH + 8 * s + grid.rows * grid.podH + (grid.rows - 1) * 6 * s + pad;
-	const nodeH = Math.max(needed, (minHeight - (rowCount - 1) * gap) / rowCount);
+	const nodeH = Math.max(needed, (minHeight - (rowCount - 1) * rowGap) / rowCount);
 	input.nodes.forEach((node, index) => {
 		const x = area.x + (index % columns) * (nodeW + gap);
-		const y = area.y + Math.floor(index / columns) * (nodeH + gap);
+		const y = area.y + Math.floor(index / columns) * (nodeH + rowGap);
 		const rect = { x, y, w: nodeW, h: nodeH };
 		const proxy = { x: x + pad, y: y + headerH, w: nodeW - 2 * pad, h: proxyH };
 		const pods = { x: x + pad, y: proxy.y + proxyH + 8 * s, w: nodeW - 2 * pad, h: nodeH - headerH - proxyH - 8 * s - pad };
 		const menuSize = 26 * s;
+		// packets come in down a lane along the node's left edge (DOOR wide) to kube-proxy, beside the node's text
+		const door = DOOR * s;
 		layout.nodes.set(node.name, {
 			name: node.name,
 			rect,
-			badge: { x: x + pad, y: y + 34 * s, w: nodeW - 2 * pad, h: 24 * s },
+			badge: { x: x + pad + door, y: y + 34 * s, w: nodeW - 2 * pad - door, h: 24 * s },
 			menu: { x: x + nodeW - menuSize - 6 * s, y: y + 7 * s, w: menuSize, h: menuSize },
 			proxy,
-			anchor: { x: proxy.x + 10 * s, y: proxy.y + proxyH / 2 },
+			anchor: { x: proxy.x + door / 2, y: proxy.y + proxyH / 2 },
 			pods,
 		});
 		const onNode = input.pods.filter((pod) => pod.node === node.name);
@@ -132,13 +148,33 @@ function placeNodes(input: LayoutInput, area: Rect, columns: number, s: number, 
 		});
 	});
 	const rows = Math.ceil(input.nodes.length / columns);
-	return rows * nodeH + Math.max(0, rows - 1) * gap;
+	return rows * nodeH + Math.max(0, rows - 1) * rowGap;
+}
+
+/** The routes from the LB's exit to every node (see Layout.routes); the trunk runs down x = trunkX. */
+function routeNodes(layout: Layout, exit: Point, trunkX: number): void {
+	const s = layout.scale;
+	const boxes = [...layout.nodes.values()];
+	const rails = [...new Set(boxes.map((box) => box.rect.y))].sort((a, b) => a - b).map((top) => top - (ROW_GAP / 2) * s);
+	for (const box of boxes) {
+		const rail = box.rect.y - (ROW_GAP / 2) * s;
+		const points: Point[] = [exit, { x: trunkX, y: exit.y }];
+		const passed = rails.filter((y) => (rail < exit.y ? y < exit.y && y > rail : y > exit.y && y < rail));
+		(rail < exit.y ? passed.sort((a, b) => b - a) : passed).forEach((y) => points.push({ x: trunkX, y }));
+		points.push({ x: trunkX, y: rail });
+		const before = boxes.filter((other) => other.rect.y === box.rect.y && other.anchor.x < box.anchor.x);
+		before.sort((a, b) => a.anchor.x - b.anchor.x).forEach((other) => points.push({ x: other.anchor.x, y: rail }));
+		points.push({ x: box.anchor.x, y: rail }, { x: box.anchor.x, y: box.rect.y }, box.anchor);
+		layout.routes.set(box.name, points.filter((point, i) => i === 0 || point.x !== points[i - 1].x || point.y !== points[i - 1].y));
+	}
 }
 
 function placePod(layout: Layout, pod: { name: string; node: string | null }, rect: Rect, s: number): void {
-	// Packets arrive at the pod's top-right corner, where no text is written
+	// Packets arrive at the right end of a roomy pod's third line, or the middle of a compact one: no text there
+	const roomy = rect.h >= 50 * s;
 	layout.pods.set(pod.name, {
-		name: pod.name, node: pod.node, rect, center: { x: rect.x + rect.w - 16 * s, y: rect.y + Math.min(rect.h / 2, 13 * s) },
+		name: pod.name, node: pod.node, rect,
+		center: roomy ? { x: rect.x + rect.w - 14 * s, y: rect.y + 41 * s } : { x: rect.x + rect.w * 0.62, y: rect.y + rect.h / 2 },
 	});
 }
 
@@ -170,7 +206,7 @@ function emptyLayout(width: number, orientation: 'wide' | 'tall', scale: number)
 	return {
 		width, height: 0, orientation, scale, banner: { x: 0, y: 0, w: 0, h: 0 }, clients: new Map(),
 		lb: { rect: { x: 0, y: 0, w: 0, h: 0 }, anchor: { x: 0, y: 0 } }, nodes: new Map(), pods: new Map(),
-		pending: null,
+		pending: null, routes: new Map(),
 	};
 }
 
@@ -180,7 +216,7 @@ function wideLayout(input: LayoutInput): Layout {
 	const layout = emptyLayout(width, 'wide', s);
 	const m = 16 * s;
 	layout.banner = { x: m, y: m, w: width - 2 * m, h: 30 * s };
-	const top = layout.banner.y + layout.banner.h + 16 * s;
+	const top = layout.banner.y + layout.banner.h + (8 + ROW_GAP) * s;
 	const clientW = 148 * s;
 	const lbW = 164 * s;
 	const nodesX = m + clientW + 44 * s + lbW + 56 * s;
@@ -199,6 +235,7 @@ function wideLayout(input: LayoutInput): Layout {
 	});
 	const lbRect = { x: m + clientW + 44 * s, y: middle - lbH / 2, w: lbW, h: lbH };
 	layout.lb = { rect: lbRect, anchor: { x: lbRect.x + lbRect.w / 2, y: lbRect.y + lbRect.h / 2 } };
+	routeNodes(layout, { x: lbRect.x + lbRect.w, y: lbRect.y + lbRect.h / 2 }, nodesX - 24 * s);
 	layout.height = Math.ceil(top + contentH + m);
 	return layout;
 }
@@ -221,9 +258,12 @@ function tallLayout(input: LayoutInput): Layout {
 	y += clientH + 26 * s;
 	const lbRect = { x: m, y, w: width - 2 * m, h: 50 * s };
 	layout.lb = { rect: lbRect, anchor: { x: lbRect.x + lbRect.w / 2, y: lbRect.y + lbRect.h / 2 } };
-	y += lbRect.h + 26 * s;
-	const area = { x: m, y, w: width - 2 * m, h: 0 };
+	y += lbRect.h + ROW_GAP * s;
+	// a lane left of the nodes for the trunk down to the lower rows
+	const lane = 12 * s;
+	const area = { x: m + lane, y, w: width - 2 * m - lane, h: 0 };
 	y += placeNodes(input, area, nodeColumns(input.nodes.length, 'tall', width), s, layout);
+	routeNodes(layout, { x: m + lane / 2, y: lbRect.y + lbRect.h }, m + lane / 2);
 	const pendingH = placePending(input, layout, { x: m, y: y + 12 * s, w: width - 2 * m, h: 0 }, s);
 	y += pendingH > 0 ? pendingH + 12 * s : 0;
 	layout.height = Math.ceil(y + m);

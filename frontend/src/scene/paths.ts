@@ -63,18 +63,56 @@ export interface SegmentGeometry {
 	a: Point;
 	b: Point;
 	control: Point | null;
+	/** Between the load balancer and a node (or a pod target): the layout's route, a polyline from a to b. */
+	route: Point[] | null;
+}
+
+/** The way between the LB and a node or a pod (through its node's route), either direction; null for other hops. */
+export function lbRoute(from: string, to: string, layout: Layout): Point[] | null {
+	if (from !== 'lb' && to !== 'lb') {
+		return null;
+	}
+	const other = from === 'lb' ? to : from;
+	const pod = layout.pods.get(other);
+	const node = pod === undefined ? other : pod.node;
+	const route = node === null ? undefined : layout.routes.get(node);
+	if (route === undefined) {
+		return null;
+	}
+	const points = pod === undefined ? route : [...route, pod.center];
+	return from === 'lb' ? points : [...points].reverse();
 }
 
 /** The path from hop {@code from} to the next, or null when one end is no longer on the canvas. */
 export function segment(flight: PacketFlight, from: number, layout: Layout): SegmentGeometry | null {
 	const hops = flight.hops;
+	const next = hops[Math.min(from + 1, hops.length - 1)].at;
 	const a = anchorOf(hops[from].at, layout);
-	const b = anchorOf(hops[Math.min(from + 1, hops.length - 1)].at, layout);
+	const b = anchorOf(next, layout);
 	if (a === null || b === null) {
 		return null;
 	}
+	const route = lbRoute(hops[from].at, next, layout);
+	if (route !== null) {
+		return { a, b, control: null, route };
+	}
 	const bothNodes = placeKind(hops[from].at, layout) === 'node' && placeKind(hops[from + 1]?.at ?? '', layout) === 'node';
-	return { a, b, control: bothNodes && hops[from].at !== hops[from + 1]?.at ? arcControl(a, b, layout.scale) : null };
+	return { a, b, control: bothNodes && hops[from].at !== hops[from + 1]?.at ? arcControl(a, b, layout.scale) : null, route: null };
+}
+
+/** The point a fraction t of the way along a polyline, and the direction of the stretch it is on. */
+export function alongRoute(points: readonly Point[], t: number): { point: Point; from: Point; to: Point } {
+	const lengths = points.slice(1).map((point, i) => Math.hypot(point.x - points[i].x, point.y - points[i].y));
+	const total = lengths.reduce((sum, length) => sum + length, 0);
+	let left = Math.max(0, Math.min(1, t)) * total;
+	for (let i = 0; i < lengths.length; i++) {
+		if (left <= lengths[i] || i === lengths.length - 1) {
+			const u = lengths[i] === 0 ? 0 : Math.min(1, left / lengths[i]);
+			return { point: along(points[i], points[i + 1], u, null), from: points[i], to: points[i + 1] };
+		}
+		left -= lengths[i];
+	}
+	return { point: points[0], from: points[0], to: points[0] };
 }
 
 export interface PacketPoint {
@@ -97,8 +135,12 @@ export function packetPoint(flight: PacketFlight, anim: number, layout: Layout, 
 	if (geometry === null) {
 		return null;
 	}
-	const point = along(geometry.a, geometry.b, position.t, geometry.control);
 	const reply = flight.hops[position.from].direction === 'reply' && flight.hops[position.from + 1]?.direction === 'reply';
+	if (geometry.route !== null) {
+		const on = alongRoute(geometry.route, position.t);
+		return { point: reply ? lane(on.point, on.from, on.to, 6 * layout.scale) : on.point, hop: position.from, position };
+	}
+	const point = along(geometry.a, geometry.b, position.t, geometry.control);
 	return {
 		point: reply ? lane(point, geometry.a, geometry.b, 6 * layout.scale) : point,
 		hop: position.from,
@@ -115,22 +157,29 @@ export interface ProbePoint {
 /** A probe tag: from the LB to the node's kube-proxy, then its answer back; then it rests beside the node. */
 export function probePoint(probe: ProbeFlight, anim: number, layout: Layout, discrete: boolean): ProbePoint | null {
 	const phase = probePhase(probe, anim, discrete);
-	// NLB ip targets probe pods, so the tag goes to the pod
-	const target = probe.pod !== null ? layout.pods.get(probe.pod)?.center : layout.nodes.get(probe.node)?.anchor;
-	if (target === undefined || phase.state === 'waiting' || phase.state === 'done') {
+	// NLB ip targets probe pods, so the tag goes to the pod; it travels the LB's route, and its answer rests where
+	// the route enters the node (or pod), beside the node it is about
+	const route = lbRoute('lb', probe.pod ?? probe.node, layout);
+	if (route === null || phase.state === 'waiting' || phase.state === 'done') {
 		return null;
 	}
-	// The probe's end at the load balancer: a little outside its box, so the answer stays readable
-	const lb = along(lbEdge(layout, target), target, 0.14, null);
-	const offset = -10 * layout.scale;
+	// the rail point above the node: three points from the end of a node's route, four of a pod's
+	const rest = fractionAt(route, Math.max(0, route.length - (probe.pod === null ? 3 : 4)));
 	switch (phase.state) {
 		case 'asking':
-			return { point: lane(along(lb, target, phase.t, null), lb, target, offset), answering: false, answered: false };
+			return { point: alongRoute(route, phase.t * rest).point, answering: false, answered: false };
 		case 'answering':
-			return { point: lane(along(target, lb, phase.t, null), lb, target, offset), answering: true, answered: false };
+			return { point: alongRoute(route, rest).point, answering: true, answered: false };
 		case 'answered':
-			return { point: lane(along(target, lb, 1, null), lb, target, offset), answering: true, answered: true };
+			return { point: alongRoute(route, rest).point, answering: true, answered: true };
 	}
+}
+
+/** How far along a route (0 to 1) its point {@code index} is. */
+function fractionAt(route: readonly Point[], index: number): number {
+	const lengths = route.slice(1).map((point, i) => Math.hypot(point.x - route[i].x, point.y - route[i].y));
+	const total = lengths.reduce((sum, length) => sum + length, 0);
+	return total === 0 ? 1 : lengths.slice(0, index).reduce((sum, length) => sum + length, 0) / total;
 }
 
 /** Where the line from the load balancer's centre towards {@code toward} leaves its box. */

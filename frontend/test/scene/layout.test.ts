@@ -90,4 +90,26 @@ describe('layout', () => {
 		expect(layoutKey(moved)).not.toBe(layoutKey(a));
 		expect(contains({ x: 0, y: 0, w: 10, h: 10 }, { x: 10, y: 5 })).toBe(true);
 	});
+
+	it('routes the LB to every node through gaps, crossing no other node', () => {
+		for (const width of [360, 600, 850, 1240, 3840]) {
+			for (const nodes of [1, 3, 5, 9]) {
+				const layout = computeLayout(input(width, nodes));
+				for (const [name, route] of layout.routes) {
+					expect(route[route.length - 1]).toEqual(layout.nodes.get(name)!.anchor);
+					for (let i = 1; i < route.length; i++) {
+						const a = route[i - 1];
+						const b = route[i];
+						// an axis-aligned stretch's box, a hairline wide
+						const stretch = { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(a.x - b.x) || 0.1, h: Math.abs(a.y - b.y) || 0.1 };
+						for (const [other, box] of layout.nodes) {
+							if (other !== name) {
+								expect(overlap(stretch, box.rect), `${width}px, ${nodes} nodes: ${name}'s route crosses ${other}`).toBe(false);
+							}
+						}
+					}
+				}
+			}
+		}
+	});
 });

@@ -8,7 +8,8 @@ import { answerWords } from '../../scene/labels';
 import { anchorOf, packetPoint, probePoint } from '../../scene/paths';
 import { probeOf, type PacketFlight, type ProbeFlight, type ResetMark, type Scene } from '../../scene/scene';
 import { clientColour, font, THEME } from '../theme';
-import { cross, fit, haloText, pill, roundRect } from './shapes';
+import type { LabelBoard } from '../labelBoard';
+import { callout, cross, pill } from './shapes';
 
 /** Label one connection in this many so that labels stay readable (about one new label a second). */
 export function labelEvery(connectionsPerSecond: number, speed: number): number {
@@ -20,6 +21,7 @@ const REASONS_SHOWN = 3;
 
 interface FlightContext {
 	ctx: CanvasRenderingContext2D;
+	board: LabelBoard;
 	scene: Scene;
 	layout: Layout;
 	clientIndex: Map<string, number>;
@@ -28,26 +30,30 @@ interface FlightContext {
 	every: number;
 }
 
-/** Draws marks, packets and probes; returns a function that draws their labels (to be called last, on top). */
-export function drawFlights(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout, selected: number | null,
-	hover: number | null = null): () => void {
+/**
+ * Draws marks and packets; returns a function that draws the labels (probe answers, reasons, packet sources) on the
+ * board, to be called last, once every other text is on it: those labels go wherever nothing else is written.
+ */
+export function drawFlights(ctx: CanvasRenderingContext2D, board: LabelBoard, scene: Scene, layout: Layout,
+	selected: number | null, hover: number | null = null): () => void {
 	// only a sample of the connections is drawn when they are many (scene/density.ts); labels go to the drawn ones
 	const density = densityOf(scene, layout);
 	const context: FlightContext = {
-		ctx, scene, layout, selected, hover, clientIndex: new Map(scene.clientIps.map((ip, i) => [ip, i])),
+		ctx, board, scene, layout, selected, hover, clientIndex: new Map(scene.clientIps.map((ip, i) => [ip, i])),
 		every: Math.max(1, Math.round(labelEvery(scene.connectionsPerSecond, scene.speed) / density.every)) * density.every,
 	};
 	const anim = scene.clock.anim;
-	let reasons = 0;
+	const marks: (() => void)[] = [];
 	for (let i = scene.flights.length - 1; i >= 0; i--) {
 		const flight = scene.flights[i];
 		if (flight.kind === 'packet' && flight.outcome !== 'routed') {
-			if (drawVerdictMark(context, flight, anim, reasons < REASONS_SHOWN)) {
-				reasons++;
+			const reason = drawVerdictMark(context, flight, anim);
+			if (reason !== null && marks.length < REASONS_SHOWN) {
+				marks.push(reason);
 			}
 		}
 		else if (flight.kind === 'reset') {
-			drawReset(context, flight, anim);
+			marks.push(() => drawReset(context, flight, anim));
 		}
 	}
 	const labels: (() => void)[] = [];
@@ -62,6 +68,7 @@ export function drawFlights(ctx: CanvasRenderingContext2D, scene: Scene, layout:
 				drawProbe(context, flight, anim);
 			}
 		}
+		marks.forEach((mark) => mark());
 		labels.forEach((label) => label());
 	};
 }
@@ -153,51 +160,45 @@ function snatFlash(flight: PacketFlight, hop: number, anim: number): number | nu
 
 function drawPacketLabel(context: FlightContext, flight: PacketFlight, hop: number, point: Point, reply: boolean,
 	snatted: boolean, flash: number | null): void {
-	const { ctx, layout } = context;
+	const { board, layout } = context;
 	const s = layout.scale;
 	const source = addressOf(flight.hops[hop].srcAfter);
-	ctx.font = font(10.5, s, snatted ? 700 : 500, true);
-	ctx.fillStyle = THEME.text;
-	ctx.textBaseline = 'bottom';
-	ctx.textAlign = 'center';
-	const text = snatted ? `src ${source} (SNAT)` : reply ? `reply from ${source}` : `src ${source}`;
-	haloText(ctx, text, point.x, point.y - 9 * s, 3.5 * s);
 	if (flash !== null) {
 		const anchor = anchorOf(flight.hops[flash].at, layout);
+		const before = addressOf(flight.hops[flash].srcBefore);
 		if (anchor !== null) {
-			ctx.font = font(11, s, 700);
-			ctx.fillStyle = THEME.text;
-			const label = `SNAT: ${addressOf(flight.hops[flash].srcBefore)} → ${source}`;
-			const w = ctx.measureText(label).width + 12 * s;
-			const box = { x: anchor.x - w / 2, y: anchor.y - 34 * s, w, h: 18 * s };
-			roundRect(ctx, box, 4 * s);
-			ctx.fillStyle = '#fffbe6';
-			ctx.fill();
-			ctx.setLineDash([3 * s, 2 * s]);
-			ctx.strokeStyle = THEME.text;
-			ctx.lineWidth = 1.2 * s;
-			ctx.stroke();
-			ctx.setLineDash([]);
-			ctx.fillStyle = THEME.text;
-			ctx.textBaseline = 'middle';
-			ctx.fillText(label, anchor.x, box.y + box.h / 2 + 0.5);
+			const h = 18 * s;
+			pill(board, {
+				font: font(11, s, 700), variants: [`SNAT: ${before} → ${source}`, `SNAT → ${source}`], kind: 'address',
+				x: anchor.x, y: anchor.y - 34 * s, h, centred: true,
+				at: [{ x: anchor.x, y: anchor.y + 14 * s }, { x: anchor.x + 60 * s, y: anchor.y - 34 * s }, { x: anchor.x - 60 * s, y: anchor.y - 34 * s }],
+			}, { fill: '#fffbe6', stroke: THEME.text, text: THEME.text, dash: [3 * s, 2 * s] });
 		}
 	}
-	ctx.textAlign = 'left';
+	const text = snatted ? `src ${source} (SNAT)` : reply ? `reply from ${source}` : `src ${source}`;
+	const gap = 9 * s;
+	board.text({
+		font: font(10.5, s, snatted ? 700 : 500, true), colour: THEME.text, variants: [text, source], full: text, kind: 'address',
+		align: 'center', baseline: 'bottom', halo: 3.5 * s, x: point.x, y: point.y - gap,
+		at: [{ x: point.x, y: point.y + gap + 12 * s }],
+	});
 }
 
-/** ✕ where a packet was dropped, ⊘ where it was refused, with the reason for the newest few. */
-function drawVerdictMark(context: FlightContext, flight: PacketFlight, anim: number, withReason: boolean): boolean {
+/**
+ * ✕ where a packet was dropped, ⊘ where it was refused; returns what draws its reason on the board (null when the
+ * mark is not drawn yet).
+ */
+function drawVerdictMark(context: FlightContext, flight: PacketFlight, anim: number): (() => void) | null {
 	const { ctx, layout } = context;
 	const s = layout.scale;
 	const where = flight.hops[verdictHop(flight.hops, verdictPlace(flight))];
 	const index = flight.hops.indexOf(where);
 	if (reachedHop(flight, anim) < index) {
-		return false;
+		return null;
 	}
 	const point = anchorOf(where.at, layout);
 	if (point === null) {
-		return false;
+		return null;
 	}
 	const x = point.x;
 	const y = point.y - 16 * s;
@@ -217,11 +218,16 @@ function drawVerdictMark(context: FlightContext, flight: PacketFlight, anim: num
 		ctx.lineTo(x + 5.5 * s, y - 5.5 * s);
 		ctx.stroke();
 	}
-	if (withReason && flight.reason !== null) {
-		const verb = flight.outcome === 'dropped' ? 'dropped' : 'refused';
-		drawReason(ctx, `#${flight.id} ${verb}: ${flight.reason}`, x + 12 * s, y, s, layout.width);
+	const reason = flight.reason;
+	if (reason === null) {
+		return () => undefined;
 	}
-	return true;
+	const verb = flight.outcome === 'dropped' ? 'dropped' : 'refused';
+	return () => callout(context.board, {
+		font: font(10.5, s, 500), text: `#${flight.id} ${verb}: ${reason}`, kind: 'prose', maxWidth: Math.min(260 * s, layout.width - 8 * s),
+		maxLines: 3, lineHeight: 14 * s, bounds: layout,
+		at: [{ x: x + 12 * s, y: y - 10 * s }, { x: x - 272 * s, y: y - 10 * s }, { x: x - 130 * s, y: y + 12 * s }, { x: x - 130 * s, y: y - 60 * s }],
+	}, { fill: '#ffffff', stroke: THEME.fail, text: THEME.text });
 }
 
 function verdictPlace(flight: PacketFlight): string {
@@ -230,48 +236,8 @@ function verdictPlace(flight: PacketFlight): string {
 	return (refusing ?? request[request.length - 1] ?? flight.hops[flight.hops.length - 1]).at;
 }
 
-function drawReason(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, s: number, canvasWidth: number): void {
-	ctx.font = font(10.5, s, 500);
-	const maxW = Math.min(260 * s, canvasWidth - 8 * s);
-	const words = text.split(' ');
-	const lines: string[] = [];
-	let line = '';
-	for (const word of words) {
-		const candidate = line === '' ? word : `${line} ${word}`;
-		if (ctx.measureText(candidate).width > maxW - 12 * s && line !== '') {
-			lines.push(line);
-			line = word;
-			if (lines.length === 2) {
-				break;
-			}
-		}
-		else {
-			line = candidate;
-		}
-	}
-	if (lines.length < 2 && line !== '') {
-		lines.push(line);
-	}
-	else if (lines.length === 2) {
-		lines[1] = fit(ctx, `${lines[1]} ${line}…`, maxW - 12 * s);
-	}
-	const w = Math.max(...lines.map((l) => ctx.measureText(l).width)) + 12 * s;
-	const h = lines.length * 14 * s + 6 * s;
-	const left = Math.max(4 * s, Math.min(x, canvasWidth - w - 4 * s));
-	roundRect(ctx, { x: left, y: y - h / 2, w, h }, 4 * s);
-	ctx.fillStyle = '#ffffff';
-	ctx.fill();
-	ctx.strokeStyle = THEME.fail;
-	ctx.lineWidth = 1.2 * s;
-	ctx.stroke();
-	ctx.fillStyle = THEME.text;
-	ctx.textBaseline = 'middle';
-	ctx.textAlign = 'left';
-	lines.forEach((l, i) => ctx.fillText(l, left + 6 * s, y - h / 2 + 3 * s + 7 * s + i * 14 * s));
-}
-
 function drawReset(context: FlightContext, mark: ResetMark, anim: number): void {
-	const { ctx, layout } = context;
+	const { layout } = context;
 	if (mark.start === null || anim < mark.start) {
 		return;
 	}
@@ -280,38 +246,43 @@ function drawReset(context: FlightContext, mark: ResetMark, anim: number): void 
 	if (point === undefined) {
 		return;
 	}
-	ctx.font = font(10.5, s, 700);
-	pill(ctx, `✕ #${mark.id} reset`, point.x - 30 * s, point.y - 28 * s, 17 * s,
-		{ fill: THEME.failSoft, stroke: THEME.fail, text: THEME.fail });
+	pill(context.board, {
+		font: font(10.5, s, 700), variants: [`✕ #${mark.id} reset`, '✕ reset'], kind: 'state', x: point.x, y: point.y - 28 * s,
+		h: 17 * s, centred: true, at: [{ x: point.x, y: point.y + 8 * s }],
+	}, { fill: THEME.failSoft, stroke: THEME.fail, text: THEME.fail });
 }
 
 function drawProbe(context: FlightContext, probe: ProbeFlight, anim: number): void {
-	const { ctx, layout, scene } = context;
+	const { ctx, layout, scene, board } = context;
 	const at = probePoint(probe, anim, layout, scene.reducedMotion);
 	if (at === null) {
 		return;
 	}
 	const s = layout.scale;
-	ctx.font = font(10.5, s, 700);
 	const h = 17 * s;
+	const { x, y } = at.point;
+	// the probe's tag moves along its path; when its place is taken it sits just above or below it instead
+	const around = [{ x, y: y - h / 2 - h }, { x, y: y + h / 2 + 2 * s }, { x: x + 40 * s, y: y - h / 2 }, { x: x - 40 * s, y: y - h / 2 }];
 	if (!at.answering) {
-		const w = pillWidth(ctx, 'probe ?', h);
-		pill(ctx, 'probe ?', at.point.x - w / 2, at.point.y - h / 2, h,
+		ctx.beginPath();
+		ctx.arc(x, y, 3.5 * s, 0, Math.PI * 2);
+		ctx.fillStyle = THEME.accent;
+		ctx.fill();
+		pill(board, { font: font(10.5, s, 700), variants: ['probe ?', '?'], kind: 'state', x, y: y - h / 2, h, centred: true, at: around },
 			{ fill: '#ffffff', stroke: THEME.accent, text: THEME.accent, dash: [3 * s, 2 * s] });
 		return;
 	}
 	const settings = probeOf(scene);
 	const threshold = probe.passed ? settings.healthyThreshold : settings.unhealthyThreshold;
 	const answer = probe.status !== 0 ? String(probe.status) : answerWords(0, probe.answer);
-	const text = `${probe.passed ? '✓' : '✕'} ${answer} · ${Math.min(probe.consecutive, threshold)}/${threshold}`;
-	const w = pillWidth(ctx, text, h);
+	const mark = probe.passed ? '✓' : '✕';
+	const count = `${Math.min(probe.consecutive, threshold)}/${threshold}`;
 	ctx.globalAlpha = at.answered ? 0.75 : 1;
-	pill(ctx, text, at.point.x - w / 2, at.point.y - h / 2, h, probe.passed
+	pill(board, {
+		font: font(10.5, s, 700), variants: [`${mark} ${answer} · ${count}`, `${mark} ${answer}`, mark], kind: 'state', x, y: y - h / 2, h,
+		centred: true, at: around,
+	}, probe.passed
 		? { fill: THEME.okSoft, stroke: THEME.ok, text: THEME.ok }
 		: { fill: THEME.failSoft, stroke: THEME.fail, text: THEME.fail });
 	ctx.globalAlpha = 1;
-}
-
-function pillWidth(ctx: CanvasRenderingContext2D, text: string, h: number): number {
-	return ctx.measureText(text).width + 2 * h * 0.38;
 }

@@ -1,11 +1,19 @@
 // Nodes: name and InternalIP, the health badge (what the LB's probe answers now, and the LB's verdict), kube-proxy
-// with the endpoint set it uses, and the pods inside. Cordoned nodes are hatched and say so; killed ones are dashed.
+// with the endpoint set it uses, and the pods inside, each with its exact share of new connections drawn as a bar and
+// written as a fraction, and the address it sees. Cordoned nodes are hatched and say so; killed ones are dashed.
+// Shapes go to the still layer's context; every text (and its plate) goes to the label board, which sits above traffic.
 import type { TrafficPolicy } from '../../protocol/events';
-import type { Layout, NodeBox, Rect } from '../../scene/layout';
+import type { NodeBox, Rect } from '../../scene/layout';
 import type { Scene, SceneNode, ScenePod } from '../../scene/scene';
+import { sourceCategory } from '../../scene/addresses';
+import { parseFraction, toNumber } from '../../scene/fraction';
 import { font, THEME } from '../theme';
 import { answerText, AWAITING_PROBE, POD_STATES, podLook, probeOk, verdictText, type PodLook } from '../../scene/labels';
-import { box, fit, pill, roundRect, shortPodName, type PillStyle } from './shapes';
+import type { LabelBoard } from '../labelBoard';
+import { box, pill, roundRect, shortPodName, type PillStyle } from './shapes';
+
+/** Text over which packets pass keeps a halo, so it reads over them. */
+const HALO = 3;
 
 const OK: PillStyle = { fill: THEME.okSoft, stroke: '#8fcdb6', text: THEME.ok };
 const FAIL: PillStyle = { fill: THEME.failSoft, stroke: '#eab595', text: THEME.fail };
@@ -16,13 +24,20 @@ function port(target: string): string {
 	return match === null ? '' : `:${match[1]}`;
 }
 
-/** kube-proxy and the endpoint set external traffic uses here: "kube-proxy · Local set: 3 endpoints". */
-export function proxyText(node: SceneNode, policy: TrafficPolicy | null): string {
+/** kube-proxy and the endpoint set external traffic uses here, longest wording first. */
+export function proxyTexts(node: SceneNode, policy: TrafficPolicy | null): string[] {
 	const set = policy === 'Local' ? node.localEndpoints : node.clusterEndpoints;
 	if (set === null || set === undefined) {
-		return 'kube-proxy';
+		return ['kube-proxy'];
 	}
-	return `kube-proxy · ${policy ?? 'Cluster'} set: ${set.length}`;
+	const count = `${set.length} endpoint${set.length === 1 ? '' : 's'}`;
+	return [`kube-proxy · ${policy ?? 'Cluster'} set: ${set.length}`, `kube-proxy · ${count}`, `${policy ?? 'Cluster'} set: ${set.length}`,
+		`${set.length} ep.`];
+}
+
+/** kube-proxy and the endpoint set external traffic uses here: "kube-proxy · Local set: 3". */
+export function proxyText(node: SceneNode, policy: TrafficPolicy | null): string {
+	return proxyTexts(node, policy)[0];
 }
 
 function hatch(ctx: CanvasRenderingContext2D, rect: Rect, gap: number): void {
@@ -40,8 +55,8 @@ function hatch(ctx: CanvasRenderingContext2D, rect: Rect, gap: number): void {
 	ctx.restore();
 }
 
-export function drawNode(ctx: CanvasRenderingContext2D, scene: Scene, node: SceneNode, box: NodeBox, s: number,
-	dropTarget: 'none' | 'target' | 'source', menu = true): void {
+export function drawNode(ctx: CanvasRenderingContext2D, board: LabelBoard, scene: Scene, node: SceneNode, box: NodeBox,
+	s: number, dropTarget: 'none' | 'target' | 'source', menu = true): void {
 	const { rect } = box;
 	roundRect(ctx, rect, 8 * s);
 	ctx.fillStyle = node.gone ? '#fafbfc' : THEME.node;
@@ -56,60 +71,76 @@ export function drawNode(ctx: CanvasRenderingContext2D, scene: Scene, node: Scen
 	ctx.stroke();
 	ctx.setLineDash([]);
 	const pad = 8 * s;
-	ctx.textBaseline = 'middle';
-	ctx.textAlign = 'left';
-	ctx.fillStyle = node.gone ? THEME.muted : THEME.text;
-	ctx.font = font(14, s, 700);
+	const left = box.badge.x;
 	const nameY = rect.y + 17 * s;
-	const available = box.menu.x - rect.x - 2 * pad;
-	const name = fit(ctx, node.name, available);
-	ctx.fillText(name, rect.x + pad, nameY);
-	const nameW = ctx.measureText(name).width;
-	ctx.font = font(11.5, s, 400, true);
-	ctx.fillStyle = THEME.muted;
+	const available = (menu ? box.menu.x : rect.x + rect.w) - left - pad;
+	const name = board.text({
+		font: font(14, s, 700), colour: node.gone ? THEME.muted : THEME.text, variants: [node.name], kind: 'name', halo: HALO * s,
+		x: left, y: nameY, maxWidth: available,
+	});
+	const nameW = name === null ? 0 : name.width;
 	// A killed node's Node object stays in the API until it is deleted: "dead", then "deleted"
-	const extra = node.removed === true ? 'deleted' : node.gone ? `${node.internalIp} · dead` : node.cordoned ? `${node.internalIp} · cordoned` : node.internalIp;
-	ctx.fillText(fit(ctx, extra, available - nameW - 8 * s), rect.x + pad + nameW + 8 * s, nameY);
+	const ip = node.internalIp;
+	const extra = node.removed === true ? ['deleted'] : node.gone ? [`${ip} · dead`, 'dead'] : node.cordoned
+		? [`${ip} · cordoned`, 'cordoned'] : [ip];
+	board.text({
+		font: font(11.5, s, 400, true), colour: THEME.muted, variants: extra, full: extra[0], kind: 'address', halo: HALO * s,
+		x: left + nameW + 8 * s, y: nameY, maxWidth: available - nameW - 8 * s,
+	});
 	if (menu) {
 		drawMenuButton(ctx, box.menu, s);
 	}
-	if (scene.loadBalancerKind === 'metallb-l2') {
-		drawAnnouncement(ctx, scene, node, box.badge, s);
-	}
-	else if (scene.loadBalancerKind === 'metallb-bgp') {
-		ctx.font = font(11, s, 600);
-		// the nodes that advertise a route are those the analyzer gives a share
-		const share = scene.statistics?.nodes.find((n) => n.node === node.name)?.exactLbShare;
-		const advertises = share !== undefined && share !== '0';
-		pill(ctx, advertises ? '◉ BGP: advertises a route' : 'BGP: no route', box.badge.x, box.badge.y, box.badge.h,
-			advertises ? OK : NEUTRAL, box.badge.w);
-	}
-	else if (scene.loadBalancerKind === 'aws-nlb-ip') {
-		// ip targets: the NLB registers and probes the pods, not the node
-		ctx.font = font(11, s, 600);
-		pill(ctx, 'not a target: the NLB sends to pod IPs', box.badge.x, box.badge.y, box.badge.h, NEUTRAL, box.badge.w);
-	}
-	else {
-		drawBadges(ctx, node, box.badge, s);
-	}
+	drawHealth(board, scene, node, box.badge, s);
 	const proxy = box.proxy;
 	roundRect(ctx, proxy, 4 * s);
 	ctx.fillStyle = THEME.proxy;
 	ctx.fill();
-	ctx.fillStyle = THEME.proxyText;
-	ctx.font = font(11, s, 600);
-	ctx.fillText(fit(ctx, proxyText(node, scene.service.externalTrafficPolicy), proxy.w - 24 * s), proxy.x + 20 * s,
-		proxy.y + proxy.h / 2);
+	board.text({
+		font: font(11, s, 600), colour: THEME.proxyText, variants: proxyTexts(node, scene.service.externalTrafficPolicy),
+		kind: 'state', x: proxy.x + 20 * s, y: proxy.y + proxy.h / 2, maxWidth: proxy.w - 24 * s,
+	});
 	ctx.beginPath();
 	ctx.arc(box.anchor.x, box.anchor.y, 4 * s, 0, Math.PI * 2);
 	ctx.fillStyle = THEME.proxyText;
 	ctx.fill();
 	if (dropTarget === 'target') {
-		ctx.font = font(12, s, 700);
-		ctx.fillStyle = THEME.accent;
-		ctx.textAlign = 'right';
-		ctx.fillText('drop to move here', rect.x + rect.w - pad, rect.y + rect.h - 10 * s);
-		ctx.textAlign = 'left';
+		board.text({
+			font: font(12, s, 700), colour: THEME.accent, variants: ['drop to move here', 'drop here'], kind: 'prose',
+			align: 'right', x: rect.x + rect.w - pad, y: rect.y + rect.h - 10 * s, maxWidth: rect.w - 2 * pad,
+		});
+	}
+}
+
+/** The badge row: what the LB checks on this node and what it concluded, as this load balancer does it. */
+function drawHealth(board: LabelBoard, scene: Scene, node: SceneNode, badge: Rect, s: number): void {
+	const one = (texts: string[], style: PillStyle, kind: 'state' | 'address' = 'state'): void => {
+		pill(board, { font: font(11, s, 600), variants: texts, kind, x: badge.x, y: badge.y, h: badge.h, maxWidth: badge.w }, style);
+	};
+	switch (scene.loadBalancerKind) {
+		case 'metallb-l2': {
+			// MetalLB L2 probes nothing: the one node that answers ARP for the LB IP says so, the others wait
+			const ip = scene.service.loadBalancerIps[0] ?? 'the LB IP';
+			if (node.name === scene.announcingNode) {
+				one([`◉ announces ${ip}`, '◉ announces the IP', '◉ ARP'], OK, 'address');
+			}
+			else {
+				one(node.gone ? ['speaker gone', 'gone'] : ['no ARP answer', 'no ARP'], NEUTRAL);
+			}
+			return;
+		}
+		case 'metallb-bgp': {
+			// the nodes that advertise a route are those the analyzer gives a share
+			const share = scene.statistics?.nodes.find((n) => n.node === node.name)?.exactLbShare;
+			const advertises = share !== undefined && share !== '0';
+			one(advertises ? ['◉ BGP: advertises a route', '◉ BGP route', '◉ BGP'] : ['BGP: no route', 'no route'], advertises ? OK : NEUTRAL);
+			return;
+		}
+		case 'aws-nlb-ip':
+			// ip targets: the NLB registers and probes the pods, not the node
+			one(['not a target: the NLB sends to pod IPs', 'not a target (ip targets)', 'not a target'], NEUTRAL);
+			return;
+		default:
+			drawBadges(board, node, badge, s);
 	}
 }
 
@@ -123,31 +154,22 @@ function drawMenuButton(ctx: CanvasRenderingContext2D, menu: Rect, s: number): v
 	}
 }
 
-/** MetalLB L2 probes nothing: the one node that answers ARP for the LB IP says so, the others wait. */
-function drawAnnouncement(ctx: CanvasRenderingContext2D, scene: Scene, node: SceneNode, badge: Rect, s: number): void {
-	ctx.font = font(11.5, s, 700);
-	const ip = scene.service.loadBalancerIps[0] ?? 'the LB IP';
-	if (node.name === scene.announcingNode) {
-		pill(ctx, `◉ announces ${ip}`, badge.x, badge.y, badge.h, OK, badge.w);
-		return;
-	}
-	ctx.font = font(11, s, 600);
-	pill(ctx, node.gone ? 'speaker gone' : 'no ARP answer', badge.x, badge.y, badge.h, NEUTRAL, badge.w);
-}
-
-function drawBadges(ctx: CanvasRenderingContext2D, node: SceneNode, badge: Rect, s: number): void {
-	// A narrow node keeps the symbols and the status code, and drops the port and the verdict's word
-	const narrow = badge.w < 200 * s;
-	ctx.font = font(11.5, s, 700);
+function drawBadges(board: LabelBoard, node: SceneNode, badge: Rect, s: number): void {
 	const status = node.probeStatus;
 	const ok = probeOk(status, node.probeAnswer);
 	const text = answerText(status, node.probeAnswer);
-	const answer = narrow ? text.replace('no answer', '—') : `${text}${port(node.probeTarget)}`;
-	const first = pill(ctx, answer, badge.x, badge.y, badge.h, node.gone || node.probeAnswer === AWAITING_PROBE ? NEUTRAL : ok ? OK : FAIL, badge.w * 0.55);
-	ctx.font = font(11, s, 600);
+	const answers = [`${text}${port(node.probeTarget)}`, text, text.replace('no answer', '—').replace('connected', 'conn.')];
+	const first = pill(board, {
+		font: font(11.5, s, 700), variants: [...new Set(answers)], kind: 'state', x: badge.x, y: badge.y, h: badge.h,
+		maxWidth: badge.w * 0.58,
+	}, node.gone || node.probeAnswer === AWAITING_PROBE ? NEUTRAL : ok ? OK : FAIL);
 	const verdictStyle = node.verdict === 'healthy' ? OK : node.verdict === 'unhealthy' ? FAIL : NEUTRAL;
-	const verdict = narrow ? `${verdictText(node).charAt(0)} LB` : verdictText(node);
-	pill(ctx, verdict, badge.x + first + 5 * s, badge.y, badge.h, verdictStyle, badge.w - first - 5 * s);
+	const verdict = verdictText(node);
+	const gap = first > 0 ? first + 5 * s : 0;
+	pill(board, {
+		font: font(11, s, 600), variants: [verdict, `${verdict.charAt(0)} LB`], full: verdict, kind: 'state',
+		x: badge.x + gap, y: badge.y, h: badge.h, maxWidth: badge.w - gap,
+	}, verdictStyle);
 }
 
 const POD_LOOK: Record<PodLook, { fill: string; stroke: string; dash: number[] }> = {
@@ -162,7 +184,36 @@ const POD_LOOK: Record<PodLook, { fill: string; stroke: string; dash: number[] }
 /** A terminating pod that no longer serves: dimmed, and crossed out so that it reads without colour. */
 const NOT_SERVING_ALPHA = 0.55;
 
-export function drawPod(ctx: CanvasRenderingContext2D, pod: ScenePod, rect: Rect, s: number, lifted: boolean): void {
+/** The address a pod's connections come from, in words the server's statistics decide (client kept, or SNAT). */
+export function seenTexts(scene: Scene, pod: string): string[] {
+	const stats = scene.statistics?.pods.find((row) => row.pod === pod);
+	if (stats === undefined) {
+		return [];
+	}
+	const sources = Object.keys(stats.exactSourcesSeen)
+		.map((address) => stats.sources.find((source) => source.address === address))
+		.filter((source) => source !== undefined);
+	if (sources.length === 0) {
+		return [];
+	}
+	const categories = new Set(sources.map((source) => sourceCategory(source)));
+	if (categories.size === 1 && categories.has('client')) {
+		return ['sees the client IP', 'sees client IP', 'client IP'];
+	}
+	if (categories.size === 1 && categories.has('node')) {
+		const single = sources.length === 1 ? [`sees ${sources[0].address} (SNAT)`, `sees ${sources[0].address}`] : [];
+		return [...single, 'sees node IPs (SNAT)', 'node IPs (SNAT)', 'SNAT'];
+	}
+	return ['sees client and node IPs', 'client + node IPs', 'mixed'];
+}
+
+/** The pod's exact share of new connections, as the server computed it ("1/6"); null before statistics. */
+export function podShare(scene: Scene, pod: string): string | null {
+	return scene.statistics?.pods.find((row) => row.pod === pod)?.exactShare ?? null;
+}
+
+export function drawPod(ctx: CanvasRenderingContext2D, board: LabelBoard | null, scene: Scene, pod: ScenePod, rect: Rect,
+	s: number, lifted: boolean): void {
 	const look = podLook(pod);
 	const state = { ...POD_LOOK[look], ...POD_STATES[look] };
 	const alpha = (lifted ? 0.35 : 1) * (look === 'not-serving' ? NOT_SERVING_ALPHA : 1);
@@ -178,36 +229,63 @@ export function drawPod(ctx: CanvasRenderingContext2D, pod: ScenePod, rect: Rect
 	if (look === 'not-serving') {
 		crossOut(ctx, rect, s);
 	}
-	const pad = 6 * s;
-	ctx.textAlign = 'left';
-	ctx.textBaseline = 'middle';
-	ctx.fillStyle = pod.status === 'terminating' ? THEME.muted : THEME.text;
-	if (rect.h < 32 * s) {
-		// Compact (a crowded node): the name and the state's symbol on one line; the IP is in the tables
-		ctx.font = font(11, s, 600);
-		ctx.fillText(fit(ctx, shortPodName(pod.name), rect.w - 2 * pad - 12 * s), rect.x + pad, rect.y + rect.h / 2);
-		ctx.fillStyle = state.stroke;
-		ctx.textAlign = 'right';
-		ctx.fillText(state.symbol, rect.x + rect.w - pad, rect.y + rect.h / 2);
-		ctx.textAlign = 'left';
-		ctx.globalAlpha = 1;
+	const share = podShare(scene, pod.name);
+	drawShareBar(ctx, rect, share, s);
+	ctx.globalAlpha = 1;
+	if (board === null) {
 		return;
 	}
-	ctx.font = font(12, s, 600);
-	ctx.fillText(fit(ctx, shortPodName(pod.name), rect.w - 2 * pad), rect.x + pad, rect.y + rect.h * 0.3);
-	ctx.font = font(10.5, s, 400, true);
-	ctx.fillStyle = THEME.muted;
-	// Too narrow for the word: the symbol and the outline style still tell the state
-	const stateText = rect.w < 118 * s ? state.symbol : `${state.symbol} ${state.label}`;
-	const ip = pod.ip ?? 'no IP';
-	const line = `${ip}`;
-	ctx.fillText(fit(ctx, line, rect.w * 0.58), rect.x + pad, rect.y + rect.h * 0.72);
-	ctx.font = font(10, s, 600);
-	ctx.fillStyle = state.stroke;
-	ctx.textAlign = 'right';
-	ctx.fillText(fit(ctx, stateText, rect.w * 0.42 - pad), rect.x + rect.w - pad, rect.y + rect.h * 0.72);
-	ctx.textAlign = 'left';
-	ctx.globalAlpha = 1;
+	const pad = 6 * s;
+	const halo = HALO * s;
+	const nameColour = pod.status === 'terminating' ? THEME.muted : THEME.text;
+	const names = [...new Set([pod.name, shortPodName(pod.name)])];
+	const shareText = share === null ? null : board.text({
+		font: font(12, s, 700, true), colour: share === '0' ? THEME.muted : THEME.accent, variants: [share], kind: 'fraction', halo,
+		align: 'right', x: rect.x + rect.w - pad, y: rect.y + Math.min(rect.h / 2, 12 * s),
+	});
+	const nameRoom = rect.w - 2 * pad - (shareText === null ? 0 : shareText.width + 6 * s);
+	if (rect.h < 32 * s) {
+		// Compact (a crowded node): the name, the share and the state's symbol on one line; the rest is in the tables
+		board.text({ font: font(11, s, 600), colour: nameColour, variants: names, full: pod.name, kind: 'name', halo,
+			x: rect.x + pad, y: rect.y + rect.h / 2, maxWidth: nameRoom - 12 * s });
+		return;
+	}
+	board.text({ font: font(12, s, 600), colour: nameColour, variants: names, full: pod.name, kind: 'name', halo,
+		x: rect.x + pad, y: rect.y + 12 * s, maxWidth: nameRoom });
+	const lineY = rect.y + 27 * s;
+	const stateLabel = board.text({
+		font: font(10, s, 600), colour: state.stroke, variants: [`${state.symbol} ${state.label}`, state.symbol],
+		full: `${state.symbol} ${state.label}`, kind: 'state', halo, align: 'right', x: rect.x + rect.w - pad, y: lineY,
+		maxWidth: rect.w * 0.45,
+	});
+	const ipRoom = rect.w - 2 * pad - (stateLabel === null ? 0 : stateLabel.width + 6 * s);
+	board.text({ font: font(10.5, s, 400, true), colour: THEME.muted, variants: [pod.ip ?? 'no IP'], kind: 'address', halo,
+		x: rect.x + pad, y: lineY, maxWidth: ipRoom });
+	if (rect.h >= 50 * s) {
+		const seen = seenTexts(scene, pod.name);
+		board.text({ font: font(10, s, 500), colour: THEME.text, variants: seen, full: seen[0], kind: 'address', halo,
+			x: rect.x + pad, y: rect.y + 41 * s, maxWidth: rect.w - 2 * pad });
+	}
+}
+
+/** The pod's share drawn along its bottom edge: a full-width bar is every new connection, half is 1/2. */
+function drawShareBar(ctx: CanvasRenderingContext2D, rect: Rect, share: string | null, s: number): void {
+	const value = share === null ? null : parseFraction(share);
+	if (value === null) {
+		return;
+	}
+	const inset = 3 * s;
+	const h = 4 * s;
+	const track = { x: rect.x + inset, y: rect.y + rect.h - h - inset, w: rect.w - 2 * inset, h };
+	roundRect(ctx, track, h / 2);
+	ctx.fillStyle = THEME.faint;
+	ctx.fill();
+	const fraction = toNumber(value);
+	if (fraction > 0) {
+		roundRect(ctx, { ...track, w: Math.max(h, track.w * fraction) }, h / 2);
+		ctx.fillStyle = THEME.accent;
+		ctx.fill();
+	}
 }
 
 function crossOut(ctx: CanvasRenderingContext2D, rect: Rect, s: number): void {
@@ -222,7 +300,7 @@ function crossOut(ctx: CanvasRenderingContext2D, rect: Rect, s: number): void {
 	ctx.stroke();
 }
 
-export function drawPending(ctx: CanvasRenderingContext2D, layout: Layout): void {
+export function drawPending(ctx: CanvasRenderingContext2D, board: LabelBoard, layout: { pending: Rect | null; scale: number }): void {
 	const tray = layout.pending;
 	if (tray === null) {
 		return;
@@ -234,8 +312,6 @@ export function drawPending(ctx: CanvasRenderingContext2D, layout: Layout): void
 	ctx.lineWidth = 1.2 * s;
 	ctx.stroke();
 	ctx.setLineDash([]);
-	ctx.font = font(11.5, s, 600);
-	ctx.fillStyle = THEME.muted;
-	ctx.textBaseline = 'middle';
-	ctx.fillText('Pending: no node fits these pods', tray.x + 8 * s, tray.y + 11 * s);
+	board.text({ font: font(11.5, s, 600), colour: THEME.muted, variants: ['Pending: no node fits these pods', 'Pending'],
+		kind: 'prose', x: tray.x + 8 * s, y: tray.y + 11 * s, maxWidth: tray.w - 16 * s });
 }

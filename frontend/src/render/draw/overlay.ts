@@ -5,6 +5,7 @@ import type { Scene } from '../../scene/scene';
 import type { Item, ViewState } from '../../scene/view';
 import { font, THEME } from '../theme';
 import { drawPod } from './nodes';
+import type { LabelBoard } from '../labelBoard';
 import { pill, roundRect } from './shapes';
 
 function itemRect(item: Item, layout: Layout): Rect | null {
@@ -30,7 +31,7 @@ function ring(ctx: CanvasRenderingContext2D, rect: Rect, s: number, colour: stri
 	ctx.setLineDash([]);
 }
 
-export function drawOverlay(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout, view: ViewState): void {
+export function drawOverlay(ctx: CanvasRenderingContext2D, board: LabelBoard, scene: Scene, layout: Layout, view: ViewState): void {
 	const s = layout.scale;
 	if (view.selected !== null) {
 		const rect = itemRect(view.selected, layout);
@@ -48,10 +49,13 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, scene: Scene, layout:
 	if (view.carrying !== null) {
 		const pod = layout.pods.get(view.carrying);
 		if (pod !== undefined) {
-			ctx.font = font(11.5, s, 700);
-			pill(ctx, 'a node number or Enter on a node moves it · Delete deletes · Esc cancels', pod.rect.x,
-				pod.rect.y - 22 * s, 19 * s, { fill: THEME.focus, stroke: THEME.focus, text: '#ffffff' },
-				layout.width - pod.rect.x - 4 * s);
+			const x = Math.max(4 * s, Math.min(pod.rect.x, layout.width - 420 * s));
+			pill(board, {
+				font: font(11.5, s, 700), kind: 'prose', force: true, x, y: pod.rect.y - 22 * s, h: 19 * s,
+				variants: ['a node number or Enter on a node moves it · Delete deletes · Esc cancels',
+					'node number or Enter: move · Esc: cancel', 'node number: move'],
+				maxWidth: layout.width - x - 4 * s, at: [{ x, y: pod.rect.y + pod.rect.h + 4 * s }],
+			}, { fill: THEME.focus, stroke: THEME.focus, text: '#ffffff' });
 		}
 	}
 	const drag = view.drag;
@@ -65,14 +69,16 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, scene: Scene, layout:
 		ctx.save();
 		ctx.shadowColor = 'rgba(0, 0, 0, 0.25)';
 		ctx.shadowBlur = 10 * s;
-		drawPod(ctx, pod, ghost, s, false);
+		drawPod(ctx, null, scene, pod, ghost, s, false);
 		ctx.restore();
-		const text = drag.over === null
-			? `✕ release outside a node to delete ${pod.name}`
-			: drag.over === pod.node ? `${pod.name} stays on ${drag.over}` : `→ move ${pod.name} to ${drag.over}`;
-		ctx.font = font(11.5, s, 700);
-		pill(ctx, text, ghost.x, ghost.y + ghost.h + 6 * s, 20 * s, drag.over === null
+		const variants = drag.over === null
+			? [`✕ release outside a node to delete ${pod.name}`, `✕ delete ${pod.name}`]
+			: drag.over === pod.node ? [`${pod.name} stays on ${drag.over}`, 'stays'] : [`→ move ${pod.name} to ${drag.over}`, `→ ${drag.over}`];
+		pill(board, {
+			font: font(11.5, s, 700), kind: 'name', variants, force: true, x: ghost.x, y: ghost.y + ghost.h + 6 * s, h: 20 * s,
+			maxWidth: layout.width - ghost.x - 4 * s, at: [{ x: ghost.x, y: ghost.y - 26 * s }],
+		}, drag.over === null
 			? { fill: THEME.failSoft, stroke: THEME.fail, text: THEME.fail }
-			: { fill: THEME.proxy, stroke: THEME.accent, text: THEME.accent }, layout.width - ghost.x - 4 * s);
+			: { fill: THEME.proxy, stroke: THEME.accent, text: THEME.accent });
 	}
 }

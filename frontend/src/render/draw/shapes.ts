@@ -1,5 +1,6 @@
 // Small drawing helpers shared by the draw modules.
 import type { Rect } from '../../scene/layout';
+import { ellipsis, type Anchor, type Box, type LabelBoard, type LabelKind } from '../labelBoard';
 import { THEME } from '../theme';
 
 export function roundRect(ctx: CanvasRenderingContext2D, rect: Rect, radius: number): void {
@@ -19,39 +20,6 @@ export function box(ctx: CanvasRenderingContext2D, rect: Rect, radius: number,
 	ctx.stroke();
 }
 
-/** Text cut to a width, with an ellipsis when it does not fit. */
-export function fit(ctx: CanvasRenderingContext2D, text: string, width: number): string {
-	if (width <= 0) {
-		return '';
-	}
-	if (ctx.measureText(text).width <= width) {
-		return text;
-	}
-	let low = 0;
-	let high = text.length;
-	while (low < high) {
-		const mid = Math.ceil((low + high) / 2);
-		if (ctx.measureText(`${text.slice(0, mid)}…`).width <= width) {
-			low = mid;
-		}
-		else {
-			high = mid - 1;
-		}
-	}
-	return low === 0 ? '' : `${text.slice(0, low)}…`;
-}
-
-/** Text on a white halo so that it stays legible over lines and packets. */
-export function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, width: number): void {
-	ctx.save();
-	ctx.lineJoin = 'round';
-	ctx.strokeStyle = THEME.halo;
-	ctx.lineWidth = width;
-	ctx.strokeText(text, x, y);
-	ctx.restore();
-	ctx.fillText(text, x, y);
-}
-
 export interface PillStyle {
 	fill: string;
 	stroke: string;
@@ -59,13 +27,56 @@ export interface PillStyle {
 	dash?: number[];
 }
 
-/** A rounded label; returns its width. */
-export function pill(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, h: number,
-	style: PillStyle, maxWidth = Number.POSITIVE_INFINITY): number {
-	const pad = h * 0.38;
-	const label = fit(ctx, text, maxWidth - 2 * pad);
-	const w = Math.min(maxWidth, ctx.measureText(label).width + 2 * pad);
-	roundRect(ctx, { x, y, w, h }, h / 2);
+export interface PillSpec {
+	font: string;
+	/** Wordings, longest first (as the label board takes them). */
+	variants: readonly string[];
+	full?: string;
+	kind: LabelKind;
+	x: number;
+	y: number;
+	h: number;
+	maxWidth?: number;
+	/** x is the pill's centre rather than its left edge. */
+	centred?: boolean;
+	/** Other places (same meaning as x, y) to try when (x, y) is taken. */
+	at?: readonly Anchor[];
+	/** Drawn at (x, y) even when every place is taken: feedback on what the learner is doing now. */
+	force?: boolean;
+}
+
+/**
+ * A rounded label on its own plate, placed on the board like any text (the plate is its box); returns its width, 0
+ * when no wording fits anywhere (nothing drawn).
+ */
+export function pill(board: LabelBoard, spec: PillSpec, style: PillStyle): number {
+	const ctx = board.ctx;
+	ctx.font = spec.font;
+	const pad = spec.h * 0.38;
+	const maxWidth = spec.maxWidth ?? Number.POSITIVE_INFINITY;
+	const anchors = [{ x: spec.x, y: spec.y }, ...(spec.at ?? [])];
+	const wordings = spec.variants.filter((text) => text !== '' && ctx.measureText(text).width + 2 * pad <= maxWidth + 0.01);
+	for (const text of wordings) {
+		const w = ctx.measureText(text).width + 2 * pad;
+		for (const anchor of anchors) {
+			const box = { x: spec.centred === true ? anchor.x - w / 2 : anchor.x, y: anchor.y, width: w, height: spec.h };
+			const last = spec.force === true && text === wordings[wordings.length - 1] && anchor === anchors[anchors.length - 1];
+			if (board.free(box) || last) {
+				drawPlate(ctx, box, style);
+				ctx.fillStyle = style.text;
+				ctx.textBaseline = 'middle';
+				ctx.textAlign = 'left';
+				ctx.fillText(text, box.x + pad, box.y + spec.h / 2 + 0.5);
+				board.keep({ text, fullText: spec.full ?? spec.variants[0], kind: spec.kind, ...box });
+				return w;
+			}
+		}
+	}
+	return 0;
+}
+
+function drawPlate(ctx: CanvasRenderingContext2D, box: Box, style: PillStyle): void {
+	roundRect(ctx, { x: box.x, y: box.y, w: box.width, h: box.height }, box.height / 2);
 	ctx.fillStyle = style.fill;
 	ctx.fill();
 	ctx.setLineDash(style.dash ?? []);
@@ -73,11 +84,6 @@ export function pill(ctx: CanvasRenderingContext2D, text: string, x: number, y: 
 	ctx.lineWidth = 1.2;
 	ctx.stroke();
 	ctx.setLineDash([]);
-	ctx.fillStyle = style.text;
-	ctx.textBaseline = 'middle';
-	ctx.textAlign = 'left';
-	ctx.fillText(label, x + pad, y + h / 2 + 0.5);
-	return w;
 }
 
 export function cross(ctx: CanvasRenderingContext2D, x: number, y: number, size: number, colour: string, width: number): void {
@@ -103,4 +109,75 @@ export function shortPodName(name: string): string {
 		return `${name.slice(0, 5)}…${name.slice(-6)}`;
 	}
 	return `${parts[0]}…${parts[parts.length - 1]}`;
+}
+
+export interface CalloutSpec {
+	font: string;
+	/** The text, wrapped into at most `maxLines` lines of at most `maxWidth`. */
+	text: string;
+	kind: LabelKind;
+	maxWidth: number;
+	maxLines: number;
+	lineHeight: number;
+	/** Top-left corners to try, in order. */
+	at: readonly Anchor[];
+	/** Where the callout may not go past (the canvas). */
+	bounds: { width: number; height: number };
+}
+
+/** Words wrapped into lines no wider than width; the last line ends with "…" when the text is longer. */
+export function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, maxLines: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	const words = text.split(' ');
+	for (let i = 0; i < words.length; i++) {
+		const candidate = line === '' ? words[i] : `${line} ${words[i]}`;
+		if (ctx.measureText(candidate).width <= width || line === '') {
+			line = candidate;
+			continue;
+		}
+		lines.push(line);
+		line = words[i];
+		if (lines.length === maxLines) {
+			lines[maxLines - 1] = ellipsis(ctx, `${lines[maxLines - 1]} ${words.slice(i).join(' ')}`, width);
+			return lines;
+		}
+	}
+	if (line !== '') {
+		lines.push(ellipsis(ctx, line, width));
+	}
+	return lines;
+}
+
+/** A boxed note of a few lines at the first free corner; false (nothing drawn) when every corner is taken. */
+export function callout(board: LabelBoard, spec: CalloutSpec, style: PillStyle): boolean {
+	const ctx = board.ctx;
+	ctx.font = spec.font;
+	const pad = spec.lineHeight * 0.4;
+	const lines = wrap(ctx, spec.text, spec.maxWidth - 2 * pad, spec.maxLines);
+	const width = Math.max(...lines.map((line) => ctx.measureText(line).width)) + 2 * pad;
+	const height = lines.length * spec.lineHeight + pad;
+	for (const corner of spec.at) {
+		const x = Math.max(2, Math.min(corner.x, spec.bounds.width - width - 2));
+		const y = Math.max(2, Math.min(corner.y, spec.bounds.height - height - 2));
+		const box = { x, y, width, height };
+		if (!board.free(box)) {
+			continue;
+		}
+		roundRect(ctx, { x, y, w: width, h: height }, 4);
+		ctx.fillStyle = style.fill;
+		ctx.fill();
+		ctx.setLineDash(style.dash ?? []);
+		ctx.strokeStyle = style.stroke;
+		ctx.lineWidth = 1.2;
+		ctx.stroke();
+		ctx.setLineDash([]);
+		ctx.fillStyle = style.text;
+		ctx.textAlign = 'left';
+		ctx.textBaseline = 'middle';
+		lines.forEach((line, i) => ctx.fillText(line, x + pad, y + pad / 2 + spec.lineHeight * (i + 0.5)));
+		board.keep({ text: lines.join(' '), fullText: spec.text, kind: spec.kind, ...box });
+		return true;
+	}
+	return false;
 }

@@ -1,62 +1,73 @@
 // The still parts of the picture: the Service banner, clients, the load balancer and the lines between them and the
-// nodes (solid where the LB sends traffic, dashed with a cross where its health check keeps it away).
-import { densityNote, densityOf } from '../../scene/density';
-import type { Layout } from '../../scene/layout';
+// nodes (solid and as wide as the node's share where the LB sends traffic, dashed with a cross where its health check
+// keeps it away). Text goes to the label board.
+import type { Layout, Point } from '../../scene/layout';
+import { lbRoute } from '../../scene/paths';
 import type { Scene, SceneNode } from '../../scene/scene';
 import { clientColour, font, THEME } from '../theme';
-import { box, cross, fit, haloText, roundRect } from './shapes';
+import { parseFraction, toNumber } from '../../scene/fraction';
+import type { LabelBoard, LabelKind } from '../labelBoard';
+import { box, cross, roundRect } from './shapes';
 
-export function drawBanner(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout): void {
+export function drawBanner(ctx: CanvasRenderingContext2D, board: LabelBoard, scene: Scene, layout: Layout, note: string | null = null): void {
 	const s = layout.scale;
 	const { x, y, w, h } = layout.banner;
 	const service = scene.service;
 	const policy = service.externalTrafficPolicy ?? '—';
 	const port = service.ports[0];
-	// the NLB's DNS name is long: its first label is enough in the banner (the LB box has more room)
-	const host = scene.loadBalancerHostname;
-	const vip = host !== null ? `${host.split('.')[0]}.elb…` : service.loadBalancerIps[0] ?? 'pending';
+	const vip = scene.loadBalancerHostname ?? service.loadBalancerIps[0] ?? null;
 	roundRect(ctx, layout.banner, 6 * s);
 	ctx.fillStyle = THEME.proxy;
 	ctx.fill();
-	ctx.textBaseline = 'middle';
-	ctx.textAlign = 'left';
-	ctx.fillStyle = THEME.proxyText;
-	const parts = [
-		`Service ${service.namespace}/${service.name}`,
-		service.type,
-		port === undefined ? '' : `${vip}:${port.port}`,
-	].filter((part) => part !== '');
-	const policyText = `externalTrafficPolicy: ${policy}`;
-	const sample = densityNote(densityOf(scene, layout));
+	const name = `Service ${service.namespace}/${service.name}`;
+	const serviceTexts = [
+		...(vip === null || port === undefined ? [] : [`${name} · ${service.type} · ${vip}:${port.port}`]),
+		`${name} · ${service.type}`, name, `${service.namespace}/${service.name}`,
+	];
+	// The policy is what the picture is about: it always gets its room first
+	const policyTexts = [`externalTrafficPolicy: ${policy}`, `policy: ${policy}`, policy];
 	const hc = service.healthCheckNodePort > 0 ? `healthCheckNodePort ${service.healthCheckNodePort}` : 'no healthCheckNodePort';
+	const rate = `${formatRate(scene.connectionsPerSecond)} new connections/s`;
+	const pace = scene.paused ? 'paused' : `${scene.speed}×`;
+	const spread = scene.spreadKnob ? `LB ${scene.loadBalancer} · ` : '';
+	const drawn = note === null ? [] : [note];
+	const detailTexts = [
+		[hc, `${spread}${rate}`, pace, ...drawn].join(' · '),
+		[`${formatRate(scene.connectionsPerSecond)} conn/s`, pace, ...drawn].join(' · '),
+		[pace, ...drawn].join(' · '),
+		pace,
+	];
+	const strong = { font: font(13, s, 700, true), colour: THEME.proxyText, kind: 'state' as const };
 	if (layout.orientation === 'tall') {
-		ctx.font = font(12, s, 600);
-		ctx.fillText(fit(ctx, parts.join(' · '), w - 16 * s), x + 8 * s, y + h * 0.3);
-		ctx.font = font(12, s, 700, true);
-		ctx.fillText(fit(ctx, sample === null ? policyText : `${policyText} · ${sample}`, w - 16 * s), x + 8 * s, y + h * 0.72);
+		const line1 = y + h * 0.3;
+		const line2 = y + h * 0.72;
+		board.text({ font: font(12, s, 600), colour: THEME.proxyText, variants: serviceTexts, kind: 'name',
+			x: x + 8 * s, y: line1, maxWidth: w - 16 * s });
+		const placed = board.text({ ...strong, font: font(12, s, 700, true), variants: policyTexts, x: x + 8 * s, y: line2,
+			maxWidth: w - 16 * s });
+		const used = placed === null ? 0 : placed.width + 12 * s;
+		board.text({ font: font(11, s), colour: THEME.muted, variants: detailTexts, kind: 'prose', align: 'right',
+			x: x + w - 8 * s, y: line2, maxWidth: w - 16 * s - used });
 		return;
 	}
-	ctx.font = font(13, s, 600);
-	const left = parts.join(' · ');
-	ctx.fillText(left, x + 10 * s, y + h / 2);
-	let cursor = x + 10 * s + ctx.measureText(left).width + 14 * s;
-	ctx.font = font(13, s, 700, true);
-	ctx.fillText(policyText, cursor, y + h / 2);
-	cursor += ctx.measureText(policyText).width + 14 * s;
-	ctx.font = font(12, s, 400);
-	ctx.fillStyle = THEME.muted;
-	const right = `${hc} · ${scene.spreadKnob ? `LB ${scene.loadBalancer} · ` : ''}`
-		+ `${formatRate(scene.connectionsPerSecond)} new connections/s · ${scene.paused ? 'paused' : `${scene.speed}×`}${sample === null ? '' : ` · ${sample}`}`;
-	ctx.textAlign = 'right';
-	ctx.fillText(fit(ctx, right, x + w - 10 * s - cursor), x + w - 10 * s, y + h / 2);
-	ctx.textAlign = 'left';
+	const mid = y + h / 2;
+	const inner = w - 20 * s;
+	const policyLabel = board.place({ ...strong, variants: policyTexts, x: 0, y: -1000, maxWidth: inner * 0.45 });
+	const policyW = policyLabel === null ? 0 : policyLabel.width + 14 * s;
+	const left = board.text({ font: font(13, s, 600), colour: THEME.proxyText, variants: serviceTexts, kind: 'address',
+		x: x + 10 * s, y: mid, maxWidth: inner - policyW - 60 * s });
+	const cursor = x + 10 * s + (left === null ? 0 : left.width + 14 * s);
+	const placed = board.text({ ...strong, variants: policyTexts, x: cursor, y: mid, maxWidth: inner * 0.45 });
+	const after = cursor + (placed === null ? 0 : placed.width + 14 * s);
+	board.text({ font: font(12, s), colour: THEME.muted, variants: detailTexts, kind: 'prose', align: 'right',
+		x: x + w - 10 * s, y: mid, maxWidth: x + w - 10 * s - after });
 }
 
 function formatRate(rate: number): string {
 	return Number.isInteger(rate) ? String(rate) : rate.toFixed(1);
 }
 
-export function drawClients(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout): void {
+export function drawClients(ctx: CanvasRenderingContext2D, board: LabelBoard, scene: Scene, layout: Layout): void {
 	const s = layout.scale;
 	scene.clientIps.forEach((ip, index) => {
 		const client = layout.clients.get(ip);
@@ -71,28 +82,78 @@ export function drawClients(ctx: CanvasRenderingContext2D, scene: Scene, layout:
 		ctx.beginPath();
 		ctx.arc(rect.x + 8 * s + swatch / 2, rect.y + rect.h / 2, swatch / 2, 0, Math.PI * 2);
 		ctx.fill();
-		ctx.fillStyle = '#fff';
-		ctx.font = font(10, s, 700);
-		ctx.textAlign = 'center';
-		ctx.textBaseline = 'middle';
-		ctx.fillText(String(index + 1), rect.x + 8 * s + swatch / 2, rect.y + rect.h / 2 + 0.5);
-		ctx.textAlign = 'left';
+		board.text({ font: font(10, s, 700), colour: '#ffffff', variants: [String(index + 1)], full: `client ${index + 1}`,
+			kind: 'name', align: 'center', x: rect.x + 8 * s + swatch / 2, y: rect.y + rect.h / 2 + 0.5 });
 		const textX = rect.x + 14 * s + swatch;
-		ctx.fillStyle = THEME.muted;
-		ctx.font = font(10, s, 600);
-		ctx.fillText('client', textX, rect.y + rect.h * 0.3);
-		ctx.fillStyle = THEME.text;
-		ctx.font = font(12, s, 500, true);
-		ctx.fillText(fit(ctx, ip, rect.x + rect.w - textX - 4 * s), textX, rect.y + rect.h * 0.68);
+		const room = rect.x + rect.w - textX - 4 * s;
+		board.text({ font: font(10, s, 600), colour: THEME.muted, variants: ['client'], kind: 'prose', x: textX,
+			y: rect.y + rect.h * 0.3, maxWidth: room });
+		// an address is never cut: a smaller type first, then nothing (the tables have it)
+		const address = { colour: THEME.text, variants: [ip], kind: 'address' as const, x: textX, y: rect.y + rect.h * 0.68, maxWidth: room };
+		if (board.text({ ...address, font: font(12, s, 500, true) }) === null) {
+			board.text({ ...address, font: font(10, s, 500, true) });
+		}
 	});
 }
 
-export function drawLoadBalancer(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout): void {
+/** What the load balancer does, in words, longest first. */
+function spreadTexts(scene: Scene): string[] {
+	switch (scene.loadBalancerKind) {
+		case 'metallb-l2':
+			// MetalLB L2 is no box in the path: one node answers ARP for the IP, and nothing is probed
+			return ['ARP: one node takes all, no probe', 'ARP: one node takes all'];
+		case 'metallb-bgp':
+			return ['router ECMP per advertising node, no probe', 'ECMP per advertising node', 'ECMP'];
+		case 'aws-nlb-ip':
+			return ['straight to pod IPs, per zone', 'straight to pod IPs'];
+		case 'aws-clb':
+			return ['proxy: its own connection to each node, per zone', 'proxy: own connection per node', 'proxy'];
+		case 'azure':
+			return ['even over healthy nodes, floating IP', 'even over healthy nodes'];
+		case 'gke-passthrough':
+			return ['Maglev over healthy nodes, passthrough', 'Maglev over healthy nodes', 'Maglev'];
+		default:
+			return scene.loadBalancer === 'weighted' ? ['weighted by endpoint count', 'weighted']
+				: ['per zone, then even (cross-zone off)', 'per zone, then even', 'per zone'];
+	}
+}
+
+function passTexts(scene: Scene): string[] {
+	switch (scene.loadBalancerKind) {
+		case 'metallb-l2':
+			return scene.announcingNode === null ? ['nothing answers ARP', 'no ARP answer']
+				: [`${scene.announcingNode} announces`, `${scene.announcingNode} announces`];
+		case 'metallb-bgp': {
+			const routes = scene.nodes.filter((node) => lbSendsTo(scene, node)).length;
+			return [`${routes} nodes advertise a route`, `${routes} routes`];
+		}
+		case 'aws-nlb-ip': {
+			const targets = scene.pods.filter((pod) => pod.backsService && pod.status === 'ready').length;
+			return [`${targets} Ready pods are targets`, `${targets} pod targets`];
+		}
+		default: {
+			const passing = scene.nodes.filter((node) => node.verdict === 'healthy').length;
+			return [`${passing} of ${scene.nodes.length} nodes pass`, `${passing}/${scene.nodes.length} pass`];
+		}
+	}
+}
+
+/** The LB's address, or its name when a DNS name does not fit ("k8s-default-web-…" is the AWS load balancer's name). */
+function addressTexts(scene: Scene): { variants: string[]; full: string } {
+	const port = scene.service.ports[0]?.port ?? 80;
+	const host = scene.loadBalancerHostname;
+	const ip = scene.service.loadBalancerIps[0] ?? null;
+	if (host !== null) {
+		return { variants: [`${host}:${port}`, `${host.split('.')[0]}`, `DNS name, port ${port}`], full: `${host}:${port}` };
+	}
+	return ip === null ? { variants: ['no address yet'], full: 'no address yet' } : { variants: [`${ip}:${port}`, ip], full: `${ip}:${port}` };
+}
+
+export function drawLoadBalancer(ctx: CanvasRenderingContext2D, board: LabelBoard, scene: Scene, layout: Layout): void {
 	const s = layout.scale;
 	const rect = layout.lb.rect;
 	box(ctx, rect, 8 * s, { colour: THEME.accent, width: 2 * s });
-	const proxy = scene.loadBalancerKind === 'aws-clb';
-	if (proxy) {
+	if (scene.loadBalancerKind === 'aws-clb') {
 		// a proxy ends the client's connection and opens its own: drawn with an inner wall
 		roundRect(ctx, { x: rect.x + 4 * s, y: rect.y + 4 * s, w: rect.w - 8 * s, h: rect.h - 8 * s }, 5 * s);
 		ctx.lineWidth = 1 * s;
@@ -100,50 +161,37 @@ export function drawLoadBalancer(ctx: CanvasRenderingContext2D, scene: Scene, la
 		ctx.stroke();
 		ctx.setLineDash([]);
 	}
-	const vip = scene.loadBalancerHostname ?? scene.service.loadBalancerIps[0] ?? 'no address yet';
-	const port = scene.service.ports[0]?.port ?? 80;
-	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').length;
-	const l2 = scene.loadBalancerKind === 'metallb-l2';
-	const bgp = scene.loadBalancerKind === 'metallb-bgp';
-	const ipTargets = scene.loadBalancerKind === 'aws-nlb-ip';
-	// MetalLB L2 is no box in the path: one node answers ARP for the IP, and nothing is probed
-	const spread = l2 ? 'ARP: one node takes all, no probe' : bgp ? 'router ECMP per advertising node, no probe' : ipTargets ? 'straight to pod IPs, per zone'
-		: proxy ? 'proxy: its own connection to each node, per zone'
-		: scene.loadBalancerKind === 'azure' ? 'even over healthy nodes, floating IP'
-		: scene.loadBalancerKind === 'gke-passthrough' ? 'Maglev over healthy nodes, passthrough'
-		: scene.loadBalancer === 'weighted' ? 'weighted by endpoint count' : 'per zone, then even (cross-zone off)';
-	const targetPods = scene.pods.filter((pod) => pod.backsService && pod.status === 'ready').length;
-	const pass = l2 ? (scene.announcingNode === null ? 'nothing answers ARP' : `${scene.announcingNode} announces`)
-		: bgp ? `${scene.nodes.filter((node) => lbSendsTo(scene, node)).length} nodes advertise a route`
-		: ipTargets ? `${targetPods} Ready pods are targets` : `${passing} of ${scene.nodes.length} nodes pass`;
-	ctx.textBaseline = 'middle';
-	ctx.textAlign = layout.orientation === 'tall' ? 'left' : 'center';
+	const address = addressTexts(scene);
+	const [name, detail] = nameLines(scene.loadBalancerName);
 	if (layout.orientation === 'tall') {
-		ctx.font = font(13, s, 700);
-		ctx.fillStyle = THEME.text;
-		ctx.fillText(fit(ctx, `${scene.loadBalancerName} ${vip}:${port}`, rect.w - 16 * s), rect.x + 8 * s, rect.y + rect.h * 0.32);
-		ctx.font = font(11, s);
-		ctx.fillStyle = THEME.muted;
-		ctx.fillText(fit(ctx, `${spread} · ${pass}`, rect.w - 16 * s), rect.x + 8 * s, rect.y + rect.h * 0.72);
-		ctx.textAlign = 'left';
+		const room = rect.w - 16 * s;
+		const title = board.text({ font: font(13, s, 700), colour: THEME.text, variants: [scene.loadBalancerName, name],
+			kind: 'name', x: rect.x + 8 * s, y: rect.y + rect.h * 0.32, maxWidth: room });
+		const used = title === null ? 0 : title.width + 10 * s;
+		board.text({ font: font(11.5, s, 500, true), colour: THEME.text, ...address, kind: 'address', x: rect.x + 8 * s + used,
+			y: rect.y + rect.h * 0.32, maxWidth: room - used });
+		const spread = spreadTexts(scene);
+		const pass = passTexts(scene);
+		board.text({ font: font(11, s), colour: THEME.muted, variants: [`${spread[0]} · ${pass[0]}`, `${spread[1] ?? spread[0]} · ${pass[0]}`,
+			`${spread[spread.length - 1]} · ${pass[pass.length - 1]}`, pass[pass.length - 1]], kind: 'prose', x: rect.x + 8 * s,
+			y: rect.y + rect.h * 0.72, maxWidth: room });
 		return;
 	}
 	// the name on two lines ("AWS NLB" and "(instance targets)"), so it fits the box at every width
-	const [name, detail] = nameLines(scene.loadBalancerName);
-	const lines: [string, string, boolean][] = [
-		[font(13, s, 700), name, true],
-		[font(11, s, 600), detail, true],
-		[font(12, s, 500, true), `${vip}:${port}`, true],
-		[font(11, s), spread, false],
-		[font(11, s), pass, false],
+	const lines: { font: string; variants: string[]; full?: string; kind: LabelKind; strong: boolean }[] = [
+		{ font: font(13, s, 700), variants: [name], kind: 'name', strong: true },
+		{ font: font(11, s, 600), variants: detail === '' ? [] : [detail, detail.replace(' targets', '')], kind: 'name', strong: true },
+		{ font: font(11.5, s, 500, true), ...address, kind: 'address', strong: true },
+		{ font: font(11, s), variants: spreadTexts(scene), kind: 'prose', strong: false },
+		{ font: font(11, s), variants: passTexts(scene), kind: 'prose', strong: false },
 	];
 	const step = rect.h / (lines.length + 1);
-	lines.forEach(([f, text, strong], i) => {
-		ctx.font = f;
-		ctx.fillStyle = strong ? THEME.text : THEME.muted;
-		ctx.fillText(fit(ctx, text, rect.w - 12 * s), rect.x + rect.w / 2, rect.y + step * (i + 1));
+	lines.forEach((line, i) => {
+		if (line.variants.length > 0) {
+			board.text({ font: line.font, colour: line.strong ? THEME.text : THEME.muted, variants: line.variants, full: line.full,
+				kind: line.kind, align: 'center', x: rect.x + rect.w / 2, y: rect.y + step * (i + 1), maxWidth: rect.w - 12 * s });
+		}
 	});
-	ctx.textAlign = 'left';
 }
 
 function lbShare(scene: Scene, node: string): string | null {
@@ -162,7 +210,59 @@ export function lbSendsTo(scene: Scene, node: SceneNode): boolean {
 	return scene.loadBalancerKind === 'metallb-l2' ? node.name === scene.announcingNode : node.verdict === 'healthy';
 }
 
-export function drawLinks(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout): void {
+/** A link's width for a share of new connections: a hairline for none, up to 12 px (scaled) for all. */
+export function shareWidth(share: number, s: number): number {
+	return (1.5 + 10.5 * Math.max(0, Math.min(1, share))) * s;
+}
+
+function shareOf(text: string | null | undefined): number {
+	const value = text === null || text === undefined ? null : parseFraction(text);
+	return value === null ? 0 : toNumber(value);
+}
+
+/** One way the load balancer sends along: its route, the exact share it carries, and whether the LB uses it. */
+interface Flow {
+	route: readonly Point[];
+	share: number;
+	sends: boolean;
+}
+
+/**
+ * The flows drawn as a river: every stretch of route once, as wide as the sum of the shares that run along it, so
+ * the trunk carries everything and each branch into a node is as wide as that node's share.
+ */
+function drawRiver(ctx: CanvasRenderingContext2D, flows: readonly Flow[], s: number): void {
+	const stretches = new Map<string, { a: Point; b: Point; share: number; sends: boolean }>();
+	for (const flow of flows) {
+		flow.route.slice(1).forEach((b, i) => {
+			const a = flow.route[i];
+			const key = `${a.x},${a.y}>${b.x},${b.y}`;
+			const stretch = stretches.get(key) ?? { a, b, share: 0, sends: false };
+			stretch.share += flow.sends ? flow.share : 0;
+			stretch.sends ||= flow.sends;
+			stretches.set(key, stretch);
+		});
+	}
+	ctx.lineCap = 'round';
+	ctx.lineJoin = 'round';
+	// the faint, unused stretches first, so traffic draws over them where they meet
+	const ordered = [...stretches.values()].sort((x, y) => Number(x.sends) - Number(y.sends));
+	for (const stretch of ordered) {
+		ctx.beginPath();
+		ctx.moveTo(stretch.a.x, stretch.a.y);
+		ctx.lineTo(stretch.b.x, stretch.b.y);
+		ctx.setLineDash(stretch.sends ? [] : [6 * s, 5 * s]);
+		ctx.strokeStyle = stretch.sends ? '#8fb4c2' : THEME.faint;
+		ctx.lineWidth = stretch.sends ? shareWidth(stretch.share, s) : 1.5 * s;
+		ctx.stroke();
+	}
+	ctx.setLineDash([]);
+	ctx.lineCap = 'butt';
+	ctx.lineJoin = 'miter';
+}
+
+/** Draws the links; returns what writes their fractions on the board, to be called once the nodes' text is on it. */
+export function drawLinks(ctx: CanvasRenderingContext2D, board: LabelBoard, scene: Scene, layout: Layout): () => void {
 	const s = layout.scale;
 	const lb = layout.lb;
 	ctx.lineWidth = 1.2 * s;
@@ -174,63 +274,48 @@ export function drawLinks(ctx: CanvasRenderingContext2D, scene: Scene, layout: L
 		ctx.stroke();
 	}
 	if (scene.loadBalancerKind === 'aws-nlb-ip') {
-		drawPodTargetLinks(ctx, scene, layout);
-		return;
+		// ip targets: the NLB sends straight to the Service's Ready pods, so its routes end at the pods
+		const flows = scene.pods.flatMap((pod) => {
+			const route = lbRoute('lb', pod.name, layout);
+			const target = pod.backsService && pod.status === 'ready';
+			return route === null || !target ? [] : [{ route, share: shareOf(podShareText(scene, pod.name)), sends: true }];
+		});
+		drawRiver(ctx, flows, s);
+		return () => undefined;
 	}
+	const labels: (() => void)[] = [];
+	const flows: Flow[] = [];
 	for (const node of scene.nodes) {
+		const route = layout.routes.get(node.name);
 		const box = layout.nodes.get(node.name);
-		if (box === undefined) {
+		if (route === undefined || box === undefined) {
 			continue;
 		}
-		const from = layout.orientation === 'wide'
-			? { x: lb.rect.x + lb.rect.w, y: lb.anchor.y }
-			: { x: lb.anchor.x, y: lb.rect.y + lb.rect.h };
-		const to = box.anchor;
 		const sends = lbSendsTo(scene, node);
-		ctx.beginPath();
-		ctx.moveTo(from.x, from.y);
-		ctx.lineTo(to.x, to.y);
-		ctx.setLineDash(sends ? [] : [6 * s, 5 * s]);
-		ctx.strokeStyle = sends ? '#8fa0b0' : THEME.faint;
-		ctx.lineWidth = (sends ? 2 : 1.5) * s;
-		ctx.stroke();
-		ctx.setLineDash([]);
 		const share = lbShare(scene, node.name);
-		const t = layout.orientation === 'wide' ? 0.45 : 0.55;
-		const mid = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
-		if (!sends) {
-			cross(ctx, mid.x, mid.y, 4.5 * s, THEME.fail, 2 * s);
-		}
-		if (share !== null && layout.orientation === 'wide') {
-			ctx.font = font(11, s, 600, true);
-			ctx.fillStyle = sends ? THEME.text : THEME.fail;
-			ctx.textAlign = 'center';
-			ctx.textBaseline = 'bottom';
-			haloText(ctx, `LB ${share}`, mid.x, mid.y - 6 * s, 4 * s);
-			ctx.textAlign = 'left';
-		}
+		flows.push({ route, share: shareOf(share), sends });
+		// the branch's last bend, in the gap above the node: where its fraction (and a cross, when unused) go
+		const drop = route[Math.max(0, route.length - 3)];
+		labels.push(() => {
+			if (!sends) {
+				cross(ctx, drop.x, drop.y, 4.5 * s, THEME.fail, 2 * s);
+			}
+			if (share === null) {
+				return;
+			}
+			board.text({
+				font: font(11.5, s, 700, true), colour: sends ? THEME.text : THEME.fail, variants: [`LB ${share}`, share],
+				full: `LB ${share}`, kind: 'fraction', halo: 4 * s, x: drop.x + 10 * s, y: drop.y,
+				at: [{ x: drop.x + 40 * s, y: drop.y }, { x: drop.x + 10 * s, y: drop.y - 9 * s }, { x: drop.x - 60 * s, y: drop.y }],
+			});
+		});
 	}
+	drawRiver(ctx, flows, s);
+	return () => labels.forEach((label) => label());
 }
 
-/** NLB ip targets: the LB sends straight to the pods' IPs, so its arrows go to the Service's Ready pods, not the nodes. */
-function drawPodTargetLinks(ctx: CanvasRenderingContext2D, scene: Scene, layout: Layout): void {
-	const s = layout.scale;
-	const lb = layout.lb;
-	const from = layout.orientation === 'wide'
-		? { x: lb.rect.x + lb.rect.w, y: lb.anchor.y }
-		: { x: lb.anchor.x, y: lb.rect.y + lb.rect.h };
-	ctx.strokeStyle = '#8fa0b0';
-	ctx.lineWidth = 1.5 * s;
-	for (const pod of scene.pods) {
-		const box = layout.pods.get(pod.name);
-		if (box === undefined || !pod.backsService || pod.status !== 'ready') {
-			continue;
-		}
-		ctx.beginPath();
-		ctx.moveTo(from.x, from.y);
-		ctx.lineTo(box.center.x, box.center.y);
-		ctx.stroke();
-	}
+function podShareText(scene: Scene, pod: string): string | null {
+	return scene.statistics?.pods.find((row) => row.pod === pod)?.exactShare ?? null;
 }
 
 /** A load balancer's name split before its parenthesis: "AWS NLB (instance targets)" → "AWS NLB", "(instance targets)". */
