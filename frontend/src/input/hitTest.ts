@@ -1,5 +1,6 @@
 // What is under a point of the canvas: a packet (smallest, drawn on top), a pod, a node's menu button, a node, the
 // load balancer or a client. Pure: layout and scene in, a target out.
+import { densityOf, isDrawn } from '../scene/density';
 import { contains, type Layout, type Point } from '../scene/layout';
 import { packetPoint } from '../scene/paths';
 import type { Scene } from '../scene/scene';
@@ -49,13 +50,14 @@ export function hitTest(scene: Scene, layout: Layout, point: Point, packets = tr
 	return { kind: 'none' };
 }
 
-/** The nearest packet within reach of the point, newest first on ties. */
+/** The nearest drawn packet within reach of the point (sampled-out ones are not drawn), newest first on ties. */
 export function packetAt(scene: Scene, layout: Layout, point: Point): number | null {
 	const reach = PACKET_RADIUS * layout.scale;
+	const density = densityOf(scene, layout);
 	let best: number | null = null;
 	let bestDistance = reach * reach;
 	for (const flight of scene.flights) {
-		if (flight.kind !== 'packet') {
+		if (flight.kind !== 'packet' || !isDrawn(flight, density, { selected: null, hover: null }, scene)) {
 			continue;
 		}
 		const at = packetPoint(flight, scene.clock.anim, layout, scene.reducedMotion);

@@ -1,6 +1,7 @@
 // The debug hook that only measurements and browser tests use (README "Playground"): window.__trafficLab reads the
 // primary view's scene, layout and frames, injects synthetic packets, and records the first frames (also as
 // performance marks).
+import { densityOf, isDrawn } from '../scene/density';
 import { followSummary } from '../scene/follow';
 import { syntheticFlights } from '../scene/packets';
 import { packetAt } from '../input/hitTest';
@@ -80,8 +81,11 @@ export function createHook(primary: () => SandboxView, frames: () => number): Tr
 			if (scene === null || layout === null) {
 				return [];
 			}
+			const density = densityOf(scene, layout);
+			const view = primary().view;
+			const selected = view.selected?.kind === 'packet' ? view.selected.connection : null;
 			return scene.flights.flatMap((flight) => {
-				if (flight.kind !== 'packet') {
+				if (flight.kind !== 'packet' || !isDrawn(flight, density, { selected, hover: view.hover }, scene)) {
 					return [];
 				}
 				const at = packetPoint(flight, scene.clock.anim, layout, scene.reducedMotion);

@@ -3,6 +3,7 @@
 // the text on top, so that traffic never hides a label. The still shapes and the still text are drawn into two
 // cached canvases only when they change; every frame copies them around the packets and places the moving labels
 // (probe answers, reasons, packet sources) on a label board where no other text is.
+import { densityNote, densityOf } from '../scene/density';
 import type { Layout } from '../scene/layout';
 import type { Scene } from '../scene/scene';
 import type { ViewState } from '../scene/view';
@@ -78,7 +79,8 @@ export class CanvasRenderer {
 		this.canvas.style.height = `${cssHeight}px`;
 	}
 
-	draw(scene: Scene, layout: Layout, view: ViewState, note: string | null = null): void {
+	/** {@code note}: the banner's word about the picture, by default how many connections are drawn (scene/density.ts). */
+	draw(scene: Scene, layout: Layout, view: ViewState, note: string | null = densityNote(densityOf(scene, layout))): void {
 		const key = [...stillKey(scene, layout, view), note];
 		if (!sameKey(this.stillDrawn, key)) {
 			this.drawStill(scene, layout, view, note);

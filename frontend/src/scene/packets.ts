@@ -158,7 +158,8 @@ export function resetVisible(mark: ResetMark, anim: number): boolean {
 /**
  * Benchmark packets: {@code count} trips over the scene's real clients, nodes and pods, each taking {@code tripMs} of
  * animation time and spread over the first half of it, so that all of them stay in flight for at least tripMs / 2;
- * every other one masqueraded so both looks are drawn. Only the debug hook uses them
+ * every other one masqueraded so both looks are drawn; marked as benchmark packets, so all of them are drawn
+ * (the benchmark measures the worst case, no sampling). Only the debug hook uses them
  * (window.__trafficLab.injectPackets), never the stream.
  */
 export function syntheticFlights(scene: Scene, count: number, tripMs = 40_000): PacketFlight[] {
@@ -200,7 +201,7 @@ export function syntheticFlights(scene: Scene, count: number, tripMs = 40_000): 
 		const offset = (((i * 7919) % count) / count) * (tripMs / 2);
 		flights.push({
 			kind: 'packet', id: 1_000_000 + i, outcome: 'routed', simStart: 0, clientIp: client, hops, reason: null,
-			start: scene.clock.anim - offset, stretch,
+			start: scene.clock.anim - offset, stretch, benchmark: true,
 		});
 	}
 	return flights;

@@ -73,6 +73,8 @@ export interface PacketFlight {
 	start: number | null;
 	/** Animation ms per simulated µs of the trip (trips are slowed down to be visible). */
 	stretch: number;
+	/** A benchmark packet of the debug hook: always drawn, never sampled out (scene/density.ts). */
+	benchmark?: true;
 }
 
 /** The LB's health-check probe of a node and its answer. */

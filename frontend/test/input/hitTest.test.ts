@@ -10,7 +10,8 @@ import { routedViaN3, snapshot } from '../scene/fixtures';
 function setup(): { scene: Scene; layout: ReturnType<typeof computeLayout> } {
 	const base = applyEvent(sceneFromSnapshot(snapshot()), routedViaN3(7, 1_000_000));
 	const flight = { ...(base.flights[0] as PacketFlight), start: 0 };
-	const scene = { ...base, flights: [flight], clock: { ...base.clock, anim: HOP_MS * 1.5 } };
+	// a client rate at which every connection is drawn (above it, scene/density.ts draws a sample)
+	const scene = { ...base, connectionsPerSecond: 5, flights: [flight], clock: { ...base.clock, anim: HOP_MS * 1.5 } };
 	return { scene, layout: computeLayout({ width: 1240, clientIps: scene.clientIps, nodes: scene.nodes, pods: scene.pods }) };
 }
 
@@ -36,6 +37,15 @@ describe('hitTest', () => {
 		expect(packetAt(scene, layout, { x: at.point.x + 4, y: at.point.y - 3 })).toBe(7);
 		expect(hitTest(scene, layout, at.point)).toEqual({ kind: 'packet', connection: 7 });
 		expect(packetAt(scene, layout, { x: at.point.x + 40, y: at.point.y })).toBeNull();
+	});
+
+	it('finds no packet that the density sample leaves undrawn', () => {
+		const { scene, layout } = setup();
+		const busy = { ...scene, connectionsPerSecond: 200, speed: 8 };
+		const at = packetPoint(busy.flights[0] as PacketFlight, busy.clock.anim, layout, false)!;
+		expect(packetAt(busy, layout, at.point)).toBeNull();
+		const eight = { ...busy, flights: [{ ...(busy.flights[0] as PacketFlight), id: 1024 }] };
+		expect(packetAt(eight, layout, at.point)).toBe(1024);
 	});
 
 	it('tells the node a pod is dropped on, or none outside the nodes', () => {

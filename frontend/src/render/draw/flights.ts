@@ -3,6 +3,7 @@
 // cut connections, and the LB's health-check probes with their answers and the count toward the threshold.
 import { contains, type Layout, type Point } from '../../scene/layout';
 import { hopTime, isSnatted, addressOf, rewritesSource, verdictHop, reachedHop } from '../../scene/packets';
+import { densityOf, isDrawn } from '../../scene/density';
 import { answerWords } from '../../scene/labels';
 import { anchorOf, packetPoint, probePoint } from '../../scene/paths';
 import { probeOf, type PacketFlight, type ProbeFlight, type ResetMark, type Scene } from '../../scene/scene';
@@ -27,7 +28,15 @@ interface FlightContext {
 	selected: number | null;
 	hover: number | null;
 	every: number;
+	/** Sampled packets given a label so far this frame. */
+	sampled: number;
 }
+
+/**
+ * At most this many sampled packets carry a label in one frame (the selected and hovered ones always do): more would
+ * not find room beside each other, and trying costs time.
+ */
+const SAMPLED_LABELS = 12;
 
 /**
  * Draws marks and packets; returns a function that draws the labels (probe answers, reasons, packet sources) on the
@@ -35,9 +44,12 @@ interface FlightContext {
  */
 export function drawFlights(ctx: CanvasRenderingContext2D, board: LabelBoard, scene: Scene, layout: Layout,
 	selected: number | null, hover: number | null = null): () => void {
+	// only a sample of the connections is drawn when they are many (scene/density.ts); labels go to the drawn ones
+	const density = densityOf(scene, layout);
 	const context: FlightContext = {
 		ctx, board, scene, layout, selected, hover, clientIndex: new Map(scene.clientIps.map((ip, i) => [ip, i])),
-		every: labelEvery(scene.connectionsPerSecond, scene.speed),
+		every: Math.max(1, Math.round(labelEvery(scene.connectionsPerSecond, scene.speed) / density.every)) * density.every,
+		sampled: 0,
 	};
 	const anim = scene.clock.anim;
 	const marks: (() => void)[] = [];
@@ -55,7 +67,7 @@ export function drawFlights(ctx: CanvasRenderingContext2D, board: LabelBoard, sc
 	}
 	const labels: (() => void)[] = [];
 	for (const flight of scene.flights) {
-		if (flight.kind === 'packet') {
+		if (flight.kind === 'packet' && isDrawn(flight, density, { selected, hover }, scene)) {
 			drawPacket(context, flight, anim, labels);
 		}
 	}
@@ -127,8 +139,10 @@ function drawPacket(context: FlightContext, flight: PacketFlight, anim: number, 
 	}
 	// A sample of the requests (about one a second) and the selected packet carry their source address, and show
 	// the moment SNAT rewrites it
-	if (isSelected || context.hover === flight.id || (!reply && flight.id % context.every === 0)) {
+	const looked = isSelected || context.hover === flight.id;
+	if (looked || (!reply && flight.id % context.every === 0 && context.sampled < SAMPLED_LABELS)) {
 		const flash = snatFlash(flight, at.hop, anim);
+		context.sampled += looked ? 0 : 1;
 		labels.push(() => drawPacketLabel(context, flight, at.hop, at.point, reply, snatted, flash));
 	}
 }
