@@ -257,15 +257,16 @@ export function drawPod(ctx: CanvasRenderingContext2D, board: LabelBoard | null,
 	}
 	board.text({ font: font(12, s, 600), colour: nameColour, variants: names, full: pod.name, kind: 'name', halo,
 		x: rect.x + pad, y: rect.y + 12 * s, maxWidth: nameRoom });
+	// the IP first (an address is worth more than the state's word, which has a symbol and an outline besides)
 	const lineY = rect.y + 27 * s;
-	const stateLabel = board.text({
+	const symbolRoom = 16 * s;
+	const ip = board.text({ font: font(10.5, s, 400, true), colour: THEME.muted, variants: [pod.ip ?? 'no IP'], kind: 'address', halo,
+		x: rect.x + pad, y: lineY, maxWidth: rect.w - 2 * pad - symbolRoom });
+	board.text({
 		font: font(10, s, 600), colour: state.stroke, variants: [`${state.symbol} ${state.label}`, state.symbol],
 		full: `${state.symbol} ${state.label}`, kind: 'state', halo, align: 'right', x: rect.x + rect.w - pad, y: lineY,
-		maxWidth: rect.w * 0.45,
+		maxWidth: rect.w - 2 * pad - (ip === null ? 0 : ip.width + 6 * s),
 	});
-	const ipRoom = rect.w - 2 * pad - (stateLabel === null ? 0 : stateLabel.width + 6 * s);
-	board.text({ font: font(10.5, s, 400, true), colour: THEME.muted, variants: [pod.ip ?? 'no IP'], kind: 'address', halo,
-		x: rect.x + pad, y: lineY, maxWidth: ipRoom });
 	if (rect.h >= 50 * s) {
 		const seen = seenTexts(scene, pod.name);
 		board.text({ font: font(10, s, 500), colour: THEME.text, variants: seen, full: seen[0], kind: 'address', halo,
