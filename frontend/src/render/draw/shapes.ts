@@ -75,8 +75,9 @@ export function pill(board: LabelBoard, spec: PillSpec, style: PillStyle): numbe
 	return 0;
 }
 
-function drawPlate(ctx: CanvasRenderingContext2D, box: Box, style: PillStyle): void {
-	roundRect(ctx, { x: box.x, y: box.y, w: box.width, h: box.height }, box.height / 2);
+/** A label's plate: a pill (radius half its height) or a box with rounded corners. */
+function drawPlate(ctx: CanvasRenderingContext2D, box: Box, style: PillStyle, radius = box.height / 2): void {
+	roundRect(ctx, { x: box.x, y: box.y, w: box.width, h: box.height }, radius);
 	ctx.fillStyle = style.fill;
 	ctx.fill();
 	ctx.setLineDash(style.dash ?? []);
@@ -164,14 +165,7 @@ export function callout(board: LabelBoard, spec: CalloutSpec, style: PillStyle):
 		if (!board.free(box)) {
 			continue;
 		}
-		roundRect(ctx, { x, y, w: width, h: height }, 4);
-		ctx.fillStyle = style.fill;
-		ctx.fill();
-		ctx.setLineDash(style.dash ?? []);
-		ctx.strokeStyle = style.stroke;
-		ctx.lineWidth = 1.2;
-		ctx.stroke();
-		ctx.setLineDash([]);
+		drawPlate(ctx, box, style, 4);
 		ctx.fillStyle = style.text;
 		ctx.textAlign = 'left';
 		ctx.textBaseline = 'middle';

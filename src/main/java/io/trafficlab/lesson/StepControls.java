@@ -3,6 +3,7 @@ package io.trafficlab.lesson;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.trafficlab.engine.balancer.Dataplane;
@@ -23,6 +24,17 @@ import org.jspecify.annotations.Nullable;
  * bar.
  */
 final class StepControls {
+
+	/**
+	 * The bar's control for each command a reveal may run (records: their class is
+	 * exact).
+	 */
+	private static final Map<Class<?>, String> CONTROLS = Map.of(SimulationCommand.SetExternalTrafficPolicy.class,
+			"policy", SimulationCommand.SetLoadBalancerModel.class, "lb-model",
+			SimulationCommand.SetLoadBalancerKind.class, "lb-kind", SimulationCommand.SetDataplane.class, "dataplane",
+			SimulationCommand.SetNetwork.class, "network", SimulationCommand.ScaleReplicas.class, "replicas",
+			SimulationCommand.RolloutRestart.class, "rollout-restart", SimulationCommand.AddNode.class, "add-node",
+			SimulationCommand.SetClientRate.class, "rate");
 
 	private static final List<String> ALWAYS = List.of("play", "pause", "policy");
 
@@ -65,34 +77,7 @@ final class StepControls {
 	 * action).
 	 */
 	private static @Nullable String control(SimulationCommand command) {
-		if (command instanceof SimulationCommand.SetExternalTrafficPolicy) {
-			return "policy";
-		}
-		if (command instanceof SimulationCommand.SetLoadBalancerModel) {
-			return "lb-model";
-		}
-		if (command instanceof SimulationCommand.SetLoadBalancerKind) {
-			return "lb-kind";
-		}
-		if (command instanceof SimulationCommand.SetDataplane) {
-			return "dataplane";
-		}
-		if (command instanceof SimulationCommand.SetNetwork) {
-			return "network";
-		}
-		if (command instanceof SimulationCommand.ScaleReplicas) {
-			return "replicas";
-		}
-		if (command instanceof SimulationCommand.RolloutRestart) {
-			return "rollout-restart";
-		}
-		if (command instanceof SimulationCommand.AddNode) {
-			return "add-node";
-		}
-		if (command instanceof SimulationCommand.SetClientRate) {
-			return "rate";
-		}
-		return null;
+		return CONTROLS.get(command.getClass());
 	}
 
 }
