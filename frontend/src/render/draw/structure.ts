@@ -55,8 +55,11 @@ export function drawBanner(ctx: CanvasRenderingContext2D, board: LabelBoard, sce
 	board.ctx.font = strong.font;
 	const policyFits = policyTexts.find((text) => board.ctx.measureText(text).width <= inner * 0.45);
 	const policyW = policyFits === undefined ? 0 : board.ctx.measureText(policyFits).width + 14 * s;
+	// the right end keeps room for the pace and what the picture leaves out (the density note)
+	board.ctx.font = font(12, s);
+	const detailW = board.ctx.measureText(detailTexts[2]).width + 14 * s;
 	const left = board.text({ font: font(13, s, 600), colour: THEME.proxyText, variants: serviceTexts, kind: 'address',
-		x: x + 10 * s, y: mid, maxWidth: inner - policyW - 60 * s });
+		x: x + 10 * s, y: mid, maxWidth: inner - policyW - detailW });
 	const cursor = x + 10 * s + (left === null ? 0 : left.width + 14 * s);
 	const placed = board.text({ ...strong, variants: policyTexts, x: cursor, y: mid, maxWidth: inner * 0.45 });
 	const after = cursor + (placed === null ? 0 : placed.width + 14 * s);
