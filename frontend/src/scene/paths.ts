@@ -85,7 +85,11 @@ export function lbRoute(from: string, to: string, layout: Layout): Point[] | nul
 
 /** The path from hop {@code from} to the next, or null when one end is no longer on the canvas. */
 export function segment(flight: PacketFlight, from: number, layout: Layout): SegmentGeometry | null {
-	const hops = flight.hops;
+	return hopSegment(flight.hops, from, layout);
+}
+
+/** The way from one hop of a trip to the next: the LB's route, the arc between two nodes, or a straight line. */
+export function hopSegment(hops: readonly { at: string }[], from: number, layout: Layout): SegmentGeometry | null {
 	const next = hops[Math.min(from + 1, hops.length - 1)].at;
 	const a = anchorOf(hops[from].at, layout);
 	const b = anchorOf(next, layout);
@@ -98,6 +102,20 @@ export function segment(flight: PacketFlight, from: number, layout: Layout): Seg
 	}
 	const bothNodes = placeKind(hops[from].at, layout) === 'node' && placeKind(hops[from + 1]?.at ?? '', layout) === 'node';
 	return { a, b, control: bothNodes && hops[from].at !== hops[from + 1]?.at ? arcControl(a, b, layout.scale) : null, route: null };
+}
+
+/** The point a fraction t of the way along a segment. */
+export function pointOn(geometry: SegmentGeometry, t: number): Point {
+	return geometry.route !== null ? alongRoute(geometry.route, t).point : along(geometry.a, geometry.b, t, geometry.control);
+}
+
+/** A segment as points to draw it through: the route's, or the arc sampled, or its two ends. */
+export function segmentPoints(geometry: SegmentGeometry): Point[] {
+	if (geometry.route !== null) {
+		return geometry.route;
+	}
+	const control = geometry.control;
+	return control === null ? [geometry.a, geometry.b] : Array.from({ length: 13 }, (_, i) => along(geometry.a, geometry.b, i / 12, control));
 }
 
 /** The point a fraction t of the way along a polyline, and the direction of the stretch it is on. */

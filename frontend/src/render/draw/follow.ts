@@ -4,7 +4,7 @@
 import type { Layout, Point, Rect } from '../../scene/layout';
 import { followPosition, type FollowState } from '../../scene/follow';
 import { hopWords } from '../../scene/hopWords';
-import { along, anchorOf, arcControl, placeKind } from '../../scene/paths';
+import { anchorOf, hopSegment, pointOn, segmentPoints } from '../../scene/paths';
 import type { Scene } from '../../scene/scene';
 import type { ViewState } from '../../scene/view';
 import type { Box, LabelBoard } from '../labelBoard';
@@ -75,42 +75,31 @@ export function drawFollow(board: LabelBoard, scene: Scene, layout: Layout, view
 }
 
 /** The followed packet's place: along the line (or the arc between two nodes) from one hop to the next. */
-function packetAt(layout: Layout, follow: Following, from: number, to: number,
-	t: number): Point | null {
-	const a = anchorOf(follow.hops[from].at, layout);
-	const b = anchorOf(follow.hops[to].at, layout);
-	if (a === null || b === null) {
-		return a ?? b;
+function packetAt(layout: Layout, follow: Following, from: number, to: number, t: number): Point | null {
+	if (from === to) {
+		return anchorOf(follow.hops[from].at, layout);
 	}
-	const bothNodes = from !== to && placeKind(follow.hops[from].at, layout) === 'node'
-		&& placeKind(follow.hops[to].at, layout) === 'node' && follow.hops[from].at !== follow.hops[to].at;
-	return along(a, b, t, bothNodes ? arcControl(a, b, layout.scale) : null);
+	const geometry = hopSegment(follow.hops, from, layout);
+	return geometry === null ? anchorOf(follow.hops[from].at, layout) ?? anchorOf(follow.hops[to].at, layout) : pointOn(geometry, t);
 }
 
-/** The hops taken so far, as a line in the client's colour. */
-function drawTrail(ctx: CanvasRenderingContext2D, layout: Layout, follow: Following,
-	colour: string): void {
+/** The hops taken so far, along the ways packets take, as a line in the client's colour. */
+function drawTrail(ctx: CanvasRenderingContext2D, layout: Layout, follow: Following, colour: string): void {
 	const s = layout.scale;
 	ctx.save();
 	ctx.strokeStyle = colour;
 	ctx.globalAlpha = 0.55;
 	ctx.lineWidth = 3 * s;
 	ctx.lineCap = 'round';
+	ctx.lineJoin = 'round';
 	ctx.setLineDash([7 * s, 5 * s]);
 	ctx.beginPath();
-	let started = false;
-	for (let i = 0; i <= follow.hop; i++) {
-		const point = anchorOf(follow.hops[i].at, layout);
-		if (point === null) {
+	for (let i = 0; i < follow.hop; i++) {
+		const geometry = hopSegment(follow.hops, i, layout);
+		if (geometry === null) {
 			continue;
 		}
-		if (started) {
-			ctx.lineTo(point.x, point.y);
-		}
-		else {
-			ctx.moveTo(point.x, point.y);
-			started = true;
-		}
+		segmentPoints(geometry).forEach((point, j) => (j === 0 ? ctx.moveTo(point.x, point.y) : ctx.lineTo(point.x, point.y)));
 	}
 	ctx.stroke();
 	ctx.restore();
