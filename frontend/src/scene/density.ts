@@ -1,8 +1,8 @@
 // How many packets the canvas draws: at 50 connections a second (or 200, or at 8× speed) every connection's packet
 // would swarm over the picture, so only one connection in k is drawn, whole (id modulo k: drawn from its first hop to
 // its last, or not at all), and the canvas says so. The packets that teach are always drawn: a dropped or refused
-// connection, one that was reset, the selected, hovered or followed one, and the benchmark's packets. Only drawing
-// samples: the tables, statistics and the inspector keep every connection.
+// connection, one that was reset, the selected or hovered one, and the benchmark's packets (a followed connection is
+// drawn on its own clock). Only drawing samples: the tables, statistics and the inspector keep every connection.
 import type { Layout } from './layout';
 import { hopMs } from './packets';
 import type { PacketFlight, Scene } from './scene';
@@ -29,8 +29,6 @@ export interface Density {
 export interface Watched {
 	selected: number | null;
 	hover: number | null;
-	/** The connection "Follow one connection" traces, when one is followed. */
-	followed?: number | null;
 }
 
 /** Client→pod paths: every client can reach every pod that serves the Service. */
@@ -80,7 +78,7 @@ export function isDrawn(flight: PacketFlight, density: Pick<Density, 'every'>, w
 	if (density.every <= 1 || flight.benchmark === true || flight.outcome !== 'routed') {
 		return true;
 	}
-	if (flight.id === watched.selected || flight.id === watched.hover || flight.id === watched.followed) {
+	if (flight.id === watched.selected || flight.id === watched.hover) {
 		return true;
 	}
 	if (scene?.connections.get(flight.id)?.reset !== undefined) {

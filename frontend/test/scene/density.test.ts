@@ -81,7 +81,7 @@ describe('packet density', () => {
 		expect(drawnIds(ids, 1)).toEqual(ids);
 	});
 
-	it('always draws what teaches: drops and refusals, resets, the selected, hovered and followed packets', () => {
+	it('always draws what teaches: drops and refusals, resets, the selected and hovered packets', () => {
 		const every = { every: 16 };
 		const dropped = applyEvent(scene(50), droppedAtN3(3, 1_000_000)).flights[0] as PacketFlight;
 		expect(isDrawn(dropped, every, NOBODY)).toBe(true);
@@ -89,7 +89,6 @@ describe('packet density', () => {
 		expect(isDrawn(routed(5), every, NOBODY)).toBe(false);
 		expect(isDrawn(routed(5), every, { selected: 5, hover: null })).toBe(true);
 		expect(isDrawn(routed(5), every, { selected: null, hover: 5 })).toBe(true);
-		expect(isDrawn(routed(5), every, { selected: null, hover: null, followed: 5 })).toBe(true);
 		const withReset = applyEvent(applyEvent(scene(50), routedViaN3(5, 1_000_000)), {
 			type: 'ConnectionReset', time: 1_200_000, connection: 5, clientIp: '203.0.113.10', pod: 'web-4', node: 'n2',
 			reason: 'pod deleted',
