@@ -7,6 +7,7 @@ import type { NodeBox, Rect } from '../../scene/layout';
 import type { Scene, SceneNode, ScenePod } from '../../scene/scene';
 import { sourceCategory } from '../../scene/addresses';
 import { parseFraction, toNumber } from '../../scene/fraction';
+import { nodeLbShare, podShare } from '../../scene/shares';
 import { font, THEME } from '../theme';
 import { answerText, AWAITING_PROBE, POD_STATES, podLook, probeOk, verdictText, type PodLook } from '../../scene/labels';
 import type { LabelBoard } from '../labelBoard';
@@ -33,11 +34,6 @@ export function proxyTexts(node: SceneNode, policy: TrafficPolicy | null): strin
 	const count = `${set.length} endpoint${set.length === 1 ? '' : 's'}`;
 	return [`kube-proxy · ${policy ?? 'Cluster'} set: ${set.length}`, `kube-proxy · ${count}`, `${policy ?? 'Cluster'} set: ${set.length}`,
 		`${set.length} ep.`];
-}
-
-/** kube-proxy and the endpoint set external traffic uses here: "kube-proxy · Local set: 3". */
-export function proxyText(node: SceneNode, policy: TrafficPolicy | null): string {
-	return proxyTexts(node, policy)[0];
 }
 
 function hatch(ctx: CanvasRenderingContext2D, rect: Rect, gap: number): void {
@@ -130,8 +126,8 @@ function drawHealth(board: LabelBoard, scene: Scene, node: SceneNode, badge: Rec
 		}
 		case 'metallb-bgp': {
 			// the nodes that advertise a route are those the analyzer gives a share
-			const share = scene.statistics?.nodes.find((n) => n.node === node.name)?.exactLbShare;
-			const advertises = share !== undefined && share !== '0';
+			const share = nodeLbShare(scene, node.name);
+			const advertises = share !== null && share !== '0';
 			one(advertises ? ['◉ BGP: advertises a route', '◉ BGP route', '◉ BGP'] : ['BGP: no route', 'no route'], advertises ? OK : NEUTRAL);
 			return;
 		}
@@ -210,11 +206,6 @@ export function seenTexts(scene: Scene, pod: string): string[] {
 	const words = { client: 'client IP', node: 'node IPs', other: sources.length === 1 ? sources[0].address : 'other addresses' };
 	const seen = (['client', 'node', 'other'] as const).filter((category) => categories.has(category)).map((category) => words[category]);
 	return [`sees ${seen.join(' and ')}`, seen.join(' + ')];
-}
-
-/** The pod's exact share of new connections, as the server computed it ("1/6"); null before statistics. */
-export function podShare(scene: Scene, pod: string): string | null {
-	return scene.statistics?.pods.find((row) => row.pod === pod)?.exactShare ?? null;
 }
 
 export function drawPod(ctx: CanvasRenderingContext2D, board: LabelBoard | null, scene: Scene, pod: ScenePod, rect: Rect,

@@ -6,6 +6,7 @@ import { lbRoute } from '../../scene/paths';
 import type { Scene, SceneNode } from '../../scene/scene';
 import { clientColour, font, THEME } from '../theme';
 import { parseFraction, toNumber } from '../../scene/fraction';
+import { nodeLbShare, podShare } from '../../scene/shares';
 import type { LabelBoard, LabelKind } from '../labelBoard';
 import { box, cross, roundRect } from './shapes';
 
@@ -41,7 +42,7 @@ export function drawBanner(ctx: CanvasRenderingContext2D, board: LabelBoard, sce
 	if (layout.orientation === 'tall') {
 		const line1 = y + h * 0.3;
 		const line2 = y + h * 0.72;
-		board.text({ font: font(12, s, 600), colour: THEME.proxyText, variants: serviceTexts, kind: 'name',
+		board.text({ font: font(12, s, 600), colour: THEME.proxyText, variants: serviceTexts, kind: 'address',
 			x: x + 8 * s, y: line1, maxWidth: w - 16 * s });
 		const placed = board.text({ ...strong, font: font(12, s, 700, true), variants: policyTexts, x: x + 8 * s, y: line2,
 			maxWidth: w - 16 * s });
@@ -198,11 +199,6 @@ export function drawLoadBalancer(ctx: CanvasRenderingContext2D, board: LabelBoar
 	});
 }
 
-function lbShare(scene: Scene, node: string): string | null {
-	const row = scene.statistics?.nodes.find((n) => n.node === node);
-	return row === undefined ? null : row.exactLbShare;
-}
-
 /**
  * Whether the LB sends new connections to the node (MetalLB L2: the node that announces the LB IP; BGP: the nodes
  * the router has a route through now, as the server says).
@@ -282,7 +278,7 @@ export function drawLinks(ctx: CanvasRenderingContext2D, board: LabelBoard, scen
 		const flows = scene.pods.flatMap((pod) => {
 			const route = lbRoute('lb', pod.name, layout);
 			const target = pod.backsService && pod.status === 'ready';
-			return route === null || !target ? [] : [{ route, share: shareOf(podShareText(scene, pod.name)), sends: true }];
+			return route === null || !target ? [] : [{ route, share: shareOf(podShare(scene, pod.name)), sends: true }];
 		});
 		drawRiver(ctx, flows, s);
 		return () => undefined;
@@ -296,7 +292,7 @@ export function drawLinks(ctx: CanvasRenderingContext2D, board: LabelBoard, scen
 			continue;
 		}
 		const sends = lbSendsTo(scene, node);
-		const share = lbShare(scene, node.name);
+		const share = nodeLbShare(scene, node.name);
 		flows.push({ route, share: shareOf(share), sends });
 		// the branch's last bend, in the gap above the node: where its fraction (and a cross, when unused) go
 		const drop = route[Math.max(0, route.length - 3)];
@@ -318,9 +314,6 @@ export function drawLinks(ctx: CanvasRenderingContext2D, board: LabelBoard, scen
 	return () => labels.forEach((label) => label());
 }
 
-function podShareText(scene: Scene, pod: string): string | null {
-	return scene.statistics?.pods.find((row) => row.pod === pod)?.exactShare ?? null;
-}
 
 /** A load balancer's name split before its parenthesis: "AWS NLB (instance targets)" → "AWS NLB", "(instance targets)". */
 export function nameLines(name: string): [string, string] {
