@@ -6,7 +6,7 @@ import { parseFraction, percent, toNumber } from '../scene/fraction';
 import type { Scene } from '../scene/scene';
 import { h } from './dom';
 
-export type Seen = 'client' | 'node' | 'mixed' | 'none';
+export type Seen = 'client' | 'node' | 'other' | 'mixed' | 'none';
 
 export interface SourceLine {
 	address: string;
@@ -30,13 +30,18 @@ function seenOf(sources: SourceAddress[]): Seen {
 	if (sources.every((source) => sourceCategory(source) === 'client')) {
 		return 'client';
 	}
+	if (sources.every((source) => sourceCategory(source) === 'other')) {
+		return 'other';
+	}
 	return sources.every((source) => sourceCategory(source) === 'node') ? 'node' : 'mixed';
 }
 
 const SUMMARY: Record<Seen, string> = {
 	client: '✓ the client’s own address',
 	node: '↺ node addresses (SNAT)',
-	mixed: '◐ client and node addresses',
+	// an address the server attributes to no client and no node, such as an NLB's own with ip targets
+	other: '◇ neither a client’s nor a node’s address',
+	mixed: '◐ addresses of more than one kind',
 	none: '— no external traffic',
 };
 

@@ -53,6 +53,19 @@ describe('sourceRows', () => {
 		const [row] = sourceRows(applyStatistics(scene, { ...message, statistics: { ...message.statistics, pods: [pod] } }));
 		expect(row.seen).toBe('mixed');
 	});
+
+	it('tells a pod that sees only an address of no client and no node (an NLB\'s own, ip targets) as other', () => {
+		const message = statistics();
+		const pod = {
+			...message.statistics.pods[0],
+			exactSourcesSeen: { '10.0.1.57': '1/4' },
+			sourcesSeen: {},
+			sources: [{ address: '10.0.1.57', kind: 'other' as const, node: null }],
+		};
+		const [row] = sourceRows(applyStatistics(scene, { ...message, statistics: { ...message.statistics, pods: [pod] } }));
+		expect(row.seen).toBe('other');
+		expect(row.summary).toBe('◇ neither a client’s nor a node’s address');
+	});
 });
 
 describe('networkNote', () => {
