@@ -29,10 +29,11 @@ import java.util.regex.Pattern;
  * answer's HTTP response the teacher's class message showed every answer, the answers'
  * HTTP latency, the room stream's tick-to-client delay and delivery while answering (and
  * in as long a quiet window before, for comparison), and the server's CPU and heap. Other
- * options ({@code -D}): {@code lesson} (uneven-distribution), {@code step} (2),
- * {@code warmup} (10), {@code after} (5 s measured after each answering second),
- * {@code dumps} (false: thread dumps of the server during each answering second, in
- * {@code target/}). See docs/sandbox-api.md, "Load benchmark".
+ * options ({@code -D}): {@code studentsOnClass} (false: true subscribes every student to
+ * the class topic too, as a student's page may), {@code lesson} (uneven-distribution),
+ * {@code step} (2), {@code warmup} (10), {@code after} (5 s measured after each answering
+ * second), {@code dumps} (false: thread dumps of the server during each answering second,
+ * in {@code target/}). See docs/sandbox-api.md, "Load benchmark".
  */
 public final class ClassAnswersBenchmark {
 
@@ -59,6 +60,8 @@ public final class ClassAnswersBenchmark {
 	private final int spreadMillis = Integer.getInteger("spread", 1000);
 
 	private final int afterSeconds = Integer.getInteger("after", 5);
+
+	private final boolean studentsOnClassTopic = Boolean.getBoolean("studentsOnClass");
 
 	private ClassAnswersBenchmark(BenchmarkServer server) {
 		this.server = server;
@@ -89,18 +92,22 @@ public final class ClassAnswersBenchmark {
 								201),
 						"token"));
 		}
+		String topics = "/topic/rooms/" + code;
+		List<String> watched = this.studentsOnClassTopic
+				? List.of(topics + "/events", topics + "/stats", topics + "/class")
+				: List.of(topics + "/events", topics + "/stats");
 		List<StreamClient> clients = new ArrayList<>();
 		for (int i = 0; i < this.students; i++) {
-			clients.add(StreamClient.connect(this.server.port, this.meter, "/topic/rooms/" + code,
-					StreamClient.Reading.ALL));
+			clients.add(StreamClient.connect(this.server.port, this.meter, null, StreamClient.Reading.ALL, watched));
 		}
 		clients.add(StreamClient.connect(this.server.port, this.meter, this.teacher, StreamClient.Reading.ALL,
 				List.of("/topic/rooms/" + code + "/class")));
 		int warmup = Integer.getInteger("warmup", 10);
 		System.out.printf(Locale.ROOT,
-				"room %s on %s step %d (question %d has %d choices), %d students joined and watching, a teacher "
-						+ "on the class topic; warming up %d s%n",
-				code, this.lesson, this.step, QUESTION, choices, this.students, warmup);
+				"room %s on %s step %d (question %d has %d choices), %d students joined and watching (%s), a "
+						+ "teacher on the class topic; warming up %d s%n",
+				code, this.lesson, this.step, QUESTION, choices, this.students,
+				this.studentsOnClassTopic ? "events, stats and class" : "events and stats", warmup);
 		TimeUnit.SECONDS.sleep(warmup);
 
 		double load = BenchmarkServer.loadAverage();
@@ -163,7 +170,7 @@ public final class ClassAnswersBenchmark {
 				HttpResponse<String> response = this.server.send("PUT", path, "X-Student-Token", token);
 				long after = System.nanoTime();
 				latencies.add(after - before);
-				round.answered(after, response);
+				round.answered(before, after, response);
 				return null;
 			}, at - System.nanoTime(), TimeUnit.NANOSECONDS));
 		}
@@ -187,7 +194,8 @@ public final class ClassAnswersBenchmark {
 				this.students, done.size(), QUESTION, this.spreadMillis, this.threads);
 		long[] shown = done.stream().mapToLong(Round::classDelayMillis).sorted().toArray();
 		System.out.printf(Locale.ROOT,
-				"class shows all    %s ms after the last answer's response (one per round; target <= 1000)%n",
+				"class shows all    %s ms after the last answer's response (one per round, sorted; negative: the "
+						+ "class message came first; target <= 1000)%n",
 				Arrays.toString(shown));
 		long[] nanos = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
 		System.out.printf(Locale.ROOT, "answers (HTTP)     %d: p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d failed%n",
@@ -289,6 +297,8 @@ public final class ClassAnswersBenchmark {
 
 		private long lastResponse;
 
+		private long lastSent;
+
 		final AtomicInteger failures = new AtomicInteger();
 
 		private long shownAt;
@@ -300,7 +310,8 @@ public final class ClassAnswersBenchmark {
 			this.choice = choice;
 		}
 
-		synchronized void answered(long at, HttpResponse<String> response) {
+		synchronized void answered(long sent, long at, HttpResponse<String> response) {
+			this.lastSent = Math.max(this.lastSent, sent);
 			this.lastResponse = Math.max(this.lastResponse, at);
 			this.firstResponse = Math.min(this.firstResponse, at);
 			if (response.statusCode() != 200 && this.failures.incrementAndGet() <= 3) {
@@ -324,11 +335,14 @@ public final class ClassAnswersBenchmark {
 		@Override
 		public synchronized String toString() {
 			return String.format(Locale.ROOT,
-					"round %d: %d answers of choice %d, responses from %.0f to %.0f ms after the first was sent; "
-							+ "the class topic showed all %s (%d class messages in the round)",
+					"round %d: %d answers of choice %d, responses %.0f to %.0f ms after the round's start; the "
+							+ "class topic showed all %s (%d class messages in the round)",
 					this.number, ClassAnswersBenchmark.this.students, this.choice,
 					(this.firstResponse - this.started) / 1e6, (this.lastResponse - this.started) / 1e6,
-					(this.shownAt < 0) ? "never (10 s)" : classDelayMillis() + " ms after the last response",
+					(this.shownAt < 0) ? "never (10 s)"
+							: String.format(Locale.ROOT,
+									"%d ms after the last response, %.0f ms after the last answer was sent",
+									classDelayMillis(), (this.shownAt - this.lastSent) / 1e6),
 					this.classMessages);
 		}
 
