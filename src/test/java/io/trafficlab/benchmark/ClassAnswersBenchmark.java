@@ -82,26 +82,8 @@ public final class ClassAnswersBenchmark {
 		String code = field(room, "code");
 		String secret = field(room, "teacherSecret");
 		int choices = Integer.parseInt(field(question(this.server.http("GET", classPath(code), 200)), "choices"));
-		List<String> tokens = new ArrayList<>();
-		for (int i = 0; i < this.students; i++) {
-			tokens
-				.add(field(
-						this.server.http("POST",
-								"/api/v1/rooms/" + code + "/students?name="
-										+ URLEncoder.encode("Student " + (i + 1), StandardCharsets.UTF_8),
-								201),
-						"token"));
-		}
-		String topics = "/topic/rooms/" + code;
-		List<String> watched = this.studentsOnClassTopic
-				? List.of(topics + "/events", topics + "/stats", topics + "/class")
-				: List.of(topics + "/events", topics + "/stats");
-		List<StreamClient> clients = new ArrayList<>();
-		for (int i = 0; i < this.students; i++) {
-			clients.add(StreamClient.connect(this.server.port, this.meter, null, StreamClient.Reading.ALL, watched));
-		}
-		clients.add(StreamClient.connect(this.server.port, this.meter, this.teacher, StreamClient.Reading.ALL,
-				List.of("/topic/rooms/" + code + "/class")));
+		List<String> tokens = joinStudents(code);
+		List<StreamClient> clients = connect(code);
 		int warmup = Integer.getInteger("warmup", 10);
 		System.out.printf(Locale.ROOT,
 				"room %s on %s step %d (question %d has %d choices), %d students joined and watching (%s), a "
@@ -154,6 +136,34 @@ public final class ClassAnswersBenchmark {
 		int ended = this.server.send("DELETE", "/api/v1/rooms/" + code, "X-Teacher-Secret", secret).statusCode();
 		report(done, latencies, quiet, answering, maxHeap, liveHeap, load, loadAfter);
 		System.out.printf(Locale.ROOT, "the teacher ended the room: %d%n", ended);
+	}
+
+	/** Every student joins by the API; their tokens, in order. */
+	private List<String> joinStudents(String code) throws Exception {
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < this.students; i++) {
+			String name = URLEncoder.encode("Student " + (i + 1), StandardCharsets.UTF_8);
+			String joined = this.server.http("POST", "/api/v1/rooms/" + code + "/students?name=" + name, 201);
+			tokens.add(field(joined, "token"));
+		}
+		return tokens;
+	}
+
+	/**
+	 * Each student's connection to the room's stream, then the teacher's to the class.
+	 */
+	private List<StreamClient> connect(String code) throws Exception {
+		String topics = "/topic/rooms/" + code;
+		List<String> watched = this.studentsOnClassTopic
+				? List.of(topics + "/events", topics + "/stats", topics + "/class")
+				: List.of(topics + "/events", topics + "/stats");
+		List<StreamClient> clients = new ArrayList<>();
+		for (int i = 0; i < this.students; i++) {
+			clients.add(StreamClient.connect(this.server.port, this.meter, null, StreamClient.Reading.ALL, watched));
+		}
+		clients.add(StreamClient.connect(this.server.port, this.meter, this.teacher, StreamClient.Reading.ALL,
+				List.of(topics + "/class")));
+		return clients;
 	}
 
 	private void answer(String code, List<String> tokens, int choice, ScheduledExecutorService senders, Round round,
