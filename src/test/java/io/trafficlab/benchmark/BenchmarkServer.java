@@ -102,15 +102,25 @@ final class BenchmarkServer implements AutoCloseable {
 	 * One request without a body; anything but the expected status class fails the run.
 	 */
 	String http(String method, String path, int status) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(origin() + path))
-			.timeout(Duration.ofSeconds(30))
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.build();
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = send(method, path);
 		if (response.statusCode() / 100 != status / 100) {
 			throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
 		}
 		return response.body();
+	}
+
+	/**
+	 * One request without a body, with {@code headers} (names and values in turn), from
+	 * any thread.
+	 */
+	HttpResponse<String> send(String method, String path, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin() + path))
+			.timeout(Duration.ofSeconds(30))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** The server's used heap now: young and old generations, from {@code jstat -gc}. */
@@ -133,6 +143,18 @@ final class BenchmarkServer implements AutoCloseable {
 	long liveHeap() throws Exception {
 		command("jcmd", String.valueOf(this.process.pid()), "GC.run");
 		return usedHeap();
+	}
+
+	/** A dump of the server's threads ({@code jcmd Thread.print}). */
+	String threadDump() throws Exception {
+		return command("jcmd", String.valueOf(this.process.pid()), "Thread.print");
+	}
+
+	/** Writes {@code dumps} one after the other to {@code target/NAME.txt}. */
+	void writeDumps(String name, List<String> dumps) throws IOException {
+		Path file = Path.of("target", name + ".txt");
+		Files.writeString(file, String.join("\n\n==== next dump ====\n\n", dumps));
+		System.out.println("thread dumps: " + file);
 	}
 
 	/** The server's CPU time so far, in clock ticks (1/100 s). */

@@ -1,0 +1,301 @@
+package io.trafficlab.benchmark;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+import io.trafficlab.stream.WebSocketWire;
+import io.trafficlab.stream.WebSocketWire.Frame;
+
+/**
+ * One browser's WebSocket on a plain socket, for the load benchmarks: Chromium's
+ * handshake, STOMP in masked text frames, one thread and no per-connection message
+ * buffer. Batches ({@code …/events}) and statistics ({@code …/stats}) are counted into a
+ * {@link StreamMeter}; any other topic's messages go whole to a {@link Listener}.
+ */
+final class StreamClient implements Runnable {
+
+	private static final Pattern TICK_WALL_TIME = Pattern.compile("\"tickWallTime\":(\\d+)");
+
+	private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+
+	private static final Pattern DESTINATION = Pattern.compile("\ndestination:([^\n]*)\n");
+
+	/** How a client reads: everything, slowly ({@code slowBytes} a second), or never. */
+	enum Reading {
+
+		ALL, SLOW, NONE
+
+	}
+
+	/** Receives the messages of topics other than a stream's events and statistics. */
+	interface Listener {
+
+		/**
+		 * @param body the message's body, decoded
+		 * @param arrivedNanos {@link System#nanoTime()} when the message had been read
+		 */
+		void message(String destination, String body, long arrivedNanos);
+
+	}
+
+	private final StreamMeter meter;
+
+	private final Listener listener;
+
+	private final Socket socket;
+
+	private final DataInputStream in;
+
+	private final OutputStream out;
+
+	private final Reading reading;
+
+	private final Inflater inflater;
+
+	private final boolean resetInflater;
+
+	private final long connectedAt = System.nanoTime();
+
+	private volatile double closedAfter = -1;
+
+	private long lastSeq = -1;
+
+	private StreamClient(StreamMeter meter, Listener listener, Socket socket, String handshake, Reading reading)
+			throws IOException {
+		this.meter = meter;
+		this.listener = listener;
+		this.socket = socket;
+		this.in = new DataInputStream(socket.getInputStream());
+		this.out = socket.getOutputStream();
+		this.reading = reading;
+		String extensions = handshake.toLowerCase(Locale.ROOT);
+		this.inflater = extensions.contains("permessage-deflate") ? new Inflater(true) : null;
+		this.resetInflater = extensions.contains("server_no_context_takeover");
+	}
+
+	/**
+	 * Connects to the server on the loopback {@code port} and subscribes to a stream's
+	 * events and statistics ({@code topics} is the prefix, e.g.
+	 * {@code /topic/rooms/K7F2QX}).
+	 */
+	static StreamClient connect(int port, StreamMeter meter, String topics, Reading reading) throws IOException {
+		return connect(port, meter, null, reading, List.of(topics + "/events", topics + "/stats"));
+	}
+
+	/**
+	 * Connects and subscribes to {@code destinations}, in order; messages of topics other
+	 * than events and statistics go to {@code listener}.
+	 */
+	static StreamClient connect(int port, StreamMeter meter, Listener listener, Reading reading,
+			List<String> destinations) throws IOException {
+		Socket socket = new Socket();
+		if (reading != Reading.ALL) {
+			socket.setReceiveBufferSize(4096);
+		}
+		socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+		socket.setSoTimeout(60_000);
+		String response = WebSocketWire.upgrade(socket, port);
+		StreamClient client = new StreamClient(meter, listener, socket, response, reading);
+		client.send("CONNECT\naccept-version:1.2\nhost:127.0.0.1\nheart-beat:0,0\n\n\0");
+		String connected = new String(client.receive(), StandardCharsets.UTF_8);
+		if (!connected.startsWith("CONNECTED")) {
+			throw new IOException("Expected CONNECTED, got " + connected);
+		}
+		for (int i = 0; i < destinations.size(); i++) {
+			client.send("SUBSCRIBE\nid:" + i + "\ndestination:" + destinations.get(i) + "\n\n\0");
+		}
+		if (reading != Reading.NONE) {
+			Thread thread = new Thread(null, client, "client", 256 * 1024);
+			thread.setDaemon(true);
+			thread.start();
+		}
+		return client;
+	}
+
+	@Override
+	public void run() {
+		try {
+			while (true) {
+				byte[] frame = receive();
+				long arrived = System.currentTimeMillis();
+				long arrivedNanos = System.nanoTime();
+				// only the STOMP headers and the start of the body are read: decoding
+				// whole batches would load the machine the server runs on
+				String head = new String(frame, 0, Math.min(frame.length, 600), StandardCharsets.UTF_8);
+				Matcher destination = DESTINATION.matcher(head);
+				if (!head.startsWith("MESSAGE\n") || !destination.find()) {
+					if (head.startsWith("ERROR")) {
+						throw new IOException("The server sent " + new String(frame, StandardCharsets.UTF_8));
+					}
+					continue;
+				}
+				String topic = destination.group(1);
+				if (topic.endsWith("/events")) {
+					batch(head, frame.length, arrived);
+				}
+				else if (topic.endsWith("/stats")) {
+					this.meter.statistics();
+				}
+				else if (this.listener != null) {
+					this.listener.message(topic, body(frame), arrivedNanos);
+				}
+			}
+		}
+		catch (IOException ex) {
+			if (!this.socket.isClosed()) {
+				this.meter.failed(ex);
+			}
+		}
+	}
+
+	private static String body(byte[] frame) {
+		String message = new String(frame, StandardCharsets.UTF_8);
+		int start = message.indexOf("\n\n") + 2;
+		int end = message.indexOf('\0', start);
+		return message.substring(start, (end < 0) ? message.length() : end);
+	}
+
+	private void batch(String frame, int length, long arrived) {
+		int body = Math.max(0, frame.indexOf("\n\n"));
+		String head = frame.substring(body);
+		Matcher wall = TICK_WALL_TIME.matcher(head);
+		Matcher seq = SEQ.matcher(head);
+		if (!wall.find() || !seq.find()) {
+			return;
+		}
+		long number = Long.parseLong(seq.group(1));
+		if (this.reading == Reading.ALL) {
+			this.meter.batch(number, Long.parseLong(wall.group(1)), length, this.lastSeq, arrived);
+		}
+		this.lastSeq = number;
+	}
+
+	void send(String text) throws IOException {
+		byte[] frame = WebSocketWire.maskedText(text);
+		synchronized (this.out) {
+			this.out.write(frame);
+			this.out.flush();
+		}
+	}
+
+	/** Reads the next text message, joining fragments and inflating if negotiated. */
+	byte[] receive() throws IOException {
+		ByteArrayOutputStream message = new ByteArrayOutputStream();
+		boolean compressed = false;
+		while (true) {
+			Frame frame = WebSocketWire.readFrame(this.in, this::readSlowly);
+			if (frame.isClose()) {
+				throw new IOException("The server closed the connection");
+			}
+			if (frame.isData()) {
+				compressed |= (frame.opcode() == 0x1) && frame.isCompressed();
+				if (compressed && frame.isFinal()) {
+					this.meter.compressed();
+				}
+				message.write(frame.payload());
+				if (frame.isFinal()) {
+					return compressed ? inflate(message.toByteArray()) : message.toByteArray();
+				}
+			}
+		}
+	}
+
+	private void readSlowly(byte[] payload) throws IOException {
+		if (this.reading != Reading.SLOW) {
+			this.in.readFully(payload);
+			return;
+		}
+		int perSecond = Integer.getInteger("slowBytes", 20_000);
+		int chunk = Math.max(1, perSecond / 10);
+		for (int offset = 0; offset < payload.length; offset += chunk) {
+			this.in.readFully(payload, offset, Math.min(chunk, payload.length - offset));
+			try {
+				TimeUnit.MILLISECONDS.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException(ex);
+			}
+		}
+	}
+
+	private byte[] inflate(byte[] compressed) throws IOException {
+		if (this.inflater == null) {
+			throw new IOException("A compressed message arrived, though compression was not negotiated");
+		}
+		if (this.resetInflater) {
+			this.inflater.reset();
+		}
+		byte[] input = Arrays.copyOf(compressed, compressed.length + 4);
+		input[compressed.length + 2] = (byte) 0xFF;
+		input[compressed.length + 3] = (byte) 0xFF;
+		this.inflater.setInput(input);
+		ByteArrayOutputStream out = new ByteArrayOutputStream(compressed.length * 4);
+		byte[] buffer = new byte[16 * 1024];
+		try {
+			while (!this.inflater.needsInput()) {
+				int n = this.inflater.inflate(buffer);
+				if (n == 0) {
+					break;
+				}
+				out.write(buffer, 0, n);
+			}
+		}
+		catch (DataFormatException ex) {
+			throw new IOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	/**
+	 * Notes when the server side of this (frozen) connection left ESTABLISHED: the server
+	 * closed it, though the client never read the close.
+	 */
+	void checkClosedByServer(int serverPort) throws IOException {
+		if (this.closedAfter >= 0) {
+			return;
+		}
+		String local = String.format(Locale.ROOT, ":%04X ", serverPort);
+		String remote = String.format(Locale.ROOT, ":%04X ", this.socket.getLocalPort());
+		for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+			for (String line : Files.readAllLines(Path.of(table))) {
+				String[] fields = line.trim().split("\\s+");
+				if (fields.length > 3 && (fields[1] + " ").endsWith(local) && (fields[2] + " ").endsWith(remote)) {
+					if ("01".equals(fields[3])) {
+						return;
+					}
+				}
+			}
+		}
+		this.closedAfter = (System.nanoTime() - this.connectedAt) / 1e9;
+	}
+
+	String closedAfter() {
+		return (this.closedAfter < 0) ? "open" : String.format(Locale.ROOT, "%.1f", this.closedAfter);
+	}
+
+	void close() {
+		try {
+			this.socket.close();
+		}
+		catch (IOException ex) {
+			// closing anyway
+		}
+	}
+
+}
