@@ -61,7 +61,8 @@ final class ClassPage {
 		WebElement section = question(driver, question);
 		section.findElement(By.cssSelector("input[name=choice][value='" + choice + "']")).click();
 		section.findElement(By.cssSelector("button[type=submit]")).click();
-		waitOn(student).until((d) -> String.valueOf(choice).equals(question(driver, question).getDomAttribute("data-answered")));
+		waitOn(student)
+			.until((d) -> String.valueOf(choice).equals(question(driver, question).getDomAttribute("data-answered")));
 	}
 
 	static WebElement question(ChromeDriver driver, int question) {
@@ -73,11 +74,12 @@ final class ClassPage {
 		return question(driver, question).findElement(By.cssSelector("[data-part=your-answer]")).getText();
 	}
 
-	/** The count the teacher's page (or the projector) shows for one option of a question. */
+	/**
+	 * The count the teacher's page (or the projector) shows for one option of a question.
+	 */
 	static String count(ChromeDriver driver, int question, int choice) {
-		return driver
-			.findElement(By.cssSelector("[data-class-counts] [data-question='" + question + "'] [data-choice='" + choice
-					+ "'] [data-part=count]"))
+		return driver.findElement(By.cssSelector("[data-class-counts] [data-question='" + question + "'] [data-choice='"
+				+ choice + "'] [data-part=count]"))
 			.getText();
 	}
 

@@ -60,7 +60,7 @@ class ClassroomLessonBrowserIT extends BrowserTest {
 		ClassPage.answer(first, 1, RIGHT);
 		ClassPage.answer(second, 1, RIGHT);
 		ClassPage.answer(phone, 1, WRONG);
-		assertThat(ClassPage.yourAnswer(phone.driver(), 1)).startsWith("Your answer: 1/3")
+		assertThat(ClassPage.yourAnswer(phone.driver(), 1)).startsWith("Your answer: They even out")
 			.endsWith("you can change it until your teacher reveals.");
 		// Nobody sees the others' answers, nor yet whether theirs is right
 		for (HeadlessChromium student : students) {
@@ -69,7 +69,8 @@ class ClassroomLessonBrowserIT extends BrowserTest {
 		}
 
 		ClassPage.waitOn(this.browser)
-			.until((d) -> ClassPage.count(teacher, 1, RIGHT).equals("2") && ClassPage.count(teacher, 1, WRONG).equals("1"));
+			.until((d) -> ClassPage.count(teacher, 1, RIGHT).equals("2")
+					&& ClassPage.count(teacher, 1, WRONG).equals("1"));
 		assertThat(ClassPage.count(teacher, 1, 3)).isEqualTo("0");
 		assertThat(ClassPage.answered(teacher, 1)).isEqualTo("3 of 3 answered");
 		this.browser.screenshot("class-teacher");
@@ -89,7 +90,8 @@ class ClassroomLessonBrowserIT extends BrowserTest {
 
 		HeadlessChromium projector = projector(code);
 		ClassPage.waitOn(projector).until((d) -> ClassPage.count(projector.driver(), 1, RIGHT).equals("2"));
-		assertThat(projector.driver().findElement(By.cssSelector("[data-choice='" + RIGHT + "']")).getAttribute("class"))
+		assertThat(
+				projector.driver().findElement(By.cssSelector("[data-choice='" + RIGHT + "']")).getAttribute("class"))
 			.contains("class-count--correct");
 		assertThat(projector.driver().getPageSource()).doesNotContain("Quiet", "data-sandbox-id");
 		projector.screenshot("class-projector");
