@@ -2,9 +2,8 @@ package io.trafficlab.challenge;
 
 import io.trafficlab.sandbox.Preset;
 import io.trafficlab.sandbox.Sandbox;
-import io.trafficlab.sandbox.SandboxRegistry;
 import io.trafficlab.teaching.Challenge;
-import io.trafficlab.teaching.ChallengeStart;
+import io.trafficlab.teaching.TeachingSandboxes;
 
 import org.springframework.stereotype.Component;
 
@@ -16,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ChallengeSandboxes {
 
-	private final SandboxRegistry registry;
+	private final TeachingSandboxes starts;
 
-	ChallengeSandboxes(SandboxRegistry registry) {
-		this.registry = registry;
+	ChallengeSandboxes(TeachingSandboxes starts) {
+		this.starts = starts;
 	}
 
 	/**
@@ -27,12 +26,7 @@ class ChallengeSandboxes {
 	 * @throws io.trafficlab.sandbox.SandboxRequestException when no sandbox can start now
 	 */
 	Sandbox start(Challenge challenge) {
-		ChallengeStart start = challenge.start();
-		Sandbox sandbox = this.registry.createFromDeclaration(start.declaration(), start.seed(), start::settings);
-		if (start.speed() != null) {
-			sandbox.speed(start.speed());
-		}
-		return sandbox;
+		return this.starts.start(challenge);
 	}
 
 	/** The challenge's start as the playground's view names it. */

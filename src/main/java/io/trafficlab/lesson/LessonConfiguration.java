@@ -5,10 +5,12 @@ import java.util.List;
 import io.trafficlab.manifest.ManifestImporter;
 import io.trafficlab.sandbox.Preset;
 import io.trafficlab.sandbox.PresetCatalog;
+import io.trafficlab.sandbox.SandboxRegistry;
 import io.trafficlab.system.BundledFile;
 import io.trafficlab.teaching.LessonCatalog;
 import io.trafficlab.teaching.LessonCatalog.LessonSource;
 import io.trafficlab.teaching.StepStates;
+import io.trafficlab.teaching.TeachingSandboxes;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +32,11 @@ class LessonConfiguration {
 	@Bean
 	LessonCatalog lessonCatalog(StepStates states) {
 		return LessonCatalog.read(bundled(), states);
+	}
+
+	@Bean
+	TeachingSandboxes teachingSandboxes(SandboxRegistry sandboxes, LessonCatalog lessons) {
+		return new TeachingSandboxes(sandboxes, lessons);
 	}
 
 	/** Every bundled lesson file. */

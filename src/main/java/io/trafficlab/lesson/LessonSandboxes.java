@@ -9,7 +9,7 @@ import io.trafficlab.sandbox.SandboxRequestException;
 import io.trafficlab.teaching.Lesson;
 import io.trafficlab.teaching.LessonCatalog;
 import io.trafficlab.teaching.Question;
-import io.trafficlab.teaching.StepStart;
+import io.trafficlab.teaching.TeachingSandboxes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -25,9 +25,12 @@ class LessonSandboxes {
 
 	private final LessonCatalog catalog;
 
-	LessonSandboxes(SandboxRegistry registry, LessonCatalog catalog) {
+	private final TeachingSandboxes starts;
+
+	LessonSandboxes(SandboxRegistry registry, LessonCatalog catalog, TeachingSandboxes starts) {
 		this.registry = registry;
 		this.catalog = catalog;
+		this.starts = starts;
 	}
 
 	/**
@@ -37,18 +40,7 @@ class LessonSandboxes {
 	 * broken link)
 	 */
 	Sandbox start(Lesson lesson, int step, @Nullable String link) {
-		if (link != null) {
-			return this.registry.createFromLink(link);
-		}
-		StepStart start = this.catalog.start(lesson, step);
-		Sandbox sandbox = this.registry.createFromDeclaration(start.declaration(), start.settings());
-		if (start.speed() != 1) {
-			sandbox.speed(start.speed());
-		}
-		if (start.paused()) {
-			sandbox.pause();
-		}
-		return sandbox;
+		return (link != null) ? this.registry.createFromLink(link) : this.starts.start(lesson, step);
 	}
 
 	/** The manifests a step's sandbox starts from, without starting one. */
@@ -67,13 +59,7 @@ class LessonSandboxes {
 	 * so that it no longer fits)
 	 */
 	@Nullable String reveal(Sandbox sandbox, Question question) {
-		try {
-			question.reveal().forEach(sandbox::apply);
-			return null;
-		}
-		catch (RuntimeException ex) {
-			return String.valueOf(ex.getMessage());
-		}
+		return TeachingSandboxes.reveal(sandbox, question);
 	}
 
 }

@@ -25,6 +25,16 @@ public final class RoomDestinations {
 		return "/topic/rooms/" + code.value() + "/stats";
 	}
 
+	/** The topic of the room's class: its step, pacing and counts, when they change. */
+	public static String classTopic(RoomCode code) {
+		return "/topic/rooms/" + code.value() + "/class";
+	}
+
+	/** The teacher's page. */
+	public static String teacherPage(RoomCode code) {
+		return page(code) + "/teach";
+	}
+
 	/**
 	 * Subscribing here answers once with the teacher sandbox's snapshot, under the room's
 	 * code.

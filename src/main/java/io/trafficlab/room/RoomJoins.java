@@ -31,7 +31,7 @@ public class RoomJoins {
 	 * @throws RoomRequestException 429 when this client has tried too many wrong codes,
 	 * else as {@link RoomRegistry#get}
 	 */
-	Room get(String code) {
+	public Room get(String code) {
 		Optional<String> client = ClientRequests.currentClient();
 		client.ifPresent(this::requireAllowance);
 		try {

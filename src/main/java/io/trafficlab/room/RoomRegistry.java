@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxEnded;
 import io.trafficlab.sandbox.SandboxRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,6 +34,12 @@ public class RoomRegistry {
 	private final Map<RoomCode, Room> rooms = new HashMap<>();
 
 	private final Map<String, Room> bySandbox = new HashMap<>();
+
+	/** A student's sandbox a room shows instead of the teacher's, by room. */
+	private final Map<RoomCode, String> shown = new HashMap<>();
+
+	/** The room whose topics carry a sandbox, for the sandboxes rooms show. */
+	private final Map<String, RoomCode> showing = new HashMap<>();
 
 	private final Map<RoomCode, String> ended = new LinkedHashMap<>() {
 
@@ -87,7 +95,7 @@ public class RoomRegistry {
 			code = RoomCode.random(this.random);
 		}
 		while (this.rooms.containsKey(code) || this.ended.containsKey(code));
-		Room room = new Room(code, sandboxId, this.clock.instant());
+		Room room = new Room(code, sandboxId, TeacherSecret.random(this.random), this.clock.instant());
 		this.rooms.put(code, room);
 		this.bySandbox.put(sandboxId, room);
 		return new Opened(room, true);
@@ -117,6 +125,46 @@ public class RoomRegistry {
 		return Optional.ofNullable(this.bySandbox.get(sandboxId));
 	}
 
+	/**
+	 * The room whose stream carries this sandbox: the room that follows it (unless it
+	 * shows a student's sandbox now), or the room that shows it.
+	 */
+	public synchronized Optional<RoomCode> streaming(String sandboxId) {
+		RoomCode shower = this.showing.get(sandboxId);
+		if (shower != null) {
+			return Optional.of(shower);
+		}
+		Room room = this.bySandbox.get(sandboxId);
+		return (room != null && !this.shown.containsKey(room.code())) ? Optional.of(room.code()) : Optional.empty();
+	}
+
+	/**
+	 * The sandbox a room's stream carries now: the teacher's, or a student's it shows.
+	 */
+	public synchronized Optional<String> streamed(RoomCode code) {
+		Room room = this.rooms.get(code);
+		if (room == null) {
+			return Optional.empty();
+		}
+		return Optional.of(this.shown.getOrDefault(code, room.sandbox()));
+	}
+
+	/**
+	 * Makes the room's stream carry another sandbox (a student's), or the teacher's again
+	 * with {@code null}. The room's watchers see a new generation and take its snapshot.
+	 */
+	public synchronized void show(RoomCode code, @Nullable String sandboxId) {
+		Room room = get(code);
+		String previous = this.shown.remove(room.code());
+		if (previous != null) {
+			this.showing.remove(previous);
+		}
+		if (sandboxId != null && !sandboxId.equals(room.sandbox())) {
+			this.shown.put(room.code(), sandboxId);
+			this.showing.put(sandboxId, room.code());
+		}
+	}
+
 	public synchronized int size() {
 		return this.rooms.size();
 	}
@@ -128,10 +176,22 @@ public class RoomRegistry {
 	 * another one
 	 */
 	public void close(RoomCode code, String sandboxId) {
+		close(code, (room) -> room.sandbox().equals(sandboxId));
+	}
+
+	/**
+	 * Ends a room at the teacher's request, proved by the teacher's secret.
+	 * @throws RoomRequestException 404 or 410 as {@link #get}, 403 for another secret
+	 */
+	public void closeAsTeacher(RoomCode code, @Nullable String secret) {
+		close(code, (room) -> room.teacher().matches(secret));
+	}
+
+	private void close(RoomCode code, Predicate<Room> teacher) {
 		RoomEnded ending;
 		synchronized (this) {
 			Room room = get(code);
-			if (!room.sandbox().equals(sandboxId)) {
+			if (!teacher.test(room)) {
 				throw RoomRequestException.notTheTeacher(code);
 			}
 			ending = end(room, "the teacher closed it");
@@ -143,6 +203,10 @@ public class RoomRegistry {
 	void sandboxEnded(SandboxEnded ended) {
 		RoomEnded ending;
 		synchronized (this) {
+			RoomCode shower = this.showing.remove(ended.id());
+			if (shower != null) {
+				this.shown.remove(shower);
+			}
 			Room room = this.bySandbox.get(ended.id());
 			if (room == null) {
 				return;
@@ -155,6 +219,10 @@ public class RoomRegistry {
 	private RoomEnded end(Room room, String why) {
 		this.rooms.remove(room.code());
 		this.bySandbox.remove(room.sandbox());
+		String shownSandbox = this.shown.remove(room.code());
+		if (shownSandbox != null) {
+			this.showing.remove(shownSandbox);
+		}
 		this.ended.put(room.code(), why);
 		return new RoomEnded(room.code(), "This room has ended: " + why + ".");
 	}

@@ -32,7 +32,7 @@ public class RoomRequestException extends RefusedRequestException {
 		return new RoomRequestException(HttpStatus.BAD_REQUEST, message);
 	}
 
-	static RoomRequestException missingSandbox() {
+	public static RoomRequestException missingSandbox() {
 		return new RoomRequestException(HttpStatus.BAD_REQUEST,
 				"Query parameter 'sandbox' is required: the id of the sandbox the room follows.");
 	}
@@ -53,8 +53,10 @@ public class RoomRequestException extends RefusedRequestException {
 	}
 
 	static RoomRequestException notTheTeacher(RoomCode code) {
-		return new RoomRequestException(HttpStatus.FORBIDDEN, "Only the teacher can close room " + code.display()
-				+ ": send the id of the sandbox the room follows as query parameter 'sandbox'.");
+		return new RoomRequestException(HttpStatus.FORBIDDEN,
+				"Only the teacher can close room " + code.display()
+						+ ": from the browser that opened it, or by sending the id of the sandbox the room follows as "
+						+ "query parameter 'sandbox'.");
 	}
 
 	static RoomRequestException full(int max) {

@@ -171,8 +171,21 @@ public class SandboxRegistry {
 	 * settings; the client rate is capped at the sandbox limit.
 	 */
 	public Sandbox createFromDeclaration(ClusterDeclaration declaration, SimulationSettings settings) {
-		return create(new SandboxSource(declaration, settings.withConnectionsPerSecond(
-				Math.min(settings.connectionsPerSecond(), this.properties.maxClientRate())), null));
+		return create(declared(declaration, settings));
+	}
+
+	/**
+	 * Replaces a sandbox's simulation with one running a cluster declared elsewhere (a
+	 * classroom moving to another lesson step), as {@link #createFromDeclaration} would
+	 * start it.
+	 */
+	public void switchToDeclaration(Sandbox sandbox, ClusterDeclaration declaration, SimulationSettings settings) {
+		sandbox.replace(declared(declaration, settings), this::start);
+	}
+
+	private SandboxSource declared(ClusterDeclaration declaration, SimulationSettings settings) {
+		return new SandboxSource(declaration, settings.withConnectionsPerSecond(
+				Math.min(settings.connectionsPerSecond(), this.properties.maxClientRate())), null);
 	}
 
 	/**

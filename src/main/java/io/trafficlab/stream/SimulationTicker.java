@@ -5,7 +5,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.trafficlab.room.Room;
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomRegistry;
 import io.trafficlab.sandbox.EventBatch;
@@ -207,13 +206,12 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Who subscribes to this kind of topic of the sandbox: its own, and the room that
-	 * follows it, if any.
+	 * Who subscribes to this kind of topic of the sandbox: its own, and the room whose
+	 * stream carries it (the room that follows it, or one that shows it), if any.
 	 */
 	private Audience audience(Sandbox sandbox, StreamDestination.Kind kind) {
 		boolean direct = this.subscriptions.watches(StreamDestination.sandbox(sandbox.id(), kind));
-		RoomCode room = this.rooms.ofSandbox(sandbox.id())
-			.map(Room::code)
+		RoomCode room = this.rooms.streaming(sandbox.id())
 			.filter((code) -> this.subscriptions.watches(StreamDestination.room(code, kind)))
 			.orElse(null);
 		return new Audience(direct, room);

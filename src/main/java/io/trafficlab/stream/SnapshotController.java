@@ -2,7 +2,6 @@ package io.trafficlab.stream;
 
 import java.util.Optional;
 
-import io.trafficlab.room.Room;
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomRegistry;
 import io.trafficlab.sandbox.Sandbox;
@@ -45,14 +44,15 @@ class SnapshotController {
 	}
 
 	/**
-	 * The snapshot of the sandbox the room follows, named by the room's code instead of
-	 * the sandbox id; or {@code {"errors": [...]}} when the room ended in the meantime.
-	 * The guard has checked the code's form.
+	 * The snapshot of the sandbox the room's stream carries (the teacher's, or a
+	 * student's the teacher shows), named by the room's code instead of the sandbox id;
+	 * or {@code {"errors": [...]}} when the room ended in the meantime. The guard has
+	 * checked the code's form.
 	 */
 	@SubscribeMapping("/rooms/{code}/snapshot")
 	Object roomSnapshot(@DestinationVariable String code) {
 		RoomCode room = new RoomCode(code);
-		Optional<Sandbox> sandbox = this.rooms.find(room).map(Room::sandbox).flatMap(this.registry::find);
+		Optional<Sandbox> sandbox = this.rooms.streamed(room).flatMap(this.registry::find);
 		if (sandbox.isEmpty()) {
 			return ErrorsJson.of("This room has ended (room " + room.display() + ").");
 		}

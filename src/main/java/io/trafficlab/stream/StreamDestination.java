@@ -22,11 +22,15 @@ record StreamDestination(Scope scope, String key, Kind kind) {
 	private static final Pattern TOPIC = Pattern.compile("/topic/(?:sandboxes/(?<sandbox>" + SANDBOX_ID
 			+ ")|rooms/(?<room>" + RoomCode.CANONICAL + "))/(?<kind>events|stats)");
 
+	/** A room's class: its lesson step, pacing, the counts of answers (never who). */
+	private static final Pattern CLASS = Pattern.compile("/topic/rooms/(?<room>" + RoomCode.CANONICAL + ")/class");
+
 	private static final Pattern SNAPSHOT = Pattern.compile(
 			"/app/(?:sandboxes/(?<sandbox>" + SANDBOX_ID + ")|rooms/(?<room>" + RoomCode.CANONICAL + "))/snapshot");
 
 	static final String ALLOWED = "/topic/sandboxes/{id}/events, /topic/sandboxes/{id}/stats, "
-			+ "/app/sandboxes/{id}/snapshot, or the same under /rooms/{code} for a classroom room";
+			+ "/app/sandboxes/{id}/snapshot, or the same under /rooms/{code} for a classroom room, "
+			+ "and /topic/rooms/{code}/class";
 
 	static StreamDestination sandbox(String id, Kind kind) {
 		return new StreamDestination(Scope.SANDBOX, id, kind);
@@ -43,6 +47,10 @@ record StreamDestination(Scope scope, String key, Kind kind) {
 		Matcher topic = TOPIC.matcher(destination);
 		if (topic.matches()) {
 			return Optional.of(of(topic, topic.group("kind").equals("events") ? Kind.EVENTS : Kind.STATS));
+		}
+		Matcher classTopic = CLASS.matcher(destination);
+		if (classTopic.matches()) {
+			return Optional.of(new StreamDestination(Scope.ROOM, classTopic.group("room"), Kind.CLASS));
 		}
 		Matcher snapshot = SNAPSHOT.matcher(destination);
 		return snapshot.matches() ? Optional.of(of(snapshot, Kind.SNAPSHOT)) : Optional.empty();
@@ -85,7 +93,10 @@ record StreamDestination(Scope scope, String key, Kind kind) {
 		STATS,
 
 		/** One snapshot, answered to the subscriber only. */
-		SNAPSHOT
+		SNAPSHOT,
+
+		/** A room's class state, when it changes. */
+		CLASS
 
 	}
 

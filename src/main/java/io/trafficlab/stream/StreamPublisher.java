@@ -16,9 +16,9 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends batches and statistics to a sandbox's topics or a room's, as JSON: one message
- * per topic, however many browsers subscribe to it (the broker copies it to each). Tells
- * a room's students when it ends.
+ * Sends batches and statistics to a sandbox's topics or a room's (and a room's class
+ * state), as JSON: one message per topic, however many browsers subscribe to it (the
+ * broker copies it to each). Tells a room's students when it ends.
  *
  * <p>
  * The simple broker never refuses a message; an external broker that is down does, and
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * minute.
  */
 @Component
-class StreamPublisher {
+public class StreamPublisher {
 
 	private static final Logger logger = LoggerFactory.getLogger(StreamPublisher.class);
 
@@ -54,6 +54,11 @@ class StreamPublisher {
 
 	void publishRoomStatistics(RoomCode room, StatisticsMessage statistics) {
 		send(RoomDestinations.statsTopic(room), statistics);
+	}
+
+	/** A room's class state, to everyone watching the room. */
+	public void publishClass(RoomCode room, Object state) {
+		send(RoomDestinations.classTopic(room), state);
 	}
 
 	@EventListener

@@ -62,7 +62,8 @@ class RoomControllerTests {
 	@Test
 	void openWhenTheSandboxIsMissingOrUnknownShouldSayWhich() {
 		assertError(this.mvc.post().uri("/api/v1/rooms").exchange(), HttpStatus.BAD_REQUEST,
-				"Query parameter 'sandbox' is required: the id of the sandbox the room follows.");
+				"Name exactly one of the query parameters 'sandbox' (your sandbox's id), 'lesson' (with 'step') "
+						+ "or 'challenge' to open a room on.");
 		assertError(this.mvc.post().uri("/api/v1/rooms?sandbox=AAAAAAAAAAAAAAAAAAAAAA").exchange(),
 				HttpStatus.NOT_FOUND, "There is no sandbox \"AAAAAAAAAAAAAAAAAAAAAA\" to open a room on: it never "
 						+ "existed or it ended. Open the playground and try again.");
