@@ -18,21 +18,17 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The students' side: the join form at {@code /rooms}, a room's read-only view at
- * {@code /rooms/{code}}, its projector view, and the fork that gives a student their own
- * sandbox in the teacher's current state; and {@code /rooms/new}, a teacher's way in. A
- * bad, unknown or ended code shows the join form again with the reason and the matching
- * status (400, 404, 410).
+ * The students' way in: the join form at {@code /rooms}, and the fork that gives a
+ * student their own sandbox in the teacher's current state; and {@code GET /rooms/new}, a
+ * teacher's bookmark. A room's own pages (a student's, the projector, the teacher's) are
+ * the class's ({@code classroom/ClassroomPageController}). A bad, unknown or ended code
+ * shows the join form again with the reason and the matching status (400, 404, 410).
  */
 @Controller
 @RequestMapping(RoomDestinations.PAGES)
 class RoomPageController {
 
 	static final String JOIN_PAGE = RoomPageModel.JOIN_PAGE;
-
-	static final String ROOM_PAGE = RoomPageModel.ROOM_PAGE;
-
-	static final String PROJECTOR_PAGE = RoomPageModel.PROJECTOR_PAGE;
 
 	private static final String ERROR_PAGE = "error";
 
@@ -76,16 +72,6 @@ class RoomPageController {
 			.toUriString());
 	}
 
-	@RequestMapping(path = "/{code}", method = RequestMethod.GET)
-	ModelAndView room(@PathVariable String code) {
-		return view(ROOM_PAGE, code);
-	}
-
-	@RequestMapping(path = "/{code}/projector", method = RequestMethod.GET)
-	ModelAndView projector(@PathVariable String code) {
-		return view(PROJECTOR_PAGE, code);
-	}
-
 	/**
 	 * A new sandbox for the student, in the teacher's current state: the playground with
 	 * the state as a permalink.
@@ -107,15 +93,6 @@ class RoomPageController {
 					ex.status());
 		}
 		return redirect(ServletUriComponentsBuilder.fromPath("/").queryParam("s", state).build().toUriString());
-	}
-
-	private ModelAndView view(String page, String code) {
-		try {
-			return this.pages.view(page, this.joins.get(code));
-		}
-		catch (RoomRequestException ex) {
-			return joinAgain(code, ex);
-		}
 	}
 
 	private static ModelAndView joinAgain(String code, RoomRequestException ex) {

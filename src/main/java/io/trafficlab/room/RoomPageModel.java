@@ -62,7 +62,7 @@ public class RoomPageModel {
 	}
 
 	/** The sandbox a room follows; gone means the room is ending right now. */
-	Sandbox teacherSandbox(Room room) {
+	public Sandbox teacherSandbox(Room room) {
 		return this.sandboxes.find(room.sandbox())
 			.orElseThrow(() -> RoomRequestException.ended(room.code(), "the teacher's sandbox ended"));
 	}
