@@ -7,6 +7,7 @@ import { installCopySnippets } from './analyzer/copySnippet';
 import { installRequestErrorNotice } from './analyzer/requestErrors';
 import { installWhitespaceToggle } from './analyzer/whitespace';
 import { installChallengePanel } from './challenge/challengePanel';
+import { installClassPage, type ClassPageHook } from './classroom/classPage';
 import type { Fetch } from './commands/commands';
 import { embedCredentials, fetchWithToken, sendTokenWithHtmx } from './embed/embedToken';
 import { submitHtmxFormsWithoutNavigation } from './embed/sandboxedForms';
@@ -146,4 +147,12 @@ if (roomRoot !== null) {
 	(window as Window & { __trafficLab?: RoomHook }).__trafficLab = room.hook;
 	room.start();
 	leaveCleanly(() => room.leave());
+}
+
+// A class in a room (the teacher's page, a student's, the projector): the class topic's counts, switches and steps
+const classRoot = document.querySelector<HTMLElement>('[data-class]');
+if (classRoot !== null) {
+	const classPage = installClassPage(classRoot, { window, document, fetcher: (url, init) => fetch(url, init) });
+	(window as Window & { __trafficLabClass?: ClassPageHook }).__trafficLabClass = classPage;
+	window.addEventListener('pagehide', () => void classPage.stop());
 }
