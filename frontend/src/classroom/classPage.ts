@@ -17,6 +17,8 @@ export interface ClassPageEnvironment {
 	window: Window;
 	document: Document;
 	fetcher: Fetch;
+	/** Also told each new state (the challenge side: classroom/challengeSide.ts). */
+	onState?: (state: ClassState) => void;
 }
 
 export interface ClassPageHook {
@@ -50,6 +52,7 @@ export function installClassPage(root: HTMLElement, env: ClassPageEnvironment): 
 		showCounts(doc, state);
 		showSwitches(doc, state);
 		follower.update(state);
+		env.onState?.(state);
 	};
 	const feed = new ClassFeed({
 		brokerURL: webSocketUrl(env.window.location, data.endpoint ?? '/ws'),

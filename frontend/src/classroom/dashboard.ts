@@ -36,9 +36,10 @@ export function refusalText(status: number, body: string): string {
 		: `The server refused that (HTTP ${status}).`;
 }
 
-export function installDashboard(doc: Document, root: HTMLElement): void {
-	const error = root.querySelector<HTMLElement>('[data-part="dashboard-error"]');
+/** Wires the dashboard, which the teacher's page loads after it (templates/classroom/dashboard.html, "slot"). */
+export function installDashboard(doc: Document): void {
 	const showError = (text: string | null): void => {
+		const error = doc.querySelector<HTMLElement>('[data-part="dashboard-error"]');
 		if (error !== null) {
 			error.textContent = text ?? '';
 			error.hidden = text === null;
