@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -35,7 +37,7 @@ final class ClassDashboard {
 	static List<String> rows(ChromeDriver driver) {
 		return (List<String>) driver
 			.executeScript("return Array.from(document.querySelectorAll('#class-dashboard tbody tr'),"
-					+ " (r) => ['name', 'predictions', 'conditions', 'solved', 'hints']"
+					+ " (r) => ['row-name', 'row-predictions', 'row-conditions', 'row-solved', 'row-hints']"
 					+ ".map((part) => r.querySelector('[data-part=' + part + ']').innerText.trim()).join(' | '))");
 	}
 
@@ -43,7 +45,7 @@ final class ClassDashboard {
 	static String ref(ChromeDriver driver, String name) {
 		return (String) driver
 			.executeScript("const row = Array.from(document.querySelectorAll('#class-dashboard tbody tr'))"
-					+ ".find((r) => r.querySelector('[data-part=name]').textContent === arguments[0]);"
+					+ ".find((r) => r.querySelector('[data-part=row-name]').textContent === arguments[0]);"
 					+ "return row ? row.dataset.student : null", name);
 	}
 
@@ -65,6 +67,21 @@ final class ClassDashboard {
 	/** The name a student's room page says they have. */
 	static String myName(ChromeDriver driver) {
 		return driver.findElement(By.cssSelector("[data-part=my-name]")).getText();
+	}
+
+	/**
+	 * How many pods that are not terminating each node runs, by node name: what a drag
+	 * changes (a moved pod comes back under a new name).
+	 */
+	@SuppressWarnings("unchecked")
+	static Map<String, Long> podsPerNode(ChromeDriver driver) {
+		Map<String, Number> counts = (Map<String, Number>) driver.executeScript("const out = {};"
+				+ "for (const n of window.__trafficLab.scene().nodes) out[n.name] = 0;"
+				+ "for (const p of window.__trafficLab.scene().pods) if (p.status !== 'terminating' && p.node) out[p.node]++;"
+				+ "return out");
+		Map<String, Long> perNode = new TreeMap<>();
+		counts.forEach((node, count) -> perNode.put(node, count.longValue()));
+		return perNode;
 	}
 
 	/** Fetches a link of the page with the page's cookies, and answers its text. */

@@ -74,7 +74,7 @@ class ClassroomChallengePagesTests {
 			.header(ClassroomAccess.STUDENT_HEADER, otter)).hasStatusOk();
 		String table = teacherGet("/rooms/" + this.display + "/teach/dashboard/table");
 		assertThat(table).contains("1 of 2 conditions hold", "data-student=\"s1\"", "Show on the projector")
-			.containsPattern("data-part=\"hints\">1<");
+			.containsPattern("data-part=\"row-hints\">1<");
 
 		assertThat(this.mvc.put()
 			.uri("/api/v1/rooms/" + this.code + "/showing?student=s1")
