@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.trafficlab.classroom.Classrooms;
+import io.trafficlab.classroom.Student;
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomDestinations;
 import io.trafficlab.sandbox.Sandbox;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.messaging.simp.stomp.StompSession;
@@ -33,6 +36,9 @@ class RoomStreamIntegrationTests extends RunningServer {
 	private Sandbox teacher;
 
 	private RoomCode room;
+
+	@Autowired
+	private Classrooms classrooms;
 
 	@BeforeEach
 	void openRoom() {
@@ -104,6 +110,51 @@ class RoomStreamIntegrationTests extends RunningServer {
 		}
 		assertThat(last)
 			.isEqualTo(Map.of("type", "StreamEnded", "message", "This room has ended: the teacher's sandbox ended."));
+	}
+
+	@Test
+	void theClassTopicShouldCarryTheCountsSoonAfterAnswersAndNeverWho() throws Exception {
+		RoomCode lessonRoom = this.classrooms.openLesson("uneven-distribution", 2).code();
+		BlockingQueue<Map<String, Object>> states = StompTestClient.subscribe(this.client.connect(),
+				RoomDestinations.classTopic(lessonRoom));
+		Student ada = this.classrooms.join(lessonRoom, "Ada");
+		Student bo = this.classrooms.join(lessonRoom, "Bo");
+		long answered = System.nanoTime();
+		this.classrooms.answer(lessonRoom, ada.token(), 2, 1, 2);
+		this.classrooms.answer(lessonRoom, bo.token(), 2, 1, 3);
+		Map<String, Object> counted = null;
+		long deadline = System.currentTimeMillis() + 5_000;
+		while (counted == null && System.currentTimeMillis() < deadline) {
+			Map<String, Object> state = states.poll(100, TimeUnit.MILLISECONDS);
+			if (state != null && state.toString().contains("answered=2")) {
+				counted = state;
+			}
+		}
+		long millis = (System.nanoTime() - answered) / 1_000_000;
+		assertThat(counted).as("a class state counting both answers").isNotNull();
+		assertThat(millis).as("coalesced to one message per 100 ms, not held back longer").isLessThan(1_000);
+		assertThat(counted.toString()).contains("counts=[0, 1, 1]").doesNotContain("Ada", "Bo", ada.token());
+	}
+
+	@Test
+	void showingAStudentsSandboxShouldPutItOnTheRoomsStreamAndBack() throws Exception {
+		Sandbox student = sandbox("uneven-3-1-0");
+		this.rooms.show(this.room, student.id());
+		StompSession session = this.client.connect();
+		Map<String, Object> shown = StompTestClient.subscribe(session, RoomDestinations.snapshotDestination(this.room))
+			.poll(5, TimeUnit.SECONDS);
+		assertThat(shown).isNotNull().containsEntry("id", this.room.value());
+		assertThat(shown.toString()).as("the student's three pods on n1, not the teacher's six")
+			.contains("uneven-3-1-0")
+			.doesNotContain(student.id(), this.teacher.id());
+		assertThat(this.rooms.streaming(student.id())).contains(this.room);
+		assertThat(this.rooms.streaming(this.teacher.id())).isEmpty();
+		this.rooms.show(this.room, null);
+		Map<String, Object> back = StompTestClient.subscribe(session, RoomDestinations.snapshotDestination(this.room))
+			.poll(5, TimeUnit.SECONDS);
+		assertThat(back.toString()).contains("six-replicas-spread");
+		assertThat(this.rooms.streaming(this.teacher.id())).contains(this.room);
+		assertThat(this.rooms.streaming(student.id())).isEmpty();
 	}
 
 	private static List<Map<String, Object>> take(BlockingQueue<Map<String, Object>> queue, int count)
