@@ -41,7 +41,8 @@ export function installClassPage(root: HTMLElement, env: ClassPageEnvironment): 
 				announcer.textContent = text;
 			}
 		},
-		swapped: () => {
+		swapped: (panel) => {
+			nameTheStep(doc, panel);
 			if (latest !== null) {
 				showCounts(doc, latest);
 			}
@@ -82,4 +83,21 @@ function ended(doc: Document): void {
 		.forEach((control) => {
 			control.disabled = true;
 		});
+}
+
+/** The canvas's heading names the step the new panel shows, as the server-rendered page did. */
+function nameTheStep(doc: Document, panel: HTMLElement): void {
+	const { stepTitle, stepDescription } = panel.dataset;
+	const stage = doc.querySelector<HTMLElement>('[data-start-title]');
+	if (stage === null || stepTitle === undefined) {
+		return;
+	}
+	stage.dataset.startTitle = stepTitle;
+	stage.dataset.startDescription = stepDescription ?? '';
+	doc.querySelectorAll('[data-preset-title]').forEach((element) => {
+		element.textContent = stepTitle;
+	});
+	doc.querySelectorAll('[data-preset-description]').forEach((element) => {
+		element.textContent = stepDescription ?? '';
+	});
 }

@@ -162,9 +162,11 @@ class ClassroomPageController {
 		if (state.lesson() == null) {
 			return this.pages.view(RoomPageModel.ROOM_PAGE, room);
 		}
+		// The teacher looking at the students' view does not become a student
+		boolean teacher = this.classrooms.isTeacher(room.code(), ClassroomAccess.teacherSecret(request, room.code()));
 		Student me;
 		try {
-			me = me(room.code(), request, response);
+			me = teacher ? null : me(room.code(), request, response);
 		}
 		catch (ClassroomRequestException ex) {
 			ModelAndView refused = new ModelAndView(RoomPageModel.JOIN_PAGE, ex.status());
@@ -185,7 +187,8 @@ class ClassroomPageController {
 	ModelAndView studentPanel(@PathVariable String code,
 			@RequestParam(name = "step", required = false) @Nullable String step, HttpServletRequest request) {
 		Room room = this.joins.get(code);
-		Student me = this.classrooms.classOf(room).student(ClassroomAccess.studentToken(request, room.code()));
+		Student me = this.classrooms.isTeacher(room.code(), ClassroomAccess.teacherSecret(request, room.code())) ? null
+				: this.classrooms.classOf(room).student(ClassroomAccess.studentToken(request, room.code()));
 		ModelAndView view = new ModelAndView(STUDENT_PANEL);
 		view.addObject("roomPage", RoomDestinations.page(room.code()));
 		if (!addStudentPanel(view, room, me, number(step))) {
@@ -305,7 +308,7 @@ class ClassroomPageController {
 	 * The student's panel: the step asked for when the class lets them see it, else the
 	 * teacher's (saying why). False when the class is on no lesson.
 	 */
-	private boolean addStudentPanel(ModelAndView view, Room room, Student me, int asked) {
+	private boolean addStudentPanel(ModelAndView view, Room room, @Nullable Student me, int asked) {
 		ClassJson state = this.classrooms.view(room.code());
 		ClassStep teacher = teacherStep(state);
 		if (teacher == null) {
@@ -330,14 +333,19 @@ class ClassroomPageController {
 		return true;
 	}
 
-	private List<StudentQuestion> questions(Classroom classroom, Student me, Lesson lesson, int step) {
+	/**
+	 * The step's questions with the student's own answers; the teacher ({@code null})
+	 * answers none.
+	 */
+	private List<StudentQuestion> questions(Classroom classroom, @Nullable Student me, Lesson lesson, int step) {
 		Map<Integer, Integer> mine = new HashMap<>();
-		for (MyAnswerJson answer : classroom.answersOf(me)) {
+		List<MyAnswerJson> answers = (me != null) ? classroom.answersOf(me) : List.of();
+		for (MyAnswerJson answer : answers) {
 			if (answer.step() == step) {
 				mine.put(answer.question(), answer.choice());
 			}
 		}
-		boolean locked = classroom.pacing() == ClassSettings.Pacing.HELD && step > classroom.step();
+		boolean locked = me == null || (classroom.pacing() == ClassSettings.Pacing.HELD && step > classroom.step());
 		List<Question> asked = lesson.step(step).questions();
 		List<StudentQuestion> questions = new ArrayList<>();
 		for (int q = 1; q <= asked.size(); q++) {

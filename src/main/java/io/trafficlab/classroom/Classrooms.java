@@ -180,15 +180,22 @@ public class Classrooms {
 			throw ClassroomRequestException
 				.notNow("Your teacher has set no challenge yet: the room's page shows it when there is one.");
 		}
-		Optional<Sandbox> existing = student.sandbox(challenge.id()).flatMap(this.sandboxes::find);
-		if (existing.isPresent()) {
-			return new StudentSandbox(existing.get(), challenge, false);
+		// one student's two tabs asking at once get one sandbox
+		synchronized (student) {
+			Optional<String> id;
+			synchronized (classroom) {
+				id = student.sandbox(challenge.id());
+			}
+			Optional<Sandbox> existing = id.flatMap(this.sandboxes::find);
+			if (existing.isPresent()) {
+				return new StudentSandbox(existing.get(), challenge, false);
+			}
+			Sandbox made = this.starts.start(challenge);
+			synchronized (classroom) {
+				student.sandbox(challenge.id(), made.id());
+			}
+			return new StudentSandbox(made, challenge, true);
 		}
-		Sandbox made = this.starts.start(challenge);
-		synchronized (classroom) {
-			student.sandbox(challenge.id(), made.id());
-		}
-		return new StudentSandbox(made, challenge, true);
 	}
 
 	/**

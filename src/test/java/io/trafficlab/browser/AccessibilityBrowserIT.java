@@ -51,6 +51,14 @@ class AccessibilityBrowserIT extends BrowserTest {
 				.until((d) -> !d.findElements(By.cssSelector("[data-part=event-list] li")).isEmpty());
 			audit(driver, axe, live);
 		}
+		// A class in a room: the teacher's page, then the students' view of it
+		driver.get(origin + "/lessons/uneven-distribution/2");
+		String code = ClassPage.teachFromLessonStep(this.browser);
+		LabPage.waitForScene(this.browser);
+		audit(driver, axe, "/rooms/{code}/teach");
+		driver.get(origin + "/rooms/" + code);
+		LabPage.waitForScene(this.browser);
+		audit(driver, axe, "/rooms/{code} (a lesson)");
 		for (String page : List.of("/live?preset=uneven-3-1-0", "/lessons", "/challenges", "/analyze", "/rooms",
 				"/embed/help", "/embed?preset=uneven-3-1-0")) {
 			driver.get(origin + page);
