@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the dashboard's row turns solved and the projector says "1 of 3 solved"; the teacher
  * shows that sandbox on the projector (and the student's room page), anonymously, then
  * goes back; the Anonymous switch hides the names; the CSV has one row per student.
- * Screenshots: {@code class-dashboard*.png}, {@code class-projector-solution.png}.
+ * Screenshots: {@code class-dashboard*.png}, {@code class-teacher-challenge.png},
+ * {@code class-student-challenge.png}, {@code class-projector-solution.png}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ClassroomChallengeBrowserIT extends BrowserTest {
@@ -128,6 +129,7 @@ class ClassroomChallengeBrowserIT extends BrowserTest {
 			.until((d) -> ClassDashboard.rows(teacher).stream().allMatch((row) -> row.startsWith("Student ")));
 		assertThat(teacher.findElement(By.id("class-dashboard")).getText()).doesNotContain(name, "Brave Heron");
 		ClassDashboard.screenshot(teacher, "class-dashboard-anonymous");
+		this.browser.screenshot("class-teacher-challenge");
 
 		String csv = ClassDashboard.download(teacher, "[data-control=results-csv]");
 		List<String> lines = csv.replace("\"", "").lines().toList();
