@@ -1,11 +1,7 @@
 package io.trafficlab.browser;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,18 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AccessibilityBrowserIT extends BrowserTest {
 
-	private static final Path AXE = Path.of("frontend", "node_modules", "axe-core", "axe.min.js");
-
-	private static final String RUN_AXE = "const done = arguments[arguments.length - 1];"
-			+ "axe.run(document).then((r) => done(r.violations.map((v) => ({id: v.id, help: v.help,"
-			+ "nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' '))}))), (e) => done([{id: 'axe failed',"
-			+ "help: String(e), nodes: []}]))";
-
 	private final List<String> violations = new ArrayList<>();
 
 	@Test
-	void everyPageTypeShouldHaveNoAxeViolation() throws IOException {
-		String axe = Files.readString(AXE);
+	void everyPageTypeShouldHaveNoAxeViolation() {
+		AxeAudit axe = AxeAudit.load();
 		this.browser = HeadlessChromium.start(1366, 900);
 		ChromeDriver driver = this.browser.driver();
 		driver.manage().timeouts().scriptTimeout(LIVE);
@@ -67,13 +56,8 @@ class AccessibilityBrowserIT extends BrowserTest {
 		assertThat(this.violations).as("axe-core violations").isEmpty();
 	}
 
-	private void audit(ChromeDriver driver, String axe, String page) {
-		driver.executeScript(axe);
-		List<?> found = (List<?>) driver.executeAsyncScript(RUN_AXE);
-		for (Object violation : found) {
-			Map<?, ?> v = (Map<?, ?>) violation;
-			this.violations.add(page + ": " + v.get("id") + " (" + v.get("help") + ") at " + v.get("nodes"));
-		}
+	private void audit(ChromeDriver driver, AxeAudit axe, String page) {
+		this.violations.addAll(axe.violations(driver, page));
 	}
 
 }

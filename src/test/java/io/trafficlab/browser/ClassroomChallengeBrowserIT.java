@@ -29,8 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the dashboard's row turns solved and the projector says "1 of 3 solved"; the teacher
  * shows that sandbox on the projector (and the student's room page), anonymously, then
  * goes back; the Anonymous switch hides the names; the CSV has one row per student.
- * Screenshots: {@code class-dashboard*.png}, {@code class-teacher-challenge.png},
- * {@code class-student-challenge.png}, {@code class-projector-solution.png}.
+ * axe-core finds no violation on the student's challenge page nor on the teacher's
+ * dashboard. Screenshots: {@code class-dashboard*.png},
+ * {@code class-teacher-challenge.png}, {@code class-student-challenge.png},
+ * {@code class-projector-solution.png}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ClassroomChallengeBrowserIT extends BrowserTest {
@@ -93,6 +95,9 @@ class ClassroomChallengeBrowserIT extends BrowserTest {
 		Map<String, Long> solution = ClassDashboard.podsPerNode(student);
 		assertThat(solution).containsEntry("n3", 1L);
 		solver.screenshot("class-student-challenge");
+		AxeAudit axe = AxeAudit.load();
+		student.manage().timeouts().scriptTimeout(LIVE);
+		assertThat(axe.violations(student, "a student's challenge page")).as("axe-core violations").isEmpty();
 
 		String ref = ClassDashboard.ref(teacher, name);
 		assertThat(ref).as("the dashboard's row of %s", name).isNotNull();
@@ -130,6 +135,9 @@ class ClassroomChallengeBrowserIT extends BrowserTest {
 		assertThat(teacher.findElement(By.id("class-dashboard")).getText()).doesNotContain(name, "Brave Heron");
 		ClassDashboard.screenshot(teacher, "class-dashboard-anonymous");
 		this.browser.screenshot("class-teacher-challenge");
+		teacher.manage().timeouts().scriptTimeout(LIVE);
+		assertThat(axe.violations(teacher, "the teacher's page with the dashboard")).as("axe-core violations")
+			.isEmpty();
 
 		String csv = ClassDashboard.download(teacher, "[data-control=results-csv]");
 		List<String> lines = csv.replace("\"", "").lines().toList();
