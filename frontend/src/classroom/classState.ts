@@ -36,6 +36,8 @@ export interface ClassState {
 	solved: number;
 	showing: string;
 	showingGeneration: number;
+	/** Only in the answer to a teacher's reveal that the sandbox refused. */
+	notice?: string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

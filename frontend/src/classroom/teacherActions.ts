@@ -64,6 +64,8 @@ async function send(request: TeacherRequest, env: TeacherEnvironment): Promise<s
 	const body: unknown = await response.json().catch(() => null);
 	if (isClassState(body)) {
 		env.changed(body);
+		// a reveal the sandbox could not show (the teacher had changed it): the answer says so, for the teacher only
+		return body.notice ?? null;
 	}
 	return null;
 }

@@ -85,6 +85,7 @@ class ClassroomLessonBrowserIT extends BrowserTest {
 		assertThat(ClassPage.question(phone.driver(), 1).getText()).contains("Not quite.", "your answer", "n2 fails");
 		ClassPage.waitOn(this.browser)
 			.until((d) -> d.findElement(By.cssSelector("[data-part=explanation]")).isDisplayed());
+		this.browser.screenshot("class-teacher-revealed");
 		phone.screenshot("class-student-phone");
 		first.screenshot("class-student");
 
