@@ -4,7 +4,7 @@
 
 /** The part of the class message (ClassJson, /topic/rooms/{CODE}/class) this module reads. */
 export interface ShowingState {
-	/** "teacher" while the room shows the teacher's sandbox; anything else is a student's. */
+	/** "teacher" while the room shows the teacher's sandbox, "solution" while it shows a student's. */
 	showing: string;
 	showingGeneration: number;
 }
@@ -14,15 +14,6 @@ export const SHOWING_NOTE = 'Showing a student’s solution';
 /** The note to show, or null while the room shows the teacher's own sandbox. */
 export function showingNote(state: ShowingState): string | null {
 	return state.showing === 'teacher' ? null : SHOWING_NOTE;
-}
-
-/** Whether a class message reads as the part this module needs. */
-export function isShowingState(value: unknown): value is ShowingState {
-	if (typeof value !== 'object' || value === null) {
-		return false;
-	}
-	const record = value as Record<string, unknown>;
-	return typeof record.showing === 'string' && typeof record.showingGeneration === 'number';
 }
 
 /**

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isShowingState, SHOWING_NOTE, ShowingWatch, showingNote } from '../../src/classroom/showingSolution';
+import { SHOWING_NOTE, ShowingWatch, showingNote } from '../../src/classroom/showingSolution';
 
 const note = (): HTMLElement => ({ textContent: '', hidden: true }) as unknown as HTMLElement;
 
 describe('showingNote', () => {
 	it('says nothing while the teacher’s sandbox shows, and never names the student', () => {
 		expect(showingNote({ showing: 'teacher', showingGeneration: 0 })).toBeNull();
-		expect(showingNote({ showing: 'student', showingGeneration: 1 })).toBe('Showing a student’s solution');
-	});
-
-	it('reads the two fields of a class message', () => {
-		expect(isShowingState({ code: 'K7F2QX', showing: 'teacher', showingGeneration: 0 })).toBe(true);
-		expect(isShowingState({ showing: 'teacher' })).toBe(false);
-		expect(isShowingState(null)).toBe(false);
+		expect(showingNote({ showing: 'solution', showingGeneration: 1 })).toBe('Showing a student’s solution');
 	});
 });
 
@@ -21,11 +15,11 @@ describe('ShowingWatch', () => {
 		let resyncs = 0;
 		const shown = note();
 		const watch = new ShowingWatch([shown], () => resyncs++);
-		watch.update({ showing: 'student', showingGeneration: 3 });
+		watch.update({ showing: 'solution', showingGeneration: 3 });
 		expect(resyncs).toBe(0);
 		expect(shown.hidden).toBe(false);
 		expect(shown.textContent).toBe(SHOWING_NOTE);
-		watch.update({ showing: 'student', showingGeneration: 3 });
+		watch.update({ showing: 'solution', showingGeneration: 3 });
 		expect(resyncs).toBe(0);
 		watch.update({ showing: 'teacher', showingGeneration: 4 });
 		expect(resyncs).toBe(1);

@@ -48,11 +48,6 @@ class StudentChallengePageController {
 		this.presets = presets;
 	}
 
-	/** The student's challenge page of a room. */
-	static String page(RoomCode code) {
-		return RoomDestinations.page(code) + "/challenge";
-	}
-
 	@GetMapping(RoomDestinations.PAGES + "/{code}/challenge")
 	ModelAndView challenge(@PathVariable String code, HttpServletRequest request, Model model) {
 		Room room = this.joins.get(code);
