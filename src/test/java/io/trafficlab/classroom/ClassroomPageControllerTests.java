@@ -19,10 +19,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ClassroomPageController}: a room opened from a lesson step's form, the
- * teacher's page only for the teacher's browser, a student's page that joins and shows
- * only the student's own answers, pacing refused with the server's words, and neither the
- * sandbox id nor the teacher's secret on any page a student loads.
+ * Tests for {@link ClassroomPageController} and {@link StudentPageController}: a room
+ * opened from a lesson step's form, the teacher's page only for the teacher's browser, a
+ * student's page that joins and shows only the student's own answers, pacing refused with
+ * the server's words, and neither the sandbox id nor the teacher's secret on any page a
+ * student loads.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
