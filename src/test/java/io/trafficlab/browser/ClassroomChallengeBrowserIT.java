@@ -77,6 +77,7 @@ class ClassroomChallengeBrowserIT extends BrowserTest {
 			.until((d) -> student.findElement(By.cssSelector("[data-part=challenge-call]")).isDisplayed());
 		assertThat(student.findElement(By.cssSelector("[data-part=challenge-call]")).getText())
 			.contains("Your teacher set a challenge: Make n3 pass the health check");
+		solver.screenshot("class-student-invited");
 		student.findElement(By.cssSelector("[data-control=start-challenge]")).click();
 		LabPage.waitForScene(solver);
 		assertThat(student.getCurrentUrl()).endsWith("/rooms/" + code + "/challenge");
