@@ -7,6 +7,10 @@ import { installCopySnippets } from './analyzer/copySnippet';
 import { installRequestErrorNotice } from './analyzer/requestErrors';
 import { installWhitespaceToggle } from './analyzer/whitespace';
 import { installChallengePanel } from './challenge/challengePanel';
+import { installHintReports } from './classroom/challengeHints';
+import { installChallengeSide } from './classroom/challengeSide';
+import { installClassPage, type ClassPageHook } from './classroom/classPage';
+import { installDashboard } from './classroom/dashboard';
 import type { Fetch } from './commands/commands';
 import { embedCredentials, fetchWithToken, sendTokenWithHtmx } from './embed/embedToken';
 import { submitHtmxFormsWithoutNavigation } from './embed/sandboxedForms';
@@ -121,6 +125,11 @@ if (playgroundRoot !== null) {
 const challengePanel = document.querySelector<HTMLElement>('[data-challenge-panel]');
 if (challengePanel !== null) {
 	const challengeId = challengePanel.dataset.challengeId;
+	// In a room, the hints a student shows are counted for the teacher's dashboard
+	const roomChallenge = challengePanel.closest<HTMLElement>('[data-hints-api]');
+	if (roomChallenge !== null) {
+		installHintReports(roomChallenge, challengePanel, (url, init) => fetch(url, init));
+	}
 	installChallengePanel(document, challengePanel, () => {
 		if (challengeId !== undefined) {
 			progress.recordSolved(challengeId);
@@ -140,10 +149,27 @@ if (document.querySelector('[data-progress-tools]') !== null) {
 }
 
 const roomRoot = document.getElementById('room');
+let roomWatcher: RoomWatcher | null = null;
 if (roomRoot !== null) {
 	const room = new RoomWatcher(roomRoot, { window, document, fetcher: (url, init) => fetch(url, init) });
 	// The reading half of the playground's debug hook, for the browser tests
 	(window as Window & { __trafficLab?: RoomHook }).__trafficLab = room.hook;
 	room.start();
 	leaveCleanly(() => room.leave());
+	roomWatcher = room;
+}
+
+// A class in a room (the teacher's page, a student's, the projector): the class topic's counts, switches and steps
+const classRoot = document.querySelector<HTMLElement>('[data-class]');
+if (classRoot !== null) {
+	// A student's page and the projector redraw when the room's stream changes source (a student's sandbox shown)
+	const onState = installChallengeSide(document, () => roomWatcher?.resync());
+	const classPage = installClassPage(classRoot, { window, document, fetcher: (url, init) => fetch(url, init), onState });
+	(window as Window & { __trafficLabClass?: ClassPageHook }).__trafficLabClass = classPage;
+	window.addEventListener('pagehide', () => void classPage.stop());
+}
+
+// The teacher's dashboard (loaded into the teacher's page by htmx)
+if (document.querySelector('[data-part="dashboard"]') !== null) {
+	installDashboard(document);
 }

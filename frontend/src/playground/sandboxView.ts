@@ -177,6 +177,11 @@ export class SandboxView {
 		return this.stream.stop();
 	}
 
+	/** Redraws from a new snapshot: the stream now carries another sandbox (a room showing a student's). */
+	resync(): void {
+		this.stream.resync();
+	}
+
 	/** Applied as soon as a command succeeds, before the stream could tell (pause and speed send no event). */
 	locally(change: (scene: Scene) => Scene): void {
 		if (this.scene !== null) {

@@ -113,6 +113,11 @@ export class RoomWatcher {
 		this.loop.start();
 	}
 
+	/** The room's stream now carries another sandbox (the teacher showed a student's, or went back): redraw from it. */
+	resync(): void {
+		this.view.resync();
+	}
+
 	/** The page is going away: close the stream cleanly rather than let the browser cut it mid-frame. */
 	leave(): Promise<void> {
 		return this.view.stop();

@@ -69,6 +69,18 @@ export class SandboxStream {
 		return this.client.deactivate();
 	}
 
+	/**
+	 * Starts over from a new snapshot: what the topics carry now comes from another source (a room showing another
+	 * sandbox), whose batches the sequencer must not take for the next of the old ones.
+	 */
+	resync(): void {
+		if (this.ended || !this.client.connected) {
+			return;
+		}
+		this.sequencer.resync();
+		this.requestSnapshot();
+	}
+
 	private connected(): void {
 		this.listener.status('connected');
 		this.sequencer.resync();

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * speed.
  */
 @Component
-class ChallengeSandboxes {
+public class ChallengeSandboxes {
 
 	private final TeachingSandboxes starts;
 
@@ -29,8 +29,11 @@ class ChallengeSandboxes {
 		return this.starts.start(challenge);
 	}
 
-	/** The challenge's start as the playground's view names it. */
-	static Preset preset(Challenge challenge) {
+	/**
+	 * The challenge's start as the playground's view names it (also on a student's
+	 * challenge page in a room).
+	 */
+	public static Preset preset(Challenge challenge) {
 		return Preset.unlisted(challenge.title(), "The cluster this challenge starts from. Start over brings it back.",
 				challenge.start().manifests());
 	}

@@ -344,7 +344,7 @@ final class Classroom {
 		}
 		Challenge set = this.challenge;
 		return new DashboardJson(this.anonymous,
-				(set != null) ? new ClassJson.ChallengeJson(set.id(), set.title()) : null, rows);
+				(set != null) ? new ClassJson.ChallengeJson(set.id(), set.title()) : null, rows, this.shown);
 	}
 
 	/** Predictions answered and right, over the class's lessons: {answered, right}. */

@@ -10,8 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @param anonymous whether names are hidden ("Student 3")
  * @param challenge the challenge set, or {@code null}
  * @param students the rows, in the order students joined
+ * @param showing the reference of the student whose sandbox the room's stream shows, or
+ * {@code null} while it shows the teacher's
  */
-record DashboardJson(boolean anonymous, ClassJson.@Nullable ChallengeJson challenge, List<Row> students) {
+record DashboardJson(boolean anonymous, ClassJson.@Nullable ChallengeJson challenge, List<Row> students,
+		@Nullable String showing) {
 
 	/**
 	 * @param ref the student's reference (for showing their sandbox), never their token

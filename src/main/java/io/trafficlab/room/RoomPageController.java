@@ -1,16 +1,9 @@
 package io.trafficlab.room;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import io.trafficlab.sandbox.Preset;
-import io.trafficlab.sandbox.PresetCatalog;
-import io.trafficlab.sandbox.Sandbox;
-import io.trafficlab.sandbox.SandboxDestinations;
-import io.trafficlab.sandbox.SandboxRegistry;
 import io.trafficlab.sandbox.SandboxRequestException;
-import io.trafficlab.system.ClientRequests;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -25,34 +18,27 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * The students' side: the join form at {@code /rooms}, a room's read-only view at
- * {@code /rooms/{code}}, its projector view, and the fork that gives a student their own
- * sandbox in the teacher's current state; and {@code /rooms/new}, a teacher's way in. A
- * bad, unknown or ended code shows the join form again with the reason and the matching
- * status (400, 404, 410).
+ * The students' way in: the join form at {@code /rooms}, and the fork that gives a
+ * student their own sandbox in the teacher's current state; and {@code GET /rooms/new}, a
+ * teacher's bookmark. A room's own pages (a student's, the projector, the teacher's) are
+ * the class's ({@code classroom/ClassroomPageController}). A bad, unknown or ended code
+ * shows the join form again with the reason and the matching status (400, 404, 410).
  */
 @Controller
 @RequestMapping(RoomDestinations.PAGES)
 class RoomPageController {
 
-	static final String JOIN_PAGE = "room/joinPage";
-
-	static final String ROOM_PAGE = "room/roomPage";
-
-	static final String PROJECTOR_PAGE = "room/projectorPage";
+	static final String JOIN_PAGE = RoomPageModel.JOIN_PAGE;
 
 	private static final String ERROR_PAGE = "error";
 
-	private final SandboxRegistry sandboxes;
-
 	private final RoomJoins joins;
 
-	private final PresetCatalog presets;
+	private final RoomPageModel pages;
 
-	RoomPageController(RoomJoins joins, SandboxRegistry sandboxes, PresetCatalog presets) {
+	RoomPageController(RoomJoins joins, RoomPageModel pages) {
 		this.joins = joins;
-		this.sandboxes = sandboxes;
-		this.presets = presets;
+		this.pages = pages;
 	}
 
 	/**
@@ -86,16 +72,6 @@ class RoomPageController {
 			.toUriString());
 	}
 
-	@RequestMapping(path = "/{code}", method = RequestMethod.GET)
-	ModelAndView room(@PathVariable String code) {
-		return view(ROOM_PAGE, code);
-	}
-
-	@RequestMapping(path = "/{code}/projector", method = RequestMethod.GET)
-	ModelAndView projector(@PathVariable String code) {
-		return view(PROJECTOR_PAGE, code);
-	}
-
 	/**
 	 * A new sandbox for the student, in the teacher's current state: the playground with
 	 * the state as a permalink.
@@ -104,7 +80,7 @@ class RoomPageController {
 	ModelAndView fork(@PathVariable String code) {
 		String state;
 		try {
-			state = teacherSandbox(this.joins.get(code)).permalinkState();
+			state = this.pages.teacherSandbox(this.joins.get(code)).permalinkState();
 		}
 		catch (RoomRequestException ex) {
 			return joinAgain(code, ex);
@@ -119,50 +95,8 @@ class RoomPageController {
 		return redirect(ServletUriComponentsBuilder.fromPath("/").queryParam("s", state).build().toUriString());
 	}
 
-	private ModelAndView view(String page, String code) {
-		Room room;
-		Sandbox sandbox;
-		try {
-			room = this.joins.get(code);
-			sandbox = teacherSandbox(room);
-		}
-		catch (RoomRequestException ex) {
-			return joinAgain(code, ex);
-		}
-		RoomCode roomCode = room.code();
-		ModelAndView view = new ModelAndView(page);
-		view.addObject("room", roomCode);
-		view.addObject("roomPage", RoomDestinations.page(roomCode));
-		view.addObject("joinPage", absolute(RoomDestinations.PAGES));
-		view.addObject("joinUrl", absolute(RoomDestinations.page(roomCode)));
-		view.addObject("roomApi", RoomDestinations.API + "/" + roomCode.value());
-		view.addObject("eventsTopic", RoomDestinations.eventsTopic(roomCode));
-		view.addObject("statsTopic", RoomDestinations.statsTopic(roomCode));
-		view.addObject("snapshotDestination", RoomDestinations.snapshotDestination(roomCode));
-		view.addObject("endpoint", SandboxDestinations.ENDPOINT);
-		view.addObject("presets", this.presets.all());
-		view.addObject("preset", this.presets.find(sandbox.preset())
-			.orElseGet(
-					() -> Preset.unlisted("The teacher's manifests", "A cluster your teacher applied or shared.", "")));
-		return view;
-	}
-
-	/** The sandbox a room follows; gone means the room is ending right now. */
-	private Sandbox teacherSandbox(Room room) {
-		return this.sandboxes.find(room.sandbox())
-			.orElseThrow(() -> RoomRequestException.ended(room.code(), "the teacher's sandbox ended"));
-	}
-
 	private static ModelAndView joinAgain(String code, RoomRequestException ex) {
-		ModelAndView view = new ModelAndView(JOIN_PAGE, ex.status());
-		view.addObject("code", code);
-		view.addObject("error", ex.getMessage());
-		view.addObject("ended", ex.status() == HttpStatus.GONE);
-		Duration retryAfter = ex.retryAfter();
-		if (retryAfter != null) {
-			ClientRequests.retryAfter(retryAfter);
-		}
-		return view;
+		return RoomPageModel.joinAgain(code, ex);
 	}
 
 	private static ModelAndView redirect(String path) {
@@ -170,10 +104,6 @@ class RoomPageController {
 		redirect.setStatusCode(HttpStatus.SEE_OTHER);
 		redirect.setExposeModelAttributes(false);
 		return new ModelAndView(redirect);
-	}
-
-	private static String absolute(String path) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build().toUriString();
 	}
 
 }
