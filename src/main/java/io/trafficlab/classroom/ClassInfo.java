@@ -25,7 +25,7 @@ public record ClassInfo(String activity, String pacing, String joins, int studen
 	}
 
 	public boolean held() {
-		return "held".equals(this.pacing);
+		return ClassSettings.Pacing.HELD.apiName().equals(this.pacing);
 	}
 
 }

@@ -203,7 +203,7 @@ class StudentPageController {
 		view.addObject("classInfo", info);
 		view.addObject("classStep", ClassStep.of(teacher.lesson(), shown));
 		view.addObject("teacherStep", teacher.number());
-		view.addObject("refused", refused);
+		view.addObject("heldBack", refused);
 		view.addObject("questions", questions(this.classrooms.classOf(room), me, teacher.lesson(), shown));
 		return true;
 	}
