@@ -3,6 +3,14 @@
 // count per option. Counts never say who answered what.
 
 export type Activity = 'playground' | 'lesson' | 'challenge';
+export type Pacing = 'held' | 'free';
+export type Joins = 'open' | 'closed';
+export type Showing = 'teacher' | 'solution';
+
+export interface ClassChallenge {
+	id: string;
+	title: string;
+}
 
 export interface ClassLesson {
 	id: string;
@@ -27,14 +35,14 @@ export interface ClassState {
 	generation: number;
 	activity: Activity;
 	lesson: ClassLesson | null;
-	challenge: unknown;
-	pacing: 'held' | 'free';
-	joins: 'open' | 'closed';
+	challenge: ClassChallenge | null;
+	pacing: Pacing;
+	joins: Joins;
 	students: number;
 	maxStudents: number;
 	questions: ClassQuestion[];
 	solved: number;
-	showing: string;
+	showing: Showing;
 	showingGeneration: number;
 	/** Only in the answer to a teacher's reveal that the sandbox refused. */
 	notice?: string;
