@@ -1,5 +1,6 @@
 package io.trafficlab.classroom;
 
+import io.trafficlab.lesson.StepControls;
 import io.trafficlab.room.Room;
 import io.trafficlab.room.RoomDestinations;
 import io.trafficlab.room.RoomJoins;
@@ -105,6 +106,9 @@ class ClassroomPageController {
 		view.addObject("joinUrlShort", shortAddress(RoomPageModel.absolute(RoomDestinations.page(room.code()))));
 		ClassStep step = this.classPages.addClass(view, room.code());
 		if (step != null) {
+			// the lesson's own short bar, so the canvas starts above the fold; "More
+			// controls" has the rest
+			view.addObject("stepControls", StepControls.of(step.lesson()));
 			view.addObject("preset",
 					Preset.unlisted(step.step().title(),
 							step.lesson().title() + ", step " + step.number() + " of " + step.lesson().steps().size(),

@@ -11,6 +11,7 @@ import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.simulation.SimulationCommand;
+import io.trafficlab.teaching.Lesson;
 import io.trafficlab.teaching.LessonStep;
 import io.trafficlab.teaching.Question;
 import io.trafficlab.teaching.StepSandbox;
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * from the playground's default. Pod moves and node actions are on the canvas, not in the
  * bar.
  */
-final class StepControls {
+public final class StepControls {
 
 	/**
 	 * The bar's control for each command a reveal may run (records: their class is
@@ -39,6 +40,16 @@ final class StepControls {
 	private static final List<String> ALWAYS = List.of("play", "pause", "policy");
 
 	private StepControls() {
+	}
+
+	/**
+	 * The controls any step of the lesson shows at once: the bar of a page that moves
+	 * through the steps without reloading (a classroom teacher's).
+	 */
+	public static List<String> of(Lesson lesson) {
+		Set<String> controls = new LinkedHashSet<>();
+		lesson.steps().forEach((step) -> controls.addAll(of(step)));
+		return List.copyOf(controls);
 	}
 
 	static List<String> of(LessonStep step) {
