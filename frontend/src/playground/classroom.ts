@@ -15,6 +15,8 @@ export interface RoomInfo {
 	forkUrl: string;
 	watching: number;
 	maxStudents: number;
+	/** Only in the answer that opened the room, to its teacher: the teacher's page (pacing, dashboard, challenges). */
+	teacherPage?: string;
 }
 
 export type RoomOutcome = { ok: true; room: RoomInfo } | { ok: false; status: number; message: string };
@@ -157,6 +159,11 @@ export class ClassroomBanner {
 		set('join-page', shortAddress(room.joinPage), room.joinPage);
 		set('join-url', shortAddress(room.joinUrl), room.joinUrl);
 		this.banner.querySelector<HTMLAnchorElement>('[data-room="projector"]')?.setAttribute('href', room.projectorUrl);
+		const teacher = this.banner.querySelector<HTMLAnchorElement>('[data-room="teacher"]');
+		if (teacher !== null && typeof room.teacherPage === 'string') {
+			teacher.href = room.teacherPage;
+			teacher.hidden = false;
+		}
 		set('watching', watchingText(room.watching, room.maxStudents));
 		this.banner.hidden = false;
 		if (this.openButton !== null) {

@@ -77,11 +77,12 @@ class StudentPageController {
 			return RoomPageModel.joinAgain(code, ex);
 		}
 		ClassJson state = this.classrooms.view(room.code());
-		if (state.lesson() == null) {
-			return this.roomPages.view(RoomPageModel.ROOM_PAGE, room);
-		}
 		// The teacher looking at the students' view does not become a student
 		boolean teacher = this.classrooms.isTeacher(room.code(), ClassroomAccess.teacherSecret(request, room.code()));
+		boolean onChallengeOnly = state.lesson() == null && state.activity() == ClassSettings.Activity.CHALLENGE;
+		if (state.lesson() == null && (teacher || !onChallengeOnly)) {
+			return this.roomPages.view(RoomPageModel.ROOM_PAGE, room);
+		}
 		Student me;
 		try {
 			me = teacher ? null : me(room.code(), request, response);
@@ -92,6 +93,13 @@ class StudentPageController {
 			refused.addObject("error", ex.getMessage());
 			refused.addObject("ended", false);
 			return refused;
+		}
+		if (onChallengeOnly) {
+			// A room opened on a challenge has nothing to show but the challenge:
+			// straight to the student's own
+			RedirectView challenge = new RedirectView(RoomDestinations.page(room.code()) + "/challenge", true);
+			challenge.setStatusCode(HttpStatus.SEE_OTHER);
+			return new ModelAndView(challenge);
 		}
 		ModelAndView view = this.roomPages.view(STUDENT_PAGE, room);
 		view.addObject("me", me);

@@ -121,6 +121,29 @@ class ClassroomChallengePagesTests {
 			.doesNotContain("data-create");
 	}
 
+	@Test
+	void aNewStudentOfARoomOpenedOnAChallengeShouldJoinAndGoStraightToTheirOwnChallenge() {
+		MvcTestResult first = this.mvc.get().uri("/rooms/" + this.display).exchange();
+		assertThat(first).hasStatus(HttpStatus.SEE_OTHER)
+			.headers()
+			.hasValue(HttpHeaders.LOCATION, "/rooms/" + this.display + "/challenge");
+		String cookie = first.getResponse().getHeader(HttpHeaders.SET_COOKIE);
+		assertThat(cookie).startsWith(ClassroomAccess.studentCookie(new RoomCode(this.code)) + "=");
+		String token = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+		assertThat(this.mvc.get()
+			.uri("/rooms/" + this.display + "/challenge")
+			.header(ClassroomAccess.STUDENT_HEADER, token)).hasStatusOk()
+			.bodyText()
+			.contains("Make n3 pass the health check")
+			.doesNotContain(this.secret);
+		// the teacher looking at the students' view watches the room, and joins nobody
+		assertThat(this.mvc.get().uri("/rooms/" + this.display).header(ClassroomAccess.TEACHER_HEADER, this.secret))
+			.hasStatusOk();
+		assertThat(this.mvc.get().uri("/api/v1/rooms/" + this.code + "/class")).bodyJson()
+			.extractingPath("$.students")
+			.isEqualTo(1);
+	}
+
 	private String join(String name) {
 		MvcTestResult joined = this.mvc.post()
 			.uri("/api/v1/rooms/" + this.code + "/students")
