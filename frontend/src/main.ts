@@ -25,6 +25,7 @@ import { startPageSandbox } from './playground/pageSandbox';
 import { Playground, type TrafficLabHook } from './playground/playground';
 import type { Permalink } from './playground/share';
 import { RoomWatcher, type RoomHook } from './room/roomWatcher';
+import { followActivity } from './classroom/followActivity';
 
 function localStorageOrUndefined(): Storage | undefined {
 	try {
@@ -167,6 +168,13 @@ if (classRoot !== null) {
 	const classPage = installClassPage(classRoot, { window, document, fetcher: (url, init) => fetch(url, init), onState });
 	(window as Window & { __trafficLabClass?: ClassPageHook }).__trafficLabClass = classPage;
 	window.addEventListener('pagehide', () => void classPage.stop());
+}
+
+// The first rooms' read-only page reloads when the teacher sets the class something new to do
+const followMain = document.querySelector<HTMLElement>('main[data-follow-class]');
+if (classRoot === null && roomRoot !== null && followMain !== null) {
+	const feed = followActivity(followMain, roomRoot, window.location, (url, init) => fetch(url, init));
+	window.addEventListener('pagehide', () => void feed?.stop());
 }
 
 // The teacher's dashboard (loaded into the teacher's page by htmx)

@@ -213,6 +213,36 @@ class ClassroomBrowserIT extends BrowserTest {
 	}
 
 	/** Opens a room from the playground's button; answers the code the banner shows. */
+	@Test
+	void aChallengeSetOnAPlaygroundRoomShouldTakeItsStudentsToTheirOwnChallenge() {
+		this.browser = HeadlessChromium.start(1280, 900);
+		ChromeDriver teacher = this.browser.driver();
+		teacher.get(origin() + "/?preset=uneven-3-1-0");
+		LabPage.waitForScene(this.browser);
+		String code = openRoom(teacher);
+		WebElement teacherPage = teacher.findElement(By.cssSelector("[data-room=teacher]"));
+		assertThat(teacherPage.isDisplayed()).isTrue();
+		assertThat(teacherPage.getDomAttribute("href")).endsWith("/rooms/" + code + "/teach");
+
+		this.firstStudent = HeadlessChromium.start(1280, 900);
+		ChromeDriver student = this.firstStudent.driver();
+		student.get(origin() + "/rooms/" + code);
+		LabPage.waitForScene(this.firstStudent);
+		assertThat(student.getCurrentUrl()).isEqualTo(origin() + "/rooms/" + code);
+
+		// The teacher's controls go with the cookie the room's opening gave the teacher's
+		// browser
+		Object status = teacher.executeAsyncScript("const done = arguments[arguments.length - 1];"
+				+ "fetch('/api/v1/rooms/" + code + "/challenge?id=n3-passes-health-check', {method: 'PUT'})"
+				+ ".then((r) => done(r.status), () => done(-1));");
+		assertThat(status).isEqualTo(200L);
+		this.firstStudent.waitUpTo(Duration.ofSeconds(10))
+			.until((d) -> student.getCurrentUrl().endsWith("/rooms/" + code + "/challenge"));
+		LabPage.waitForScene(this.firstStudent);
+		assertThat(student.findElement(By.cssSelector("[data-challenge-panel] h1")).getText())
+			.isEqualTo("Make n3 pass the health check");
+	}
+
 	private String openRoom(ChromeDriver teacher) {
 		teacher.findElement(By.cssSelector("[data-control=open-room]")).click();
 		WebElement banner = teacher.findElement(By.cssSelector("[data-part=room-banner]"));
