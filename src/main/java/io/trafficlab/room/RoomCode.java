@@ -1,5 +1,8 @@
 package io.trafficlab.room;
 
+import io.trafficlab.cluster.InstanceId;
+import io.trafficlab.cluster.ThisInstance;
+
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
@@ -15,7 +18,7 @@ import java.util.regex.Pattern;
 public record RoomCode(String value) {
 
 	/** Digits 2–9 and the letters without I and O. */
-	static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+	static final String ALPHABET = InstanceId.SYMBOLS;
 
 	static final int LENGTH = 6;
 
@@ -38,8 +41,17 @@ public record RoomCode(String value) {
 	}
 
 	static RoomCode random(RandomGenerator random) {
+		return random(random, ThisInstance.single());
+	}
+
+	/**
+	 * A new code; an instance of several puts its name first, so that a load balancer
+	 * sends the room's requests to it.
+	 */
+	static RoomCode random(RandomGenerator random, ThisInstance instance) {
 		StringBuilder code = new StringBuilder(LENGTH);
-		for (int i = 0; i < LENGTH; i++) {
+		instance.id().ifPresent((id) -> code.append(id.symbol()));
+		while (code.length() < LENGTH) {
 			code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
 		}
 		return new RoomCode(code.toString());

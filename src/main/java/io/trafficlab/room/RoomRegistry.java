@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
+import io.trafficlab.cluster.ThisInstance;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxEnded;
 import io.trafficlab.sandbox.SandboxRegistry;
@@ -60,14 +61,23 @@ public class RoomRegistry {
 
 	private final ApplicationEventPublisher events;
 
+	private final ThisInstance instance;
+
 	@Autowired
-	RoomRegistry(SandboxRegistry sandboxes, RoomProperties properties, Clock clock, ApplicationEventPublisher events) {
-		this(sandboxes, properties, new SecureRandom(), clock, events);
+	RoomRegistry(SandboxRegistry sandboxes, RoomProperties properties, Clock clock, ApplicationEventPublisher events,
+			ThisInstance instance) {
+		this(sandboxes, properties, new SecureRandom(), clock, events, instance);
 	}
 
 	/** With a given source of codes, for tests. */
 	RoomRegistry(SandboxRegistry sandboxes, RoomProperties properties, RandomGenerator random, Clock clock,
 			ApplicationEventPublisher events) {
+		this(sandboxes, properties, random, clock, events, ThisInstance.single());
+	}
+
+	private RoomRegistry(SandboxRegistry sandboxes, RoomProperties properties, RandomGenerator random, Clock clock,
+			ApplicationEventPublisher events, ThisInstance instance) {
+		this.instance = instance;
 		this.sandboxes = sandboxes;
 		this.properties = properties;
 		this.random = random;
@@ -92,7 +102,7 @@ public class RoomRegistry {
 		}
 		RoomCode code;
 		do {
-			code = RoomCode.random(this.random);
+			code = RoomCode.random(this.random, this.instance);
 		}
 		while (this.rooms.containsKey(code) || this.ended.containsKey(code));
 		Room room = new Room(code, sandboxId, TeacherSecret.random(this.random), this.clock.instant());
@@ -117,7 +127,13 @@ public class RoomRegistry {
 			return room;
 		}
 		String why = this.ended.get(code);
-		throw (why != null) ? RoomRequestException.ended(code, why) : RoomRequestException.unknown(code);
+		if (why != null) {
+			throw RoomRequestException.ended(code, why);
+		}
+		throw this.instance.otherOwnerOfRoom(code.value())
+			.map((owner) -> RoomRequestException.ended(code,
+					"it was open on server " + owner + ", which is not answering (it stopped or restarted)"))
+			.orElseGet(() -> RoomRequestException.unknown(code));
 	}
 
 	/** The room that follows this sandbox, if one is open. */

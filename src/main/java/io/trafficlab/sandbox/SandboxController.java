@@ -65,7 +65,7 @@ class SandboxController {
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> end(@PathVariable String id) {
 		if (!this.registry.end(id)) {
-			throw SandboxRequestException.notFound(id);
+			throw SandboxRequestException.notFound(this.registry.whyMissing(id));
 		}
 		return ResponseEntity.noContent().build();
 	}

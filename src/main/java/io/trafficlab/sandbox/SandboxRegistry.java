@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import io.trafficlab.cluster.ThisInstance;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
@@ -66,6 +67,8 @@ public class SandboxRegistry {
 
 	private final @Nullable ClientRateLimiter creations;
 
+	private final ThisInstance instance;
+
 	private final SandboxCreationProperties creationLimits;
 
 	/**
@@ -73,7 +76,7 @@ public class SandboxRegistry {
 	 */
 	SandboxRegistry(SandboxProperties properties, PresetCatalog presets, ClusterReader reader, Clock clock,
 			ApplicationEventPublisher events) {
-		this(properties, null, presets, reader, clock, events);
+		this(properties, null, presets, reader, clock, events, ThisInstance.single());
 	}
 
 	/**
@@ -81,7 +84,9 @@ public class SandboxRegistry {
 	 */
 	@Autowired
 	SandboxRegistry(SandboxProperties properties, @Nullable SandboxCreationProperties creationLimits,
-			PresetCatalog presets, ClusterReader reader, Clock clock, ApplicationEventPublisher events) {
+			PresetCatalog presets, ClusterReader reader, Clock clock, ApplicationEventPublisher events,
+			ThisInstance instance) {
+		this.instance = instance;
 		this.creationLimits = (creationLimits != null) ? creationLimits : SandboxCreationProperties.defaults();
 		this.creations = (creationLimits != null)
 				? new ClientRateLimiter(creationLimits.creationsPerMinute(), creationLimits.creationBurst(), clock)
@@ -201,9 +206,22 @@ public class SandboxRegistry {
 	 * @throws SandboxRequestException (404) when there is none
 	 */
 	public Sandbox get(String id) {
-		Sandbox sandbox = find(id).orElseThrow(() -> SandboxRequestException.notFound(id));
+		Sandbox sandbox = find(id).orElseThrow(() -> SandboxRequestException.notFound(whyMissing(id)));
 		sandbox.touch(this.clock.instant());
 		return sandbox;
+	}
+
+	/**
+	 * Why there is no live sandbox with that id, in words for its user: it ended, or it
+	 * lived on another instance, which is not answering (a load balancer sends a key of a
+	 * live instance to that instance).
+	 */
+	public String whyMissing(String id) {
+		return this.instance.otherOwnerOfSandbox(id)
+			.map((owner) -> ThisInstance.sandboxGone(id, owner))
+			.orElseGet(() -> "There is no sandbox \"" + id
+					+ "\": it never existed or it ended (sandboxes end after a while without use). "
+					+ "Create one with POST /api/v1/sandboxes.");
 	}
 
 	/** The live sandbox with that id, if any, without marking it as used. */
@@ -407,7 +425,7 @@ public class SandboxRegistry {
 		String id;
 		do {
 			this.random.nextBytes(bytes);
-			id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+			id = this.instance.sandboxId(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
 		}
 		while (this.sandboxes.containsKey(id));
 		return id;

@@ -21,11 +21,9 @@ public class SandboxRequestException extends RefusedRequestException {
 		super(status, message, retryAfter);
 	}
 
-	static SandboxRequestException notFound(String id) {
-		return new SandboxRequestException(HttpStatus.NOT_FOUND,
-				"There is no sandbox \"" + id
-						+ "\": it never existed or it ended (sandboxes end after a while without use). "
-						+ "Create one with POST /api/v1/sandboxes.");
+	/** A 404 with {@link SandboxRegistry#whyMissing}'s words. */
+	static SandboxRequestException notFound(String why) {
+		return new SandboxRequestException(HttpStatus.NOT_FOUND, why);
 	}
 
 	static SandboxRequestException full(int maxLive) {

@@ -37,7 +37,7 @@ class SnapshotController {
 	Object snapshot(@DestinationVariable String id) {
 		Sandbox sandbox = this.registry.find(id).orElse(null);
 		if (sandbox == null) {
-			return ErrorsJson.of("There is no sandbox \"" + id + "\": it never existed or it ended.");
+			return ErrorsJson.of(this.registry.whyMissing(id));
 		}
 		this.registry.keepAlive(sandbox);
 		return sandbox.snapshot();

@@ -108,8 +108,7 @@ class StreamInboundGuard implements ChannelInterceptor {
 
 	private void requireSandbox(Message<?> message, String id) {
 		if (this.sandboxes.find(id).isEmpty()) {
-			throw new MessageDeliveryException(message, "There is no sandbox \"" + id
-					+ "\": it never existed or it ended. Create one with POST /api/v1/sandboxes.");
+			throw new MessageDeliveryException(message, this.sandboxes.whyMissing(id));
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import io.trafficlab.cluster.InstanceId;
+import io.trafficlab.cluster.ThisInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,6 +40,20 @@ class RoomCodeTests {
 		}
 		assertThat(seen).hasSize(32);
 		assertThat(codes).hasSizeGreaterThan(1_990);
+	}
+
+	@Test
+	void anInstanceOfSeveralShouldPutItsNameFirstAndKeepTheRestRandom() {
+		SplittableRandom random = new SplittableRandom(7);
+		ThisInstance b = ThisInstance.named(InstanceId.parse("B"));
+		Set<String> codes = new HashSet<>();
+		for (int i = 0; i < 1_000; i++) {
+			RoomCode code = RoomCode.random(random, b);
+			assertThat(code.value()).matches(RoomCode.CANONICAL).startsWith("B");
+			assertThat(InstanceId.ownerOfRoom(code.value())).isEqualTo(InstanceId.parse("B"));
+			codes.add(code.value());
+		}
+		assertThat(codes).hasSizeGreaterThan(990);
 	}
 
 	@Test

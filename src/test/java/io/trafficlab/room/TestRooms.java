@@ -2,6 +2,8 @@ package io.trafficlab.room;
 
 import java.time.Clock;
 
+import io.trafficlab.cluster.ThisInstance;
+
 import io.trafficlab.sandbox.SandboxRegistry;
 
 /**
@@ -17,7 +19,7 @@ public final class TestRooms {
 	 */
 	public static RoomRegistry registry(SandboxRegistry sandboxes) {
 		return new RoomRegistry(sandboxes, RoomProperties.defaults(), Clock.systemUTC(), (event) -> {
-		});
+		}, ThisInstance.single());
 	}
 
 }

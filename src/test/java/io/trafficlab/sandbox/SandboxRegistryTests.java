@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.trafficlab.TestManifests;
+import io.trafficlab.cluster.ThisInstance;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import io.trafficlab.manifest.ManifestImporter;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class SandboxRegistryTests {
 	void endIdleWhenNobodyEverUsedOrWatchedTheSandboxShouldEndItAfterTheShortTimeout() {
 		SandboxRegistry registry = new SandboxRegistry(SandboxProperties.defaults(),
 				SandboxCreationProperties.defaults(), PRESETS, new ClusterReader(new ManifestImporter()), this.clock,
-				this.published::add);
+				this.published::add, ThisInstance.single());
 		Sandbox unused = registry.createFromPreset(null, 1L);
 		Sandbox watched = registry.createFromPreset(null, 2L);
 		Sandbox used = registry.createFromPreset(null, 3L);
