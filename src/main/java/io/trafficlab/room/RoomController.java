@@ -1,5 +1,6 @@
 package io.trafficlab.room;
 
+import io.trafficlab.sandbox.SandboxSnapshot;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,12 +16,15 @@ class RoomController {
 
 	private final RoomJoins joins;
 
+	private final RoomRegistry rooms;
+
 	private final RoomAudience audience;
 
 	private final RoomProperties properties;
 
-	RoomController(RoomJoins joins, RoomAudience audience, RoomProperties properties) {
+	RoomController(RoomJoins joins, RoomRegistry rooms, RoomAudience audience, RoomProperties properties) {
 		this.joins = joins;
+		this.rooms = rooms;
 		this.audience = audience;
 		this.properties = properties;
 	}
@@ -29,6 +33,17 @@ class RoomController {
 	RoomJson read(@PathVariable String code) {
 		Room room = this.joins.get(code);
 		return RoomJson.of(room, this.audience.watching(room.code()), this.properties.maxStudents());
+	}
+
+	/**
+	 * What a late joiner draws first: the room's sandbox's state, never its id. Over
+	 * HTTP, so that a load balancer takes it to the room's owner from whichever instance
+	 * carries the browser's stream; then the browser applies the batches numbered after
+	 * its {@code seq}.
+	 */
+	@GetMapping("/{code}/snapshot")
+	SandboxSnapshot snapshot(@PathVariable String code) {
+		return this.rooms.snapshot(this.joins.get(code).code());
 	}
 
 }

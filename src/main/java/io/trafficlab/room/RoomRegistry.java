@@ -3,9 +3,11 @@ package io.trafficlab.room;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
@@ -13,6 +15,7 @@ import io.trafficlab.cluster.ThisInstance;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxEnded;
 import io.trafficlab.sandbox.SandboxRegistry;
+import io.trafficlab.sandbox.SandboxSnapshot;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,6 +112,28 @@ public class RoomRegistry {
 		this.rooms.put(code, room);
 		this.bySandbox.put(sandboxId, room);
 		return new Opened(room, true);
+	}
+
+	/** The codes of every open room, canonical. */
+	public synchronized Set<String> openCodes() {
+		Set<String> codes = new HashSet<>();
+		this.rooms.keySet().forEach((code) -> codes.add(code.value()));
+		return codes;
+	}
+
+	/**
+	 * The full state of what the room's stream carries (the teacher's sandbox, or the
+	 * student's it shows), named by the room's code instead of the sandbox id; watching
+	 * keeps it alive.
+	 * @throws RoomRequestException 410 when the room or its sandbox has ended, 404 when
+	 * there never was one
+	 */
+	public SandboxSnapshot snapshot(RoomCode code) {
+		Room room = get(code);
+		Sandbox sandbox = streamed(room.code()).flatMap(this.sandboxes::find)
+			.orElseThrow(() -> RoomRequestException.ended(code, "its sandbox ended"));
+		this.sandboxes.keepAlive(sandbox);
+		return sandbox.snapshot().withId(code.value());
 	}
 
 	/** The open room with that code, if any. */

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -52,6 +53,12 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 
 	private final long statsEvery;
 
+	/**
+	 * Instances share a broker: an open room's topics are published whether or not this
+	 * instance's own browsers watch, since others' may.
+	 */
+	private final boolean shared;
+
 	private final ScheduledExecutorService executor = DaemonScheduler.named("sandbox-ticker");
 
 	private @Nullable ScheduledFuture<?> ticking;
@@ -62,6 +69,18 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 
 	SimulationTicker(SandboxRegistry registry, RoomRegistry rooms, StreamSubscriptions subscriptions,
 			StreamPublisher publisher, SandboxProperties properties) {
+		this(registry, rooms, subscriptions, publisher, properties, false);
+	}
+
+	@Autowired
+	SimulationTicker(SandboxRegistry registry, RoomRegistry rooms, StreamSubscriptions subscriptions,
+			StreamPublisher publisher, SandboxProperties properties, StreamProperties streamProperties) {
+		this(registry, rooms, subscriptions, publisher, properties, streamProperties.relay().enabled());
+	}
+
+	private SimulationTicker(SandboxRegistry registry, RoomRegistry rooms, StreamSubscriptions subscriptions,
+			StreamPublisher publisher, SandboxProperties properties, boolean shared) {
+		this.shared = shared;
 		this.registry = registry;
 		this.rooms = rooms;
 		this.subscriptions = subscriptions;
@@ -160,7 +179,7 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 
 	private void advance(Sandbox sandbox, long wallTime) {
 		Audience audience = audience(sandbox, StreamDestination.Kind.EVENTS);
-		if (audience.any() || audience(sandbox, StreamDestination.Kind.STATS).any()) {
+		if (audience.watched() || audience(sandbox, StreamDestination.Kind.STATS).watched()) {
 			this.registry.keepAlive(sandbox);
 		}
 		EventBatch batch;
@@ -211,10 +230,10 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 	 */
 	private Audience audience(Sandbox sandbox, StreamDestination.Kind kind) {
 		boolean direct = this.subscriptions.watches(StreamDestination.sandbox(sandbox.id(), kind));
-		RoomCode room = this.rooms.streaming(sandbox.id())
-			.filter((code) -> this.subscriptions.watches(StreamDestination.room(code, kind)))
-			.orElse(null);
-		return new Audience(direct, room);
+		RoomCode room = this.rooms.streaming(sandbox.id()).orElse(null);
+		boolean roomWatched = room != null && this.subscriptions.watches(StreamDestination.room(room, kind));
+		boolean publishRoom = room != null && (roomWatched || this.shared);
+		return new Audience(direct, publishRoom ? room : null, direct || roomWatched);
 	}
 
 	/**
@@ -230,9 +249,10 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 	 * Who watches one kind of a sandbox's topics.
 	 *
 	 * @param sandbox whether somebody subscribes to the sandbox's own topic
-	 * @param room the room whose topic somebody subscribes to, or {@code null}
+	 * @param room the room whose topic gets the sandbox's messages, or {@code null}
+	 * @param watched whether anybody watches, here or through another instance
 	 */
-	private record Audience(boolean sandbox, @Nullable RoomCode room) {
+	private record Audience(boolean sandbox, @Nullable RoomCode room, boolean watched) {
 
 		boolean any() {
 			return this.sandbox || this.room != null;

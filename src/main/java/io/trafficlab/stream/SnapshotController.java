@@ -1,9 +1,9 @@
 package io.trafficlab.stream;
 
-import java.util.Optional;
-
 import io.trafficlab.room.RoomCode;
+import io.trafficlab.room.RoomDestinations;
 import io.trafficlab.room.RoomRegistry;
+import io.trafficlab.room.RoomRequestException;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxRegistry;
 import io.trafficlab.system.ErrorsJson;
@@ -25,9 +25,12 @@ class SnapshotController {
 
 	private final RoomRegistry rooms;
 
-	SnapshotController(SandboxRegistry registry, RoomRegistry rooms) {
+	private final PeerReports peers;
+
+	SnapshotController(SandboxRegistry registry, RoomRegistry rooms, PeerReports peers) {
 		this.registry = registry;
 		this.rooms = rooms;
+		this.peers = peers;
 	}
 
 	/**
@@ -52,12 +55,16 @@ class SnapshotController {
 	@SubscribeMapping("/rooms/{code}/snapshot")
 	Object roomSnapshot(@DestinationVariable String code) {
 		RoomCode room = new RoomCode(code);
-		Optional<Sandbox> sandbox = this.rooms.streamed(room).flatMap(this.registry::find);
-		if (sandbox.isEmpty()) {
-			return ErrorsJson.of("This room has ended (room " + room.display() + ").");
+		if (this.rooms.find(room).isEmpty() && this.peers.openElsewhere(room)) {
+			return ErrorsJson.of("Room " + room.display() + " is open on another server: take its snapshot from GET "
+					+ RoomDestinations.API + "/" + room.value() + "/snapshot, which a load balancer takes there.");
 		}
-		this.registry.keepAlive(sandbox.get());
-		return sandbox.get().snapshot().withId(room.value());
+		try {
+			return this.rooms.snapshot(room);
+		}
+		catch (RoomRequestException ex) {
+			return ErrorsJson.of(String.valueOf(ex.getMessage()));
+		}
 	}
 
 }

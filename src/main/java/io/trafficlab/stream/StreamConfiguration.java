@@ -1,12 +1,23 @@
 package io.trafficlab.stream;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import io.trafficlab.cluster.ThisInstance;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.SubscribableChannel;
+import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.messaging.simp.stomp.StompBrokerRelayMessageHandler;
+import org.springframework.messaging.simp.user.UserDestinationMessageHandler;
+import org.springframework.messaging.simp.user.UserDestinationResolver;
 import org.springframework.messaging.support.AbstractSubscribableChannel;
 import org.springframework.messaging.tcp.reactor.ReactorNettyTcpClient;
 import org.springframework.web.socket.CloseStatus;
@@ -43,9 +54,16 @@ class StreamConfiguration extends DelegatingWebSocketMessageBrokerConfiguration 
 
 	private final OutboundSessions outbound;
 
-	StreamConfiguration(StreamProperties properties, OutboundSessions outbound) {
+	private final PeerReports peers;
+
+	private final ThisInstance instance;
+
+	StreamConfiguration(StreamProperties properties, OutboundSessions outbound, PeerReports peers,
+			ThisInstance instance) {
+		this.instance = instance;
 		this.properties = properties;
 		this.outbound = outbound;
+		this.peers = peers;
 	}
 
 	/** The endpoint's settings from {@link StreamEndpoints}, then the broker. */
@@ -66,6 +84,30 @@ class StreamConfiguration extends DelegatingWebSocketMessageBrokerConfiguration 
 			.setSystemPasscode(relay.passcode())
 			.setVirtualHost(relay.virtualHost())
 			.setTcpClient(new ReactorNettyTcpClient<>(relay.host(), relay.port(), new BrokerRelayCodec()));
+	}
+
+	/**
+	 * Spring's relay, which also listens, on its own connection, for the other instances'
+	 * reports ({@link PeerReports}) when this instance is one of several.
+	 */
+	@Bean
+	@Override
+	public AbstractBrokerMessageHandler stompBrokerRelayMessageHandler(
+			@Qualifier("clientInboundChannel") AbstractSubscribableChannel clientInboundChannel,
+			@Qualifier("clientOutboundChannel") AbstractSubscribableChannel clientOutboundChannel,
+			@Qualifier("brokerChannel") AbstractSubscribableChannel brokerChannel,
+			UserDestinationMessageHandler userDestinationMessageHandler,
+			@Qualifier("userRegistryMessageHandler") @Nullable MessageHandler userRegistryMessageHandler,
+			UserDestinationResolver userDestinationResolver) {
+		AbstractBrokerMessageHandler handler = super.stompBrokerRelayMessageHandler(clientInboundChannel,
+				clientOutboundChannel, brokerChannel, userDestinationMessageHandler, userRegistryMessageHandler,
+				userDestinationResolver);
+		if (handler instanceof StompBrokerRelayMessageHandler relay && this.instance.id().isPresent()) {
+			Map<String, MessageHandler> subscriptions = new HashMap<>(relay.getSystemSubscriptions());
+			subscriptions.put(InstanceReport.TOPIC, this.peers);
+			relay.setSystemSubscriptions(subscriptions);
+		}
+		return handler;
 	}
 
 	@Bean

@@ -1,5 +1,8 @@
 package io.trafficlab.stream;
 
+import java.time.Clock;
+
+import io.trafficlab.cluster.ThisInstance;
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomJoins;
 import io.trafficlab.room.RoomProperties;
@@ -47,15 +50,20 @@ class StreamInboundGuard implements ChannelInterceptor {
 
 	private final @Nullable RoomJoins joins;
 
+	private final PeerReports peers;
+
 	/** Without a limit on wrong room codes, for tests. */
 	StreamInboundGuard(SandboxRegistry sandboxes, RoomRegistry rooms, StreamSubscriptions subscriptions,
 			RoomProperties roomProperties, StreamProperties streamProperties) {
-		this(sandboxes, rooms, null, subscriptions, roomProperties, streamProperties);
+		this(sandboxes, rooms, null, subscriptions, roomProperties, streamProperties,
+				new PeerReports(ThisInstance.single(), Clock.systemUTC()));
 	}
 
 	@Autowired
 	StreamInboundGuard(SandboxRegistry sandboxes, RoomRegistry rooms, @Nullable RoomJoins joins,
-			StreamSubscriptions subscriptions, RoomProperties roomProperties, StreamProperties streamProperties) {
+			StreamSubscriptions subscriptions, RoomProperties roomProperties, StreamProperties streamProperties,
+			PeerReports peers) {
+		this.peers = peers;
 		this.joins = joins;
 		this.sandboxes = sandboxes;
 		this.rooms = rooms;
@@ -124,14 +132,14 @@ class StreamInboundGuard implements ChannelInterceptor {
 				throw new MessageDeliveryException(message, String.valueOf(ex.getMessage()));
 			}
 		}
-		if (this.rooms.find(code).isEmpty()) {
+		if (this.rooms.find(code).isEmpty() && !this.peers.openElsewhere(code)) {
 			if (joins != null && client != null) {
 				joins.miss(client);
 			}
 			throw new MessageDeliveryException(message,
 					"There is no open room " + code.display() + ": it never existed or it has ended.");
 		}
-		if (target.kind() == StreamDestination.Kind.EVENTS && this.subscriptions.watchers(target) >= this.maxStudents) {
+		if (target.kind() == StreamDestination.Kind.EVENTS && this.subscriptions.watching(code) >= this.maxStudents) {
 			throw new MessageDeliveryException(message, "Room " + code.display() + " is full: " + this.maxStudents
 					+ " browsers watch it already. Try again in a moment.");
 		}

@@ -1,12 +1,15 @@
 package io.trafficlab.stream;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.trafficlab.cluster.ThisInstance;
 import io.trafficlab.room.RoomAudience;
 import io.trafficlab.room.RoomCode;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHeaders;
@@ -28,6 +31,18 @@ class StreamSubscriptions implements ChannelInterceptor, RoomAudience {
 
 	private final Map<StreamDestination, Integer> watchers = new HashMap<>();
 
+	private final PeerReports peers;
+
+	/** One instance alone: nobody watches elsewhere. */
+	StreamSubscriptions() {
+		this(new PeerReports(ThisInstance.single(), Clock.systemUTC()));
+	}
+
+	@Autowired
+	StreamSubscriptions(PeerReports peers) {
+		this.peers = peers;
+	}
+
 	@Override
 	public void postSend(Message<?> message, MessageChannel channel, boolean sent) {
 		MessageHeaders headers = message.getHeaders();
@@ -48,8 +63,32 @@ class StreamSubscriptions implements ChannelInterceptor, RoomAudience {
 		}
 	}
 
-	synchronized boolean watches(StreamDestination destination) {
+	/**
+	 * Whether a browser watches the topic: through this instance, or (a room's topics)
+	 * through another.
+	 */
+	boolean watches(StreamDestination destination) {
+		if (watchesHere(destination)) {
+			return true;
+		}
+		return destination.scope() == StreamDestination.Scope.ROOM
+				&& this.peers.watchersElsewhere(destination.roomCode()) > 0;
+	}
+
+	private synchronized boolean watchesHere(StreamDestination destination) {
 		return this.watchers.containsKey(destination);
+	}
+
+	/** How many of this instance's browsers watch each room's events, by code. */
+	synchronized Map<String, Integer> roomWatchers() {
+		Map<String, Integer> rooms = new HashMap<>();
+		this.watchers.forEach((destination, count) -> {
+			if (destination.scope() == StreamDestination.Scope.ROOM
+					&& destination.kind() == StreamDestination.Kind.EVENTS) {
+				rooms.put(destination.key(), count);
+			}
+		});
+		return rooms;
 	}
 
 	/** How many subscriptions a topic has now. */
@@ -69,10 +108,14 @@ class StreamSubscriptions implements ChannelInterceptor, RoomAudience {
 		return (subscriptions != null) ? (int) subscriptions.values().stream().filter(destination::equals).count() : 0;
 	}
 
-	/** Every browser watching a room subscribes to its events. */
+	/**
+	 * Every browser watching a room subscribes to its events, through this instance or
+	 * another.
+	 */
 	@Override
 	public int watching(RoomCode code) {
-		return watchers(StreamDestination.room(code, StreamDestination.Kind.EVENTS));
+		return watchers(StreamDestination.room(code, StreamDestination.Kind.EVENTS))
+				+ this.peers.watchersElsewhere(code);
 	}
 
 	private synchronized void subscribed(String session, @Nullable String subscription, StreamDestination destination) {

@@ -1,11 +1,13 @@
 package io.trafficlab.stream;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.trafficlab.cluster.ThisInstance;
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomDestinations;
 import io.trafficlab.room.RoomJoinProperties;
@@ -113,7 +115,8 @@ class StreamInboundGuardTests {
 		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 		RoomJoins joins = new RoomJoins(this.rooms, new RoomJoinProperties(1, 2), clock);
 		StreamInboundGuard limited = new StreamInboundGuard(this.sandboxes, this.rooms, joins, this.subscriptions,
-				new RoomProperties(100, 2), StreamProperties.defaults());
+				new RoomProperties(100, 2), StreamProperties.defaults(),
+				new PeerReports(ThisInstance.single(), Clock.systemUTC()));
 		for (String code : List.of("ZZZZZZ", "YYYYYY")) {
 			assertThatThrownBy(() -> limited.preSend(
 					frame(StompCommand.SUBSCRIBE, "s1", "/topic/rooms/" + code + "/events", "203.0.113.9"), CHANNEL))
