@@ -1,0 +1,113 @@
+package io.trafficlab.stream;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The real RabbitMQ (with its STOMP plugin) that {@code .ci/run} starts through
+ * {@code .ci/rabbitmq start} and names in system properties:
+ * {@code trafficlab.test.rabbitmq=HOST:PORT} (its STOMP port), {@code .login},
+ * {@code .passcode}. Without them a test is skipped, unless
+ * {@code trafficlab.test.rabbitmq.required=true}, which makes it fail: a green CI run has
+ * really talked to RabbitMQ.
+ *
+ * @param host the broker's host
+ * @param port its STOMP port
+ * @param login the STOMP login
+ * @param passcode its passcode
+ */
+record RabbitMqBroker(String host, int port, String login, String passcode) {
+
+	static final String PROPERTY = "trafficlab.test.rabbitmq";
+
+	private static final String SCRIPT = ".ci/rabbitmq";
+
+	/** The broker named by the system properties; skips or fails the test without it. */
+	static RabbitMqBroker fromSystemProperties() {
+		String address = System.getProperty(PROPERTY);
+		if (address == null || address.isBlank()) {
+			missing("RabbitMQ is needed and -D" + PROPERTY + "=HOST:PORT (its STOMP port) is not set; "
+					+ "start one with '.ci/rabbitmq start' and pass its settings, or run .ci/run");
+		}
+		int colon = address.lastIndexOf(':');
+		if (colon < 1) {
+			throw new IllegalArgumentException("-D" + PROPERTY + " must be HOST:PORT, not '" + address + "'");
+		}
+		return new RabbitMqBroker(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)),
+				System.getProperty(PROPERTY + ".login", "guest"), System.getProperty(PROPERTY + ".passcode", "guest"));
+	}
+
+	/** Skips the test, or fails it when the property {@code .required} is true. */
+	static void missing(String why) {
+		if (Boolean.getBoolean(PROPERTY + ".required")) {
+			throw new IllegalStateException(why);
+		}
+		Assumptions.abort(why);
+	}
+
+	/**
+	 * Points the application's relay at the broker, read when the context starts (after a
+	 * {@code @BeforeAll} that calls {@link #fromSystemProperties()} has skipped the class
+	 * if there is none).
+	 */
+	static void relayTo(DynamicPropertyRegistry registry) {
+		registry.add("trafficlab.stream.relay.enabled", () -> "true");
+		registry.add("trafficlab.stream.relay.host", () -> fromSystemProperties().host());
+		registry.add("trafficlab.stream.relay.port", () -> fromSystemProperties().port());
+		registry.add("trafficlab.stream.relay.login", () -> fromSystemProperties().login());
+		registry.add("trafficlab.stream.relay.passcode", () -> fromSystemProperties().passcode());
+	}
+
+	/**
+	 * Whether this broker is the one {@code .ci/rabbitmq start} started from this
+	 * checkout, so that {@link #pause()} and {@link #resume()} can control it.
+	 */
+	boolean controllable() {
+		File settings = new File("target/rabbitmq.env");
+		try {
+			return settings.isFile() && java.nio.file.Files.readString(settings.toPath(), StandardCharsets.UTF_8)
+				.contains("TRAFFICLAB_TEST_RABBITMQ_STOMP=" + this.host + ":" + this.port + "\n");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/** An outage: stops RabbitMQ inside its node, so its ports close. */
+	void pause() {
+		script("pause");
+	}
+
+	/** Ends the outage; returns once the STOMP port answers again. */
+	void resume() {
+		script("resume");
+	}
+
+	private static void script(String command) {
+		try {
+			Process process = new ProcessBuilder(SCRIPT, command).redirectErrorStream(true).start();
+			if (!process.waitFor(90, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException(SCRIPT + " " + command + " did not finish within 90 s");
+			}
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (process.exitValue() != 0) {
+				throw new IllegalStateException(SCRIPT + " " + command + " failed: " + output);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(SCRIPT + " " + command + " could not run: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(SCRIPT + " " + command + " was interrupted", ex);
+		}
+	}
+
+}
