@@ -5,6 +5,7 @@
 # Build stage: Debian's OpenJDK 17 and Node.js from the npm registry (the frontend needs Node 20 or newer; bookworm's
 # nodejs is 18, so the distribution's Node.js is not used).
 FROM debian:bookworm-slim AS build
+ARG DEBIAN_FRONTEND=noninteractive
 # The slim image leaves out man pages, and OpenJDK's postinst fails without the directory its alternatives link into
 RUN mkdir -p /usr/share/man/man1 \
  && apt-get update \
@@ -47,6 +48,7 @@ RUN --mount=type=cache,target=/root/.m2 --mount=type=cache,target=/root/.npm \
 
 # Run stage: Debian's OpenJDK 17 JRE and the app's layers (dependencies first: they change least), as a non-root user.
 FROM debian:bookworm-slim
+ARG DEBIAN_FRONTEND=noninteractive
 RUN mkdir -p /usr/share/man/man1 \
  && apt-get update \
  && apt-get install -y --no-install-recommends openjdk-17-jre-headless \
