@@ -35,6 +35,27 @@ class DeployManifestsTests {
 
 	private static final String HAPROXY = "$.services[?(@.name == 'haproxy')]";
 
+	/** Index i of the StatefulSet mints the i-th symbol (issue 17's contract). */
+	private static final String SYMBOLS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+	private static final String REFERENCE_DEFAULT_SERVER = "    default-server check inter 2s fall 2 rise 2 maxconn 10000";
+
+	/**
+	 * What Kubernetes adds to the reference front: pods found by name, again after a
+	 * restart.
+	 */
+	private static final String CLUSTER_DNS = " resolvers cluster resolve-prefer ipv4 init-addr none";
+
+	private static final String CLUSTER_RESOLVERS = """
+			# Kubernetes only (not in deploy/haproxy/haproxy.cfg): the servers are the StatefulSet's pods by name, looked up
+			# in the cluster's DNS (this pod's /etc/resolv.conf) and again every 10 s, since a restarted pod has a new address;
+			# init-addr none lets HAProxy start before the instances exist (a server without an address is down).
+			resolvers cluster
+			    parse-resolv-conf
+			    hold valid 10s
+
+			""";
+
 	@Autowired
 	private MockMvcTester mvc;
 
@@ -89,24 +110,47 @@ class DeployManifestsTests {
 	}
 
 	@Test
-	void haproxyConfigurationShouldNameOneServerPerReplicaBySymbolInIndexOrder() {
-		JsonNode statefulSet = document("30-traffic-lab.yaml", "StatefulSet");
-		int replicas = statefulSet.path("spec").path("replicas").asInt();
-		String config = document("40-haproxy.yaml", "ConfigMap").path("data").path("haproxy.cfg").asString();
-		Matcher servers = Pattern.compile(
-				"(?m)^\\s*server (\\S+) traffic-lab-(\\d+)\\.traffic-lab\\.traffic-lab\\.svc\\.cluster\\.local:8080$")
-			.matcher(config);
-		String symbols = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-		int count = 0;
+	void haproxyConfigurationShouldBeTheReferenceWithOnlyTheClusterDnsAdded() {
+		Path reference = DEPLOY.resolve("haproxy/haproxy.cfg");
+		assertThat(reference).as("the reference front (helper h17c's branch)").exists();
+		String expected = read(reference).replace(REFERENCE_DEFAULT_SERVER, REFERENCE_DEFAULT_SERVER + CLUSTER_DNS)
+			.replace("\nfrontend web\n", "\n" + CLUSTER_RESOLVERS + "frontend web\n");
+		assertThat(haproxyConfiguration()).contains(CLUSTER_DNS, CLUSTER_RESOLVERS).isEqualTo(expected);
+	}
+
+	@Test
+	void haproxyShouldNameOneServerPerReplicaBySymbolInIndexOrder() {
+		int replicas = document("30-traffic-lab.yaml", "StatefulSet").path("spec").path("replicas").asInt();
+		Matcher servers = Pattern.compile("(?m)^\\s*server (\\S+) \"\\$\\{TRAFFICLAB_(\\S+)\\}\"$")
+			.matcher(haproxyConfiguration());
+		JsonNode env = document("40-haproxy.yaml", "Deployment").path("spec")
+			.path("template")
+			.path("spec")
+			.path("containers")
+			.path(0)
+			.path("env");
+		int index = 0;
 		while (servers.find()) {
-			int index = Integer.parseInt(servers.group(2));
-			assertThat(index).isEqualTo(count);
-			assertThat(servers.group(1)).isEqualTo(String.valueOf(symbols.charAt(index)));
-			assertThat(config)
-				.contains("use-server " + servers.group(1) + " if { var(txn.owner) -m str " + servers.group(1) + " }");
-			count++;
+			String symbol = String.valueOf(SYMBOLS.charAt(index));
+			assertThat(servers.group(1)).isEqualTo(symbol);
+			assertThat(servers.group(2)).isEqualTo(symbol);
+			assertThat(environmentValue(env, "TRAFFICLAB_" + symbol))
+				.isEqualTo("traffic-lab-" + index + ".traffic-lab.traffic-lab.svc.cluster.local:8080");
+			index++;
 		}
-		assertThat(count).isEqualTo(replicas).isEqualTo(2);
+		assertThat(index).isEqualTo(replicas).isEqualTo(2);
+	}
+
+	private static String haproxyConfiguration() {
+		return document("40-haproxy.yaml", "ConfigMap").path("data").path("haproxy.cfg").asString();
+	}
+
+	private static String environmentValue(JsonNode env, String name) {
+		return env.valueStream()
+			.filter((variable) -> name.equals(variable.path("name").asString()))
+			.map((variable) -> variable.path("value").asString())
+			.findFirst()
+			.orElse("(not set)");
 	}
 
 	private List<String> warnings() {
