@@ -93,6 +93,7 @@ class SeveralServersIT {
 		assertThat(code.value()).startsWith("A");
 		await("B hears that A opened the room", () -> bean(instanceB, PeerReports.class).openElsewhere(code),
 				Duration.ofSeconds(5));
+		assertThat(get(port(instanceA), "/api/v1/instance").get("peers").toString()).isEqualTo("[\"B\"]");
 
 		// Students through the balancer, which spreads room watchers over both instances
 		List<Student> students = new ArrayList<>();
