@@ -2,7 +2,10 @@ package io.trafficlab.stream;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
@@ -28,6 +31,8 @@ record RabbitMqBroker(String host, int port, String login, String passcode) {
 
 	private static final String SCRIPT = ".ci/rabbitmq";
 
+	private static final Duration LISTENING_WITHIN = Duration.ofSeconds(90);
+
 	/** The broker named by the system properties; skips or fails the test without it. */
 	static RabbitMqBroker fromSystemProperties() {
 		String address = System.getProperty(PROPERTY);
@@ -41,6 +46,38 @@ record RabbitMqBroker(String host, int port, String login, String passcode) {
 		}
 		return new RabbitMqBroker(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)),
 				System.getProperty(PROPERTY + ".login", "guest"), System.getProperty(PROPERTY + ".passcode", "guest"));
+	}
+
+	/**
+	 * Waits until the broker accepts connections: {@code .ci/run} starts it in the
+	 * background while Maven builds, and it takes 10-30 s to open its STOMP port.
+	 */
+	RabbitMqBroker awaitListening() {
+		long deadline = System.nanoTime() + LISTENING_WITHIN.toNanos();
+		while (true) {
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(this.host, this.port), 1_000);
+				return this;
+			}
+			catch (IOException ex) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("RabbitMQ's STOMP port " + this.host + ":" + this.port
+							+ " did not accept a connection within " + LISTENING_WITHIN.toSeconds()
+							+ " s; if .ci/run started it, see target/rabbitmq-start.log");
+				}
+				sleep();
+			}
+		}
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for RabbitMQ", ex);
+		}
 	}
 
 	/** Skips the test, or fails it when the property {@code .required} is true. */

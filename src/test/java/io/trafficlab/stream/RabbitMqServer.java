@@ -26,7 +26,7 @@ abstract class RabbitMqServer extends RunningServer {
 
 	@BeforeAll
 	static void needsRabbitMq() {
-		RabbitMqBroker.fromSystemProperties();
+		RabbitMqBroker.fromSystemProperties().awaitListening();
 	}
 
 	@DynamicPropertySource
