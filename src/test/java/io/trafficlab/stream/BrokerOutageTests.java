@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * are Spring's, and the ones the page recognises
  * ({@code frontend/src/stream/streamErrors.ts}).
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ OutputCaptureExtension.class, RabbitMqBroker.Controllable.class })
 class BrokerOutageTests extends RabbitMqServer {
 
 	private static RabbitMqBroker broker;
@@ -45,8 +45,7 @@ class BrokerOutageTests extends RabbitMqServer {
 	static void needsTheRabbitMqThisTestMayStop() {
 		broker = RabbitMqBroker.fromSystemProperties();
 		if (!broker.controllable()) {
-			RabbitMqBroker.missing("This test stops and restarts RabbitMQ, so it needs the one '.ci/rabbitmq start' "
-					+ "started from this checkout (target/rabbitmq.env)");
+			RabbitMqBroker.missing(RabbitMqBroker.NOT_CONTROLLABLE);
 		}
 	}
 

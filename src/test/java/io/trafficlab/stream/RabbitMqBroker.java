@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -31,14 +34,20 @@ record RabbitMqBroker(String host, int port, String login, String passcode) {
 
 	private static final String SCRIPT = ".ci/rabbitmq";
 
+	private static final String MISSING = "RabbitMQ is needed and -D" + PROPERTY
+			+ "=HOST:PORT (its STOMP port) is not set; start one with '.ci/rabbitmq start' and pass its settings, "
+			+ "or run .ci/run";
+
+	static final String NOT_CONTROLLABLE = "This test stops and restarts RabbitMQ, so it needs the one "
+			+ "'.ci/rabbitmq start' started from this checkout (target/rabbitmq.env)";
+
 	private static final Duration LISTENING_WITHIN = Duration.ofSeconds(90);
 
 	/** The broker named by the system properties; skips or fails the test without it. */
 	static RabbitMqBroker fromSystemProperties() {
 		String address = System.getProperty(PROPERTY);
 		if (address == null || address.isBlank()) {
-			missing("RabbitMQ is needed and -D" + PROPERTY + "=HOST:PORT (its STOMP port) is not set; "
-					+ "start one with '.ci/rabbitmq start' and pass its settings, or run .ci/run");
+			missing(MISSING);
 		}
 		int colon = address.lastIndexOf(':');
 		if (colon < 1) {
@@ -78,6 +87,43 @@ record RabbitMqBroker(String host, int port, String login, String passcode) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for RabbitMQ", ex);
 		}
+	}
+
+	/**
+	 * Skips (disables, so that the report counts the tests as skipped) a test class when
+	 * no broker is named, unless {@code .required} is true: then the class runs and
+	 * {@link #fromSystemProperties()} fails it with the reason.
+	 */
+	static final class Named implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			String address = System.getProperty(PROPERTY);
+			if ((address != null && !address.isBlank()) || Boolean.getBoolean(PROPERTY + ".required")) {
+				return ConditionEvaluationResult.enabled("RabbitMQ is named, or required");
+			}
+			return ConditionEvaluationResult.disabled(MISSING);
+		}
+
+	}
+
+	/**
+	 * Skips a test class that stops and restarts the broker when the broker is not the
+	 * one {@code .ci/rabbitmq start} started from this checkout, unless {@code .required}
+	 * is true.
+	 */
+	static final class Controllable implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			String address = System.getProperty(PROPERTY);
+			if (Boolean.getBoolean(PROPERTY + ".required")
+					|| (address != null && !address.isBlank() && fromSystemProperties().controllable())) {
+				return ConditionEvaluationResult.enabled("RabbitMQ is this checkout's, or required");
+			}
+			return ConditionEvaluationResult.disabled(NOT_CONTROLLABLE);
+		}
+
 	}
 
 	/** Skips the test, or fails it when the property {@code .required} is true. */

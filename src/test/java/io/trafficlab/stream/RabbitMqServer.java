@@ -3,6 +3,7 @@ package io.trafficlab.stream;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application context for every test class that extends it. The virtual host is
  * RabbitMQ's default, named as an operator would ({@code /}).
  */
+@ExtendWith(RabbitMqBroker.Named.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "trafficlab.stream.relay.virtual-host=/")
 abstract class RabbitMqServer extends RunningServer {
 
