@@ -12,6 +12,7 @@ import {
 	type StatisticsMessage,
 } from '../protocol/events';
 import { BatchSequencer } from './sequencer';
+import { BROKER_AWAY_TEXT, isBrokerAway, streamErrorText } from './streamErrors';
 
 export interface SandboxStreamOptions {
 	brokerURL: string;
@@ -37,6 +38,8 @@ export class SandboxStream {
 	private readonly client: Client;
 	private readonly sequencer = new BatchSequencer();
 	private ended = false;
+	/** The last ERROR frame said the server's message broker is away: the reconnection says so too. */
+	private brokerAway = false;
 	private snapshotSubscription: StompSubscription | undefined;
 
 	constructor(
@@ -54,10 +57,13 @@ export class SandboxStream {
 			onConnect: () => this.connected(),
 			onWebSocketClose: () => {
 				if (!this.ended) {
-					listener.status('disconnected, reconnecting…');
+					listener.status(this.brokerAway ? BROKER_AWAY_TEXT : 'disconnected, reconnecting…');
 				}
 			},
-			onStompError: (frame) => listener.status(`error: ${frame.headers['message'] ?? 'unknown'}`),
+			onStompError: (frame) => {
+				this.brokerAway = isBrokerAway(frame.headers['message']);
+				listener.status(streamErrorText(frame.headers['message']));
+			},
 		});
 	}
 
@@ -82,6 +88,7 @@ export class SandboxStream {
 	}
 
 	private connected(): void {
+		this.brokerAway = false;
 		this.listener.status('connected');
 		this.sequencer.resync();
 		// Events first, then the snapshot: no batch can fall between the two

@@ -126,7 +126,8 @@ class HaproxyConfigTests {
 
 	@ParameterizedTest(name = "{0}")
 	@Order(1)
-	@CsvSource({ "/ws?room=BK7F2Q", "/ws?room=AK7F2Q", "/", "/lessons", "/rooms/new", "/api/v1/sandboxes", "/ws" })
+	@CsvSource({ "/ws?room=BK7F2Q", "/ws?room=AK7F2Q", "/", "/lessons", "/rooms/new", "/rooms/new/",
+			"/api/v1/sandboxes", "/ws" })
 	void requestWithoutOwnerShouldBeBalanced(String path) throws Exception {
 		Set<String> answered = new HashSet<>();
 		for (int i = 0; i < 8; i++) {

@@ -2,10 +2,16 @@ package io.trafficlab.stream;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -28,12 +34,20 @@ record RabbitMqBroker(String host, int port, String login, String passcode) {
 
 	private static final String SCRIPT = ".ci/rabbitmq";
 
+	private static final String MISSING = "RabbitMQ is needed and -D" + PROPERTY
+			+ "=HOST:PORT (its STOMP port) is not set; start one with '.ci/rabbitmq start' and pass its settings, "
+			+ "or run .ci/run";
+
+	static final String NOT_CONTROLLABLE = "This test stops and restarts RabbitMQ, so it needs the one "
+			+ "'.ci/rabbitmq start' started from this checkout (target/rabbitmq.env)";
+
+	private static final Duration LISTENING_WITHIN = Duration.ofSeconds(90);
+
 	/** The broker named by the system properties; skips or fails the test without it. */
 	static RabbitMqBroker fromSystemProperties() {
 		String address = System.getProperty(PROPERTY);
 		if (address == null || address.isBlank()) {
-			missing("RabbitMQ is needed and -D" + PROPERTY + "=HOST:PORT (its STOMP port) is not set; "
-					+ "start one with '.ci/rabbitmq start' and pass its settings, or run .ci/run");
+			missing(MISSING);
 		}
 		int colon = address.lastIndexOf(':');
 		if (colon < 1) {
@@ -41,6 +55,75 @@ record RabbitMqBroker(String host, int port, String login, String passcode) {
 		}
 		return new RabbitMqBroker(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)),
 				System.getProperty(PROPERTY + ".login", "guest"), System.getProperty(PROPERTY + ".passcode", "guest"));
+	}
+
+	/**
+	 * Waits until the broker accepts connections: {@code .ci/run} starts it in the
+	 * background while Maven builds, and it takes 10-30 s to open its STOMP port.
+	 */
+	RabbitMqBroker awaitListening() {
+		long deadline = System.nanoTime() + LISTENING_WITHIN.toNanos();
+		while (true) {
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(this.host, this.port), 1_000);
+				return this;
+			}
+			catch (IOException ex) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("RabbitMQ's STOMP port " + this.host + ":" + this.port
+							+ " did not accept a connection within " + LISTENING_WITHIN.toSeconds()
+							+ " s; if .ci/run started it, see target/rabbitmq-start.log");
+				}
+				sleep();
+			}
+		}
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for RabbitMQ", ex);
+		}
+	}
+
+	/**
+	 * Skips (disables, so that the report counts the tests as skipped) a test class when
+	 * no broker is named, unless {@code .required} is true: then the class runs and
+	 * {@link #fromSystemProperties()} fails it with the reason.
+	 */
+	static final class Named implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			String address = System.getProperty(PROPERTY);
+			if ((address != null && !address.isBlank()) || Boolean.getBoolean(PROPERTY + ".required")) {
+				return ConditionEvaluationResult.enabled("RabbitMQ is named, or required");
+			}
+			return ConditionEvaluationResult.disabled(MISSING);
+		}
+
+	}
+
+	/**
+	 * Skips a test class that stops and restarts the broker when the broker is not the
+	 * one {@code .ci/rabbitmq start} started from this checkout, unless {@code .required}
+	 * is true.
+	 */
+	static final class Controllable implements ExecutionCondition {
+
+		@Override
+		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+			String address = System.getProperty(PROPERTY);
+			if (Boolean.getBoolean(PROPERTY + ".required")
+					|| (address != null && !address.isBlank() && fromSystemProperties().controllable())) {
+				return ConditionEvaluationResult.enabled("RabbitMQ is this checkout's, or required");
+			}
+			return ConditionEvaluationResult.disabled(NOT_CONTROLLABLE);
+		}
+
 	}
 
 	/** Skips the test, or fails it when the property {@code .required} is true. */

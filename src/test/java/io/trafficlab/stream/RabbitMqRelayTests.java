@@ -13,20 +13,13 @@ import io.trafficlab.room.RoomDestinations;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxDestinations;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.messaging.simp.stomp.StompBrokerRelayMessageHandler;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.trafficlab.stream.StompTestClient.number;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,33 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The relay against a real RabbitMQ and its STOMP plugin ({@link RabbitMqBroker}): a
  * browser's subscriptions to a sandbox's events and statistics and to a room's topics go
  * through the broker and its batches come back, the snapshot still answers from the
- * application, and a browser still cannot send. The virtual host is RabbitMQ's default,
- * named as an operator would ({@code /}); {@link BrokerOutageTests} leaves it unset.
+ * application, and a browser still cannot send.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "trafficlab.stream.relay.virtual-host=/")
-class RabbitMqRelayTests extends RunningServer {
-
-	@Autowired
-	private StompBrokerRelayMessageHandler relay;
+class RabbitMqRelayTests extends RabbitMqServer {
 
 	private StompTestClient client;
 
 	private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
 
-	@BeforeAll
-	static void needsRabbitMq() {
-		RabbitMqBroker.fromSystemProperties();
-	}
-
-	@DynamicPropertySource
-	static void broker(DynamicPropertyRegistry registry) {
-		RabbitMqBroker.relayTo(registry);
-	}
-
 	@BeforeEach
 	void createClient() throws InterruptedException {
 		this.client = new StompTestClient(this.port);
-		awaitBrokerAvailable(this.relay);
+		awaitBrokerAvailable();
 	}
 
 	@AfterEach
@@ -127,15 +105,6 @@ class RabbitMqRelayTests extends RunningServer {
 			Thread.sleep(50);
 		}
 		assertThat(session.isConnected()).isFalse();
-	}
-
-	/** The relay connects its system session asynchronously after the context starts. */
-	static void awaitBrokerAvailable(StompBrokerRelayMessageHandler relay) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (!relay.isBrokerAvailable() && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
-		assertThat(relay.isBrokerAvailable()).as("the relay's system session is connected to RabbitMQ").isTrue();
 	}
 
 	private StompSession connect() throws Exception {
