@@ -61,8 +61,8 @@ public class RoomRequestException extends RefusedRequestException {
 
 	static RoomRequestException full(int max) {
 		return new RoomRequestException(HttpStatus.SERVICE_UNAVAILABLE, String.format(Locale.ROOT,
-				"Traffic Lab has its limit of %,d open classroom rooms. Try again in a few minutes: a room ends "
-						+ "when its teacher's sandbox ends.",
+				"This Traffic Lab server has its limit of %,d open classroom rooms (a limit per server). Try again "
+						+ "in a few minutes: a room ends " + "when its teacher's sandbox ends.",
 				max));
 	}
 

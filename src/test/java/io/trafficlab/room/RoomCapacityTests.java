@@ -38,8 +38,8 @@ class RoomCapacityTests {
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.asString()
-			.isEqualTo("Traffic Lab has its limit of 1 open classroom rooms. Try again in a few minutes: a room ends "
-					+ "when its teacher's sandbox ends.");
+			.isEqualTo("This Traffic Lab server has its limit of 1 open classroom rooms (a limit per server). Try "
+					+ "again in a few minutes: a room ends when its teacher's sandbox ends.");
 		this.sandboxes.end(first);
 		assertThat(this.mvc.post().uri("/api/v1/rooms?sandbox=" + second)).hasStatus(HttpStatus.CREATED);
 	}
