@@ -4,7 +4,6 @@ import type { ClipboardLike } from '../analyzer/copyCurl';
 import { describeCommand, send, type Command, type Fetch, type Outcome } from '../commands/commands';
 import { installCommandErrors } from '../live/commandErrors';
 import { embedCredentials, streamUrlWithToken, type EmbedCredentials } from '../embed/embedToken';
-import { webSocketUrl } from '../live/startLiveSandbox';
 import { FrameLoop } from '../loop/frameLoop';
 import { COMMAND_EVENT, isCommandOutcome, type CommandOutcome } from '../protocol/commandOutcome';
 import { Announcer } from './announcer';
@@ -16,6 +15,7 @@ import { installPageControls, type RoomControl, type ShareControl } from './page
 import { SandboxView, type SandboxEndpoints, type ViewHost } from './sandboxView';
 import { installServiceEditor } from './serviceEditor';
 import { copyLink, exportYaml, type Permalink } from './share';
+import { streamUrl } from '../stream/streamUrl';
 
 export type { TrafficLabHook } from './debugHook';
 
@@ -199,7 +199,8 @@ export class Playground {
 		return {
 			id: created.id,
 			api: `${data.sandboxes ?? '/api/v1/sandboxes'}/${encodeURIComponent(created.id)}`,
-			brokerURL: streamUrl(webSocketUrl(this.env.window.location, data.endpoint ?? '/ws'), embedCredentials(data), created.id),
+			brokerURL: withEmbedToken(streamUrl(this.env.window.location, data.endpoint ?? '/ws', { sandbox: created.id }),
+				embedCredentials(data), created.id),
 			eventsTopic: created.topic,
 			statsTopic: created.statsTopic,
 			snapshotDestination: created.snapshotDestination,
@@ -266,6 +267,6 @@ export class Playground {
 }
 
 /** The stream's URL; an embed's own sandbox's carries the embed token, which a sandboxed frame's handshake needs. */
-function streamUrl(url: string, credentials: EmbedCredentials | undefined, sandbox: string): string {
+function withEmbedToken(url: string, credentials: EmbedCredentials | undefined, sandbox: string): string {
 	return credentials !== undefined && credentials.sandbox === sandbox ? streamUrlWithToken(url, credentials) : url;
 }
