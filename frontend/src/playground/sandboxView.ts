@@ -56,8 +56,8 @@ export interface ViewHost {
 	firstFrame(kind: 'scene' | 'packet'): void;
 	/** A watcher's view (a classroom room's): look and inspect, never change the sandbox. */
 	readOnly?: boolean;
-	/** The stream stopped for good. */
-	ended?(message: string): void;
+	/** The stream stopped for good (the sandbox ended), in these words. */
+	ended?(message: string, from: SandboxView): void;
 	/** How the view reads its sandbox over HTTP (an embed's carries its token); the page's fetch by default. */
 	fetcher?: Fetch;
 }
@@ -139,7 +139,7 @@ export class SandboxView {
 			batch: (batch) => this.batch(batch),
 			statistics: (message) => this.statistics(message),
 			status: (text) => setText(this.root.querySelector('[data-part="stream-status"]'), text),
-			ended: (message) => host.ended?.(message),
+			ended: (message) => host.ended?.(message, this),
 		});
 		const rulesRoot = this.root.querySelector<HTMLElement>('[data-part="rules"]');
 		if (rulesRoot !== null && host.readOnly === true) {

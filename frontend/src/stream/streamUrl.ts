@@ -1,5 +1,5 @@
 // Where a page's stream connects. The WebSocket's URL names what it watches, so that a load balancer in front of
-// several instances can route it by its query string alone (deploy/, README "Several instances"): a sandbox's stream
+// several instances can route it by its query string alone (docs/events.md, "Several instances"): a sandbox's stream
 // goes to the instance that owns the sandbox (the id's first character), a room watcher's may go to any instance,
 // since a room's topics reach every instance through the broker. The server itself reads neither parameter, except
 // an embed's sandbox= beside its token (embed/embedToken.ts).
