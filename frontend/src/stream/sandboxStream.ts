@@ -14,6 +14,7 @@ import {
 } from '../protocol/events';
 import { firstError, LIVE, type Presence } from './presence';
 import { BatchSequencer } from './sequencer';
+import { BROKER_AWAY_TEXT, isBrokerAway, streamErrorText } from './streamErrors';
 
 /** How the stream reads over HTTP (the page's fetch, or an embed's that carries its token). */
 export type StreamFetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -53,6 +54,8 @@ export class SandboxStream {
 	private readonly sequencer = new BatchSequencer();
 	private readonly fetcher: StreamFetch;
 	private ended = false;
+	/** The last ERROR frame said the server's message broker is away: the reconnection says so too. */
+	private brokerAway = false;
 	private snapshotSubscription: StompSubscription | undefined;
 	/** Counts snapshot requests over HTTP: only the answer to the latest one is applied. */
 	private snapshotRequests = 0;
@@ -77,13 +80,15 @@ export class SandboxStream {
 			onConnect: () => this.connected(),
 			onWebSocketClose: () => {
 				if (!this.ended) {
-					listener.status('disconnected, reconnecting…');
+					listener.status(this.brokerAway ? BROKER_AWAY_TEXT : 'disconnected, reconnecting…');
 				}
 			},
 			onStompError: (frame) => {
 				const words = frame.headers['message'];
-				this.refusal = words === undefined || words === '' ? this.refusal : words;
-				listener.status(`error: ${words ?? 'unknown'}`);
+				this.brokerAway = isBrokerAway(words);
+				// a broker that is away says nothing of the sandbox; a refusal (SandboxRegistry.whyMissing) may
+				this.refusal = this.brokerAway || words === undefined || words === '' ? this.refusal : words;
+				listener.status(streamErrorText(words));
 			},
 		});
 	}
@@ -109,6 +114,7 @@ export class SandboxStream {
 	}
 
 	private connected(): void {
+		this.brokerAway = false;
 		this.listener.status('connected');
 		this.sequencer.resync();
 		// Events first, then the snapshot: no batch can fall between the two

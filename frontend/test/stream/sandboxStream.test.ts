@@ -239,6 +239,19 @@ describe('SandboxStream, a sandbox that ended', () => {
 		expect(heard.ended).toEqual([gone]);
 	});
 
+	it('does not take a broker outage for the sandbox\'s end', async () => {
+		let presence: Presence = LIVE;
+		const { heard, listener } = listen();
+		new SandboxStream(options({ presence: () => Promise.resolve(presence) }), listener).start();
+		const client = clients[0];
+		await client.connect();
+		client.refuse(gone);
+		client.refuse('Broker not available.');
+		presence = { live: false, words: null };
+		await client.connect();
+		expect(heard.ended).toEqual([gone]);
+	});
+
 	it('reconnects when the check fails (the network, not the sandbox)', async () => {
 		const { heard, listener } = listen();
 		new SandboxStream(options({ presence: () => Promise.reject(new Error('offline')) }), listener).start();

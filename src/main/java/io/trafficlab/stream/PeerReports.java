@@ -1,6 +1,7 @@
 package io.trafficlab.stream;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,6 +96,16 @@ class PeerReports implements MessageHandler {
 			}
 		}
 		return sum;
+	}
+
+	/** The other instances heard from lately, by symbol. */
+	List<String> heard() {
+		return this.reports.entrySet()
+			.stream()
+			.filter((entry) -> fresh(entry.getValue()))
+			.map((entry) -> entry.getKey().toString())
+			.sorted()
+			.toList();
 	}
 
 	private boolean fresh(Received received) {

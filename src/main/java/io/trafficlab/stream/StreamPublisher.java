@@ -1,15 +1,19 @@
 package io.trafficlab.stream;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomDestinations;
 import io.trafficlab.room.RoomEnded;
 import io.trafficlab.sandbox.EventBatch;
 import io.trafficlab.sandbox.SandboxDestinations;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -22,8 +26,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * The simple broker never refuses a message; an external broker that is down does, and
- * that must not stop a tick, so a refused message is dropped and logged at most once a
- * minute.
+ * that must not stop a tick, so a refused message is dropped. While the broker is known
+ * to be away, {@link BrokerOutages} has said so and the drop is silent; any other refusal
+ * is logged at most once a minute, with its reason.
  */
 @Component
 public class StreamPublisher {
@@ -36,8 +41,20 @@ public class StreamPublisher {
 
 	private final AtomicLong lastWarned = new AtomicLong(Long.MIN_VALUE / 2);
 
+	private final Supplier<@Nullable BrokerOutageWatch> outages;
+
 	StreamPublisher(SimpMessagingTemplate template) {
+		this(template, () -> null);
+	}
+
+	@Autowired
+	StreamPublisher(SimpMessagingTemplate template, ObjectProvider<BrokerOutageWatch> outages) {
+		this(template, outages::getIfAvailable);
+	}
+
+	private StreamPublisher(SimpMessagingTemplate template, Supplier<@Nullable BrokerOutageWatch> outages) {
 		this.template = template;
+		this.outages = outages;
 	}
 
 	void publishBatch(String sandbox, EventBatch batch) {
@@ -71,13 +88,31 @@ public class StreamPublisher {
 			this.template.convertAndSend(destination, payload);
 		}
 		catch (MessagingException ex) {
+			BrokerOutageWatch watch = this.outages.get();
+			if (watch != null && watch.outages().brokerAway()) {
+				return;
+			}
 			long now = System.currentTimeMillis();
 			long last = this.lastWarned.get();
 			if (now - last >= WARN_EVERY_MILLIS && this.lastWarned.compareAndSet(last, now)) {
-				logger.warn("The message broker refused a message to {}; dropping messages while it does: {}",
-						destination, ex.getMessage());
+				logger.warn("The message broker refused a message to {} ({}); dropping messages while it does, "
+						+ "simulations run on", destination, reason(ex));
 			}
 		}
+	}
+
+	/**
+	 * The first message in the exception's causes (Spring's relay often throws one
+	 * without), or its kind.
+	 */
+	static String reason(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			String message = cause.getMessage();
+			if (message != null && !message.isBlank()) {
+				return message;
+			}
+		}
+		return "no reason given, " + ex.getClass().getSimpleName();
 	}
 
 }

@@ -1,0 +1,146 @@
+package io.trafficlab.stream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.trafficlab.room.RoomCode;
+import io.trafficlab.room.RoomDestinations;
+import io.trafficlab.sandbox.Sandbox;
+import io.trafficlab.sandbox.SandboxDestinations;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+
+import static io.trafficlab.stream.StompTestClient.number;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The relay against a real RabbitMQ and its STOMP plugin ({@link RabbitMqBroker}): a
+ * browser's subscriptions to a sandbox's events and statistics and to a room's topics go
+ * through the broker and its batches come back, the snapshot still answers from the
+ * application, and a browser still cannot send.
+ */
+class RabbitMqRelayTests extends RabbitMqServer {
+
+	private StompTestClient client;
+
+	private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+
+	@BeforeEach
+	void createClient() throws InterruptedException {
+		this.client = new StompTestClient(this.port);
+		awaitBrokerAvailable();
+	}
+
+	@AfterEach
+	void stopClient() {
+		this.client.close();
+	}
+
+	@Test
+	void sandboxSubscriberShouldReceiveNumberedBatchesAndStatisticsThroughRabbitMq() throws Exception {
+		Sandbox sandbox = sandbox("six-replicas-spread");
+		StompSession session = connect();
+		BlockingQueue<Map<String, Object>> batches = StompTestClient.subscribe(session,
+				SandboxDestinations.eventsTopic(sandbox.id()));
+		BlockingQueue<Map<String, Object>> stats = StompTestClient.subscribe(session,
+				SandboxDestinations.statsTopic(sandbox.id()));
+		List<Map<String, Object>> received = take(batches, 10);
+		List<Long> seqs = received.stream().map((batch) -> number(batch, "seq")).toList();
+		for (int i = 1; i < seqs.size(); i++) {
+			assertThat(seqs.get(i)).as("seq after " + seqs.get(i - 1)).isEqualTo(seqs.get(i - 1) + 1);
+		}
+		assertThat(received).allSatisfy((batch) -> assertThat(batch).containsKeys("generation", "simTime", "events"));
+		assertThat(take(stats, 1).get(0)).containsKeys("generation", "tickWallTime", "statistics");
+
+		BlockingQueue<Map<String, Object>> snapshots = StompTestClient.subscribe(session,
+				SandboxDestinations.snapshotDestination(sandbox.id()));
+		Map<String, Object> snapshot = snapshots.poll(5, TimeUnit.SECONDS);
+		assertThat(snapshot).isNotNull().containsEntry("id", sandbox.id()).containsKeys("seq", "simulation");
+		assertThat(this.errors).isEmpty();
+	}
+
+	@Test
+	void roomWatchersOnTwoConnectionsShouldReceiveTheSameBatchesThroughRabbitMq() throws Exception {
+		Sandbox teacher = sandbox("six-replicas-spread");
+		RoomCode room = this.rooms.open(teacher.id()).room().code();
+		StompSession first = connect();
+		StompSession second = connect();
+		BlockingQueue<Map<String, Object>> firstBatches = StompTestClient.subscribe(first,
+				RoomDestinations.eventsTopic(room));
+		BlockingQueue<Map<String, Object>> secondBatches = StompTestClient.subscribe(second,
+				RoomDestinations.eventsTopic(room));
+		BlockingQueue<Map<String, Object>> stats = StompTestClient.subscribe(first, RoomDestinations.statsTopic(room));
+		List<Map<String, Object>> seenByFirst = take(firstBatches, 10);
+		Map<String, Object> seenBySecond = take(secondBatches, 1).get(0);
+		assertThat(seenByFirst).anySatisfy((batch) -> assertThat(batch).isEqualTo(seenBySecond));
+		assertThat(take(stats, 1).get(0)).containsKeys("statistics");
+
+		BlockingQueue<Map<String, Object>> snapshots = StompTestClient.subscribe(second,
+				RoomDestinations.snapshotDestination(room));
+		Map<String, Object> snapshot = snapshots.poll(5, TimeUnit.SECONDS);
+		assertThat(snapshot).isNotNull().containsEntry("id", room.value());
+		assertThat(snapshot.toString()).doesNotContain(teacher.id());
+		assertThat(this.errors).isEmpty();
+	}
+
+	@Test
+	void sendShouldStillBeRefusedWithTheRelay() throws Exception {
+		Sandbox teacher = sandbox("empty");
+		RoomCode room = this.rooms.open(teacher.id()).room().code();
+		StompSession session = connect();
+		session.send(RoomDestinations.eventsTopic(room), Map.of("type", "ConnectionRouted"));
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (session.isConnected() && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(session.isConnected()).isFalse();
+	}
+
+	private StompSession connect() throws Exception {
+		return this.client.connect(new StompSessionHandlerAdapter() {
+
+			@Override
+			public void handleFrame(StompHeaders headers, Object payload) {
+				RabbitMqRelayTests.this.errors.add("ERROR frame: " + headers.getFirst("message"));
+			}
+
+			@Override
+			public void handleTransportError(StompSession session, Throwable exception) {
+				RabbitMqRelayTests.this.errors.add("transport: " + exception.getMessage());
+			}
+
+			@Override
+			public void handleException(StompSession session, StompCommand command, StompHeaders headers,
+					byte[] payload, Throwable exception) {
+				RabbitMqRelayTests.this.errors.add(String.valueOf(exception.getMessage()));
+			}
+
+		});
+	}
+
+	private static List<Map<String, Object>> take(BlockingQueue<Map<String, Object>> queue, int count)
+			throws InterruptedException {
+		List<Map<String, Object>> taken = new ArrayList<>();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (taken.size() < count && System.nanoTime() < deadline) {
+			Map<String, Object> next = queue.poll(200, TimeUnit.MILLISECONDS);
+			if (next != null) {
+				taken.add(next);
+			}
+		}
+		assertThat(taken).as("messages received within 10 s").hasSize(count);
+		return taken;
+	}
+
+}
