@@ -2,7 +2,7 @@
 // and the switches show the class as it is, and the lesson panel follows the teacher's step. The teacher's page also
 // sends the teacher's commands. The page's [data-class] element says where everything is.
 import type { Fetch } from '../commands/commands';
-import { webSocketUrl } from '../live/startLiveSandbox';
+import { streamUrl } from '../stream/streamUrl';
 import { ClassFeed } from './classFeed';
 import { PanelFollower } from './classPanel';
 import type { ClassState } from './classState';
@@ -56,7 +56,7 @@ export function installClassPage(root: HTMLElement, env: ClassPageEnvironment): 
 		env.onState?.(state);
 	};
 	const feed = new ClassFeed({
-		brokerURL: webSocketUrl(env.window.location, data.endpoint ?? '/ws'),
+		brokerURL: streamUrl(env.window.location, data.endpoint ?? '/ws', { room: data.roomCode ?? '' }),
 		topic: data.classTopic ?? '',
 		stateUrl: `${roomApi}/class`,
 		fetcher: env.fetcher,

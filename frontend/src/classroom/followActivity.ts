@@ -2,7 +2,7 @@
 // the teacher changes what the class does, say sets a challenge: it reloads, and the server sends the student where
 // that leads (their own challenge page, or the lesson step).
 import type { Fetch } from '../commands/commands';
-import { webSocketUrl } from '../live/startLiveSandbox';
+import { streamUrl } from '../stream/streamUrl';
 import { ClassFeed } from './classFeed';
 import type { Activity } from './classState';
 
@@ -29,7 +29,7 @@ export function followActivity(main: HTMLElement, room: HTMLElement, location: L
 	}
 	const watch = new ActivityWatch();
 	const feed = new ClassFeed({
-		brokerURL: webSocketUrl(location, room.dataset.endpoint ?? '/ws'),
+		brokerURL: streamUrl(location, room.dataset.endpoint ?? '/ws', { room: room.dataset.roomCode ?? '' }),
 		topic,
 		stateUrl: `${api}/class`,
 		fetcher,

@@ -3,6 +3,7 @@
 // the embed token the page carries (data-embed-token): on each HTTP request as a header, on the stream's handshake
 // as query parameters (a browser's WebSocket cannot set headers).
 import type { Fetch } from '../commands/commands';
+import { withQuery } from '../stream/streamUrl';
 
 /** The request header that carries the embed token (OpaqueOriginFilter.TOKEN_HEADER on the server). */
 export const EMBED_TOKEN_HEADER = 'X-Traffic-Lab-Embed';
@@ -40,8 +41,10 @@ export function sendTokenWithHtmx(document: Document, credentials: EmbedCredenti
 	});
 }
 
-/** The stream's URL with the sandbox and its token, which the server's EmbedHandshake checks. */
+/**
+ * The stream's URL with the sandbox and its token, which the server's EmbedHandshake checks. A sandbox= the URL has
+ * already (every sandbox's stream names its sandbox: stream/streamUrl.ts) is replaced, not repeated.
+ */
 export function streamUrlWithToken(url: string, credentials: EmbedCredentials): string {
-	const query = new URLSearchParams({ sandbox: credentials.sandbox, embed: credentials.token });
-	return `${url}${url.includes('?') ? '&' : '?'}${query.toString()}`;
+	return withQuery(url, { sandbox: credentials.sandbox, embed: credentials.token });
 }

@@ -1,12 +1,9 @@
 // Wires the live sandbox page: reads where to connect from the page's data attributes, starts the stream, renders.
+import { presenceOf } from '../stream/presence';
 import { SandboxStream } from '../stream/sandboxStream';
+import { streamUrl } from '../stream/streamUrl';
 import { installCommandErrors } from './commandErrors';
 import { LiveView } from './liveView';
-
-export function webSocketUrl(location: Location, path: string): string {
-	const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-	return `${scheme}//${location.host}${path}`;
-}
 
 export function startLiveSandbox(root: HTMLElement, location: Location): SandboxStream {
 	const data = root.dataset;
@@ -14,11 +11,11 @@ export function startLiveSandbox(root: HTMLElement, location: Location): Sandbox
 	installCommandErrors(root);
 	const stream = new SandboxStream(
 		{
-			brokerURL: webSocketUrl(location, data.endpoint ?? '/ws'),
+			brokerURL: streamUrl(location, data.endpoint ?? '/ws', { sandbox: data.sandboxId ?? '' }),
 			eventsTopic: data.eventsTopic ?? '',
 			statsTopic: data.statsTopic ?? '',
 			snapshotDestination: data.snapshotDestination ?? '',
-			sandboxExists: async () => (await fetch(`${data.api ?? ''}/snapshot`)).status !== 404,
+			presence: async () => presenceOf(await fetch(`${data.api ?? ''}/snapshot`)),
 		},
 		{
 			snapshot: (snapshot) => view.snapshot(snapshot),

@@ -4,7 +4,6 @@ import type { ClipboardLike } from '../analyzer/copyCurl';
 import { describeCommand, send, type Command, type Fetch, type Outcome } from '../commands/commands';
 import { installCommandErrors } from '../live/commandErrors';
 import { embedCredentials, streamUrlWithToken, type EmbedCredentials } from '../embed/embedToken';
-import { webSocketUrl } from '../live/startLiveSandbox';
 import { FrameLoop } from '../loop/frameLoop';
 import { COMMAND_EVENT, isCommandOutcome, type CommandOutcome } from '../protocol/commandOutcome';
 import { Announcer } from './announcer';
@@ -15,7 +14,9 @@ import { createHook, markFirstFrame, type TrafficLabHook } from './debugHook';
 import { installPageControls, type RoomControl, type ShareControl } from './pageControls';
 import { SandboxView, type SandboxEndpoints, type ViewHost } from './sandboxView';
 import { installServiceEditor } from './serviceEditor';
+import { endedOffer, PermalinkMemory, showEnded } from './ended';
 import { copyLink, exportYaml, type Permalink } from './share';
+import { streamUrl } from '../stream/streamUrl';
 
 export type { TrafficLabHook } from './debugHook';
 
@@ -40,6 +41,8 @@ export class Playground {
 	private shownPreset: string | null = null;
 	/** The latest command outcome applied: an earlier one arriving late changes nothing. */
 	private revision = 0;
+	/** The state to offer again should the sandbox end (its server stopped, say). */
+	private readonly permalinks: PermalinkMemory;
 	readonly hook: TrafficLabHook;
 
 	constructor(private readonly root: HTMLElement, private readonly env: PlaygroundEnvironment) {
@@ -47,6 +50,7 @@ export class Playground {
 		this.errorLine = root.querySelector('#command-error');
 		this.reduceMotion = env.window.matchMedia('(prefers-reduced-motion: reduce)');
 		this.announcer = new Announcer(this.part('announcer'));
+		this.permalinks = new PermalinkMemory(env.fetcher, () => this.primary.endpoints.api);
 		const primaryRoot = root.querySelector<HTMLElement>('[data-view="primary"]');
 		if (primaryRoot === null) {
 			throw new Error('The playground page has no sandbox view');
@@ -170,6 +174,9 @@ export class Playground {
 			const outcome: unknown = (event as CustomEvent<unknown>).detail;
 			if (isCommandOutcome(outcome)) {
 				this.afterCommand(outcome);
+				if (outcome.sandbox === this.primary.endpoints.id) {
+					this.permalinks.changed();
+				}
 			}
 		});
 		installPageControls(this.root, {
@@ -191,7 +198,18 @@ export class Playground {
 			reducedMotion: () => this.reduceMotion.matches,
 			firstFrame: (kind) => markFirstFrame(this.hook, kind, this.env.window.performance),
 			fetcher: this.env.fetcher,
+			ended: (message, from) => {
+				if (from === this.primaryView) {
+					this.sandboxEnded(message);
+				}
+			},
 		};
+	}
+
+	/** The notice: the server's words, start again, and reopen the state reached when the page knows it. */
+	private sandboxEnded(message: string): void {
+		this.permalinks.stop();
+		showEnded(this.root, endedOffer(message, this.env.window.location.href, this.permalinks.known, this.env.shareLink));
 	}
 
 	private endpoints(created: CreatedSandbox): SandboxEndpoints {
@@ -199,7 +217,8 @@ export class Playground {
 		return {
 			id: created.id,
 			api: `${data.sandboxes ?? '/api/v1/sandboxes'}/${encodeURIComponent(created.id)}`,
-			brokerURL: streamUrl(webSocketUrl(this.env.window.location, data.endpoint ?? '/ws'), embedCredentials(data), created.id),
+			brokerURL: withEmbedToken(streamUrl(this.env.window.location, data.endpoint ?? '/ws', { sandbox: created.id }),
+				embedCredentials(data), created.id),
 			eventsTopic: created.topic,
 			statsTopic: created.statsTopic,
 			snapshotDestination: created.snapshotDestination,
@@ -224,6 +243,7 @@ export class Playground {
 			clipboard: this.env.clipboard,
 			objectUrl: (blob: Blob) => URL.createObjectURL(blob),
 			shareLink: this.env.shareLink,
+			remember: (permalink: Permalink) => this.permalinks.remember(permalink),
 		};
 		const api = this.primary.endpoints.api;
 		let text: string;
@@ -266,6 +286,6 @@ export class Playground {
 }
 
 /** The stream's URL; an embed's own sandbox's carries the embed token, which a sandboxed frame's handshake needs. */
-function streamUrl(url: string, credentials: EmbedCredentials | undefined, sandbox: string): string {
+function withEmbedToken(url: string, credentials: EmbedCredentials | undefined, sandbox: string): string {
 	return credentials !== undefined && credentials.sandbox === sandbox ? streamUrlWithToken(url, credentials) : url;
 }

@@ -29,6 +29,7 @@ import { advance, isAnimating } from '../scene/timeline';
 import { advanceFollow, startFollowing, type FollowState } from '../scene/follow';
 import { hopSentence } from '../scene/hopWords';
 import { NO_VIEW, type Drag, type ViewState } from '../scene/view';
+import { presenceOf, type Presence } from '../stream/presence';
 import { SandboxStream } from '../stream/sandboxStream';
 import { NodeMenu } from './nodeMenu';
 
@@ -39,9 +40,11 @@ export interface SandboxEndpoints {
 	eventsTopic: string;
 	statsTopic: string;
 	snapshotDestination: string;
+	/** Where to GET the snapshot instead (a room's, which a load balancer routes to the room's owner). */
+	snapshotUrl?: string;
 	/** Whether what the view watches still exists; by default, whether the sandbox's snapshot is there. */
-	exists?: () => Promise<boolean>;
-	/** The stream's status once it is gone. */
+	presence?: () => Promise<Presence>;
+	/** The stream's status once it is gone, when the server gave no words. */
 	endedText?: string;
 }
 
@@ -53,8 +56,8 @@ export interface ViewHost {
 	firstFrame(kind: 'scene' | 'packet'): void;
 	/** A watcher's view (a classroom room's): look and inspect, never change the sandbox. */
 	readOnly?: boolean;
-	/** The stream stopped for good. */
-	ended?(message: string): void;
+	/** The stream stopped for good (the sandbox ended), in these words. */
+	ended?(message: string, from: SandboxView): void;
 	/** How the view reads its sandbox over HTTP (an embed's carries its token); the page's fetch by default. */
 	fetcher?: Fetch;
 }
@@ -127,14 +130,16 @@ export class SandboxView {
 			eventsTopic: endpoints.eventsTopic,
 			statsTopic: endpoints.statsTopic,
 			snapshotDestination: endpoints.snapshotDestination,
-			sandboxExists: endpoints.exists ?? (async () => (await this.fetcher(`${endpoints.api}/snapshot`, {})).status !== 404),
+			snapshotUrl: endpoints.snapshotUrl,
+			fetcher: this.fetcher,
+			presence: endpoints.presence ?? (async () => presenceOf(await this.fetcher(`${endpoints.api}/snapshot`, {}))),
 			endedText: endpoints.endedText,
 		}, {
 			snapshot: (snapshot) => this.snapshot(snapshot),
 			batch: (batch) => this.batch(batch),
 			statistics: (message) => this.statistics(message),
 			status: (text) => setText(this.root.querySelector('[data-part="stream-status"]'), text),
-			ended: (message) => host.ended?.(message),
+			ended: (message) => host.ended?.(message, this),
 		});
 		const rulesRoot = this.root.querySelector<HTMLElement>('[data-part="rules"]');
 		if (rulesRoot !== null && host.readOnly === true) {

@@ -17,6 +17,8 @@ export interface ShareEnvironment {
 	objectUrl?: (blob: Blob) => string;
 	/** Turns the playground's permalink into the link to share (a lesson step's page); the permalink itself if absent. */
 	shareLink?: (permalink: Permalink) => string;
+	/** Told the permalink read (the page offers it again should the sandbox end). */
+	remember?: (permalink: Permalink) => void;
 }
 
 export async function errorOf(response: Response): Promise<string> {
@@ -37,6 +39,7 @@ export async function copyLink(root: ParentNode, api: string, env: ShareEnvironm
 		return errorOf(response);
 	}
 	const permalink = (await response.json()) as Permalink;
+	env.remember?.(permalink);
 	const url = env.shareLink?.(permalink) ?? permalink.url;
 	if (field !== null) {
 		field.value = url;

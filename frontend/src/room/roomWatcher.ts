@@ -2,13 +2,14 @@
 // room's own topics, with the playground's canvas and panels and none of its controls. The page knows the room's code,
 // never the sandbox id, so it could not send a command if it tried. It says so when the room has ended.
 import type { Fetch } from '../commands/commands';
-import { webSocketUrl } from '../live/startLiveSandbox';
 import { FrameLoop } from '../loop/frameLoop';
 import type { Scene } from '../scene/scene';
 import { Announcer } from '../playground/announcer';
 import { showPreset } from '../playground/controls';
 import type { TrafficLabHook } from '../playground/playground';
 import { SandboxView } from '../playground/sandboxView';
+import { presenceOf } from '../stream/presence';
+import { streamUrl } from '../stream/streamUrl';
 
 export interface RoomEnvironment {
 	window: Window;
@@ -61,11 +62,13 @@ export class RoomWatcher {
 		this.view = new SandboxView(viewRoot, {
 			id: data.roomCode ?? '',
 			api: roomApi,
-			brokerURL: webSocketUrl(env.window.location, data.endpoint ?? '/ws'),
+			brokerURL: streamUrl(env.window.location, data.endpoint ?? '/ws', { room: data.roomCode ?? '' }),
 			eventsTopic: data.eventsTopic ?? '',
 			statsTopic: data.statsTopic ?? '',
 			snapshotDestination: data.snapshotDestination ?? '',
-			exists: async () => !roomGone((await env.fetcher(roomApi, { method: 'GET' })).status),
+			// over HTTP, to the room's owner: this page's stream may be connected to another instance
+			snapshotUrl: data.snapshotUrl,
+			presence: async () => presenceOf(await env.fetcher(roomApi, { method: 'GET', headers: { Accept: 'application/json' } }), roomGone),
 			endedText: 'This room has ended.',
 		}, {
 			command: () => undefined,

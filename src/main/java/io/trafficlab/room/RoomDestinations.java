@@ -43,6 +43,15 @@ public final class RoomDestinations {
 		return "/app/rooms/" + code.value() + "/snapshot";
 	}
 
+	/**
+	 * The room's snapshot over HTTP ({@code GET}): what a watcher's page draws first. A
+	 * load balancer routes it to the room's owner, wherever the page's stream is
+	 * connected.
+	 */
+	public static String snapshotUrl(RoomCode code) {
+		return API + "/" + code.value() + "/snapshot";
+	}
+
 	/** The student's page, with the code as people read it. */
 	public static String page(RoomCode code) {
 		return PAGES + "/" + code.display();

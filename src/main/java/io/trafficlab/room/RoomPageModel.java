@@ -53,6 +53,7 @@ public class RoomPageModel {
 		view.addObject("eventsTopic", RoomDestinations.eventsTopic(roomCode));
 		view.addObject("statsTopic", RoomDestinations.statsTopic(roomCode));
 		view.addObject("snapshotDestination", RoomDestinations.snapshotDestination(roomCode));
+		view.addObject("snapshotUrl", RoomDestinations.snapshotUrl(roomCode));
 		view.addObject("classTopic", RoomDestinations.classTopic(roomCode));
 		view.addObject("endpoint", SandboxDestinations.ENDPOINT);
 		view.addObject("presets", this.presets.all());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.trafficlab.sandbox.SandboxRegistry;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -14,6 +15,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
@@ -26,6 +28,58 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PlaygroundBrowserIT extends BrowserTest {
+
+	/**
+	 * Keeps the page's WebSockets where the test can close them, as a server that stops
+	 * would.
+	 */
+	private static final String KEEP_SOCKETS = "window.__sockets = []; const Native = window.WebSocket; "
+			+ "window.WebSocket = class extends Native { constructor(...args) { super(...args); "
+			+ "window.__sockets.push(this); } };";
+
+	@Autowired
+	private SandboxRegistry sandboxes;
+
+	@Test
+	void aSandboxThatEndedShouldSayWhyInTheServersWordsAndOfferItsLastState() {
+		this.browser = HeadlessChromium.start(1280, 900);
+		ChromeDriver driver = this.browser.driver();
+		driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", KEEP_SOCKETS));
+		String origin = "http://localhost:" + this.port;
+		driver.get(origin + "/?preset=uneven-3-1-0");
+		LabPage.waitForScene(this.browser);
+		String id = (String) driver.executeScript("return document.getElementById('playground').dataset.sandboxId");
+		assertThat(String.valueOf(driver.executeScript("return window.__sockets[0].url")))
+			.isEqualTo("ws://localhost:" + this.port + "/ws?sandbox=" + id);
+		LabPage.choosePolicy(driver, "Cluster");
+		this.browser.waitUpTo(LIVE).until((d) -> "Cluster".equals(LabPage.checkedPolicy(driver)));
+		// a moment after a command the page reads its permalink, for the day the sandbox
+		// ends
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> Boolean.TRUE.equals(driver.executeScript("return performance.getEntriesByType('resource')"
+					+ ".some((entry) => entry.name.endsWith('/permalink'))")));
+
+		// the sandbox goes, and its stream with it, as when the server it lived on stops
+		assertThat(this.sandboxes.end(id)).isTrue();
+		driver.executeScript("window.__sockets.forEach((socket) => socket.close())");
+
+		WebElement notice = driver.findElement(By.cssSelector("[data-part=sandbox-ended]"));
+		this.browser.waitUpTo(LIVE).until((d) -> notice.isDisplayed());
+		assertThat(notice.findElement(By.cssSelector("[data-part=sandbox-ended-reason]")).getText())
+			.startsWith("There is no sandbox \"" + id + "\"");
+		assertThat(notice.findElement(By.cssSelector("[data-control=start-again]")).getDomProperty("href"))
+			.isEqualTo(origin + "/?preset=uneven-3-1-0");
+		WebElement reopen = notice.findElement(By.cssSelector("[data-control=reopen-state]"));
+		assertThat(reopen.isDisplayed()).isTrue();
+		assertThat(reopen.getDomProperty("href")).startsWith(origin + "/?s=");
+		this.browser.screenshot("playground-sandbox-ended");
+
+		reopen.click();
+		LabPage.waitForScene(this.browser);
+		this.browser.waitUpTo(LIVE).until((d) -> "Cluster".equals(LabPage.checkedPolicy(driver)));
+		assertThat(driver.executeScript("return document.getElementById('playground').dataset.sandboxId"))
+			.isNotEqualTo(id);
+	}
 
 	@Test
 	void dragPodToEmptyNodeShouldShowTheNewExactShares() {

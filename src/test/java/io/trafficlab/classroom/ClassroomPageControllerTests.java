@@ -58,6 +58,9 @@ class ClassroomPageControllerTests {
 		assertThat(body(page))
 			.contains("It is the count per node", "data-teacher-action=\"reveal\"", "data-part=\"dashboard\"",
 					"data-sandbox-id=")
+			// the class feed's stream names the room, for a load balancer
+			// (frontend/src/stream/streamUrl.ts)
+			.containsPattern("data-role=\"teacher\" data-room-code=\"[2-9A-HJ-NP-Z]{6}\"")
 			.doesNotContain(teacher.getValue());
 
 		MvcTestResult stranger = this.mvc.get().uri(location).exchange();
@@ -75,6 +78,8 @@ class ClassroomPageControllerTests {
 		Cookie token = first.getResponse().getCookie(ClassroomAccess.studentCookie(room.code()));
 		assertThat(token).isNotNull();
 		assertThat(body(first)).contains("You are", "It is the count per node", "Send my answer")
+			.contains("data-role=\"student\" data-room-code=\"" + room.code().value() + "\"",
+					"data-snapshot-url=\"" + RoomDestinations.snapshotUrl(room.code()) + "\"")
 			.doesNotContain(room.sandbox(), room.teacher().value(), "data-sandbox-id", "data-class-counts");
 		Student other = this.classrooms.join(room.code(), "<b>Loud</b> Lion");
 		this.classrooms.answer(room.code(), other.token(), 2, 1, 1);
@@ -141,6 +146,8 @@ class ClassroomPageControllerTests {
 		this.classrooms.answer(room.code(), named.token(), 2, 1, 2);
 		MvcTestResult projector = this.mvc.get().uri(RoomDestinations.page(room.code()) + "/projector").exchange();
 		assertThat(body(projector)).contains("data-class-counts", "It is the count per node")
+			.contains("data-role=\"projector\" data-room-code=\"" + room.code().value() + "\"",
+					"data-snapshot-url=\"" + RoomDestinations.snapshotUrl(room.code()) + "\"")
 			.doesNotContain("Quiet Otter", room.sandbox(), room.teacher().value());
 
 		var playground = this.sandboxes.createFromPreset("uneven-3-1-0", 1L);

@@ -100,6 +100,8 @@ class RoomControllerTests {
 		assertThat(page).hasStatusOk();
 		assertThat(body(page)).contains("data-events-topic=\"/topic/rooms/" + code.value() + "/events\"")
 			.contains("data-snapshot-destination=\"/app/rooms/" + code.value() + "/snapshot\"")
+			.contains("data-snapshot-url=\"/api/v1/rooms/" + code.value() + "/snapshot\"")
+			.contains("data-room-code=\"" + code.value() + "\"")
 			.contains(">" + code.display() + "<")
 			.contains("Uneven pods 3/1/0")
 			.contains("href=\"/rooms/" + code.display() + "/fork\"")

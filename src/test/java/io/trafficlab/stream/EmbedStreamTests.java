@@ -87,6 +87,27 @@ class EmbedStreamTests extends RunningServer {
 			.withMessageContaining("403");
 	}
 
+	@Test
+	void ownPageNamingAKeyForALoadBalancerShouldNotBeBoundToIt() throws Exception {
+		// pages put the sandbox or room in the URL only for a load balancer to route on
+		// (frontend/src/stream/streamUrl.ts); without an opaque origin none is bound
+		Sandbox named = sandbox("uneven-3-1-0");
+		Sandbox other = sandbox("uneven-3-1-0");
+		StompSession session = this.client.connect("?sandbox=" + named.id(), new WebSocketHttpHeaders(),
+				new StompSessionHandlerAdapter() {
+
+					@Override
+					public void handleFrame(StompHeaders headers, Object payload) {
+						EmbedStreamTests.this.errors.add(String.valueOf(headers.getFirst("message")));
+					}
+
+				});
+		BlockingQueue<Map<String, Object>> batches = StompTestClient.subscribe(session,
+				SandboxDestinations.eventsTopic(other.id()));
+		assertThat(batches.poll(10, TimeUnit.SECONDS)).isNotNull().containsKeys("seq", "events");
+		assertThat(this.errors).isEmpty();
+	}
+
 	private static WebSocketHttpHeaders origin(String origin) {
 		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
 		headers.setOrigin(origin);
