@@ -221,7 +221,8 @@ public class SandboxRegistry {
 			.map((owner) -> ThisInstance.sandboxGone(id, owner))
 			.orElseGet(() -> "There is no sandbox \"" + id
 					+ "\": it never existed or it ended (sandboxes end after a while without use). "
-					+ "Create one with POST /api/v1/sandboxes.");
+					+ "Start a new one (POST /api/v1/sandboxes), or open your permalink to carry on from the state "
+					+ "you shared.");
 	}
 
 	/** The live sandbox with that id, if any, without marking it as used. */
