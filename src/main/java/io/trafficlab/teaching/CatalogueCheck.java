@@ -1,6 +1,11 @@
 package io.trafficlab.teaching;
 
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import io.trafficlab.system.DaemonScheduler;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,14 +18,18 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the bundled lessons and challenges once the application is up, on a thread of its
- * own, so that they are ready before a learner asks and start-up does not wait for them
- * (about half of Spring's start-up time before; README, Benchmarks, "Startup"). A broken
- * file still stops the application, as when they were read during start-up: one log line
- * names the file and the place, and the application exits with status 1.
+ * Reads the bundled lessons and challenges shortly after the application is up, on a
+ * thread of its own, so that start-up does not wait for them (they were about half of
+ * Spring's start-up time; README, Benchmarks, "Startup") and they are usually ready
+ * before a learner asks (one who asks sooner has them read for their request). The
+ * {@link #DELAY} leaves the two cores of a small server to the first pages. A broken file
+ * still stops the application, as when they were read during start-up: one log line names
+ * the file and the place, and the application exits with status 1.
  */
 @Component
 class CatalogueCheck {
+
+	static final Duration DELAY = Duration.ofSeconds(3);
 
 	private static final Log logger = LogFactory.getLog(CatalogueCheck.class);
 
@@ -49,9 +58,9 @@ class CatalogueCheck {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void applicationReady() {
-		Thread thread = new Thread(this::check, "catalogue-check");
-		thread.setDaemon(true);
-		thread.start();
+		ScheduledExecutorService executor = DaemonScheduler.named("catalogue-check");
+		executor.schedule(this::check, DELAY.toMillis(), TimeUnit.MILLISECONDS);
+		executor.shutdown();
 	}
 
 	/** Reads both catalogues; {@code stop} hears of the first broken file. */
