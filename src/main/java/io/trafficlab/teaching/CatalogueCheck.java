@@ -11,9 +11,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +37,16 @@ class CatalogueCheck {
 
 	private final Consumer<String> stop;
 
+	/**
+	 * Stops with {@code System.exit(1)}: Spring Boot's shutdown hook closes the context.
+	 * Closing it from this daemon thread first would let the JVM end with status 0 as
+	 * soon as Tomcat's threads stop.
+	 */
 	@Autowired
-	CatalogueCheck(LessonCatalog lessons, ChallengeCatalog challenges, ConfigurableApplicationContext context) {
+	CatalogueCheck(LessonCatalog lessons, ChallengeCatalog challenges) {
 		this(lessons, challenges, (message) -> {
 			logger.error(message + ". Stopping.");
-			System.exit(SpringApplication.exit(context, () -> 1));
+			System.exit(1);
 		});
 	}
 
