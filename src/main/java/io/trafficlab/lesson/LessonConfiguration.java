@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Reads the bundled lessons ({@code lessons/*.yaml}) at start-up; a broken file stops the
- * application with a message naming the file and the place.
+ * The bundled lessons ({@code lessons/*.yaml}), read when first asked for, which
+ * {@code CatalogueCheck} does right after start-up: a broken file stops the application
+ * with a message naming the file and the place.
  */
 @Configuration(proxyBeanMethods = false)
 class LessonConfiguration {
@@ -31,7 +32,7 @@ class LessonConfiguration {
 
 	@Bean
 	LessonCatalog lessonCatalog(StepStates states) {
-		return LessonCatalog.read(bundled(), states);
+		return LessonCatalog.onFirstUse(LessonConfiguration::bundled, states);
 	}
 
 	@Bean

@@ -6,31 +6,45 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.trafficlab.engine.simulation.Simulation;
+import io.trafficlab.system.OnFirstUse;
 
 /**
  * The bundled lessons, read once and never changed, in the order of their file names
  * ({@code 01-…}, {@code 02-…}). Reading checks every file completely: its structure, that
  * every step's sandbox state starts, and that the nodes a step shows a health check for
- * exist. Whether the lessons' claims hold is {@code BundledLessonsTests}' job.
+ * exist. Whether the lessons' claims hold is {@code BundledLessonsTests}' job. The
+ * application's catalogue is read when first asked ({@link #onFirstUse}), so that
+ * start-up does not wait for it.
  */
 public final class LessonCatalog {
 
-	private final List<Lesson> lessons;
+	private final Supplier<Contents> contents;
 
-	private final Map<Lesson, List<StepStart>> starts;
-
-	private LessonCatalog(List<Lesson> lessons, Map<Lesson, List<StepStart>> starts) {
-		this.lessons = List.copyOf(lessons);
-		this.starts = Map.copyOf(starts);
+	private LessonCatalog(Supplier<Contents> contents) {
+		this.contents = contents;
 	}
 
 	/**
-	 * Reads and checks every file.
+	 * Reads and checks every file now.
 	 * @throws LessonFileException for the first broken file, naming it and the place
 	 */
 	public static LessonCatalog read(List<LessonSource> sources, StepStates states) {
+		Contents contents = contents(sources, states);
+		return new LessonCatalog(() -> contents);
+	}
+
+	/**
+	 * A catalogue that reads and checks every file when first asked; from then on every
+	 * method throws {@link LessonFileException} for a broken file.
+	 */
+	public static LessonCatalog onFirstUse(Supplier<List<LessonSource>> sources, StepStates states) {
+		return new LessonCatalog(new OnFirstUse<>(() -> contents(sources.get(), states)));
+	}
+
+	private static Contents contents(List<LessonSource> sources, StepStates states) {
 		List<Lesson> lessons = new ArrayList<>();
 		Map<Lesson, List<StepStart>> starts = new HashMap<>();
 		Map<String, String> files = new HashMap<>();
@@ -44,7 +58,7 @@ public final class LessonCatalog {
 			starts.put(lesson, resolve(lesson, states));
 			lessons.add(lesson);
 		}
-		return new LessonCatalog(lessons, starts);
+		return new Contents(List.copyOf(lessons), Map.copyOf(starts));
 	}
 
 	private static List<StepStart> resolve(Lesson lesson, StepStates states) {
@@ -79,23 +93,23 @@ public final class LessonCatalog {
 	}
 
 	public List<Lesson> all() {
-		return this.lessons;
+		return this.contents.get().lessons();
 	}
 
 	public Optional<Lesson> find(String id) {
-		return this.lessons.stream().filter((lesson) -> lesson.id().equals(id)).findFirst();
+		return all().stream().filter((lesson) -> lesson.id().equals(id)).findFirst();
 	}
 
 	/** The resolved sandbox state of a lesson's step (1-based). */
 	public StepStart start(Lesson lesson, int step) {
-		return this.starts.get(lesson).get(step - 1);
+		return this.contents.get().starts().get(lesson).get(step - 1);
 	}
 
 	/** The lesson after this one, if any. */
 	public Optional<Lesson> next(Lesson lesson) {
-		int index = this.lessons.indexOf(lesson);
-		return (index >= 0 && index + 1 < this.lessons.size()) ? Optional.of(this.lessons.get(index + 1))
-				: Optional.empty();
+		List<Lesson> lessons = all();
+		int index = lessons.indexOf(lesson);
+		return (index >= 0 && index + 1 < lessons.size()) ? Optional.of(lessons.get(index + 1)) : Optional.empty();
 	}
 
 	/**
@@ -105,6 +119,10 @@ public final class LessonCatalog {
 	 * @param content the YAML
 	 */
 	public record LessonSource(String file, String content) {
+	}
+
+	/** The lessons in order, and each lesson's resolved steps. */
+	private record Contents(List<Lesson> lessons, Map<Lesson, List<StepStart>> starts) {
 	}
 
 }
