@@ -1,24 +1,18 @@
 package io.trafficlab.deploy;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -40,58 +34,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HaproxyConfigTests {
 
-	private static final Path CONFIG = Path.of("deploy/haproxy/haproxy.cfg");
-
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static HttpServer instanceA;
 
 	private static HttpServer instanceB;
 
-	private static Process haproxy;
-
-	private static Path haproxyLog;
+	private static ShippedHaproxy haproxy;
 
 	private static int port;
 
 	@BeforeAll
 	static void startHaproxyInFrontOfTwoInstances() throws Exception {
-		File binary = haproxyBinary();
+		ShippedHaproxy.binary();
 		instanceA = instance("A");
 		instanceB = instance("B");
-		port = freePort();
-		haproxyLog = Files.createTempFile("haproxy", ".log");
-		ProcessBuilder builder = new ProcessBuilder(binary.getPath(), "-db", "-f", CONFIG.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(haproxyLog.toFile());
-		builder.environment().put("TRAFFICLAB_BIND", "127.0.0.1:" + port);
-		builder.environment().put("TRAFFICLAB_A", "127.0.0.1:" + instanceA.getAddress().getPort());
-		builder.environment().put("TRAFFICLAB_B", "127.0.0.1:" + instanceB.getAddress().getPort());
-		haproxy = builder.start();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!answers() && System.nanoTime() < deadline) {
-			assertThat(haproxy.isAlive()).as("haproxy is running; its output: %s", log()).isTrue();
-			Thread.sleep(50);
-		}
-		assertThat(answers()).as("haproxy answers on port %d; its output: %s", port, log()).isTrue();
+		haproxy = ShippedHaproxy.start(instanceA.getAddress().getPort(), instanceB.getAddress().getPort());
+		port = haproxy.port();
 	}
 
 	@AfterAll
-	static void stopAll() throws Exception {
+	static void stopAll() {
 		if (haproxy != null) {
-			haproxy.destroy();
-			if (!haproxy.waitFor(5, TimeUnit.SECONDS)) {
-				haproxy.destroyForcibly();
-			}
+			haproxy.close();
 		}
 		if (instanceA != null) {
 			instanceA.stop(0);
 		}
 		if (instanceB != null) {
 			instanceB.stop(0);
-		}
-		if (haproxyLog != null) {
-			Files.deleteIfExists(haproxyLog);
 		}
 	}
 
@@ -143,11 +114,11 @@ class HaproxyConfigTests {
 		// Health checks every 2 s, down after two failures; a request meanwhile is
 		// redispatched
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!log().contains("is DOWN") && System.nanoTime() < deadline) {
+		while (!haproxy.log().contains("is DOWN") && System.nanoTime() < deadline) {
 			assertThat(send("GET", "/api/v1/sandboxes/B-AAAAAAAAAAAAAAAAAAAAAA/snapshot")).isEqualTo("A");
 			Thread.sleep(200);
 		}
-		assertThat(log()).contains("Server instances/B is DOWN");
+		assertThat(haproxy.log()).contains("Server instances/B is DOWN");
 		for (int i = 0; i < 4; i++) {
 			assertThat(send("GET", "/rooms/BK7F2Q")).isEqualTo("A");
 			assertThat(send("GET", "/ws?sandbox=B-AAAAAAAAAAAAAAAAAAAAAA")).isEqualTo("A");
@@ -178,50 +149,6 @@ class HaproxyConfigTests {
 		});
 		server.start();
 		return server;
-	}
-
-	private static File haproxyBinary() {
-		for (String candidate : new String[] { "/usr/sbin/haproxy", "/usr/bin/haproxy", "/usr/local/sbin/haproxy" }) {
-			File file = new File(candidate);
-			if (file.canExecute()) {
-				return file;
-			}
-		}
-		String why = "haproxy is not installed (apt-get install haproxy; .ci/run does it)";
-		if (Boolean.getBoolean("trafficlab.test.haproxy.required")) {
-			throw new IllegalStateException(why);
-		}
-		Assumptions.abort(why);
-		throw new AssertionError(why);
-	}
-
-	private static boolean answers() {
-		try {
-			HTTP.send(request("/").build(), HttpResponse.BodyHandlers.discarding());
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static String log() {
-		try {
-			return Files.readString(haproxyLog);
-		}
-		catch (IOException ex) {
-			return "(unreadable: " + ex.getMessage() + ")";
-		}
 	}
 
 }
