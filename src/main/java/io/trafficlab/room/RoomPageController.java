@@ -3,6 +3,7 @@ package io.trafficlab.room;
 import java.util.Map;
 import java.util.Optional;
 
+import io.trafficlab.cluster.ThisInstance;
 import io.trafficlab.sandbox.SandboxRequestException;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +37,10 @@ class RoomPageController {
 
 	private final RoomPageModel pages;
 
-	RoomPageController(RoomJoins joins, RoomPageModel pages) {
+	private final ThisInstance instance;
+
+	RoomPageController(RoomJoins joins, RoomPageModel pages, ThisInstance instance) {
+		this.instance = instance;
 		this.joins = joins;
 		this.pages = pages;
 	}
@@ -51,10 +55,26 @@ class RoomPageController {
 			return new ModelAndView(JOIN_PAGE);
 		}
 		try {
+			// A code of another instance's: its page, which a load balancer takes to that
+			// instance
+			Optional<RoomCode> elsewhere = wellFormed(code)
+				.filter((room) -> this.instance.otherOwnerOfRoom(room.value()).isPresent());
+			if (elsewhere.isPresent()) {
+				return redirect(RoomDestinations.page(elsewhere.get()));
+			}
 			return redirect(RoomDestinations.page(this.joins.get(code).code()));
 		}
 		catch (RoomRequestException ex) {
 			return joinAgain(code, ex);
+		}
+	}
+
+	private static Optional<RoomCode> wellFormed(String code) {
+		try {
+			return Optional.of(RoomCode.parse(code));
+		}
+		catch (RoomRequestException ex) {
+			return Optional.empty();
 		}
 	}
 

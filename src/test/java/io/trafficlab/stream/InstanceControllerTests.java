@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,13 @@ class InstanceControllerTests {
 		finally {
 			this.sandboxes.end(sandbox.id());
 		}
+	}
+
+	@Test
+	void theJoinFormShouldSendACodeOfAnotherInstanceToItsPageForTheBalancerToRoute() {
+		assertThat(this.mvc.get().uri("/rooms?code=ak7-f2q")).hasStatus3xxRedirection()
+			.hasHeader("Location", "/rooms/AK7-F2Q");
+		assertThat(this.mvc.get().uri("/rooms?code=CK7-F2Q")).hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 }
