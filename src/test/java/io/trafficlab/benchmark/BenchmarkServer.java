@@ -73,6 +73,8 @@ final class BenchmarkServer implements AutoCloseable {
 		System.out.println(name + ": " + String.join(" ", command));
 		File log = new File("target/load-benchmark-" + name + ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+		// a benchmark stopped by a signal (timeout, Ctrl-C) takes its servers with it
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
 		BenchmarkServer server = new BenchmarkServer(port, process, log);
 		server.awaitListening();
 		return server;

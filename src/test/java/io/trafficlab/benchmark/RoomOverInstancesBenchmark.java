@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +39,12 @@ final class RoomOverInstancesBenchmark {
 	private static final String IDS = "ABCDEFGH";
 
 	private static final long ROOM_WAIT_MILLIS = 5_000;
+
+	/**
+	 * Students connect this many at a time, as a class joining together would: through
+	 * the relay each connection waits for the broker's {@code CONNECTED}.
+	 */
+	private static final int JOINING_THREADS = 8;
 
 	private final List<Instance> instances;
 
@@ -89,13 +99,21 @@ final class RoomOverInstancesBenchmark {
 		for (Instance instance : this.instances.subList(1, this.instances.size())) {
 			instance.acceptedAfterMillis = awaitRoom(instance.server.port, path, topics + "/events", opened);
 		}
+		long connecting = System.nanoTime();
+		ExecutorService joining = Executors.newFixedThreadPool(JOINING_THREADS);
+		List<Future<StreamClient>> joined = new ArrayList<>();
 		for (int i = 0; i < students; i++) {
 			Instance instance = this.instances.get(i % this.instances.size());
-			instance.clients.add(StreamClient.connect(instance.server.port, path, instance.meter, null,
-					StreamClient.Reading.ALL, List.of(topics + "/events", topics + "/stats")));
+			joined.add(joining.submit(() -> instance.join(path, topics)));
 		}
-		System.out.printf(Locale.ROOT, "room %s on %s, %d students over %d instance(s); warming up %d s%n", code,
-				this.instances.get(0).id, students, this.instances.size(), warmup);
+		for (Future<StreamClient> student : joined) {
+			student.get();
+		}
+		joining.shutdown();
+		System.out.printf(Locale.ROOT,
+				"room %s on %s, %d students over %d instance(s) connected in %.1f s; warming up %d s%n", code,
+				this.instances.get(0).id, students, this.instances.size(), (System.nanoTime() - connecting) / 1e9,
+				warmup);
 		TimeUnit.SECONDS.sleep(warmup);
 		Optional<Long> broker = (this.relay != null) ? this.relay.localProcess() : Optional.empty();
 		double load = BenchmarkServer.loadAverage();
@@ -206,7 +224,7 @@ final class RoomOverInstancesBenchmark {
 
 		final StreamTally tally = new StreamTally();
 
-		final List<StreamClient> clients = new ArrayList<>();
+		final List<StreamClient> clients = new CopyOnWriteArrayList<>();
 
 		long acceptedAfterMillis = -1;
 
@@ -223,6 +241,13 @@ final class RoomOverInstancesBenchmark {
 		Instance(String id, BenchmarkServer server) {
 			this.id = id;
 			this.server = server;
+		}
+
+		StreamClient join(String path, String topics) throws IOException {
+			StreamClient client = StreamClient.connect(this.server.port, path, this.meter, null,
+					StreamClient.Reading.ALL, List.of(topics + "/events", topics + "/stats"));
+			this.clients.add(client);
+			return client;
 		}
 
 		void startMeasuring(StreamTally all) throws IOException {
