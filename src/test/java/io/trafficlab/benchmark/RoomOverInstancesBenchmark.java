@@ -106,10 +106,15 @@ final class RoomOverInstancesBenchmark {
 			Instance instance = this.instances.get(i % this.instances.size());
 			joined.add(joining.submit(() -> instance.join(path, topics)));
 		}
-		for (Future<StreamClient> student : joined) {
-			student.get();
+		try {
+			for (Future<StreamClient> student : joined) {
+				student.get();
+			}
 		}
-		joining.shutdown();
+		finally {
+			// a refused student ends the run: the pool's threads must not keep it alive
+			joining.shutdownNow();
+		}
 		System.out.printf(Locale.ROOT,
 				"room %s on %s, %d students over %d instance(s) connected in %.1f s; warming up %d s%n", code,
 				this.instances.get(0).id, students, this.instances.size(), (System.nanoTime() - connecting) / 1e9,
