@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the live sandboxes ({@code trafficlab.sandbox.*}).
  *
- * @param maxLive how many sandboxes may be live at once; creating one more answers 503
+ * @param maxLive how many sandboxes may be live at once on this instance (a cap per
+ * instance: 500 is what one 2-core instance keeps at 1×, README "Several servers");
+ * creating one more answers 503
  * @param idleTimeout how long a sandbox lives without a command and without a watching
  * browser
  * @param maxNodes the most nodes one sandbox may hold (at most the engine's own limit)

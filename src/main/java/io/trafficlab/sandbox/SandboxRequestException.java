@@ -27,11 +27,10 @@ public class SandboxRequestException extends RefusedRequestException {
 	}
 
 	static SandboxRequestException full(int maxLive) {
-		return new SandboxRequestException(HttpStatus.SERVICE_UNAVAILABLE,
-				String.format(Locale.ROOT,
-						"Traffic Lab is running its limit of %,d live sandboxes. Try again in a few minutes: "
-								+ "sandboxes nobody uses end by themselves.",
-						maxLive));
+		return new SandboxRequestException(HttpStatus.SERVICE_UNAVAILABLE, String.format(Locale.ROOT,
+				"This Traffic Lab server is running its limit of %,d live sandboxes (a limit per server). Try again "
+						+ "in a few minutes: sandboxes nobody uses end by themselves.",
+				maxLive));
 	}
 
 	static SandboxRequestException tooManyCreations(Duration wait, double perMinute, int burst) {

@@ -35,28 +35,47 @@ final class BenchmarkServer implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private BenchmarkServer(int port, Process process) {
+	private final File log;
+
+	private BenchmarkServer(int port, Process process, File log) {
 		this.port = port;
 		this.process = process;
+		this.log = log;
 	}
 
 	/**
 	 * Starts the jar with generous sandbox and creation limits and {@code settings} (more
-	 * {@code --name=value} arguments), and waits until it listens.
+	 * {@code --name=value} arguments, which may raise those limits), and waits until it
+	 * listens.
 	 */
 	static BenchmarkServer start(List<String> settings) throws Exception {
+		return start("server", settings);
+	}
+
+	/**
+	 * The same, logging to {@code target/load-benchmark-NAME.log}, so that several
+	 * servers can run side by side.
+	 */
+	static BenchmarkServer start(String name, List<String> settings) throws Exception {
 		int port = freePort();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
 						System.getProperty("jar", findJar()), "--server.port=" + port, "--server.address=127.0.0.1",
-						"--logging.level.root=WARN", "--spring.main.banner-mode=off",
-						"--trafficlab.sandbox.max-live=1000", "--trafficlab.sandbox.creation-burst=1000"));
+						"--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+		// a setting given twice would reach Spring as "1000,2000": the caller's wins
+		for (String limit : List.of("--trafficlab.sandbox.max-live=1000", "--trafficlab.sandbox.creation-burst=1000")) {
+			String key = limit.substring(0, limit.indexOf('=') + 1);
+			if (settings.stream().noneMatch((setting) -> setting.startsWith(key))) {
+				command.add(limit);
+			}
+		}
 		command.addAll(settings);
-		System.out.println("server: " + String.join(" ", command));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(new File("target/load-benchmark-server.log"))
-			.start();
-		BenchmarkServer server = new BenchmarkServer(port, process);
+		System.out.println(name + ": " + String.join(" ", command));
+		File log = new File("target/load-benchmark-" + name + ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+		// a benchmark stopped by a signal (timeout, Ctrl-C) takes its servers with it
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+		BenchmarkServer server = new BenchmarkServer(port, process, log);
 		server.awaitListening();
 		return server;
 	}
@@ -81,7 +100,7 @@ final class BenchmarkServer implements AutoCloseable {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException("The server stopped; see target/load-benchmark-server.log");
+				throw new IllegalStateException("The server stopped; see " + this.log);
 			}
 			try (Socket probe = new Socket()) {
 				probe.connect(new InetSocketAddress("127.0.0.1", this.port), 1_000);
@@ -159,7 +178,12 @@ final class BenchmarkServer implements AutoCloseable {
 
 	/** The server's CPU time so far, in clock ticks (1/100 s). */
 	long cpuTicks() throws IOException {
-		String stat = Files.readString(Path.of("/proc", String.valueOf(this.process.pid()), "stat"));
+		return cpuTicks(this.process.pid());
+	}
+
+	/** The CPU time so far of the process {@code pid}, in clock ticks (1/100 s). */
+	static long cpuTicks(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 	}

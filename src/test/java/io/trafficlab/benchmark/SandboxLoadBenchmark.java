@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * {@code slowBytes} a second, so they fall behind; the report gives the live heap they
  * add each), {@code compression} (false), {@code seconds} (30), {@code warmup} (10).
  * {@code answers=true} runs {@link ClassAnswersBenchmark} instead: the students answer a
- * prediction together. See docs/sandbox-api.md, "Load benchmark".
+ * prediction together. {@code instances=N} runs {@link RoomOverInstancesBenchmark}
+ * instead: one room's students spread over N instances sharing a broker. See
+ * docs/sandbox-api.md, "Load benchmark".
  */
 public final class SandboxLoadBenchmark {
 
@@ -46,11 +48,19 @@ public final class SandboxLoadBenchmark {
 			ClassAnswersBenchmark.main(args);
 			return;
 		}
+		if (System.getProperty("instances") != null) {
+			RoomOverInstancesBenchmark.main(Integer.getInteger("instances", 2));
+			System.exit(0);
+		}
 		int sandboxes = Integer.getInteger("sandboxes", 200);
 		int students = Integer.getInteger("students", 0);
+		// the cap on live sandboxes is raised past the run's own count, so any count can
+		// be measured
+		int cap = Math.max(1000, sandboxes);
 		try (BenchmarkServer server = BenchmarkServer
 			.start(List.of("--trafficlab.rooms.max-students=" + Math.max(200, students + 20),
-					"--trafficlab.stream.compression=" + Boolean.getBoolean("compression")))) {
+					"--trafficlab.stream.compression=" + Boolean.getBoolean("compression"),
+					"--trafficlab.sandbox.max-live=" + cap, "--trafficlab.sandbox.creation-burst=" + cap))) {
 			new SandboxLoadBenchmark(server).run((students > 0) ? 1 : sandboxes, students);
 		}
 		System.exit(0);

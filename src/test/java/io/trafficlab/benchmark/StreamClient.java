@@ -103,13 +103,21 @@ final class StreamClient implements Runnable {
 	 */
 	static StreamClient connect(int port, StreamMeter meter, Listener listener, Reading reading,
 			List<String> destinations) throws IOException {
+		return connect(port, "/ws", meter, listener, reading, destinations);
+	}
+
+	/**
+	 * The same on the endpoint at {@code path} (a room watcher's {@code /ws?room=CODE}).
+	 */
+	static StreamClient connect(int port, String path, StreamMeter meter, Listener listener, Reading reading,
+			List<String> destinations) throws IOException {
 		Socket socket = new Socket();
 		if (reading != Reading.ALL) {
 			socket.setReceiveBufferSize(4096);
 		}
 		socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
 		socket.setSoTimeout(60_000);
-		String response = WebSocketWire.upgrade(socket, port);
+		String response = WebSocketWire.upgrade(socket, port, path);
 		StreamClient client = new StreamClient(meter, listener, socket, response, reading);
 		client.send("CONNECT\naccept-version:1.2\nhost:127.0.0.1\nheart-beat:0,0\n\n\0");
 		String connected = new String(client.receive(), StandardCharsets.UTF_8);

@@ -37,7 +37,7 @@ class SandboxCapacityTests {
 			.bodyJson()
 			.extractingPath("$.errors[0]")
 			.asString()
-			.startsWith("Traffic Lab is running its limit of 2 live sandboxes.");
+			.startsWith("This Traffic Lab server is running its limit of 2 live sandboxes (a limit per server).");
 		// the live page starts no sandbox itself: its script creates one, and shows the
 		// refusal above
 		assertThat(this.mvc.get().uri("/live")).hasStatusOk()
@@ -57,7 +57,7 @@ class SandboxCapacityTests {
 			.hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
 			.hasHeader(HttpHeaders.RETRY_AFTER, "60")
 			.bodyText()
-			.contains("Traffic Lab is running its limit of 2 live sandboxes.");
+			.contains("This Traffic Lab server is running its limit of 2 live sandboxes (a limit per server).");
 		// the step and challenge pages' scripts create their sandboxes here, and show the
 		// refusal
 		for (String creation : new String[] { "/api/v1/lessons/uneven-distribution/1/sandbox",
@@ -68,7 +68,7 @@ class SandboxCapacityTests {
 				.bodyJson()
 				.extractingPath("$.errors[0]")
 				.asString()
-				.startsWith("Traffic Lab is running its limit of 2 live sandboxes.");
+				.startsWith("This Traffic Lab server is running its limit of 2 live sandboxes (a limit per server).");
 		}
 		assertThat(this.mvc.get().uri("/lessons/uneven-distribution/1")).hasStatusOk();
 		assertThat(this.mvc.get().uri("/challenges/one-move-equal-shares")).hasStatusOk();

@@ -28,9 +28,17 @@ public final class WebSocketWire {
 	 * the socket and throws when the upgrade is refused.
 	 */
 	public static String upgrade(Socket socket, int port) throws IOException {
+		return upgrade(socket, port, "/ws");
+	}
+
+	/**
+	 * The same for the endpoint at {@code path}, which may carry a query (a room
+	 * watcher's {@code /ws?room=CODE}).
+	 */
+	public static String upgrade(Socket socket, int port, String path) throws IOException {
 		byte[] nonce = new byte[16];
 		ThreadLocalRandom.current().nextBytes(nonce);
-		String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+		String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
 				+ "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
 				+ Base64.getEncoder().encodeToString(nonce) + "\r\nSec-WebSocket-Protocol: v12.stomp\r\n"
 				+ "Sec-WebSocket-Extensions: " + CHROMIUM_EXTENSIONS + "\r\nOrigin: http://127.0.0.1:" + port
