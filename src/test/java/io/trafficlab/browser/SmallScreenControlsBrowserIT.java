@@ -57,6 +57,11 @@ class SmallScreenControlsBrowserIT extends BrowserTest {
 		this.browser.waitUpTo(LIVE)
 			.until((d) -> Boolean.FALSE.equals(driver.executeScript("return window.__trafficLab.scene().paused")));
 
+		// The play command's answer may still be swapping controls in: More is tested
+		// once htmx is idle
+		this.browser.waitUpTo(LIVE)
+			.until((d) -> Boolean.TRUE.equals(
+					driver.executeScript("return document.querySelector('.htmx-request, .htmx-settling') === null")));
 		WebElement more = driver.findElement(MORE);
 		assertThat(more.getDomAttribute("aria-expanded")).isEqualTo("false");
 		more.click();
