@@ -2,9 +2,14 @@ package io.trafficlab.stream;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.trafficlab.cluster.ThisInstance;
 import io.trafficlab.room.RoomCode;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +62,9 @@ class RoomsOverBroker implements MessageHandler {
 	/** Why such a room is refused while the broker is away; Spring's words too. */
 	static final String BROKER_AWAY = "Broker not available.";
 
+	/** How many messages may wait to be copied to this instance's browsers. */
+	static final int BACKLOG = 256;
+
 	private static final Logger logger = LoggerFactory.getLogger(RoomsOverBroker.class);
 
 	private final ThisInstance instance;
@@ -68,6 +76,19 @@ class RoomsOverBroker implements MessageHandler {
 	private final MessageChannel toBrowsers;
 
 	private final ObjectProvider<BrokerLink> link;
+
+	/**
+	 * The copies to this instance's browsers, off the broker connection's thread (which
+	 * also reads the reports and keeps the heart-beats), one message at a time, in order.
+	 */
+	private final ThreadPoolExecutor fanOut = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+			new ArrayBlockingQueue<>(BACKLOG), (task) -> {
+				Thread thread = new Thread(task, "room-fan-out");
+				thread.setDaemon(true);
+				return thread;
+			}, this::behind);
+
+	private final AtomicLong lastWarned = new AtomicLong(Long.MIN_VALUE / 2);
 
 	RoomsOverBroker(ThisInstance instance, StreamSubscriptions subscriptions, SimpMessagingTemplate local,
 			@Qualifier("clientOutboundChannel") MessageChannel toBrowsers, ObjectProvider<BrokerLink> link) {
@@ -107,7 +128,31 @@ class RoomsOverBroker implements MessageHandler {
 		SimpMessageHeaderAccessor out = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
 		out.setContentType(
 				(headers.getContentType() != null) ? headers.getContentType() : MimeTypeUtils.APPLICATION_JSON);
-		this.local.send(destination, MessageBuilder.createMessage(payload, out.getMessageHeaders()));
+		Message<byte[]> copy = MessageBuilder.createMessage(payload, out.getMessageHeaders());
+		this.fanOut.execute(() -> this.local.send(destination, copy));
+	}
+
+	@PreDestroy
+	void stop() {
+		this.fanOut.shutdownNow();
+	}
+
+	/**
+	 * The oldest waiting message is dropped (its browsers see the gap in {@code seq} and
+	 * fetch a snapshot), and the log says so at most once a minute.
+	 */
+	private void behind(Runnable task, ThreadPoolExecutor executor) {
+		if (executor.isShutdown()) {
+			return;
+		}
+		executor.getQueue().poll();
+		executor.execute(task);
+		long now = System.currentTimeMillis();
+		long last = this.lastWarned.get();
+		if (now - last >= 60_000 && this.lastWarned.compareAndSet(last, now)) {
+			logger.warn("This instance fell {} messages behind in copying other servers' rooms to its browsers; "
+					+ "dropping the oldest (their browsers fetch a snapshot)", BACKLOG);
+		}
 	}
 
 	/**

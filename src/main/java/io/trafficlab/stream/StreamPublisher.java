@@ -63,11 +63,15 @@ public class StreamPublisher {
 		sendToRoom(ended.code(), RoomDestinations.eventsTopic(ended.code()), StreamEnded.because(ended.message()));
 	}
 
+	/**
+	 * To the other instances first: the local copies to this instance's own browsers take
+	 * as long as there are browsers, and the others' copies would wait for them.
+	 */
 	private void sendToRoom(RoomCode room, String destination, Object payload) {
-		this.template.convertAndSend(destination, payload);
 		if (this.rooms != null) {
 			this.rooms.publish(room, destination, payload);
 		}
+		this.template.convertAndSend(destination, payload);
 	}
 
 }
