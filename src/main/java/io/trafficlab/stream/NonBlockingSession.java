@@ -195,7 +195,12 @@ final class NonBlockingSession extends WebSocketSessionDecorator {
 			Completion completion = new Completion();
 			try {
 				if (next instanceof TextMessage text) {
-					this.remote.sendText(text.getPayload(), completion);
+					// As a binary message: the frame's bytes are already UTF-8 (Spring's
+					// STOMP
+					// encoder made them), and Tomcat would encode the text again,
+					// character
+					// by character, for every copy; STOMP clients read both kinds
+					this.remote.sendBinary(ByteBuffer.wrap(text.asBytes()), completion);
 				}
 				else {
 					this.remote.sendBinary((ByteBuffer) next.getPayload(), completion);

@@ -1,11 +1,8 @@
 package io.trafficlab.stream;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.trafficlab.cluster.ThisInstance;
 import io.trafficlab.room.RoomCode;
@@ -18,9 +15,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandler;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageType;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.MessageBuilder;
@@ -62,40 +56,25 @@ class RoomsOverBroker implements MessageHandler {
 	/** Why such a room is refused while the broker is away; Spring's words too. */
 	static final String BROKER_AWAY = "Broker not available.";
 
-	/** How many messages may wait to be copied to this instance's browsers. */
-	static final int BACKLOG = 256;
-
 	private static final Logger logger = LoggerFactory.getLogger(RoomsOverBroker.class);
 
 	private final ThisInstance instance;
 
 	private final StreamSubscriptions subscriptions;
 
-	private final SimpMessagingTemplate local;
-
 	private final MessageChannel toBrowsers;
 
 	private final ObjectProvider<BrokerLink> link;
 
-	/**
-	 * The copies to this instance's browsers, off the broker connection's thread (which
-	 * also reads the reports and keeps the heart-beats), one message at a time, in order.
-	 */
-	private final ThreadPoolExecutor fanOut = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-			new ArrayBlockingQueue<>(BACKLOG), (task) -> {
-				Thread thread = new Thread(task, "room-fan-out");
-				thread.setDaemon(true);
-				return thread;
-			}, this::behind);
+	/** The copies to this instance's browsers, off the broker connection's thread. */
+	private final LocalFanOut fanOut;
 
-	private final AtomicLong lastWarned = new AtomicLong(Long.MIN_VALUE / 2);
-
-	RoomsOverBroker(ThisInstance instance, StreamSubscriptions subscriptions, SimpMessagingTemplate local,
+	RoomsOverBroker(ThisInstance instance, StreamSubscriptions subscriptions,
 			@Qualifier("clientOutboundChannel") MessageChannel toBrowsers, ObjectProvider<BrokerLink> link) {
 		this.instance = instance;
 		this.subscriptions = subscriptions;
-		this.local = local;
 		this.toBrowsers = toBrowsers;
+		this.fanOut = new LocalFanOut(toBrowsers, Runtime.getRuntime().availableProcessors());
 		this.link = link;
 	}
 
@@ -122,37 +101,19 @@ class RoomsOverBroker implements MessageHandler {
 			logger.warn("Ignored a message on {} that names no room's topic: {}", TOPIC, destination);
 			return;
 		}
-		if (owned(target.get().roomCode()) || this.subscriptions.watchers(target.get()) == 0) {
+		if (owned(target.get().roomCode())) {
 			return;
 		}
-		SimpMessageHeaderAccessor out = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-		out.setContentType(
-				(headers.getContentType() != null) ? headers.getContentType() : MimeTypeUtils.APPLICATION_JSON);
-		Message<byte[]> copy = MessageBuilder.createMessage(payload, out.getMessageHeaders());
-		this.fanOut.execute(() -> this.local.send(destination, copy));
+		List<StreamSubscriptions.Subscriber> subscribers = this.subscriptions.subscribers(target.get());
+		if (!subscribers.isEmpty()) {
+			this.fanOut.copy(subscribers, destination, payload,
+					(headers.getContentType() != null) ? headers.getContentType() : MimeTypeUtils.APPLICATION_JSON);
+		}
 	}
 
 	@PreDestroy
 	void stop() {
-		this.fanOut.shutdownNow();
-	}
-
-	/**
-	 * The oldest waiting message is dropped (its browsers see the gap in {@code seq} and
-	 * fetch a snapshot), and the log says so at most once a minute.
-	 */
-	private void behind(Runnable task, ThreadPoolExecutor executor) {
-		if (executor.isShutdown()) {
-			return;
-		}
-		executor.getQueue().poll();
-		executor.execute(task);
-		long now = System.currentTimeMillis();
-		long last = this.lastWarned.get();
-		if (now - last >= 60_000 && this.lastWarned.compareAndSet(last, now)) {
-			logger.warn("This instance fell {} messages behind in copying other servers' rooms to its browsers; "
-					+ "dropping the oldest (their browsers fetch a snapshot)", BACKLOG);
-		}
+		this.fanOut.stop();
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package io.trafficlab.stream;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -93,6 +95,20 @@ class StreamSubscriptions implements ChannelInterceptor, RoomAudience {
 		return rooms;
 	}
 
+	/** The connections subscribed to a topic now, each with its subscription's id. */
+	synchronized List<Subscriber> subscribers(StreamDestination destination) {
+		if (!this.watchers.containsKey(destination)) {
+			return List.of();
+		}
+		List<Subscriber> subscribers = new ArrayList<>();
+		this.bySession.forEach((session, subscriptions) -> subscriptions.forEach((subscription, topic) -> {
+			if (topic.equals(destination)) {
+				subscribers.add(new Subscriber(session, subscription));
+			}
+		}));
+		return subscribers;
+	}
+
 	/** The connections that subscribe now to a topic the test accepts. */
 	synchronized Set<String> sessionsWatching(Predicate<StreamDestination> test) {
 		Set<String> sessions = new HashSet<>();
@@ -158,6 +174,15 @@ class StreamSubscriptions implements ChannelInterceptor, RoomAudience {
 
 	private void release(StreamDestination destination) {
 		this.watchers.computeIfPresent(destination, (key, count) -> (count > 1) ? count - 1 : null);
+	}
+
+	/**
+	 * One subscription of one connection.
+	 *
+	 * @param session the connection's session id
+	 * @param subscription the id the client gave the subscription
+	 */
+	record Subscriber(String session, String subscription) {
 	}
 
 }

@@ -42,7 +42,8 @@ public final class ChromiumPagesBenchmark {
 						this.addEventListener('open', () => { probe.extensions = this.extensions; });
 						this.addEventListener('message', (event) => {
 							const arrived = Date.now();
-							const text = typeof event.data === 'string' ? event.data : '';
+							const text = typeof event.data === 'string' ? event.data
+								: event.data instanceof ArrayBuffer ? new TextDecoder().decode(event.data) : '';
 							if (!text.startsWith('MESSAGE') || !/destination:[^\\n]*\\/events\\n/.test(text)) {
 								return;
 							}

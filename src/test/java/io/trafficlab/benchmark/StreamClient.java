@@ -211,7 +211,7 @@ final class StreamClient implements Runnable {
 				throw new IOException("The server closed the connection");
 			}
 			if (frame.isData()) {
-				compressed |= (frame.opcode() == 0x1) && frame.isCompressed();
+				compressed |= (frame.opcode() != 0x0) && frame.isCompressed();
 				if (compressed && frame.isFinal()) {
 					this.meter.compressed();
 				}

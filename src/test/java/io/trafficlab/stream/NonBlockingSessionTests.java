@@ -1,5 +1,7 @@
 package io.trafficlab.stream;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +20,6 @@ import org.springframework.web.socket.WebSocketSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
@@ -117,7 +118,8 @@ class NonBlockingSessionTests {
 		Browser browser = new Browser(session, container, new CopyOnWriteArrayList<>(), new ArrayList<>(),
 				new boolean[1]);
 		willAnswer((invocation) -> {
-			browser.written().add(invocation.getArgument(0));
+			ByteBuffer bytes = invocation.getArgument(0);
+			browser.written().add(StandardCharsets.UTF_8.decode(bytes).toString());
 			SendHandler handler = invocation.getArgument(1);
 			if (browser.inline()[0]) {
 				handler.onResult(new SendResult(container));
@@ -126,7 +128,7 @@ class NonBlockingSessionTests {
 				browser.pending().add(handler);
 			}
 			return null;
-		}).given(remote).sendText(anyString(), any(SendHandler.class));
+		}).given(remote).sendBinary(any(ByteBuffer.class), any(SendHandler.class));
 		return browser;
 	}
 

@@ -76,7 +76,7 @@ final class RawStreamClient implements AutoCloseable {
 			if (frame.isClose()) {
 				throw new IOException("The server closed the connection");
 			}
-			if (frame.opcode() == 0x1) {
+			if (frame.opcode() == 0x1 || frame.opcode() == 0x2) {
 				return new String(frame.payload(), StandardCharsets.UTF_8);
 			}
 		}

@@ -17,7 +17,6 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.MessageBuilder;
@@ -27,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link RoomsOverBroker} on instance A: a message of another instance's room
- * from the broker reaches this instance's broker under the room's own destination when a
- * browser here watches it, and nothing else does; when the broker goes, only the browsers
- * watching another instance's room are told.
+ * from the broker reaches each browser here that watches it, under the room's own
+ * destination and the browser's subscription, and nothing else does; when the broker
+ * goes, only the browsers watching another instance's room are told.
  */
 class RoomsOverBrokerTests {
 
@@ -37,14 +36,12 @@ class RoomsOverBrokerTests {
 
 	private static final RoomCode ROOM_OF_A = new RoomCode("AK7F2Q");
 
-	private final List<Message<?>> local = new CopyOnWriteArrayList<>();
-
 	private final List<Message<?>> toBrowsers = new CopyOnWriteArrayList<>();
 
 	private final StreamSubscriptions subscriptions = new StreamSubscriptions();
 
 	private final RoomsOverBroker rooms = new RoomsOverBroker(ThisInstance.named(InstanceId.parse("A")),
-			this.subscriptions, new SimpMessagingTemplate(capturing(this.local)), capturing(this.toBrowsers),
+			this.subscriptions, capturing(this.toBrowsers),
 			new DefaultListableBeanFactory().getBeanProvider(BrokerLink.class));
 
 	@AfterEach
@@ -53,11 +50,13 @@ class RoomsOverBrokerTests {
 	}
 
 	@Test
-	void aWatchedRoomOfAnotherInstanceShouldReachTheLocalBrokerUnderItsOwnDestination() throws InterruptedException {
+	void aWatchedRoomOfAnotherInstanceShouldReachItsWatchersUnderItsOwnDestination() throws InterruptedException {
 		subscribe("s1", RoomDestinations.eventsTopic(ROOM_OF_B));
 		this.rooms.handleMessage(fromBroker(RoomDestinations.eventsTopic(ROOM_OF_B), "{\"seq\":7}"));
 
 		Message<?> copy = awaitOne();
+		assertThat(SimpMessageHeaderAccessor.getSessionId(copy.getHeaders())).isEqualTo("s1");
+		assertThat(SimpMessageHeaderAccessor.getSubscriptionId(copy.getHeaders())).isEqualTo("0");
 		assertThat(SimpMessageHeaderAccessor.getDestination(copy.getHeaders()))
 			.isEqualTo(RoomDestinations.eventsTopic(ROOM_OF_B));
 		assertThat(new String((byte[]) copy.getPayload(), StandardCharsets.UTF_8)).isEqualTo("{\"seq\":7}");
@@ -81,7 +80,7 @@ class RoomsOverBrokerTests {
 		assertThat(SimpMessageHeaderAccessor.getDestination(only.getHeaders()))
 			.isEqualTo(RoomDestinations.statsTopic(ROOM_OF_B));
 		Thread.sleep(100);
-		assertThat(this.local).hasSize(1);
+		assertThat(this.toBrowsers).hasSize(1);
 	}
 
 	@Test
@@ -102,11 +101,11 @@ class RoomsOverBrokerTests {
 
 	private Message<?> awaitOne() throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (this.local.isEmpty() && System.nanoTime() < deadline) {
+		while (this.toBrowsers.isEmpty() && System.nanoTime() < deadline) {
 			Thread.sleep(10);
 		}
-		assertThat(this.local).as("copies to the local broker").isNotEmpty();
-		return this.local.get(0);
+		assertThat(this.toBrowsers).as("copies to the browsers").isNotEmpty();
+		return this.toBrowsers.get(0);
 	}
 
 	private void subscribe(String session, String destination) {

@@ -40,6 +40,9 @@ final class StompTestClient implements AutoCloseable {
 	StompTestClient(int port) {
 		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
 		container.setDefaultMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
+		// The server sends its STOMP frames as binary WebSocket messages
+		// (NonBlockingSession)
+		container.setDefaultMaxBinaryMessageBufferSize(MAX_MESSAGE_BYTES);
 		this.client = new WebSocketStompClient(new StandardWebSocketClient(container));
 		this.client.setInboundMessageSizeLimit(MAX_MESSAGE_BYTES);
 		this.client.setMessageConverter(new JacksonJsonMessageConverter());

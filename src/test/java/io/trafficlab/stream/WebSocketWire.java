@@ -131,9 +131,9 @@ public final class WebSocketWire {
 			return opcode() == 0x8;
 		}
 
-		/** A text frame or the continuation of one. */
+		/** A text or binary frame, or the continuation of one. */
 		public boolean isData() {
-			return opcode() == 0x1 || opcode() == 0x0;
+			return opcode() == 0x1 || opcode() == 0x2 || opcode() == 0x0;
 		}
 
 		public boolean isFinal() {
