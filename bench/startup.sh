@@ -36,6 +36,9 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 load1() { cut -d' ' -f1 /proc/loadavg; }
 # CPU time (user + system, all threads) the process has used so far: less sensitive to a busy machine than wall time.
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"; }
+# Time the process's live threads were runnable but waiting for a CPU (2nd field of each thread's schedstat, ns): a
+# slow run with little CPU and little waiting was blocked (disk, a lock, the network), not starved by the load.
+cpu_wait_ms() { cat "/proc/$1"/task/*/schedstat 2>/dev/null | awk '{ s += $2 } END { print int(s / 1000000) }'; }
 
 log=$(mktemp /tmp/startup-bench.XXXXXX.log)
 pid=""
@@ -75,6 +78,7 @@ for ((i = 1; i <= runs; i++)); do
     if [[ "${answer% *}" == 200 ]]; then
       first=$(( $(now_ms) - start ))
       cpu=$(cpu_ms "$pid")
+      waited=$(cpu_wait_ms "$pid")
       break
     fi
     (( $(now_ms) - start < 300000 )) || break
@@ -92,8 +96,8 @@ for ((i = 1; i <= runs; i++)); do
     tail -n 20 "$log" >&2
     exit 1
   fi
-  printf 'run %d: first page %5d ms   Spring "Started in" %s s, logged at %s ms   CPU at Started %5s ms, at first page %5d ms   load %s%s\n' \
-    "$i" "$first" "${spring:-?}" "${started_at:-?}" "${cpu_started:--}" "$cpu" "$load_before" "${slow:+   slow:$slow}"
+  printf 'run %d: first page %5d ms   Spring "Started in" %s s, logged at %s ms   CPU at Started %5s ms, at first page %5d ms (waited for a CPU %d ms)   load %s%s\n' \
+    "$i" "$first" "${spring:-?}" "${started_at:-?}" "${cpu_started:--}" "$cpu" "$waited" "$load_before" "${slow:+   slow:$slow}"
   firsts+=("$first")
   cpus+=("$cpu")
   [[ -z "$cpu_started" ]] || cpus_started+=("$cpu_started")
