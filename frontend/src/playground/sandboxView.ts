@@ -139,7 +139,7 @@ export class SandboxView {
 			batch: (batch) => this.batch(batch),
 			statistics: (message) => this.statistics(message),
 			status: (text) => setText(this.root.querySelector('[data-part="stream-status"]'), text),
-			ended: (message) => host.ended?.(message, this),
+			ended: host.ended === undefined ? undefined : (message) => host.ended?.(message, this),
 		});
 		const rulesRoot = this.root.querySelector<HTMLElement>('[data-part="rules"]');
 		if (rulesRoot !== null && host.readOnly === true) {

@@ -42,7 +42,7 @@ export interface SandboxStreamListener {
 	batch(batch: EventBatch): void;
 	statistics(message: StatisticsMessage): void;
 	status(text: string): void;
-	/** What is watched is gone for good: the stream has stopped. */
+	/** What is watched is gone for good: the stream has stopped. A listener with this shows the words; the status line says "ended". */
 	ended?(message: string): void;
 }
 
@@ -130,8 +130,13 @@ export class SandboxStream {
 
 	private end(text: string): Promise<void> {
 		this.ended = true;
-		this.listener.status(text);
-		this.listener.ended?.(text);
+		// A listener that shows the end itself (a notice with the words and what to do) gets the words once, there
+		if (this.listener.ended !== undefined) {
+			this.listener.status('ended');
+			this.listener.ended(text);
+		} else {
+			this.listener.status(text);
+		}
 		return this.client.deactivate();
 	}
 

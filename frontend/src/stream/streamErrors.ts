@@ -1,7 +1,8 @@
-// What the page says when the stream's server refuses or drops it. With an external message broker (RabbitMQ behind
-// Spring's broker relay), an outage of the broker reaches the page as an ERROR frame whose message is Spring's own
-// ("Connection to broker closed." for a connection the broker dropped, "Broker not available." for a connection tried
-// while it is away), followed by the WebSocket closing; the page reconnects every few seconds until the broker is back.
+// What the page says when the stream's server refuses or drops it. When several servers share a message broker
+// (RabbitMQ), a page watching a room held by another server depends on it: if the broker goes away, the server sends
+// an ERROR frame with the words Spring's broker relay uses ("Connection to broker closed.") and closes the WebSocket,
+// and while it is away refuses that room with "Broker not available." (stream/RoomsOverBroker.java,
+// StreamInboundGuard.java); the page reconnects every few seconds until the broker is back.
 
 const BROKER_AWAY_MESSAGES = new Set(['Connection to broker closed.', 'Broker not available.']);
 

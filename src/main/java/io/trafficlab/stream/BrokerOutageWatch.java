@@ -12,7 +12,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
-import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +28,9 @@ class BrokerOutageWatch {
 
 	private final BrokerOutages outages;
 
-	private final AbstractBrokerMessageHandler relay;
+	private final BrokerLink link;
+
+	private final RoomsOverBroker rooms;
 
 	private final TaskScheduler scheduler;
 
@@ -37,11 +38,11 @@ class BrokerOutageWatch {
 
 	private volatile boolean closing;
 
-	BrokerOutageWatch(StreamProperties properties, Clock clock,
-			@Qualifier("stompBrokerRelayMessageHandler") AbstractBrokerMessageHandler relay,
+	BrokerOutageWatch(StreamProperties properties, Clock clock, BrokerLink link, RoomsOverBroker rooms,
 			@Qualifier("messageBrokerTaskScheduler") TaskScheduler scheduler) {
 		this.outages = new BrokerOutages(properties.relay().host(), properties.relay().port(), clock);
-		this.relay = relay;
+		this.link = link;
+		this.rooms = rooms;
 		this.scheduler = scheduler;
 	}
 
@@ -59,6 +60,7 @@ class BrokerOutageWatch {
 		}
 		else {
 			this.outages.gone();
+			this.rooms.brokerGone();
 		}
 	}
 
@@ -66,7 +68,7 @@ class BrokerOutageWatch {
 	void ready() {
 		this.checking = this.scheduler.scheduleAtFixedRate(() -> {
 			if (!this.closing) {
-				this.outages.check(this.relay.isBrokerAvailable());
+				this.outages.check(this.link.available());
 			}
 		}, this.scheduler.getClock().instant().plus(CHECK_EVERY), CHECK_EVERY);
 	}

@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Spring's relay reports the outage itself at INFO, with a stack trace for each
  * reconnection attempt (every 5 seconds); {@code application.properties} raises that one
- * logger to WARN, so its errors still show. What happens meanwhile is Spring's: each
- * browser's relay connection gets an ERROR frame and is closed (the page reconnects), the
- * system connection retries every 5 seconds, and messages the application publishes are
- * dropped ({@link StreamPublisher}) while the simulations run on.
+ * logger to WARN, so its errors still show. Meanwhile each browser here watching another
+ * instance's room gets an ERROR frame and is closed, and the page reconnects
+ * ({@link RoomsOverBroker}); sandboxes, and rooms watched on their owner, go on as
+ * before; the relay's system connection retries every 5 seconds, and what the instance
+ * sends to the broker is dropped ({@link BrokerLink}) while the simulations run on.
  */
 final class BrokerOutages {
 
@@ -52,9 +53,9 @@ final class BrokerOutages {
 		Instant now = this.clock.instant();
 		if (this.since.compareAndSet(null, now)) {
 			this.lastReminder = now;
-			logger.warn("The message broker at {} is not answering: browsers are told and reconnect; "
-					+ "simulations run on, their messages are dropped until it is back (trying again every 5 s)",
-					this.address);
+			logger.warn("The message broker at {} is not answering: students of other servers' rooms are "
+					+ "told and reconnect; simulations run on, messages to the other servers are dropped until "
+					+ "it is back (trying again every 5 s)", this.address);
 		}
 	}
 
@@ -62,8 +63,8 @@ final class BrokerOutages {
 	void back() {
 		Instant started = this.since.getAndSet(null);
 		if (started != null) {
-			logger.info("The message broker at {} is back after {}: browsers reconnect and the stream flows again",
-					this.address, words(Duration.between(started, this.clock.instant())));
+			logger.info("The message broker at {} is back after {}: other servers' rooms flow again", this.address,
+					words(Duration.between(started, this.clock.instant())));
 		}
 	}
 

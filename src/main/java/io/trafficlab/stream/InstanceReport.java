@@ -14,7 +14,7 @@ import java.util.Set;
  */
 record InstanceReport(String instance, String boot, Set<String> owned, Map<String, Integer> watchers) {
 
-	/** Where reports travel: a topic no browser may subscribe to. */
-	static final String TOPIC = "/topic/trafficlab/instances";
+	/** Where reports travel: a broker topic, which no browser reaches. */
+	static final String TOPIC = "/topic/trafficlab.instances";
 
 }

@@ -1,6 +1,7 @@
 package io.trafficlab.stream;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,9 +16,9 @@ import io.trafficlab.room.RoomRegistry;
 import io.trafficlab.system.DaemonScheduler;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +41,7 @@ class PeerReporter implements SmartLifecycle {
 
 	private final StreamSubscriptions subscriptions;
 
-	private final SimpMessagingTemplate template;
+	private final ObjectProvider<BrokerLink> link;
 
 	private final StreamPublisher publisher;
 
@@ -54,13 +55,13 @@ class PeerReporter implements SmartLifecycle {
 	private @Nullable ScheduledFuture<?> reporting;
 
 	PeerReporter(ThisInstance instance, PeerReports peers, RoomRegistry rooms, StreamSubscriptions subscriptions,
-			SimpMessagingTemplate template, StreamPublisher publisher, StreamProperties properties) {
+			ObjectProvider<BrokerLink> link, StreamPublisher publisher, StreamProperties properties) {
 		this.instance = instance;
 		this.publisher = publisher;
 		this.peers = peers;
 		this.rooms = rooms;
 		this.subscriptions = subscriptions;
-		this.template = template;
+		this.link = link;
 		this.shared = properties.relay().enabled() && instance.id().isPresent();
 	}
 
@@ -124,14 +125,13 @@ class PeerReporter implements SmartLifecycle {
 	private void report() {
 		try {
 			InstanceReport report = current();
-			this.template.convertAndSend(InstanceReport.TOPIC, report);
+			this.link.getObject().send(InstanceReport.TOPIC, report, Map.of());
 			endRoomsOfSilentOwners(report.watchers().keySet());
 		}
 		catch (RuntimeException ex) {
-			// The broker is away (that is logged where the relay notices) or the report
-			// could not
-			// be built this once: the next one, a second later, tries again; the schedule
-			// must go on
+			// The report could not be built this once: the next one, a second later,
+			// tries
+			// again; the schedule must go on
 		}
 	}
 

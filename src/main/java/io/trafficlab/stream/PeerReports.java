@@ -50,6 +50,11 @@ class PeerReports implements MessageHandler {
 		this.clock = clock;
 	}
 
+	/** One instance alone, which hears from no other. */
+	static PeerReports alone() {
+		return new PeerReports(ThisInstance.single(), Clock.systemUTC());
+	}
+
 	/** This start's random id, which this instance's own reports carry. */
 	String boot() {
 		return this.boot;

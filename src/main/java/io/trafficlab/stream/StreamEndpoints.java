@@ -52,7 +52,7 @@ class StreamEndpoints implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
-		// The broker itself, simple or relay, is StreamConfiguration's choice
+		// The broker itself is StreamConfiguration's
 		registry.setApplicationDestinationPrefixes("/app");
 	}
 

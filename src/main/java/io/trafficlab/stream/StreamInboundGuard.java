@@ -1,7 +1,5 @@
 package io.trafficlab.stream;
 
-import java.time.Clock;
-
 import io.trafficlab.cluster.ThisInstance;
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomJoins;
@@ -11,6 +9,7 @@ import io.trafficlab.room.RoomRequestException;
 import io.trafficlab.sandbox.SandboxRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -52,18 +51,25 @@ class StreamInboundGuard implements ChannelInterceptor {
 
 	private final PeerReports peers;
 
+	private final ThisInstance instance;
+
+	/** The broker other instances' rooms come through, if instances share one. */
+	private final @Nullable ObjectProvider<BrokerLink> broker;
+
 	/** Without a limit on wrong room codes, for tests. */
 	StreamInboundGuard(SandboxRegistry sandboxes, RoomRegistry rooms, StreamSubscriptions subscriptions,
 			RoomProperties roomProperties, StreamProperties streamProperties) {
-		this(sandboxes, rooms, null, subscriptions, roomProperties, streamProperties,
-				new PeerReports(ThisInstance.single(), Clock.systemUTC()));
+		this(sandboxes, rooms, null, subscriptions, roomProperties, streamProperties, PeerReports.alone(),
+				ThisInstance.single(), null);
 	}
 
 	@Autowired
 	StreamInboundGuard(SandboxRegistry sandboxes, RoomRegistry rooms, @Nullable RoomJoins joins,
 			StreamSubscriptions subscriptions, RoomProperties roomProperties, StreamProperties streamProperties,
-			PeerReports peers) {
+			PeerReports peers, ThisInstance instance, @Nullable ObjectProvider<BrokerLink> broker) {
 		this.peers = peers;
+		this.instance = instance;
+		this.broker = broker;
 		this.joins = joins;
 		this.sandboxes = sandboxes;
 		this.rooms = rooms;
@@ -120,6 +126,14 @@ class StreamInboundGuard implements ChannelInterceptor {
 		}
 	}
 
+	/**
+	 * Whether the room is another instance's, and the broker it would come through away.
+	 */
+	private boolean unreachable(RoomCode code) {
+		BrokerLink link = (this.broker != null) ? this.broker.getIfAvailable() : null;
+		return link != null && this.instance.otherOwnerOfRoom(code.value()).isPresent() && !link.available();
+	}
+
 	private void requireSeat(Message<?> message, StreamDestination target, @Nullable String session,
 			@Nullable String client) {
 		RoomCode code = target.roomCode();
@@ -131,6 +145,10 @@ class StreamInboundGuard implements ChannelInterceptor {
 			catch (RoomRequestException ex) {
 				throw new MessageDeliveryException(message, String.valueOf(ex.getMessage()));
 			}
+		}
+		if (unreachable(code)) {
+			// Not a wrong code: the broker that carries other instances' rooms is away
+			throw new MessageDeliveryException(message, RoomsOverBroker.BROKER_AWAY);
 		}
 		if (this.rooms.find(code).isEmpty() && !this.peers.openElsewhere(code)) {
 			if (joins != null && client != null) {

@@ -11,8 +11,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * Settings of the event stream ({@code trafficlab.stream.*}).
  *
- * @param relay the external STOMP broker, if one is used instead of the in-memory simple
- * broker
+ * @param relay the external STOMP broker that several instances share, if any
  * @param compression whether to accept the browser's offer of {@code permessage-deflate};
  * off by default, because Tomcat compresses every copy of a message once per connection
  * on the sending thread (see the README's stream figures)
@@ -64,15 +63,13 @@ record StreamProperties(@DefaultValue Relay relay, @DefaultValue("false") boolea
 
 	/**
 	 * An external STOMP broker (RabbitMQ with the {@code rabbitmq_stomp} plugin) that
-	 * takes over the topics: Spring's broker relay forwards every subscription and every
-	 * published message to it over TCP.
+	 * instances share for their reports and the rooms' streams ({@link BrokerLink}); the
+	 * browsers stay on each instance's in-memory broker.
 	 *
-	 * @param enabled whether to relay to the external broker; {@code false} keeps the
-	 * in-memory simple broker
+	 * @param enabled whether to connect to the external broker
 	 * @param host the broker's host
 	 * @param port its STOMP port
-	 * @param login the STOMP login of every connection, the application's own and one per
-	 * browser
+	 * @param login the STOMP login of the instance's one connection
 	 * @param passcode its passcode
 	 * @param virtualHost the STOMP {@code host} header (RabbitMQ's virtual host), or
 	 * {@code null} for the broker's default

@@ -2,9 +2,11 @@ package io.trafficlab.stream;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
-import io.trafficlab.cluster.ThisInstance;
 import io.trafficlab.room.RoomAudience;
 import io.trafficlab.room.RoomCode;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +37,7 @@ class StreamSubscriptions implements ChannelInterceptor, RoomAudience {
 
 	/** One instance alone: nobody watches elsewhere. */
 	StreamSubscriptions() {
-		this(new PeerReports(ThisInstance.single(), Clock.systemUTC()));
+		this(PeerReports.alone());
 	}
 
 	@Autowired
@@ -89,6 +91,17 @@ class StreamSubscriptions implements ChannelInterceptor, RoomAudience {
 			}
 		});
 		return rooms;
+	}
+
+	/** The connections that subscribe now to a topic the test accepts. */
+	synchronized Set<String> sessionsWatching(Predicate<StreamDestination> test) {
+		Set<String> sessions = new HashSet<>();
+		this.bySession.forEach((session, subscriptions) -> {
+			if (subscriptions.values().stream().anyMatch(test)) {
+				sessions.add(session);
+			}
+		});
+		return sessions;
 	}
 
 	/** How many subscriptions a topic has now. */

@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
  * the students dealt in turn to {@code A}, {@code B}, ..., each connecting straight to
  * its instance's port as a room watcher's browser does ({@code /ws?room=CODE}, the room's
  * events and statistics). The other instances accept the room once the owner's report has
- * reached them; the benchmark waits for that and reports how long it took. It reports
- * what {@link SandboxLoadBenchmark} reports for a room, per instance and in all, and the
+ * reached them (the instances share the broker: each has one connection to it, and the
+ * owner sends each of the room's messages once; {@code RoomsOverBroker}); the benchmark
+ * waits for that and reports how long it took. It reports what
+ * {@link SandboxLoadBenchmark} reports for a room, per instance and in all, and the
  * broker's CPU (the process listening on the relay's port, when it is on this machine).
  * With {@code -Dinstances=1} the same students watch one instance with its simple broker,
  * for comparison.
@@ -41,8 +43,7 @@ final class RoomOverInstancesBenchmark {
 	private static final long ROOM_WAIT_MILLIS = 5_000;
 
 	/**
-	 * Students connect this many at a time, as a class joining together would: through
-	 * the relay each connection waits for the broker's {@code CONNECTED}.
+	 * Students connect this many at a time, as a class joining together would.
 	 */
 	private static final int JOINING_THREADS = 8;
 

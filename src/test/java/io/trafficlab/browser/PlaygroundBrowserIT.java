@@ -67,6 +67,8 @@ class PlaygroundBrowserIT extends BrowserTest {
 		this.browser.waitUpTo(LIVE).until((d) -> notice.isDisplayed());
 		assertThat(notice.findElement(By.cssSelector("[data-part=sandbox-ended-reason]")).getText())
 			.startsWith("There is no sandbox \"" + id + "\"");
+		// the words once: the stream's status line only says it ended
+		assertThat(driver.findElement(By.cssSelector("[data-part=stream-status]")).getText()).isEqualTo("ended");
 		assertThat(notice.findElement(By.cssSelector("[data-control=start-again]")).getDomProperty("href"))
 			.isEqualTo(origin + "/?preset=uneven-3-1-0");
 		WebElement reopen = notice.findElement(By.cssSelector("[data-control=reopen-state]"));

@@ -58,9 +58,9 @@ class BrokerOutagesTests {
 		assertThat(this.outages.brokerAway()).isFalse();
 		assertThat(output.getOut().lines().filter((line) -> line.contains("BrokerOutages"))).satisfiesExactly(
 				(line) -> assertThat(line).contains("WARN")
-					.endsWith("The message broker at rabbitmq.internal:61613 is not answering: browsers are told "
-							+ "and reconnect; simulations run on, their messages are dropped until it is back "
-							+ "(trying again every 5 s)"),
+					.endsWith("The message broker at rabbitmq.internal:61613 is not answering: students of other "
+							+ "servers' rooms are told and reconnect; simulations run on, messages to the other "
+							+ "servers are dropped until it is back (trying again every 5 s)"),
 				(line) -> assertThat(line)
 					.endsWith("The message broker at rabbitmq.internal:61613 has not answered for 1 min 0 s; "
 							+ "simulations run on"),
@@ -68,8 +68,8 @@ class BrokerOutagesTests {
 					.endsWith("The message broker at rabbitmq.internal:61613 has not answered for 2 min 0 s; "
 							+ "simulations run on"),
 				(line) -> assertThat(line).contains("INFO")
-					.endsWith("The message broker at rabbitmq.internal:61613 is back after 2 min 30 s: browsers "
-							+ "reconnect and the stream flows again"));
+					.endsWith("The message broker at rabbitmq.internal:61613 is back after 2 min 30 s: other "
+							+ "servers' rooms flow again"));
 	}
 
 	@Test
@@ -90,12 +90,11 @@ class BrokerOutagesTests {
 
 	@Test
 	void refusalWithoutMessageShouldBeExplainedByItsCauseOrItsKind() {
-		assertThat(StreamPublisher.reason(new MessageDeliveryException("Message broker not active")))
+		assertThat(BrokerLink.reason(new MessageDeliveryException("Message broker not active")))
 			.isEqualTo("Message broker not active");
-		assertThat(StreamPublisher.reason(new IllegalStateException(null, new RuntimeException("closed"))))
+		assertThat(BrokerLink.reason(new IllegalStateException(null, new RuntimeException("closed"))))
 			.isEqualTo("closed");
-		assertThat(StreamPublisher.reason(new IllegalStateException()))
-			.isEqualTo("no reason given, IllegalStateException");
+		assertThat(BrokerLink.reason(new IllegalStateException())).isEqualTo("no reason given, IllegalStateException");
 	}
 
 }

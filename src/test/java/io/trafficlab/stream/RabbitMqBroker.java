@@ -6,13 +6,18 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.trafficlab.TrafficLabApplication;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -145,6 +150,20 @@ record RabbitMqBroker(String host, int port, String login, String passcode) {
 		registry.add("trafficlab.stream.relay.port", () -> fromSystemProperties().port());
 		registry.add("trafficlab.stream.relay.login", () -> fromSystemProperties().login());
 		registry.add("trafficlab.stream.relay.passcode", () -> fromSystemProperties().passcode());
+	}
+
+	/**
+	 * Starts an instance of the whole application, named {@code name}, on a free port,
+	 * sharing this broker, as an operator runs several.
+	 */
+	ConfigurableApplicationContext startInstance(String name, String... more) {
+		List<String> properties = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
+				"trafficlab.instance.id=" + name, "trafficlab.stream.relay.enabled=true",
+				"trafficlab.stream.relay.host=" + this.host, "trafficlab.stream.relay.port=" + this.port,
+				"trafficlab.stream.relay.login=" + this.login, "trafficlab.stream.relay.passcode=" + this.passcode));
+		properties.addAll(List.of(more));
+		return new SpringApplicationBuilder(TrafficLabApplication.class).properties(properties.toArray(String[]::new))
+			.run();
 	}
 
 	/**

@@ -25,10 +25,12 @@ import static io.trafficlab.stream.StompTestClient.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The relay against a real RabbitMQ and its STOMP plugin ({@link RabbitMqBroker}): a
- * browser's subscriptions to a sandbox's events and statistics and to a room's topics go
- * through the broker and its batches come back, the snapshot still answers from the
- * application, and a browser still cannot send.
+ * The relay switched on against a real RabbitMQ and its STOMP plugin
+ * ({@link RabbitMqBroker}): the browsers' subscriptions to a sandbox's events and
+ * statistics and to a room's topics are served as without it, by the instance's own
+ * broker, the snapshot still answers from the application, and a browser still cannot
+ * send. What travels through RabbitMQ between instances is tested by
+ * {@link BrokerOutageTests} and {@code SeveralServersIT}.
  */
 class RabbitMqRelayTests extends RabbitMqServer {
 
@@ -48,7 +50,7 @@ class RabbitMqRelayTests extends RabbitMqServer {
 	}
 
 	@Test
-	void sandboxSubscriberShouldReceiveNumberedBatchesAndStatisticsThroughRabbitMq() throws Exception {
+	void sandboxSubscriberShouldReceiveNumberedBatchesAndStatisticsWithTheRelayOn() throws Exception {
 		Sandbox sandbox = sandbox("six-replicas-spread");
 		StompSession session = connect();
 		BlockingQueue<Map<String, Object>> batches = StompTestClient.subscribe(session,
@@ -71,7 +73,7 @@ class RabbitMqRelayTests extends RabbitMqServer {
 	}
 
 	@Test
-	void roomWatchersOnTwoConnectionsShouldReceiveTheSameBatchesThroughRabbitMq() throws Exception {
+	void roomWatchersOnTwoConnectionsShouldReceiveTheSameBatchesWithTheRelayOn() throws Exception {
 		Sandbox teacher = sandbox("six-replicas-spread");
 		RoomCode room = this.rooms.open(teacher.id()).room().code();
 		StompSession first = connect();

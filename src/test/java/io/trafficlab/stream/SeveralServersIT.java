@@ -13,7 +13,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import io.trafficlab.TrafficLabApplication;
 import io.trafficlab.deploy.ShippedHaproxy;
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomDestinations;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.simp.stomp.StompCommand;
@@ -62,8 +60,8 @@ class SeveralServersIT {
 	static void startTwoInstancesBehindHaproxy() throws Exception {
 		RabbitMqBroker broker = RabbitMqBroker.fromSystemProperties();
 		ShippedHaproxy.binary();
-		instanceA = start("A", broker);
-		instanceB = start("B", broker);
+		instanceA = broker.startInstance("A", "server.forward-headers-strategy=native");
+		instanceB = broker.startInstance("B", "server.forward-headers-strategy=native");
 		haproxy = ShippedHaproxy.start(port(instanceA), port(instanceB));
 		// Until HAProxy's health checks see both instances up, a key of B's could reach A
 		await("HAProxy routes A's keys to A", () -> reaches("A"), Duration.ofSeconds(20));
@@ -173,15 +171,6 @@ class SeveralServersIT {
 				Duration.ofSeconds(5));
 		student.onB = watchersOn(instanceB, code) > onB;
 		return student;
-	}
-
-	private static ConfigurableApplicationContext start(String name, RabbitMqBroker broker) {
-		return new SpringApplicationBuilder(TrafficLabApplication.class)
-			.properties("server.port=0", "spring.main.banner-mode=off", "trafficlab.instance.id=" + name,
-					"trafficlab.stream.relay.enabled=true", "trafficlab.stream.relay.host=" + broker.host(),
-					"trafficlab.stream.relay.port=" + broker.port(), "trafficlab.stream.relay.login=" + broker.login(),
-					"trafficlab.stream.relay.passcode=" + broker.passcode(), "server.forward-headers-strategy=native")
-			.run();
 	}
 
 	private static int port(@Nullable ConfigurableApplicationContext instance) {

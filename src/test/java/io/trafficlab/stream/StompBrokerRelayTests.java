@@ -25,11 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The switch to an external STOMP broker ({@code trafficlab.stream.relay.*}), against a
- * small STOMP broker the test runs (RabbitMQ is not on the project's machines): the
- * application connects with the configured login and virtual host, and a student's room
- * subscription and the teacher sandbox's batches go through the broker, under the
- * one-segment names RabbitMQ's STOMP plugin accepts, and reach the student under the
- * room's own topic.
+ * small STOMP broker the test runs: the application makes one connection, its own, with
+ * the configured login and virtual host, and subscribes there to the instances' reports
+ * and the rooms' messages; a student's subscription never reaches the broker (the
+ * instance's in-memory broker serves it); a room's batches go to the broker once, on the
+ * rooms' topic with the room's destination in a header, never with the teacher's sandbox
+ * id; and the student receives them under the room's own topic.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "trafficlab.stream.relay.enabled=true", "trafficlab.stream.relay.login=traffic-lab",
@@ -53,35 +54,41 @@ class StompBrokerRelayTests extends RunningServer {
 	}
 
 	@Test
-	void relayShouldLogInWithTheSettingsAndCarryARoomsBatchesThroughTheBroker() throws Exception {
+	void relayShouldConnectOnceWithTheSettingsAndSendARoomsBatchesToTheBrokerOnce() throws Exception {
 		assertThat(this.relay.getRelayHost()).isEqualTo("127.0.0.1");
 		assertThat(this.relay.getRelayPort()).isEqualTo(BROKER.port());
 		SmallStompBroker.Frame system = awaitFrame((frame) -> frame.command().equals("CONNECT"));
 		assertThat(system.headers()).containsEntry("login", "traffic-lab")
 			.containsEntry("passcode", "s3cret")
 			.containsEntry("host", "classes");
+		awaitFrame((frame) -> frame.command().equals("SUBSCRIBE")
+				&& RoomsOverBroker.TOPIC.equals(frame.header("destination")));
+		awaitFrame((frame) -> frame.command().equals("SUBSCRIBE")
+				&& InstanceReport.TOPIC.equals(frame.header("destination")));
 
 		Sandbox teacher = sandbox("six-replicas-spread");
 		RoomCode room = this.rooms.open(teacher.id()).room().code();
-		String brokerName = "/topic/rooms." + room.value() + ".events";
 		StompTestClient client = new StompTestClient(this.port);
 		try {
 			StompSession student = client.connect();
 			BlockingQueue<Delivered> delivered = new LinkedBlockingQueue<>();
 			student.subscribe(RoomDestinations.eventsTopic(room), StompTestClient
 				.jsonObjects((headers, batch) -> delivered.add(new Delivered(headers.getDestination(), batch))));
-			SmallStompBroker.Frame subscribe = awaitFrame((frame) -> frame.command().equals("SUBSCRIBE"));
-			assertThat(subscribe.header("destination")).isEqualTo(brokerName);
-			SmallStompBroker.Frame send = awaitFrame((frame) -> frame.command().equals("SEND"));
-			assertThat(send.header("destination")).isEqualTo(brokerName);
-			assertThat(send.body()).contains("\"seq\":");
-
 			Delivered first = delivered.poll(10, TimeUnit.SECONDS);
 			assertThat(first).isNotNull();
 			assertThat(first.destination()).isEqualTo(RoomDestinations.eventsTopic(room));
 			assertThat(first.batch()).containsKeys("seq", "generation", "simTime", "events");
-			assertThat(BROKER.received())
-				.noneMatch((frame) -> String.valueOf(frame.header("destination")).contains(teacher.id()));
+
+			SmallStompBroker.Frame send = awaitFrame((frame) -> frame.command().equals("SEND")
+					&& RoomDestinations.eventsTopic(room).equals(frame.header(RoomsOverBroker.DESTINATION)));
+			assertThat(send.header("destination")).isEqualTo(RoomsOverBroker.TOPIC);
+			assertThat(send.body()).contains("\"seq\":");
+			assertThat(BROKER.received()).filteredOn((frame) -> frame.command().equals("CONNECT"))
+				.as("the application's own connection, and none for the student")
+				.hasSize(1);
+			assertThat(BROKER.received()).noneMatch((frame) -> frame.command().equals("SUBSCRIBE")
+					&& String.valueOf(frame.header("destination")).contains(room.value()));
+			assertThat(BROKER.received()).noneMatch((frame) -> frame.toString().contains(teacher.id()));
 		}
 		finally {
 			client.close();

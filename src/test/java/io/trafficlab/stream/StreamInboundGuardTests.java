@@ -115,8 +115,8 @@ class StreamInboundGuardTests {
 		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 		RoomJoins joins = new RoomJoins(this.rooms, new RoomJoinProperties(1, 2), clock);
 		StreamInboundGuard limited = new StreamInboundGuard(this.sandboxes, this.rooms, joins, this.subscriptions,
-				new RoomProperties(100, 2), StreamProperties.defaults(),
-				new PeerReports(ThisInstance.single(), Clock.systemUTC()));
+				new RoomProperties(100, 2), StreamProperties.defaults(), PeerReports.alone(), ThisInstance.single(),
+				null);
 		for (String code : List.of("ZZZZZZ", "YYYYYY")) {
 			assertThatThrownBy(() -> limited.preSend(
 					frame(StompCommand.SUBSCRIBE, "s1", "/topic/rooms/" + code + "/events", "203.0.113.9"), CHANNEL))
