@@ -23,7 +23,8 @@ class AheadOfTimeCheck {
 	 */
 	static final List<FrozenSetting> SETTINGS = List.of(
 			new FrozenSetting("trafficlab.stream.relay.enabled", "true",
-					"the broker relay's outage watch (BrokerOutageWatch, conditional on this setting)"),
+					"the broker link to the other instances and its outage watch "
+							+ "(BrokerLinkConfiguration and BrokerOutageWatch, conditional on this setting)"),
 			new FrozenSetting("server.forward-headers-strategy", "framework",
 					"Spring's ForwardedHeaderFilter (Spring Boot defines it only for this value)"));
 

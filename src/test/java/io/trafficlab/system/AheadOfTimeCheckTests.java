@@ -53,7 +53,8 @@ class AheadOfTimeCheckTests {
 		FailureAnalysis analysis = new AheadOfTimeFailureAnalyzer()
 			.analyze(new IllegalStateException("context failed", refusal));
 		assertThat(analysis).isNotNull();
-		assertThat(analysis.getDescription()).contains("trafficlab.stream.relay.enabled=true", "BrokerOutageWatch");
+		assertThat(analysis.getDescription()).contains("trafficlab.stream.relay.enabled=true",
+				"BrokerLinkConfiguration", "BrokerOutageWatch");
 		assertThat(analysis.getAction()).contains("TRAFFICLAB_AOT=off bin/start");
 	}
 
