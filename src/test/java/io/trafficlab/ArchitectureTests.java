@@ -5,10 +5,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /**
  * The rules that keep the engine a separate world.
@@ -62,6 +65,23 @@ class ArchitectureTests {
 			.resideInAPackage("java.util.concurrent..")
 			.because("the engine is synchronous: its caller owns every thread");
 		rule.check(PRODUCTION);
+	}
+
+	@Test
+	void noBeanDependsOnASettingThroughACondition() {
+		ArchRule classes = noClasses().should()
+			.beAnnotatedWith(ConditionalOnBooleanProperty.class)
+			.orShould()
+			.beAnnotatedWith(ConditionalOnProperty.class)
+			.because("Spring's AOT processing decides bean conditions when the jar is built, so bin/start would "
+					+ "ignore the setting (README, Run): read it in the bean instead");
+		ArchRule methods = noMethods().should()
+			.beAnnotatedWith(ConditionalOnBooleanProperty.class)
+			.orShould()
+			.beAnnotatedWith(ConditionalOnProperty.class)
+			.because("the same holds for @Bean methods");
+		classes.check(PRODUCTION);
+		methods.check(PRODUCTION);
 	}
 
 	@Test

@@ -8,11 +8,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
 import org.springframework.messaging.simp.stomp.StompBrokerRelayMessageHandler;
 
 /**
- * This instance's one connection to the external broker (RabbitMQ's STOMP plugin), with
- * {@code trafficlab.stream.relay.enabled}: Spring's broker relay, used for its system
+ * This instance's one connection to the external broker (RabbitMQ's STOMP plugin), when
+ * {@code trafficlab.stream.relay.enabled} switches it on ({@link #enabled()}; off, it
+ * sends nothing and is never available): Spring's broker relay, used for its system
  * connection only ({@link BrokerLinkConfiguration}). Over it travel the instances'
  * reports ({@link InstanceReport}) and the rooms' messages ({@link RoomsOverBroker}),
  * each on one topic that every instance subscribes to.
@@ -34,14 +36,30 @@ final class BrokerLink {
 
 	private final AtomicLong lastWarned = new AtomicLong(Long.MIN_VALUE / 2);
 
-	BrokerLink(StompBrokerRelayMessageHandler relay, SimpMessagingTemplate template) {
+	private final boolean enabled;
+
+	BrokerLink(StompBrokerRelayMessageHandler relay, SimpMessagingTemplate template, boolean enabled) {
 		this.relay = relay;
 		this.template = template;
+		this.enabled = enabled;
+	}
+
+	/** Whether this instance shares a broker with others. */
+	boolean enabled() {
+		return this.enabled;
 	}
 
 	/** Whether the connection to the broker is up right now. */
 	boolean available() {
-		return this.relay.isBrokerAvailable();
+		return this.enabled && this.relay.isBrokerAvailable();
+	}
+
+	/**
+	 * Whether an event about a broker is about this one (the simple broker sends some
+	 * too).
+	 */
+	boolean about(BrokerAvailabilityEvent event) {
+		return event.getSource() == this.relay;
 	}
 
 	/**

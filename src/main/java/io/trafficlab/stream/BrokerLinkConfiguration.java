@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.MessageChannel;
@@ -13,9 +12,12 @@ import org.springframework.messaging.simp.stomp.StompBrokerRelayMessageHandler;
 import org.springframework.messaging.support.ExecutorSubscribableChannel;
 
 /**
- * The {@link BrokerLink}, with {@code trafficlab.stream.relay.enabled}: Spring's broker
- * relay, with a channel of its own in place of the browsers' one, so that it opens only
- * its system connection.
+ * The {@link BrokerLink}: Spring's broker relay, with a channel of its own in place of
+ * the browsers' one, so that it opens only its system connection; started only with
+ * {@code trafficlab.stream.relay.enabled}. Both beans always exist, and the setting is
+ * read when they are made, not in a bean condition: Spring's AOT processing decides
+ * conditions when the jar is built, and a start from its code would then never reach the
+ * broker (README, "Run").
  *
  * <p>
  * Spring's relay, as {@code MessageBrokerRegistry.enableStompBrokerRelay} sets it up,
@@ -27,7 +29,6 @@ import org.springframework.messaging.support.ExecutorSubscribableChannel;
  * the broker carries one copy of a room's stream per instance ({@link RoomsOverBroker}).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty("trafficlab.stream.relay.enabled")
 class BrokerLinkConfiguration {
 
 	/** Broker topics: RabbitMQ's STOMP plugin takes one segment after {@code /topic/}. */
@@ -48,6 +49,7 @@ class BrokerLinkConfiguration {
 		relay.setSystemPasscode(settings.passcode());
 		relay.setVirtualHost(settings.virtualHost());
 		relay.setSystemSubscriptions(Map.of(InstanceReport.TOPIC, peers, RoomsOverBroker.TOPIC, rooms));
+		relay.setAutoStartup(settings.enabled());
 		return relay;
 	}
 
@@ -55,7 +57,7 @@ class BrokerLinkConfiguration {
 	BrokerLink brokerLink(StompBrokerRelayMessageHandler brokerRelay, SimpMessagingTemplate template) {
 		SimpMessagingTemplate toBroker = new SimpMessagingTemplate(brokerRelay.getBrokerChannel());
 		toBroker.setMessageConverter(template.getMessageConverter());
-		return new BrokerLink(brokerRelay, toBroker);
+		return new BrokerLink(brokerRelay, toBroker, brokerRelay.isAutoStartup());
 	}
 
 }

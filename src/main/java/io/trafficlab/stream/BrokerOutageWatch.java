@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -18,10 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds {@link BrokerOutages} with the relay's {@link BrokerAvailabilityEvent}s, and
  * checks every 10 seconds once the application is ready (the relay publishes no event for
- * a broker that never answered).
+ * a broker that never answered); only when the relay is switched on.
  */
 @Component
-@ConditionalOnBooleanProperty("trafficlab.stream.relay.enabled")
 class BrokerOutageWatch {
 
 	private static final Duration CHECK_EVERY = Duration.ofSeconds(10);
@@ -52,7 +50,7 @@ class BrokerOutageWatch {
 
 	@EventListener
 	void availability(BrokerAvailabilityEvent event) {
-		if (this.closing) {
+		if (this.closing || !this.link.enabled() || !this.link.about(event)) {
 			return;
 		}
 		if (event.isBrokerAvailable()) {
@@ -66,6 +64,9 @@ class BrokerOutageWatch {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void ready() {
+		if (!this.link.enabled()) {
+			return;
+		}
 		this.checking = this.scheduler.scheduleAtFixedRate(() -> {
 			if (!this.closing) {
 				this.outages.check(this.link.available());

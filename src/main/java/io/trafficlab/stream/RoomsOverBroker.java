@@ -84,7 +84,7 @@ class RoomsOverBroker implements MessageHandler {
 	 */
 	void publish(RoomCode room, String destination, Object payload) {
 		BrokerLink broker = this.link.getIfAvailable();
-		if (broker != null && owned(room)) {
+		if (broker != null && broker.enabled() && owned(room)) {
 			broker.send(TOPIC, payload, Map.of(DESTINATION, destination));
 		}
 	}

@@ -131,7 +131,8 @@ class StreamInboundGuard implements ChannelInterceptor {
 	 */
 	private boolean unreachable(RoomCode code) {
 		BrokerLink link = (this.broker != null) ? this.broker.getIfAvailable() : null;
-		return link != null && this.instance.otherOwnerOfRoom(code.value()).isPresent() && !link.available();
+		return link != null && link.enabled() && this.instance.otherOwnerOfRoom(code.value()).isPresent()
+				&& !link.available();
 	}
 
 	private void requireSeat(Message<?> message, StreamDestination target, @Nullable String session,

@@ -21,12 +21,8 @@ class AheadOfTimeCheck {
 	/**
 	 * Settings whose value needs a bean that the AOT build, without them, did not define.
 	 */
-	static final List<FrozenSetting> SETTINGS = List.of(
-			new FrozenSetting("trafficlab.stream.relay.enabled", "true",
-					"the broker link to the other instances and its outage watch "
-							+ "(BrokerLinkConfiguration and BrokerOutageWatch, conditional on this setting)"),
-			new FrozenSetting("server.forward-headers-strategy", "framework",
-					"Spring's ForwardedHeaderFilter (Spring Boot defines it only for this value)"));
+	static final List<FrozenSetting> SETTINGS = List.of(new FrozenSetting("server.forward-headers-strategy",
+			"framework", "Spring's ForwardedHeaderFilter (Spring Boot defines it only for this value)"));
 
 	@Autowired
 	AheadOfTimeCheck(Environment environment) {
