@@ -91,6 +91,9 @@ class SeveralServersIT {
 		assertThat(code.value()).startsWith("A");
 		await("B hears that A opened the room", () -> bean(instanceB, PeerReports.class).openElsewhere(code),
 				Duration.ofSeconds(5));
+		// Each hears the other once a second; on a busy machine a report can come late
+		await("A hears B", () -> bean(instanceA, PeerReports.class).heard().equals(List.of("B")),
+				Duration.ofSeconds(5));
 		assertThat(get(port(instanceA), "/api/v1/instance").get("peers").toString()).isEqualTo("[\"B\"]");
 
 		// Students through the balancer, which spreads room watchers over both instances
