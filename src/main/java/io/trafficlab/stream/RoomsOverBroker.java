@@ -26,11 +26,11 @@ import org.springframework.util.MimeTypeUtils;
  * A room's messages between instances, when they share a broker ({@link BrokerLink}). The
  * owner sends each message of its open rooms (batches, statistics, the class state, the
  * end) once to the broker, on {@link #TOPIC}, with the room's own destination in the
- * {@link #DESTINATION} header. Every instance subscribes to that topic once, and passes
- * the messages of other instances' rooms that its own browsers watch to its in-memory
- * broker, which copies them to those browsers. So the broker carries one copy of a room's
- * stream to each instance, and each instance copies it to its own students; every
- * instance receives every open room's stream, whether or not its browsers watch it.
+ * {@link #DESTINATION} header. Every instance subscribes to that topic once, and copies
+ * the messages of other instances' rooms to its own browsers that watch them
+ * ({@link LocalFanOut}). So the broker carries one copy of a room's stream to each
+ * instance, and each instance copies it to its own students; every instance receives
+ * every open room's stream, whether or not its browsers watch it.
  *
  * <p>
  * A student of another instance's room depends on the broker: when it goes away this
