@@ -15,9 +15,10 @@ import org.springframework.web.socket.WebSocketSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link StreamConfiguration}: the in-memory broker unless the relay is enabled
- * (see {@link StompBrokerRelayTests}), the outermost session decorator queues instead of
- * blocking (see {@link NonBlockingSessionTests}), and nothing queues in front of it.
+ * Tests for {@link StreamConfiguration}: the in-memory broker, and the relay to another
+ * broker never started unless enabled (see {@link StompBrokerRelayTests}), the outermost
+ * session decorator queues instead of blocking (see {@link NonBlockingSessionTests}), and
+ * nothing queues in front of it.
  */
 @SpringBootTest
 class StreamConfigurationTests {
@@ -30,9 +31,14 @@ class StreamConfigurationTests {
 	private ApplicationContext context;
 
 	@Test
-	void brokerByDefaultShouldBeTheInMemorySimpleBroker() {
+	void brokerByDefaultShouldBeTheInMemorySimpleBrokerWithTheRelayNeverStarted() {
 		assertThat(this.context.getBean("simpleBrokerMessageHandler")).isInstanceOf(SimpleBrokerMessageHandler.class);
-		assertThat(this.context.getBeansOfType(StompBrokerRelayMessageHandler.class)).isEmpty();
+		// The relay's bean always exists (no bean condition, for Spring's AOT code); it
+		// starts only with trafficlab.stream.relay.enabled
+		StompBrokerRelayMessageHandler relay = this.context.getBean(StompBrokerRelayMessageHandler.class);
+		assertThat(relay.isRunning()).isFalse();
+		assertThat(relay.isBrokerAvailable()).isFalse();
+		assertThat(this.context.getBean(BrokerLink.class).enabled()).isFalse();
 	}
 
 	@Test
