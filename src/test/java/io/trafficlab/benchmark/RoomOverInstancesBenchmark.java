@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
  * Options ({@code -D}): {@code instances} (2), {@code students} (1000), {@code relay}
  * (the broker's STOMP {@code host:port}, needed with more than one instance),
  * {@code relay.login}, {@code relay.passcode} (guest), {@code compression} (false: the
- * server's default; the clients offer it as Chromium does either way), {@code seconds}
- * (30), {@code warmup} (10).
+ * server's default; the clients offer it as Chromium does either way), {@code frozen} (0:
+ * students who join after the warm-up and never read, dealt over the instances, counted
+ * apart; the report says when each was closed), {@code seconds} (30), {@code warmup}
+ * (10).
  */
 final class RoomOverInstancesBenchmark {
 
@@ -121,6 +123,17 @@ final class RoomOverInstancesBenchmark {
 				this.instances.get(0).id, students, this.instances.size(), (System.nanoTime() - connecting) / 1e9,
 				warmup);
 		TimeUnit.SECONDS.sleep(warmup);
+		// Students whose laptops stop reading (a lid closed): dealt over the instances
+		// like the others, never
+		// read, counted apart; the report says when each instance closed them
+		List<StreamClient> frozen = new ArrayList<>();
+		List<Integer> frozenPorts = new ArrayList<>();
+		for (int i = 0; i < Integer.getInteger("frozen", 0); i++) {
+			int port = this.instances.get(i % this.instances.size()).server.port;
+			frozen.add(StreamClient.connect(port, path, new StreamMeter(), null, StreamClient.Reading.NONE,
+					List.of(topics + "/events", topics + "/stats")));
+			frozenPorts.add(port);
+		}
 		Optional<Long> broker = (this.relay != null) ? this.relay.localProcess() : Optional.empty();
 		double load = BenchmarkServer.loadAverage();
 		long brokerBefore = broker.isPresent() ? BenchmarkServer.cpuTicks(broker.get()) : 0;
@@ -128,7 +141,13 @@ final class RoomOverInstancesBenchmark {
 			instance.startMeasuring(this.all);
 		}
 		long start = System.nanoTime();
-		TimeUnit.SECONDS.sleep(seconds);
+		long end = start + TimeUnit.SECONDS.toNanos(seconds);
+		while (System.nanoTime() < end) {
+			for (int i = 0; i < frozen.size(); i++) {
+				frozen.get(i).checkClosedByServer(frozenPorts.get(i));
+			}
+			TimeUnit.MILLISECONDS.sleep(250);
+		}
 		for (Instance instance : this.instances) {
 			instance.stopMeasuring();
 		}
@@ -139,6 +158,13 @@ final class RoomOverInstancesBenchmark {
 			instance.finish();
 		}
 		report(students, measured, load, loadAfter);
+		if (!frozen.isEmpty()) {
+			System.out.printf(Locale.ROOT,
+					"frozen students    %d more (not in the figures above), closed by their "
+							+ "instance after (s): %s%n",
+					frozen.size(), frozen.stream().map(StreamClient::closedAfter).toList());
+			frozen.forEach(StreamClient::close);
+		}
 		if (broker.isPresent()) {
 			System.out.printf(Locale.ROOT, "broker CPU         %.0f %% of one core (%s, pid %d)%n",
 					brokerTicks / measured, ListeningProcess.name(broker.get()), broker.get());
