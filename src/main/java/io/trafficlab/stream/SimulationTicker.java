@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one thread that moves every sandbox's clock: each tick (every
  * {@code tick-interval}, 50 ms by default) advances every running sandbox by the interval
- * times its speed and publishes one batch per watched sandbox; every
+ * times its speed and publishes one batch per watched sandbox (ticks missed while the
+ * instance was behind are skipped, not caught up: {@link TickPacer}); every
  * {@code stats-interval} it publishes watched sandboxes' statistics. Watching a sandbox
  * keeps it alive; ending idle ones is {@code sandbox.IdleSandboxReaper}'s. Watching a
  * classroom room counts as watching the sandbox it follows: the batch goes to the room's
@@ -67,6 +68,10 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 
 	private long ticks;
 
+	private final TickPacer pacer;
+
+	private long lastSkipReport = System.nanoTime();
+
 	SimulationTicker(SandboxRegistry registry, RoomRegistry rooms, StreamSubscriptions subscriptions,
 			StreamPublisher publisher, SandboxProperties properties) {
 		this(registry, rooms, subscriptions, publisher, properties, false);
@@ -87,6 +92,7 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 		this.publisher = publisher;
 		this.intervalMillis = properties.tickInterval().toMillis();
 		this.intervalMicros = properties.tickInterval().toNanos() / 1_000;
+		this.pacer = new TickPacer(properties.tickInterval().toNanos());
 		this.statsEvery = Math.max(1, properties.statsInterval().toMillis() / this.intervalMillis);
 	}
 
@@ -149,12 +155,32 @@ class SimulationTicker implements SmartLifecycle, DisposableBean {
 	}
 
 	private void tickSafely() {
+		if (!this.pacer.tickAt(System.nanoTime())) {
+			return;
+		}
+		reportSkippedTicks();
 		try {
 			tick(System.currentTimeMillis());
 		}
 		catch (RuntimeException ex) {
 			// An exception would cancel the schedule for good
 			logger.error("Sandbox tick failed", ex);
+		}
+	}
+
+	/**
+	 * At most once a minute, how many catch-up firings were skipped ({@link TickPacer}).
+	 */
+	private void reportSkippedTicks() {
+		long now = System.nanoTime();
+		if (now - this.lastSkipReport < TimeUnit.MINUTES.toNanos(1)) {
+			return;
+		}
+		this.lastSkipReport = now;
+		long skipped = this.pacer.takeSkipped();
+		if (skipped > 0) {
+			logger.warn("The ticker fell behind and skipped {} ticks since it last said so: the simulations ran "
+					+ "slower than the wall clock meanwhile", skipped);
 		}
 	}
 

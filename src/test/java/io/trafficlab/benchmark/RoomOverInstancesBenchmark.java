@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
  * {@code relay.login}, {@code relay.passcode} (guest), {@code compression} (false: the
  * server's default; the clients offer it as Chromium does either way), {@code frozen} (0:
  * students who join after the warm-up and never read, dealt over the instances, counted
- * apart; the report says when each was closed), {@code seconds} (30), {@code warmup}
- * (10).
+ * apart; the report says when each was closed), {@code readers} (2: the threads that read
+ * every student's connection, {@link SharedReaders}; 0: a thread per student),
+ * {@code seconds} (30), {@code warmup} (10).
  */
 final class RoomOverInstancesBenchmark {
 
@@ -217,9 +218,10 @@ final class RoomOverInstancesBenchmark {
 		long failed = this.instances.stream().mapToLong((instance) -> instance.meter.failures()).sum();
 		System.out.printf(Locale.ROOT,
 				"%nOne room, %d students over %d instance(s) (%s), compression %s "
-						+ "(%,d messages arrived compressed), %.1f s%n",
+						+ "(%,d messages arrived compressed), %.1f s, read by %s%n",
 				students, this.instances.size(), (this.relay != null) ? "relay to " + this.relay : "simple broker",
-				Boolean.getBoolean("compression"), compressed, seconds);
+				Boolean.getBoolean("compression"), compressed, seconds, (Integer.getInteger("readers", 2) > 0)
+						? Integer.getInteger("readers", 2) + " shared threads" : "a thread each");
 		System.out.printf(Locale.ROOT, "all                %s, %d clients failed%n", delivered(this.all, seconds),
 				failed);
 		System.out.printf(Locale.ROOT, "                   published %.1f batches a second to each student%n",
@@ -276,8 +278,10 @@ final class RoomOverInstancesBenchmark {
 		}
 
 		StreamClient join(String path, String topics) throws IOException {
-			StreamClient client = StreamClient.connect(this.server.port, path, this.meter, null,
-					StreamClient.Reading.ALL, List.of(topics + "/events", topics + "/stats"));
+			StreamClient.Reading reading = (Integer.getInteger("readers", 2) > 0) ? StreamClient.Reading.SHARED
+					: StreamClient.Reading.ALL;
+			StreamClient client = StreamClient.connect(this.server.port, path, this.meter, null, reading,
+					List.of(topics + "/events", topics + "/stats"));
 			this.clients.add(client);
 			return client;
 		}

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +24,10 @@ import io.trafficlab.stream.WebSocketWire.Frame;
 
 /**
  * One browser's WebSocket on a plain socket, for the load benchmarks: Chromium's
- * handshake, STOMP in masked text frames, one thread and no per-connection message
- * buffer. Batches ({@code …/events}) and statistics ({@code …/stats}) are counted into a
- * {@link StreamMeter}; any other topic's messages go whole to a {@link Listener}.
+ * handshake, STOMP in masked text frames, read on a thread of its own or on one shared
+ * with other clients ({@link Reading}). Batches ({@code …/events}) and statistics
+ * ({@code …/stats}) are counted into a {@link StreamMeter}; any other topic's messages go
+ * whole to a {@link Listener}.
  */
 final class StreamClient implements Runnable {
 
@@ -35,10 +37,14 @@ final class StreamClient implements Runnable {
 
 	private static final Pattern DESTINATION = Pattern.compile("\ndestination:([^\n]*)\n");
 
-	/** How a client reads: everything, slowly ({@code slowBytes} a second), or never. */
+	/**
+	 * How a client reads: everything on a thread of its own, everything on one of a few
+	 * threads shared by all such clients ({@link SharedReaders}), slowly
+	 * ({@code slowBytes} a second), or never.
+	 */
 	enum Reading {
 
-		ALL, SLOW, NONE
+		ALL, SHARED, SLOW, NONE
 
 	}
 
@@ -74,6 +80,11 @@ final class StreamClient implements Runnable {
 	private volatile double closedAfter = -1;
 
 	private long lastSeq = -1;
+
+	/** The fragments of a message that has not ended yet. */
+	private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+	private boolean pendingCompressed;
 
 	private StreamClient(StreamMeter meter, Listener listener, Socket socket, String handshake, Reading reading)
 			throws IOException {
@@ -111,8 +122,10 @@ final class StreamClient implements Runnable {
 	 */
 	static StreamClient connect(int port, String path, StreamMeter meter, Listener listener, Reading reading,
 			List<String> destinations) throws IOException {
-		Socket socket = new Socket();
-		if (reading != Reading.ALL) {
+		// a channel's socket, so that a shared reader can take the connection over
+		SocketChannel channel = SocketChannel.open();
+		Socket socket = channel.socket();
+		if (reading == Reading.SLOW || reading == Reading.NONE) {
 			socket.setReceiveBufferSize(4096);
 		}
 		socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
@@ -127,7 +140,10 @@ final class StreamClient implements Runnable {
 		for (int i = 0; i < destinations.size(); i++) {
 			client.send("SUBSCRIBE\nid:" + i + "\ndestination:" + destinations.get(i) + "\n\n\0");
 		}
-		if (reading != Reading.NONE) {
+		if (reading == Reading.SHARED) {
+			SharedReaders.INSTANCE.take(client, channel);
+		}
+		else if (reading != Reading.NONE) {
 			Thread thread = new Thread(null, client, "client", 256 * 1024);
 			thread.setDaemon(true);
 			thread.start();
@@ -139,35 +155,44 @@ final class StreamClient implements Runnable {
 	public void run() {
 		try {
 			while (true) {
-				byte[] frame = receive();
-				long arrived = System.currentTimeMillis();
-				long arrivedNanos = System.nanoTime();
-				// only the STOMP headers and the start of the body are read: decoding
-				// whole batches would load the machine the server runs on
-				String head = new String(frame, 0, Math.min(frame.length, 600), StandardCharsets.UTF_8);
-				Matcher destination = DESTINATION.matcher(head);
-				if (!head.startsWith("MESSAGE\n") || !destination.find()) {
-					if (head.startsWith("ERROR")) {
-						throw new IOException("The server sent " + new String(frame, StandardCharsets.UTF_8));
-					}
-					continue;
-				}
-				String topic = destination.group(1);
-				if (topic.endsWith("/events")) {
-					batch(head, frame.length, arrived);
-				}
-				else if (topic.endsWith("/stats")) {
-					this.meter.statistics();
-				}
-				else if (this.listener != null) {
-					this.listener.message(topic, body(frame), arrivedNanos);
-				}
+				handle(receive());
 			}
 		}
 		catch (IOException ex) {
-			if (!this.socket.isClosed()) {
-				this.meter.failed(ex);
+			failed(ex);
+		}
+	}
+
+	/** Counts or passes on one STOMP frame that has just been read whole. */
+	void handle(byte[] frame) throws IOException {
+		long arrived = System.currentTimeMillis();
+		long arrivedNanos = System.nanoTime();
+		// only the STOMP headers and the start of the body are read: decoding
+		// whole batches would load the machine the server runs on
+		String head = new String(frame, 0, Math.min(frame.length, 600), StandardCharsets.UTF_8);
+		Matcher destination = DESTINATION.matcher(head);
+		if (!head.startsWith("MESSAGE\n") || !destination.find()) {
+			if (head.startsWith("ERROR")) {
+				throw new IOException("The server sent " + new String(frame, StandardCharsets.UTF_8));
 			}
+			return;
+		}
+		String topic = destination.group(1);
+		if (topic.endsWith("/events")) {
+			batch(head, frame.length, arrived);
+		}
+		else if (topic.endsWith("/stats")) {
+			this.meter.statistics();
+		}
+		else if (this.listener != null) {
+			this.listener.message(topic, body(frame), arrivedNanos);
+		}
+	}
+
+	/** The connection failed, unless this side closed it. */
+	void failed(IOException ex) {
+		if (!this.socket.isClosed()) {
+			this.meter.failed(ex);
 		}
 	}
 
@@ -187,7 +212,7 @@ final class StreamClient implements Runnable {
 			return;
 		}
 		long number = Long.parseLong(seq.group(1));
-		if (this.reading == Reading.ALL) {
+		if (this.reading == Reading.ALL || this.reading == Reading.SHARED) {
 			this.meter.batch(number, Long.parseLong(wall.group(1)), length, this.lastSeq, arrived);
 		}
 		this.lastSeq = number;
@@ -201,26 +226,44 @@ final class StreamClient implements Runnable {
 		}
 	}
 
-	/** Reads the next text message, joining fragments and inflating if negotiated. */
+	/** Reads the next message, joining fragments and inflating if negotiated. */
 	byte[] receive() throws IOException {
-		ByteArrayOutputStream message = new ByteArrayOutputStream();
-		boolean compressed = false;
 		while (true) {
-			Frame frame = WebSocketWire.readFrame(this.in, this::readSlowly);
-			if (frame.isClose()) {
-				throw new IOException("The server closed the connection");
-			}
-			if (frame.isData()) {
-				compressed |= (frame.opcode() != 0x0) && frame.isCompressed();
-				if (compressed && frame.isFinal()) {
-					this.meter.compressed();
-				}
-				message.write(frame.payload());
-				if (frame.isFinal()) {
-					return compressed ? inflate(message.toByteArray()) : message.toByteArray();
-				}
+			byte[] message = assemble(WebSocketWire.readFrame(this.in, this::readSlowly));
+			if (message != null) {
+				return message;
 			}
 		}
+	}
+
+	/**
+	 * Adds a frame to the message being read: answers the message once its last frame has
+	 * come, joined and inflated, and null before.
+	 */
+	byte[] assemble(Frame frame) throws IOException {
+		if (frame.isClose()) {
+			throw new IOException("The server closed the connection");
+		}
+		if (!frame.isData()) {
+			return null;
+		}
+		if (frame.opcode() != 0x0) {
+			this.pending.reset();
+			this.pendingCompressed = frame.isCompressed();
+		}
+		if (this.pendingCompressed && frame.isFinal()) {
+			this.meter.compressed();
+		}
+		if (frame.isFinal() && this.pending.size() == 0) {
+			return this.pendingCompressed ? inflate(frame.payload()) : frame.payload();
+		}
+		this.pending.write(frame.payload());
+		if (!frame.isFinal()) {
+			return null;
+		}
+		byte[] message = this.pending.toByteArray();
+		this.pending.reset();
+		return this.pendingCompressed ? inflate(message) : message;
 	}
 
 	private void readSlowly(byte[] payload) throws IOException {
