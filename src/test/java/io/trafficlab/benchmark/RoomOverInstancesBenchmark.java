@@ -220,8 +220,7 @@ final class RoomOverInstancesBenchmark {
 				"%nOne room, %d students over %d instance(s) (%s), compression %s "
 						+ "(%,d messages arrived compressed), %.1f s, read by %s%n",
 				students, this.instances.size(), (this.relay != null) ? "relay to " + this.relay : "simple broker",
-				Boolean.getBoolean("compression"), compressed, seconds, (Integer.getInteger("readers", 2) > 0)
-						? Integer.getInteger("readers", 2) + " shared threads" : "a thread each");
+				Boolean.getBoolean("compression"), compressed, seconds, StreamClient.Reading.described());
 		System.out.printf(Locale.ROOT, "all                %s, %d clients failed%n", delivered(this.all, seconds),
 				failed);
 		System.out.printf(Locale.ROOT, "                   published %.1f batches a second to each student%n",
@@ -278,10 +277,8 @@ final class RoomOverInstancesBenchmark {
 		}
 
 		StreamClient join(String path, String topics) throws IOException {
-			StreamClient.Reading reading = (Integer.getInteger("readers", 2) > 0) ? StreamClient.Reading.SHARED
-					: StreamClient.Reading.ALL;
-			StreamClient client = StreamClient.connect(this.server.port, path, this.meter, null, reading,
-					List.of(topics + "/events", topics + "/stats"));
+			StreamClient client = StreamClient.connect(this.server.port, path, this.meter, null,
+					StreamClient.Reading.everything(), List.of(topics + "/events", topics + "/stats"));
 			this.clients.add(client);
 			return client;
 		}

@@ -22,11 +22,12 @@ import java.util.regex.Pattern;
  * the preset's if 0), {@code frozen} (clients that subscribe and then stop reading; the
  * report says when the server closed each), {@code slow} (clients that read
  * {@code slowBytes} a second, so they fall behind; the report gives the live heap they
- * add each), {@code compression} (false), {@code seconds} (30), {@code warmup} (10).
- * {@code answers=true} runs {@link ClassAnswersBenchmark} instead: the students answer a
- * prediction together. {@code instances=N} runs {@link RoomOverInstancesBenchmark}
- * instead: one room's students spread over N instances sharing a broker. See
- * docs/sandbox-api.md, "Load benchmark".
+ * add each), {@code compression} (false), {@code readers} (2: the threads that read the
+ * clients that read everything, {@link SharedReaders}; 0: a thread each), {@code seconds}
+ * (30), {@code warmup} (10). {@code answers=true} runs {@link ClassAnswersBenchmark}
+ * instead: the students answer a prediction together. {@code instances=N} runs
+ * {@link RoomOverInstancesBenchmark} instead: one room's students spread over N instances
+ * sharing a broker. See docs/sandbox-api.md, "Load benchmark".
  */
 public final class SandboxLoadBenchmark {
 
@@ -98,10 +99,10 @@ public final class SandboxLoadBenchmark {
 		}
 		List<StreamClient> clients = new ArrayList<>();
 		for (String topic : topics) {
-			clients.add(StreamClient.connect(this.port, this.meter, topic, StreamClient.Reading.ALL));
+			clients.add(StreamClient.connect(this.port, this.meter, topic, StreamClient.Reading.everything()));
 		}
-		System.out.printf(Locale.ROOT, "%d sandboxes at %sx, %d clients; warming up %d s%n", ids.size(), speed,
-				clients.size(), warmup);
+		System.out.printf(Locale.ROOT, "%d sandboxes at %sx, %d clients read by %s; warming up %d s%n", ids.size(),
+				speed, clients.size(), StreamClient.Reading.described(), warmup);
 		TimeUnit.SECONDS.sleep(warmup);
 		long heapBefore = this.server.liveHeap();
 		List<StreamClient> frozen = new ArrayList<>();

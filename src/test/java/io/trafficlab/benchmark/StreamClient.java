@@ -44,7 +44,24 @@ final class StreamClient implements Runnable {
 	 */
 	enum Reading {
 
-		ALL, SHARED, SLOW, NONE
+		ALL, SHARED, SLOW, NONE;
+
+		/**
+		 * How the benchmarks' clients that read everything read: on {@code -Dreaders}
+		 * shared threads (2), or each on its own ({@code -Dreaders=0}).
+		 */
+		static Reading everything() {
+			return (readers() > 0) ? SHARED : ALL;
+		}
+
+		/** The same, in words for a report. */
+		static String described() {
+			return (readers() > 0) ? readers() + " shared threads" : "a thread each";
+		}
+
+		private static int readers() {
+			return Integer.getInteger("readers", 2);
+		}
 
 	}
 
