@@ -3,6 +3,7 @@
 // reconnection the state is read again, since messages may have been missed meanwhile.
 import { Client } from '@stomp/stompjs';
 import type { Fetch } from '../commands/commands';
+import { RECONNECT_DELAY_MS, ReconnectSpread } from '../stream/reconnectSpread';
 import { isClassState, type ClassState } from './classState';
 
 export interface ClassFeedOptions {
@@ -31,12 +32,15 @@ export class ClassFeed {
 	private readonly client: Client;
 	private readonly generations = new Generations();
 	private gone = false;
+	private readonly spread = new ReconnectSpread();
 
 	constructor(private readonly options: ClassFeedOptions, private readonly listener: (state: ClassState) => void,
 		private readonly ended: (status: number) => void = () => undefined) {
 		this.client = new Client({
 			brokerURL: options.brokerURL,
-			reconnectDelay: 2000,
+			reconnectDelay: RECONNECT_DELAY_MS,
+			beforeConnect: () => this.spread.wait(),
+			onWebSocketClose: () => this.spread.drop(),
 			onConnect: () => {
 				this.client.subscribe(options.topic, (message) => {
 					let body: unknown;

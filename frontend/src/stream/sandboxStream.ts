@@ -13,6 +13,7 @@ import {
 	type StatisticsMessage,
 } from '../protocol/events';
 import { firstError, LIVE, type Presence } from './presence';
+import { RECONNECT_DELAY_MS, ReconnectSpread, type ReconnectJitter } from './reconnectSpread';
 import { BatchSequencer } from './sequencer';
 import { BROKER_AWAY_TEXT, isBrokerAway, streamErrorText } from './streamErrors';
 
@@ -35,6 +36,8 @@ export interface SandboxStreamOptions {
 	presence: () => Promise<Presence>;
 	/** What the status says when what is watched is gone and the server gave no words (a room words it its own way). */
 	endedText?: string;
+	/** How much longer than stomp.js's delay a reconnection waits; a random part of it by default. */
+	reconnectJitter?: ReconnectJitter;
 }
 
 export interface SandboxStreamListener {
@@ -53,6 +56,7 @@ export class SandboxStream {
 	private readonly client: Client;
 	private readonly sequencer = new BatchSequencer();
 	private readonly fetcher: StreamFetch;
+	private readonly spread: ReconnectSpread;
 	private ended = false;
 	/** The last ERROR frame said the server's message broker is away: the reconnection says so too. */
 	private brokerAway = false;
@@ -67,10 +71,12 @@ export class SandboxStream {
 		private readonly listener: SandboxStreamListener,
 	) {
 		this.fetcher = options.fetcher ?? ((url, init) => fetch(url, init));
+		this.spread = new ReconnectSpread(options.reconnectJitter);
 		this.client = new Client({
 			brokerURL: options.brokerURL,
-			reconnectDelay: 2000,
+			reconnectDelay: RECONNECT_DELAY_MS,
 			beforeConnect: async () => {
+				await this.spread.wait();
 				const presence = await options.presence().catch(() => LIVE);
 				if (!presence.live) {
 					// A refused SUBSCRIBE carries the same words as the HTTP answer (SandboxRegistry.whyMissing)
@@ -79,6 +85,7 @@ export class SandboxStream {
 			},
 			onConnect: () => this.connected(),
 			onWebSocketClose: () => {
+				this.spread.drop();
 				if (!this.ended) {
 					listener.status(this.brokerAway ? BROKER_AWAY_TEXT : 'disconnected, reconnecting…');
 				}

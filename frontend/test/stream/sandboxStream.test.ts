@@ -92,6 +92,7 @@ function options(overrides: Partial<SandboxStreamOptions> = {}): SandboxStreamOp
 		statsTopic: '/topic/rooms/BK7F2Q/stats',
 		snapshotDestination: '/app/rooms/BK7F2Q/snapshot',
 		presence: () => Promise.resolve(LIVE),
+		reconnectJitter: () => 0,
 		...overrides,
 	};
 }
@@ -253,6 +254,23 @@ describe('SandboxStream, a sandbox that ended', () => {
 		presence = { live: false, words: null };
 		await client.connect();
 		expect(heard.ended).toEqual([gone]);
+	});
+
+	it('waits a random part of the reconnect delay more after a drop, so a stopped server\'s pages do not all return at once', async () => {
+		vi.useFakeTimers();
+		const { listener } = listen();
+		new SandboxStream(options({ reconnectJitter: () => 1500 }), listener).start();
+		const client = clients[0];
+		// the first connection does not wait
+		await client.connect();
+		expect(client.connected).toBe(true);
+		client.refuse('Broker not available.');
+		const reconnecting = client.connect();
+		await vi.advanceTimersByTimeAsync(1499);
+		expect(client.connected).toBe(false);
+		await vi.advanceTimersByTimeAsync(1);
+		await reconnecting;
+		expect(client.connected).toBe(true);
 	});
 
 	it('reconnects when the check fails (the network, not the sandbox)', async () => {
