@@ -33,6 +33,12 @@ final class StreamClient implements Runnable {
 
 	private static final Pattern TICK_WALL_TIME = Pattern.compile("\"tickWallTime\":(\\d+)");
 
+	/**
+	 * How much of a message's start is read: its STOMP headers and the batch's first
+	 * fields.
+	 */
+	static final int HEAD = 600;
+
 	private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
 
 	private static final Pattern DESTINATION = Pattern.compile("\ndestination:([^\n]*)\n");
@@ -182,27 +188,41 @@ final class StreamClient implements Runnable {
 
 	/** Counts or passes on one STOMP frame that has just been read whole. */
 	void handle(byte[] frame) throws IOException {
+		handle(frame, Math.min(frame.length, HEAD), frame.length, frame);
+	}
+
+	/** Whether a message can be handled from its {@link #HEAD} first bytes alone. */
+	boolean needsOnlyHeads() {
+		return this.listener == null;
+	}
+
+	/**
+	 * The same from the message's first {@code headLength} bytes ({@link #HEAD} at most),
+	 * {@code length} long in all; {@code whole} is the whole message, or null when
+	 * {@link #needsOnlyHeads()}.
+	 */
+	void handle(byte[] head, int headLength, int length, byte[] whole) throws IOException {
 		long arrived = System.currentTimeMillis();
 		long arrivedNanos = System.nanoTime();
 		// only the STOMP headers and the start of the body are read: decoding
 		// whole batches would load the machine the server runs on
-		String head = new String(frame, 0, Math.min(frame.length, 600), StandardCharsets.UTF_8);
-		Matcher destination = DESTINATION.matcher(head);
-		if (!head.startsWith("MESSAGE\n") || !destination.find()) {
-			if (head.startsWith("ERROR")) {
-				throw new IOException("The server sent " + new String(frame, StandardCharsets.UTF_8));
+		String start = new String(head, 0, headLength, StandardCharsets.UTF_8);
+		Matcher destination = DESTINATION.matcher(start);
+		if (!start.startsWith("MESSAGE\n") || !destination.find()) {
+			if (start.startsWith("ERROR")) {
+				throw new IOException("The server sent " + start);
 			}
 			return;
 		}
 		String topic = destination.group(1);
 		if (topic.endsWith("/events")) {
-			batch(head, frame.length, arrived);
+			batch(start, length, arrived);
 		}
 		else if (topic.endsWith("/stats")) {
 			this.meter.statistics();
 		}
 		else if (this.listener != null) {
-			this.listener.message(topic, body(frame), arrivedNanos);
+			this.listener.message(topic, body(whole), arrivedNanos);
 		}
 	}
 
