@@ -196,10 +196,8 @@ final class NonBlockingSession extends WebSocketSessionDecorator {
 			try {
 				if (next instanceof TextMessage text) {
 					// As a binary message: the frame's bytes are already UTF-8 (Spring's
-					// STOMP
-					// encoder made them), and Tomcat would encode the text again,
-					// character
-					// by character, for every copy; STOMP clients read both kinds
+					// STOMP encoder made them), and Tomcat would encode the text again,
+					// character by character, for every copy; STOMP clients read both
 					this.remote.sendBinary(ByteBuffer.wrap(text.asBytes()), completion);
 				}
 				else {

@@ -42,6 +42,7 @@ class EmbedSandboxedFrameBrowserIT extends BrowserTest {
 		LabPage.choosePolicy(driver, other);
 		this.browser.waitUpTo(LIVE).until((d) -> LabPage.policy(driver).equals(other));
 		driver.switchTo().defaultContent();
+		this.browser.screenshot("embed-frame-sandbox-" + (sandbox.isEmpty() ? "none" : sandbox.replace(' ', '-')));
 		assertNoSevereConsoleEntries();
 	}
 
