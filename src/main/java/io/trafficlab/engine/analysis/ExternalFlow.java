@@ -2,7 +2,6 @@ package io.trafficlab.engine.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,26 +154,14 @@ final class ExternalFlow {
 		return this.endpointShares[position];
 	}
 
+	/**
+	 * What each endpoint receives, as a view: an {@link EndpointAnalysis} is built when
+	 * it is read, from the arrays this flow filled.
+	 */
 	List<EndpointAnalysis> endpointAnalyses(List<Endpoint> endpoints) {
 		SourcesIndex index = new SourcesIndex(endpoints, this.nodes, this.dataplane, this.network, this.arrivalSource,
 				this.kept, this.groups, this.divisions);
-		List<EndpointAnalysis> result = new ArrayList<>(endpoints.size());
-		for (int position = 0; position < endpoints.size(); position++) {
-			Fraction share = this.endpointShares[position];
-			Map<String, Fraction> sources;
-			if (share.isZero()) {
-				sources = Map.of();
-			}
-			else if (!this.reachedThroughNodes[position]) {
-				// no SNAT on the way: the client's address, or the LB's
-				sources = this.kept.of(position);
-			}
-			else {
-				sources = new LazySourcesSeen(index, position);
-			}
-			result.add(new EndpointAnalysis(endpoints.get(position), share, sources));
-		}
-		return Collections.unmodifiableList(result);
+		return new EndpointAnalyses(endpoints, this.endpointShares, this.reachedThroughNodes, this.kept, index);
 	}
 
 }

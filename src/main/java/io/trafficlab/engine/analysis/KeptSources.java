@@ -15,11 +15,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class KeptSources {
 
-	private final String[] first;
+	private final int endpointCount;
 
-	private final Fraction[] firstShare;
+	// made on the first add: with SNAT on every path (Cluster) nothing is kept
+	private String @Nullable [] first;
 
-	private final @Nullable Map<String, Fraction>[] more;
+	private Fraction @Nullable [] firstShare;
+
+	private @Nullable Map<String, Fraction> @Nullable [] more;
 
 	private @Nullable Map<String, Fraction> lastSingle;
 
@@ -27,58 +30,64 @@ final class KeptSources {
 
 	private @Nullable Fraction lastShare;
 
-	@SuppressWarnings("unchecked")
 	KeptSources(int endpointCount) {
-		this.first = new String[endpointCount];
-		this.firstShare = new Fraction[endpointCount];
-		this.more = new Map[endpointCount];
+		this.endpointCount = endpointCount;
 	}
 
+	@SuppressWarnings("unchecked")
 	void add(int position, String source, Fraction share) {
-		Map<String, Fraction> map = this.more[position];
+		if (this.first == null) {
+			this.first = new String[this.endpointCount];
+			this.firstShare = new Fraction[this.endpointCount];
+			this.more = new Map[this.endpointCount];
+		}
+		String[] first = this.first;
+		Fraction[] firstShare = Objects.requireNonNull(this.firstShare);
+		Map<String, Fraction>[] more = Objects.requireNonNull(this.more);
+		Map<String, Fraction> map = more[position];
 		if (map != null) {
 			map.merge(source, share, Fraction::plus);
 		}
-		else if (this.first[position] == null) {
-			this.first[position] = source;
-			this.firstShare[position] = share;
+		else if (first[position] == null) {
+			first[position] = source;
+			firstShare[position] = share;
 		}
-		else if (this.first[position].equals(source)) {
-			this.firstShare[position] = this.firstShare[position].plus(share);
+		else if (first[position].equals(source)) {
+			firstShare[position] = firstShare[position].plus(share);
 		}
 		else {
 			map = new LinkedHashMap<>();
-			map.put(this.first[position], this.firstShare[position]);
+			map.put(first[position], firstShare[position]);
 			map.put(source, share);
-			this.more[position] = map;
+			more[position] = map;
 		}
 	}
 
 	/** How many sources endpoint {@code position} keeps. */
 	int count(int position) {
-		Map<String, Fraction> map = this.more[position];
+		Map<String, Fraction> map = moreOf(position);
 		if (map != null) {
 			return map.size();
 		}
-		return (this.first[position] != null) ? 1 : 0;
+		return (firstOf(position) != null) ? 1 : 0;
 	}
 
 	boolean contains(int position, String source) {
-		Map<String, Fraction> map = this.more[position];
-		return (map != null) ? map.containsKey(source) : source.equals(this.first[position]);
+		Map<String, Fraction> map = moreOf(position);
+		return (map != null) ? map.containsKey(source) : source.equals(firstOf(position));
 	}
 
 	/** The kept sources of endpoint {@code position}, in the order they arrived. */
 	Map<String, Fraction> of(int position) {
-		Map<String, Fraction> map = this.more[position];
+		Map<String, Fraction> map = moreOf(position);
 		if (map != null) {
 			return Collections.unmodifiableMap(map);
 		}
-		String source = this.first[position];
+		String source = firstOf(position);
 		if (source == null) {
 			return Map.of();
 		}
-		Fraction share = Objects.requireNonNull(this.firstShare[position]);
+		Fraction share = Objects.requireNonNull(Objects.requireNonNull(this.firstShare)[position]);
 		// the endpoints of one set get the same source and share instance: one map for
 		// all of them
 		Map<String, Fraction> last = this.lastSingle;
@@ -95,13 +104,24 @@ final class KeptSources {
 	 * Copies the kept sources of endpoint {@code position} into {@code target}, in order.
 	 */
 	void copyInto(int position, Map<String, Fraction> target) {
-		Map<String, Fraction> map = this.more[position];
+		Map<String, Fraction> map = moreOf(position);
+		String source = firstOf(position);
 		if (map != null) {
 			target.putAll(map);
 		}
-		else if (this.first[position] != null) {
-			target.put(this.first[position], this.firstShare[position]);
+		else if (source != null) {
+			target.put(source, Objects.requireNonNull(this.firstShare)[position]);
 		}
+	}
+
+	private @Nullable Map<String, Fraction> moreOf(int position) {
+		Map<String, Fraction>[] more = this.more;
+		return (more != null) ? more[position] : null;
+	}
+
+	private @Nullable String firstOf(int position) {
+		String[] first = this.first;
+		return (first != null) ? first[position] : null;
 	}
 
 }

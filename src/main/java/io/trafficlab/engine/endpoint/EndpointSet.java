@@ -117,15 +117,15 @@ public final class EndpointSet {
 			}
 			return ips.size();
 		}
+		// each IP's hash read once; pairs are compared by hash, and by text only when
+		// the hashes are equal
+		int[] hashes = new int[this.size];
 		int distinct = 0;
 		for (int i = 0; i < this.size; i++) {
-			String ip = get(i).ip();
-			int hash = ip.hashCode();
+			hashes[i] = get(i).ip().hashCode();
 			boolean seenBefore = false;
 			for (int j = 0; j < i && !seenBefore; j++) {
-				// a String caches its hash: most pairs differ without reading the text
-				String other = get(j).ip();
-				seenBefore = other.hashCode() == hash && other.equals(ip);
+				seenBefore = hashes[j] == hashes[i] && get(j).ip().equals(get(i).ip());
 			}
 			distinct += seenBefore ? 0 : 1;
 		}

@@ -33,7 +33,16 @@ public record Node(String name, Map<String, String> labels, @Nullable String zon
 	 * {@code nodeEligible}).
 	 */
 	public boolean eligible() {
-		return !this.deleting && this.taints.stream().noneMatch((taint) -> Taint.TO_BE_DELETED_KEY.equals(taint.key()));
+		if (this.deleting) {
+			return false;
+		}
+		// a loop, not a stream: the analyzer asks once per node
+		for (Taint taint : this.taints) {
+			if (Taint.TO_BE_DELETED_KEY.equals(taint.key())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }
