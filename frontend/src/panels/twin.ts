@@ -1,5 +1,6 @@
 // The canvas as text and tables: everything it draws, with the same actions as buttons, for screen readers and
 // keyboards. Rows update in place, so the focus stays on the button or menu the learner is using.
+import { analysedLoadBalancer } from '../scene/balancer';
 import { answerText, podStateText, verdictText } from '../scene/labels';
 import type { Scene } from '../scene/scene';
 import { h, setText, syncKeyed } from './dom';
@@ -10,17 +11,27 @@ export const PER_ZONE = 'per zone (cross-zone load balancing is off: each zone w
 	+ 'split evenly over that zone’s passing nodes)';
 
 /**
- * How the LB spreads: the AWS NLB per zone; weighted follows X-Load-Balancing-Endpoint-Weight, which only the healthCheckNodePort of a Local
- * Service sends; under Cluster the AWS NLB's TCP probe of the NodePort carries no weight, so it spreads evenly (R18,
- * R20).
+ * How the LB spreads, as the server's analysis says (cross-zone load balancing applied); weighted follows
+ * X-Load-Balancing-Endpoint-Weight, which only the healthCheckNodePort of a Local Service sends; under Cluster the probe
+ * carries no weight, so it spreads evenly (R18, R20).
  */
-export function spreading(scene: Pick<Scene, 'loadBalancer' | 'service'>): string {
-	if (scene.loadBalancer !== 'weighted') {
-		return PER_ZONE;
+export function spreading(scene: Pick<Scene, 'statistics' | 'service'>): string {
+	switch (analysedLoadBalancer(scene)?.spread) {
+		case 'per-zone':
+			return PER_ZONE;
+		case 'even-over-targets':
+			return 'evenly';
+		case 'ecmp-per-node':
+			return 'evenly per advertising node (the router’s ECMP)';
+		case 'one-announcing-node':
+			return 'all to the one node that answers ARP';
+		case 'weighted-by-header':
+			return scene.service.externalTrafficPolicy === 'Local' && scene.service.healthCheckNodePort > 0
+				? 'in proportion to each node’s Ready local endpoints (X-Load-Balancing-Endpoint-Weight)'
+				: 'evenly (weighted, but the probe under Cluster carries no weight)';
+		case undefined:
+			return '(as the server reports once its first statistics arrive)';
 	}
-	return scene.service.externalTrafficPolicy === 'Local' && scene.service.healthCheckNodePort > 0
-		? 'in proportion to each node’s Ready local endpoints (X-Load-Balancing-Endpoint-Weight)'
-		: 'evenly (weighted, but the TCP probe of the NodePort carries no weight)';
 }
 
 /** What the load balancer does with new connections, as the server reported it. */

@@ -44,6 +44,9 @@ export type ProbeProtocol = 'TCP' | 'HTTP';
 /** io.trafficlab.engine.balancer.ProbeTarget: which port a load balancer's probe reaches. */
 export type ProbeTarget = 'health-check-node-port' | 'node-port' | 'proxy-healthz' | 'pod-port';
 
+/** io.trafficlab.engine.balancer.Spread: how a load balancer spreads new connections, cross-zone load balancing applied. */
+export type Spread = 'even-over-targets' | 'weighted-by-header' | 'per-zone' | 'one-announcing-node' | 'ecmp-per-node';
+
 /** io.trafficlab.engine.model.TrafficPolicy: externalTrafficPolicy and internalTrafficPolicy. */
 export type TrafficPolicy = 'Cluster' | 'Local';
 
@@ -126,6 +129,8 @@ export interface ProbeAnswered {
 	passed: boolean;
 	verdict: TargetState;
 	consecutive: number;
+	/** How many in a row set the verdict: the LB's healthy threshold after a pass, its unhealthy one after a failure. */
+	threshold: number;
 }
 
 export interface LoadBalancerTargetChanged {
@@ -421,24 +426,25 @@ export interface SimulationSnapshot {
 	/** The AWS NLB's DNS name (the Service's status shows it and no IP); null without a load balancer. */
 	loadBalancerHostname?: string | null;
 	now: number;
-	settings: Record<string, unknown>;
+	/** The sandbox's settings (SimulationSettings); the scene reads these two. */
+	settings: { seed: number; hopLatencyMicros: number; [setting: string]: unknown };
 	nodes: NodeState[];
 	pods: PodState[];
 	service: Service;
 	clientIps: string[];
 	loadBalancer: LoadBalancerModel;
 	/** The load balancer of the catalogue in front of the cluster, and its name as the canvas shows it. */
-	loadBalancerKind?: LoadBalancerKind;
-	loadBalancerName?: string;
-	dataplane?: Dataplane;
+	loadBalancerKind: LoadBalancerKind;
+	loadBalancerName: string;
+	dataplane: Dataplane;
 	/** The pod network, which decides the address kube-proxy's SNAT gives. */
-	network?: NetworkModel;
+	network: NetworkModel;
 	/** MetalLB L2: the node that answers ARP for the LB IP now; null for another LB or when none does. */
-	announcingNode?: string | null;
+	announcingNode: string | null;
 	/** MetalLB BGP: the nodes the router has a route through now (a killed node's until the hold time ends). */
-	advertisingNodes?: string[];
+	advertisingNodes: string[];
 	/** Whether the even/weighted knob (loadBalancer) tunes how the load balancer spreads. */
-	spreadKnob?: boolean;
+	spreadKnob: boolean;
 	connectionsPerSecond: number;
 	connections: number;
 }
@@ -534,6 +540,7 @@ export interface LoadBalancerAnalysis {
 	clientAddressKeptToNode: boolean;
 	/** MetalLB: the node that answers ARP (L2) or the nodes that advertise a route (BGP); null for the other LBs. */
 	announcingNodes: string[] | null;
+	spread: Spread;
 }
 
 /** Over the pods that can serve (R4), as exact fractions ("1/6"). */

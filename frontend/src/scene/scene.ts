@@ -90,6 +90,8 @@ export interface ProbeFlight {
 	passed: boolean;
 	verdict: TargetState;
 	consecutive: number;
+	/** How many in a row set the verdict (the server's figure for this load balancer). */
+	threshold: number;
 	start: number | null;
 }
 
@@ -159,8 +161,6 @@ export interface Scene {
 	connectionsPerSecond: number;
 	replicas: number | null;
 	hopLatencyMicros: number;
-	/** The LB's health checks: the AWS Load Balancer Controller's, one per policy. */
-	probes: { local: ProbeSettings; cluster: ProbeSettings };
 	flights: Flight[];
 	/** Connections not animated because too many were in flight. */
 	unanimated: number;
@@ -178,50 +178,10 @@ export interface Scene {
 export const RECENT_EVENTS = 60;
 export const KEPT_CONNECTIONS = 300;
 
-function settingNumber(settings: Record<string, unknown>, key: string, fallback: number): number {
-	const value = settings[key];
-	return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-}
-
-export interface ProbeSettings {
-	intervalMicros: number;
-	timeoutMicros: number;
-	healthyThreshold: number;
-	unhealthyThreshold: number;
-}
-
-/** The AWS Load Balancer Controller's defaults: HTTP /healthz under Local, TCP to the NodePort under Cluster. */
-const DEFAULT_PROBES = {
-	local: { intervalMicros: 10_000_000, timeoutMicros: 6_000_000, healthyThreshold: 2, unhealthyThreshold: 2 },
-	cluster: { intervalMicros: 10_000_000, timeoutMicros: 10_000_000, healthyThreshold: 3, unhealthyThreshold: 3 },
-};
-
-function readProbe(settings: Record<string, unknown>, policy: 'local' | 'cluster'): ProbeSettings {
-	const probes = settings.probes;
-	const fallback = DEFAULT_PROBES[policy];
-	const probe = typeof probes === 'object' && probes !== null ? (probes as Record<string, unknown>)[policy] : null;
-	if (typeof probe !== 'object' || probe === null) {
-		return fallback;
-	}
-	const values = probe as Record<string, unknown>;
-	return {
-		intervalMicros: settingNumber(values, 'intervalMicros', fallback.intervalMicros),
-		timeoutMicros: settingNumber(values, 'timeoutMicros', fallback.timeoutMicros),
-		healthyThreshold: settingNumber(values, 'healthyThreshold', fallback.healthyThreshold),
-		unhealthyThreshold: settingNumber(values, 'unhealthyThreshold', fallback.unhealthyThreshold),
-	};
-}
-
-/** The health check in use: the controller picks it by the Service's policy (a healthCheckNodePort means Local). */
-export function probeOf(scene: Pick<Scene, 'probes' | 'service'>): ProbeSettings {
-	return scene.service.healthCheckNodePort > 0 ? scene.probes.local : scene.probes.cluster;
-}
-
 /** The scene a snapshot describes; the animation clock carries over so running packets do not jump. */
 export function sceneFromSnapshot(snapshot: SandboxSnapshot, anim = 0, reducedMotion = false): Scene {
 	const sim = snapshot.simulation;
-	const settings = sim.settings ?? {};
-	const seed = settings.seed;
+	const settings = sim.settings;
 	return {
 		sandboxId: snapshot.id,
 		generation: snapshot.generation,
@@ -230,7 +190,7 @@ export function sceneFromSnapshot(snapshot: SandboxSnapshot, anim = 0, reducedMo
 		pausedAt: snapshot.paused ? sim.now : null,
 		speed: snapshot.speed,
 		preset: snapshot.preset,
-		seed: typeof seed === 'number' ? seed : null,
+		seed: settings.seed,
 		now: sim.now,
 		nodes: sim.nodes.map((node) => ({ ...node, clusterEndpoints: undefined, localEndpoints: undefined })),
 		pods: sim.pods.map((pod) => ({ ...pod })),
@@ -239,17 +199,16 @@ export function sceneFromSnapshot(snapshot: SandboxSnapshot, anim = 0, reducedMo
 		clientIps: [...sim.clientIps],
 		loadBalancer: sim.loadBalancer,
 		loadBalancerHostname: sim.loadBalancerHostname ?? null,
-		loadBalancerKind: sim.loadBalancerKind ?? 'aws-nlb-instance',
-		loadBalancerName: sim.loadBalancerName ?? 'AWS NLB (instance targets)',
-		announcingNode: sim.announcingNode ?? null,
-		advertisingNodes: sim.advertisingNodes ?? [],
-		spreadKnob: sim.spreadKnob ?? true,
-		dataplane: sim.dataplane ?? 'kube-proxy',
-		network: sim.network ?? 'bridge',
+		loadBalancerKind: sim.loadBalancerKind,
+		loadBalancerName: sim.loadBalancerName,
+		announcingNode: sim.announcingNode,
+		advertisingNodes: [...sim.advertisingNodes],
+		spreadKnob: sim.spreadKnob,
+		dataplane: sim.dataplane,
+		network: sim.network,
 		connectionsPerSecond: sim.connectionsPerSecond,
 		replicas: null,
-		hopLatencyMicros: settingNumber(settings, 'hopLatencyMicros', 500),
-		probes: { local: readProbe(settings, 'local'), cluster: readProbe(settings, 'cluster') },
+		hopLatencyMicros: settings.hopLatencyMicros,
 		flights: [],
 		unanimated: 0,
 		recent: [],

@@ -15,7 +15,7 @@ describe('announcements', () => {
 	it('tell a new health answer and a new LB verdict', () => {
 		const next = applyEvent(scene, {
 			type: 'ProbeAnswered', time: 1, node: 'n2', pod: null, target: 'x', status: 503, body: '', answer: 'http', passed: false,
-			verdict: 'unhealthy', consecutive: 2,
+			verdict: 'unhealthy', consecutive: 2, threshold: 2,
 		});
 		expect(announcements(scene, next)).toEqual([
 			"n2's health check now answers 503.",

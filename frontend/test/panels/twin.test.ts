@@ -3,6 +3,7 @@ import { endpointSets, PER_ZONE, spreading, twinSummary } from '../../src/panels
 import { sceneFromSnapshot } from '../../src/scene/scene';
 import { snapshot } from '../scene/fixtures';
 import { NO_SERVICE } from '../../src/scene/service';
+import type { LoadBalancerAnalysis, SimulationStatistics, Spread } from '../../src/protocol/events';
 
 describe('endpointSets', () => {
 	it('lists the set external traffic uses first', () => {
@@ -15,12 +16,14 @@ describe('endpointSets', () => {
 });
 
 describe('spreading', () => {
-	it('weights by Ready local endpoints only where a healthCheckNodePort sends the weight (R18, R20)', () => {
+	it('says what the server analysed, and weights by Ready local endpoints only where a healthCheckNodePort sends the weight (R18, R20)', () => {
 		const local = { ...NO_SERVICE, externalTrafficPolicy: 'Local' as const, healthCheckNodePort: 32000 };
 		const cluster = { ...NO_SERVICE, externalTrafficPolicy: 'Cluster' as const };
-		expect(spreading({ loadBalancer: 'even', service: local })).toBe(PER_ZONE);
-		expect(spreading({ loadBalancer: 'weighted', service: local })).toContain('X-Load-Balancing-Endpoint-Weight');
-		expect(spreading({ loadBalancer: 'weighted', service: cluster })).toMatch(/^evenly/);
+		expect(spreading({ statistics: analysed('per-zone'), service: local })).toBe(PER_ZONE);
+		expect(spreading({ statistics: analysed('even-over-targets'), service: local })).toBe('evenly');
+		expect(spreading({ statistics: analysed('weighted-by-header'), service: local })).toContain('X-Load-Balancing-Endpoint-Weight');
+		expect(spreading({ statistics: analysed('weighted-by-header'), service: cluster })).toMatch(/^evenly/);
+		expect(spreading({ statistics: null, service: local })).toContain('first statistics');
 	});
 });
 
@@ -32,6 +35,19 @@ describe('twinSummary', () => {
 		expect(text).toContain('MetalLB (layer 2) probes nothing: n1 answers ARP for');
 		expect(text).not.toContain('per zone');
 		expect(twinSummary({ ...l2, announcingNode: null })).toContain('no node answers ARP');
-		expect(twinSummary(scene)).toContain('The load balancer spreads new connections per zone');
+		expect(twinSummary({ ...scene, statistics: analysed('per-zone') })).toContain('The load balancer spreads new connections per zone');
+	});
+
+	it('does not say per zone for a load balancer the server analysed as spreading evenly (Azure, GKE, cross-zone on)', () => {
+		const scene = { ...sceneFromSnapshot(snapshot()), loadBalancerKind: 'azure' as const, statistics: analysed('even-over-targets') };
+		const text = twinSummary(scene);
+		expect(text).toContain('The load balancer spreads new connections evenly over the nodes that pass');
+		expect(text).not.toContain('per zone');
 	});
 });
+
+/** Statistics whose exact analysis says how the load balancer spreads (the rest of the message is not read here). */
+function analysed(spread: Spread): SimulationStatistics {
+	const loadBalancer: LoadBalancerAnalysis = { kind: 'aws-nlb-instance', probe: null, clientAddressKeptToNode: true, announcingNodes: null, spread };
+	return { exact: { loadBalancer } } as unknown as SimulationStatistics;
+}

@@ -104,20 +104,20 @@ describe('applyEvent', () => {
 	it('records probe answers on the node and animates the probe', () => {
 		const next = applyEvent(scene, {
 			type: 'ProbeAnswered', time: 8, node: 'n3', pod: null, target: '192.168.0.13:32000/healthz', status: 200, body: '',
-			answer: 'http', passed: true, verdict: 'unhealthy', consecutive: 1,
+			answer: 'http', passed: true, verdict: 'unhealthy', consecutive: 1, threshold: 2,
 		});
 		const n3 = findNode(next, 'n3');
 		expect(n3?.probeStatus).toBe(200);
 		expect(n3?.probeTarget).toBe('192.168.0.13:32000/healthz');
 		expect(n3?.consecutive).toBe(1);
-		expect(next.flights).toEqual([expect.objectContaining({ kind: 'probe', node: 'n3', status: 200, start: null })]);
+		expect(next.flights).toEqual([expect.objectContaining({ kind: 'probe', node: 'n3', status: 200, threshold: 2, start: null })]);
 	});
 
 	it('leaves the node alone when the target is a pod (NLB ip targets), and sends the probe to the pod', () => {
 		const before = findNode(scene, 'n2');
 		let next = applyEvent(scene, {
 			type: 'ProbeAnswered', time: 8, node: 'n2', pod: 'web-4', target: '10.244.2.10:8080', status: 0, body: '',
-			answer: 'timed-out', passed: false, verdict: 'unhealthy', consecutive: 3,
+			answer: 'timed-out', passed: false, verdict: 'unhealthy', consecutive: 3, threshold: 3,
 		});
 		next = applyEvent(next, { type: 'LoadBalancerTargetChanged', time: 8, node: 'n2', pod: 'web-4', from: 'healthy',
 			to: 'unhealthy', reason: '3 failing probes in a row' });

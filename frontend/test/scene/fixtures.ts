@@ -66,10 +66,7 @@ export function snapshot(overrides: Partial<SandboxSnapshot> = {}): SandboxSnaps
 		preset: 'uneven-3-1-0',
 		simulation: {
 			now: 1_000_000,
-			settings: { seed: 7, hopLatencyMicros: 500, probes: {
-				local: { intervalMicros: 10_000_000, timeoutMicros: 6_000_000, healthyThreshold: 2, unhealthyThreshold: 2 },
-				cluster: { intervalMicros: 10_000_000, timeoutMicros: 10_000_000, healthyThreshold: 3, unhealthyThreshold: 3 },
-			} },
+			settings: { seed: 7, hopLatencyMicros: 500, probes: null },
 			nodes: [node('n1', '192.168.0.11', 200), node('n2', '192.168.0.12', 200), node('n3', '192.168.0.13', 503)],
 			pods: [
 				pod('web-1', 'n1', '10.244.1.10'), pod('web-2', 'n1', '10.244.1.11'), pod('web-3', 'n1', '10.244.1.12'),
@@ -85,6 +82,13 @@ export function snapshot(overrides: Partial<SandboxSnapshot> = {}): SandboxSnaps
 			},
 			clientIps: [CLIENT, '198.51.100.7'],
 			loadBalancer: 'even',
+			loadBalancerKind: 'aws-nlb-instance',
+			loadBalancerName: 'AWS NLB (instance targets)',
+			dataplane: 'kube-proxy',
+			network: 'bridge',
+			announcingNode: null,
+			advertisingNodes: [],
+			spreadKnob: true,
 			connectionsPerSecond: 50,
 			connections: 0,
 		},

@@ -73,7 +73,7 @@ describe('packet trips', () => {
 describe('probes', () => {
 	const probe: ProbeFlight = {
 		kind: 'probe', id: 1, node: 'n3', pod: null, simStart: 0, status: 503, answer: 'http', passed: false, verdict: 'unhealthy', consecutive: 2,
-		start: 100,
+		threshold: 2, start: 100,
 	};
 
 	it('go to the node, bring the answer back, then rest', () => {

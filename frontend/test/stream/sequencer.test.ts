@@ -15,8 +15,10 @@ function snapshot(seq: number, generation = 0): SandboxSnapshot {
 		speed: 1,
 		preset: 'two-pods-three-nodes',
 		simulation: {
-			now: 0, settings: {}, nodes: [], pods: [], service: {} as SandboxSnapshot['simulation']['service'], clientIps: [], loadBalancer: 'even',
-			connectionsPerSecond: 50, connections: 0,
+			now: 0, settings: { seed: 1, hopLatencyMicros: 500 }, nodes: [], pods: [],
+			service: {} as SandboxSnapshot['simulation']['service'], clientIps: [], loadBalancer: 'even', loadBalancerKind: 'aws-nlb-instance',
+			loadBalancerName: 'AWS NLB (instance targets)', dataplane: 'kube-proxy', network: 'bridge', announcingNode: null, advertisingNodes: [],
+			spreadKnob: true, connectionsPerSecond: 50, connections: 0,
 		},
 		serviceYaml: '',
 	};

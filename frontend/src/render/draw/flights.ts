@@ -6,7 +6,7 @@ import { hopTime, isSnatted, addressOf, rewritesSource, verdictHop, reachedHop }
 import { densityOf, isDrawn } from '../../scene/density';
 import { answerWords } from '../../scene/labels';
 import { anchorOf, packetPoint, probePoint } from '../../scene/paths';
-import { probeOf, type PacketFlight, type ProbeFlight, type ResetMark, type Scene } from '../../scene/scene';
+import { type PacketFlight, type ProbeFlight, type ResetMark, type Scene } from '../../scene/scene';
 import { clientColour, font, THEME } from '../theme';
 import type { LabelBoard } from '../labelBoard';
 import { callout, cross, pill } from './shapes';
@@ -294,8 +294,7 @@ function drawProbe(context: FlightContext, probe: ProbeFlight, anim: number): vo
 			{ fill: '#ffffff', stroke: THEME.accent, text: THEME.accent, dash: [3 * s, 2 * s] });
 		return;
 	}
-	const settings = probeOf(scene);
-	const threshold = probe.passed ? settings.healthyThreshold : settings.unhealthyThreshold;
+	const threshold = probe.threshold;
 	const answer = probe.status !== 0 ? String(probe.status) : answerWords(0, probe.answer);
 	const mark = probe.passed ? '✓' : '✕';
 	const count = `${Math.min(probe.consecutive, threshold)}/${threshold}`;

@@ -7,6 +7,7 @@ import type { Scene, SceneNode } from '../../scene/scene';
 import { clientColour, font, THEME } from '../theme';
 import { parseFraction, toNumber } from '../../scene/fraction';
 import { nodeLbShare, podShare } from '../../scene/shares';
+import { analysedLoadBalancer } from '../../scene/balancer';
 import type { LabelBoard, LabelKind } from '../labelBoard';
 import { box, cross, roundRect } from './shapes';
 
@@ -101,8 +102,10 @@ export function drawClients(ctx: CanvasRenderingContext2D, board: LabelBoard, sc
 	});
 }
 
-/** What the load balancer does, in words, longest first. */
+/** What the load balancer does, in words, longest first; its spreading as the server's analysis says. */
 function spreadTexts(scene: Scene): string[] {
+	const spread = analysedLoadBalancer(scene)?.spread;
+	const zoned = spread === 'per-zone';
 	switch (scene.loadBalancerKind) {
 		case 'metallb-l2':
 			// MetalLB L2 is no box in the path: one node answers ARP for the IP, and nothing is probed
@@ -110,16 +113,24 @@ function spreadTexts(scene: Scene): string[] {
 		case 'metallb-bgp':
 			return ['router ECMP per advertising node, no probe', 'ECMP per advertising node', 'ECMP'];
 		case 'aws-nlb-ip':
-			return ['straight to pod IPs, per zone', 'straight to pod IPs'];
+			return [zoned ? 'straight to pod IPs, per zone' : 'straight to pod IPs, evenly', 'straight to pod IPs'];
 		case 'aws-clb':
-			return ['proxy: its own connection to each node, per zone', 'proxy: own connection per node', 'proxy'];
+			return [`proxy: its own connection to each node, ${zoned ? 'per zone' : 'evenly'}`, 'proxy: own connection per node',
+				'proxy'];
 		case 'azure':
 			return ['even over healthy nodes, floating IP', 'even over healthy nodes'];
 		case 'gke-passthrough':
 			return ['Maglev over healthy nodes, passthrough', 'Maglev over healthy nodes', 'Maglev'];
 		default:
-			return scene.loadBalancer === 'weighted' ? ['weighted by endpoint count', 'weighted']
-				: ['per zone, then even (cross-zone off)', 'per zone, then even', 'per zone'];
+			if (spread === undefined) {
+				// until the first statistics: the server's analysis says how it spreads
+				return [];
+			}
+			if (spread === 'weighted-by-header') {
+				return ['weighted by endpoint count', 'weighted'];
+			}
+			return zoned ? ['per zone, then even (cross-zone off)', 'per zone, then even', 'per zone']
+				: ['even over healthy nodes', 'even'];
 	}
 }
 
@@ -177,8 +188,9 @@ export function drawLoadBalancer(ctx: CanvasRenderingContext2D, board: LabelBoar
 			y: rect.y + rect.h * 0.32, maxWidth: room - used });
 		const spread = spreadTexts(scene);
 		const pass = passTexts(scene);
-		board.text({ font: font(11, s), colour: THEME.muted, variants: [`${spread[0]} · ${pass[0]}`, `${spread[1] ?? spread[0]} · ${pass[0]}`,
-			`${spread[spread.length - 1]} · ${pass[pass.length - 1]}`, pass[pass.length - 1]], kind: 'prose', x: rect.x + 8 * s,
+		const joined = spread.length === 0 ? [pass[0], pass[pass.length - 1]] : [`${spread[0]} · ${pass[0]}`,
+			`${spread[1] ?? spread[0]} · ${pass[0]}`, `${spread[spread.length - 1]} · ${pass[pass.length - 1]}`, pass[pass.length - 1]];
+		board.text({ font: font(11, s), colour: THEME.muted, variants: joined, kind: 'prose', x: rect.x + 8 * s,
 			y: rect.y + rect.h * 0.72, maxWidth: room });
 		return;
 	}

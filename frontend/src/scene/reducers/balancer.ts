@@ -18,7 +18,8 @@ export const balancerReducers: Reducers<'ProbeAnswered' | 'LoadBalancerTargetCha
 		if (draft.flights.length < MAX_FLIGHTS) {
 			draft.flights.push({
 				kind: 'probe', id: event.time, node: event.node, pod: event.pod, simStart: event.time, status: event.status,
-				answer: event.answer, passed: event.passed, verdict: event.verdict, consecutive: event.consecutive, start: null,
+				answer: event.answer, passed: event.passed, verdict: event.verdict, consecutive: event.consecutive,
+				threshold: event.threshold, start: null,
 			});
 		}
 	},

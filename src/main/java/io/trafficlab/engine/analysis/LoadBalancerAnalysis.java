@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.ProbeSpec;
+import io.trafficlab.engine.balancer.Spread;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  * the client's address
  * @param announcingNodes MetalLB: the node that answers ARP (L2, at most one) or the
  * nodes that advertise a route (BGP), in node order; {@code null} for the other LBs
+ * @param spread how it spreads new connections, cross-zone load balancing applied
+ * ({@link io.trafficlab.engine.balancer.LoadBalancerSpec#spreading()})
  */
 public record LoadBalancerAnalysis(LoadBalancerKind kind, @Nullable ProbeSpec probe, boolean clientAddressKeptToNode,
-		@Nullable List<String> announcingNodes) {
+		@Nullable List<String> announcingNodes, Spread spread) {
 
 }

@@ -323,7 +323,8 @@ final class ServiceAnalyzer {
 		if (lb == null) {
 			return null;
 		}
-		return new LoadBalancerAnalysis(lb.kind(), lb.probe(), lb.clientAddressKeptToNode(), targets.announcing);
+		return new LoadBalancerAnalysis(lb.kind(), lb.probe(), lb.clientAddressKeptToNode(), targets.announcing,
+				lb.spreading());
 	}
 
 	private List<NodeAnalysis> nodeAnalyses(CategorizedEndpoints[] sets, HealthCheckResponse[] healthChecks,

@@ -16,6 +16,13 @@ import org.jspecify.annotations.Nullable;
 public final class LoadBalancerCatalog {
 
 	/** kube-proxy's health server port (R19). */
+	/**
+	 * An NLB's {@code load_balancing.cross_zone.enabled} when no annotation sets it: off
+	 * (AWS docs, <i>target-group-cross-zone</i>: "With Network Load Balancers, cross-zone
+	 * load balancing is off by default").
+	 */
+	public static final boolean NLB_CROSS_ZONE_DEFAULT = false;
+
 	public static final int PROXY_HEALTH_PORT = 10256;
 
 	private static final String HEALTHZ = "/healthz";
@@ -236,7 +243,7 @@ public final class LoadBalancerCatalog {
 	private static boolean nlbCrossZone(ServiceAnnotations annotations) {
 		Map<String, String> attributes = annotations.awsAttributes(ServiceAnnotations.LOAD_BALANCER_ATTRIBUTES);
 		boolean crossZone = annotations.awsBooleanAttribute(ServiceAnnotations.LOAD_BALANCER_ATTRIBUTES, attributes,
-				"load_balancing.cross_zone.enabled", false);
+				"load_balancing.cross_zone.enabled", NLB_CROSS_ZONE_DEFAULT);
 		Boolean deprecated = annotations.awsBoolean(ServiceAnnotations.CROSS_ZONE);
 		return (deprecated != null) ? deprecated : crossZone;
 	}

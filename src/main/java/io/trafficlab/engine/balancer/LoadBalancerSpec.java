@@ -27,4 +27,12 @@ public record LoadBalancerSpec(LoadBalancerKind kind, Arrival arrival, Spread sp
 		Registration registration, @Nullable ProbeSpec probe, boolean crossZone, boolean clientAddressKeptToNode,
 		boolean publishesIp) {
 
+	/**
+	 * How it spreads in effect: a per-zone load balancer with cross-zone load balancing
+	 * on spreads evenly over every healthy target ({@link ZoneSpread}).
+	 */
+	public Spread spreading() {
+		return (this.spread == Spread.PER_ZONE && this.crossZone) ? Spread.EVEN : this.spread;
+	}
+
 }

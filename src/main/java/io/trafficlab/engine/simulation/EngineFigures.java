@@ -40,7 +40,8 @@ public final class EngineFigures {
 				"AWS Elastic Load Balancing, Edit target group attributes for your Network Load Balancer",
 				"https://docs.aws.amazon.com/elasticloadbalancing/latest/network/edit-target-group-attributes.html",
 				AWS_DOCS), "how long a deregistered target drains before it leaves the target group"));
-		figures.add(new CitedFigure(aws, "Cross-zone load balancing", nlb.crossZone() ? "on" : "off",
+		figures.add(new CitedFigure(aws, "Cross-zone load balancing",
+				LoadBalancerCatalog.NLB_CROSS_ZONE_DEFAULT ? "on" : "off",
 				new Citation("AWS Elastic Load Balancing, Cross-zone load balancing for target groups",
 						"https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-cross-zone.html",
 						AWS_DOCS),

@@ -374,8 +374,7 @@ final class Hops {
 
 	private String crossZone(SimNode node) {
 		boolean nlb = this.core.settings.kind() != LoadBalancerKind.AWS_CLB;
-		boolean crossZone = nlb ? this.core.settings.nlb().crossZone() : this.core.spec().crossZone();
-		if (!this.core.entry().viaHostname() || crossZone
+		if (!this.core.entry().viaHostname() || this.core.spec().crossZone()
 				|| (nlb && this.core.loadBalancerModel() != LoadBalancerModel.EVEN)) {
 			return "";
 		}

@@ -457,7 +457,7 @@ final class LoadBalancer {
 		node.verdict = after;
 		if (this.core.emitter.wants()) {
 			this.core.emitter.emit(new ProbeAnswered(this.core.now(), node.name, null, result.target(), result.status(),
-					result.body(), result.answer(), passed, after, node.consecutive));
+					result.body(), result.answer(), passed, after, node.consecutive, settings.thresholdAfter(passed)));
 		}
 		if (after != before) {
 			emitChange(node, before, after, node.consecutive + " " + (passed ? "passing" : "failing")
@@ -586,14 +586,9 @@ final class LoadBalancer {
 	}
 
 	private boolean perZone() {
-		if (noLoadBalancer() || this.core.spec().spread() != Spread.PER_ZONE) {
-			return false;
-		}
-		// the NLB's cross-zone attribute is the sandbox's setting; the Classic ELB's its
-		// annotation
-		boolean crossZone = (this.core.settings.kind() == LoadBalancerKind.AWS_NLB_INSTANCE)
-				? this.core.settings.nlb().crossZone() : this.core.spec().crossZone();
-		return spreadModel() == LoadBalancerModel.EVEN && !crossZone;
+		// cross-zone as the Service's annotations set it (the catalogue reads them)
+		return !noLoadBalancer() && this.core.spec().spreading() == Spread.PER_ZONE
+				&& spreadModel() == LoadBalancerModel.EVEN;
 	}
 
 	/**

@@ -44,6 +44,11 @@ public record LoadBalancerProbe(long intervalMicros, long timeoutMicros, int hea
 	 * {@code inARow}th in a row alike: it turns healthy or unhealthy at its threshold and
 	 * keeps {@code before} until then.
 	 */
+	/** How many probes in a row set the verdict after one that passed or failed. */
+	int thresholdAfter(boolean passed) {
+		return passed ? this.healthyThreshold : this.unhealthyThreshold;
+	}
+
 	TargetState verdictAfter(TargetState before, boolean passed, int inARow) {
 		if (passed && before != TargetState.HEALTHY && inARow >= this.healthyThreshold) {
 			return TargetState.HEALTHY;

@@ -6,9 +6,10 @@ package io.trafficlab.engine.simulation;
  * {@code aws-load-balancer-attributes} or
  * {@code aws-load-balancer-target-group-attributes} annotation does).
  *
- * @param crossZone {@code load_balancing.cross_zone.enabled}: off by default for an NLB,
- * so a new connection lands in one of the zones that have a healthy target (the zone's
- * address in DNS), then on a healthy target of that zone
+ * Cross-zone load balancing is not among them: the Service's annotations decide it, in
+ * the catalogue ({@code LoadBalancerSpec#crossZone()}), for the analyzer and the sandbox
+ * alike.
+ *
  * @param deregistrationDelayMicros {@code deregistration_delay.timeout_seconds} (300 s):
  * how long a deregistered target drains (no new connections, established ones continue)
  * before it leaves the target group
@@ -17,7 +18,7 @@ package io.trafficlab.engine.simulation;
  * when a target turns unhealthy the NLB sends a TCP RST on its established client
  * connections, unless it fails open
  */
-public record NlbAttributes(boolean crossZone, long deregistrationDelayMicros, boolean resetOnUnhealthy) {
+public record NlbAttributes(long deregistrationDelayMicros, boolean resetOnUnhealthy) {
 
 	public NlbAttributes {
 		if (deregistrationDelayMicros < 0 || deregistrationDelayMicros > 3_600_000_000L) {
@@ -27,29 +28,23 @@ public record NlbAttributes(boolean crossZone, long deregistrationDelayMicros, b
 	}
 
 	/**
-	 * AWS's defaults: cross-zone off, a 300 s deregistration delay, resets on unhealthy.
-	 * Sources: AWS docs <i>target-group-cross-zone</i> ("With Network Load Balancers,
-	 * cross-zone load balancing is off by default"), <i>edit-target-group-attributes</i>
-	 * (deregistration delay 300 s), <i>target-group-health</i> (unhealthy target
-	 * connection termination, enabled by default).
+	 * AWS's defaults: a 300 s deregistration delay, resets on unhealthy. Sources: AWS
+	 * docs <i>edit-target-group-attributes</i> (deregistration delay 300 s),
+	 * <i>target-group-health</i> (unhealthy target connection termination, enabled by
+	 * default).
 	 */
 	public static NlbAttributes awsDefaults() {
-		return new NlbAttributes(false, 300_000_000L, true);
-	}
-
-	/** These attributes with cross-zone load balancing on or off. */
-	public NlbAttributes withCrossZone(boolean crossZone) {
-		return new NlbAttributes(crossZone, this.deregistrationDelayMicros, this.resetOnUnhealthy);
+		return new NlbAttributes(300_000_000L, true);
 	}
 
 	/** These attributes with another deregistration delay. */
 	public NlbAttributes withDeregistrationDelay(long deregistrationDelayMicros) {
-		return new NlbAttributes(this.crossZone, deregistrationDelayMicros, this.resetOnUnhealthy);
+		return new NlbAttributes(deregistrationDelayMicros, this.resetOnUnhealthy);
 	}
 
 	/** These attributes with unhealthy-target connection termination on or off. */
 	public NlbAttributes withResetOnUnhealthy(boolean resetOnUnhealthy) {
-		return new NlbAttributes(this.crossZone, this.deregistrationDelayMicros, resetOnUnhealthy);
+		return new NlbAttributes(this.deregistrationDelayMicros, resetOnUnhealthy);
 	}
 
 }

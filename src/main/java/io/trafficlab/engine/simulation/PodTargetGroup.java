@@ -236,7 +236,7 @@ final class PodTargetGroup {
 		SimPod pod = target.pod;
 		if (this.core.emitter.wants()) {
 			this.core.emitter.emit(new ProbeAnswered(this.core.now(), nodeOf(pod), pod.name, result.target(), 0, "",
-					result.answer(), passed, after, target.consecutive));
+					result.answer(), passed, after, target.consecutive, settings.thresholdAfter(passed)));
 		}
 		if (after == before) {
 			return;
@@ -287,7 +287,7 @@ final class PodTargetGroup {
 			any |= passing[i];
 		}
 		this.failingOpen = !active.isEmpty() && !any;
-		Fraction[] shares = ZoneSpread.shares(zones, passing, this.core.settings.nlb().crossZone(), true);
+		Fraction[] shares = ZoneSpread.shares(zones, passing, this.core.spec().crossZone(), true);
 		List<SimPod> picked = new ArrayList<>();
 		List<Fraction> pickedShares = new ArrayList<>();
 		for (int i = 0; i < shares.length; i++) {

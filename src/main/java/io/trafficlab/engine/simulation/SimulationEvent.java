@@ -122,9 +122,13 @@ public sealed interface SimulationEvent {
 	 * @param verdict the LB's verdict on the node after this probe
 	 * @param consecutive how many probes in a row have now passed (or failed, when this
 	 * one failed)
+	 * @param threshold how many in a row set the verdict: the probe's healthy threshold
+	 * after a pass, its unhealthy threshold after a failure (the load balancer's own, as
+	 * the sandbox probes it)
 	 */
 	record ProbeAnswered(long time, String node, @Nullable String pod, String target, int status, String body,
-			ProbeAnswer answer, boolean passed, TargetState verdict, int consecutive) implements SimulationEvent {
+			ProbeAnswer answer, boolean passed, TargetState verdict, int consecutive,
+			int threshold) implements SimulationEvent {
 
 		/** The target's name: the pod with ip targets, else the node. */
 		public String targetName() {

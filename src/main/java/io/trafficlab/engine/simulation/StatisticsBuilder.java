@@ -56,17 +56,14 @@ final class StatisticsBuilder {
 	}
 
 	/**
-	 * The catalogue's model of the sandbox's LB, the chosen kind. For an AWS NLB with
-	 * instance targets: per zone with cross-zone off (its default); with cross-zone on it
-	 * spreads evenly over healthy nodes, and the weighted what-if has no AWS counterpart:
-	 * both are {@code generic}'s R20 spreading, with the same shares.
+	 * The catalogue's model of the sandbox's LB, the chosen kind (cross-zone as the
+	 * Service's annotations set it, as the live LB reads it too). The weighted what-if of
+	 * an AWS NLB with instance targets has no AWS counterpart: it is {@code generic}'s
+	 * R20 spreading.
 	 */
-	private LoadBalancerKind exactKind(LoadBalancerKind kind, LoadBalancerModel model) {
-		if (kind != LoadBalancerKind.AWS_NLB_INSTANCE) {
-			return kind;
-		}
-		return (model == LoadBalancerModel.EVEN && !this.core.settings.nlb().crossZone())
-				? LoadBalancerKind.AWS_NLB_INSTANCE : LoadBalancerKind.GENERIC;
+	private static LoadBalancerKind exactKind(LoadBalancerKind kind, LoadBalancerModel model) {
+		return (kind == LoadBalancerKind.AWS_NLB_INSTANCE && model == LoadBalancerModel.WEIGHTED)
+				? LoadBalancerKind.GENERIC : kind;
 	}
 
 	/**

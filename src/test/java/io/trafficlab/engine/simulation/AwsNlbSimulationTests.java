@@ -7,6 +7,7 @@ import java.util.Map;
 import io.trafficlab.engine.apiserver.LoadBalancerIngress;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.DeclaredNode;
+import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.ServiceRef;
 import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
 import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
@@ -138,12 +139,18 @@ class AwsNlbSimulationTests {
 
 	@Test
 	void withCrossZoneOnTheSharesShouldBeEvenOverTheNodes() {
+		// the attribute as the Service sets it: the live LB and the exact analysis both
+		// read it from the catalogue
 		int connections = 40_000;
-		double[] shares = observedShares(Presets.settings(7).withNlb(NlbAttributes.awsDefaults().withCrossZone(true)),
-				connections);
+		Simulation simulation = Simulation.start(zoneLayout(Map
+			.of("service.beta.kubernetes.io/aws-load-balancer-attributes", "load_balancing.cross_zone.enabled=true")),
+				Presets.settings(7).withConnectionsPerSecond(1000));
+		double[] shares = observedShares(simulation, connections);
 		for (double share : shares) {
 			assertThat(share).isCloseTo(1.0 / 3, within(tolerance(1.0 / 3, connections)));
 		}
+		assertThat(simulation.statistics().nodes()).extracting(NodeStatistics::exactLbShare)
+			.containsOnly(Fraction.oneOver(3));
 	}
 
 	/**
@@ -159,7 +166,10 @@ class AwsNlbSimulationTests {
 	 * of about {@code connections} new connections.
 	 */
 	private static double[] observedShares(SimulationSettings settings, int connections) {
-		Simulation simulation = Simulation.start(zoneLayout(), settings.withConnectionsPerSecond(1000));
+		return observedShares(Simulation.start(zoneLayout(), settings.withConnectionsPerSecond(1000)), connections);
+	}
+
+	private static double[] observedShares(Simulation simulation, int connections) {
 		simulation.advanceTo(connections * 1000L, EventSink.NONE);
 		List<NodeStatistics> nodes = simulation.statistics().nodes();
 		long total = nodes.stream().mapToLong(NodeStatistics::entered).sum();
@@ -168,6 +178,10 @@ class AwsNlbSimulationTests {
 	}
 
 	static ClusterDeclaration zoneLayout() {
+		return zoneLayout(Map.of());
+	}
+
+	static ClusterDeclaration zoneLayout(Map<String, String> serviceAnnotations) {
 		List<DeclaredNode> nodes = new ArrayList<>();
 		String[] zones = { "zone-a", "zone-a", "zone-b" };
 		for (int i = 1; i <= 3; i++) {
@@ -175,8 +189,8 @@ class AwsNlbSimulationTests {
 					Map.of(TopologySpreadConstraint.ZONE, zones[i - 1], TopologySpreadConstraint.HOSTNAME, "n" + i),
 					Map.of(), "192.168.0.1" + i, "10.244." + i + ".0/24", List.of(), false, false));
 		}
-		return Presets.cluster(nodes, List.of(Presets.webService("Local")), Presets.webPod("p1", "n1"),
-				Presets.webPod("p2", "n2"), Presets.webPod("p3", "n3"));
+		return Presets.cluster(nodes, List.of(Presets.webService("Local", serviceAnnotations)),
+				Presets.webPod("p1", "n1"), Presets.webPod("p2", "n2"), Presets.webPod("p3", "n3"));
 	}
 
 	@Test

@@ -64,6 +64,23 @@ class GkePassthroughSimulationTests {
 	}
 
 	@Test
+	void eachProbeAnswerShouldCarryGkesThresholdNotAnotherLoadBalancers() {
+		// under Local GKE turns a node healthy after 1 passing check and unhealthy after
+		// 2
+		// failing ones (the AWS NLB's figures are 2 and 2): the canvas counts "1/1",
+		// "2/2"
+		Recorder recorder = Recorder.after(start(Presets.uneven310("Local"), 200), 10_000_000, new DeletePod("web-4"),
+				20_000_000);
+		assertThat(recorder.probesOf("n1")).isNotEmpty().allSatisfy((probe) -> {
+			assertThat(probe.passed()).isTrue();
+			assertThat(probe.threshold()).isEqualTo(1);
+		});
+		assertThat(recorder.probesOf("n2")).filteredOn((probe) -> !probe.passed())
+			.isNotEmpty()
+			.allSatisfy((probe) -> assertThat(probe.threshold()).isEqualTo(2));
+	}
+
+	@Test
 	void underCiliumNothingServesTheProxyHealthPortSoEveryNodeFailsAndTheLbFailsOpen() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Cluster"),
 				Presets.settings(17)

@@ -48,7 +48,13 @@ public final class Presets {
 	 * health check 32000).
 	 */
 	public static DeclaredService webService(String policy) {
+		return webService(policy, Map.of());
+	}
+
+	/** The same, with these annotations. */
+	public static DeclaredService webService(String policy, Map<String, String> annotations) {
 		return DeclaredService.builder("default", "web")
+			.annotations(annotations)
 			.type("LoadBalancer")
 			.selector(WEB)
 			.port(DeclaredServicePort.tcp(80, 8080).withNodePort(30080))
