@@ -41,7 +41,10 @@ export function nodeShareRows(scene: Scene): ShareRow[] {
 	return stats.nodes.map((node) => ({
 		key: node.node,
 		label: node.node,
-		detail: scene.nodes.find((n) => n.name === node.node)?.internalIp ?? '',
+		// while the LB's checks lag a change it sends another share now than the settled one
+		detail: [scene.nodes.find((n) => n.name === node.node)?.internalIp ?? '',
+			node.lbShareNow === node.exactLbShare ? '' : `the LB sends ${node.lbShareNow} now, until its checks settle`]
+			.filter((part) => part !== '').join(' · '),
 		exact: node.exactLbShare,
 		exactValue: toNumber(parseFraction(node.exactLbShare) ?? { n: 0, d: 1 }),
 		observed: stats.connections === 0 ? null : node.observedLbShare,

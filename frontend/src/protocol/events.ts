@@ -497,7 +497,10 @@ export interface SourceAddress {
 
 export interface NodeStatistics {
 	node: string;
+	/** What the load balancer sends it once its checks have settled (the analyzer's lbShare). */
 	exactLbShare: string;
+	/** What it sends it now, from its current verdicts; differs from exactLbShare while its checks lag a change. */
+	lbShareNow: string;
 	observedLbShare: number;
 	entered: number;
 	served: number;

@@ -6,6 +6,8 @@ export function podShare(scene: Pick<Scene, 'statistics'>, pod: string): string 
 	return scene.statistics?.pods.find((row) => row.pod === pod)?.exactShare ?? null;
 }
 
-export function nodeLbShare(scene: Pick<Scene, 'statistics'>, node: string): string | null {
-	return scene.statistics?.nodes.find((row) => row.node === node)?.exactLbShare ?? null;
+/** A node's share from the load balancer: what it sends now, and what it will once its checks settle. */
+export function nodeLbShare(scene: Pick<Scene, 'statistics'>, node: string): { now: string; settled: string } | null {
+	const row = scene.statistics?.nodes.find((candidate) => candidate.node === node);
+	return row === undefined ? null : { now: row.lbShareNow, settled: row.exactLbShare };
 }

@@ -125,9 +125,9 @@ function drawHealth(board: LabelBoard, scene: Scene, node: SceneNode, badge: Rec
 			return;
 		}
 		case 'metallb-bgp': {
-			// the nodes that advertise a route are those the analyzer gives a share
+			// the nodes the router has a route through now get a share now
 			const share = nodeLbShare(scene, node.name);
-			const advertises = share !== null && share !== '0';
+			const advertises = share !== null && share.now !== '0';
 			one(advertises ? ['◉ BGP: advertises a route', '◉ BGP route', '◉ BGP'] : ['BGP: no route', 'no route'], advertises ? OK : NEUTRAL);
 			return;
 		}

@@ -222,6 +222,11 @@ export function lbSendsTo(scene: Scene, node: SceneNode): boolean {
 	return scene.loadBalancerKind === 'metallb-l2' ? node.name === scene.announcingNode : node.verdict === 'healthy';
 }
 
+/** "1/3", or "1/2 → 1/3" while the load balancer's checks have not caught up with a change. */
+export function lbShareText(share: { now: string; settled: string }): string {
+	return share.now === share.settled ? share.now : `${share.now} → ${share.settled}`;
+}
+
 /** A link's width for a share of new connections: a hairline for none, up to 12 px (scaled) for all. */
 export function shareWidth(share: number, s: number): number {
 	return (1.5 + 10.5 * Math.max(0, Math.min(1, share))) * s;
@@ -305,7 +310,7 @@ export function drawLinks(ctx: CanvasRenderingContext2D, board: LabelBoard, scen
 		}
 		const sends = lbSendsTo(scene, node);
 		const share = nodeLbShare(scene, node.name);
-		flows.push({ route, share: shareOf(share), sends });
+		flows.push({ route, share: shareOf(share?.now), sends });
 		// the branch's last bend, in the gap above the node: where its fraction (and a cross, when unused) go
 		const drop = route[Math.max(0, route.length - 3)];
 		labels.push(() => {
@@ -315,9 +320,11 @@ export function drawLinks(ctx: CanvasRenderingContext2D, board: LabelBoard, scen
 			if (share === null) {
 				return;
 			}
+			// while the LB's checks lag a change, what it sends now, then (→) what it will send once they settle
+			const text = lbShareText(share);
 			board.text({
-				font: font(11.5, s, 700, true), colour: sends ? THEME.text : THEME.fail, variants: [`LB ${share}`, share],
-				full: `LB ${share}`, kind: 'fraction', halo: 4 * s, x: drop.x + 10 * s, y: drop.y,
+				font: font(11.5, s, 700, true), colour: sends ? THEME.text : THEME.fail, variants: [`LB ${text}`, text, share.now],
+				full: `LB ${text}`, kind: 'fraction', halo: 4 * s, x: drop.x + 10 * s, y: drop.y,
 				at: [{ x: drop.x + 40 * s, y: drop.y }, { x: drop.x + 10 * s, y: drop.y - 9 * s }, { x: drop.x - 60 * s, y: drop.y }],
 			});
 		});

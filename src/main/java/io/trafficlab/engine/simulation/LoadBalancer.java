@@ -1,7 +1,9 @@
 package io.trafficlab.engine.simulation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.trafficlab.engine.balancer.CloudLoadBalancer;
@@ -76,6 +78,9 @@ final class LoadBalancer {
 	 * uniform pick).
 	 */
 	private SimNode[] picks = new SimNode[0];
+
+	/** Each pick's exact share of new connections. */
+	private Fraction[] pickShares = new Fraction[0];
 
 	private double[] cumulative = new double[0];
 
@@ -528,6 +533,7 @@ final class LoadBalancer {
 		this.noneHealthy = false;
 		if (announces() || targetsPods() || advertises()) {
 			this.picks = new SimNode[0];
+			this.pickShares = new Fraction[0];
 			this.cumulative = new double[0];
 			this.failingOpen = false;
 			return;
@@ -546,6 +552,7 @@ final class LoadBalancer {
 			this.failingOpen = false;
 			this.noneHealthy = true;
 			this.picks = new SimNode[0];
+			this.pickShares = new Fraction[0];
 			this.cumulative = new double[0];
 			return;
 		}
@@ -560,6 +567,7 @@ final class LoadBalancer {
 			}
 		}
 		this.picks = picked.toArray(new SimNode[0]);
+		this.pickShares = pickedShares.toArray(new Fraction[0]);
 		this.cumulative = new double[pickedShares.size()];
 		this.uniform = true;
 		double sum = 0;
@@ -645,6 +653,36 @@ final class LoadBalancer {
 
 	boolean failingOpen() {
 		return targetsPods() ? this.core.podTargets.failingOpen() : this.failingOpen;
+	}
+
+	/**
+	 * The exact share of new connections the load balancer sends to each node now, by
+	 * node name: from its current verdicts (which lag the nodes' answers by its
+	 * thresholds), the node that answers ARP, the router's routes or the pod targets.
+	 * Nodes it sends nothing are absent. Once its checks settle this is the analyzer's
+	 * {@code lbShare}.
+	 */
+	Map<String, Fraction> sharesNow() {
+		Map<String, Fraction> shares = new HashMap<>();
+		if (announces()) {
+			SimNode announcer = this.core.announcer.announcer();
+			if (announcer != null) {
+				shares.put(announcer.name, Fraction.ONE);
+			}
+		}
+		else if (advertises()) {
+			List<String> routed = this.core.bgp.routedNodeNames();
+			routed.forEach((name) -> shares.put(name, Fraction.oneOver(routed.size())));
+		}
+		else if (targetsPods()) {
+			shares.putAll(this.core.podTargets.sharesByNodeNow());
+		}
+		else {
+			for (int i = 0; i < this.picks.length; i++) {
+				shares.merge(this.picks[i].name, this.pickShares[i], Fraction::plus);
+			}
+		}
+		return shares;
 	}
 
 	/** How many targets the LB currently sends connections to. */

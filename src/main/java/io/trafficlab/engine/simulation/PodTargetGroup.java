@@ -1,6 +1,7 @@
 package io.trafficlab.engine.simulation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,9 @@ final class PodTargetGroup {
 
 	private SimPod[] picks = new SimPod[0];
 
+	/** Each pick's exact share of new connections. */
+	private Fraction[] pickShares = new Fraction[0];
+
 	/** The cumulative share up to each of {@link #picks}. */
 	private double[] cumulative = new double[0];
 
@@ -82,6 +86,7 @@ final class PodTargetGroup {
 	void clear() {
 		this.targets.clear();
 		this.picks = new SimPod[0];
+		this.pickShares = new Fraction[0];
 		this.cumulative = new double[0];
 		this.failingOpen = false;
 		this.reconcilePending = false;
@@ -297,6 +302,7 @@ final class PodTargetGroup {
 			}
 		}
 		this.picks = picked.toArray(new SimPod[0]);
+		this.pickShares = pickedShares.toArray(new Fraction[0]);
 		this.cumulative = new double[pickedShares.size()];
 		double sum = 0;
 		for (int i = 0; i < this.cumulative.length; i++) {
@@ -319,6 +325,18 @@ final class PodTargetGroup {
 			}
 		}
 		return pods[n - 1];
+	}
+
+	/** The exact share of new connections the NLB sends to each node's pods now. */
+	Map<String, Fraction> sharesByNodeNow() {
+		Map<String, Fraction> shares = new HashMap<>();
+		for (int i = 0; i < this.picks.length; i++) {
+			SimNode node = this.picks[i].node;
+			if (node != null) {
+				shares.merge(node.name, this.pickShares[i], Fraction::plus);
+			}
+		}
+		return shares;
 	}
 
 	/** How many pods the NLB spreads new connections over. */

@@ -90,14 +90,18 @@ public record SimulationStatistics(long now, long countingSince, long connection
 	 *
 	 * @param node the node name
 	 * @param exactLbShare the exact share of new connections the cloud LB sends to it
+	 * once its checks have settled (the analyzer's)
+	 * @param lbShareNow the exact share it sends to it now, from its current verdicts (or
+	 * announcement, routes, pod targets): different from {@code exactLbShare} while its
+	 * checks lag a change
 	 * @param observedLbShare the observed share the LB sent to it
 	 * @param entered connections the LB sent to it since {@code countingSince}
 	 * @param served connections its pods received
 	 * @param dropped connections dropped on it
 	 * @param rejected connections refused by it
 	 */
-	public record NodeStatistics(String node, Fraction exactLbShare, double observedLbShare, long entered, long served,
-			long dropped, long rejected) {
+	public record NodeStatistics(String node, Fraction exactLbShare, Fraction lbShareNow, double observedLbShare,
+			long entered, long served, long dropped, long rejected) {
 	}
 
 	/**

@@ -215,10 +215,12 @@ final class StatisticsBuilder {
 		for (NodeAnalysis node : exact.nodes()) {
 			lbShares.put(node.name(), node.lbShare());
 		}
+		Map<String, Fraction> sharesNow = this.core.balancer.sharesNow();
 		List<NodeStatistics> result = new ArrayList<>();
 		for (SimNode node : SnapshotBuilder.shownNodes(this.core)) {
 			result.add(new NodeStatistics(node.name, lbShares.getOrDefault(node.name, Fraction.ZERO),
-					share(node.entered, connections), node.entered, node.served, node.dropped, node.rejected));
+					sharesNow.getOrDefault(node.name, Fraction.ZERO), share(node.entered, connections), node.entered,
+					node.served, node.dropped, node.rejected));
 		}
 		return result;
 	}

@@ -3,15 +3,18 @@ package io.trafficlab.engine.simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.trafficlab.engine.apiserver.LoadBalancerIngress;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.DeclaredNode;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.ServiceRef;
+import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
 import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
 import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
+import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionReset;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
@@ -126,6 +129,29 @@ class AwsNlbSimulationTests {
 				&& event.time() < unhealthyAt && event.completesAt() > unhealthyAt))
 			.isNotEmpty();
 		return recorder.all(ConnectionReset.class);
+	}
+
+	@Test
+	void afterLocalTurnsClusterTheSharesNowShouldLagTheSettledOnesUntilN3PassesThreeProbes() {
+		// 3/1/0 under Local: n3 has no pod, so the NLB marked it unhealthy; under Cluster
+		// it passes the TCP probe of its NodePort, but only after 3 in a row (10 s apart;
+		// the first, sent before kube-proxy's sync, is dropped by the Local rules and
+		// times out, so n3 turns healthy about 40 s after the change)
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(5));
+		simulation.advanceTo(40_000_000, EventSink.NONE);
+		simulation.apply(new SetExternalTrafficPolicy(TrafficPolicy.CLUSTER));
+		simulation.advanceTo(42_000_000, EventSink.NONE);
+		Map<String, NodeStatistics> justAfter = nodes(simulation.statistics());
+		assertThat(justAfter.get("n3").exactLbShare()).isEqualTo(Fraction.oneOver(3));
+		assertThat(justAfter.get("n3").lbShareNow()).isEqualTo(Fraction.ZERO);
+		assertThat(justAfter.get("n1").lbShareNow()).isEqualTo(Fraction.oneOver(2));
+		simulation.advanceTo(90_000_000, EventSink.NONE);
+		assertThat(nodes(simulation.statistics()).values())
+			.allSatisfy((node) -> assertThat(node.lbShareNow()).as(node.node()).isEqualTo(Fraction.oneOver(3)));
+	}
+
+	private static Map<String, NodeStatistics> nodes(SimulationStatistics statistics) {
+		return statistics.nodes().stream().collect(Collectors.toMap(NodeStatistics::node, (node) -> node));
 	}
 
 	@Test

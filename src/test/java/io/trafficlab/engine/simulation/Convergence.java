@@ -38,8 +38,11 @@ final class Convergence {
 							.as(pod.pod() + " from " + address)
 							.isCloseTo(share.toDouble(), within(0.02)));
 		}
-		assertThat(statistics.nodes()).allSatisfy((node) -> assertThat(node.observedLbShare()).as(node.node())
-			.isCloseTo(node.exactLbShare().toDouble(), within(0.02)));
+		assertThat(statistics.nodes()).allSatisfy((node) -> {
+			assertThat(node.observedLbShare()).as(node.node()).isCloseTo(node.exactLbShare().toDouble(), within(0.02));
+			// settled: what the load balancer does now is what the analyzer says
+			assertThat(node.lbShareNow()).as(node.node() + " now").isEqualTo(node.exactLbShare());
+		});
 	}
 
 	static Map<String, PodStatistics> pods(SimulationStatistics statistics) {

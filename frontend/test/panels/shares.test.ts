@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { nodeShareRows } from '../../src/panels/shares';
+import { lbShareText } from '../../src/render/draw/structure';
+import { sceneFromSnapshot } from '../../src/scene/scene';
+import { nodeLbShare } from '../../src/scene/shares';
+import { snapshot, statistics } from '../scene/fixtures';
+
+/** The scene right after Local turned Cluster on 3/1/0: the NLB has not yet counted n3's three passing probes. */
+function lagging() {
+	const message = statistics();
+	const row = (node: string, now: string) => ({
+		node, exactLbShare: '1/3', lbShareNow: now, observedLbShare: 0, entered: 0, served: 0, dropped: 0, rejected: 0,
+	});
+	message.statistics.nodes = [row('n1', '1/2'), row('n2', '1/2'), row('n3', '0')];
+	return { ...sceneFromSnapshot(snapshot()), statistics: message.statistics };
+}
+
+describe('a node\'s share from the load balancer', () => {
+	it('is what the LB sends now, then what it will send once its checks settle', () => {
+		const scene = lagging();
+		expect(nodeLbShare(scene, 'n3')).toEqual({ now: '0', settled: '1/3' });
+		expect(lbShareText({ now: '0', settled: '1/3' })).toBe('0 → 1/3');
+		expect(lbShareText({ now: '1/3', settled: '1/3' })).toBe('1/3');
+		expect(nodeLbShare({ statistics: null }, 'n3')).toBeNull();
+	});
+
+	it('says in the node table that the LB sends another share now, only while it does', () => {
+		const rows = nodeShareRows(lagging());
+		expect(rows.find((row) => row.key === 'n1')?.detail).toBe('192.168.0.11 · the LB sends 1/2 now, until its checks settle');
+		expect(rows.find((row) => row.key === 'n1')?.exact).toBe('1/3');
+		const settled = lagging();
+		settled.statistics.nodes = settled.statistics.nodes.map((row) => ({ ...row, lbShareNow: row.exactLbShare }));
+		expect(nodeShareRows(settled).find((row) => row.key === 'n1')?.detail).toBe('192.168.0.11');
+	});
+});
