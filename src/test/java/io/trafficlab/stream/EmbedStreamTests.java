@@ -3,22 +3,17 @@ package io.trafficlab.stream;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.trafficlab.embed.EmbedTokens;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxDestinations;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,20 +29,6 @@ class EmbedStreamTests extends RunningServer {
 
 	@Autowired
 	private EmbedTokens tokens;
-
-	private StompTestClient client;
-
-	private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
-
-	@BeforeEach
-	void createClient() {
-		this.client = new StompTestClient(this.port);
-	}
-
-	@AfterEach
-	void stopClient() {
-		this.client.close();
-	}
 
 	@Test
 	void opaqueOriginWithItsSandboxsTokenShouldStreamThatSandbox() throws Exception {
@@ -94,14 +75,7 @@ class EmbedStreamTests extends RunningServer {
 		Sandbox named = sandbox("uneven-3-1-0");
 		Sandbox other = sandbox("uneven-3-1-0");
 		StompSession session = this.client.connect("?sandbox=" + named.id(), new WebSocketHttpHeaders(),
-				new StompSessionHandlerAdapter() {
-
-					@Override
-					public void handleFrame(StompHeaders headers, Object payload) {
-						EmbedStreamTests.this.errors.add(String.valueOf(headers.getFirst("message")));
-					}
-
-				});
+				recordingErrors());
 		BlockingQueue<Map<String, Object>> batches = StompTestClient.subscribe(session,
 				SandboxDestinations.eventsTopic(other.id()));
 		assertThat(batches.poll(10, TimeUnit.SECONDS)).isNotNull().containsKeys("seq", "events");
@@ -115,15 +89,7 @@ class EmbedStreamTests extends RunningServer {
 	}
 
 	private StompSession connect(WebSocketHttpHeaders handshake, String sandbox, String token) throws Exception {
-		return this.client.connect("?sandbox=" + sandbox + "&embed=" + token, handshake,
-				new StompSessionHandlerAdapter() {
-
-					@Override
-					public void handleFrame(StompHeaders headers, Object payload) {
-						EmbedStreamTests.this.errors.add(String.valueOf(headers.getFirst("message")));
-					}
-
-				});
+		return this.client.connect("?sandbox=" + sandbox + "&embed=" + token, handshake, recordingErrors());
 	}
 
 }

@@ -10,7 +10,6 @@ import io.trafficlab.room.RoomDestinations;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxDestinations;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,16 +38,8 @@ class FrozenClientStreamTests extends RunningServer {
 
 	private final List<RawStreamClient> frozen = new ArrayList<>();
 
-	private StompTestClient healthy;
-
-	@BeforeEach
-	void createClient() {
-		this.healthy = new StompTestClient(this.port);
-	}
-
 	@AfterEach
-	void closeClients() throws Exception {
-		this.healthy.close();
+	void closeFrozenClients() throws Exception {
 		for (RawStreamClient client : this.frozen) {
 			client.close();
 		}
@@ -92,7 +83,8 @@ class FrozenClientStreamTests extends RunningServer {
 		long frozenAt = System.nanoTime();
 		AtomicLong worstDelay = new AtomicLong();
 		AtomicLong batches = new AtomicLong();
-		StompSession session = this.healthy.connect();
+		// the healthy browser: the running server's own client
+		StompSession session = this.client.connect();
 		session.subscribe(healthyTopic, StompTestClient.jsonObjects((headers, batch) -> {
 			long delay = System.currentTimeMillis() - ((Number) batch.get("tickWallTime")).longValue();
 			worstDelay.accumulateAndGet(delay, Math::max);

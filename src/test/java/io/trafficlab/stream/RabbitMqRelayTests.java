@@ -5,21 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomDestinations;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxDestinations;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 
 import static io.trafficlab.stream.StompTestClient.number;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,19 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RabbitMqRelayTests extends RabbitMqServer {
 
-	private StompTestClient client;
-
-	private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
-
 	@BeforeEach
-	void createClient() throws InterruptedException {
-		this.client = new StompTestClient(this.port);
+	void awaitBroker() throws InterruptedException {
 		awaitBrokerAvailable();
-	}
-
-	@AfterEach
-	void stopClient() {
-		this.client.close();
 	}
 
 	@Test
@@ -115,25 +100,7 @@ class RabbitMqRelayTests extends RabbitMqServer {
 	}
 
 	private StompSession connect() throws Exception {
-		return this.client.connect(new StompSessionHandlerAdapter() {
-
-			@Override
-			public void handleFrame(StompHeaders headers, Object payload) {
-				RabbitMqRelayTests.this.errors.add("ERROR frame: " + headers.getFirst("message"));
-			}
-
-			@Override
-			public void handleTransportError(StompSession session, Throwable exception) {
-				RabbitMqRelayTests.this.errors.add("transport: " + exception.getMessage());
-			}
-
-			@Override
-			public void handleException(StompSession session, StompCommand command, StompHeaders headers,
-					byte[] payload, Throwable exception) {
-				RabbitMqRelayTests.this.errors.add(String.valueOf(exception.getMessage()));
-			}
-
-		});
+		return this.client.connect(recordingErrors());
 	}
 
 	/**

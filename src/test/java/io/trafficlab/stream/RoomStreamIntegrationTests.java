@@ -11,7 +11,6 @@ import io.trafficlab.classroom.Student;
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomDestinations;
 import io.trafficlab.sandbox.Sandbox;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class RoomStreamIntegrationTests extends RunningServer {
 
-	private StompTestClient client;
-
 	private Sandbox teacher;
 
 	private RoomCode room;
@@ -42,14 +39,8 @@ class RoomStreamIntegrationTests extends RunningServer {
 
 	@BeforeEach
 	void openRoom() {
-		this.client = new StompTestClient(this.port);
 		this.teacher = sandbox("six-replicas-spread");
 		this.room = this.rooms.open(this.teacher.id()).room().code();
-	}
-
-	@AfterEach
-	void stopClient() {
-		this.client.close();
 	}
 
 	@Test

@@ -9,13 +9,11 @@ import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxDestinations;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 
 import static io.trafficlab.stream.StompTestClient.events;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,13 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ServerComputedFieldsStreamTests extends RunningServer {
-
-	private StompTestClient client;
-
-	@AfterEach
-	void stopClient() {
-		this.client.close();
-	}
 
 	@Test
 	void snapshotAndServiceUpdatedShouldCarryTheServiceAsYaml() throws Exception {
@@ -93,9 +84,7 @@ class ServerComputedFieldsStreamTests extends RunningServer {
 	}
 
 	private StompSession connect() throws Exception {
-		this.client = new StompTestClient(this.port);
-		return this.client.connect(new StompSessionHandlerAdapter() {
-		});
+		return this.client.connect();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -7,23 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.trafficlab.engine.simulation.SimulationEvent;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxDestinations;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 
 import static io.trafficlab.stream.StompTestClient.events;
 import static io.trafficlab.stream.StompTestClient.number;
@@ -39,20 +33,6 @@ class StompStreamIntegrationTests extends RunningServer {
 	private static final Set<String> EVENT_TYPES = Arrays.stream(SimulationEvent.class.getPermittedSubclasses())
 		.map(Class::getSimpleName)
 		.collect(Collectors.toSet());
-
-	private StompTestClient client;
-
-	private final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
-
-	@BeforeEach
-	void createClient() {
-		this.client = new StompTestClient(this.port);
-	}
-
-	@AfterEach
-	void stopClient() {
-		this.client.close();
-	}
 
 	@Test
 	void subscribeWhenSandboxRunsShouldAnswerASnapshotThenStreamBatchesWithIncreasingSeqAndTypedEvents()
@@ -154,25 +134,7 @@ class StompStreamIntegrationTests extends RunningServer {
 	}
 
 	private StompSession connect() throws Exception {
-		return this.client.connect(new StompSessionHandlerAdapter() {
-
-			@Override
-			public void handleFrame(StompHeaders headers, Object payload) {
-				StreamErrors.add(StompStreamIntegrationTests.this.errors, headers);
-			}
-
-			@Override
-			public void handleTransportError(StompSession session, Throwable exception) {
-				StompStreamIntegrationTests.this.errors.add("transport: " + exception.getMessage());
-			}
-
-			@Override
-			public void handleException(StompSession session, StompCommand command, StompHeaders headers,
-					byte[] payload, Throwable exception) {
-				StompStreamIntegrationTests.this.errors.add(String.valueOf(exception.getMessage()));
-			}
-
-		});
+		return this.client.connect(recordingErrors());
 	}
 
 	private void assertRefused(StompSession session) throws InterruptedException {
@@ -191,18 +153,6 @@ class StompStreamIntegrationTests extends RunningServer {
 			}
 		}
 		return seen;
-	}
-
-	/**
-	 * ERROR frames reach the session handler; their text is in the {@code message}
-	 * header.
-	 */
-	private static final class StreamErrors {
-
-		static void add(BlockingQueue<String> errors, StompHeaders headers) {
-			errors.add(String.valueOf(headers.getFirst("message")));
-		}
-
 	}
 
 }
