@@ -1,10 +1,12 @@
 package io.trafficlab.engine.analysis;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.function.IntFunction;
 
 import io.trafficlab.engine.balancer.Dataplane;
@@ -156,12 +158,48 @@ final class ExternalFlow {
 
 	/**
 	 * What each endpoint receives, as a view: an {@link EndpointAnalysis} is built when
-	 * it is read, from the arrays this flow filled.
+	 * it is read, from the arrays this flow filled, so the analysis of a large Service
+	 * does not allocate one result per endpoint for callers that read a few, count, or
+	 * stream them once into a response.
 	 */
 	List<EndpointAnalysis> endpointAnalyses(List<Endpoint> endpoints) {
-		SourcesIndex index = new SourcesIndex(endpoints, this.nodes, this.dataplane, this.network, this.arrivalSource,
-				this.kept, this.groups, this.divisions);
-		return new EndpointAnalyses(endpoints, this.endpointShares, this.reachedThroughNodes, this.kept, index);
+		return new EndpointAnalyses(endpoints, new SourcesIndex(endpoints, this.nodes, this.dataplane, this.network,
+				this.arrivalSource, this.kept, this.groups, this.divisions));
+	}
+
+	private final class EndpointAnalyses extends AbstractList<EndpointAnalysis> implements RandomAccess {
+
+		private final List<Endpoint> endpoints;
+
+		private final SourcesIndex index;
+
+		EndpointAnalyses(List<Endpoint> endpoints, SourcesIndex index) {
+			this.endpoints = endpoints;
+			this.index = index;
+		}
+
+		@Override
+		public EndpointAnalysis get(int position) {
+			Fraction share = ExternalFlow.this.endpointShares[position];
+			return new EndpointAnalysis(this.endpoints.get(position), share, sourcesOf(position, share));
+		}
+
+		private Map<String, Fraction> sourcesOf(int position, Fraction share) {
+			if (share.isZero()) {
+				return Map.of();
+			}
+			if (!ExternalFlow.this.reachedThroughNodes[position]) {
+				// no SNAT on the way: the client's address, or the LB's
+				return ExternalFlow.this.kept.of(position);
+			}
+			return new LazySourcesSeen(this.index, position);
+		}
+
+		@Override
+		public int size() {
+			return this.endpoints.size();
+		}
+
 	}
 
 }
