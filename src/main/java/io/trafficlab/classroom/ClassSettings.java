@@ -12,24 +12,13 @@ final class ClassSettings {
 	enum Activity implements Spelled {
 
 		/** Watching the teacher's sandbox, as the first rooms did. */
-		PLAYGROUND("playground"),
+		PLAYGROUND,
 
 		/** On a lesson step, predicting together. */
-		LESSON("lesson"),
+		LESSON,
 
 		/** Each student works on a challenge in their own sandbox. */
-		CHALLENGE("challenge");
-
-		private final String apiName;
-
-		Activity(String apiName) {
-			this.apiName = apiName;
-		}
-
-		@Override
-		public String apiName() {
-			return this.apiName;
-		}
+		CHALLENGE;
 
 	}
 
@@ -37,41 +26,19 @@ final class ClassSettings {
 	enum Pacing implements Spelled {
 
 		/** Students stay at or behind the teacher's step. */
-		HELD("held"),
+		HELD,
 
 		/** Students may browse every step. */
-		FREE("free");
-
-		private final String apiName;
-
-		Pacing(String apiName) {
-			this.apiName = apiName;
-		}
-
-		@Override
-		public String apiName() {
-			return this.apiName;
-		}
+		FREE;
 
 	}
 
 	/** Whether new students may join. */
 	enum Joins implements Spelled {
 
-		OPEN("open"),
+		OPEN,
 
-		CLOSED("closed");
-
-		private final String apiName;
-
-		Joins(String apiName) {
-			this.apiName = apiName;
-		}
-
-		@Override
-		public String apiName() {
-			return this.apiName;
-		}
+		CLOSED;
 
 	}
 
@@ -79,21 +46,10 @@ final class ClassSettings {
 	enum Showing implements Spelled {
 
 		/** The teacher's: the room's own sandbox. */
-		TEACHER("teacher"),
+		TEACHER,
 
 		/** One student's, anonymously. */
-		SOLUTION("solution");
-
-		private final String apiName;
-
-		Showing(String apiName) {
-			this.apiName = apiName;
-		}
-
-		@Override
-		public String apiName() {
-			return this.apiName;
-		}
+		SOLUTION;
 
 	}
 

@@ -12,31 +12,20 @@ public enum Dataplane implements Spelled {
 	/**
 	 * kube-proxy (R8–R19): SNAT under {@code Cluster} to the bridge or the InternalIP.
 	 */
-	KUBE_PROXY("kube-proxy"),
+	KUBE_PROXY,
 
 	/**
 	 * Cilium's kube-proxy replacement, {@code loadBalancer.mode=snat} (default): a
 	 * backend on the entry node keeps the arrival source, a remote one sees the entry
 	 * node's InternalIP.
 	 */
-	CILIUM_SNAT("cilium-snat"),
+	CILIUM_SNAT,
 
 	/**
 	 * Cilium with {@code loadBalancer.mode=dsr}: no SNAT; the backend replies straight to
 	 * the client, so every backend keeps the arrival source.
 	 */
-	CILIUM_DSR("cilium-dsr");
-
-	private final String apiName;
-
-	Dataplane(String apiName) {
-		this.apiName = apiName;
-	}
-
-	@Override
-	public String apiName() {
-		return this.apiName;
-	}
+	CILIUM_DSR;
 
 	/** Whether the Cilium agent, not kube-proxy, programs the Service. */
 	public boolean cilium() {

@@ -9,23 +9,12 @@ import io.trafficlab.engine.model.Spelled;
 public enum LoadBalancerModel implements Spelled {
 
 	/** Equally over passing nodes (most cloud LBs). */
-	EVEN("even"),
+	EVEN,
 
 	/**
 	 * In proportion to each node's {@code X-Load-Balancing-Endpoint-Weight} (e.g. GCE
 	 * WEIGHTED_MAGLEV).
 	 */
-	WEIGHTED("weighted");
-
-	private final String apiName;
-
-	LoadBalancerModel(String apiName) {
-		this.apiName = apiName;
-	}
-
-	@Override
-	public String apiName() {
-		return this.apiName;
-	}
+	WEIGHTED;
 
 }

@@ -6,29 +6,18 @@ import io.trafficlab.engine.model.Spelled;
 public enum ProbeTarget implements Spelled {
 
 	/** The Service's {@code healthCheckNodePort} on each node (eTP Local, R16–R18). */
-	HEALTH_CHECK_NODE_PORT("health-check-node-port"),
+	HEALTH_CHECK_NODE_PORT,
 
 	/**
 	 * The Service's node port on each node, which kube-proxy DNATs like any external
 	 * connection (R8).
 	 */
-	NODE_PORT("node-port"),
+	NODE_PORT,
 
 	/** kube-proxy's own {@code :10256/healthz} (R19). */
-	PROXY_HEALTHZ("proxy-healthz"),
+	PROXY_HEALTHZ,
 
 	/** The pod's target port (ip targets). */
-	POD_PORT("pod-port");
-
-	private final String apiName;
-
-	ProbeTarget(String apiName) {
-		this.apiName = apiName;
-	}
-
-	@Override
-	public String apiName() {
-		return this.apiName;
-	}
+	POD_PORT;
 
 }

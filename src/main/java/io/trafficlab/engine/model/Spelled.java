@@ -2,6 +2,7 @@ package io.trafficlab.engine.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -15,8 +16,14 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Spelled {
 
-	/** The value as it is written outside Java. */
-	String apiName();
+	/**
+	 * The value as it is written outside Java: the constant's name in lower case, words
+	 * joined by hyphens ({@code AWS_NLB_INSTANCE} is {@code aws-nlb-instance}), unless
+	 * its enum spells it otherwise (Kubernetes' {@code Local}, {@code ClientIP}).
+	 */
+	default String apiName() {
+		return ((Enum<?>) this).name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
 
 	/**
 	 * The constant of {@code type} spelled {@code text}.

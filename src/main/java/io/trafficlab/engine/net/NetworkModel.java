@@ -17,7 +17,7 @@ public enum NetworkModel implements Spelled {
 	 * bridge gateway; a pod on another node through the primary interface, whose address
 	 * is the InternalIP.
 	 */
-	BRIDGE("bridge", "bridge with host routes (kubenet, flannel host-gw)"),
+	BRIDGE("bridge with host routes (kubenet, flannel host-gw)"),
 
 	/**
 	 * flannel's default VXLAN backend: a pod on the node through the bridge; a pod on
@@ -25,7 +25,7 @@ public enum NetworkModel implements Spelled {
 	 * node's pod CIDR as a /32 ({@code pkg/backend/vxlan/vxlan.go}: "used as a source
 	 * address for host to workload traffic").
 	 */
-	OVERLAY("overlay", "overlay (flannel VXLAN)"),
+	OVERLAY("overlay (flannel VXLAN)"),
 
 	/**
 	 * Routed pods on host-side veths that carry no IPv4 address (AWS VPC CNI; Calico
@@ -33,23 +33,15 @@ public enum NetworkModel implements Spelled {
 	 * to the host's first global address, the primary interface's, so the InternalIP
 	 * whether the pod is on the node or not.
 	 */
-	VPC("vpc", "VPC-routed (AWS VPC CNI, Calico without encapsulation)");
+	VPC("VPC-routed (AWS VPC CNI, Calico without encapsulation)");
 
 	/** The network the sandbox and the analyzer assume unless told otherwise. */
 	public static final NetworkModel DEFAULT = BRIDGE;
 
-	private final String apiName;
-
 	private final String label;
 
-	NetworkModel(String apiName, String label) {
-		this.apiName = apiName;
+	NetworkModel(String label) {
 		this.label = label;
-	}
-
-	@Override
-	public String apiName() {
-		return this.apiName;
 	}
 
 	/** The model in words, with the CNIs it stands for. */

@@ -10,20 +10,9 @@ import io.trafficlab.engine.model.Spelled;
 public enum ProxyMode implements Spelled {
 
 	/** {@code pkg/proxy/iptables}: an {@code iptables-restore} input. */
-	IPTABLES("iptables"),
+	IPTABLES,
 
 	/** {@code pkg/proxy/nftables}: an {@code nft -f} transaction. */
-	NFTABLES("nftables");
-
-	private final String apiName;
-
-	ProxyMode(String apiName) {
-		this.apiName = apiName;
-	}
-
-	@Override
-	public String apiName() {
-		return this.apiName;
-	}
+	NFTABLES;
 
 }

@@ -28,38 +28,27 @@ public record SourceAddress(String address, SourceKind kind, @Nullable String no
 	public enum SourceKind implements Spelled {
 
 		/** An external client's: the source was kept. */
-		CLIENT("client"),
+		CLIENT,
 
 		/**
 		 * A node's pod bridge gateway: SNAT toward a pod on that node over its bridge.
 		 */
-		POD_GATEWAY("pod-gateway"),
+		POD_GATEWAY,
 
 		/**
 		 * A node's InternalIP: SNAT toward another node, or toward its own pods when
 		 * their veths carry no address (the {@code vpc} network).
 		 */
-		INTERNAL_IP("internal-ip"),
+		INTERNAL_IP,
 
 		/**
 		 * A node's tunnel address ({@code flannel.1}, the first of its pod CIDR): SNAT
 		 * toward another node over an overlay (the {@code overlay} network).
 		 */
-		TUNNEL("tunnel"),
+		TUNNEL,
 
 		/** None the sandbox knows. */
-		OTHER("other");
-
-		private final String apiName;
-
-		SourceKind(String apiName) {
-			this.apiName = apiName;
-		}
-
-		@Override
-		public String apiName() {
-			return this.apiName;
-		}
+		OTHER;
 
 	}
 

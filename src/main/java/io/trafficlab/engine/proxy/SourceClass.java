@@ -8,23 +8,12 @@ import io.trafficlab.engine.model.Spelled;
 public enum SourceClass implements Spelled {
 
 	/** Matches no local-traffic detector and is not a node address. */
-	EXTERNAL("external"),
+	EXTERNAL,
 
 	/** Matches the local-traffic detector (by default: inside the cluster CIDR). */
-	POD("pod"),
+	POD,
 
 	/** An address local to the receiving node: host-network processes. */
-	NODE("node");
-
-	private final String apiName;
-
-	SourceClass(String apiName) {
-		this.apiName = apiName;
-	}
-
-	@Override
-	public String apiName() {
-		return this.apiName;
-	}
+	NODE;
 
 }

@@ -24,21 +24,10 @@ public record Hop(long time, Direction direction, String at, String reason, Stri
 	public enum Direction implements Spelled {
 
 		/** From the client towards the pod. */
-		REQUEST("request"),
+		REQUEST,
 
 		/** From the pod back to the client. */
-		REPLY("reply");
-
-		private final String apiName;
-
-		Direction(String apiName) {
-			this.apiName = apiName;
-		}
-
-		@Override
-		public String apiName() {
-			return this.apiName;
-		}
+		REPLY;
 
 	}
 

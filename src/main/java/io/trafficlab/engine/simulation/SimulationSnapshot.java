@@ -107,37 +107,26 @@ public record SimulationSnapshot(long now, SimulationSettings settings, List<Nod
 	public enum PodStatus implements Spelled {
 
 		/** No node fits it yet. */
-		PENDING("pending"),
+		PENDING,
 
 		/** Created on a node, not yet Ready. */
-		STARTING("starting"),
+		STARTING,
 
 		/** Ready: a Ready endpoint (R3). */
-		READY("ready"),
+		READY,
 
 		/**
 		 * Running, but its Ready condition is False: the node controller marked it
 		 * NotReady because its node stopped answering. Neither a ready nor a serving
 		 * endpoint.
 		 */
-		NOT_READY("not-ready"),
+		NOT_READY,
 
 		/**
 		 * Terminating: serving until deleted, used only as a fallback (R4), not counted
 		 * by the health check (R17).
 		 */
-		TERMINATING("terminating");
-
-		private final String apiName;
-
-		PodStatus(String apiName) {
-			this.apiName = apiName;
-		}
-
-		@Override
-		public String apiName() {
-			return this.apiName;
-		}
+		TERMINATING;
 
 	}
 

@@ -12,30 +12,19 @@ public enum TargetState implements Spelled {
 	 * Newly registered; gets no traffic until it has passed {@code healthyThreshold}
 	 * probes.
 	 */
-	INITIAL("initial"),
+	INITIAL,
 
 	/** Gets its share of new connections. */
-	HEALTHY("healthy"),
+	HEALTHY,
 
 	/** Gets no new connections (unless every target is unhealthy: the LB fails open). */
-	UNHEALTHY("unhealthy"),
+	UNHEALTHY,
 
 	/**
 	 * Deregistered (its node's Ready condition left True, or it is tainted for deletion):
 	 * no new connections, established ones continue until the deregistration delay (300
 	 * s) is over and it leaves the target group.
 	 */
-	DRAINING("draining");
-
-	private final String apiName;
-
-	TargetState(String apiName) {
-		this.apiName = apiName;
-	}
-
-	@Override
-	public String apiName() {
-		return this.apiName;
-	}
+	DRAINING;
 
 }
