@@ -1,6 +1,5 @@
 package io.trafficlab.classroom;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
@@ -13,10 +12,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.trafficlab.Responses.assertError;
+import static io.trafficlab.Responses.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -260,19 +260,6 @@ class ClassroomApiTests {
 
 	private static String api(Opened room) {
 		return "/api/v1/rooms/" + room.code().value();
-	}
-
-	private static void assertError(MvcTestResult result, HttpStatus status, String message) {
-		assertThat(result).hasStatus(status)
-			.hasContentType(MediaType.APPLICATION_JSON)
-			.bodyJson()
-			.extractingPath("$.errors")
-			.asArray()
-			.containsExactly(message);
-	}
-
-	private static String body(MvcTestResult result) {
-		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 	}
 
 	private record Opened(io.trafficlab.room.RoomCode code, String secret, String sandbox) {

@@ -1,7 +1,5 @@
 package io.trafficlab.classroom;
 
-import java.nio.charset.StandardCharsets;
-
 import com.jayway.jsonpath.JsonPath;
 import io.trafficlab.room.RoomCode;
 import jakarta.servlet.http.Cookie;
@@ -16,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.trafficlab.Responses.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -157,10 +156,6 @@ class ClassroomChallengePagesTests {
 		MvcTestResult result = this.mvc.get().uri(uri).header(ClassroomAccess.TEACHER_HEADER, this.secret).exchange();
 		assertThat(result).hasStatusOk();
 		return body(result);
-	}
-
-	private static String body(MvcTestResult result) {
-		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.trafficlab.classroom;
 
-import java.nio.charset.StandardCharsets;
-
 import io.trafficlab.room.Room;
 import io.trafficlab.room.RoomDestinations;
 import io.trafficlab.sandbox.SandboxRegistry;
@@ -16,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.trafficlab.Responses.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -156,10 +155,6 @@ class ClassroomPageControllerTests {
 		assertThat(watching).hasStatusOk();
 		assertThat(body(watching)).contains("data-control=\"fork\"").doesNotContain("data-class-panel");
 		assertThat(watching.getResponse().getCookies()).isEmpty();
-	}
-
-	private static String body(MvcTestResult result) {
-		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 	}
 
 }

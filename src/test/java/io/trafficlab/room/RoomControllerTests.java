@@ -1,7 +1,5 @@
 package io.trafficlab.room;
 
-import java.nio.charset.StandardCharsets;
-
 import com.jayway.jsonpath.JsonPath;
 import io.trafficlab.sandbox.Sandbox;
 import io.trafficlab.sandbox.SandboxRegistry;
@@ -12,10 +10,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.trafficlab.Responses.assertError;
+import static io.trafficlab.Responses.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -188,19 +187,6 @@ class RoomControllerTests {
 		MvcTestResult result = this.mvc.post().uri("/api/v1/rooms?sandbox=" + sandbox.id()).exchange();
 		assertThat(result).hasStatus(HttpStatus.CREATED);
 		return new RoomCode(JsonPath.read(body(result), "$.code"));
-	}
-
-	private static void assertError(MvcTestResult result, HttpStatus status, String message) {
-		assertThat(result).hasStatus(status)
-			.hasContentType(MediaType.APPLICATION_JSON)
-			.bodyJson()
-			.extractingPath("$.errors")
-			.asArray()
-			.containsExactly(message);
-	}
-
-	private static String body(MvcTestResult result) {
-		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 	}
 
 }

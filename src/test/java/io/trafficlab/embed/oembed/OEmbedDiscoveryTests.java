@@ -20,6 +20,7 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
+import static io.trafficlab.Responses.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -100,15 +101,6 @@ class OEmbedDiscoveryTests {
 		Matcher head = HEAD.matcher(body(result));
 		assertThat(head.find()).as("a <head>").isTrue();
 		return head.group(1);
-	}
-
-	private static String body(MvcTestResult result) {
-		try {
-			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (java.io.UnsupportedEncodingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
