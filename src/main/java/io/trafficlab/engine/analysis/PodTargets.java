@@ -2,14 +2,13 @@ package io.trafficlab.engine.analysis;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.trafficlab.engine.balancer.LoadBalancerAddresses;
 import io.trafficlab.engine.balancer.LoadBalancerSpec;
 import io.trafficlab.engine.balancer.ZoneSpread;
+import io.trafficlab.engine.endpoint.DistinctIps;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Node;
@@ -28,24 +27,37 @@ final class PodTargets {
 	}
 
 	/**
-	 * Delivers to the pods; returns {@code false} when the target group is empty.
+	 * Delivers to the pods and gives each node the sum of its pods' shares in
+	 * {@code lbShares}; returns {@code false} when the target group is empty.
 	 */
 	static boolean deliver(LoadBalancerSpec spec, List<Endpoint> endpoints, List<Node> nodes, ExternalFlow flow,
-			String clientIp, LoadBalancerAddresses addresses) {
-		Map<String, String> zoneByNode = new HashMap<>();
-		for (Node node : nodes) {
-			zoneByNode.put(node.name(), LoadBalancerAddresses.zoneOf(node));
+			String clientIp, LoadBalancerAddresses addresses, Fraction[] lbShares) {
+		Map<String, Integer> nodeIndex = new HashMap<>(nodes.size() * 4 / 3 + 1);
+		for (int i = 0; i < nodes.size(); i++) {
+			nodeIndex.putIfAbsent(nodes.get(i).name(), i);
 		}
 		int[] positions = new int[endpoints.size()];
+		int[] nodeOf = new int[endpoints.size()];
 		String[] zones = new String[endpoints.size()];
-		Set<String> registeredIps = new HashSet<>();
+		DistinctIps registeredIps = new DistinctIps(endpoints, endpoints.size());
 		int count = 0;
+		// a node's endpoints usually come together: its node is looked up once per run
+		String lastName = null;
+		int lastNode = -1;
 		for (int i = 0; i < endpoints.size(); i++) {
 			Endpoint endpoint = endpoints.get(i);
-			if (endpoint.ready() && !endpoint.terminating() && registeredIps.add(endpoint.ip())) {
+			if (endpoint.ready() && !endpoint.terminating() && registeredIps.add(i)) {
 				String nodeName = endpoint.nodeName();
+				if (nodeName == null) {
+					lastNode = -1;
+				}
+				else if (!nodeName.equals(lastName)) {
+					lastNode = nodeIndex.getOrDefault(nodeName, -1);
+				}
+				lastName = nodeName;
 				positions[count] = i;
-				zones[count++] = (nodeName != null) ? zoneByNode.getOrDefault(nodeName, "") : "";
+				nodeOf[count] = lastNode;
+				zones[count++] = (lastNode >= 0) ? LoadBalancerAddresses.zoneOf(nodes.get(lastNode)) : "";
 			}
 		}
 		if (count == 0) {
@@ -55,9 +67,24 @@ final class PodTargets {
 		boolean[] healthy = new boolean[count];
 		Arrays.fill(healthy, true);
 		Fraction[] shares = ZoneSpread.shares(targetZones, healthy, spec.crossZone(), true);
+		// every pod target of a node is in the node's zone, so all get the same share
+		int[] targetsOnNode = new int[nodes.size()];
+		Fraction[] shareOnNode = new Fraction[nodes.size()];
+		String source = clientIp;
 		for (int k = 0; k < count; k++) {
-			String source = spec.clientAddressKeptToNode() ? clientIp : addresses.inZone(targetZones[k]);
+			if (!spec.clientAddressKeptToNode() && (k == 0 || !targetZones[k].equals(targetZones[k - 1]))) {
+				source = addresses.inZone(targetZones[k]);
+			}
 			flow.deliverToEndpoint(positions[k], shares[k], source);
+			if (nodeOf[k] >= 0 && !shares[k].isZero()) {
+				targetsOnNode[nodeOf[k]]++;
+				shareOnNode[nodeOf[k]] = shares[k];
+			}
+		}
+		for (int i = 0; i < lbShares.length; i++) {
+			if (targetsOnNode[i] > 0) {
+				lbShares[i] = shareOnNode[i].times(Fraction.of(targetsOnNode[i], 1));
+			}
 		}
 		return true;
 	}

@@ -193,7 +193,7 @@ final class ServiceAnalyzer {
 		LoadBalancerAddresses zonal = (addresses != null) ? addresses
 				: LoadBalancerAddresses.of(this.nodes, this.options.clientIp());
 		List<Endpoint> all = this.endpoints.all();
-		if (!PodTargets.deliver(lb, all, this.nodes, flow, this.options.clientIp(), zonal)) {
+		if (!PodTargets.deliver(lb, all, this.nodes, flow, this.options.clientIp(), zonal, lbShares)) {
 			flow.drop(Fraction.ONE);
 			this.warnings.add(ref + ": every new connection fails at the load balancer (aws-nlb-ip): its target "
 					+ "group is empty (no Ready, non-terminating pod)");
@@ -203,27 +203,6 @@ final class ServiceAnalyzer {
 				+ "kube-proxy on the way in, so externalTrafficPolicy changes nothing here"
 				+ (lb.clientAddressKeptToNode() ? ""
 						: "; without client-IP preservation (the default for ip targets) pods see the NLB's address"));
-		Map<String, Integer> nodeIndex = new HashMap<>();
-		for (int i = 0; i < this.nodes.size(); i++) {
-			nodeIndex.putIfAbsent(this.nodes.get(i).name(), i);
-		}
-		// every pod target of a node is in the node's zone, so all get the same share
-		int[] targetsOnNode = new int[this.nodes.size()];
-		Fraction[] shareOnNode = new Fraction[this.nodes.size()];
-		for (int position = 0; position < all.size(); position++) {
-			Fraction share = flow.shareOf(position);
-			String nodeName = all.get(position).nodeName();
-			Integer index = (nodeName != null) ? nodeIndex.get(nodeName) : null;
-			if (!share.isZero() && index != null) {
-				targetsOnNode[index]++;
-				shareOnNode[index] = share;
-			}
-		}
-		for (int i = 0; i < lbShares.length; i++) {
-			if (targetsOnNode[i] > 0) {
-				lbShares[i] = shareOnNode[i].times(Fraction.of(targetsOnNode[i], 1));
-			}
-		}
 	}
 
 	private void route(CategorizedEndpoints[] sets, Fraction[] lbShares, ExternalFlow flow, NodeTargets targets,

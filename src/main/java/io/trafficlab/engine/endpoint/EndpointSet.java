@@ -4,10 +4,8 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.RandomAccess;
-import java.util.Set;
 
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.net.IpAddress;
@@ -111,11 +109,11 @@ public final class EndpointSet {
 	/** The number of distinct IPs in this set. */
 	int distinctIpCount() {
 		if (this.size > 32) {
-			Set<String> ips = new HashSet<>(this.size * 4 / 3 + 1);
+			DistinctIps ips = new DistinctIps(endpoints(), this.size);
 			for (int i = 0; i < this.size; i++) {
-				ips.add(get(i).ip());
+				ips.add(i);
 			}
-			return ips.size();
+			return ips.count();
 		}
 		// each IP's hash read once; pairs are compared by hash, and by text only when
 		// the hashes are equal

@@ -43,11 +43,20 @@ public final class Cidr {
 			return new Cidr(address, address.bitLength());
 		}
 		String length = trimmed.substring(slash + 1);
-		if (length.isEmpty() || length.length() > 3 || !length.chars().allMatch(Character::isDigit)) {
+		if (length.isEmpty() || length.length() > 3 || !digits(length)) {
 			return null;
 		}
 		int prefixLength = Integer.parseInt(length);
 		return (prefixLength <= address.bitLength()) ? new Cidr(address, prefixLength) : null;
+	}
+
+	private static boolean digits(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (!Character.isDigit(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
