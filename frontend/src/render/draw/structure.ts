@@ -120,7 +120,9 @@ function spreadTexts(scene: Scene): string[] {
 		case 'azure':
 			return ['even over healthy nodes, floating IP', 'even over healthy nodes'];
 		case 'gke-passthrough':
-			return ['Maglev over healthy nodes, passthrough', 'Maglev over healthy nodes', 'Maglev'];
+			// weighted-load-balancing: pods-per-node weighs each node by the health check's header
+			return spread === 'weighted-by-header' ? ['Maglev weighted by pods per node, passthrough', 'weighted Maglev', 'Maglev']
+				: ['Maglev over healthy nodes, passthrough', 'Maglev over healthy nodes', 'Maglev'];
 		default:
 			if (spread === undefined) {
 				// until the first statistics: the server's analysis says how it spreads

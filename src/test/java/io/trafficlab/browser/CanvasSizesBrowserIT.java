@@ -81,9 +81,11 @@ class CanvasSizesBrowserIT extends BrowserTest {
 					problems.push('pod ' + row.pod + "'s share " + row.exactShare + ' is not written');
 				}
 			}
+			// what the LB sends the node now, then (while its checks lag the change) what it will send
 			for (const row of scene.statistics.nodes) {
-				if (!labels.some((l) => l.kind === 'fraction' && l.fullText === 'LB ' + row.exactLbShare)) {
-					problems.push('node ' + row.node + "'s LB share " + row.exactLbShare + ' is not written');
+				const share = row.lbShareNow === row.exactLbShare ? row.exactLbShare : row.lbShareNow + ' → ' + row.exactLbShare;
+				if (!labels.some((l) => l.kind === 'fraction' && l.fullText === 'LB ' + share)) {
+					problems.push('node ' + row.node + "'s LB share " + share + ' is not written');
 				}
 			}
 			const policy = scene.service.externalTrafficPolicy;
