@@ -2,7 +2,8 @@
 // the decisions behind its route in plain words: the LB's choice, the health checks, kube-proxy's endpoint set, SNAT.
 import type { Direction, Hop } from '../protocol/events';
 import { addressOf, rewritesDestination, rewritesSource } from '../scene/packets';
-import type { ConnectionRecord } from '../scene/scene';
+import { noneHealthyText, probeMeaning, probeSentence } from '../scene/balancer';
+import type { ConnectionContext, ConnectionRecord } from '../scene/scene';
 import { probeWords } from '../scene/labels';
 
 export interface HopRow {
@@ -33,14 +34,20 @@ export interface InspectorView {
 export interface Places {
 	nodes: ReadonlySet<string>;
 	pods: ReadonlySet<string>;
+	/** The load balancer's name when the connection arrived. */
+	loadBalancer: string;
+}
+
+export function nodePlace(node: string): string {
+	return `node ${node} (kube-proxy)`;
 }
 
 export function placeName(at: string, places: Places): string {
 	if (at === 'lb') {
-		return 'AWS NLB (instance targets)';
+		return places.loadBalancer;
 	}
 	if (places.nodes.has(at)) {
-		return `node ${at} (kube-proxy)`;
+		return nodePlace(at);
 	}
 	if (places.pods.has(at) || /^[a-z]/.test(at)) {
 		return `pod ${at}`;
@@ -67,6 +74,24 @@ function verdictSymbol(verdict: string | null): string {
 	return verdict === 'healthy' ? '✓ passing' : verdict === 'unhealthy' ? '✕ failing' : verdict === 'initial' ? '◌ not yet checked' : verdict === 'draining' ? '⇥ draining' : '– not a target';
 }
 
+/** What the load balancer checked and what its checks mean, from the server's analysis when the connection arrived. */
+function checks(context: ConnectionContext): string {
+	const balancer = context.balancer;
+	if (balancer === null) {
+		return '';
+	}
+	const name = context.loadBalancerName;
+	if (balancer.probe === null) {
+		return balancer.kind === 'metallb-l2'
+			? `${name} does not probe: the node that answers ARP for the address takes every new connection.`
+			: balancer.kind === 'metallb-bgp'
+				? `${name} does not probe: the router spreads new connections evenly over the nodes that advertise a route.`
+				: `${name} does not probe the nodes.`;
+	}
+	return `It probes with ${probeSentence(balancer.probe)}: ${probeMeaning(balancer.probe.target)}. `
+		+ `If no target passes, ${noneHealthyText(balancer.whenNoneHealthy)}.`;
+}
+
 function decisions(record: ConnectionRecord, places: Places): Decision[] {
 	const { event, context } = record;
 	const hops = event.hops;
@@ -79,17 +104,7 @@ function decisions(record: ConnectionRecord, places: Places): Decision[] {
 		.map((t) => `${t.node} ${verdictSymbol(t.verdict)} (probe ${probeWords(t.probeStatus, t.probeAnswer)}`
 			+ `${t.probeTarget === '' ? '' : ` on ${t.probeTarget}`})`)
 		.join('; ');
-	why.push({
-		topic: 'Health checks',
-		text: `When it arrived, the LB (${context.loadBalancer} model) saw: ${targets}. `
-			+ (context.policy === 'Local'
-				? 'It is an AWS NLB with instance targets: under Local it probes healthCheckNodePort’s /healthz, which '
-					+ 'answers 200 only where a Ready endpoint runs. (HTTP GET every 10 s, 6 s timeout, 2 in a row either way.)'
-				: 'It is an AWS NLB with instance targets: under Cluster it opens a TCP connection to the NodePort (every '
-					+ '10 s, 10 s timeout, 3 in a row either way), which kube-proxy DNATs to one endpoint chosen per probe: '
-					+ 'it connects when that endpoint answers and times out when it is a pod on a dead node or a deleted '
-					+ 'pod; with no endpoint, kube-proxy refuses it everywhere (R10) and the LB fails open.'),
-	});
+	why.push({ topic: 'Health checks', text: `When it arrived, ${context.loadBalancerName} saw: ${targets}. ${checks(context)}` });
 	const proxy = hops.find((hop) => hop.direction === 'request' && places.nodes.has(hop.at));
 	if (proxy !== undefined) {
 		why.push({ topic: 'Endpoint set', text: proxy.reason });
@@ -99,7 +114,7 @@ function decisions(record: ConnectionRecord, places: Places): Decision[] {
 				? `SNAT on ${proxy.at}: the source ${addressOf(proxy.srcBefore)} becomes ${addressOf(proxy.srcAfter)}, `
 					+ 'so the pod cannot see the client’s address (externalTrafficPolicy: Cluster).'
 				: `No SNAT on ${proxy.at}: the source stays ${addressOf(proxy.srcAfter)}`
-					+ (context.policy === 'Local' ? ' (externalTrafficPolicy: Local keeps the client’s address).' : '.'),
+					+ (context.policy === 'Local' ? ' (externalTrafficPolicy: Local, so kube-proxy does not SNAT).' : '.'),
 		});
 	}
 	const second = hops.find((hop, i) => i > 0 && hop.direction === 'request' && places.nodes.has(hop.at) && hop !== proxy);

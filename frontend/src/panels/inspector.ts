@@ -1,6 +1,6 @@
 // The packet inspector panel: renders inspectConnection's view into the page.
 import { h } from './dom';
-import { placeName, type HopRow, type InspectorView } from './inspect';
+import { nodePlace, type HopRow, type InspectorView } from './inspect';
 import type { PathRules } from './rulesPanel';
 
 function address(doc: Document, before: string, after: string, changed: boolean): HTMLElement {
@@ -42,7 +42,7 @@ function rulesHop(view: InspectorView, path: PathRules | null): number {
 	if (path === null) {
 		return -1;
 	}
-	const where = placeName(path.node, { nodes: new Set([path.node]), pods: new Set() });
+	const where = nodePlace(path.node);
 	return view.hops.findIndex((hop) => hop.direction === 'request' && hop.where === where);
 }
 

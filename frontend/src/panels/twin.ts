@@ -1,6 +1,6 @@
 // The canvas as text and tables: everything it draws, with the same actions as buttons, for screen readers and
 // keyboards. Rows update in place, so the focus stays on the button or menu the learner is using.
-import { analysedLoadBalancer } from '../scene/balancer';
+import { analysedLoadBalancer, noneHealthyText } from '../scene/balancer';
 import { answerText, podStateText, verdictText } from '../scene/labels';
 import type { Scene } from '../scene/scene';
 import { h, setText, syncKeyed } from './dom';
@@ -10,12 +10,8 @@ import { unprobedVerdict } from './health';
 export const PER_ZONE = 'per zone (cross-zone load balancing is off: each zone with a passing node gets an equal share, '
 	+ 'split evenly over that zone’s passing nodes)';
 
-/**
- * How the LB spreads, as the server's analysis says (cross-zone load balancing applied); weighted follows
- * X-Load-Balancing-Endpoint-Weight, which only the healthCheckNodePort of a Local Service sends; under Cluster the probe
- * carries no weight, so it spreads evenly (R18, R20).
- */
-export function spreading(scene: Pick<Scene, 'statistics' | 'service'>): string {
+/** How the LB spreads, as the server's analysis says (cross-zone load balancing and R18's weights applied). */
+export function spreading(scene: Pick<Scene, 'statistics'>): string {
 	switch (analysedLoadBalancer(scene)?.spread) {
 		case 'per-zone':
 			return PER_ZONE;
@@ -26,9 +22,7 @@ export function spreading(scene: Pick<Scene, 'statistics' | 'service'>): string 
 		case 'one-announcing-node':
 			return 'all to the one node that answers ARP';
 		case 'weighted-by-header':
-			return scene.service.externalTrafficPolicy === 'Local' && scene.service.healthCheckNodePort > 0
-				? 'in proportion to each node’s Ready local endpoints (X-Load-Balancing-Endpoint-Weight)'
-				: 'evenly (weighted, but the probe under Cluster carries no weight)';
+			return 'in proportion to each node’s Ready local endpoints (X-Load-Balancing-Endpoint-Weight)';
 		case undefined:
 			return '(as the server reports once its first statistics arrive)';
 	}
@@ -43,9 +37,17 @@ function balancing(scene: Scene, vip: string): string {
 			: `MetalLB (layer 2) probes nothing: ${scene.announcingNode} answers ARP for ${vip} and takes every new `
 				+ 'connection. ';
 	}
+	if (scene.loadBalancerKind === 'metallb-bgp') {
+		return scene.advertisingNodes.length === 0
+			? `MetalLB (BGP) probes nothing, and no node advertises a route to ${vip} now, so new connections go nowhere. `
+			: `MetalLB (BGP) probes nothing: the router spreads new connections ${spreading(scene)} over the nodes that `
+				+ `advertise a route to ${vip}: ${scene.advertisingNodes.join(', ')}. `;
+	}
 	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').map((node) => node.name);
-	return `The load balancer spreads new connections ${spreading(scene)} `
-		+ `over the nodes that pass its health check: ${passing.length === 0 ? 'none, so it fails open and spreads evenly over every node' : passing.join(', ')}. `;
+	const whenNone = analysedLoadBalancer(scene)?.whenNoneHealthy;
+	const none = whenNone === undefined ? 'none' : `none, so ${noneHealthyText(whenNone)}`;
+	return `${scene.loadBalancerName} spreads new connections ${spreading(scene)} `
+		+ `over the nodes that pass its health check: ${passing.length === 0 ? none : passing.join(', ')}. `;
 }
 
 export function twinSummary(scene: Scene): string {

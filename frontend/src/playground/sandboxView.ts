@@ -441,7 +441,9 @@ export class SandboxView {
 		const record = scene.connections.get(this.inspected);
 		// The nodes when the connection arrived, too: a node killed since is still a node in its trip
 		const nodes = new Set([...scene.nodes.map((n) => n.name), ...(record?.context.targets.map((t) => t.node) ?? [])]);
-		const places = { nodes, pods: new Set(scene.pods.map((p) => p.name)) };
+		const places = {
+			nodes, pods: new Set(scene.pods.map((p) => p.name)), loadBalancer: record?.context.loadBalancerName ?? '',
+		};
 		const path = this.pathRules?.connection === this.inspected ? this.pathRules : null;
 		renderInspector(root, record === undefined ? null : inspectConnection(record, places),
 			record === undefined ? this.inspected : null, path);

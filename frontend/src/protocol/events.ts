@@ -47,6 +47,9 @@ export type ProbeTarget = 'health-check-node-port' | 'node-port' | 'proxy-health
 /** io.trafficlab.engine.balancer.Spread: how a load balancer spreads new connections, cross-zone load balancing applied. */
 export type Spread = 'even-over-targets' | 'weighted-by-header' | 'per-zone' | 'one-announcing-node' | 'ecmp-per-node';
 
+/** io.trafficlab.engine.balancer.NoHealthy: what a load balancer does when no target passes its health check. */
+export type NoHealthy = 'fail-open' | 'no-new-flows' | 'lb-closes' | 'not-announced';
+
 /** io.trafficlab.engine.model.TrafficPolicy: externalTrafficPolicy and internalTrafficPolicy. */
 export type TrafficPolicy = 'Cluster' | 'Local';
 
@@ -543,7 +546,9 @@ export interface LoadBalancerAnalysis {
 	clientAddressKeptToNode: boolean;
 	/** MetalLB: the node that answers ARP (L2) or the nodes that advertise a route (BGP); null for the other LBs. */
 	announcingNodes: string[] | null;
+	/** Weighted only where the Service's health check sends weights (Local with a healthCheckNodePort, R18). */
 	spread: Spread;
+	whenNoneHealthy: NoHealthy;
 }
 
 /** Over the pods that can serve (R4), as exact fractions ("1/6"). */

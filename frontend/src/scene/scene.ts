@@ -5,6 +5,7 @@ import type {
 	ConnectionRejected,
 	ConnectionRouted,
 	Dataplane,
+	LoadBalancerAnalysis,
 	LoadBalancerKind,
 	LoadBalancerModel,
 	NetworkModel,
@@ -47,7 +48,9 @@ export type ConnectionEvent = ConnectionRouted | ConnectionDropped | ConnectionR
 /** What the LB and the entry node looked like when a connection arrived: the inspector's "why". */
 export interface ConnectionContext {
 	policy: TrafficPolicy | null;
-	loadBalancer: LoadBalancerModel;
+	/** The load balancer's name and the server's analysis of it (null before the first statistics). */
+	loadBalancerName: string;
+	balancer: LoadBalancerAnalysis | null;
 	targets: {
 		node: string; verdict: TargetState | null; probeStatus: number; probeAnswer: SceneProbeAnswer; probeTarget: string;
 	}[];

@@ -3,8 +3,13 @@ import { inspectConnection, placeName } from '../../src/panels/inspect';
 import { applyEvent } from '../../src/scene/applyEvent';
 import { sceneFromSnapshot } from '../../src/scene/scene';
 import { droppedAtN3, routedViaN3, snapshot } from '../scene/fixtures';
+import type { LoadBalancerAnalysis, ProbeSpec } from '../../src/protocol/events';
 
-const places = { nodes: new Set(['n1', 'n2', 'n3']), pods: new Set(['web-4']) };
+function nlb(probe: ProbeSpec | null): LoadBalancerAnalysis {
+	return { kind: 'aws-nlb-instance', probe, clientAddressKeptToNode: true, announcingNodes: null, spread: 'per-zone', whenNoneHealthy: 'fail-open' };
+}
+
+const places = { nodes: new Set(['n1', 'n2', 'n3']), pods: new Set(['web-4']), loadBalancer: 'AWS NLB (instance targets)' };
 
 describe('inspectConnection', () => {
 	const scene = applyEvent(applyEvent(sceneFromSnapshot(snapshot()), routedViaN3(9, 1_000_000)), droppedAtN3(10, 1_000_100));
@@ -30,12 +35,42 @@ describe('inspectConnection', () => {
 			+ 'client’s address (externalTrafficPolicy: Cluster).');
 	});
 
-	it('says what the AWS NLB probes under each policy: /healthz under Local, a TCP connect to the NodePort under Cluster (R20)', () => {
-		const local = inspectConnection({ ...scene.connections.get(9)!, context: { ...scene.connections.get(9)!.context, policy: 'Local' } }, places);
-		expect(local.why[1].text).toContain('under Local it probes healthCheckNodePort’s /healthz, which answers 200 only where a Ready endpoint runs.');
-		const cluster = inspectConnection({ ...scene.connections.get(9)!, context: { ...scene.connections.get(9)!.context, policy: 'Cluster' } }, places);
-		expect(cluster.why[1].text).toContain('under Cluster it opens a TCP connection to the NodePort');
-		expect(cluster.why[1].text).toContain('kube-proxy refuses it everywhere (R10) and the LB fails open');
+	it('says what the load balancer probed and what that means, from the server’s analysis when the connection arrived', () => {
+		const record = scene.connections.get(9)!;
+		const withBalancer = (policy: 'Local' | 'Cluster', loadBalancerName: string, balancer: LoadBalancerAnalysis) =>
+			inspectConnection({ ...record, context: { ...record.context, policy, loadBalancerName, balancer } }, places);
+		const local = withBalancer('Local', 'AWS NLB (instance targets)', nlb({
+			protocol: 'HTTP', target: 'health-check-node-port', port: 32000, path: '/healthz', intervalSeconds: 10,
+			timeoutSeconds: 6, healthyThreshold: 2, unhealthyThreshold: 2,
+		}));
+		expect(local.why[1].text).toContain('When it arrived, AWS NLB (instance targets) saw: n1');
+		expect(local.why[1].text).toContain('It probes with HTTP GET /healthz on the healthCheckNodePort (32000) every 10 s, '
+			+ 'timeout 6 s; 2 in a row to turn healthy, 2 to turn unhealthy: the healthCheckNodePort answers 200 on a node '
+			+ 'with a Ready local endpoint and 503 on the others (R18).');
+		const cluster = withBalancer('Cluster', 'AWS NLB (instance targets)', nlb({
+			protocol: 'TCP', target: 'node-port', port: 30080, path: null, intervalSeconds: 10, timeoutSeconds: 10,
+			healthyThreshold: 3, unhealthyThreshold: 3,
+		}));
+		expect(cluster.why[1].text).toContain('a TCP connect on the NodePort (30080) every 10 s');
+		expect(cluster.why[1].text).toContain('kube-proxy refuses it on every node (R10). If no target passes, it fails open');
+		const gke = withBalancer('Cluster', 'GKE passthrough NLB', {
+			kind: 'gke-passthrough', clientAddressKeptToNode: true, announcingNodes: null, spread: 'even-over-targets',
+			whenNoneHealthy: 'fail-open', probe: {
+				protocol: 'HTTP', target: 'proxy-healthz', port: 10256, path: '/healthz', intervalSeconds: 8,
+				timeoutSeconds: 1, healthyThreshold: 1, unhealthyThreshold: 3,
+			},
+		});
+		expect(gke.why[1].text).toContain('every 8 s, timeout 1 s; 1 in a row to turn healthy, 3 to turn unhealthy: '
+			+ 'kube-proxy’s /healthz answers 200 while its rules are in sync');
+		expect(gke.why[1].text).not.toContain('AWS');
+		const azure = withBalancer('Local', 'Azure Load Balancer', {
+			...nlb({ protocol: 'HTTP', target: 'health-check-node-port', port: 32000, path: '/healthz', intervalSeconds: 5,
+				timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 2 }),
+			kind: 'azure', spread: 'even-over-targets', whenNoneHealthy: 'no-new-flows',
+		});
+		expect(azure.why[1].text).toMatch(/^When it arrived, Azure Load Balancer saw: .* every 5 s, timeout 5 s; .*If no target passes, it sends no new connections \(Azure’s default when every probe is down\)\.$/);
+		expect(withBalancer('Local', 'MetalLB (layer 2)', { ...nlb(null), kind: 'metallb-l2', whenNoneHealthy: 'not-announced' })
+			.why[1].text).toContain('MetalLB (layer 2) does not probe: the node that answers ARP for the address takes every new connection.');
 	});
 
 	it('tells where and why a connection was dropped', () => {
@@ -49,6 +84,7 @@ describe('inspectConnection', () => {
 	it('names the places', () => {
 		expect(['lb', 'n1', 'web-4', '198.51.100.7'].map((at) => placeName(at, places)))
 			.toEqual(['AWS NLB (instance targets)', 'node n1 (kube-proxy)', 'pod web-4', 'client 198.51.100.7']);
+		expect(placeName('lb', { ...places, loadBalancer: 'MetalLB (BGP)' })).toBe('MetalLB (BGP)');
 	});
 });
 

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { endpointSets, PER_ZONE, spreading, twinSummary } from '../../src/panels/twin';
 import { sceneFromSnapshot } from '../../src/scene/scene';
 import { snapshot } from '../scene/fixtures';
-import { NO_SERVICE } from '../../src/scene/service';
-import type { LoadBalancerAnalysis, SimulationStatistics, Spread } from '../../src/protocol/events';
+import type { LoadBalancerAnalysis, NoHealthy, SimulationStatistics, Spread } from '../../src/protocol/events';
 
 describe('endpointSets', () => {
 	it('lists the set external traffic uses first', () => {
@@ -16,14 +15,11 @@ describe('endpointSets', () => {
 });
 
 describe('spreading', () => {
-	it('says what the server analysed, and weights by Ready local endpoints only where a healthCheckNodePort sends the weight (R18, R20)', () => {
-		const local = { ...NO_SERVICE, externalTrafficPolicy: 'Local' as const, healthCheckNodePort: 32000 };
-		const cluster = { ...NO_SERVICE, externalTrafficPolicy: 'Cluster' as const };
-		expect(spreading({ statistics: analysed('per-zone'), service: local })).toBe(PER_ZONE);
-		expect(spreading({ statistics: analysed('even-over-targets'), service: local })).toBe('evenly');
-		expect(spreading({ statistics: analysed('weighted-by-header'), service: local })).toContain('X-Load-Balancing-Endpoint-Weight');
-		expect(spreading({ statistics: analysed('weighted-by-header'), service: cluster })).toMatch(/^evenly/);
-		expect(spreading({ statistics: null, service: local })).toContain('first statistics');
+	it('says what the server analysed (R18’s weights decided there, not here)', () => {
+		expect(spreading({ statistics: analysed('per-zone') })).toBe(PER_ZONE);
+		expect(spreading({ statistics: analysed('even-over-targets') })).toBe('evenly');
+		expect(spreading({ statistics: analysed('weighted-by-header') })).toContain('X-Load-Balancing-Endpoint-Weight');
+		expect(spreading({ statistics: null })).toContain('first statistics');
 	});
 });
 
@@ -35,19 +31,37 @@ describe('twinSummary', () => {
 		expect(text).toContain('MetalLB (layer 2) probes nothing: n1 answers ARP for');
 		expect(text).not.toContain('per zone');
 		expect(twinSummary({ ...l2, announcingNode: null })).toContain('no node answers ARP');
-		expect(twinSummary({ ...scene, statistics: analysed('per-zone') })).toContain('The load balancer spreads new connections per zone');
+		expect(twinSummary({ ...scene, statistics: analysed('per-zone') })).toContain('AWS NLB (instance targets) spreads new connections per zone');
 	});
 
 	it('does not say per zone for a load balancer the server analysed as spreading evenly (Azure, GKE, cross-zone on)', () => {
 		const scene = { ...sceneFromSnapshot(snapshot()), loadBalancerKind: 'azure' as const, statistics: analysed('even-over-targets') };
 		const text = twinSummary(scene);
-		expect(text).toContain('The load balancer spreads new connections evenly over the nodes that pass');
+		expect(text).toContain('spreads new connections evenly over the nodes that pass');
 		expect(text).not.toContain('per zone');
+	});
+
+	it('says what the load balancer does when no node passes, as the server’s catalogue says (Azure sends nothing)', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		const failing = scene.nodes.map((node) => ({ ...node, verdict: 'unhealthy' as const }));
+		expect(twinSummary({ ...scene, nodes: failing, statistics: analysed('per-zone') }))
+			.toContain('pass its health check: none, so it fails open and spreads new connections over every target it registers.');
+		expect(twinSummary({ ...scene, nodes: failing, loadBalancerKind: 'azure', statistics: analysed('even-over-targets', 'no-new-flows') }))
+			.toContain('pass its health check: none, so it sends no new connections (Azure’s default when every probe is down).');
+	});
+
+	it('names the nodes that advertise a route under MetalLB BGP', () => {
+		const scene = { ...sceneFromSnapshot(snapshot()), loadBalancerKind: 'metallb-bgp' as const, loadBalancerHostname: null };
+		expect(twinSummary({ ...scene, advertisingNodes: ['n1', 'n2'], statistics: analysed('ecmp-per-node', 'not-announced') }))
+			.toContain('MetalLB (BGP) probes nothing: the router spreads new connections evenly per advertising node (the router’s ECMP) over the nodes that advertise a route to');
+		expect(twinSummary({ ...scene, advertisingNodes: [] })).toContain('no node advertises a route');
 	});
 });
 
 /** Statistics whose exact analysis says how the load balancer spreads (the rest of the message is not read here). */
-function analysed(spread: Spread): SimulationStatistics {
-	const loadBalancer: LoadBalancerAnalysis = { kind: 'aws-nlb-instance', probe: null, clientAddressKeptToNode: true, announcingNodes: null, spread };
+function analysed(spread: Spread, whenNoneHealthy: NoHealthy = 'fail-open'): SimulationStatistics {
+	const loadBalancer: LoadBalancerAnalysis = {
+		kind: 'aws-nlb-instance', probe: null, clientAddressKeptToNode: true, announcingNodes: null, spread, whenNoneHealthy,
+	};
 	return { exact: { loadBalancer } } as unknown as SimulationStatistics;
 }

@@ -1,6 +1,7 @@
 // Connections and the clients' traffic: a routed, dropped or refused connection becomes a packet's trip (and an entry
 // for the inspector); a reset marks where an established connection was cut.
 import type { Hop } from '../../protocol/events';
+import { analysedLoadBalancer } from '../balancer';
 import { MAX_FLIGHTS, stretchFor } from '../packets';
 import { KEPT_CONNECTIONS, type ConnectionContext, type ConnectionEvent } from '../scene';
 import type { Draft, Reducers } from './draft';
@@ -35,7 +36,8 @@ export const connectionReducers: Reducers<ConnectionEventType> = {
 function contextOf(draft: Draft): ConnectionContext {
 	return {
 		policy: draft.service.externalTrafficPolicy,
-		loadBalancer: draft.loadBalancer,
+		loadBalancerName: draft.loadBalancerName,
+		balancer: analysedLoadBalancer(draft),
 		targets: draft.nodes.map((node) => ({
 			node: node.name, verdict: node.verdict, probeStatus: node.probeStatus, probeAnswer: node.probeAnswer,
 			probeTarget: node.probeTarget,

@@ -5,6 +5,7 @@ import java.util.List;
 import io.trafficlab.engine.analysis.LoadBalancerAnalysis;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
+import io.trafficlab.engine.balancer.NoHealthy;
 import io.trafficlab.engine.balancer.Spread;
 import io.trafficlab.engine.model.ServiceType;
 import io.trafficlab.engine.model.TrafficPolicy;
@@ -45,7 +46,7 @@ class ServiceViewTests {
 	void explainWhenMetalLbL2UnderLocalShouldSayItDoesNotProbeAndOneNodeTakesAll() {
 		String text = ServiceView.explain(web(TrafficPolicy.LOCAL).build(), TrafficPolicy.LOCAL,
 				new LoadBalancerAnalysis(LoadBalancerKind.METALLB_L2, null, true, List.of("n1"),
-						Spread.SINGLE_ANNOUNCER),
+						Spread.SINGLE_ANNOUNCER, NoHealthy.NOT_ANNOUNCED),
 				Dataplane.KUBE_PROXY);
 		assertThat(text).contains("MetalLB does not probe")
 			.contains("takes all of its traffic")
@@ -55,7 +56,8 @@ class ServiceViewTests {
 	@Test
 	void explainWhenAzureUnderLocalShouldSayItSendsNothingWhenNoNodePasses() {
 		String text = ServiceView.explain(web(TrafficPolicy.LOCAL).build(), TrafficPolicy.LOCAL,
-				new LoadBalancerAnalysis(LoadBalancerKind.AZURE, null, true, null, Spread.EVEN), Dataplane.KUBE_PROXY);
+				new LoadBalancerAnalysis(LoadBalancerKind.AZURE, null, true, null, Spread.EVEN, NoHealthy.NO_NEW_FLOWS),
+				Dataplane.KUBE_PROXY);
 		assertThat(text).contains("Azure sends nothing").doesNotContain("fails open");
 	}
 
@@ -70,7 +72,7 @@ class ServiceViewTests {
 	void explainWhenGenericOnKubeProxyShouldKeepTheWordsBeforeTheCatalogue() {
 		var service = web(TrafficPolicy.LOCAL).build();
 		assertThat(ServiceView.explain(service, TrafficPolicy.LOCAL,
-				new LoadBalancerAnalysis(LoadBalancerKind.GENERIC, null, true, null, Spread.EVEN),
+				new LoadBalancerAnalysis(LoadBalancerKind.GENERIC, null, true, null, Spread.EVEN, NoHealthy.FAIL_OPEN),
 				Dataplane.KUBE_PROXY))
 			.isEqualTo(ServiceView.explain(service, TrafficPolicy.LOCAL));
 	}

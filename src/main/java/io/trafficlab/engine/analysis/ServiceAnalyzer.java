@@ -302,8 +302,14 @@ final class ServiceAnalyzer {
 		if (lb == null) {
 			return null;
 		}
-		return new LoadBalancerAnalysis(lb.kind(), lb.probe(), lb.clientAddressKeptToNode(), targets.announcing,
-				lb.spreading());
+		Spread spread = lb.spreading();
+		if (spread == Spread.WEIGHTED_BY_HEADER && !ServiceHealthCheck.hasHealthCheck(this.service)) {
+			// R18: only the healthCheckNodePort sends X-Load-Balancing-Endpoint-Weight;
+			// kube-proxy's /healthz, probed under Cluster (R20), carries none
+			spread = Spread.EVEN;
+		}
+		return new LoadBalancerAnalysis(lb.kind(), lb.probe(), lb.clientAddressKeptToNode(), targets.announcing, spread,
+				lb.noHealthy());
 	}
 
 	private List<NodeAnalysis> nodeAnalyses(CategorizedEndpoints[] sets, HealthCheckResponse[] healthChecks,

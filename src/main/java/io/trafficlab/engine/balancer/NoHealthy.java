@@ -1,7 +1,12 @@
 package io.trafficlab.engine.balancer;
 
-/** What a load balancer does when no target passes its health check. */
-public enum NoHealthy {
+import io.trafficlab.engine.model.Spelled;
+
+/**
+ * What a load balancer does when no target passes its health check (on the wire:
+ * {@code fail-open}, {@code no-new-flows}, {@code lb-closes}, {@code not-announced}).
+ */
+public enum NoHealthy implements Spelled {
 
 	/** Fail open: spread over every registered target (per zone when spread per zone). */
 	FAIL_OPEN,

@@ -8,9 +8,11 @@ import java.util.stream.Stream;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
+import io.trafficlab.engine.balancer.NoHealthy;
 import io.trafficlab.engine.balancer.ProbeProtocol;
 import io.trafficlab.engine.balancer.ProbeSpec;
 import io.trafficlab.engine.balancer.ProbeTarget;
+import io.trafficlab.engine.balancer.Spread;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Service;
 import io.trafficlab.engine.model.TrafficPolicy;
@@ -124,6 +126,38 @@ class LoadBalancerTableTests {
 		ServiceAnalysis web = row(LoadBalancerKind.GENERIC, LOCAL, LoadBalancerModel.WEIGHTED);
 		assertNodes(web, List.of(T, T, F), f(3, 4), QUARTER, Fraction.ZERO);
 		assertEveryPod(web, QUARTER, (pod) -> sources(C, QUARTER));
+		assertThat(web.loadBalancer().spread()).isEqualTo(Spread.WEIGHTED_BY_HEADER);
+	}
+
+	/** R18, R20: kube-proxy's /healthz, probed under Cluster, sends no weight. */
+	@Test
+	void row3GenericWeightedClusterSpreadsEvenlyAndSaysSo() {
+		ServiceAnalysis web = row(LoadBalancerKind.GENERIC, CLUSTER, LoadBalancerModel.WEIGHTED);
+		assertNodes(web, List.of(T, T, T), THIRD, THIRD, THIRD);
+		assertThat(web.loadBalancer().spread()).isEqualTo(Spread.EVEN);
+	}
+
+	/**
+	 * What each LB of the catalogue does when no target passes, as the analysis reports
+	 * it.
+	 */
+	@ParameterizedTest(name = "{0}: {1}")
+	@MethodSource
+	void whenNoneHealthyRows(LoadBalancerKind kind, NoHealthy expected) {
+		for (TrafficPolicy policy : TrafficPolicy.values()) {
+			assertThat(row(kind, policy, LoadBalancerModel.EVEN).loadBalancer().whenNoneHealthy()).isEqualTo(expected);
+		}
+	}
+
+	static Stream<Arguments> whenNoneHealthyRows() {
+		return Stream.of(arguments(LoadBalancerKind.GENERIC, NoHealthy.FAIL_OPEN),
+				arguments(LoadBalancerKind.AWS_NLB_INSTANCE, NoHealthy.FAIL_OPEN),
+				arguments(LoadBalancerKind.AWS_NLB_IP, NoHealthy.FAIL_OPEN),
+				arguments(LoadBalancerKind.AWS_CLB, NoHealthy.LB_CLOSES),
+				arguments(LoadBalancerKind.GKE_PASSTHROUGH, NoHealthy.FAIL_OPEN),
+				arguments(LoadBalancerKind.AZURE, NoHealthy.NO_NEW_FLOWS),
+				arguments(LoadBalancerKind.METALLB_L2, NoHealthy.NOT_ANNOUNCED),
+				arguments(LoadBalancerKind.METALLB_BGP, NoHealthy.NOT_ANNOUNCED));
 	}
 
 	@Test
