@@ -41,9 +41,10 @@ export function nodeShareRows(scene: Scene): ShareRow[] {
 	return stats.nodes.map((node) => ({
 		key: node.node,
 		label: node.node,
-		// while the LB's checks lag a change it sends another share now than the settled one
+		// while the LB lags a change (its checks' thresholds, a deregistration delay, an ARP or BGP update) it sends
+		// another share now than the settled one
 		detail: [scene.nodes.find((n) => n.name === node.node)?.internalIp ?? '',
-			node.lbShareNow === node.exactLbShare ? '' : `the LB sends ${node.lbShareNow} now, until its checks settle`]
+			node.lbShareNow === node.exactLbShare ? '' : `the LB sends ${node.lbShareNow} now, until it catches up with the change`]
 			.filter((part) => part !== '').join(' · '),
 		exact: node.exactLbShare,
 		exactValue: toNumber(parseFraction(node.exactLbShare) ?? { n: 0, d: 1 }),

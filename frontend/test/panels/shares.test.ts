@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeShareRows } from '../../src/panels/shares';
-import { lbShareText } from '../../src/render/draw/structure';
+import { lbSendsTo, lbShareText } from '../../src/render/draw/structure';
 import { sceneFromSnapshot } from '../../src/scene/scene';
 import { nodeLbShare } from '../../src/scene/shares';
 import { snapshot, statistics } from '../scene/fixtures';
@@ -26,10 +26,27 @@ describe('a node\'s share from the load balancer', () => {
 
 	it('says in the node table that the LB sends another share now, only while it does', () => {
 		const rows = nodeShareRows(lagging());
-		expect(rows.find((row) => row.key === 'n1')?.detail).toBe('192.168.0.11 · the LB sends 1/2 now, until its checks settle');
+		expect(rows.find((row) => row.key === 'n1')?.detail).toBe('192.168.0.11 · the LB sends 1/2 now, until it catches up with the change');
 		expect(rows.find((row) => row.key === 'n1')?.exact).toBe('1/3');
 		const settled = lagging();
 		settled.statistics.nodes = settled.statistics.nodes.map((row) => ({ ...row, lbShareNow: row.exactLbShare }));
 		expect(nodeShareRows(settled).find((row) => row.key === 'n1')?.detail).toBe('192.168.0.11');
+	});
+});
+
+describe('whether the canvas draws the LB sending to a node', () => {
+	it('follows the server’s share now, so a failing node still gets connections while the LB fails open', () => {
+		const scene = lagging();
+		const failing = scene.nodes.map((node) => ({ ...node, verdict: 'unhealthy' as const }));
+		scene.statistics.nodes = scene.statistics.nodes.map((row) => ({ ...row, lbShareNow: '1/3' }));
+		expect(failing.map((node) => lbSendsTo({ ...scene, nodes: failing }, node))).toEqual([true, true, true]);
+		// Azure sends nothing when every probe is down: the server's share now is 0
+		scene.statistics.nodes = scene.statistics.nodes.map((row) => ({ ...row, lbShareNow: '0', exactLbShare: '0' }));
+		expect(failing.map((node) => lbSendsTo({ ...scene, nodes: failing }, node))).toEqual([false, false, false]);
+	});
+
+	it('reads the nodes’ verdicts before the first statistics', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		expect(scene.nodes.map((node) => lbSendsTo(scene, node))).toEqual(scene.nodes.map((node) => node.verdict === 'healthy'));
 	});
 });

@@ -214,10 +214,15 @@ export function drawLoadBalancer(ctx: CanvasRenderingContext2D, board: LabelBoar
 }
 
 /**
- * Whether the LB sends new connections to the node (MetalLB L2: the node that announces the LB IP; BGP: the nodes
- * the router has a route through now, as the server says).
+ * Whether the LB sends new connections to the node now: its share now, as the server's statistics say (a failing node
+ * still gets connections while the LB fails open). Before the first statistics: the node passes the LB's check, or
+ * announces the LB IP (MetalLB L2), or the router has a route through it (BGP), as the server's events said.
  */
 export function lbSendsTo(scene: Scene, node: SceneNode): boolean {
+	const share = nodeLbShare(scene, node.name);
+	if (share !== null) {
+		return share.now !== '0';
+	}
 	if (scene.loadBalancerKind === 'metallb-bgp') {
 		return scene.advertisingNodes.includes(node.name);
 	}
