@@ -1,5 +1,6 @@
 // Renders the live sandbox page: clock, stream status, event log, counts by type and the statistics tables.
-import type { EventBatch, SandboxSnapshot, StatisticsMessage } from '../protocol/events';
+import type { EventBatch, HealthCheckRow, ProbeProtocol, SandboxSnapshot, StatisticsMessage } from '../protocol/events';
+import { analysedLoadBalancer } from '../scene/balancer';
 import { describeEvent, formatSimTime } from './describe';
 import { EventLog } from './eventLog';
 
@@ -37,14 +38,9 @@ export class LiveView {
 		this.rows('#pod-stats', stats.pods.map((pod) => [pod.pod, pod.node ?? 'pending', pod.exactShare,
 			percent(pod.observedShare), String(pod.connections)]));
 		const health = new Map(stats.healthChecks.map((row) => [row.node, row]));
-		this.rows('#node-stats', stats.nodes.map((node) => {
-			const row = health.get(node.node);
-			const check = row?.healthCheck ?? null;
-			const status = check !== null ? `${check.status} (healthCheckNodePort)`
-				: row !== undefined ? `${row.proxyHealthz.status} (kube-proxy /healthz)` : '—';
-			return [node.node, status, node.exactLbShare, percent(node.observedLbShare), String(node.dropped),
-				String(node.rejected)];
-		}));
+		const protocol = analysedLoadBalancer({ statistics: stats })?.probe?.protocol;
+		this.rows('#node-stats', stats.nodes.map((node) => [node.node, probeText(health.get(node.node), protocol),
+			node.exactLbShare, percent(node.observedLbShare), String(node.dropped), String(node.rejected)]));
 	}
 
 	private renderLog(): void {
@@ -105,4 +101,19 @@ export class LiveView {
 
 export function percent(share: number): string {
 	return `${(share * 100).toFixed(1)} %`;
+}
+
+/** What the load balancer's probe of a node gets now, as the server says (the LB's own probe, not kube-proxy's ports). */
+export function probeText(row: HealthCheckRow | undefined, protocol: ProbeProtocol | undefined): string {
+	const probe = row?.lbProbe ?? null;
+	if (row === undefined) {
+		return '—';
+	}
+	if (probe === null) {
+		return 'not probed';
+	}
+	if (probe.status !== 0) {
+		return `${probe.status} (${probe.target})`;
+	}
+	return protocol === 'TCP' ? `TCP connect (${probe.target})` : `no answer (${probe.target})`;
 }

@@ -2,6 +2,7 @@
 // body byte for byte), the LB's verdict and its count, and kube-proxy's own /healthz.
 import type { HealthCheckRow } from '../protocol/events';
 import { answerText, answerWords, AWAITING_PROBE, probeOk } from '../scene/labels';
+import { analysedLoadBalancer } from '../scene/balancer';
 import type { Scene, SceneNode, SceneProbeAnswer } from '../scene/scene';
 import { h, setText, syncKeyed } from './dom';
 
@@ -104,18 +105,21 @@ export function healthRows(scene: Scene): HealthRow[] {
 		if (row !== undefined && row.lbProbe === null) {
 			return unprobedRow(scene, node, row);
 		}
-		// Under Cluster the AWS NLB opens a TCP connection to the NodePort: no HTTP status, only its outcome
+		// No HTTP status: a TCP probe (the AWS NLB under Cluster) has only its outcome, and an HTTP probe that was refused
+		// or timed out has no answer; the server's analysis says which protocol the LB probes with
 		const status = node.gone ? 0 : row?.healthCheck?.status ?? node.probeStatus;
-		const tcp = row?.healthCheck == null && status === 0 && node.probeAnswer !== null;
+		const outcomeOnly = row?.healthCheck == null && status === 0 && node.probeAnswer !== null;
+		const tcp = analysedLoadBalancer(scene)?.probe?.protocol === 'TCP';
 		return {
 			node: node.name,
 			internalIp: node.internalIp,
 			probed: node.probeTarget === '' ? '—' : node.probeTarget,
 			tone: probeOk(status, node.probeAnswer) ? 'ok' : 'fail',
-			answer: tcp ? answerText(0, node.probeAnswer) : `${probeOk(status) ? '✓' : '✕'} ${statusLine(status)}`,
+			answer: outcomeOnly ? answerText(0, node.probeAnswer) : `${probeOk(status) ? '✓' : '✕'} ${statusLine(status)}`,
 			literal: node.gone ? '(the node is gone: nothing answers)'
-				: tcp ? `TCP connect to ${node.probeTarget} — ${tcpWords(node.probeAnswer)} (no HTTP answer)` : literalAnswer(row),
-			literalTitle: tcp ? 'What the probe sees' : row?.healthCheck == null ? 'Answer (/healthz timestamps left out)'
+				: outcomeOnly ? `${tcp ? 'TCP connect to' : 'HTTP GET'} ${node.probeTarget} — ${tcpWords(node.probeAnswer)} (no HTTP answer)`
+					: literalAnswer(row),
+			literalTitle: outcomeOnly ? 'What the probe sees' : row?.healthCheck == null ? 'Answer (/healthz timestamps left out)'
 				: 'Literal answer',
 			verdict: verdictText(node.verdict, node.consecutive),
 			proxy: proxyText(row),

@@ -7,8 +7,8 @@ import { h, setText, syncKeyed } from './dom';
 import { unprobedVerdict } from './health';
 
 /** The AWS NLB's spreading with cross-zone load balancing off, its default. */
-export const PER_ZONE = 'per zone (cross-zone load balancing is off: each zone with a passing node gets an equal share, '
-	+ 'split evenly over that zone’s passing nodes)';
+export const PER_ZONE = 'per zone (cross-zone load balancing is off: each zone with a passing target gets an equal share, '
+	+ 'split evenly over that zone’s passing targets)';
 
 /** How the LB spreads, as the server's analysis says (cross-zone load balancing and R18's weights applied). */
 export function spreading(scene: Pick<Scene, 'statistics'>): string {
@@ -43,8 +43,14 @@ function balancing(scene: Scene, vip: string): string {
 			: `MetalLB (BGP) probes nothing: the router spreads new connections ${spreading(scene)} over the nodes that `
 				+ `advertise a route to ${vip}: ${scene.advertisingNodes.join(', ')}. `;
 	}
+	const analysis = analysedLoadBalancer(scene);
+	if (analysis?.probe?.target === 'pod-port') {
+		// ip targets: the LB registers and probes the pods, and no node is a target
+		return `${scene.loadBalancerName} sends new connections straight to the pods’ IPs, ${spreading(scene)}, over the `
+			+ 'pods that pass its health check; no node is a target, so kube-proxy’s externalTrafficPolicy does not apply. ';
+	}
 	const passing = scene.nodes.filter((node) => node.verdict === 'healthy').map((node) => node.name);
-	const whenNone = analysedLoadBalancer(scene)?.whenNoneHealthy;
+	const whenNone = analysis?.whenNoneHealthy;
 	const none = whenNone === undefined ? 'none' : `none, so ${noneHealthyText(whenNone)}`;
 	return `${scene.loadBalancerName} spreads new connections ${spreading(scene)} `
 		+ `over the nodes that pass its health check: ${passing.length === 0 ? none : passing.join(', ')}. `;

@@ -63,4 +63,19 @@ describe('the health panel', () => {
 			healthyThreshold: 3, unhealthyThreshold: 3 }))
 			.toBe('a TCP connect on the NodePort (30080) every 10 s, timeout 10 s; 3 in a row to turn healthy, 3 to turn unhealthy');
 	});
+
+	it('says a probe without an HTTP answer is a TCP connect or an HTTP GET as the server’s probe is (GKE’s HTTP check refused under Cilium)', () => {
+		const tcpProbe: ProbeSpec = { ...HCNP_PROBE, protocol: 'TCP', target: 'node-port', port: 30080, path: null };
+		const httpProbe: ProbeSpec = { ...HCNP_PROBE, target: 'proxy-healthz', port: 10256 };
+		const unanswered = (kind: string, probe: ProbeSpec) => {
+			const message = withLoadBalancer(statistics(), kind, probe, true);
+			message.statistics.healthChecks = message.statistics.healthChecks.map((row) => ({ ...row, healthCheck: null }));
+			const scene = applyStatistics(sceneFromSnapshot(snapshot()), message);
+			const refused = { ...scene.nodes[0]!, probeStatus: 0, probeAnswer: 'refused' as const, probeTarget: '192.168.0.11:10256/healthz' };
+			return healthRows({ ...scene, nodes: [refused] })[0]!;
+		};
+		expect(unanswered('aws-nlb-instance', tcpProbe).literal).toBe('TCP connect to 192.168.0.11:10256/healthz — refused (no HTTP answer)');
+		expect(unanswered('gke-passthrough', httpProbe).literal).toBe('HTTP GET 192.168.0.11:10256/healthz — refused (no HTTP answer)');
+		expect(unanswered('gke-passthrough', httpProbe).tone).toBe('fail');
+	});
 });

@@ -58,6 +58,22 @@ describe('twinSummary', () => {
 	});
 });
 
+describe('twinSummary with ip targets', () => {
+	it('says the NLB sends to the pods, not that no node passes and it fails open', () => {
+		const scene = sceneFromSnapshot(snapshot());
+		const message = analysed('per-zone');
+		const exact = message.exact as unknown as { loadBalancer: LoadBalancerAnalysis };
+		exact.loadBalancer = { ...exact.loadBalancer, kind: 'aws-nlb-ip', probe: {
+			protocol: 'TCP', target: 'pod-port', port: 8080, path: null, intervalSeconds: 10, timeoutSeconds: 10,
+			healthyThreshold: 3, unhealthyThreshold: 3,
+		} };
+		const nodes = scene.nodes.map((node) => ({ ...node, verdict: null }));
+		const text = twinSummary({ ...scene, nodes, loadBalancerKind: 'aws-nlb-ip', loadBalancerName: 'AWS NLB (ip targets)', statistics: message });
+		expect(text).toContain('AWS NLB (ip targets) sends new connections straight to the pods’ IPs, per zone');
+		expect(text).not.toContain('fails open');
+	});
+});
+
 /** Statistics whose exact analysis says how the load balancer spreads (the rest of the message is not read here). */
 function analysed(spread: Spread, whenNoneHealthy: NoHealthy = 'fail-open'): SimulationStatistics {
 	const loadBalancer: LoadBalancerAnalysis = {

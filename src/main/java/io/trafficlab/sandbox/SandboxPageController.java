@@ -1,6 +1,8 @@
 package io.trafficlab.sandbox;
 
 import io.trafficlab.embed.EmbedTokens;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
+import io.trafficlab.engine.simulation.SimulationSettings;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -84,6 +86,7 @@ class SandboxPageController {
 			HttpServletResponse response) {
 		if (run == null) {
 			model.addAttribute("startHref", startHref(preset, link));
+			model.addAttribute("loadBalancer", startingLoadBalancer(link).label());
 			model.addAttribute("title",
 					this.presets.find((preset != null) ? preset : PresetCatalog.DEFAULT)
 						.map(Preset::title)
@@ -110,6 +113,25 @@ class SandboxPageController {
 			uri.queryParam("preset", preset);
 		}
 		return uri.encode().build().toUriString();
+	}
+
+	/**
+	 * The load balancer the Start card names: the shared link's, else the sandbox's
+	 * default. A link that does not decode gets its error once it runs.
+	 */
+	private static LoadBalancerKind startingLoadBalancer(@Nullable String link) {
+		if (link != null) {
+			try {
+				LoadBalancerKind kind = PermalinkCodec.decode(link).loadBalancer();
+				if (kind != null) {
+					return kind;
+				}
+			}
+			catch (SandboxRequestException ex) {
+				// the card stays; running the link reports what is wrong with it
+			}
+		}
+		return SimulationSettings.defaults().kind();
 	}
 
 	/**

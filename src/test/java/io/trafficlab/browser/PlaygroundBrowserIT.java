@@ -282,7 +282,8 @@ class PlaygroundBrowserIT extends BrowserTest {
 		assertThat(inspector.findElements(By.cssSelector("table.hops tbody tr"))).hasSizeGreaterThanOrEqualTo(8);
 		assertThat(inspector.findElements(By.cssSelector(".why-list dt")).stream().map(WebElement::getText))
 			.contains("Load balancer", "Health checks", "Endpoint set", "Masquerade");
-		// The load balancer the sandbox runs, named and described from the server's analysis
+		// The load balancer the sandbox runs, named and described from the server's
+		// analysis
 		String loadBalancer = (String) driver.executeScript("return window.__trafficLab.scene().loadBalancerName");
 		assertThat(inspector.getText()).contains(loadBalancer + " saw: ")
 			.contains("It probes with a TCP connect on the NodePort")

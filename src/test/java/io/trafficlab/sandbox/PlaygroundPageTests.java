@@ -1,5 +1,6 @@
 package io.trafficlab.sandbox;
 
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,22 @@ class PlaygroundPageTests {
 			.bodyText()
 			.contains("Shared sandbox")
 			.contains("data-create=\"/api/v1/sandboxes?s=" + link + "\"");
+		assertThat(this.registry.size()).isZero();
+	}
+
+	@Test
+	void embedStartCardShouldNameTheLoadBalancerTheSandboxWillRun() {
+		String manifests = this.registry.createFromPreset("uneven-3-1-0", 1L).manifests();
+		this.registry.live().forEach((sandbox) -> this.registry.end(sandbox.id()));
+		String link = PermalinkCodec.encode(new SharedState(manifests, null, 1, LoadBalancerModel.EVEN, 5, 1,
+				LoadBalancerKind.METALLB_L2, null, null));
+		assertThat(this.mvc.get().uri("/embed?s=" + link)).hasStatus(HttpStatus.OK)
+			.bodyText()
+			.contains("with " + LoadBalancerKind.METALLB_L2.label() + " in front")
+			.doesNotContain("AWS NLB");
+		assertThat(this.mvc.get().uri("/embed?preset=uneven-3-1-0")).hasStatus(HttpStatus.OK)
+			.bodyText()
+			.contains("with " + LoadBalancerKind.AWS_NLB_INSTANCE.label() + " in front");
 		assertThat(this.registry.size()).isZero();
 	}
 
