@@ -25,7 +25,7 @@ public final class LoadBalancerCatalog {
 
 	public static final int PROXY_HEALTH_PORT = 10256;
 
-	private static final String HEALTHZ = "/healthz";
+	public static final String HEALTHZ = "/healthz";
 
 	private LoadBalancerCatalog() {
 	}

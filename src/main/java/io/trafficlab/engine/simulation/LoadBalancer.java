@@ -429,7 +429,8 @@ final class LoadBalancer {
 		LoadBalancerProbe settings = probeSettings();
 		this.core.loop.scheduleIn(settings.intervalMicros(), Core.PROBE, payload);
 		ProbeResult result = probesProxyHealthz() ? ProbeAnswers.proxyHealthz(node, this.core.settings.dataplane())
-				: ProbeAnswers.answer(this.core.service(), node, this.core.world.pods, this.core.probeRandom);
+				: ProbeAnswers.answer(this.core.service(), node, this.core.world.pods, this.core.probeRandom,
+						this.core.spec().probe());
 		if (result.timedOut()) {
 			node.pendingProbe = result;
 			this.core.loop.scheduleIn(settings.timeoutMicros(), Core.PROBE_TIMEOUT, node.id);
@@ -510,7 +511,7 @@ final class LoadBalancer {
 	 */
 	ProbeResult answer(SimNode node) {
 		return probesProxyHealthz() ? ProbeAnswers.proxyHealthz(node, this.core.settings.dataplane())
-				: ProbeAnswers.answer(this.core.service(), node, this.core.world.pods, null);
+				: ProbeAnswers.answer(this.core.service(), node, this.core.world.pods, null, this.core.spec().probe());
 	}
 
 	/**

@@ -6,6 +6,8 @@ import io.trafficlab.engine.balancer.CloudLoadBalancer;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerCatalog;
 import io.trafficlab.engine.balancer.NodeProbe;
+import io.trafficlab.engine.balancer.ProbeProtocol;
+import io.trafficlab.engine.balancer.ProbeSpec;
 import io.trafficlab.engine.health.HealthCheckResponse;
 import io.trafficlab.engine.health.ProxyHealth;
 import io.trafficlab.engine.health.ProxyHealthServer;
@@ -34,9 +36,14 @@ final class ProbeAnswers {
 	 * is DNATed to, {@code null} to describe the probe without drawing (it then connects
 	 * when any candidate endpoint answers).
 	 */
-	static ProbeResult answer(Service service, SimNode node, List<SimPod> pods, @Nullable SplitMix64 random) {
-		return ServiceHealthCheck.hasHealthCheck(service) ? healthCheckNodePort(service, node)
-				: trafficPort(service, node, pods, random);
+	static ProbeResult answer(Service service, SimNode node, List<SimPod> pods, @Nullable SplitMix64 random,
+			@Nullable ProbeSpec probe) {
+		// the path the LB asks for, as its controller's annotations set it (kube-proxy's
+		// health-check server answers any path alike, R18)
+		String path = (probe != null && probe.protocol() == ProbeProtocol.HTTP) ? probe.path() : null;
+		return ServiceHealthCheck.hasHealthCheck(service)
+				? healthCheckNodePort(service, node, (path != null) ? path : LoadBalancerCatalog.HEALTHZ)
+				: trafficPort(service, node, pods, random, (path != null) ? path : "");
 	}
 
 	/**
@@ -46,7 +53,8 @@ final class ProbeAnswers {
 	 * listens there under Cilium (refused).
 	 */
 	static ProbeResult proxyHealthz(SimNode node, Dataplane dataplane) {
-		String target = node.model.internalIp() + ":" + LoadBalancerCatalog.PROXY_HEALTH_PORT + "/healthz";
+		String target = node.model.internalIp() + ":" + LoadBalancerCatalog.PROXY_HEALTH_PORT
+				+ LoadBalancerCatalog.HEALTHZ;
 		if (node.killed) {
 			return ProbeResult.timedOut(target, node.name + " is gone");
 		}
@@ -59,8 +67,8 @@ final class ProbeAnswers {
 				new NodeProbe(health.status() == 200, null), null, false);
 	}
 
-	private static ProbeResult healthCheckNodePort(Service service, SimNode node) {
-		String target = node.model.internalIp() + ":" + service.healthCheckNodePort() + "/healthz";
+	private static ProbeResult healthCheckNodePort(Service service, SimNode node, String path) {
+		String target = node.model.internalIp() + ":" + service.healthCheckNodePort() + path;
 		NodeRules rules = node.rules;
 		if (node.killed) {
 			return ProbeResult.timedOut(target, node.name + " is gone");
@@ -90,8 +98,8 @@ final class ProbeAnswers {
 	 * as the data path treats them) leaves the probe to time out.
 	 */
 	private static ProbeResult trafficPort(Service service, SimNode node, List<SimPod> pods,
-			@Nullable SplitMix64 random) {
-		String target = node.model.internalIp() + ":" + service.primaryPort().nodePort();
+			@Nullable SplitMix64 random, String path) {
+		String target = node.model.internalIp() + ":" + service.primaryPort().nodePort() + path;
 		NodeRules rules = node.rules;
 		if (node.killed) {
 			return ProbeResult.timedOut(target, node.name + " is gone");

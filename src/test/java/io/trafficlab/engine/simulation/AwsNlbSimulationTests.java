@@ -179,6 +179,20 @@ class AwsNlbSimulationTests {
 			.containsOnly(Fraction.oneOver(3));
 	}
 
+	@Test
+	void theProbeShouldAskForThePathTheServicesAnnotationSets() {
+		// kube-proxy's health-check server answers any path alike (R18): only the path
+		// the NLB asks for changes
+		Simulation simulation = Simulation.start(
+				zoneLayout(Map.of("service.beta.kubernetes.io/aws-load-balancer-healthcheck-path", "/ready")),
+				Presets.settings(3));
+		Recorder recorder = new Recorder();
+		simulation.advanceTo(30 * SECOND, recorder);
+		List<ProbeAnswered> probes = recorder.all(ProbeAnswered.class, (probe) -> probe.status() == 200);
+		assertThat(probes).isNotEmpty()
+			.allSatisfy((probe) -> assertThat(probe.target()).matches("192\\.168\\.0\\.1[123]:\\d+/ready"));
+	}
+
 	/**
 	 * Five standard deviations of a share p observed over n independent connections: a
 	 * correct simulation misses it about once in 1.7 million runs.
