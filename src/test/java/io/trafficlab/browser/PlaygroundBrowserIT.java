@@ -9,11 +9,13 @@ import io.trafficlab.sandbox.SandboxRegistry;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -277,11 +279,19 @@ class PlaygroundBrowserIT extends BrowserTest {
 		String connection = row.getDomAttribute("data-connection");
 		row.click();
 		WebElement inspector = driver.findElement(By.cssSelector("[data-view=primary] [data-part=inspector]"));
-		assertThat(inspector.findElement(By.cssSelector(".inspector__title")).getText())
-			.startsWith("Connection #" + connection);
-		assertThat(inspector.findElements(By.cssSelector("table.hops tbody tr"))).hasSizeGreaterThanOrEqualTo(8);
-		assertThat(inspector.findElements(By.cssSelector(".why-list dt")).stream().map(WebElement::getText))
-			.contains("Load balancer", "Health checks", "Endpoint set", "Masquerade");
+		// the panel renders its content anew as the scene moves on: look again when it
+		// did
+		WebDriverWait rendered = this.browser.waitUpTo(Duration.ofSeconds(3));
+		rendered.ignoring(StaleElementReferenceException.class);
+		rendered.until((d) -> inspector.findElement(By.cssSelector(".inspector__title"))
+			.getText()
+			.startsWith("Connection #" + connection));
+		rendered.until((d) -> inspector.findElements(By.cssSelector("table.hops tbody tr")).size() >= 8);
+		rendered.until((d) -> inspector.findElements(By.cssSelector(".why-list dt"))
+			.stream()
+			.map(WebElement::getText)
+			.toList()
+			.containsAll(List.of("Load balancer", "Health checks", "Endpoint set", "Masquerade")));
 		// The load balancer the sandbox runs, named and described from the server's
 		// analysis
 		String loadBalancer = (String) driver.executeScript("return window.__trafficLab.scene().loadBalancerName");
