@@ -72,8 +72,8 @@ final class Hops {
 		boolean kept = sourceSlot < this.core.clients;
 		String seenAddress = kept ? clientAddress : seen + ":" + trip.port;
 		trip.hop(Direction.REQUEST, trip.clientIp,
-				"client " + trip.clientIp + " opens a connection to " + entry.describe() + " (its DNS name resolves to "
-						+ destination + " in " + zoneName(podNode) + ")",
+				"client " + trip.clientIp + " opens a connection to " + entry.describe(this.core.settings.kind())
+						+ " (its DNS name resolves to " + destination + " in " + zoneName(podNode) + ")",
 				clientAddress, destination, clientAddress, destination);
 		int spread = this.core.podTargets.spreadOver();
 		trip.hop(Direction.REQUEST, "lb",
@@ -245,10 +245,9 @@ final class Hops {
 			}
 		}
 		else {
-			trip.hop(Direction.REQUEST, trip.clientIp,
-					"client " + trip.clientIp + " opens a connection to " + this.core.entry().describe(),
-					trip.clientAddress(), this.core.entry().describe(), trip.clientAddress(),
-					this.core.entry().describe());
+			String lb = this.core.entry().describe(this.core.settings.kind());
+			trip.hop(Direction.REQUEST, trip.clientIp, "client " + trip.clientIp + " opens a connection to " + lb,
+					trip.clientAddress(), lb, trip.clientAddress(), lb);
 		}
 		return why.reject ? new ConnectionRejected(trip.start, id, trip.clientIp, at, reason, trip.hops)
 				: new ConnectionDropped(trip.start, id, trip.clientIp, at, reason, trip.hops);
@@ -430,8 +429,9 @@ final class Hops {
 			}
 			boolean nodePort = entry.destination() == DestinationKind.NODE_PORT && !entry.viaHostname();
 			String target = entry.viaHostname()
-					? entry.describe() + " (its DNS name resolves to " + destination + " in " + zoneName(node) + ")"
-					: !nodePort ? entry.describe()
+					? entry.describe(Hops.this.core.settings.kind()) + " (its DNS name resolves to " + destination
+							+ " in " + zoneName(node) + ")"
+					: !nodePort ? entry.describe(Hops.this.core.settings.kind())
 							: entry.viaLoadBalancer() ? "the load balancer, which forwards to NodePort " + entry.port()
 									: "NodePort " + entry.port() + " on " + node.name;
 			if (Hops.this.core.balancer.announces()) {

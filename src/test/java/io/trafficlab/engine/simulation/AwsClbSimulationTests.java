@@ -97,6 +97,11 @@ class AwsClbSimulationTests {
 			.allSatisfy((drop) -> assertThat(drop.reason()).startsWith("no instance is InService"));
 		assertThat(simulation.statistics().dropReasons())
 			.containsOnlyKeys("no instance passes the Classic ELB's health check: it closes the client's connection");
+		// the client's hop names the load balancer it resolved: the Classic ELB, not an
+		// NLB
+		ConnectionDropped drop = recorder.all(ConnectionDropped.class).get(0);
+		assertThat(drop.hops().get(0).reason()).isEqualTo("client " + drop.clientIp()
+				+ " opens a connection to the AWS Classic ELB " + simulation.snapshot().loadBalancerHostname() + ":80");
 	}
 
 	@Test
