@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.trafficlab.engine.balancer.Arrival;
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerAddresses;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
@@ -97,6 +98,14 @@ final class Hops {
 				(pod.ip != null) ? pod.ip : "", seen, trip.hops, completesAt);
 	}
 
+	/**
+	 * Whether the load balancer is a proxy that opens its own connection to the node (the
+	 * Classic ELB), rather than forwarding the client's packets.
+	 */
+	private boolean proxies() {
+		return this.core.spec().arrival() == Arrival.PROXY_TO_NODE_PORT;
+	}
+
 	private boolean directReply() {
 		return this.core.settings.dataplane() == Dataplane.CILIUM_DSR;
 	}
@@ -162,7 +171,7 @@ final class Hops {
 				"conntrack reverses the " + (snat ? "SNAT and DNAT" : "DNAT") + ": the reply comes from " + arrival,
 				podAddress, seenAddress, arrival, arriving);
 		if (this.core.entry().viaLoadBalancer()) {
-			trip.hop(Direction.REPLY, "lb", !arriving.equals(clientAddress)
+			trip.hop(Direction.REPLY, "lb", proxies()
 					? "the Classic ELB writes the answer into its own connection with the client: it comes from "
 							+ destination
 					: arrival.equals(destination) ? "the load balancer passes the reply back"
@@ -218,7 +227,8 @@ final class Hops {
 			reason.append("; Cilium SNATs only for a backend on another node: the pod sees the client's address");
 		}
 		else if (SourceSlots.proxiedFrom(this.core, node) != null) {
-			reason.append("; no SNAT: the pod sees the Classic ELB's address ")
+			reason.append("; no SNAT: the pod sees the ")
+				.append(proxies() ? "Classic ELB's address " : "NLB's private address ")
 				.append(seen)
 				.append(", not the client's (R8)");
 		}
@@ -412,7 +422,7 @@ final class Hops {
 		String arrive(SimNode node, String destination, String arrival) {
 			Entry entry = Hops.this.core.entry();
 			String proxy = SourceSlots.proxiedFrom(Hops.this.core, node);
-			if (proxy != null) {
+			if (proxy != null && proxies()) {
 				String from = proxy + ":" + this.port;
 				hop(Direction.REQUEST, this.clientIp,
 						"client " + this.clientIp + " opens a connection to the Classic ELB " + entry.hostname() + ":"
@@ -444,6 +454,9 @@ final class Hops {
 			}
 			hop(Direction.REQUEST, this.clientIp, "client " + this.clientIp + " opens a connection to " + target,
 					clientAddress(), destination, clientAddress(), destination);
+			// an NLB without client-IP preservation is no proxy: it rewrites the source
+			// too
+			String from = (proxy != null) ? proxy + ":" + this.port : clientAddress();
 			if (entry.viaLoadBalancer() && !Hops.this.core.balancer.announces()
 					&& !Hops.this.core.balancer.advertises()) {
 				int spread = Hops.this.core.balancer.spreadOver();
@@ -455,10 +468,12 @@ final class Hops {
 								? "the load balancer sends it to " + node.name + among + ", unchanged"
 								: "the load balancer (an AWS NLB with instance targets) sends it to " + node.name
 										+ among + crossZone(node) + ": the destination becomes its NodePort " + arrival
-										+ ", the client's address is kept (client IP preservation)",
-						clientAddress(), destination, clientAddress(), arrival);
+										+ ((proxy == null) ? ", the client's address is kept (client IP preservation)"
+												: ", and the source becomes the NLB's private address " + proxy
+														+ " (preserve_client_ip.enabled is false)"),
+						clientAddress(), destination, from, arrival);
 			}
-			return clientAddress();
+			return from;
 		}
 
 		void hop(Direction direction, String at, String reason, String srcBefore, String dstBefore, String srcAfter,

@@ -313,6 +313,25 @@ class AwsNlbSimulationTests {
 	}
 
 	@Test
+	void withoutClientIpPreservationTheNlbShouldRewriteTheSourceAndStayOneConnectionNotAClassicElb() {
+		ClusterDeclaration declaration = Presets.uneven310("Local",
+				(service) -> service
+					.annotations(Map.of("service.beta.kubernetes.io/aws-load-balancer-target-group-attributes",
+							"preserve_client_ip.enabled=false")));
+		Recorder recorder = new Recorder();
+		Simulation.start(declaration, Presets.settings(1)).advanceTo(2 * SECOND, recorder);
+		ConnectionRouted routed = recorder.all(ConnectionRouted.class).get(0);
+		List<Hop> hops = routed.hops();
+		assertThat(hops.get(0).reason()).contains("opens a connection to the AWS NLB ");
+		assertThat(hops.get(1).reason()).startsWith("the load balancer (an AWS NLB with instance targets) sends it to")
+			.contains("the source becomes the NLB's private address " + routed.sourceSeen());
+		assertThat(hops.get(1).srcAfter()).startsWith(routed.sourceSeen() + ":");
+		assertThat(hops.get(2).reason()).contains("the pod sees the NLB's private address " + routed.sourceSeen());
+		assertThat(hops.get(hops.size() - 2).reason()).startsWith("the load balancer reverses its rewrite");
+		assertThat(hops).extracting(Hop::reason).noneMatch((reason) -> reason.contains("Classic ELB"));
+	}
+
+	@Test
 	void theNlbsSecurityGroupShouldDropClientsOutsideTheSourceRanges() {
 		ClusterDeclaration declaration = Presets.uneven310("Local",
 				(service) -> service.loadBalancerSourceRanges(List.of("203.0.113.0/24")));
