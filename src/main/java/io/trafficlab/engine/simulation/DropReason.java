@@ -1,5 +1,7 @@
 package io.trafficlab.engine.simulation;
 
+import io.trafficlab.engine.balancer.LoadBalancerKind;
+
 /**
  * Why a new connection did not reach a pod, as counted in the statistics (the events say
  * it in full sentences).
@@ -32,8 +34,9 @@ enum DropReason {
 
 	/**
 	 * The client is outside {@code loadBalancerSourceRanges}, which the AWS Load Balancer
-	 * Controller turns into the NLB's security-group rules (no LB-IP rule for
-	 * kube-proxy's R13).
+	 * Controller turns into the NLB's security-group rules, the in-tree AWS cloud
+	 * provider into the Classic ELB's (no LB-IP rule for kube-proxy's R13); {@link #key}
+	 * names the chosen one.
 	 */
 	SECURITY_GROUP(false, "client outside loadBalancerSourceRanges: the NLB's security group drops it"),
 
@@ -95,8 +98,10 @@ enum DropReason {
 	 * The statistics key:
 	 * {@code "n3: no local endpoint (externalTrafficPolicy: Local, R10)"}.
 	 */
-	String key(String node) {
-		return node.isEmpty() ? this.summary : node + ": " + this.summary;
+	String key(String node, LoadBalancerKind kind) {
+		String text = (this == SECURITY_GROUP)
+				? this.summary.replace("the NLB's", "the " + Entry.shortName(kind) + "'s") : this.summary;
+		return node.isEmpty() ? text : node + ": " + text;
 	}
 
 }

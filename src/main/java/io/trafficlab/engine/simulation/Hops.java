@@ -106,6 +106,22 @@ final class Hops {
 		return this.core.spec().arrival() == Arrival.PROXY_TO_NODE_PORT;
 	}
 
+	/** The AWS load balancer as the texts call it: "NLB" or "Classic ELB". */
+	private String lbName() {
+		return Entry.shortName(this.core.settings.kind());
+	}
+
+	/**
+	 * Who turns {@code loadBalancerSourceRanges} into the AWS load balancer's security
+	 * group: the AWS Load Balancer Controller for an NLB, the in-tree cloud provider for
+	 * the Classic ELB.
+	 */
+	private String securityGroupOwner() {
+		return (this.core.settings.kind() == LoadBalancerKind.AWS_CLB)
+				? "the in-tree AWS cloud provider (cloud-provider-aws, through the service controller)"
+				: "the AWS Load Balancer Controller";
+	}
+
 	private boolean directReply() {
 		return this.core.settings.dataplane() == Dataplane.CILIUM_DSR;
 	}
@@ -267,8 +283,8 @@ final class Hops {
 	private String lbSentence(DropReason why, int podSlot) {
 		return switch (why) {
 			case SECURITY_GROUP -> "the client is outside loadBalancerSourceRanges of " + this.core.world.followed
-					+ ", which the AWS Load Balancer Controller makes the NLB's "
-					+ "security-group rules, so the NLB drops it and the client times out";
+					+ ", which " + securityGroupOwner() + " makes the " + lbName() + "'s security-group rules, so the "
+					+ lbName() + " drops it and the client times out";
 			case NO_ANNOUNCER -> noAnnouncerSentence();
 			case NO_ROUTE -> noRouteSentence();
 			case POD_TARGET_DEAD -> deadPodTargetSentence(this.core.world.pods.get(podSlot));
@@ -306,7 +322,7 @@ final class Hops {
 			case NO_ANNOUNCER -> noAnnouncerSentence();
 			case POD_TARGET_DEAD -> deadPodTargetSentence(this.core.world.pods.get(podSlot));
 			case LB_CLOSED, LB_NO_HEALTHY -> noHealthySentence(why);
-			case SECURITY_GROUP -> "the NLB's security group drops it (loadBalancerSourceRanges)";
+			case SECURITY_GROUP -> "the " + lbName() + "'s security group drops it (loadBalancerSourceRanges)";
 		};
 	}
 

@@ -428,7 +428,8 @@ final class Traffic {
 			long[] byNode = this.reasons[reason.ordinal()];
 			for (int i = 0; i < byNode.length; i++) {
 				if (byNode[i] > 0) {
-					into.merge(reason.key((i == 0) ? "" : nodes.get(i - 1).name), byNode[i], Long::sum);
+					into.merge(reason.key((i == 0) ? "" : nodes.get(i - 1).name, this.core.settings.kind()), byNode[i],
+							Long::sum);
 				}
 			}
 		}

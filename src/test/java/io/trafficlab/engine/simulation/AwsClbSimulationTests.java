@@ -118,6 +118,22 @@ class AwsClbSimulationTests {
 			.startsWith("the Classic ELB writes the answer");
 	}
 
+	@Test
+	void theClassicElbsSecurityGroupFromTheInTreeProviderShouldDropClientsOutsideTheSourceRanges() {
+		Simulation simulation = Simulation.start(
+				Presets.uneven310("Local", (service) -> service.loadBalancerSourceRanges(List.of("203.0.113.0/24"))),
+				Presets.settings(1).withKind(LoadBalancerKind.AWS_CLB));
+		Recorder recorder = Recorder.until(simulation, 5_000_000);
+		assertThat(recorder.all(ConnectionDropped.class)).isNotEmpty()
+			.allSatisfy((drop) -> assertThat(drop.reason()).contains("which the in-tree AWS cloud provider "
+					+ "(cloud-provider-aws, through the service controller) makes the Classic ELB's security-group rules, "
+					+ "so the Classic ELB drops it")
+				.doesNotContain("AWS Load Balancer Controller")
+				.doesNotContain("NLB"));
+		assertThat(simulation.statistics().dropReasons())
+			.containsOnlyKeys("client outside loadBalancerSourceRanges: the Classic ELB's security group drops it");
+	}
+
 	private static Simulation start(String policy, double connectionsPerSecond) {
 		return Simulation.start(Presets.uneven310(policy),
 				Presets.settings(9).withConnectionsPerSecond(connectionsPerSecond).withKind(LoadBalancerKind.AWS_CLB));

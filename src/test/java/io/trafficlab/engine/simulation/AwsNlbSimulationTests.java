@@ -346,6 +346,8 @@ class AwsNlbSimulationTests {
 		});
 		assertThat(recorder.all(ConnectionRouted.class)).isNotEmpty()
 			.allSatisfy((routed) -> assertThat(routed.clientIp()).startsWith("203.0.113."));
+		assertThat(simulation.statistics().dropReasons())
+			.containsOnlyKeys("client outside loadBalancerSourceRanges: the NLB's security group drops it");
 	}
 
 }
