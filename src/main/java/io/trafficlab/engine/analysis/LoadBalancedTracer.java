@@ -12,7 +12,9 @@ import io.trafficlab.engine.balancer.LoadBalancerCatalog;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.balancer.LoadBalancerSpec;
+import io.trafficlab.engine.balancer.ProbeProtocol;
 import io.trafficlab.engine.balancer.ProbeSpec;
+import io.trafficlab.engine.balancer.ProbeTarget;
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Node;
@@ -163,7 +165,12 @@ public final class LoadBalancedTracer {
 				hops.add(hop);
 			}
 		}
-		why.addAll(result.why());
+		for (String reason : result.why()) {
+			String kept = reason.startsWith(PacketTracer.LOAD_BALANCER_AVOIDS) ? avoidance(spec, node, reason) : reason;
+			if (kept != null) {
+				why.add(kept);
+			}
+		}
 		TraceResult combined = new TraceResult(result.verdict(), result.endpoints(), result.masquerade(),
 				result.sourceSeenByEndpoint(), List.copyOf(hops), why);
 		return withDataplane(combined, cluster, atNode, dataplane, true, new ArrayList<>());
@@ -210,6 +217,26 @@ public final class LoadBalancedTracer {
 		List<Service> services = new ArrayList<>(cluster.services());
 		services.set(services.indexOf(old), replacement);
 		return new Cluster(cluster.nodes(), services, cluster.endpoints(), cluster.pods());
+	}
+
+	/**
+	 * What keeps the load balancer of {@code spec} off {@code node}, which has no local
+	 * endpoint under Local, in place of the kube-proxy tracer's {@code reason} (an HTTP
+	 * check of the healthCheckNodePort answering 503); {@code null} when only the probe's
+	 * verdict, said above, tells it.
+	 */
+	private static @Nullable String avoidance(LoadBalancerSpec spec, Node node, String reason) {
+		ProbeSpec probe = spec.probe();
+		return switch (spec.arrival()) {
+			case L2_ANNOUNCE -> "MetalLB probes nothing: under Local only a node with a local endpoint can announce "
+					+ "the LB IP, so " + node.name() + " never answers ARP for it.";
+			case BGP_ECMP -> "MetalLB probes nothing: under Local only a node with a local endpoint advertises the LB "
+					+ "IP over BGP, so the router has no route through " + node.name() + ".";
+			case POD_DIRECT -> "The NLB with ip targets never sends to " + node.name() + ": its targets are the "
+					+ "pods, whose own port it probes, so the node is not a target at all.";
+			default -> (probe != null && probe.target() == ProbeTarget.HEALTH_CHECK_NODE_PORT
+					&& probe.protocol() == ProbeProtocol.HTTP) ? reason : null;
+		};
 	}
 
 	private static String describe(ProbeSpec probe) {

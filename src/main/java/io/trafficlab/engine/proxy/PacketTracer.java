@@ -37,6 +37,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PacketTracer {
 
+	/**
+	 * How the reason starts that says the load balancer's health check keeps it off a
+	 * node with no local endpoint under Local: true of an HTTP check of the
+	 * healthCheckNodePort, which {@code LoadBalancedTracer} replaces for the load
+	 * balancers that do otherwise.
+	 */
+	public static final String LOAD_BALANCER_AVOIDS = "The cloud load balancer normally avoids ";
+
 	/** The default external client address. */
 	public static final String DEFAULT_EXTERNAL_SOURCE = "203.0.113.10";
 

@@ -228,7 +228,7 @@ final class TraceStory {
 			}
 		}
 		if (this.service.needsHealthCheck() && this.service.healthCheckNodePort() != 0) {
-			say("The cloud load balancer normally avoids " + name() + ": its health check on port "
+			say(PacketTracer.LOAD_BALANCER_AVOIDS + name() + ": its health check on port "
 					+ this.service.healthCheckNodePort() + " answers 503 (localEndpoints 0).");
 		}
 		ipvs(name() + " would instead send the traffic to all cluster endpoints without SNAT; the replies carry the "
