@@ -53,6 +53,9 @@ record ServiceView(String ref, String type, @Nullable String externalTrafficPoli
 			+ "elsewhere. Pods and the nodes themselves are not limited this way: connecting to the node port or "
 			+ "load-balancer IP, they reach every ready pod";
 
+	private static final String IP_TARGETS = "With ip targets the load balancer sends straight to the pods' IPs, so "
+			+ "this policy does not apply to its traffic";
+
 	private static final String HEALTH_CHECK_LEAVES_OUT = ". The load balancer's health check on the "
 			+ "healthCheckNodePort answers 200 only on nodes with a ready local pod, so the load balancer leaves the "
 			+ "other nodes out";
@@ -117,21 +120,31 @@ record ServiceView(String ref, String type, @Nullable String externalTrafficPoli
 	 */
 	static String explain(Service service, @Nullable TrafficPolicy externalPolicy,
 			@Nullable LoadBalancerAnalysis loadBalancer, Dataplane dataplane) {
+		boolean clientKept = loadBalancer == null || loadBalancer.clientAddressKeptToNode();
+		if (externalPolicy == TrafficPolicy.CLUSTER && loadBalancer != null
+				&& loadBalancer.kind() == LoadBalancerKind.AWS_NLB_IP) {
+			return IP_TARGETS + ": no node forwards it and nothing SNATs it, so the pod sees " + (clientKept
+					? "the client's address (client IP preservation is on)."
+					: "the load balancer's own private address, not the client's (client IP preservation is off).");
+		}
 		if (externalPolicy == TrafficPolicy.CLUSTER && dataplane == Dataplane.CILIUM_DSR) {
-			return CLUSTER_FORWARDING + "Cilium in DSR mode does not SNAT it: the pod replies straight to the client "
-					+ "and sees the client's address.";
+			return CLUSTER_FORWARDING + (clientKept
+					? "Cilium in DSR mode does not SNAT it: the pod replies straight to the client and sees the "
+							+ "client's address."
+					: "Cilium in DSR mode does not SNAT it, but the load balancer already gave it its own address: "
+							+ "the pod sees the load balancer's address, never the client's.");
 		}
 		if (externalPolicy == TrafficPolicy.CLUSTER && dataplane == Dataplane.CILIUM_SNAT) {
 			return CLUSTER_FORWARDING + "Cilium SNATs it to the entry node's address when the pod is on another node; "
-					+ "a pod on the entry node sees the client's address.";
+					+ "a pod on the entry node sees "
+					+ (clientKept ? "the client's address." : "the load balancer's own address, never the client's.");
 		}
 		if (externalPolicy != TrafficPolicy.LOCAL || loadBalancer == null
 				|| loadBalancer.kind() == LoadBalancerKind.GENERIC) {
 			return explain(service, externalPolicy);
 		}
 		return LOCAL + switch (loadBalancer.kind()) {
-			case AWS_NLB_IP -> ". With ip targets the load balancer sends straight to the pods' IPs, so this policy "
-					+ "does not apply to its traffic.";
+			case AWS_NLB_IP -> ". " + IP_TARGETS + ".";
 			case METALLB_L2 -> ". MetalLB does not probe: only a node with a local pod can answer ARP for the IP, "
 					+ "and one of them (the announcing node below) takes all of its traffic.";
 			case METALLB_BGP -> ". MetalLB does not probe: only nodes with a local pod advertise the IP, and the "
@@ -139,7 +152,10 @@ record ServiceView(String ref, String type, @Nullable String externalTrafficPoli
 			case AZURE -> HEALTH_CHECK_LEAVES_OUT + " (if no node passes, Azure sends nothing).";
 			case AWS_CLB -> HEALTH_CHECK_LEAVES_OUT + " (if no node passes, the Classic ELB refuses new connections). "
 					+ "The Classic ELB is a proxy, though: the node receives the ELB's own address, never the client's.";
-			default -> HEALTH_CHECK_LEAVES_OUT + " (if no node passes, it fails open and uses them all).";
+			default -> HEALTH_CHECK_LEAVES_OUT + " (if no node passes, it fails open and uses them all)." + (clientKept
+					? ""
+					: " The load balancer does not keep the client's address, though (client IP preservation is off): "
+							+ "the node receives the load balancer's own address.");
 		};
 	}
 

@@ -69,6 +69,56 @@ class ServiceViewTests {
 	}
 
 	@Test
+	void explainWhenNlbIpTargetsUnderClusterShouldSayThePodSeesTheNlbNotANodeAddress() {
+		var service = web(TrafficPolicy.CLUSTER).healthCheckNodePort(0).build();
+		for (Dataplane dataplane : Dataplane.values()) {
+			String text = ServiceView.explain(service, TrafficPolicy.CLUSTER, new LoadBalancerAnalysis(
+					LoadBalancerKind.AWS_NLB_IP, null, false, null, Spread.PER_ZONE, NoHealthy.FAIL_OPEN), dataplane);
+			assertThat(text).as(dataplane.apiName())
+				.startsWith("With ip targets the load balancer sends straight to the pods' IPs")
+				.contains("the pod sees the load balancer's own private address, not the client's")
+				.doesNotContain("Every node accepts")
+				.doesNotContain("node address");
+		}
+		assertThat(ServiceView.explain(service, TrafficPolicy.CLUSTER,
+				new LoadBalancerAnalysis(LoadBalancerKind.AWS_NLB_IP, null, true, null, Spread.PER_ZONE,
+						NoHealthy.FAIL_OPEN),
+				Dataplane.KUBE_PROXY))
+			.endsWith("the pod sees the client's address (client IP preservation is on).");
+	}
+
+	@Test
+	void explainWhenClassicElbUnderClusterShouldKeepTheSnatWordsOnKubeProxyAndNeverPromiseTheClientOnCilium() {
+		var service = web(TrafficPolicy.CLUSTER).healthCheckNodePort(0).build();
+		LoadBalancerAnalysis clb = new LoadBalancerAnalysis(LoadBalancerKind.AWS_CLB, null, false, null,
+				Spread.PER_ZONE, NoHealthy.LB_CLOSES);
+		// a proxy, then kube-proxy's SNAT: the pod does see a node address
+		assertThat(ServiceView.explain(service, TrafficPolicy.CLUSTER, clb, Dataplane.KUBE_PROXY))
+			.isEqualTo(ServiceView.explain(service, TrafficPolicy.CLUSTER));
+		assertThat(ServiceView.explain(service, TrafficPolicy.CLUSTER, clb, Dataplane.CILIUM_DSR))
+			.contains("the pod sees the load balancer's address, never the client's")
+			.doesNotContain("sees the client's address");
+		assertThat(ServiceView.explain(service, TrafficPolicy.CLUSTER, clb, Dataplane.CILIUM_SNAT))
+			.endsWith("a pod on the entry node sees the load balancer's own address, never the client's.");
+	}
+
+	@Test
+	void explainWhenNlbInstanceWithoutClientIpPreservationUnderLocalShouldSayTheNodeGetsTheLbsAddress() {
+		var service = web(TrafficPolicy.LOCAL).build();
+		String kept = ServiceView.explain(service, TrafficPolicy.LOCAL,
+				new LoadBalancerAnalysis(LoadBalancerKind.AWS_NLB_INSTANCE, null, true, null, Spread.PER_ZONE,
+						NoHealthy.FAIL_OPEN),
+				Dataplane.KUBE_PROXY);
+		assertThat(kept).endsWith("(if no node passes, it fails open and uses them all).");
+		assertThat(ServiceView.explain(service, TrafficPolicy.LOCAL,
+				new LoadBalancerAnalysis(LoadBalancerKind.AWS_NLB_INSTANCE, null, false, null, Spread.PER_ZONE,
+						NoHealthy.FAIL_OPEN),
+				Dataplane.KUBE_PROXY))
+			.isEqualTo(kept + " The load balancer does not keep the client's address, though (client IP "
+					+ "preservation is off): the node receives the load balancer's own address.");
+	}
+
+	@Test
 	void explainWhenGenericOnKubeProxyShouldKeepTheWordsBeforeTheCatalogue() {
 		var service = web(TrafficPolicy.LOCAL).build();
 		assertThat(ServiceView.explain(service, TrafficPolicy.LOCAL,
