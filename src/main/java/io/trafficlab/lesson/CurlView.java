@@ -10,7 +10,16 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import io.trafficlab.engine.balancer.LoadBalancerCatalog;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
+import io.trafficlab.engine.balancer.LoadBalancerSpec;
+import io.trafficlab.engine.balancer.ProbeProtocol;
+import io.trafficlab.engine.balancer.ProbeSpec;
+import io.trafficlab.engine.balancer.ProbeTarget;
 import io.trafficlab.engine.health.HealthCheckResponse;
+import io.trafficlab.engine.model.Service;
+import io.trafficlab.engine.model.ServiceType;
+import io.trafficlab.engine.simulation.SimulationSnapshot;
 import io.trafficlab.engine.simulation.SimulationSnapshot.NodeState;
 import io.trafficlab.engine.simulation.SimulationStatistics;
 import io.trafficlab.engine.simulation.SimulationStatistics.HealthCheckRow;
@@ -59,11 +68,13 @@ public record CurlView(String node, String command, List<String> output, String 
 			.orElseThrow(() -> new LessonBadRequestException("The sandbox has no node \"" + node + "\" now."));
 		SimulationStatistics statistics = sandbox.statistics().statistics();
 		int port = statistics.exact().service().healthCheckNodePort();
+		SimulationSnapshot simulation = sandbox.snapshot().simulation();
+		Service service = simulation.service();
+		LoadBalancerSpec spec = (service.type() == ServiceType.LOAD_BALANCER) ? LoadBalancerCatalog
+			.of(simulation.loadBalancerKind(), service, simulation.loadBalancer(), new ArrayList<>()) : null;
 		if (state.gone() && port != 0) {
 			return new CurlView(node, "curl -i http://" + state.internalIp() + ":" + port + "/healthz", List.of(),
-					node + " is dead: nothing answers, so curl waits until the connection attempt times out, "
-							+ "as the load balancer's probe does.",
-					port);
+					deadNote(node, spec), port);
 		}
 		HealthCheckResponse answer = statistics.healthChecks()
 			.stream()
@@ -82,13 +93,48 @@ public record CurlView(String node, String command, List<String> output, String 
 		}
 		if (port == 0 || answer == null) {
 			return new CurlView(node, "kubectl get service web -o jsonpath='{.spec.healthCheckNodePort}'", List.of(),
-					"Empty: under externalTrafficPolicy Cluster the Service has no healthCheckNodePort. This sandbox's "
-							+ "load balancer, an AWS NLB as the AWS Load Balancer Controller configures it, then "
-							+ "opens a TCP connection to the NodePort instead: no HTTP answer to show.",
+					"Empty: under externalTrafficPolicy Cluster the Service has no healthCheckNodePort."
+							+ ((spec != null) ? " " + clusterProbeNote(spec) : ""),
 					null);
 		}
 		return new CurlView(node, "curl -i http://" + state.internalIp() + ":" + port + "/healthz",
 				lines(answer, Instant.now()), "kube-proxy's answer on " + node + " as it is now.", port);
+	}
+
+	/**
+	 * Under a dead node's terminal: curl times out, as the load balancer's probe does
+	 * when it checks this port ({@code spec}'s probe of the healthCheckNodePort).
+	 */
+	static String deadNote(String node, @Nullable LoadBalancerSpec spec) {
+		ProbeSpec probe = (spec != null) ? spec.probe() : null;
+		return node + " is dead: nothing answers, so curl waits until the connection attempt times out"
+				+ ((probe != null && probe.target() == ProbeTarget.HEALTH_CHECK_NODE_PORT)
+						? ", as the load balancer's probe does." : ".");
+	}
+
+	/**
+	 * What the sandbox's load balancer checks instead when the Service has no
+	 * healthCheckNodePort (Cluster), from its catalogue entry.
+	 */
+	static String clusterProbeNote(LoadBalancerSpec spec) {
+		ProbeSpec probe = spec.probe();
+		if (probe == null) {
+			return "This sandbox's load balancer, " + spec.kind().label() + ", probes nothing: nothing to show.";
+		}
+		String name = (spec.kind() == LoadBalancerKind.AWS_NLB_INSTANCE)
+				? "an AWS NLB as the AWS Load Balancer Controller configures it" : "the " + spec.kind().label();
+		String how = (probe.protocol() == ProbeProtocol.TCP) ? "opens a TCP connection to "
+				: "sends HTTP " + probe.path() + " to ";
+		String what = switch (probe.target()) {
+			case NODE_PORT -> how + "the NodePort instead";
+			case POD_PORT -> how + "each pod's port instead, not to the nodes";
+			case PROXY_HEALTHZ -> how + "kube-proxy's own health server on port " + probe.port()
+					+ " instead, which answers for kube-proxy, not for the Service";
+			case HEALTH_CHECK_NODE_PORT -> how + "the healthCheckNodePort";
+		};
+		return "This sandbox's load balancer, " + name + ", then " + what + ": no "
+				+ ((probe.protocol() == ProbeProtocol.TCP) ? "HTTP answer" : "healthCheckNodePort answer")
+				+ " to show.";
 	}
 
 	static List<String> lines(HealthCheckResponse answer, Instant now) {
