@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.trafficlab.engine.analysis.EndpointAnalysis;
 import io.trafficlab.engine.analysis.LoadBalancerAnalysis;
 import io.trafficlab.engine.analysis.NodeAnalysis;
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.ProbeProtocol;
 import io.trafficlab.engine.balancer.ProbeSpec;
 import io.trafficlab.engine.balancer.ProbeTarget;
@@ -26,6 +27,14 @@ public sealed interface Condition {
 
 	/** The condition in words, as the learner reads it in the checklist. */
 	String describe();
+
+	/**
+	 * The condition in words for {@code subject}'s load balancer: {@link #describe()}
+	 * unless the words depend on it.
+	 */
+	default String describe(GoalSubject subject) {
+		return describe();
+	}
 
 	/** Whether the condition holds for {@code subject}, and the facts that decide it. */
 	ConditionVerdict check(GoalSubject subject);
@@ -160,11 +169,53 @@ public sealed interface Condition {
 			return "Node " + this.node + (this.passes ? " passes" : " fails") + " the load balancer's health check";
 		}
 
+		/**
+		 * MetalLB probes nothing (passing means announcing or advertising the IP); with
+		 * ip targets the nodes are not targets (passing means the LB sends to its pods).
+		 */
+		@Override
+		public String describe(GoalSubject subject) {
+			LoadBalancerAnalysis balancer = subject.service().loadBalancer();
+			return switch ((balancer != null) ? balancer.kind() : LoadBalancerKind.GENERIC) {
+				case METALLB_L2 -> "Node " + this.node + (this.passes ? " announces" : " does not announce")
+						+ " the load-balancer IP (MetalLB probes nothing)";
+				case METALLB_BGP -> "Node " + this.node + (this.passes ? " advertises" : " does not advertise")
+						+ " the load-balancer IP over BGP (MetalLB probes nothing)";
+				case AWS_NLB_IP -> "The load balancer sends " + (this.passes ? "" : "no ") + "connections to node "
+						+ this.node + "'s pods (ip targets: the node itself is not a target)";
+				default -> describe();
+			};
+		}
+
 		@Override
 		public ConditionVerdict check(GoalSubject subject) {
 			NodeAnalysis found = subject.node(this.node);
 			if (found == null) {
 				return ConditionVerdict.of(false, "there is no node " + this.node);
+			}
+			LoadBalancerAnalysis balancer = subject.service().loadBalancer();
+			boolean local = subject.service().service().externalPolicyLocal();
+			boolean holds = found.lbPassing() == this.passes;
+			if (balancer != null && balancer.kind() == LoadBalancerKind.METALLB_L2) {
+				return ConditionVerdict.of(holds,
+						this.node + (found.lbPassing() ? " announces" : " does not announce")
+								+ " it: MetalLB probes nothing; "
+								+ (local ? "only a node with a local endpoint can announce it, and one of them does"
+										: "one node, elected among the speakers, announces it"));
+			}
+			if (balancer != null && balancer.kind() == LoadBalancerKind.METALLB_BGP) {
+				return ConditionVerdict.of(holds,
+						this.node + (found.lbPassing() ? " advertises" : " does not advertise")
+								+ " it: MetalLB probes nothing; "
+								+ (local ? "only the nodes with a local endpoint advertise it"
+										: "every speaker's node advertises it"));
+			}
+			if (balancer != null && balancer.kind() == LoadBalancerKind.AWS_NLB_IP) {
+				return ConditionVerdict.of(holds,
+						this.node
+								+ (found.lbPassing() ? " has pods the load balancer sends to"
+										: " has no pod the " + "load balancer sends to")
+								+ ": with ip targets it checks each pod's port, not the node");
 			}
 			HealthCheckResponse answer = found.healthCheck();
 			String how = (answer != null) ? "its healthCheckNodePort answers " + answer.status()

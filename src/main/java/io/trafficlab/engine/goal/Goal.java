@@ -19,7 +19,7 @@ public record Goal(List<Condition> conditions) {
 	/** Checks every condition against {@code subject}. */
 	public GoalReport check(GoalSubject subject) {
 		return new GoalReport(this.conditions.stream()
-			.map((condition) -> new GoalReport.Line(condition.describe(), condition.check(subject)))
+			.map((condition) -> new GoalReport.Line(condition.describe(subject), condition.check(subject)))
 			.toList());
 	}
 

@@ -108,6 +108,41 @@ class GoalTests {
 		assertThat(new HealthCheckPasses("n3", false).check(local).holds()).isTrue();
 		assertThat(new HealthCheckPasses("n9", true).check(local).detail()).isEqualTo("there is no node n9");
 		assertThat(new HealthCheckPasses("n3", true).check(subject(Presets.uneven310("Cluster"))).holds()).isTrue();
+		assertThat(new HealthCheckPasses("n3", true).describe(local))
+			.isEqualTo("Node n3 passes the load balancer's health check");
+	}
+
+	@Test
+	void healthCheckUnderMetalLbSaysWhoAnnouncesOrAdvertisesNotWhatAProbeAnswers() {
+		GoalSubject l2 = subject(Presets.uneven310("Local"), LoadBalancerKind.METALLB_L2);
+		HealthCheckPasses n2 = new HealthCheckPasses("n2", true);
+		assertThat(n2.describe(l2)).isEqualTo("Node n2 announces the load-balancer IP (MetalLB probes nothing)");
+		assertThat(n2.check(l2).detail()).doesNotContain("healthCheckNodePort")
+			.endsWith("it: MetalLB probes nothing; only a node with a local endpoint can announce it, and one of them "
+					+ "does");
+		GoalSubject bgp = subject(Presets.uneven310("Local"), LoadBalancerKind.METALLB_BGP);
+		assertThat(n2.describe(bgp))
+			.isEqualTo("Node n2 advertises the load-balancer IP over BGP (MetalLB probes nothing)");
+		assertThat(n2.check(bgp).holds()).isTrue();
+		assertThat(n2.check(bgp).detail())
+			.isEqualTo("n2 advertises it: MetalLB probes nothing; only the nodes with a local endpoint advertise it");
+		assertThat(new HealthCheckPasses("n3", false).check(bgp).detail())
+			.isEqualTo("n3 does not advertise it: MetalLB probes nothing; only the nodes with a local endpoint "
+					+ "advertise it");
+	}
+
+	@Test
+	void healthCheckWithIpTargetsSaysTheNodeIsNotATarget() {
+		GoalSubject ip = subject(Presets.uneven310("Local"), LoadBalancerKind.AWS_NLB_IP);
+		assertThat(new HealthCheckPasses("n2", true).describe(ip)).isEqualTo(
+				"The load balancer sends connections to node n2's pods (ip targets: the node itself is not a target)");
+		ConditionVerdict n2 = new HealthCheckPasses("n2", true).check(ip);
+		assertThat(n2.holds()).isTrue();
+		assertThat(n2.detail()).isEqualTo(
+				"n2 has pods the load balancer sends to: with ip targets it checks each pod's port, not the node");
+		assertThat(new HealthCheckPasses("n3", true).check(ip).detail())
+			.isEqualTo("n3 has no pod the load balancer sends to: with ip targets it checks each pod's port, not the "
+					+ "node");
 	}
 
 	/**
@@ -186,6 +221,10 @@ class GoalTests {
 
 	private static GoalSubject subject(ClusterDeclaration declaration) {
 		return GoalSubject.of(Simulation.start(declaration, Presets.settings(1)));
+	}
+
+	private static GoalSubject subject(ClusterDeclaration declaration, LoadBalancerKind kind) {
+		return GoalSubject.of(Simulation.start(declaration, Presets.settings(1).withKind(kind)));
 	}
 
 }
