@@ -59,4 +59,17 @@ record LoadBalancerView(String id, String name, @Nullable String probe, @Nullabl
 		return this.announcingNodes != null;
 	}
 
+	/**
+	 * What receives the load balancer's packets: the node, or the pod with ip targets.
+	 */
+	public String receiver() {
+		return LoadBalancerKind.AWS_NLB_IP.apiName().equals(this.id) ? "pod" : "node";
+	}
+
+	/** Whether the client's address arrives, in words ("kept: the node receives …"). */
+	public String clientAddress() {
+		return this.clientAddressKeptToNode ? "kept: the " + receiver() + " receives the client’s address"
+				: "lost: the " + receiver() + " receives the load balancer’s address";
+	}
+
 }

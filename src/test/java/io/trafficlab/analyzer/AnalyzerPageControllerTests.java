@@ -208,11 +208,24 @@ class AnalyzerPageControllerTests {
 		body.contains("<th role=\"columnheader\" scope=\"col\">LB probe</th>")
 			.contains("HTTP GET /healthz on the healthCheckNodePort (port 32000)")
 			.contains("every 10 s, timeout 6 s; healthy after 2 passing, unhealthy after 2 failing")
+			.contains("<dt>Client address at the node</dt>")
 			.contains("kept: the node receives the client’s address")
 			.contains("publishes a hostname, not an IP");
 		assertThat(body.actual().split("data-label=\"LB probe\"", -1)).hasSize(4);
 		assertThat(body.actual()).contains("<span class=\"badge badge--ok\">passes</span>")
 			.contains("<span class=\"badge badge--fail\">fails</span>");
+	}
+
+	@Test
+	void analyzeWithIpTargetsShouldSayThePodReceivesTheLoadBalancersAddress() {
+		var body = assertThat(htmx(this.mvc.post()
+			.uri("/analyze")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("manifests", TestManifests.uneven310())
+			.param("loadBalancer", "aws-nlb-ip"))).hasStatusOk().bodyText();
+		body.contains("<dt>Client address at the pod</dt>")
+			.contains("lost: the pod receives the load balancer’s address")
+			.doesNotContain("the node receives");
 	}
 
 	@Test
