@@ -214,7 +214,7 @@ public sealed interface Condition {
 				return ConditionVerdict.of(holds,
 						this.node
 								+ (found.lbPassing() ? " has pods the load balancer sends to"
-										: " has no pod the " + "load balancer sends to")
+										: " has no pod the load balancer sends to")
 								+ ": with ip targets it checks each pod's port, not the node");
 			}
 			HealthCheckResponse answer = found.healthCheck();
