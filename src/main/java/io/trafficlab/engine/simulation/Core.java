@@ -133,11 +133,11 @@ final class Core implements EventHandler {
 		this.routingRandom = new SplitMix64(settings.seed() ^ 0xbb67ae8584caa73bL);
 		this.controlRandom = new SplitMix64(settings.seed() ^ 0x6a09e667f3bcc909L);
 		this.probeRandom = new SplitMix64(settings.seed() ^ 0x3c6ef372fe94f82bL);
-		if (World.publishesIp(settings.kind(), world.service())) {
+		if (!world.publishes(settings.kind())) {
 			world.publish(settings.kind());
 		}
 		this.entry = Entry.of(world.service(), world.loadBalancerHostname,
-				NlbNames.zoneAddresses(world.nodesByName.values(), settings.clientIps()), settings.clientIps());
+				AwsNames.zoneAddresses(world.nodesByName.values(), settings.clientIps()), settings.clientIps());
 		this.podFactory = new PodFactory(world, this.controlRandom);
 		this.proxy = new KubeProxy(this);
 		this.balancer = new LoadBalancer(this);
@@ -169,7 +169,7 @@ final class Core implements EventHandler {
 	Entry entry() {
 		if (this.entryVersion != this.world.version()) {
 			this.entry = Entry.of(this.world.service(), this.world.loadBalancerHostname,
-					NlbNames.zoneAddresses(this.world.nodesByName.values(), this.clientIps), this.clientIps);
+					AwsNames.zoneAddresses(this.world.nodesByName.values(), this.clientIps), this.clientIps);
 			this.entryVersion = this.world.version();
 		}
 		return this.entry;

@@ -147,9 +147,22 @@ final class World {
 	}
 
 	/**
+	 * Whether the followed Service's status already holds what {@code kind} publishes
+	 * (the import writes the default NLB's hostname).
+	 */
+	boolean publishes(LoadBalancerKind kind) {
+		Service service = service();
+		if (service.type() != ServiceType.LOAD_BALANCER) {
+			return true;
+		}
+		return publishesIp(kind, service) ? this.loadBalancerHostname == null
+				: AwsNames.hostname(kind, this.followed).equals(this.loadBalancerHostname);
+	}
+
+	/**
 	 * Writes what the load balancer publishes into the followed LoadBalancer Service's
 	 * status: MetalLB an IP ({@link L2Announcer#LB_IP}, which kube-proxy programs an
-	 * LB-IP rule for), the AWS NLB its hostname.
+	 * LB-IP rule for), the AWS ones their hostnames.
 	 */
 	void publish(LoadBalancerKind kind) {
 		Service service = service();
@@ -157,7 +170,7 @@ final class World {
 			return;
 		}
 		boolean ip = publishesIp(kind, service);
-		this.loadBalancerHostname = ip ? null : NlbNames.hostname(this.followed);
+		this.loadBalancerHostname = ip ? null : AwsNames.hostname(kind, this.followed);
 		replaceService(service.withLoadBalancerIps(ip ? List.of(L2Announcer.LB_IP) : List.of()));
 		changed();
 	}

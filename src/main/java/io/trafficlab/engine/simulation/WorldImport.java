@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.apiserver.DeclaredService;
 import io.trafficlab.engine.apiserver.LoadBalancerIngress;
 import io.trafficlab.engine.cluster.AssembledCluster;
@@ -65,10 +66,10 @@ final class WorldImport {
 		}
 		String hostname = null;
 		if (followed.type() == ServiceType.LOAD_BALANCER) {
-			// the sandbox's LB is an AWS NLB: the AWS Load Balancer Controller writes its
-			// hostname into the status, replacing any IP, so kube-proxy programs no LB-IP
-			// rule
-			hostname = NlbNames.hostname(followed.ref());
+			// the sandbox's default LB is an AWS NLB: the AWS Load Balancer Controller
+			// writes its hostname into the status, replacing any IP, so kube-proxy
+			// programs no LB-IP rule (World.publish writes the chosen LB's)
+			hostname = AwsNames.hostname(LoadBalancerKind.AWS_NLB_INSTANCE, followed.ref());
 			this.declaration = withHostname(this.declaration, followed.ref(), hostname);
 			assembled = new ClusterAssembler().assemble(this.declaration);
 			cluster = assembled.cluster();

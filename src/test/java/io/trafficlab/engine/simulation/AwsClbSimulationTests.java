@@ -3,6 +3,7 @@ package io.trafficlab.engine.simulation;
 import java.util.List;
 import java.util.Map;
 
+import io.trafficlab.engine.apiserver.LoadBalancerIngress;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
@@ -137,6 +138,21 @@ class AwsClbSimulationTests {
 	private static Simulation start(String policy, double connectionsPerSecond) {
 		return Simulation.start(Presets.uneven310(policy),
 				Presets.settings(9).withConnectionsPerSecond(connectionsPerSecond).withKind(LoadBalancerKind.AWS_CLB));
+	}
+
+	/**
+	 * cloud-provider-aws names a Classic ELB as k8s.io/cloud-provider's
+	 * DefaultLoadBalancerName does ("a" and the UID without dashes, at most 32
+	 * characters), not as the AWS Load Balancer Controller names an NLB.
+	 */
+	@Test
+	void theClassicElbShouldPublishAHostnameShapedLikeTheInTreeProvidersNames() {
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"),
+				Presets.settings(1).withKind(LoadBalancerKind.AWS_CLB));
+		String hostname = simulation.snapshot().loadBalancerHostname();
+		assertThat(hostname).matches("a[0-9a-f]{31}-\\d{10}\\.us-east-1\\.elb\\.amazonaws\\.com");
+		assertThat(simulation.declaredService().loadBalancerIngress())
+			.containsExactly(new LoadBalancerIngress(null, hostname, null));
 	}
 
 }

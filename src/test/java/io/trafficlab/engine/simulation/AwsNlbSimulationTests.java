@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.apiserver.LoadBalancerIngress;
 import io.trafficlab.engine.cluster.ClusterDeclaration;
 import io.trafficlab.engine.cluster.DeclaredNode;
@@ -307,7 +308,8 @@ class AwsNlbSimulationTests {
 		assertThat(simulation.cluster().services().get(0).loadBalancerIps()).isEmpty();
 		assertThat(simulation.declaredService().loadBalancerIngress())
 			.containsExactly(new LoadBalancerIngress(null, hostname, null));
-		assertThat(NlbNames.hostname(new ServiceRef("payments-namespace", "checkout-frontend")))
+		assertThat(AwsNames.hostname(LoadBalancerKind.AWS_NLB_INSTANCE,
+				new ServiceRef("payments-namespace", "checkout-frontend")))
 			.startsWith("k8s-payments-checkout-")
 			.endsWith(".elb.us-east-1.amazonaws.com");
 	}

@@ -3,6 +3,7 @@ package io.trafficlab.engine.simulation;
 import java.util.List;
 import java.util.function.Predicate;
 
+import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.simulation.Hop.Direction;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
 import io.trafficlab.engine.model.ServiceRef;
@@ -51,7 +52,7 @@ class HopTests {
 		// issue 11: the AWS NLB publishes a hostname, not 198.51.100.10; the client
 		// resolves it to the NLB's address in n3's zone (zone-c, the third: 172.16.0.12)
 		assertThat(hops.get(0).reason()).isEqualTo("client " + hops.get(0).at() + " opens a connection to the AWS NLB "
-				+ NlbNames.hostname(new ServiceRef("default", "web"))
+				+ AwsNames.hostname(LoadBalancerKind.AWS_NLB_INSTANCE, new ServiceRef("default", "web"))
 				+ ":80 (its DNS name resolves to 172.16.0.12:80 in n3's zone zone-c)");
 		assertThat(lb.dstBefore()).isEqualTo("172.16.0.12:80");
 		assertThat(lb.srcAfter()).isEqualTo(client);
