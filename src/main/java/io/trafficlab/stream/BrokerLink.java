@@ -1,5 +1,6 @@
 package io.trafficlab.stream;
 
+import java.nio.channels.ClosedChannelException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -73,9 +74,9 @@ final class BrokerLink {
 			this.template.convertAndSend(topic, payload, headers);
 		}
 		catch (MessagingException ex) {
-			if (!available()) {
-				// The connection went while this was sent: the outage is logged once, by
-				// BrokerOutages
+			if (!available() || connectionClosed(ex)) {
+				// The connection went while this was sent (the relay may not have noticed
+				// yet): the outage is logged once, by BrokerOutages
 				return;
 			}
 			long now = System.currentTimeMillis();
@@ -85,6 +86,19 @@ final class BrokerLink {
 						+ "simulations run on", topic, reason(ex));
 			}
 		}
+	}
+
+	/**
+	 * Whether the send failed because the connection to the broker was closed under it
+	 * (the TCP client reports a closed channel): an outage, not a refusal.
+	 */
+	static boolean connectionClosed(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ClosedChannelException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.trafficlab.stream;
 
+import java.nio.channels.ClosedChannelException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.support.MessageBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +97,19 @@ class BrokerOutagesTests {
 		assertThat(BrokerLink.reason(new IllegalStateException(null, new RuntimeException("closed"))))
 			.isEqualTo("closed");
 		assertThat(BrokerLink.reason(new IllegalStateException())).isEqualTo("no reason given, IllegalStateException");
+	}
+
+	/**
+	 * A send that fails on a channel the broker's connection closed under it is the
+	 * outage BrokerOutages logs, not a refusal of its own (CI once logged both, 2 ms
+	 * apart, before the relay noticed).
+	 */
+	@Test
+	void sendOnAClosedConnectionShouldCountAsTheOutageNotARefusal() {
+		assertThat(BrokerLink.connectionClosed(new MessageDeliveryException(MessageBuilder.withPayload("").build(),
+				new IllegalStateException(new ClosedChannelException()))))
+			.isTrue();
+		assertThat(BrokerLink.connectionClosed(new MessageDeliveryException("Message broker not active"))).isFalse();
 	}
 
 }
