@@ -1,6 +1,7 @@
 // Renders the live sandbox page: clock, stream status, event log, counts by type and the statistics tables.
 import type { EventBatch, HealthCheckRow, ProbeProtocol, SandboxSnapshot, StatisticsMessage } from '../protocol/events';
 import { analysedLoadBalancer } from '../scene/balancer';
+import { lbShareText } from '../scene/shares';
 import { describeEvent, formatSimTime } from './describe';
 import { EventLog } from './eventLog';
 
@@ -40,7 +41,8 @@ export class LiveView {
 		const health = new Map(stats.healthChecks.map((row) => [row.node, row]));
 		const protocol = analysedLoadBalancer({ statistics: stats })?.probe?.protocol;
 		this.rows('#node-stats', stats.nodes.map((node) => [node.node, probeText(health.get(node.node), protocol),
-			node.exactLbShare, percent(node.observedLbShare), String(node.dropped), String(node.rejected)]));
+			lbShareText({ now: node.lbShareNow, settled: node.exactLbShare }), percent(node.observedLbShare),
+			String(node.dropped), String(node.rejected)]));
 	}
 
 	private renderLog(): void {

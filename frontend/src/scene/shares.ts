@@ -6,8 +6,13 @@ export function podShare(scene: Pick<Scene, 'statistics'>, pod: string): string 
 	return scene.statistics?.pods.find((row) => row.pod === pod)?.exactShare ?? null;
 }
 
-/** A node's share from the load balancer: what it sends now, and what it will once its checks settle. */
+/** A node's share from the load balancer: what it sends now, and what it will once it catches up with a change. */
 export function nodeLbShare(scene: Pick<Scene, 'statistics'>, node: string): { now: string; settled: string } | null {
 	const row = scene.statistics?.nodes.find((candidate) => candidate.node === node);
 	return row === undefined ? null : { now: row.lbShareNow, settled: row.exactLbShare };
+}
+
+/** "1/3", or "1/2 → 1/3" while the load balancer has not caught up with a change. */
+export function lbShareText(share: { now: string; settled: string }): string {
+	return share.now === share.settled ? share.now : `${share.now} → ${share.settled}`;
 }

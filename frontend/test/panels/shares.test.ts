@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nodeShareRows } from '../../src/panels/shares';
-import { lbSendsTo, lbShareText } from '../../src/render/draw/structure';
+import { lbSendsTo } from '../../src/render/draw/structure';
 import { sceneFromSnapshot } from '../../src/scene/scene';
-import { nodeLbShare } from '../../src/scene/shares';
+import { lbShareText, nodeLbShare } from '../../src/scene/shares';
 import { snapshot, statistics } from '../scene/fixtures';
 
 /** The scene right after Local turned Cluster on 3/1/0: the NLB has not yet counted n3's three passing probes. */

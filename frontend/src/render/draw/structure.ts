@@ -6,7 +6,7 @@ import { lbRoute } from '../../scene/paths';
 import type { Scene, SceneNode } from '../../scene/scene';
 import { clientColour, font, THEME } from '../theme';
 import { parseFraction, toNumber } from '../../scene/fraction';
-import { nodeLbShare, podShare } from '../../scene/shares';
+import { lbShareText, nodeLbShare, podShare } from '../../scene/shares';
 import { analysedLoadBalancer } from '../../scene/balancer';
 import type { LabelBoard, LabelKind } from '../labelBoard';
 import { box, cross, roundRect } from './shapes';
@@ -227,11 +227,6 @@ export function lbSendsTo(scene: Scene, node: SceneNode): boolean {
 		return scene.advertisingNodes.includes(node.name);
 	}
 	return scene.loadBalancerKind === 'metallb-l2' ? node.name === scene.announcingNode : node.verdict === 'healthy';
-}
-
-/** "1/3", or "1/2 → 1/3" while the load balancer's checks have not caught up with a change. */
-export function lbShareText(share: { now: string; settled: string }): string {
-	return share.now === share.settled ? share.now : `${share.now} → ${share.settled}`;
 }
 
 /** A link's width for a share of new connections: a hairline for none, up to 12 px (scaled) for all. */
