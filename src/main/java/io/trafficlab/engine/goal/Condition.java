@@ -196,19 +196,17 @@ public sealed interface Condition {
 			LoadBalancerAnalysis balancer = subject.service().loadBalancer();
 			boolean local = subject.service().service().externalPolicyLocal();
 			boolean holds = found.lbPassing() == this.passes;
-			if (balancer != null && balancer.kind() == LoadBalancerKind.METALLB_L2) {
-				return ConditionVerdict.of(holds,
-						this.node + (found.lbPassing() ? " announces" : " does not announce")
-								+ " it: MetalLB probes nothing; "
-								+ (local ? "only a node with a local endpoint can announce it, and one of them does"
-										: "one node, elected among the speakers, announces it"));
-			}
-			if (balancer != null && balancer.kind() == LoadBalancerKind.METALLB_BGP) {
-				return ConditionVerdict.of(holds,
-						this.node + (found.lbPassing() ? " advertises" : " does not advertise")
-								+ " it: MetalLB probes nothing; "
-								+ (local ? "only the nodes with a local endpoint advertise it"
-										: "every speaker's node advertises it"));
+			if (balancer != null && (balancer.kind() == LoadBalancerKind.METALLB_L2
+					|| balancer.kind() == LoadBalancerKind.METALLB_BGP)) {
+				boolean l2 = balancer.kind() == LoadBalancerKind.METALLB_L2;
+				String does = l2 ? (found.lbPassing() ? " announces" : " does not announce")
+						: (found.lbPassing() ? " advertises" : " does not advertise");
+				String who = l2
+						? (local ? "only a node with a local endpoint can announce it, and one of them does"
+								: "one node, elected among the speakers, announces it")
+						: (local ? "only the nodes with a local endpoint advertise it"
+								: "every speaker's node advertises it");
+				return ConditionVerdict.of(holds, this.node + does + " it: MetalLB probes nothing; " + who);
 			}
 			if (balancer != null && balancer.kind() == LoadBalancerKind.AWS_NLB_IP) {
 				return ConditionVerdict.of(holds,
