@@ -1,6 +1,7 @@
 package io.trafficlab.analyzer;
 
 import io.trafficlab.TestManifests;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -200,11 +201,7 @@ class AnalyzerPageControllerTests {
 
 	@Test
 	void analyzeShouldShowTheProbeAndEveryNodesLbHealthy() {
-		var body = assertThat(htmx(this.mvc.post()
-			.uri("/analyze")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("manifests", TestManifests.uneven310())
-			.param("loadBalancer", "aws-nlb-instance"))).hasStatusOk().bodyText();
+		var body = analyzedBehind("aws-nlb-instance");
 		body.contains("<th role=\"columnheader\" scope=\"col\">LB probe</th>")
 			.contains("HTTP GET /healthz on the healthCheckNodePort (port 32000)")
 			.contains("every 10 s, timeout 6 s; healthy after 2 passing, unhealthy after 2 failing")
@@ -218,11 +215,7 @@ class AnalyzerPageControllerTests {
 
 	@Test
 	void analyzeWithIpTargetsShouldSayThePodReceivesTheLoadBalancersAddress() {
-		var body = assertThat(htmx(this.mvc.post()
-			.uri("/analyze")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("manifests", TestManifests.uneven310())
-			.param("loadBalancer", "aws-nlb-ip"))).hasStatusOk().bodyText();
+		var body = analyzedBehind("aws-nlb-ip");
 		body.contains("<dt>Client address at the pod</dt>")
 			.contains("lost: the pod receives the load balancer’s address")
 			.doesNotContain("the node receives");
@@ -230,11 +223,7 @@ class AnalyzerPageControllerTests {
 
 	@Test
 	void analyzeWhenMetalLbShouldSayEveryNodeIsNotProbed() {
-		var body = assertThat(htmx(this.mvc.post()
-			.uri("/analyze")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("manifests", TestManifests.uneven310())
-			.param("loadBalancer", "metallb-bgp"))).hasStatusOk().bodyText();
+		var body = analyzedBehind("metallb-bgp");
 		body.contains("<dt>Advertising nodes (BGP)</dt>").contains("<span class=\"muted\">not probed</span>");
 	}
 
@@ -404,6 +393,18 @@ class AnalyzerPageControllerTests {
 			.param("traceFrom", from)
 			.param("traceTo", "loadBalancerIP");
 		return htmx ? htmx(request) : request;
+	}
+
+	/**
+	 * The page's results for pods 3/1/0 behind {@code loadBalancer}, as its htmx form
+	 * asks.
+	 */
+	private AbstractStringAssert<?> analyzedBehind(String loadBalancer) {
+		return assertThat(htmx(this.mvc.post()
+			.uri("/analyze")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("manifests", TestManifests.uneven310())
+			.param("loadBalancer", loadBalancer))).hasStatusOk().bodyText();
 	}
 
 	private static MockMvcRequestBuilder htmx(MockMvcRequestBuilder request) {

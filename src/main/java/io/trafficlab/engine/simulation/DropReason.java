@@ -38,7 +38,7 @@ enum DropReason {
 	 * provider into the Classic ELB's (no LB-IP rule for kube-proxy's R13); {@link #key}
 	 * names the chosen one.
 	 */
-	SECURITY_GROUP(false, "client outside loadBalancerSourceRanges: the NLB's security group drops it"),
+	SECURITY_GROUP(false, "client outside loadBalancerSourceRanges: the %s's security group drops it"),
 
 	/**
 	 * The LB sent it to a node that was killed and that it has not yet marked unhealthy.
@@ -87,6 +87,7 @@ enum DropReason {
 
 	final boolean reject;
 
+	/** The key's words; {@code %s} is the load balancer's short name. */
 	final String summary;
 
 	DropReason(boolean reject, String summary) {
@@ -99,8 +100,7 @@ enum DropReason {
 	 * {@code "n3: no local endpoint (externalTrafficPolicy: Local, R10)"}.
 	 */
 	String key(String node, LoadBalancerKind kind) {
-		String text = (this == SECURITY_GROUP)
-				? this.summary.replace("the NLB's", "the " + Entry.shortName(kind) + "'s") : this.summary;
+		String text = this.summary.formatted(kind.shortName());
 		return node.isEmpty() ? text : node + ": " + text;
 	}
 

@@ -119,39 +119,21 @@ record Entry(ExternalEntry kind, @Nullable DestinationKind destination, String a
 
 	/**
 	 * How people call the destination; a hostname is named with the load balancer
-	 * {@code kind} that publishes it ("the AWS NLB k8s-…", "the AWS Classic ELB k8s-…").
+	 * {@code kind} that publishes it ("the AWS NLB k8s-…", "the AWS Classic ELB a…").
 	 */
 	String describe(LoadBalancerKind kind) {
 		if (this.destination == null) {
 			return "nothing";
 		}
 		if (this.hostname != null) {
-			return "the " + name(kind) + " " + this.hostname + ":" + this.port;
+			// only the AWS controllers publish a hostname
+			return "the AWS " + kind.shortName() + " " + this.hostname + ":" + this.port;
 		}
 		return switch (this.destination) {
 			case LOAD_BALANCER_IP -> "the load-balancer IP " + this.address + ":" + this.port;
 			case EXTERNAL_IP -> "the external IP " + this.address + ":" + this.port;
 			default -> "NodePort " + this.port;
 		};
-	}
-
-	/**
-	 * The load balancer's name without its target type: {@code "AWS NLB"},
-	 * {@code "AWS Classic ELB"}.
-	 */
-	static String name(LoadBalancerKind kind) {
-		String label = kind.label();
-		int detail = label.indexOf(" (");
-		return (detail < 0) ? label : label.substring(0, detail);
-	}
-
-	/**
-	 * The load balancer as a sentence that already said "AWS" calls it: {@code "NLB"},
-	 * {@code "Classic ELB"}.
-	 */
-	static String shortName(LoadBalancerKind kind) {
-		String name = name(kind);
-		return name.startsWith("AWS ") ? name.substring("AWS ".length()) : name;
 	}
 
 }

@@ -108,7 +108,7 @@ final class Hops {
 
 	/** The AWS load balancer as the texts call it: "NLB" or "Classic ELB". */
 	private String lbName() {
-		return Entry.shortName(this.core.settings.kind());
+		return this.core.settings.kind().shortName();
 	}
 
 	/**
