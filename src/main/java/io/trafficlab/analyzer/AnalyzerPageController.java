@@ -22,7 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * and (with {@code HX-Request}) just the fragment htmx swaps in.
  */
 @Controller
-class AnalyzerPageController {
+record AnalyzerPageController(ManifestWorkbench workbench, ExampleCatalog examples) {
 
 	static final String PAGE = "analyzer/analyzePage";
 
@@ -31,15 +31,6 @@ class AnalyzerPageController {
 	static final String MANIFEST_FIELD = "analyzer/form :: manifestField";
 
 	static final String TRACE_RESULT = "analyzer/trace :: traceResult";
-
-	private final ManifestWorkbench workbench;
-
-	private final ExampleCatalog examples;
-
-	AnalyzerPageController(ManifestWorkbench workbench, ExampleCatalog examples) {
-		this.workbench = workbench;
-		this.examples = examples;
-	}
 
 	/**
 	 * The page, its choices taken from the query. A query that names an example and a

@@ -42,21 +42,9 @@ import org.springframework.stereotype.Component;
  * requests.
  */
 @Component
-class ManifestWorkbench {
+record ManifestWorkbench(ManifestImporter importer, ClusterAnalyzer analyzer, LoadBalancedTracer tracer) {
 
 	private static final Logger logger = LoggerFactory.getLogger(ManifestWorkbench.class);
-
-	private final ManifestImporter importer;
-
-	private final ClusterAnalyzer analyzer;
-
-	private final LoadBalancedTracer tracer;
-
-	ManifestWorkbench(ManifestImporter importer, ClusterAnalyzer analyzer, LoadBalancedTracer tracer) {
-		this.importer = importer;
-		this.analyzer = analyzer;
-		this.tracer = tracer;
-	}
 
 	AnalyzerOutcome analyze(AnalyzeForm form) {
 		try {

@@ -25,16 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * external traffic.
  */
 @RestController
-class AnalyzeApiController {
-
-	private final ManifestImporter importer;
-
-	private final ClusterAnalyzer analyzer;
-
-	AnalyzeApiController(ManifestImporter importer, ClusterAnalyzer analyzer) {
-		this.importer = importer;
-		this.analyzer = analyzer;
-	}
+record AnalyzeApiController(ManifestImporter importer, ClusterAnalyzer analyzer) {
 
 	@PostManifests("/api/v1/analyze")
 	ResponseEntity<AnalysisJson> analyze(@RequestParam(name = "lb", required = false) @Nullable String lb,

@@ -28,18 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
  * as {@code iptables-restore} input (text) or as chains (JSON).
  */
 @RestController
-class RulesApiController {
+record RulesApiController(ManifestImporter importer, RulesProxiers proxiers) {
 
 	static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
-
-	private final ManifestImporter importer;
-
-	private final RulesProxiers proxiers;
-
-	RulesApiController(ManifestImporter importer, RulesProxiers proxiers) {
-		this.importer = importer;
-		this.proxiers = proxiers;
-	}
 
 	@PostManifests("/api/v1/rules")
 	ResponseEntity<?> rules(@RequestParam(name = "node", required = false) @Nullable String node,

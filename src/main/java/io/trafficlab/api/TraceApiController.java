@@ -42,27 +42,12 @@ import org.springframework.web.bind.annotation.RestController;
  * balancer and on the dataplane the parameters name.
  */
 @RestController
-class TraceApiController {
+record TraceApiController(ManifestImporter importer, LoadBalancedTracer tracer, PacketTracer packets,
+		RulesProxiers proxiers) {
 
 	private static final Logger LOGGER = LoggerFactory.getLogger(TraceApiController.class);
 
 	private static final String DEFAULT_NAMESPACE = "default";
-
-	private final ManifestImporter importer;
-
-	private final LoadBalancedTracer tracer;
-
-	private final PacketTracer packets;
-
-	private final RulesProxiers proxiers;
-
-	TraceApiController(ManifestImporter importer, LoadBalancedTracer tracer, PacketTracer packets,
-			RulesProxiers proxiers) {
-		this.importer = importer;
-		this.tracer = tracer;
-		this.packets = packets;
-		this.proxiers = proxiers;
-	}
 
 	@PostManifests("/api/v1/trace")
 	ResponseEntity<TraceJson> trace(@RequestParam(name = "service", required = false) @Nullable String service,

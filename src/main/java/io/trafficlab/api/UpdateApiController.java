@@ -41,22 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
  * kept between requests.
  */
 @RestController
-class UpdateApiController {
+record UpdateApiController(ManifestImporter importer, ClusterAnalyzer analyzer, JsonMapper json) {
 
 	private static final String BODY_SHAPE = "Send {\"current\": \"<manifests as YAML or JSON>\", "
 			+ "\"apply\": \"<the changed Services, YAML or JSON>\"} as application/json.";
-
-	private final ManifestImporter importer;
-
-	private final ClusterAnalyzer analyzer;
-
-	private final JsonMapper json;
-
-	UpdateApiController(ManifestImporter importer, ClusterAnalyzer analyzer, JsonMapper json) {
-		this.importer = importer;
-		this.analyzer = analyzer;
-		this.json = json;
-	}
 
 	@PostMapping(path = "/api/v1/update", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<UpdateJson> update(@RequestParam(name = "lb", required = false) @Nullable String lb,

@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * page polls.
  */
 @Controller
-class ChallengePageController {
+record ChallengePageController(ChallengeCatalog challenges, SandboxRegistry registry, PresetCatalog presets,
+		ChallengeSandboxes sandboxes) {
 
 	static final String INDEX = "challenge/indexPage";
 
@@ -37,22 +38,6 @@ class ChallengePageController {
 
 	/** Where a challenge page's script creates the challenge's sandbox. */
 	static final String SANDBOX_API = "/api/v1/challenges/{id}/sandbox";
-
-	private final ChallengeCatalog challenges;
-
-	private final SandboxRegistry registry;
-
-	private final PresetCatalog presets;
-
-	private final ChallengeSandboxes sandboxes;
-
-	ChallengePageController(ChallengeCatalog challenges, SandboxRegistry registry, PresetCatalog presets,
-			ChallengeSandboxes sandboxes) {
-		this.challenges = challenges;
-		this.registry = registry;
-		this.presets = presets;
-		this.sandboxes = sandboxes;
-	}
 
 	@GetMapping("/challenges")
 	String index(Model model) {

@@ -13,13 +13,7 @@ import org.springframework.stereotype.Component;
  * speed.
  */
 @Component
-public class ChallengeSandboxes {
-
-	private final TeachingSandboxes starts;
-
-	ChallengeSandboxes(TeachingSandboxes starts) {
-		this.starts = starts;
-	}
+public record ChallengeSandboxes(TeachingSandboxes starts) {
 
 	/**
 	 * Starts a sandbox from the challenge's start.

@@ -16,16 +16,7 @@ import org.springframework.web.servlet.view.RedirectView;
  * share.
  */
 @Component
-class ClassPages {
-
-	private final Classrooms classrooms;
-
-	private final LessonCatalog lessons;
-
-	ClassPages(Classrooms classrooms, LessonCatalog lessons) {
-		this.classrooms = classrooms;
-		this.lessons = lessons;
-	}
+record ClassPages(Classrooms classrooms, LessonCatalog lessons) {
 
 	/** The class as the templates read it; answers its lesson step, or {@code null}. */
 	@Nullable ClassStep addClass(ModelAndView view, RoomCode code) {

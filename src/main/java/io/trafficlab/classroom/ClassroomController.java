@@ -46,26 +46,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(RoomDestinations.API)
-class ClassroomController {
-
-	private final Classrooms classrooms;
-
-	private final RoomRegistry rooms;
-
-	private final RoomJoins joins;
-
-	private final RoomAudience audience;
-
-	private final RoomProperties properties;
-
-	ClassroomController(Classrooms classrooms, RoomRegistry rooms, RoomJoins joins, RoomAudience audience,
-			RoomProperties properties) {
-		this.classrooms = classrooms;
-		this.rooms = rooms;
-		this.joins = joins;
-		this.audience = audience;
-		this.properties = properties;
-	}
+record ClassroomController(Classrooms classrooms, RoomRegistry rooms, RoomJoins joins, RoomAudience audience,
+		RoomProperties properties) {
 
 	/**
 	 * Opens a room: on the caller's sandbox ({@code 200} with the one already open on

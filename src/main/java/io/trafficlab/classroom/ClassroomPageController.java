@@ -33,7 +33,7 @@ import org.springframework.web.servlet.view.RedirectView;
  */
 @Controller
 @RequestMapping(RoomDestinations.PAGES)
-class ClassroomPageController {
+record ClassroomPageController(Classrooms classrooms, RoomJoins joins, RoomPageModel pages, ClassPages classPages) {
 
 	static final String TEACH_PAGE = "classroom/teachPage";
 
@@ -42,21 +42,6 @@ class ClassroomPageController {
 	static final String TEACHER_PANEL = "classroom/fragments :: teacherPanel";
 
 	static final String PROJECTOR_PANEL = "classroom/fragments :: projectorPanel";
-
-	private final Classrooms classrooms;
-
-	private final RoomJoins joins;
-
-	private final RoomPageModel pages;
-
-	private final ClassPages classPages;
-
-	ClassroomPageController(Classrooms classrooms, RoomJoins joins, RoomPageModel pages, ClassPages classPages) {
-		this.classrooms = classrooms;
-		this.joins = joins;
-		this.pages = pages;
-		this.classPages = classPages;
-	}
 
 	/**
 	 * A new room on a lesson step or a challenge, from the step's or the challenge's

@@ -28,25 +28,10 @@ import org.springframework.web.servlet.view.RedirectView;
  * sent to the room's page, which joins it.
  */
 @Controller
-class StudentChallengePageController {
+record StudentChallengePageController(RoomJoins joins, Classrooms classrooms, ChallengeCatalog challenges,
+		PresetCatalog presets) {
 
 	static final String PAGE = "classroom/challengePage";
-
-	private final RoomJoins joins;
-
-	private final Classrooms classrooms;
-
-	private final ChallengeCatalog challenges;
-
-	private final PresetCatalog presets;
-
-	StudentChallengePageController(RoomJoins joins, Classrooms classrooms, ChallengeCatalog challenges,
-			PresetCatalog presets) {
-		this.joins = joins;
-		this.classrooms = classrooms;
-		this.challenges = challenges;
-		this.presets = presets;
-	}
 
 	@GetMapping(RoomDestinations.PAGES + "/{code}/challenge")
 	ModelAndView challenge(@PathVariable String code, HttpServletRequest request, Model model) {

@@ -39,28 +39,13 @@ import org.springframework.web.servlet.view.RedirectView;
  */
 @Controller
 @RequestMapping(RoomDestinations.PAGES)
-class StudentPageController {
+record StudentPageController(Classrooms classrooms, RoomJoins joins, RoomPageModel roomPages, ClassPages pages) {
 
 	static final String STUDENT_PAGE = "classroom/studentPage";
 
 	static final String STUDENT_PANEL = "classroom/fragments :: studentPanel";
 
 	static final String STUDENT_QUESTION = "classroom/fragments :: studentQuestion";
-
-	private final Classrooms classrooms;
-
-	private final RoomJoins joins;
-
-	private final RoomPageModel roomPages;
-
-	private final ClassPages pages;
-
-	StudentPageController(Classrooms classrooms, RoomJoins joins, RoomPageModel roomPages, ClassPages pages) {
-		this.classrooms = classrooms;
-		this.joins = joins;
-		this.roomPages = roomPages;
-		this.pages = pages;
-	}
 
 	/**
 	 * A student's page: the room's canvas and, when the class is on a lesson, the step

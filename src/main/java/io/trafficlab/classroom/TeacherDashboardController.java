@@ -19,20 +19,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
  */
 @Controller
 @RequestMapping(RoomDestinations.PAGES + "/{code}/teach/dashboard")
-class TeacherDashboardController {
+record TeacherDashboardController(Classrooms classrooms, ChallengeCatalog challenges) {
 
 	static final String DASHBOARD = "classroom/dashboard :: dashboard";
 
 	static final String TABLE = "classroom/dashboard :: dashboardBody";
-
-	private final Classrooms classrooms;
-
-	private final ChallengeCatalog challenges;
-
-	TeacherDashboardController(Classrooms classrooms, ChallengeCatalog challenges) {
-		this.classrooms = classrooms;
-		this.challenges = challenges;
-	}
 
 	/** Where the teacher's page loads the dashboard from. */
 	static String page(RoomCode code) {

@@ -13,15 +13,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * {@code server.forward-headers-strategy}), and the postMessage reference.
  */
 @Controller
-class EmbedHelpController {
+record EmbedHelpController(EmbedProperties embed) {
 
 	static final String PAGE = "embed/helpPage";
-
-	private final EmbedProperties embed;
-
-	EmbedHelpController(EmbedProperties embed) {
-		this.embed = embed;
-	}
 
 	@GetMapping("/embed/help")
 	String help(Model model) {

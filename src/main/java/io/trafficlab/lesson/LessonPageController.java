@@ -30,7 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * sandbox), and the step's terminal.
  */
 @Controller
-class LessonPageController {
+record LessonPageController(LessonCatalog catalog, LessonSandboxes sandboxes, StepPages pages, PresetCatalog presets) {
 
 	static final String INDEX = "lesson/indexPage";
 
@@ -42,21 +42,6 @@ class LessonPageController {
 
 	/** Where a step page's script creates the step's sandbox. */
 	static final String SANDBOX_API = "/api/v1/lessons/{lesson}/{step}/sandbox";
-
-	private final LessonCatalog catalog;
-
-	private final LessonSandboxes sandboxes;
-
-	private final StepPages pages;
-
-	private final PresetCatalog presets;
-
-	LessonPageController(LessonCatalog catalog, LessonSandboxes sandboxes, StepPages pages, PresetCatalog presets) {
-		this.catalog = catalog;
-		this.sandboxes = sandboxes;
-		this.pages = pages;
-		this.presets = presets;
-	}
 
 	@GetMapping("/lessons")
 	String index(Model model) {

@@ -19,19 +19,7 @@ import org.springframework.stereotype.Component;
  * own command checks.
  */
 @Component
-class LessonSandboxes {
-
-	private final SandboxRegistry registry;
-
-	private final LessonCatalog catalog;
-
-	private final TeachingSandboxes starts;
-
-	LessonSandboxes(SandboxRegistry registry, LessonCatalog catalog, TeachingSandboxes starts) {
-		this.registry = registry;
-		this.catalog = catalog;
-		this.starts = starts;
-	}
+record LessonSandboxes(SandboxRegistry registry, LessonCatalog catalog, TeachingSandboxes starts) {
 
 	/**
 	 * A new sandbox in the step's state, or in a shared link's state when the learner's

@@ -16,13 +16,7 @@ import org.springframework.ui.Model;
  * page shows, on the site and in the embed.
  */
 @Component
-class StepPages {
-
-	private final LessonCatalog catalog;
-
-	StepPages(LessonCatalog catalog) {
-		this.catalog = catalog;
-	}
+record StepPages(LessonCatalog catalog) {
 
 	/** The lesson and step, or a 404 that says which does not exist. */
 	StepPage page(String id, String step) {

@@ -12,22 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(RoomDestinations.API)
-class RoomController {
-
-	private final RoomJoins joins;
-
-	private final RoomRegistry rooms;
-
-	private final RoomAudience audience;
-
-	private final RoomProperties properties;
-
-	RoomController(RoomJoins joins, RoomRegistry rooms, RoomAudience audience, RoomProperties properties) {
-		this.joins = joins;
-		this.rooms = rooms;
-		this.audience = audience;
-		this.properties = properties;
-	}
+record RoomController(RoomJoins joins, RoomRegistry rooms, RoomAudience audience, RoomProperties properties) {
 
 	@GetMapping("/{code}")
 	RoomJson read(@PathVariable String code) {

@@ -20,22 +20,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * form again when the code is wrong. Never the sandbox id.
  */
 @Component
-public class RoomPageModel {
+public record RoomPageModel(SandboxRegistry sandboxes, PresetCatalog presets) {
 
 	public static final String JOIN_PAGE = "room/joinPage";
 
 	public static final String ROOM_PAGE = "room/roomPage";
 
 	public static final String PROJECTOR_PAGE = "room/projectorPage";
-
-	private final SandboxRegistry sandboxes;
-
-	private final PresetCatalog presets;
-
-	RoomPageModel(SandboxRegistry sandboxes, PresetCatalog presets) {
-		this.sandboxes = sandboxes;
-		this.presets = presets;
-	}
 
 	/**
 	 * The page, with the model of an open room.

@@ -16,13 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code Simulation.start}, which assembles the cluster the same way.
  */
 @Component
-class ClusterReader {
-
-	private final ManifestImporter importer;
-
-	ClusterReader(ManifestImporter importer) {
-		this.importer = importer;
-	}
+record ClusterReader(ManifestImporter importer) {
 
 	ClusterDeclaration read(String manifests) {
 		return declared(manifests).declaration();

@@ -14,16 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(SandboxDestinations.API + "/{id}")
-class SandboxClockController {
-
-	private final SandboxRegistry registry;
-
-	private final SandboxCommands commands;
-
-	SandboxClockController(SandboxRegistry registry, SandboxCommands commands) {
-		this.registry = registry;
-		this.commands = commands;
-	}
+record SandboxClockController(SandboxRegistry registry, SandboxCommands commands) {
 
 	@PostMapping("/pause")
 	ResponseEntity<Void> pause(@PathVariable String id) {

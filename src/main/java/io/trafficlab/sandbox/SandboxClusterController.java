@@ -27,13 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(SandboxDestinations.API + "/{id}")
-class SandboxClusterController {
-
-	private final SandboxCommands commands;
-
-	SandboxClusterController(SandboxCommands commands) {
-		this.commands = commands;
-	}
+record SandboxClusterController(SandboxCommands commands) {
 
 	@PostMapping("/pods/{pod}/move")
 	ResponseEntity<Void> movePod(@PathVariable String id, @PathVariable String pod, @RequestParam("node") String node) {

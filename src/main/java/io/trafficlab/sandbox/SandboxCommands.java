@@ -22,20 +22,11 @@ import org.springframework.stereotype.Component;
  * that sent the request, and any other client reads the same JSON.
  */
 @Component
-class SandboxCommands {
+record SandboxCommands(SandboxRegistry registry, JsonMapper json) {
 
 	static final String HEADER = "HX-Trigger";
 
 	static final String EVENT = "trafficlab:command";
-
-	private final SandboxRegistry registry;
-
-	private final JsonMapper json;
-
-	SandboxCommands(SandboxRegistry registry, JsonMapper json) {
-		this.registry = registry;
-		this.json = json;
-	}
 
 	/** Applies a simulation command; {@code 204}. */
 	ResponseEntity<Void> apply(String id, Supplier<SimulationCommand> command) {

@@ -16,16 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(SandboxDestinations.API + "/{id}/comparison")
-class SandboxComparisonController {
-
-	private final SandboxRegistry registry;
-
-	private final SandboxCommands commands;
-
-	SandboxComparisonController(SandboxRegistry registry, SandboxCommands commands) {
-		this.registry = registry;
-		this.commands = commands;
-	}
+record SandboxComparisonController(SandboxRegistry registry, SandboxCommands commands) {
 
 	/** Starts the comparison: {@code 201} with the new (right, Local) sandbox. */
 	@PostMapping

@@ -24,16 +24,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @RestController
 @RequestMapping(SandboxDestinations.API)
-class SandboxController {
-
-	private final SandboxRegistry registry;
-
-	private final SandboxCommands commands;
-
-	SandboxController(SandboxRegistry registry, SandboxCommands commands) {
-		this.registry = registry;
-		this.commands = commands;
-	}
+record SandboxController(SandboxRegistry registry, SandboxCommands commands) {
 
 	/**
 	 * From manifests in the body, or from a permalink's {@code ?s=}, or else from

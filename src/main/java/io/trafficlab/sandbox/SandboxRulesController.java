@@ -20,18 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(SandboxDestinations.API + "/{id}/rules")
-class SandboxRulesController {
+record SandboxRulesController(SandboxRegistry registry, RulesProxiers proxiers) {
 
 	private static final List<String> SCOPES = List.of("all", "service");
-
-	private final SandboxRegistry registry;
-
-	private final RulesProxiers proxiers;
-
-	SandboxRulesController(SandboxRegistry registry, RulesProxiers proxiers) {
-		this.registry = registry;
-		this.proxiers = proxiers;
-	}
 
 	@GetMapping
 	SandboxRulesJson.Rules rules(@PathVariable String id,

@@ -32,16 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(SandboxDestinations.API + "/{id}")
-class SandboxServiceController {
-
-	private final SandboxCommands commands;
-
-	private final ClusterReader reader;
-
-	SandboxServiceController(SandboxCommands commands, ClusterReader reader) {
-		this.commands = commands;
-		this.reader = reader;
-	}
+record SandboxServiceController(SandboxCommands commands, ClusterReader reader) {
 
 	/**
 	 * {@code kubectl edit} of the followed Service: the body is the Service as YAML or

@@ -19,19 +19,7 @@ import org.springframework.stereotype.Controller;
  * {@code seq}.
  */
 @Controller
-class SnapshotController {
-
-	private final SandboxRegistry registry;
-
-	private final RoomRegistry rooms;
-
-	private final PeerReports peers;
-
-	SnapshotController(SandboxRegistry registry, RoomRegistry rooms, PeerReports peers) {
-		this.registry = registry;
-		this.rooms = rooms;
-		this.peers = peers;
-	}
+record SnapshotController(SandboxRegistry registry, RoomRegistry rooms, PeerReports peers) {
 
 	/**
 	 * A snapshot, or {@code {"errors": [...]}} when the sandbox ended in the meantime.

@@ -25,17 +25,11 @@ import org.springframework.stereotype.Component;
  * the file and the place, and the application exits with status 1.
  */
 @Component
-class CatalogueCheck {
+record CatalogueCheck(LessonCatalog lessons, ChallengeCatalog challenges, Consumer<String> stop) {
 
 	static final Duration DELAY = Duration.ofSeconds(3);
 
 	private static final Log logger = LogFactory.getLog(CatalogueCheck.class);
-
-	private final LessonCatalog lessons;
-
-	private final ChallengeCatalog challenges;
-
-	private final Consumer<String> stop;
 
 	/**
 	 * Stops with {@code System.exit(1)}: Spring Boot's shutdown hook closes the context.
@@ -53,11 +47,6 @@ class CatalogueCheck {
 	/**
 	 * @param stop called with what is broken
 	 */
-	CatalogueCheck(LessonCatalog lessons, ChallengeCatalog challenges, Consumer<String> stop) {
-		this.lessons = lessons;
-		this.challenges = challenges;
-		this.stop = stop;
-	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void applicationReady() {

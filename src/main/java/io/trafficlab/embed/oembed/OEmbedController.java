@@ -24,15 +24,9 @@ import org.springframework.web.util.HtmlUtils;
  * is {@code {"errors": ["…"]}} naming why.
  */
 @RestController
-class OEmbedController {
+record OEmbedController(OEmbedTargets targets) {
 
 	static final String PATH = "/oembed";
-
-	private final OEmbedTargets targets;
-
-	OEmbedController(OEmbedTargets targets) {
-		this.targets = targets;
-	}
 
 	@GetMapping(PATH)
 	ResponseEntity<?> oembed(@RequestParam(name = "url", required = false) @Nullable String url,

@@ -17,18 +17,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  * rule: the link is there exactly when its {@code href} answers 200.
  */
 @ControllerAdvice
-class OEmbedDiscovery {
+record OEmbedDiscovery(OEmbedTargets targets) {
 
 	static final String ATTRIBUTE = "oembedDiscovery";
 
 	/** The pages that may be shareable; the others are not worth resolving. */
 	private static final Pattern CANDIDATE = Pattern.compile("/|/embed|/lessons/[^/]+/[^/]+|/challenges/[^/]+");
-
-	private final OEmbedTargets targets;
-
-	OEmbedDiscovery(OEmbedTargets targets) {
-		this.targets = targets;
-	}
 
 	@ModelAttribute
 	void addDiscoveryLink(HttpServletRequest request, Model model) {

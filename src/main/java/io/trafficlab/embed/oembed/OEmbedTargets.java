@@ -32,7 +32,7 @@ import org.springframework.web.util.UriUtils;
  * be one the playground can open.
  */
 @Component
-class OEmbedTargets {
+record OEmbedTargets(PresetCatalog presets, LessonCatalog lessons, ChallengeCatalog challenges) {
 
 	static final String EMBED_PATH = "/embed";
 
@@ -42,18 +42,6 @@ class OEmbedTargets {
 	private static final Pattern LESSON_STEP = Pattern.compile("/lessons/([^/]+)(?:/([^/]+))?");
 
 	private static final Pattern CHALLENGE = Pattern.compile("/challenges/([^/]+)");
-
-	private final PresetCatalog presets;
-
-	private final LessonCatalog lessons;
-
-	private final ChallengeCatalog challenges;
-
-	OEmbedTargets(PresetCatalog presets, LessonCatalog lessons, ChallengeCatalog challenges) {
-		this.presets = presets;
-		this.lessons = lessons;
-		this.challenges = challenges;
-	}
 
 	/**
 	 * The embed for {@code url}, when it is a shareable URL of the application reached at
