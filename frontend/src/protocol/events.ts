@@ -280,6 +280,8 @@ export interface LoadBalancerKindChanged {
 	name: string;
 	/** Whether the even/weighted knob tunes how it spreads (the NLB with instance targets only). */
 	spreadKnob: boolean;
+	/** The new load balancer's verdict on each node as it starts (null for every node when it probes none). */
+	verdicts: Record<string, TargetState | null>;
 }
 
 export interface DataplaneChanged {
@@ -488,6 +490,8 @@ export interface PodStatistics {
 	sourcesSeen: Record<string, number>;
 	/** Every address of exactSourcesSeen, then of sourcesSeen, once, with whose it is. */
 	sources: SourceAddress[];
+	/** The load balancer's verdict on the pod as an ip target; null when it does not target the pod. */
+	lbTarget: TargetState | null;
 }
 
 /** A source address a pod sees and whose it is: a client's (kept), or a node's after SNAT (R15). */

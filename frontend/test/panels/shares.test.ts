@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeShareRows } from '../../src/panels/shares';
 import { lbSendsTo } from '../../src/render/draw/structure';
 import { sceneFromSnapshot } from '../../src/scene/scene';
-import { lbShareText, nodeLbShare } from '../../src/scene/shares';
+import { lbShareText, nodeLbShare, podTargets } from '../../src/scene/shares';
 import { snapshot, statistics } from '../scene/fixtures';
 
 /** The scene right after Local turned Cluster on 3/1/0: the NLB has not yet counted n3's three passing probes. */
@@ -48,5 +48,21 @@ describe('whether the canvas draws the LB sending to a node', () => {
 	it('reads the nodes’ verdicts before the first statistics', () => {
 		const scene = sceneFromSnapshot(snapshot());
 		expect(scene.nodes.map((node) => lbSendsTo(scene, node))).toEqual(scene.nodes.map((node) => node.verdict === 'healthy'));
+	});
+});
+
+describe("the pods in an NLB's target group (ip targets)", () => {
+	it('are the pods the server says the LB targets, draining ones left out', () => {
+		const message = statistics();
+		const [pod] = message.statistics.pods;
+		message.statistics.pods = [
+			{ ...pod, pod: 'web-1', lbTarget: 'healthy' },
+			{ ...pod, pod: 'web-2', lbTarget: 'initial' },
+			{ ...pod, pod: 'web-3', lbTarget: 'draining' },
+			// Ready, but not (or no longer) registered: the server decides, not the pod's status
+			{ ...pod, pod: 'web-4', lbTarget: null },
+		];
+		expect(podTargets(message)).toEqual([{ pod: 'web-1', verdict: 'healthy' }, { pod: 'web-2', verdict: 'initial' }]);
+		expect(podTargets({ statistics: null })).toEqual([]);
 	});
 });

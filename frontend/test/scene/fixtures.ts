@@ -164,7 +164,7 @@ export function statistics(generation = 0): StatisticsMessage {
 			pods: [
 				{ pod: 'web-4', node: 'n2', ip: '10.244.2.10', exactShare: '1/2', observedShare: 0.5, connections: 6,
 					exactSourcesSeen: { [CLIENT]: '1/2' }, sourcesSeen: { [CLIENT]: 6 },
-					sources: [{ address: CLIENT, kind: 'client', node: null }] },
+					sources: [{ address: CLIENT, kind: 'client', node: null }], lbTarget: null },
 			],
 			nodes: [],
 			dropReasons: {},

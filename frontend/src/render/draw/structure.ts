@@ -6,7 +6,7 @@ import { lbRoute } from '../../scene/paths';
 import type { Scene, SceneNode } from '../../scene/scene';
 import { clientColour, font, THEME } from '../theme';
 import { parseFraction, toNumber } from '../../scene/fraction';
-import { lbShareText, nodeLbShare, podShare } from '../../scene/shares';
+import { lbShareText, nodeLbShare, podShare, podTargets } from '../../scene/shares';
 import { analysedLoadBalancer } from '../../scene/balancer';
 import type { LabelBoard, LabelKind } from '../labelBoard';
 import { box, cross, roundRect } from './shapes';
@@ -146,8 +146,12 @@ function passTexts(scene: Scene): string[] {
 			return [`${routes} nodes advertise a route`, `${routes} routes`];
 		}
 		case 'aws-nlb-ip': {
-			const targets = scene.pods.filter((pod) => pod.backsService && pod.status === 'ready').length;
-			return [`${targets} Ready pods are targets`, `${targets} pod targets`];
+			if (scene.statistics === null) {
+				return [];
+			}
+			const targets = podTargets(scene);
+			const passing = targets.filter((target) => target.verdict === 'healthy').length;
+			return [`${passing} of ${targets.length} pod targets pass`, `${passing}/${targets.length} pass`];
 		}
 		default: {
 			const passing = scene.nodes.filter((node) => node.verdict === 'healthy').length;
@@ -293,11 +297,10 @@ export function drawLinks(ctx: CanvasRenderingContext2D, board: LabelBoard, scen
 		ctx.stroke();
 	}
 	if (scene.loadBalancerKind === 'aws-nlb-ip') {
-		// ip targets: the NLB sends straight to the Service's Ready pods, so its routes end at the pods
-		const flows = scene.pods.flatMap((pod) => {
-			const route = lbRoute('lb', pod.name, layout);
-			const target = pod.backsService && pod.status === 'ready';
-			return route === null || !target ? [] : [{ route, share: shareOf(podShare(scene, pod.name)), sends: true }];
+		// ip targets: the NLB sends straight to the pods in its target group, so its routes end at the pods
+		const flows = podTargets(scene).flatMap((target) => {
+			const route = lbRoute('lb', target.pod, layout);
+			return route === null ? [] : [{ route, share: shareOf(podShare(scene, target.pod)), sends: true }];
 		});
 		drawRiver(ctx, flows, s);
 		return () => undefined;

@@ -35,6 +35,12 @@ export const balancerReducers: Reducers<'ProbeAnswered' | 'LoadBalancerTargetCha
 		draft.loadBalancer = event.model;
 	},
 	LoadBalancerKindChanged: (draft, event) => {
+		// the old load balancer's verdicts no longer hold: the new one starts from the cluster as it is
+		for (const [name, verdict] of Object.entries(event.verdicts)) {
+			withNode(draft, name, (node) => {
+				node.verdict = verdict;
+			});
+		}
 		draft.loadBalancerKind = event.kind;
 		draft.loadBalancerName = event.name;
 		draft.spreadKnob = event.spreadKnob;

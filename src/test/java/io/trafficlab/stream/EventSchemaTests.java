@@ -207,6 +207,9 @@ class EventSchemaTests {
 		if (type == List.class) {
 			return List.of();
 		}
+		if (type == Map.class) {
+			return Map.of();
+		}
 		if (type.isEnum()) {
 			return type.getEnumConstants()[0];
 		}

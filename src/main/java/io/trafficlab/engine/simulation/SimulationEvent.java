@@ -1,6 +1,7 @@
 package io.trafficlab.engine.simulation;
 
 import java.util.List;
+import java.util.Map;
 
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
@@ -366,9 +367,12 @@ public sealed interface SimulationEvent {
 	 * @param kind the new load balancer
 	 * @param name its name as the canvas shows it
 	 * @param spreadKnob whether the even/weighted knob tunes how it spreads
+	 * @param verdicts the new load balancer's verdict on each node as it starts, from the
+	 * cluster as it is ({@code null} for every node when it probes none: MetalLB, or ip
+	 * targets): the old one's verdicts no longer hold
 	 */
-	record LoadBalancerKindChanged(long time, LoadBalancerKind kind, String name,
-			boolean spreadKnob) implements SimulationEvent {
+	record LoadBalancerKindChanged(long time, LoadBalancerKind kind, String name, boolean spreadKnob,
+			Map<String, @Nullable TargetState> verdicts) implements SimulationEvent {
 	}
 
 	/**

@@ -74,10 +74,14 @@ public record SimulationStatistics(long now, long countingSince, long connection
 	 * (all clients)
 	 * @param sources every address of {@code exactSourcesSeen} and {@code sourcesSeen},
 	 * in that order, with whose it is (a client's, or a node's after SNAT: R15)
+	 * @param lbTarget the load balancer's verdict on it as an ip target
+	 * ({@link PodTargetGroup}); {@code null} when the load balancer does not target it:
+	 * it targets nodes, or has not registered the pod, or the pod has drained out of the
+	 * target group
 	 */
 	public record PodStatistics(String pod, @Nullable String node, @Nullable String ip, Fraction exactShare,
 			double observedShare, long connections, Map<String, Fraction> exactSourcesSeen,
-			Map<String, Long> sourcesSeen, List<SourceAddress> sources) {
+			Map<String, Long> sourcesSeen, List<SourceAddress> sources, @Nullable TargetState lbTarget) {
 
 		public PodStatistics {
 			sources = List.copyOf(sources);

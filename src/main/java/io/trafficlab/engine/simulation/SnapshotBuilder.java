@@ -23,7 +23,7 @@ final class SnapshotBuilder {
 			boolean unprobed = !core.balancer.probesNodes();
 			nodes.add(new NodeState(node.name, node.model.internalIp(), node.model.zone(),
 					node.declared.unschedulable(), node.killed, unprobed ? "" : probe.target(),
-					unprobed ? 0 : probe.status(), unprobed ? null : probe.answer(), unprobed ? null : node.verdict,
+					unprobed ? 0 : probe.status(), unprobed ? null : probe.answer(), core.balancer.shownVerdict(node),
 					node.consecutive, node.conntrackEntries, (rules != null) ? rules.syncedAt : -1));
 		}
 		List<PodState> pods = new ArrayList<>();

@@ -138,7 +138,8 @@ final class StatisticsBuilder {
 			Map<String, Long> observedSources = observedSources(pod, whose);
 			result.add(new PodStatistics(pod.name, (pod.node != null) ? pod.node.name : null, pod.ip,
 					(endpoint != null) ? endpoint.externalShare() : Fraction.ZERO, share(pod.connections, connections),
-					pod.connections, exactSources, observedSources, List.copyOf(whose.values())));
+					pod.connections, exactSources, observedSources, List.copyOf(whose.values()),
+					this.core.podTargets.verdict(pod)));
 		}
 		return result;
 	}

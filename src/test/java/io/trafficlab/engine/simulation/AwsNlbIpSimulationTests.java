@@ -8,8 +8,10 @@ import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
 import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
+import io.trafficlab.engine.simulation.SimulationCommand.SetLoadBalancerKind;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
 import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
+import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerKindChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
 import io.trafficlab.engine.simulation.SimulationStatistics.PodStatistics;
@@ -111,6 +113,43 @@ class AwsNlbIpSimulationTests {
 			assertThat(change.reason()).startsWith("web-4 is terminating");
 		});
 		assertThat(recorder.all(ConnectionRouted.class, (routed) -> routed.pod().equals("web-4"))).isEmpty();
+	}
+
+	@Test
+	void theStatisticsShouldCarryTheLoadBalancersVerdictOnEachPodTarget() {
+		Simulation simulation = start(Presets.uneven310("Local"), 50);
+		simulation.advanceTo(5_000_000, EventSink.NONE);
+		assertThat(Convergence.pods(simulation.statistics()).values()).extracting(PodStatistics::lbTarget)
+			.containsOnly(TargetState.HEALTHY);
+		simulation.apply(new DeletePod("web-4"));
+		simulation.advanceTo(6_000_000, EventSink.NONE);
+		Map<String, PodStatistics> pods = Convergence.pods(simulation.statistics());
+		assertThat(pods.get("web-1").lbTarget()).isEqualTo(TargetState.HEALTHY);
+		// terminating: still the Service's pod, no longer a target that gets new
+		// connections
+		assertThat(pods.get("web-4").lbTarget()).isEqualTo(TargetState.DRAINING);
+		// with instance targets the nodes are the targets: no pod is
+		Simulation instance = Simulation.start(Presets.uneven310("Local"), Presets.settings(5));
+		assertThat(Convergence.pods(instance.statistics()).values()).extracting(PodStatistics::lbTarget)
+			.containsOnlyNulls();
+	}
+
+	@Test
+	void switchingToIpTargetsShouldSayTheNodesAreNoLongerProbedAndBackShouldGiveTheirVerdictsAtOnce() {
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(5));
+		Recorder toIp = Recorder.after(simulation, 1_000_000, new SetLoadBalancerKind(LoadBalancerKind.AWS_NLB_IP),
+				1_000_001);
+		assertThat(toIp.all(LoadBalancerKindChanged.class)).singleElement()
+			.satisfies((changed) -> assertThat(changed.verdicts()).containsOnlyKeys("n1", "n2", "n3")
+				.allSatisfy((node, verdict) -> assertThat(verdict).isNull()));
+		Recorder back = Recorder.after(simulation, 2_000_000,
+				new SetLoadBalancerKind(LoadBalancerKind.AWS_NLB_INSTANCE), 2_000_001);
+		// under Local n3 has no pod: its healthCheckNodePort answers 503 from the start
+		assertThat(back.all(LoadBalancerKindChanged.class)).singleElement()
+			.satisfies((changed) -> assertThat(changed.verdicts()).containsExactly(Map.entry("n1", TargetState.HEALTHY),
+					Map.entry("n2", TargetState.HEALTHY), Map.entry("n3", TargetState.UNHEALTHY)));
+		assertThat(simulation.snapshot().nodes()).extracting(SimulationSnapshot.NodeState::verdict)
+			.containsExactly(TargetState.HEALTHY, TargetState.HEALTHY, TargetState.UNHEALTHY);
 	}
 
 	@Test

@@ -88,7 +88,7 @@ class FairnessStatisticsTests {
 	}
 
 	private static PodStatistics podWithShare(String name, Fraction share) {
-		return new PodStatistics(name, "n1", "10.244.1.10", share, 0, 0, Map.of(), Map.of(), List.of());
+		return new PodStatistics(name, "n1", "10.244.1.10", share, 0, 0, Map.of(), Map.of(), List.of(), null);
 	}
 
 	private static PodStatistics pod(SimulationStatistics statistics, String name) {
