@@ -1,7 +1,5 @@
 package io.trafficlab.engine.proxy;
 
-import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,12 +24,8 @@ class PacketFlowTests {
 
 	private final PacketTracer tracer = new PacketTracer();
 
-	static Stream<PacketFlowRows.Flow> flows() {
-		return PacketFlowRows.flows();
-	}
-
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("flows")
+	@MethodSource("io.trafficlab.engine.proxy.PacketFlowRows#flows")
 	void traceShouldFollowPacketFlowTable(PacketFlowRows.Flow flow) {
 		TraceResult result = this.tracer.trace(flow.cluster(), flow.request());
 		assertThat(result.verdict()).as("verdict").isEqualTo(flow.verdict());

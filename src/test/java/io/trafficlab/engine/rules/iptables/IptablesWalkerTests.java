@@ -39,12 +39,8 @@ class IptablesWalkerTests {
 
 	private final IptablesWalker walker = new IptablesWalker();
 
-	static java.util.stream.Stream<Flow> flows() {
-		return PacketFlowRows.flows();
-	}
-
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("flows")
+	@MethodSource("io.trafficlab.engine.proxy.PacketFlowRows#flows")
 	void walkShouldAgreeWithTheTracer(Flow flow) {
 		Cluster cluster = flow.cluster();
 		TraceRequest request = flow.request().withMode(ProxyMode.IPTABLES);

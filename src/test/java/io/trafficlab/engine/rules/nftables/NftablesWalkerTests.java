@@ -1,7 +1,6 @@
 package io.trafficlab.engine.rules.nftables;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.trafficlab.engine.model.Cluster;
 import io.trafficlab.engine.model.Node;
@@ -39,12 +38,8 @@ class NftablesWalkerTests {
 
 	private final PacketTracer tracer = new PacketTracer();
 
-	static Stream<PacketFlowRows.Flow> flows() {
-		return PacketFlowRows.flows();
-	}
-
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("flows")
+	@MethodSource("io.trafficlab.engine.proxy.PacketFlowRows#flows")
 	void walkShouldAgreeWithTheTracer(PacketFlowRows.Flow flow) {
 		Cluster cluster = flow.cluster();
 		TraceRequest request = flow.request().withMode(ProxyMode.NFTABLES);
