@@ -78,10 +78,7 @@ class ClusterAnalyzerTests {
 		assertThat(web.nodes()).extracting(NodeAnalysis::proxyHealthz).containsOnly(new ProxyHealth(200, true, true));
 		assertLbShares(web, f(1, 3), f(1, 3), f(1, 3));
 		assertThat(endpointOf(web, P1).externalShare()).isEqualTo(f(1, 2));
-		assertThat(endpointOf(web, P1).sourcesSeen()).containsExactly(Assertions.entry("10.244.1.1", f(1, 6)),
-				Assertions.entry("192.168.0.12", f(1, 6)), Assertions.entry("192.168.0.13", f(1, 6)));
-		assertThat(endpointOf(web, P2).sourcesSeen()).containsExactly(Assertions.entry("192.168.0.11", f(1, 6)),
-				Assertions.entry("10.244.2.1", f(1, 6)), Assertions.entry("192.168.0.13", f(1, 6)));
+		assertSnatToEveryNode(web, f(1, 6), P1);
 		assertSumsToOne(web);
 	}
 
@@ -117,12 +114,7 @@ class ClusterAnalyzerTests {
 		ServiceAnalysis web = analyze(webCluster(CLUSTER, 3, 1, 0), LoadBalancerModel.EVEN);
 		assertLbShares(web, f(1, 3), f(1, 3), f(1, 3));
 		assertThat(web.endpoints()).extracting(EndpointAnalysis::externalShare).containsOnly(f(1, 4));
-		for (String pod : N1_PODS) {
-			assertThat(endpointOf(web, pod).sourcesSeen()).containsExactly(Assertions.entry("10.244.1.1", f(1, 12)),
-					Assertions.entry("192.168.0.12", f(1, 12)), Assertions.entry("192.168.0.13", f(1, 12)));
-		}
-		assertThat(endpointOf(web, P2).sourcesSeen()).containsExactly(Assertions.entry("192.168.0.11", f(1, 12)),
-				Assertions.entry("10.244.2.1", f(1, 12)), Assertions.entry("192.168.0.13", f(1, 12)));
+		assertSnatToEveryNode(web, f(1, 12), N1_PODS);
 		assertSumsToOne(web);
 	}
 
@@ -303,6 +295,21 @@ class ClusterAnalyzerTests {
 					Integer.toString(statusAndCount[2 * i + 1]));
 			assertThat(check.body()).contains("\"localEndpoints\": " + statusAndCount[2 * i + 1] + ",");
 		}
+	}
+
+	/**
+	 * Under Cluster with every node taking traffic: each of {@code n1Pods} and n2's pod
+	 * sees its own node's bridge and the other nodes' InternalIPs, {@code share} from
+	 * each.
+	 */
+	private static void assertSnatToEveryNode(ServiceAnalysis web, Fraction share, String... n1Pods) {
+		for (String pod : n1Pods) {
+			assertThat(endpointOf(web, pod).sourcesSeen()).as(pod)
+				.containsExactly(Assertions.entry("10.244.1.1", share), Assertions.entry("192.168.0.12", share),
+						Assertions.entry("192.168.0.13", share));
+		}
+		assertThat(endpointOf(web, P2).sourcesSeen()).containsExactly(Assertions.entry("192.168.0.11", share),
+				Assertions.entry("10.244.2.1", share), Assertions.entry("192.168.0.13", share));
 	}
 
 	private static void assertLbShares(ServiceAnalysis web, Fraction... shares) {

@@ -116,6 +116,34 @@ class LoadBalancerTableTests {
 				arguments("row 12: Azure", LoadBalancerKind.AZURE, tcp(ProbeTarget.NODE_PORT, 30080, 5, 5, 2, 2)));
 	}
 
+	/**
+	 * The LBs that do not keep the client's address (a proxy, or ip targets without
+	 * client-IP preservation): n1 and n2 get half each, and each pod sees the LB's
+	 * address in its node's zone.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void lbAddressRows(String row, LoadBalancerKind kind, TrafficPolicy policy, ProbeSpec probe,
+			List<Boolean> healthy) {
+		ServiceAnalysis web = row(kind, policy, LoadBalancerModel.EVEN);
+		assertProbe(web, probe);
+		assertNodes(web, healthy, HALF, HALF, Fraction.ZERO);
+		assertPods(web, f(1, 6), sources(A_A, f(1, 6)), HALF, sources(A_B, HALF));
+		assertLb(web, false, null, List.of());
+	}
+
+	static Stream<Arguments> lbAddressRows() {
+		ProbeSpec podPort = tcp(ProbeTarget.POD_PORT, 8080, 10, 10, 3, 3);
+		List<Boolean> noNodeTargets = Arrays.asList(null, null, null);
+		return Stream.of(
+				arguments("row 6: AWS NLB, ip targets, Local", LoadBalancerKind.AWS_NLB_IP, LOCAL, podPort,
+						noNodeTargets),
+				arguments("row 6: AWS NLB, ip targets, Cluster", LoadBalancerKind.AWS_NLB_IP, CLUSTER, podPort,
+						noNodeTargets),
+				arguments("row 7: AWS CLB, Local", LoadBalancerKind.AWS_CLB, LOCAL,
+						http(ProbeTarget.HEALTH_CHECK_NODE_PORT, 32000, 10, 5, 2, 6), List.of(T, T, F)));
+	}
+
 	@Test
 	void row5AwsNlbInstanceClusterKeepsTheClientIpAndListsNoIngressIp() {
 		assertLb(row(LoadBalancerKind.AWS_NLB_INSTANCE, CLUSTER, LoadBalancerModel.EVEN), true, null, List.of());
@@ -161,34 +189,14 @@ class LoadBalancerTableTests {
 	}
 
 	@Test
-	void row6AwsNlbIpBothPolicies() {
-		for (TrafficPolicy policy : TrafficPolicy.values()) {
-			ServiceAnalysis web = row(LoadBalancerKind.AWS_NLB_IP, policy, LoadBalancerModel.EVEN);
-			assertProbe(web, tcp(ProbeTarget.POD_PORT, 8080, 10, 10, 3, 3));
-			assertNodes(web, Arrays.asList(null, null, null), HALF, HALF, Fraction.ZERO);
-			assertPods(web, f(1, 6), sources(A_A, f(1, 6)), HALF, sources(A_B, HALF));
-			assertLb(web, false, null, List.of());
-		}
-	}
-
-	@Test
 	void row6pAwsNlbIpWithClientIpPreservation() {
 		for (TrafficPolicy policy : TrafficPolicy.values()) {
 			Service service = web(policy).annotation(ATTRIBUTES, "preserve_client_ip.enabled=true").build();
 			ServiceAnalysis web = analyze(service, LoadBalancerKind.AWS_NLB_IP, Dataplane.KUBE_PROXY);
 			assertNodes(web, Arrays.asList(null, null, null), HALF, HALF, Fraction.ZERO);
-			assertPods(web, f(1, 6), sources(C, f(1, 6)), HALF, sources(C, HALF));
+			assertLocalHalves(web);
 			assertLb(web, true, null, List.of());
 		}
-	}
-
-	@Test
-	void row7AwsClbLocal() {
-		ServiceAnalysis web = row(LoadBalancerKind.AWS_CLB, LOCAL, LoadBalancerModel.EVEN);
-		assertProbe(web, http(ProbeTarget.HEALTH_CHECK_NODE_PORT, 32000, 10, 5, 2, 6));
-		assertNodes(web, List.of(T, T, F), HALF, HALF, Fraction.ZERO);
-		assertPods(web, f(1, 6), sources(A_A, f(1, 6)), HALF, sources(A_B, HALF));
-		assertLb(web, false, null, List.of());
 	}
 
 	@Test

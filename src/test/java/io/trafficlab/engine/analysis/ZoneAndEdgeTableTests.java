@@ -59,11 +59,7 @@ class ZoneAndEdgeTableTests {
 
 	@Test
 	void z1NlbLocalSpreadsByZoneNotByNode() {
-		ServiceAnalysis web = zoned(LoadBalancerKind.AWS_NLB_INSTANCE, web(LOCAL).build(), 1, 1, 1);
-		assertThat(lbShares(web)).containsExactly(f(1, 4), f(1, 4), f(1, 2));
-		assertThat(endpoint(web, P1).sourcesSeen()).containsExactlyEntriesOf(sources(C, f(1, 4)));
-		assertThat(endpoint(web, P2).sourcesSeen()).containsExactlyEntriesOf(sources(C, f(1, 4)));
-		assertThat(endpoint(web, P3).sourcesSeen()).containsExactlyEntriesOf(sources(C, f(1, 2)));
+		assertSpreadByZone(zoned(LoadBalancerKind.AWS_NLB_INSTANCE, web(LOCAL).build(), 1, 1, 1), C, C);
 	}
 
 	@Test
@@ -111,11 +107,7 @@ class ZoneAndEdgeTableTests {
 
 	@Test
 	void z4ClassicElbSpreadsPerZoneToo() {
-		ServiceAnalysis web = zoned(LoadBalancerKind.AWS_CLB, web(LOCAL).build(), 1, 1, 1);
-		assertThat(lbShares(web)).containsExactly(f(1, 4), f(1, 4), f(1, 2));
-		assertThat(endpoint(web, P1).sourcesSeen()).containsExactlyEntriesOf(sources(A_A, f(1, 4)));
-		assertThat(endpoint(web, P2).sourcesSeen()).containsExactlyEntriesOf(sources(A_A, f(1, 4)));
-		assertThat(endpoint(web, P3).sourcesSeen()).containsExactlyEntriesOf(sources(A_B, f(1, 2)));
+		assertSpreadByZone(zoned(LoadBalancerKind.AWS_CLB, web(LOCAL).build(), 1, 1, 1), A_A, A_B);
 	}
 
 	@Test
@@ -219,6 +211,18 @@ class ZoneAndEdgeTableTests {
 		assertThat(web.rejectedShare()).as(kind.apiName()).isEqualTo(rejected);
 		assertThat(web.droppedShare()).as(kind.apiName()).isEqualTo(dropped);
 		return web;
+	}
+
+	/**
+	 * One pod per node under Local, spread by zone: a quarter each to n1 and n2 (zone-a)
+	 * and their pods, seen from {@code seenInZoneA}, half to n3 (zone-b) and its pod,
+	 * seen from {@code seenInZoneB}.
+	 */
+	private static void assertSpreadByZone(ServiceAnalysis web, String seenInZoneA, String seenInZoneB) {
+		assertThat(lbShares(web)).containsExactly(f(1, 4), f(1, 4), f(1, 2));
+		assertThat(endpoint(web, P1).sourcesSeen()).containsExactlyEntriesOf(sources(seenInZoneA, f(1, 4)));
+		assertThat(endpoint(web, P2).sourcesSeen()).containsExactlyEntriesOf(sources(seenInZoneA, f(1, 4)));
+		assertThat(endpoint(web, P3).sourcesSeen()).containsExactlyEntriesOf(sources(seenInZoneB, f(1, 2)));
 	}
 
 	private static List<Boolean> nulls() {
