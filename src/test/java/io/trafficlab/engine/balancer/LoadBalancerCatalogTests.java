@@ -24,10 +24,8 @@ class LoadBalancerCatalogTests {
 		assertThat(spec(LoadBalancerKind.AWS_NLB_INSTANCE, web(TrafficPolicy.LOCAL).build()).clientAddressKeptToNode())
 			.isTrue();
 		assertThat(spec(LoadBalancerKind.AWS_NLB_INSTANCE,
-				web(TrafficPolicy.LOCAL)
-					.annotation(BETA + "aws-load-balancer-target-group-attributes",
-							"deregistration_delay.timeout_seconds=30, preserve_client_ip.enabled=false")
-					.build())
+				beta(TrafficPolicy.LOCAL, "aws-load-balancer-target-group-attributes",
+						"deregistration_delay.timeout_seconds=30, preserve_client_ip.enabled=false"))
 			.clientAddressKeptToNode()).isFalse();
 		assertThat(spec(LoadBalancerKind.AWS_NLB_IP,
 				web(TrafficPolicy.LOCAL)
@@ -41,10 +39,8 @@ class LoadBalancerCatalogTests {
 	@Test
 	void badAttributeValuesShouldBeWarnedAboutAndTheDefaultKept() {
 		LoadBalancerSpec spec = spec(LoadBalancerKind.AWS_NLB_IP,
-				web(TrafficPolicy.CLUSTER)
-					.annotation(BETA + "aws-load-balancer-target-group-attributes",
-							"preserve_client_ip.enabled=yes,deregistration_delay.timeout_seconds=9999,junk")
-					.build());
+				beta(TrafficPolicy.CLUSTER, "aws-load-balancer-target-group-attributes",
+						"preserve_client_ip.enabled=yes,deregistration_delay.timeout_seconds=9999,junk"));
 		assertThat(spec.clientAddressKeptToNode()).isFalse();
 		assertThat(this.warnings).containsExactly(
 				"default/web: annotation aws-load-balancer-target-group-attributes: \"junk\" is not key=value; it is ignored",
@@ -56,9 +52,8 @@ class LoadBalancerCatalogTests {
 
 	@Test
 	void crossZoneShouldFollowTheAttributeAndTheDeprecatedAnnotationShouldWinATie() {
-		Service attribute = web(TrafficPolicy.LOCAL)
-			.annotation(BETA + "aws-load-balancer-attributes", "load_balancing.cross_zone.enabled=true")
-			.build();
+		Service attribute = beta(TrafficPolicy.LOCAL, "aws-load-balancer-attributes",
+				"load_balancing.cross_zone.enabled=true");
 		assertThat(spec(LoadBalancerKind.AWS_NLB_INSTANCE, attribute).crossZone()).isTrue();
 		Service both = web(TrafficPolicy.LOCAL)
 			.annotation(BETA + "aws-load-balancer-attributes", "load_balancing.cross_zone.enabled=true")
@@ -85,8 +80,7 @@ class LoadBalancerCatalogTests {
 
 	@Test
 	void targetTypeAnnotationContradictingTheIdShouldBeAWarning() {
-		spec(LoadBalancerKind.AWS_NLB_INSTANCE,
-				web(TrafficPolicy.LOCAL).annotation(BETA + "aws-load-balancer-nlb-target-type", "ip").build());
+		spec(LoadBalancerKind.AWS_NLB_INSTANCE, beta(TrafficPolicy.LOCAL, "aws-load-balancer-nlb-target-type", "ip"));
 		assertThat(this.warnings).containsExactly("default/web: annotation aws-load-balancer-nlb-target-type: \"ip\" "
 				+ "names other targets than loadBalancer=aws-nlb-instance; the analysis follows the parameter");
 	}
@@ -134,6 +128,11 @@ class LoadBalancerCatalogTests {
 			boolean aws = kind.apiName().startsWith("aws-");
 			assertThat(spec(kind, web(TrafficPolicy.LOCAL).build()).publishesIp()).as(kind.apiName()).isEqualTo(!aws);
 		}
+	}
+
+	/** default/web with one {@code service.beta.kubernetes.io/} annotation. */
+	private static Service beta(TrafficPolicy policy, String annotation, String value) {
+		return web(policy).annotation(BETA + annotation, value).build();
 	}
 
 	private LoadBalancerSpec spec(LoadBalancerKind kind, Service service) {
