@@ -16,6 +16,8 @@ import io.trafficlab.engine.model.Taint;
 import io.trafficlab.engine.scheduling.LabelSelector;
 import io.trafficlab.engine.scheduling.TopologySpreadConstraint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.trafficlab.engine.cluster.Declarations.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -198,14 +200,11 @@ class ClusterAssemblerTests {
 	void assembleWhenKubectlGetAllShouldNotCountPodsTwice() {
 		DeclaredWorkload deployment = new DeclaredWorkload(WorkloadKind.DEPLOYMENT, "default", "web", 2,
 				LabelSelector.of(WEB), WEB, PodScheduling.ANYWHERE, List.of());
-		DeclaredWorkload replicaSet = new DeclaredWorkload(WorkloadKind.REPLICA_SET, "default", "web-5d4f8b7c9d", 2,
-				LabelSelector.of(WEB), WEB, PodScheduling.ANYWHERE, List.of(new OwnerReference("Deployment", "web")));
-		List<OwnerReference> owner = List.of(new OwnerReference("ReplicaSet", "web-5d4f8b7c9d"));
 		Cluster cluster = new Declarations().node("n1", "a")
 			.workload(deployment)
-			.workload(replicaSet)
-			.pod(new DeclaredPod("default", "web-5d4f8b7c9d-abcde", WEB, PodScheduling.on("n1"), null, false, owner))
-			.pod(new DeclaredPod("default", "web-5d4f8b7c9d-fghij", WEB, PodScheduling.on("n1"), null, false, owner))
+			.workload(webReplicaSet())
+			.ownedPod("web-5d4f8b7c9d-abcde", "n1", "ReplicaSet", "web-5d4f8b7c9d")
+			.ownedPod("web-5d4f8b7c9d-fghij", "n1", "ReplicaSet", "web-5d4f8b7c9d")
 			.assemble()
 			.cluster();
 		assertThat(cluster.pods()).extracting(Pod::name)
@@ -214,36 +213,29 @@ class ClusterAssemblerTests {
 
 	@Test
 	void assembleWhenReplicaSetOwnedByDeclaredDeploymentShouldOnlyExpandTheDeployment() {
-		DeclaredWorkload replicaSet = new DeclaredWorkload(WorkloadKind.REPLICA_SET, "default", "web-5d4f8b7c9d", 2,
-				LabelSelector.of(WEB), WEB, PodScheduling.ANYWHERE, List.of(new OwnerReference("Deployment", "web")));
 		Cluster cluster = new Declarations().node("n1", "a")
 			.workload(WorkloadKind.DEPLOYMENT, "web", 3)
-			.workload(replicaSet)
+			.workload(webReplicaSet())
 			.assemble()
 			.cluster();
 		assertThat(cluster.pods()).hasSize(3);
 	}
 
-	@Test
-	void assembleWhenPodsOwnedThroughAnUndeclaredReplicaSetShouldNotExpandTheDeployment() {
-		List<OwnerReference> owner = List.of(new OwnerReference("ReplicaSet", "web-5d4f8b7c9d"));
+	/**
+	 * A Deployment's pods, owned through a ReplicaSet that is not declared, or a
+	 * StatefulSet's own pods: the declared pods stand for the workload.
+	 */
+	@ParameterizedTest(name = "{0} {1} with pod {2} owned by {3} {4}")
+	@CsvSource({ "DEPLOYMENT, web, web-5d4f8b7c9d-abcde, ReplicaSet, web-5d4f8b7c9d",
+			"STATEFUL_SET, db, db-0, StatefulSet, db" })
+	void assembleWhenAWorkloadsPodsAreDeclaredShouldNotExpandIt(WorkloadKind kind, String workload, String pod,
+			String ownerKind, String owner) {
 		Cluster cluster = new Declarations().node("n1", "a")
-			.workload(WorkloadKind.DEPLOYMENT, "web", 3)
-			.pod(new DeclaredPod("default", "web-5d4f8b7c9d-abcde", WEB, PodScheduling.on("n1"), null, false, owner))
+			.workload(kind, workload, 3)
+			.ownedPod(pod, "n1", ownerKind, owner)
 			.assemble()
 			.cluster();
-		assertThat(cluster.pods()).hasSize(1);
-	}
-
-	@Test
-	void assembleWhenStatefulSetPodsDeclaredShouldNotExpandIt() {
-		List<OwnerReference> owner = List.of(new OwnerReference("StatefulSet", "db"));
-		Cluster cluster = new Declarations().node("n1", "a")
-			.workload(WorkloadKind.STATEFUL_SET, "db", 3)
-			.pod(new DeclaredPod("default", "db-0", WEB, PodScheduling.on("n1"), null, false, owner))
-			.assemble()
-			.cluster();
-		assertThat(cluster.pods()).extracting(Pod::name).containsExactly("db-0");
+		assertThat(cluster.pods()).extracting(Pod::name).containsExactly(pod);
 	}
 
 	@Test
@@ -310,6 +302,12 @@ class ClusterAssemblerTests {
 		assertThat(assembled.cluster().services()).isEmpty();
 		assertThat(assembled.warnings()).anyMatch((w) -> w.contains("headless"))
 			.anyMatch((w) -> w.contains("ExternalName"));
+	}
+
+	/** The ReplicaSet {@code web-5d4f8b7c9d} that Deployment {@code web} owns. */
+	private static DeclaredWorkload webReplicaSet() {
+		return new DeclaredWorkload(WorkloadKind.REPLICA_SET, "default", "web-5d4f8b7c9d", 2, LabelSelector.of(WEB),
+				WEB, PodScheduling.ANYWHERE, List.of(new OwnerReference("Deployment", "web")));
 	}
 
 }

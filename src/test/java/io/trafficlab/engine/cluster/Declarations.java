@@ -52,6 +52,15 @@ final class Declarations {
 		return this;
 	}
 
+	/**
+	 * A pod bound to {@code nodeName}, its controller
+	 * {@code ownerKind}/{@code ownerName}.
+	 */
+	Declarations ownedPod(String name, String nodeName, String ownerKind, String ownerName) {
+		return pod(new DeclaredPod("default", name, WEB, PodScheduling.on(nodeName), null, false,
+				List.of(new OwnerReference(ownerKind, ownerName))));
+	}
+
 	Declarations pod(DeclaredPod pod) {
 		this.pods.add(pod);
 		return this;
