@@ -1,8 +1,10 @@
 package io.trafficlab.engine.simulation;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.simulation.SimulationStatistics.PodStatistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +45,20 @@ final class Convergence {
 			// settled: what the load balancer does now is what the analyzer says
 			assertThat(node.lbShareNow()).as(node.node() + " now").isEqualTo(node.exactLbShare());
 		});
+	}
+
+	/**
+	 * web-1..3, n1's pods, each saw exactly {@code n1Pods}, web-4, n2's, exactly
+	 * {@code web4}, and every pod observed what it saw exactly.
+	 */
+	static void assertExactSourcesSeen(SimulationStatistics statistics, Map<String, Fraction> n1Pods,
+			Map<String, Fraction> web4) {
+		Map<String, PodStatistics> pods = pods(statistics);
+		for (String pod : List.of("web-1", "web-2", "web-3")) {
+			assertThat(pods.get(pod).exactSourcesSeen()).as(pod).isEqualTo(n1Pods);
+		}
+		assertThat(pods.get("web-4").exactSourcesSeen()).isEqualTo(web4);
+		ConvergenceTests.assertObservedSourcesMatchExact(statistics);
 	}
 
 	static Map<String, PodStatistics> pods(SimulationStatistics statistics) {

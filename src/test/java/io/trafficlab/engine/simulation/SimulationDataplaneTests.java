@@ -30,14 +30,9 @@ class SimulationDataplaneTests {
 	@Test
 	void ciliumSnatShouldKeepTheSourceForALocalBackendAndSnatToTheEntryNodeForARemoteOne() {
 		Simulation simulation = run(Dataplane.CILIUM_SNAT);
-		Map<String, PodStatistics> pods = pods(simulation);
-		for (String pod : List.of("web-1", "web-2", "web-3")) {
-			assertThat(pods.get(pod).exactSourcesSeen()).as(pod)
-				.isEqualTo(Map.of(CLIENT, twelfth(), "192.168.0.12", twelfth(), "192.168.0.13", twelfth()));
-		}
-		assertThat(pods.get("web-4").exactSourcesSeen())
-			.isEqualTo(Map.of(CLIENT, twelfth(), "192.168.0.11", twelfth(), "192.168.0.13", twelfth()));
-		ConvergenceTests.assertObservedSourcesMatchExact(simulation.statistics());
+		Convergence.assertExactSourcesSeen(simulation.statistics(),
+				Map.of(CLIENT, twelfth(), "192.168.0.12", twelfth(), "192.168.0.13", twelfth()),
+				Map.of(CLIENT, twelfth(), "192.168.0.11", twelfth(), "192.168.0.13", twelfth()));
 	}
 
 	@Test
@@ -52,10 +47,8 @@ class SimulationDataplaneTests {
 
 	@Test
 	void dsrReplyShouldGoFromThePodsNodeStraightToTheClient() {
-		Simulation simulation = Simulation.start(Presets.uneven310("Cluster"),
-				Presets.settings(3).withClientIps(List.of(CLIENT)).withDataplane(Dataplane.CILIUM_DSR));
-		Recorder recorder = Recorder.until(simulation, 2_000_000);
-		ConnectionRouted remote = recorder.first(ConnectionRouted.class, (c) -> !c.entryNode().equals(c.node()));
+		ConnectionRouted remote = SingleClientRuns.firstRemote(CLIENT,
+				(settings) -> settings.withDataplane(Dataplane.CILIUM_DSR), 2_000_000);
 		assertThat(remote.sourceSeen()).isEqualTo(CLIENT);
 		List<Hop> replies = remote.hops().stream().filter((hop) -> hop.direction() == Hop.Direction.REPLY).toList();
 		assertThat(replies).extracting(Hop::at).containsExactly(remote.pod(), remote.node(), CLIENT);
@@ -90,17 +83,7 @@ class SimulationDataplaneTests {
 	}
 
 	private static Simulation run(Dataplane dataplane) {
-		Simulation simulation = Simulation.start(Presets.uneven310("Cluster"),
-				Presets.settings(5)
-					.withConnectionsPerSecond(1_000)
-					.withClientIps(List.of(CLIENT))
-					.withDataplane(dataplane));
-		simulation.advanceTo(20_000_000, EventSink.NONE);
-		return simulation;
-	}
-
-	private static Map<String, PodStatistics> pods(Simulation simulation) {
-		return Convergence.pods(simulation.statistics());
+		return SingleClientRuns.converged(CLIENT, (settings) -> settings.withDataplane(dataplane));
 	}
 
 }

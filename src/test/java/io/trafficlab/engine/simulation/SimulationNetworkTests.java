@@ -26,14 +26,9 @@ class SimulationNetworkTests {
 	@Test
 	void onAnOverlayARemotePodShouldSeeTheEntryNodesFlannelAddress() {
 		Simulation simulation = run(NetworkModel.OVERLAY);
-		Map<String, PodStatistics> pods = Convergence.pods(simulation.statistics());
-		for (String pod : List.of("web-1", "web-2", "web-3")) {
-			assertThat(pods.get(pod).exactSourcesSeen()).as(pod)
-				.isEqualTo(Map.of("10.244.1.1", TWELFTH, "10.244.2.0", TWELFTH, "10.244.3.0", TWELFTH));
-		}
-		assertThat(pods.get("web-4").exactSourcesSeen())
-			.isEqualTo(Map.of("10.244.1.0", TWELFTH, "10.244.2.1", TWELFTH, "10.244.3.0", TWELFTH));
-		ConvergenceTests.assertObservedSourcesMatchExact(simulation.statistics());
+		Convergence.assertExactSourcesSeen(simulation.statistics(),
+				Map.of("10.244.1.1", TWELFTH, "10.244.2.0", TWELFTH, "10.244.3.0", TWELFTH),
+				Map.of("10.244.1.0", TWELFTH, "10.244.2.1", TWELFTH, "10.244.3.0", TWELFTH));
 	}
 
 	@Test
@@ -69,22 +64,14 @@ class SimulationNetworkTests {
 
 	@Test
 	void theHopNamesWhoseAddressTheSnatGave() {
-		Simulation simulation = Simulation.start(Presets.uneven310("Cluster"),
-				Presets.settings(3).withClientIps(List.of(CLIENT)).withNetwork(NetworkModel.OVERLAY));
-		Recorder recorder = Recorder.until(simulation, 3_000_000);
-		ConnectionRouted remote = recorder.first(ConnectionRouted.class, (c) -> !c.entryNode().equals(c.node()));
+		ConnectionRouted remote = SingleClientRuns.firstRemote(CLIENT,
+				(settings) -> settings.withNetwork(NetworkModel.OVERLAY), 3_000_000);
 		assertThat(remote.hops()).anySatisfy((hop) -> assertThat(hop.reason())
 			.contains("MASQUERADE to " + remote.sourceSeen() + ", " + remote.entryNode() + "'s flannel.1 address"));
 	}
 
 	private static Simulation run(NetworkModel network) {
-		Simulation simulation = Simulation.start(Presets.uneven310("Cluster"),
-				Presets.settings(5)
-					.withConnectionsPerSecond(1_000)
-					.withClientIps(List.of(CLIENT))
-					.withNetwork(network));
-		simulation.advanceTo(20_000_000, EventSink.NONE);
-		return simulation;
+		return SingleClientRuns.converged(CLIENT, (settings) -> settings.withNetwork(network));
 	}
 
 }
