@@ -67,18 +67,13 @@ class ClusterProbeTests {
 
 	@Test
 	void underClusterTheLbShouldNeedThreeFailingProbesEachWaitingOutItsTenSecondTimeout() {
-		Simulation simulation = Simulation.start(Presets.uneven310("Cluster"), Presets.settings(1));
-		simulation.advanceTo(15_000_000, this.recorder);
-		simulation.apply(new KillNode("n3"));
-		simulation.advanceTo(80_000_000, this.recorder);
-		List<ProbeAnswered> failed = failedProbes("n3");
+		List<ProbeAnswered> failed = failedProbesOnceKilled("Cluster", "n3", 80_000_000);
 		assertThat(failed).hasSizeGreaterThanOrEqualTo(3);
 		assertThat(failed).allSatisfy((probe) -> assertThat(probe.answer()).isEqualTo(ProbeAnswer.TIMED_OUT));
 		assertThat(failed.subList(0, 3)).extracting(ProbeAnswered::verdict)
 			.containsExactly(TargetState.HEALTHY, TargetState.HEALTHY, TargetState.UNHEALTHY);
 		// the last passing probe was sent before the kill; the first failing one was sent
-		// after it and counted
-		// only 10 s later
+		// after it and counted only 10 s later
 		long lastPassed = lastPassedAt("n3");
 		assertThat(failed.get(0).time()).isEqualTo(lastPassed + 10_000_000 + 10_000_000);
 		assertThat(failed.get(2).time() - failed.get(0).time()).isEqualTo(20_000_000);
@@ -88,11 +83,7 @@ class ClusterProbeTests {
 
 	@Test
 	void underLocalAKilledNodeShouldBeMarkedUnhealthyAfterTwoProbesEachWaitingOutTheSixSecondTimeout() {
-		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(1));
-		simulation.advanceTo(15_000_000, this.recorder);
-		simulation.apply(new KillNode("n1"));
-		simulation.advanceTo(60_000_000, this.recorder);
-		List<ProbeAnswered> failed = failedProbes("n1");
+		List<ProbeAnswered> failed = failedProbesOnceKilled("Local", "n1", 60_000_000);
 		long lastPassed = lastPassedAt("n1");
 		assertThat(failed.get(0).time()).isEqualTo(lastPassed + 10_000_000 + 6_000_000);
 		assertThat(failed.get(1).time()).isEqualTo(failed.get(0).time() + 10_000_000);
@@ -100,7 +91,15 @@ class ClusterProbeTests {
 		assertThat(failed.get(0).target()).endsWith("/healthz");
 	}
 
-	private List<ProbeAnswered> failedProbes(String node) {
+	/**
+	 * Records the worked example under {@code policy} until {@code until}, killing
+	 * {@code node} at 15 s; returns the node's failed probes.
+	 */
+	private List<ProbeAnswered> failedProbesOnceKilled(String policy, String node, long until) {
+		Simulation simulation = Simulation.start(Presets.uneven310(policy), Presets.settings(1));
+		simulation.advanceTo(15_000_000, this.recorder);
+		simulation.apply(new KillNode(node));
+		simulation.advanceTo(until, this.recorder);
 		return this.recorder.probesOf(node).stream().filter((probe) -> !probe.passed()).toList();
 	}
 

@@ -59,9 +59,7 @@ class PodShutdownSimulationTests {
 	void aDeletedPodShouldServeAsItsSpecSays(@Nullable Long grace, @Nullable Long preStop, @Nullable String flag,
 			long stopsServing, long deleted) {
 		Simulation simulation = Simulation.start(web4(netexecPod(grace, preStop, flag)), Presets.settings(2));
-		Recorder recorder = Recorder.until(simulation, DELETED_AT);
-		simulation.apply(new DeletePod("web-4"));
-		simulation.advanceTo(80_000_000L, recorder);
+		Recorder recorder = Recorder.around(simulation, DELETED_AT, new DeletePod("web-4"), 80_000_000L);
 
 		PodTerminating terminating = recorder.first(PodTerminating.class, (event) -> event.pod().equals("web-4"));
 		assertThat(terminating.stopsServingAt()).isEqualTo(stopsServing * 1_000_000L);
@@ -75,9 +73,7 @@ class PodShutdownSimulationTests {
 	@Test
 	void theEventsShouldSayWhyThePodStopsServing() {
 		Simulation simulation = Simulation.start(web4(netexecPod(null, 15L, null)), Presets.settings(2));
-		Recorder recorder = Recorder.until(simulation, DELETED_AT);
-		simulation.apply(new DeletePod("web-4"));
-		simulation.advanceTo(30_000_000L, recorder);
+		Recorder recorder = Recorder.around(simulation, DELETED_AT, new DeletePod("web-4"), 30_000_000L);
 		String why = "web: preStop sleep 15 s ended, then the app exited on SIGTERM (agnhost netexec exits at once on "
 				+ "SIGTERM (no --delay-shutdown))";
 		assertThat(recorder.first(PodTerminating.class, (event) -> true).shutdown()).isEqualTo(why);
@@ -121,10 +117,7 @@ class PodShutdownSimulationTests {
 
 	@Test
 	void aTerminatingPodOnANodeThatDiesShouldHaveNoTimeToStopServingAndStopOnceItsNodeIsNotReady() {
-		Simulation simulation = Simulation.start(web4(netexecPod(120L, 100L, null)), Presets.settings(2));
-		simulation.advanceTo(DELETED_AT, EventSink.NONE);
-		simulation.apply(new DeletePod("web-4"));
-		simulation.advanceTo(DELETED_AT + 1_000_000L, EventSink.NONE);
+		Simulation simulation = deletedWeb4(netexecPod(120L, 100L, null));
 		assertThat(Snapshots.pod(simulation, "web-4").stopsServingAt()).isEqualTo(DELETED_AT + 100_000_000L);
 		simulation.apply(new SimulationCommand.KillNode("n2"));
 		simulation.advanceTo(DELETED_AT + 2_000_000L, EventSink.NONE);
@@ -138,10 +131,7 @@ class PodShutdownSimulationTests {
 
 	@Test
 	void aTerminatingPodWhoseNodeDiesShouldStayTerminatingPastItsGracePeriodUntilTheNodeIsDeleted() {
-		Simulation simulation = Simulation.start(web4(netexecPod(10L, 8L, null)), Presets.settings(2));
-		simulation.advanceTo(DELETED_AT, EventSink.NONE);
-		simulation.apply(new DeletePod("web-4"));
-		simulation.advanceTo(DELETED_AT + 1_000_000L, EventSink.NONE);
+		Simulation simulation = deletedWeb4(netexecPod(10L, 8L, null));
 		simulation.apply(new SimulationCommand.KillNode("n2"));
 		simulation.advanceTo(DELETED_AT + 30_000_000L, EventSink.NONE);
 		assertThat(Snapshots.pod(simulation, "web-4").status()).isEqualTo(PodStatus.TERMINATING);
@@ -153,9 +143,7 @@ class PodShutdownSimulationTests {
 	@Test
 	void anAppThatExitsAtOnceShouldLoseWhatTheLoadBalancerStillSendsUnderLocal() {
 		Simulation simulation = Simulation.start(web4(netexecPod(null, null, null)), SLOW_HOPS);
-		Recorder recorder = Recorder.until(simulation, DELETED_AT);
-		simulation.apply(new DeletePod("web-4"));
-		simulation.advanceTo(60_000_000L, recorder);
+		Recorder recorder = Recorder.around(simulation, DELETED_AT, new DeletePod("web-4"), 60_000_000L);
 		long unhealthyAt = recorder.turnedUnhealthy("n2").time();
 		List<ConnectionDropped> lost = recorder.all(ConnectionDropped.class, (event) -> event.node().equals("n2"));
 		assertThat(lost).isNotEmpty()
@@ -169,9 +157,7 @@ class PodShutdownSimulationTests {
 	void aPreStopSleepLongerThanTheLoadBalancersDetectionShouldLoseNothingUnderLocal() {
 		Simulation simulation = Simulation.start(web4(netexecPod(null, 25L, null)),
 				SLOW_HOPS.withNlb(NlbAttributes.awsDefaults().withResetOnUnhealthy(false)));
-		Recorder recorder = Recorder.until(simulation, DELETED_AT);
-		simulation.apply(new DeletePod("web-4"));
-		simulation.advanceTo(60_000_000L, recorder);
+		Recorder recorder = Recorder.around(simulation, DELETED_AT, new DeletePod("web-4"), 60_000_000L);
 		long unhealthyAt = recorder.turnedUnhealthy("n2").time();
 		assertThat(unhealthyAt).isLessThan(DELETED_AT + 25_000_000L);
 		assertThat(recorder.all(ConnectionDropped.class)).isEmpty();
@@ -224,6 +210,18 @@ class PodShutdownSimulationTests {
 		}
 		return new PodShutdown(grace, List.of(ContainerShutdown.of("web", AGNHOST, List.of(), args,
 				(preStop != null) ? PreStopHook.sleep(preStop) : null)));
+	}
+
+	/**
+	 * The worked example under Local with web-4 shutting down as given, deleted at
+	 * {@link #DELETED_AT}; run unrecorded to a second later.
+	 */
+	private static Simulation deletedWeb4(PodShutdown shutdown) {
+		Simulation simulation = Simulation.start(web4(shutdown), Presets.settings(2));
+		simulation.advanceTo(DELETED_AT, EventSink.NONE);
+		simulation.apply(new DeletePod("web-4"));
+		simulation.advanceTo(DELETED_AT + 1_000_000L, EventSink.NONE);
+		return simulation;
 	}
 
 	private static ClusterDeclaration web4(PodShutdown shutdown) {

@@ -31,6 +31,17 @@ final class Recorder implements EventSink {
 		return until(simulation, until);
 	}
 
+	/**
+	 * Records what {@code simulation} does until {@code until}, applying {@code command}
+	 * at {@code at}: {@link #after}, with what comes before the command recorded too.
+	 */
+	static Recorder around(Simulation simulation, long at, SimulationCommand command, long until) {
+		Recorder recorder = until(simulation, at);
+		simulation.apply(command);
+		simulation.advanceTo(until, recorder);
+		return recorder;
+	}
+
 	@Override
 	public void accept(SimulationEvent event) {
 		this.events.add(event);

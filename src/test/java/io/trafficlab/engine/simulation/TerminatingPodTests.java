@@ -1,6 +1,7 @@
 package io.trafficlab.engine.simulation;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
 import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
@@ -38,9 +39,7 @@ class TerminatingPodTests {
 	@Test
 	void theNlbShouldResetEstablishedConnectionsWhenItMarksTheNodeUnhealthy() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS);
-		Recorder recorder = Recorder.until(simulation, 10_000_000);
-		simulation.apply(new DeletePod("web-4"));
-		simulation.advanceTo(60_000_000, recorder);
+		Recorder recorder = Recorder.around(simulation, 10_000_000, new DeletePod("web-4"), 60_000_000);
 		long unhealthyAt = recorder.turnedUnhealthy("n2").time();
 		List<Long> openAtTheFlip = recorder
 			.all(ConnectionRouted.class,
@@ -100,9 +99,7 @@ class TerminatingPodTests {
 	void connectionsEstablishedBeforeTerminationShouldCompleteOnTheTerminatingPod() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS_NO_RESET);
 		Recorder recorder = Recorder.until(simulation, 10_000_000);
-		List<ConnectionRouted> inFlight = recorder.all(ConnectionRouted.class,
-				(event) -> event.pod().equals("web-4") && event.completesAt() > 10_000_000);
-		assertThat(inFlight).isNotEmpty();
+		List<ConnectionRouted> inFlight = openAtTenSeconds(recorder, (event) -> event.pod().equals("web-4"));
 		assertThat(simulation.snapshot().nodes().get(1).conntrackEntries()).isEqualTo(inFlight.size());
 		simulation.apply(new DeletePod("web-4"));
 		simulation.advanceTo(45_000_000, recorder);
@@ -114,9 +111,7 @@ class TerminatingPodTests {
 	void connectionsOnAKilledNodeShouldBeReset() {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), SLOW_HOPS);
 		Recorder recorder = Recorder.until(simulation, 10_000_000);
-		List<ConnectionRouted> inFlight = recorder.all(ConnectionRouted.class,
-				(event) -> event.entryNode().equals("n2") && event.completesAt() > 10_000_000);
-		assertThat(inFlight).isNotEmpty();
+		List<ConnectionRouted> inFlight = openAtTenSeconds(recorder, (event) -> event.entryNode().equals("n2"));
 		simulation.apply(new KillNode("n2"));
 		simulation.advanceTo(10_000_001, recorder);
 		assertThat(recorder.all(ConnectionReset.class)).extracting(ConnectionReset::connection)
@@ -126,6 +121,17 @@ class TerminatingPodTests {
 			assertThat(reset.reason()).isEqualTo("n2 died");
 		});
 		assertThat(simulation.statistics().resets()).isEqualTo(inFlight.size());
+	}
+
+	/**
+	 * The connections recorded (until 10 s) that {@code which} picks and that complete
+	 * after 10 s; there are some.
+	 */
+	private static List<ConnectionRouted> openAtTenSeconds(Recorder recorder, Predicate<ConnectionRouted> which) {
+		List<ConnectionRouted> open = recorder.all(ConnectionRouted.class,
+				(event) -> which.test(event) && event.completesAt() > 10_000_000);
+		assertThat(open).isNotEmpty();
+		return open;
 	}
 
 }
