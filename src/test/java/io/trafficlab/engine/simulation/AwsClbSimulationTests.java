@@ -69,10 +69,8 @@ class AwsClbSimulationTests {
 	@Test
 	void theLonePodLeavingShouldMarkN2UnhealthyAfterSixFailedChecks() {
 		Recorder recorder = Recorder.after(start("Local", 200), 10_000_000, new DeletePod("web-4"), 120_000_000);
-		LoadBalancerTargetChanged unhealthy = recorder.targetChanges("n2").get(0);
-		assertThat(unhealthy.to()).isEqualTo(TargetState.UNHEALTHY);
-		assertThat(unhealthy.time() - recorder.firstProbeAnswering("n2", 503).time()).isEqualTo(50_000_000);
-		assertThat(unhealthy.reason()).startsWith("6 failing probes in a row");
+		assertThat(recorder.unhealthyAfterFirstProbeAnswering("n2", 503)).isEqualTo(50_000_000);
+		assertThat(recorder.targetChanges("n2").get(0).reason()).startsWith("6 failing probes in a row");
 	}
 
 	@Test
@@ -92,12 +90,9 @@ class AwsClbSimulationTests {
 	@Test
 	void withNoInstanceInServiceTheClbShouldCloseNewConnectionsRatherThanFailOpen() {
 		Simulation simulation = start("Local", 200);
-		Recorder recorder = EmptiedService.record(simulation, 120_000_000, 130_000_000);
-		assertThat(recorder.all(ConnectionRouted.class)).isEmpty();
-		assertThat(recorder.all(ConnectionDropped.class)).isNotEmpty()
-			.allSatisfy((drop) -> assertThat(drop.reason()).startsWith("no instance is InService"));
-		assertThat(simulation.statistics().dropReasons())
-			.containsOnlyKeys("no instance passes the Classic ELB's health check: it closes the client's connection");
+		Recorder recorder = EmptiedService.assertEveryConnectionDropped(simulation, 120_000_000, 130_000_000,
+				"no instance is InService",
+				"no instance passes the Classic ELB's health check: it closes the client's connection");
 		// the client's hop names the load balancer it resolved: the Classic ELB, not an
 		// NLB
 		ConnectionDropped drop = recorder.all(ConnectionDropped.class).get(0);

@@ -4,9 +4,6 @@ import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
 import io.trafficlab.engine.simulation.SimulationCommand.KillNode;
-import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
-import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
-import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,9 +56,7 @@ class AzureSimulationTests {
 	@Test
 	void theLonePodLeavingShouldMarkN2UnhealthyAfterTwoFailedProbes() {
 		Recorder recorder = Recorder.after(start("Local", 200), 10_000_000, new DeletePod("web-4"), 60_000_000);
-		LoadBalancerTargetChanged unhealthy = recorder.targetChanges("n2").get(0);
-		assertThat(unhealthy.to()).isEqualTo(TargetState.UNHEALTHY);
-		assertThat(unhealthy.time() - recorder.firstProbeAnswering("n2", 503).time()).isEqualTo(5_000_000);
+		assertThat(recorder.unhealthyAfterFirstProbeAnswering("n2", 503)).isEqualTo(5_000_000);
 	}
 
 	@Test
@@ -75,13 +70,9 @@ class AzureSimulationTests {
 
 	@Test
 	void withEveryBackendProbedDownAzureShouldSendNothing() {
-		Simulation simulation = start("Local", 200);
-		Recorder recorder = EmptiedService.record(simulation, 60_000_000, 70_000_000);
-		assertThat(recorder.all(ConnectionRouted.class)).isEmpty();
-		assertThat(recorder.all(ConnectionDropped.class)).isNotEmpty()
-			.allSatisfy((drop) -> assertThat(drop.reason()).startsWith("every backend has failed 2 health probes"));
-		assertThat(simulation.statistics().dropReasons())
-			.containsOnlyKeys("every backend fails Azure's health probe: the load balancer sends nothing");
+		EmptiedService.assertEveryConnectionDropped(start("Local", 200), 60_000_000, 70_000_000,
+				"every backend has failed 2 health probes",
+				"every backend fails Azure's health probe: the load balancer sends nothing");
 	}
 
 	private static Simulation start(String policy, double connectionsPerSecond) {

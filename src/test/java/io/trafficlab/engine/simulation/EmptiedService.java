@@ -3,6 +3,10 @@ package io.trafficlab.engine.simulation;
 import java.util.List;
 
 import io.trafficlab.engine.simulation.SimulationCommand.DeletePod;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionDropped;
+import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The 3/1/0 preset's Service with every pod deleted: what a load balancer does once no
@@ -25,6 +29,21 @@ final class EmptiedService {
 		simulation.advanceTo(settledAt, EventSink.NONE);
 		simulation.resetStatistics();
 		Recorder recorder = Recorder.until(simulation, until);
+		return recorder;
+	}
+
+	/**
+	 * {@link #record}, and the load balancer routed nothing in that time: every
+	 * connection was dropped for a reason starting with {@code reason}, and the
+	 * statistics count no other drop reason than {@code statisticsReason}.
+	 */
+	static Recorder assertEveryConnectionDropped(Simulation simulation, long settledAt, long until, String reason,
+			String statisticsReason) {
+		Recorder recorder = record(simulation, settledAt, until);
+		assertThat(recorder.all(ConnectionRouted.class)).isEmpty();
+		assertThat(recorder.all(ConnectionDropped.class)).isNotEmpty()
+			.allSatisfy((drop) -> assertThat(drop.reason()).startsWith(reason));
+		assertThat(simulation.statistics().dropReasons()).containsOnlyKeys(statisticsReason);
 		return recorder;
 	}
 

@@ -91,12 +91,9 @@ class MetalLbBgpSimulationTests {
 
 	@Test
 	void withNoEndpointNoNodeShouldAdvertise() {
-		Simulation simulation = start("Local", 200, 500);
-		Recorder recorder = EmptiedService.record(simulation, 60_000_000, 70_000_000);
-		assertThat(recorder.all(ConnectionDropped.class)).isNotEmpty()
-			.allSatisfy((drop) -> assertThat(drop.reason()).startsWith("no node advertises 198.51.100.10 over BGP"));
-		assertThat(simulation.statistics().dropReasons())
-			.containsOnlyKeys("no node advertises 198.51.100.10: the router has no route");
+		EmptiedService.assertEveryConnectionDropped(start("Local", 200, 500), 60_000_000, 70_000_000,
+				"no node advertises 198.51.100.10 over BGP",
+				"no node advertises 198.51.100.10: the router has no route");
 	}
 
 	private static Simulation start(String policy, double connectionsPerSecond, long hopLatencyMicros) {

@@ -7,6 +7,8 @@ import java.util.function.Predicate;
 import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * An {@link EventSink} that keeps every event, for assertions.
  */
@@ -79,6 +81,17 @@ final class Recorder implements EventSink {
 	LoadBalancerTargetChanged turnedUnhealthy(String target) {
 		return first(LoadBalancerTargetChanged.class,
 				(change) -> change.targetName().equals(target) && change.to() == TargetState.UNHEALTHY);
+	}
+
+	/**
+	 * How long after the first probe of {@code target} that got an HTTP {@code status}
+	 * the load balancer turned it unhealthy, which must be its first verdict change on
+	 * {@code target}.
+	 */
+	long unhealthyAfterFirstProbeAnswering(String target, int status) {
+		LoadBalancerTargetChanged unhealthy = targetChanges(target).get(0);
+		assertThat(unhealthy.to()).isEqualTo(TargetState.UNHEALTHY);
+		return unhealthy.time() - firstProbeAnswering(target, status).time();
 	}
 
 	/** The first probe of {@code target} that got an HTTP {@code status}. */
