@@ -2,7 +2,6 @@ package io.trafficlab.engine.simulation;
 
 import java.util.List;
 
-import io.trafficlab.engine.apiserver.InvalidObjectException;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.SessionAffinity;
 import io.trafficlab.engine.model.TrafficPolicy;
@@ -23,7 +22,6 @@ import io.trafficlab.engine.simulation.SimulationSnapshot.PodState;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -88,10 +86,7 @@ class CommandCheckTests {
 
 	@Test
 	void checkWhenTheApiServerWouldRejectTheChangeShouldThrowItsRejection() {
-		Simulation simulation = Simulation.start(Presets.uneven310ClusterIp(), Presets.settings(1));
-		assertThatExceptionOfType(InvalidObjectException.class)
-			.isThrownBy(() -> simulation.check(new SetExternalTrafficPolicy(TrafficPolicy.LOCAL)))
-			.withMessageContaining("may only be set for externally-accessible services");
+		CommandTests.assertExternalPolicyRefusedOnAClusterIp(Simulation::check);
 	}
 
 	private static Simulation start() {

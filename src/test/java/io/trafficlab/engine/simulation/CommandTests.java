@@ -3,6 +3,7 @@ package io.trafficlab.engine.simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import io.trafficlab.engine.apiserver.InvalidObjectException;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
@@ -58,6 +59,19 @@ class CommandTests {
 	private Simulation start(ClusterDeclaration declaration) {
 		Simulation simulation = Simulation.start(declaration, Presets.settings(4));
 		simulation.advanceTo(1_000_000, this.recorder);
+		return simulation;
+	}
+
+	/**
+	 * Starts the worked example behind a ClusterIP Service and asserts that sending it an
+	 * external traffic policy through {@code send} (apply, or check) throws the API
+	 * server's rejection.
+	 */
+	static Simulation assertExternalPolicyRefusedOnAClusterIp(BiConsumer<Simulation, SimulationCommand> send) {
+		Simulation simulation = Simulation.start(Presets.uneven310ClusterIp(), Presets.settings(1));
+		assertThatExceptionOfType(InvalidObjectException.class)
+			.isThrownBy(() -> send.accept(simulation, new SetExternalTrafficPolicy(TrafficPolicy.LOCAL)))
+			.withMessageContaining("may only be set for externally-accessible services");
 		return simulation;
 	}
 
@@ -298,10 +312,7 @@ class CommandTests {
 
 	@Test
 	void setExternalTrafficPolicyOnAClusterIpServiceShouldBeRejectedByTheApiServer() {
-		Simulation simulation = Simulation.start(Presets.uneven310ClusterIp(), Presets.settings(1));
-		assertThatExceptionOfType(InvalidObjectException.class)
-			.isThrownBy(() -> simulation.apply(new SetExternalTrafficPolicy(TrafficPolicy.LOCAL)))
-			.withMessageContaining("may only be set for externally-accessible services");
+		Simulation simulation = assertExternalPolicyRefusedOnAClusterIp(Simulation::apply);
 		assertThat(simulation.advanceTo(60_000_000, EventSink.NONE)).isZero();
 	}
 
