@@ -2,18 +2,12 @@
 // swapped only when it changed (so focus and reading position survive), and its changes told to a live region.
 import { COMMAND_EVENT } from '../protocol/commandOutcome';
 import { checkAnnouncement, hintLabel, type CheckState } from './checkState';
+import { installPolledFragment } from './polledFragment';
 
 const CHECKLIST_ID = 'challenge-check';
 
 /** The event the checklist's hx-trigger listens for on the body. */
 export const REFRESH_EVENT = 'trafficlab:refresh';
-
-interface HtmxSwapDetail {
-	target?: Element;
-	serverResponse?: string;
-	shouldSwap?: boolean;
-	elt?: Element;
-}
 
 function readState(element: Element | null): CheckState | null {
 	if (!(element instanceof HTMLElement)) {
@@ -44,31 +38,13 @@ export function installChallengePanel(doc: Document, panel: HTMLElement, onSolve
 	// every command the sandbox accepted, from the playground (htmx or the canvas) or Start over in the panel
 	doc.addEventListener(COMMAND_EVENT, refresh);
 
-	// Poll only while the tab shows: htmx's trigger filter ([!document.hidden]) would need eval, which the page's
-	// Content-Security-Policy refuses, so a hidden tab's polls are cancelled here
-	doc.addEventListener('htmx:beforeRequest', (event) => {
-		const detail = (event as CustomEvent<{ elt?: Element }>).detail;
-		if (doc.hidden && detail.elt?.id === CHECKLIST_ID) {
-			event.preventDefault();
-		}
-	});
+	installPolledFragment(doc, CHECKLIST_ID);
 
 	let shown = doc.getElementById(CHECKLIST_ID);
 	let state = readState(shown);
 	if (state?.achieved === true) {
 		onSolved();
 	}
-	let lastResponse: string | null = null;
-	doc.addEventListener('htmx:beforeSwap', (event) => {
-		const detail = (event as CustomEvent<HtmxSwapDetail>).detail;
-		if (detail.target?.id !== CHECKLIST_ID || detail.serverResponse === undefined) {
-			return;
-		}
-		if (detail.serverResponse === lastResponse) {
-			detail.shouldSwap = false;
-		}
-		lastResponse = detail.serverResponse;
-	});
 	doc.addEventListener('htmx:afterSwap', () => {
 		const current = doc.getElementById(CHECKLIST_ID);
 		if (current === null || current === shown) {

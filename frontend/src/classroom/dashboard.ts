@@ -2,6 +2,7 @@
 // around it (set a challenge, anonymous, show a student's sandbox on the projector), which call the room's API. A
 // control's success refreshes the table at once; its refusal shows the server's words above the table. An answer
 // identical to the table shown is not swapped, so focus and a screen reader's place survive the polling.
+import { installPolledFragment } from '../challenge/polledFragment';
 import { isApiErrors } from '../protocol/events';
 
 /** The id of the polled table (templates/classroom/dashboard.html). */
@@ -12,10 +13,7 @@ export const DASHBOARD_REFRESH_EVENT = 'trafficlab:dashboard-refresh';
 
 interface HtmxRequestDetail {
 	elt?: Element;
-	target?: Element;
 	successful?: boolean;
-	serverResponse?: string;
-	shouldSwap?: boolean;
 	xhr?: XMLHttpRequest;
 }
 
@@ -45,24 +43,7 @@ export function installDashboard(doc: Document): void {
 			error.hidden = text === null;
 		}
 	};
-	// Poll only while the tab shows (a trigger filter would need eval, which the Content-Security-Policy refuses)
-	doc.addEventListener('htmx:beforeRequest', (event) => {
-		const detail = (event as CustomEvent<HtmxRequestDetail>).detail;
-		if (doc.hidden && detail.elt?.id === DASHBOARD_TABLE_ID) {
-			event.preventDefault();
-		}
-	});
-	let lastResponse: string | null = null;
-	doc.addEventListener('htmx:beforeSwap', (event) => {
-		const detail = (event as CustomEvent<HtmxRequestDetail>).detail;
-		if (detail.target?.id !== DASHBOARD_TABLE_ID || detail.serverResponse === undefined) {
-			return;
-		}
-		if (detail.serverResponse === lastResponse) {
-			detail.shouldSwap = false;
-		}
-		lastResponse = detail.serverResponse;
-	});
+	installPolledFragment(doc, DASHBOARD_TABLE_ID);
 	doc.addEventListener('htmx:afterRequest', (event) => {
 		const detail = (event as CustomEvent<HtmxRequestDetail>).detail;
 		const control = detail.elt;
