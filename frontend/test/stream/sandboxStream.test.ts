@@ -228,31 +228,35 @@ describe('SandboxStream, a sandbox that ended', () => {
 		expect(heard.ended).toEqual(['this sandbox has ended (unused for too long); reload the page for a new one']);
 	});
 
-	it('shows the words of a refused subscription when the check that follows has none', async () => {
+	/** A stream whose subscription was refused with the server's words while the check still found it live. */
+	async function refusedWhileLive() {
 		let presence: Presence = LIVE;
 		const { heard, listener } = listen();
 		new SandboxStream(options({ presence: () => Promise.resolve(presence) }), listener).start();
 		const client = clients[0];
 		await client.connect();
 		client.refuse(gone);
+		/** The next check finds the sandbox gone and has no words of its own: the client connects again. */
+		const checkFindsItGone = async (): Promise<void> => {
+			presence = { live: false, words: null };
+			await client.connect();
+		};
+		return { heard, client, checkFindsItGone };
+	}
+
+	it('shows the words of a refused subscription when the check that follows has none', async () => {
+		const { heard, checkFindsItGone } = await refusedWhileLive();
 		expect(heard.statuses).toContain(`error: ${gone}`);
 		expect(heard.ended).toEqual([]);
 
-		presence = { live: false, words: null };
-		await client.connect();
+		await checkFindsItGone();
 		expect(heard.ended).toEqual([gone]);
 	});
 
 	it('does not take a broker outage for the sandbox\'s end', async () => {
-		let presence: Presence = LIVE;
-		const { heard, listener } = listen();
-		new SandboxStream(options({ presence: () => Promise.resolve(presence) }), listener).start();
-		const client = clients[0];
-		await client.connect();
-		client.refuse(gone);
+		const { heard, client, checkFindsItGone } = await refusedWhileLive();
 		client.refuse('Broker not available.');
-		presence = { live: false, words: null };
-		await client.connect();
+		await checkFindsItGone();
 		expect(heard.ended).toEqual([gone]);
 	});
 
