@@ -19,7 +19,7 @@ import { renderTwin } from '../panels/twin';
 import { pathTarget } from '../panels/rules';
 import { RulesPanel, type PathRules } from '../panels/rulesPanel';
 import { setText } from '../panels/dom';
-import type { EventBatch, SandboxSnapshot, StatisticsMessage } from '../protocol/events';
+import type { EventBatch, SandboxSnapshot, SimulationEvent, StatisticsMessage } from '../protocol/events';
 import { CanvasRenderer } from '../render/canvasRenderer';
 import type { DrawnLabel } from '../render/labelBoard';
 import { applyBatch, applyStatistics } from '../scene/applyEvent';
@@ -309,11 +309,8 @@ export class SandboxView {
 		this.scene = sceneFromSnapshot(snapshot, this.scene?.clock.anim ?? 0, this.host.reducedMotion());
 		this.layoutCache = null;
 		this.dirty = true;
-		this.panelsDirty = true;
 		this.yaml = null;
-		this.rules?.setNodes(this.scene.nodes.filter((node) => !node.gone).map((node) => node.name));
-		this.afterChange();
-		this.root.dispatchEvent(new CustomEvent(SCENE_CHANGED_EVENT, { bubbles: true }));
+		this.sceneChanged(this.scene, []);
 	}
 
 	private batch(batch: EventBatch): void {
@@ -323,12 +320,20 @@ export class SandboxView {
 		this.scene = applyBatch(this.scene, batch);
 		this.dirty = true;
 		if (batch.events.length > 0) {
-			this.panelsDirty = true;
-			this.rules?.setNodes(this.scene.nodes.filter((node) => !node.gone).map((node) => node.name));
-			this.rules?.events(batch.events);
-			this.afterChange();
-			this.root.dispatchEvent(new CustomEvent(SCENE_CHANGED_EVENT, { bubbles: true }));
+			this.sceneChanged(this.scene, batch.events);
 		}
+	}
+
+	/**
+	 * After a snapshot, or a batch with events: the panels are due, the rules panel gets the nodes (and the events,
+	 * which may make it fetch again), then the announcements and the page's listeners.
+	 */
+	private sceneChanged(scene: Scene, events: readonly SimulationEvent[]): void {
+		this.panelsDirty = true;
+		this.rules?.setNodes(scene.nodes.filter((node) => !node.gone).map((node) => node.name));
+		this.rules?.events(events);
+		this.afterChange();
+		this.root.dispatchEvent(new CustomEvent(SCENE_CHANGED_EVENT, { bubbles: true }));
 	}
 
 	private statistics(message: StatisticsMessage): void {
