@@ -49,23 +49,23 @@ export function podsOf(draft: Draft): ScenePod[] {
 
 /** Changes the named node, if the scene has it (a copy, the first time in this batch). */
 export function withNode(draft: Draft, name: string, change: (node: SceneNode) => void): void {
-	if (!draft.nodes.some((n) => n.name === name)) {
-		return;
-	}
-	const node = nodesOf(draft).find((n) => n.name === name);
-	if (node !== undefined) {
-		change(node);
-	}
+	withNamed(draft.nodes, () => nodesOf(draft), name, change);
 }
 
 /** Changes the named pod, if the scene has it (a copy, the first time in this batch). */
 export function withPod(draft: Draft, name: string, change: (pod: ScenePod) => void): void {
-	if (!draft.pods.some((p) => p.name === name)) {
+	withNamed(draft.pods, () => podsOf(draft), name, change);
+}
+
+/** Looks the name up in the list as it is, so that a name the scene lacks copies nothing. */
+function withNamed<T extends { name: string }>(list: readonly T[], owned: () => T[], name: string,
+	change: (item: T) => void): void {
+	if (!list.some((item) => item.name === name)) {
 		return;
 	}
-	const pod = podsOf(draft).find((p) => p.name === name);
-	if (pod !== undefined) {
-		change(pod);
+	const item = owned().find((candidate) => candidate.name === name);
+	if (item !== undefined) {
+		change(item);
 	}
 }
 
