@@ -209,20 +209,28 @@ function placePending(input: LayoutInput, layout: Layout, area: Rect, s: number)
 	return h;
 }
 
-function emptyLayout(width: number, orientation: 'wide' | 'tall', scale: number): Layout {
-	return {
-		width, height: 0, orientation, scale, banner: { x: 0, y: 0, w: 0, h: 0 }, clients: new Map(),
-		lb: { rect: { x: 0, y: 0, w: 0, h: 0 }, anchor: { x: 0, y: 0 } }, nodes: new Map(), pods: new Map(),
-		pending: null, routes: new Map(),
+/** Per orientation: the scale (the canvas' width over perWidth, clamped), and the margin and banner height at scale 1. */
+const FRAMES = {
+	wide: { perWidth: 1200, minScale: 0.85, maxScale: 3.2, margin: 16, bannerH: 30 },
+	tall: { perWidth: 440, minScale: 0.8, maxScale: 1.25, margin: 10, bannerH: 44 },
+} as const;
+
+/** A layout with nothing placed but the banner, across the top inside the margin; s is its scale, m its margin. */
+function framedLayout(width: number, orientation: 'wide' | 'tall'): { layout: Layout; s: number; m: number } {
+	const frame = FRAMES[orientation];
+	const s = Math.min(frame.maxScale, Math.max(frame.minScale, width / frame.perWidth));
+	const m = frame.margin * s;
+	const layout: Layout = {
+		width, height: 0, orientation, scale: s, banner: { x: m, y: m, w: width - 2 * m, h: frame.bannerH * s },
+		clients: new Map(), lb: { rect: { x: 0, y: 0, w: 0, h: 0 }, anchor: { x: 0, y: 0 } }, nodes: new Map(),
+		pods: new Map(), pending: null, routes: new Map(),
 	};
+	return { layout, s, m };
 }
 
 function wideLayout(input: LayoutInput): Layout {
 	const width = input.width;
-	const s = Math.min(3.2, Math.max(0.85, width / 1200));
-	const layout = emptyLayout(width, 'wide', s);
-	const m = 16 * s;
-	layout.banner = { x: m, y: m, w: width - 2 * m, h: 30 * s };
+	const { layout, s, m } = framedLayout(width, 'wide');
 	const top = layout.banner.y + layout.banner.h + (8 + ROW_GAP) * s;
 	const clientW = 148 * s;
 	const lbW = 164 * s;
@@ -249,10 +257,7 @@ function wideLayout(input: LayoutInput): Layout {
 
 function tallLayout(input: LayoutInput): Layout {
 	const width = input.width;
-	const s = Math.min(1.25, Math.max(0.8, width / 440));
-	const layout = emptyLayout(width, 'tall', s);
-	const m = 10 * s;
-	layout.banner = { x: m, y: m, w: width - 2 * m, h: 44 * s };
+	const { layout, s, m } = framedLayout(width, 'tall');
 	let y = layout.banner.y + layout.banner.h + 10 * s;
 	const n = Math.max(1, input.clientIps.length);
 	const gap = 8 * s;
