@@ -23,25 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * checklist the page polls from {@code /challenges/{id}/check}) beside the canvas.
  */
 @Controller
-class ChallengeEmbedController {
+record ChallengeEmbedController(ChallengeCatalog challenges, ChallengeSandboxes sandboxes, PresetCatalog presets,
+		EmbedTokens embedTokens) {
 
 	static final String PAGE = "challenge/embedPage";
-
-	private final ChallengeCatalog challenges;
-
-	private final ChallengeSandboxes sandboxes;
-
-	private final PresetCatalog presets;
-
-	private final EmbedTokens embedTokens;
-
-	ChallengeEmbedController(ChallengeCatalog challenges, ChallengeSandboxes sandboxes, PresetCatalog presets,
-			EmbedTokens embedTokens) {
-		this.embedTokens = embedTokens;
-		this.challenges = challenges;
-		this.sandboxes = sandboxes;
-		this.presets = presets;
-	}
 
 	@GetMapping(path = "/embed", params = "challenge")
 	String embed(@RequestParam("challenge") String id,

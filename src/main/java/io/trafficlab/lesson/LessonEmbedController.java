@@ -18,21 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * is clicked, and needs no cookie.
  */
 @Controller
-class LessonEmbedController {
+record LessonEmbedController(StepPages pages, LessonSandboxes sandboxes, EmbedTokens embedTokens) {
 
 	static final String PAGE = "lesson/embedPage";
-
-	private final StepPages pages;
-
-	private final LessonSandboxes sandboxes;
-
-	private final EmbedTokens embedTokens;
-
-	LessonEmbedController(StepPages pages, LessonSandboxes sandboxes, EmbedTokens embedTokens) {
-		this.pages = pages;
-		this.embedTokens = embedTokens;
-		this.sandboxes = sandboxes;
-	}
 
 	@GetMapping(path = "/embed", params = "lesson")
 	String embed(@RequestParam("lesson") String lesson, @RequestParam(name = "step", defaultValue = "1") String step,

@@ -27,23 +27,11 @@ import org.springframework.web.servlet.view.RedirectView;
  */
 @Controller
 @RequestMapping(RoomDestinations.PAGES)
-class RoomPageController {
+record RoomPageController(RoomJoins joins, RoomPageModel pages, ThisInstance instance) {
 
 	static final String JOIN_PAGE = RoomPageModel.JOIN_PAGE;
 
 	private static final String ERROR_PAGE = "error";
-
-	private final RoomJoins joins;
-
-	private final RoomPageModel pages;
-
-	private final ThisInstance instance;
-
-	RoomPageController(RoomJoins joins, RoomPageModel pages, ThisInstance instance) {
-		this.instance = instance;
-		this.joins = joins;
-		this.pages = pages;
-	}
 
 	/**
 	 * The join form; with {@code ?code=}, the room it names (or the form again, saying

@@ -21,25 +21,13 @@ import org.springframework.web.util.UriComponentsBuilder;
  * person presses Start.
  */
 @Controller
-class SandboxPageController {
+record SandboxPageController(SandboxRegistry registry, PresetCatalog presets, EmbedTokens embedTokens) {
 
 	static final String PAGE = "playground/playgroundPage";
 
 	static final String PLAIN_PAGE = "sandbox/livePage";
 
 	static final String EMBED_PAGE = "playground/embedPage";
-
-	private final SandboxRegistry registry;
-
-	private final PresetCatalog presets;
-
-	private final EmbedTokens embedTokens;
-
-	SandboxPageController(SandboxRegistry registry, PresetCatalog presets, EmbedTokens embedTokens) {
-		this.embedTokens = embedTokens;
-		this.registry = registry;
-		this.presets = presets;
-	}
 
 	@GetMapping("/")
 	String playground(@RequestParam(name = "preset", required = false) @Nullable String preset,

@@ -17,26 +17,11 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
  * configured, and an outbound channel without a queue of its own.
  */
 @Component
-class StreamEndpoints implements WebSocketMessageBrokerConfigurer {
+record StreamEndpoints(StreamInboundGuard guard, StreamSubscriptions subscriptions, StreamProperties properties,
+		EmbedTokens tokens) implements WebSocketMessageBrokerConfigurer {
 
 	/** Clients only subscribe: their frames stay small. */
 	static final int INBOUND_MESSAGE_SIZE_LIMIT = 16 * 1024;
-
-	private final StreamInboundGuard guard;
-
-	private final StreamSubscriptions subscriptions;
-
-	private final StreamProperties properties;
-
-	private final EmbedTokens tokens;
-
-	StreamEndpoints(StreamInboundGuard guard, StreamSubscriptions subscriptions, StreamProperties properties,
-			EmbedTokens tokens) {
-		this.guard = guard;
-		this.tokens = tokens;
-		this.subscriptions = subscriptions;
-		this.properties = properties;
-	}
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
