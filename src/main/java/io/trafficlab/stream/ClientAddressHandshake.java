@@ -10,13 +10,12 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.web.socket.WebSocketHandler;
-import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
  * Remembers which client opened a stream connection (its address, as the HTTP limits
  * count it), so that limits per client also hold on the stream.
  */
-class ClientAddressHandshake implements HandshakeInterceptor {
+class ClientAddressHandshake implements RecordingHandshake {
 
 	static final String CLIENT = "trafficlab.client";
 
@@ -29,15 +28,9 @@ class ClientAddressHandshake implements HandshakeInterceptor {
 		return true;
 	}
 
-	@Override
-	public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
-			@Nullable Exception exception) {
-	}
-
 	/** The client of the connection a frame came on, if the handshake recorded it. */
 	static @Nullable String clientOf(StompHeaderAccessor accessor) {
-		Map<String, Object> attributes = accessor.getSessionAttributes();
-		return (attributes != null && attributes.get(CLIENT) instanceof String client) ? client : null;
+		return RecordingHandshake.recorded(accessor, CLIENT);
 	}
 
 }

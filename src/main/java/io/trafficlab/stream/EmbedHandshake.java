@@ -10,7 +10,6 @@ import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.web.socket.WebSocketHandler;
-import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -20,7 +19,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * {@link StreamInboundGuard} lets it subscribe to nothing else. Every other origin is
  * left to Spring's same-origin check.
  */
-class EmbedHandshake implements HandshakeInterceptor {
+class EmbedHandshake implements RecordingHandshake {
 
 	/** The origin a browser sends from an opaque-origin document. */
 	static final String OPAQUE_ORIGIN = "null";
@@ -49,17 +48,11 @@ class EmbedHandshake implements HandshakeInterceptor {
 		return true;
 	}
 
-	@Override
-	public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
-			@Nullable Exception exception) {
-	}
-
 	/**
 	 * The sandbox an embed's connection is bound to; null for a page of our own origin.
 	 */
 	static @Nullable String boundSandbox(StompHeaderAccessor accessor) {
-		Map<String, Object> attributes = accessor.getSessionAttributes();
-		return (attributes != null && attributes.get(BOUND_SANDBOX) instanceof String sandbox) ? sandbox : null;
+		return RecordingHandshake.recorded(accessor, BOUND_SANDBOX);
 	}
 
 }
