@@ -1,12 +1,14 @@
 package io.trafficlab.sandbox;
 
 import java.io.IOException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
 import io.trafficlab.engine.model.SessionAffinity;
+import io.trafficlab.engine.model.Spelled;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.simulation.SimulationCommand.SetNetwork;
@@ -47,46 +49,51 @@ record SandboxServiceController(SandboxCommands commands, ClusterReader reader) 
 
 	@PutMapping("/service/external-traffic-policy")
 	ResponseEntity<Void> externalTrafficPolicy(@PathVariable String id, @RequestParam("value") String value) {
-		return apply(id,
-				() -> new SetExternalTrafficPolicy(CommandParameters.oneOf("value", value, TrafficPolicy.class)));
+		return choose(id, "value", value, TrafficPolicy.class, SetExternalTrafficPolicy::new);
 	}
 
 	@PutMapping("/service/internal-traffic-policy")
 	ResponseEntity<Void> internalTrafficPolicy(@PathVariable String id, @RequestParam("value") String value) {
-		return apply(id,
-				() -> new SetInternalTrafficPolicy(CommandParameters.oneOf("value", value, TrafficPolicy.class)));
+		return choose(id, "value", value, TrafficPolicy.class, SetInternalTrafficPolicy::new);
 	}
 
 	@PutMapping("/service/session-affinity")
 	ResponseEntity<Void> sessionAffinity(@PathVariable String id, @RequestParam("value") String value) {
-		return apply(id, () -> new SetSessionAffinity(CommandParameters.oneOf("value", value, SessionAffinity.class)));
+		return choose(id, "value", value, SessionAffinity.class, SetSessionAffinity::new);
 	}
 
 	@PutMapping("/load-balancer")
 	ResponseEntity<Void> loadBalancer(@PathVariable String id, @RequestParam("model") String model) {
-		return apply(id,
-				() -> new SetLoadBalancerModel(CommandParameters.oneOf("model", model, LoadBalancerModel.class)));
+		return choose(id, "model", model, LoadBalancerModel.class, SetLoadBalancerModel::new);
 	}
 
 	@PutMapping("/load-balancer/kind")
 	ResponseEntity<Void> loadBalancerKind(@PathVariable String id, @RequestParam("value") String value) {
-		return apply(id,
-				() -> new SetLoadBalancerKind(CommandParameters.oneOf("value", value, LoadBalancerKind.class)));
+		return choose(id, "value", value, LoadBalancerKind.class, SetLoadBalancerKind::new);
 	}
 
 	@PutMapping("/dataplane")
 	ResponseEntity<Void> dataplane(@PathVariable String id, @RequestParam("value") String value) {
-		return apply(id, () -> new SetDataplane(CommandParameters.oneOf("value", value, Dataplane.class)));
+		return choose(id, "value", value, Dataplane.class, SetDataplane::new);
 	}
 
 	@PutMapping("/network")
 	ResponseEntity<Void> network(@PathVariable String id, @RequestParam("value") String value) {
-		return apply(id, () -> new SetNetwork(CommandParameters.oneOf("value", value, NetworkModel.class)));
+		return choose(id, "value", value, NetworkModel.class, SetNetwork::new);
 	}
 
 	@PutMapping("/client-rate")
 	ResponseEntity<Void> clientRate(@PathVariable String id, @RequestParam("perSecond") double perSecond) {
 		return apply(id, () -> new SetClientRate(perSecond));
+	}
+
+	/**
+	 * Applies the command that sets one of a setting's fixed choices, the one
+	 * {@code parameter} spells as {@code value}.
+	 */
+	private <E extends Enum<E> & Spelled> ResponseEntity<Void> choose(String id, String parameter, String value,
+			Class<E> type, Function<E, SimulationCommand> command) {
+		return apply(id, () -> command.apply(CommandParameters.oneOf(parameter, value, type)));
 	}
 
 	private ResponseEntity<Void> apply(String id, Supplier<SimulationCommand> command) {
