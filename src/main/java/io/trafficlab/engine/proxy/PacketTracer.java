@@ -58,29 +58,21 @@ public final class PacketTracer {
 	 * destination does not exist
 	 */
 	public TraceResult trace(Cluster cluster, TraceRequest request) {
-		Service service = findService(cluster, request);
-		Node node = findNode(cluster, request.node());
-		Destination destination = Destination.of(service, node, request.to());
-		ServiceEndpoints endpoints = ServiceEndpoints.of(service, cluster.endpointsOf(service.ref()));
-		String requestedSource = request.sourceIp();
-		boolean defaultSource = requestedSource == null || requestedSource.isBlank();
-		String sourceIp = (requestedSource == null || requestedSource.isBlank())
-				? defaultSourceIp(request.from(), node, endpoints) : requestedSource.trim();
-		IpAddress source = IpAddress.tryParse(sourceIp);
-		if (source == null) {
-			throw new IllegalArgumentException("sourceIp: \"" + sourceIp + "\" is not an IP address");
-		}
+		Start start = Start.of(cluster, request);
+		Service service = start.service();
+		Node node = start.node();
+		IpAddress source = start.source();
 		Cidr detector = detector(cluster, request.clusterCidr());
 		boolean podSource = detector != null && detector.contains(source);
 		boolean nodeLocal = nodeLocal(request, node, source);
 		PacketFacts facts = new PacketFacts(request.to(), source.toString(), detector != null, podSource, nodeLocal,
 				request.masqueradeAll());
-		CategorizedEndpoints sets = endpoints.categorize(node.name(), node.zone());
+		CategorizedEndpoints sets = start.endpoints().categorize(node.name(), node.zone());
 		ProxyRules rules = ProxyRules.of(service, request.mode());
 		Route route = rules.route(sets, node, facts);
 		Map<String, String> seen = sourceSeen(route, node, source, request.network());
-		TraceStory story = new TraceStory(service, node, request.from(), destination, facts, detector, sets, rules,
-				route, seen, defaultSource, request.network());
+		TraceStory story = new TraceStory(service, node, request.from(), start.destination(), facts, detector, sets,
+				rules, route, seen, start.defaultSource(), request.network());
 		List<String> candidates = (route.endpoints() != null) ? route.endpoints().sortedIps() : List.of();
 		return new TraceResult(route.verdict(), candidates, route.masquerade(), seen, story.hops(), story.why());
 	}
@@ -92,20 +84,36 @@ public final class PacketTracer {
 	 * @throws IllegalArgumentException naming the bad field, as {@link #trace} does
 	 */
 	public ArrivingPacket arriving(Cluster cluster, TraceRequest request) {
-		Service service = findService(cluster, request);
-		Node node = findNode(cluster, request.node());
-		Destination destination = Destination.of(service, node, request.to());
-		ServiceEndpoints endpoints = ServiceEndpoints.of(service, cluster.endpointsOf(service.ref()));
-		String requestedSource = request.sourceIp();
-		String sourceIp = (requestedSource == null || requestedSource.isBlank())
-				? defaultSourceIp(request.from(), node, endpoints) : requestedSource.trim();
-		IpAddress source = IpAddress.tryParse(sourceIp);
-		if (source == null) {
-			throw new IllegalArgumentException("sourceIp: \"" + sourceIp + "\" is not an IP address");
+		Start start = Start.of(cluster, request);
+		Destination destination = start.destination();
+		return new ArrivingPacket(start.service().primaryPort().protocol().toLowerCase(Locale.ROOT),
+				start.source().toString(), destination.address(), destination.port(),
+				nodeLocal(request, start.node(), start.source()), request.to() == DestinationKind.NODE_PORT);
+	}
+
+	/**
+	 * What a trace and an arriving packet both start from: the Service, the node the
+	 * packet arrives at, where it is sent, and its source (a default one for {@code from}
+	 * when the request names none).
+	 */
+	private record Start(Service service, Node node, Destination destination, ServiceEndpoints endpoints,
+			IpAddress source, boolean defaultSource) {
+
+		static Start of(Cluster cluster, TraceRequest request) {
+			Service service = findService(cluster, request);
+			Node node = findNode(cluster, request.node());
+			Destination destination = Destination.of(service, node, request.to());
+			ServiceEndpoints endpoints = ServiceEndpoints.of(service, cluster.endpointsOf(service.ref()));
+			String requestedSource = request.sourceIp();
+			boolean defaultSource = requestedSource == null || requestedSource.isBlank();
+			String sourceIp = defaultSource ? defaultSourceIp(request.from(), node, endpoints) : requestedSource.trim();
+			IpAddress source = IpAddress.tryParse(sourceIp);
+			if (source == null) {
+				throw new IllegalArgumentException("sourceIp: \"" + sourceIp + "\" is not an IP address");
+			}
+			return new Start(service, node, destination, endpoints, source, defaultSource);
 		}
-		return new ArrivingPacket(service.primaryPort().protocol().toLowerCase(Locale.ROOT), source.toString(),
-				destination.address(), destination.port(), nodeLocal(request, node, source),
-				request.to() == DestinationKind.NODE_PORT);
+
 	}
 
 	private static boolean nodeLocal(TraceRequest request, Node node, IpAddress source) {
@@ -262,23 +270,29 @@ public final class PacketTracer {
 							"NodePort " + nodePort + " on " + node.name() + " (" + node.internalIp() + ")");
 				}
 				case LOAD_BALANCER_IP -> {
-					if (service.loadBalancerIps().isEmpty()) {
-						throw new IllegalArgumentException(
-								"to: " + service.ref() + " (" + type + ") has no load-balancer IP in VIP mode");
-					}
-					String lbIp = service.loadBalancerIps().get(0);
-					return new Destination(kind, lbIp, port, "the load-balancer IP " + lbIp + ":" + port);
+					return first(service, kind, service.loadBalancerIps(), "the load-balancer IP",
+							"load-balancer IP in VIP mode");
 				}
 				case EXTERNAL_IP -> {
-					if (service.externalIps().isEmpty()) {
-						throw new IllegalArgumentException(
-								"to: " + service.ref() + " (" + type + ") has no externalIPs");
-					}
-					String externalIp = service.externalIps().get(0);
-					return new Destination(kind, externalIp, port, "the external IP " + externalIp + ":" + port);
+					return first(service, kind, service.externalIps(), "the external IP", "externalIPs");
 				}
 				default -> throw new IllegalArgumentException("to: unknown destination " + kind);
 			}
+		}
+
+		/**
+		 * The first of the Service's addresses of a kind it may list several of, at its
+		 * port.
+		 */
+		private static Destination first(Service service, DestinationKind kind, List<String> addresses, String name,
+				String field) {
+			if (addresses.isEmpty()) {
+				throw new IllegalArgumentException(
+						"to: " + service.ref() + " (" + service.type().apiName() + ") has no " + field);
+			}
+			String address = addresses.get(0);
+			int port = service.primaryPort().port();
+			return new Destination(kind, address, port, name + " " + address + ":" + port);
 		}
 
 		String hostPort() {
