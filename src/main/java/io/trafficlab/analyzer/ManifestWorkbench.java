@@ -118,10 +118,11 @@ record ManifestWorkbench(ManifestImporter importer, ClusterAnalyzer analyzer, Lo
 	}
 
 	private AnalysisView analyze(ImportedCluster imported, AnalyzeForm form) {
-		LoadBalancerModel loadBalancer = loadBalancerOf(form.lbOrDefault());
+		LoadBalancerModel loadBalancer = choice(LoadBalancerModel.class, "lb", form.lbOrDefault(),
+				"load balancer model");
 		LoadBalancerKind kind = kindOf(form);
-		Dataplane dataplane = dataplaneOf(form.dataplaneOrDefault());
-		NetworkModel network = networkOf(form.networkOrDefault());
+		Dataplane dataplane = dataplaneOf(form);
+		NetworkModel network = networkOf(form);
 		String clientIp = form.clientIpText().isEmpty() ? AnalysisOptions.DEFAULT_CLIENT_IP : form.clientIpText();
 		if (IpAddress.tryParse(clientIp) == null) {
 			throw rejected(HttpStatus.BAD_REQUEST, "Check the client IP",
@@ -154,9 +155,9 @@ record ManifestWorkbench(ManifestImporter importer, ClusterAnalyzer analyzer, Lo
 		}
 		String sourceIp = sourceIpOf(trace, form, source.kind());
 		TraceRequest request = new TraceRequest(service, node, source.kind(), destination.kind(), sourceIp, null, false,
-				networkOf(form.networkOrDefault()));
+				networkOf(form));
 		LoadBalancerKind kind = kindOf(form);
-		Dataplane dataplane = dataplaneOf(form.dataplaneOrDefault());
+		Dataplane dataplane = dataplaneOf(form);
 		try {
 			return TraceView.of(summary(source, destination, service, node, sourceIp),
 					this.tracer.trace(cluster, request, kind, dataplane));
@@ -200,13 +201,19 @@ record ManifestWorkbench(ManifestImporter importer, ClusterAnalyzer analyzer, Lo
 		return "From " + from + " to " + destination.label() + " of " + service + ", arriving at node " + node + ".";
 	}
 
-	private static LoadBalancerModel loadBalancerOf(String lb) {
+	/**
+	 * The constant of {@code type} that the form's {@code field} spells; else a refusal
+	 * titled "Check the {@code what}" that names the choices.
+	 */
+	private static <E extends Enum<E> & Spelled> E choice(Class<E> type, String field, String value, String what) {
 		try {
-			return Spelled.parse(LoadBalancerModel.class, "lb", lb);
+			return Spelled.parse(type, field, value);
 		}
 		catch (UnknownValueException ex) {
-			throw rejected(HttpStatus.BAD_REQUEST, "Check the load balancer model",
-					"The load balancer model must be " + ex.alternatives() + " (got \"" + lb + "\").");
+			// "even or weighted", but "one of a, b or c"
+			String choices = (ex.allowed().size() > 2) ? "one of " + ex.alternatives() : ex.alternatives();
+			throw rejected(HttpStatus.BAD_REQUEST, "Check the " + what,
+					"The " + what + " must be " + choices + " (got \"" + value + "\").");
 		}
 	}
 
@@ -216,14 +223,7 @@ record ManifestWorkbench(ManifestImporter importer, ClusterAnalyzer analyzer, Lo
 	 */
 	private static LoadBalancerKind kindOf(AnalyzeForm form) {
 		String id = form.loadBalancerOrDefault();
-		LoadBalancerKind kind;
-		try {
-			kind = Spelled.parse(LoadBalancerKind.class, "loadBalancer", id);
-		}
-		catch (UnknownValueException ex) {
-			throw rejected(HttpStatus.BAD_REQUEST, "Check the load balancer",
-					"The load balancer must be one of " + ex.alternatives() + " (got \"" + id + "\").");
-		}
+		LoadBalancerKind kind = choice(LoadBalancerKind.class, "loadBalancer", id, "load balancer");
 		// a page without JavaScript cannot hide the spreading field and sends its
 		// default,
 		// even: only an explicit weighted contradicts another load balancer
@@ -237,24 +237,12 @@ record ManifestWorkbench(ManifestImporter importer, ClusterAnalyzer analyzer, Lo
 		return kind;
 	}
 
-	private static NetworkModel networkOf(String id) {
-		try {
-			return Spelled.parse(NetworkModel.class, "network", id);
-		}
-		catch (UnknownValueException ex) {
-			throw rejected(HttpStatus.BAD_REQUEST, "Check the pod network",
-					"The pod network must be one of " + ex.alternatives() + " (got \"" + id + "\").");
-		}
+	private static NetworkModel networkOf(AnalyzeForm form) {
+		return choice(NetworkModel.class, "network", form.networkOrDefault(), "pod network");
 	}
 
-	private static Dataplane dataplaneOf(String id) {
-		try {
-			return Spelled.parse(Dataplane.class, "dataplane", id);
-		}
-		catch (UnknownValueException ex) {
-			throw rejected(HttpStatus.BAD_REQUEST, "Check the dataplane",
-					"The dataplane must be one of " + ex.alternatives() + " (got \"" + id + "\").");
-		}
+	private static Dataplane dataplaneOf(AnalyzeForm form) {
+		return choice(Dataplane.class, "dataplane", form.dataplaneOrDefault(), "dataplane");
 	}
 
 	/**
