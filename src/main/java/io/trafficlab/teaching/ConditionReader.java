@@ -17,6 +17,9 @@ import io.trafficlab.engine.model.TrafficPolicy;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import static io.trafficlab.teaching.OneKeyMap.count;
+import static io.trafficlab.teaching.OneKeyMap.field;
+
 /**
  * Reads a goal written as a YAML list of one-key maps (docs/lessons.md, "Conditions"),
  * for example {@code [{policy: Local}, {maxShareRatio: 1.25}, {healthCheck: {node: n3,
@@ -127,13 +130,6 @@ public final class ConditionReader {
 		return value.booleanValue();
 	}
 
-	private static int count(JsonNode value) {
-		if (!value.isInt() || value.intValue() < 0) {
-			throw new IllegalArgumentException("expected a count (0 or more), got " + value);
-		}
-		return value.intValue();
-	}
-
 	/** A share as {@code 1/6}, {@code 0}, {@code 1} or a decimal such as {@code 1.25}. */
 	static Fraction fraction(JsonNode value) {
 		if (value.isString()) {
@@ -158,14 +154,6 @@ public final class ConditionReader {
 			throw new IllegalArgumentException("a ratio to the mean below 1 can never hold, got " + ratio);
 		}
 		return ratio;
-	}
-
-	private static JsonNode field(JsonNode value, String name) {
-		JsonNode field = value.isObject() ? value.get(name) : null;
-		if (field == null) {
-			throw new IllegalArgumentException("expected a map with \"" + name + "\"");
-		}
-		return field;
 	}
 
 	private static String text(JsonNode value, String name) {

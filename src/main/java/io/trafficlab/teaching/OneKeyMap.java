@@ -40,4 +40,21 @@ final class OneKeyMap {
 		}
 	}
 
+	/** A kind's value that is a count: 0 or more. */
+	static int count(JsonNode value) {
+		if (!value.isInt() || value.intValue() < 0) {
+			throw new IllegalArgumentException("expected a count (0 or more), got " + value);
+		}
+		return value.intValue();
+	}
+
+	/** Field {@code name} of a kind's value, which must be a map that has it. */
+	static JsonNode field(JsonNode value, String name) {
+		JsonNode field = value.isObject() ? value.get(name) : null;
+		if (field == null) {
+			throw new IllegalArgumentException("expected a map with \"" + name + "\"");
+		}
+		return field;
+	}
+
 }

@@ -15,6 +15,9 @@ import io.trafficlab.engine.simulation.SimulatedBalancers;
 import io.trafficlab.engine.simulation.SimulationCommand;
 import tools.jackson.databind.JsonNode;
 
+import static io.trafficlab.teaching.OneKeyMap.count;
+import static io.trafficlab.teaching.OneKeyMap.field;
+
 /**
  * Reads a question's {@code reveal}: a YAML list of one-key maps, each one of the
  * sandbox's HTTP commands (docs/sandbox-api.md), for example
@@ -110,21 +113,6 @@ final class RevealReader {
 			throw new IllegalArgumentException("expected connections per second (0 or more), got " + value);
 		}
 		return value.doubleValue();
-	}
-
-	private static int count(JsonNode value) {
-		if (!value.isInt() || value.intValue() < 0) {
-			throw new IllegalArgumentException("expected a count (0 or more), got " + value);
-		}
-		return value.intValue();
-	}
-
-	private static JsonNode field(JsonNode value, String name) {
-		JsonNode field = value.isObject() ? value.get(name) : null;
-		if (field == null) {
-			throw new IllegalArgumentException("expected a map with \"" + name + "\"");
-		}
-		return field;
 	}
 
 	private static String name(JsonNode value) {
