@@ -11,6 +11,7 @@ import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.simulation.SimulatedBalancers;
 
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -41,29 +42,13 @@ class SpelledChoices {
 		.map((kind) -> new LoadBalancerChoice(kind.apiName(), kind.label(), SimulatedBalancers.MODELLED.contains(kind)))
 		.toList();
 
-	@ModelAttribute("trafficPolicies")
-	List<String> trafficPolicies() {
-		return TRAFFIC_POLICIES;
-	}
-
-	@ModelAttribute("loadBalancerModels")
-	List<String> loadBalancerModels() {
-		return LOAD_BALANCER_MODELS;
-	}
-
-	@ModelAttribute("dataplanes")
-	List<String> dataplanes() {
-		return DATAPLANES;
-	}
-
-	@ModelAttribute("networks")
-	List<NetworkChoice> networks() {
-		return NETWORKS;
-	}
-
-	@ModelAttribute("sandboxLoadBalancers")
-	List<LoadBalancerChoice> sandboxLoadBalancers() {
-		return SANDBOX_LOAD_BALANCERS;
+	@ModelAttribute
+	void choices(Model model) {
+		model.addAttribute("trafficPolicies", TRAFFIC_POLICIES);
+		model.addAttribute("loadBalancerModels", LOAD_BALANCER_MODELS);
+		model.addAttribute("dataplanes", DATAPLANES);
+		model.addAttribute("networks", NETWORKS);
+		model.addAttribute("sandboxLoadBalancers", SANDBOX_LOAD_BALANCERS);
 	}
 
 	/**
