@@ -2,6 +2,7 @@ package io.trafficlab.engine.analysis;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +81,10 @@ final class SourcesIndex {
 			}
 		}
 		if (groups.size() > 1) {
-			fromNodes.sort((left, right) -> Integer.compare(left.nodeIndex, right.nodeIndex));
+			fromNodes.sort(Comparator.comparingInt(NodeSource::nodeIndex));
 		}
 		for (NodeSource source : fromNodes) {
-			sources.merge(source.address, source.share, Fraction::plus);
+			sources.merge(source.address(), source.share(), Fraction::plus);
 		}
 		return Collections.unmodifiableMap(sources);
 	}
@@ -144,19 +145,7 @@ final class SourcesIndex {
 	}
 
 	/** One node's contribution to an endpoint's sources. */
-	private static final class NodeSource {
-
-		final int nodeIndex;
-
-		final String address;
-
-		final Fraction share;
-
-		NodeSource(int nodeIndex, String address, Fraction share) {
-			this.nodeIndex = nodeIndex;
-			this.address = address;
-			this.share = share;
-		}
+	private record NodeSource(int nodeIndex, String address, Fraction share) {
 
 	}
 
