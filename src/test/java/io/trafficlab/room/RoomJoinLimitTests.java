@@ -6,11 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static io.trafficlab.ClientLimits.assertTooManyRequests;
+import static io.trafficlab.ClientLimits.from;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,21 +43,13 @@ class RoomJoinLimitTests {
 		}
 		assertThat(this.mvc.get().uri("/rooms?code=" + wrong(open, 1)).with(guesser)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(this.mvc.get().uri("/api/v1/rooms/" + wrong(open, 2)).with(guesser)).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(this.mvc.get().uri("/api/v1/rooms/" + open.value()).with(guesser))
-			.hasStatus(HttpStatus.TOO_MANY_REQUESTS)
-			.satisfies((result) -> assertThat(result.getResponse().getHeader(HttpHeaders.RETRY_AFTER))
-				.matches("[1-9][0-9]?"))
-			.bodyJson()
+		assertTooManyRequests(assertThat(this.mvc.get().uri("/api/v1/rooms/" + open.value()).with(guesser))).bodyJson()
 			.extractingPath("$.errors[0]")
 			.asString()
 			.startsWith("Too many room codes from your address name no open room.");
 		for (String page : new String[] { "/rooms?code=" + open.value(), "/rooms/" + open.value(),
 				"/rooms/" + open.value() + "/projector", "/rooms/" + open.value() + "/fork" }) {
-			assertThat(this.mvc.get().uri(page).with(guesser)).as(page)
-				.hasStatus(HttpStatus.TOO_MANY_REQUESTS)
-				.satisfies((result) -> assertThat(result.getResponse().getHeader(HttpHeaders.RETRY_AFTER))
-					.matches("[1-9][0-9]?"))
-				.bodyText()
+			assertTooManyRequests(assertThat(this.mvc.get().uri(page).with(guesser)).as(page)).bodyText()
 				.contains("Too many room codes from your address");
 		}
 		assertThat(this.mvc.get().uri("/rooms/" + open.value()).with(from("192.0.2.11"))).as("another client")
@@ -67,13 +60,6 @@ class RoomJoinLimitTests {
 		String value = open.value();
 		String others = RoomCode.ALPHABET.replace(value.substring(value.length() - 1), "");
 		return value.substring(0, value.length() - 1) + others.charAt(offset);
-	}
-
-	private static RequestPostProcessor from(String address) {
-		return (request) -> {
-			request.setRemoteAddr(address);
-			return request;
-		};
 	}
 
 }
