@@ -30,6 +30,16 @@ public final class TestManifests {
 			.replace("  healthCheckNodePort: 32000\n", "");
 	}
 
+	/**
+	 * The 3/1/0 Service alone as {@code kubectl get -o yaml} shows it, without its
+	 * status: Local, clusterIP 10.96.0.50, nodePort 30080, healthCheckNodePort 32000.
+	 */
+	public static String uneven310Service() {
+		String manifests = uneven310();
+		int service = manifests.indexOf("apiVersion: v1\nkind: Service");
+		return manifests.substring(service, manifests.indexOf("status:\n", service));
+	}
+
 	/** The 3/1/0 nodes and Service without any pod: nothing anywhere can serve. */
 	public static String uneven310WithoutPods() {
 		String manifests = uneven310();

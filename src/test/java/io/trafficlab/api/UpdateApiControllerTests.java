@@ -31,24 +31,7 @@ class UpdateApiControllerTests {
 	/**
 	 * The 3/1/0 Service as {@code kubectl get -o yaml} shows it, with Local and 32000.
 	 */
-	private static final String WEB_LOCAL = """
-			apiVersion: v1
-			kind: Service
-			metadata:
-			  name: web
-			  namespace: default
-			spec:
-			  type: LoadBalancer
-			  externalTrafficPolicy: Local
-			  healthCheckNodePort: 32000
-			  clusterIP: 10.96.0.50
-			  selector:
-			    app: web
-			  ports:
-			  - port: 80
-			    targetPort: 8080
-			    nodePort: 30080
-			""";
+	private static final String WEB_LOCAL = TestManifests.uneven310Service();
 
 	private static final String API_NODE_PORT = """
 			---
