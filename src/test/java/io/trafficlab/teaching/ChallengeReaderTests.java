@@ -1,5 +1,7 @@
 package io.trafficlab.teaching;
 
+import java.util.stream.Stream;
+
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
 import io.trafficlab.engine.balancer.LoadBalancerModel;
@@ -7,10 +9,14 @@ import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.net.NetworkModel;
 import io.trafficlab.engine.simulation.Simulation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class ChallengeReaderTests {
 
@@ -102,36 +108,35 @@ class ChallengeReaderTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.reader.read("x", "title: [unclosed\nbrief: b"))
 			.withMessageStartingWith("line 2, column ")
 			.withMessageContaining("not YAML");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.reader.read("x", VALID.replace("brief:", "breif:")))
-			.withMessage(
-					"the file: unknown key \"breif\", expected one of [brief, goal, hints, order, solution, sources, "
-							+ "start, title]");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.reader.read("x", VALID.replace("title: Make n3 pass\n", "")))
-			.withMessage("title is missing");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.reader.read("x", VALID.replace("two-pods-three-nodes", "three-pods")))
-			.withMessage("start.preset: there is no preset \"three-pods\" in presets/");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.reader.read("x", VALID.replace("  preset: two-pods-three-nodes\n", "")))
 			.withMessageStartingWith("start needs exactly one of \"preset\"");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.reader.read("x", VALID.replace("speed: 2", "speed: 99")))
-			.withMessage("start.speed: expected a number from 0.1 to 50, got 99");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.reader.read("x", VALID.replace("lb: weighted", "lb: ecmp")))
-			.withMessage("start.lb: expected even or weighted, got \"ecmp\"");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.reader.read("x", VALID.replace("  - Put a pod on n3.\n", "")))
-			.withMessage("hints: give 2 to 5 hints, got 1");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.reader.read("x", VALID.replace("passes: true", "passes: yes please")))
-			.withMessage("goal, condition 2 (healthCheck): expected true or false, got \"yes please\"");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.reader.read("x",
 					VALID.replace("  preset: two-pods-three-nodes\n",
 							"  manifests: |\n    kind: Service\n    metadata: [\n")))
 			.withMessageStartingWith("start.manifests, line ");
+	}
+
+	static Stream<Arguments> mistakes() {
+		return Stream.of(arguments("brief:", "breif:",
+				"the file: unknown key \"breif\", expected one of [brief, goal, hints, order, solution, sources, "
+						+ "start, title]"),
+				arguments("title: Make n3 pass\n", "", "title is missing"),
+				arguments("two-pods-three-nodes", "three-pods",
+						"start.preset: there is no preset \"three-pods\" in presets/"),
+				arguments("speed: 2", "speed: 99", "start.speed: expected a number from 0.1 to 50, got 99"),
+				arguments("lb: weighted", "lb: ecmp", "start.lb: expected even or weighted, got \"ecmp\""),
+				arguments("  - Put a pod on n3.\n", "", "hints: give 2 to 5 hints, got 1"),
+				arguments("passes: true", "passes: yes please",
+						"goal, condition 2 (healthCheck): expected true or false, got \"yes please\""));
+	}
+
+	@ParameterizedTest(name = "{2}")
+	@MethodSource("mistakes")
+	void aMistakeShouldBeRefusedInTheseWords(String valid, String mistaken, String message) {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.reader.read("x", VALID.replace(valid, mistaken)))
+			.withMessage(message);
 	}
 
 	@Test

@@ -156,34 +156,38 @@ class OEmbedControllerTests {
 			.contains("is not a URL of this Traffic Lab (http://localhost/)");
 	}
 
-	@Test
-	void aPathOrANameWeDoNotKnowShouldBeNotFoundSayingWhich() {
-		assertRefused(oembed("/?preset=uneven-3-1-0"), HttpStatus.NOT_FOUND).contains("is not an absolute URL");
-		assertRefused(oembed("not a url at all"), HttpStatus.NOT_FOUND).contains("is not an absolute URL");
-		assertRefused(oembed("http://localhost/analyze"), HttpStatus.NOT_FOUND)
-			.contains("Traffic Lab has no page at /analyze that can be embedded", "lesson steps (/lessons/ID/N)");
-		assertRefused(oembed("http://localhost/lessons"), HttpStatus.NOT_FOUND).contains("no page at /lessons ");
-		assertRefused(oembed("http://localhost/live"), HttpStatus.NOT_FOUND).contains("no page at /live ");
-		assertRefused(oembed("http://localhost/?preset=nope"), HttpStatus.NOT_FOUND)
-			.contains("There is no preset \"nope\"", "uneven-3-1-0");
-		assertRefused(oembed("http://localhost/embed?preset=nope&run=1"), HttpStatus.NOT_FOUND)
-			.contains("There is no preset \"nope\"");
-		assertRefused(oembed("http://localhost/lessons/nope/1"), HttpStatus.NOT_FOUND)
-			.contains("There is no lesson \"nope\"");
-		assertRefused(oembed("http://localhost/lessons/uneven-distribution/99"), HttpStatus.NOT_FOUND)
-			.contains("\"The uneven-distribution problem\" has no step 99; its steps are 1 to");
-		assertRefused(oembed("http://localhost/lessons/uneven-distribution/one"), HttpStatus.NOT_FOUND)
-			.contains("has no step one");
-		assertRefused(oembed("http://localhost/embed?lesson=uneven-distribution&step=0"), HttpStatus.NOT_FOUND)
-			.contains("has no step 0");
-		assertRefused(oembed("http://localhost/embed?lesson=nope"), HttpStatus.NOT_FOUND)
-			.contains("There is no lesson \"nope\"");
-		assertRefused(oembed("http://localhost/challenges/nope"), HttpStatus.NOT_FOUND)
-			.contains("There is no challenge \"nope\"");
-		assertRefused(oembed("http://localhost/embed?challenge=nope"), HttpStatus.NOT_FOUND)
-			.contains("There is no challenge \"nope\"");
-		assertRefused(oembed("http://localhost/?s=not-a-state"), HttpStatus.NOT_FOUND)
-			.contains("The url's shared state (s) cannot be opened");
+	static Stream<Arguments> urlsWeCannotEmbed() {
+		return Stream.of(notFound("/?preset=uneven-3-1-0", "is not an absolute URL"),
+				notFound("not a url at all", "is not an absolute URL"),
+				notFound("http://localhost/analyze", "Traffic Lab has no page at /analyze that can be embedded",
+						"lesson steps (/lessons/ID/N)"),
+				notFound("http://localhost/lessons", "no page at /lessons "),
+				notFound("http://localhost/live", "no page at /live "),
+				notFound("http://localhost/?preset=nope", "There is no preset \"nope\"", "uneven-3-1-0"),
+				notFound("http://localhost/embed?preset=nope&run=1", "There is no preset \"nope\""),
+				notFound("http://localhost/lessons/nope/1", "There is no lesson \"nope\""),
+				notFound("http://localhost/lessons/uneven-distribution/99",
+						"\"The uneven-distribution problem\" has no step 99; its steps are 1 to"),
+				notFound("http://localhost/lessons/uneven-distribution/one", "has no step one"),
+				notFound("http://localhost/embed?lesson=uneven-distribution&step=0", "has no step 0"),
+				notFound("http://localhost/embed?lesson=nope", "There is no lesson \"nope\""),
+				notFound("http://localhost/challenges/nope", "There is no challenge \"nope\""),
+				notFound("http://localhost/embed?challenge=nope", "There is no challenge \"nope\""),
+				notFound("http://localhost/?s=not-a-state", "The url's shared state (s) cannot be opened"));
+	}
+
+	/**
+	 * A url {@code /oembed} does not know: the refusal's text contains each of
+	 * {@code why}.
+	 */
+	private static Arguments notFound(String url, String... why) {
+		return arguments(url, why);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("urlsWeCannotEmbed")
+	void aPathOrANameWeDoNotKnowShouldBeNotFoundSayingWhich(String url, String[] why) {
+		assertRefused(oembed(url), HttpStatus.NOT_FOUND).contains(why);
 	}
 
 	@Test
