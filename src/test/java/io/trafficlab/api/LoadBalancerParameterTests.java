@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.json.AbstractJsonContentAssert;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 
@@ -30,8 +31,7 @@ class LoadBalancerParameterTests {
 
 	@Test
 	void analyzeWithMetallbL2ShouldAnnounceN1AndStarveTheLonePod() {
-		var json = assertThat(post("/api/v1/analyze?loadBalancer=metallb-l2", TestManifests.uneven310())).hasStatusOk()
-			.bodyJson();
+		var json = assertOk("/api/v1/analyze?loadBalancer=metallb-l2", TestManifests.uneven310());
 		json.extractingPath("$.services[0].loadBalancer.id").asString().isEqualTo("metallb-l2");
 		json.extractingPath("$.services[0].loadBalancer.probe").isNull();
 		json.extractingPath("$.services[0].loadBalancer.clientAddressKeptToNode").isEqualTo(true);
@@ -43,9 +43,7 @@ class LoadBalancerParameterTests {
 
 	@Test
 	void analyzeWithAwsNlbInstanceShouldDescribeItsProbeAndPublishNoIp() {
-		var json = assertThat(post("/api/v1/analyze?loadBalancer=aws-nlb-instance", TestManifests.uneven310()))
-			.hasStatusOk()
-			.bodyJson();
+		var json = assertOk("/api/v1/analyze?loadBalancer=aws-nlb-instance", TestManifests.uneven310());
 		json.extractingPath("$.services[0].loadBalancer.probe.protocol").asString().isEqualTo("HTTP");
 		json.extractingPath("$.services[0].loadBalancer.probe.port").isEqualTo(32000);
 		json.extractingPath("$.services[0].loadBalancer.probe.path").asString().isEqualTo("/healthz");
@@ -64,25 +62,21 @@ class LoadBalancerParameterTests {
 
 	@Test
 	void analyzeWithTcpProbeShouldLeaveThePathOut() {
-		var json = assertThat(post("/api/v1/analyze?loadBalancer=aws-nlb-instance", TestManifests.uneven310Cluster()))
-			.hasStatusOk()
-			.bodyJson();
+		var json = assertOk("/api/v1/analyze?loadBalancer=aws-nlb-instance", TestManifests.uneven310Cluster());
 		json.extractingPath("$.services[0].loadBalancer.probe.protocol").asString().isEqualTo("TCP");
 		json.extractingPath("$.services[0].loadBalancer.probe").asMap().doesNotContainKey("path");
 	}
 
 	@Test
 	void analyzeWithCiliumDsrShouldKeepTheClientUnderCluster() {
-		var json = assertThat(post("/api/v1/analyze?dataplane=cilium-dsr", TestManifests.uneven310Cluster()))
-			.hasStatusOk()
-			.bodyJson();
+		var json = assertOk("/api/v1/analyze?dataplane=cilium-dsr", TestManifests.uneven310Cluster());
 		json.extractingPath("$.services[0].endpoints[0].sourcesSeen").asMap().containsOnlyKeys("203.0.113.10");
 		json.extractingPath("$.services[0].nodes[0].proxyHealthz").isNull();
 	}
 
 	@Test
 	void analyzeByDefaultShouldNameTheGenericLoadBalancer() {
-		var json = assertThat(post("/api/v1/analyze", TestManifests.uneven310())).hasStatusOk().bodyJson();
+		var json = assertOk("/api/v1/analyze", TestManifests.uneven310());
 		json.extractingPath("$.services[0].loadBalancer.id").asString().isEqualTo("generic");
 		json.extractingPath("$.services[0].nodes[*].lbHealthy").asArray().containsExactly(true, true, false);
 	}
@@ -110,8 +104,7 @@ class LoadBalancerParameterTests {
 
 	@Test
 	void analyzeWithLbAndGenericShouldBeFine() {
-		assertThat(post("/api/v1/analyze?loadBalancer=generic&lb=weighted", TestManifests.uneven310())).hasStatusOk()
-			.bodyJson()
+		assertOk("/api/v1/analyze?loadBalancer=generic&lb=weighted", TestManifests.uneven310())
 			.extractingPath("$.services[0].nodes[*].lbShare")
 			.asArray()
 			.containsExactly("3/4", "1/4", "0");
@@ -127,10 +120,8 @@ class LoadBalancerParameterTests {
 
 	@Test
 	void traceBehindMetallbL2ShouldTellWhoAnswersArp() {
-		var json = assertThat(post("/api/v1/trace?node=n2&from=external&to=loadBalancerIP&loadBalancer=metallb-l2",
-				TestManifests.uneven310()))
-			.hasStatusOk()
-			.bodyJson();
+		var json = assertOk("/api/v1/trace?node=n2&from=external&to=loadBalancerIP&loadBalancer=metallb-l2",
+				TestManifests.uneven310());
 		json.extractingPath("$.hops[1].at").asString().isEqualTo("lb");
 		json.extractingPath("$.hops[1].step")
 			.asString()
@@ -140,10 +131,8 @@ class LoadBalancerParameterTests {
 
 	@Test
 	void traceBehindAnNlbShouldRewriteToTheNodePortAndRefuseTheLbIp() {
-		var json = assertThat(post("/api/v1/trace?node=n3&from=external&to=nodePort&loadBalancer=aws-nlb-instance",
-				TestManifests.uneven310()))
-			.hasStatusOk()
-			.bodyJson();
+		var json = assertOk("/api/v1/trace?node=n3&from=external&to=nodePort&loadBalancer=aws-nlb-instance",
+				TestManifests.uneven310());
 		json.extractingPath("$.hops[1].step").asString().startsWith("the NLB sends the packet to n3's NodePort");
 		json.extractingPath("$.verdict").asString().isEqualTo("DROP");
 		json.extractingPath("$.why")
@@ -157,22 +146,26 @@ class LoadBalancerParameterTests {
 
 	@Test
 	void traceBehindAClassicElbShouldShowItsOwnConnection() {
-		var json = assertThat(
-				post("/api/v1/trace?node=n1&from=external&to=nodePort&loadBalancer=aws-clb", TestManifests.uneven310()))
-			.hasStatusOk()
-			.bodyJson();
+		var json = assertOk("/api/v1/trace?node=n1&from=external&to=nodePort&loadBalancer=aws-clb",
+				TestManifests.uneven310());
 		json.extractingPath("$.hops[1].src").asString().isEqualTo("172.16.0.10:51234");
 		json.extractingPath("$.sourceSeenByEndpoint.*").asArray().containsOnly("172.16.0.10");
 	}
 
 	@Test
 	void traceUnderCiliumDsrShouldKeepTheClient() {
-		var json = assertThat(post("/api/v1/trace?node=n3&from=external&to=loadBalancerIP&dataplane=cilium-dsr",
-				TestManifests.uneven310Cluster()))
-			.hasStatusOk()
-			.bodyJson();
+		var json = assertOk("/api/v1/trace?node=n3&from=external&to=loadBalancerIP&dataplane=cilium-dsr",
+				TestManifests.uneven310Cluster());
 		json.extractingPath("$.masquerade").isEqualTo(false);
 		json.extractingPath("$.sourceSeenByEndpoint.*").asArray().containsOnly("203.0.113.10");
+	}
+
+	/**
+	 * Posts the manifests to {@code uri}: the answer is 200, and this asserts on its
+	 * JSON.
+	 */
+	private AbstractJsonContentAssert<?> assertOk(String uri, String manifests) {
+		return assertThat(post(uri, manifests)).hasStatusOk().bodyJson();
 	}
 
 	private MockMvcRequestBuilder post(String uri, String manifests) {

@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.AbstractJsonContentAssert;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 
@@ -32,29 +33,19 @@ class TraceApiControllerTests {
 
 	@Test
 	void traceWhenExternalClientHitsNodeWithoutLocalPodUnderLocalShouldDrop() {
-		var json = assertThat(trace("node=n3&from=external&to=loadBalancerIP")).hasStatusOk()
-			.hasContentType(MediaType.APPLICATION_JSON)
-			.bodyJson();
-		json.extractingPath("$.verdict").isEqualTo("DROP");
-		json.extractingPath("$.endpoints").asArray().isEmpty();
-		json.extractingPath("$.masquerade").isEqualTo(false);
+		assertTrace("node=n3&from=external&to=loadBalancerIP", "DROP", List.of(), false);
 	}
 
 	@Test
 	void traceWhenExternalClientHitsNodeWithLocalPodsUnderLocalShouldKeepTheClientAddress() {
-		var json = assertThat(trace("node=n1&from=external&to=loadBalancerIP")).hasStatusOk().bodyJson();
-		json.extractingPath("$.verdict").isEqualTo("DNAT");
-		json.extractingPath("$.endpoints").asArray().containsExactly("10.244.1.10", "10.244.1.11", "10.244.1.12");
-		json.extractingPath("$.masquerade").isEqualTo(false);
+		var json = assertTrace("node=n1&from=external&to=loadBalancerIP", "DNAT",
+				List.of("10.244.1.10", "10.244.1.11", "10.244.1.12"), false);
 		json.extractingPath("$.sourceSeenByEndpoint['10.244.1.10']").isEqualTo("203.0.113.10");
 	}
 
 	@Test
 	void traceWhenPodOnN3HitsTheLoadBalancerIpShouldShortCircuitToAllPodsWithoutMasquerade() {
-		var json = assertThat(trace("node=n3&from=pod&to=loadBalancerIP")).hasStatusOk().bodyJson();
-		json.extractingPath("$.verdict").isEqualTo("DNAT");
-		json.extractingPath("$.endpoints").asArray().containsExactlyElementsOf(ALL_PODS);
-		json.extractingPath("$.masquerade").isEqualTo(false);
+		var json = assertTrace("node=n3&from=pod&to=loadBalancerIP", "DNAT", ALL_PODS, false);
 		json.extractingPath("$.sourceSeenByEndpoint.*")
 			.asArray()
 			.allSatisfy((source) -> assertThat(source).asString().startsWith("10.244.3."));
@@ -62,10 +53,7 @@ class TraceApiControllerTests {
 
 	@Test
 	void traceWhenHostNetworkProcessOnN3HitsTheLoadBalancerIpShouldMasqueradeToTheNodeAddress() {
-		var json = assertThat(trace("node=n3&from=node&to=loadBalancerIP")).hasStatusOk().bodyJson();
-		json.extractingPath("$.verdict").isEqualTo("DNAT");
-		json.extractingPath("$.endpoints").asArray().containsExactlyElementsOf(ALL_PODS);
-		json.extractingPath("$.masquerade").isEqualTo(true);
+		var json = assertTrace("node=n3&from=node&to=loadBalancerIP", "DNAT", ALL_PODS, true);
 		json.extractingPath("$.sourceSeenByEndpoint.*").asArray().containsOnly("192.168.0.13");
 	}
 
@@ -209,6 +197,19 @@ class TraceApiControllerTests {
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.content("manifests=x")).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 			.hasContentType(MediaType.APPLICATION_JSON);
+	}
+
+	/**
+	 * The 3/1/0 example's trace answers, as JSON, with the verdict, the endpoints and
+	 * whether it masquerades; the returned assertion is on the rest of its JSON.
+	 */
+	private AbstractJsonContentAssert<?> assertTrace(String query, String verdict, List<String> endpoints,
+			boolean masquerade) {
+		var json = assertThat(trace(query)).hasStatusOk().hasContentType(MediaType.APPLICATION_JSON).bodyJson();
+		json.extractingPath("$.verdict").isEqualTo(verdict);
+		json.extractingPath("$.endpoints").asArray().containsExactlyElementsOf(endpoints);
+		json.extractingPath("$.masquerade").isEqualTo(masquerade);
+		return json;
 	}
 
 	private MockMvcRequestBuilder trace(String query) {
