@@ -37,11 +37,8 @@ class PresetCatalogTests {
 
 	@Test
 	void presetsWhenImportedShouldBeValidClustersWithOneLoadBalancerService() {
-		ManifestImporter importer = new ManifestImporter();
 		for (Preset preset : this.catalog.all()) {
-			Cluster cluster = importer
-				.read(new ByteArrayInputStream(preset.manifests().getBytes(StandardCharsets.UTF_8)))
-				.cluster();
+			Cluster cluster = imported(preset);
 			assertThat(cluster.services()).as(preset.name()).hasSize(1);
 			assertThat(cluster.nodes()).as(preset.name()).hasSize(3);
 		}
@@ -53,12 +50,8 @@ class PresetCatalogTests {
 	 */
 	@Test
 	void everyPresetShouldPutOneNodeInEachZone() {
-		ManifestImporter importer = new ManifestImporter();
 		for (Preset preset : this.catalog.all()) {
-			Cluster cluster = importer
-				.read(new ByteArrayInputStream(preset.manifests().getBytes(StandardCharsets.UTF_8)))
-				.cluster();
-			assertThat(cluster.nodes()).as(preset.name())
+			assertThat(imported(preset).nodes()).as(preset.name())
 				.extracting(Node::zone)
 				.doesNotContainNull()
 				.doesNotHaveDuplicates();
@@ -67,20 +60,16 @@ class PresetCatalogTests {
 
 	@Test
 	void presetsWhenImportedShouldPlaceThePodsAsTheirDescriptionsSay() {
-		ManifestImporter importer = new ManifestImporter();
-		assertThat(podsPerNode(importer, "uneven-3-1-0")).isEqualTo("n1=3 n2=1 n3=0");
-		assertThat(podsPerNode(importer, "six-replicas-spread")).isEqualTo("n1=2 n2=2 n3=2");
-		assertThat(podsPerNode(importer, "empty")).isEqualTo("n1=0 n2=0 n3=0");
-		assertThat(podsPerNode(importer, "rolling-update-local")).isEqualTo("n1=1 n2=1 n3=1");
-		assertThat(podsPerNode(importer, "two-pods-three-nodes")).matches("n1=[01] n2=[01] n3=[01]").contains("=0");
+		assertThat(podsPerNode("uneven-3-1-0")).isEqualTo("n1=3 n2=1 n3=0");
+		assertThat(podsPerNode("six-replicas-spread")).isEqualTo("n1=2 n2=2 n3=2");
+		assertThat(podsPerNode("empty")).isEqualTo("n1=0 n2=0 n3=0");
+		assertThat(podsPerNode("rolling-update-local")).isEqualTo("n1=1 n2=1 n3=1");
+		assertThat(podsPerNode("two-pods-three-nodes")).matches("n1=[01] n2=[01] n3=[01]").contains("=0");
 	}
 
 	@Test
 	void rollingUpdateShouldStartWithN1PassingAndN2DrainingToItsTerminatingPod() {
-		Preset preset = this.catalog.find("rolling-update-local").orElseThrow();
-		Cluster cluster = new ManifestImporter()
-			.read(new ByteArrayInputStream(preset.manifests().getBytes(StandardCharsets.UTF_8)))
-			.cluster();
+		Cluster cluster = imported(this.catalog.find("rolling-update-local").orElseThrow());
 		ServiceAnalysis web = new ClusterAnalyzer().analyze(cluster, AnalysisOptions.defaults()).services().get(0);
 		assertThat(web.hasAnyEndpoints()).isTrue();
 		assertThat(web.nodes()).extracting((node) -> node.name() + "=" + node.healthCheck().status())
@@ -97,16 +86,20 @@ class PresetCatalogTests {
 		assertThat(this.catalog.find(null)).isEmpty();
 	}
 
-	private String podsPerNode(ManifestImporter importer, String name) {
-		Preset preset = this.catalog.find(name).orElseThrow();
-		Cluster cluster = importer.read(new ByteArrayInputStream(preset.manifests().getBytes(StandardCharsets.UTF_8)))
-			.cluster();
+	private String podsPerNode(String name) {
+		Cluster cluster = imported(this.catalog.find(name).orElseThrow());
 		StringBuilder text = new StringBuilder();
 		for (var node : cluster.nodes()) {
 			long pods = cluster.pods().stream().filter((pod) -> node.name().equals(pod.nodeName())).count();
 			text.append(text.isEmpty() ? "" : " ").append(node.name()).append('=').append(pods);
 		}
 		return text.toString();
+	}
+
+	private static Cluster imported(Preset preset) {
+		return new ManifestImporter()
+			.read(new ByteArrayInputStream(preset.manifests().getBytes(StandardCharsets.UTF_8)))
+			.cluster();
 	}
 
 }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sandbox API as the controller tests drive it through MockMvc: creating a sandbox,
- * reading its snapshot, and any answer's body.
+ * reading its snapshot, a setting's refusal of an unknown value, and any answer's body.
  */
 final class SandboxApi {
 
@@ -55,6 +55,16 @@ final class SandboxApi {
 		MvcTestResult result = mvc.get().uri("/api/v1/sandboxes/" + id + "/snapshot").exchange();
 		assertThat(result).hasStatusOk();
 		return body(result);
+	}
+
+	/**
+	 * {@code PUT uri} with a value the setting does not have: a 400 that names the values
+	 * it has.
+	 */
+	static void assertUnknownValueRefused(MockMvcTester mvc, String uri, String allowedValues) {
+		MvcTestResult result = mvc.put().uri(uri).exchange();
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(body(result)).contains("Query parameter 'value' must be one of: " + allowedValues);
 	}
 
 	static String body(MvcTestResult result) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import com.jayway.jsonpath.JsonPath;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +63,7 @@ class SandboxCommandsTests {
 	@Test
 	void stepWhenCountOutOfRangeShouldAnswer400NamingIt() {
 		String id = create(this.mvc, "empty");
-		assertRefused(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/step?count=500"), HttpStatus.BAD_REQUEST)
+		assertRefusedCommand(this.mvc.post(), id, "/step?count=500", HttpStatus.BAD_REQUEST)
 			.startsWith("Query parameter 'count' must be between 1 and 100");
 	}
 
@@ -71,13 +72,9 @@ class SandboxCommandsTests {
 		String id = create(this.mvc, "empty");
 		command(this.mvc.put(), id, "/speed?factor=5");
 		assertThat(JsonPath.<Double>read(snapshot(this.mvc, id), "$.speed")).isEqualTo(5.0);
-		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/speed?factor=51")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
+		assertRefusedCommand(this.mvc.put(), id, "/speed?factor=51", HttpStatus.BAD_REQUEST)
 			.isEqualTo("Query parameter 'factor' must be between 0.1 and 50 (got 51.0).");
-		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/speed")).hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
+		assertRefusedCommand(this.mvc.put(), id, "/speed", HttpStatus.BAD_REQUEST)
 			.isEqualTo("Query parameter 'factor' is required.");
 	}
 
@@ -156,15 +153,13 @@ class SandboxCommandsTests {
 	@Test
 	void commandWhenPodUnknownShouldAnswer400WithTheSimulationsMessage() {
 		String id = pausedSandbox("uneven-3-1-0");
-		assertRefused(this.mvc.delete().uri("/api/v1/sandboxes/" + id + "/pods/nope"), HttpStatus.BAD_REQUEST)
-			.contains("nope");
+		assertRefusedCommand(this.mvc.delete(), id, "/pods/nope", HttpStatus.BAD_REQUEST).contains("nope");
 	}
 
 	@Test
 	void addNodeWhenNameInvalidShouldAnswer422InTheApiServersWords() {
 		String id = pausedSandbox("uneven-3-1-0");
-		assertRefused(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/nodes?name=Node_4"),
-				HttpStatus.UNPROCESSABLE_CONTENT)
+		assertRefusedCommand(this.mvc.post(), id, "/nodes?name=Node_4", HttpStatus.UNPROCESSABLE_CONTENT)
 			.startsWith("Node \"Node_4\" is invalid: metadata.name: Invalid value: \"Node_4\": a lowercase RFC 1123 "
 					+ "subdomain must consist of");
 	}
@@ -172,10 +167,7 @@ class SandboxCommandsTests {
 	@Test
 	void moveWhenNodeMissingShouldAnswer400NamingTheParameter() {
 		String id = pausedSandbox("uneven-3-1-0");
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/pods/web-1/move"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
+		assertRefusedCommand(this.mvc.post(), id, "/pods/web-1/move", HttpStatus.BAD_REQUEST)
 			.isEqualTo("Query parameter 'node' is required.");
 	}
 
@@ -215,19 +207,16 @@ class SandboxCommandsTests {
 	@Test
 	void rolloutRestartWithoutADeploymentShouldAnswer400() {
 		String id = pausedSandbox("uneven-3-1-0");
-		assertRefused(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/rollout/restart"), HttpStatus.BAD_REQUEST)
+		assertRefusedCommand(this.mvc.post(), id, "/rollout/restart", HttpStatus.BAD_REQUEST)
 			.isEqualTo("No Deployment backs Service default/web; the sandbox rolls out Deployments only.");
 	}
 
 	@Test
 	void replicasWhenCountIsNotANumberOrTooLargeShouldAnswer400() {
 		String id = pausedSandbox("two-pods-three-nodes");
-		assertThat(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/replicas?count=many"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
+		assertRefusedCommand(this.mvc.post(), id, "/replicas?count=many", HttpStatus.BAD_REQUEST)
 			.isEqualTo("Query parameter 'count' must be a whole number (got \"many\").");
-		assertRefused(this.mvc.post().uri("/api/v1/sandboxes/" + id + "/replicas?count=201"), HttpStatus.BAD_REQUEST)
+		assertRefusedCommand(this.mvc.post(), id, "/replicas?count=201", HttpStatus.BAD_REQUEST)
 			.contains("a sandbox holds at most 200 pods");
 	}
 
@@ -243,10 +232,7 @@ class SandboxCommandsTests {
 	@Test
 	void externalTrafficPolicyWhenValueUnknownShouldAnswer400ListingTheValues() {
 		String id = pausedSandbox("uneven-3-1-0");
-		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/service/external-traffic-policy?value=local"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
+		assertRefusedCommand(this.mvc.put(), id, "/service/external-traffic-policy?value=local", HttpStatus.BAD_REQUEST)
 			.isEqualTo("Query parameter 'value' must be one of: Cluster, Local (got \"local\").");
 	}
 
@@ -265,10 +251,7 @@ class SandboxCommandsTests {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.put(), id, "/load-balancer?model=weighted");
 		assertThat(JsonPath.<String>read(snapshot(this.mvc, id), "$.simulation.loadBalancer")).isEqualTo("weighted");
-		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/load-balancer?model=random"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
+		assertRefusedCommand(this.mvc.put(), id, "/load-balancer?model=random", HttpStatus.BAD_REQUEST)
 			.isEqualTo("Query parameter 'model' must be one of: even, weighted (got \"random\").");
 	}
 
@@ -277,10 +260,7 @@ class SandboxCommandsTests {
 		String id = pausedSandbox("uneven-3-1-0");
 		command(this.mvc.put(), id, "/client-rate?perSecond=12.5");
 		assertThat(JsonPath.<Double>read(snapshot(this.mvc, id), "$.simulation.connectionsPerSecond")).isEqualTo(12.5);
-		assertThat(this.mvc.put().uri("/api/v1/sandboxes/" + id + "/client-rate?perSecond=-1"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson()
-			.extractingPath("$.errors[0]")
+		assertRefusedCommand(this.mvc.put(), id, "/client-rate?perSecond=-1", HttpStatus.BAD_REQUEST)
 			.isEqualTo("Query parameter 'perSecond' must be between 0 and 200 new connections per second (got -1).");
 	}
 
@@ -300,6 +280,12 @@ class SandboxCommandsTests {
 	private void command(MockMvcTester.MockMvcRequestBuilder request, String id, String path) {
 		MvcTestResult result = request.uri("/api/v1/sandboxes/" + id + path).exchange();
 		assertThat(result).as(path + ": " + body(result)).hasStatus(HttpStatus.NO_CONTENT);
+	}
+
+	/** The command is refused with {@code status}: an assertion on its first error. */
+	private static AbstractStringAssert<?> assertRefusedCommand(MockMvcTester.MockMvcRequestBuilder request, String id,
+			String path, HttpStatus status) {
+		return assertRefused(request.uri("/api/v1/sandboxes/" + id + path), status);
 	}
 
 	private long now(String id) {

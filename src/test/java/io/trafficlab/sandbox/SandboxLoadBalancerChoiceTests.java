@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.trafficlab.sandbox.SandboxApi.assertUnknownValueRefused;
 import static io.trafficlab.sandbox.SandboxApi.body;
 import static io.trafficlab.sandbox.SandboxApi.createAt;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,14 +45,9 @@ class SandboxLoadBalancerChoiceTests {
 	@Test
 	void unknownValuesShouldBeA400NamingTheAllowedOnes() {
 		String api = "/api/v1/sandboxes/" + createAt(this.mvc, "/api/v1/sandboxes?preset=uneven-3-1-0");
-		MvcTestResult kind = this.mvc.put().uri(api + "/load-balancer/kind?value=nlb").exchange();
-		assertThat(kind).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(body(kind)).contains("Query parameter 'value' must be one of: aws-clb, aws-nlb-instance, "
-				+ "aws-nlb-ip, azure, generic, gke-passthrough, metallb-bgp, metallb-l2");
-		MvcTestResult dataplane = this.mvc.put().uri(api + "/dataplane?value=cilium").exchange();
-		assertThat(dataplane).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(body(dataplane))
-			.contains("Query parameter 'value' must be one of: cilium-dsr, cilium-snat, kube-proxy");
+		assertUnknownValueRefused(this.mvc, api + "/load-balancer/kind?value=nlb",
+				"aws-clb, aws-nlb-instance, aws-nlb-ip, azure, generic, gke-passthrough, metallb-bgp, metallb-l2");
+		assertUnknownValueRefused(this.mvc, api + "/dataplane?value=cilium", "cilium-dsr, cilium-snat, kube-proxy");
 	}
 
 	@Test

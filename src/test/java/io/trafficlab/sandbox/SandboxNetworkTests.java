@@ -11,8 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.trafficlab.sandbox.SandboxApi.assertUnknownValueRefused;
 import static io.trafficlab.sandbox.SandboxApi.body;
 import static io.trafficlab.sandbox.SandboxApi.createAt;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,9 +38,7 @@ class SandboxNetworkTests {
 	@Test
 	void anUnknownNetworkShouldBeA400NamingTheAllowedOnes() {
 		String api = "/api/v1/sandboxes/" + createAt(this.mvc, "/api/v1/sandboxes?preset=uneven-3-1-0");
-		MvcTestResult network = this.mvc.put().uri(api + "/network?value=flannel").exchange();
-		assertThat(network).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(body(network)).contains("Query parameter 'value' must be one of: bridge, overlay, vpc");
+		assertUnknownValueRefused(this.mvc, api + "/network?value=flannel", "bridge, overlay, vpc");
 	}
 
 	@Test

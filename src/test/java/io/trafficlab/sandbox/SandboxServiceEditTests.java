@@ -1,8 +1,10 @@
 package io.trafficlab.sandbox;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import com.jayway.jsonpath.JsonPath;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,48 +86,38 @@ class SandboxServiceEditTests {
 		String yaml = serviceYaml(id);
 		int port = healthCheckNodePort(id);
 		int other = (port == 32000) ? 32001 : 32000;
-		assertRefused(
-				this.mvc.put()
-					.uri("/api/v1/sandboxes/" + id + "/service")
-					.contentType("application/yaml")
-					.content(yaml.replace("healthCheckNodePort: " + port, "healthCheckNodePort: " + other)),
+		assertEditRefused(id,
+				(service) -> service.replace("healthCheckNodePort: " + port, "healthCheckNodePort: " + other),
 				HttpStatus.UNPROCESSABLE_CONTENT)
 			.isEqualTo("Service \"web\" is invalid: spec.healthCheckNodePort: Forbidden: field is immutable");
-		assertThat(serviceYaml(id)).isEqualTo(yaml);
 		assertThat(this.registry.get(id).manifests()).contains(yaml);
 	}
 
 	@Test
 	void badYamlShouldNameTheLineAndChangeNothing() {
 		String id = create(this.mvc, "uneven-3-1-0");
-		String yaml = serviceYaml(id);
 		String manifests = this.registry.get(id).manifests();
-		assertRefused(this.mvc.put()
-			.uri("/api/v1/sandboxes/" + id + "/service")
-			.contentType("application/yaml")
-			.content(yaml.replace("spec:\n", "spec:\n  ports: [\n")), HttpStatus.BAD_REQUEST).contains("line ");
-		assertThat(serviceYaml(id)).isEqualTo(yaml);
+		assertEditRefused(id, (service) -> service.replace("spec:\n", "spec:\n  ports: [\n"), HttpStatus.BAD_REQUEST)
+			.contains("line ");
 		assertThat(this.registry.get(id).manifests()).isEqualTo(manifests);
 	}
 
 	@Test
 	void aTypeChangeShouldBeRefusedNamingTheFieldTheSandboxCannotFollow() {
 		String id = create(this.mvc, "uneven-3-1-0");
-		String yaml = serviceYaml(id);
-		assertRefused(edit(id, yaml.replace("type: LoadBalancer", "type: NodePort")), HttpStatus.BAD_REQUEST)
+		assertEditRefused(id, (service) -> service.replace("type: LoadBalancer", "type: NodePort"),
+				HttpStatus.BAD_REQUEST)
 			.contains("cannot follow a change to spec.type")
 			.contains("spec.externalTrafficPolicy");
-		assertThat(serviceYaml(id)).isEqualTo(yaml);
 	}
 
 	@Test
 	void anotherServiceOrMoreObjectsShouldBeRefused() {
 		String id = create(this.mvc, "uneven-3-1-0");
-		String yaml = serviceYaml(id);
-		assertRefused(edit(id, yaml.replace("name: web", "name: shop")), HttpStatus.BAD_REQUEST)
+		assertEditRefused(id, (service) -> service.replace("name: web", "name: shop"), HttpStatus.BAD_REQUEST)
 			.startsWith("The sandbox follows Service default/web; it cannot edit Service default/shop.");
-		assertRefused(edit(id, yaml + "---\n" + yaml), HttpStatus.BAD_REQUEST).startsWith("Send exactly one object");
-		assertThat(serviceYaml(id)).isEqualTo(yaml);
+		assertEditRefused(id, (service) -> service + "---\n" + service, HttpStatus.BAD_REQUEST)
+			.startsWith("Send exactly one object");
 	}
 
 	@Test
@@ -154,9 +146,7 @@ class SandboxServiceEditTests {
 	@Test
 	void anEmptyBodyShouldBeRefused() {
 		String id = create(this.mvc, "uneven-3-1-0");
-		assertThat(
-				this.mvc.put().uri("/api/v1/sandboxes/" + id + "/service").contentType("application/yaml").content(""))
-			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(edit(id, "")).hasStatus(HttpStatus.BAD_REQUEST);
 	}
 
 	private MvcTestResult edit(String id, String yaml) {
@@ -165,6 +155,18 @@ class SandboxServiceEditTests {
 			.contentType("application/yaml")
 			.content(yaml)
 			.exchange();
+	}
+
+	/**
+	 * Sends the sandbox's Service as {@code edit} changes it: the edit is refused with
+	 * {@code status} and the Service stays as it was. The returned assertion is on the
+	 * refusal's first error.
+	 */
+	private AbstractStringAssert<?> assertEditRefused(String id, UnaryOperator<String> edit, HttpStatus status) {
+		String yaml = serviceYaml(id);
+		AbstractStringAssert<?> refusal = assertRefused(edit(id, edit.apply(yaml)), status);
+		assertThat(serviceYaml(id)).isEqualTo(yaml);
+		return refusal;
 	}
 
 	private String serviceYaml(String id) {
