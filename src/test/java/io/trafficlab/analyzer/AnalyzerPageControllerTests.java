@@ -109,12 +109,7 @@ class AnalyzerPageControllerTests {
 
 	@Test
 	void analyzeWhenWeightedShouldGiveEveryPodAQuarter() {
-		assertThat(this.mvc.post()
-			.uri("/analyze")
-			.header("HX-Request", "true")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("manifests", TestManifests.uneven310())
-			.param("lb", "weighted")).hasStatusOk()
+		assertThat(htmx(postUneven310("/analyze", "lb", "weighted"))).hasStatusOk()
 			.bodyText()
 			.contains("<span class=\"fraction\">1/4</span>")
 			.doesNotContain("<span class=\"fraction\">1/6</span>");
@@ -229,12 +224,8 @@ class AnalyzerPageControllerTests {
 
 	@Test
 	void analyzeWhenSpreadingGivenWithAnotherLoadBalancerShouldRefuseInTheErrorNotice() {
-		assertThat(htmx(this.mvc.post()
-			.uri("/analyze")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("manifests", TestManifests.uneven310())
-			.param("lb", "weighted")
-			.param("loadBalancer", "metallb-l2"))).hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(htmx(postUneven310("/analyze", "lb", "weighted", "loadBalancer", "metallb-l2")))
+			.hasStatus(HttpStatus.BAD_REQUEST)
 			.doesNotContainHeader("HX-Replace-Url")
 			.bodyText()
 			.contains("<div class=\"notice notice--error\" role=\"alert\">")
@@ -246,12 +237,7 @@ class AnalyzerPageControllerTests {
 	void analyzeWithoutJavaScriptShouldTakeAnotherLoadBalancerBesideTheFormsDefaultSpreading() {
 		// the page's form sends lb=even however the load balancer is chosen, when no
 		// script hides the field
-		assertThat(this.mvc.post()
-			.uri("/analyze")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("manifests", TestManifests.uneven310())
-			.param("lb", "even")
-			.param("loadBalancer", "metallb-l2")).hasStatusOk()
+		assertThat(postUneven310("/analyze", "lb", "even", "loadBalancer", "metallb-l2")).hasStatusOk()
 			.bodyText()
 			.contains("<code class=\"lb-facts__id\">metallb-l2</code>");
 	}
@@ -259,19 +245,11 @@ class AnalyzerPageControllerTests {
 	@Test
 	void theTraceFormShouldStartAtTheNodePortBehindALoadBalancerThatPublishesAHostname() {
 		String selected = "<option value=\"%s\" selected=\"selected\">";
-		assertThat(this.mvc.post()
-			.uri("/analyze")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("manifests", TestManifests.uneven310())
-			.param("loadBalancer", "aws-nlb-instance")).hasStatusOk()
+		assertThat(postUneven310("/analyze", "loadBalancer", "aws-nlb-instance")).hasStatusOk()
 			.bodyText()
 			.contains(selected.formatted("nodePort"))
 			.doesNotContain(selected.formatted("loadBalancerIP"));
-		assertThat(this.mvc.post()
-			.uri("/analyze")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("manifests", TestManifests.uneven310())
-			.param("loadBalancer", "metallb-l2")).hasStatusOk()
+		assertThat(postUneven310("/analyze", "loadBalancer", "metallb-l2")).hasStatusOk()
 			.bodyText()
 			.contains(selected.formatted("loadBalancerIP"));
 	}
@@ -283,15 +261,8 @@ class AnalyzerPageControllerTests {
 
 	@Test
 	void traceShouldFollowTheChosenLoadBalancer() {
-		assertThat(htmx(this.mvc.post()
-			.uri("/analyze/trace")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("manifests", TestManifests.uneven310())
-			.param("loadBalancer", "aws-nlb-instance")
-			.param("traceService", "default/web")
-			.param("traceNode", "n1")
-			.param("traceFrom", "external")
-			.param("traceTo", "loadBalancerIP"))).hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(trace("n1", "external", true).param("loadBalancer", "aws-nlb-instance"))
+			.hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
 			.contains("publishes a hostname, not an IP");
 	}
@@ -326,12 +297,7 @@ class AnalyzerPageControllerTests {
 
 	@Test
 	void analyzeWhenClientIpIsNotAnAddressShouldSayItInline() {
-		assertThat(this.mvc.post()
-			.uri("/analyze")
-			.header("HX-Request", "true")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("manifests", TestManifests.uneven310())
-			.param("clientIp", "client.example")).hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(htmx(postUneven310("/analyze", "clientIp", "client.example"))).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
 			.contains("client IP must be an IP address");
 	}
@@ -359,16 +325,7 @@ class AnalyzerPageControllerTests {
 
 	@Test
 	void traceWhenSourceIpIsNotAnAddressShouldSayItInline() {
-		assertThat(this.mvc.post()
-			.uri("/analyze/trace")
-			.header("HX-Request", "true")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("manifests", TestManifests.uneven310())
-			.param("traceService", "default/web")
-			.param("traceNode", "n1")
-			.param("traceFrom", "external")
-			.param("traceTo", "loadBalancerIP")
-			.param("traceSourceIp", "nowhere")).hasStatus(HttpStatus.BAD_REQUEST)
+		assertThat(trace("n1", "external", true).param("traceSourceIp", "nowhere")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyText()
 			.startsWith("<section id=\"trace-result\"")
 			.contains("source IP must be an IP address");
@@ -384,15 +341,24 @@ class AnalyzerPageControllerTests {
 	}
 
 	private MockMvcRequestBuilder trace(String node, String from, boolean htmx) {
-		MockMvcRequestBuilder request = this.mvc.post()
-			.uri("/analyze/trace")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("manifests", TestManifests.uneven310())
-			.param("traceService", "default/web")
-			.param("traceNode", node)
-			.param("traceFrom", from)
-			.param("traceTo", "loadBalancerIP");
+		MockMvcRequestBuilder request = postUneven310("/analyze/trace", "traceService", "default/web", "traceNode",
+				node, "traceFrom", from, "traceTo", "loadBalancerIP");
 		return htmx ? htmx(request) : request;
+	}
+
+	/**
+	 * The page's form posting the 3/1/0 manifests to {@code uri}, then parameter names
+	 * and values.
+	 */
+	private MockMvcRequestBuilder postUneven310(String uri, String... parameters) {
+		MockMvcRequestBuilder request = this.mvc.post()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("manifests", TestManifests.uneven310());
+		for (int i = 0; i < parameters.length; i += 2) {
+			request.param(parameters[i], parameters[i + 1]);
+		}
+		return request;
 	}
 
 	/**
@@ -400,11 +366,7 @@ class AnalyzerPageControllerTests {
 	 * asks.
 	 */
 	private AbstractStringAssert<?> analyzedBehind(String loadBalancer) {
-		return assertThat(htmx(this.mvc.post()
-			.uri("/analyze")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("manifests", TestManifests.uneven310())
-			.param("loadBalancer", loadBalancer))).hasStatusOk().bodyText();
+		return assertThat(htmx(postUneven310("/analyze", "loadBalancer", loadBalancer))).hasStatusOk().bodyText();
 	}
 
 	private static MockMvcRequestBuilder htmx(MockMvcRequestBuilder request) {
