@@ -281,11 +281,7 @@ class BundledLessonsTests {
 
 	@Test
 	void drainingUnderLocalLosesNoConnectionBecauseTheTerminatingPodServesTheStragglers() {
-		Lesson lesson = CATALOG.find("rolling-update-local").orElseThrow();
-		Simulation simulation = CATALOG.start(lesson, 2).simulation();
-		lesson.step(2).questions().get(0).reveal().forEach(simulation::apply);
-		List<SimulationEvent> events = new ArrayList<>();
-		simulation.advanceTo(25_000_000L, events::add);
+		List<SimulationEvent> events = Revealed.of("rolling-update-local", 2, 0, 25_000_000L).events();
 
 		assertThat(events).noneMatch((event) -> event instanceof SimulationEvent.ConnectionDropped);
 		assertThat(events)
@@ -298,12 +294,9 @@ class BundledLessonsTests {
 
 	@Test
 	void drainingAnAppThatExitsAtOnceUnderLocalLosesWhatTheLoadBalancerStillSends() {
-		Lesson lesson = CATALOG.find("rolling-update-local").orElseThrow();
-		Simulation simulation = CATALOG.start(lesson, 3).simulation();
-		long drainedAt = simulation.now();
-		lesson.step(3).questions().get(0).reveal().forEach(simulation::apply);
-		List<SimulationEvent> events = new ArrayList<>();
-		simulation.advanceTo(drainedAt + 25_000_000L, events::add);
+		Revealed drain = Revealed.of("rolling-update-local", 3, 0, 25_000_000L);
+		long drainedAt = drain.at();
+		List<SimulationEvent> events = drain.events();
 
 		// netexec exits on SIGTERM at once: n2's pod stops serving and is gone at the
 		// drain
@@ -316,11 +309,7 @@ class BundledLessonsTests {
 			.min()
 			.orElseThrow();
 		assertThat(unhealthyAt).isLessThanOrEqualTo(drainedAt + 21_000_000L);
-		List<SimulationEvent.ConnectionDropped> lost = events.stream()
-			.filter((event) -> event instanceof SimulationEvent.ConnectionDropped)
-			.map(SimulationEvent.ConnectionDropped.class::cast)
-			.toList();
-		assertThat(lost).isNotEmpty().allSatisfy((dropped) -> {
+		assertThat(drain.events(SimulationEvent.ConnectionDropped.class)).isNotEmpty().allSatisfy((dropped) -> {
 			assertThat(dropped.node()).isEqualTo("n2");
 			assertThat(dropped.time()).isBetween(drainedAt, unhealthyAt);
 		});
@@ -330,44 +319,26 @@ class BundledLessonsTests {
 
 	@Test
 	void aRolloutRestartUnderLocalWithThePreStopSleepDropsNoConnection() {
-		Lesson lesson = CATALOG.find("rolling-update-local").orElseThrow();
-		Simulation simulation = CATALOG.start(lesson, 2).simulation();
-		long restartedAt = simulation.now();
-		assertThat(lesson.step(2).questions().get(1).reveal()).containsExactly(new SimulationCommand.RolloutRestart());
-		lesson.step(2).questions().get(1).reveal().forEach(simulation::apply);
-		List<SimulationEvent> events = new ArrayList<>();
-		simulation.advanceTo(restartedAt + 60_000_000L, events::add);
+		Revealed restart = Revealed.of("rolling-update-local", 2, 1, 60_000_000L);
+		assertThat(restart.question().reveal()).containsExactly(new SimulationCommand.RolloutRestart());
 
 		// both old pods are deleted, each serving 25 s after
-		assertThat(events).filteredOn((event) -> event instanceof SimulationEvent.PodTerminating)
-			.hasSize(2)
-			.allMatch(
-					(event) -> ((SimulationEvent.PodTerminating) event).stopsServingAt() == event.time() + 25_000_000L);
-		assertThat(events).noneMatch((event) -> event instanceof SimulationEvent.ConnectionDropped
+		assertThat(restart.events(SimulationEvent.PodTerminating.class)).hasSize(2)
+			.allMatch((event) -> event.stopsServingAt() == event.time() + 25_000_000L);
+		assertThat(restart.events()).noneMatch((event) -> event instanceof SimulationEvent.ConnectionDropped
 				|| event instanceof SimulationEvent.ConnectionRejected);
-		assertThat(simulation.snapshot().pods()).hasSize(2)
+		assertThat(restart.simulation().snapshot().pods()).hasSize(2)
 			.allMatch((pod) -> pod.status() == SimulationSnapshot.PodStatus.READY);
 	}
 
 	@Test
 	void aRolloutRestartUnderLocalOfAnAppThatExitsAtOnceDropsConnections() {
-		Lesson lesson = CATALOG.find("rolling-update-local").orElseThrow();
-		Simulation simulation = CATALOG.start(lesson, 3).simulation();
-		long restartedAt = simulation.now();
-		assertThat(lesson.step(3).questions().get(1).reveal()).containsExactly(new SimulationCommand.RolloutRestart());
-		lesson.step(3).questions().get(1).reveal().forEach(simulation::apply);
-		List<SimulationEvent> events = new ArrayList<>();
-		simulation.advanceTo(restartedAt + 60_000_000L, events::add);
+		Revealed restart = Revealed.of("rolling-update-local", 3, 1, 60_000_000L);
+		assertThat(restart.question().reveal()).containsExactly(new SimulationCommand.RolloutRestart());
 
-		List<SimulationEvent.PodTerminating> deleted = events.stream()
-			.filter((event) -> event instanceof SimulationEvent.PodTerminating)
-			.map(SimulationEvent.PodTerminating.class::cast)
-			.toList();
+		List<SimulationEvent.PodTerminating> deleted = restart.events(SimulationEvent.PodTerminating.class);
 		assertThat(deleted).hasSize(2).allMatch((event) -> event.stopsServingAt() == event.time());
-		List<SimulationEvent.ConnectionDropped> lost = events.stream()
-			.filter((event) -> event instanceof SimulationEvent.ConnectionDropped)
-			.map(SimulationEvent.ConnectionDropped.class::cast)
-			.toList();
+		List<SimulationEvent.ConnectionDropped> lost = restart.events(SimulationEvent.ConnectionDropped.class);
 		// each drop is at a node whose old pod just went, before the load balancer's 2
 		// failing probes (up to 20 s, and the second's 6 s timeout)
 		assertThat(lost).isNotEmpty().allSatisfy((dropped) -> assertThat(deleted).anySatisfy((terminating) -> {
@@ -378,15 +349,11 @@ class BundledLessonsTests {
 
 	@Test
 	void aKilledNodeLosesConnectionsOnlyUntilTheLoadBalancerHasSeenTwoFailingProbes() {
-		Lesson lesson = CATALOG.find("rolling-update-local").orElseThrow();
-		Simulation simulation = CATALOG.start(lesson, 4).simulation();
-		lesson.step(4).questions().get(0).reveal().forEach(simulation::apply);
-		List<Long> drops = new ArrayList<>();
-		simulation.advanceTo(40_000_000L, (event) -> {
-			if (event instanceof SimulationEvent.ConnectionDropped dropped) {
-				drops.add(dropped.time());
-			}
-		});
+		List<Long> drops = Revealed.of("rolling-update-local", 4, 0, 40_000_000L)
+			.events(SimulationEvent.ConnectionDropped.class)
+			.stream()
+			.map(SimulationEvent::time)
+			.toList();
 
 		// two failing probes 10 s apart, the second counted when its 6 s timeout expires
 		assertThat(drops).isNotEmpty();
@@ -395,15 +362,8 @@ class BundledLessonsTests {
 
 	@Test
 	void movingTheL2PodsLosesConnectionsAtTheOldNodeForAboutASecondAfterTheOldPodsGo() {
-		Lesson lesson = CATALOG.find("which-load-balancer").orElseThrow();
-		Simulation simulation = CATALOG.start(lesson, 3).simulation();
-		lesson.step(3).questions().get(1).reveal().forEach(simulation::apply);
-		List<SimulationEvent.ConnectionDropped> drops = new ArrayList<>();
-		simulation.advanceTo(40_000_000L, (event) -> {
-			if (event instanceof SimulationEvent.ConnectionDropped dropped) {
-				drops.add(dropped);
-			}
-		});
+		List<SimulationEvent.ConnectionDropped> drops = Revealed.of("which-load-balancer", 3, 1, 40_000_000L)
+			.events(SimulationEvent.ConnectionDropped.class);
 
 		// the old pods are deleted at the end of the 30 s grace period; n1 announces
 		// until
@@ -472,6 +432,29 @@ class BundledLessonsTests {
 						reveal.mode().apiName())
 				.anyMatch((line) -> quoted.matcher(line).find());
 		}
+	}
+
+	/**
+	 * A fresh simulation in the lesson step's state (at time 0), the question's reveal
+	 * applied at {@code at}, and every event in the {@code micros} after.
+	 */
+	private record Revealed(Question question, Simulation simulation, long at, List<SimulationEvent> events) {
+
+		static Revealed of(String lesson, int step, int question, long micros) {
+			Lesson read = CATALOG.find(lesson).orElseThrow();
+			Simulation simulation = CATALOG.start(read, step).simulation();
+			long at = simulation.now();
+			Question asked = read.step(step).questions().get(question);
+			asked.reveal().forEach(simulation::apply);
+			List<SimulationEvent> events = new ArrayList<>();
+			simulation.advanceTo(at + micros, events::add);
+			return new Revealed(asked, simulation, at, events);
+		}
+
+		<T extends SimulationEvent> List<T> events(Class<T> type) {
+			return this.events.stream().filter(type::isInstance).map(type::cast).toList();
+		}
+
 	}
 
 	static Simulation afterReveal(QuestionCase question) {
