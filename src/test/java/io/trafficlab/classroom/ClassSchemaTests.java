@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.trafficlab.WireEnums;
-import io.trafficlab.engine.model.Spelled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,21 +46,9 @@ class ClassSchemaTests {
 
 	@Test
 	void mirrorShouldDeclareEveryEnumOfTheClassJsonAsItsSpellings() throws IOException {
-		String mirror = Files.readString(MIRROR);
 		var enums = WireEnums.reachableFrom(ClassJson.class);
 		assertThat(enums).hasSize(4);
-		for (Class<?> type : enums) {
-			Matcher union = Pattern.compile("\\nexport type " + type.getSimpleName() + " = ([^;]*);").matcher(mirror);
-			assertThat(union.find()).as("classState.ts declares the union " + type.getSimpleName()).isTrue();
-			List<String> literals = Pattern.compile("'([^']*)'")
-				.matcher(union.group(1))
-				.results()
-				.map((m) -> m.group(1))
-				.toList();
-			assertThat(literals).as("classState.ts, " + type.getSimpleName())
-				.containsExactlyInAnyOrderElementsOf(
-						Arrays.stream(type.getEnumConstants()).map((c) -> ((Spelled) c).apiName()).toList());
-		}
+		WireEnums.assertMirroredAsUnions(MIRROR, enums);
 	}
 
 }

@@ -145,24 +145,10 @@ class EventSchemaTests {
 
 	@Test
 	void frontendProtocolWhenReadShouldDeclareEveryEnumAsItsSpellings() throws IOException {
-		String protocol = Files.readString(Path.of("frontend", "src", "protocol", "events.ts"));
 		Set<Class<?>> enums = streamEnums();
 		assertThat(enums).contains(TargetState.class, Hop.Direction.class, LoadBalancerModel.class,
 				TrafficPolicy.class);
-		for (Class<?> type : enums) {
-			Matcher union = Pattern.compile("\\nexport type " + type.getSimpleName() + " = ([^;]*);").matcher(protocol);
-			assertThat(union.find()).as("events.ts declares the union " + type.getSimpleName()).isTrue();
-			List<String> literals = Pattern.compile("'([^']*)'")
-				.matcher(union.group(1))
-				.results()
-				.map((m) -> m.group(1))
-				.toList();
-			List<String> spellings = Arrays.stream(type.getEnumConstants())
-				.map((constant) -> ((Spelled) constant).apiName())
-				.toList();
-			assertThat(literals).as("events.ts, " + type.getSimpleName())
-				.containsExactlyInAnyOrderElementsOf(spellings);
-		}
+		WireEnums.assertMirroredAsUnions(Path.of("frontend", "src", "protocol", "events.ts"), enums);
 	}
 
 	/** The enums the stream carries: in batches, snapshots and statistics. */
