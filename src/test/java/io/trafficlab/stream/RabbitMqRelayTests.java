@@ -1,7 +1,6 @@
 package io.trafficlab.stream;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -10,13 +9,17 @@ import java.util.concurrent.TimeUnit;
 import io.trafficlab.room.RoomCode;
 import io.trafficlab.room.RoomDestinations;
 import io.trafficlab.sandbox.Sandbox;
-import io.trafficlab.sandbox.SandboxDestinations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.messaging.simp.stomp.StompSession;
 
+import static io.trafficlab.stream.StompTestClient.consecutiveSeqs;
 import static io.trafficlab.stream.StompTestClient.number;
+import static io.trafficlab.stream.StompTestClient.subscribeToEvents;
+import static io.trafficlab.stream.StompTestClient.subscribeToSnapshot;
+import static io.trafficlab.stream.StompTestClient.subscribeToStatistics;
+import static io.trafficlab.stream.StompTestClient.take;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,20 +41,14 @@ class RabbitMqRelayTests extends RabbitMqServer {
 	void sandboxSubscriberShouldReceiveNumberedBatchesAndStatisticsWithTheRelayOn() throws Exception {
 		Sandbox sandbox = sandbox("six-replicas-spread");
 		StompSession session = connect();
-		BlockingQueue<Map<String, Object>> batches = StompTestClient.subscribe(session,
-				SandboxDestinations.eventsTopic(sandbox.id()));
-		BlockingQueue<Map<String, Object>> stats = StompTestClient.subscribe(session,
-				SandboxDestinations.statsTopic(sandbox.id()));
+		BlockingQueue<Map<String, Object>> batches = subscribeToEvents(session, sandbox);
+		BlockingQueue<Map<String, Object>> stats = subscribeToStatistics(session, sandbox);
 		List<Map<String, Object>> received = take(batches, 10);
-		List<Long> seqs = received.stream().map((batch) -> number(batch, "seq")).toList();
-		for (int i = 1; i < seqs.size(); i++) {
-			assertThat(seqs.get(i)).as("seq after " + seqs.get(i - 1)).isEqualTo(seqs.get(i - 1) + 1);
-		}
+		consecutiveSeqs(received);
 		assertThat(received).allSatisfy((batch) -> assertThat(batch).containsKeys("generation", "simTime", "events"));
 		assertThat(take(stats, 1).get(0)).containsKeys("generation", "tickWallTime", "statistics");
 
-		BlockingQueue<Map<String, Object>> snapshots = StompTestClient.subscribe(session,
-				SandboxDestinations.snapshotDestination(sandbox.id()));
+		BlockingQueue<Map<String, Object>> snapshots = subscribeToSnapshot(session, sandbox);
 		Map<String, Object> snapshot = snapshots.poll(5, TimeUnit.SECONDS);
 		assertThat(snapshot).isNotNull().containsEntry("id", sandbox.id()).containsKeys("seq", "simulation");
 		assertThat(this.errors).isEmpty();
@@ -72,8 +69,7 @@ class RabbitMqRelayTests extends RabbitMqServer {
 		// two SUBSCRIBEs may be handled in either order (the inbound channel has a pool)
 		Map<String, Object> firstOfFirst = take(firstBatches, 1).get(0);
 		Map<String, Object> firstOfSecond = take(secondBatches, 1).get(0);
-		long common = Math.max(StompTestClient.number(firstOfFirst, "seq"),
-				StompTestClient.number(firstOfSecond, "seq"));
+		long common = Math.max(number(firstOfFirst, "seq"), number(firstOfSecond, "seq"));
 		assertThat(batchNumbered(common, firstOfFirst, firstBatches))
 			.isEqualTo(batchNumbered(common, firstOfSecond, secondBatches));
 		assertThat(take(stats, 1).get(0)).containsKeys("statistics");
@@ -110,26 +106,12 @@ class RabbitMqRelayTests extends RabbitMqServer {
 	private static Map<String, Object> batchNumbered(long seq, Map<String, Object> first,
 			BlockingQueue<Map<String, Object>> queue) throws InterruptedException {
 		Map<String, Object> batch = first;
-		while (StompTestClient.number(batch, "seq") < seq) {
-			long previous = StompTestClient.number(batch, "seq");
+		while (number(batch, "seq") < seq) {
+			long previous = number(batch, "seq");
 			batch = take(queue, 1).get(0);
-			assertThat(StompTestClient.number(batch, "seq")).as("the batch after " + previous).isEqualTo(previous + 1);
+			assertThat(number(batch, "seq")).as("the batch after " + previous).isEqualTo(previous + 1);
 		}
 		return batch;
-	}
-
-	private static List<Map<String, Object>> take(BlockingQueue<Map<String, Object>> queue, int count)
-			throws InterruptedException {
-		List<Map<String, Object>> taken = new ArrayList<>();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (taken.size() < count && System.nanoTime() < deadline) {
-			Map<String, Object> next = queue.poll(200, TimeUnit.MILLISECONDS);
-			if (next != null) {
-				taken.add(next);
-			}
-		}
-		assertThat(taken).as("messages received within 10 s").hasSize(count);
-		return taken;
 	}
 
 }

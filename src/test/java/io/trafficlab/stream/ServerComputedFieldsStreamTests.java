@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import io.trafficlab.engine.model.TrafficPolicy;
 import io.trafficlab.engine.simulation.SimulationCommand.SetExternalTrafficPolicy;
 import io.trafficlab.sandbox.Sandbox;
-import io.trafficlab.sandbox.SandboxDestinations;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +15,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.messaging.simp.stomp.StompSession;
 
 import static io.trafficlab.stream.StompTestClient.events;
+import static io.trafficlab.stream.StompTestClient.findWithin10s;
+import static io.trafficlab.stream.StompTestClient.subscribeToEvents;
+import static io.trafficlab.stream.StompTestClient.subscribeToSnapshot;
+import static io.trafficlab.stream.StompTestClient.subscribeToStatistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,26 +33,17 @@ class ServerComputedFieldsStreamTests extends RunningServer {
 	void snapshotAndServiceUpdatedShouldCarryTheServiceAsYaml() throws Exception {
 		Sandbox sandbox = sandbox("uneven-3-1-0");
 		StompSession session = connect();
-		BlockingQueue<Map<String, Object>> batches = StompTestClient.subscribe(session,
-				SandboxDestinations.eventsTopic(sandbox.id()));
-		Map<String, Object> snapshot = StompTestClient
-			.subscribe(session, SandboxDestinations.snapshotDestination(sandbox.id()))
-			.poll(5, TimeUnit.SECONDS);
+		BlockingQueue<Map<String, Object>> batches = subscribeToEvents(session, sandbox);
+		Map<String, Object> snapshot = subscribeToSnapshot(session, sandbox).poll(5, TimeUnit.SECONDS);
 		assertThat(snapshot).isNotNull();
 		assertThat((String) snapshot.get("serviceYaml")).contains("kind: Service", "externalTrafficPolicy: Local");
 		Thread.sleep(200);
 		sandbox.apply(new SetExternalTrafficPolicy(TrafficPolicy.CLUSTER));
-		Map<String, Object> updated = null;
-		long deadline = System.currentTimeMillis() + 10_000;
-		while (updated == null && System.currentTimeMillis() < deadline) {
-			Map<String, Object> batch = batches.poll(1, TimeUnit.SECONDS);
-			if (batch != null) {
-				updated = events(batch).stream()
+		Map<String, Object> updated = findWithin10s(batches,
+				(batch) -> events(batch).stream()
 					.filter((event) -> "ServiceUpdated".equals(event.get("type")))
 					.findFirst()
-					.orElse(null);
-			}
-		}
+					.orElse(null));
 		assertThat(updated).isNotNull().containsEntry("to", "Cluster");
 		assertThat((String) updated.get("serviceYaml")).isEqualTo(sandbox.snapshot().serviceYaml())
 			.contains("externalTrafficPolicy: Cluster");
@@ -59,8 +53,7 @@ class ServerComputedFieldsStreamTests extends RunningServer {
 	void statisticsShouldCarryExactFairnessAndWhoseEachSourceIs() throws Exception {
 		Sandbox sandbox = sandbox("uneven-3-1-0");
 		StompSession session = connect();
-		BlockingQueue<Map<String, Object>> stats = StompTestClient.subscribe(session,
-				SandboxDestinations.statsTopic(sandbox.id()));
+		BlockingQueue<Map<String, Object>> stats = subscribeToStatistics(session, sandbox);
 		Map<String, Object> local = statistics(stats.poll(5, TimeUnit.SECONDS));
 		assertThat(local.get("exactFairness")).isEqualTo(Map.of("busiestPod", "web-4", "busiestShare", "1/2",
 				"maxShare", "1/2", "minShare", "1/6", "maxOverMin", "3"));
@@ -70,14 +63,10 @@ class ServerComputedFieldsStreamTests extends RunningServer {
 			assertThat(source.get("node")).isNull();
 		});
 		sandbox.apply(new SetExternalTrafficPolicy(TrafficPolicy.CLUSTER));
-		Map<String, Object> cluster = null;
-		long deadline = System.currentTimeMillis() + 10_000;
-		while (cluster == null && System.currentTimeMillis() < deadline) {
-			Map<String, Object> message = stats.poll(1, TimeUnit.SECONDS);
-			if (message != null && "1/4".equals(pod(statistics(message), "web-4").get("exactShare"))) {
-				cluster = statistics(message);
-			}
-		}
+		Map<String, Object> cluster = findWithin10s(stats, (message) -> {
+			Map<String, Object> statistics = statistics(message);
+			return "1/4".equals(pod(statistics, "web-4").get("exactShare")) ? statistics : null;
+		});
 		assertThat(cluster).isNotNull();
 		assertThat(sources(pod(cluster, "web-4"))).extracting((source) -> source.get("kind") + " " + source.get("node"))
 			.startsWith("internal-ip n1", "pod-gateway n2", "internal-ip n3");

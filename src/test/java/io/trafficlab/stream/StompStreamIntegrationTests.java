@@ -19,8 +19,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.messaging.simp.stomp.StompSession;
 
+import static io.trafficlab.stream.StompTestClient.consecutiveSeqs;
 import static io.trafficlab.stream.StompTestClient.events;
 import static io.trafficlab.stream.StompTestClient.number;
+import static io.trafficlab.stream.StompTestClient.subscribeToEvents;
+import static io.trafficlab.stream.StompTestClient.subscribeToSnapshot;
+import static io.trafficlab.stream.StompTestClient.subscribeToStatistics;
+import static io.trafficlab.stream.StompTestClient.take;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,28 +44,15 @@ class StompStreamIntegrationTests extends RunningServer {
 			throws Exception {
 		Sandbox sandbox = sandbox("six-replicas-spread");
 		StompSession session = connect();
-		BlockingQueue<Map<String, Object>> batches = StompTestClient.subscribe(session,
-				SandboxDestinations.eventsTopic(sandbox.id()));
+		BlockingQueue<Map<String, Object>> batches = subscribeToEvents(session, sandbox);
 		Thread.sleep(200);
-		BlockingQueue<Map<String, Object>> snapshots = StompTestClient.subscribe(session,
-				SandboxDestinations.snapshotDestination(sandbox.id()));
+		BlockingQueue<Map<String, Object>> snapshots = subscribeToSnapshot(session, sandbox);
 		Map<String, Object> snapshot = snapshots.poll(5, TimeUnit.SECONDS);
 		assertThat(snapshot).isNotNull()
 			.containsEntry("id", sandbox.id())
 			.containsKeys("seq", "generation", "simulation");
-		List<Map<String, Object>> received = new ArrayList<>();
-		long deadline = System.currentTimeMillis() + 10_000;
-		while (received.size() < 20 && System.currentTimeMillis() < deadline) {
-			Map<String, Object> batch = batches.poll(1, TimeUnit.SECONDS);
-			if (batch != null) {
-				received.add(batch);
-			}
-		}
-		assertThat(received).hasSizeGreaterThanOrEqualTo(20);
-		List<Long> seqs = received.stream().map((batch) -> number(batch, "seq")).toList();
-		for (int i = 1; i < seqs.size(); i++) {
-			assertThat(seqs.get(i)).as("seq after " + seqs.get(i - 1)).isEqualTo(seqs.get(i - 1) + 1);
-		}
+		List<Map<String, Object>> received = take(batches, 20);
+		List<Long> seqs = consecutiveSeqs(received);
 		assertThat(seqs.get(seqs.size() - 1)).isGreaterThan(number(snapshot, "seq"));
 		List<Long> simTimes = received.stream().map((batch) -> number(batch, "simTime")).toList();
 		assertThat(simTimes).isSorted().doesNotHaveDuplicates();
@@ -79,8 +71,7 @@ class StompStreamIntegrationTests extends RunningServer {
 	void subscribeToStatsShouldDeliverStatisticsAFewTimesASecond() throws Exception {
 		Sandbox sandbox = sandbox("uneven-3-1-0");
 		StompSession session = connect();
-		BlockingQueue<Map<String, Object>> stats = StompTestClient.subscribe(session,
-				SandboxDestinations.statsTopic(sandbox.id()));
+		BlockingQueue<Map<String, Object>> stats = subscribeToStatistics(session, sandbox);
 		Map<String, Object> first = stats.poll(5, TimeUnit.SECONDS);
 		Map<String, Object> second = stats.poll(5, TimeUnit.SECONDS);
 		assertThat(first).isNotNull().containsKeys("generation", "tickWallTime", "statistics");
@@ -123,8 +114,7 @@ class StompStreamIntegrationTests extends RunningServer {
 		Sandbox sandbox = sandbox("empty");
 		Thread.sleep(300);
 		StompSession session = connect();
-		BlockingQueue<Map<String, Object>> snapshots = StompTestClient.subscribe(session,
-				SandboxDestinations.snapshotDestination(sandbox.id()));
+		BlockingQueue<Map<String, Object>> snapshots = subscribeToSnapshot(session, sandbox);
 		Map<String, Object> snapshot = snapshots.poll(5, TimeUnit.SECONDS);
 		assertThat(snapshot).isNotNull();
 		@SuppressWarnings("unchecked")

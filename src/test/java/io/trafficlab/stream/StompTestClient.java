@@ -1,15 +1,21 @@
 package io.trafficlab.stream;
 
 import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
+import io.trafficlab.sandbox.Sandbox;
+import io.trafficlab.sandbox.SandboxDestinations;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
@@ -20,6 +26,8 @@ import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A STOMP client over a real WebSocket to the application's {@code /ws}, reading every
@@ -72,6 +80,62 @@ final class StompTestClient implements AutoCloseable {
 		BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
 		session.subscribe(destination, jsonObjects((headers, payload) -> received.add(payload)));
 		return received;
+	}
+
+	/** Every batch of the sandbox's events, in order of arrival. */
+	static BlockingQueue<Map<String, Object>> subscribeToEvents(StompSession session, Sandbox sandbox) {
+		return subscribe(session, SandboxDestinations.eventsTopic(sandbox.id()));
+	}
+
+	/** Every statistics message of the sandbox, in order of arrival. */
+	static BlockingQueue<Map<String, Object>> subscribeToStatistics(StompSession session, Sandbox sandbox) {
+		return subscribe(session, SandboxDestinations.statsTopic(sandbox.id()));
+	}
+
+	/** The sandbox's snapshot, answered to the subscription. */
+	static BlockingQueue<Map<String, Object>> subscribeToSnapshot(StompSession session, Sandbox sandbox) {
+		return subscribe(session, SandboxDestinations.snapshotDestination(sandbox.id()));
+	}
+
+	/** The next {@code count} messages on the queue, which must all come within 10 s. */
+	static List<Map<String, Object>> take(BlockingQueue<Map<String, Object>> queue, int count)
+			throws InterruptedException {
+		List<Map<String, Object>> taken = new ArrayList<>();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (taken.size() < count && System.nanoTime() < deadline) {
+			Map<String, Object> next = queue.poll(200, TimeUnit.MILLISECONDS);
+			if (next != null) {
+				taken.add(next);
+			}
+		}
+		assertThat(taken).as("messages received within 10 s").hasSize(count);
+		return taken;
+	}
+
+	/** The batches' {@code seq}s, each of which must be one more than the one before. */
+	static List<Long> consecutiveSeqs(List<Map<String, Object>> batches) {
+		List<Long> seqs = batches.stream().map((batch) -> number(batch, "seq")).toList();
+		for (int i = 1; i < seqs.size(); i++) {
+			assertThat(seqs.get(i)).as("seq after " + seqs.get(i - 1)).isEqualTo(seqs.get(i - 1) + 1);
+		}
+		return seqs;
+	}
+
+	/**
+	 * What {@code find} finds in the first message on the queue it finds something in,
+	 * within 10 s; {@code null} when none comes.
+	 */
+	static <T> @Nullable T findWithin10s(BlockingQueue<Map<String, Object>> queue,
+			Function<Map<String, Object>, @Nullable T> find) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			Map<String, Object> message = queue.poll(1, TimeUnit.SECONDS);
+			T found = (message != null) ? find.apply(message) : null;
+			if (found != null) {
+				return found;
+			}
+		}
+		return null;
 	}
 
 	/**
