@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,11 +52,7 @@ class OpaqueOriginFilterTests {
 	@Test
 	void opaqueOriginWithItsTokenShouldDriveItsSandbox() {
 		Sandbox sandbox = sandbox();
-		MvcTestResult pause = this.mvc.post()
-			.uri("/api/v1/sandboxes/{id}/pause", sandbox.id())
-			.header("Origin", "null")
-			.header(TOKEN, this.tokens.issue(sandbox.id()))
-			.exchange();
+		MvcTestResult pause = pauseFrom("null", sandbox).header(TOKEN, this.tokens.issue(sandbox.id())).exchange();
 		assertThat(pause).hasStatus(HttpStatus.NO_CONTENT).headers().hasValue("Access-Control-Allow-Origin", "null");
 		assertThat(sandbox.snapshot().paused()).isTrue();
 	}
@@ -66,9 +63,7 @@ class OpaqueOriginFilterTests {
 		Sandbox other = this.registry.createFromPreset("empty", 2L);
 		try {
 			for (String token : new String[] { null, "forged", this.tokens.issue(other.id()) }) {
-				var request = this.mvc.post()
-					.uri("/api/v1/sandboxes/{id}/pause", sandbox.id())
-					.header("Origin", "null");
+				var request = pauseFrom("null", sandbox);
 				if (token != null) {
 					request.header(TOKEN, token);
 				}
@@ -111,32 +106,34 @@ class OpaqueOriginFilterTests {
 
 	@Test
 	void preflightShouldAllowTheEmbedsHeadersOnly() {
-		MvcTestResult allowed = this.mvc.options()
-			.uri("/api/v1/sandboxes/any/policy")
-			.header("Origin", "null")
-			.header("Access-Control-Request-Method", "POST")
-			.header("Access-Control-Request-Headers", "content-type, " + TOKEN + ", hx-request")
-			.exchange();
+		MvcTestResult allowed = preflightPostWith("content-type, " + TOKEN + ", hx-request");
 		assertThat(allowed).hasStatus(HttpStatus.NO_CONTENT).headers().hasValue("Access-Control-Allow-Origin", "null");
 		assertThat(allowed.getResponse().getHeader("Access-Control-Allow-Headers")).contains("x-traffic-lab-embed");
-		MvcTestResult other = this.mvc.options()
-			.uri("/api/v1/sandboxes/any/policy")
-			.header("Origin", "null")
-			.header("Access-Control-Request-Method", "POST")
-			.header("Access-Control-Request-Headers", "authorization")
-			.exchange();
+		MvcTestResult other = preflightPostWith("authorization");
 		assertThat(other).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
 	void pagesOfOurOwnOriginShouldBeUnchanged() {
 		Sandbox sandbox = sandbox();
-		MvcTestResult pause = this.mvc.post()
-			.uri("/api/v1/sandboxes/{id}/pause", sandbox.id())
-			.header("Origin", "http://localhost")
-			.exchange();
+		MvcTestResult pause = pauseFrom("http://localhost", sandbox).exchange();
 		assertThat(pause).hasStatus(HttpStatus.NO_CONTENT);
 		assertThat(pause.getResponse().getHeader("Access-Control-Allow-Origin")).isNull();
+	}
+
+	/** The request to pause the sandbox, from a page of {@code origin}. */
+	private MockMvcRequestBuilder pauseFrom(String origin, Sandbox sandbox) {
+		return this.mvc.post().uri("/api/v1/sandboxes/{id}/pause", sandbox.id()).header("Origin", origin);
+	}
+
+	/** An opaque origin's preflight of a POST that sends {@code headers}. */
+	private MvcTestResult preflightPostWith(String headers) {
+		return this.mvc.options()
+			.uri("/api/v1/sandboxes/any/policy")
+			.header("Origin", "null")
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", headers)
+			.exchange();
 	}
 
 	private Sandbox sandbox() {

@@ -31,6 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ManifestExporterTests {
 
+	/** Node n1 and Service default/web in front of the pods labelled app=web. */
+	private static final String N1_AND_WEB = """
+			apiVersion: v1
+			kind: Node
+			metadata: {name: n1}
+			---
+			apiVersion: v1
+			kind: Service
+			metadata: {name: web, namespace: default}
+			spec:
+			  type: LoadBalancer
+			  externalTrafficPolicy: Local
+			  selector: {app: web}
+			  ports: [{port: 80, targetPort: 8080}]
+			""";
+
 	static Stream<String> presets() {
 		Resource[] resources;
 		try {
@@ -53,19 +69,7 @@ class ManifestExporterTests {
 
 	@Test
 	void exportThenImportShouldKeepEachPodsShutdown() {
-		String yaml = """
-				apiVersion: v1
-				kind: Node
-				metadata: {name: n1}
-				---
-				apiVersion: v1
-				kind: Service
-				metadata: {name: web, namespace: default}
-				spec:
-				  type: LoadBalancer
-				  externalTrafficPolicy: Local
-				  selector: {app: web}
-				  ports: [{port: 80, targetPort: 8080}]
+		String yaml = N1_AND_WEB + """
 				---
 				apiVersion: v1
 				kind: Pod
@@ -166,9 +170,7 @@ class ManifestExporterTests {
 	@ParameterizedTest
 	@EnumSource(LoadBalancerKind.class)
 	void theLoadBalancerAndDataplaneShouldBeExportedAsARealClusterDeclaresThemAndReadBack(LoadBalancerKind kind) {
-		ClusterDeclaration declaration = Simulation
-			.start(read(presets().findFirst().orElseThrow()), SimulationSettings.defaults())
-			.declaration();
+		ClusterDeclaration declaration = firstPreset();
 		for (Dataplane dataplane : Dataplane.values()) {
 			String yaml = ManifestExporter.yaml(declaration, kind, dataplane);
 			assertThat(yaml).as(kind + " " + dataplane)
@@ -187,9 +189,7 @@ class ManifestExporterTests {
 
 	@Test
 	void theSandboxsChoiceShouldReplaceTheAnnotationsThatChooseAnotherLoadBalancer() {
-		ClusterDeclaration declaration = Simulation
-			.start(read(presets().findFirst().orElseThrow()), SimulationSettings.defaults())
-			.declaration();
+		ClusterDeclaration declaration = firstPreset();
 		String ipTargets = ManifestExporter.yaml(declaration, LoadBalancerKind.AWS_NLB_IP, Dataplane.KUBE_PROXY);
 		assertThat(ipTargets).contains("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip")
 			.contains("service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing");
@@ -206,19 +206,7 @@ class ManifestExporterTests {
 
 	@Test
 	void matchLabelKeysShouldBeReadAndExportedBack() {
-		String yaml = """
-				apiVersion: v1
-				kind: Node
-				metadata: {name: n1}
-				---
-				apiVersion: v1
-				kind: Service
-				metadata: {name: web, namespace: default}
-				spec:
-				  type: LoadBalancer
-				  selector: {app: web}
-				  ports:
-				  - {port: 80, targetPort: 8080}
+		String yaml = N1_AND_WEB + """
 				---
 				apiVersion: apps/v1
 				kind: Deployment
@@ -249,13 +237,17 @@ class ManifestExporterTests {
 		assertThat(read(exported)).isEqualTo(declaration);
 	}
 
+	/** The declaration a simulation of the first preset starts from. */
+	private static ClusterDeclaration firstPreset() {
+		return Simulation.start(read(presets().findFirst().orElseThrow()), SimulationSettings.defaults()).declaration();
+	}
+
 	private static DeclaredManifests declared(String yaml) {
 		return new ManifestImporter().readDeclaration(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static ClusterDeclaration read(String yaml) {
-		return new ManifestImporter().readDeclaration(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
-			.declaration();
+		return declared(yaml).declaration();
 	}
 
 	private static String text(Resource resource) {

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,11 +79,7 @@ class LessonPageControllerTests {
 
 	@Test
 	void answeringAppliesTheRevealAndShowsTheExplanation() throws Exception {
-		String page = this.mvc.get()
-			.uri("/lessons/uneven-distribution/1")
-			.exchange()
-			.getResponse()
-			.getContentAsString();
+		String page = page("/lessons/uneven-distribution/1");
 		Sandbox sandbox = sandbox(page);
 
 		var answer = assertThat(this.mvc.post()
@@ -138,22 +135,20 @@ class LessonPageControllerTests {
 
 	@Test
 	void aStepNamesItsOwnClusterForTheCanvasTitleNotTheLearnersManifests() throws Exception {
-		String page = this.mvc.get().uri("/lessons/fixing-uneven-load/1").exchange().getResponse().getContentAsString();
+		String page = page("/lessons/fixing-uneven-load/1");
 		assertThat(page).contains("data-start-title=\"Spread the pods with topologySpreadConstraints\"")
 			.contains("data-start-description=\"Fixing it: spread, weight, or Cluster, step 1 of 6\"");
 	}
 
 	@Test
 	void theTerminalShowsKubeProxysAnswerFromTheSandbox() throws Exception {
-		String page = this.mvc.get().uri("/lessons/local-health-check/1").exchange().getResponse().getContentAsString();
+		String page = page("/lessons/local-health-check/1");
 		Sandbox sandbox = sandbox(page);
 		int port = sandbox.statistics().statistics().exact().service().healthCheckNodePort();
 		// the step's terminal runs once the page's script has created the sandbox
 		assertThat(page).contains("hx-get=\"/lessons/local-health-check/1/curl?sandbox=pending&amp;node=n1\"")
 			.contains("hx-trigger=\"trafficlab:sandbox-ready from:body\"");
-		assertThat(this.mvc.get()
-			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n1")
-			.header("HX-Request", "true")).hasStatusOk()
+		assertThat(terminal(sandbox, "node=n1")).hasStatusOk()
 			.bodyText()
 			.contains("$ curl -i http://192.168.0.11:" + port
 					+ "/healthz\nHTTP/1.1 200 OK\nContent-Type: application/json\n")
@@ -163,9 +158,7 @@ class LessonPageControllerTests {
 					+ "Date: [A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT\n"
 					+ "Content-Length: \\d+\n\n\\{\n\t&quot;service&quot;: \\{");
 
-		assertThat(this.mvc.get()
-			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n3")
-			.header("HX-Request", "true")).hasStatusOk()
+		assertThat(terminal(sandbox, "node=n3")).hasStatusOk()
 			.bodyText()
 			.contains("HTTP/1.1 503 Service Unavailable")
 			.contains("&quot;localEndpoints&quot;: 0,");
@@ -175,9 +168,7 @@ class LessonPageControllerTests {
 			.contains("The sandbox has no node &quot;n9&quot; now.");
 
 		sandbox.apply(new SimulationCommand.KillNode("n1"));
-		assertThat(this.mvc.get()
-			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n1")
-			.header("HX-Request", "true")).hasStatusOk()
+		assertThat(terminal(sandbox, "node=n1")).hasStatusOk()
 			.bodyText()
 			.contains("$ curl -i http://192.168.0.11:" + port + "/healthz")
 			.contains("n1 is dead: nothing answers")
@@ -186,24 +177,18 @@ class LessonPageControllerTests {
 
 	@Test
 	void theTerminalUnderClusterShowsCurlRefusedOnTheReleasedPortInsteadOfFailing() throws Exception {
-		String page = this.mvc.get().uri("/lessons/local-health-check/1").exchange().getResponse().getContentAsString();
+		String page = page("/lessons/local-health-check/1");
 		Sandbox sandbox = sandbox(page);
 		int port = sandbox.statistics().statistics().exact().service().healthCheckNodePort();
-		assertThat(this.mvc.get()
-			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n1")
-			.header("HX-Request", "true")).bodyText().contains("node=n1&amp;port=" + port);
+		assertThat(terminal(sandbox, "node=n1")).bodyText().contains("node=n1&amp;port=" + port);
 		sandbox.apply(new SimulationCommand.SetExternalTrafficPolicy(TrafficPolicy.CLUSTER));
-		assertThat(this.mvc.get()
-			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n1&port=" + port)
-			.header("HX-Request", "true")).hasStatusOk()
+		assertThat(terminal(sandbox, "node=n1&port=" + port)).hasStatusOk()
 			.bodyText()
 			.contains("$ curl -i http://192.168.0.11:" + port + "/healthz\ncurl: (7) Failed to connect to 192.168.0.11 "
 					+ "port " + port + " after 0 ms: Connection refused")
 			.contains("kube-proxy has released port " + port)
 			.doesNotContain("HTTP/1.1");
-		assertThat(this.mvc.get()
-			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&node=n1")
-			.header("HX-Request", "true")).hasStatusOk()
+		assertThat(terminal(sandbox, "node=n1")).hasStatusOk()
 			.bodyText()
 			.contains("under externalTrafficPolicy Cluster the Service has no healthCheckNodePort");
 	}
@@ -241,6 +226,18 @@ class LessonPageControllerTests {
 			.exchange()
 			.getResponse()
 			.getHeader("Content-Security-Policy")).startsWith("default-src 'self';").endsWith("; frame-ancestors *");
+	}
+
+	/** The health-check step's terminal, as htmx asks: curl on a node of the sandbox. */
+	private MockMvcRequestBuilder terminal(Sandbox sandbox, String query) {
+		return this.mvc.get()
+			.uri("/lessons/local-health-check/1/curl?sandbox=" + sandbox.id() + "&" + query)
+			.header("HX-Request", "true");
+	}
+
+	/** The page's HTML. */
+	private String page(String uri) throws Exception {
+		return this.mvc.get().uri(uri).exchange().getResponse().getContentAsString();
 	}
 
 	/**
