@@ -184,6 +184,8 @@ export interface PodTerminating {
 	stopsServingAt: number;
 	/** Why it stops serving then ("web: preStop sleep 15 s ended, then the app exited on SIGTERM (...)"). */
 	shutdown: string | null;
+	/** Whether its endpoint serves now: it had been Ready and its app has not exited. */
+	serving: boolean;
 }
 
 export interface PodStoppedServing {

@@ -29,10 +29,10 @@ describe('describeEvent', () => {
 
 	it('says until when a terminating pod serves, why, and when it stopped', () => {
 		expect(describeEvent({ type: 'PodTerminating', time: 10_000_000, pod: 'web-1', node: 'n2', deletesAt: 35_000_000,
-			reason: 'evicted', stopsServingAt: 35_000_000, shutdown: 'web: preStop sleep 25 s ended' }))
+			reason: 'evicted', stopsServingAt: 35_000_000, shutdown: 'web: preStop sleep 25 s ended', serving: true }))
 			.toBe('web-1 on n2 terminating until 35.000 s (evicted); serves until 35.000 s: web: preStop sleep 25 s ended');
 		expect(describeEvent({ type: 'PodTerminating', time: 0, pod: 'web-1', node: 'n2', deletesAt: -1,
-			reason: 'evicted', stopsServingAt: -1, shutdown: null })).toBe('web-1 on n2 terminating (evicted)');
+			reason: 'evicted', stopsServingAt: -1, shutdown: null, serving: false })).toBe('web-1 on n2 terminating (evicted)');
 		expect(describeEvent({ type: 'PodStoppedServing', time: 0, pod: 'web-1', node: 'n2',
 			reason: 'web: the app exited on SIGTERM' })).toBe('web-1 on n2 stopped serving: web: the app exited on SIGTERM');
 	});

@@ -37,14 +37,14 @@ describe('applyEvent', () => {
 		expect(findPod(next, 'web-5')?.status).toBe('starting');
 		next = applyEvent(next, { type: 'PodBecameReady', time: 3, pod: 'web-5', node: 'n3' });
 		expect(findPod(next, 'web-5')?.status).toBe('ready');
-		next = applyEvent(next, { type: 'PodTerminating', time: 4, pod: 'web-5', node: 'n3', deletesAt: 9, reason: 'x', stopsServingAt: 9, shutdown: 'y' });
+		next = applyEvent(next, { type: 'PodTerminating', time: 4, pod: 'web-5', node: 'n3', deletesAt: 9, reason: 'x', stopsServingAt: 9, shutdown: 'y', serving: true });
 		expect(findPod(next, 'web-5')?.status).toBe('terminating');
 		next = applyEvent(next, { type: 'PodDeleted', time: 9, pod: 'web-5', node: 'n3', reason: 'x' });
 		expect(findPod(next, 'web-5')).toBeUndefined();
 	});
 
 	it('follows whether a terminating pod still serves: until its app exits, then not while it stays terminating', () => {
-		let next = applyEvent(scene, { type: 'PodTerminating', time: 4, pod: 'web-1', node: 'n1', deletesAt: 28, reason: 'x', stopsServingAt: 20, shutdown: 'y' });
+		let next = applyEvent(scene, { type: 'PodTerminating', time: 4, pod: 'web-1', node: 'n1', deletesAt: 28, reason: 'x', stopsServingAt: 20, shutdown: 'y', serving: true });
 		expect(findPod(next, 'web-1')).toMatchObject({ status: 'terminating', serving: true, stopsServingAt: 20 });
 		next = applyEvent(next, { type: 'PodStoppedServing', time: 20, pod: 'web-1', node: 'n1', reason: 'y' });
 		expect(findPod(next, 'web-1')).toMatchObject({ status: 'terminating', serving: false, stopsServingAt: 20 });
@@ -52,12 +52,17 @@ describe('applyEvent', () => {
 			type: 'PodScheduled', time: 2, pod: 'web-5', node: 'n3', podIp: '10.244.3.10', workload: 'Deployment/web', reason: 'x',
 		});
 		expect(findPod(starting, 'web-5')).toMatchObject({ serving: false, stopsServingAt: -1 });
-		const neverReady = applyEvent(starting, { type: 'PodTerminating', time: 3, pod: 'web-5', node: 'n3', deletesAt: 5, reason: 'x', stopsServingAt: -1, shutdown: null });
+		const neverReady = applyEvent(starting, { type: 'PodTerminating', time: 3, pod: 'web-5', node: 'n3', deletesAt: 5, reason: 'x', stopsServingAt: -1, shutdown: null, serving: false });
 		expect(findPod(neverReady, 'web-5')).toMatchObject({ status: 'terminating', serving: false });
+		// whether it serves is the server's word (SimPod.serving): a pod the node controller marked NotReady had been
+		// Ready, but its Ready condition is False, so its endpoint does not serve once it terminates either
+		const notReady = { ...scene, pods: scene.pods.map((pod) => pod.name === 'web-1' ? { ...pod, status: 'not-ready' as const, serving: false } : pod) };
+		const deleted = applyEvent(notReady, { type: 'PodTerminating', time: 60, pod: 'web-1', node: 'n1', deletesAt: -1, reason: 'x', stopsServingAt: -1, shutdown: null, serving: false });
+		expect(findPod(deleted, 'web-1')).toMatchObject({ status: 'terminating', serving: false });
 	});
 
 	it('ends the serving of a dead node\'s pods once the node controller marks them NotReady, terminating ones too', () => {
-		let next = applyEvent(scene, { type: 'PodTerminating', time: 4, pod: 'web-1', node: 'n1', deletesAt: 28, reason: 'x', stopsServingAt: 20, shutdown: 'y' });
+		let next = applyEvent(scene, { type: 'PodTerminating', time: 4, pod: 'web-1', node: 'n1', deletesAt: 28, reason: 'x', stopsServingAt: 20, shutdown: 'y', serving: true });
 		next = applyEvent(next, { type: 'NodeDied', time: 5, node: 'n1', reason: 'died' });
 		expect(findPod(next, 'web-1')).toMatchObject({ serving: true, stopsServingAt: -1 });
 		next = applyEvent(next, { type: 'NodeNotReady', time: 55, node: 'n1', pods: [], reason: 'x' });

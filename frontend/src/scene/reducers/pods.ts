@@ -23,11 +23,11 @@ export const podReducers: Reducers<PodEventType> = {
 			Object.assign(pod, { status: 'ready', node: event.node, since: event.time, serving: true });
 		});
 	},
-	// a Ready pod keeps serving until its app exits; a starting or NotReady one never serves again
+	// a pod that had been Ready keeps serving until its app exits (the server says whether it serves now)
 	PodTerminating: (draft, event) => {
 		withPod(draft, event.pod, (pod) => {
 			Object.assign(pod, {
-				status: 'terminating', since: event.time, serving: pod.status === 'ready', stopsServingAt: event.stopsServingAt,
+				status: 'terminating', since: event.time, serving: event.serving, stopsServingAt: event.stopsServingAt,
 			});
 		});
 	},

@@ -189,7 +189,7 @@ final class Lifecycle {
 						ends ? reason
 								: reason + "; it stays Terminating, since " + "no kubelet on dead " + pod.node.name
 										+ " confirms its end, until the node is deleted",
-						pod.stopsServingAt, ends ? timeline.why() : null));
+						pod.stopsServingAt, ends ? timeline.why() : null, pod.serving()));
 		}
 		this.core.changed(true);
 	}

@@ -220,9 +220,11 @@ public sealed interface SimulationEvent {
 	 * @param shutdown why it stops serving then
 	 * ({@code "web: preStop sleep 15 s ended, then
 	 * the app exited on SIGTERM (…)"}), or {@code null}
+	 * @param serving whether its endpoint serves now: it had been Ready and its app has
+	 * not exited (a pod that never became Ready does not)
 	 */
 	record PodTerminating(long time, String pod, String node, long deletesAt, String reason, long stopsServingAt,
-			@Nullable String shutdown) implements SimulationEvent {
+			@Nullable String shutdown, boolean serving) implements SimulationEvent {
 	}
 
 	/**

@@ -64,10 +64,23 @@ class PodShutdownSimulationTests {
 		PodTerminating terminating = recorder.first(PodTerminating.class, (event) -> event.pod().equals("web-4"));
 		assertThat(terminating.stopsServingAt()).isEqualTo(stopsServing * 1_000_000L);
 		assertThat(terminating.deletesAt()).isEqualTo(deleted * 1_000_000L);
+		assertThat(terminating.serving()).isTrue();
 		assertThat(recorder.first(PodStoppedServing.class, (event) -> event.pod().equals("web-4")).time())
 			.isEqualTo(stopsServing * 1_000_000L);
 		assertThat(recorder.first(PodDeleted.class, (event) -> event.pod().equals("web-4")).time())
 			.isEqualTo(deleted * 1_000_000L);
+	}
+
+	@Test
+	void aPodTheNodeControllerMarkedNotReadyShouldNotServeOnceDeleted() {
+		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(2));
+		simulation.advanceTo(1_000_000, EventSink.NONE);
+		simulation.apply(new SimulationCommand.KillNode("n2"));
+		simulation.advanceTo(2_000_000 + NodeLifecycle.NODE_MONITOR_GRACE_MICROS, EventSink.NONE);
+		Recorder recorder = Recorder.after(simulation, 3_000_000 + NodeLifecycle.NODE_MONITOR_GRACE_MICROS,
+				new DeletePod("web-4"), 4_000_000 + NodeLifecycle.NODE_MONITOR_GRACE_MICROS);
+		// its Ready condition is False: the endpoint is neither ready nor serving
+		assertThat(recorder.first(PodTerminating.class, (event) -> event.pod().equals("web-4")).serving()).isFalse();
 	}
 
 	@Test
