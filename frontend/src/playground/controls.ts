@@ -65,6 +65,14 @@ const LEARNER_MANIFESTS: OwnManifests = {
 	description: 'The manifests you applied, with a new random seed; Reset starts them over with that seed.',
 };
 
+/** The learner applied their own manifests: the cluster the page opened with (a shared link's) no longer runs. */
+export function forgetStartingCluster(doc: Document): void {
+	doc.querySelectorAll<HTMLElement>('.view-title-block[data-start-title]').forEach((block) => {
+		delete block.dataset.startTitle;
+		delete block.dataset.startDescription;
+	});
+}
+
 /**
  * Shows the running preset's title and description above each canvas (or says whose manifests run). The presets are
  * the preset control's options, or a room page's catalog.

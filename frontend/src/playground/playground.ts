@@ -9,7 +9,7 @@ import { COMMAND_EVENT, isCommandOutcome, type CommandOutcome } from '../protoco
 import { Announcer } from './announcer';
 import { classroomBanner, type ClassroomBanner } from './classroom';
 import { cloneView, CompareMode, type CreatedSandbox } from './compare';
-import { fillManifests, showPreset, syncControls } from './controls';
+import { fillManifests, forgetStartingCluster, showPreset, syncControls } from './controls';
 import { createHook, markFirstFrame, type TrafficLabHook } from './debugHook';
 import { installPageControls, type RoomControl, type ShareControl } from './pageControls';
 import { SandboxView, type SandboxEndpoints, type ViewHost } from './sandboxView';
@@ -161,6 +161,7 @@ export class Playground {
 		}
 		if (outcome.command === 'applyManifests') {
 			this.shownPreset = null;
+			forgetStartingCluster(this.env.document);
 			showPreset(this.env.document, null);
 		}
 		if (outcome.command === 'switchPreset' && outcome.preset !== null) {

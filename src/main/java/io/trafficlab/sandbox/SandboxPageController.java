@@ -37,6 +37,9 @@ record SandboxPageController(SandboxRegistry registry, PresetCatalog presets, Em
 		try {
 			model.addAttribute("preset", (link != null) ? sharedPreset(PermalinkCodec.decode(link).manifests())
 					: this.presets.require(preset));
+			// the script names what runs: a link's cluster, until the learner applies
+			// their own
+			model.addAttribute("shared", link != null);
 			model.addAttribute("create", creation(preset, link));
 		}
 		catch (SandboxRequestException ex) {

@@ -62,7 +62,13 @@ class PlaygroundPageTests {
 		assertThat(this.mvc.get().uri("/?s=" + link)).hasStatus(HttpStatus.OK)
 			.bodyText()
 			.contains("Shared sandbox")
-			.contains("data-create=\"/api/v1/sandboxes?s=" + link + "\"");
+			.contains("data-create=\"/api/v1/sandboxes?s=" + link + "\"")
+			// the script keeps naming it so (not "the manifests you applied") until the
+			// learner applies their own
+			.contains("data-start-title=\"Shared sandbox\"");
+		assertThat(this.mvc.get().uri("/?preset=uneven-3-1-0")).hasStatus(HttpStatus.OK)
+			.bodyText()
+			.doesNotContain("data-start-title");
 		assertThat(this.registry.size()).isZero();
 	}
 
