@@ -282,8 +282,8 @@ export interface LoadBalancerKindChanged {
 	name: string;
 	/** Whether the even/weighted knob tunes how it spreads (the NLB with instance targets only). */
 	spreadKnob: boolean;
-	/** The new load balancer's verdict on each node as it starts (null for every node when it probes none). */
-	verdicts: Record<string, TargetState | null>;
+	/** Every node as a snapshot shows it once the new load balancer starts: its probe, verdict and count in a row. */
+	nodes: NodeState[];
 }
 
 export interface DataplaneChanged {

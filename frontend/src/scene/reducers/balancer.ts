@@ -35,10 +35,13 @@ export const balancerReducers: Reducers<'ProbeAnswered' | 'LoadBalancerTargetCha
 		draft.loadBalancer = event.model;
 	},
 	LoadBalancerKindChanged: (draft, event) => {
-		// the old load balancer's verdicts no longer hold: the new one starts from the cluster as it is
-		for (const [name, verdict] of Object.entries(event.verdicts)) {
-			withNode(draft, name, (node) => {
-				node.verdict = verdict;
+		// the old load balancer's probes and verdicts no longer hold: the new one starts from the cluster as it is
+		for (const state of event.nodes) {
+			withNode(draft, state.name, (node) => {
+				Object.assign(node, {
+					probeTarget: state.probeTarget, probeStatus: state.probeStatus, probeAnswer: state.probeAnswer,
+					verdict: state.verdict, consecutive: state.consecutive,
+				});
 			});
 		}
 		draft.loadBalancerKind = event.kind;

@@ -658,7 +658,7 @@ final class Commands {
 		}
 		if (this.core.emitter.wants()) {
 			this.core.emitter.emit(new LoadBalancerKindChanged(this.core.now(), kind, kind.label(),
-					SimulatedBalancers.spreadKnob(kind), this.core.balancer.shownVerdicts()));
+					SimulatedBalancers.spreadKnob(kind), SnapshotBuilder.nodes(this.core)));
 		}
 	}
 

@@ -2,7 +2,6 @@ package io.trafficlab.engine.simulation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -411,15 +410,6 @@ final class LoadBalancer {
 	/** Its verdict on the node as the browser shows it: none when it probes no node. */
 	@Nullable TargetState shownVerdict(SimNode node) {
 		return probesNodes() ? node.verdict : null;
-	}
-
-	/** {@link #shownVerdict} of every node the snapshot shows, in its order. */
-	Map<String, @Nullable TargetState> shownVerdicts() {
-		Map<String, @Nullable TargetState> verdicts = new LinkedHashMap<>();
-		for (SimNode node : SnapshotBuilder.shownNodes(this.core)) {
-			verdicts.put(node.name, shownVerdict(node));
-		}
-		return verdicts;
 	}
 
 	private static long payload(SimNode node) {

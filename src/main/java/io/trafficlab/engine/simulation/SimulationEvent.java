@@ -1,7 +1,6 @@
 package io.trafficlab.engine.simulation;
 
 import java.util.List;
-import java.util.Map;
 
 import io.trafficlab.engine.balancer.Dataplane;
 import io.trafficlab.engine.balancer.LoadBalancerKind;
@@ -369,12 +368,13 @@ public sealed interface SimulationEvent {
 	 * @param kind the new load balancer
 	 * @param name its name as the canvas shows it
 	 * @param spreadKnob whether the even/weighted knob tunes how it spreads
-	 * @param verdicts the new load balancer's verdict on each node as it starts, from the
-	 * cluster as it is ({@code null} for every node when it probes none: MetalLB, or ip
-	 * targets): the old one's verdicts no longer hold
+	 * @param nodes every node as a snapshot shows it once the new load balancer starts
+	 * from the cluster as it is: what it probes there, its verdict and how many probes in
+	 * a row set it (no probe and no verdict when it probes no node: MetalLB, or ip
+	 * targets); the old one's no longer hold
 	 */
 	record LoadBalancerKindChanged(long time, LoadBalancerKind kind, String name, boolean spreadKnob,
-			Map<String, @Nullable TargetState> verdicts) implements SimulationEvent {
+			List<SimulationSnapshot.NodeState> nodes) implements SimulationEvent {
 	}
 
 	/**

@@ -16,16 +16,7 @@ final class SnapshotBuilder {
 
 	static SimulationSnapshot build(Core core) {
 		core.world.cluster();
-		List<NodeState> nodes = new ArrayList<>();
-		for (SimNode node : shownNodes(core)) {
-			ProbeAnswers.ProbeResult probe = core.balancer.answer(node);
-			NodeRules rules = node.rules;
-			boolean unprobed = !core.balancer.probesNodes();
-			nodes.add(new NodeState(node.name, node.model.internalIp(), node.model.zone(),
-					node.declared.unschedulable(), node.killed, unprobed ? "" : probe.target(),
-					unprobed ? 0 : probe.status(), unprobed ? null : probe.answer(), core.balancer.shownVerdict(node),
-					node.consecutive, node.conntrackEntries, (rules != null) ? rules.syncedAt : -1));
-		}
+		List<NodeState> nodes = nodes(core);
 		List<PodState> pods = new ArrayList<>();
 		for (SimPod pod : core.world.podsByName.values()) {
 			pods.add(new PodState(pod.name, (pod.node != null) ? pod.node.name : null, pod.ip, pod.status,
@@ -38,6 +29,24 @@ final class SnapshotBuilder {
 				core.entry().hostname(), settings.kind(), settings.kind().label(), settings.dataplane(),
 				settings.network(), core.balancer.announcingNode(), core.balancer.advertisingNodes(),
 				SimulatedBalancers.spreadKnob(settings.kind()));
+	}
+
+	/**
+	 * The {@link #shownNodes} as they stand, with what the load balancer probes on each
+	 * and its verdict.
+	 */
+	static List<NodeState> nodes(Core core) {
+		List<NodeState> nodes = new ArrayList<>();
+		for (SimNode node : shownNodes(core)) {
+			ProbeAnswers.ProbeResult probe = core.balancer.answer(node);
+			NodeRules rules = node.rules;
+			boolean unprobed = !core.balancer.probesNodes();
+			nodes.add(new NodeState(node.name, node.model.internalIp(), node.model.zone(),
+					node.declared.unschedulable(), node.killed, unprobed ? "" : probe.target(),
+					unprobed ? 0 : probe.status(), unprobed ? null : probe.answer(), core.balancer.shownVerdict(node),
+					node.consecutive, node.conntrackEntries, (rules != null) ? rules.syncedAt : -1));
+		}
+		return nodes;
 	}
 
 	/**

@@ -14,12 +14,14 @@ import io.trafficlab.engine.simulation.SimulationEvent.ConnectionRouted;
 import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerKindChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.LoadBalancerTargetChanged;
 import io.trafficlab.engine.simulation.SimulationEvent.ProbeAnswered;
+import io.trafficlab.engine.simulation.SimulationSnapshot.NodeState;
 import io.trafficlab.engine.simulation.SimulationStatistics.PodStatistics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * An AWS NLB with ip targets in the simulation: the target group holds the Ready pods,
@@ -139,17 +141,32 @@ class AwsNlbIpSimulationTests {
 		Simulation simulation = Simulation.start(Presets.uneven310("Local"), Presets.settings(5));
 		Recorder toIp = Recorder.after(simulation, 1_000_000, new SetLoadBalancerKind(LoadBalancerKind.AWS_NLB_IP),
 				1_000_001);
-		assertThat(toIp.all(LoadBalancerKindChanged.class)).singleElement()
-			.satisfies((changed) -> assertThat(changed.verdicts()).containsOnlyKeys("n1", "n2", "n3")
-				.allSatisfy((node, verdict) -> assertThat(verdict).isNull()));
+		assertThat(toIp.all(LoadBalancerKindChanged.class)).singleElement().satisfies((changed) -> {
+			assertThat(changed.nodes()).extracting(NodeState::name).containsExactly("n1", "n2", "n3");
+			assertThat(changed.nodes()).allSatisfy((node) -> {
+				assertThat(node.verdict()).isNull();
+				assertThat(node.probeTarget()).isEmpty();
+			});
+		});
 		Recorder back = Recorder.after(simulation, 2_000_000,
 				new SetLoadBalancerKind(LoadBalancerKind.AWS_NLB_INSTANCE), 2_000_001);
-		// under Local n3 has no pod: its healthCheckNodePort answers 503 from the start
-		assertThat(back.all(LoadBalancerKindChanged.class)).singleElement()
-			.satisfies((changed) -> assertThat(changed.verdicts()).containsExactly(Map.entry("n1", TargetState.HEALTHY),
-					Map.entry("n2", TargetState.HEALTHY), Map.entry("n3", TargetState.UNHEALTHY)));
-		assertThat(simulation.snapshot().nodes()).extracting(SimulationSnapshot.NodeState::verdict)
-			.containsExactly(TargetState.HEALTHY, TargetState.HEALTHY, TargetState.UNHEALTHY);
+		// under Local n3 has no pod: its healthCheckNodePort answers 503 from the start;
+		// each
+		// verdict counts the probes in a row that set it, as the snapshot does
+		assertThat(back.all(LoadBalancerKindChanged.class)).singleElement().satisfies((changed) -> {
+			assertThat(changed.nodes()).extracting(NodeState::verdict)
+				.containsExactly(TargetState.HEALTHY, TargetState.HEALTHY, TargetState.UNHEALTHY);
+			assertThat(changed.nodes()).allSatisfy((node) -> {
+				assertThat(node.consecutive()).isPositive();
+				assertThat(node.probeTarget()).endsWith("/healthz");
+			});
+			assertThat(changed.nodes()).extracting(NodeState::verdict, NodeState::consecutive)
+				.isEqualTo(simulation.snapshot()
+					.nodes()
+					.stream()
+					.map((node) -> tuple(node.verdict(), node.consecutive()))
+					.toList());
+		});
 	}
 
 	@Test
