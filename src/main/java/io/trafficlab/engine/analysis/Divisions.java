@@ -16,8 +16,13 @@ final class Divisions {
 	private final Map<Fraction, Map<Integer, Fraction>> byShare = new IdentityHashMap<>();
 
 	Fraction divide(Fraction share, int divisor) {
-		return this.byShare.computeIfAbsent(share, (s) -> new HashMap<>())
-			.computeIfAbsent(divisor, (d) -> share.dividedBy(d));
+		Map<Integer, Fraction> byDivisor = this.byShare.computeIfAbsent(share, (s) -> new HashMap<>());
+		Fraction quotient = byDivisor.get(divisor);
+		if (quotient == null) {
+			quotient = share.dividedBy(divisor);
+			byDivisor.put(divisor, quotient);
+		}
+		return quotient;
 	}
 
 }

@@ -18,10 +18,15 @@ final class KeptSources {
 	private final int endpointCount;
 
 	// made on the first add: with SNAT on every path (Cluster) nothing is kept
-	private String @Nullable [] first;
-
 	private Fraction @Nullable [] firstShare;
 
+	/** The one source every add so far has come from (the usual case). */
+	private @Nullable String commonSource;
+
+	// made when a second source appears anywhere: each endpoint's first source
+	private String @Nullable [] first;
+
+	// made when an endpoint sees a second source
 	private @Nullable Map<String, Fraction> @Nullable [] more;
 
 	private @Nullable Map<String, Fraction> lastSingle;
@@ -34,33 +39,57 @@ final class KeptSources {
 		this.endpointCount = endpointCount;
 	}
 
-	@SuppressWarnings("unchecked")
 	void add(int position, String source, Fraction share) {
-		if (this.first == null) {
-			this.first = new String[this.endpointCount];
-			this.firstShare = new Fraction[this.endpointCount];
-			this.more = new Map[this.endpointCount];
+		Fraction[] firstShare = this.firstShare;
+		if (firstShare == null) {
+			firstShare = new Fraction[this.endpointCount];
+			this.firstShare = firstShare;
+			this.commonSource = source;
 		}
-		String[] first = this.first;
-		Fraction[] firstShare = Objects.requireNonNull(this.firstShare);
-		Map<String, Fraction>[] more = Objects.requireNonNull(this.more);
-		Map<String, Fraction> map = more[position];
+		if (this.first == null && !source.equals(this.commonSource)) {
+			this.first = everyFirstFrom(Objects.requireNonNull(this.commonSource), firstShare);
+		}
+		Map<String, Fraction> map = moreOf(position);
+		String firstSource = firstOf(position);
 		if (map != null) {
 			map.merge(source, share, Fraction::plus);
 		}
-		else if (first[position] == null) {
-			first[position] = source;
+		else if (firstSource == null) {
 			firstShare[position] = share;
+			if (this.first != null) {
+				this.first[position] = source;
+			}
 		}
-		else if (first[position].equals(source)) {
+		else if (firstSource.equals(source)) {
 			firstShare[position] = firstShare[position].plus(share);
 		}
 		else {
 			map = new LinkedHashMap<>();
-			map.put(first[position], firstShare[position]);
+			map.put(firstSource, firstShare[position]);
 			map.put(source, share);
-			more[position] = map;
+			moreArray()[position] = map;
 		}
+	}
+
+	/** The first-source array, once sources differ: the common one where any was kept. */
+	private String[] everyFirstFrom(String common, Fraction[] firstShare) {
+		String[] sources = new String[this.endpointCount];
+		for (int i = 0; i < sources.length; i++) {
+			if (firstShare[i] != null) {
+				sources[i] = common;
+			}
+		}
+		return sources;
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Fraction>[] moreArray() {
+		Map<String, Fraction>[] more = this.more;
+		if (more == null) {
+			more = new Map[this.endpointCount];
+			this.more = more;
+		}
+		return more;
 	}
 
 	/** How many sources endpoint {@code position} keeps. */
@@ -120,8 +149,12 @@ final class KeptSources {
 	}
 
 	private @Nullable String firstOf(int position) {
+		Fraction[] firstShare = this.firstShare;
+		if (firstShare == null || firstShare[position] == null) {
+			return null;
+		}
 		String[] first = this.first;
-		return (first != null) ? first[position] : null;
+		return (first != null) ? first[position] : this.commonSource;
 	}
 
 }

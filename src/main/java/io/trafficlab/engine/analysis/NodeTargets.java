@@ -3,7 +3,6 @@ package io.trafficlab.engine.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import io.trafficlab.engine.balancer.CloudLoadBalancer;
 import io.trafficlab.engine.balancer.AnnounceCandidates;
@@ -15,6 +14,7 @@ import io.trafficlab.engine.balancer.NoHealthy;
 import io.trafficlab.engine.balancer.NodeProbe;
 import io.trafficlab.engine.balancer.Spread;
 import io.trafficlab.engine.balancer.ZoneSpread;
+import io.trafficlab.engine.endpoint.ServiceEndpoints;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Node;
 import io.trafficlab.engine.model.Service;
@@ -72,12 +72,11 @@ final class NodeTargets {
 	/**
 	 * @param probes what the LB's probe finds on each node (passing and weight), for the
 	 * probing LBs
-	 * @param canServeNodes MetalLB: the nodes with an endpoint that can serve
-	 * ({@code EndpointCanServe}: ready, or serving)
-	 * @param anyCanServe MetalLB: whether any endpoint anywhere can serve
+	 * @param endpoints MetalLB: which endpoints can serve ({@code EndpointCanServe}:
+	 * ready, or serving), anywhere and on each node
 	 */
 	static NodeTargets of(LoadBalancerSpec spec, Service service, List<Node> nodes, List<NodeProbe> probes,
-			Set<String> canServeNodes, boolean anyCanServe) {
+			ServiceEndpoints endpoints) {
 		NodeTargets targets = new NodeTargets(nodes.size());
 		boolean[] registered = new boolean[nodes.size()];
 		int registeredCount = 0;
@@ -86,7 +85,7 @@ final class NodeTargets {
 			registeredCount += registered[i] ? 1 : 0;
 		}
 		if (!spec.arrival().probes()) {
-			targets.announce(spec, service, nodes, registered, canServeNodes, anyCanServe);
+			targets.announce(spec, service, nodes, registered, endpoints);
 			return targets;
 		}
 		for (int i = 0; i < nodes.size(); i++) {
@@ -168,13 +167,14 @@ final class NodeTargets {
 	 * serve), the speakers with a local endpoint that can serve under Local.
 	 */
 	private void announce(LoadBalancerSpec spec, Service service, List<Node> nodes, boolean[] registered,
-			Set<String> canServeNodes, boolean anyCanServe) {
+			ServiceEndpoints endpoints) {
+		boolean anyCanServe = endpoints.anyCanServe();
 		List<String> nodeNames = new ArrayList<>(nodes.size());
 		for (Node node : nodes) {
 			nodeNames.add(node.name());
 		}
 		List<Integer> candidates = AnnounceCandidates.of(nodeNames, registered, service.externalPolicyLocal(),
-				canServeNodes, anyCanServe);
+				endpoints::hostsEndpointThatCanServe, anyCanServe);
 		List<String> announced = new ArrayList<>();
 		if (spec.spread() == Spread.SINGLE_ANNOUNCER) {
 			IpAddress ip = service.loadBalancerIps().isEmpty() ? null

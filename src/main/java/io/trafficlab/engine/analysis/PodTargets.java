@@ -1,14 +1,13 @@
 package io.trafficlab.engine.analysis;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
+import com.carrotsearch.hppc.ObjectHashSet;
+import com.carrotsearch.hppc.ObjectIntHashMap;
 import io.trafficlab.engine.balancer.LoadBalancerAddresses;
 import io.trafficlab.engine.balancer.LoadBalancerSpec;
 import io.trafficlab.engine.balancer.ZoneSpread;
-import io.trafficlab.engine.endpoint.DistinctIps;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Fraction;
 import io.trafficlab.engine.model.Node;
@@ -32,21 +31,22 @@ final class PodTargets {
 	 */
 	static boolean deliver(LoadBalancerSpec spec, List<Endpoint> endpoints, List<Node> nodes, ExternalFlow flow,
 			String clientIp, LoadBalancerAddresses addresses, Fraction[] lbShares) {
-		Map<String, Integer> nodeIndex = new HashMap<>(nodes.size() * 4 / 3 + 1);
-		for (int i = 0; i < nodes.size(); i++) {
-			nodeIndex.putIfAbsent(nodes.get(i).name(), i);
+		ObjectIntHashMap<String> nodeIndex = new ObjectIntHashMap<>(nodes.size());
+		for (int i = nodes.size() - 1; i >= 0; i--) {
+			// the first node of a name wins, as with putIfAbsent
+			nodeIndex.put(nodes.get(i).name(), i);
 		}
 		int[] positions = new int[endpoints.size()];
 		int[] nodeOf = new int[endpoints.size()];
 		String[] zones = new String[endpoints.size()];
-		DistinctIps registeredIps = new DistinctIps(endpoints, endpoints.size());
+		ObjectHashSet<String> registeredIps = new ObjectHashSet<>(endpoints.size());
 		int count = 0;
 		// a node's endpoints usually come together: its node is looked up once per run
 		String lastName = null;
 		int lastNode = -1;
 		for (int i = 0; i < endpoints.size(); i++) {
 			Endpoint endpoint = endpoints.get(i);
-			if (endpoint.ready() && !endpoint.terminating() && registeredIps.add(i)) {
+			if (endpoint.ready() && !endpoint.terminating() && registeredIps.add(endpoint.ip())) {
 				String nodeName = endpoint.nodeName();
 				if (nodeName == null) {
 					lastNode = -1;

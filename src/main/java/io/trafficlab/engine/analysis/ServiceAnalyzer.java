@@ -3,13 +3,13 @@ package io.trafficlab.engine.analysis;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntFunction;
 
-import io.trafficlab.engine.balancer.AnnounceCandidates;
 import io.trafficlab.engine.balancer.Arrival;
 import io.trafficlab.engine.balancer.CloudLoadBalancer;
 import io.trafficlab.engine.balancer.Dataplane;
@@ -70,6 +70,12 @@ final class ServiceAnalyzer {
 	/** The Service as kube-proxy sees it: without LB IPs behind a hostname LB. */
 	private final Service service;
 
+	/**
+	 * The probe's reading of each health-check answer: nodes share answers (same count,
+	 * same health), so they share its reading too.
+	 */
+	private final Map<HealthCheckResponse, NodeProbe> probesByAnswer = new IdentityHashMap<>();
+
 	ServiceAnalyzer(Cluster cluster, Service service, AnalysisOptions options, List<String> warnings) {
 		this.options = options;
 		this.warnings = warnings;
@@ -89,24 +95,24 @@ final class ServiceAnalyzer {
 		// once per node: the probe and the node's analysis both read it
 		ProxyHealth[] healthz = new ProxyHealth[nodeCount];
 		List<NodeProbe> probes = new ArrayList<>(nodeCount);
+		// identical answers (same count, same health) are shared
 		Map<Integer, HealthCheckResponse> responses = new HashMap<>();
 		boolean hasHealthCheck = ServiceHealthCheck.hasHealthCheck(this.service);
 		int nodelessReady = this.dataplane.cilium() ? nodelessReadyCount() : 0;
 		ProxyRules rules = ProxyRules.of(this.service);
 		PacketFacts probeFacts = PacketFacts.externalClient(DestinationKind.NODE_PORT, this.options.clientIp());
+		// MetalLB does not probe: its nodes' verdicts are the announcement
+		boolean probed = this.spec == null || this.spec.arrival().probes();
 		for (int i = 0; i < nodeCount; i++) {
 			Node node = this.nodes.get(i);
 			sets[i] = this.endpoints.categorize(node.name(), node.zone());
 			if (hasHealthCheck) {
-				// identical answers (same count, same health) are shared
-				int count = this.endpoints.localReadyIpCount(node.name()) + nodelessReady;
-				int key = 2 * count + (node.proxyHealthy() ? 1 : 0);
-				healthChecks[i] = responses.computeIfAbsent(key,
-						(k) -> this.dataplane.cilium() ? CiliumHealthCheck.respond(this.service, count)
-								: ServiceHealthCheck.respond(this.service, node, count));
+				healthChecks[i] = healthCheck(node, this.endpoints.localReadyIpCount(node.name()) + nodelessReady,
+						responses);
 			}
 			healthz[i] = ProxyHealthServer.healthz(node);
-			probes.add(probe(node, healthz[i], healthChecks[i], sets[i], rules, probeFacts));
+			probes.add(probed ? probe(node, healthz[i], healthChecks[i], sets[i], rules, probeFacts)
+					: NodeProbe.of(false));
 		}
 		NodeTargets targets = targets(probes);
 		Fraction[] lbShares = targets.shares;
@@ -131,6 +137,18 @@ final class ServiceAnalyzer {
 				loadBalancerAnalysis(targets));
 	}
 
+	private HealthCheckResponse healthCheck(Node node, int localEndpoints,
+			Map<Integer, HealthCheckResponse> responses) {
+		Integer key = 2 * localEndpoints + (node.proxyHealthy() ? 1 : 0);
+		HealthCheckResponse response = responses.get(key);
+		if (response == null) {
+			response = this.dataplane.cilium() ? CiliumHealthCheck.respond(this.service, localEndpoints)
+					: ServiceHealthCheck.respond(this.service, node, localEndpoints);
+			responses.put(key, response);
+		}
+		return response;
+	}
+
 	/**
 	 * What the LB's probe finds on one node: the generic LB as R20 always had it (also
 	 * for Services without a cloud LB), the others per their {@link ProbeSpec}.
@@ -140,35 +158,44 @@ final class ServiceAnalyzer {
 		LoadBalancerSpec lb = this.spec;
 		ProbeSpec probe = (lb != null) ? lb.probe() : null;
 		if (probe == null) {
-			return CloudLoadBalancer.probe(this.service, healthCheck, healthz);
+			return healthCheckProbe(healthCheck, healthz);
 		}
 		return switch (probe.target()) {
-			case HEALTH_CHECK_NODE_PORT -> CloudLoadBalancer.probe(this.service, healthCheck, healthz);
-			case PROXY_HEALTHZ -> new NodeProbe(!this.dataplane.cilium() && healthz.status() == 200, null);
+			case HEALTH_CHECK_NODE_PORT -> healthCheckProbe(healthCheck, healthz);
+			case PROXY_HEALTHZ -> NodeProbe.of(!this.dataplane.cilium() && healthz.status() == 200);
 			case NODE_PORT -> {
 				// the probe's SYN is DNATed like any external connection (R8); in steady
 				// state every endpoint answers
 				Route route = rules.route(sets, node, probeFacts);
 				EndpointSet set = route.endpoints();
-				yield new NodeProbe(route.verdict() == Verdict.DNAT && set != null && !set.isEmpty(), null);
+				yield NodeProbe.of(route.verdict() == Verdict.DNAT && set != null && !set.isEmpty());
 			}
-			case POD_PORT -> new NodeProbe(false, null);
+			case POD_PORT -> NodeProbe.of(false);
 		};
+	}
+
+	/** R20: the healthCheckNodePort's answer under Local, else kube-proxy's /healthz. */
+	private NodeProbe healthCheckProbe(@Nullable HealthCheckResponse healthCheck, ProxyHealth healthz) {
+		if (healthCheck == null || !this.service.externalPolicyLocal()) {
+			return CloudLoadBalancer.probe(this.service, healthCheck, healthz);
+		}
+		NodeProbe probe = this.probesByAnswer.get(healthCheck);
+		if (probe == null) {
+			probe = CloudLoadBalancer.probe(this.service, healthCheck, healthz);
+			this.probesByAnswer.put(healthCheck, probe);
+		}
+		return probe;
 	}
 
 	private NodeTargets targets(List<NodeProbe> probes) {
 		LoadBalancerSpec lb = this.spec;
-		List<Endpoint> all = this.endpoints.all();
 		if (lb == null) {
 			return NodeTargets.generic(this.service, new CloudLoadBalancer(this.options.loadBalancer()), probes);
 		}
 		if (lb.arrival() == Arrival.POD_DIRECT) {
 			return NodeTargets.none(this.nodes.size());
 		}
-		boolean metallb = !lb.arrival().probes();
-		return NodeTargets.of(lb, this.service, this.nodes, probes,
-				metallb ? AnnounceCandidates.canServeNodes(all) : Set.of(),
-				metallb && AnnounceCandidates.anyCanServe(all));
+		return NodeTargets.of(lb, this.service, this.nodes, probes, this.endpoints);
 	}
 
 	private boolean needsLbAddresses() {
@@ -225,15 +252,18 @@ final class ServiceAnalyzer {
 			return;
 		}
 		warnAboutEntry(entry, destination, targets);
-		Map<String, PacketFacts> factsBySource = new HashMap<>(2);
+		Map<String, PacketFacts> factsBySource = new HashMap<>(4);
 		for (int i = 0; i < sets.length; i++) {
 			Fraction share = lbShares[i];
 			if (share.isZero()) {
 				continue;
 			}
 			String source = flowSource(flow, i);
-			PacketFacts facts = factsBySource.computeIfAbsent(source,
-					(address) -> PacketFacts.externalClient(destination, address));
+			PacketFacts facts = factsBySource.get(source);
+			if (facts == null) {
+				facts = PacketFacts.externalClient(destination, source);
+				factsBySource.put(source, facts);
+			}
 			Route route = rules.route(sets[i], this.nodes.get(i), facts);
 			switch (route.verdict()) {
 				case DROP -> flow.drop(share);

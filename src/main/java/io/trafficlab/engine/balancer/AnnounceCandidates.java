@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import io.trafficlab.engine.model.Endpoint;
 
@@ -24,15 +25,16 @@ public final class AnnounceCandidates {
 	 * @param nodes the node names
 	 * @param speaker per node, whether a speaker runs there and counts
 	 * @param local whether the Service's externalTrafficPolicy is Local
-	 * @param canServeNodes the nodes that host an endpoint that can serve
+	 * @param hostsEndpointThatCanServe whether a node (by name) hosts an endpoint that
+	 * can serve
 	 * @param anyCanServe whether any endpoint anywhere can serve
 	 */
-	public static List<Integer> of(List<String> nodes, boolean[] speaker, boolean local, Set<String> canServeNodes,
-			boolean anyCanServe) {
+	public static List<Integer> of(List<String> nodes, boolean[] speaker, boolean local,
+			Predicate<String> hostsEndpointThatCanServe, boolean anyCanServe) {
 		List<Integer> candidates = new ArrayList<>();
 		if (anyCanServe) {
 			for (int i = 0; i < nodes.size(); i++) {
-				if (speaker[i] && (!local || canServeNodes.contains(nodes.get(i)))) {
+				if (speaker[i] && (!local || hostsEndpointThatCanServe.test(nodes.get(i)))) {
 					candidates.add(i);
 				}
 			}

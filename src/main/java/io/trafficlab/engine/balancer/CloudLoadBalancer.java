@@ -39,10 +39,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CloudLoadBalancer {
 
-	private static final NodeProbe PASSING = new NodeProbe(true, null);
-
-	private static final NodeProbe FAILING = new NodeProbe(false, null);
-
 	private final LoadBalancerModel model;
 
 	public CloudLoadBalancer(LoadBalancerModel model) {
@@ -58,12 +54,17 @@ public final class CloudLoadBalancer {
 	public static NodeProbe probe(Service service, @Nullable HealthCheckResponse serviceHealthCheck,
 			ProxyHealth proxyHealthz) {
 		return switch (ExternalEntry.of(service)) {
-			case NONE -> FAILING;
-			case CLIENTS_TO_ALL_NODES -> PASSING;
+			case NONE -> NodeProbe.of(false);
+			case CLIENTS_TO_ALL_NODES -> NodeProbe.of(true);
 			case CLOUD_LOAD_BALANCER -> (service.externalPolicyLocal() && serviceHealthCheck != null)
-					? new NodeProbe(serviceHealthCheck.status() == 200, weight(serviceHealthCheck))
-					: ((proxyHealthz.status() == 200) ? PASSING : FAILING);
+					? probeOf(serviceHealthCheck) : NodeProbe.of(proxyHealthz.status() == 200);
 		};
+	}
+
+	private static NodeProbe probeOf(HealthCheckResponse response) {
+		Integer weight = weight(response);
+		return (weight != null) ? new NodeProbe(response.status() == 200, weight)
+				: NodeProbe.of(response.status() == 200);
 	}
 
 	private static @Nullable Integer weight(HealthCheckResponse response) {

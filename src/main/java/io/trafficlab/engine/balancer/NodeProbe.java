@@ -11,4 +11,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record NodeProbe(boolean passing, @Nullable Integer weight) {
 
+	private static final NodeProbe PASSING = new NodeProbe(true, null);
+
+	private static final NodeProbe FAILING = new NodeProbe(false, null);
+
+	/** A probe without a weight header: one shared instance per outcome. */
+	public static NodeProbe of(boolean passing) {
+		return passing ? PASSING : FAILING;
+	}
+
 }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.RandomAccess;
 
+import com.carrotsearch.hppc.ObjectHashSet;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.net.IpAddress;
 import org.jspecify.annotations.Nullable;
@@ -106,24 +107,25 @@ public final class EndpointSet {
 		return result;
 	}
 
-	/** The number of distinct IPs in this set. */
-	int distinctIpCount() {
+	/**
+	 * The number of distinct IPs in this set.
+	 * @param ipHashes the hash of each endpoint's IP, by position in the Service's list
+	 */
+	int distinctIpCount(int[] ipHashes) {
 		if (this.size > 32) {
-			DistinctIps ips = new DistinctIps(endpoints(), this.size);
+			ObjectHashSet<String> ips = new ObjectHashSet<>(this.size);
 			for (int i = 0; i < this.size; i++) {
-				ips.add(i);
+				ips.add(get(i).ip());
 			}
-			return ips.count();
+			return ips.size();
 		}
-		// each IP's hash read once; pairs are compared by hash, and by text only when
-		// the hashes are equal
-		int[] hashes = new int[this.size];
+		// pairs are compared by hash, and by text only when the hashes are equal
 		int distinct = 0;
 		for (int i = 0; i < this.size; i++) {
-			hashes[i] = get(i).ip().hashCode();
+			int hash = ipHashes[position(i)];
 			boolean seenBefore = false;
 			for (int j = 0; j < i && !seenBefore; j++) {
-				seenBefore = hashes[j] == hashes[i] && get(j).ip().equals(get(i).ip());
+				seenBefore = ipHashes[position(j)] == hash && get(j).ip().equals(get(i).ip());
 			}
 			distinct += seenBefore ? 0 : 1;
 		}

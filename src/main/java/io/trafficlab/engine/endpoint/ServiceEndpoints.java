@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.carrotsearch.hppc.ObjectIntHashMap;
 import io.trafficlab.engine.model.Endpoint;
 import io.trafficlab.engine.model.Service;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,8 @@ public final class ServiceEndpoints {
 
 	private final boolean hasAnyEndpoints;
 
+	private final boolean anyCanServe;
+
 	private final EndpointSet ready;
 
 	private final EndpointSet servingTerminating;
@@ -42,14 +45,17 @@ public final class ServiceEndpoints {
 	private final Map<String, EndpointSet> readyByZoneHint;
 
 	/**
-	 * Node name to the index of its sets below; filled only when the Service uses Local
-	 * sets.
+	 * Node name to the index of its sets below, for every node that hosts an endpoint
+	 * that can serve; filled only when the Service uses Local sets.
 	 */
-	private final Map<String, Integer> nodeIds;
+	private final ObjectIntHashMap<String> nodeIds;
 
 	private final EndpointSet[] readyByNode;
 
 	private final EndpointSet[] servingTerminatingByNode;
+
+	/** R17: the distinct IPs among each node's Ready endpoints, by node index. */
+	private final int[] readyIpCountByNode;
 
 	private ServiceEndpoints(Service service, List<Endpoint> endpoints) {
 		this.all = List.copyOf(endpoints);
@@ -63,23 +69,34 @@ public final class ServiceEndpoints {
 		int servingTerminatingCount = 0;
 		HintBuckets hints = new HintBuckets();
 		// one pass over the endpoints (reading them is what costs on a large Service):
-		// their kind, hints and node
+		// their kind and hints, and for Local sets the node of each that can serve and
+		// the IP hash of each Ready one (R17 counts distinct IPs per node)
+		boolean anyCanServe = false;
 		NodeNumbers nodes = this.usesLocal ? new NodeNumbers(count) : null;
+		int[] ipHashes = this.usesLocal ? new int[count] : null;
 		for (int i = 0; i < count; i++) {
 			Endpoint endpoint = this.all.get(i);
 			if (endpoint.ready()) {
 				kinds[i] = READY;
 				readyCount++;
 				hints.add(i, endpoint);
+				if (ipHashes != null) {
+					ipHashes[i] = endpoint.ip().hashCode();
+				}
 			}
 			else if (endpoint.servingTerminating()) {
 				kinds[i] = SERVING_TERMINATING;
 				servingTerminatingCount++;
 			}
+			// every usable endpoint can serve, and so can a serving one that is neither
+			// Ready nor terminating
+			boolean canServe = endpoint.ready() || endpoint.serving();
+			anyCanServe |= canServe;
 			if (nodes != null) {
-				nodes.number(i, (kinds[i] != UNUSABLE) ? endpoint.nodeName() : null);
+				nodes.number(i, canServe ? endpoint.nodeName() : null);
 			}
 		}
+		this.anyCanServe = anyCanServe;
 		// R5: any Ready or serving-terminating endpoint anywhere
 		this.hasAnyEndpoints = readyCount + servingTerminatingCount > 0;
 		this.ready = EndpointSet.of(this.all, positionsOf(kinds, READY, readyCount));
@@ -97,11 +114,13 @@ public final class ServiceEndpoints {
 			this.nodeIds = nodes.ids;
 			this.readyByNode = byNode(kinds, nodes.nodeOf, READY);
 			this.servingTerminatingByNode = byNode(kinds, nodes.nodeOf, SERVING_TERMINATING);
+			this.readyIpCountByNode = distinctIpCounts(this.readyByNode, ipHashes);
 		}
 		else {
-			this.nodeIds = Map.of();
+			this.nodeIds = new ObjectIntHashMap<>(0);
 			this.readyByNode = new EndpointSet[0];
 			this.servingTerminatingByNode = new EndpointSet[0];
+			this.readyIpCountByNode = new int[0];
 		}
 	}
 
@@ -163,6 +182,29 @@ public final class ServiceEndpoints {
 		return this.hasAnyEndpoints;
 	}
 
+	/**
+	 * MetalLB's {@code EndpointCanServe} (ready, or serving) for any endpoint anywhere.
+	 */
+	public boolean anyCanServe() {
+		return this.anyCanServe;
+	}
+
+	/**
+	 * Whether the named node hosts an endpoint that can serve, in MetalLB's sense
+	 * ({@link #anyCanServe()}).
+	 */
+	public boolean hostsEndpointThatCanServe(String nodeName) {
+		if (this.usesLocal) {
+			return this.nodeIds.containsKey(nodeName);
+		}
+		for (Endpoint endpoint : this.all) {
+			if ((endpoint.ready() || endpoint.serving()) && endpoint.isLocalTo(nodeName)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** R2: whether nodes compute a Cluster set for this Service. */
 	public boolean usesClusterEndpoints() {
 		return this.usesCluster;
@@ -179,7 +221,8 @@ public final class ServiceEndpoints {
 	 */
 	public int localReadyIpCount(String nodeName) {
 		if (this.usesLocal) {
-			return localSet(this.readyByNode, nodeName).distinctIpCount();
+			int id = this.nodeIds.getOrDefault(nodeName, -1);
+			return (id >= 0) ? this.readyIpCountByNode[id] : 0;
 		}
 		Set<String> ips = new HashSet<>();
 		for (Endpoint endpoint : this.all) {
@@ -231,8 +274,20 @@ public final class ServiceEndpoints {
 	}
 
 	private EndpointSet localSet(EndpointSet[] byNode, String nodeName) {
-		Integer id = this.nodeIds.get(nodeName);
-		return (id != null) ? byNode[id] : EndpointSet.empty();
+		int id = this.nodeIds.getOrDefault(nodeName, -1);
+		return (id >= 0) ? byNode[id] : EndpointSet.empty();
+	}
+
+	/**
+	 * Each set's number of distinct IPs, from the IP hashes of the pass over the
+	 * endpoints: a set's IPs are compared as text only when their hashes are equal.
+	 */
+	private static int[] distinctIpCounts(EndpointSet[] sets, int[] ipHashes) {
+		int[] counts = new int[sets.length];
+		for (int node = 0; node < sets.length; node++) {
+			counts[node] = sets[node].distinctIpCount(ipHashes);
+		}
+		return counts;
 	}
 
 	/** R6, from the hints on Ready endpoints only. */
@@ -247,12 +302,12 @@ public final class ServiceEndpoints {
 	}
 
 	/**
-	 * Numbers the nodes of usable endpoints in order of appearance; -1 for endpoints
-	 * without a node or unusable ones.
+	 * Numbers the nodes of endpoints that can serve in order of appearance; -1 for
+	 * endpoints without a node or that cannot serve.
 	 */
 	private static final class NodeNumbers {
 
-		final Map<String, Integer> ids = new HashMap<>();
+		final ObjectIntHashMap<String> ids = new ObjectIntHashMap<>();
 
 		final int[] nodeOf;
 
@@ -273,13 +328,15 @@ public final class ServiceEndpoints {
 				return;
 			}
 			if (nodeName != this.lastName) {
-				Integer id = this.ids.get(nodeName);
-				if (id == null) {
-					id = this.ids.size();
-					this.ids.put(nodeName, id);
+				int slot = this.ids.indexOf(nodeName);
+				if (slot >= 0) {
+					this.lastId = this.ids.indexGet(slot);
+				}
+				else {
+					this.lastId = this.ids.size();
+					this.ids.indexInsert(slot, nodeName, this.lastId);
 				}
 				this.lastName = nodeName;
-				this.lastId = id;
 			}
 			this.nodeOf[position] = this.lastId;
 		}

@@ -91,7 +91,7 @@ final class MetalLbSpeakers {
 		}
 		List<Endpoint> endpoints = this.core.world.endpoints().all();
 		List<Integer> indices = AnnounceCandidates.of(names, speaker, this.core.service().externalPolicyLocal(),
-				AnnounceCandidates.canServeNodes(endpoints), AnnounceCandidates.anyCanServe(endpoints));
+				AnnounceCandidates.canServeNodes(endpoints)::contains, AnnounceCandidates.anyCanServe(endpoints));
 		List<SimNode> candidates = new ArrayList<>(indices.size());
 		for (int index : indices) {
 			candidates.add(nodes.get(index));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -210,6 +211,44 @@ class EndpointCategorizerTests {
 		assertThat(index.localReadyIpCount(NODE)).isEqualTo(1);
 		assertThat(index.localReadyIpCount(OTHER_NODE)).isEqualTo(1);
 		assertThat(index.localReadyIpCount("node-c")).isZero();
+	}
+
+	@Test
+	void localReadyIpCountShouldCompareIpsWhoseHashesCollideAsText() {
+		// "Aa" and "BB" have the same String hash: the count must still see two
+		assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+		Service service = spec().externalLocal().nodePort().build();
+		ServiceEndpoints index = ServiceEndpoints.of(service,
+				eps(ep("Aa").ready().local(), ep("BB").ready().local(), ep("Aa").ready().local()));
+		assertThat(index.localReadyIpCount(NODE)).isEqualTo(2);
+	}
+
+	@Test
+	void localReadyIpCountShouldCountEachIpOnceOnANodeWithManyEndpoints() {
+		// 51,000 Ready endpoints on one node, 1,000 of them listed twice (two slices)
+		Service service = spec().externalLocal().nodePort().build();
+		List<Endpoint> endpoints = new ArrayList<>();
+		for (int i = 0; i < 51_000; i++) {
+			int n = i % 50_000;
+			endpoints.add(ep("10." + (n >> 16) + "." + ((n >> 8) & 255) + "." + (n & 255)).ready().local().build());
+		}
+		assertThat(ServiceEndpoints.of(service, endpoints).localReadyIpCount(NODE)).isEqualTo(50_000);
+	}
+
+	@ParameterizedTest(name = "externalTrafficPolicy Local: {0}")
+	@ValueSource(booleans = { true, false })
+	void hostsEndpointThatCanServeShouldFollowMetalLbsEndpointCanServe(boolean local) {
+		// EndpointCanServe: ready, or serving; a serving endpoint that is neither Ready
+		// nor terminating is no use to kube-proxy but still makes its node a candidate
+		ServiceSpec spec = local ? spec().externalLocal().nodePort() : spec().nodePort();
+		ServiceEndpoints servingOnly = ServiceEndpoints.of(spec.build(),
+				eps(ep("10.0.0.1").serving().local(), ep("10.0.0.2")));
+		assertThat(servingOnly.anyCanServe()).isTrue();
+		assertThat(servingOnly.hostsEndpointThatCanServe(NODE)).isTrue();
+		assertThat(servingOnly.hostsEndpointThatCanServe(OTHER_NODE)).isFalse();
+		ServiceEndpoints none = ServiceEndpoints.of(spec.build(), eps(ep("10.0.0.1").terminating().local()));
+		assertThat(none.anyCanServe()).isFalse();
+		assertThat(none.hostsEndpointThatCanServe(NODE)).isFalse();
 	}
 
 	@Test
