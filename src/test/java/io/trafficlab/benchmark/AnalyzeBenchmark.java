@@ -1,6 +1,7 @@
 package io.trafficlab.benchmark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import io.trafficlab.engine.model.TrafficDistribution;
 import io.trafficlab.engine.model.TrafficPolicy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -36,7 +38,12 @@ import org.openjdk.jmh.annotations.State;
  * {@code analyze} on a large cluster: N nodes in 3 zones with 10 pods per node on
  * average, placed unevenly (node i holds {@code i % 21} pods, so some nodes hold none),
  * one LoadBalancer Service over all of them, behind each load balancer of the catalogue.
- * Run: see README, "Benchmarks".
+ * <p>
+ * {@code caches=warm} analyzes the same cluster back to back, so whatever of the input
+ * and of the last call's garbage fits in the processor's caches is still there;
+ * {@code caches=cold} first reads a buffer larger than those caches (before each call,
+ * not timed), as the product's analyses start: a request's cluster is parsed and built
+ * just before, and the sandbox analyzes once per change. Run: see README, "Benchmarks".
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -61,6 +68,15 @@ public class AnalyzeBenchmark extends BenchmarkRun {
 	@Param({ "kube-proxy" })
 	String dataplane;
 
+	/** {@code warm} or {@code cold} (see above). */
+	@Param({ "warm", "cold" })
+	String caches;
+
+	/** 64 MiB: more than this machine's last-level cache share. */
+	private final long[] evictor = new long[8 << 20];
+
+	private long evicted;
+
 	private final ClusterAnalyzer analyzer = new ClusterAnalyzer();
 
 	private AnalysisOptions options;
@@ -72,9 +88,23 @@ public class AnalyzeBenchmark extends BenchmarkRun {
 		this.cluster = LargeClusters.build(this.nodes, 10 * this.nodes,
 				TrafficPolicy.valueOf(this.policy.toUpperCase()),
 				"none".equals(this.trafficDistribution) ? null : this.trafficDistribution);
+		// written, so that every page of the buffer is a page of its own
+		Arrays.fill(this.evictor, 1);
 		this.options = AnalysisOptions.defaults()
 			.with(Spelled.parse(LoadBalancerKind.class, "loadBalancer", this.loadBalancer),
 					Spelled.parse(Dataplane.class, "dataplane", this.dataplane));
+	}
+
+	/** {@code caches=cold}: reads one long of every 64-byte line of the buffer. */
+	@Setup(Level.Invocation)
+	public void evictCaches() {
+		if ("cold".equals(this.caches)) {
+			long sum = 0;
+			for (int i = 0; i < this.evictor.length; i += 8) {
+				sum += this.evictor[i];
+			}
+			this.evicted += sum;
+		}
 	}
 
 	@Benchmark

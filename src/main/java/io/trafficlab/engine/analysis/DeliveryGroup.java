@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.trafficlab.engine.endpoint.EndpointSet;
 import io.trafficlab.engine.model.Fraction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The nodes that deliver SNATed external connections to the same endpoint set, with each
@@ -19,7 +20,8 @@ final class DeliveryGroup {
 
 	private final List<Fraction> shares = new ArrayList<>(1);
 
-	private Fraction total = Fraction.ZERO;
+	/** The sum of the shares, once asked for. */
+	private @Nullable Fraction total;
 
 	DeliveryGroup(EndpointSet set) {
 		this.set = set;
@@ -32,15 +34,34 @@ final class DeliveryGroup {
 		}
 		this.nodeIndexes[count] = nodeIndex;
 		this.shares.add(share);
-		this.total = this.total.plus(share);
+		this.total = null;
 	}
 
 	EndpointSet set() {
 		return this.set;
 	}
 
+	/**
+	 * The sum of the shares. An LB gives most nodes the very same share instance, so a
+	 * run of one instance is added as share x run: one exact step per run, not per node.
+	 */
 	Fraction total() {
-		return this.total;
+		Fraction total = this.total;
+		if (total == null) {
+			total = Fraction.ZERO;
+			int count = this.shares.size();
+			for (int i = 0; i < count;) {
+				Fraction share = this.shares.get(i);
+				int run = 1;
+				while (i + run < count && this.shares.get(i + run) == share) {
+					run++;
+				}
+				total = total.plus((run == 1) ? share : share.times(Fraction.of(run, 1)));
+				i += run;
+			}
+			this.total = total;
+		}
+		return total;
 	}
 
 	int nodeCount() {

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.trafficlab.engine.model.Node;
-import io.trafficlab.engine.net.Cidr;
 import io.trafficlab.engine.net.IpAddress;
 
 /**
@@ -39,28 +38,22 @@ public final class LoadBalancerAddresses {
 
 	/** The same, avoiding every one of the clients' addresses. */
 	public static LoadBalancerAddresses of(List<Node> nodes, Collection<String> clientIps) {
-		Set<String> zones = new TreeSet<>();
-		Set<String> taken = new HashSet<>(clientIps);
-		List<Cidr> podCidrs = new ArrayList<>();
+		// a cluster has a few zones: gathered by hash, sorted once
+		Set<String> zoneSet = new HashSet<>();
 		for (Node node : nodes) {
-			zones.add(zoneOf(node));
-			taken.add(node.internalIp());
-			taken.add(node.bridgeIp());
-			Cidr podCidr = Cidr.tryParse(node.podCidr());
-			if (podCidr != null) {
-				podCidrs.add(podCidr);
-			}
+			zoneSet.add(zoneOf(node));
 		}
-		List<String> ordered = new ArrayList<>(zones);
-		if (!zones.contains("")) {
+		List<String> ordered = new ArrayList<>(new TreeSet<>(zoneSet));
+		if (!zoneSet.contains("")) {
 			// for pod targets whose node is unknown
 			ordered.add("");
 		}
+		TakenAddresses taken = new TakenAddresses(nodes, clientIps);
 		LoadBalancerAddresses addresses = new LoadBalancerAddresses();
 		long next = 0;
 		for (String zone : ordered) {
 			IpAddress candidate = FIRST.plus(next++);
-			while (taken.contains(candidate.toString()) || inAny(podCidrs, candidate)) {
+			while (taken.contains(candidate)) {
 				candidate = FIRST.plus(next++);
 			}
 			addresses.byZone.put(zone, candidate.toString());
@@ -81,15 +74,6 @@ public final class LoadBalancerAddresses {
 	/** A node's zone as the LB groups it: {@code ""} when it has none. */
 	public static String zoneOf(Node node) {
 		return Objects.requireNonNullElse(node.zone(), "");
-	}
-
-	private static boolean inAny(List<Cidr> cidrs, IpAddress address) {
-		for (Cidr cidr : cidrs) {
-			if (cidr.contains(address)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }
