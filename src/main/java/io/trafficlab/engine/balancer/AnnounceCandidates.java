@@ -1,19 +1,15 @@
 package io.trafficlab.engine.balancer;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
-
-import io.trafficlab.engine.model.Endpoint;
 
 /**
  * MetalLB's candidate nodes for announcing a Service (L2) or advertising its route (BGP),
  * as the speaker decides them ({@code speaker/main.go} with {@code EndpointCanServe}):
  * under Cluster every speaker node, when any endpoint can serve; under Local the speaker
- * nodes that host an endpoint that can serve. The analyzer and the simulation both ask
- * here.
+ * nodes that host an endpoint that can serve ({@code ServiceEndpoints} knows which). The
+ * analyzer and the simulation both ask here.
  */
 public final class AnnounceCandidates {
 
@@ -40,30 +36,6 @@ public final class AnnounceCandidates {
 			}
 		}
 		return candidates;
-	}
-
-	/**
-	 * MetalLB's {@code EndpointCanServe}: ready (or unset), or serving; the nodes that
-	 * host one.
-	 */
-	public static Set<String> canServeNodes(List<Endpoint> endpoints) {
-		Set<String> nodes = new HashSet<>();
-		for (Endpoint endpoint : endpoints) {
-			if ((endpoint.ready() || endpoint.serving()) && endpoint.nodeName() != null) {
-				nodes.add(endpoint.nodeName());
-			}
-		}
-		return nodes;
-	}
-
-	/** Whether any endpoint can serve ({@code EndpointCanServe}). */
-	public static boolean anyCanServe(List<Endpoint> endpoints) {
-		for (Endpoint endpoint : endpoints) {
-			if (endpoint.ready() || endpoint.serving()) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

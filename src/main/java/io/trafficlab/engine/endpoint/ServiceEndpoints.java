@@ -90,7 +90,7 @@ public final class ServiceEndpoints {
 			}
 			// every usable endpoint can serve, and so can a serving one that is neither
 			// Ready nor terminating
-			boolean canServe = endpoint.ready() || endpoint.serving();
+			boolean canServe = endpoint.canServe();
 			anyCanServe |= canServe;
 			if (nodes != null) {
 				nodes.number(i, canServe ? endpoint.nodeName() : null);
@@ -198,7 +198,7 @@ public final class ServiceEndpoints {
 			return this.nodeIds.containsKey(nodeName);
 		}
 		for (Endpoint endpoint : this.all) {
-			if ((endpoint.ready() || endpoint.serving()) && endpoint.isLocalTo(nodeName)) {
+			if (endpoint.canServe() && endpoint.isLocalTo(nodeName)) {
 				return true;
 			}
 		}

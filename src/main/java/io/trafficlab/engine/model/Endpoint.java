@@ -39,6 +39,14 @@ public record Endpoint(String ip, @Nullable String nodeName, @Nullable String zo
 		return this.ready || servingTerminating();
 	}
 
+	/**
+	 * MetalLB's {@code EndpointCanServe}: ready, or serving (also a serving endpoint that
+	 * is neither Ready nor terminating, which kube-proxy does not use).
+	 */
+	public boolean canServe() {
+		return this.ready || this.serving;
+	}
+
 	/** Whether this endpoint runs on the named node. */
 	public boolean isLocalTo(String node) {
 		return node.equals(this.nodeName);

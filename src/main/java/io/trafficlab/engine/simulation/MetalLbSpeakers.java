@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 
 import io.trafficlab.engine.balancer.AnnounceCandidates;
 import io.trafficlab.engine.balancer.Registration;
-import io.trafficlab.engine.model.Endpoint;
+import io.trafficlab.engine.endpoint.ServiceEndpoints;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,9 +89,9 @@ final class MetalLbSpeakers {
 			names.add(node.name);
 			speaker[i] = node.inCluster && speakerUp.test(node) && Registration.METALLB_SPEAKERS.registers(node.model);
 		}
-		List<Endpoint> endpoints = this.core.world.endpoints().all();
+		ServiceEndpoints endpoints = this.core.world.endpoints();
 		List<Integer> indices = AnnounceCandidates.of(names, speaker, this.core.service().externalPolicyLocal(),
-				AnnounceCandidates.canServeNodes(endpoints)::contains, AnnounceCandidates.anyCanServe(endpoints));
+				endpoints::hostsEndpointThatCanServe, endpoints.anyCanServe());
 		List<SimNode> candidates = new ArrayList<>(indices.size());
 		for (int index : indices) {
 			candidates.add(nodes.get(index));
